@@ -1,0 +1,18 @@
+/** Which engine a connection talks to. */
+export type EngineKind = 'postgres' | 'pglite';
+
+/** A thin client over `pg` or PGlite: the only thing the rest of schemakit knows about a database. */
+export interface Db {
+  readonly engine: EngineKind;
+  /** `server_version_num`, e.g. 150020 or 180000. */
+  readonly serverVersion: number;
+  /** A short description for messages (URL without password, or the PGlite directory). */
+  readonly description: string;
+  /** Connection URL for `postgres` (used to open scratch databases on the same server); null for PGlite. */
+  readonly url: string | null;
+  /** Runs one statement with optional `$1…` parameters and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,13 @@
+import type { Catalog } from '../model';
+import type { Renames } from '../diff/changes';
+
+/**
+ * The result of evaluating declarations: the catalog as the user wrote it (not yet normalized: types
+ * and expressions are in the user's spelling), the rename intents, and where each object was declared.
+ */
+export interface Declared {
+  readonly catalog: Catalog;
+  readonly renames: Renames;
+  /** Object key (see model/keys.ts; columns as `schema.table.column`) → `file:line`. */
+  readonly locations: ReadonlyMap<string, string>;
+}

@@ -1,0 +1,102 @@
+import type { Column, Constraint, Enum, Extension, Index, Schema, Table } from '../model';
+
+/**
+ * Typed changes produced by the diff. Each change carries the objects on both sides it concerns,
+ * so the planner can build both the forward SQL and its reverse from the change alone.
+ */
+
+export interface CreateSchema { readonly kind: 'CreateSchema'; readonly schema: Schema }
+export interface DropSchema { readonly kind: 'DropSchema'; readonly schema: Schema }
+
+export interface CreateExtension { readonly kind: 'CreateExtension'; readonly extension: Extension }
+export interface DropExtension { readonly kind: 'DropExtension'; readonly extension: Extension }
+/** `ALTER EXTENSION … UPDATE TO` (version) or `SET SCHEMA`. */
+export interface AlterExtension { readonly kind: 'AlterExtension'; readonly from: Extension; readonly to: Extension }
+
+export interface CreateEnum { readonly kind: 'CreateEnum'; readonly enum: Enum }
+export interface DropEnum { readonly kind: 'DropEnum'; readonly enum: Enum }
+export interface RenameEnum { readonly kind: 'RenameEnum'; readonly schema: string; readonly from: string; readonly to: string }
+/** `ALTER TYPE … ADD VALUE 'value' BEFORE|AFTER 'neighbour'` (in place, no rewrite). */
+export interface AddEnumValue {
+  readonly kind: 'AddEnumValue';
+  readonly enum: Enum; // the enum after the change
+  readonly value: string;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+/**
+ * Values removed or reordered: the type is recreated and every column using it converted.
+ * `remap` maps removed old values to new ones (data migration); unmapped removed values make the
+ * change `deletes-data`/`may-fail-on-data`.
+ */
+export interface RecreateEnum {
+  readonly kind: 'RecreateEnum';
+  readonly from: Enum;
+  readonly to: Enum;
+  readonly remap: Readonly<Record<string, string>>;
+  /** Columns using the type: converted with a USING cast through text. */
+  readonly columns: readonly { readonly schema: string; readonly table: string; readonly column: Column }[];
+}
+
+/** A new table with its columns and its non-foreign-key constraints (PK, UNIQUE, CHECK) inline. */
+export interface CreateTable { readonly kind: 'CreateTable'; readonly table: Table; readonly constraints: readonly Constraint[] }
+export interface DropTable { readonly kind: 'DropTable'; readonly table: Table; readonly constraints: readonly Constraint[] }
+export interface RenameTable { readonly kind: 'RenameTable'; readonly schema: string; readonly from: string; readonly to: string }
+
+export interface AddColumn { readonly kind: 'AddColumn'; readonly schema: string; readonly table: string; readonly column: Column }
+export interface DropColumn { readonly kind: 'DropColumn'; readonly schema: string; readonly table: string; readonly column: Column }
+export interface RenameColumn { readonly kind: 'RenameColumn'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
+/** Any attribute change of a column except its name and comment: type, default, NOT NULL, identity, generated, collation. */
+export interface AlterColumn {
+  readonly kind: 'AlterColumn';
+  readonly schema: string;
+  readonly table: string;
+  readonly from: Column;
+  readonly to: Column;
+}
+
+export interface AddConstraint { readonly kind: 'AddConstraint'; readonly constraint: Constraint }
+export interface DropConstraint { readonly kind: 'DropConstraint'; readonly constraint: Constraint }
+export interface RenameConstraint { readonly kind: 'RenameConstraint'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
+
+export interface CreateIndex { readonly kind: 'CreateIndex'; readonly index: Index }
+export interface DropIndex { readonly kind: 'DropIndex'; readonly index: Index }
+export interface RenameIndex { readonly kind: 'RenameIndex'; readonly schema: string; readonly from: string; readonly to: string }
+
+/** What a comment is attached to. */
+export type CommentTarget =
+  | { readonly kind: 'Schema'; readonly name: string }
+  | { readonly kind: 'Extension'; readonly name: string }
+  | { readonly kind: 'Enum'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'Table'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'Column'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'Index'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string };
+
+/** `COMMENT ON … IS …` (to: null removes it). */
+export interface SetComment { readonly kind: 'SetComment'; readonly target: CommentTarget; readonly from: string | null; readonly to: string | null }
+
+export type Change =
+  | CreateSchema | DropSchema
+  | CreateExtension | DropExtension | AlterExtension
+  | CreateEnum | DropEnum | RenameEnum | AddEnumValue | RecreateEnum
+  | CreateTable | DropTable | RenameTable
+  | AddColumn | DropColumn | RenameColumn | AlterColumn
+  | AddConstraint | DropConstraint | RenameConstraint
+  | CreateIndex | DropIndex | RenameIndex
+  | SetComment;
+
+export type ChangeKind = Change['kind'];
+
+/** Explicit rename intent, from `renamedFrom` in declarations. Renames are never guessed. */
+export interface Renames {
+  readonly tables: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
+  readonly columns: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
+  readonly indexes: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
+  readonly constraints: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
+  readonly enums: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
+  /** Enum value renames (`ALTER TYPE … RENAME VALUE`), keyed by the enum's new name. */
+  readonly enumValues: readonly { readonly schema: string; readonly enum: string; readonly from: string; readonly to: string }[];
+}
+
+export const noRenames: Renames = Object.freeze({ tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [] });

@@ -1,0 +1,52 @@
+import type { Catalog, CatalogObject, Constraint, Index, Table, Enum, Extension, Schema } from './types';
+
+/**
+ * Identity of catalog objects as qualified keys. Keys are plain strings for maps; they are built from
+ * raw (unquoted) names joined by `.`, which is unambiguous enough for map identity because each
+ * kind has its own key space and the parts are positional.
+ */
+export const schemaKey = (s: Pick<Schema, 'name'>): string => s.name;
+export const extensionKey = (e: Pick<Extension, 'name'>): string => e.name;
+export const relKey = (o: { schema: string; name: string }): string => `${o.schema}.${o.name}`;
+export const enumKey = (e: Pick<Enum, 'schema' | 'name'>): string => relKey(e);
+export const tableKey = (t: Pick<Table, 'schema' | 'name'>): string => relKey(t);
+/** Index names are unique per schema. */
+export const indexKey = (i: Pick<Index, 'schema' | 'name'>): string => relKey(i);
+/** Constraint names are unique per table. */
+export const constraintKey = (c: Pick<Constraint, 'schema' | 'table' | 'name'>): string => `${c.schema}.${c.table}.${c.name}`;
+export const columnKey = (schema: string, table: string, column: string): string => `${schema}.${table}.${column}`;
+
+/** Human-readable key of any catalog object, used in messages and plan summaries. */
+export function objectKey(o: CatalogObject): string {
+  switch (o.kind) {
+    case 'Schema':
+      return o.name;
+    case 'Extension':
+      return o.name;
+    case 'Enum':
+    case 'Table':
+    case 'Index':
+      return relKey(o);
+    case 'PrimaryKey':
+    case 'Unique':
+    case 'Check':
+    case 'ForeignKey':
+      return constraintKey(o);
+  }
+}
+
+const byStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Returns the catalog with every top-level list sorted by key (the canonical order). */
+export function sortCatalog(c: Catalog): Catalog {
+  const sorted = <T>(xs: readonly T[], key: (x: T) => string): T[] => [...xs].sort((a, b) => byStr(key(a), key(b)));
+  return {
+    kind: 'Catalog',
+    schemas: sorted(c.schemas, schemaKey),
+    extensions: sorted(c.extensions, extensionKey),
+    enums: sorted(c.enums, enumKey),
+    tables: sorted(c.tables, tableKey),
+    indexes: sorted(c.indexes, indexKey),
+    constraints: sorted(c.constraints, constraintKey),
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The schema model: readonly plain data with `kind` discriminants. Identity is the qualified name
+ * (schema, table, name), never an OID, so introspecting the same database twice gives equal data and
+ * deep equality / JSON just work. Both sides of a diff (declared and live) are expressed in this model.
+ *
+ * Conventions (what the normalizer guarantees on introspected catalogs):
+ * - arrays of top-level objects are sorted by key (see keys.ts); columns keep their ordinal order;
+ * - SQL texts (types, defaults, expressions) are as Postgres prints them with `search_path = ''`,
+ *   i.e. schema-qualified except for pg_catalog;
+ * - absent optional facts are `null`, never `undefined`.
+ */
+
+/** A whole database (or a declared schema set) as data. */
+export interface Catalog {
+  readonly kind: 'Catalog';
+  readonly schemas: readonly Schema[];
+  readonly extensions: readonly Extension[];
+  readonly enums: readonly Enum[];
+  readonly tables: readonly Table[];
+  /** Indexes that do not back a constraint (PK/UNIQUE indexes belong to their constraint). */
+  readonly indexes: readonly Index[];
+  readonly constraints: readonly Constraint[];
+}
+
+/** A namespace (`CREATE SCHEMA`). */
+export interface Schema {
+  readonly kind: 'Schema';
+  readonly name: string;
+  readonly comment: string | null;
+}
+
+/** `CREATE EXTENSION name WITH SCHEMA schema VERSION version`. `version: null` means "any". */
+export interface Extension {
+  readonly kind: 'Extension';
+  readonly name: string;
+  readonly schema: string;
+  readonly version: string | null;
+  readonly comment: string | null;
+}
+
+/** `CREATE TYPE schema.name AS ENUM (values…)`. */
+export interface Enum {
+  readonly kind: 'Enum';
+  readonly schema: string;
+  readonly name: string;
+  readonly values: readonly string[];
+  readonly comment: string | null;
+}
+
+/** A table with its columns in ordinal order. Constraints and indexes are top-level, keyed by table. */
+export interface Table {
+  readonly kind: 'Table';
+  readonly schema: string;
+  readonly name: string;
+  readonly columns: readonly Column[];
+  readonly comment: string | null;
+}
+
+export type IdentityGeneration = 'always' | 'by-default';
+
+/** A table column. */
+export interface Column {
+  readonly kind: 'Column';
+  readonly name: string;
+  /**
+   * Type as `format_type()` prints it (`integer`, `character varying(255)`, `public.status[]`).
+   * `serial`, `bigserial`, `smallserial` denote an integer column whose default is `nextval()` of a
+   * sequence owned by the column (then `default` is null).
+   */
+  readonly type: string;
+  readonly notNull: boolean;
+  /** Default expression SQL, or null. Null for identity, generated and serial columns. */
+  readonly default: string | null;
+  readonly identity: IdentityGeneration | null;
+  /** Expression of a `GENERATED ALWAYS AS (…) STORED` column, or null. */
+  readonly generated: string | null;
+  /** Collation when it differs from the type's default, as a qualified name (`pg_catalog."C"`), or null. */
+  readonly collation: string | null;
+  readonly comment: string | null;
+}
+
+export type FkAction = 'no-action' | 'restrict' | 'cascade' | 'set-null' | 'set-default';
+export type FkMatch = 'simple' | 'full';
+
+interface ConstraintBase {
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+  readonly comment: string | null;
+}
+
+/** `PRIMARY KEY (columns)`. */
+export interface PrimaryKey extends ConstraintBase {
+  readonly kind: 'PrimaryKey';
+  readonly columns: readonly string[];
+}
+
+/** `UNIQUE [NULLS NOT DISTINCT] (columns)`. */
+export interface Unique extends ConstraintBase {
+  readonly kind: 'Unique';
+  readonly columns: readonly string[];
+  readonly nullsNotDistinct: boolean;
+}
+
+/** `CHECK (expression)`. */
+export interface Check extends ConstraintBase {
+  readonly kind: 'Check';
+  /** Expression as `pg_get_constraintdef` prints it, without the `CHECK ` prefix and outer parentheses kept. */
+  readonly expression: string;
+  readonly noInherit: boolean;
+}
+
+/** `FOREIGN KEY (columns) REFERENCES refSchema.refTable (refColumns) …`. */
+export interface ForeignKey extends ConstraintBase {
+  readonly kind: 'ForeignKey';
+  readonly columns: readonly string[];
+  readonly refSchema: string;
+  readonly refTable: string;
+  readonly refColumns: readonly string[];
+  readonly onUpdate: FkAction;
+  readonly onDelete: FkAction;
+  readonly match: FkMatch;
+}
+
+export type Constraint = PrimaryKey | Unique | Check | ForeignKey;
+
+export type IndexMethod = 'btree' | 'hash' | 'gist' | 'gin' | 'brin' | 'spgist' | (string & {});
+
+/** One key of an index: a column or an expression, with its ordering and operator class. */
+export interface IndexKey {
+  /** Column name, when the key is a plain column (else null). */
+  readonly column: string | null;
+  /** Expression SQL when the key is an expression (else null). */
+  readonly expression: string | null;
+  /** Operator class when it is not the default for the type (qualified unless pg_catalog), else null. */
+  readonly opclass: string | null;
+  /** Collation when it differs from the column's, else null. */
+  readonly collation: string | null;
+  readonly descending: boolean;
+  /** Explicit NULLS FIRST/LAST; normalized: the default (last for ASC, first for DESC) is stored too. */
+  readonly nullsFirst: boolean;
+}
+
+/** `CREATE [UNIQUE] INDEX name ON schema.table USING method (keys) INCLUDE (…) WHERE …`. */
+export interface Index {
+  readonly kind: 'Index';
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  readonly unique: boolean;
+  readonly method: IndexMethod;
+  readonly keys: readonly IndexKey[];
+  readonly include: readonly string[];
+  /** Partial index predicate SQL, or null. */
+  readonly where: string | null;
+  readonly nullsNotDistinct: boolean;
+  readonly comment: string | null;
+}
+
+/** Every top-level object kind of the catalog. */
+export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint;
+
+/** A catalog with nothing in it (not even `public`). */
+export const emptyCatalog: Catalog = Object.freeze({
+  kind: 'Catalog',
+  schemas: [],
+  extensions: [],
+  enums: [],
+  tables: [],
+  indexes: [],
+  constraints: [],
+}) as Catalog;

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './topo-sort';
+export * from './stable-json';
