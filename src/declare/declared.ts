@@ -1,5 +1,4 @@
-import type { Catalog } from '../model';
-import type { Renames } from '../diff/changes';
+import type { Catalog, Renames } from '../model';
 
 /**
  * The result of evaluating declarations: the catalog as the user wrote it (not yet normalized: types

@@ -172,3 +172,16 @@ export const emptyCatalog: Catalog = Object.freeze({
   indexes: [],
   constraints: [],
 }) as Catalog;
+
+/** Explicit rename intent, from `renamedFrom` in declarations. Renames are never guessed. */
+export interface Renames {
+  readonly tables: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
+  readonly columns: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
+  readonly indexes: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
+  readonly constraints: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
+  readonly enums: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
+  /** Enum value renames (`ALTER TYPE … RENAME VALUE`), keyed by the enum's new name. */
+  readonly enumValues: readonly { readonly schema: string; readonly enum: string; readonly from: string; readonly to: string }[];
+}
+
+export const noRenames: Renames = Object.freeze({ tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [] });
