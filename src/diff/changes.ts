@@ -24,6 +24,8 @@ export interface AddEnumValue {
   readonly before: string | null;
   readonly after: string | null;
 }
+/** `ALTER TYPE … RENAME VALUE 'from' TO 'to'` (explicit, from `renamedFrom` on the value). */
+export interface RenameEnumValue { readonly kind: 'RenameEnumValue'; readonly schema: string; readonly enum: string; readonly from: string; readonly to: string }
 /**
  * Values removed or reordered: the type is recreated and every column using it converted.
  * `remap` maps removed old values to new ones (data migration); unmapped removed values make the
@@ -79,7 +81,7 @@ export interface SetComment { readonly kind: 'SetComment'; readonly target: Comm
 export type Change =
   | CreateSchema | DropSchema
   | CreateExtension | DropExtension | AlterExtension
-  | CreateEnum | DropEnum | RenameEnum | AddEnumValue | RecreateEnum
+  | CreateEnum | DropEnum | RenameEnum | RenameEnumValue | AddEnumValue | RecreateEnum
   | CreateTable | DropTable | RenameTable
   | AddColumn | DropColumn | RenameColumn | AlterColumn
   | AddConstraint | DropConstraint | RenameConstraint

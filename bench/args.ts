@@ -1,0 +1,62 @@
+/** Command-line options of `npm run bench -- …`. */
+export interface BenchArgs {
+  readonly sizes: readonly number[];
+  /** Measured runs per operation (after one warm-up); the median is reported. */
+  readonly runs: number;
+  /** Also introspect the small schemas loaded into PGlite. */
+  readonly pglite: boolean;
+  /** Server URL without database; the bench databases are created on it. */
+  readonly serverUrl: string;
+  /** Internal: run one size in this (forked) process and send the result to the parent. */
+  readonly child: number | null;
+}
+
+const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432]';
+
+/** Parses argv (without `node script`); throws with the usage on a bad option. */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  let sizes: number[] = [100, 1000, 5000];
+  let runs = 3;
+  let pglite = false;
+  let serverUrl = process.env.SCHEMAKIT_BENCH_URL ?? 'postgres://root@127.0.0.1:5432';
+  let child: number | null = null;
+  const value = (i: number): string => {
+    const v = argv[i + 1];
+    if (v === undefined) throw new Error(`${argv[i]} needs a value\n${usage}`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const take = (): string => (inline !== undefined ? inline : value(i++));
+    switch (flag) {
+      case '--sizes':
+        sizes = take().split(',').map((s) => positiveInt(s, '--sizes'));
+        break;
+      case '--runs':
+        runs = positiveInt(take(), '--runs');
+        break;
+      case '--pglite':
+        pglite = true;
+        break;
+      case '--url':
+        serverUrl = take().replace(/\/+$/, '');
+        break;
+      case '--child':
+        child = positiveInt(take(), '--child');
+        break;
+      case '--help':
+      case '-h':
+        throw new Error(usage);
+      default:
+        throw new Error(`unknown option ${a}\n${usage}`);
+    }
+  }
+  return { sizes, runs, pglite, serverUrl, child };
+}
+
+function positiveInt(s: string, flag: string): number {
+  const n = Number(s.trim());
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag}: not a positive integer: ${s}\n${usage}`);
+  return n;
+}

@@ -1,0 +1,57 @@
+import type { PeakMemory, Timing } from './types';
+
+/** Median of a non-empty list of numbers. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Runs `fn` once as a warm-up, then `runs` times, timing each run with performance.now().
+ * Returns the timings and the value of the last run.
+ */
+export async function timeRuns<T>(runs: number, fn: () => Promise<T> | T): Promise<{ timing: Timing; last: T }> {
+  let last = await fn();
+  const runsMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    last = await fn();
+    runsMs.push(round(performance.now() - started));
+  }
+  return { timing: { runsMs, medianMs: round(median(runsMs)) }, last };
+}
+
+/** Rounds ms to 0.1. */
+export function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+/**
+ * Samples rss and heapUsed every `everyMs` while the event loop runs, plus on demand via `sample()`
+ * (call it right after synchronous work such as diff + plan, which blocks the timer). The rss peak
+ * comes from the kernel's high-water mark, which sees peaks no sampler can.
+ */
+export class MemorySampler {
+  private heapUsed = 0;
+  private rss = 0;
+  private readonly timer: NodeJS.Timeout;
+  constructor(everyMs = 10) {
+    this.timer = setInterval(() => this.sample(), everyMs);
+    this.timer.unref();
+    this.sample();
+  }
+  /** Records the current usage. */
+  sample(): void {
+    const m = process.memoryUsage();
+    if (m.heapUsed > this.heapUsed) this.heapUsed = m.heapUsed;
+    if (m.rss > this.rss) this.rss = m.rss;
+  }
+  /** Stops sampling and returns the peaks in MB. */
+  stop(): PeakMemory {
+    clearInterval(this.timer);
+    this.sample();
+    const maxRssBytes = Math.max(this.rss, process.resourceUsage().maxRSS * 1024);
+    return { rssMb: round(maxRssBytes / 2 ** 20), heapUsedMb: round(this.heapUsed / 2 ** 20) };
+  }
+}

@@ -1,0 +1,65 @@
+import { Command, Option } from 'commander';
+import { hazardKinds } from '../plan';
+import { formatProblem, SchemakitError } from '../util';
+import { runApply, runDiff, runGenerate, runPlan, type Outcome } from './commands';
+import { red } from './output';
+
+/** Builds the command-line program; actions record their outcome instead of exiting. */
+function program(done: (o: Outcome) => void): Command {
+  const cmd = new Command('schemakit')
+    .description('Declarative schema-as-code for PostgreSQL')
+    .showHelpAfterError()
+    .exitOverride();
+  const target = (c: Command) => c
+    .option('--schema <dir>', 'directory of schema declarations', 'schema')
+    .option('--url <url>', 'database URL (default: $DATABASE_URL, else the embedded database in .schemakit/)');
+
+  cmd.command('diff')
+    .description('print the SQL that turns SRC into DST (exit 0: none, 2: differences)')
+    .requiredOption('--from <src>', 'empty | postgres://… | pglite:DIR | schema directory')
+    .requiredOption('--to <dst>', 'empty | postgres://… | pglite:DIR | schema directory')
+    .option('--json', 'print the plan as JSON')
+    .action(async (o) => done(await runDiff(o)));
+
+  target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)'))
+    .option('--json', 'print the plan as JSON')
+    .action(async (o) => done(await runPlan(o)));
+
+  target(cmd.command('apply').description('apply the declared schema to the database in one transaction'))
+    .addOption(new Option('--allow-hazard <kind...>', 'allow a refused hazard (repeatable)').choices([...hazardKinds]))
+    .option('--yes', 'do not ask for confirmation')
+    .option('--chunked', 'commit in chunks when the plan needs more locks than one transaction can hold (resumable)')
+    .action(async (o) => done(await runApply(o, (s) => process.stderr.write(s + '\n'))));
+
+  target(cmd.command('generate').description('write generated/migrations/<NNNN>_<name>/{up,down}.sql').argument('<name>'))
+    .option('--out <dir>', 'migrations directory', 'generated/migrations')
+    .action(async (name, o) => done(await runGenerate(name, o)));
+  return cmd;
+}
+
+/** Entry point of the `schemakit` binary: the only place that prints and sets the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let outcome: Outcome = { stdout: '', exitCode: 0 };
+  try {
+    await program((o) => (outcome = o)).parseAsync(argv);
+  } catch (err) {
+    return reportError(err);
+  }
+  if (outcome.stdout) process.stdout.write(outcome.stdout.endsWith('\n') ? outcome.stdout : outcome.stdout + '\n');
+  return outcome.exitCode;
+}
+
+function reportError(err: unknown): number {
+  const e = err as { code?: string; exitCode?: number };
+  if (typeof e?.code === 'string' && e.code.startsWith('commander.')) {
+    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 1;
+  }
+  if (err instanceof SchemakitError) {
+    process.stderr.write(`${red('error')} ${err.message}\n`);
+    for (const p of err.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+    if (process.env.SCHEMAKIT_DEBUG && err.cause) process.stderr.write(`${String((err.cause as Error)?.stack ?? err.cause)}\n`);
+  } else {
+    process.stderr.write(`${red('error')} ${(err as Error)?.stack ?? String(err)}\n`);
+  }
+  return 1;
+}

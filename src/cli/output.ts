@@ -1,0 +1,39 @@
+import type { Plan, Step } from '../plan';
+
+/** Whether to use ANSI colours (a TTY without NO_COLOR). */
+export const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+
+const paint = (code: number, s: string) => (useColor() ? `\x1b[${code}m${s}\x1b[0m` : s);
+export const red = (s: string) => paint(31, s);
+export const green = (s: string) => paint(32, s);
+export const yellow = (s: string) => paint(33, s);
+export const bold = (s: string) => paint(1, s);
+export const dim = (s: string) => paint(2, s);
+
+const opColor = (op: Step['op']) => (op === '+' ? green : op === '-' ? red : yellow);
+
+/** A readable summary: one line per object and operation, hazards highlighted under it. */
+export function renderSummary(plan: Plan): string {
+  if (plan.steps.length === 0) return 'No changes: the database matches the schema.';
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const s of plan.steps) {
+    const what = `${s.op} ${describeChange(s)}`;
+    if (!seen.has(what)) {
+      seen.add(what);
+      lines.push(opColor(s.op)(what));
+    }
+    for (const h of s.hazards) lines.push(`    ${red('hazard')} ${bold(h.kind)}: ${h.message}`);
+  }
+  const kinds = new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.kind)));
+  const counts = { '+': 0, '~': 0, '-': 0 };
+  for (const s of plan.steps) counts[s.op]++;
+  lines.push('');
+  lines.push(`${plan.steps.length} statement(s): ${counts['+']} create, ${counts['~']} alter, ${counts['-']} drop` + (kinds.size ? `; hazards: ${[...kinds].join(', ')}` : ''));
+  return lines.join('\n');
+}
+
+function describeChange(s: Step): string {
+  const kind = s.change.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${kind} ${s.object}`;
+}

@@ -1,0 +1,70 @@
+import { constraintKey, relKey, type Catalog, type Constraint } from '../model';
+import { deepEqual } from '../util';
+import type { Change } from './changes';
+import { commentChanged, matchByKey } from './match';
+
+const withoutComment = (c: Constraint) => ({ ...c, comment: null });
+
+/** Sets of `schema.table` created and dropped by the table diff. */
+export interface TableFate {
+  readonly created: ReadonlySet<string>;
+  readonly dropped: ReadonlySet<string>;
+}
+
+/**
+ * Constraint changes. A constraint whose definition changed is dropped and added again (Postgres has no
+ * ALTER for definitions). Non-FK constraints of created/dropped tables are part of CREATE/DROP TABLE. A
+ * foreign key that stays the same is still rebuilt when the key it references is dropped, since Postgres
+ * refuses to drop a PK/UNIQUE that a foreign key depends on.
+ */
+export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Change[] {
+  const m = matchByKey(from.constraints, to.constraints, constraintKey);
+  const out: Change[] = [];
+  const ridesWithTable = (c: Constraint, tables: ReadonlySet<string>) => c.kind !== 'ForeignKey' && tables.has(relKey({ schema: c.schema, name: c.table }));
+  const droppedKeys: Constraint[] = [];
+  const drops: Constraint[] = [];
+  const adds: Constraint[] = [];
+  for (const c of m.removed) {
+    if (ridesWithTable(c, fate.dropped)) {
+      if (c.kind === 'PrimaryKey' || c.kind === 'Unique') droppedKeys.push(c);
+      continue;
+    }
+    drops.push(c);
+  }
+  for (const c of m.added) if (!ridesWithTable(c, fate.created)) adds.push(c);
+  const unchanged: [Constraint, Constraint][] = [];
+  for (const [a, b] of m.common) {
+    if (!deepEqual(withoutComment(a), withoutComment(b))) {
+      drops.push(a);
+      adds.push(b);
+    } else unchanged.push([a, b]);
+  }
+  for (const c of drops) if (c.kind === 'PrimaryKey' || c.kind === 'Unique') droppedKeys.push(c);
+  // Foreign keys that depend on a dropped PK/UNIQUE are rebuilt around it.
+  for (const [a, b] of unchanged) {
+    if (a.kind === 'ForeignKey' && droppedKeys.some((k) => referencesKey(a, k))) {
+      drops.push(a);
+      adds.push(b);
+    } else if (commentChanged(a, b)) {
+      out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: b.schema, table: b.table, name: b.name }, from: a.comment, to: b.comment });
+    }
+  }
+  for (const c of drops) out.push({ kind: 'DropConstraint', constraint: c });
+  for (const c of adds) {
+    out.push({ kind: 'AddConstraint', constraint: c });
+    if (c.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, from: null, to: c.comment });
+  }
+  // Comments on constraints created inline with a new table.
+  for (const c of m.added) {
+    if (ridesWithTable(c, fate.created) && c.comment !== null) {
+      out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, from: null, to: c.comment });
+    }
+  }
+  return out;
+}
+
+function referencesKey(fk: Constraint & { kind: 'ForeignKey' }, key: Constraint): boolean {
+  if (key.kind !== 'PrimaryKey' && key.kind !== 'Unique') return false;
+  if (fk.refSchema !== key.schema || fk.refTable !== key.table) return false;
+  return fk.refColumns.length === key.columns.length && fk.refColumns.every((c) => key.columns.includes(c));
+}

@@ -1,0 +1,33 @@
+import { noRenames, relKey, type Catalog, type Renames } from '../model';
+import type { Change } from './changes';
+import { diffConstraints } from './constraints';
+import { diffEnums } from './enums';
+import { diffExtensions } from './extensions';
+import { diffIndexes } from './indexes';
+import { applyRenames } from './renames';
+import { diffSchemas } from './schemas';
+import { diffTables } from './tables';
+
+/**
+ * Everything that turns `from` into `to`, as typed changes in no particular order (the planner orders
+ * them by dependencies). Both catalogs must be normalized the same way (introspected from Postgres).
+ */
+export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
+  const renamed = applyRenames(from, renames);
+  const a = renamed.catalog;
+  const toKeys = new Set(to.tables.map(relKey));
+  const fromKeys = new Set(a.tables.map(relKey));
+  const fate = {
+    created: new Set([...toKeys].filter((k) => !fromKeys.has(k))),
+    dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
+  };
+  return [
+    ...renamed.changes,
+    ...diffSchemas(a, to),
+    ...diffExtensions(a, to),
+    ...diffEnums(a, to),
+    ...diffTables(a, to),
+    ...diffConstraints(a, to, fate),
+    ...diffIndexes(a, to, fate),
+  ];
+}

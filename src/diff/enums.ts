@@ -1,0 +1,43 @@
+import { enumKey, type Catalog, type Enum } from '../model';
+import type { Change } from './changes';
+import { commentChanged, matchByKey } from './match';
+import { columnsOfType } from './type-usage';
+
+/**
+ * Enum changes. Values only added (old values keep their relative order) become in-place
+ * `ADD VALUE … BEFORE/AFTER`; any removal or reordering recreates the type and converts its columns.
+ */
+export function diffEnums(from: Catalog, to: Catalog, remaps: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map()): Change[] {
+  const m = matchByKey(from.enums, to.enums, enumKey);
+  const out: Change[] = [];
+  for (const e of m.added) {
+    out.push({ kind: 'CreateEnum', enum: e });
+    if (e.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Enum', schema: e.schema, name: e.name }, from: null, to: e.comment });
+  }
+  for (const e of m.removed) out.push({ kind: 'DropEnum', enum: e });
+  for (const [a, b] of m.common) {
+    out.push(...diffEnumValues(from, a, b, remaps.get(enumKey(b)) ?? {}));
+    if (commentChanged(a, b)) out.push({ kind: 'SetComment', target: { kind: 'Enum', schema: b.schema, name: b.name }, from: a.comment, to: b.comment });
+  }
+  return out;
+}
+
+function diffEnumValues(from: Catalog, a: Enum, b: Enum, remap: Readonly<Record<string, string>>): Change[] {
+  if (a.values.length === b.values.length && a.values.every((v, i) => v === b.values[i])) return [];
+  const kept = b.values.filter((v) => a.values.includes(v));
+  const appendOnly = a.values.every((v) => b.values.includes(v)) && kept.every((v, i) => v === a.values[i]);
+  if (!appendOnly) {
+    return [{ kind: 'RecreateEnum', from: a, to: b, remap, columns: columnsOfType(from, a.schema, a.name) }];
+  }
+  // Insert each new value just before the next value that already exists (present values keep their
+  // relative order, so that is its right place); with no such value it is appended at the end.
+  const out: Change[] = [];
+  const present = new Set(a.values);
+  b.values.forEach((v, i) => {
+    if (present.has(v)) return;
+    const before = b.values.slice(i + 1).find((x) => present.has(x)) ?? null;
+    out.push({ kind: 'AddEnumValue', enum: b, value: v, before, after: null });
+    present.add(v);
+  });
+  return out;
+}

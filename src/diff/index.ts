@@ -1,0 +1,5 @@
+export * from './changes';
+export { diffCatalogs } from './diff-catalogs';
+export { matchByKey, type Matched } from './match';
+export { renameIdentifierInSql } from './rename-sql';
+export { columnsOfType } from './type-usage';

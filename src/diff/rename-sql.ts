@@ -1,0 +1,45 @@
+import { ident } from '../sql/quote';
+
+/**
+ * Replaces an identifier token in a SQL expression as Postgres would print it after a rename: whole tokens
+ * only, never inside string literals or as part of a longer name. Used so that an explicit rename does not
+ * make every expression mentioning the old name look changed.
+ */
+export function renameIdentifierInSql(sql: string, from: string, to: string): string {
+  const old = ident(from);
+  const repl = ident(to);
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i];
+    if (ch === "'") {
+      const end = skipString(sql, i);
+      out += sql.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (sql.startsWith(old, i) && !isIdentChar(sql[i - 1]) && !isIdentChar(sql[i + old.length]) && (old[0] !== '"' || sql[i - 1] !== '"')) {
+      out += repl;
+      i += old.length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+function skipString(sql: string, start: number): number {
+  let i = start + 1;
+  while (i < sql.length) {
+    if (sql[i] === "'") {
+      if (sql[i + 1] === "'") i += 2;
+      else return i + 1;
+    } else i++;
+  }
+  return i;
+}
+
+function isIdentChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z0-9_$]/.test(ch);
+}

@@ -1,0 +1,112 @@
+import { relKey, type Catalog, type Column, type Constraint, type Index, type Renames, type Table } from '../model';
+import { ident } from '../sql/quote';
+import type { Change } from './changes';
+import { renameIdentifierInSql } from './rename-sql';
+
+/**
+ * Applies explicit rename intents to the source catalog: each rename whose old object exists (and whose new
+ * name is free) becomes a Rename change, and the source is rewritten as if renamed, so the rest of the diff
+ * compares like with like. A rename whose old object is gone is already done: nothing happens (idempotent).
+ */
+export function applyRenames(from: Catalog, renames: Renames): { catalog: Catalog; changes: Change[] } {
+  let c = from;
+  const changes: Change[] = [];
+  for (const r of renames.tables) {
+    const has = (n: string) => c.tables.some((t) => t.schema === r.schema && t.name === n);
+    if (!has(r.from) || has(r.to)) continue;
+    changes.push({ kind: 'RenameTable', schema: r.schema, from: r.from, to: r.to });
+    c = renameTableIn(c, r.schema, r.from, r.to);
+  }
+  for (const r of renames.columns) {
+    const t = c.tables.find((x) => x.schema === r.schema && x.name === r.table);
+    if (!t || !t.columns.some((x) => x.name === r.from) || t.columns.some((x) => x.name === r.to)) continue;
+    changes.push({ kind: 'RenameColumn', schema: r.schema, table: r.table, from: r.from, to: r.to });
+    c = renameColumnIn(c, r.schema, r.table, r.from, r.to);
+  }
+  for (const r of renames.constraints) {
+    const has = (n: string) => c.constraints.some((k) => k.schema === r.schema && k.table === r.table && k.name === n);
+    if (!has(r.from) || has(r.to)) continue;
+    changes.push({ kind: 'RenameConstraint', schema: r.schema, table: r.table, from: r.from, to: r.to });
+    c = { ...c, constraints: c.constraints.map((k) => (k.schema === r.schema && k.table === r.table && k.name === r.from ? { ...k, name: r.to } : k)) };
+  }
+  for (const r of renames.indexes) {
+    const has = (n: string) => c.indexes.some((i) => i.schema === r.schema && i.name === n);
+    if (!has(r.from) || has(r.to)) continue;
+    changes.push({ kind: 'RenameIndex', schema: r.schema, from: r.from, to: r.to });
+    c = { ...c, indexes: c.indexes.map((i) => (i.schema === r.schema && i.name === r.from ? { ...i, name: r.to } : i)) };
+  }
+  for (const r of renames.enums) {
+    const has = (n: string) => c.enums.some((e) => e.schema === r.schema && e.name === n);
+    if (!has(r.from) || has(r.to)) continue;
+    changes.push({ kind: 'RenameEnum', schema: r.schema, from: r.from, to: r.to });
+    c = renameTypeIn(c, r.schema, r.from, r.to);
+  }
+  for (const r of renames.enumValues) {
+    const e = c.enums.find((x) => x.schema === r.schema && x.name === r.enum);
+    if (!e || !e.values.includes(r.from) || e.values.includes(r.to)) continue;
+    changes.push({ kind: 'RenameEnumValue', schema: r.schema, enum: r.enum, from: r.from, to: r.to });
+    c = { ...c, enums: c.enums.map((x) => (x === e ? { ...x, values: x.values.map((v) => (v === r.from ? r.to : v)) } : x)) };
+  }
+  return { catalog: c, changes };
+}
+
+function renameTableIn(c: Catalog, schema: string, from: string, to: string): Catalog {
+  const on = (x: { schema: string; table: string }) => x.schema === schema && x.table === from;
+  return {
+    ...c,
+    tables: c.tables.map((t) => (t.schema === schema && t.name === from ? { ...t, name: to } : t)),
+    indexes: c.indexes.map((i) => (on(i) ? { ...i, table: to } : i)),
+    constraints: c.constraints.map((k) => {
+      let r: Constraint = on(k) ? { ...k, table: to } : k;
+      if (r.kind === 'ForeignKey' && r.refSchema === schema && r.refTable === from) r = { ...r, refTable: to };
+      return r;
+    }),
+  };
+}
+
+function renameColumnIn(c: Catalog, schema: string, table: string, from: string, to: string): Catalog {
+  const on = (x: { schema: string; table: string }) => x.schema === schema && x.table === table;
+  const cols = (xs: readonly string[]) => xs.map((x) => (x === from ? to : x));
+  const expr = (s: string) => renameIdentifierInSql(s, from, to);
+  const renameCol = (col: Column): Column => ({
+    ...col,
+    name: col.name === from ? to : col.name,
+    generated: col.generated === null ? null : expr(col.generated),
+  });
+  const renameIndex = (i: Index): Index => ({
+    ...i,
+    keys: i.keys.map((k) => ({ ...k, column: k.column === from ? to : k.column, expression: k.expression === null ? null : expr(k.expression) })),
+    include: cols(i.include),
+    where: i.where === null ? null : expr(i.where),
+  });
+  const renameConstraint = (k: Constraint): Constraint => {
+    let r: Constraint = k;
+    if (on(k)) {
+      if (r.kind === 'Check') r = { ...r, expression: expr(r.expression) };
+      else r = { ...r, columns: cols(r.columns) };
+    }
+    if (r.kind === 'ForeignKey' && r.refSchema === schema && r.refTable === table) r = { ...r, refColumns: cols(r.refColumns) };
+    return r;
+  };
+  return {
+    ...c,
+    tables: c.tables.map((t): Table => (t.schema === schema && t.name === table ? { ...t, columns: t.columns.map(renameCol) } : t)),
+    indexes: c.indexes.map((i) => (on(i) ? renameIndex(i) : i)),
+    constraints: c.constraints.map(renameConstraint),
+  };
+}
+
+function renameTypeIn(c: Catalog, schema: string, from: string, to: string): Catalog {
+  const oldName = `${ident(schema)}.${ident(from)}`;
+  const newName = `${ident(schema)}.${ident(to)}`;
+  const retype = (t: string) => (t === oldName ? newName : t === `${oldName}[]` ? `${newName}[]` : t);
+  const redefault = (d: string | null) => (d === null ? null : d.split(`::${oldName}`).join(`::${newName}`));
+  return {
+    ...c,
+    enums: c.enums.map((e) => (e.schema === schema && e.name === from ? { ...e, name: to } : e)),
+    tables: c.tables.map((t) => ({ ...t, columns: t.columns.map((col) => ({ ...col, type: retype(col.type), default: redefault(col.default) })) })),
+  };
+}
+
+/** Keys of tables, for callers that need them. */
+export const tableKeys = (c: Catalog): Set<string> => new Set(c.tables.map(relKey));

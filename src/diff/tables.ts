@@ -1,0 +1,57 @@
+import { tableKey, type Catalog, type Column, type Table } from '../model';
+import type { Change } from './changes';
+import { commentChanged, matchByKey } from './match';
+
+/** Attributes of a column that an ALTER COLUMN changes (everything but name and comment). */
+export function columnAttributesEqual(a: Column, b: Column): boolean {
+  return a.type === b.type && a.notNull === b.notNull && a.default === b.default && a.identity === b.identity
+    && a.generated === b.generated && a.collation === b.collation;
+}
+
+/**
+ * Table and column changes. Constraints of created/dropped tables ride along (non-FK ones inline in the
+ * CREATE TABLE); foreign keys always stay separate changes so cycles need no special case.
+ */
+export function diffTables(from: Catalog, to: Catalog): Change[] {
+  const m = matchByKey(from.tables, to.tables, tableKey);
+  const out: Change[] = [];
+  for (const t of m.added) {
+    const constraints = to.constraints.filter((c) => c.kind !== 'ForeignKey' && c.schema === t.schema && c.table === t.name);
+    out.push({ kind: 'CreateTable', table: t, constraints });
+    out.push(...tableComments(null, t));
+  }
+  for (const t of m.removed) {
+    const constraints = from.constraints.filter((c) => c.kind !== 'ForeignKey' && c.schema === t.schema && c.table === t.name);
+    out.push({ kind: 'DropTable', table: t, constraints });
+  }
+  for (const [a, b] of m.common) out.push(...diffColumns(a, b), ...tableComments(a, b));
+  return out;
+}
+
+function diffColumns(a: Table, b: Table): Change[] {
+  const m = matchByKey(a.columns, b.columns, (c) => c.name);
+  const out: Change[] = [];
+  const at = { schema: b.schema, table: b.name };
+  for (const c of m.removed) out.push({ kind: 'DropColumn', ...at, column: c });
+  for (const c of m.added) out.push({ kind: 'AddColumn', ...at, column: c });
+  for (const [x, y] of m.common) {
+    if (!columnAttributesEqual(x, y)) out.push({ kind: 'AlterColumn', ...at, from: x, to: y });
+  }
+  return out;
+}
+
+/** Comment changes of a table and its columns (`from` null: a new table). */
+function tableComments(a: Table | null, b: Table): Change[] {
+  const out: Change[] = [];
+  if (a === null ? b.comment !== null : commentChanged(a, b)) {
+    out.push({ kind: 'SetComment', target: { kind: 'Table', schema: b.schema, name: b.name }, from: a?.comment ?? null, to: b.comment });
+  }
+  for (const c of b.columns) {
+    const old = a?.columns.find((x) => x.name === c.name);
+    const before = old?.comment ?? null;
+    if (before !== c.comment) {
+      out.push({ kind: 'SetComment', target: { kind: 'Column', schema: b.schema, table: b.name, name: c.name }, from: before, to: c.comment });
+    }
+  }
+  return out;
+}

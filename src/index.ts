@@ -1,0 +1,12 @@
+/**
+ * schemakit: the declaration API (what `schema/*.ts` files import) and the library surface.
+ */
+export * from './declare';
+export type { Catalog, Schema, Extension, Enum, Table, Column, Constraint, Index, IndexKey, Renames } from './model';
+export { diffCatalogs, type Change } from './diff';
+export { planChanges, renderUp, renderDown, type Plan, type Step, type Hazard, type HazardKind } from './plan';
+export { introspect } from './introspect';
+export { connectPostgres, openPglite, type Db } from './db';
+export { applyPlan } from './migrate';
+export { loadSchemaDir } from './load';
+export { SchemakitError, type Problem } from './util';

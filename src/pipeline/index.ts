@@ -1,0 +1,3 @@
+export * from './source';
+export * from './resolve';
+export { normalizeDeclared } from './normalize';

@@ -1,0 +1,58 @@
+import type { Declared } from '../declare/declared';
+import type { Db } from '../db';
+import { createScratch } from '../db';
+import { diffCatalogs } from '../diff';
+import { introspect } from '../introspect';
+import { sortCatalog, type Catalog } from '../model';
+import { planChanges } from '../plan';
+import { SchemakitError } from '../util';
+
+/**
+ * Normalizes a declared catalog the most faithful way: renders it into a scratch database on the same kind
+ * of server as `like` (a temporary database, or a fresh embedded PGlite) and introspects it back, so both
+ * sides of a diff come out of the same catalog functions (`int` → `integer`, implicit names, defaults…).
+ * A statement the server rejects is reported with the file:line of the declaration it came from.
+ */
+export async function normalizeDeclared(declared: Declared, like: Db): Promise<Catalog> {
+  const scratch = await createScratch(like, { extensions: declared.catalog.extensions.map((e) => e.name) });
+  try {
+    const base = await introspect(scratch.db);
+    const plan = planChanges(diffCatalogs(base, declared.catalog));
+    for (const step of plan.steps) {
+      try {
+        await scratch.db.exec(step.sql);
+      } catch (err) {
+        const where = locate(declared, step.object);
+        const reason = err instanceof Error ? err.message.replace(/^db: /, '') : String(err);
+        throw new SchemakitError('normalize', 'declaration-rejected', `${where ? where + ': ' : ''}${step.object}: Postgres rejected the declaration: ${reason}\n  statement: ${step.sql}`, { cause: err });
+      }
+    }
+    return postNormalize(await introspect(scratch.db), declared.catalog);
+  } finally {
+    await scratch.dispose();
+  }
+}
+
+/** Finds the declaration site of an object key or its closest declared parent. */
+function locate(declared: Declared, key: string): string | undefined {
+  const parts = key.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const loc = declared.locations.get(parts.slice(0, n).join('.'));
+    if (loc) return loc;
+  }
+  return undefined;
+}
+
+/**
+ * What the declaration leaves open stays open: an extension without a pinned version accepts any version, and
+ * an undeclared `public` schema is not managed (its comment is whatever the database has).
+ */
+function postNormalize(normalized: Catalog, declared: Catalog): Catalog {
+  const pinned = new Map(declared.extensions.map((e) => [e.name, e.version]));
+  const declaresPublic = declared.schemas.some((s) => s.name === 'public');
+  return sortCatalog({
+    ...normalized,
+    schemas: normalized.schemas.filter((s) => declaresPublic || s.name !== 'public'),
+    extensions: normalized.extensions.map((e) => (pinned.get(e.name) == null ? { ...e, version: null } : e)),
+  });
+}

@@ -1,0 +1,49 @@
+import { connectPostgres, createScratch, openPglite, type Db } from '../db';
+import { introspect } from '../introspect';
+import { loadSchemaDir } from '../load';
+import { noRenames, type Catalog, type Renames } from '../model';
+import { normalizeDeclared } from './normalize';
+import type { Source } from './source';
+
+/** A catalog ready to diff, with the rename intents of its declarations (none for databases). */
+export interface Side {
+  readonly catalog: Catalog;
+  readonly renames: Renames;
+}
+
+/** Opens the database a source names (null for `empty` and declarations). */
+export async function openSource(source: Source): Promise<Db | null> {
+  switch (source.kind) {
+    case 'url':
+      return connectPostgres(source.url);
+    case 'pglite':
+      return openPglite({ dataDir: source.dir });
+    case 'empty':
+    case 'dir':
+      return null;
+  }
+}
+
+/**
+ * Resolves a source to a normalized catalog. `db` is the source's own open database (for url/pglite);
+ * `like` is the server whose catalog functions normalize declarations and define `empty`.
+ */
+export async function resolveSide(source: Source, db: Db | null, like: Db): Promise<Side> {
+  switch (source.kind) {
+    case 'url':
+    case 'pglite':
+      return { catalog: await introspect(db!), renames: noRenames };
+    case 'empty': {
+      const scratch = await createScratch(like);
+      try {
+        return { catalog: await introspect(scratch.db), renames: noRenames };
+      } finally {
+        await scratch.dispose();
+      }
+    }
+    case 'dir': {
+      const declared = await loadSchemaDir(source.dir);
+      return { catalog: await normalizeDeclared(declared, like), renames: declared.renames };
+    }
+  }
+}

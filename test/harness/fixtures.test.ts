@@ -1,0 +1,78 @@
+import { expect } from 'chai';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../../src/db';
+import { diffCatalogs } from '../../src/diff';
+import { introspect } from '../../src/introspect';
+import { applyPlan } from '../../src/migrate';
+import type { Catalog } from '../../src/model';
+import { hazardKinds, planChanges, renderDown, renderUp } from '../../src/plan';
+import { stableJson } from '../../src/util';
+import { engines } from '../support/engines';
+import { readFixtureCases } from './fixture-case';
+
+const cases = readFixtureCases();
+const update = process.env.UPDATE_GOLDEN === '1';
+
+/** Pretty JSON so a failing deep comparison shows a readable diff. */
+const view = (c: Catalog) => JSON.parse(stableJson(c));
+
+/**
+ * The fixture harness (migra style): for every case and engine, the plan A→B renders as the golden up.sql,
+ * has the expected hazards, converges A to B, re-plans empty, and its down restores A when reversible.
+ */
+for (const engine of engines) {
+  describe(`fixtures on ${engine.name}`, function () {
+    for (const fx of cases) {
+      const skip = fx.skip[engine.name] ?? fx.skip[engine.kind];
+      (skip ? it.skip : it)(`${fx.name}${fx.description ? ` — ${fx.description}` : ''}`, async function () {
+        const dbA = await engine.fresh({ extensions: fx.extensions });
+        const dbB = await engine.fresh({ extensions: fx.extensions });
+        try {
+          await dbA.exec(fx.a);
+          await dbB.exec(fx.b);
+          const [catA, catB] = [await introspect(dbA), await introspect(dbB)];
+          const plan = planChanges(diffCatalogs(catA, catB, fx.renames));
+          const up = renderUp(plan);
+
+          checkGolden(engine.kind === 'pglite' ? join(fx.dir, 'up.pg18.sql') : null, join(fx.dir, 'up.sql'), up);
+          const hazards = [...new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.kind)))].sort();
+          expect(hazards, 'hazard kinds').to.deep.equal(fx.hazards);
+          const irreversible = plan.steps.filter((s) => s.reverse === null).map((s) => s.irreversible);
+          expect(irreversible.length === 0, `reversible (irreversible steps: ${irreversible.join('; ')})`).to.equal(fx.reversible);
+
+          await applyPlan(dbA, plan, { allowHazards: hazardKinds });
+          const after = await introspect(dbA);
+          expect(view(after), 'catalog after applying the plan equals B').to.deep.equal(view(catB));
+          const again = planChanges(diffCatalogs(after, catB, fx.renames));
+          expect(again.steps.map((s) => s.sql), 'second plan is empty').to.deep.equal([]);
+
+          if (fx.reversible) {
+            await execScript(dbA, renderDown(plan));
+            expect(view(await introspect(dbA)), 'down restores A').to.deep.equal(view(catA));
+          }
+        } finally {
+          await dbA.close();
+          await dbB.close();
+        }
+      });
+    }
+  });
+}
+
+/**
+ * Compares the rendered plan with the golden file `up.sql`. PG18 (PGlite) may print expressions differently
+ * from PG15: then it has its own `up.pg18.sql`. A missing golden is written (review it); UPDATE_GOLDEN=1
+ * rewrites a differing one.
+ */
+function checkGolden(specific: string | null, shared: string, actual: string): void {
+  const file = specific && existsSync(specific) ? specific : shared;
+  if (!existsSync(file)) return writeFileSync(file, actual);
+  if (readFileSync(file, 'utf8') === actual) return;
+  if (update) return writeFileSync(specific ?? shared, actual);
+  expect(actual, `plan differs from ${file} (UPDATE_GOLDEN=1 rewrites it)`).to.equal(readFileSync(file, 'utf8'));
+}
+
+async function execScript(db: Db, sql: string): Promise<void> {
+  await db.exec(sql);
+}
