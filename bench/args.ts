@@ -7,7 +7,7 @@ export interface BenchArgs {
   readonly pglite: boolean;
   /** Server URL without database; the bench databases are created on it. */
   readonly serverUrl: string;
-  /** Internal: run one size in this (forked) process and send the result to the parent. */
+  /** Run one size in this process: sent to the parent when forked, else printed as JSON (for profiling). */
   readonly child: number | null;
 }
 

@@ -20,7 +20,9 @@ const pgliteMaxTables = 1000;
 async function main(args: BenchArgs): Promise<void> {
   if (args.child !== null) {
     const result = await runSize(args.serverUrl, args.child, args.runs);
-    await new Promise<void>((resolve, reject) => process.send!(result, (e: Error | null) => (e ? reject(e) : resolve())));
+    // Run by hand (e.g. `node --cpu-prof dist/bench/run.js --child 5000`), there is no parent: print it.
+    if (!process.send) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    else await new Promise<void>((resolve, reject) => process.send!(result, (e: Error | null) => (e ? reject(e) : resolve())));
     return;
   }
   const startedAt = new Date().toISOString();

@@ -1,26 +1,12 @@
+import { findSourceMap } from 'node:module';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Where a declaration was made, as `file:line` (file relative to the working directory when inside it). */
 export type Location = string;
 
-/**
- * Frames in this folder are the declaration API itself. When running compiled code with source maps on,
- * frames of `dist/src/declare/*.js` are shown as `src/declare/*.ts`, so both folders are skipped.
- */
-const ownDirs = [__dirname, path.resolve(__dirname, '..', '..', '..', 'src', 'declare')].filter(
-  (d, i) => i === 0 || __dirname.endsWith(path.join('dist', 'src', 'declare')),
-);
-const FRAME = /(?:\(|at )((?:file:\/\/)?[^()]+?):(\d+):(\d+)\)?$/;
-
-/** Parses one stack frame line into file and line, or null for native/internal frames. */
-export function parseFrame(line: string): { file: string; line: number; column: number } | null {
-  const m = FRAME.exec(line.trim());
-  if (!m) return null;
-  let file = m[1];
-  if (file.startsWith('file://')) file = decodeURIComponent(new URL(file).pathname);
-  if (file.startsWith('node:') || !path.isAbsolute(file)) return null;
-  return { file, line: Number(m[2]), column: Number(m[3]) };
-}
+/** Frames in this folder are the declaration API itself (call sites are read unmapped, as `.js` when compiled). */
+const ownDir = __dirname;
 
 /** Formats a file and line the way every problem names its place. */
 export function formatLocation(file: string, line: number): Location {
@@ -29,20 +15,51 @@ export function formatLocation(file: string, line: number): Location {
   return `${shown}:${line}`;
 }
 
+/** Maps a generated position to its source through the source map Node keeps (when source maps are on). */
+function original(file: string, line: number, column: number): { file: string; line: number } {
+  const map = findSourceMap(file);
+  if (!map) return { file, line };
+  const entry = map.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number };
+  if (entry.originalSource === undefined || entry.originalLine === undefined) return { file, line };
+  const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : path.resolve(path.dirname(file), entry.originalSource);
+  return { file: source, line: entry.originalLine + 1 };
+}
+
 /**
- * Captures the call site of a declaration function: the first stack frame outside this folder (the
- * declaration API itself). The loader enables source maps, so the frame points at the `.ts` schema file.
+ * The call sites of the code that called the declaration API, innermost first (at most `max`), as
+ * `file:line`. Structured call sites are read (cheap) and only the frames kept are mapped through source
+ * maps, so the loader's `.ts` schema files are named even though they run transpiled.
  */
-export function captureLocation(): Location | null {
+export function captureSites(max = 3): Location[] {
+  const prepare = Error.prepareStackTrace;
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 30;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  for (const line of stack.split('\n').slice(1)) {
-    const frame = parseFrame(line);
-    if (!frame) continue;
-    if (ownDirs.includes(path.dirname(frame.file))) continue;
-    return formatLocation(frame.file, frame.line);
+  let sites: NodeJS.CallSite[] = [];
+  try {
+    Error.prepareStackTrace = (_err, callSites) => callSites;
+    Error.stackTraceLimit = 20;
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder, captureSites);
+    sites = (holder.stack as NodeJS.CallSite[] | undefined) ?? [];
+  } finally {
+    Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
   }
-  return null;
+  const out: Location[] = [];
+  for (const site of sites) {
+    let file = site.getFileName();
+    const line = site.getLineNumber();
+    if (!file || line === null) continue;
+    if (file.startsWith('file://')) file = fileURLToPath(file);
+    if (!path.isAbsolute(file) || path.dirname(file) === ownDir) continue;
+    if (file.includes(`${path.sep}node_modules${path.sep}`) && out.length === 0) continue;
+    const o = original(file, line, site.getColumnNumber() ?? 1);
+    out.push(formatLocation(o.file, o.line));
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** The call site of a declaration function: the first stack frame outside the declaration API. */
+export function captureLocation(): Location | null {
+  return captureSites(1)[0] ?? null;
 }

@@ -1,4 +1,4 @@
-import { ident, literal } from '../sql/quote';
+import { ident, literal } from '../sql';
 
 /** Something that can be interpolated into the `sql` tag as SQL text (column refs, tables, enums). */
 export interface SqlEmbeddable {
@@ -66,7 +66,9 @@ function interpolate(value: unknown): Sql {
   return new Sql(renderLiteral(value));
 }
 
-function sqlTag(strings: TemplateStringsArray, ...values: unknown[]): Sql {
+function sqlTag(template: TemplateStringsArray, ...values: unknown[]): Sql {
+  // The raw text: backslashes reach SQL as written (regular expressions, E'' strings).
+  const strings = template.raw;
   let text = strings[0];
   const columns: string[] = [];
   values.forEach((value, i) => {
@@ -79,7 +81,8 @@ function sqlTag(strings: TemplateStringsArray, ...values: unknown[]): Sql {
 
 /**
  * Raw SQL for defaults, checks, generated columns and index expressions. Column refs are interpolated
- * as quoted identifiers, nested `sql` fragments as is, and any other value as a literal:
+ * as quoted identifiers, nested `sql` fragments as is, and any other value as a literal. The text is
+ * taken raw (as `String.raw` does), so `\.` in a regular expression stays `\.`:
  * `sql\`${t.priority} BETWEEN ${1} AND ${10}\``.
  */
 export const sql = Object.assign(sqlTag, {

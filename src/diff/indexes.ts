@@ -1,4 +1,4 @@
-import { indexKey, relKey, type Catalog, type Index } from '../model';
+import { indexKey, type Catalog, type Index } from '../model';
 import { deepEqual } from '../util';
 import type { Change } from './changes';
 import type { TableFate } from './constraints';
@@ -6,15 +6,14 @@ import { commentChanged, matchByKey } from './match';
 
 const withoutComment = (i: Index) => ({ ...i, comment: null });
 
-/** Index changes. A changed definition is a drop and a create; indexes of dropped tables go with them. */
-export function diffIndexes(from: Catalog, to: Catalog, fate: TableFate): Change[] {
+/** Index changes. A changed definition is a drop and a create. */
+export function diffIndexes(from: Catalog, to: Catalog, _fate: TableFate): Change[] {
   const m = matchByKey(from.indexes, to.indexes, indexKey);
   const out: Change[] = [];
   const comment = (i: Index, before: string | null): Change[] =>
     before !== i.comment ? [{ kind: 'SetComment', target: { kind: 'Index', schema: i.schema, name: i.name }, from: before, to: i.comment }] : [];
-  for (const i of m.removed) {
-    if (!fate.dropped.has(relKey({ schema: i.schema, name: i.table }))) out.push({ kind: 'DropIndex', index: i });
-  }
+  // Indexes of dropped tables are dropped explicitly too, so that the reverse (down) recreates them.
+  for (const i of m.removed) out.push({ kind: 'DropIndex', index: i });
   for (const i of m.added) out.push({ kind: 'CreateIndex', index: i }, ...comment(i, null));
   for (const [a, b] of m.common) {
     if (!deepEqual(withoutComment(a), withoutComment(b))) {

@@ -1,4 +1,4 @@
-import type { Change } from '../diff/changes';
+import type { Change } from '../diff';
 
 /** Hazard kinds, set where the SQL is built (never guessed from SQL text). User-facing: kebab-case. */
 export type HazardKind =

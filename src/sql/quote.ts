@@ -1,9 +1,14 @@
 /**
  * Quoting in one place: every identifier and literal that reaches SQL text goes through here.
- * (Initial version; the keyword list is refined in this file only.)
  */
 
-/** Keywords that cannot be used as bare identifiers (reserved, plus col-name/type-func-name ones). */
+/**
+ * Keywords that `quote_ident` quotes: every keyword of PostgreSQL's src/include/parser/kwlist.h whose
+ * category is not UNRESERVED_KEYWORD (reserved, col-name and type-func-name keywords). This is the
+ * PostgreSQL 18 list (checked against `pg_get_keywords()` on 15 and 18); 18 is a superset of 15 (the
+ * SQL/JSON words `json*`, `merge_action` and `system_user` became keywords in 16/17), so quoting them on
+ * older servers is merely unnecessary, never wrong.
+ */
 const NEEDS_QUOTING = new Set<string>([
   'all', 'analyse', 'analyze', 'and', 'any', 'array', 'as', 'asc', 'asymmetric', 'authorization', 'between', 'bigint',
   'binary', 'bit', 'boolean', 'both', 'case', 'cast', 'char', 'character', 'check', 'coalesce', 'collate', 'collation',
@@ -23,18 +28,37 @@ const NEEDS_QUOTING = new Set<string>([
   'xmlnamespaces', 'xmlparse', 'xmlpi', 'xmlroot', 'xmlserialize', 'xmltable',
 ]);
 
-/** Quotes an identifier when Postgres would (`quote_ident` rules), doubling embedded `"`. */
+/** True when `name` is a keyword that cannot appear as a bare identifier. */
+export function isQuotedKeyword(name: string): boolean {
+  return NEEDS_QUOTING.has(name);
+}
+
+/**
+ * Quotes an identifier when Postgres would (`quote_ident` rules), doubling embedded `"`. Like
+ * `quote_ident`, a `$` is quoted although the grammar would accept it bare, so names print exactly as
+ * `format_type()` and `pg_get_*def()` print them.
+ */
 export function ident(name: string): string {
-  if (/^[a-z_][a-z0-9_$]*$/.test(name) && !NEEDS_QUOTING.has(name)) return name;
+  if (/^[a-z_][a-z0-9_]*$/.test(name) && !NEEDS_QUOTING.has(name)) return name;
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** A string literal, doubling `'` (standard_conforming_strings is on in every supported version). */
+/**
+ * A string literal, doubling `'`. Like `quote_literal`, text containing a backslash is written as
+ * `E'…'` with the backslashes doubled: that reads the same whether `standard_conforming_strings` is on
+ * (the default since 9.1) or off, so a rendered script is safe on any server setting.
+ */
 export function literal(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
+  const body = value.replace(/'/g, "''");
+  return value.includes('\\') ? `E'${body.replace(/\\/g, '\\\\')}'` : `'${body}'`;
 }
 
 /** `schema.name`, each part quoted as needed. */
 export function qualified(schema: string, name: string): string {
   return `${ident(schema)}.${ident(name)}`;
+}
+
+/** A comma-separated list of quoted identifiers. */
+export function identList(names: readonly string[]): string {
+  return names.map(ident).join(', ');
 }

@@ -1,0 +1,4 @@
+import { extension } from 'schemakit';
+
+/** Cryptographic functions (digest, crypt) used for password hashes and tokens. */
+export const pgcrypto = extension('pgcrypto', { schema: 'public' });

@@ -1,0 +1,79 @@
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sha256 } from '../util';
+import { pgliteParsers } from './pglite';
+
+/**
+ * Fast start of empty in-memory PGlite instances. A plain `PGlite.create()` runs initdb in WASM (2.5-5 s
+ * on a 2-core machine); loading the data directory of a never-used instance from a tarball
+ * (`loadDataDir`) skips initdb and takes ~1-1.5 s. The tarball (~40 MB, uncompressed because gunzip costs
+ * more than it saves) is made once per PGlite build and cached under the OS temp directory, so every
+ * process after the first starts fast too. Set SCHEMAKIT_PGLITE_CACHE=off to disable the disk cache.
+ */
+let pristine: Promise<Blob | null> | null = null;
+
+/** Path of the cached tarball for the installed PGlite build (its WASM files' sizes and times). */
+function cachePath(): string {
+  const dist = dirname(require.resolve('@electric-sql/pglite'));
+  const stamp = ['pglite.wasm', 'pglite.data', 'initdb.wasm']
+    .map((f) => {
+      const s = statSync(join(dist, f), { throwIfNoEntry: false });
+      return s ? `${f}:${s.size}:${Math.floor(s.mtimeMs)}` : f;
+    })
+    .join('|');
+  return join(tmpdir(), 'schemakit-cache', `pglite-pristine-${sha256(dist + stamp).slice(0, 16)}.tar`);
+}
+
+const diskCacheEnabled = (): boolean => !/^(off|0|false|no)$/i.test(process.env.SCHEMAKIT_PGLITE_CACHE ?? '');
+
+/** Reads the cached tarball, or null when absent or unreadable. */
+function readCache(): Blob | null {
+  if (!diskCacheEnabled()) return null;
+  try {
+    const bytes = readFileSync(cachePath());
+    return bytes.length > 1_000_000 ? new Blob([bytes]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the tarball atomically (temp file + rename) so a concurrent reader never sees half a file. */
+async function writeCache(tar: Blob): Promise<void> {
+  if (!diskCacheEnabled()) return;
+  try {
+    const path = cachePath();
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(tmp, Buffer.from(await tar.arrayBuffer()));
+    renameSync(tmp, path);
+  } catch {
+    // A cache that cannot be written only costs speed.
+  }
+}
+
+/**
+ * Starts a new, empty in-memory PGlite. Uses the pristine tarball when there is one; otherwise runs
+ * initdb and, before anything touches the new instance, dumps it as the pristine tarball for next time.
+ */
+export async function startEmptyPglite(): Promise<PGlite> {
+  pristine ??= Promise.resolve(readCache());
+  const tar = await pristine;
+  if (tar) {
+    try {
+      return await PGlite.create({ loadDataDir: tar, parsers: pgliteParsers });
+    } catch {
+      pristine = Promise.resolve(null); // A bad tarball: fall back to initdb and rewrite it.
+    }
+  }
+  const pg = await PGlite.create({ parsers: pgliteParsers });
+  const dumped = pg.dumpDataDir('none').then(
+    (blob) => blob,
+    () => null,
+  );
+  pristine = dumped;
+  const blob = await dumped;
+  if (blob) await writeCache(blob);
+  return pg;
+}

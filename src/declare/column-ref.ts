@@ -1,0 +1,103 @@
+import { ident } from '../sql';
+import { Builder, STATE } from './builder';
+import { Sql, type SqlEmbeddable } from './sql-fragment';
+import type { AnyTableDecl } from './table';
+
+/**
+ * A reference to a declared column (`users.columns.email`, or `t.email` inside table callbacks). In the
+ * `sql` tag it becomes the quoted column name; in indexes it is a key that can be ordered.
+ */
+export class ColumnRef implements SqlEmbeddable {
+  readonly kind = 'ColumnRef' as const;
+  readonly #owner: () => AnyTableDecl;
+  constructor(
+    readonly schema: string,
+    readonly table: string,
+    readonly name: string,
+    owner: () => AnyTableDecl,
+  ) {
+    this.#owner = owner;
+    Object.freeze(this);
+  }
+  /** Internal: the table declaration this column belongs to. */
+  ownerTable(): AnyTableDecl {
+    return this.#owner();
+  }
+  toSqlFragment(): Sql {
+    return new Sql(ident(this.name), [this.name]);
+  }
+  /** This column as an ascending index key. */
+  asc(): IndexKeyBuilder {
+    return key(this).asc();
+  }
+  /** This column as a descending index key (NULLS FIRST unless told otherwise, as in Postgres). */
+  desc(): IndexKeyBuilder {
+    return key(this).desc();
+  }
+  /** This column as an index key with NULLS FIRST. */
+  nullsFirst(): IndexKeyBuilder {
+    return key(this).nullsFirst();
+  }
+  /** This column as an index key with NULLS LAST. */
+  nullsLast(): IndexKeyBuilder {
+    return key(this).nullsLast();
+  }
+  /** This column as an index key with an operator class (`text_pattern_ops`, `jsonb_path_ops`…). */
+  opclass(name: string): IndexKeyBuilder {
+    return key(this).opclass(name);
+  }
+  /** This column as an index key with a collation. */
+  collate(name: string): IndexKeyBuilder {
+    return key(this).collate(name);
+  }
+}
+
+/** State of one index key. */
+export interface IndexKeyState {
+  readonly expr: ColumnRef | Sql;
+  readonly descending: boolean;
+  readonly nulls: 'first' | 'last' | null;
+  readonly opclass: string | null;
+  readonly collation: string | null;
+}
+
+/** An index key (column or expression) with ordering, operator class and collation. */
+export class IndexKeyBuilder extends Builder<IndexKeyState> {
+  /** Ascending order (the default). */
+  asc(): IndexKeyBuilder {
+    return this.with({ descending: false });
+  }
+  /** Descending order. */
+  desc(): IndexKeyBuilder {
+    return this.with({ descending: true });
+  }
+  /** NULLS FIRST (the default for DESC). */
+  nullsFirst(): IndexKeyBuilder {
+    return this.with({ nulls: 'first' });
+  }
+  /** NULLS LAST (the default for ASC). */
+  nullsLast(): IndexKeyBuilder {
+    return this.with({ nulls: 'last' });
+  }
+  /** Operator class of this key, e.g. `text_pattern_ops`, `gin_trgm_ops`. */
+  opclass(name: string): IndexKeyBuilder {
+    return this.with({ opclass: name });
+  }
+  /** Collation of this key. */
+  collate(name: string): IndexKeyBuilder {
+    return this.with({ collation: name });
+  }
+}
+
+/** An index key from a column or an expression: `key(sql\`lower(${t.email})\`).desc()`. */
+export function key(expr: ColumnRef | Sql): IndexKeyBuilder {
+  return new IndexKeyBuilder({ expr, descending: false, nulls: null, opclass: null, collation: null });
+}
+
+/** Anything accepted as an index key. */
+export type IndexKeySpec = ColumnRef | Sql | IndexKeyBuilder;
+
+/** The normalized state of any index key spec. */
+export function indexKeyState(spec: IndexKeySpec): IndexKeyState {
+  return spec instanceof IndexKeyBuilder ? spec[STATE] : key(spec)[STATE];
+}

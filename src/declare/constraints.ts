@@ -1,0 +1,179 @@
+import type { FkAction, FkMatch } from '../model';
+import { Builder } from './builder';
+import type { ColumnRef } from './column-ref';
+import { captureLocation, type Location } from './location';
+import type { Sql } from './sql-fragment';
+import type { AnyTableDecl } from './table';
+
+/** A column given by reference (`t.a`) or by name (`'a'`). */
+export type ColumnSpec = ColumnRef | string;
+
+/** The name of a column spec. */
+export const columnName = (c: ColumnSpec): string => (typeof c === 'string' ? c : c.name);
+
+interface ConstraintState {
+  readonly name: string | null;
+  readonly comment: string | null;
+  readonly renamedFrom: string | null;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+  readonly location: Location | null;
+}
+
+const base = (name: string | null): ConstraintState => ({
+  name,
+  comment: null,
+  renamedFrom: null,
+  deferrable: false,
+  initiallyDeferred: false,
+  location: captureLocation(),
+});
+
+/** Methods every constraint builder has: name, comment, rename intent. */
+abstract class ConstraintBuilder<S extends ConstraintState> extends Builder<S> {
+  /** Names the constraint (else Postgres's implicit name is used). */
+  named(name: string): this {
+    return this.with({ name } as Partial<S>);
+  }
+  /** COMMENT ON CONSTRAINT. */
+  comment(text: string): this {
+    return this.with({ comment: text } as Partial<S>);
+  }
+  /** The constraint's previous name: the change becomes `ALTER TABLE … RENAME CONSTRAINT`. */
+  renamedFrom(oldName: string): this {
+    return this.with({ renamedFrom: oldName } as Partial<S>);
+  }
+}
+
+/** Methods of constraints that may be deferred (primary key, unique, foreign key). */
+abstract class DeferrableBuilder<S extends ConstraintState> extends ConstraintBuilder<S> {
+  /** DEFERRABLE [INITIALLY DEFERRED]: checked at commit when deferred. */
+  deferrable(options: { readonly initiallyDeferred?: boolean } = {}): this {
+    return this.with({ deferrable: true, initiallyDeferred: options.initiallyDeferred ?? false } as Partial<S>);
+  }
+  /** DEFERRABLE INITIALLY DEFERRED. */
+  initiallyDeferred(): this {
+    return this.with({ deferrable: true, initiallyDeferred: true } as Partial<S>);
+  }
+}
+
+function parseArgs(args: readonly unknown[]): { name: string | null; columns: ColumnSpec[] } {
+  if (typeof args[0] === 'string' && Array.isArray(args[1])) return { name: args[0], columns: [...args[1]] };
+  if (Array.isArray(args[0])) return { name: null, columns: [...args[0]] };
+  return { name: null, columns: args as ColumnSpec[] };
+}
+
+/** State of a primary key declaration. */
+export interface PrimaryKeyState extends ConstraintState {
+  readonly columns: readonly ColumnSpec[];
+}
+
+/** A table-level PRIMARY KEY. */
+export class PrimaryKeyBuilder extends DeferrableBuilder<PrimaryKeyState> {}
+
+/** PRIMARY KEY over columns: `primaryKey(t.a, t.b)`, `primaryKey([t.a, t.b])`, `primaryKey('pk_x', ['a', 'b'])`. */
+export function primaryKey(...columns: ColumnRef[]): PrimaryKeyBuilder;
+export function primaryKey(columns: readonly ColumnSpec[]): PrimaryKeyBuilder;
+export function primaryKey(name: string, columns: readonly ColumnSpec[]): PrimaryKeyBuilder;
+export function primaryKey(...args: unknown[]): PrimaryKeyBuilder {
+  const { name, columns } = parseArgs(args);
+  return new PrimaryKeyBuilder({ ...base(name), columns });
+}
+
+/** State of a unique constraint declaration. */
+export interface UniqueState extends ConstraintState {
+  readonly columns: readonly ColumnSpec[];
+  readonly nullsNotDistinct: boolean;
+}
+
+/** A table-level UNIQUE constraint. */
+export class UniqueBuilder extends DeferrableBuilder<UniqueState> {
+  /** NULLS NOT DISTINCT (PG 15+): rows with NULLs in the key count as equal. */
+  nullsNotDistinct(): UniqueBuilder {
+    return this.with({ nullsNotDistinct: true });
+  }
+}
+
+/** UNIQUE over columns: `unique([t.a, t.b])` or `unique('uq_name', [t.a])`. */
+export function unique(columns: readonly ColumnSpec[]): UniqueBuilder;
+export function unique(name: string, columns: readonly ColumnSpec[]): UniqueBuilder;
+export function unique(...args: unknown[]): UniqueBuilder {
+  const { name, columns } = parseArgs(args);
+  return new UniqueBuilder({ ...base(name), columns, nullsNotDistinct: false });
+}
+
+/** State of a check constraint declaration. */
+export interface CheckState extends ConstraintState {
+  readonly expression: Sql;
+  readonly noInherit: boolean;
+}
+
+/** A CHECK constraint. */
+export class CheckBuilder extends ConstraintBuilder<CheckState> {
+  /** NO INHERIT: the check does not apply to child tables. */
+  noInherit(): CheckBuilder {
+    return this.with({ noInherit: true });
+  }
+}
+
+/** CHECK (expression): `check('valid_priority', sql\`${t.priority} BETWEEN 1 AND 10\`)` or unnamed `check(sql\`…\`)`. */
+export function check(expression: Sql): CheckBuilder;
+export function check(name: string, expression: Sql): CheckBuilder;
+export function check(a: string | Sql, b?: Sql): CheckBuilder {
+  const named = typeof a === 'string';
+  return new CheckBuilder({ ...base(named ? a : null), expression: named ? (b as Sql) : a, noInherit: false });
+}
+
+/** What a foreign key points at, returned lazily so declarations may be in any order (and cyclic). */
+export type ReferenceTarget = AnyTableDecl | ColumnRef | readonly ColumnRef[];
+
+/** State of a foreign key declaration. */
+export interface ForeignKeyState extends ConstraintState {
+  readonly columns: readonly ColumnSpec[];
+  readonly target: (() => ReferenceTarget) | null;
+  readonly targetColumns: readonly string[] | null;
+  readonly onDelete: FkAction;
+  readonly onUpdate: FkAction;
+  readonly match: FkMatch;
+}
+
+/** A table-level FOREIGN KEY. */
+export class ForeignKeyBuilder extends DeferrableBuilder<ForeignKeyState> {
+  /**
+   * REFERENCES: `() => table` (its primary key, or the named columns) or `() => [other.columns.x, …]`.
+   * The function is called when declarations are collected, so the target may be declared later.
+   */
+  references<T extends AnyTableDecl>(target: () => T, columns?: readonly (keyof T['columns'] & string)[]): ForeignKeyBuilder;
+  references(target: () => ColumnRef | readonly ColumnRef[]): ForeignKeyBuilder;
+  references(target: () => ReferenceTarget, columns?: readonly string[]): ForeignKeyBuilder {
+    return this.with({ target, targetColumns: columns ?? null });
+  }
+  /** ON DELETE action. */
+  onDelete(action: FkAction): ForeignKeyBuilder {
+    return this.with({ onDelete: action });
+  }
+  /** ON UPDATE action. */
+  onUpdate(action: FkAction): ForeignKeyBuilder {
+    return this.with({ onUpdate: action });
+  }
+  /** MATCH FULL (all columns null, or none) or SIMPLE (the default). */
+  match(match: FkMatch): ForeignKeyBuilder {
+    return this.with({ match });
+  }
+}
+
+/** FOREIGN KEY (columns): `foreignKey([t.a, t.b]).references(() => other, ['x', 'y'])`. */
+export function foreignKey(columns: readonly ColumnSpec[]): ForeignKeyBuilder;
+export function foreignKey(name: string, columns: readonly ColumnSpec[]): ForeignKeyBuilder;
+export function foreignKey(...args: unknown[]): ForeignKeyBuilder {
+  const { name, columns } = parseArgs(args);
+  return new ForeignKeyBuilder({
+    ...base(name),
+    columns,
+    target: null,
+    targetColumns: null,
+    onDelete: 'no-action',
+    onUpdate: 'no-action',
+    match: 'simple',
+  });
+}

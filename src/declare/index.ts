@@ -1,0 +1,27 @@
+/**
+ * The declaration API: what `schema/*.ts` files import as `from 'schemakit'`, plus the functions that
+ * turn evaluated declarations into a catalog (`collectDeclarations`) and check it (`validateDeclared`).
+ */
+export { sql, Sql, type JsonValue, type SqlEmbeddable } from './sql-fragment';
+export { schema, extension, SchemaDecl, ExtensionDecl, type SchemaOptions, type ExtensionOptions } from './schema';
+export { enumType, value, EnumDecl, type EnumValue, type EnumOptions, type EnumValueOptions, type EnumValueName } from './enum';
+export { c, type DateTimeValue } from './column-types';
+export { ColumnBuilder, type AnyColumnBuilder, type ReferenceOptions, type ColumnConstraintOptions, type ColumnsExpression } from './column';
+export { ColumnRef, IndexKeyBuilder, key, type IndexKeySpec } from './column-ref';
+export {
+  primaryKey,
+  unique,
+  check,
+  foreignKey,
+  PrimaryKeyBuilder,
+  UniqueBuilder,
+  CheckBuilder,
+  ForeignKeyBuilder,
+  type ColumnSpec,
+  type ReferenceTarget,
+} from './constraints';
+export { index, IndexBuilder } from './index-builder';
+export { table, TableDecl, type AnyTableDecl, type TableOptions, type ColumnRefs } from './table';
+export { collectDeclarations } from './collect';
+export { validateDeclared } from './validate';
+export type { Declared } from './declared';

@@ -1,0 +1,67 @@
+import type { ForeignKey, Table } from '../model';
+import { typesCompatible } from './type-names';
+import type { ValidationContext } from './validate-context';
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * Foreign keys point at a declared table and columns, with as many columns as they have, of compatible
+ * types, matching a primary key, a non-deferrable unique constraint or a plain unique index (Postgres
+ * needs one to enforce the reference).
+ */
+export function validateReferences(ctx: ValidationContext): void {
+  // The first declaration of a table name counts (a repeat is reported as a duplicate).
+  const tables = new Map<string, Table>();
+  for (const t of ctx.catalog.tables) if (!tables.has(`${t.schema}.${t.name}`)) tables.set(`${t.schema}.${t.name}`, t);
+  for (const fk of ctx.catalog.constraints) {
+    if (fk.kind !== 'ForeignKey') continue;
+    const key = `${fk.schema}.${fk.table}.${fk.name}`;
+    const target = tables.get(`${fk.refSchema}.${fk.refTable}`);
+    if (!target) {
+      ctx.report('fk-missing-table', key, `foreign key ${fk.name} references table ${fk.refSchema}.${fk.refTable}, which is not declared`);
+      continue;
+    }
+    const missing = fk.refColumns.filter((c) => !target.columns.some((x) => x.name === c));
+    for (const c of missing) ctx.report('fk-missing-column', key, `foreign key ${fk.name} references column ${c}, which table ${fk.refSchema}.${fk.refTable} does not have`);
+    if (fk.columns.length !== fk.refColumns.length) {
+      ctx.report('fk-column-count', key, `foreign key ${fk.name} has ${fk.columns.length} column(s) but references ${fk.refColumns.length}`);
+      continue;
+    }
+    if (missing.length > 0) continue;
+    checkTypes(ctx, fk, key, tables.get(`${fk.schema}.${fk.table}`), target);
+    checkUnique(ctx, fk, key);
+  }
+}
+
+function checkTypes(ctx: ValidationContext, fk: ForeignKey, key: string, source: Table | undefined, target: Table): void {
+  if (!source) return;
+  fk.columns.forEach((c, i) => {
+    const from = source.columns.find((x) => x.name === c);
+    const to = target.columns.find((x) => x.name === fk.refColumns[i]);
+    if (!from || !to) return; // a missing source column is reported by validateColumns
+    const fromType = from.type.replace(/^(small|big)?serial$/i, (_m, p) => (p ? `${p}int` : 'integer'));
+    const toType = to.type.replace(/^(small|big)?serial$/i, (_m, p) => (p ? `${p}int` : 'integer'));
+    if (!typesCompatible(fromType, toType)) {
+      ctx.report('fk-type-mismatch', key, `foreign key ${fk.name}: column ${c} (${from.type}) cannot reference ${fk.refTable}.${to.name} (${to.type})`);
+    }
+  });
+}
+
+function checkUnique(ctx: ValidationContext, fk: ForeignKey, key: string): void {
+  const onTarget = ctx.catalog.constraints.filter((c) => c.schema === fk.refSchema && c.table === fk.refTable);
+  const keys = onTarget.flatMap((c) => (c.kind === 'PrimaryKey' || c.kind === 'Unique' ? [c] : []));
+  const match = keys.find((c) => sameSet(c.columns, fk.refColumns));
+  if (match && !match.deferrable) return;
+  const index = ctx.catalog.indexes.find(
+    (i) => i.schema === fk.refSchema && i.table === fk.refTable && i.unique && i.where === null && i.keys.every((k) => k.column !== null) && sameSet(i.keys.map((k) => k.column as string), fk.refColumns),
+  );
+  if (index) return;
+  const cols = fk.refColumns.join(', ');
+  ctx.report(
+    'fk-not-unique',
+    key,
+    match
+      ? `foreign key ${fk.name} references (${cols}) of ${fk.refTable}, whose unique constraint ${match.name} is deferrable; Postgres needs a non-deferrable one`
+      : `foreign key ${fk.name} references (${cols}) of ${fk.refSchema}.${fk.refTable}, which is not its primary key or unique`,
+  );
+}

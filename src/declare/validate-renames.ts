@@ -1,0 +1,49 @@
+import type { ValidationContext } from './validate-context';
+
+/**
+ * Rename intents are unambiguous: not from the object's own name, not from the name of another declared
+ * object of the same kind and scope (that object would be both kept and renamed), and no two objects
+ * renamed from the same name.
+ */
+export function validateRenames(ctx: ValidationContext): void {
+  const { catalog, renames } = ctx;
+  const check = (what: string, scope: string, from: string, to: string, existing: readonly string[], key: string, siblings: readonly { from: string }[]) => {
+    const object = `${scope}.${to}`;
+    if (from === to) ctx.report('rename-conflict', object, `${what} ${to} is renamed from its own name`, key);
+    else if (existing.includes(from)) ctx.report('rename-conflict', object, `${what} ${to} is renamed from "${from}", but ${scope}.${from} is declared too`, key);
+    if (siblings.filter((s) => s.from === from).length > 1) ctx.report('rename-conflict', object, `more than one ${what} in ${scope} is renamed from "${from}"`, key);
+  };
+  for (const r of renames.tables) {
+    const same = renames.tables.filter((x) => x.schema === r.schema);
+    check('table', r.schema, r.from, r.to, catalog.tables.filter((t) => t.schema === r.schema).map((t) => t.name), `${r.schema}.${r.to}`, same);
+  }
+  for (const r of renames.enums) {
+    const same = renames.enums.filter((x) => x.schema === r.schema);
+    check('enum', r.schema, r.from, r.to, catalog.enums.filter((e) => e.schema === r.schema).map((e) => e.name), `${r.schema}.${r.to}`, same);
+  }
+  for (const r of renames.indexes) {
+    const same = renames.indexes.filter((x) => x.schema === r.schema);
+    check('index', r.schema, r.from, r.to, catalog.indexes.filter((i) => i.schema === r.schema).map((i) => i.name), `${r.schema}.${r.to}`, same);
+  }
+  for (const r of renames.columns) {
+    const scope = `${r.schema}.${r.table}`;
+    const cols = catalog.tables.find((t) => t.schema === r.schema && t.name === r.table)?.columns.map((c) => c.name) ?? [];
+    const same = renames.columns.filter((x) => x.schema === r.schema && x.table === r.table);
+    check('column', scope, r.from, r.to, cols, `${scope}.${r.to}`, same);
+  }
+  for (const r of renames.constraints) {
+    const scope = `${r.schema}.${r.table}`;
+    const names = catalog.constraints.filter((c) => c.schema === r.schema && c.table === r.table).map((c) => c.name);
+    const same = renames.constraints.filter((x) => x.schema === r.schema && x.table === r.table);
+    check('constraint', scope, r.from, r.to, names, `${scope}.${r.to}`, same);
+  }
+  for (const r of renames.enumValues) {
+    const scope = `${r.schema}.${r.enum}`;
+    const values = catalog.enums.find((e) => e.schema === r.schema && e.name === r.enum)?.values ?? [];
+    const same = renames.enumValues.filter((x) => x.schema === r.schema && x.enum === r.enum);
+    const object = scope;
+    if (r.from === r.to) ctx.report('rename-conflict', object, `enum value '${r.to}' is renamed from itself`, scope);
+    else if (values.includes(r.from)) ctx.report('rename-conflict', object, `enum value '${r.to}' is renamed from '${r.from}', but '${r.from}' is declared too`, scope);
+    if (same.filter((s) => s.from === r.from).length > 1) ctx.report('rename-conflict', object, `more than one value of enum ${scope} is renamed from '${r.from}'`, scope);
+  }
+}

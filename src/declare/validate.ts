@@ -1,0 +1,43 @@
+import type { Problem } from '../util';
+import type { Declared } from './declared';
+import { validateColumns } from './validate-columns';
+import { validationContext } from './validate-context';
+import { validateNames } from './validate-names';
+import { validateReferences } from './validate-references';
+import { validateRenames } from './validate-renames';
+
+const PUBLIC_SCHEMAS = new Set(['public', 'pg_catalog']);
+
+/**
+ * Checks declarations and returns every problem at once (empty when valid), each naming the object and
+ * the file:line of its declaration: duplicate or over-long names, undeclared schemas, broken foreign
+ * keys, constraints and indexes on missing columns, conflicting column defaults, bad rename intents.
+ */
+export function validateDeclared(declared: Declared): Problem[] {
+  const { ctx, problems } = validationContext(declared);
+  const schemas = new Set(declared.catalog.schemas.map((s) => s.name));
+  const inSchema = (what: string, schema: string, object: string) => {
+    if (!schemas.has(schema) && !PUBLIC_SCHEMAS.has(schema)) ctx.report('undeclared-schema', object, `${what} ${object} is in schema ${schema}, which is not declared (declare it with schema('${schema}'))`);
+  };
+  for (const t of declared.catalog.tables) inSchema('table', t.schema, `${t.schema}.${t.name}`);
+  for (const e of declared.catalog.enums) inSchema('enum', e.schema, `${e.schema}.${e.name}`);
+  for (const e of declared.catalog.extensions) inSchema('extension', e.schema, e.name);
+  validateNames(ctx);
+  validateColumns(ctx);
+  validateReferences(ctx);
+  validateRenames(ctx);
+  return sortByLocation(problems);
+}
+
+/** Problems in file order, then line order (stable: rule order within a line). */
+function sortByLocation(problems: readonly Problem[]): Problem[] {
+  const place = (p: Problem): [string, number] => {
+    const m = /^(.*):(\d+)$/.exec(p.location ?? '');
+    return m ? [m[1], Number(m[2])] : ['\uffff', 0];
+  };
+  return [...problems].sort((a, b) => {
+    const [fa, la] = place(a);
+    const [fb, lb] = place(b);
+    return fa < fb ? -1 : fa > fb ? 1 : la - lb;
+  });
+}

@@ -1,0 +1,82 @@
+import * as fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import * as path from 'node:path';
+import ts from 'typescript';
+import { SchemakitError } from '../util';
+import { schemakitModule } from './package-root';
+import { errorPlace, formatPlace } from './stack';
+
+/** Node's CommonJS module internals this loader relies on (stable since Node 0.x, untyped). */
+interface NodeModule extends Module {
+  _compile(code: string, filename: string): void;
+  require(id: string): unknown;
+}
+const NodeModuleCtor = Module as unknown as { new (id: string, parent?: Module): NodeModule; _nodeModulePaths(dir: string): string[] };
+
+/** Transpiles one schema file to CommonJS with an inline source map (so stack traces name `.ts` lines). */
+function transpile(file: string): string {
+  const out = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true, inlineSources: true },
+  });
+  const problems = (out.diagnostics ?? []).map((d) => {
+    const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : null;
+    return { code: 'syntax-error', message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), ...(pos ? { location: formatPlace(file, pos.line + 1, pos.character + 1) } : {}) };
+  });
+  if (problems.length > 0) throw new SchemakitError('load', 'syntax-error', `syntax errors in ${formatPlace(file, problems.length)}`, { problems });
+  return out.outputText;
+}
+
+/** Resolves a relative import of a schema file to another `.ts` file (extensionless, `.js` or `/index`). */
+function resolveSchemaImport(id: string, from: string): string | null {
+  const base = path.resolve(path.dirname(from), id);
+  const candidates = [base, `${base}.ts`, base.replace(/\.[cm]?js$/, '.ts'), path.join(base, 'index.ts')];
+  return candidates.find((f) => f.endsWith('.ts') && fs.existsSync(f) && fs.statSync(f).isFile()) ?? null;
+}
+
+/**
+ * Evaluates schema files with a module loader of their own: `schemakit` is this very package (same
+ * class instances), relative imports are other schema files, anything else is required normally from
+ * the schema folder. Files already compiled (by the type check) are not transpiled again. Returns the
+ * exports of each file, in order. A runtime error is reported with the
+ * file:line of the schema file it happened in.
+ */
+export function evaluateSchemaFiles(files: readonly string[], compiled: ReadonlyMap<string, string> = new Map()): Record<string, unknown>[] {
+  // Node 16.6+: map stack traces through the inline source maps, so errors and declaration
+  // locations name `.ts` lines.
+  process.setSourceMapsEnabled(true);
+  const cache = new Map<string, NodeModule>();
+  const known = new Set(files);
+  const load = (file: string): unknown => {
+    const cached = cache.get(file);
+    if (cached) return cached.exports;
+    known.add(file);
+    const m = new NodeModuleCtor(file);
+    m.filename = file;
+    m.paths = NodeModuleCtor._nodeModulePaths(path.dirname(file));
+    const plainRequire = createRequire(file);
+    m.require = (id: string): unknown => {
+      if (id === 'schemakit') return schemakitModule();
+      if (id.startsWith('.') || path.isAbsolute(id)) {
+        const target = resolveSchemaImport(id, file);
+        if (target) return load(target);
+      }
+      return plainRequire(id);
+    };
+    cache.set(file, m);
+    m._compile(compiled.get(file) ?? transpile(file), file);
+    m.loaded = true;
+    return m.exports;
+  };
+  return files.map((file) => {
+    try {
+      return load(file) as Record<string, unknown>;
+    } catch (err) {
+      if (err instanceof SchemakitError) throw err;
+      const location = errorPlace(err, known) ?? formatPlace(file, 1);
+      const message = err instanceof Error ? err.message : String(err);
+      throw new SchemakitError('load', 'runtime-error', `${location}: ${message}`, { cause: err, problems: [{ code: 'runtime-error', message, location }] });
+    }
+  });
+}

@@ -1,0 +1,50 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { collectDeclarations, validateDeclared, type Declared } from '../declare';
+import { SchemakitError, formatProblem, type Problem } from '../util';
+import { evaluateSchemaFiles } from './evaluate';
+import { findSchemaFiles } from './find-files';
+import { schemakitTypes } from './package-root';
+import { compileSchemaFiles } from './typecheck';
+import { errorPlace } from './stack';
+
+/** Options of `loadSchemaDir`. */
+export interface LoadOptions {
+  /** Type check the files first (default true); off saves the compiler's time. */
+  readonly typecheck?: boolean;
+}
+
+const summary = (problems: readonly Problem[]) =>
+  problems.slice(0, 5).map((p) => `\n  ${formatProblem(p)}`).join('') + (problems.length > 5 ? `\n  … and ${problems.length - 5} more` : '');
+
+/**
+ * Loads the declarations of a schema folder (`schema/**\/*.ts`): type checks them, evaluates them,
+ * collects the exported declarations and validates them. Throws SchemakitError with every problem:
+ * `load`/`type-error`, `load`/`runtime-error`, `declare`/`invalid-reference`, `validate`/`invalid-schema`.
+ */
+export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Promise<Declared> {
+  const root = path.resolve(dir);
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new SchemakitError('load', 'not-found', `schema folder ${dir} does not exist`);
+  const files = findSchemaFiles(root);
+  if (files.length === 0) throw new SchemakitError('load', 'no-schema-files', `no .ts files in ${dir}`);
+  let compiled: ReadonlyMap<string, string> | undefined;
+  if (options.typecheck ?? true) {
+    const { problems, outputs } = compileSchemaFiles(files, schemakitTypes());
+    if (problems.length > 0) throw new SchemakitError('load', 'type-error', `${problems.length} type error(s) in ${dir}:${summary(problems)}`, { problems });
+    compiled = outputs;
+  }
+  const modules = evaluateSchemaFiles(files, compiled);
+  let declared: Declared;
+  try {
+    declared = collectDeclarations(modules);
+  } catch (err) {
+    if (err instanceof SchemakitError) throw err;
+    // A callback in a declaration (generated column, check) threw while being evaluated.
+    const location = errorPlace(err, new Set(files));
+    const message = err instanceof Error ? err.message : String(err);
+    throw new SchemakitError('load', 'runtime-error', `${location ? location + ': ' : ''}${message}`, { cause: err, problems: [{ code: 'runtime-error', message, ...(location ? { location } : {}) }] });
+  }
+  const problems = validateDeclared(declared);
+  if (problems.length > 0) throw new SchemakitError('validate', 'invalid-schema', `${problems.length} problem(s) in ${dir}:${summary(problems)}`, { problems });
+  return declared;
+}

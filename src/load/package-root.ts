@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The schemakit package root: the nearest folder above this file with schemakit's package.json. */
+export function packageRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg)) {
+      try {
+        if ((JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'schemakit') return dir;
+      } catch {
+        // not a readable package.json: keep looking
+      }
+    }
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..');
+  }
+}
+
+/**
+ * The type declarations schema files see as `schemakit`: the compiled `dist/src/index.d.ts`, else the
+ * TypeScript sources (when running uncompiled), else the declaration API alone.
+ */
+export function schemakitTypes(root = packageRoot()): string {
+  const candidates = ['dist/src/index.d.ts', 'src/index.ts', 'dist/src/declare/index.d.ts', 'src/declare/index.ts'];
+  const found = candidates.map((c) => path.join(root, c)).find((f) => fs.existsSync(f));
+  return found ?? path.join(root, candidates[0]);
+}
+
+/**
+ * The very module instance of this package that schema files get for `require('schemakit')`, so the
+ * declarations they create are the classes collectDeclarations recognizes. The package entry is tried
+ * first; should it fail to load, the declaration API alone (all a schema file needs) is used.
+ */
+export function schemakitModule(): unknown {
+  try {
+    return require('../index');
+  } catch (err) {
+    try {
+      return require('../declare');
+    } catch {
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import * as path from 'node:path';
+import ts from 'typescript';
+import type { Problem } from '../util';
+import { formatPlace } from './stack';
+
+/**
+ * Compiler options for schema files: strict, ES2022 lib only (no DOM, no @types), `schemakit` mapped to
+ * this package's own types, CommonJS output with inline source maps for the loader. `skipLibCheck`
+ * keeps the check of the package's declarations out of the user's time. Node10 resolution (as the
+ * project's own tsconfig; deprecated in TypeScript 6, hence `ignoreDeprecations`) resolves extensionless
+ * and `.js` relative imports to `.ts` files whatever the package's `type`.
+ */
+function compileOptions(schemakitTypes: string): ts.CompilerOptions {
+  return {
+    strict: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    ignoreDeprecations: '6.0',
+    esModuleInterop: true,
+    resolveJsonModule: true,
+    lib: ['lib.es2022.d.ts'],
+    types: [],
+    paths: { schemakit: [schemakitTypes] },
+    inlineSourceMap: true,
+    inlineSources: true,
+  };
+}
+
+/** The outcome of compiling schema files: type errors, or the JavaScript of each `.ts` file. */
+export interface Compiled {
+  readonly problems: readonly Problem[];
+  /** `.ts` file → CommonJS JavaScript with an inline source map (empty when there are problems). */
+  readonly outputs: ReadonlyMap<string, string>;
+}
+
+/**
+ * Type checks the schema files and, when they are correct, emits them from the same program (parsing
+ * once). Problems are located `file:line:col`.
+ */
+export function compileSchemaFiles(files: readonly string[], schemakitTypes: string): Compiled {
+  const program = ts.createProgram({ rootNames: files, options: compileOptions(schemakitTypes) });
+  const problems = ts.getPreEmitDiagnostics(program).map((d): Problem => {
+    const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+    if (d.file && d.start !== undefined) {
+      const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+      return { code: 'type-error', message: `TS${d.code}: ${message}`, location: formatPlace(path.resolve(d.file.fileName), line + 1, character + 1) };
+    }
+    return { code: 'type-error', message: `TS${d.code}: ${message}` };
+  });
+  const outputs = new Map<string, string>();
+  if (problems.length > 0) return { problems, outputs };
+  program.emit(undefined, (fileName, text, _bom, _onError, sources) => {
+    const source = sources?.[0]?.fileName;
+    if (source && fileName.endsWith('.js')) outputs.set(path.resolve(source), text);
+  });
+  return { problems, outputs };
+}

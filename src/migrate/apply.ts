@@ -1,0 +1,136 @@
+import { withTransaction, type Db } from '../db';
+import type { HazardKind, Plan, Step } from '../plan';
+import { SchemakitError, type Problem } from '../util';
+import { chunkByLocks, DEFAULT_LOCK_BUDGET_FRACTION, estimateLocks, lockBudget, readLockSettings } from './lock-budget';
+
+/** Options of `applyPlan`. */
+export interface ApplyOptions {
+  /** Hazard kinds the user accepts; `deletes-data` and `irreversible` are refused unless listed. */
+  readonly allowHazards?: readonly HazardKind[];
+  /** Commit in chunks that each fit the lock budget (resumable: re-planning yields the remaining steps). */
+  readonly chunked?: boolean;
+  /** Called before each statement runs, with its index in the plan. */
+  readonly onStep?: (s: Step, i: number) => void;
+  /** Fraction of the server's lock table one transaction may use (default 0.5). */
+  readonly lockBudgetFraction?: number;
+}
+
+/** What `applyPlan` did. */
+export interface ApplyResult {
+  readonly applied: number;
+  /** Transactions committed. */
+  readonly chunks: number;
+  readonly durationMs: number;
+}
+
+/** Hazard kinds that are refused unless explicitly allowed. */
+export const blockingHazards: readonly HazardKind[] = ['deletes-data', 'irreversible'];
+
+/** A unit of execution: one non-transactional statement, or steps run in one transaction. */
+interface Unit {
+  readonly transactional: boolean;
+  readonly steps: readonly { readonly step: Step; readonly index: number }[];
+}
+
+/** Throws `hazard-refused` listing every step with a blocking hazard the options do not allow. */
+export function checkHazards(plan: Plan, allow: readonly HazardKind[]): void {
+  const refused = blockingHazards.filter((k) => !allow.includes(k));
+  const problems: Problem[] = [];
+  plan.steps.forEach((s, i) => {
+    for (const h of s.hazards) {
+      if (refused.includes(h.kind)) problems.push({ code: h.kind, object: s.object, message: `step ${i + 1}: ${h.message}` });
+    }
+  });
+  if (problems.length === 0) return;
+  const kinds = [...new Set(problems.map((p) => p.code))];
+  const list = problems.map((p) => `  - [${p.code}] ${p.message}`).join('\n');
+  throw new SchemakitError('apply', 'hazard-refused',
+    `the plan has ${kinds.join(' and ')} hazards; nothing was applied. Allow them explicitly (--allow-hazard ${kinds.join(' --allow-hazard ')}) to proceed:\n${list}`,
+    { problems });
+}
+
+/** Splits the plan (in order) into non-transactional statements and runs of transactional ones. */
+function units(plan: Plan): Unit[] {
+  const out: { transactional: boolean; steps: { step: Step; index: number }[] }[] = [];
+  plan.steps.forEach((step, index) => {
+    const last = out[out.length - 1];
+    if (step.transactional && last?.transactional) last.steps.push({ step, index });
+    else out.push({ transactional: step.transactional, steps: [{ step, index }] });
+  });
+  return out;
+}
+
+/**
+ * Applies a plan: refuses blocking hazards and plans whose transaction would overflow the server's lock
+ * table (before running anything), runs the non-transactional statements first, then the rest in one
+ * transaction (or, with `chunked`, in lock-budget-sized transactions). A failure rolls back the open
+ * transaction and throws an error naming the statement and saying what had already been committed.
+ */
+export async function applyPlan(db: Db, plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const started = Date.now();
+  checkHazards(plan, options.allowHazards ?? []);
+  let work = units(plan);
+  if (work.some((u) => u.transactional)) work = await fitLockBudget(db, work, options);
+  const committed: string[] = [];
+  let applied = 0;
+  let chunks = 0;
+  for (const unit of work) {
+    let current: { step: Step; index: number } | null = null;
+    const run = async () => {
+      for (const s of unit.steps) {
+        current = s;
+        options.onStep?.(s.step, s.index);
+        await db.exec(s.step.sql);
+      }
+    };
+    try {
+      if (unit.transactional) await withTransaction(db, run);
+      else await run();
+    } catch (e) {
+      throw failure(plan, current, e, committed, unit.transactional);
+    }
+    applied += unit.steps.length;
+    if (unit.transactional) chunks++;
+    committed.push(unit.transactional
+      ? `statements ${unit.steps[0].index + 1}-${unit.steps[unit.steps.length - 1].index + 1} (committed transaction)`
+      : `statement ${unit.steps[0].index + 1} (outside the transaction)`);
+  }
+  return { applied, chunks, durationMs: Date.now() - started };
+}
+
+/** Checks every transaction against the lock budget: refuses, or with `chunked` splits it. */
+async function fitLockBudget(db: Db, work: Unit[], options: ApplyOptions): Promise<Unit[]> {
+  const budget = lockBudget(await readLockSettings(db), options.lockBudgetFraction ?? DEFAULT_LOCK_BUDGET_FRACTION);
+  const out: Unit[] = [];
+  for (const unit of work) {
+    const estimate = unit.transactional ? estimateLocks(unit.steps.map((s) => s.step)) : 0;
+    if (estimate <= budget) {
+      out.push(unit);
+      continue;
+    }
+    if (!options.chunked) {
+      throw new SchemakitError('apply', 'lock-budget',
+        `the migration transaction would take about ${estimate} locks, more than the budget of ${budget} ` +
+        `(${Math.round((options.lockBudgetFraction ?? DEFAULT_LOCK_BUDGET_FRACTION) * 100)}% of max_locks_per_transaction × (max_connections + max_prepared_transactions)) ` +
+        'and could fail with "out of shared memory"; nothing was applied. Raise max_locks_per_transaction (needs a restart) ' +
+        'or apply in chunks with --chunked (each chunk commits; re-running the plan resumes after a failure).');
+    }
+    const byStep = new Map(unit.steps.map((s) => [s.step, s]));
+    for (const chunk of chunkByLocks(unit.steps.map((s) => s.step), budget)) {
+      out.push({ transactional: true, steps: chunk.map((s) => byStep.get(s)!) });
+    }
+  }
+  return out;
+}
+
+function failure(plan: Plan, at: { step: Step; index: number } | null, cause: unknown, committed: readonly string[], inTransaction: boolean): SchemakitError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const where = at === null
+    ? 'starting the transaction'
+    : `statement ${at.index + 1} of ${plan.steps.length} (${at.step.object}): ${at.step.sql.split('\n')[0]}`;
+  const rolled = inTransaction ? ' Its transaction was rolled back.' : '';
+  const done = committed.length === 0
+    ? ' Nothing was applied.'
+    : ` Already applied and committed before it: ${committed.join(', ')}; re-plan to continue from there.`;
+  return new SchemakitError('apply', 'statement-failed', `${where} failed: ${reason}.${rolled}${done}`, { cause });
+}

@@ -1,0 +1,125 @@
+import type { Db } from '../db';
+import type { Change } from '../diff';
+import { relKey, type Column, type Constraint, type Table } from '../model';
+import type { Step } from '../plan';
+import { assertNever } from '../util';
+
+/**
+ * Postgres keeps every lock a transaction takes until it ends, in a shared lock table sized
+ * max_locks_per_transaction × (max_connections + max_prepared_transactions) (plus some slack for
+ * background processes). Creating a table locks the table, its TOAST table and TOAST index, its indexes
+ * and sequences, so with the defaults (64 × 100) one transaction fails with "out of shared memory"
+ * after roughly 1,400–1,600 new tables. The planner estimates the locks before running anything.
+ */
+export interface LockSettings {
+  readonly maxLocksPerTransaction: number;
+  readonly maxConnections: number;
+  readonly maxPreparedTransactions: number;
+}
+
+/** Fraction of the lock table one migration transaction may use: other sessions need locks too. */
+export const DEFAULT_LOCK_BUDGET_FRACTION = 0.5;
+
+/** Reads the settings that size the lock table (PGlite reports the server defaults: 64, 100, 0). */
+export async function readLockSettings(db: Db): Promise<LockSettings> {
+  const rows = await db.query<{ l: string; c: string; p: string }>(
+    "SELECT current_setting('max_locks_per_transaction') AS l, current_setting('max_connections') AS c, current_setting('max_prepared_transactions') AS p",
+  );
+  const r = rows[0];
+  return { maxLocksPerTransaction: Number(r.l), maxConnections: Number(r.c), maxPreparedTransactions: Number(r.p) };
+}
+
+/** Number of locks one transaction may take under these settings and budget fraction. */
+export function lockBudget(s: LockSettings, fraction = DEFAULT_LOCK_BUDGET_FRACTION): number {
+  return Math.max(1, Math.floor(s.maxLocksPerTransaction * (s.maxConnections + s.maxPreparedTransactions) * fraction));
+}
+
+/** Fixed-width types never get a TOAST table; any other column type gives the table one. */
+const FIXED = new Set([
+  'smallint', 'integer', 'bigint', 'smallserial', 'serial', 'bigserial', 'boolean', 'real', 'double precision', 'date',
+  'timestamp without time zone', 'timestamp with time zone', 'time without time zone', 'uuid', 'money', 'oid', '"char"',
+]);
+
+const rel = (schema: string, name: string) => `rel:${relKey({ schema, name })}`;
+
+/** Locked objects of a table (with TOAST), its key indexes and its sequences. */
+function tableObjects(t: Table, constraints: readonly Constraint[]): string[] {
+  const out = [rel(t.schema, t.name)];
+  if (t.columns.some((c) => !FIXED.has(c.type.replace(/\(\d+\)/, '')))) out.push(`toast:${relKey(t)}`, `toast-index:${relKey(t)}`);
+  for (const c of constraints) if (c.kind === 'PrimaryKey' || c.kind === 'Unique') out.push(rel(c.schema, c.name));
+  for (const c of t.columns) out.push(...sequenceObjects(t.schema, t.name, c));
+  return out;
+}
+
+function sequenceObjects(schema: string, table: string, c: Column): string[] {
+  return c.identity !== null || /serial$/.test(c.type) ? [`seq:${schema}.${table}.${c.name}`] : [];
+}
+
+function constraintObjects(c: Constraint): string[] {
+  const out = [rel(c.schema, c.table)];
+  if (c.kind === 'PrimaryKey' || c.kind === 'Unique') out.push(rel(c.schema, c.name));
+  if (c.kind === 'ForeignKey') out.push(rel(c.refSchema, c.refTable));
+  return out;
+}
+
+/** The objects a change's statements lock (each counted once per transaction). */
+export function changeLockObjects(c: Change): string[] {
+  switch (c.kind) {
+    case 'CreateSchema':
+    case 'DropSchema': return [`schema:${c.schema.name}`];
+    case 'CreateExtension':
+    case 'DropExtension': return [`extension:${c.extension.name}`];
+    case 'AlterExtension': return [`extension:${c.to.name}`];
+    case 'CreateEnum':
+    case 'DropEnum': return [`type:${relKey(c.enum)}`];
+    case 'RenameEnum': return [`type:${c.schema}.${c.from}`];
+    case 'RenameEnumValue': return [`type:${c.schema}.${c.enum}`];
+    case 'AddEnumValue': return [`type:${relKey(c.enum)}`];
+    case 'RecreateEnum': return [`type:${relKey(c.from)}`, `type:${relKey(c.to)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
+    case 'CreateTable':
+    case 'DropTable': return tableObjects(c.table, c.constraints);
+    case 'RenameTable': return [rel(c.schema, c.from)];
+    case 'AddColumn':
+    case 'DropColumn': return [rel(c.schema, c.table), ...sequenceObjects(c.schema, c.table, c.column)];
+    case 'AlterColumn': return [rel(c.schema, c.table), ...sequenceObjects(c.schema, c.table, c.to)];
+    case 'RenameColumn': return [rel(c.schema, c.table)];
+    case 'AddConstraint':
+    case 'DropConstraint': return constraintObjects(c.constraint);
+    case 'RenameConstraint': return [rel(c.schema, c.table)];
+    case 'CreateIndex':
+    case 'DropIndex': return [rel(c.index.schema, c.index.table), rel(c.index.schema, c.index.name)];
+    case 'RenameIndex': return [rel(c.schema, c.from)];
+    case 'SetComment': return [`comment:${JSON.stringify(c.target)}`];
+    default: return assertNever(c, 'change');
+  }
+}
+
+/** Estimated number of locks the steps take when run in one transaction. */
+export function estimateLocks(steps: readonly Step[]): number {
+  const objects = new Set<string>();
+  for (const s of steps) for (const o of changeLockObjects(s.change)) objects.add(o);
+  return objects.size;
+}
+
+/**
+ * Splits steps (in order) into chunks whose estimated locks each fit the budget. A single step larger
+ * than the budget gets a chunk of its own.
+ */
+export function chunkByLocks(steps: readonly Step[], budget: number): Step[][] {
+  const chunks: Step[][] = [];
+  let current: Step[] = [];
+  let objects = new Set<string>();
+  for (const s of steps) {
+    const mine = changeLockObjects(s.change);
+    const added = mine.filter((o) => !objects.has(o)).length;
+    if (current.length > 0 && objects.size + added > budget) {
+      chunks.push(current);
+      current = [];
+      objects = new Set();
+    }
+    current.push(s);
+    for (const o of mine) objects.add(o);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,109 @@
+import type { AlterColumn } from '../diff';
+import { columnKey, type Column } from '../model';
+import {
+  addColumnSql, alterColumnSql, createOwnedSequenceSql, dropColumnSql, dropSequenceSql, isSerial, nextvalDefault,
+  serialSequenceName, storageType, type ColumnAction,
+} from '../sql';
+import type { PlanContext } from './context';
+import { columnNode, relNode, typeNeeds } from './graph-keys';
+import { addColumnHazards } from './plan-column';
+import { hazard, Phase, plannedStep, statements, type PlannedStep, type StepSpec } from './planned-step';
+import { analyzeTypeChange } from './type-change';
+import type { Hazard } from './types';
+
+/** `pg_catalog."default"`: the collation to name when a column goes back to its type's default. */
+const DEFAULT_COLLATION = 'pg_catalog."default"';
+
+/**
+ * Changes of one column's attributes, each its own statement with its exact inverse, in an order that
+ * works: identity and defaults are dropped first, the type changed, NOT NULL set, then defaults and
+ * identity added. A default is dropped and set again around a type change (the old default may not cast).
+ * Serial columns are their integer type plus an owned sequence and a `nextval` default.
+ */
+export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[] {
+  if (c.from.generated !== c.to.generated) return planRegenerate(c, ctx);
+  const { schema, table, from, to } = c;
+  const object = columnKey(schema, table, to.name);
+  const seq = serialSequenceName(table, to.name);
+  const effDefault = (col: Column) => col.default ?? (isSerial(col.type) ? nextvalDefault(schema, seq) : null);
+  const [fromType, toType] = [storageType(from.type), storageType(to.type)];
+  const [fromDefault, toDefault] = [effDefault(from), effDefault(to)];
+  const typeChanges = fromType !== toType || from.collation !== to.collation;
+  const needs = [relNode(schema, table), columnNode(schema, table, to.name), ...typeNeeds(from.type), ...typeNeeds(to.type)];
+  const steps: PlannedStep[] = [];
+  const add = (action: ColumnAction, inverse: ColumnAction, extra: Partial<StepSpec> = {}) =>
+    steps.push(plannedStep(c, {
+      sql: alterColumnSql(schema, table, to.name, action), reverse: alterColumnSql(schema, table, to.name, inverse),
+      object, op: '~', phase: Phase.AlterColumn, needs, ...extra,
+    }));
+  const raw = (sql: string, reverse: string) => steps.push(plannedStep(c, { sql, reverse, object, op: '~', phase: Phase.AlterColumn, needs }));
+
+  if (from.identity !== null && to.identity === null) add({ kind: 'DropIdentity' }, { kind: 'AddIdentity', generation: from.identity });
+  if (fromDefault !== null && (fromDefault !== toDefault || typeChanges)) add({ kind: 'DropDefault' }, { kind: 'SetDefault', expression: fromDefault });
+  if (isSerial(from.type) && !isSerial(to.type)) raw(dropSequenceSql(schema, seq), createOwnedSequenceSql(schema, seq, fromType, table, to.name));
+  if (from.notNull && !to.notNull) add({ kind: 'DropNotNull' }, { kind: 'SetNotNull' });
+  if (typeChanges) {
+    const t = analyzeTypeChange(to.name, fromType, toType);
+    const back = analyzeTypeChange(to.name, toType, fromType);
+    const collation = (col: Column, other: Column) => col.collation ?? (other.collation !== null ? DEFAULT_COLLATION : null);
+    const hazards: Hazard[] = [];
+    if (t.rewrite) {
+      hazards.push(
+        hazard('table-rewrite', object, `changing the type from ${fromType} to ${toType} rewrites the table`),
+        hazard('access-exclusive-lock', object, 'the table is locked (ACCESS EXCLUSIVE) while it is rewritten'),
+      );
+    }
+    if (t.mayFail) hazards.push(hazard('may-fail-on-data', object, `existing values may not convert from ${fromType} to ${toType}`));
+    add(
+      { kind: 'SetType', type: toType, collation: collation(to, from), using: t.using },
+      { kind: 'SetType', type: fromType, collation: collation(from, to), using: back.using },
+      { hazards },
+    );
+  }
+  if (isSerial(to.type) && !isSerial(from.type)) raw(createOwnedSequenceSql(schema, seq, toType, table, to.name), dropSequenceSql(schema, seq));
+  if (to.notNull && !from.notNull) {
+    add({ kind: 'SetNotNull' }, { kind: 'DropNotNull' }, {
+      hazards: [
+        hazard('may-fail-on-data', object, 'SET NOT NULL fails if the column holds nulls'),
+        hazard('access-exclusive-lock', object, 'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock'),
+      ],
+    });
+  }
+  if (toDefault !== null && (toDefault !== fromDefault || typeChanges)) add({ kind: 'SetDefault', expression: toDefault }, { kind: 'DropDefault' });
+  if (to.identity !== null && from.identity === null) add({ kind: 'AddIdentity', generation: to.identity }, { kind: 'DropIdentity' });
+  if (to.identity !== null && from.identity !== null && to.identity !== from.identity) {
+    add({ kind: 'SetGeneration', generation: to.identity }, { kind: 'SetGeneration', generation: from.identity });
+  }
+  return steps;
+}
+
+/**
+ * A change of a stored generated column's expression. Dropping the expression is in place (PostgreSQL
+ * ≥ 13, the column keeps its values); adding or changing one needs the column dropped and added again
+ * (SET EXPRESSION exists only from PostgreSQL 17), which also drops indexes and constraints on it.
+ */
+function planRegenerate(c: AlterColumn, ctx: PlanContext): PlannedStep[] {
+  const { schema, table, from, to } = c;
+  const object = columnKey(schema, table, to.name);
+  const node = columnNode(schema, table, to.name);
+  const needs = [relNode(schema, table), ...typeNeeds(from.type), ...typeNeeds(to.type)];
+  if (to.generated === null) {
+    const first = plannedStep(c, {
+      sql: alterColumnSql(schema, table, to.name, { kind: 'DropExpression' }),
+      reverse: statements(dropColumnSql(schema, table, from.name), addColumnSql(schema, table, from)),
+      object, op: '~', phase: Phase.AlterColumn, needs: [...needs, node],
+    });
+    const rest = planAlterColumn({ ...c, from: { ...from, generated: null } }, ctx);
+    return [first, ...rest];
+  }
+  const drop = plannedStep(c, {
+    sql: dropColumnSql(schema, table, from.name), reverse: addColumnSql(schema, table, from),
+    hazards: from.generated === null ? [hazard('deletes-data', object, 'the column is dropped and added again as a generated column: its data is replaced')] : [],
+    object, op: '-', phase: Phase.AlterColumn, drops: [node], needs,
+  });
+  const add = plannedStep(c, {
+    sql: addColumnSql(schema, table, to), reverse: dropColumnSql(schema, table, to.name),
+    hazards: addColumnHazards(schema, table, to, ctx), object, op: '+', phase: Phase.AlterColumn, creates: [node], needs,
+  });
+  return [drop, add];
+}

@@ -1,0 +1,57 @@
+import type { Change } from '../diff';
+import { assertNever } from '../util';
+import { planContext, type PlanContext } from './context';
+import { orderSteps } from './order';
+import { planAlterColumn } from './plan-alter-column';
+import { planAddColumn, planDropColumn, planRenameColumn } from './plan-column';
+import { planSetComment } from './plan-comment';
+import { planAddConstraint, planDropConstraint, planRenameConstraint } from './plan-constraint';
+import { planAddEnumValue, planCreateEnum, planDropEnum, planRenameEnum, planRenameEnumValue } from './plan-enum';
+import { planAlterExtension, planCreateExtension, planDropExtension } from './plan-extension';
+import { planCreateIndex, planDropIndex, planRenameIndex } from './plan-index';
+import { planRecreateEnum } from './plan-recreate-enum';
+import { planCreateSchema, planDropSchema } from './plan-schema';
+import { planCreateTable, planDropTable, planRenameTable } from './plan-table';
+import type { PlannedStep } from './planned-step';
+import type { Plan } from './types';
+
+/** The steps of one change, each with its reverse and hazards. */
+export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
+  switch (c.kind) {
+    case 'CreateSchema': return planCreateSchema(c);
+    case 'DropSchema': return planDropSchema(c);
+    case 'CreateExtension': return planCreateExtension(c);
+    case 'DropExtension': return planDropExtension(c);
+    case 'AlterExtension': return planAlterExtension(c);
+    case 'CreateEnum': return planCreateEnum(c);
+    case 'DropEnum': return planDropEnum(c);
+    case 'RenameEnum': return planRenameEnum(c);
+    case 'RenameEnumValue': return planRenameEnumValue(c);
+    case 'AddEnumValue': return planAddEnumValue(c, ctx);
+    case 'RecreateEnum': return planRecreateEnum(c);
+    case 'CreateTable': return planCreateTable(c);
+    case 'DropTable': return planDropTable(c);
+    case 'RenameTable': return planRenameTable(c);
+    case 'AddColumn': return planAddColumn(c, ctx);
+    case 'DropColumn': return planDropColumn(c);
+    case 'RenameColumn': return planRenameColumn(c);
+    case 'AlterColumn': return planAlterColumn(c, ctx);
+    case 'AddConstraint': return planAddConstraint(c, ctx);
+    case 'DropConstraint': return planDropConstraint(c);
+    case 'RenameConstraint': return planRenameConstraint(c);
+    case 'CreateIndex': return planCreateIndex(c, ctx);
+    case 'DropIndex': return planDropIndex(c);
+    case 'RenameIndex': return planRenameIndex(c);
+    case 'SetComment': return planSetComment(c);
+    default: return assertNever(c, 'change');
+  }
+}
+
+/**
+ * Turns the diff's changes into an ordered plan: one or more steps per change, ordered by the dependency
+ * graph between them (renames, drops in reverse dependency order, then creates in dependency order).
+ */
+export function planChanges(changes: readonly Change[]): Plan {
+  const ctx = planContext(changes);
+  return { steps: orderSteps(changes.map((c) => planChange(c, ctx))).map((p) => p.step) };
+}

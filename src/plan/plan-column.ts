@@ -1,0 +1,64 @@
+import type { AddColumn, DropColumn, RenameColumn } from '../diff';
+import { columnKey, type Column } from '../model';
+import { addColumnSql, commentSql, dropColumnSql, isSerial, renameColumnSql } from '../sql';
+import { isNewTable, type PlanContext } from './context';
+import { columnNode, relNode, typeNeeds } from './graph-keys';
+import type { Hazard } from './types';
+import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+
+/**
+ * Functions whose value differs per row. A volatile default makes ADD COLUMN rewrite the table; any other
+ * default (including `now()`, which is STABLE) is evaluated once and stored in the catalog (PostgreSQL ≥ 11).
+ */
+const VOLATILE = /\b(random|random_normal|gen_random_uuid|uuidv4|uuidv7|uuid_generate_v[1-5]\w*|nextval|clock_timestamp|timeofday|txid_current|setseed)\s*\(/i;
+
+/** Hazards of adding `col` to an existing table (none for a table created by the same plan). */
+export function addColumnHazards(schema: string, table: string, col: Column, ctx: PlanContext): Hazard[] {
+  if (isNewTable(ctx, schema, table)) return [];
+  const object = columnKey(schema, table, col.name);
+  const out: Hazard[] = [];
+  const filled = col.default !== null || col.identity !== null || col.generated !== null || isSerial(col.type);
+  if (col.notNull && !filled) out.push(hazard('may-fail-on-data', object, 'NOT NULL without a default fails if the table has rows'));
+  if (col.identity !== null || col.generated !== null || isSerial(col.type) || (col.default !== null && VOLATILE.test(col.default))) {
+    const why = col.identity !== null ? 'an identity' : col.generated !== null ? 'a generated' : isSerial(col.type) ? 'a serial' : 'a volatile default for a';
+    out.push(
+      hazard('table-rewrite', object, `adding ${why} column rewrites the table`),
+      hazard('access-exclusive-lock', object, 'the table is locked (ACCESS EXCLUSIVE) while it is rewritten'),
+    );
+  }
+  return out;
+}
+
+/** Graph keys a column definition needs. */
+export const columnNeeds = (schema: string, table: string, col: Column) => [relNode(schema, table), ...typeNeeds(col.type)];
+
+/** ALTER TABLE … ADD COLUMN. */
+export function planAddColumn(c: AddColumn, ctx: PlanContext): PlannedStep[] {
+  return [plannedStep(c, {
+    sql: addColumnSql(c.schema, c.table, c.column), reverse: dropColumnSql(c.schema, c.table, c.column.name),
+    hazards: addColumnHazards(c.schema, c.table, c.column, ctx),
+    object: columnKey(c.schema, c.table, c.column.name), op: '+', phase: Phase.AddColumn,
+    creates: [columnNode(c.schema, c.table, c.column.name)], needs: columnNeeds(c.schema, c.table, c.column),
+  })];
+}
+
+/** ALTER TABLE … DROP COLUMN; the reverse adds it back (at the end of the table, without its data). */
+export function planDropColumn(c: DropColumn): PlannedStep[] {
+  const object = columnKey(c.schema, c.table, c.column.name);
+  const comment = c.column.comment !== null ? commentSql({ kind: 'Column', schema: c.schema, table: c.table, name: c.column.name }, c.column.comment) : null;
+  return [plannedStep(c, {
+    sql: dropColumnSql(c.schema, c.table, c.column.name), reverse: statements(addColumnSql(c.schema, c.table, c.column), comment),
+    hazards: [hazard('deletes-data', object, 'dropping the column deletes its data')],
+    object, op: '-', phase: Phase.DropColumn,
+    drops: [columnNode(c.schema, c.table, c.column.name)], needs: columnNeeds(c.schema, c.table, c.column),
+  })];
+}
+
+/** ALTER TABLE … RENAME COLUMN. */
+export function planRenameColumn(c: RenameColumn): PlannedStep[] {
+  return [plannedStep(c, {
+    sql: renameColumnSql(c.schema, c.table, c.from, c.to), reverse: renameColumnSql(c.schema, c.table, c.to, c.from),
+    object: columnKey(c.schema, c.table, c.to), op: '~', phase: Phase.Rename,
+    drops: [columnNode(c.schema, c.table, c.from)], creates: [columnNode(c.schema, c.table, c.to)], needs: [relNode(c.schema, c.table)],
+  })];
+}

@@ -1,0 +1,45 @@
+import type { CommentTarget, SetComment } from '../diff';
+import { commentSql } from '../sql';
+import { assertNever } from '../util';
+import { columnNode, constraintNode, extensionNode, relNode, schemaNode, typeNode } from './graph-keys';
+import { Phase, plannedStep, type PlannedStep } from './planned-step';
+
+/** The object a comment target names, for summaries. */
+function targetObject(t: CommentTarget): string {
+  switch (t.kind) {
+    case 'Schema':
+    case 'Extension':
+      return t.name;
+    case 'Enum':
+    case 'Table':
+    case 'Index':
+      return `${t.schema}.${t.name}`;
+    case 'Column':
+    case 'Constraint':
+      return `${t.schema}.${t.table}.${t.name}`;
+    default:
+      return assertNever(t, 'comment target');
+  }
+}
+
+/** The graph key of the commented object (the comment comes after it is created or renamed). */
+function targetNode(t: CommentTarget): string {
+  switch (t.kind) {
+    case 'Schema': return schemaNode(t.name);
+    case 'Extension': return extensionNode(t.name);
+    case 'Enum': return typeNode(t.schema, t.name);
+    case 'Table':
+    case 'Index': return relNode(t.schema, t.name);
+    case 'Column': return columnNode(t.schema, t.table, t.name);
+    case 'Constraint': return constraintNode(t.schema, t.table, t.name);
+    default: return assertNever(t, 'comment target');
+  }
+}
+
+/** COMMENT ON … IS 'text' | NULL; the reverse sets the previous comment. */
+export function planSetComment(c: SetComment): PlannedStep[] {
+  return [plannedStep(c, {
+    sql: commentSql(c.target, c.to), reverse: commentSql(c.target, c.from),
+    object: targetObject(c.target), op: '~', phase: Phase.Comment, needs: [targetNode(c.target)],
+  })];
+}

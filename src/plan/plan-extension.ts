@@ -1,0 +1,42 @@
+import type { AlterExtension, CreateExtension, DropExtension } from '../diff';
+import { commentSql, createExtensionSql, dropExtensionSql, setExtensionSchemaSql, updateExtensionSql } from '../sql';
+import { extensionNode, schemaNode } from './graph-keys';
+import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+
+/** CREATE EXTENSION … WITH SCHEMA … [VERSION]. */
+export function planCreateExtension(c: CreateExtension): PlannedStep[] {
+  const e = c.extension;
+  return [plannedStep(c, {
+    sql: createExtensionSql(e), reverse: dropExtensionSql(e), object: e.name, op: '+', phase: Phase.Extension,
+    creates: [extensionNode(e.name)], needs: [schemaNode(e.schema)],
+  })];
+}
+
+/** DROP EXTENSION (RESTRICT). */
+export function planDropExtension(c: DropExtension): PlannedStep[] {
+  const e = c.extension;
+  const reverse = statements(createExtensionSql(e), e.comment !== null ? commentSql({ kind: 'Extension', name: e.name }, e.comment) : null);
+  return [plannedStep(c, {
+    sql: dropExtensionSql(e), reverse, object: e.name, op: '-', phase: Phase.DropExtension,
+    drops: [extensionNode(e.name)], needs: [schemaNode(e.schema)],
+  })];
+}
+
+/** ALTER EXTENSION … UPDATE TO (versions known on both sides) and/or SET SCHEMA. */
+export function planAlterExtension(c: AlterExtension): PlannedStep[] {
+  const { from, to } = c;
+  const out: PlannedStep[] = [];
+  if (from.version !== null && to.version !== null && from.version !== to.version) {
+    out.push(plannedStep(c, {
+      sql: updateExtensionSql(to.name, to.version), reverse: updateExtensionSql(from.name, from.version),
+      object: to.name, op: '~', phase: Phase.Extension, needs: [extensionNode(to.name)],
+    }));
+  }
+  if (from.schema !== to.schema) {
+    out.push(plannedStep(c, {
+      sql: setExtensionSchemaSql(to.name, to.schema), reverse: setExtensionSchemaSql(to.name, from.schema),
+      object: to.name, op: '~', phase: Phase.Extension, needs: [extensionNode(to.name), schemaNode(to.schema), schemaNode(from.schema)],
+    }));
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import type { CreateTable, DropTable, RenameTable } from '../diff';
+import { relKey, type Constraint, type Table } from '../model';
+import { commentSql, createTableSql, dropTableSql, isSerial, renameTableSql, serialSequenceName } from '../sql';
+import { columnNode, constraintNode, relNode, schemaNode, typeNeeds, typeNode } from './graph-keys';
+import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+
+/** Graph keys a table and its inline constraints consist of (relation, row type, columns, keys' indexes). */
+function tableNodes(t: Table, constraints: readonly Constraint[]): string[] {
+  return [
+    relNode(t.schema, t.name),
+    typeNode(t.schema, t.name),
+    ...t.columns.map((c) => columnNode(t.schema, t.name, c.name)),
+    ...t.columns.filter((c) => isSerial(c.type)).map((c) => relNode(t.schema, serialSequenceName(t.name, c.name))),
+    ...constraints.map((c) => constraintNode(c.schema, c.table, c.name)),
+    ...constraints.filter((c) => c.kind === 'PrimaryKey' || c.kind === 'Unique').map((c) => relNode(c.schema, c.name)),
+  ];
+}
+
+const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap((c) => typeNeeds(c.type))];
+
+/** The comments of a table, its columns and constraints, as statements (to restore a dropped table). */
+function tableCommentsSql(t: Table, constraints: readonly Constraint[]): (string | null)[] {
+  return [
+    t.comment !== null ? commentSql({ kind: 'Table', schema: t.schema, name: t.name }, t.comment) : null,
+    ...t.columns.map((c) => (c.comment !== null ? commentSql({ kind: 'Column', schema: t.schema, table: t.name, name: c.name }, c.comment) : null)),
+    ...constraints.map((c) => (c.comment !== null ? commentSql({ kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, c.comment) : null)),
+  ];
+}
+
+/** CREATE TABLE with its columns and PK/UNIQUE/CHECK constraints inline (foreign keys come later). */
+export function planCreateTable(c: CreateTable): PlannedStep[] {
+  const t = c.table;
+  return [plannedStep(c, {
+    sql: createTableSql(t, c.constraints), reverse: dropTableSql(t), object: relKey(t), op: '+', phase: Phase.CreateTable,
+    creates: tableNodes(t, c.constraints), needs: tableNeeds(t),
+  })];
+}
+
+/** DROP TABLE; its reverse recreates the structure and comments (not the data, nor its plain indexes). */
+export function planDropTable(c: DropTable): PlannedStep[] {
+  const t = c.table;
+  const object = relKey(t);
+  return [plannedStep(c, {
+    sql: dropTableSql(t), reverse: statements(createTableSql(t, c.constraints), ...tableCommentsSql(t, c.constraints)),
+    hazards: [hazard('deletes-data', object, 'dropping the table deletes all its rows')],
+    object, op: '-', phase: Phase.DropTable, drops: tableNodes(t, c.constraints), needs: tableNeeds(t),
+  })];
+}
+
+/** ALTER TABLE … RENAME TO. */
+export function planRenameTable(c: RenameTable): PlannedStep[] {
+  return [plannedStep(c, {
+    sql: renameTableSql(c.schema, c.from, c.to), reverse: renameTableSql(c.schema, c.to, c.from),
+    object: relKey({ schema: c.schema, name: c.to }), op: '~', phase: Phase.Rename,
+    drops: [relNode(c.schema, c.from), typeNode(c.schema, c.from)], creates: [relNode(c.schema, c.to), typeNode(c.schema, c.to)],
+  })];
+}

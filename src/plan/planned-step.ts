@@ -1,0 +1,93 @@
+import type { Change } from '../diff';
+import type { Hazard, HazardKind, Step } from './types';
+
+/**
+ * Phases give the natural order of a plan; they only break ties; the dependency edges (creates / drops /
+ * needs) decide. Renames first, then drops in reverse dependency order, then creates in dependency order.
+ */
+export const Phase = {
+  NonTransactional: 0,
+  Rename: 1,
+  DropForeignKey: 2,
+  DropIndex: 3,
+  DropConstraint: 4,
+  DropColumn: 5,
+  DropTable: 6,
+  DropEnum: 7,
+  DropExtension: 8,
+  DropSchema: 9,
+  CreateSchema: 10,
+  Extension: 11,
+  Enum: 12,
+  CreateTable: 13,
+  AddColumn: 14,
+  AlterColumn: 15,
+  AddConstraint: 16,
+  AddForeignKey: 17,
+  CreateIndex: 18,
+  Comment: 19,
+} as const;
+export type Phase = (typeof Phase)[keyof typeof Phase];
+
+/**
+ * A step with the dependency data the planner orders by: the graph keys (see graph-keys.ts) it creates,
+ * drops, and needs to exist while it runs.
+ */
+export interface PlannedStep {
+  readonly step: Step;
+  readonly phase: Phase;
+  readonly creates: readonly string[];
+  readonly drops: readonly string[];
+  readonly needs: readonly string[];
+}
+
+/** What a planner function says about one statement. */
+export interface StepSpec {
+  readonly sql: string;
+  /** The undoing statement(s); several are joined by `;\n`. Null with `irreversible` saying why. */
+  readonly reverse: string | null;
+  readonly irreversible?: string;
+  readonly hazards?: readonly Hazard[];
+  readonly transactional?: boolean;
+  readonly object: string;
+  readonly op: '+' | '~' | '-';
+  readonly phase: Phase;
+  readonly creates?: readonly string[];
+  readonly drops?: readonly string[];
+  readonly needs?: readonly string[];
+}
+
+/** Builds a planned step; a step without a reverse always carries the `irreversible` hazard. */
+export function plannedStep(change: Change, s: StepSpec): PlannedStep {
+  const hazards = [...(s.hazards ?? [])];
+  const irreversible = s.reverse === null ? (s.irreversible ?? 'no reverse statement') : null;
+  if (irreversible !== null && !hazards.some((h) => h.kind === 'irreversible')) {
+    hazards.push({ kind: 'irreversible', message: `${s.object}: ${irreversible}` });
+  }
+  return {
+    step: {
+      sql: s.sql,
+      reverse: s.reverse,
+      irreversible,
+      hazards,
+      transactional: s.transactional ?? true,
+      object: s.object,
+      op: s.op,
+      change,
+    },
+    phase: s.phase,
+    creates: s.creates ?? [],
+    drops: s.drops ?? [],
+    needs: s.needs ?? [],
+  };
+}
+
+/** A typed hazard with a message naming the object. */
+export function hazard(kind: HazardKind, object: string, message: string): Hazard {
+  return { kind, message: `${object}: ${message}` };
+}
+
+/** Joins statements into one reverse text (null parts skipped). */
+export function statements(...sql: readonly (string | null)[]): string {
+  return sql.filter((s): s is string => s !== null).join(';\n');
+}

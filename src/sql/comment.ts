@@ -1,0 +1,31 @@
+import { assertNever } from '../util';
+import { ident, literal, qualified } from './quote';
+
+/** What a comment is attached to (same shape as the diff's `CommentTarget`; sql imports only the model). */
+export type CommentTarget =
+  | { readonly kind: 'Schema'; readonly name: string }
+  | { readonly kind: 'Extension'; readonly name: string }
+  | { readonly kind: 'Enum'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'Table'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'Column'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'Index'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string };
+
+/** The object part of `COMMENT ON <object> IS …`. */
+export function commentTargetSql(t: CommentTarget): string {
+  switch (t.kind) {
+    case 'Schema': return `SCHEMA ${ident(t.name)}`;
+    case 'Extension': return `EXTENSION ${ident(t.name)}`;
+    case 'Enum': return `TYPE ${qualified(t.schema, t.name)}`;
+    case 'Table': return `TABLE ${qualified(t.schema, t.name)}`;
+    case 'Column': return `COLUMN ${qualified(t.schema, t.table)}.${ident(t.name)}`;
+    case 'Index': return `INDEX ${qualified(t.schema, t.name)}`;
+    case 'Constraint': return `CONSTRAINT ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
+    default: return assertNever(t, 'comment target');
+  }
+}
+
+/** `COMMENT ON <object> IS 'text'`, or `IS NULL` to remove it. */
+export function commentSql(target: CommentTarget, text: string | null): string {
+  return `COMMENT ON ${commentTargetSql(target)} IS ${text === null ? 'NULL' : literal(text)}`;
+}

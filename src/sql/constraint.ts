@@ -1,0 +1,61 @@
+import type { Constraint, FkAction } from '../model';
+import { assertNever } from '../util';
+import { parens } from './expr';
+import { ident, identList, qualified } from './quote';
+
+const fkAction: Record<FkAction, string> = {
+  'no-action': 'NO ACTION',
+  restrict: 'RESTRICT',
+  cascade: 'CASCADE',
+  'set-null': 'SET NULL',
+  'set-default': 'SET DEFAULT',
+};
+
+/** `DEFERRABLE [INITIALLY DEFERRED]`, or nothing for the default NOT DEFERRABLE. */
+function deferrability(c: Constraint): string {
+  if (!c.deferrable) return '';
+  return c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+}
+
+/** The constraint body after `CONSTRAINT name`: PRIMARY KEY / UNIQUE / CHECK / FOREIGN KEY …. */
+export function constraintBodySql(c: Constraint): string {
+  switch (c.kind) {
+    case 'PrimaryKey':
+      return `PRIMARY KEY (${identList(c.columns)})${deferrability(c)}`;
+    case 'Unique':
+      // NULLS NOT DISTINCT: PostgreSQL ≥ 15.
+      return `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${identList(c.columns)})${deferrability(c)}`;
+    case 'Check':
+      // CHECK constraints cannot be deferrable in Postgres; the flags are ignored.
+      return `CHECK ${parens(c.expression)}${c.noInherit ? ' NO INHERIT' : ''}`;
+    case 'ForeignKey': {
+      const parts = [`FOREIGN KEY (${identList(c.columns)}) REFERENCES ${qualified(c.refSchema, c.refTable)} (${identList(c.refColumns)})`];
+      if (c.match === 'full') parts.push('MATCH FULL');
+      if (c.onUpdate !== 'no-action') parts.push(`ON UPDATE ${fkAction[c.onUpdate]}`);
+      if (c.onDelete !== 'no-action') parts.push(`ON DELETE ${fkAction[c.onDelete]}`);
+      return parts.join(' ') + deferrability(c);
+    }
+    default:
+      return assertNever(c, 'constraint');
+  }
+}
+
+/** `CONSTRAINT name body`, as inline in CREATE TABLE or after ADD. */
+export function constraintDefinitionSql(c: Constraint): string {
+  return `CONSTRAINT ${ident(c.name)} ${constraintBodySql(c)}`;
+}
+
+/** `ALTER TABLE t ADD CONSTRAINT name body`. */
+export function addConstraintSql(c: Constraint): string {
+  return `ALTER TABLE ${qualified(c.schema, c.table)} ADD ${constraintDefinitionSql(c)}`;
+}
+
+/** `ALTER TABLE t DROP CONSTRAINT name`. */
+export function dropConstraintSql(c: Pick<Constraint, 'schema' | 'table' | 'name'>): string {
+  return `ALTER TABLE ${qualified(c.schema, c.table)} DROP CONSTRAINT ${ident(c.name)}`;
+}
+
+/** `ALTER TABLE t RENAME CONSTRAINT from TO to`. */
+export function renameConstraintSql(schema: string, table: string, from: string, to: string): string {
+  return `ALTER TABLE ${qualified(schema, table)} RENAME CONSTRAINT ${ident(from)} TO ${ident(to)}`;
+}

@@ -1,0 +1,34 @@
+import type { Index, IndexKey } from '../model';
+import { parens } from './expr';
+import { ident, identList, qualified } from './quote';
+
+/** One index key: column or (expression), COLLATE, opclass, DESC, NULLS FIRST/LAST when not the default. */
+export function indexKeySql(k: IndexKey): string {
+  const parts = [k.column !== null ? ident(k.column) : parens(k.expression ?? '')];
+  if (k.collation !== null) parts.push(`COLLATE ${k.collation}`);
+  if (k.opclass !== null) parts.push(k.opclass);
+  if (k.descending) parts.push('DESC');
+  // Default: NULLS LAST for ASC, NULLS FIRST for DESC.
+  if (k.nullsFirst !== k.descending) parts.push(k.nullsFirst ? 'NULLS FIRST' : 'NULLS LAST');
+  return parts.join(' ');
+}
+
+/** `CREATE [UNIQUE] INDEX name ON s.t USING method (keys) [INCLUDE (…)] [NULLS NOT DISTINCT] [WHERE (…)]`. */
+export function createIndexSql(i: Index): string {
+  let sql = `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${ident(i.name)} ON ${qualified(i.schema, i.table)} USING ${i.method} (${i.keys.map(indexKeySql).join(', ')})`;
+  if (i.include.length > 0) sql += ` INCLUDE (${identList(i.include)})`;
+  // NULLS NOT DISTINCT: PostgreSQL ≥ 15, unique indexes only.
+  if (i.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
+  if (i.where !== null) sql += ` WHERE ${parens(i.where)}`;
+  return sql;
+}
+
+/** `DROP INDEX s.name`. */
+export function dropIndexSql(i: Pick<Index, 'schema' | 'name'>): string {
+  return `DROP INDEX ${qualified(i.schema, i.name)}`;
+}
+
+/** `ALTER INDEX s.from RENAME TO to`. */
+export function renameIndexSql(schema: string, from: string, to: string): string {
+  return `ALTER INDEX ${qualified(schema, from)} RENAME TO ${ident(to)}`;
+}
