@@ -55,3 +55,25 @@ export class MemorySampler {
     return { rssMb: round(maxRssBytes / 2 ** 20), heapUsedMb: round(this.heapUsed / 2 ** 20) };
   }
 }
+
+/**
+ * Times two operations alternately (warm-up of each, then A, B, A, B, …) so that both see the same
+ * machine load: their ratio stays meaningful on a busy machine where load drifts over a minute.
+ */
+export async function timeInterleaved(runs: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[Timing, Timing]> {
+  await a();
+  await b();
+  const ra: number[] = [];
+  const rb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [fn, out] of [[a, ra], [b, rb]] as const) {
+      const started = performance.now();
+      await fn();
+      out.push(round(performance.now() - started));
+    }
+  }
+  return [
+    { runsMs: ra, medianMs: round(median(ra)) },
+    { runsMs: rb, medianMs: round(median(rb)) },
+  ];
+}

@@ -49,7 +49,7 @@ export function renderReport(report: BenchReport): string {
     );
   }
   lines.push('');
-  lines.push('end-to-end = connect + introspect + diff + plan (live → 5%-changed catalog) + close; pg_dump includes its process start.');
+  lines.push('end-to-end = connect + introspect + diff + plan (live → 5%-changed catalog) + close; pg_dump includes its process start; the two alternate run by run so their ratio sees the same machine load.');
   for (const r of report.sizes) {
     const edits = Object.entries(r.edits).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
     lines.push(

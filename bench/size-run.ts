@@ -3,7 +3,7 @@ import { diffCatalogs, type Change } from '../src/diff';
 import { introspect } from '../src/introspect';
 import { planChanges } from '../src/plan';
 import { stableJson } from '../src/util';
-import { MemorySampler, timeRuns } from './measure';
+import { MemorySampler, timeInterleaved, timeRuns } from './measure';
 import { mutateCatalog } from './mutate-catalog';
 import { databaseUrl, ensureBenchDatabase, generateSchemaSql, timePgDump } from './setup-db';
 import type { SizeResult } from './types';
@@ -13,8 +13,9 @@ const progress = (msg: string): void => void process.stderr.write(`[bench] ${msg
 
 /**
  * Measures one schema size on the server: loads (or reuses) `schemakit_bench_<N>`, then times
- * pg_dump --schema-only, introspect, diff + plan against itself and against a 5% change, and the
- * end-to-end path, each as the median of `runs` runs after one warm-up; tracks peak memory.
+ * introspect, diff + plan against itself and against a 5% change, and pg_dump --schema-only
+ * alternating with the end-to-end path, each as the median of `runs` runs after one warm-up;
+ * tracks peak memory.
  */
 export async function runSize(serverUrl: string, tables: number, runs: number): Promise<SizeResult> {
   const memory = new MemorySampler();
@@ -34,11 +35,8 @@ export async function runSize(serverUrl: string, tables: number, runs: number): 
 
   progress(`N=${tables}: generating and loading ${database}`);
   const sql = await generateSchemaSql(tables);
-  const loadedMs = await ensureBenchDatabase(serverUrl, database, sql);
+  const loadedMs = await ensureBenchDatabase(serverUrl, database, sql, tables);
   progress(`N=${tables}: ${loadedMs === null ? 'reused the loaded database' : `loaded in ${Math.round(loadedMs)} ms`}`);
-
-  progress(`N=${tables}: pg_dump --schema-only`);
-  const pgDump = await attempt('pg_dump', async () => (await timeRuns(runs, () => timePgDump(url))).timing);
 
   progress(`N=${tables}: introspect`);
   const introspected = await attempt('introspect', async () => {
@@ -57,7 +55,7 @@ export async function runSize(serverUrl: string, tables: number, runs: number): 
     database,
     loadedMs,
     catalog: { tables: 0, indexes: 0, constraints: 0, enums: 0 },
-    pgDump,
+    pgDump: null,
     introspect: introspected?.timing ?? null,
     diffPlanSelf: null,
     selfChanges: [],
@@ -98,21 +96,20 @@ export async function runSize(serverUrl: string, tables: number, runs: number): 
     return { timing: r.timing, ...r.last };
   });
 
-  progress(`N=${tables}: end to end (connect + introspect + diff + plan + close)`);
-  const endToEnd = await attempt('end-to-end', async () => {
-    const r = await timeRuns(runs, async () => {
-      const live = await connectPostgres(url);
-      try {
-        const cat = await introspect(live);
-        const plan = planChanges(diffCatalogs(cat, mutated.catalog));
-        memory.sample();
-        return plan.steps.length;
-      } finally {
-        await live.close();
-      }
-    });
-    return r.timing;
-  });
+  // pg_dump and end-to-end alternate, so that their ratio is taken under the same machine load.
+  progress(`N=${tables}: pg_dump --schema-only and end to end (connect + introspect + diff + plan + close), alternately`);
+  const endToEndRun = async (): Promise<number> => {
+    const live = await connectPostgres(url);
+    try {
+      const cat = await introspect(live);
+      const plan = planChanges(diffCatalogs(cat, mutated.catalog));
+      memory.sample();
+      return plan.steps.length;
+    } finally {
+      await live.close();
+    }
+  };
+  const pair = await attempt('pg_dump / end-to-end', () => timeInterleaved(runs, () => timePgDump(url), endToEndRun));
 
   return {
     ...base,
@@ -123,7 +120,8 @@ export async function runSize(serverUrl: string, tables: number, runs: number): 
     changedSteps: changed?.steps ?? null,
     changedChanges: changed?.changes ?? null,
     edits: mutated.edits,
-    endToEnd,
+    pgDump: pair?.[0] ?? null,
+    endToEnd: pair?.[1] ?? null,
     memory: memory.stop(),
   };
 }

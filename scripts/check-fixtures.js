@@ -4,7 +4,8 @@
  * a.sql / b.sql on a fresh database of both engines, the PostgreSQL server (psql -v ON_ERROR_STOP=1,
  * one temporary database per script) and PGlite (PostgreSQL 18 in WASM, one clone per script).
  * On the server it also compares `pg_dump --schema-only` of A and B: `empty-*` cases must dump
- * identically (A and B differ only in spelling), every other case must not.
+ * identically (A and B differ only in spelling), every other case must not; on PGlite the same check
+ * uses a catalog fingerprint query instead of pg_dump.
  *
  * Usage: node scripts/check-fixtures.js [--url postgres://root@127.0.0.1:5432/postgres] [--no-server]
  *        [--no-pglite] [case-name-substring…]
@@ -104,6 +105,22 @@ async function pool(items, n, fn) {
   await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) await fn(items[next++]); }));
 }
 
+/** A catalog fingerprint query for PGlite (no pg_dump there): every user object as PostgreSQL prints it. */
+const fingerprintSql = `
+WITH ns AS (SELECT oid, nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema')
+SELECT 'schema ' || nspname || ' ' || coalesce(obj_description(oid, 'pg_namespace'), '') AS x FROM ns
+UNION ALL SELECT 'ext ' || extname || ' ' || extnamespace::regnamespace || ' ' || coalesce(obj_description(oid, 'pg_extension'), '') FROM pg_extension
+UNION ALL SELECT 'enum ' || t.typnamespace::regnamespace || '.' || t.typname || ' ' || (SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = t.oid) || ' ' || coalesce(obj_description(t.oid, 'pg_type'), '')
+  FROM pg_type t JOIN ns ON ns.oid = t.typnamespace WHERE t.typtype = 'e'
+UNION ALL SELECT 'table ' || c.oid::regclass || ' ' || coalesce(obj_description(c.oid, 'pg_class'), '') || ' ' || coalesce((SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull || ' ' || a.attidentity::text || a.attgenerated::text || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '') || ' ' || a.attcollation::regcollation::text || ' ' || coalesce(col_description(c.oid, a.attnum), ''), '; ' ORDER BY a.attnum)
+    FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '')
+  FROM pg_class c JOIN ns ON ns.oid = c.relnamespace WHERE c.relkind = 'r'
+UNION ALL SELECT 'con ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || coalesce(obj_description(oid, 'pg_constraint'), '')
+  FROM pg_constraint WHERE contype IN ('p', 'u', 'c', 'f') AND connamespace IN (SELECT oid FROM ns)
+UNION ALL SELECT 'idx ' || pg_get_indexdef(c.oid) || ' ' || coalesce(obj_description(c.oid, 'pg_class'), '')
+  FROM pg_class c JOIN ns ON ns.oid = c.relnamespace WHERE c.relkind = 'i'
+ORDER BY 1`;
+
 async function main() {
   const cases = fs.readdirSync(fixturesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && (filters.length === 0 || filters.some((f) => d.name.includes(f))))
@@ -146,15 +163,22 @@ async function main() {
     const base = new PGlite({ extensions });
     await base.query('SELECT 1');
     for (const c of cases) {
+      const prints = {};
       for (const side of ['a', 'b']) {
         const db = await base.clone();
         try {
           await db.exec(fs.readFileSync(path.join(fixturesDir, c, `${side}.sql`), 'utf8'));
+          prints[side] = (await db.query(fingerprintSql)).rows.map((r) => r.x).join('\n');
         } catch (err) {
           fail(c, `pglite ${side}.sql: ${err.message}`);
         } finally {
           await db.close();
         }
+      }
+      if (prints.a !== undefined && prints.b !== undefined) {
+        const same = prints.a === prints.b;
+        if (c.startsWith('empty-') && !same) fail(c, 'pglite: A and B catalogs differ but the case expects an empty plan');
+        if (!c.startsWith('empty-') && same) fail(c, 'pglite: A and B catalogs are identical; the case expects changes');
       }
     }
     await base.close();

@@ -1,9 +1,10 @@
 export type { Db, EngineKind } from './types';
 export { connectPostgres, redactUrl } from './postgres';
-export { openPglite, type PgliteOpenOptions } from './pglite';
-export { acquirePglite, closePglitePool } from './pglite-pool';
+export { openPglite, pgliteExtensionsOf, type PgliteOpenOptions } from './pglite';
+export { pgliteExtensionNames } from './pglite-extensions';
+export { acquirePglite, closePglitePool, type AcquirePgliteOptions } from './pglite-pool';
 export { withTransaction, inTransaction } from './transaction';
-export { createScratch, type Scratch } from './scratch';
+export { createScratch, type Scratch, type ScratchOptions } from './scratch';
 export { resetDatabase } from './reset';
 export {
   createTempDatabase,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sha256 } from '../util';
-import { pgliteParsers } from './pglite';
+import { pgliteParsers, pgliteStartParams } from './pglite';
+import { pgliteExtensions } from './pglite-extensions';
 
 /**
  * Fast start of empty in-memory PGlite instances. A plain `PGlite.create()` runs initdb in WASM (2.5-5 s
@@ -57,17 +58,18 @@ async function writeCache(tar: Blob): Promise<void> {
  * Starts a new, empty in-memory PGlite. Uses the pristine tarball when there is one; otherwise runs
  * initdb and, before anything touches the new instance, dumps it as the pristine tarball for next time.
  */
-export async function startEmptyPglite(): Promise<PGlite> {
+export async function startEmptyPglite(extensionNames: readonly string[] = []): Promise<PGlite> {
+  const extensions = pgliteExtensions(extensionNames);
   pristine ??= Promise.resolve(readCache());
   const tar = await pristine;
   if (tar) {
     try {
-      return await PGlite.create({ loadDataDir: tar, parsers: pgliteParsers });
+      return await PGlite.create({ loadDataDir: tar, parsers: pgliteParsers, extensions, startParams: pgliteStartParams() });
     } catch {
       pristine = Promise.resolve(null); // A bad tarball: fall back to initdb and rewrite it.
     }
   }
-  const pg = await PGlite.create({ parsers: pgliteParsers });
+  const pg = await PGlite.create({ parsers: pgliteParsers, extensions, startParams: pgliteStartParams() });
   const dumped = pg.dumpDataDir('none').then(
     (blob) => blob,
     () => null,

@@ -3,6 +3,7 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
+import { normalizeExtensionNames, pgliteExtensions } from './pglite-extensions';
 
 /**
  * Parsers that make PGlite return what `pg` returns: PGlite turns `int8` (and `int8[]`) into numbers,
@@ -10,27 +11,48 @@ import { wrapQueryError } from './errors';
  */
 export const pgliteParsers: PGliteOptions['parsers'] = { 20: (value: string) => value };
 
+/**
+ * PGlite's start parameters plus `log_startup_progress_interval=0`. An instance started from a data
+ * directory that needs recovery (a loadDataDir tarball, a directory not closed cleanly) arms the startup
+ * progress timer (10 s, PostgreSQL 15+) and PGlite 0.5 re-arms it forever, which keeps Node alive. With
+ * the interval 0 it still fires once, so a process that does not close its instances (closePglitePool)
+ * lingers up to 10 s before exiting.
+ */
+export const pgliteStartParams = (): string[] => [...PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0'];
+
 /** Options of openPglite. */
 export interface PgliteOpenOptions {
   /** Directory of a persistent database (created if missing); in memory when absent. */
   readonly dataDir?: string;
+  /** Contrib extensions to make available (SQL names, e.g. `citext`, `uuid-ossp`); see pgliteExtensionNames. */
+  readonly extensions?: readonly string[];
 }
+
+/**
+ * The extensions a PGlite Db was started with, so a scratch database can offer the same ones. A symbol
+ * property rather than a WeakMap so that wrappers made with `{ ...db, close }` keep it.
+ */
+const EXTENSIONS = Symbol('schemakit.pgliteExtensions');
+
+/** The contrib extensions available in a PGlite Db (empty for other engines). */
+export const pgliteExtensionsOf = (db: Db): readonly string[] => (db as Db & { [EXTENSIONS]?: readonly string[] })[EXTENSIONS] ?? [];
 
 /** Opens an embedded PGlite database (PostgreSQL 18 in WASM, in-process) as a Db. */
 export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
   const { dataDir } = options;
+  const extensions = normalizeExtensionNames(options.extensions);
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   let pg: PGlite;
   try {
-    pg = await PGlite.create({ dataDir, parsers: pgliteParsers });
+    pg = await PGlite.create({ dataDir, parsers: pgliteParsers, extensions: pgliteExtensions(extensions), startParams: pgliteStartParams() });
   } catch (cause) {
     throw new SchemakitError('db', 'connect-failed', `cannot open PGlite ${dataDir ?? '(memory)'}: ${(cause as Error).message}`, { cause });
   }
-  return wrapPglite(pg, dataDir === undefined ? 'pglite (memory)' : `pglite ${dataDir}`);
+  return wrapPglite(pg, dataDir === undefined ? 'pglite (memory)' : `pglite ${dataDir}`, undefined, extensions);
 }
 
 /** Wraps an open PGlite instance as a Db; `onClose` replaces closing the instance (used by the pool). */
-export async function wrapPglite(pg: PGlite, description: string, onClose?: () => Promise<void>): Promise<Db> {
+export async function wrapPglite(pg: PGlite, description: string, onClose?: () => Promise<void>, extensions: readonly string[] = []): Promise<Db> {
   let serverVersion: number;
   try {
     const res = await pg.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
@@ -42,7 +64,7 @@ export async function wrapPglite(pg: PGlite, description: string, onClose?: () =
   const checkOpen = () => {
     if (closed) throw new SchemakitError('db', 'closed', `${description} is closed`);
   };
-  return {
+  const db: Db = {
     engine: 'pglite',
     serverVersion,
     description,
@@ -71,4 +93,5 @@ export async function wrapPglite(pg: PGlite, description: string, onClose?: () =
       else await pg.close();
     },
   };
+  return Object.assign(db, { [EXTENSIONS]: extensions });
 }

@@ -3,8 +3,6 @@ import { deepEqual } from '../util';
 import type { Change } from './changes';
 import { commentChanged, matchByKey } from './match';
 
-const withoutComment = (c: Constraint) => ({ ...c, comment: null });
-
 /** Sets of `schema.table` created and dropped by the table diff. */
 export interface TableFate {
   readonly created: ReadonlySet<string>;
@@ -34,7 +32,7 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
   for (const c of m.added) if (!ridesWithTable(c, fate.created)) adds.push(c);
   const unchanged: [Constraint, Constraint][] = [];
   for (const [a, b] of m.common) {
-    if (!deepEqual(withoutComment(a), withoutComment(b))) {
+    if (!deepEqual(a, b, 'comment')) {
       drops.push(a);
       adds.push(b);
     } else unchanged.push([a, b]);

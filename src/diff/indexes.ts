@@ -4,8 +4,6 @@ import type { Change } from './changes';
 import type { TableFate } from './constraints';
 import { commentChanged, matchByKey } from './match';
 
-const withoutComment = (i: Index) => ({ ...i, comment: null });
-
 /** Index changes. A changed definition is a drop and a create. */
 export function diffIndexes(from: Catalog, to: Catalog, _fate: TableFate): Change[] {
   const m = matchByKey(from.indexes, to.indexes, indexKey);
@@ -16,7 +14,7 @@ export function diffIndexes(from: Catalog, to: Catalog, _fate: TableFate): Chang
   for (const i of m.removed) out.push({ kind: 'DropIndex', index: i });
   for (const i of m.added) out.push({ kind: 'CreateIndex', index: i }, ...comment(i, null));
   for (const [a, b] of m.common) {
-    if (!deepEqual(withoutComment(a), withoutComment(b))) {
+    if (!deepEqual(a, b, 'comment')) {
       out.push({ kind: 'DropIndex', index: a }, { kind: 'CreateIndex', index: b }, ...comment(b, null));
     } else if (commentChanged(a, b)) out.push(...comment(b, a.comment));
   }

@@ -10,8 +10,9 @@ export interface Matched<T> {
  * never by position, and each output list keeps the order of its input.
  */
 export function matchByKey<T>(from: readonly T[], to: readonly T[], key: (x: T) => string): Matched<T> {
+  const toKeys = to.map(key);
   const toByKey = new Map<string, T>();
-  for (const t of to) toByKey.set(key(t), t);
+  to.forEach((t, i) => toByKey.set(toKeys[i], t));
   const fromKeys = new Set<string>();
   const removed: T[] = [];
   const common: (readonly [T, T])[] = [];
@@ -22,7 +23,7 @@ export function matchByKey<T>(from: readonly T[], to: readonly T[], key: (x: T) 
     if (t === undefined) removed.push(f);
     else common.push([f, t] as const);
   }
-  const added = to.filter((t) => !fromKeys.has(key(t)));
+  const added = to.filter((_, i) => !fromKeys.has(toKeys[i]));
   return { removed, added, common };
 }
 

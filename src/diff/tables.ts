@@ -1,4 +1,4 @@
-import { tableKey, type Catalog, type Column, type Table } from '../model';
+import { relKey, tableKey, type Catalog, type Column, type Constraint, type Table } from '../model';
 import type { Change } from './changes';
 import { commentChanged, matchByKey } from './match';
 
@@ -15,15 +15,13 @@ export function columnAttributesEqual(a: Column, b: Column): boolean {
 export function diffTables(from: Catalog, to: Catalog): Change[] {
   const m = matchByKey(from.tables, to.tables, tableKey);
   const out: Change[] = [];
+  const toInline = inlineConstraintsByTable(to.constraints);
+  const fromInline = inlineConstraintsByTable(from.constraints);
   for (const t of m.added) {
-    const constraints = to.constraints.filter((c) => c.kind !== 'ForeignKey' && c.schema === t.schema && c.table === t.name);
-    out.push({ kind: 'CreateTable', table: t, constraints });
+    out.push({ kind: 'CreateTable', table: t, constraints: toInline.get(tableKey(t)) ?? [] });
     out.push(...tableComments(null, t));
   }
-  for (const t of m.removed) {
-    const constraints = from.constraints.filter((c) => c.kind !== 'ForeignKey' && c.schema === t.schema && c.table === t.name);
-    out.push({ kind: 'DropTable', table: t, constraints });
-  }
+  for (const t of m.removed) out.push({ kind: 'DropTable', table: t, constraints: fromInline.get(tableKey(t)) ?? [] });
   for (const [a, b] of m.common) out.push(...diffColumns(a, b), ...tableComments(a, b));
   return out;
 }
@@ -52,6 +50,19 @@ function tableComments(a: Table | null, b: Table): Change[] {
     if (before !== c.comment) {
       out.push({ kind: 'SetComment', target: { kind: 'Column', schema: b.schema, table: b.name, name: c.name }, from: before, to: c.comment });
     }
+  }
+  return out;
+}
+
+/** Non-FK constraints grouped by `schema.table` (they are created and dropped with their table). */
+function inlineConstraintsByTable(constraints: readonly Constraint[]): Map<string, Constraint[]> {
+  const out = new Map<string, Constraint[]>();
+  for (const c of constraints) {
+    if (c.kind === 'ForeignKey') continue;
+    const k = relKey({ schema: c.schema, name: c.table });
+    const list = out.get(k);
+    if (list) list.push(c);
+    else out.set(k, [c]);
   }
   return out;
 }

@@ -1,2 +1,3 @@
 export * from './types';
 export * from './keys';
+export * from './normalize-expression';

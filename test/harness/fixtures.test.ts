@@ -26,8 +26,8 @@ for (const engine of engines) {
     for (const fx of cases) {
       const skip = fx.skip[engine.name] ?? fx.skip[engine.kind];
       (skip ? it.skip : it)(`${fx.name}${fx.description ? ` — ${fx.description}` : ''}`, async function () {
-        const dbA = await engine.fresh({ extensions: fx.extensions });
-        const dbB = await engine.fresh({ extensions: fx.extensions });
+        const dbA = await engine.fresh();
+        const dbB = await engine.fresh();
         try {
           await dbA.exec(fx.a);
           await dbB.exec(fx.b);

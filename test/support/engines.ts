@@ -8,8 +8,17 @@ import {
   type TempDatabase,
 } from '../../src/db';
 
+/** Options of EngineUnderTest.fresh(). */
+export interface FreshOptions {
+  /**
+   * Contrib extensions the test will CREATE (SQL names, e.g. `citext`). The server has them all; PGlite
+   * must register them when an instance starts (see pgliteExtensionNames), so ask only for what you use.
+   */
+  readonly extensions?: readonly string[];
+}
+
 /**
- * The engines every suite runs on. SCHEMAKIT_TEST_ENGINES=postgres,pglite (default both) selects them;
+ * An engine every suite runs on. SCHEMAKIT_TEST_ENGINES=postgres,pglite (default both) selects them;
  * SCHEMAKIT_ADMIN_URL points at the server (default postgres://root@127.0.0.1:5432/postgres).
  *
  *   for (const engine of engines) describe(engine.name, () => { const db = useFreshDb(engine); … db() … });
@@ -20,9 +29,10 @@ export interface EngineUnderTest {
   /**
    * A new empty database (exactly like a brand-new one). Close it with `db.close()` when done: that drops
    * the database (postgres) or gives the instance back to the pool (pglite). Cheap: ~50-150 ms on the
-   * server, a few ms for a reused PGlite instance (the first one per process ~1-5 s).
+   * server, ~100 ms for a reused (reset) PGlite instance, ~1-3 s for a new one (the first per process,
+   * or while the others are still open).
    */
-  fresh(): Promise<Db>;
+  fresh(options?: FreshOptions): Promise<Db>;
   /** Closes (and drops) every database this engine handed out and not yet closed. */
   dispose(): Promise<void>;
 }
@@ -36,12 +46,7 @@ const handedOut = new Map<EngineKind, Set<Db>>([
 function track(kind: EngineKind, db: Db, release: () => Promise<void>): Db {
   const open = handedOut.get(kind)!;
   const wrapped: Db = {
-    engine: db.engine,
-    serverVersion: db.serverVersion,
-    description: db.description,
-    url: db.url,
-    query: (sql, params) => db.query(sql, params),
-    exec: (sql) => db.exec(sql),
+    ...db,
     async close() {
       if (!open.delete(wrapped)) return;
       await release();
@@ -68,8 +73,8 @@ const postgres: EngineUnderTest = {
 const pglite: EngineUnderTest = {
   name: 'pglite-18',
   kind: 'pglite',
-  async fresh() {
-    const db = await acquirePglite();
+  async fresh(options: FreshOptions = {}) {
+    const db = await acquirePglite({ extensions: options.extensions });
     return track('pglite', db, () => db.close());
   },
   dispose: () => disposeKind('pglite'),
@@ -90,11 +95,11 @@ export const engine = (kind: EngineKind): EngineUnderTest | undefined => engines
  * Mocha helper: a fresh database before each test, closed after it. Returns a getter for the current one.
  * Call inside a `describe`.
  */
-export function useFreshDb(e: EngineUnderTest): () => Db {
+export function useFreshDb(e: EngineUnderTest, options: FreshOptions = {}): () => Db {
   let current: Db | null = null;
   beforeEach(async function () {
     this.timeout(60_000);
-    current = await e.fresh();
+    current = await e.fresh(options);
   });
   afterEach(async () => {
     const db = current;

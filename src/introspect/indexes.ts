@@ -1,0 +1,132 @@
+import { normalizeExpression, type Index, type IndexKey } from '../model';
+import type { Db } from '../db';
+import { type AttributeMap, attributeName, ensureAttributes } from './attributes';
+import { commentJoin, notExtensionMember, qualifiedName, tableKinds, userSchema } from './sql-fragments';
+
+/**
+ * Indexes of user tables, except those that back a PRIMARY KEY, UNIQUE or EXCLUDE constraint (they
+ * belong to the constraint). The key vectors come back as arrays (0-based positions k < indnkeyatts are
+ * keys, the rest INCLUDE columns) and are mapped in JavaScript; only indexes with expression keys run a
+ * subquery, for pg_get_indexdef(indexrelid, k + 1, false) (one key's text) and the key type's collation.
+ */
+const SQL = `
+SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS name, i.indisunique AS "unique",
+       am.amname AS method, pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS "where",
+       i.indnullsnotdistinct AS nulls_not_distinct, d.description AS comment, i.indnkeyatts AS nkeys,
+       i.indkey::pg_catalog.int2[] AS indkey, i.indoption::pg_catalog.int2[] AS indoption,
+       i.indclass::pg_catalog.oid[] AS indclass, i.indcollation::pg_catalog.oid[] AS indcollation,
+       CASE WHEN i.indexprs IS NOT NULL THEN
+         (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(
+                   CASE WHEN i.indkey[k.n] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n + 1, false) END,
+                   t.typcollation) ORDER BY k.n)
+            FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) AS k(n)
+            JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.n + 1
+            JOIN pg_catalog.pg_type t ON t.oid = ia.atttypid)
+       END AS expressions
+  FROM pg_catalog.pg_index i
+  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+  ${commentJoin('d', 'pg_class', 'i.indexrelid')}
+ WHERE c.relkind IN ${tableKinds} AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
+   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co
+                    WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))`;
+
+/** Operator classes and collations are few (hundreds): read once, by OID, as ready-to-use SQL names. */
+const NAMES_SQL = `
+SELECT 'opclass' AS what, o.oid, ${qualifiedName('n', 'o.opcname')} AS name, o.opcdefault AS is_default
+  FROM pg_catalog.pg_opclass o JOIN pg_catalog.pg_namespace n ON n.oid = o.opcnamespace
+UNION ALL
+SELECT 'collation', co.oid, ${qualifiedName('n', 'co.collname')}, false
+  FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace`;
+
+interface Row {
+  relid: number;
+  schema: string;
+  table: string;
+  name: string;
+  unique: boolean;
+  method: string;
+  where: string | null;
+  nulls_not_distinct: boolean;
+  comment: string | null;
+  nkeys: number;
+  indkey: number[];
+  indoption: number[];
+  indclass: number[];
+  indcollation: number[];
+  /** Per key: [expression text or null, collation OID of the key's type]. */
+  expressions: [string | null, number][] | null;
+}
+
+interface Names {
+  readonly opclasses: Map<number, { name: string; isDefault: boolean }>;
+  readonly collations: Map<number, string>;
+}
+
+async function readNames(db: Db): Promise<Names> {
+  const rows = await db.query<{ what: string; oid: number; name: string; is_default: boolean }>(NAMES_SQL);
+  const names: Names = { opclasses: new Map(), collations: new Map() };
+  for (const r of rows) {
+    if (r.what === 'opclass') names.opclasses.set(Number(r.oid), { name: r.name, isDefault: r.is_default });
+    else names.collations.set(Number(r.oid), r.name);
+  }
+  return names;
+}
+
+/**
+ * Key k of an index. indoption bit 1 is DESC, bit 2 NULLS FIRST (DESC without NULLS LAST sets both, so the
+ * default is stored explicitly). The opclass is reported when it is not the default for its type. The
+ * collation is reported when it differs from the column's or, for an expression, from its type's default:
+ * pg_get_indexdef compares with the expression's own collation, which the catalogs do not store, but
+ * both sides of a diff are introspected the same way, so this stays consistent.
+ */
+function toKey(r: Row, k: number, attrs: AttributeMap, names: Names): IndexKey {
+  const attnum = r.indkey[k];
+  const rawExpression = attnum === 0 ? (r.expressions?.[k]?.[0] ?? null) : null;
+  const expression = rawExpression === null ? null : normalizeExpression(rawExpression);
+  const baseCollation = attnum !== 0 ? attrs.get(Number(r.relid))?.get(attnum)?.collation ?? 0 : Number(r.expressions?.[k]?.[1] ?? 0);
+  const collation = Number(r.indcollation[k] ?? 0);
+  const opclass = names.opclasses.get(Number(r.indclass[k]));
+  const option = r.indoption[k] ?? 0;
+  return {
+    column: attnum !== 0 ? attributeName(attrs, Number(r.relid), attnum) : null,
+    expression,
+    opclass: opclass && !opclass.isDefault ? opclass.name : null,
+    collation: collation !== 0 && collation !== baseCollation ? (names.collations.get(collation) ?? null) : null,
+    descending: (option & 1) !== 0,
+    nullsFirst: (option & 2) !== 0,
+  };
+}
+
+/** Maps one pg_index row to the model (absent facts null). */
+function toIndex(r: Row, attrs: AttributeMap, names: Names): Index {
+  const keys = Array.from({ length: r.nkeys }, (_, k) => toKey(r, k, attrs, names));
+  const include = r.indkey.slice(r.nkeys).map((attnum) => attributeName(attrs, Number(r.relid), attnum));
+  return {
+    kind: 'Index',
+    schema: r.schema,
+    table: r.table,
+    name: r.name,
+    unique: r.unique,
+    method: r.method,
+    keys,
+    include,
+    where: r.where === null ? null : normalizeExpression(r.where),
+    nullsNotDistinct: r.nulls_not_distinct,
+    comment: r.comment ?? null,
+  };
+}
+
+/**
+ * Every index of user tables that does not back a constraint: one query for the indexes and one small
+ * one for operator class and collation names. `attrs` as for introspectConstraints.
+ */
+export async function introspectIndexes(db: Db, attrs: AttributeMap = new Map()): Promise<Index[]> {
+  const rows = await db.query<Row>(SQL);
+  if (rows.length === 0) return [];
+  const names = await readNames(db);
+  await ensureAttributes(db, attrs, rows.map((r) => Number(r.relid)));
+  return rows.map((r) => toIndex(r, attrs, names));
+}

@@ -1,0 +1,30 @@
+/**
+ * SQL pieces shared by the per-kind catalog queries. Every query runs with `search_path = ''`, so catalog
+ * names are written qualified here only for clarity; pg_catalog is always searched first anyway.
+ */
+
+/**
+ * Schemas that are never the user's: every `pg_*` schema (pg_catalog, pg_toast, pg_temp_N,
+ * pg_toast_temp_N; user schemas cannot start with `pg_`), information_schema, and `schemakit`, which
+ * holds our own migration history.
+ */
+export const userSchema = (nsp: string): string => `${nsp}.nspname !~ '^pg_' AND ${nsp}.nspname NOT IN ('information_schema', 'schemakit')`;
+
+/**
+ * True unless the object belongs to an extension (pg_depend deptype 'e'): those are the extension's.
+ * Written as NOT IN over one scan of pg_depend (a hashed subplan) rather than NOT EXISTS, which probes
+ * pg_depend's index once per row: the same result (objid is never null), fewer lookups on big catalogs.
+ */
+export const notExtensionMember = (catalog: string, oid: string): string =>
+  `${oid} NOT IN (SELECT dep.objid FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.${catalog}'::pg_catalog.regclass AND dep.deptype = 'e')`;
+
+/** Relations that count as tables: ordinary ('r') and, so that they are at least visible, partitioned ('p'). */
+export const tableKinds = `('r', 'p')`;
+
+/** `quote_ident(name)` qualified by its schema unless that is pg_catalog (the form DDL accepts as is). */
+export const qualifiedName = (nsp: string, name: string): string =>
+  `CASE WHEN ${nsp}.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(${name}) ELSE pg_catalog.quote_ident(${nsp}.nspname) || '.' || pg_catalog.quote_ident(${name}) END`;
+
+/** LEFT JOIN of the comment (pg_description) on an object of `catalog`, as alias `alias`. */
+export const commentJoin = (alias: string, catalog: string, oid: string, subId = '0'): string =>
+  `LEFT JOIN pg_catalog.pg_description ${alias} ON ${alias}.objoid = ${oid} AND ${alias}.classoid = 'pg_catalog.${catalog}'::pg_catalog.regclass AND ${alias}.objsubid = ${subId}`;
