@@ -31,6 +31,27 @@ GRANT USAGE ON SCHEMA public TO PUBLIC;
 `;
 
 /**
+ * Relations and types of user schemas, as `DROP` commands and qualified names. Dropping a schema drops
+ * everything in it in one transaction, taking a lock per object: with ~1,000 tables that exceeds the
+ * lock table (max_locks_per_transaction 64 × max_connections 100, the default on PostgreSQL 15 and in
+ * PGlite) and fails with "out of shared memory". So these go first, in batches, one transaction each.
+ */
+const OBJECTS_SQL = `
+SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END AS command,
+       pg_catalog.format('%I.%I', n.nspname, c.relname) AS name
+  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition
+   AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+   AND c.oid NOT IN (SELECT objid FROM pg_catalog.pg_depend WHERE classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND deptype = 'e')
+UNION ALL
+SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, pg_catalog.format('%I.%I', n.nspname, t.typname)
+  FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+ WHERE t.typtype IN ('e', 'd') AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+   AND t.oid NOT IN (SELECT objid FROM pg_catalog.pg_depend WHERE classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND deptype = 'e')`;
+
+const BATCH = 100;
+
+/**
  * Returns a database to the state of a new one: every non-system schema dropped, `public` recreated as
  * new, extensions (except the built-in plpgsql), event triggers and publications dropped, session state
  * discarded. Roles and other cluster-wide objects are left alone.
@@ -39,5 +60,13 @@ export async function resetDatabase(db: Db): Promise<void> {
   // Outside a transaction ROLLBACK only warns; inside an aborted one it is the only way out.
   await db.exec('ROLLBACK');
   await db.exec('DISCARD ALL');
+  const objects = await db.query<{ command: string; name: string }>(OBJECTS_SQL);
+  const byCommand = new Map<string, string[]>();
+  for (const o of objects) byCommand.set(o.command, [...(byCommand.get(o.command) ?? []), o.name]);
+  for (const [command, names] of byCommand) {
+    for (let i = 0; i < names.length; i += BATCH) {
+      await db.exec(`DROP ${command} IF EXISTS ${names.slice(i, i + BATCH).join(', ')} CASCADE`);
+    }
+  }
   await db.exec(RESET_SQL);
 }

@@ -5,17 +5,14 @@ import type { Db } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
 import { applyPlan } from '../../src/migrate';
-import type { Catalog } from '../../src/model';
 import { hazardKinds, planChanges, renderDown, renderUp } from '../../src/plan';
-import { stableJson } from '../../src/util';
+import { catalogView as view } from '../support/catalog-view';
 import { engines } from '../support/engines';
 import { readFixtureCases } from './fixture-case';
 
 const cases = readFixtureCases();
 const update = process.env.UPDATE_GOLDEN === '1';
 
-/** Pretty JSON so a failing deep comparison shows a readable diff. */
-const view = (c: Catalog) => JSON.parse(stableJson(c));
 
 /**
  * The fixture harness (migra style): for every case and engine, the plan A→B renders as the golden up.sql,

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { withTransaction, type Db } from '../../src/db';
+import { createScratch, resetDatabase, withTransaction, type Db } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import type { Catalog, Column, Constraint, Index, Table } from '../../src/model';
 import { engines, useFreshDb } from '../support/engines';
@@ -203,6 +203,21 @@ for (const engine of engines) {
       expect(catalog.enums).to.deep.equal([]);
       expect(catalog.constraints).to.deep.equal([]);
       expect(catalog.indexes).to.deep.equal([]);
+
+      await resetDatabase(db());
+      const after = await introspect(db());
+      expect(after.extensions).to.deep.equal([]);
+      expect(after.schemas.map((s) => s.name)).to.deep.equal(['public']);
+    });
+
+    it('a scratch database next to it offers the same extensions (and asked-for ones on PGlite)', async () => {
+      const scratch = await createScratch(db(), { extensions: engine.kind === 'pglite' ? ['hstore'] : [] });
+      try {
+        await scratch.db.exec('CREATE EXTENSION citext; CREATE EXTENSION hstore');
+        expect((await introspect(scratch.db)).extensions.map((e) => e.name)).to.deep.equal(['citext', 'hstore']);
+      } finally {
+        await scratch.dispose();
+      }
     });
   });
 }

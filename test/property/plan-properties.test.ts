@@ -3,15 +3,13 @@ import fc from 'fast-check';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
 import { applyPlan } from '../../src/migrate';
-import type { Catalog } from '../../src/model';
 import { hazardKinds, planChanges, renderDown } from '../../src/plan';
-import { stableJson } from '../../src/util';
+import { catalogView as view } from '../support/catalog-view';
 import { engines } from '../support/engines';
 import { renderSchemaSql, schemaArb } from './catalog-gen';
 
 const runs = Number(process.env.SCHEMAKIT_PROPERTY_RUNS ?? 20);
 const seed = Number(process.env.SCHEMAKIT_PROPERTY_SEED ?? 20261121);
-const view = (c: Catalog) => JSON.parse(stableJson(c));
 
 /**
  * Property tests over random schema pairs: diff(m, m) is empty; plan(m1→m2) applied to m1 yields m2, a second
