@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPglite, type Db } from '../db';
+import { acquirePglite, type Db } from '../db';
 import { diffCatalogs } from '../diff';
 import { introspect } from '../introspect';
 import { applyPlan } from '../migrate';
@@ -9,6 +9,7 @@ import { openSource, parseSource, resolveSide } from '../pipeline';
 import { loadSchemaDir } from '../load';
 import { normalizeDeclared } from '../pipeline';
 import { SchemakitError } from '../util';
+import type { Declared } from '../declare';
 import { confirm } from './prompt';
 import { bold, dim, renderSummary } from './output';
 import { openTarget, schemaDir, type TargetOptions } from './target';
@@ -34,7 +35,7 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean }
   const to = parseSource(opts.to);
   const fromDb = await openSource(from);
   const toDb = await openSource(to).catch(async (e) => { await fromDb?.close(); throw e; });
-  const extra = fromDb ?? toDb ? null : await openPglite({});
+  const extra = fromDb ?? toDb ? null : await acquirePglite();
   return using([fromDb, toDb, extra], async () => {
     const like = (fromDb ?? toDb ?? extra)!;
     const a = await resolveSide(from, fromDb, like);
@@ -44,18 +45,23 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean }
   });
 }
 
+/** Loads the declarations, then opens the target with the extensions they use (PGlite registers them at start). */
+async function loadAndOpen(opts: TargetOptions): Promise<{ declared: Declared; db: Db }> {
+  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+  return { declared, db: await openTarget(opts, declared.catalog.extensions.map((e) => e.name)) };
+}
+
 /** Computes the plan from the target database to the declared schema. */
-async function planTarget(db: Db, opts: TargetOptions): Promise<Plan> {
-  const declared = await loadSchemaDir(schemaDir(opts));
+async function planTarget(db: Db, declared: Declared): Promise<Plan> {
   const [actual, desired] = [await introspect(db), await normalizeDeclared(declared, db)];
   return planChanges(diffCatalogs(actual, desired, declared.renames));
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
 export async function runPlan(opts: TargetOptions & { json?: boolean }): Promise<Outcome> {
-  const db = await openTarget(opts);
+  const { declared, db } = await loadAndOpen(opts);
   return using([db], async () => {
-    const plan = await planTarget(db, opts);
+    const plan = await planTarget(db, declared);
     if (opts.json) return { stdout: JSON.stringify(planToJson(plan), null, 2), exitCode: plan.steps.length ? 2 : 0 };
     const text = plan.steps.length ? `${renderSummary(plan)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
     return { stdout: `${dim(`target: ${db.description}`)}\n${text}`, exitCode: plan.steps.length ? 2 : 0 };
@@ -64,9 +70,9 @@ export async function runPlan(opts: TargetOptions & { json?: boolean }): Promise
 
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
 export async function runApply(opts: TargetOptions & { allowHazard?: string[]; yes?: boolean; chunked?: boolean }, log: (s: string) => void): Promise<Outcome> {
-  const db = await openTarget(opts);
+  const { declared, db } = await loadAndOpen(opts);
   return using([db], async () => {
-    const plan = await planTarget(db, opts);
+    const plan = await planTarget(db, declared);
     if (plan.steps.length === 0) return { stdout: renderSummary(plan), exitCode: 0 };
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
     if (!opts.yes) {
@@ -81,9 +87,9 @@ export async function runApply(opts: TargetOptions & { allowHazard?: string[]; y
 /** `schemakit generate NAME`: writes generated/migrations/<NNNN>_<name>/{up,down}.sql. */
 export async function runGenerate(name: string, opts: TargetOptions & { out?: string }): Promise<Outcome> {
   if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) throw new SchemakitError('cli', 'bad-name', `migration name "${name}" must be letters, digits, _ or -`);
-  const db = await openTarget(opts);
+  const { declared, db } = await loadAndOpen(opts);
   return using([db], async () => {
-    const plan = await planTarget(db, opts);
+    const plan = await planTarget(db, declared);
     if (plan.steps.length === 0) return { stdout: 'No changes: nothing to generate.', exitCode: 0 };
     const root = opts.out ?? join('generated', 'migrations');
     mkdirSync(root, { recursive: true });

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { closePglitePool } from '../db';
 import { hazardKinds } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
 import { runApply, runDiff, runGenerate, runPlan, type Outcome } from './commands';
@@ -44,6 +45,9 @@ export async function main(argv: string[]): Promise<number> {
     await program((o) => (outcome = o)).parseAsync(argv);
   } catch (err) {
     return reportError(err);
+  } finally {
+    // Pooled in-memory PGlite instances (scratch databases) keep Node alive for seconds unless shut down.
+    await closePglitePool();
   }
   if (outcome.stdout) process.stdout.write(outcome.stdout.endsWith('\n') ? outcome.stdout : outcome.stdout + '\n');
   return outcome.exitCode;

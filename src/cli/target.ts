@@ -13,13 +13,16 @@ export function embeddedDir(cwd = process.cwd()): string {
   return join(cwd, '.schemakit', 'pglite');
 }
 
-/** Opens `--url`, else `DATABASE_URL`, else the project's embedded PGlite database. */
-export async function openTarget(opts: TargetOptions): Promise<Db> {
+/**
+ * Opens `--url`, else `DATABASE_URL`, else the project's embedded PGlite database, which is started with the
+ * given contrib extensions registered (PGlite can only CREATE an extension registered when it starts).
+ */
+export async function openTarget(opts: TargetOptions, extensions: readonly string[] = []): Promise<Db> {
   const url = opts.url ?? process.env.DATABASE_URL;
   if (url) return connectPostgres(url);
   const dir = embeddedDir();
   mkdirSync(dir, { recursive: true });
-  return openPglite({ dataDir: dir });
+  return openPglite({ dataDir: dir, extensions });
 }
 
 /** The declarations directory (`--schema`, default `schema/`). */

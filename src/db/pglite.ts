@@ -3,7 +3,7 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
-import { normalizeExtensionNames, pgliteExtensions } from './pglite-extensions';
+import { normalizeExtensionNames, pgliteExtensionNames, pgliteExtensions } from './pglite-extensions';
 
 /**
  * Parsers that make PGlite return what `pg` returns: PGlite turns `int8` (and `int8[]`) into numbers,
@@ -24,7 +24,11 @@ export const pgliteStartParams = (): string[] => [...PGlite.defaultStartParams, 
 export interface PgliteOpenOptions {
   /** Directory of a persistent database (created if missing); in memory when absent. */
   readonly dataDir?: string;
-  /** Contrib extensions to make available (SQL names, e.g. `citext`, `uuid-ossp`); see pgliteExtensionNames. */
+  /**
+   * Contrib extensions to make available (SQL names, e.g. `citext`, `uuid-ossp`). Default: all of
+   * pgliteExtensionNames (~0.5 s more start-up), because a database that already uses an extension
+   * cannot even be read without it; pass `[]` for the fastest start.
+   */
   readonly extensions?: readonly string[];
 }
 
@@ -40,7 +44,7 @@ export const pgliteExtensionsOf = (db: Db): readonly string[] => (db as Db & { [
 /** Opens an embedded PGlite database (PostgreSQL 18 in WASM, in-process) as a Db. */
 export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
   const { dataDir } = options;
-  const extensions = normalizeExtensionNames(options.extensions);
+  const extensions = normalizeExtensionNames(options.extensions ?? pgliteExtensionNames);
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   let pg: PGlite;
   try {

@@ -5,13 +5,16 @@ import { SchemakitError, formatProblem, type Problem } from '../util';
 import { evaluateSchemaFiles } from './evaluate';
 import { findSchemaFiles } from './find-files';
 import { schemakitTypes } from './package-root';
-import { compileSchemaFiles } from './typecheck';
+import type * as Typecheck from './typecheck';
+import { readTypecheckCache, typecheckCacheKey, writeTypecheckCache } from './typecheck-cache';
 import { errorPlace } from './stack';
 
 /** Options of `loadSchemaDir`. */
 export interface LoadOptions {
   /** Type check the files first (default true); off saves the compiler's time. */
   readonly typecheck?: boolean;
+  /** Directory where successful type checks are cached by content (e.g. `.schemakit/cache`); none when absent. */
+  readonly cacheDir?: string;
 }
 
 const summary = (problems: readonly Problem[]) =>
@@ -29,9 +32,16 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
   if (files.length === 0) throw new SchemakitError('load', 'no-schema-files', `no .ts files in ${dir}`);
   let compiled: ReadonlyMap<string, string> | undefined;
   if (options.typecheck ?? true) {
-    const { problems, outputs } = compileSchemaFiles(files, schemakitTypes());
-    if (problems.length > 0) throw new SchemakitError('load', 'type-error', `${problems.length} type error(s) in ${dir}:${summary(problems)}`, { problems });
-    compiled = outputs;
+    const types = schemakitTypes();
+    const key = options.cacheDir ? typecheckCacheKey(files, types) : '';
+    compiled = options.cacheDir ? readTypecheckCache(options.cacheDir, key) : undefined;
+    if (!compiled) {
+      const { compileSchemaFiles } = require('./typecheck') as typeof Typecheck; // loads the compiler only on a cache miss
+      const { problems, outputs } = compileSchemaFiles(files, types);
+      if (problems.length > 0) throw new SchemakitError('load', 'type-error', `${problems.length} type error(s) in ${dir}:${summary(problems)}`, { problems });
+      compiled = outputs;
+      if (options.cacheDir) writeTypecheckCache(options.cacheDir, key, outputs);
+    }
   }
   const modules = evaluateSchemaFiles(files, compiled);
   let declared: Declared;

@@ -74,7 +74,7 @@ export interface Column {
   readonly identity: IdentityGeneration | null;
   /** Expression of a `GENERATED ALWAYS AS (…) STORED` column, or null. */
   readonly generated: string | null;
-  /** Collation when it differs from the type's default, as a qualified name (`pg_catalog."C"`), or null. */
+  /** Collation when it differs from the type's default, as a ready SQL name (`"C"`; schema-qualified unless pg_catalog), or null. */
   readonly collation: string | null;
   readonly comment: string | null;
 }

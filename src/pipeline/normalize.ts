@@ -14,7 +14,8 @@ import { SchemakitError } from '../util';
  * A statement the server rejects is reported with the file:line of the declaration it came from.
  */
 export async function normalizeDeclared(declared: Declared, like: Db): Promise<Catalog> {
-  const scratch = await createScratch(like);
+  // PGlite registers contrib extensions at start, so the scratch instance must be asked for the declared ones.
+  const scratch = await createScratch(like, { extensions: declared.catalog.extensions.map((e) => e.name) });
   try {
     const base = await introspect(scratch.db);
     const plan = planChanges(diffCatalogs(base, declared.catalog));

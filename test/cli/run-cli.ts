@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { SchemaFiles } from './schemas';
+
+/** The repository root (tests run from dist/test/cli). */
+export const repoRoot = resolve(__dirname, '..', '..', '..');
+
+/** The `schemakit` binary as installed by npm (`bin/schemakit.js`, which requires dist/). */
+export const binPath = join(repoRoot, 'bin', 'schemakit.js');
+
+/** What one run of the binary did. */
+export interface CliResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+/** Options of runCli. */
+export interface RunOptions {
+  readonly cwd: string;
+  /** Variables added to the environment (which never has DATABASE_URL unless given here). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Runs `node bin/schemakit.js ARGS` in `cwd` with stdin a pipe closed at once (not a TTY), colours off and
+ * DATABASE_URL unset; kills it after the timeout. Never rejects on a non-zero exit.
+ */
+export function runCli(args: readonly string[], options: RunOptions): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
+  const started = Date.now();
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [binPath, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdin.end();
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      fail(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started });
+    });
+  });
+}
+
+/** Runs any command (psql) and resolves with its exit code and output. */
+export function runCommand(cmd: string, args: readonly string[], cwd: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => chunks.push(b));
+    child.stderr.on('data', (b: Buffer) => chunks.push(b));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, output: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
+/** A temporary project directory: `schema/` holds the given files. */
+export interface Project {
+  readonly dir: string;
+  /** Replaces the contents of `schema/` (or another folder of the project). */
+  writeSchema(files: SchemaFiles, folder?: string): void;
+  /** Removes the directory. */
+  remove(): void;
+}
+
+/** Creates a temporary project with `schema/` written from `files`. */
+export function makeProject(files: SchemaFiles, prefix = 'schemakit-cli-'): Project {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const project: Project = {
+    dir,
+    writeSchema(f, folder = 'schema') {
+      const target = join(dir, folder);
+      rmSync(target, { recursive: true, force: true });
+      mkdirSync(target, { recursive: true });
+      for (const [name, text] of Object.entries(f)) writeFileSync(join(target, name), text);
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  project.writeSchema(files);
+  return project;
+}
+
+/** A one-line account of a run for assertion messages. */
+export const describeRun = (r: CliResult): string => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''} after ${r.ms} ms\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;

@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { createTempDatabase, openPglite, type Db, type TempDatabase } from '../../src/db';
+import { introspect } from '../../src/introspect';
+import { engines } from '../support/engines';
+import { catalogView } from '../support/catalog-view';
+import { describeRun, makeProject, runCli, type CliResult, type Project } from './run-cli';
+import { customersWithRequiredPhone, customersWithStrictCheck, notesRenamed, shop, shopWith } from './schemas';
+
+const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
+
+/**
+ * The plan → generate → apply → plan cycle, renames, hazard refusals and a failing apply, through the real
+ * binary, once against a temporary database on the PG15 server (`--url`) and once against the project's
+ * embedded PGlite (no URL: `.schemakit/pglite`). The tests of one engine run in order on one database.
+ */
+for (const engine of engines) {
+  describe(`cli workflow (${engine.name})`, function () {
+    this.timeout(180_000);
+    let project: Project;
+    let temp: TempDatabase | null = null;
+    let urlArgs: string[] = [];
+
+    before(async () => {
+      project = makeProject(shop);
+      if (engine.kind === 'postgres') {
+        temp = await createTempDatabase(undefined, 'schemakit_cli');
+        urlArgs = ['--url', temp.db.url!];
+      }
+    });
+    after(async () => {
+      await temp?.dispose();
+      project?.remove();
+    });
+
+    const cli = (...args: string[]) => runCli([...args, ...(args[0] === 'generate' || args[0] === 'plan' || args[0] === 'apply' ? urlArgs : [])], { cwd: project.dir });
+
+    /** Runs `fn` on the target database; the embedded one is opened in this process only meanwhile. */
+    async function onTarget<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+      if (temp) return fn(temp.db);
+      const db = await openPglite({ dataDir: join(project.dir, '.schemakit', 'pglite') });
+      try {
+        return await fn(db);
+      } finally {
+        await db.close();
+      }
+    }
+    const snapshot = () => onTarget(async (db) => catalogView(await introspect(db)));
+    const migrations = () => readdirSync(join(project.dir, 'generated', 'migrations')).sort();
+
+    it('plan summarizes with + and exits 2; generate writes 0001; apply --yes; then plan and generate find nothing', async () => {
+      const plan = await cli('plan');
+      expectExit(plan, 2);
+      expect(plan.stdout).to.match(/^\+ create schema shop$/m);
+      expect(plan.stdout).to.match(/^\+ create table shop\.orders$/m);
+      expect(plan.stdout).to.match(/^\+ create enum shop\.order_status$/m);
+      expect(plan.stdout).to.match(/^~ set comment shop\.customers$/m);
+      expect(plan.stdout).to.match(/statement\(s\): \d+ create, \d+ alter, 0 drop/);
+      expect(plan.stdout).to.include('CREATE TABLE');
+
+      const gen = await cli('generate', 'init');
+      expectExit(gen, 0);
+      expect(migrations()).to.deep.equal(['0001_init']);
+      const up = readFileSync(join(project.dir, 'generated', 'migrations', '0001_init', 'up.sql'), 'utf8');
+      const down = readFileSync(join(project.dir, 'generated', 'migrations', '0001_init', 'down.sql'), 'utf8');
+      expect(up).to.include('CREATE TABLE').and.include('shop');
+      expect(down).to.match(/DROP TABLE/);
+
+      const apply = await cli('apply', '--yes');
+      expectExit(apply, 0);
+      expect(apply.stdout).to.match(/Applied \d+ statement\(s\) in one transaction/);
+      expect(apply.stderr).to.match(/^\+ create table shop\.customers$/m);
+
+      const again = await cli('plan');
+      expectExit(again, 0);
+      expect(again.stdout).to.include('No changes');
+      const none = await cli('generate', 'nothing');
+      expectExit(none, 0);
+      expect(none.stdout).to.match(/nothing to generate/i);
+      expect(migrations()).to.deep.equal(['0001_init']);
+    });
+
+    it('plans a table declared with renamedFrom as a rename, not a drop and a create', async () => {
+      project.writeSchema(shopWith({ 'notes.ts': notesRenamed }));
+      const plan = await cli('plan');
+      expectExit(plan, 2);
+      expect(plan.stdout).to.match(/^~ rename table shop\.(notes|memos)/m);
+      expect(plan.stdout).not.to.match(/^[+-] (create|drop) table/m);
+      expect(plan.stdout).to.match(/ALTER TABLE "?shop"?\."?notes"? RENAME TO "?memos"?/);
+      expectExit(await cli('apply', '--yes'), 0);
+      const tables = await onTarget(async (db) => (await introspect(db)).tables.map((t) => t.name).sort());
+      expect(tables).to.deep.equal(['customers', 'memos', 'orders']);
+    });
+
+    it('apply refuses without a terminal and without --yes, refuses deletes-data unless allowed', async () => {
+      project.writeSchema(shopWith({ 'notes.ts': null }));
+      const before = await snapshot();
+
+      const noTty = await cli('apply');
+      expectExit(noTty, 1);
+      expect(noTty.stderr).to.match(/not a terminal.*--yes/);
+      const refused = await cli('apply', '--yes');
+      expectExit(refused, 1);
+      expect(refused.stderr).to.match(/^- drop table shop\.memos$/m);
+      expect(refused.stderr).to.match(/hazard deletes-data/);
+      expect(refused.stderr).to.match(/deletes-data hazards; nothing was applied.*--allow-hazard deletes-data/s);
+      expect(await snapshot()).to.deep.equal(before);
+
+      const gen = await cli('generate', 'drop_memos');
+      expectExit(gen, 0);
+      expect(migrations()).to.deep.equal(['0001_init', '0002_drop_memos']);
+      expect(readFileSync(join(project.dir, 'generated', 'migrations', '0002_drop_memos', 'up.sql'), 'utf8')).to.match(/DROP TABLE "?shop"?\."?memos"?/);
+
+      const allowed = await cli('apply', '--yes', '--allow-hazard', 'deletes-data');
+      expectExit(allowed, 0);
+      const tables = await onTarget(async (db) => (await introspect(db)).tables.map((t) => t.name).sort());
+      expect(tables).to.deep.equal(['customers', 'orders']);
+    });
+
+    it('a failing apply exits 1, names the failing statement and leaves the database as it was', async () => {
+      await onTarget((db) => db.exec(`INSERT INTO shop.customers (id, email) VALUES (1, 'ann@example.com'), (2, 'bob@example.org')`));
+      // On the server: a NOT NULL column without a default on a table with rows; on PGlite: a violated CHECK.
+      const [customers, culprit] = engine.kind === 'postgres'
+        ? [customersWithRequiredPhone, /ADD COLUMN "?phone"?/]
+        : [customersWithStrictCheck, /email_is_example/];
+      project.writeSchema(shopWith({ 'notes.ts': null, 'customers.ts': customers }));
+      const before = await snapshot();
+
+      const apply = await cli('apply', '--yes');
+      expectExit(apply, 1);
+      expect(apply.stderr).to.match(/statement \d+ of \d+ \(shop\.customers[^)]*\): /);
+      expect(apply.stderr).to.match(culprit);
+      expect(apply.stderr).to.include('rolled back').and.include('Nothing was applied');
+      expect(await snapshot()).to.deep.equal(before);
+      const rows = await onTarget((db) => db.query<{ n: string }>('SELECT count(*)::text AS n FROM shop.customers'));
+      expect(rows[0].n).to.equal('2');
+    });
+  });
+}

@@ -1,0 +1,5 @@
+CREATE TABLE words (
+  id integer PRIMARY KEY,
+  word text,
+  code varchar(10) COLLATE "C"
+);

@@ -1,0 +1,1 @@
+CREATE TABLE categories (id integer PRIMARY KEY, name text NOT NULL);

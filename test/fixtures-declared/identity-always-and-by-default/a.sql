@@ -1,0 +1,4 @@
+CREATE TABLE tickets (
+  id integer NOT NULL,
+  title text
+);

@@ -1,0 +1,4 @@
+-- schemakit migration: 1 statement
+-- hazards: none
+
+ALTER TYPE public.status RENAME VALUE 'new' TO 'open';

@@ -1,0 +1,100 @@
+import { expect } from 'chai';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Declared } from '../../src/declare';
+import { diffCatalogs } from '../../src/diff';
+import { introspect } from '../../src/introspect';
+import { loadSchemaDir } from '../../src/load';
+import { applyPlan } from '../../src/migrate';
+import type { Catalog } from '../../src/model';
+import { normalizeDeclared } from '../../src/pipeline';
+import { hazardKinds, planChanges, renderDown, renderUp } from '../../src/plan';
+import { catalogView as view } from '../support/catalog-view';
+import { engines } from '../support/engines';
+import { readDeclaredCases, type DeclaredCase } from './declared-case';
+
+const cases = readDeclaredCases();
+const update = process.env.UPDATE_GOLDEN === '1';
+
+/** Each case's declarations are loaded (type checked, evaluated, validated) once and shared by the engines. */
+const loaded = new Map<string, Promise<Declared>>();
+const load = (fx: DeclaredCase): Promise<Declared> => {
+  let p = loaded.get(fx.dir);
+  if (!p) loaded.set(fx.dir, (p = loadSchemaDir(fx.schemaDir)));
+  return p;
+};
+
+/**
+ * The declared-schema fixture harness: for every case and engine, a database A made by a.sql is planned
+ * towards the case's declarations (schema/*.ts, normalized through a scratch database); the plan renders as
+ * the golden up.sql, has the expected hazards (and change kinds), converges A to the declarations,
+ * re-plans empty, and its down restores A when reversible.
+ */
+for (const engine of engines) {
+  describe(`declared fixtures on ${engine.name}`, function () {
+    for (const fx of cases) {
+      const skip = fx.skip[engine.name] ?? fx.skip[engine.kind];
+      (skip ? it.skip : it)(`${fx.name}${fx.description ? ` — ${fx.description}` : ''}`, async function () {
+        const declared = await load(fx);
+        const dbA = await engine.fresh({ extensions: fx.extensions });
+        try {
+          if (fx.a.trim()) await dbA.exec(fx.a);
+          const catA = await introspect(dbA);
+          const catB = await normalizeDeclared(declared, dbA);
+          const plan = planChanges(diffCatalogs(catA, catB, declared.renames));
+
+          checkGolden(engine.kind === 'pglite' ? join(fx.dir, 'up.pg18.sql') : null, join(fx.dir, 'up.sql'), renderUp(plan));
+          if (fx.empty) expect(plan.steps.map((s) => s.sql), 'plan is empty').to.deep.equal([]);
+          const hazards = [...new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.kind)))].sort();
+          expect(hazards, 'hazard kinds').to.deep.equal(fx.hazards);
+          if (fx.changeKinds) {
+            const kinds = [...new Set(plan.steps.map((s) => s.change.kind))].sort();
+            expect(kinds, 'change kinds').to.deep.equal(fx.changeKinds);
+          }
+          const irreversible = plan.steps.filter((s) => s.reverse === null).map((s) => s.irreversible);
+          expect(irreversible.length === 0, `reversible (irreversible steps: ${irreversible.join('; ')})`).to.equal(fx.reversible);
+
+          await applyPlan(dbA, plan, { allowHazards: hazardKinds });
+          const after = await introspect(dbA);
+          expect(view(asDeclared(after, catB)), 'catalog after applying the plan equals the declarations').to.deep.equal(view(catB));
+          const again = planChanges(diffCatalogs(after, catB, declared.renames));
+          expect(again.steps.map((s) => s.sql), 'second plan is empty').to.deep.equal([]);
+
+          if (fx.reversible) {
+            await dbA.exec(renderDown(plan));
+            expect(view(await introspect(dbA)), 'down restores A').to.deep.equal(view(catA));
+          }
+        } finally {
+          await dbA.close();
+        }
+      });
+    }
+  });
+}
+
+/**
+ * A live catalog seen the way normalizeDeclared leaves the declarations open: without `public` when they do
+ * not declare it, and with any extension version where they pin none.
+ */
+function asDeclared(live: Catalog, declared: Catalog): Catalog {
+  const hasPublic = declared.schemas.some((s) => s.name === 'public');
+  const open = new Set(declared.extensions.filter((e) => e.version === null).map((e) => e.name));
+  return {
+    ...live,
+    schemas: live.schemas.filter((s) => hasPublic || s.name !== 'public'),
+    extensions: live.extensions.map((e) => (open.has(e.name) ? { ...e, version: null } : e)),
+  };
+}
+
+/**
+ * Compares the rendered plan with the golden `up.sql` (or `up.pg18.sql` on PGlite when the case has one,
+ * for expressions PG18 prints differently). A missing golden is written (review it); UPDATE_GOLDEN=1
+ * rewrites a differing one.
+ */
+function checkGolden(specific: string | null, shared: string, actual: string): void {
+  const file = specific && existsSync(specific) ? specific : shared;
+  if (!existsSync(file)) return writeFileSync(file, actual);
+  if (readFileSync(file, 'utf8') === actual) return;
+  if (update) return writeFileSync(specific ?? shared, actual);
+  expect(actual, `plan differs from ${file} (UPDATE_GOLDEN=1 rewrites it)`).to.equal(readFileSync(file, 'utf8'));
+}
