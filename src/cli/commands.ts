@@ -5,7 +5,8 @@ import { diffCatalogs } from '../diff';
 import { introspect } from '../introspect';
 import { applyPlan } from '../migrate';
 import { planChanges, planToJson, renderDown, renderUp, type HazardKind, type Plan } from '../plan';
-import { openSource, parseSource, resolveSide } from '../pipeline';
+import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
+import { noRenames } from '../model';
 import { loadSchemaDir } from '../load';
 import { normalizeDeclared } from '../pipeline';
 import { SchemakitError } from '../util';
@@ -38,8 +39,10 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean }
   const extra = fromDb ?? toDb ? null : await acquirePglite();
   return using([fromDb, toDb, extra], async () => {
     const like = (fromDb ?? toDb ?? extra)!;
-    const a = await resolveSide(from, fromDb, like);
-    const b = await resolveSide(to, toDb, like);
+    // `extra` is itself a brand-new empty database: reading `empty` from it saves starting another PGlite.
+    const side = (s: Source, db: Db | null) => (s.kind === 'empty' && extra ? introspect(extra).then((catalog) => ({ catalog, renames: noRenames })) : resolveSide(s, db, like));
+    const a = await side(from, fromDb);
+    const b = await side(to, toDb);
     const plan = planChanges(diffCatalogs(a.catalog, b.catalog, b.renames));
     return { stdout: opts.json ? JSON.stringify(planToJson(plan), null, 2) : renderUp(plan), exitCode: plan.steps.length ? 2 : 0 };
   });

@@ -60,7 +60,8 @@ function reportError(err: unknown): number {
   }
   if (err instanceof SchemakitError) {
     process.stderr.write(`${red('error')} ${err.message}\n`);
-    for (const p of err.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+    // Messages often list the first problems already (load: `N type error(s) in …`); print only the others.
+    for (const p of err.problems) if (!err.message.includes(formatProblem(p))) process.stderr.write(`  ${formatProblem(p)}\n`);
     if (process.env.SCHEMAKIT_DEBUG && err.cause) process.stderr.write(`${String((err.cause as Error)?.stack ?? err.cause)}\n`);
   } else {
     process.stderr.write(`${red('error')} ${(err as Error)?.stack ?? String(err)}\n`);

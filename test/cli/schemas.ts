@@ -76,13 +76,19 @@ export const memos = table(shop, 'memos', {
 });
 `;
 
-/** A foreign key to a column that does not exist (a validation problem, not a type error). */
+/**
+ * Validation problems, not type errors: a foreign key to a column that does not exist (the column list is cast,
+ * as a list computed at run time would be) and an index name already used in the schema.
+ */
 export const badForeignKey = `${header}import { shop } from './shop';
 import { customers } from './customers';
 
+const missing = ['no_such_column'] as unknown as 'id'[];
+
 export const reviews = table(shop, 'reviews', {
   columns: { id: c.integer().primaryKey(), author: c.integer() },
-  foreignKeys: (t) => [foreignKey([t.author]).references(() => customers, ['no_such_column'])],
+  foreignKeys: (t) => [foreignKey([t.author]).references(() => customers, missing)],
+  indexes: (t) => [index('idx_orders_customer').on(t.author)],
 });
 `;
 

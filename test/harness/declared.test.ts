@@ -1,14 +1,17 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Declared } from '../../src/declare';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
-import { loadSchemaDir } from '../../src/load';
+import { findSchemaFiles, loadSchemaDir } from '../../src/load';
+import { schemakitTypes } from '../../src/load/package-root';
+import { compileSchemaFiles } from '../../src/load/typecheck';
 import { applyPlan } from '../../src/migrate';
 import type { Catalog } from '../../src/model';
 import { normalizeDeclared } from '../../src/pipeline';
 import { hazardKinds, planChanges, renderDown, renderUp } from '../../src/plan';
+import { formatProblem, SchemakitError, type Problem } from '../../src/util';
 import { catalogView as view } from '../support/catalog-view';
 import { engines } from '../support/engines';
 import { readDeclaredCases, type DeclaredCase } from './declared-case';
@@ -16,13 +19,38 @@ import { readDeclaredCases, type DeclaredCase } from './declared-case';
 const cases = readDeclaredCases();
 const update = process.env.UPDATE_GOLDEN === '1';
 
+/**
+ * Type errors of every case, from one compiler program over all their schema files: checking each folder
+ * on its own builds a program per case (~0.7 s each, most of it loading schemakit's types), one program
+ * for all takes a few seconds. Problems are grouped by case folder; one without a file goes to every case.
+ */
+let typeErrors: Map<string, Problem[]> | undefined;
+function typeErrorsOf(fx: DeclaredCase): Problem[] {
+  if (!typeErrors) {
+    const files = cases.flatMap((c) => (existsSync(c.schemaDir) ? findSchemaFiles(c.schemaDir) : []));
+    const { problems } = compileSchemaFiles(files, schemakitTypes());
+    typeErrors = new Map(cases.map((c) => [c.dir, []]));
+    for (const p of problems) {
+      const owners = cases.filter((c) => p.location !== undefined && resolve(p.location).startsWith(c.schemaDir + sep));
+      for (const c of owners.length > 0 ? owners : cases) typeErrors.get(c.dir)!.push(p);
+    }
+  }
+  return typeErrors.get(fx.dir) ?? [];
+}
+
 /** Each case's declarations are loaded (type checked, evaluated, validated) once and shared by the engines. */
 const loaded = new Map<string, Promise<Declared>>();
-const load = (fx: DeclaredCase): Promise<Declared> => {
+function load(fx: DeclaredCase): Promise<Declared> {
   let p = loaded.get(fx.dir);
-  if (!p) loaded.set(fx.dir, (p = loadSchemaDir(fx.schemaDir)));
+  if (!p) {
+    const problems = typeErrorsOf(fx);
+    p = problems.length > 0
+      ? Promise.reject(new SchemakitError('load', 'type-error', `${problems.length} type error(s) in ${fx.schemaDir}:${problems.map((x) => `\n  ${formatProblem(x)}`).join('')}`, { problems }))
+      : loadSchemaDir(fx.schemaDir, { typecheck: false });
+    loaded.set(fx.dir, p);
+  }
   return p;
-};
+}
 
 /**
  * The declared-schema fixture harness: for every case and engine, a database A made by a.sql is planned

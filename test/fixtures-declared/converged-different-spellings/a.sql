@@ -1,5 +1,5 @@
 -- The declarations of schema/ written by hand in other spellings: aliases (int4, varchar, bool,
--- timestamptz), explicit names Postgres would give anyway, CURRENT_TIMESTAMP for now(), IN lists,
+-- timestamptz), explicit names Postgres would give anyway, NOW() for now(), an untyped array literal, IN lists,
 -- quoted lower-case identifiers, table constraints for column ones, and an index in a different case.
 CREATE SCHEMA "inventory";
 COMMENT ON SCHEMA inventory IS 'Stock keeping';
@@ -11,8 +11,8 @@ CREATE TABLE "inventory"."Items" (
   unit inventory.unit not null default 'piece'::inventory.unit,
   qty NUMERIC(10, 2) DEFAULT 0.00 CONSTRAINT "Items_qty_check" CHECK (qty >= 0),
   active BOOL DEFAULT TRUE,
-  tags TEXT[] DEFAULT ARRAY[]::text[],
-  added TIMESTAMPTZ DEFAULT CURRENT_TIMESTAMP,
+  tags TEXT[] DEFAULT '{}',
+  added TIMESTAMPTZ DEFAULT NOW(),
   kind text CHECK (kind in ('a','b')),
   CONSTRAINT "Items_pkey" PRIMARY KEY (id),
   UNIQUE (sku)

@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { connectPostgres, openPglite, type Db } from '../db';
+import { compareDocs, renderDocs } from '../generators';
+import { introspect } from '../introspect';
+import { loadSchemaDir } from '../load';
+import type { Catalog } from '../model';
+import { normalizeDeclared } from '../pipeline';
+import type { Outcome } from './commands';
+
+/** Options of `schemakit docs`. */
+export interface DocsOptions {
+  /** Declarations directory (default `schema/`); ignored with `url`. */
+  readonly schema?: string;
+  /** Document a live database instead of the declarations. */
+  readonly url?: string;
+  /** Output directory (default `generated/docs`). */
+  readonly out?: string;
+  /** Write nothing; exit 1 and name the files that differ when the output directory is not up to date. */
+  readonly check?: boolean;
+  /** A project's own Handlebars templates directory. */
+  readonly templates?: string;
+  readonly title?: string;
+}
+
+/** The catalog to document: a live database (`url`), else the declarations normalized through a scratch PGlite. */
+async function catalogFor(opts: DocsOptions): Promise<Catalog> {
+  let db: Db | null = null;
+  try {
+    if (opts.url) {
+      db = await connectPostgres(opts.url);
+      return await introspect(db);
+    }
+    const declared = await loadSchemaDir(resolve(opts.schema ?? 'schema'), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+    db = await openPglite({ extensions: declared.catalog.extensions.map((e) => e.name) });
+    return await normalizeDeclared(declared, db);
+  } finally {
+    await db?.close().catch(() => undefined);
+  }
+}
+
+/** Every file below `dir` as relative path (with `/`) → content. */
+export function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    if (!existsSync(d)) return;
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files.set(relative(dir, full).split(sep).join('/'), readFileSync(full, 'utf8'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/**
+ * Writes rendered docs into `dir`: changed and new files are written, earlier generated files (those that
+ * start with the marker) no longer rendered are removed, and directories left empty are removed.
+ * Returns how many files were written and removed.
+ */
+export function writeDocs(dir: string, rendered: ReadonlyMap<string, string>): { written: number; removed: number } {
+  const drift = compareDocs(rendered, readTree(dir));
+  for (const path of [...drift.missing, ...drift.stale]) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, rendered.get(path)!);
+  }
+  for (const path of drift.extra) {
+    rmSync(join(dir, path));
+    for (let d = dirname(join(dir, path)); d.startsWith(resolve(dir) + sep) && readdirSync(d).length === 0; d = dirname(d)) rmdirSync(d);
+  }
+  return { written: drift.missing.length + drift.stale.length, removed: drift.extra.length };
+}
+
+/** `schemakit docs`: renders Markdown docs and Mermaid ERDs to `out`; with `check`, exit 1 when they are out of date. */
+export async function runDocs(opts: DocsOptions = {}): Promise<Outcome> {
+  const out = resolve(opts.out ?? join('generated', 'docs'));
+  const catalog = await catalogFor(opts);
+  const rendered = renderDocs(catalog, { templatesDir: opts.templates ? resolve(opts.templates) : undefined, title: opts.title });
+  if (opts.check) {
+    const drift = compareDocs(rendered, readTree(out));
+    const lines = [
+      ...drift.missing.map((p) => `missing: ${p}`),
+      ...drift.stale.map((p) => `stale:   ${p}`),
+      ...drift.extra.map((p) => `extra:   ${p}`),
+    ];
+    if (lines.length === 0) return { stdout: `Docs in ${relative(process.cwd(), out) || '.'} are up to date (${rendered.size} files).`, exitCode: 0 };
+    return { stdout: `Docs in ${relative(process.cwd(), out) || '.'} are out of date; run \`schemakit docs\`:\n${lines.join('\n')}`, exitCode: 1 };
+  }
+  const { written, removed } = writeDocs(out, rendered);
+  return { stdout: `Docs: ${rendered.size} files in ${relative(process.cwd(), out) || '.'} (${written} written, ${removed} removed).`, exitCode: 0 };
+}

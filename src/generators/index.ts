@@ -1,0 +1,2 @@
+/** Generators: artefacts rendered from a Catalog (Markdown docs and ERDs). */
+export * from './docs';

@@ -1,0 +1,106 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { createTempDatabase, type TempDatabase } from '../../src/db';
+import { engine } from '../support/engines';
+import { describeRun, makeProject, repoRoot, runCli, runCommand, type CliResult, type Project } from './run-cli';
+import { shop } from './schemas';
+
+const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
+
+/** What `diff --json` promises: every step with its SQL, its reverse (or null) and typed hazards. */
+interface PlanJson {
+  readonly hazards: readonly string[];
+  readonly steps: readonly { sql: string; reverse: string | null; hazards: readonly { kind: string; message: string }[]; op: string; object: string }[];
+}
+
+/**
+ * `schemakit diff --from SRC --to DST` through the real binary. Declarations and `empty` are normalized in an
+ * embedded PGlite (PG18) when no server is named, so the first test also checks that what PG18 deparses runs
+ * on PG15 as is.
+ */
+describe('cli diff', function () {
+  this.timeout(180_000);
+  let project: Project;
+  let temp: TempDatabase | null = null;
+  const exampleSchema = join(repoRoot, 'schema');
+
+  before(() => {
+    project = makeProject(shop);
+  });
+  after(async () => {
+    await temp?.dispose();
+    project?.remove();
+  });
+
+  const cli = (...args: string[]) => runCli(args, { cwd: project.dir });
+
+  (engine('postgres') ? it : it.skip)('from empty to the example schema prints SQL that psql runs on a new PG15 database, which then has no differences', async () => {
+    const diff = await cli('diff', '--from', 'empty', '--to', exampleSchema);
+    expectExit(diff, 2);
+    expect(diff.stdout).to.match(/^CREATE TABLE reporting\.organizations \(/m);
+    expect(diff.stdout).to.include('CREATE EXTENSION pgcrypto');
+    const file = join(project.dir, 'up.sql');
+    writeFileSync(file, diff.stdout);
+
+    temp = await createTempDatabase(undefined, 'schemakit_cli');
+    const psql = await runCommand('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file, temp.db.url!], project.dir);
+    expect(psql.code, psql.output).to.equal(0);
+
+    const again = await cli('diff', '--from', temp.db.url!, '--to', exampleSchema);
+    expectExit(again, 0);
+    expect(again.stdout).to.include('0 statements');
+  });
+
+  it('from X to X exits 0 with no statements', async () => {
+    const runs = await Promise.all([
+      cli('diff', '--from', 'schema', '--to', 'schema'),
+      cli('diff', '--from', 'empty', '--to', 'empty'),
+      ...(temp ? [cli('diff', '--from', temp.db.url!, '--to', temp.db.url!)] : []),
+    ]);
+    for (const r of runs) {
+      expectExit(r, 0);
+      expect(r.stdout).to.include('0 statements');
+    }
+  });
+
+  it('--json prints steps with sql, reverse and hazards', async () => {
+    const runs = await Promise.all([
+      cli('diff', '--from', 'empty', '--to', 'schema', '--json'),
+      // Dropping everything the server database has: every table drop carries a deletes-data hazard.
+      ...(temp ? [cli('diff', '--from', temp.db.url!, '--to', 'empty', '--json')] : []),
+    ]);
+    const [create, drop] = runs.map((r) => {
+      expectExit(r, 2);
+      return JSON.parse(r.stdout) as PlanJson;
+    });
+    expect(create.steps.length).to.be.greaterThan(5);
+    for (const s of create.steps) {
+      expect(s.sql).to.be.a('string').and.not.equal('');
+      expect(s.reverse === null || typeof s.reverse === 'string').to.equal(true);
+      expect(s.hazards).to.be.an('array');
+    }
+    expect(create.steps.map((s) => s.object)).to.include('shop.customers');
+    expect(create.steps.find((s) => s.object === 'shop.customers')?.reverse).to.match(/DROP TABLE/);
+    if (drop) {
+      const dropTable = drop.steps.find((s) => s.object === 'reporting.users' && /DROP TABLE/.test(s.sql));
+      expect(dropTable?.hazards.map((h) => h.kind)).to.include('deletes-data');
+      expect(drop.hazards).to.include('deletes-data');
+    }
+  });
+
+  it('an invalid source exits 1 with a clear message', async () => {
+    const [bogus, noDb, missing] = await Promise.all([
+      cli('diff', '--from', 'nowhere', '--to', 'schema'),
+      cli('diff', '--from', 'postgres://root@127.0.0.1:5432/schemakit_cli_no_such_db', '--to', 'schema'),
+      cli('diff', '--from', 'empty'),
+    ]);
+    expectExit(bogus, 1);
+    expect(bogus.stderr).to.include('"nowhere" is neither "empty", a postgres:// URL, pglite:DIR, nor a schema directory');
+    expectExit(noDb, 1);
+    expect(noDb.stderr).to.match(/cannot connect to .*schemakit_cli_no_such_db.*does not exist/);
+    expectExit(missing, 1);
+    expect(missing.stderr).to.include("required option '--to <dst>' not specified");
+    for (const r of [bogus, noDb, missing]) expect(r.stdout).to.equal('');
+  });
+});

@@ -1,0 +1,2 @@
+-- schemakit migration: 0 statements
+-- hazards: none
