@@ -40,7 +40,7 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean }
   return using([fromDb, toDb, extra], async () => {
     const like = (fromDb ?? toDb ?? extra)!;
     // `extra` is itself a brand-new empty database: reading `empty` from it saves starting another PGlite.
-    const side = (s: Source, db: Db | null) => (s.kind === 'empty' && extra ? introspect(extra).then((catalog) => ({ catalog, renames: noRenames })) : resolveSide(s, db, like));
+    const side = (s: Source, db: Db | null) => (s.kind === 'empty' && extra ? introspect(extra).then((catalog) => ({ catalog, renames: noRenames })) : resolveSide(s, db, like, { cacheDir: join(process.cwd(), '.schemakit', 'cache') }));
     const a = await side(from, fromDb);
     const b = await side(to, toDb);
     const plan = planChanges(diffCatalogs(a.catalog, b.catalog, b.renames));

@@ -1,5 +1,5 @@
 import { relKey, type Catalog, type Column, type Constraint, type Index, type Renames, type Table } from '../model';
-import { ident } from '../sql/quote';
+import { ident, literal } from '../sql/quote';
 import type { Change } from './changes';
 import { renameIdentifierInSql } from './rename-sql';
 
@@ -46,6 +46,9 @@ export function applyRenames(from: Catalog, renames: Renames): { catalog: Catalo
     if (!e || !e.values.includes(r.from) || e.values.includes(r.to)) continue;
     changes.push({ kind: 'RenameEnumValue', schema: r.schema, enum: r.enum, from: r.from, to: r.to });
     c = { ...c, enums: c.enums.map((x) => (x === e ? { ...x, values: x.values.map((v) => (v === r.from ? r.to : v)) } : x)) };
+    // Literals of the value, as Postgres prints them (`'old'::schema.enum`), now read the new label.
+    const type = `${ident(r.schema)}.${ident(r.enum)}`;
+    c = mapExpressions(c, (sql) => sql.split(`${literal(r.from)}::${type}`).join(`${literal(r.to)}::${type}`));
   }
   return { catalog: c, changes };
 }
@@ -100,11 +103,37 @@ function renameTypeIn(c: Catalog, schema: string, from: string, to: string): Cat
   const oldName = `${ident(schema)}.${ident(from)}`;
   const newName = `${ident(schema)}.${ident(to)}`;
   const retype = (t: string) => (t === oldName ? newName : t === `${oldName}[]` ? `${newName}[]` : t);
-  const redefault = (d: string | null) => (d === null ? null : d.split(`::${oldName}`).join(`::${newName}`));
-  return {
+  const renamed: Catalog = {
     ...c,
     enums: c.enums.map((e) => (e.schema === schema && e.name === from ? { ...e, name: to } : e)),
-    tables: c.tables.map((t) => ({ ...t, columns: t.columns.map((col) => ({ ...col, type: retype(col.type), default: redefault(col.default) })) })),
+    tables: c.tables.map((t) => ({ ...t, columns: t.columns.map((col) => ({ ...col, type: retype(col.type) })) })),
+  };
+  // Casts to the type inside expressions (`'x'::schema.old`, `::schema.old[]`) print the new name.
+  return mapExpressions(renamed, (sql) => replaceTypeName(sql, oldName, newName));
+}
+
+/** Replaces `::old` casts by `::new` when the name is not the prefix of a longer name. */
+function replaceTypeName(sql: string, oldName: string, newName: string): string {
+  const marker = `::${oldName}`;
+  let out = '';
+  let i = 0;
+  for (let at = sql.indexOf(marker); at >= 0; at = sql.indexOf(marker, i)) {
+    const next = sql[at + marker.length];
+    const whole = next === undefined || !/[A-Za-z0-9_$"]/.test(next);
+    out += sql.slice(i, at) + (whole ? `::${newName}` : marker);
+    i = at + marker.length;
+  }
+  return out + sql.slice(i);
+}
+
+/** Applies `f` to every expression text of the catalog: defaults, generated columns, checks, index keys and predicates. */
+function mapExpressions(c: Catalog, f: (sql: string) => string): Catalog {
+  const m = (s: string | null) => (s === null ? null : f(s));
+  return {
+    ...c,
+    tables: c.tables.map((t) => ({ ...t, columns: t.columns.map((col) => ({ ...col, default: m(col.default), generated: m(col.generated) })) })),
+    constraints: c.constraints.map((k) => (k.kind === 'Check' ? { ...k, expression: f(k.expression) } : k)),
+    indexes: c.indexes.map((i) => ({ ...i, where: m(i.where), keys: i.keys.map((k) => ({ ...k, expression: m(k.expression) })) })),
   };
 }
 

@@ -1,3 +1,3 @@
 export * from './source';
 export * from './resolve';
-export { normalizeDeclared } from './normalize';
+export { normalizeDeclared, withDeclaredOpenings } from './normalize';

@@ -28,7 +28,7 @@ export async function normalizeDeclared(declared: Declared, like: Db): Promise<C
         throw new SchemakitError('normalize', 'declaration-rejected', `${where ? where + ': ' : ''}${step.object}: Postgres rejected the declaration: ${reason}\n  statement: ${step.sql}`, { cause: err });
       }
     }
-    return postNormalize(await introspect(scratch.db), declared.catalog);
+    return withDeclaredOpenings(await introspect(scratch.db), declared.catalog);
   } finally {
     await scratch.dispose();
   }
@@ -45,15 +45,19 @@ function locate(declared: Declared, key: string): string | undefined {
 }
 
 /**
- * What the declaration leaves open stays open: an extension without a pinned version accepts any version, and
- * an undeclared `public` schema is not managed (its comment is whatever the database has).
+ * A catalog seen with what the declarations leave open left open: an extension without a pinned version
+ * accepts any version and keeps its own comment unless one is declared, and an undeclared `public` schema is
+ * not managed. Applied to the normalized declarations (and, in tests, to a live catalog to compare with them).
  */
-function postNormalize(normalized: Catalog, declared: Catalog): Catalog {
-  const pinned = new Map(declared.extensions.map((e) => [e.name, e.version]));
+export function withDeclaredOpenings(catalog: Catalog, declared: Catalog): Catalog {
+  const byName = new Map(declared.extensions.map((e) => [e.name, e]));
   const declaresPublic = declared.schemas.some((s) => s.name === 'public');
   return sortCatalog({
-    ...normalized,
-    schemas: normalized.schemas.filter((s) => declaresPublic || s.name !== 'public'),
-    extensions: normalized.extensions.map((e) => (pinned.get(e.name) == null ? { ...e, version: null } : e)),
+    ...catalog,
+    schemas: catalog.schemas.filter((s) => declaresPublic || s.name !== 'public'),
+    extensions: catalog.extensions.map((e) => {
+      const d = byName.get(e.name);
+      return { ...e, version: d?.version == null ? null : e.version, comment: d && d.comment === null ? null : e.comment };
+    }),
   });
 }

@@ -1,6 +1,6 @@
 import { connectPostgres, createScratch, openPglite, type Db } from '../db';
 import { introspect } from '../introspect';
-import { loadSchemaDir } from '../load';
+import { loadSchemaDir, type LoadOptions } from '../load';
 import { noRenames, type Catalog, type Renames } from '../model';
 import { normalizeDeclared } from './normalize';
 import type { Source } from './source';
@@ -26,9 +26,10 @@ export async function openSource(source: Source): Promise<Db | null> {
 
 /**
  * Resolves a source to a normalized catalog. `db` is the source's own open database (for url/pglite);
- * `like` is the server whose catalog functions normalize declarations and define `empty`.
+ * `like` is the server whose catalog functions normalize declarations and define `empty`; `load` is passed to
+ * loadSchemaDir (e.g. its type-check cache).
  */
-export async function resolveSide(source: Source, db: Db | null, like: Db): Promise<Side> {
+export async function resolveSide(source: Source, db: Db | null, like: Db, load: LoadOptions = {}): Promise<Side> {
   switch (source.kind) {
     case 'url':
     case 'pglite':
@@ -42,7 +43,7 @@ export async function resolveSide(source: Source, db: Db | null, like: Db): Prom
       }
     }
     case 'dir': {
-      const declared = await loadSchemaDir(source.dir);
+      const declared = await loadSchemaDir(source.dir, load);
       return { catalog: await normalizeDeclared(declared, like), renames: declared.renames };
     }
   }

@@ -39,7 +39,10 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
   const raw = (sql: string, reverse: string) => steps.push(plannedStep(c, { sql, reverse, object, op: '~', phase: Phase.AlterColumn, needs }));
 
   if (from.identity !== null && to.identity === null) add({ kind: 'DropIdentity' }, { kind: 'AddIdentity', generation: from.identity });
-  if (fromDefault !== null && (fromDefault !== toDefault || typeChanges)) add({ kind: 'DropDefault' }, { kind: 'SetDefault', expression: fromDefault });
+  // The default is dropped around a type change (the old default may not cast) or when it goes away;
+  // a plain change of default is a single SET DEFAULT.
+  const dropsDefault = fromDefault !== null && (typeChanges || toDefault === null);
+  if (dropsDefault) add({ kind: 'DropDefault' }, { kind: 'SetDefault', expression: fromDefault });
   if (isSerial(from.type) && !isSerial(to.type)) raw(dropSequenceSql(schema, seq), createOwnedSequenceSql(schema, seq, fromType, table, to.name));
   if (from.notNull && !to.notNull) add({ kind: 'DropNotNull' }, { kind: 'SetNotNull' });
   if (typeChanges) {
@@ -69,7 +72,9 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
       ],
     });
   }
-  if (toDefault !== null && (toDefault !== fromDefault || typeChanges)) add({ kind: 'SetDefault', expression: toDefault }, { kind: 'DropDefault' });
+  if (toDefault !== null && (toDefault !== fromDefault || typeChanges)) {
+    add({ kind: 'SetDefault', expression: toDefault }, fromDefault === null || dropsDefault ? { kind: 'DropDefault' } : { kind: 'SetDefault', expression: fromDefault });
+  }
   if (to.identity !== null && from.identity === null) add({ kind: 'AddIdentity', generation: to.identity }, { kind: 'DropIdentity' });
   if (to.identity !== null && from.identity !== null && to.identity !== from.identity) {
     add({ kind: 'SetGeneration', generation: to.identity }, { kind: 'SetGeneration', generation: from.identity });

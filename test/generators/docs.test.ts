@@ -20,7 +20,7 @@ export const smallCatalog: Catalog = {
     { kind: 'Schema', name: 'My Schema', comment: null },
   ],
   extensions: [{ kind: 'Extension', name: 'citext', schema: 'public', version: null, comment: 'case-insensitive text' }],
-  enums: [{ kind: 'Enum', schema: 'app', name: 'status', values: ['new', 'it''s | done'], comment: 'Lifecycle' }],
+  enums: [{ kind: 'Enum', schema: 'app', name: 'status', values: ['new', "it's | done"], comment: 'Lifecycle' }],
   tables: [
     table('app', 'users', [
       col('id', 'bigint', { notNull: true, identity: 'always', comment: 'Surrogate key' }),

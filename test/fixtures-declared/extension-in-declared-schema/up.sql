@@ -1,4 +1,4 @@
--- schemakit migration: 7 statements
+-- schemakit migration: 5 statements
 -- hazards: none
 
 CREATE SCHEMA ext;
@@ -15,7 +15,3 @@ CREATE TABLE public.products (
 );
 
 CREATE INDEX products_name_trgm_idx ON public.products USING gin (name ext.gin_trgm_ops);
-
-COMMENT ON EXTENSION hstore IS 'data type for storing sets of (key, value) pairs';
-
-COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
