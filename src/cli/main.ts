@@ -3,6 +3,8 @@ import { closePglitePool } from '../db';
 import { hazardKinds } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
 import { runApply, runDiff, runGenerate, runPlan, type Outcome } from './commands';
+import { runDocs } from './docs-command';
+import { runHooksInstall } from './hooks-command';
 import { red } from './output';
 
 /** Builds the command-line program; actions record their outcome instead of exiting. */
@@ -35,6 +37,18 @@ function program(done: (o: Outcome) => void): Command {
   target(cmd.command('generate').description('write generated/migrations/<NNNN>_<name>/{up,down}.sql').argument('<name>'))
     .option('--out <dir>', 'migrations directory', 'generated/migrations')
     .action(async (name, o) => done(await runGenerate(name, o)));
+
+  cmd.command('docs').description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
+    .option('--schema <dir>', 'directory of schema declarations', 'schema')
+    .option('--url <url>', 'document a live database instead of the declarations')
+    .option('--out <dir>', 'output directory', 'generated/docs')
+    .option('--templates <dir>', 'directory of Handlebars templates overriding the defaults')
+    .option('--check', 'write nothing; exit 1 naming the stale files when the output is not up to date')
+    .action(async (o) => done(await runDocs(o)));
+
+  cmd.command('hooks').description('git hooks').command('install')
+    .description('install a pre-commit hook that regenerates generated/docs when schema/ changes')
+    .action(async () => done(await runHooksInstall()));
   return cmd;
 }
 
