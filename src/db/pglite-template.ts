@@ -79,3 +79,12 @@ export async function startEmptyPglite(extensionNames: readonly string[] = []): 
   if (blob) await writeCache(blob);
   return pg;
 }
+
+/**
+ * The pristine data directory as a tarball when one is cached (from this process or an earlier one), else
+ * null. Used to seed a new persistent data directory without running initdb (~1 s instead of 3-8 s).
+ */
+export async function cachedPristineTarball(): Promise<Blob | null> {
+  pristine ??= Promise.resolve(readCache());
+  return pristine;
+}

@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
 import { normalizeExtensionNames, pgliteExtensionNames, pgliteExtensions } from './pglite-extensions';
+import { cachedPristineTarball } from './pglite-template';
 
 /**
  * Parsers that make PGlite return what `pg` returns: PGlite turns `int8` (and `int8[]`) into numbers,
@@ -46,9 +48,11 @@ export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
   const { dataDir } = options;
   const extensions = normalizeExtensionNames(options.extensions ?? pgliteExtensionNames);
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  // A new data directory is seeded from the cached pristine one instead of running initdb.
+  const seed = dataDir !== undefined && !existsSync(join(dataDir, 'PG_VERSION')) ? await cachedPristineTarball() : null;
   let pg: PGlite;
   try {
-    pg = await PGlite.create({ dataDir, parsers: pgliteParsers, extensions: pgliteExtensions(extensions), startParams: pgliteStartParams() });
+    pg = await PGlite.create({ dataDir, parsers: pgliteParsers, extensions: pgliteExtensions(extensions), startParams: pgliteStartParams(), ...(seed ? { loadDataDir: seed } : {}) });
   } catch (cause) {
     throw new SchemakitError('db', 'connect-failed', `cannot open PGlite ${dataDir ?? '(memory)'}: ${(cause as Error).message}`, { cause });
   }
