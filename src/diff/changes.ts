@@ -1,4 +1,4 @@
-import type { Column, Constraint, Enum, Extension, Index, Schema, Table } from '../model';
+import type { Column, CommentTarget, Constraint, Enum, Extension, Index, Schema, Table } from '../model';
 
 /**
  * Typed changes produced by the diff. Each change carries the objects on both sides it concerns,
@@ -65,15 +65,7 @@ export interface CreateIndex { readonly kind: 'CreateIndex'; readonly index: Ind
 export interface DropIndex { readonly kind: 'DropIndex'; readonly index: Index }
 export interface RenameIndex { readonly kind: 'RenameIndex'; readonly schema: string; readonly from: string; readonly to: string }
 
-/** What a comment is attached to. */
-export type CommentTarget =
-  | { readonly kind: 'Schema'; readonly name: string }
-  | { readonly kind: 'Extension'; readonly name: string }
-  | { readonly kind: 'Enum'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Table'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Column'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'Index'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string };
+export type { CommentTarget } from '../model';
 
 /** `COMMENT ON … IS …` (to: null removes it). */
 export interface SetComment { readonly kind: 'SetComment'; readonly target: CommentTarget; readonly from: string | null; readonly to: string | null }

@@ -1,3 +1,4 @@
+import { skipString } from '../model';
 import { ident } from '../sql/quote';
 
 /**
@@ -27,17 +28,6 @@ export function renameIdentifierInSql(sql: string, from: string, to: string): st
     i++;
   }
   return out;
-}
-
-function skipString(sql: string, start: number): number {
-  let i = start + 1;
-  while (i < sql.length) {
-    if (sql[i] === "'") {
-      if (sql[i + 1] === "'") i += 2;
-      else return i + 1;
-    } else i++;
-  }
-  return i;
 }
 
 function isIdentChar(ch: string | undefined): boolean {

@@ -49,7 +49,8 @@ function matchBracket(sql: string, open: number): number {
   return -1;
 }
 
-function skipString(sql: string, start: number): number {
+/** Index just past the SQL string literal that starts at `start` (a `'`), doubled quotes included. */
+export function skipString(sql: string, start: number): number {
   let i = start + 1;
   while (i < sql.length) {
     if (sql[i] === "'") {

@@ -159,6 +159,16 @@ export interface Index {
   readonly comment: string | null;
 }
 
+/** What a comment is attached to. */
+export type CommentTarget =
+  | { readonly kind: 'Schema'; readonly name: string }
+  | { readonly kind: 'Extension'; readonly name: string }
+  | { readonly kind: 'Enum'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'Table'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'Column'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'Index'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string };
+
 /** Every top-level object kind of the catalog. */
 export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint;
 

@@ -1,15 +1,8 @@
+import type { CommentTarget } from '../model';
 import { assertNever } from '../util';
 import { ident, literal, qualified } from './quote';
 
-/** What a comment is attached to (same shape as the diff's `CommentTarget`; sql imports only the model). */
-export type CommentTarget =
-  | { readonly kind: 'Schema'; readonly name: string }
-  | { readonly kind: 'Extension'; readonly name: string }
-  | { readonly kind: 'Enum'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Table'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Column'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'Index'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string };
+export type { CommentTarget } from '../model';
 
 /** The object part of `COMMENT ON <object> IS …`. */
 export function commentTargetSql(t: CommentTarget): string {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Declared } from '../../src/declare';
 import { diffCatalogs } from '../../src/diff';
@@ -8,16 +8,15 @@ import { findSchemaFiles, loadSchemaDir } from '../../src/load';
 import { schemakitTypes } from '../../src/load/package-root';
 import { compileSchemaFiles } from '../../src/load/typecheck';
 import { applyPlan } from '../../src/migrate';
-import type { Catalog } from '../../src/model';
 import { normalizeDeclared, withDeclaredOpenings } from '../../src/pipeline';
 import { hazardKinds, planChanges, renderDown, renderUp } from '../../src/plan';
 import { formatProblem, SchemakitError, type Problem } from '../../src/util';
 import { catalogView as view } from '../support/catalog-view';
 import { engines } from '../support/engines';
+import { checkGolden } from '../support/golden';
 import { readDeclaredCases, type DeclaredCase } from './declared-case';
 
 const cases = readDeclaredCases();
-const update = process.env.UPDATE_GOLDEN === '1';
 
 /**
  * Type errors of every case, from one compiler program over all their schema files: checking each folder
@@ -100,15 +99,3 @@ for (const engine of engines) {
   });
 }
 
-/**
- * Compares the rendered plan with the golden `up.sql` (or `up.pg18.sql` on PGlite when the case has one,
- * for expressions PG18 prints differently). A missing golden is written (review it); UPDATE_GOLDEN=1
- * rewrites a differing one.
- */
-function checkGolden(specific: string | null, shared: string, actual: string): void {
-  const file = specific && existsSync(specific) ? specific : shared;
-  if (!existsSync(file)) return writeFileSync(file, actual);
-  if (readFileSync(file, 'utf8') === actual) return;
-  if (update) return writeFileSync(specific ?? shared, actual);
-  expect(actual, `plan differs from ${file} (UPDATE_GOLDEN=1 rewrites it)`).to.equal(readFileSync(file, 'utf8'));
-}

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
@@ -8,10 +7,10 @@ import { applyPlan } from '../../src/migrate';
 import { hazardKinds, planChanges, renderDown, renderUp } from '../../src/plan';
 import { catalogView as view } from '../support/catalog-view';
 import { engines } from '../support/engines';
+import { checkGolden } from '../support/golden';
 import { readFixtureCases } from './fixture-case';
 
 const cases = readFixtureCases();
-const update = process.env.UPDATE_GOLDEN === '1';
 
 
 /**
@@ -57,18 +56,6 @@ for (const engine of engines) {
   });
 }
 
-/**
- * Compares the rendered plan with the golden file `up.sql`. PG18 (PGlite) may print expressions differently
- * from PG15: then it has its own `up.pg18.sql`. A missing golden is written (review it); UPDATE_GOLDEN=1
- * rewrites a differing one.
- */
-function checkGolden(specific: string | null, shared: string, actual: string): void {
-  const file = specific && existsSync(specific) ? specific : shared;
-  if (!existsSync(file)) return writeFileSync(file, actual);
-  if (readFileSync(file, 'utf8') === actual) return;
-  if (update) return writeFileSync(specific ?? shared, actual);
-  expect(actual, `plan differs from ${file} (UPDATE_GOLDEN=1 rewrites it)`).to.equal(readFileSync(file, 'utf8'));
-}
 
 async function execScript(db: Db, sql: string): Promise<void> {
   await db.exec(sql);
