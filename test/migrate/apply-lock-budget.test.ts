@@ -29,7 +29,7 @@ describe('lock budget', () => {
     expect(estimateLocks(plan.steps)).to.equal(50);
     const chunks = chunkByLocks(plan.steps, 12);
     expect(chunks.map((c) => c.length)).to.deep.equal([2, 2, 2, 2, 2]);
-    expect(lockBudget({ maxLocksPerTransaction: 64, maxConnections: 100, maxPreparedTransactions: 0 })).to.equal(3200);
+    expect(lockBudget({ maxLocksPerTransaction: 64, maxConnections: 100, maxPreparedTransactions: 0 })).to.equal(5120);
   });
 
   for (const engine of engines) {
