@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { diffCatalogs } from '../diff';
-import { introspect } from '../introspect';
+import { introspect, introspectUnmanaged } from '../introspect';
 import { applyPlan } from '../migrate';
 import { planChanges, planToJson, renderDown, renderUp, type HazardKind, type Plan } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
@@ -12,7 +12,7 @@ import { normalizeDeclared } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
-import { bold, dim, renderSummary } from './output';
+import { bold, dim, renderSummary, renderUnmanaged } from './output';
 import { openTarget, schemaDir, type TargetOptions } from './target';
 
 /** What a command asks of the process: text for stdout, and an exit code. */
@@ -65,9 +65,10 @@ export async function runPlan(opts: TargetOptions & { json?: boolean }): Promise
   const { declared, db } = await loadAndOpen(opts);
   return using([db], async () => {
     const plan = await planTarget(db, declared);
-    if (opts.json) return { stdout: JSON.stringify(planToJson(plan), null, 2), exitCode: plan.steps.length ? 2 : 0 };
+    const unmanaged = await introspectUnmanaged(db);
+    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged }, null, 2), exitCode: plan.steps.length ? 2 : 0 };
     const text = plan.steps.length ? `${renderSummary(plan)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
-    return { stdout: `${dim(`target: ${db.description}`)}\n${text}`, exitCode: plan.steps.length ? 2 : 0 };
+    return { stdout: `${dim(`target: ${db.description}`)}\n${text}${renderUnmanaged(unmanaged)}`, exitCode: plan.steps.length ? 2 : 0 };
   });
 }
 

@@ -37,3 +37,11 @@ function describeChange(s: Step): string {
   const kind = s.change.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return `${kind} ${s.object}`;
 }
+
+/** Names the objects a plan leaves alone because schemakit does not manage their kind yet. */
+export function renderUnmanaged(objects: readonly { kind: string; name: string }[]): string {
+  if (objects.length === 0) return '';
+  const lines = objects.slice(0, 50).map((o) => `  ${o.kind} ${o.name}`);
+  if (objects.length > 50) lines.push(`  … and ${objects.length - 50} more`);
+  return `\n\n${yellow(`Not managed by schemakit yet (left as they are): ${objects.length} object(s)`)}\n${lines.join('\n')}`;
+}

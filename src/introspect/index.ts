@@ -5,3 +5,4 @@ export { introspectEnums } from './enums';
 export { introspectTables } from './tables';
 export { introspectConstraints } from './constraints';
 export { introspectIndexes } from './indexes';
+export { introspectUnmanaged, type UnmanagedObject } from './unmanaged';

@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { introspect, introspectUnmanaged } from '../../src/introspect';
+import { engines } from '../support/engines';
+
+for (const engine of engines) {
+  describe(`unmanaged objects on ${engine.name}`, () => {
+    it('names every object of a kind the engine does not manage, and none it does', async () => {
+      const db = await engine.fresh();
+      try {
+        await db.exec(`
+          CREATE TABLE t (id integer PRIMARY KEY, a serial, b bigint GENERATED ALWAYS AS IDENTITY, r int4range,
+            EXCLUDE USING gist (r WITH &&));
+          CREATE VIEW v AS SELECT id FROM t;
+          CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;
+          CREATE SEQUENCE standalone_seq;
+          CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+          CREATE TRIGGER trg BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+          CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+          CREATE TYPE pair AS (x integer, y integer);
+          ALTER TABLE t ENABLE ROW LEVEL SECURITY;
+          CREATE POLICY p ON t USING (true);
+          CREATE TABLE parted (k integer) PARTITION BY RANGE (k);
+          CREATE TABLE parted_1 PARTITION OF parted FOR VALUES FROM (0) TO (10);
+        `);
+        const names = (await introspectUnmanaged(db)).map((o) => `${o.kind} ${o.name}`);
+        expect(names).to.have.members([
+          'composite type public.pair', 'domain public.positive', 'exclusion constraint public.t.t_r_excl',
+          'function public.touch()', 'materialized view public.mv', 'partitioned table public.parted', 'policy public.t.p',
+          'sequence public.standalone_seq', 'table partition public.parted_1', 'trigger public.t.trg', 'view public.v',
+        ]);
+        // The managed ones are in the catalog instead (serial and identity sequences are part of their columns).
+        expect((await introspect(db)).tables.map((t) => t.name)).to.include('t');
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
