@@ -28,6 +28,6 @@ export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRe
     ...diffEnums(a, to),
     ...diffTables(a, to),
     ...diffConstraints(a, to, fate),
-    ...diffIndexes(a, to, fate),
+    ...diffIndexes(a, to),
   ];
 }

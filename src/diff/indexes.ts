@@ -1,11 +1,10 @@
 import { indexKey, type Catalog, type Index } from '../model';
 import { deepEqual } from '../util';
 import type { Change } from './changes';
-import type { TableFate } from './constraints';
 import { commentChanged, matchByKey } from './match';
 
 /** Index changes. A changed definition is a drop and a create. */
-export function diffIndexes(from: Catalog, to: Catalog, _fate: TableFate): Change[] {
+export function diffIndexes(from: Catalog, to: Catalog): Change[] {
   const m = matchByKey(from.indexes, to.indexes, indexKey);
   const out: Change[] = [];
   const comment = (i: Index, before: string | null): Change[] =>

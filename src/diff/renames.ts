@@ -1,4 +1,4 @@
-import { relKey, type Catalog, type Column, type Constraint, type Index, type Renames, type Table } from '../model';
+import { type Catalog, type Column, type Constraint, type Index, type Renames, type Table } from '../model';
 import { ident, literal } from '../sql/quote';
 import type { Change } from './changes';
 import { renameIdentifierInSql } from './rename-sql';
@@ -136,6 +136,3 @@ function mapExpressions(c: Catalog, f: (sql: string) => string): Catalog {
     indexes: c.indexes.map((i) => ({ ...i, where: m(i.where), keys: i.keys.map((k) => ({ ...k, expression: m(k.expression) })) })),
   };
 }
-
-/** Keys of tables, for callers that need them. */
-export const tableKeys = (c: Catalog): Set<string> => new Set(c.tables.map(relKey));

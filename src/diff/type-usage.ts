@@ -1,4 +1,4 @@
-import { relKey, type Catalog, type Column } from '../model';
+import type { Catalog, Column } from '../model';
 import { ident } from '../sql/quote';
 
 /**
@@ -14,7 +14,3 @@ export function columnsOfType(catalog: Catalog, schema: string, name: string): {
   return out;
 }
 
-/** Set of `schema.table` keys, for quick membership tests. */
-export function tableKeySet(tables: readonly { schema: string; name: string }[]): Set<string> {
-  return new Set(tables.map(relKey));
-}
