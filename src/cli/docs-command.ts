@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { connectPostgres, openPglite, type Db } from '../db';
+import { acquirePglite, connectPostgres, type Db } from '../db';
 import { compareDocs, renderDocs } from '../generators';
 import { introspect } from '../introspect';
 import { loadSchemaDir } from '../load';
 import type { Catalog } from '../model';
-import { normalizeDeclared } from '../pipeline';
+import { normalizeInto } from '../pipeline';
 import type { Outcome } from './commands';
 
 /** Options of `schemakit docs`. */
@@ -32,8 +32,9 @@ async function catalogFor(opts: DocsOptions): Promise<Catalog> {
       return await introspect(db);
     }
     const declared = await loadSchemaDir(resolve(opts.schema ?? 'schema'), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-    db = await openPglite({ extensions: declared.catalog.extensions.map((e) => e.name) });
-    return await normalizeDeclared(declared, db);
+    // A pooled empty instance (started from the cached pristine data dir) is the scratch itself.
+    db = await acquirePglite({ extensions: declared.catalog.extensions.map((e) => e.name) });
+    return await normalizeInto(declared, db);
   } finally {
     await db?.close().catch(() => undefined);
   }

@@ -1,3 +1,3 @@
 export * from './source';
 export * from './resolve';
-export { normalizeDeclared, withDeclaredOpenings } from './normalize';
+export { normalizeDeclared, normalizeInto, withDeclaredOpenings } from './normalize';

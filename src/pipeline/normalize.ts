@@ -17,21 +17,29 @@ export async function normalizeDeclared(declared: Declared, like: Db): Promise<C
   // PGlite registers contrib extensions at start, so the scratch instance must be asked for the declared ones.
   const scratch = await createScratch(like, { extensions: declared.catalog.extensions.map((e) => e.name) });
   try {
-    const base = await introspect(scratch.db);
-    const plan = planChanges(diffCatalogs(base, declared.catalog));
-    for (const step of plan.steps) {
-      try {
-        await scratch.db.exec(step.sql);
-      } catch (err) {
-        const where = locate(declared, step.object);
-        const reason = err instanceof Error ? err.message.replace(/^db: /, '') : String(err);
-        throw new SchemakitError('normalize', 'declaration-rejected', `${where ? where + ': ' : ''}${step.object}: Postgres rejected the declaration: ${reason}\n  statement: ${step.sql}`, { cause: err });
-      }
-    }
-    return withDeclaredOpenings(await introspect(scratch.db), declared.catalog);
+    return await normalizeInto(declared, scratch.db);
   } finally {
     await scratch.dispose();
   }
+}
+
+/**
+ * The same, into a database the caller already has and knows to be empty (e.g. a pooled PGlite), so a
+ * command that needs no target does not start one database only to ask for another.
+ */
+export async function normalizeInto(declared: Declared, empty: Db): Promise<Catalog> {
+  const base = await introspect(empty);
+  const plan = planChanges(diffCatalogs(base, declared.catalog));
+  for (const step of plan.steps) {
+    try {
+      await empty.exec(step.sql);
+    } catch (err) {
+      const where = locate(declared, step.object);
+      const reason = err instanceof Error ? err.message.replace(/^db: /, '') : String(err);
+      throw new SchemakitError('normalize', 'declaration-rejected', `${where ? where + ': ' : ''}${step.object}: Postgres rejected the declaration: ${reason}\n  statement: ${step.sql}`, { cause: err });
+    }
+  }
+  return withDeclaredOpenings(await introspect(empty), declared.catalog);
 }
 
 /** Finds the declaration site of an object key or its closest declared parent. */
