@@ -12,7 +12,7 @@ import { runPgliteSize } from './pglite-run';
 import { evaluateTargets, renderReport } from './report';
 import { databaseUrl, repoRoot } from './setup-db';
 import { runSize } from './size-run';
-import type { BenchReport, PgliteResult, SizeResult } from './types';
+import { emptySizeResult, type BenchReport, type PgliteResult, type SizeResult } from './types';
 
 /** Sizes at most this large are also introspected in PGlite with --pglite. */
 const pgliteMaxTables = 1000;
@@ -59,23 +59,7 @@ function runChild(args: BenchArgs, tables: number): Promise<SizeResult> {
 }
 
 function failed(tables: number, error: string): SizeResult {
-  return {
-    tables,
-    database: `schemakit_bench_${tables}`,
-    loadedMs: null,
-    catalog: { tables: 0, indexes: 0, constraints: 0, enums: 0 },
-    pgDump: null,
-    introspect: null,
-    diffPlanSelf: null,
-    selfChanges: [],
-    diffPlanChanged: null,
-    changedSteps: null,
-    changedChanges: null,
-    edits: {},
-    endToEnd: null,
-    memory: { rssMb: 0, heapUsedMb: 0 },
-    errors: [error],
-  };
+  return { ...emptySizeResult(tables, [error]), memory: { rssMb: 0, heapUsedMb: 0 } };
 }
 
 async function serverVersion(serverUrl: string): Promise<string> {

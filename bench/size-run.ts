@@ -6,7 +6,7 @@ import { stableJson } from '../src/util';
 import { MemorySampler, timeInterleaved, timeRuns } from './measure';
 import { mutateCatalog } from './mutate-catalog';
 import { databaseUrl, ensureBenchDatabase, generateSchemaSql, timePgDump } from './setup-db';
-import type { SizeResult } from './types';
+import { emptySizeResult, type SizeResult } from './types';
 
 /** Progress goes to stderr so stdout holds only the report. */
 const progress = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
@@ -50,22 +50,7 @@ export async function runSize(serverUrl: string, tables: number, runs: number): 
       await db.close();
     }
   });
-  const base: Omit<SizeResult, 'memory'> = {
-    tables,
-    database,
-    loadedMs,
-    catalog: { tables: 0, indexes: 0, constraints: 0, enums: 0 },
-    pgDump: null,
-    introspect: introspected?.timing ?? null,
-    diffPlanSelf: null,
-    selfChanges: [],
-    diffPlanChanged: null,
-    changedSteps: null,
-    changedChanges: null,
-    edits: {},
-    endToEnd: null,
-    errors,
-  };
+  const base: Omit<SizeResult, 'memory'> = { ...emptySizeResult(tables, errors), database, loadedMs, introspect: introspected?.timing ?? null };
   if (!introspected) return { ...base, memory: memory.stop() };
   // Two independent introspections of one database: equal data, distinct objects.
   const a = introspected.first;

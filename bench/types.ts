@@ -64,3 +64,23 @@ export interface TargetResult {
   readonly met: boolean | null;
   readonly detail: string;
 }
+
+/** A size's result before anything was measured (each phase fills its part; errors are collected). */
+export function emptySizeResult(tables: number, errors: string[] = []): Omit<SizeResult, 'memory'> {
+  return {
+    tables,
+    database: `schemakit_bench_${tables}`,
+    loadedMs: null,
+    catalog: { tables: 0, indexes: 0, constraints: 0, enums: 0 },
+    pgDump: null,
+    introspect: null,
+    diffPlanSelf: null,
+    selfChanges: [],
+    diffPlanChanged: null,
+    changedSteps: null,
+    changedChanges: null,
+    edits: {},
+    endToEnd: null,
+    errors,
+  };
+}

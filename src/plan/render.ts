@@ -1,3 +1,4 @@
+import type { Change } from '../diff/changes';
 import type { Hazard, HazardKind, Plan, Step } from './types';
 
 /** A comment block: each line of `text` prefixed with `-- `. */
@@ -47,25 +48,13 @@ export function renderDown(plan: Plan): string {
   return [comment(header.join('\n')), '', ...body].join('\n');
 }
 
-/** A step as JSON for `--json` output (kebab-case keys are not needed: every key is one word). */
-export interface StepJson {
-  readonly sql: string;
-  readonly reverse: string | null;
-  readonly irreversible: string | null;
-  readonly hazards: readonly Hazard[];
-  readonly transactional: boolean;
-  readonly object: string;
-  readonly op: Step['op'];
-  readonly change: string;
-}
+/** A step as JSON for `--json` output: the step with its change named by kind (keys are one word each). */
+export type StepJson = Omit<Step, 'change'> & { readonly change: Change['kind'] };
 
 /** The plan as plain JSON data: its steps with sql, reverse, hazards, transactional, object, op. */
 export function planToJson(plan: Plan): { readonly steps: readonly StepJson[]; readonly hazards: readonly HazardKind[] } {
   return {
     hazards: planHazardKinds(plan),
-    steps: plan.steps.map((s) => ({
-      sql: s.sql, reverse: s.reverse, irreversible: s.irreversible, hazards: s.hazards,
-      transactional: s.transactional, object: s.object, op: s.op, change: s.change.kind,
-    })),
+    steps: plan.steps.map((s) => ({ ...s, change: s.change.kind })),
   };
 }
