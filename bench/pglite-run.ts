@@ -12,7 +12,7 @@ import type { PgliteResult } from './types';
  */
 export async function runPgliteSize(tables: number, runs: number): Promise<PgliteResult> {
   const errors: string[] = [];
-  const sql = await generateSchemaSql(tables);
+  const sql = generateSchemaSql(tables);
   const db = await openPglite({});
   try {
     const started = performance.now();

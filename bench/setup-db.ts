@@ -1,11 +1,8 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
-
-const execFileAsync = promisify(execFile);
 
 /** The repository root (the compiled file lives in dist/bench/, the source in bench/). */
 export function repoRoot(): string {
@@ -18,20 +15,14 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** The shared folder holding bench/gen-schema.js: $SCHEMAKIT_SHARED, else ../shared beside the repo. */
-export function sharedDir(): string {
-  const dir = process.env.SCHEMAKIT_SHARED ?? path.resolve(repoRoot(), '..', 'shared');
-  if (!existsSync(path.join(dir, 'bench', 'gen-schema.js'))) {
-    throw new Error(`bench: ${dir}/bench/gen-schema.js not found (set SCHEMAKIT_SHARED)`);
-  }
-  return dir;
-}
-
-/** Runs the shared generator for `tables` tables with seed 42 and returns the SQL. */
-export async function generateSchemaSql(tables: number, seed = 42): Promise<string> {
-  const script = path.join(sharedDir(), 'bench', 'gen-schema.js');
-  const { stdout } = await execFileAsync(process.execPath, [script, String(tables), String(seed)], { maxBuffer: 1 << 30 });
-  return stdout;
+/**
+ * Runs the schema generator for `tables` tables and returns the SQL. bench/gen-schema.js is a copy of the
+ * team's shared generator (../shared/bench/gen-schema.js), kept in the repository so benchmarks and the
+ * round-trip tests run on a fresh clone.
+ */
+export function generateSchemaSql(tables: number, seed = 42): string {
+  const script = path.join(repoRoot(), 'bench', 'gen-schema.js');
+  return execFileSync(process.execPath, [script, String(tables), String(seed)], { encoding: 'utf8', maxBuffer: 1 << 30 });
 }
 
 /** `postgres://…/db` from the server URL and a database name (names here are plain identifiers). */

@@ -34,7 +34,7 @@ export async function runSize(serverUrl: string, tables: number, runs: number): 
   };
 
   progress(`N=${tables}: generating and loading ${database}`);
-  const sql = await generateSchemaSql(tables);
+  const sql = generateSchemaSql(tables);
   const loadedMs = await ensureBenchDatabase(serverUrl, database, sql, tables);
   progress(`N=${tables}: ${loadedMs === null ? 'reused the loaded database' : `loaded in ${Math.round(loadedMs)} ms`}`);
 
