@@ -134,7 +134,7 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
         lines.push(red('Drift: the database differs from what its applied migrations produce (changed outside the migrations).'));
         lines.push(dim('Read as: what was done to the state the history explains to get the database as it is.'));
         lines.push(renderSummary(drift.plan));
-        lines.push(dim('Nothing needs resetting: capture intended changes in the schema and a new migration, or undo unintended ones by hand.'));
+        lines.push(dim('schemakit changes nothing here: capture intended changes in the schema and a new migration (generate), or undo unintended ones by hand.'));
       }
       if (drift.unexplained.length) lines.push(yellow(`(approximate: ${drift.unexplained.join(', ')} could not be replayed, edited or missing)`));
     }
