@@ -147,6 +147,23 @@ for (const engine of engines) {
       expect((await readHistory(db)).map((h) => h.version)).to.deep.equal(['20260101000000', '20260102000000']);
     });
 
+    it('clears what an interrupted CREATE INDEX CONCURRENTLY left (an invalid index) before running it again, as meta.json says', async function () {
+      if (engine.kind === 'pglite') this.skip(); // CONCURRENTLY is for servers with other sessions; PGlite has one
+      await db.exec('CREATE TABLE public.t (a integer); INSERT INTO public.t VALUES (1), (1)');
+      // What a killed build leaves behind: an index marked invalid (here from a failed unique build).
+      await db.exec('CREATE UNIQUE INDEX CONCURRENTLY t_a ON public.t (a)').catch(() => undefined);
+      await db.exec('DELETE FROM public.t');
+      dir.add('20260101000000_index', '-- outside transaction\nCREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS t_a ON public.t (a);\n');
+      writeFileSync(join(dir.root, '20260101000000_index', 'meta.json'), JSON.stringify({
+        'from-hash': 'x', 'to-hash': 'y', 'hashed-on': 'postgres 15', statements: 1, hazards: [], reversible: false, irreversible: [],
+        'outside-transaction': [1], 'before-retry': { 1: 'DROP INDEX CONCURRENTLY IF EXISTS public.t_a' }, objects: ['public.t_a'],
+      }));
+      const valid = () => db.query<{ v: boolean }>("SELECT indisvalid AS v FROM pg_index WHERE indexrelid = 'public.t_a'::regclass");
+      expect(await valid()).to.deep.equal([{ v: false }]);
+      await migrateUp(db, dir.read());
+      expect(await valid()).to.deep.equal([{ v: true }]);
+    });
+
     it('refuses a down without a recorded down.sql, and one marked incomplete unless allowed', async () => {
       dir.add('20260101000000_a', 'CREATE TABLE public.a (id integer);\n');
       dir.add('20260102000000_b', 'CREATE TABLE public.b (id integer);\n', '-- schemakit migration (down)\n-- INCOMPLETE: 1 step is irreversible\nDROP TABLE public.b;\n');
