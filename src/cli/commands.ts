@@ -1,10 +1,9 @@
-import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { diffCatalogs } from '../diff';
 import { introspect, introspectUnmanaged } from '../introspect';
-import { applyPlan } from '../migrate';
-import { planChanges, planToJson, renderDown, renderUp, type HazardKind, type Plan } from '../plan';
+import { applyPlan, withMigrationLock } from '../migrate';
+import { planChanges, planToJson, renderUp, type HazardKind, type Plan } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames } from '../model';
 import { loadSchemaDir } from '../load';
@@ -12,8 +11,9 @@ import { normalizeDeclared } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
-import { bold, dim, renderSummary, renderUnmanaged } from './output';
+import { dim, renderSummary, renderUnmanaged } from './output';
 import { openTarget, schemaDir, type TargetOptions } from './target';
+import { lockOptions } from './migrate-command';
 
 /** What a command asks of the process: text for stdout, and an exit code. */
 export interface Outcome {
@@ -73,9 +73,10 @@ export async function runPlan(opts: TargetOptions & { json?: boolean }): Promise
 }
 
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
-export async function runApply(opts: TargetOptions & { allowHazard?: string[]; yes?: boolean; chunked?: boolean }, log: (s: string) => void): Promise<Outcome> {
+export async function runApply(opts: TargetOptions & { allowHazard?: string[]; yes?: boolean; chunked?: boolean; lockTimeout?: string }, log: (s: string) => void): Promise<Outcome> {
   const { declared, db } = await loadAndOpen(opts);
-  return using([db], async () => {
+  // Under the migration lock, planned after taking it: a second runner waits, then finds nothing left to do.
+  return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
     const plan = await planTarget(db, declared);
     if (plan.steps.length === 0) return { stdout: renderSummary(plan), exitCode: 0 };
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
@@ -85,24 +86,8 @@ export async function runApply(opts: TargetOptions & { allowHazard?: string[]; y
     }
     const result = await applyPlan(db, plan, { allowHazards: (opts.allowHazard ?? []) as HazardKind[], chunked: opts.chunked });
     return { stdout: `Applied ${result.applied} statement(s)${result.chunks > 1 ? ` in ${result.chunks} transactions` : ' in one transaction'} (${Math.round(result.durationMs)} ms).`, exitCode: 0 };
-  });
+  }));
 }
 
-/** `schemakit generate NAME`: writes generated/migrations/<NNNN>_<name>/{up,down}.sql. */
-export async function runGenerate(name: string, opts: TargetOptions & { out?: string }): Promise<Outcome> {
-  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(name)) throw new SchemakitError('cli', 'bad-name', `migration name "${name}" must be letters, digits, _ or -`);
-  const { declared, db } = await loadAndOpen(opts);
-  return using([db], async () => {
-    const plan = await planTarget(db, declared);
-    if (plan.steps.length === 0) return { stdout: 'No changes: nothing to generate.', exitCode: 0 };
-    const root = opts.out ?? join('generated', 'migrations');
-    mkdirSync(root, { recursive: true });
-    const versions = existsSync(root) ? readdirSync(root).map((d) => parseInt(d.slice(0, 4), 10)).filter((n) => !isNaN(n)) : [];
-    const version = String((versions.length ? Math.max(...versions) : 0) + 1).padStart(4, '0');
-    const dir = join(root, `${version}_${name}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'up.sql'), renderUp(plan));
-    writeFileSync(join(dir, 'down.sql'), renderDown(plan));
-    return { stdout: `Wrote ${bold(dir)}/up.sql and down.sql (${plan.steps.length} statement(s)).`, exitCode: 0 };
-  });
-}
+/** `schemakit generate NAME`: see runGenerateMigration (from the state the migration files produce, not the live database). */
+export { runGenerateMigration as runGenerate } from './migrate-command';

@@ -5,6 +5,7 @@ import { formatProblem, SchemakitError } from '../util';
 import { runApply, runDiff, runGenerate, runPlan, type Outcome } from './commands';
 import { runDocs } from './docs-command';
 import { runHooksInstall } from './hooks-command';
+import { registerMigrate } from './migrate-program';
 import { red } from './output';
 
 /** Builds the command-line program; actions record their outcome instead of exiting. */
@@ -32,11 +33,15 @@ function program(done: (o: Outcome) => void): Command {
     .addOption(new Option('--allow-hazard <kind...>', 'allow a refused hazard (repeatable)').choices([...hazardKinds]))
     .option('--yes', 'do not ask for confirmation')
     .option('--chunked', 'commit in chunks when the plan needs more locks than one transaction can hold (resumable)')
+    .option('--lock-timeout <seconds>', 'wait this long for another runner\'s migration lock', '60')
     .action(async (o) => done(await runApply(o, (s) => process.stderr.write(s + '\n'))));
 
-  target(cmd.command('generate').description('write generated/migrations/<NNNN>_<name>/{up,down}.sql').argument('<name>'))
+  target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>'))
     .option('--out <dir>', 'migrations directory', 'generated/migrations')
+    .option('--dev-url <url>', 'server on which to replay the migrations in a temporary database (default: --url, else embedded PGlite)')
     .action(async (name, o) => done(await runGenerate(name, o)));
+
+  registerMigrate(cmd, target, done);
 
   cmd.command('docs').description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
     .option('--schema <dir>', 'directory of schema declarations', 'schema')

@@ -3,3 +3,13 @@ export { applyPlan, checkHazards, blockingHazards, type ApplyOptions, type Apply
 export {
   readLockSettings, lockBudget, estimateLocks, chunkByLocks, changeLockObjects, DEFAULT_LOCK_BUDGET_FRACTION, type LockSettings,
 } from './lock-budget';
+/** Versioned migrations: files, history, lock, runner. */
+export { splitStatements, type FileStatement } from './split-statements';
+export { metaFromPlan, renderMeta, parseMeta, type MigrationMeta } from './migration-meta';
+export { readMigrations, writeMigration, nextVersion, timestampVersion, compareVersions, type MigrationFile, type NewMigration } from './migration-files';
+export { ensureHistory, hasHistory, readHistory, readProgress, HISTORY_DDL, type HistoryRow, type Progress } from './history';
+export { withMigrationLock, migrationLockHolder, describeHolder, MIGRATION_LOCK_KEY, type LockHolder, type LockOptions } from './migration-lock';
+export { runScript, type Script, type ScriptHooks } from './run-script';
+export { migrateUp, migrateDown, upScript, editedApplied, type MigrateUpOptions, type MigrateDownOptions, type MigrationRun } from './run-migrations';
+export { migrationStates, type MigrationState } from './migration-status';
+export { catalogHash, hashedOn } from './catalog-hash';

@@ -1,3 +1,7 @@
 export * from './source';
 export * from './resolve';
 export { normalizeDeclared, normalizeInto, withDeclaredOpenings } from './normalize';
+export { generateMigration, type GenerateOptions, type GenerateResult } from './generate-migration';
+export { openReplayScratch, replayInto, extensionsCreatedBy, type ReplayTarget } from './replay-migrations';
+export { checkMigrations, type CheckReport, type CheckOptions } from './check-migrations';
+export { migrationDrift, type Drift } from './migration-drift';

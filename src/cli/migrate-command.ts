@@ -1,0 +1,170 @@
+import { join, relative, resolve } from 'node:path';
+import type { Db } from '../db';
+import { loadSchemaDir } from '../load';
+import {
+  describeHolder, migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
+  type LockHolder, type MigrationState, type ScriptHooks,
+} from '../migrate';
+import { checkMigrations, extensionsCreatedBy, generateMigration, migrationDrift } from '../pipeline';
+import { formatProblem, SchemakitError } from '../util';
+import type { Outcome } from './commands';
+import { bold, dim, green, red, renderSummary, yellow } from './output';
+import { openTarget, schemaDir, type TargetOptions } from './target';
+
+/** Options every `migrate` command takes. */
+export interface MigrateOptions extends TargetOptions {
+  /** The migrations directory (default generated/migrations). */
+  readonly dir?: string;
+  /** Seconds to wait for another runner's migration lock (default 60). */
+  readonly lockTimeout?: string;
+}
+
+type Log = (s: string) => void;
+
+const migrationsDir = (o: { dir?: string }) => resolve(o.dir ?? join('generated', 'migrations'));
+const show = (path: string) => relative(process.cwd(), path) || '.';
+
+/** Lock options for a runner: the timeout, a label other runners see, and a message while waiting. */
+export function lockOptions(o: { lockTimeout?: string }, label: string, log: Log, waited: { holder?: LockHolder | null }) {
+  const seconds = o.lockTimeout === undefined ? 60 : Number(o.lockTimeout);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new SchemakitError('cli', 'bad-option', `--lock-timeout ${o.lockTimeout}: not a number of seconds`);
+  return {
+    timeoutMs: seconds * 1000,
+    label,
+    onWait: (h: LockHolder | null) => {
+      waited.holder = h;
+      log(yellow(`waiting for the migration lock: held by ${describeHolder(h)} (up to ${seconds} s, --lock-timeout)`));
+    },
+  };
+}
+
+/**
+ * A test hook, read only here: SCHEMAKIT_TEST_PAUSE_AT=`[VERSION:]N` stops the process before statement N of
+ * a migration (N = statements + 1: just before its COMMIT), printing a line on stderr, so a test can kill it there.
+ */
+function testHooks(log: Log): ScriptHooks {
+  const spec = process.env.SCHEMAKIT_TEST_PAUSE_AT;
+  if (!spec) return {};
+  const [version, n] = spec.includes(':') ? spec.split(':') : [null, spec];
+  return {
+    beforeStatement: async (file, i) => {
+      if (String(i) !== n || (version !== null && !file.includes(version))) return;
+      log(`schemakit-test: paused before statement ${i} of ${file}`);
+      await new Promise(() => setInterval(() => undefined, 1 << 30));
+    },
+  };
+}
+
+async function withDb<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+/** `schemakit migrate up [--to VERSION]`: applies pending migrations under the migration lock. */
+export async function runMigrateUp(opts: MigrateOptions & { to?: string }, log: Log): Promise<Outcome> {
+  const files = readMigrations(migrationsDir(opts));
+  const db = await openTarget(opts, extensionsCreatedBy(files));
+  return withDb(db, async () => {
+    const waited: { holder?: LockHolder | null } = {};
+    const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate up', log, waited), () => migrateUp(db, files, {
+      to: opts.to,
+      onNotice: (m) => log(yellow(`notice: ${m}`)),
+      onMigration: (m) => log(dim(`applying ${m.id}`)),
+      ...testHooks(log),
+    }));
+    const after = waited.holder !== undefined ? ` (after waiting for ${describeHolder(waited.holder ?? null)}, which applied what was pending)` : '';
+    if (runs.length === 0) return { stdout: `No pending migrations: ${db.description} is up to date${after}.`, exitCode: 0 };
+    const lines = runs.map((r) => `${green('applied')} ${r.version}_${r.name} (${r.statements} statement(s), ${r.durationMs} ms)`);
+    return { stdout: `${lines.join('\n')}\n${runs.length} migration(s) applied to ${db.description}.`, exitCode: 0 };
+  });
+}
+
+/** `schemakit migrate down [--steps N | --to VERSION]`: runs the recorded down SQL of the last migrations. */
+export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to?: string; allowIncomplete?: boolean }, log: Log): Promise<Outcome> {
+  if (opts.steps !== undefined && opts.to !== undefined) throw new SchemakitError('cli', 'bad-option', 'give --steps or --to, not both');
+  const steps = opts.steps === undefined ? undefined : Number(opts.steps);
+  if (steps !== undefined && (!Number.isInteger(steps) || steps < 1)) throw new SchemakitError('cli', 'bad-option', `--steps ${opts.steps}: not a positive integer`);
+  const db = await openTarget(opts, extensionsCreatedBy(readMigrations(migrationsDir(opts))));
+  return withDb(db, async () => {
+    const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate down', log, {}), () => migrateDown(db, {
+      steps, to: opts.to, allowIncomplete: opts.allowIncomplete,
+      onMigration: (h) => log(dim(`reverting ${h.version}_${h.name}`)),
+      ...testHooks(log),
+    }));
+    if (runs.length === 0) return { stdout: 'Nothing to revert.', exitCode: 0 };
+    const lines = runs.map((r) => `${yellow('reverted')} ${r.version}_${r.name} (${r.statements} statement(s), ${r.durationMs} ms)`);
+    return { stdout: `${lines.join('\n')}\n${runs.length} migration(s) reverted on ${db.description}.`, exitCode: 0 };
+  });
+}
+
+function stateLine(s: MigrationState): string {
+  switch (s.kind) {
+    case 'applied': return `  ${green('applied    ')} ${s.file.id}  ${dim(`${s.row.appliedAt.toISOString()} by ${s.row.appliedBy}, ${s.row.durationMs} ms`)}`;
+    case 'edited': return `  ${red('EDITED     ')} ${s.file.id}  up.sql changed after it was applied (checksum ${s.row.checksum.slice(0, 12)}… → ${s.file.checksum.slice(0, 12)}…): restore it`;
+    case 'missing-file': return `  ${red('NO FILE    ')} ${s.row.version}_${s.row.name}  applied ${s.row.appliedAt.toISOString()}, but its directory is missing`;
+    case 'pending': return `  ${yellow('pending    ')} ${s.file.id}${s.outOfOrder ? '  older than the last applied migration (merged from a branch): migrate up applies it' : ''}`;
+    case 'interrupted': return `  ${red('INTERRUPTED')} ${s.file?.id ?? s.version}  migrate ${s.direction} stopped after statement(s) ${s.progress.statements.join(', ')} committed: run migrate ${s.direction} again to finish it`;
+  }
+}
+
+/**
+ * `schemakit migrate status`: every migration (applied, pending, edited, missing, interrupted) and the drift:
+ * what the database holds that the applied migrations do not explain. Exit 0 up to date, 2 pending, 1 problems.
+ */
+export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean }): Promise<Outcome> {
+  const files = readMigrations(migrationsDir(opts));
+  const db = await openTarget(opts, extensionsCreatedBy(files));
+  return withDb(db, async () => {
+    const history = await readHistory(db);
+    const states = migrationStates(files, history, await readProgress(db));
+    const lines = [dim(`target: ${db.description}; migrations: ${show(migrationsDir(opts))}`)];
+    lines.push(...(states.length ? states.map(stateLine) : ['  no migrations']));
+    const bad = states.filter((s) => s.kind === 'edited' || s.kind === 'missing-file' || s.kind === 'interrupted').length;
+    const pending = states.filter((s) => s.kind === 'pending').length;
+    let drifted = false;
+    if (opts.drift !== false) {
+      const drift = await migrationDrift(db, files, history);
+      drifted = drift.plan.steps.length > 0;
+      lines.push('');
+      if (!drifted) lines.push(green('No drift: the database is what its applied migrations produce.'));
+      else {
+        lines.push(red('Drift: the database differs from what its applied migrations produce (changed outside the migrations).'));
+        lines.push(dim('Read as: what was done to the state the history explains to get the database as it is.'));
+        lines.push(renderSummary(drift.plan));
+        lines.push(dim('schemakit changes nothing here: capture intended changes in the schema and a new migration (generate), or undo unintended ones by hand.'));
+      }
+      if (drift.unexplained.length) lines.push(yellow(`(approximate: ${drift.unexplained.join(', ')} could not be replayed, edited or missing)`));
+    }
+    lines.push('', `${states.filter((s) => s.kind === 'applied').length} applied, ${pending} pending${bad ? `, ${bad} with problems` : ''}${drifted ? ', drift' : ''}.`);
+    return { stdout: lines.join('\n'), exitCode: bad || drifted ? 1 : pending ? 2 : 0 };
+  });
+}
+
+/** `schemakit migrate check` (CI): exit 1 naming every problem, 0 when the files are consistent. */
+export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }): Promise<Outcome> {
+  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+  const url = opts.url ?? process.env.DATABASE_URL;
+  const target = url ? await openTarget(opts) : null;
+  const run = () => checkMigrations(declared, { dir: migrationsDir(opts), target: target ?? undefined, replay: { devUrl: opts.devUrl ?? opts.url } });
+  const report = target ? await withDb(target, run) : await run();
+  const lines = report.notices.map((n) => yellow(`notice: ${n}`));
+  if (report.problems.length === 0) {
+    lines.push(green(`OK: ${report.migrations} migration(s) replay cleanly and reproduce the declared schema${target ? `; none applied to ${target.description} was edited` : ''}.`));
+    return { stdout: lines.join('\n'), exitCode: 0 };
+  }
+  lines.push(red(`${report.problems.length} problem(s):`), ...report.problems.map((p) => `  - [${p.code}] ${formatProblem(p)}`));
+  if (report.missing.steps.length) lines.push('', bold('Missing from the migration files:'), renderSummary(report.missing));
+  return { stdout: lines.join('\n'), exitCode: 1 };
+}
+
+/** `schemakit generate NAME`: the next migration, from the state the existing files produce to the declarations. */
+export async function runGenerateMigration(name: string, opts: TargetOptions & { out?: string; devUrl?: string }): Promise<Outcome> {
+  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+  const result = await generateMigration(declared, { name, dir: resolve(opts.out ?? join('generated', 'migrations')), replay: { devUrl: opts.devUrl ?? opts.url } });
+  if (result.written === null) return { stdout: 'No changes: the migration files already produce the declared schema; nothing to generate.', exitCode: 0 };
+  const note = result.reversible ? 'down.sql tested: up then down restores the schema' : 'down.sql is INCOMPLETE: the migration has irreversible steps';
+  return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).`, exitCode: 0 };
+}

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import type { Outcome } from './commands';
+import { runMigrateCheck, runMigrateDown, runMigrateStatus, runMigrateUp } from './migrate-command';
+
+const log = (s: string) => process.stderr.write(s + '\n');
+
+/** Registers `schemakit migrate up|down|status|check`. */
+export function registerMigrate(cmd: Command, target: (c: Command) => Command, done: (o: Outcome) => void): void {
+  const migrate = cmd.command('migrate').description('versioned migrations from generated/migrations, with a history in the schemakit schema');
+  const common = (c: Command) => target(c)
+    .option('--dir <dir>', 'migrations directory', 'generated/migrations')
+    .option('--lock-timeout <seconds>', 'wait this long for another runner\'s migration lock', '60');
+
+  common(migrate.command('up').description('apply pending migrations, each in its own transaction with its history row'))
+    .option('--to <version>', 'stop after this version')
+    .action(async (o) => done(await runMigrateUp(o, log)));
+
+  common(migrate.command('down').description('revert applied migrations with the down SQL recorded when they were applied'))
+    .option('--steps <n>', 'revert the last N migrations (default 1)')
+    .option('--to <version>', 'revert every migration newer than VERSION (0: all)')
+    .option('--allow-incomplete', 'run a down script with irreversible (missing) steps anyway')
+    .action(async (o) => done(await runMigrateDown(o, log)));
+
+  common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)'))
+    .option('--no-drift', 'skip the drift check (it replays the applied migrations into a scratch database)')
+    .action(async (o) => done(await runMigrateStatus(o)));
+
+  common(migrate.command('check').description('CI: the files replay cleanly, do not conflict, reproduce the declared schema, and (with --url) applied ones are unedited'))
+    .option('--dev-url <url>', 'server on which to replay in a temporary database (default: --url, else embedded PGlite)')
+    .action(async (o) => done(await runMigrateCheck(o)));
+}

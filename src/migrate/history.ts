@@ -1,0 +1,105 @@
+import type { Db } from '../db';
+
+/**
+ * The migration history lives in the schema `schemakit`, which introspection never reads (see
+ * introspect/sql-fragments.ts), so no plan ever drops or changes it.
+ *
+ * - `schemakit.migrations`: one row per applied migration, inserted in the migration's own transaction.
+ * - `schemakit.migration_progress`: while a migration with statements outside its transaction is under
+ *   way, which of its statements (1-based) have committed; deleted with the history row's insert. A row
+ *   left here means a run was interrupted between two such statements: the next run resumes after it.
+ */
+export const HISTORY_DDL = `
+CREATE SCHEMA IF NOT EXISTS schemakit;
+COMMENT ON SCHEMA schemakit IS 'schemakit migration history';
+CREATE TABLE IF NOT EXISTS schemakit.migrations (
+  version text PRIMARY KEY,
+  name text NOT NULL,
+  checksum text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  applied_by text NOT NULL DEFAULT CURRENT_USER,
+  duration_ms integer NOT NULL,
+  down_sql text
+);
+CREATE TABLE IF NOT EXISTS schemakit.migration_progress (
+  version text NOT NULL,
+  checksum text NOT NULL,
+  statement integer NOT NULL,
+  done_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+  PRIMARY KEY (version, statement)
+)`;
+
+/** One row of `schemakit.migrations`. */
+export interface HistoryRow {
+  readonly version: string;
+  readonly name: string;
+  readonly checksum: string;
+  readonly appliedAt: Date;
+  readonly appliedBy: string;
+  readonly durationMs: number;
+  readonly downSql: string | null;
+}
+
+/** Statements of an interrupted migration that already committed. */
+export interface Progress {
+  readonly version: string;
+  readonly checksum: string;
+  readonly statements: readonly number[];
+}
+
+/** Creates the history schema and tables if missing (callers hold the migration lock). */
+export async function ensureHistory(db: Db): Promise<void> {
+  await db.exec(HISTORY_DDL);
+}
+
+/** True when the history table exists. */
+export async function hasHistory(db: Db): Promise<boolean> {
+  const [r] = await db.query<{ ok: boolean }>("SELECT pg_catalog.to_regclass('schemakit.migrations') IS NOT NULL AS ok");
+  return r.ok;
+}
+
+/** The applied migrations in version order (empty when there is no history yet). */
+export async function readHistory(db: Db): Promise<HistoryRow[]> {
+  if (!(await hasHistory(db))) return [];
+  const rows = await db.query<{ version: string; name: string; checksum: string; applied_at: Date | string; applied_by: string; duration_ms: number; down_sql: string | null }>(
+    'SELECT version, name, checksum, applied_at, applied_by, duration_ms, down_sql FROM schemakit.migrations',
+  );
+  return rows
+    .map((r) => ({ version: r.version, name: r.name, checksum: r.checksum, appliedAt: new Date(r.applied_at), appliedBy: r.applied_by, durationMs: Number(r.duration_ms), downSql: r.down_sql }))
+    .sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0));
+}
+
+/** Interrupted migrations (normally none). */
+export async function readProgress(db: Db): Promise<Progress[]> {
+  if (!(await hasHistory(db))) return [];
+  const rows = await db.query<{ version: string; checksum: string; statement: number }>(
+    'SELECT version, checksum, statement FROM schemakit.migration_progress ORDER BY version, statement',
+  );
+  const byVersion = new Map<string, { version: string; checksum: string; statements: number[] }>();
+  for (const r of rows) {
+    const p = byVersion.get(r.version) ?? { version: r.version, checksum: r.checksum, statements: [] };
+    p.statements.push(Number(r.statement));
+    byVersion.set(r.version, p);
+  }
+  return [...byVersion.values()];
+}
+
+/** Records an applied migration and clears its progress (run inside the migration's transaction). */
+export async function insertHistory(db: Db, row: { version: string; name: string; checksum: string; durationMs: number; downSql: string | null }): Promise<void> {
+  await db.query(
+    'INSERT INTO schemakit.migrations (version, name, checksum, duration_ms, down_sql) VALUES ($1, $2, $3, $4, $5)',
+    [row.version, row.name, row.checksum, Math.round(row.durationMs), row.downSql],
+  );
+  await db.query('DELETE FROM schemakit.migration_progress WHERE version = $1', [row.version]);
+}
+
+/** Records that statement `n` of a migration committed outside its transaction. */
+export async function insertProgress(db: Db, version: string, checksum: string, n: number): Promise<void> {
+  await db.query('INSERT INTO schemakit.migration_progress (version, checksum, statement) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [version, checksum, n]);
+}
+
+/** Removes a migration from the history (run inside the transaction of its down script). */
+export async function deleteHistory(db: Db, version: string): Promise<void> {
+  await db.query('DELETE FROM schemakit.migrations WHERE version = $1', [version]);
+  await db.query('DELETE FROM schemakit.migration_progress WHERE version = $1', [version]);
+}

@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import type { Db } from '../db';
+import { SchemakitError, sha256 } from '../util';
+import { deleteHistory, ensureHistory, insertHistory, readHistory, readProgress, type HistoryRow, type Progress } from './history';
+import { compareVersions, type MigrationFile } from './migration-files';
+import { runScript, type Script, type ScriptHooks } from './run-script';
+import { splitStatements } from './split-statements';
+
+/** Options of migrateUp. */
+export interface MigrateUpOptions extends ScriptHooks {
+  /** Apply pending migrations up to and including this version (default: all). */
+  readonly to?: string;
+  /** Told about anything unusual that does not stop the run (a branch-merged file applied out of order…). */
+  readonly onNotice?: (message: string) => void;
+  /** Told before each migration starts. */
+  readonly onMigration?: (m: MigrationFile) => void;
+}
+
+/** One migration a run applied or reverted. */
+export interface MigrationRun {
+  readonly version: string;
+  readonly name: string;
+  readonly statements: number;
+  readonly durationMs: number;
+}
+
+/** The files whose applied checksum differs from the history: always an error, nothing is run. */
+export function editedApplied(files: readonly MigrationFile[], history: readonly HistoryRow[]): { file: MigrationFile; row: HistoryRow }[] {
+  const byVersion = new Map(files.map((f) => [f.version, f]));
+  return history.flatMap((row) => {
+    const file = byVersion.get(row.version);
+    return file && file.checksum !== row.checksum ? [{ file, row }] : [];
+  });
+}
+
+function refuseEdited(files: readonly MigrationFile[], history: readonly HistoryRow[]): void {
+  const edited = editedApplied(files, history);
+  if (edited.length === 0) return;
+  const list = edited.map(({ file, row }) => `  - ${join(file.dir, 'up.sql')}: applied ${row.appliedAt.toISOString()} with checksum ${row.checksum.slice(0, 12)}…, now ${file.checksum.slice(0, 12)}…`);
+  throw new SchemakitError('migrate', 'checksum-mismatch',
+    `${edited.length} applied migration file(s) were edited after being applied; nothing was run. Restore them (git checkout) and put new changes in a new migration:\n${list.join('\n')}`,
+    { problems: edited.map(({ file }) => ({ code: 'checksum-mismatch', message: `${file.id}/up.sql was edited after being applied` })) });
+}
+
+/** The script of a migration's up.sql (statement numbering and outside-transaction marks from the file). */
+export function upScript(m: MigrationFile, progress: Progress | undefined, started: number): Script {
+  const statements = splitStatements(m.up);
+  // meta.json's numbering holds only while up.sql has the statements it was generated with.
+  const meta = m.meta && m.meta.statements === statements.length ? m.meta : null;
+  const outside = new Set([...statements.flatMap((s, i) => (s.outsideTransaction ? [i + 1] : [])), ...(meta?.outsideTransaction ?? [])]);
+  const file = join(m.dir, 'up.sql');
+  if (progress && progress.checksum !== m.checksum) {
+    throw new SchemakitError('migrate', 'checksum-mismatch',
+      `${file} was interrupted after statements ${progress.statements.join(', ')} committed, and has been edited since; restore the file as it was to resume`);
+  }
+  return {
+    file, version: m.version, checksum: m.checksum, statements, outside,
+    beforeRetry: new Map(Object.entries(meta?.beforeRetry ?? {}).map(([n, sql]) => [Number(n), sql])),
+    done: new Set(progress?.statements ?? []),
+    finish: (db) => insertHistory(db, { version: m.version, name: m.name, checksum: m.checksum, durationMs: Date.now() - started, downSql: m.down }),
+  };
+}
+
+/**
+ * Applies the pending migrations in version order (the caller holds the migration lock). Refuses first,
+ * running nothing, when an applied file was edited. A pending file older than the newest applied one
+ * (merged from a branch) is applied, by name, with a notice: never skipped. Each migration runs in its own
+ * transaction with its history row (see runScript); an interrupted one resumes.
+ */
+export async function migrateUp(db: Db, files: readonly MigrationFile[], options: MigrateUpOptions = {}): Promise<MigrationRun[]> {
+  await ensureHistory(db);
+  const history = await readHistory(db);
+  refuseEdited(files, history);
+  if (options.to !== undefined && !files.some((f) => f.version === options.to)) {
+    throw new SchemakitError('migrate', 'unknown-version', `--to ${options.to}: no migration has this version`);
+  }
+  const applied = new Set(history.map((h) => h.version));
+  const newest = history[history.length - 1]?.version;
+  const progress = new Map((await readProgress(db)).map((p) => [p.version, p]));
+  const pending = files.filter((f) => !applied.has(f.version) && (options.to === undefined || compareVersions(f.version, options.to) <= 0));
+  const runs: MigrationRun[] = [];
+  for (const m of pending) {
+    if (newest !== undefined && compareVersions(m.version, newest) < 0) {
+      options.onNotice?.(`${m.id} is older than the last applied migration ${newest} (merged from a branch?): applying it now, by name`);
+    }
+    const p = progress.get(m.version);
+    if (p) options.onNotice?.(`${m.id} was interrupted after statement(s) ${p.statements.join(', ')} committed: resuming after them`);
+    options.onMigration?.(m);
+    const started = Date.now();
+    const script = upScript(m, p, started);
+    await runScript(db, script, options).catch((e) => rethrowAfter(e, runs, 'applied'));
+    runs.push({ version: m.version, name: m.name, statements: script.statements.length, durationMs: Date.now() - started });
+  }
+  return runs;
+}
+
+/** Options of migrateDown: how far back (default: the last migration). */
+export interface MigrateDownOptions extends ScriptHooks {
+  /** Revert the last N applied migrations. */
+  readonly steps?: number;
+  /** Revert every applied migration newer than this version. */
+  readonly to?: string;
+  /** Run a down script that says it is incomplete (irreversible steps) anyway. */
+  readonly allowIncomplete?: boolean;
+  readonly onMigration?: (row: HistoryRow) => void;
+}
+
+/**
+ * Reverts applied migrations, newest first, each by running the down SQL recorded when it was applied
+ * (not today's down.sql, which may have changed) in one transaction with the removal of its history row.
+ */
+export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Promise<MigrationRun[]> {
+  const history = await readHistory(db);
+  if (options.to !== undefined && options.to !== '0' && !history.some((h) => h.version === options.to)) {
+    throw new SchemakitError('migrate', 'unknown-version', `--to ${options.to}: no applied migration has this version (0 reverts all)`);
+  }
+  const newestFirst = [...history].reverse();
+  const targets = options.to !== undefined
+    ? newestFirst.filter((h) => compareVersions(h.version, options.to!) > 0)
+    : newestFirst.slice(0, options.steps ?? 1);
+  const problems = targets.flatMap((h) => {
+    if (h.downSql === null) return [`${h.version}_${h.name}: no down.sql was recorded when it was applied`];
+    if (!options.allowIncomplete && /^-- INCOMPLETE:/m.test(h.downSql)) return [`${h.version}_${h.name}: its down script is incomplete (irreversible steps); pass --allow-incomplete to run what it has`];
+    return [];
+  });
+  if (problems.length > 0) throw new SchemakitError('migrate', 'not-reversible', `cannot revert; nothing was run:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  const progress = new Map((await readProgress(db)).map((p) => [p.version, p]));
+  const runs: MigrationRun[] = [];
+  for (const h of targets) {
+    options.onMigration?.(h);
+    const started = Date.now();
+    const text = h.downSql!;
+    const statements = splitStatements(text);
+    const checksum = sha256(text);
+    const p = progress.get(h.version);
+    await runScript(db, {
+      file: `down SQL of ${h.version}_${h.name} (as recorded in schemakit.migrations)`,
+      version: h.version, checksum, statements,
+      outside: new Set(statements.flatMap((s, i) => (s.outsideTransaction ? [i + 1] : []))),
+      beforeRetry: new Map(),
+      done: new Set(p && p.checksum === checksum ? p.statements : []),
+      finish: (d) => deleteHistory(d, h.version),
+    }, options).catch((e) => rethrowAfter(e, runs, 'reverted'));
+    runs.push({ version: h.version, name: h.name, statements: statements.length, durationMs: Date.now() - started });
+  }
+  return runs;
+}
+
+/** A failure of a later migration also says which ones this run had committed before it. */
+function rethrowAfter(e: unknown, runs: readonly MigrationRun[], verb: string): never {
+  if (runs.length === 0 || !(e instanceof SchemakitError)) throw e;
+  const before = runs.map((r) => `${r.version}_${r.name}`).join(', ');
+  throw new SchemakitError('migrate', e.code, `${e.message.replace(/^migrate: /, '')} Already ${verb} and committed before it in this run: ${before}.`, { cause: e.cause, problems: e.problems });
+}

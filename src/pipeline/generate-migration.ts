@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import type { Declared } from '../declare/declared';
+import type { Db } from '../db';
+import { diffCatalogs } from '../diff';
+import { introspect } from '../introspect';
+import {
+  catalogHash, hashedOn, metaFromPlan, migrateDown, migrateUp, nextVersion, readMigrations, upScript, runScript, writeMigration, type MigrationFile,
+} from '../migrate';
+import type { Catalog } from '../model';
+import { planChanges, renderDown, renderUp, type Plan } from '../plan';
+import { SchemakitError } from '../util';
+import { normalizeDeclared } from './normalize';
+import { extensionsCreatedBy, openReplayScratch, type ReplayTarget } from './replay-migrations';
+
+/** Options of generateMigration. */
+export interface GenerateOptions {
+  readonly name: string;
+  /** The migrations directory (e.g. `generated/migrations`). */
+  readonly dir: string;
+  readonly replay?: ReplayTarget;
+  /** The version's clock (tests). */
+  readonly now?: Date;
+}
+
+/** What generateMigration did: the plan, and the directory written (null when there was nothing to do). */
+export interface GenerateResult {
+  readonly plan: Plan;
+  readonly written: string | null;
+  /** False when down.sql is incomplete (irreversible steps); it was then not tested. */
+  readonly reversible: boolean;
+}
+
+/**
+ * Computes the next migration from the state the existing migration files produce (replayed into an empty
+ * scratch database) to the declared schema, and writes `<dir>/<version>_<name>/{up.sql,down.sql,meta.json}`.
+ * Before writing, it runs the new up.sql on the replayed state and checks it reaches the declared schema,
+ * then runs down.sql and checks it restores the state before (unless the plan is irreversible).
+ */
+export async function generateMigration(declared: Declared, options: GenerateOptions): Promise<GenerateResult> {
+  const files = readMigrations(options.dir);
+  const extensions = [...new Set([...extensionsCreatedBy(files), ...declared.catalog.extensions.map((e) => e.name)])];
+  const scratch = await openReplayScratch({ ...options.replay, extensions: [...(options.replay?.extensions ?? []), ...extensions] });
+  try {
+    const db = scratch.db;
+    await runReplay(db, files);
+    const before = await introspect(db);
+    const desired = await normalizeDeclared(declared, db);
+    const plan = planChanges(diffCatalogs(before, desired, declared.renames));
+    const reversible = plan.steps.every((s) => s.reverse !== null);
+    if (plan.steps.length === 0) return { plan, written: null, reversible };
+
+    const version = nextVersion(files, options.now);
+    const [up, down] = [renderUp(plan), renderDown(plan)];
+    const candidate: MigrationFile = {
+      version, name: options.name, id: `${version}_${options.name}`, dir: join(options.dir, `${version}_${options.name}`), up, down, meta: null, checksum: '',
+    };
+    const after = await verifyUp(db, candidate, desired, declared);
+    if (reversible) await verifyDown(db, candidate, before);
+    const meta = metaFromPlan(plan, { from: catalogHash(before), to: catalogHash(after), hashedOn: hashedOn(db) });
+    const written = writeMigration(options.dir, { version, name: options.name, up, down, meta });
+    return { plan, written, reversible };
+  } finally {
+    await scratch.dispose();
+  }
+}
+
+/** Replays the existing files, naming the file that fails. */
+async function runReplay(db: Db, files: readonly MigrationFile[]): Promise<void> {
+  try {
+    await migrateUp(db, files);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new SchemakitError('migrate', 'replay-failed', `replaying the existing migrations into an empty database failed: ${reason}`, { cause });
+  }
+}
+
+/** Runs the new up.sql on the replayed state; it must reach the declared schema. */
+async function verifyUp(db: Db, m: MigrationFile, desired: Catalog, declared: Declared): Promise<Catalog> {
+  await runScript(db, upScript({ ...m, checksum: 'generate' }, undefined, Date.now()));
+  const after = await introspect(db);
+  const left = planChanges(diffCatalogs(after, desired, declared.renames));
+  if (left.steps.length > 0) {
+    throw new SchemakitError('migrate', 'up-not-converging',
+      `the generated up.sql does not reach the declared schema (a planner bug; nothing was written). Still different:\n${left.steps.map((s) => `  ${s.sql}`).join('\n')}`);
+  }
+  return after;
+}
+
+/** Runs the new down.sql (as recorded by the up run); it must restore the state before. */
+async function verifyDown(db: Db, m: MigrationFile, before: Catalog): Promise<void> {
+  await migrateDown(db, { steps: 1 });
+  // Compared through the diff, which sees columns as a set: Postgres cannot put a re-added column back in place.
+  const left = planChanges(diffCatalogs(await introspect(db), before));
+  if (left.steps.length > 0) {
+    throw new SchemakitError('migrate', 'down-not-restoring',
+      `the generated down.sql of ${m.id} does not restore the state before it (a planner bug; nothing was written). Left over:\n${left.steps.map((s) => `  ${s.sql}`).join('\n')}`);
+  }
+}

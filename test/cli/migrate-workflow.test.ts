@@ -1,0 +1,168 @@
+import { expect } from 'chai';
+import { readdirSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTempDatabase, openPglite, type Db, type TempDatabase } from '../../src/db';
+import { introspect } from '../../src/introspect';
+import { readHistory } from '../../src/migrate';
+import { engines } from '../support/engines';
+import { catalogView } from '../support/catalog-view';
+import { describeRun, makeProject, runCli, type CliResult, type Project } from './run-cli';
+import { shop, shopWith } from './schemas';
+
+const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
+
+/** `customers` with one more column. */
+const customersWithPhone = shop['customers.ts'].replace('name: c.text(),', 'name: c.text(),\n    phone: c.text(),');
+/** A table declared on a branch. */
+const tagsTable = `import { c, table } from 'schemakit';\nimport { shop } from './shop';\n\nexport const tags = table(shop, 'tags', { columns: { id: c.integer().primaryKey() } });\n`;
+
+/**
+ * generate → migrate up → status → check → down through the real binary: against a temporary database on the
+ * PG15 server (`--url`, replays in temporary databases there) and against the embedded PGlite (no URL).
+ */
+for (const engine of engines) {
+  describe(`cli migrate workflow (${engine.name})`, function () {
+    this.timeout(240_000);
+    let project: Project;
+    let temp: TempDatabase | null = null;
+    let urlArgs: string[] = [];
+    before(async () => {
+      project = makeProject(shop, 'schemakit-migrate-');
+      if (engine.kind === 'postgres') {
+        temp = await createTempDatabase(undefined, 'schemakit_cli');
+        urlArgs = ['--url', temp.db.url!];
+      }
+    });
+    after(async () => {
+      await temp?.dispose();
+      project?.remove();
+    });
+    const cli = (...args: string[]) => runCli([...args, ...urlArgs], { cwd: project.dir });
+    async function onTarget<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+      if (temp) return fn(temp.db);
+      const db = await openPglite({ dataDir: join(project.dir, '.schemakit', 'pglite') });
+      try {
+        return await fn(db);
+      } finally {
+        await db.close();
+      }
+    }
+    const migrationsRoot = () => join(project.dir, 'generated', 'migrations');
+    const migrations = () => readdirSync(migrationsRoot()).sort();
+
+    it('generate writes a timestamped migration with meta.json; migrate up applies it; status is clean; check passes', async () => {
+      const gen = await cli('generate', 'init');
+      expectExit(gen, 0);
+      expect(gen.stdout).to.match(/^Wrote generated\/migrations\/\d{14}_init\/up\.sql, down\.sql and meta\.json \(\d+ statement\(s\); down\.sql tested: up then down restores the schema\)\.$/m);
+      const [init] = migrations();
+      const meta = JSON.parse(readFileSync(join(migrationsRoot(), init, 'meta.json'), 'utf8'));
+      expect(meta).to.include({ reversible: true, 'hashed-on': engine.kind === 'postgres' ? 'postgres 15' : 'pglite 18' });
+      expect(meta['from-hash']).to.match(/^[0-9a-f]{64}$/);
+      expect(meta.objects).to.include('shop.customers');
+
+      const pending = await cli('migrate', 'status');
+      expectExit(pending, 2);
+      expect(pending.stdout).to.match(new RegExp(`pending +${init}`));
+
+      const up = await cli('migrate', 'up');
+      expectExit(up, 0);
+      expect(up.stdout).to.match(new RegExp(`applied ${init} \\(\\d+ statement\\(s\\)`));
+      const status = await cli('migrate', 'status');
+      expectExit(status, 0);
+      expect(status.stdout).to.match(new RegExp(`applied +${init} `)).and.include('No drift');
+      expectExit(await cli('migrate', 'check'), 0);
+      if (engine.kind !== 'postgres') return; // each run starts PGlite (5-10 s): the rest is engine-independent
+      expect((await cli('generate', 'nothing')).stdout).to.match(/nothing to generate/);
+      expect(migrations()).to.deep.equal([init]);
+      // The live database and the files agree, so plan finds nothing either.
+      expectExit(await cli('plan'), 0);
+    });
+
+    it('a second migration with an enum value outside the transaction; down restores the catalog and the history', async () => {
+      const before = await onTarget(async (db) => catalogView(await introspect(db)));
+      project.writeSchema(shopWith({ 'customers.ts': customersWithPhone, 'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']") }));
+      expectExit(await cli('generate', 'phone'), 0);
+      const second = migrations()[1];
+      expect(readFileSync(join(migrationsRoot(), second, 'up.sql'), 'utf8')).to.match(/-- outside transaction\nALTER TYPE shop\.order_status ADD VALUE IF NOT EXISTS 'returned'/);
+      expect(JSON.parse(readFileSync(join(migrationsRoot(), second, 'meta.json'), 'utf8'))['outside-transaction']).to.deep.equal([1]);
+      expectExit(await cli('migrate', 'up'), 0);
+      expect(await onTarget(async (db) => (await readHistory(db)).length)).to.equal(2);
+
+      const down = await cli('migrate', 'down');
+      expectExit(down, 0);
+      expect(down.stdout).to.include(`reverted ${second}`);
+      expect(await onTarget(async (db) => catalogView(await introspect(db)))).to.deep.equal(before);
+      expect(await onTarget(async (db) => (await readHistory(db)).map((h) => `${h.version}_${h.name}`))).to.deep.equal([migrations()[0]]);
+      expectExit(await cli('migrate', 'up'), 0);
+    });
+
+    it('status and check report an applied file that was edited, and migrate up refuses to run', async () => {
+      const file = join(migrationsRoot(), migrations()[1], 'up.sql');
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, original + '\nSELECT 1;\n');
+      try {
+        const status = await cli('migrate', 'status', '--no-drift');
+        expectExit(status, 1);
+        expect(status.stdout).to.match(/EDITED +\d{14}_phone +up\.sql changed after it was applied/);
+        const up = await cli('migrate', 'up');
+        expectExit(up, 1);
+        expect(up.stderr).to.match(/1 applied migration file\(s\) were edited after being applied; nothing was run/);
+        if (engine.kind === 'postgres') {
+          const check = await cli('migrate', 'check');
+          expectExit(check, 1);
+          expect(check.stdout).to.match(/\[edited-applied\] \d{14}_phone: .*up\.sql was edited after being applied/);
+        }
+      } finally {
+        writeFileSync(file, original);
+      }
+    });
+
+    it('a migration merged from a branch, older than the last applied one, is applied by name with a notice; drift is shown as a diff', async () => {
+      const [first, second] = migrations();
+      const branch = `${(BigInt(second.slice(0, 14)) - 1n).toString()}_from_branch`;
+      mkdirSync(join(migrationsRoot(), branch));
+      writeFileSync(join(migrationsRoot(), branch, 'up.sql'), 'CREATE TABLE shop.branch_notes (id integer);\n');
+      writeFileSync(join(migrationsRoot(), branch, 'down.sql'), 'DROP TABLE shop.branch_notes;\n');
+      expect(first < branch && branch < second).to.equal(true);
+      const status = await cli('migrate', 'status', '--no-drift');
+      expectExit(status, 2);
+      expect(status.stdout).to.match(new RegExp(`pending +${branch} +older than the last applied migration \\(merged from a branch\\)`));
+      const up = await cli('migrate', 'up');
+      expectExit(up, 0);
+      expect(up.stderr).to.match(new RegExp(`notice: ${branch} is older than the last applied migration \\d{14} \\(merged from a branch\\?\\): applying it now, by name`));
+      expect(up.stdout).to.include(`applied ${branch}`);
+
+      await onTarget((db) => db.exec('CREATE TABLE shop.by_hand (id integer); ALTER TABLE shop.customers DROP COLUMN name'));
+      const drift = await cli('migrate', 'status');
+      expectExit(drift, 1);
+      expect(drift.stdout).to.match(/^Drift: the database differs/m).and.match(/^\+ create table shop\.by_hand$/m).and.match(/^- drop column shop\.customers\.name$/m);
+      expect(drift.stdout).not.to.match(/reset/i);
+      await onTarget((db) => db.exec('DROP TABLE shop.by_hand; ALTER TABLE shop.customers ADD COLUMN name text'));
+      // Leave the project consistent for the next tests: the branch table is declared too.
+      project.writeSchema(shopWith({ 'customers.ts': customersWithPhone, 'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"), 'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace("id: c.integer().primaryKey()", 'id: c.integer()') }));
+    });
+
+    if (engine.kind !== 'postgres') return;
+
+    it('check fails when the files do not reproduce the schema, and when two branches generated from the same state', async () => {
+      project.writeSchema(shopWith({ 'customers.ts': customersWithPhone, 'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"), 'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace("id: c.integer().primaryKey()", 'id: c.integer()'), 'tags.ts': tagsTable }));
+      const missing = await cli('migrate', 'check');
+      expectExit(missing, 1);
+      expect(missing.stdout).to.match(/\[not-reproducing\] the migration files do not reproduce the declared schema/).and.match(/^\+ create table shop\.tags$/m);
+
+      // Branch A adds tags; branch B (without A's file) changes customers; then both are merged.
+      expectExit(await cli('generate', 'tags'), 0);
+      const tags = migrations().find((m) => m.endsWith('_tags'))!;
+      renameSync(join(migrationsRoot(), tags), join(project.dir, 'aside'));
+      const branchB = shop['customers.ts'].replace('name: c.text(),', 'name: c.text(),\n    phone: c.text(),\n    vip: c.boolean(),');
+      project.writeSchema(shopWith({ 'customers.ts': branchB, 'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"), 'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace("id: c.integer().primaryKey()", 'id: c.integer()') }));
+      expectExit(await cli('generate', 'vip'), 0);
+      renameSync(join(project.dir, 'aside'), join(migrationsRoot(), tags));
+      project.writeSchema(shopWith({ 'customers.ts': branchB, 'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"), 'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace("id: c.integer().primaryKey()", 'id: c.integer()'), 'tags.ts': tagsTable }));
+      const check = await cli('migrate', 'check');
+      expectExit(check, 1);
+      expect(check.stdout).to.match(/\[conflict\] \d{14}_vip: \d{14}_tags and \d{14}_vip were both generated from the same schema state \(two branches each added a migration\)/);
+      expect(check.stdout).not.to.include('not-reproducing');
+    });
+  });
+}
