@@ -3,3 +3,6 @@ export { applyPlan, checkHazards, blockingHazards, type ApplyOptions, type Apply
 export {
   readLockSettings, lockBudget, estimateLocks, chunkByLocks, changeLockObjects, DEFAULT_LOCK_BUDGET_FRACTION, type LockSettings,
 } from './lock-budget';
+export { runPreflight, checkPreflight, renderPreflight, type PreflightFinding, type PreflightOptions } from './preflight';
+export type { PreflightKind } from './preflight-checks';
+export { withLockRetries, lockTimeoutError, LOCK_NOT_AVAILABLE, DEFAULT_LOCK_RETRIES, DEFAULT_RETRY_DELAY_MS, type RetryPolicy } from './lock-retry';
