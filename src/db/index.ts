@@ -16,3 +16,4 @@ export {
   type TempDatabase,
 } from './temp-database';
 export { DbQueryError, wrapQueryError, type PgErrorFields } from './errors';
+export { takeBackup, restoreBackup, type Backup, type RestoreTarget } from './backup';

@@ -43,6 +43,10 @@ const EXTENSIONS = Symbol('schemakit.pgliteExtensions');
 /** The contrib extensions available in a PGlite Db (empty for other engines). */
 export const pgliteExtensionsOf = (db: Db): readonly string[] => (db as Db & { [EXTENSIONS]?: readonly string[] })[EXTENSIONS] ?? [];
 
+/** The PGlite instance behind a Db (backups dump its data directory); null for other engines. */
+const INSTANCE = Symbol('schemakit.pgliteInstance');
+export const pgliteInstanceOf = (db: Db): PGlite | null => (db as Db & { [INSTANCE]?: PGlite })[INSTANCE] ?? null;
+
 /** Opens an embedded PGlite database (PostgreSQL 18 in WASM, in-process) as a Db. */
 export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
   const { dataDir } = options;
@@ -101,5 +105,5 @@ export async function wrapPglite(pg: PGlite, description: string, onClose?: () =
       else await pg.close();
     },
   };
-  return Object.assign(db, { [EXTENSIONS]: extensions });
+  return Object.assign(db, { [EXTENSIONS]: extensions, [INSTANCE]: pg });
 }

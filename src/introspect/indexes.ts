@@ -30,6 +30,7 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS 
   JOIN pg_catalog.pg_am am ON am.oid = ic.relam
   ${commentJoin('d', 'pg_class', 'i.indexrelid')}
  WHERE c.relkind IN ${tableKinds} AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
+   AND i.indisvalid -- an index left INVALID by a failed CREATE INDEX CONCURRENTLY does not count (online plans drop and rebuild it)
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co
                     WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))`;
 

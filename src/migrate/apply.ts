@@ -2,6 +2,8 @@ import { withTransaction, type Db } from '../db';
 import type { HazardKind, Plan, Step } from '../plan';
 import { SchemakitError, type Problem } from '../util';
 import { chunkByLocks, DEFAULT_LOCK_BUDGET_FRACTION, estimateLocks, lockBudget, readLockSettings } from './lock-budget';
+import { DEFAULT_LOCK_RETRIES, DEFAULT_RETRY_DELAY_MS, SessionTimeouts, withLockRetries } from './lock-retry';
+import { checkPreflight, type PreflightOptions } from './preflight';
 
 /** Options of `applyPlan`. */
 export interface ApplyOptions {
@@ -13,6 +15,20 @@ export interface ApplyOptions {
   readonly onStep?: (s: Step, i: number) => void;
   /** Fraction of the server's lock table one transaction may use (default 0.5). */
   readonly lockBudgetFraction?: number;
+  /**
+   * Retries of a transaction or non-transactional statement that hit `lock_timeout` (SQLSTATE 55P03),
+   * with a doubling delay from `retryDelayMs` (defaults 3 and 500 ms). Online plans set lock_timeout on
+   * every statement; see PlanOptions.
+   */
+  readonly lockRetries?: number;
+  readonly retryDelayMs?: number;
+  /** Called before each retry after a lock timeout. */
+  readonly onRetry?: (attempt: number, error: Error) => void;
+  /**
+   * Pre-flight data checks (orphan rows, duplicates, nulls, values that do not cast…) run before anything;
+   * `false` skips them. Violations refuse the plan with `preflight-failed` and the numbers.
+   */
+  readonly preflight?: boolean | PreflightOptions;
 }
 
 /** What `applyPlan` did. */
@@ -49,12 +65,17 @@ export function checkHazards(plan: Plan, allow: readonly HazardKind[]): void {
     { problems });
 }
 
-/** Splits the plan (in order) into non-transactional statements and runs of transactional ones. */
+/**
+ * Splits the plan (in order) into runs of transactional statements and non-transactional ones; consecutive
+ * non-transactional statements of one change (DROP INDEX CONCURRENTLY IF EXISTS, then CREATE INDEX
+ * CONCURRENTLY) form one unit, retried from its first statement.
+ */
 function units(plan: Plan): Unit[] {
   const out: { transactional: boolean; steps: { step: Step; index: number }[] }[] = [];
   plan.steps.forEach((step, index) => {
     const last = out[out.length - 1];
-    if (step.transactional && last?.transactional) last.steps.push({ step, index });
+    const sameChange = last !== undefined && !last.transactional && !step.transactional && last.steps[last.steps.length - 1].step.change === step.change;
+    if ((step.transactional && last?.transactional) || sameChange) last.steps.push({ step, index });
     else out.push({ transactional: step.transactional, steps: [{ step, index }] });
   });
   return out;
@@ -69,32 +90,41 @@ function units(plan: Plan): Unit[] {
 export async function applyPlan(db: Db, plan: Plan, options: ApplyOptions = {}): Promise<ApplyResult> {
   const started = Date.now();
   checkHazards(plan, options.allowHazards ?? []);
+  if (options.preflight !== false) await checkPreflight(db, plan, options.preflight === true ? {} : options.preflight);
   let work = units(plan);
   if (work.some((u) => u.transactional)) work = await fitLockBudget(db, work, options);
   const committed: string[] = [];
   let applied = 0;
   let chunks = 0;
+  const timeouts = new SessionTimeouts(db);
+  const retry = { retries: options.lockRetries ?? DEFAULT_LOCK_RETRIES, delayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS, onRetry: options.onRetry };
   for (const unit of work) {
     let current: { step: Step; index: number } | null = null;
     const run = async () => {
       for (const s of unit.steps) {
         current = s;
         options.onStep?.(s.step, s.index);
+        await timeouts.enter(s.step);
         await db.exec(s.step.sql);
       }
     };
     try {
-      if (unit.transactional) await withTransaction(db, run);
-      else await run();
+      await withLockRetries(retry, async () => {
+        timeouts.forget();
+        if (unit.transactional) await withTransaction(db, run);
+        else await run();
+      });
     } catch (e) {
+      await timeouts.reset(plan.steps.some((s) => s.timeouts !== null)).catch(() => undefined);
       throw failure(plan, current, e, committed, unit.transactional);
     }
     applied += unit.steps.length;
     if (unit.transactional) chunks++;
     committed.push(unit.transactional
       ? `statements ${unit.steps[0].index + 1}-${unit.steps[unit.steps.length - 1].index + 1} (committed transaction)`
-      : `statement ${unit.steps[0].index + 1} (outside the transaction)`);
+      : `statement${unit.steps.length > 1 ? 's' : ''} ${unit.steps.map((s) => s.index + 1).join(', ')} (outside the transaction)`);
   }
+  await timeouts.reset(plan.steps.some((s) => s.timeouts !== null));
   return { applied, chunks, durationMs: Date.now() - started };
 }
 

@@ -3,3 +3,5 @@ export * from './types';
 export { planChanges, planChange } from './plan-changes';
 export { renderUp, renderDown, planToJson, planHazardKinds, type StepJson } from './render';
 export { analyzeTypeChange, type TypeChange } from './type-change';
+export { describeLock } from './locks';
+export { stepTimeouts, timeoutsSql, DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, DEFAULT_LONG_STATEMENT_TIMEOUT_MS } from './timeouts';

@@ -4,9 +4,11 @@ import {
   addColumnSql, alterColumnSql, createOwnedSequenceSql, dropColumnSql, dropSequenceSql, isSerial, nextvalDefault,
   serialSequenceName, storageType, type ColumnAction,
 } from '../sql';
-import type { PlanContext } from './context';
+import { isOnlineTable, type PlanContext } from './context';
 import { columnNode, relNode, typeNeeds } from './graph-keys';
-import { addColumnHazards } from './plan-column';
+import { tableLock } from './locks';
+import { planSetNotNullOnline } from './online-not-null';
+import { addColumnHazards, addColumnLocks } from './plan-column';
 import { hazard, Phase, plannedStep, statements, type PlannedStep, type StepSpec } from './planned-step';
 import { analyzeTypeChange } from './type-change';
 import type { Hazard } from './types';
@@ -31,10 +33,12 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
   const typeChanges = fromType !== toType || from.collation !== to.collation;
   const needs = [relNode(schema, table), columnNode(schema, table, to.name), ...typeNeeds(from.type), ...typeNeeds(to.type)];
   const steps: PlannedStep[] = [];
+  // Every ALTER COLUMN form takes ACCESS EXCLUSIVE; most only for a moment.
+  const brief = tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE');
   const add = (action: ColumnAction, inverse: ColumnAction, extra: Partial<StepSpec> = {}) =>
     steps.push(plannedStep(c, {
       sql: alterColumnSql(schema, table, to.name, action), reverse: alterColumnSql(schema, table, to.name, inverse),
-      object, op: '~', phase: Phase.AlterColumn, needs, ...extra,
+      object, op: '~', phase: Phase.AlterColumn, needs, locks: brief, ...extra,
     }));
   const raw = (sql: string, reverse: string) => steps.push(plannedStep(c, { sql, reverse, object, op: '~', phase: Phase.AlterColumn, needs }));
 
@@ -60,12 +64,15 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
     add(
       { kind: 'SetType', type: toType, collation: collation(to, from), using: t.using },
       { kind: 'SetType', type: fromType, collation: collation(from, to), using: back.using },
-      { hazards },
+      { hazards, locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE', { rewrite: t.rewrite, scan: t.rewrite || t.mayFail }) },
     );
   }
   if (isSerial(to.type) && !isSerial(from.type)) raw(createOwnedSequenceSql(schema, seq, toType, table, to.name), dropSequenceSql(schema, seq));
-  if (to.notNull && !from.notNull) {
+  // Online, NOT NULL goes through a validated check, last (an identity needs the column NOT NULL first).
+  const notNullOnline = to.notNull && !from.notNull && isOnlineTable(ctx, schema, table) && !(to.identity !== null && from.identity === null);
+  if (to.notNull && !from.notNull && !notNullOnline) {
     add({ kind: 'SetNotNull' }, { kind: 'DropNotNull' }, {
+      locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE', { scan: true }),
       hazards: [
         hazard('may-fail-on-data', object, 'SET NOT NULL fails if the column holds nulls'),
         hazard('access-exclusive-lock', object, 'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock'),
@@ -79,6 +86,7 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
   if (to.identity !== null && from.identity !== null && to.identity !== from.identity) {
     add({ kind: 'SetGeneration', generation: to.identity }, { kind: 'SetGeneration', generation: from.identity });
   }
+  if (notNullOnline) steps.push(...planSetNotNullOnline(c, ctx, needs));
   return steps;
 }
 
@@ -96,7 +104,7 @@ function planRegenerate(c: AlterColumn, ctx: PlanContext): PlannedStep[] {
     const first = plannedStep(c, {
       sql: alterColumnSql(schema, table, to.name, { kind: 'DropExpression' }),
       reverse: statements(dropColumnSql(schema, table, from.name), addColumnSql(schema, table, from)),
-      object, op: '~', phase: Phase.AlterColumn, needs: [...needs, node],
+      object, op: '~', phase: Phase.AlterColumn, needs: [...needs, node], locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE'),
     });
     const rest = planAlterColumn({ ...c, from: { ...from, generated: null } }, ctx);
     return [first, ...rest];
@@ -104,11 +112,12 @@ function planRegenerate(c: AlterColumn, ctx: PlanContext): PlannedStep[] {
   const drop = plannedStep(c, {
     sql: dropColumnSql(schema, table, from.name), reverse: addColumnSql(schema, table, from),
     hazards: from.generated === null ? [hazard('deletes-data', object, 'the column is dropped and added again as a generated column: its data is replaced')] : [],
-    object, op: '-', phase: Phase.AlterColumn, drops: [node], needs,
+    object, op: '-', phase: Phase.AlterColumn, drops: [node], needs, locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE'),
   });
   const add = plannedStep(c, {
     sql: addColumnSql(schema, table, to), reverse: dropColumnSql(schema, table, to.name),
     hazards: addColumnHazards(schema, table, to, ctx), object, op: '+', phase: Phase.AlterColumn, creates: [node], needs,
+    locks: addColumnLocks(schema, table, to, ctx),
   });
   return [drop, add];
 }

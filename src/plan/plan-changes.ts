@@ -13,7 +13,8 @@ import { planRecreateEnum } from './plan-recreate-enum';
 import { planCreateSchema, planDropSchema } from './plan-schema';
 import { planCreateTable, planDropTable, planRenameTable } from './plan-table';
 import type { PlannedStep } from './planned-step';
-import type { Plan } from './types';
+import { stepTimeouts } from './timeouts';
+import type { Plan, PlanOptions } from './types';
 
 /** The steps of one change, each with its reverse and hazards. */
 export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
@@ -40,7 +41,7 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'DropConstraint': return planDropConstraint(c);
     case 'RenameConstraint': return planRenameConstraint(c);
     case 'CreateIndex': return planCreateIndex(c, ctx);
-    case 'DropIndex': return planDropIndex(c);
+    case 'DropIndex': return planDropIndex(c, ctx);
     case 'RenameIndex': return planRenameIndex(c);
     case 'SetComment': return planSetComment(c);
     default: return assertNever(c, 'change');
@@ -50,8 +51,11 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
 /**
  * Turns the diff's changes into an ordered plan: one or more steps per change, ordered by the dependency
  * graph between them (renames, drops in reverse dependency order, then creates in dependency order).
+ * Online (`options.online`), tables in use are changed with short locks (see PlanOptions) and every step
+ * carries its timeouts.
  */
-export function planChanges(changes: readonly Change[]): Plan {
-  const ctx = planContext(changes);
-  return { steps: orderSteps(changes.map((c) => planChange(c, ctx))).map((p) => p.step) };
+export function planChanges(changes: readonly Change[], options: PlanOptions = {}): Plan {
+  const ctx = planContext(changes, options);
+  const steps = orderSteps(changes.map((c) => planChange(c, ctx))).map((p) => p.step);
+  return { steps: options.online ? steps.map((s) => ({ ...s, timeouts: stepTimeouts(s, options) })) : steps };
 }

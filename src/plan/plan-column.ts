@@ -3,7 +3,8 @@ import { columnKey, type Column } from '../model';
 import { addColumnSql, commentSql, dropColumnSql, isSerial, renameColumnSql } from '../sql';
 import { isNewTable, type PlanContext } from './context';
 import { columnNode, relNode, typeNeeds } from './graph-keys';
-import type { Hazard } from './types';
+import { tableLock } from './locks';
+import type { Hazard, TableLock } from './types';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
 /**
@@ -29,6 +30,12 @@ export function addColumnHazards(schema: string, table: string, col: Column, ctx
   return out;
 }
 
+/** ADD COLUMN takes ACCESS EXCLUSIVE; it rewrites the table when the column needs a value per row. */
+export function addColumnLocks(schema: string, table: string, col: Column, ctx: PlanContext): TableLock[] {
+  const rewrite = addColumnHazards(schema, table, col, ctx).some((h) => h.kind === 'table-rewrite');
+  return tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE', { rewrite });
+}
+
 /** Graph keys a column definition needs. */
 export const columnNeeds = (schema: string, table: string, col: Column) => [relNode(schema, table), ...typeNeeds(col.type)];
 
@@ -36,7 +43,7 @@ export const columnNeeds = (schema: string, table: string, col: Column) => [relN
 export function planAddColumn(c: AddColumn, ctx: PlanContext): PlannedStep[] {
   return [plannedStep(c, {
     sql: addColumnSql(c.schema, c.table, c.column), reverse: dropColumnSql(c.schema, c.table, c.column.name),
-    hazards: addColumnHazards(c.schema, c.table, c.column, ctx),
+    hazards: addColumnHazards(c.schema, c.table, c.column, ctx), locks: addColumnLocks(c.schema, c.table, c.column, ctx),
     object: columnKey(c.schema, c.table, c.column.name), op: '+', phase: Phase.AddColumn,
     creates: [columnNode(c.schema, c.table, c.column.name)], needs: columnNeeds(c.schema, c.table, c.column),
   })];
@@ -49,7 +56,7 @@ export function planDropColumn(c: DropColumn): PlannedStep[] {
   return [plannedStep(c, {
     sql: dropColumnSql(c.schema, c.table, c.column.name), reverse: statements(addColumnSql(c.schema, c.table, c.column), comment),
     hazards: [hazard('deletes-data', object, 'dropping the column deletes its data')],
-    object, op: '-', phase: Phase.DropColumn,
+    object, op: '-', phase: Phase.DropColumn, locks: tableLock(null, c.schema, c.table, 'ACCESS EXCLUSIVE'),
     drops: [columnNode(c.schema, c.table, c.column.name)], needs: columnNeeds(c.schema, c.table, c.column),
   })];
 }
@@ -60,5 +67,6 @@ export function planRenameColumn(c: RenameColumn): PlannedStep[] {
     sql: renameColumnSql(c.schema, c.table, c.from, c.to), reverse: renameColumnSql(c.schema, c.table, c.to, c.from),
     object: columnKey(c.schema, c.table, c.to), op: '~', phase: Phase.Rename,
     drops: [columnNode(c.schema, c.table, c.from)], creates: [columnNode(c.schema, c.table, c.to)], needs: [relNode(c.schema, c.table)],
+    locks: tableLock(null, c.schema, c.table, 'ACCESS EXCLUSIVE'),
   })];
 }

@@ -1,10 +1,12 @@
 import type { AddConstraint, DropConstraint, RenameConstraint } from '../diff';
 import { constraintKey, type Constraint } from '../model';
 import { addConstraintSql, commentSql, dropConstraintSql, renameConstraintSql } from '../sql';
-import { isNewTable, type PlanContext } from './context';
+import { isNewTable, isOnlineTable, type PlanContext } from './context';
 import { columnNode, constraintNode, relNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
-import type { Hazard } from './types';
+import { tableLock } from './locks';
+import { planAddConstraintNotValid, planAddKeyConcurrently } from './online-constraint';
+import type { Hazard, TableLock } from './types';
 import { assertNever } from '../util';
 
 /** Keys a constraint is made of: itself, and for PK/UNIQUE the index relation behind it. */
@@ -41,13 +43,27 @@ function addConstraintHazards(c: Constraint, ctx: PlanContext): Hazard[] {
   return out;
 }
 
-/** ALTER TABLE … ADD CONSTRAINT (foreign keys after every table and key exists). */
+/**
+ * Locks of ADD CONSTRAINT: a foreign key takes SHARE ROW EXCLUSIVE on both tables and scans the table; a
+ * check scans under ACCESS EXCLUSIVE; a primary key or unique constraint builds its index under it.
+ */
+function addConstraintLocks(k: Constraint, ctx: PlanContext): TableLock[] {
+  if (k.kind === 'ForeignKey') {
+    return [...tableLock(ctx, k.schema, k.table, 'SHARE ROW EXCLUSIVE', { scan: true }), ...tableLock(ctx, k.refSchema, k.refTable, 'SHARE ROW EXCLUSIVE')];
+  }
+  return tableLock(ctx, k.schema, k.table, 'ACCESS EXCLUSIVE', { scan: true });
+}
+
+/** ALTER TABLE … ADD CONSTRAINT (foreign keys after every table and key exists); online, see online-constraint.ts. */
 export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedStep[] {
   const k = c.constraint;
+  const base = { object: constraintKey(k), op: '+' as const, creates: constraintNodes(k), needs: constraintNeeds(k) };
+  if (isOnlineTable(ctx, k.schema, k.table)) {
+    return k.kind === 'ForeignKey' || k.kind === 'Check' ? planAddConstraintNotValid(c, k, ctx, base) : planAddKeyConcurrently(c, k, ctx, base);
+  }
   return [plannedStep(c, {
-    sql: addConstraintSql(k), reverse: dropConstraintSql(k), hazards: addConstraintHazards(k, ctx),
-    object: constraintKey(k), op: '+', phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint,
-    creates: constraintNodes(k), needs: constraintNeeds(k),
+    ...base, sql: addConstraintSql(k), reverse: dropConstraintSql(k), hazards: addConstraintHazards(k, ctx),
+    phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint, locks: addConstraintLocks(k, ctx),
   })];
 }
 
@@ -58,7 +74,7 @@ export function planDropConstraint(c: DropConstraint): PlannedStep[] {
   return [plannedStep(c, {
     sql: dropConstraintSql(k), reverse: statements(addConstraintSql(k), comment),
     object: constraintKey(k), op: '-', phase: k.kind === 'ForeignKey' ? Phase.DropForeignKey : Phase.DropConstraint,
-    drops: constraintNodes(k), needs: constraintNeeds(k),
+    drops: constraintNodes(k), needs: constraintNeeds(k), locks: tableLock(null, k.schema, k.table, 'ACCESS EXCLUSIVE'),
   })];
 }
 
@@ -68,5 +84,6 @@ export function planRenameConstraint(c: RenameConstraint): PlannedStep[] {
     sql: renameConstraintSql(c.schema, c.table, c.from, c.to), reverse: renameConstraintSql(c.schema, c.table, c.to, c.from),
     object: constraintKey({ schema: c.schema, table: c.table, name: c.to }), op: '~', phase: Phase.Rename,
     drops: [constraintNode(c.schema, c.table, c.from)], creates: [constraintNode(c.schema, c.table, c.to)], needs: [relNode(c.schema, c.table)],
+    locks: tableLock(null, c.schema, c.table, 'ACCESS EXCLUSIVE'),
   })];
 }

@@ -1,8 +1,9 @@
 import type { CreateIndex, DropIndex, RenameIndex } from '../diff';
 import { relKey, type Index } from '../model';
-import { commentSql, createIndexSql, dropIndexSql, renameIndexSql } from '../sql';
-import { isNewTable, type PlanContext } from './context';
+import { commentSql, createIndexConcurrentlySql, createIndexSql, dropIndexConcurrentlySql, dropIndexSql, renameIndexSql } from '../sql';
+import { isNewTable, isOnlineTable, type PlanContext } from './context';
 import { columnNode, relNode, schemaNode } from './graph-keys';
+import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
 /** Keys an index depends on: schema, table, and the plain columns among its keys and INCLUDE list. */
@@ -11,9 +12,10 @@ function indexNeeds(i: Index): string[] {
   return [schemaNode(i.schema), relNode(i.schema, i.table), ...cols.map((c) => columnNode(i.schema, i.table, c))];
 }
 
-/** CREATE INDEX (not CONCURRENTLY: it runs in the migration transaction). */
+/** CREATE INDEX in the migration transaction; online, CONCURRENTLY (see planCreateIndexConcurrently). */
 export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[] {
   const i = c.index;
+  if (isOnlineTable(ctx, i.schema, i.table)) return planCreateIndexConcurrently(c, ctx);
   const object = relKey(i);
   const hazards = isNewTable(ctx, i.schema, i.table) ? [] : [
     hazard('index-build', object, `building the index blocks writes to ${relKey({ schema: i.schema, name: i.table })} meanwhile`),
@@ -21,21 +23,47 @@ export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[]
   ];
   return [plannedStep(c, {
     sql: createIndexSql(i), reverse: dropIndexSql(i), hazards, object, op: '+', phase: Phase.CreateIndex,
-    creates: [relNode(i.schema, i.name)], needs: indexNeeds(i),
+    creates: [relNode(i.schema, i.name)], needs: indexNeeds(i), locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
   })];
 }
 
-/** DROP INDEX (before the columns it covers are dropped). */
-export function planDropIndex(c: DropIndex): PlannedStep[] {
+/**
+ * Online: CREATE INDEX CONCURRENTLY, outside any transaction, after the main transaction. A build that
+ * fails (lock timeout, duplicates) leaves an INVALID index behind, so it is preceded by a DROP INDEX
+ * CONCURRENTLY IF EXISTS: running the pair again (retry, or re-running the migration) starts clean.
+ * Introspection ignores invalid indexes, so a re-plan after a failure plans the pair again.
+ */
+function planCreateIndexConcurrently(c: CreateIndex, ctx: PlanContext): PlannedStep[] {
+  const i = c.index;
+  const object = relKey(i);
+  const table = relKey({ schema: i.schema, name: i.table });
+  const base = { object, op: '+' as const, phase: Phase.Online, transactional: false, needs: indexNeeds(i) };
+  return [
+    plannedStep(c, { ...base, sql: dropIndexConcurrentlySql(i, true), reverse: '', locks: tableLock(ctx, i.schema, i.table, 'SHARE UPDATE EXCLUSIVE') }),
+    plannedStep(c, {
+      ...base, sql: createIndexConcurrentlySql(i), reverse: dropIndexSql(i), creates: [relNode(i.schema, i.name)],
+      hazards: [
+        hazard('index-build', object, `builds the index concurrently: ${table} stays writable, the build takes longer and loads the server`),
+        ...(i.unique ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates (it is left invalid, and dropped on retry)')] : []),
+      ],
+      locks: tableLock(ctx, i.schema, i.table, 'SHARE UPDATE EXCLUSIVE', { scan: true }),
+    }),
+  ];
+}
+
+/** DROP INDEX (before the columns it covers are dropped); online, CONCURRENTLY outside the transaction. */
+export function planDropIndex(c: DropIndex, ctx: PlanContext): PlannedStep[] {
   const i = c.index;
   const comment = i.comment !== null ? commentSql({ kind: 'Index', schema: i.schema, name: i.name }, i.comment) : null;
+  const online = isOnlineTable(ctx, i.schema, i.table);
   return [plannedStep(c, {
-    sql: dropIndexSql(i), reverse: statements(createIndexSql(i), comment), object: relKey(i), op: '-', phase: Phase.DropIndex,
-    drops: [relNode(i.schema, i.name)], needs: indexNeeds(i),
+    sql: online ? dropIndexConcurrentlySql(i) : dropIndexSql(i), reverse: statements(createIndexSql(i), comment), object: relKey(i), op: '-', phase: Phase.DropIndex,
+    transactional: !online, drops: [relNode(i.schema, i.name)], needs: indexNeeds(i),
+    locks: tableLock(null, i.schema, i.table, online ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE'),
   })];
 }
 
-/** ALTER INDEX … RENAME TO. */
+/** ALTER INDEX … RENAME TO (SHARE UPDATE EXCLUSIVE on the index since PostgreSQL 12: reads and writes go on). */
 export function planRenameIndex(c: RenameIndex): PlannedStep[] {
   return [plannedStep(c, {
     sql: renameIndexSql(c.schema, c.from, c.to), reverse: renameIndexSql(c.schema, c.to, c.from),

@@ -2,6 +2,7 @@ import type { RecreateEnum } from '../diff';
 import { relKey, type Column } from '../model';
 import { alterColumnSql, createEnumSql, dropEnumSql, enumTempName, ident, literal, qualified, renameEnumSql } from '../sql';
 import { columnNode, relNode, typeNode } from './graph-keys';
+import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, type PlannedStep } from './planned-step';
 
 /** `USING` expression converting `col` (old type, scalar or array) to `type` through text, with the remap. */
@@ -62,7 +63,7 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
     }
     const back = x.column.type.endsWith('[]') ? `${ident(x.column.name)}::text[]::${oldType}[]` : `${ident(x.column.name)}::text::${oldType}`;
     steps.push(plannedStep(c, {
-      ...base, needs: onColumn(x), hazards,
+      ...base, needs: onColumn(x), hazards, locks: tableLock(null, x.schema, x.table, 'ACCESS EXCLUSIVE', { rewrite: true }),
       sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetType', type: x.column.type.endsWith('[]') ? `${type}[]` : type, collation: null, using: remapUsing(x.column, type, c.remap) }),
       reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetType', type: x.column.type.endsWith('[]') ? `${oldType}[]` : oldType, collation: null, using: back }),
     }));

@@ -2,6 +2,7 @@ import type { CreateTable, DropTable, RenameTable } from '../diff';
 import { relKey, type Constraint, type Table } from '../model';
 import { commentSql, createTableSql, dropTableSql, isSerial, renameTableSql, serialSequenceName } from '../sql';
 import { columnNode, constraintNode, relNode, schemaNode, typeNeeds, typeNode } from './graph-keys';
+import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
 /** Graph keys a table and its inline constraints consist of (relation, row type, columns, keys' indexes). */
@@ -43,7 +44,7 @@ export function planDropTable(c: DropTable): PlannedStep[] {
   return [plannedStep(c, {
     sql: dropTableSql(t), reverse: statements(createTableSql(t, c.constraints), ...tableCommentsSql(t, c.constraints)),
     hazards: [hazard('deletes-data', object, 'dropping the table deletes all its rows')],
-    object, op: '-', phase: Phase.DropTable, drops: tableNodes(t, c.constraints), needs: tableNeeds(t),
+    object, op: '-', phase: Phase.DropTable, drops: tableNodes(t, c.constraints), needs: tableNeeds(t), locks: tableLock(null, t.schema, t.name, 'ACCESS EXCLUSIVE'),
   })];
 }
 
@@ -53,5 +54,6 @@ export function planRenameTable(c: RenameTable): PlannedStep[] {
     sql: renameTableSql(c.schema, c.from, c.to), reverse: renameTableSql(c.schema, c.to, c.from),
     object: relKey({ schema: c.schema, name: c.to }), op: '~', phase: Phase.Rename,
     drops: [relNode(c.schema, c.from), typeNode(c.schema, c.from)], creates: [relNode(c.schema, c.to), typeNode(c.schema, c.to)],
+    locks: tableLock(null, c.schema, c.from, 'ACCESS EXCLUSIVE'),
   })];
 }

@@ -1,5 +1,5 @@
 import type { Change } from '../diff';
-import type { Hazard, HazardKind, Step } from './types';
+import type { Hazard, HazardKind, Step, TableLock } from './types';
 
 /**
  * Phases give the natural order of a plan; they only break ties; the dependency edges (creates / drops /
@@ -26,6 +26,8 @@ export const Phase = {
   AddForeignKey: 17,
   CreateIndex: 18,
   Comment: 19,
+  /** Online mode: index builds, validations and what follows them, each on its own after the main transaction. */
+  Online: 20,
 } as const;
 export type Phase = (typeof Phase)[keyof typeof Phase];
 
@@ -55,6 +57,8 @@ export interface StepSpec {
   readonly creates?: readonly string[];
   readonly drops?: readonly string[];
   readonly needs?: readonly string[];
+  /** Locks on existing tables (see locks.ts). */
+  readonly locks?: readonly TableLock[];
 }
 
 /** Builds a planned step; a step without a reverse always carries the `irreversible` hazard. */
@@ -74,6 +78,8 @@ export function plannedStep(change: Change, s: StepSpec): PlannedStep {
       object: s.object,
       op: s.op,
       change,
+      locks: s.locks ?? [],
+      timeouts: null,
     },
     phase: s.phase,
     creates: s.creates ?? [],

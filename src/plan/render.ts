@@ -1,4 +1,6 @@
 import type { Change } from '../diff/changes';
+import { describeLock } from './locks';
+import { timeoutsSql } from './timeouts';
 import type { Hazard, HazardKind, Plan, Step } from './types';
 
 /** A comment block: each line of `text` prefixed with `-- `. */
@@ -20,15 +22,23 @@ export function renderUp(plan: Plan): string {
     `schemakit migration: ${plan.steps.length} statement${plan.steps.length === 1 ? '' : 's'}`,
     kinds.length > 0 ? `hazards: ${kinds.join(', ')}` : 'hazards: none',
   ];
-  if (plan.steps.some((s) => !s.transactional)) {
+  const online = plan.steps.some((s) => s.timeouts !== null);
+  if (online && plan.steps.some((s) => !s.transactional)) {
+    header.push('online plan: statements marked "outside transaction" run on their own, in order; a transaction ends before each');
+  } else if (plan.steps.some((s) => !s.transactional)) {
     header.push('statements marked "outside transaction" cannot run in the migration transaction; schemakit apply runs them first');
   }
+  let timeouts = '';
   const body = plan.steps.map((s) => {
     const notes = [
       ...(s.transactional ? [] : ['outside transaction']),
       ...s.hazards.map((h: Hazard) => `hazard ${h.kind}: ${h.message}`),
+      ...(s.timeouts !== null ? s.locks.map((l) => `lock ${describeLock(l)}`) : []),
     ];
-    return `${notes.length > 0 ? comment(notes.join('\n')) + '\n' : ''}${s.sql};\n`;
+    const set = s.timeouts !== null ? timeoutsSql(s.timeouts).map((x) => `${x};\n`).join('') : '';
+    const setLines = set !== timeouts ? set : '';
+    timeouts = set;
+    return `${notes.length > 0 ? comment(notes.join('\n')) + '\n' : ''}${setLines}${s.sql};\n`;
   });
   return [comment(header.join('\n')), '', ...body].join('\n');
 }
@@ -42,7 +52,7 @@ export function renderDown(plan: Plan): string {
   const missing = steps.filter((s) => s.reverse === null);
   const header = [`schemakit migration (down): reverses ${plan.steps.length} statement${plan.steps.length === 1 ? '' : 's'}`];
   if (missing.length > 0) header.push(`INCOMPLETE: ${missing.length} step${missing.length === 1 ? ' is' : 's are'} irreversible (see below)`);
-  const body = steps.map((s) =>
+  const body = steps.filter((s) => s.reverse !== '').map((s) =>
     s.reverse === null ? `${comment(`irreversible: ${s.sql.split('\n')[0]}\n${s.irreversible ?? ''}`)}\n` : `${s.reverse};\n`,
   );
   return [comment(header.join('\n')), '', ...body].join('\n');

@@ -12,7 +12,7 @@ const fkAction: Record<FkAction, string> = {
 };
 
 /** `DEFERRABLE [INITIALLY DEFERRED]`, or nothing for the default NOT DEFERRABLE. */
-function deferrability(c: Constraint): string {
+export function deferrability(c: Pick<Constraint, 'deferrable' | 'initiallyDeferred'>): string {
   if (!c.deferrable) return '';
   return c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
 }

@@ -15,7 +15,16 @@ export function indexKeySql(k: IndexKey): string {
 
 /** `CREATE [UNIQUE] INDEX name ON s.t USING method (keys) [INCLUDE (…)] [NULLS NOT DISTINCT] [WHERE (…)]`. */
 export function createIndexSql(i: Index): string {
-  let sql = `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${ident(i.name)} ON ${qualified(i.schema, i.table)} USING ${i.method} (${i.keys.map(indexKeySql).join(', ')})`;
+  return indexSql(i, false);
+}
+
+/** `CREATE [UNIQUE] INDEX CONCURRENTLY …` (cannot run in a transaction block). */
+export function createIndexConcurrentlySql(i: Index): string {
+  return indexSql(i, true);
+}
+
+function indexSql(i: Index, concurrently: boolean): string {
+  let sql = `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${ident(i.name)} ON ${qualified(i.schema, i.table)} USING ${i.method} (${i.keys.map(indexKeySql).join(', ')})`;
   if (i.include.length > 0) sql += ` INCLUDE (${identList(i.include)})`;
   // NULLS NOT DISTINCT: PostgreSQL ≥ 15, unique indexes only.
   if (i.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';

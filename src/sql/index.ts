@@ -10,3 +10,4 @@ export * from './table';
 export * from './index-def';
 export * from './comment';
 export * from './enum-rebuild';
+export * from './online';

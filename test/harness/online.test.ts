@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffCatalogs } from '../../src/diff';
+import { introspect } from '../../src/introspect';
+import { applyPlan } from '../../src/migrate';
+import { hazardKinds, planChanges, renderDown, renderUp } from '../../src/plan';
+import { catalogView as view } from '../support/catalog-view';
+import { engines } from '../support/engines';
+import { checkGolden } from '../support/golden';
+import { readFixtureCases } from './fixture-case';
+
+/** Fixture cases with an online golden (`up.online.sql`): the online plan is checked like the offline one. */
+const cases = readFixtureCases().filter((fx) => existsSync(join(fx.dir, 'up.online.sql')));
+
+/**
+ * Online plans of the chosen fixtures: the plan renders as `up.online.sql` (`up.online.pg18.sql` on PGlite
+ * when present), applying it (non-transactional steps on their own) converges A to B, an online re-plan is
+ * empty, and its down restores A when the case is reversible.
+ */
+for (const engine of engines) {
+  describe(`online fixtures on ${engine.name}`, function () {
+    for (const fx of cases) {
+      const skip = fx.skip[engine.name] ?? fx.skip[engine.kind];
+      (skip ? it.skip : it)(`${fx.name} (online)`, async function () {
+        const dbA = await engine.fresh();
+        const dbB = await engine.fresh();
+        try {
+          await dbA.exec(fx.a);
+          await dbB.exec(fx.b);
+          const [catA, catB] = [await introspect(dbA), await introspect(dbB)];
+          const plan = planChanges(diffCatalogs(catA, catB, fx.renames), { online: true });
+          checkGolden(engine.kind === 'pglite' ? join(fx.dir, 'up.online.pg18.sql') : null, join(fx.dir, 'up.online.sql'), renderUp(plan));
+
+          await applyPlan(dbA, plan, { allowHazards: hazardKinds });
+          const after = await introspect(dbA);
+          expect(view(after), 'catalog after applying the online plan equals B').to.deep.equal(view(catB));
+          const again = planChanges(diffCatalogs(after, catB, fx.renames), { online: true });
+          expect(again.steps.map((s) => s.sql), 'second plan is empty').to.deep.equal([]);
+
+          if (fx.reversible) {
+            await dbA.exec(renderDown(plan));
+            expect(view(await introspect(dbA)), 'down restores A').to.deep.equal(view(catA));
+          }
+        } finally {
+          await dbA.close();
+          await dbB.close();
+        }
+      });
+    }
+  });
+}
