@@ -6,6 +6,7 @@ import { runApply, runDiff, runGenerate, runPlan, type Outcome } from './command
 import { runDocs } from './docs-command';
 import { runHooksInstall } from './hooks-command';
 import { registerMigrate } from './migrate-program';
+import { runPull } from './pull-command';
 import { red } from './output';
 
 /** Builds the command-line program; actions record their outcome instead of exiting. */
@@ -50,6 +51,13 @@ function program(done: (o: Outcome) => void): Command {
     .option('--templates <dir>', 'directory of Handlebars templates overriding the defaults')
     .option('--check', 'write nothing; exit 1 naming the stale files when the output is not up to date')
     .action(async (o) => done(await runDocs(o)));
+
+  cmd.command('pull').description('write declarations (schema/*.ts) of an existing database')
+    .option('--url <url>', 'database URL (default: $DATABASE_URL, else the embedded database in .schemakit/)')
+    .option('--out <dir>', 'output directory', 'schema')
+    .addOption(new Option('--layout <layout>', 'one file per table, or one per schema').choices(['table', 'schema']).default('table'))
+    .option('--force', 'overwrite files whose content differs from the pulled declarations')
+    .action(async (o) => done(await runPull(o)));
 
   cmd.command('hooks').description('git hooks').command('install')
     .description('install a pre-commit hook that regenerates generated/docs when schema/ changes')

@@ -1,2 +1,3 @@
 /** Generators: artefacts rendered from a Catalog (Markdown docs and ERDs). */
 export * from './docs';
+export * from './pull';

@@ -14,7 +14,8 @@ const allowed: Record<string, readonly string[]> = {
   diff: ['model', 'sql', 'util'],
   plan: ['model', 'sql', 'diff', 'util'],
   migrate: ['plan', 'db', 'model', 'sql', 'diff', 'introspect', 'util'],
-  generators: ['model', 'sql', 'util'],
+  // pull writes declarations: it applies declare's implicit-name rules to know which names it may leave out.
+  generators: ['model', 'sql', 'util', 'declare'],
   data: ['model', 'db', 'sql', 'util'],
   config: ['util'],
   pipeline: ['model', 'sql', 'declare', 'load', 'db', 'introspect', 'diff', 'plan', 'migrate', 'util', 'config'],

@@ -1,0 +1,67 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { comparePulled, renderPull, type PullLayout } from '../generators';
+import { introspect } from '../introspect';
+import { SchemakitError } from '../util';
+import type { Outcome } from './commands';
+import { readTree } from './docs-command';
+import { openTarget } from './target';
+
+/** Options of `schemakit pull`. */
+export interface PullOptions {
+  /** The database to pull (default `DATABASE_URL`, else the embedded database). */
+  readonly url?: string;
+  /** Output directory (default `schema/`). */
+  readonly out?: string;
+  /** `table` (one file per table, the default) or `schema` (one `tables.ts` per schema). */
+  readonly layout?: string;
+  /** Overwrite files whose content differs from the pulled one. */
+  readonly force?: boolean;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * `schemakit pull`: introspects the database and writes declaration files to `out`. Files that exist with
+ * other content (edited since the last pull, or another schema) are only overwritten with `force`: without
+ * it nothing is written, the files are named and the exit code is 1. Identical files are left untouched.
+ */
+export async function runPull(opts: PullOptions = {}): Promise<Outcome> {
+  const layout = (opts.layout ?? 'table') as PullLayout;
+  if (layout !== 'table' && layout !== 'schema') throw new SchemakitError('cli', 'bad-option', `pull: --layout must be "table" or "schema", not "${opts.layout}"`);
+  const out = resolve(opts.out ?? 'schema');
+  const db = await openTarget({ url: opts.url });
+  let catalog;
+  try {
+    catalog = await introspect(db);
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+  const files = renderPull(catalog, { layout });
+  const drift = comparePulled(files, readTree(out));
+  const where = relative(process.cwd(), out) || '.';
+  if (drift.changed.length > 0 && !opts.force) {
+    return {
+      stdout: [
+        `Pull would overwrite ${plural(drift.changed.length, 'file')} in ${where} that differ from the database's declarations (edited since the last pull?):`,
+        ...drift.changed.map((p) => `  ${p}`),
+        'Nothing was written. Commit or move your edits, then run `schemakit pull --force` to overwrite them.',
+      ].join('\n'),
+      exitCode: 1,
+    };
+  }
+  for (const path of [...drift.added, ...drift.changed]) {
+    const full = join(out, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, files.get(path)!);
+  }
+  const lines = [
+    `Pulled ${plural(catalog.tables.length, 'table')}, ${plural(catalog.enums.length, 'enum')}, ${plural(catalog.schemas.length, 'schema')} and ${plural(catalog.extensions.length, 'extension')} into ${where}: ` +
+      `${drift.added.length} new, ${drift.changed.length} overwritten, ${drift.unchanged.length} unchanged.`,
+  ];
+  if (drift.other.length > 0) {
+    lines.push(`${plural(drift.other.length, 'other file')} in ${where} ${drift.other.length === 1 ? 'was' : 'were'} left alone (they are loaded too; remove any that declare the same objects):`);
+    lines.push(...drift.other.map((p) => `  ${p}`));
+  }
+  return { stdout: lines.join('\n'), exitCode: 0 };
+}

@@ -1,0 +1,49 @@
+import type { Column, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
+import { collateArgument } from './collation';
+import { defaultArgument } from './column-default';
+import { columnTypeCall } from './column-type';
+import { columnPrimaryKey, columnReference, columnUnique } from './emit-constraint';
+import type { Imports } from './imports';
+import type { PullContext } from './pull-context';
+import { sqlTemplate, usesRow } from './sql-template';
+import { tsString } from './ts-text';
+
+/** The constraints declared on a column itself (`.primaryKey()`, `.unique()`, `.references()`). */
+export interface ColumnConstraints {
+  readonly primaryKey: PrimaryKey | null;
+  readonly unique: Unique | null;
+  readonly references: ForeignKey | null;
+  /** Whether the column is in the primary key (then NOT NULL goes without saying). */
+  readonly inPrimaryKey: boolean;
+}
+
+/**
+ * A column declaration: `c.varchar(255).notNull().unique().comment('…')`. What Postgres implies is left out:
+ * NOT NULL of primary key, serial and identity columns.
+ */
+export function emitColumn(column: Column, table: Table, own: ColumnConstraints, ctx: PullContext, imports: Imports): string {
+  let out = columnTypeCall(column.type, (sqlName) => {
+    const p = ctx.enumsBySqlName.get(sqlName);
+    return p ? imports.ref(p) : null;
+  }, imports);
+  if (column.collation !== null) out += `.collate(${tsString(collateArgument(column.collation))})`;
+  if (column.identity === 'always') out += '.generatedAlwaysAsIdentity()';
+  if (column.identity === 'by-default') out += '.generatedByDefaultAsIdentity()';
+  if (column.generated !== null) {
+    imports.lib('sql');
+    const expr = sqlTemplate(column.generated, new Set(table.columns.map((c) => c.name)));
+    out += `.generatedAlwaysAs(${usesRow(expr) ? `(t) => ${expr}` : expr})`;
+  }
+  const serial = /^(small|big)?serial$/.test(column.type);
+  if (column.notNull && !own.inPrimaryKey && !serial && column.identity === null) out += '.notNull()';
+  if (own.primaryKey) out += columnPrimaryKey(own.primaryKey, table, ctx);
+  if (own.unique) out += columnUnique(own.unique, table, ctx);
+  if (own.references) out += columnReference(own.references, table, ctx, imports);
+  if (column.default !== null) {
+    const d = defaultArgument(column);
+    if (d.isSql) imports.lib('sql');
+    out += `.default(${d.text})`;
+  }
+  if (column.comment !== null) out += `.comment(${tsString(column.comment)})`;
+  return out;
+}

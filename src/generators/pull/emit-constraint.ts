@@ -1,0 +1,110 @@
+import type { Check, Constraint, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
+import type { Imports } from './imports';
+import type { PullContext } from './pull-context';
+import { objectKey } from './pull-names';
+import { sqlTemplate, unwrapParens } from './sql-template';
+import { tsAccess, tsString } from './ts-text';
+
+/** The options object of a column-level constraint (`{ onDelete: 'cascade' }`), or '' when every option is the default. */
+const options = (entries: readonly (readonly [string, string] | null)[]): string => {
+  const given = entries.filter((e): e is readonly [string, string] => e !== null);
+  return given.length === 0 ? '' : `{ ${given.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+};
+
+/** `name` when the declaration must spell it out, else null. */
+const explicitName = (c: Constraint, table: Table, ctx: PullContext, check: string | null = null): string | null =>
+  ctx.implicit.constraint(c, table, check) ? null : c.name;
+
+const commentOption = (c: Constraint) => (c.comment !== null ? (['comment', tsString(c.comment)] as const) : null);
+
+/** `.primaryKey()` on a column, with `{ name, comment }` when they are not the defaults. */
+export function columnPrimaryKey(pk: PrimaryKey, table: Table, ctx: PullContext): string {
+  const name = explicitName(pk, table, ctx);
+  return `.primaryKey(${options([name !== null ? ['name', tsString(name)] : null, commentOption(pk)])})`;
+}
+
+/** `.unique()` on a column, with `{ name, nullsNotDistinct, comment }` when they are not the defaults. */
+export function columnUnique(u: Unique, table: Table, ctx: PullContext): string {
+  const name = explicitName(u, table, ctx);
+  return `.unique(${options([name !== null ? ['name', tsString(name)] : null, u.nullsNotDistinct ? ['nullsNotDistinct', 'true'] : null, commentOption(u)])})`;
+}
+
+/** `.references(() => users.columns.id, { … })` on a column (never for a reference to its own table). */
+export function columnReference(fk: ForeignKey, table: Table, ctx: PullContext, imports: Imports): string {
+  const target = ctx.names.tables.get(objectKey(fk.refSchema, fk.refTable))!;
+  const variable = imports.ref(target);
+  const cyclic = ctx.sameCycle(objectKey(fk.schema, fk.table), objectKey(fk.refSchema, fk.refTable));
+  const thunk = `${cyclic ? `(): ${imports.libType('ColumnRef')}` : '()'} => ${tsAccess(`${variable}.columns`, fk.refColumns[0])}`;
+  const name = explicitName(fk, table, ctx);
+  const opts = options([
+    name !== null ? ['name', tsString(name)] : null,
+    fk.onDelete !== 'no-action' ? ['onDelete', tsString(fk.onDelete)] : null,
+    fk.onUpdate !== 'no-action' ? ['onUpdate', tsString(fk.onUpdate)] : null,
+    fk.match !== 'simple' ? ['match', tsString(fk.match)] : null,
+    fk.initiallyDeferred ? ['initiallyDeferred', 'true'] : fk.deferrable ? ['deferrable', 'true'] : null,
+    commentOption(fk),
+  ]);
+  return `.references(${thunk}${opts ? `, ${opts}` : ''})`;
+}
+
+/** `t.a, t.b` for a list of columns. */
+const refs = (columns: readonly string[]): string[] => columns.map((c) => tsAccess('t', c));
+
+/** The chained calls every table-level constraint may end with. */
+function tail(c: Constraint): string {
+  let out = '';
+  if ('deferrable' in c && c.kind !== 'Check') out += c.initiallyDeferred ? '.initiallyDeferred()' : c.deferrable ? '.deferrable()' : '';
+  if (c.comment !== null) out += `.comment(${tsString(c.comment)})`;
+  return out;
+}
+
+/** `primaryKey(t.a, t.b)` (or `primaryKey('name', [t.a, t.b])`) for the table's `primaryKey:` option. */
+export function tablePrimaryKey(pk: PrimaryKey, table: Table, ctx: PullContext, imports: Imports): string {
+  const name = explicitName(pk, table, ctx);
+  const fn = imports.lib('primaryKey');
+  const head = name === null ? `${fn}(${refs(pk.columns).join(', ')})` : `${fn}(${tsString(name)}, [${refs(pk.columns).join(', ')}])`;
+  return head + tail(pk);
+}
+
+/** `unique([t.a, t.b])` for the table's `uniques:` list. */
+export function tableUnique(u: Unique, table: Table, ctx: PullContext, imports: Imports): string {
+  const name = explicitName(u, table, ctx);
+  const fn = imports.lib('unique');
+  const head = `${fn}(${name === null ? '' : `${tsString(name)}, `}[${refs(u.columns).join(', ')}])`;
+  return head + (u.nullsNotDistinct ? '.nullsNotDistinct()' : '') + tail(u);
+}
+
+/** `check(sql\`${t.price} > 0\`)` for the table's `checks:` list. */
+export function tableCheck(ch: Check, table: Table, ctx: PullContext, imports: Imports): string {
+  const expression = unwrapParens(ch.expression);
+  const template = sqlTemplate(expression, new Set(table.columns.map((c) => c.name)));
+  imports.lib('sql');
+  const name = explicitName(ch, table, ctx, expression);
+  return `${imports.lib('check')}(${name === null ? '' : `${tsString(name)}, `}${template})${ch.noInherit ? '.noInherit()' : ''}${tail(ch)}`;
+}
+
+/**
+ * `foreignKey([t.a]).references(() => other)` for the table's `foreignKeys:` list: the target's primary key
+ * is implied when the referenced columns are exactly it; a reference to the table itself goes through `t`.
+ */
+export function tableForeignKey(fk: ForeignKey, table: Table, ctx: PullContext, imports: Imports): string {
+  const name = explicitName(fk, table, ctx);
+  const head = `${imports.lib('foreignKey')}(${name === null ? '' : `${tsString(name)}, `}[${refs(fk.columns).join(', ')}])`;
+  let target: string;
+  if (fk.refSchema === fk.schema && fk.refTable === fk.table) {
+    const cols = refs(fk.refColumns);
+    target = `() => ${cols.length === 1 ? cols[0] : `[${cols.join(', ')}]`}`;
+  } else {
+    const targetKey = objectKey(fk.refSchema, fk.refTable);
+    const variable = imports.ref(ctx.names.tables.get(targetKey)!);
+    const pk = ctx.members.get(targetKey)?.constraints.find((c): c is PrimaryKey => c.kind === 'PrimaryKey');
+    const impliedColumns = pk !== undefined && pk.columns.join('\u0000') === fk.refColumns.join('\u0000');
+    const annotation = ctx.sameCycle(objectKey(fk.schema, fk.table), targetKey) ? `(): ${imports.libType('AnyTableDecl')}` : '()';
+    target = `${annotation} => ${variable}${impliedColumns ? '' : `, [${fk.refColumns.map(tsString).join(', ')}]`}`;
+  }
+  let out = `${head}.references(${target})`;
+  if (fk.onDelete !== 'no-action') out += `.onDelete(${tsString(fk.onDelete)})`;
+  if (fk.onUpdate !== 'no-action') out += `.onUpdate(${tsString(fk.onUpdate)})`;
+  if (fk.match !== 'simple') out += `.match(${tsString(fk.match)})`;
+  return out + tail(fk);
+}

@@ -1,0 +1,88 @@
+import type { Catalog, Constraint, ForeignKey, Index, Table } from '../../model';
+import { qualified } from '../../sql';
+import { ImplicitNames } from './implicit-names';
+import { objectKey, planPullNames, type Placement, type PullLayout, type PullNames } from './pull-names';
+
+/** What every emitter of a pull may look up: names and files, each table's members, FK cycles. */
+export interface PullContext {
+  readonly catalog: Catalog;
+  readonly names: PullNames;
+  readonly implicit: ImplicitNames;
+  /** Placement of an enum by its qualified SQL type name (`reporting.subscription_tier`). */
+  readonly enumsBySqlName: ReadonlyMap<string, Placement>;
+  /** Constraints and indexes of each table (`schema.table`), in catalog order. */
+  readonly members: ReadonlyMap<string, { readonly constraints: readonly Constraint[]; readonly indexes: readonly Index[] }>;
+  /** Whether two tables reach each other through foreign keys (then TypeScript needs the thunks annotated). */
+  sameCycle(a: string, b: string): boolean;
+}
+
+/** Builds the context of a pull of `catalog`. */
+export function pullContext(catalog: Catalog, layout: PullLayout): PullContext {
+  const names = planPullNames(catalog, layout);
+  const members = new Map<string, { constraints: Constraint[]; indexes: Index[] }>();
+  for (const t of catalog.tables) members.set(objectKey(t.schema, t.name), { constraints: [], indexes: [] });
+  for (const c of catalog.constraints) members.get(objectKey(c.schema, c.table))?.constraints.push(c);
+  for (const i of catalog.indexes) members.get(objectKey(i.schema, i.table))?.indexes.push(i);
+  const enumsBySqlName = new Map<string, Placement>();
+  for (const e of catalog.enums) enumsBySqlName.set(qualified(e.schema, e.name), names.enums.get(objectKey(e.schema, e.name))!);
+  const component = fkComponents(catalog.tables, catalog.constraints.filter((c): c is ForeignKey => c.kind === 'ForeignKey'));
+  return {
+    catalog,
+    names,
+    implicit: new ImplicitNames(catalog),
+    enumsBySqlName,
+    members,
+    sameCycle: (a, b) => component.get(a) !== undefined && component.get(a) === component.get(b),
+  };
+}
+
+/** Strongly connected components of the foreign key graph (Tarjan's algorithm, iterative): table key → component id. */
+function fkComponents(tables: readonly Table[], fks: readonly ForeignKey[]): Map<string, number> {
+  const edges = new Map<string, string[]>();
+  for (const t of tables) edges.set(objectKey(t.schema, t.name), []);
+  for (const fk of fks) edges.get(objectKey(fk.schema, fk.table))?.push(objectKey(fk.refSchema, fk.refTable));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const component = new Map<string, number>();
+  let counter = 0;
+  for (const root of edges.keys()) {
+    if (index.has(root)) continue;
+    const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const out = edges.get(frame.node) ?? [];
+      if (frame.next < out.length) {
+        const to = out[frame.next++];
+        if (!edges.has(to)) continue;
+        if (!index.has(to)) {
+          index.set(to, counter);
+          low.set(to, counter++);
+          stack.push(to);
+          onStack.add(to);
+          work.push({ node: to, next: 0 });
+        } else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(to)!));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      }
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const id = index.get(frame.node)!;
+        for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+          onStack.delete(n);
+          component.set(n, id);
+          if (n === frame.node) break;
+        }
+      }
+    }
+  }
+  return component;
+}

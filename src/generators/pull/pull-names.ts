@@ -1,0 +1,113 @@
+import type { Catalog } from '../../model';
+import { isBindingName } from './ts-text';
+
+/** How pulled declarations are spread over files: one file per table (default) or one per schema. */
+export type PullLayout = 'table' | 'schema';
+
+/** Where a declaration goes: its file (relative, `/`-separated, `.ts`) and its exported variable. */
+export interface Placement {
+  readonly file: string;
+  readonly name: string;
+}
+
+/** The file and variable of every declaration of a pull; `schema()` is null for an undeclared `public`. */
+export interface PullNames {
+  readonly schemas: ReadonlyMap<string, Placement | null>;
+  readonly enums: ReadonlyMap<string, Placement>;
+  readonly tables: ReadonlyMap<string, Placement>;
+  readonly extensions: ReadonlyMap<string, Placement>;
+}
+
+/** `schema.name`, the key of schema-scoped objects in PullNames. */
+export const objectKey = (schema: string, name: string): string => `${schema}.${name}`;
+
+/** Names the declaration files import from schemakit, or use as a callback parameter: never a variable. */
+const TAKEN = ['c', 'sql', 't', 'table', 'index', 'check', 'unique', 'primaryKey', 'foreignKey', 'schema', 'enumType', 'extension', 'key', 'value', 'ColumnRef', 'AnyTableDecl'];
+
+/** Words of a name: split at anything but letters and digits, and between a lower-case letter and an upper-case one. */
+const words = (name: string): string[] =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+
+/** A file name part: `audit_logs` → `audit-logs` (as in the example schema), `My Schema` → `my-schema`. */
+export const kebab = (name: string): string => words(name).join('-').toLowerCase() || 'unnamed';
+
+/** A variable name: `audit_logs` → `auditLogs`; a name that does not start with a letter gets the kind in front. */
+function camel(name: string, kind: string): string {
+  const w = words(name).map((x) => x.toLowerCase());
+  const joined = w.map((x, i) => (i === 0 ? x : x[0].toUpperCase() + x.slice(1))).join('');
+  return /^[a-z]/.test(joined) ? joined : camel(`${kind} ${name}`, kind);
+}
+
+/** Hands out distinct variable names: the plain one first, then with the schema in front, the kind after, a number last. */
+class VariableNames {
+  readonly #used = new Set(TAKEN);
+  take(candidates: readonly string[]): string {
+    for (const c of candidates) if (isBindingName(c) && !this.#used.has(c)) return this.#add(c);
+    const base = candidates[candidates.length - 1];
+    for (let n = 2; ; n++) if (!this.#used.has(`${base}${n}`)) return this.#add(`${base}${n}`);
+  }
+  #add(name: string): string {
+    this.#used.add(name);
+    return name;
+  }
+}
+
+/** Hands out distinct file names within a directory (case-insensitively, for file systems that are). */
+class FileNames {
+  readonly #used = new Set<string>();
+  constructor(reserved: readonly string[] = []) {
+    for (const r of reserved) this.#used.add(r);
+  }
+  take(base: string): string {
+    let name = base;
+    for (let n = 2; this.#used.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+    this.#used.add(name.toLowerCase());
+    return name;
+  }
+}
+
+/**
+ * The files and variables of a pull. Per schema a directory (`reporting/`) with `schema.ts` (the schema),
+ * `types.ts` (its enums) and, by layout, one file per table (`audit-logs.ts`) or `tables.ts`; extensions in
+ * `extensions.ts`. `public` is declared only when its comment is not the default one (an undeclared `public`
+ * is not managed), and its tables are then written without a schema. Deterministic: objects are named in
+ * key order, the first to want a variable name gets it.
+ */
+export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
+  const vars = new VariableNames();
+  const dirs = new FileNames(['extensions']);
+  const dirOf = new Map<string, { dir: string; files: FileNames }>();
+  const schemaNames = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.enums.map((e) => e.schema), ...catalog.tables.map((t) => t.schema)])].sort();
+  for (const s of schemaNames) dirOf.set(s, { dir: dirs.take(kebab(s)), files: new FileNames(['schema', 'types', 'tables']) });
+  const dir = (s: string) => dirOf.get(s)!;
+
+  const schemas = new Map<string, Placement | null>();
+  for (const s of schemaNames) {
+    const decl = catalog.schemas.find((x) => x.name === s);
+    const declared = s !== 'public' || (decl?.comment != null && decl.comment !== DEFAULT_PUBLIC_COMMENT);
+    schemas.set(s, declared && decl ? { file: `${dir(s).dir}/schema.ts`, name: vars.take([camel(s, 'schema'), `${camel(s, 'schema')}Schema`]) } : null);
+  }
+  const extensions = new Map<string, Placement>();
+  for (const e of catalog.extensions) extensions.set(e.name, { file: 'extensions.ts', name: vars.take([camel(e.name, 'extension'), `${camel(e.name, 'extension')}Extension`]) });
+  const scoped = (schema: string, name: string, kind: string): string[] => {
+    const plain = camel(name, kind);
+    const qualified = camel(`${schema} ${name}`, kind);
+    const suffixed = `${plain}${kind[0].toUpperCase()}${kind.slice(1)}`;
+    return [plain, qualified, suffixed, `${qualified}${kind[0].toUpperCase()}${kind.slice(1)}`];
+  };
+  const enums = new Map<string, Placement>();
+  for (const e of catalog.enums) enums.set(objectKey(e.schema, e.name), { file: `${dir(e.schema).dir}/types.ts`, name: vars.take(scoped(e.schema, e.name, 'enum')) });
+  const tables = new Map<string, Placement>();
+  for (const t of catalog.tables) {
+    const d = dir(t.schema);
+    const file = layout === 'schema' ? `${d.dir}/tables.ts` : `${d.dir}/${d.files.take(kebab(t.name))}.ts`;
+    tables.set(objectKey(t.schema, t.name), { file, name: vars.take(scoped(t.schema, t.name, 'table')) });
+  }
+  return { schemas, enums, tables, extensions };
+}
+
+/** The comment initdb gives `public` (PostgreSQL 15 through 18). */
+export const DEFAULT_PUBLIC_COMMENT = 'standard public schema';

@@ -1,0 +1,82 @@
+import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { Catalog } from '../../model';
+import { emitEnum, emitExtension, emitSchema } from './emit-declarations';
+import { emitTable } from './emit-table';
+import { Imports } from './imports';
+import { pullContext, type PullContext } from './pull-context';
+import { objectKey, type Placement, type PullLayout } from './pull-names';
+
+/** Options of renderPull. */
+export interface RenderPullOptions {
+  /** One file per table (default) or one `tables.ts` per schema. */
+  readonly layout?: PullLayout;
+}
+
+/** One declaration to write: where, and how to emit its initializer (recording the imports it needs). */
+interface Declaration {
+  readonly placement: Placement;
+  readonly emit: (imports: Imports) => string;
+}
+
+/**
+ * The declarations of every object kind the model has, in the order they go into their files (schemas,
+ * extensions, enums, tables, each sorted by key). A new object kind adds one block here and one `emitX`.
+ */
+function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
+  const out: Declaration[] = [];
+  for (const s of catalog.schemas) {
+    const placement = ctx.names.schemas.get(s.name);
+    if (placement) out.push({ placement, emit: (imports) => emitSchema(s, ctx, imports) });
+  }
+  for (const x of catalog.extensions) out.push({ placement: ctx.names.extensions.get(x.name)!, emit: (imports) => emitExtension(x, ctx, imports) });
+  for (const e of catalog.enums) out.push({ placement: ctx.names.enums.get(objectKey(e.schema, e.name))!, emit: (imports) => emitEnum(e, ctx, imports) });
+  for (const t of catalog.tables) out.push({ placement: ctx.names.tables.get(objectKey(t.schema, t.name))!, emit: (imports) => emitTable(t, ctx, imports) });
+  return out;
+}
+
+/** Prints one file with ts-morph: imports, then `export const name = …;` per declaration, a blank line between. */
+function printFile(project: Project, file: string, decls: readonly Declaration[]): string {
+  const imports = new Imports(file);
+  const statements: StatementStructures[] = decls.map((d) => ({
+    kind: StructureKind.VariableStatement,
+    leadingTrivia: '\n',
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ kind: StructureKind.VariableDeclaration, name: d.placement.name, initializer: d.emit(imports) }],
+  }));
+  const importStatements: StatementStructures[] = imports.declarations().map((d) => ({
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: d.moduleSpecifier,
+    namedImports: d.namedImports.map((n) => (n.startsWith('type ') ? { name: n.slice(5), isTypeOnly: true } : { name: n })),
+  }));
+  const source = project.createSourceFile(file, { statements: [...importStatements, ...statements] }, { overwrite: true });
+  // The structure printer indents an initializer's continuation lines as a hanging indent; the formatter
+  // puts them where a person (and Prettier) would: two spaces per level.
+  source.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
+  const text = source.getFullText();
+  project.removeSourceFile(source);
+  return text;
+}
+
+/**
+ * Renders a catalog as declaration files (relative path → TypeScript), the inverse of loading `schema/`:
+ * loading the files and normalizing them gives the same catalog back. Files are written the way the example
+ * schema is: one per table (or per schema), imports between them for foreign keys and enums, names and
+ * options left out wherever the declaration API implies them. Deterministic: same catalog, same bytes.
+ */
+export function renderPull(catalog: Catalog, options: RenderPullOptions = {}): Map<string, string> {
+  const ctx = pullContext(catalog, options.layout ?? 'table');
+  const byFile = new Map<string, Declaration[]>();
+  for (const d of declarations(catalog, ctx)) {
+    let list = byFile.get(d.placement.file);
+    if (!list) byFile.set(d.placement.file, (list = []));
+    list.push(d);
+  }
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed },
+  });
+  const files: [string, string][] = [...byFile.entries()].map(([file, decls]) => [file, printFile(project, file, decls)]);
+  files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(files);
+}

@@ -1,0 +1,3 @@
+import { schema } from 'schemakit';
+
+export const audit = schema('audit');

@@ -1,0 +1,3 @@
+import { extension } from 'schemakit';
+
+export const citext = extension('citext');

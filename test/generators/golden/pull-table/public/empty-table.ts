@@ -1,0 +1,5 @@
+import { table } from 'schemakit';
+
+export const emptyTable = table('empty_table', {
+  columns: {},
+});

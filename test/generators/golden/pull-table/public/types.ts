@@ -1,0 +1,3 @@
+import { enumType } from 'schemakit';
+
+export const mood = enumType('public', 'mood', ['happy', 'sad']);
