@@ -99,7 +99,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   const sink: Sink = {
     constraints: [],
     indexes: [],
-    renames: { tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [] },
+    renames: { tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], views: [], routines: [], triggers: [] },
     locate(key, location) {
       if (location === null) return;
       let k = key;
@@ -143,7 +143,8 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   }
   for (const t of tableDecls) buildIndexes(t, schemaSet(taken, t.schema), sink);
 
-  const catalog = sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints });
+  const programmable = { views: [], routines: [], triggers: [], eventTriggers: [] };
+  const catalog = sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, ...programmable });
   const renames: Renames = sink.renames;
   return { catalog, renames, locations };
 }

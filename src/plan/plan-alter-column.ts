@@ -5,7 +5,7 @@ import {
   serialSequenceName, storageType, type ColumnAction,
 } from '../sql';
 import type { PlanContext } from './context';
-import { columnNode, relNode, typeNeeds } from './graph-keys';
+import { columnNode, columnTypeNode, relNode, typeNeeds } from './graph-keys';
 import { addColumnHazards } from './plan-column';
 import { hazard, Phase, plannedStep, statements, type PlannedStep, type StepSpec } from './planned-step';
 import { analyzeTypeChange } from './type-change';
@@ -60,7 +60,8 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
     add(
       { kind: 'SetType', type: toType, collation: collation(to, from), using: t.using },
       { kind: 'SetType', type: fromType, collation: collation(from, to), using: back.using },
-      { hazards },
+      // Views reading the column forbid the type change: they are dropped before it and created after.
+      { hazards, drops: [columnTypeNode(schema, table, to.name)], creates: [columnTypeNode(schema, table, to.name)] },
     );
   }
   if (isSerial(to.type) && !isSerial(from.type)) raw(createOwnedSequenceSql(schema, seq, toType, table, to.name), dropSequenceSql(schema, seq));

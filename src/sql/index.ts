@@ -10,3 +10,6 @@ export * from './table';
 export * from './index-def';
 export * from './comment';
 export * from './enum-rebuild';
+export * from './view';
+export * from './routine';
+export * from './trigger';
