@@ -4,7 +4,7 @@ import type { Change } from './changes';
 
 /**
  * Keys of things whose identity or shape a plan breaks for the objects that read them: a column whose type
- * changes or that is dropped, a dropped relation, a recreated or dropped type or routine. A view or routine
+ * changes, is renamed (views print it with an added alias) or is dropped, a dropped relation, a recreated or dropped type or routine. A view or routine
  * depending on one must be dropped before and created again after (Postgres refuses the change otherwise).
  */
 export const dependencyKey = (d: Dependency): string => {
@@ -28,6 +28,7 @@ export function invalidatedBy(changes: readonly Change[]): Set<string> {
     if (c.kind === 'AlterColumn') {
       if (c.from.type !== c.to.type || c.from.collation !== c.to.collation || c.from.generated !== c.to.generated) column(c.schema, c.table, c.to.name);
     } else if (c.kind === 'DropColumn') column(c.schema, c.table, c.column.name);
+    else if (c.kind === 'RenameColumn') column(c.schema, c.table, c.from);
     else if (c.kind === 'DropTable') out.add(relationKey(c.table.schema, c.table.name));
     else if (c.kind === 'DropEnum') out.add(dependencyKey({ kind: 'type', schema: c.enum.schema, name: c.enum.name }));
     else if (c.kind === 'RecreateEnum') {
