@@ -197,7 +197,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
 }
 
 /** The indexes of a table, implicit names `<table>_<columns>_idx` chosen against `taken`. */
-export function buildIndexes(t: AnyTableDecl, taken: Set<string>, sink: Sink): void {
+export function buildIndexes(t: Pick<AnyTableDecl, 'schema' | 'name'> & { details: Pick<AnyTableDecl['details'], 'indexes'> }, taken: Set<string>, sink: Sink): void {
   for (const ix of t.details.indexes) {
     const s = ix[STATE];
     const keys: IndexKey[] = s.keys.map((spec) => {

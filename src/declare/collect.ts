@@ -6,15 +6,16 @@ import { ColumnRef } from './column-ref';
 import type { ReferenceTarget } from './constraints';
 import type { Declared } from './declared';
 import { EnumDecl } from './enum';
+import { buildProgrammable, isProgrammableDecl, reachableFrom, type ProgrammableDecl } from './collect-programmable';
 import { makeObjectName } from './implicit-names';
 import type { Location } from './location';
 import { ExtensionDecl, SchemaDecl } from './schema';
 import { TableDecl, type AnyTableDecl } from './table';
 
-type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl;
+type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl | ProgrammableDecl;
 
 const isDecl = (v: unknown): v is Decl =>
-  v instanceof SchemaDecl || v instanceof ExtensionDecl || v instanceof EnumDecl || v instanceof TableDecl;
+  v instanceof SchemaDecl || v instanceof ExtensionDecl || v instanceof EnumDecl || v instanceof TableDecl || isProgrammableDecl(v);
 
 /** Finds declarations among module exports, also inside exported arrays and plain objects (two levels). */
 function findExported(modules: readonly Record<string, unknown>[], found: Set<Decl>): void {
@@ -89,6 +90,8 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       if (d.details.schemaDecl) found.add(d.details.schemaDecl);
     } else if (d instanceof ExtensionDecl) {
       if (d.schemaDecl) found.add(d.schemaDecl);
+    } else if (isProgrammableDecl(d)) {
+      for (const x of reachableFrom(d)) found.add(x);
     }
   }
   if (problems.length > 0) {
@@ -99,7 +102,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   const sink: Sink = {
     constraints: [],
     indexes: [],
-    renames: { tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [] },
+    renames: { tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], views: [], routines: [], triggers: [] },
     locate(key, location) {
       if (location === null) return;
       let k = key;
@@ -143,7 +146,8 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   }
   for (const t of tableDecls) buildIndexes(t, schemaSet(taken, t.schema), sink);
 
-  const catalog = sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints });
+  const programmable = buildProgrammable(all.filter(isProgrammableDecl), sink, (s) => schemaSet(taken, s));
+  const catalog = sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, ...programmable });
   const renames: Renames = sink.renames;
   return { catalog, renames, locations };
 }

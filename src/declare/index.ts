@@ -22,6 +22,9 @@ export {
 } from './constraints';
 export { index, IndexBuilder } from './index-builder';
 export { table, TableDecl, type AnyTableDecl, type TableOptions, type ColumnRefs } from './table';
+export { view, materializedView, ViewDecl, type ViewOptions, type MaterializedViewOptions } from './view';
+export { func, procedure, RoutineDecl, type ArgumentSpec, type TypeSpec, type RoutineOptions, type FunctionOptions } from './routine';
+export { trigger, eventTrigger, TriggerDecl, EventTriggerDecl, type TriggerOptions, type EventTriggerOptions } from './trigger';
 export { collectDeclarations } from './collect';
 export { validateDeclared } from './validate';
 export type { Declared } from './declared';

@@ -6,12 +6,16 @@ export interface SqlEmbeddable {
   toSqlFragment(): Sql;
 }
 
-/** A piece of raw SQL built with the `sql` tag; `columns` lists the column refs interpolated into it. */
+/**
+ * A piece of raw SQL built with the `sql` tag; `columns` lists the column refs interpolated into it and
+ * `objects` the other declarations (tables, views…), so a view's query says what it reads.
+ */
 export class Sql {
   readonly kind = 'Sql' as const;
   constructor(
     readonly text: string,
     readonly columns: readonly string[] = [],
+    readonly objects: readonly SqlEmbeddable[] = [],
   ) {
     Object.freeze(this);
   }
@@ -71,12 +75,15 @@ function sqlTag(template: TemplateStringsArray, ...values: unknown[]): Sql {
   const strings = template.raw;
   let text = strings[0];
   const columns: string[] = [];
+  const objects: SqlEmbeddable[] = [];
   values.forEach((value, i) => {
     const part = interpolate(value);
     text += part.text + strings[i + 1];
     for (const c of part.columns) if (!columns.includes(c)) columns.push(c);
+    for (const o of part.objects) if (!objects.includes(o)) objects.push(o);
+    if (isEmbeddable(value) && !(value instanceof Sql) && !objects.includes(value)) objects.push(value);
   });
-  return new Sql(text, columns);
+  return new Sql(text, columns, objects);
 }
 
 /**

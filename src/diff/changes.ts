@@ -1,4 +1,4 @@
-import type { Column, CommentTarget, Constraint, Enum, Extension, Index, Schema, Table } from '../model';
+import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 /**
  * Typed changes produced by the diff. Each change carries the objects on both sides it concerns,
@@ -70,6 +70,36 @@ export type { CommentTarget } from '../model';
 /** `COMMENT ON … IS …` (to: null removes it). */
 export interface SetComment { readonly kind: 'SetComment'; readonly target: CommentTarget; readonly from: string | null; readonly to: string | null }
 
+export interface CreateView { readonly kind: 'CreateView'; readonly view: View }
+export interface DropView { readonly kind: 'DropView'; readonly view: View }
+/** `CREATE OR REPLACE VIEW`: same leading columns (names and types), only appended ones, options restated. */
+export interface ReplaceView { readonly kind: 'ReplaceView'; readonly from: View; readonly to: View }
+export interface RenameView { readonly kind: 'RenameView'; readonly schema: string; readonly from: string; readonly to: string; readonly materialized: boolean }
+/** A materialized view populated or emptied (`REFRESH MATERIALIZED VIEW … [WITH NO DATA]`). */
+export interface RefreshView { readonly kind: 'RefreshView'; readonly from: View; readonly to: View }
+
+export interface CreateRoutine { readonly kind: 'CreateRoutine'; readonly routine: Routine }
+export interface DropRoutine { readonly kind: 'DropRoutine'; readonly routine: Routine }
+/** `CREATE OR REPLACE FUNCTION|PROCEDURE`: same arguments (names, modes, defaults) and result type. */
+export interface ReplaceRoutine { readonly kind: 'ReplaceRoutine'; readonly from: Routine; readonly to: Routine }
+export interface RenameRoutine {
+  readonly kind: 'RenameRoutine';
+  readonly schema: string;
+  readonly identityArgs: string;
+  readonly procedure: boolean;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface CreateTrigger { readonly kind: 'CreateTrigger'; readonly trigger: Trigger }
+export interface DropTrigger { readonly kind: 'DropTrigger'; readonly trigger: Trigger }
+export interface RenameTrigger { readonly kind: 'RenameTrigger'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
+
+export interface CreateEventTrigger { readonly kind: 'CreateEventTrigger'; readonly eventTrigger: EventTrigger }
+export interface DropEventTrigger { readonly kind: 'DropEventTrigger'; readonly eventTrigger: EventTrigger }
+/** `ALTER EVENT TRIGGER … ENABLE|DISABLE…`. */
+export interface AlterEventTrigger { readonly kind: 'AlterEventTrigger'; readonly from: EventTrigger; readonly to: EventTrigger }
+
 export type Change =
   | CreateSchema | DropSchema
   | CreateExtension | DropExtension | AlterExtension
@@ -78,7 +108,11 @@ export type Change =
   | AddColumn | DropColumn | RenameColumn | AlterColumn
   | AddConstraint | DropConstraint | RenameConstraint
   | CreateIndex | DropIndex | RenameIndex
-  | SetComment;
+  | SetComment
+  | CreateView | DropView | ReplaceView | RenameView | RefreshView
+  | CreateRoutine | DropRoutine | ReplaceRoutine | RenameRoutine
+  | CreateTrigger | DropTrigger | RenameTrigger
+  | CreateEventTrigger | DropEventTrigger | AlterEventTrigger;
 
 export type ChangeKind = Change['kind'];
 

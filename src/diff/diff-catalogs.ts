@@ -5,6 +5,7 @@ import { diffEnums } from './enums';
 import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
 import { applyRenames } from './renames';
+import { diffProgrammable } from './programmable';
 import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
 
@@ -21,7 +22,7 @@ export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRe
     created: new Set([...toKeys].filter((k) => !fromKeys.has(k))),
     dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
   };
-  return [
+  const base: Change[] = [
     ...renamed.changes,
     ...diffSchemas(a, to),
     ...diffExtensions(a, to),
@@ -30,4 +31,5 @@ export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRe
     ...diffConstraints(a, to, fate),
     ...diffIndexes(a, to),
   ];
+  return [...base, ...diffProgrammable(a, to, base)];
 }

@@ -2,6 +2,7 @@ import { type Catalog, type Column, type Constraint, type Index, type Renames, t
 import { ident, literal } from '../sql/quote';
 import type { Change } from './changes';
 import { renameIdentifierInSql } from './rename-sql';
+import { applyProgrammableRenames, followColumnRename, followTableRename } from './renames-programmable';
 
 /**
  * Applies explicit rename intents to the source catalog: each rename whose old object exists (and whose new
@@ -15,13 +16,13 @@ export function applyRenames(from: Catalog, renames: Renames): { catalog: Catalo
     const has = (n: string) => c.tables.some((t) => t.schema === r.schema && t.name === n);
     if (!has(r.from) || has(r.to)) continue;
     changes.push({ kind: 'RenameTable', schema: r.schema, from: r.from, to: r.to });
-    c = renameTableIn(c, r.schema, r.from, r.to);
+    c = followTableRename(renameTableIn(c, r.schema, r.from, r.to), r.schema, r.from, r.to);
   }
   for (const r of renames.columns) {
     const t = c.tables.find((x) => x.schema === r.schema && x.name === r.table);
     if (!t || !t.columns.some((x) => x.name === r.from) || t.columns.some((x) => x.name === r.to)) continue;
     changes.push({ kind: 'RenameColumn', schema: r.schema, table: r.table, from: r.from, to: r.to });
-    c = renameColumnIn(c, r.schema, r.table, r.from, r.to);
+    c = followColumnRename(renameColumnIn(c, r.schema, r.table, r.from, r.to), r.schema, r.table, r.from, r.to);
   }
   for (const r of renames.constraints) {
     const has = (n: string) => c.constraints.some((k) => k.schema === r.schema && k.table === r.table && k.name === n);
@@ -50,7 +51,8 @@ export function applyRenames(from: Catalog, renames: Renames): { catalog: Catalo
     const type = `${ident(r.schema)}.${ident(r.enum)}`;
     c = mapExpressions(c, (sql) => sql.split(`${literal(r.from)}::${type}`).join(`${literal(r.to)}::${type}`));
   }
-  return { catalog: c, changes };
+  const programmable = applyProgrammableRenames(c, renames);
+  return { catalog: programmable.catalog, changes: [...changes, ...programmable.changes] };
 }
 
 function renameTableIn(c: Catalog, schema: string, from: string, to: string): Catalog {

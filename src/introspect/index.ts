@@ -6,3 +6,6 @@ export { introspectTables } from './tables';
 export { introspectConstraints } from './constraints';
 export { introspectIndexes } from './indexes';
 export { introspectUnmanaged, type UnmanagedObject } from './unmanaged';
+export { introspectViews } from './views';
+export { introspectRoutines } from './routines';
+export { introspectTriggers, introspectEventTriggers } from './triggers';

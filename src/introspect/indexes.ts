@@ -4,7 +4,7 @@ import { type AttributeMap, attributeName, ensureAttributes } from './attributes
 import { commentJoin, notExtensionMember, qualifiedName, tableKinds, userSchema } from './sql-fragments';
 
 /**
- * Indexes of user tables, except those that back a PRIMARY KEY, UNIQUE or EXCLUDE constraint (they
+ * Indexes of user tables and materialized views, except those that back a PRIMARY KEY, UNIQUE or EXCLUDE constraint (they
  * belong to the constraint). The key vectors come back as arrays (0-based positions k < indnkeyatts are
  * keys, the rest INCLUDE columns) and are mapped in JavaScript; only indexes with expression keys run a
  * subquery, for pg_get_indexdef(indexrelid, k + 1, false) (one key's text) and the key type's collation.
@@ -29,7 +29,7 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS 
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   JOIN pg_catalog.pg_am am ON am.oid = ic.relam
   ${commentJoin('d', 'pg_class', 'i.indexrelid')}
- WHERE c.relkind IN ${tableKinds} AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
+ WHERE (c.relkind IN ${tableKinds} OR c.relkind = 'm') AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
    AND i.indisvalid -- an index left INVALID by a failed CREATE INDEX CONCURRENTLY does not count (online plans drop and rebuild it)
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co
                     WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))`;

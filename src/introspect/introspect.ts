@@ -8,6 +8,10 @@ import { introspectEnums } from './enums';
 import { readTables } from './tables';
 import { introspectConstraints } from './constraints';
 import { introspectIndexes } from './indexes';
+import { readDependencies } from './dependencies';
+import { introspectViews } from './views';
+import { introspectRoutines } from './routines';
+import { introspectEventTriggers, introspectTriggers } from './triggers';
 
 /**
  * Every catalog query reads whole catalogs, for which hash joins are right; but right after many objects
@@ -49,6 +53,11 @@ export async function introspect(db: Db): Promise<Catalog> {
     const { tables, attributes } = await step('tables', db, readTables);
     const constraints = await step('constraints', db, (d) => introspectConstraints(d, attributes));
     const indexes = await step('indexes', db, (d) => introspectIndexes(d, attributes));
+    const dependencies = await step('dependencies', db, readDependencies);
+    const views = await step('views', db, (d) => introspectViews(d, dependencies));
+    const routines = await step('routines', db, (d) => introspectRoutines(d, dependencies));
+    const triggers = await step('triggers', db, introspectTriggers);
+    const eventTriggers = await step('event triggers', db, introspectEventTriggers);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),
@@ -56,6 +65,6 @@ export async function introspect(db: Db): Promise<Catalog> {
         [saved.search_path, saved.jit, saved.enable_nestloop, saved.workers],
       );
     }
-    return sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints });
+    return sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints, views, routines, triggers, eventTriggers });
   });
 }

@@ -1,5 +1,5 @@
 import { withTransaction, type Db } from '../db';
-import type { HazardKind, Plan, Step } from '../plan';
+import { planPreamble, type HazardKind, type Plan, type Step } from '../plan';
 import { SchemakitError, type Problem } from '../util';
 import { chunkByLocks, DEFAULT_LOCK_BUDGET_FRACTION, estimateLocks, lockBudget, readLockSettings } from './lock-budget';
 import { DEFAULT_LOCK_RETRIES, DEFAULT_RETRY_DELAY_MS, SessionTimeouts, withLockRetries } from './lock-retry';
@@ -93,6 +93,7 @@ export async function applyPlan(db: Db, plan: Plan, options: ApplyOptions = {}):
   if (options.preflight !== false) await checkPreflight(db, plan, options.preflight === true ? {} : options.preflight);
   let work = units(plan);
   if (work.some((u) => u.transactional)) work = await fitLockBudget(db, work, options);
+  for (const setting of planPreamble(plan)) await db.exec(setting);
   const committed: string[] = [];
   let applied = 0;
   let chunks = 0;

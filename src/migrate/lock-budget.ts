@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { Change } from '../diff';
-import { relKey, type Column, type Constraint, type Table } from '../model';
+import { relKey, routineKey, type Column, type Constraint, type Table } from '../model';
 import type { Step } from '../plan';
 import { assertNever } from '../util';
 
@@ -95,6 +95,21 @@ export function changeLockObjects(c: Change): string[] {
     case 'DropIndex': return [rel(c.index.schema, c.index.table), rel(c.index.schema, c.index.name)];
     case 'RenameIndex': return [rel(c.schema, c.from)];
     case 'SetComment': return [`comment:${JSON.stringify(c.target)}`];
+    case 'CreateView':
+    case 'DropView': return [rel(c.view.schema, c.view.name), ...c.view.dependsOn.map((d) => `dep:${JSON.stringify(d)}`)];
+    case 'ReplaceView':
+    case 'RefreshView': return [rel(c.to.schema, c.to.name)];
+    case 'RenameView': return [rel(c.schema, c.from)];
+    case 'CreateRoutine':
+    case 'DropRoutine': return [`routine:${routineKey(c.routine)}`];
+    case 'ReplaceRoutine': return [`routine:${routineKey(c.to)}`];
+    case 'RenameRoutine': return [`routine:${routineKey({ schema: c.schema, name: c.from, identityArgs: c.identityArgs })}`];
+    case 'CreateTrigger':
+    case 'DropTrigger': return [rel(c.trigger.schema, c.trigger.table), `routine:${c.trigger.functionSchema}.${c.trigger.functionName}()`];
+    case 'RenameTrigger': return [rel(c.schema, c.table)];
+    case 'CreateEventTrigger':
+    case 'DropEventTrigger': return [`event-trigger:${c.eventTrigger.name}`];
+    case 'AlterEventTrigger': return [`event-trigger:${c.to.name}`];
     default: return assertNever(c, 'change');
   }
 }

@@ -1,3 +1,4 @@
+import { eventTriggerKey, routineKey, triggerKey, viewKey } from './programmable';
 import type { Catalog, CatalogObject, Constraint, Index, Table, Enum, Extension, Schema } from './types';
 
 /**
@@ -48,5 +49,9 @@ export function sortCatalog(c: Catalog): Catalog {
     tables: sorted(c.tables, tableKey),
     indexes: sorted(c.indexes, indexKey),
     constraints: sorted(c.constraints, constraintKey),
+    views: sorted(c.views, viewKey),
+    routines: sorted(c.routines, routineKey),
+    triggers: sorted(c.triggers, triggerKey),
+    eventTriggers: sorted(c.eventTriggers, eventTriggerKey),
   };
 }

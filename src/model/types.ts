@@ -1,3 +1,5 @@
+import type { EventTrigger, Routine, Trigger, View } from './programmable';
+
 /**
  * The schema model: readonly plain data with `kind` discriminants. Identity is the qualified name
  * (schema, table, name), never an OID, so introspecting the same database twice gives equal data and
@@ -20,6 +22,12 @@ export interface Catalog {
   /** Indexes that do not back a constraint (PK/UNIQUE indexes belong to their constraint). */
   readonly indexes: readonly Index[];
   readonly constraints: readonly Constraint[];
+  /** Views and materialized views. */
+  readonly views: readonly View[];
+  /** Functions and procedures. */
+  readonly routines: readonly Routine[];
+  readonly triggers: readonly Trigger[];
+  readonly eventTriggers: readonly EventTrigger[];
 }
 
 /** A namespace (`CREATE SCHEMA`). */
@@ -167,7 +175,11 @@ export type CommentTarget =
   | { readonly kind: 'Table'; readonly schema: string; readonly name: string }
   | { readonly kind: 'Column'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'Index'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string };
+  | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'View'; readonly schema: string; readonly name: string; readonly materialized: boolean }
+  | { readonly kind: 'Routine'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly procedure: boolean }
+  | { readonly kind: 'Trigger'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'EventTrigger'; readonly name: string };
 
 /** Every top-level object kind of the catalog. */
 export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint;
@@ -181,6 +193,10 @@ export const emptyCatalog: Catalog = Object.freeze({
   tables: [],
   indexes: [],
   constraints: [],
+  views: [],
+  routines: [],
+  triggers: [],
+  eventTriggers: [],
 }) as Catalog;
 
 /** Explicit rename intent, from `renamedFrom` in declarations. Renames are never guessed. */
@@ -192,6 +208,12 @@ export interface Renames {
   readonly enums: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
   /** Enum value renames (`ALTER TYPE … RENAME VALUE`), keyed by the enum's new name. */
   readonly enumValues: readonly { readonly schema: string; readonly enum: string; readonly from: string; readonly to: string }[];
+  /** View renames (`ALTER [MATERIALIZED] VIEW … RENAME TO`). */
+  readonly views: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
+  /** Routine renames (`ALTER ROUTINE … RENAME TO`), same arguments. */
+  readonly routines: readonly { readonly schema: string; readonly identityArgs: string; readonly from: string; readonly to: string }[];
+  /** Trigger renames (`ALTER TRIGGER … ON … RENAME TO`). */
+  readonly triggers: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
 }
 
-export const noRenames: Renames = Object.freeze({ tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [] });
+export const noRenames: Renames = Object.freeze({ tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], views: [], routines: [], triggers: [] });

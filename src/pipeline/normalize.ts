@@ -4,7 +4,7 @@ import { createScratch } from '../db';
 import { diffCatalogs } from '../diff';
 import { introspect } from '../introspect';
 import { sortCatalog, type Catalog } from '../model';
-import { planChanges } from '../plan';
+import { planChanges, planPreamble } from '../plan';
 import { SchemakitError } from '../util';
 
 /**
@@ -30,6 +30,7 @@ export async function normalizeDeclared(declared: Declared, like: Db): Promise<C
 export async function normalizeInto(declared: Declared, empty: Db): Promise<Catalog> {
   const base = await introspect(empty);
   const plan = planChanges(diffCatalogs(base, declared.catalog));
+  for (const setting of planPreamble(plan)) await empty.exec(setting);
   for (const step of plan.steps) {
     try {
       await empty.exec(step.sql);

@@ -1,3 +1,6 @@
+import type { Dependency } from '../model';
+import { assertNever } from '../util';
+
 /**
  * Keys of the plan's dependency graph. Each names one thing in the database a step creates, drops or
  * needs. Relations (tables, indexes, the indexes behind PK/UNIQUE constraints, sequences) share one key
@@ -46,4 +49,27 @@ export function userTypeOf(type: string): { schema: string; name: string } | nul
 export function typeNeeds(type: string): string[] {
   const u = userTypeOf(type);
   return u === null ? [] : [typeNode(u.schema, u.name)];
+}
+
+/** A column's type (and collation): changed in place by ALTER COLUMN … TYPE, which views reading the column forbid. */
+export const columnTypeNode = (schema: string, table: string, column: string) => key('column-type', schema, table, column);
+/** A function or procedure, by its identity arguments (overloads share a name). */
+export const routineNode = (schema: string, name: string, identityArgs: string) => key('routine', schema, name, identityArgs);
+export const triggerNode = (schema: string, table: string, name: string) => key('trigger', schema, table, name);
+export const eventTriggerNode = (name: string) => key('event-trigger', name);
+
+/**
+ * Graph keys of what a view or routine reads (pg_depend): the relation of a column too, and a column's
+ * type, so that the reader is dropped before the column changes type and created again after.
+ */
+export function dependencyNeeds(deps: readonly Dependency[]): string[] {
+  return deps.flatMap((d) => {
+    switch (d.kind) {
+      case 'relation': return [relNode(d.schema, d.name)];
+      case 'column': return [relNode(d.schema, d.table), columnNode(d.schema, d.table, d.name), columnTypeNode(d.schema, d.table, d.name)];
+      case 'type': return [typeNode(d.schema, d.name)];
+      case 'routine': return [routineNode(d.schema, d.name, d.args)];
+      default: return assertNever(d, 'dependency');
+    }
+  });
 }

@@ -5,7 +5,7 @@ import {
   serialSequenceName, storageType, type ColumnAction,
 } from '../sql';
 import { isOnlineTable, type PlanContext } from './context';
-import { columnNode, relNode, typeNeeds } from './graph-keys';
+import { columnNode, columnTypeNode, relNode, typeNeeds } from './graph-keys';
 import { tableLock } from './locks';
 import { planSetNotNullOnline } from './online-not-null';
 import { addColumnHazards, addColumnLocks } from './plan-column';
@@ -64,7 +64,11 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
     add(
       { kind: 'SetType', type: toType, collation: collation(to, from), using: t.using },
       { kind: 'SetType', type: fromType, collation: collation(from, to), using: back.using },
-      { hazards, locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE', { rewrite: t.rewrite, scan: t.rewrite || t.mayFail }) },
+      // Views reading the column forbid the type change: they are dropped before it and created after.
+      {
+        hazards, locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE', { rewrite: t.rewrite, scan: t.rewrite || t.mayFail }),
+        drops: [columnTypeNode(schema, table, to.name)], creates: [columnTypeNode(schema, table, to.name)],
+      },
     );
   }
   if (isSerial(to.type) && !isSerial(from.type)) raw(createOwnedSequenceSql(schema, seq, toType, table, to.name), dropSequenceSql(schema, seq));

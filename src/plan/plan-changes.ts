@@ -13,6 +13,9 @@ import { planRecreateEnum } from './plan-recreate-enum';
 import { planCreateSchema, planDropSchema } from './plan-schema';
 import { planCreateTable, planDropTable, planRenameTable } from './plan-table';
 import type { PlannedStep } from './planned-step';
+import { planCreateRoutine, planDropRoutine, planRenameRoutine, planReplaceRoutine } from './plan-routine';
+import { planAlterEventTrigger, planCreateEventTrigger, planCreateTrigger, planDropEventTrigger, planDropTrigger, planRenameTrigger } from './plan-trigger';
+import { planCreateView, planDropView, planRefreshView, planRenameView, planReplaceView } from './plan-view';
 import { stepTimeouts } from './timeouts';
 import type { Plan, PlanOptions } from './types';
 
@@ -44,6 +47,21 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'DropIndex': return planDropIndex(c, ctx);
     case 'RenameIndex': return planRenameIndex(c);
     case 'SetComment': return planSetComment(c);
+    case 'CreateView': return planCreateView(c);
+    case 'DropView': return planDropView(c);
+    case 'ReplaceView': return planReplaceView(c);
+    case 'RenameView': return planRenameView(c);
+    case 'RefreshView': return planRefreshView(c);
+    case 'CreateRoutine': return planCreateRoutine(c);
+    case 'DropRoutine': return planDropRoutine(c);
+    case 'ReplaceRoutine': return planReplaceRoutine(c);
+    case 'RenameRoutine': return planRenameRoutine(c);
+    case 'CreateTrigger': return planCreateTrigger(c);
+    case 'DropTrigger': return planDropTrigger(c);
+    case 'RenameTrigger': return planRenameTrigger(c);
+    case 'CreateEventTrigger': return planCreateEventTrigger(c);
+    case 'DropEventTrigger': return planDropEventTrigger(c);
+    case 'AlterEventTrigger': return planAlterEventTrigger(c);
     default: return assertNever(c, 'change');
   }
 }

@@ -1,7 +1,7 @@
 import type { CommentTarget, SetComment } from '../diff';
 import { commentSql } from '../sql';
 import { assertNever } from '../util';
-import { columnNode, constraintNode, extensionNode, relNode, schemaNode, typeNode } from './graph-keys';
+import { columnNode, constraintNode, eventTriggerNode, extensionNode, relNode, routineNode, schemaNode, triggerNode, typeNode } from './graph-keys';
 import { Phase, plannedStep, type PlannedStep } from './planned-step';
 
 /** The object a comment target names, for summaries. */
@@ -13,7 +13,14 @@ function targetObject(t: CommentTarget): string {
     case 'Enum':
     case 'Table':
     case 'Index':
+    case 'View':
       return `${t.schema}.${t.name}`;
+    case 'Routine':
+      return `${t.schema}.${t.name}(${t.identityArgs})`;
+    case 'Trigger':
+      return `${t.schema}.${t.table}.${t.name}`;
+    case 'EventTrigger':
+      return t.name;
     case 'Column':
     case 'Constraint':
       return `${t.schema}.${t.table}.${t.name}`;
@@ -32,6 +39,10 @@ function targetNode(t: CommentTarget): string {
     case 'Index': return relNode(t.schema, t.name);
     case 'Column': return columnNode(t.schema, t.table, t.name);
     case 'Constraint': return constraintNode(t.schema, t.table, t.name);
+    case 'View': return relNode(t.schema, t.name);
+    case 'Routine': return routineNode(t.schema, t.name, t.identityArgs);
+    case 'Trigger': return triggerNode(t.schema, t.table, t.name);
+    case 'EventTrigger': return eventTriggerNode(t.name);
     default: return assertNever(t, 'comment target');
   }
 }

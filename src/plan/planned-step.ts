@@ -28,6 +28,15 @@ export const Phase = {
   Comment: 19,
   /** Online mode: index builds, validations and what follows them, each on its own after the main transaction. */
   Online: 20,
+  // Views, routines and triggers: drops before the tables, columns and types they read; routines created
+  // before tables (defaults, checks and indexes may call them), views and triggers after indexes.
+  DropTrigger: 1.4,
+  DropView: 1.6,
+  DropRoutine: 6.5,
+  CreateRoutine: 12.5,
+  CreateView: 18.4,
+  RefreshView: 18.5,
+  CreateTrigger: 18.6,
 } as const;
 export type Phase = (typeof Phase)[keyof typeof Phase];
 

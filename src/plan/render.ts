@@ -1,6 +1,7 @@
 import type { Change } from '../diff/changes';
 import { describeLock } from './locks';
 import { timeoutsSql } from './timeouts';
+import { planPreamble } from './preamble';
 import type { Hazard, HazardKind, Plan, Step } from './types';
 
 /** A comment block: each line of `text` prefixed with `-- `. */
@@ -40,8 +41,11 @@ export function renderUp(plan: Plan): string {
     timeouts = set;
     return `${notes.length > 0 ? comment(notes.join('\n')) + '\n' : ''}${setLines}${s.sql};\n`;
   });
-  return [comment(header.join('\n')), '', ...body].join('\n');
+  return [comment(header.join('\n')), '', ...preamble(plan), ...body].join('\n');
 }
+
+/** The plan's session settings as statements, each followed by a blank line. */
+const preamble = (plan: Plan) => planPreamble(plan).map((s) => `${s};\n`);
 
 /**
  * The reverse script: each step's reverse in reverse order. An irreversible step renders as a comment
@@ -55,7 +59,7 @@ export function renderDown(plan: Plan): string {
   const body = steps.filter((s) => s.reverse !== '').map((s) =>
     s.reverse === null ? `${comment(`irreversible: ${s.sql.split('\n')[0]}\n${s.irreversible ?? ''}`)}\n` : `${s.reverse};\n`,
   );
-  return [comment(header.join('\n')), '', ...body].join('\n');
+  return [comment(header.join('\n')), '', ...preamble(plan), ...body].join('\n');
 }
 
 /** A step as JSON for `--json` output: the step with its change named by kind (keys are one word each). */

@@ -14,6 +14,10 @@ export function commentTargetSql(t: CommentTarget): string {
     case 'Column': return `COLUMN ${qualified(t.schema, t.table)}.${ident(t.name)}`;
     case 'Index': return `INDEX ${qualified(t.schema, t.name)}`;
     case 'Constraint': return `CONSTRAINT ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
+    case 'View': return `${t.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified(t.schema, t.name)}`;
+    case 'Routine': return `${t.procedure ? 'PROCEDURE' : 'FUNCTION'} ${qualified(t.schema, t.name)}(${t.identityArgs})`;
+    case 'Trigger': return `TRIGGER ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
+    case 'EventTrigger': return `EVENT TRIGGER ${ident(t.name)}`;
     default: return assertNever(t, 'comment target');
   }
 }

@@ -11,3 +11,6 @@ export * from './index-def';
 export * from './comment';
 export * from './enum-rebuild';
 export * from './online';
+export * from './view';
+export * from './routine';
+export * from './trigger';

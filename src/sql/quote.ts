@@ -62,3 +62,13 @@ export function qualified(schema: string, name: string): string {
 export function identList(names: readonly string[]): string {
   return names.map(ident).join(', ');
 }
+
+/**
+ * A dollar-quoted string (`$tag$…$tag$`) for routine bodies, with a tag that does not occur in the text,
+ * so the body is passed to Postgres exactly as written.
+ */
+export function dollarQuote(text: string, tag = 'body'): string {
+  let t = tag;
+  for (let n = 1; text.includes(`$${t}$`); n++) t = `${tag}${n}`;
+  return `$${t}$${text}$${t}$`;
+}

@@ -15,6 +15,10 @@ const table = (schema: string, name: string, columns: Column[], comment: string 
 /** A small catalog with awkward names: spaces, dots, quotes and pipes, a self reference, a cross-schema key. */
 export const smallCatalog: Catalog = {
   kind: 'Catalog',
+  views: [],
+  routines: [],
+  triggers: [],
+  eventTriggers: [],
   schemas: [
     { kind: 'Schema', name: 'app', comment: 'The application | core' },
     { kind: 'Schema', name: 'My Schema', comment: null },

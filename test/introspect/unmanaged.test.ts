@@ -15,6 +15,7 @@ for (const engine of engines) {
           CREATE SEQUENCE standalone_seq;
           CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
           CREATE TRIGGER trg BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+          CREATE AGGREGATE total(integer) (SFUNC = int4pl, STYPE = integer);
           CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
           CREATE TYPE pair AS (x integer, y integer);
           ALTER TABLE t ENABLE ROW LEVEL SECURITY;
@@ -25,11 +26,15 @@ for (const engine of engines) {
         const names = (await introspectUnmanaged(db)).map((o) => `${o.kind} ${o.name}`);
         expect(names).to.have.members([
           'composite type public.pair', 'domain public.positive', 'exclusion constraint public.t.t_r_excl',
-          'function public.touch()', 'materialized view public.mv', 'partitioned table public.parted', 'policy public.t.p',
-          'sequence public.standalone_seq', 'table partition public.parted_1', 'trigger public.t.trg', 'view public.v',
+          'aggregate public.total(integer)', 'partitioned table public.parted', 'policy public.t.p',
+          'sequence public.standalone_seq', 'table partition public.parted_1',
         ]);
         // The managed ones are in the catalog instead (serial and identity sequences are part of their columns).
-        expect((await introspect(db)).tables.map((t) => t.name)).to.include('t');
+        const catalog = await introspect(db);
+        expect(catalog.tables.map((t) => t.name)).to.include('t');
+        expect(catalog.views.map((v) => v.name)).to.deep.equal(['mv', 'v']);
+        expect(catalog.routines.map((r) => r.name)).to.deep.equal(['touch']);
+        expect(catalog.triggers.map((t) => t.name)).to.deep.equal(['trg']);
       } finally {
         await db.close();
       }

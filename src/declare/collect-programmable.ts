@@ -1,0 +1,97 @@
+import type { EventTrigger, Routine, Trigger, TriggerEvent, View } from '../model';
+import { buildIndexes, type Sink } from './build-table';
+import { RoutineDecl, type FunctionOptions } from './routine';
+import type { SchemaDecl } from './schema';
+import type { AnyTableDecl } from './table';
+import { EventTriggerDecl, TriggerDecl } from './trigger';
+import { ViewDecl } from './view';
+
+/** Declarations of views, routines, triggers and event triggers. */
+export type ProgrammableDecl = ViewDecl | RoutineDecl | TriggerDecl | EventTriggerDecl;
+
+export const isProgrammableDecl = (v: unknown): v is ProgrammableDecl =>
+  v instanceof ViewDecl || v instanceof RoutineDecl || v instanceof TriggerDecl || v instanceof EventTriggerDecl;
+
+/** The declarations one of these makes reachable: its schema, a trigger's table or view and function. */
+export function reachableFrom(d: ProgrammableDecl): (SchemaDecl | AnyTableDecl | ProgrammableDecl)[] {
+  if (d instanceof ViewDecl) return d.details.schemaDecl ? [d.details.schemaDecl] : [];
+  if (d instanceof RoutineDecl) return d.details.schemaDecl ? [d.details.schemaDecl] : [];
+  if (d instanceof TriggerDecl) return [d.on, d.options.function];
+  return [d.options.function];
+}
+
+const EVENT_ORDER: readonly TriggerEvent[] = ['insert', 'delete', 'update', 'truncate'];
+const defaultCost = (language: string) => (language === 'c' || language === 'internal' ? 1 : 100);
+
+function toView(d: ViewDecl): View {
+  const x = d.details;
+  return {
+    kind: 'View', schema: d.schema, name: d.name, materialized: x.materialized, definition: x.query, columns: [],
+    checkOption: x.checkOption, securityBarrier: x.securityBarrier, securityInvoker: x.securityInvoker, withData: x.withData,
+    dependsOn: x.reads.map((r) => ({ kind: 'relation' as const, ...r })), comment: x.comment,
+  };
+}
+
+function toRoutine(d: RoutineDecl): Routine {
+  const x = d.details;
+  const o = x.options as Partial<FunctionOptions> & RoutineDecl['details']['options'];
+  return {
+    kind: 'Routine', schema: d.schema, name: d.name, identityArgs: x.identityArgs, procedure: x.procedure, args: x.args,
+    returns: x.returns, language: o.language, body: o.body, atomic: false, volatility: o.volatility ?? 'volatile',
+    strict: o.strict ?? false, securityDefiner: o.securityDefiner ?? false, leakproof: o.leakproof ?? false,
+    parallel: o.parallel ?? 'unsafe', cost: o.cost ?? defaultCost(o.language), rows: o.rows ?? null,
+    config: Object.entries(o.set ?? {}).map(([k, v]) => `${k}=${typeof v === 'string' ? v : v.join(', ')}`),
+    dependsOn: [], comment: o.comment ?? null,
+  };
+}
+
+function toTrigger(d: TriggerDecl): Trigger {
+  const o = d.options;
+  return {
+    kind: 'Trigger', schema: d.on.schema, table: d.on.name, name: d.name, timing: o.timing,
+    events: EVENT_ORDER.filter((e) => o.events.includes(e)), updateOf: d.updateOfNames(), forEachRow: o.forEach === 'row',
+    when: o.when?.text ?? null, functionSchema: o.function.schema, functionName: o.function.name, args: [...(o.args ?? [])],
+    constraint: o.constraint ?? false, deferrable: o.deferrable ?? false, initiallyDeferred: o.initiallyDeferred ?? false,
+    comment: o.comment ?? null,
+  };
+}
+
+function toEventTrigger(d: EventTriggerDecl): EventTrigger {
+  const o = d.options;
+  return {
+    kind: 'EventTrigger', name: d.name, event: o.event, tags: [...(o.tags ?? [])].sort(), functionSchema: o.function.schema,
+    functionName: o.function.name, enabled: o.enabled ?? 'O', comment: o.comment ?? null,
+  };
+}
+
+/** The catalog lists of these declarations; materialized views' indexes, renames and locations go to the sink. */
+export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink, taken: (schema: string) => Set<string>) {
+  const views: View[] = [];
+  const routines: Routine[] = [];
+  const triggers: Trigger[] = [];
+  const eventTriggers: EventTrigger[] = [];
+  for (const d of decls) {
+    if (d instanceof ViewDecl) {
+      views.push(toView(d));
+      sink.locate(`${d.schema}.${d.name}`, d.details.location);
+      if (d.details.renamedFrom !== null) sink.renames.views.push({ schema: d.schema, from: d.details.renamedFrom, to: d.name });
+      taken(d.schema).add(d.name);
+      buildIndexes({ schema: d.schema, name: d.name, details: { indexes: d.details.indexes } }, taken(d.schema), sink);
+    } else if (d instanceof RoutineDecl) {
+      const r = toRoutine(d);
+      routines.push(r);
+      sink.locate(`${d.schema}.${d.name}`, d.details.location);
+      const from = d.details.options.renamedFrom;
+      if (from !== undefined) sink.renames.routines.push({ schema: d.schema, identityArgs: r.identityArgs, from, to: d.name });
+    } else if (d instanceof TriggerDecl) {
+      triggers.push(toTrigger(d));
+      sink.locate(`${d.on.schema}.${d.on.name}.${d.name}`, d.location);
+      const from = d.options.renamedFrom;
+      if (from !== undefined) sink.renames.triggers.push({ schema: d.on.schema, table: d.on.name, from, to: d.name });
+    } else {
+      eventTriggers.push(toEventTrigger(d));
+      sink.locate(d.name, d.location);
+    }
+  }
+  return { views, routines, triggers, eventTriggers };
+}

@@ -1,0 +1,109 @@
+import { qualified } from '../sql';
+import type { CheckOption } from '../model';
+import type { IndexBuilder } from './index-builder';
+import { captureLocation, type Location } from './location';
+import { schemaName, type SchemaDecl } from './schema';
+import { Sql, type SqlEmbeddable } from './sql-fragment';
+
+/** Options of `view()`. */
+export interface ViewOptions {
+  /** The query: `sql\`SELECT … FROM ${users}\`` or plain text. */
+  readonly as: Sql | string;
+  readonly comment?: string;
+  /** The view's previous name: the change becomes `ALTER VIEW … RENAME TO`. */
+  readonly renamedFrom?: string;
+  /** `WITH (security_barrier)`. */
+  readonly securityBarrier?: boolean;
+  /** `WITH (security_invoker)` (PostgreSQL 15+). */
+  readonly securityInvoker?: boolean;
+  /** `WITH LOCAL|CASCADED CHECK OPTION`. */
+  readonly checkOption?: CheckOption;
+}
+
+/** Options of `materializedView()`. */
+export interface MaterializedViewOptions {
+  readonly as: Sql | string;
+  readonly comment?: string;
+  readonly renamedFrom?: string;
+  /** `WITH NO DATA` when false (default: populated, `WITH DATA`). */
+  readonly withData?: boolean;
+  /** Indexes on the materialized view: keys as `sql\`name\`` (columns) or expressions. */
+  readonly indexes?: readonly IndexBuilder[];
+}
+
+/** Everything declared about a view (internal; read by collectDeclarations). */
+export interface ViewDetails {
+  readonly schemaDecl: SchemaDecl | null;
+  readonly materialized: boolean;
+  readonly query: string;
+  /** Tables and views interpolated into the query (ordering before normalization). */
+  readonly reads: readonly { readonly schema: string; readonly name: string }[];
+  readonly comment: string | null;
+  readonly renamedFrom: string | null;
+  readonly securityBarrier: boolean;
+  readonly securityInvoker: boolean;
+  readonly checkOption: CheckOption | null;
+  readonly withData: boolean;
+  readonly indexes: readonly IndexBuilder[];
+  readonly location: Location | null;
+}
+
+/** A declared view or materialized view; in the `sql` tag it is its qualified name. */
+export class ViewDecl implements SqlEmbeddable {
+  readonly kind = 'ViewDecl' as const;
+  constructor(
+    readonly schema: string,
+    readonly name: string,
+    /** Internal: the declaration details. */
+    readonly details: ViewDetails,
+  ) {
+    Object.freeze(this);
+  }
+  toSqlFragment(): Sql {
+    return new Sql(qualified(this.schema, this.name));
+  }
+}
+
+const queryText = (q: Sql | string) => (typeof q === 'string' ? q : q.text).trim().replace(/;\s*$/, '');
+
+/** The tables and views a `sql` query interpolates. */
+const readsOf = (q: Sql | string) => (typeof q === 'string' ? [] : q.objects.flatMap((o) => {
+  const x = o as { kind?: string; schema?: string; name?: string };
+  return (x.kind === 'TableDecl' || x.kind === 'ViewDecl') && x.schema !== undefined && x.name !== undefined ? [{ schema: x.schema, name: x.name }] : [];
+}));
+
+/** Declares a view: `view(reporting, 'active_users', { as: sql\`SELECT … FROM ${users} WHERE …\` })`. */
+export function view(schema: SchemaDecl | string, name: string, options: ViewOptions): ViewDecl {
+  return new ViewDecl(schemaName(schema), name, {
+    schemaDecl: typeof schema === 'string' ? null : schema,
+    materialized: false,
+    query: queryText(options.as),
+    reads: readsOf(options.as),
+    comment: options.comment ?? null,
+    renamedFrom: options.renamedFrom ?? null,
+    securityBarrier: options.securityBarrier ?? false,
+    securityInvoker: options.securityInvoker ?? false,
+    checkOption: options.checkOption ?? null,
+    withData: true,
+    indexes: [],
+    location: captureLocation(),
+  });
+}
+
+/** Declares a materialized view, with its indexes: `materializedView(s, 'popular', { as: sql\`…\`, indexes: [index().on(sql\`id\`).unique()] })`. */
+export function materializedView(schema: SchemaDecl | string, name: string, options: MaterializedViewOptions): ViewDecl {
+  return new ViewDecl(schemaName(schema), name, {
+    schemaDecl: typeof schema === 'string' ? null : schema,
+    materialized: true,
+    query: queryText(options.as),
+    reads: readsOf(options.as),
+    comment: options.comment ?? null,
+    renamedFrom: options.renamedFrom ?? null,
+    securityBarrier: false,
+    securityInvoker: false,
+    checkOption: null,
+    withData: options.withData ?? true,
+    indexes: options.indexes ?? [],
+    location: captureLocation(),
+  });
+}

@@ -1,0 +1,43 @@
+import { columnKey, relKey, routineKey, type Dependency } from '../model';
+import { assertNever } from '../util';
+import type { Change } from './changes';
+
+/**
+ * Keys of things whose identity or shape a plan breaks for the objects that read them: a column whose type
+ * changes, is renamed (views print it with an added alias) or is dropped, a dropped relation, a recreated or dropped type or routine. A view or routine
+ * depending on one must be dropped before and created again after (Postgres refuses the change otherwise).
+ */
+export const dependencyKey = (d: Dependency): string => {
+  switch (d.kind) {
+    case 'relation': return `relation ${relKey(d)}`;
+    case 'column': return `column ${columnKey(d.schema, d.table, d.name)}`;
+    case 'type': return `type ${relKey(d)}`;
+    case 'routine': return `routine ${routineKey({ schema: d.schema, name: d.name, identityArgs: d.args })}`;
+    default: return assertNever(d, 'dependency');
+  }
+};
+
+export const relationKey = (schema: string, name: string) => dependencyKey({ kind: 'relation', schema, name });
+export const routineDependencyKey = (schema: string, name: string, args: string) => dependencyKey({ kind: 'routine', schema, name, args });
+
+/** The keys the table, column and type changes of a plan invalidate. */
+export function invalidatedBy(changes: readonly Change[]): Set<string> {
+  const out = new Set<string>();
+  const column = (schema: string, table: string, name: string) => out.add(dependencyKey({ kind: 'column', schema, table, name }));
+  for (const c of changes) {
+    if (c.kind === 'AlterColumn') {
+      if (c.from.type !== c.to.type || c.from.collation !== c.to.collation || c.from.generated !== c.to.generated) column(c.schema, c.table, c.to.name);
+    } else if (c.kind === 'DropColumn') column(c.schema, c.table, c.column.name);
+    else if (c.kind === 'RenameColumn') column(c.schema, c.table, c.from);
+    else if (c.kind === 'DropTable') out.add(relationKey(c.table.schema, c.table.name));
+    else if (c.kind === 'DropEnum') out.add(dependencyKey({ kind: 'type', schema: c.enum.schema, name: c.enum.name }));
+    else if (c.kind === 'RecreateEnum') {
+      out.add(dependencyKey({ kind: 'type', schema: c.to.schema, name: c.to.name }));
+      for (const x of c.columns) column(x.schema, x.table, x.column.name);
+    }
+  }
+  return out;
+}
+
+/** True when one of `deps` is invalidated. */
+export const dependsOnAny = (deps: readonly Dependency[], invalid: ReadonlySet<string>): boolean => deps.some((d) => invalid.has(dependencyKey(d)));

@@ -1,0 +1,81 @@
+import type { Dependency } from '../model';
+import type { Db } from '../db';
+import { userSchema } from './sql-fragments';
+
+/**
+ * What views (through their rewrite rule, owner `ev_class`) and routines (owner: the pg_proc row) depend
+ * on, from pg_depend with deptype 'n': relations and their columns, types and routines of user schemas.
+ * A rule's dependency on its own view is left out.
+ */
+const owners = `
+  SELECT 'view' AS owner_kind, r.oid AS objid, r.ev_class AS owner, 'pg_catalog.pg_rewrite'::pg_catalog.regclass AS classid
+    FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind IN ('v', 'm') AND ${userSchema('n')}
+  UNION ALL
+  SELECT 'routine', p.oid, p.oid, 'pg_catalog.pg_proc'::pg_catalog.regclass
+    FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+   WHERE p.prokind IN ('f', 'p') AND ${userSchema('n')}`;
+
+const SQL = `
+WITH o AS (${owners}),
+d AS (SELECT o.owner_kind, o.owner, dep.refclassid, dep.refobjid, dep.refobjsubid
+        FROM pg_catalog.pg_depend dep JOIN o ON o.objid = dep.objid AND o.classid = dep.classid
+       WHERE dep.deptype = 'n' AND dep.refobjid <> o.owner)
+SELECT d.owner_kind, d.owner, 'relation' AS kind, rn.nspname AS schema, rc.relname AS name, ra.attname AS column, NULL AS args
+  FROM d
+  JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid
+  JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+  LEFT JOIN pg_catalog.pg_attribute ra ON ra.attrelid = rc.oid AND ra.attnum = d.refobjsubid AND d.refobjsubid > 0
+ WHERE d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ${userSchema('rn')}
+UNION ALL
+SELECT d.owner_kind, d.owner, 'type', tn.nspname, t.typname, NULL, NULL
+  FROM d
+  JOIN pg_catalog.pg_type t ON t.oid = d.refobjid
+  JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+ WHERE d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND ${userSchema('tn')}
+UNION ALL
+SELECT d.owner_kind, d.owner, 'routine', pn.nspname, p.proname, NULL, pg_catalog.pg_get_function_identity_arguments(p.oid)
+  FROM d
+  JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
+  JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+ WHERE d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND ${userSchema('pn')}`;
+
+interface Row {
+  owner_kind: 'view' | 'routine';
+  owner: number;
+  kind: 'relation' | 'type' | 'routine';
+  schema: string;
+  name: string;
+  column: string | null;
+  args: string | null;
+}
+
+function toDependency(r: Row): Dependency {
+  if (r.kind === 'routine') return { kind: 'routine', schema: r.schema, name: r.name, args: r.args ?? '' };
+  if (r.kind === 'type') return { kind: 'type', schema: r.schema, name: r.name };
+  return r.column !== null ? { kind: 'column', schema: r.schema, table: r.name, name: r.column } : { kind: 'relation', schema: r.schema, name: r.name };
+}
+
+const sortKey = (d: Dependency) => JSON.stringify([d.kind, d.schema, 'table' in d ? d.table : '', d.name, 'args' in d ? d.args : '']);
+
+/** Dependencies by owner (view OID or routine OID), deduplicated and sorted so equal databases give equal data. */
+export interface Dependencies {
+  readonly views: ReadonlyMap<number, readonly Dependency[]>;
+  readonly routines: ReadonlyMap<number, readonly Dependency[]>;
+}
+
+/** Reads every view's and routine's dependencies in one query. */
+export async function readDependencies(db: Db): Promise<Dependencies> {
+  const raw = { view: new Map<number, Map<string, Dependency>>(), routine: new Map<number, Map<string, Dependency>>() };
+  for (const r of await db.query<Row>(SQL)) {
+    const m = raw[r.owner_kind];
+    const owner = Number(r.owner);
+    let deps = m.get(owner);
+    if (!deps) m.set(owner, (deps = new Map()));
+    const d = toDependency(r);
+    deps.set(sortKey(d), d);
+  }
+  const sorted = (m: Map<number, Map<string, Dependency>>) =>
+    new Map([...m].map(([k, deps]) => [k, [...deps.keys()].sort().map((x) => deps.get(x)!)] as const));
+  return { views: sorted(raw.view), routines: sorted(raw.routine) };
+}

@@ -1,0 +1,61 @@
+import type { CheckOption, View, ViewColumn } from '../model';
+import type { Db } from '../db';
+import type { Dependencies } from './dependencies';
+import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+
+/** Views and materialized views with their output columns (pg_get_viewdef prints the query). */
+const VIEWS_SQL = `
+SELECT c.oid AS relid, n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
+       pg_catalog.pg_get_viewdef(c.oid) AS definition, c.reloptions AS options, c.relispopulated AS populated,
+       d.description AS comment,
+       (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
+          FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  ${commentJoin('d', 'pg_class', 'c.oid')}
+ WHERE c.relkind IN ('v', 'm') AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}`;
+
+interface ViewRow {
+  relid: number;
+  schema: string;
+  name: string;
+  materialized: boolean;
+  definition: string;
+  options: string[] | null;
+  populated: boolean;
+  comment: string | null;
+  columns: [string, string][] | null;
+}
+
+const truthy = (v: string | undefined) => v !== undefined && ['true', 'on', 'yes', '1'].includes(v.toLowerCase());
+
+/** `reloptions` (`name=value` strings) as a map. */
+function optionMap(options: readonly string[] | null): Map<string, string> {
+  return new Map((options ?? []).map((o) => {
+    const i = o.indexOf('=');
+    return [o.slice(0, i), o.slice(i + 1)] as const;
+  }));
+}
+
+/** Views and materialized views, with their options and what they depend on. */
+export async function introspectViews(db: Db, deps: Dependencies): Promise<View[]> {
+  const rows = await db.query<ViewRow>(VIEWS_SQL);
+  return rows.map((r) => {
+    const o = optionMap(r.options);
+    const columns: ViewColumn[] = (r.columns ?? []).map(([name, type]) => ({ name, type }));
+    return {
+      kind: 'View',
+      schema: r.schema,
+      name: r.name,
+      materialized: r.materialized,
+      definition: r.definition.trim().replace(/;$/, ''),
+      columns,
+      checkOption: (o.get('check_option') as CheckOption | undefined) ?? null,
+      securityBarrier: truthy(o.get('security_barrier')),
+      securityInvoker: truthy(o.get('security_invoker')),
+      withData: r.populated,
+      dependsOn: deps.views.get(Number(r.relid)) ?? [],
+      comment: r.comment ?? null,
+    };
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * Programmable and derived objects of the model: views (plain and materialized), routines (functions and
+ * procedures) and triggers. Like the rest of the model they are readonly plain data identified by
+ * qualified names; SQL texts are as Postgres prints them with `search_path = ''`.
+ */
+
+/**
+ * Something a view (or routine) reads, from pg_depend on its rewrite rule (or pg_proc entry): a relation, one of its columns, a type
+ * (e.g. an enum a literal is cast to) or a routine. Only objects of user schemas are listed. The planner
+ * orders by these; they are never guessed from the view's text.
+ */
+export type Dependency =
+  | { readonly kind: 'relation'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'column'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'type'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'routine'; readonly schema: string; readonly name: string; readonly args: string };
+
+export type CheckOption = 'local' | 'cascaded';
+
+/** One output column of a view (CREATE OR REPLACE VIEW may only append columns). */
+export interface ViewColumn {
+  readonly name: string;
+  /** As `format_type()` prints it. */
+  readonly type: string;
+}
+
+/** `CREATE [MATERIALIZED] VIEW schema.name WITH (…) AS definition [WITH [CASCADED|LOCAL] CHECK OPTION | WITH [NO] DATA]`. */
+export interface View {
+  readonly kind: 'View';
+  readonly schema: string;
+  readonly name: string;
+  readonly materialized: boolean;
+  /** The query as `pg_get_viewdef` prints it (without the trailing `;`). */
+  readonly definition: string;
+  readonly columns: readonly ViewColumn[];
+  /** `WITH CHECK OPTION` (plain views only), or null. */
+  readonly checkOption: CheckOption | null;
+  /** `security_barrier` (plain views only). */
+  readonly securityBarrier: boolean;
+  /** `security_invoker` (plain views, PostgreSQL 15+). */
+  readonly securityInvoker: boolean;
+  /** Materialized views: populated (`WITH DATA`); always true for plain views. */
+  readonly withData: boolean;
+  /** What the view reads, sorted (see Dependency). */
+  readonly dependsOn: readonly Dependency[];
+  readonly comment: string | null;
+}
+
+export type Volatility = 'immutable' | 'stable' | 'volatile';
+export type Parallel = 'safe' | 'restricted' | 'unsafe';
+
+/**
+ * `CREATE FUNCTION` / `CREATE PROCEDURE`. Identity is schema, name and the identity argument types
+ * (`pg_get_function_identity_arguments`), as overloads share a name.
+ */
+export interface Routine {
+  readonly kind: 'Routine';
+  readonly schema: string;
+  readonly name: string;
+  /** Input argument types as `pg_get_function_identity_arguments` prints them (`a integer, b text`). */
+  readonly identityArgs: string;
+  readonly procedure: boolean;
+  /** The full argument list as `pg_get_function_arguments` prints it (modes, names, defaults). */
+  readonly args: string;
+  /** `pg_get_function_result` (`integer`, `SETOF text`, `TABLE(a integer)`, `trigger`); null for procedures. */
+  readonly returns: string | null;
+  readonly language: string;
+  /** The body: `prosrc` for a quoted body (`AS $$…$$`), the deparsed `BEGIN ATOMIC … END` when `atomic`. */
+  readonly body: string;
+  readonly atomic: boolean;
+  readonly volatility: Volatility;
+  readonly strict: boolean;
+  readonly securityDefiner: boolean;
+  readonly leakproof: boolean;
+  readonly parallel: Parallel;
+  readonly cost: number;
+  /** Estimated rows of a set-returning function, else null. */
+  readonly rows: number | null;
+  /** `SET name = value` clauses (`proconfig`, e.g. `search_path=""`), in order. */
+  readonly config: readonly string[];
+  /** Types of its arguments and result, and what a `BEGIN ATOMIC` body reads (pg_depend), sorted. */
+  readonly dependsOn: readonly Dependency[];
+  readonly comment: string | null;
+}
+
+export type TriggerTiming = 'before' | 'after' | 'instead-of';
+export type TriggerEvent = 'insert' | 'update' | 'delete' | 'truncate';
+
+/** `CREATE [CONSTRAINT] TRIGGER name timing events ON schema.table … EXECUTE FUNCTION fn(args)`. */
+export interface Trigger {
+  readonly kind: 'Trigger';
+  readonly schema: string;
+  /** The table or view the trigger is on. */
+  readonly table: string;
+  readonly name: string;
+  readonly timing: TriggerTiming;
+  /** In the canonical order insert, delete, update, truncate (as pg_get_triggerdef prints them). */
+  readonly events: readonly TriggerEvent[];
+  /** `UPDATE OF columns`. */
+  readonly updateOf: readonly string[];
+  readonly forEachRow: boolean;
+  /** `WHEN (condition)` as pg_get_triggerdef prints it, or null. */
+  readonly when: string | null;
+  readonly functionSchema: string;
+  readonly functionName: string;
+  readonly args: readonly string[];
+  /** `CREATE CONSTRAINT TRIGGER` (AFTER … FOR EACH ROW, may be deferrable). */
+  readonly constraint: boolean;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+  readonly comment: string | null;
+}
+
+/** `CREATE EVENT TRIGGER name ON event [WHEN TAG IN (…)] EXECUTE FUNCTION fn()` (database-wide). */
+export interface EventTrigger {
+  readonly kind: 'EventTrigger';
+  readonly name: string;
+  readonly event: string;
+  readonly tags: readonly string[];
+  readonly functionSchema: string;
+  readonly functionName: string;
+  /** `tgenabled`: `O` origin (default), `D` disabled, `R` replica, `A` always. */
+  readonly enabled: 'O' | 'D' | 'R' | 'A';
+  readonly comment: string | null;
+}
+
+/** Key of a routine: `schema.name(identity args)`. */
+export const routineKey = (r: Pick<Routine, 'schema' | 'name' | 'identityArgs'>): string => `${r.schema}.${r.name}(${r.identityArgs})`;
+/** Key of a view: `schema.name` (views share the relation name space). */
+export const viewKey = (v: Pick<View, 'schema' | 'name'>): string => `${v.schema}.${v.name}`;
+/** Trigger names are unique per table. */
+export const triggerKey = (t: Pick<Trigger, 'schema' | 'table' | 'name'>): string => `${t.schema}.${t.table}.${t.name}`;
+export const eventTriggerKey = (t: Pick<EventTrigger, 'name'>): string => t.name;

@@ -1,0 +1,68 @@
+import type { CreateView, DropView, RefreshView, RenameView, ReplaceView } from '../diff';
+import { relKey, type View } from '../model';
+import { commentSql, createViewSql, dropViewSql, refreshViewSql, renameViewSql } from '../sql';
+import { columnNode, dependencyNeeds, relNode, schemaNode, typeNode } from './graph-keys';
+import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+
+/** Graph keys a view consists of: the relation, its row type and its output columns. */
+const viewNodes = (v: View) => [relNode(v.schema, v.name), typeNode(v.schema, v.name), ...v.columns.map((c) => columnNode(v.schema, v.name, c.name))];
+const viewNeeds = (v: View) => [schemaNode(v.schema), ...dependencyNeeds(v.dependsOn)];
+const viewComment = (v: View) => (v.comment === null ? null : commentSql({ kind: 'View', schema: v.schema, name: v.name, materialized: v.materialized }, v.comment));
+
+/** CREATE [MATERIALIZED] VIEW (after everything it reads), and its comment. */
+export function planCreateView(c: CreateView): PlannedStep[] {
+  const v = c.view;
+  const object = relKey(v);
+  const steps = [plannedStep(c, {
+    sql: createViewSql(v), reverse: dropViewSql(v), object, op: '+', phase: Phase.CreateView,
+    creates: viewNodes(v), needs: viewNeeds(v),
+  })];
+  const comment = viewComment(v);
+  if (comment !== null) {
+    steps.push(plannedStep(c, { sql: comment, reverse: commentSql({ kind: 'View', schema: v.schema, name: v.name, materialized: v.materialized }, null), object, op: '~', phase: Phase.Comment, needs: [relNode(v.schema, v.name)] }));
+  }
+  return steps;
+}
+
+/** DROP [MATERIALIZED] VIEW (before what it reads changes); the reverse creates it again with its comment. */
+export function planDropView(c: DropView): PlannedStep[] {
+  const v = c.view;
+  const object = relKey(v);
+  return [plannedStep(c, {
+    sql: dropViewSql(v), reverse: statements(createViewSql(v), viewComment(v)), object, op: '-', phase: Phase.DropView,
+    drops: viewNodes(v), needs: viewNeeds(v),
+  })];
+}
+
+/**
+ * CREATE OR REPLACE VIEW. Its reverse is CREATE OR REPLACE with the old query, unless columns were appended
+ * (Postgres cannot remove view columns): then the view is dropped and created as it was.
+ */
+export function planReplaceView(c: ReplaceView): PlannedStep[] {
+  const { from, to } = c;
+  const appended = to.columns.slice(from.columns.length);
+  const reverse = appended.length === 0 ? createViewSql(from, true) : statements(dropViewSql(to), createViewSql(from), viewComment(from));
+  return [plannedStep(c, {
+    sql: createViewSql(to, true), reverse, object: relKey(to), op: '~', phase: Phase.CreateView,
+    creates: appended.map((col) => columnNode(to.schema, to.name, col.name)), needs: [relNode(to.schema, to.name), ...viewNeeds(to)],
+  })];
+}
+
+/** ALTER [MATERIALIZED] VIEW … RENAME TO. */
+export function planRenameView(c: RenameView): PlannedStep[] {
+  return [plannedStep(c, {
+    sql: renameViewSql(c, c.schema, c.from, c.to), reverse: renameViewSql(c, c.schema, c.to, c.from),
+    object: relKey({ schema: c.schema, name: c.to }), op: '~', phase: Phase.Rename,
+    drops: [relNode(c.schema, c.from), typeNode(c.schema, c.from)], creates: [relNode(c.schema, c.to), typeNode(c.schema, c.to)],
+  })];
+}
+
+/** REFRESH MATERIALIZED VIEW [WITH NO DATA]: populates or empties it. */
+export function planRefreshView(c: RefreshView): PlannedStep[] {
+  const object = relKey(c.to);
+  return [plannedStep(c, {
+    sql: refreshViewSql(c.to, c.to.withData), reverse: refreshViewSql(c.from, c.from.withData), object, op: '~', phase: Phase.RefreshView,
+    hazards: [hazard('access-exclusive-lock', object, 'REFRESH MATERIALIZED VIEW locks it (ACCESS EXCLUSIVE) while it runs')],
+    needs: [relNode(c.to.schema, c.to.name), ...dependencyNeeds(c.to.dependsOn)],
+  })];
+}

@@ -1,0 +1,42 @@
+import type { View } from '../model';
+import { ident, qualified } from './quote';
+
+type ViewName = Pick<View, 'schema' | 'name' | 'materialized'>;
+
+const viewWord = (v: Pick<View, 'materialized'>) => (v.materialized ? 'MATERIALIZED VIEW' : 'VIEW');
+
+/** `WITH (security_barrier = true, …)` of a plain view, or ''. */
+function viewOptions(v: View): string {
+  const options = [
+    ...(v.securityBarrier ? ['security_barrier = true'] : []),
+    ...(v.securityInvoker ? ['security_invoker = true'] : []),
+  ];
+  return options.length > 0 ? ` WITH (${options.join(', ')})` : '';
+}
+
+/**
+ * `CREATE [OR REPLACE] VIEW … AS query [WITH … CHECK OPTION]` or `CREATE MATERIALIZED VIEW … AS query
+ * WITH [NO] DATA`. CREATE OR REPLACE replaces the options too (PostgreSQL applies them as
+ * AT_ReplaceRelOptions), so the statement always states all of them.
+ */
+export function createViewSql(v: View, orReplace = false): string {
+  const head = `CREATE ${orReplace ? 'OR REPLACE ' : ''}${viewWord(v)} ${qualified(v.schema, v.name)}`;
+  if (v.materialized) return `${head} AS\n${v.definition}\nWITH ${v.withData ? '' : 'NO '}DATA`;
+  const check = v.checkOption === null ? '' : `\nWITH ${v.checkOption.toUpperCase()} CHECK OPTION`;
+  return `${head}${viewOptions(v)} AS\n${v.definition}${check}`;
+}
+
+/** `DROP [MATERIALIZED] VIEW schema.name`. */
+export function dropViewSql(v: ViewName): string {
+  return `DROP ${viewWord(v)} ${qualified(v.schema, v.name)}`;
+}
+
+/** `ALTER [MATERIALIZED] VIEW schema.from RENAME TO to`. */
+export function renameViewSql(v: Pick<View, 'materialized'>, schema: string, from: string, to: string): string {
+  return `ALTER ${viewWord(v)} ${qualified(schema, from)} RENAME TO ${ident(to)}`;
+}
+
+/** `REFRESH MATERIALIZED VIEW schema.name [WITH NO DATA]`. */
+export function refreshViewSql(v: Pick<View, 'schema' | 'name'>, withData: boolean): string {
+  return `REFRESH MATERIALIZED VIEW ${qualified(v.schema, v.name)}${withData ? '' : ' WITH NO DATA'}`;
+}
