@@ -22,6 +22,11 @@ export {
 } from './constraints';
 export { index, IndexBuilder } from './index-builder';
 export { table, TableDecl, type AnyTableDecl, type TableOptions, type ColumnRefs } from './table';
+export {
+  sequence, domain, compositeType, collation, SequenceDecl, DomainDecl, CompositeTypeDecl, CollationDecl,
+  type SequenceDeclOptions, type DomainOptions, type DomainCheckSpec, type CompositeTypeOptions, type AttributeSpec, type CollationOptions, type TypeSpec, type TypeDecl,
+} from './type-decls';
+export type { SequenceOptionsSpec } from './sequence-options';
 export { collectDeclarations } from './collect';
 export { validateDeclared } from './validate';
 export type { Declared } from './declared';

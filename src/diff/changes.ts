@@ -1,3 +1,4 @@
+import type { TypeObjectChange } from './type-object-changes';
 import type { Column, CommentTarget, Constraint, Enum, Extension, Index, Schema, Table } from '../model';
 
 /**
@@ -78,7 +79,10 @@ export type Change =
   | AddColumn | DropColumn | RenameColumn | AlterColumn
   | AddConstraint | DropConstraint | RenameConstraint
   | CreateIndex | DropIndex | RenameIndex
-  | SetComment;
+  | SetComment
+  | TypeObjectChange;
+
+export type * from './type-object-changes';
 
 export type ChangeKind = Change['kind'];
 

@@ -1,4 +1,4 @@
-import { enumKey, type Catalog, type Enum } from '../model';
+import { enumKey, type Catalog, type Enum, type Renames } from '../model';
 import type { Change } from './changes';
 import { commentChanged, matchByKey } from './match';
 import { columnsOfType } from './type-usage';
@@ -40,4 +40,9 @@ function diffEnumValues(from: Catalog, a: Enum, b: Enum, remap: Readonly<Record<
     present.add(v);
   });
   return out;
+}
+
+/** The declared remaps of removed enum values, keyed by the enum's (new) `schema.name`. */
+export function enumRemaps(renames: Renames): Map<string, Readonly<Record<string, string>>> {
+  return new Map((renames.enumRemaps ?? []).map((r) => [enumKey({ schema: r.schema, name: r.enum }), r.remap]));
 }

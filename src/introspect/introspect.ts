@@ -8,6 +8,10 @@ import { introspectEnums } from './enums';
 import { readTables } from './tables';
 import { introspectConstraints } from './constraints';
 import { introspectIndexes } from './indexes';
+import { introspectSequences } from './sequences';
+import { introspectDomains } from './domains';
+import { introspectCompositeTypes } from './composite-types';
+import { introspectCollations } from './collations';
 
 /**
  * Every catalog query reads whole catalogs, for which hash joins are right; but right after many objects
@@ -49,6 +53,10 @@ export async function introspect(db: Db): Promise<Catalog> {
     const { tables, attributes } = await step('tables', db, readTables);
     const constraints = await step('constraints', db, (d) => introspectConstraints(d, attributes));
     const indexes = await step('indexes', db, (d) => introspectIndexes(d, attributes));
+    const sequences = await step('sequences', db, introspectSequences);
+    const domains = await step('domains', db, introspectDomains);
+    const compositeTypes = await step('composite types', db, introspectCompositeTypes);
+    const collations = await step('collations', db, introspectCollations);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),
@@ -56,6 +64,6 @@ export async function introspect(db: Db): Promise<Catalog> {
         [saved.search_path, saved.jit, saved.enable_nestloop, saved.workers],
       );
     }
-    return sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints });
+    return sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints, sequences, domains, compositeTypes, collations });
   });
 }

@@ -26,6 +26,10 @@ export function objectKey(o: CatalogObject): string {
     case 'Enum':
     case 'Table':
     case 'Index':
+    case 'Sequence':
+    case 'Domain':
+    case 'CompositeType':
+    case 'Collation':
       return relKey(o);
     case 'PrimaryKey':
     case 'Unique':
@@ -48,5 +52,9 @@ export function sortCatalog(c: Catalog): Catalog {
     tables: sorted(c.tables, tableKey),
     indexes: sorted(c.indexes, indexKey),
     constraints: sorted(c.constraints, constraintKey),
+    sequences: sorted(c.sequences, relKey),
+    domains: sorted(c.domains, relKey),
+    compositeTypes: sorted(c.compositeTypes, relKey),
+    collations: sorted(c.collations, relKey),
   };
 }

@@ -13,6 +13,11 @@ import { planRecreateEnum } from './plan-recreate-enum';
 import { planCreateSchema, planDropSchema } from './plan-schema';
 import { planCreateTable, planDropTable, planRenameTable } from './plan-table';
 import type { PlannedStep } from './planned-step';
+import { planCreateSequence, planDropSequence, planAlterSequence } from './plan-sequence';
+import { planAlterDomain, planCreateDomain, planDropDomain } from './plan-domain';
+import { planAlterCompositeType, planCreateCompositeType, planDropCompositeType } from './plan-composite-type';
+import { planCreateCollation, planDropCollation } from './plan-collation';
+import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-rename';
 import type { Plan } from './types';
 
 /** The steps of one change, each with its reverse and hazards. */
@@ -43,6 +48,19 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'DropIndex': return planDropIndex(c);
     case 'RenameIndex': return planRenameIndex(c);
     case 'SetComment': return planSetComment(c);
+    case 'CreateSequence': return planCreateSequence(c);
+    case 'DropSequence': return planDropSequence(c);
+    case 'AlterSequence': return planAlterSequence(c);
+    case 'CreateDomain': return planCreateDomain(c);
+    case 'DropDomain': return planDropDomain(c);
+    case 'AlterDomain': return planAlterDomain(c);
+    case 'CreateCompositeType': return planCreateCompositeType(c);
+    case 'DropCompositeType': return planDropCompositeType(c);
+    case 'AlterCompositeType': return planAlterCompositeType(c);
+    case 'CreateCollation': return planCreateCollation(c);
+    case 'DropCollation': return planDropCollation(c);
+    case 'RenameTypeObject': return planRenameTypeObject(c);
+    case 'RenameTypeMember': return planRenameTypeMember(c);
     default: return assertNever(c, 'change');
   }
 }

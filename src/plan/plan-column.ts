@@ -2,7 +2,8 @@ import type { AddColumn, DropColumn, RenameColumn } from '../diff';
 import { columnKey, type Column } from '../model';
 import { addColumnSql, commentSql, dropColumnSql, isSerial, renameColumnSql } from '../sql';
 import { isNewTable, type PlanContext } from './context';
-import { columnNode, relNode, typeNeeds } from './graph-keys';
+import { columnDefinitionNeeds } from './column-needs';
+import { columnNode, relNode } from './graph-keys';
 import type { Hazard } from './types';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
@@ -30,7 +31,7 @@ export function addColumnHazards(schema: string, table: string, col: Column, ctx
 }
 
 /** Graph keys a column definition needs. */
-export const columnNeeds = (schema: string, table: string, col: Column) => [relNode(schema, table), ...typeNeeds(col.type)];
+export const columnNeeds = (schema: string, table: string, col: Column) => [relNode(schema, table), ...columnDefinitionNeeds(col)];
 
 /** ALTER TABLE … ADD COLUMN. */
 export function planAddColumn(c: AddColumn, ctx: PlanContext): PlannedStep[] {

@@ -1,7 +1,7 @@
 import type { CommentTarget, SetComment } from '../diff';
 import { commentSql } from '../sql';
 import { assertNever } from '../util';
-import { columnNode, constraintNode, extensionNode, relNode, schemaNode, typeNode } from './graph-keys';
+import { collationNode, columnNode, constraintNode, extensionNode, relNode, schemaNode, typeNode } from './graph-keys';
 import { Phase, plannedStep, type PlannedStep } from './planned-step';
 
 /** The object a comment target names, for summaries. */
@@ -13,7 +13,13 @@ function targetObject(t: CommentTarget): string {
     case 'Enum':
     case 'Table':
     case 'Index':
+    case 'Sequence':
+    case 'Domain':
+    case 'CompositeType':
+    case 'Collation':
       return `${t.schema}.${t.name}`;
+    case 'DomainConstraint':
+      return `${t.schema}.${t.domain}.${t.name}`;
     case 'Column':
     case 'Constraint':
       return `${t.schema}.${t.table}.${t.name}`;
@@ -32,6 +38,11 @@ function targetNode(t: CommentTarget): string {
     case 'Index': return relNode(t.schema, t.name);
     case 'Column': return columnNode(t.schema, t.table, t.name);
     case 'Constraint': return constraintNode(t.schema, t.table, t.name);
+    case 'Sequence': return relNode(t.schema, t.name);
+    case 'Domain':
+    case 'CompositeType': return typeNode(t.schema, t.name);
+    case 'Collation': return collationNode(t.schema, t.name);
+    case 'DomainConstraint': return typeNode(t.schema, t.domain);
     default: return assertNever(t, 'comment target');
   }
 }

@@ -1,7 +1,8 @@
 import type { CreateTable, DropTable, RenameTable } from '../diff';
 import { relKey, type Constraint, type Table } from '../model';
 import { commentSql, createTableSql, dropTableSql, isSerial, renameTableSql, serialSequenceName } from '../sql';
-import { columnNode, constraintNode, relNode, schemaNode, typeNeeds, typeNode } from './graph-keys';
+import { columnDefinitionNeeds } from './column-needs';
+import { columnNode, constraintNode, relNode, schemaNode, typeNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
 /** Graph keys a table and its inline constraints consist of (relation, row type, columns, keys' indexes). */
@@ -16,7 +17,7 @@ function tableNodes(t: Table, constraints: readonly Constraint[]): string[] {
   ];
 }
 
-const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap((c) => typeNeeds(c.type))];
+const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap(columnDefinitionNeeds)];
 
 /** The comments of a table, its columns and constraints, as statements (to restore a dropped table). */
 function tableCommentsSql(t: Table, constraints: readonly Constraint[]): (string | null)[] {

@@ -14,6 +14,11 @@ export function commentTargetSql(t: CommentTarget): string {
     case 'Column': return `COLUMN ${qualified(t.schema, t.table)}.${ident(t.name)}`;
     case 'Index': return `INDEX ${qualified(t.schema, t.name)}`;
     case 'Constraint': return `CONSTRAINT ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
+    case 'Sequence': return `SEQUENCE ${qualified(t.schema, t.name)}`;
+    case 'Domain': return `DOMAIN ${qualified(t.schema, t.name)}`;
+    case 'CompositeType': return `TYPE ${qualified(t.schema, t.name)}`;
+    case 'Collation': return `COLLATION ${qualified(t.schema, t.name)}`;
+    case 'DomainConstraint': return `CONSTRAINT ${ident(t.name)} ON DOMAIN ${qualified(t.schema, t.domain)}`;
     default: return assertNever(t, 'comment target');
   }
 }

@@ -10,3 +10,7 @@ export * from './table';
 export * from './index-def';
 export * from './comment';
 export * from './enum-rebuild';
+export * from './sequence';
+export * from './domain';
+export * from './composite-type';
+export * from './collation';
