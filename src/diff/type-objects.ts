@@ -63,10 +63,22 @@ export function diffDomains(from: Catalog, to: Catalog): Change[] {
   });
 }
 
-/** Composite types: attributes are added, dropped and retyped in place. */
+/** True when dropping, retyping and appending attributes (what ALTER TYPE can do) gives b's attribute order. */
+function alterableInPlace(a: CompositeType, b: CompositeType): boolean {
+  const names = b.attributes.map((x) => x.name);
+  const kept = a.attributes.map((x) => x.name).filter((n) => names.includes(n));
+  const reached = [...kept, ...names.filter((n) => !kept.includes(n))];
+  return reached.every((n, i) => n === names[i]);
+}
+
+/**
+ * Composite types: attributes are added, dropped and retyped in place; when the target order cannot be
+ * reached that way (ADD ATTRIBUTE appends), the type is dropped and created again.
+ */
 export function diffCompositeTypes(from: Catalog, to: Catalog): Change[] {
   return diffKind<CompositeType>(from.compositeTypes, to.compositeTypes, {
     target: 'CompositeType',
+    recreate: (a, b) => !alterableInPlace(a, b),
     create: (type) => ({ kind: 'CreateCompositeType', type }),
     drop: (type) => ({ kind: 'DropCompositeType', type }),
     alter: (a, b) => (same(a.attributes, b.attributes) ? [] : [{ kind: 'AlterCompositeType', from: a, to: b }]),
