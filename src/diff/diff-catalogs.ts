@@ -1,7 +1,7 @@
 import { noRenames, relKey, type Catalog, type Renames } from '../model';
 import type { Change } from './changes';
 import { diffConstraints } from './constraints';
-import { diffEnums, enumRemaps } from './enums';
+import { diffEnums, enumRemaps, withRemappedDefaults } from './enums';
 import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
 import { applyRenames } from './renames';
@@ -30,7 +30,7 @@ export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRe
     ...diffSchemas(a, to),
     ...diffExtensions(a, to),
     ...diffEnums(a, to, enumRemaps(renames)),
-    ...diffTables(a, to),
+    ...diffTables(withRemappedDefaults(a, renames), to),
     ...diffConstraints(a, to, fate),
     ...diffIndexes(a, to),
     ...diffTypeObjects(a, to),

@@ -24,12 +24,16 @@ for (const engine of engines) {
         `);
         const names = (await introspectUnmanaged(db)).map((o) => `${o.kind} ${o.name}`);
         expect(names).to.have.members([
-          'composite type public.pair', 'domain public.positive', 'exclusion constraint public.t.t_r_excl',
+          'exclusion constraint public.t.t_r_excl',
           'function public.touch()', 'materialized view public.mv', 'partitioned table public.parted', 'policy public.t.p',
-          'sequence public.standalone_seq', 'table partition public.parted_1', 'trigger public.t.trg', 'view public.v',
+          'table partition public.parted_1', 'trigger public.t.trg', 'view public.v',
         ]);
         // The managed ones are in the catalog instead (serial and identity sequences are part of their columns).
-        expect((await introspect(db)).tables.map((t) => t.name)).to.include('t');
+        const catalog = await introspect(db);
+        expect(catalog.tables.map((t) => t.name)).to.include('t');
+        expect(catalog.sequences.map((x) => x.name)).to.deep.equal(['standalone_seq']);
+        expect(catalog.domains.map((x) => x.name)).to.deep.equal(['positive']);
+        expect(catalog.compositeTypes.map((x) => x.name)).to.deep.equal(['pair']);
       } finally {
         await db.close();
       }
