@@ -154,7 +154,7 @@ function retypeColumn(table: Table): Table | null {
 }
 
 function column(name: string, type: string, notNull: boolean, dflt: string | null): Column {
-  return { kind: 'Column', name, type, notNull, default: dflt, identity: null, generated: null, collation: null, comment: null };
+  return { kind: 'Column', name, type, notNull, default: dflt, identity: null, generated: null, collation: null, comment: null, identityOptions: null };
 }
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {

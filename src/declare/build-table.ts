@@ -1,4 +1,5 @@
-import type { Column, Constraint, FkAction, FkMatch, Index, IndexKey, Renames } from '../model';
+import type { Column, Constraint, FkAction, FkMatch, Index, IndexKey, Renames, TypeObjectRenames } from '../model';
+import { resolveSequenceOptions, sequenceTypeOf } from './sequence-options';
 import { ident, qualified } from '../sql';
 import { STATE } from './builder';
 import type { AnyColumnBuilder, ColumnState } from './column';
@@ -46,7 +47,9 @@ interface IndexSpec {
 export interface Sink {
   readonly constraints: Constraint[];
   readonly indexes: Index[];
-  readonly renames: { [K in keyof Renames]: Renames[K][number][] };
+  readonly renames: { [K in Exclude<keyof Renames, 'typeObjects'>]-?: NonNullable<Renames[K]>[number][] } & {
+    readonly typeObjects: { [K in keyof TypeObjectRenames]: TypeObjectRenames[K][number][] };
+  };
   /** Records where an object was declared; repeats of a key are kept as `key#2`, `key#3`… */
   locate(key: string, location: Location | null): void;
 }
@@ -71,7 +74,8 @@ function renderDefault(s: ColumnState): string | null {
   return renderLiteral(d.value);
 }
 
-const renderCollation = (name: string): string => {
+/** A collation name as written (`C`, `schema.name`) as SQL. */
+export const renderCollation = (name: string): string => {
   const dot = name.indexOf('.');
   return dot > 0 && !name.startsWith('"') ? qualified(name.slice(0, dot), name.slice(dot + 1)) : ident(name);
 };
@@ -92,6 +96,7 @@ export function buildColumns(t: AnyTableDecl, pkColumns: ReadonlySet<string>): C
       generated: generated === null ? null : generated.text,
       collation: s.collation === null ? null : renderCollation(s.collation),
       comment: s.comment,
+      identityOptions: s.identity === null ? null : resolveSequenceOptions(sequenceTypeOf(s.type) ?? 'bigint', s.identityOptions ?? {}),
     };
   });
 }

@@ -11,11 +11,12 @@ import { makeObjectName } from './implicit-names';
 import type { Location } from './location';
 import { ExtensionDecl, SchemaDecl } from './schema';
 import { TableDecl, type AnyTableDecl } from './table';
+import { collectTypeObjects, isTypeObjectDecl, type TypeObjectDecl } from './collect-type-objects';
 
-type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl | ProgrammableDecl;
+type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl | ProgrammableDecl | TypeObjectDecl;
 
 const isDecl = (v: unknown): v is Decl =>
-  v instanceof SchemaDecl || v instanceof ExtensionDecl || v instanceof EnumDecl || v instanceof TableDecl || isProgrammableDecl(v);
+  v instanceof SchemaDecl || v instanceof ExtensionDecl || v instanceof EnumDecl || v instanceof TableDecl || isProgrammableDecl(v) || isTypeObjectDecl(v);
 
 /** Finds declarations among module exports, also inside exported arrays and plain objects (two levels). */
 function findExported(modules: readonly Record<string, unknown>[], found: Set<Decl>): void {
@@ -83,6 +84,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     if (d instanceof TableDecl) {
       if (d.details.schemaDecl) found.add(d.details.schemaDecl);
       for (const [, b] of d.details.columns) if (b[STATE].enumDecl) found.add(b[STATE].enumDecl);
+      for (const [, b] of d.details.columns) if (b[STATE].typeDecl) found.add(b[STATE].typeDecl);
       const resolved = resolveTargets(d, problems);
       targets.set(d, resolved);
       for (const { table } of resolved.values()) found.add(table);
@@ -92,6 +94,8 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       if (d.schemaDecl) found.add(d.schemaDecl);
     } else if (isProgrammableDecl(d)) {
       for (const x of reachableFrom(d)) found.add(x);
+    } else if (isTypeObjectDecl(d)) {
+      if (d.common.schemaDecl) found.add(d.common.schemaDecl);
     }
   }
   if (problems.length > 0) {
@@ -102,7 +106,11 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   const sink: Sink = {
     constraints: [],
     indexes: [],
-    renames: { tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], views: [], routines: [], triggers: [] },
+    renames: {
+      tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], enumRemaps: [],
+      views: [], routines: [], triggers: [],
+      typeObjects: { sequences: [], types: [], collations: [], members: [] },
+    },
     locate(key, location) {
       if (location === null) return;
       let k = key;
@@ -127,6 +135,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       sink.locate(`${d.schema}.${d.name}`, d.details.location);
       if (d.details.renamedFrom !== null) sink.renames.enums.push({ schema: d.schema, from: d.details.renamedFrom, to: d.name });
       for (const r of d.details.valueRenames) sink.renames.enumValues.push({ schema: d.schema, enum: d.name, ...r });
+      if (Object.keys(d.details.remap).length > 0) sink.renames.enumRemaps.push({ schema: d.schema, enum: d.name, remap: d.details.remap });
     }
   }
   const tableDecls = all.filter((d): d is AnyTableDecl => d instanceof TableDecl);
@@ -146,8 +155,12 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   }
   for (const t of tableDecls) buildIndexes(t, schemaSet(taken, t.schema), sink);
 
+  const typeObjects = collectTypeObjects(all.filter(isTypeObjectDecl), sink, problems);
+  if (problems.length > 0) throw new SchemakitError('declare', 'invalid-reference', `${problems.length} invalid reference(s)`, { problems });
   const programmable = buildProgrammable(all.filter(isProgrammableDecl), sink, (s) => schemaSet(taken, s));
-  const catalog = sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, ...programmable });
+  const catalog = sortCatalog({
+    kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, ...programmable, ...typeObjects,
+  });
   const renames: Renames = sink.renames;
   return { catalog, renames, locations };
 }

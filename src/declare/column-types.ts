@@ -1,5 +1,6 @@
 import { column, type ColumnBuilder } from './column';
 import type { EnumDecl } from './enum';
+import type { TypeDecl } from './type-decls';
 import type { JsonValue } from './sql-fragment';
 
 /** A date/time default: an ISO string or a `Date` (rendered as an ISO literal). */
@@ -67,6 +68,7 @@ export const c = {
   cidr: (): ColumnBuilder<string> => column('cidr'),
   /** A declared enum type; defaults must be one of its labels. */
   enum: <V extends string>(type: EnumDecl<V>): ColumnBuilder<V> => column(type.toSqlFragment().text, { enumDecl: type }),
-  /** Any other SQL type, as written: `c.type('citext')`, `c.type<string>('public.email_address')`. */
-  type: <T = unknown>(sqlType: string): ColumnBuilder<T> => column(sqlType),
+  /** Any other SQL type, as written: `c.type('citext')`, `c.type<string>('public.email_address')`, or a declared domain or composite type. */
+  type: <T = unknown>(sqlType: string | TypeDecl): ColumnBuilder<T> =>
+    typeof sqlType === 'string' ? column(sqlType) : column(sqlType.toSqlFragment().text, { typeDecl: sqlType }),
 } as const;

@@ -37,6 +37,7 @@ export class EnumDecl<V extends string = string> implements SqlEmbeddable {
       readonly comment: string | null;
       readonly renamedFrom: string | null;
       readonly valueRenames: readonly { readonly from: string; readonly to: string }[];
+      readonly remap: Readonly<Record<string, string>>;
       readonly location: Location | null;
     },
   ) {
@@ -48,10 +49,15 @@ export class EnumDecl<V extends string = string> implements SqlEmbeddable {
 }
 
 /** Options of `enumType()`. */
-export interface EnumOptions {
+export interface EnumOptions<V extends string = string> {
   readonly comment?: string;
   /** The enum's previous name: the change becomes `ALTER TYPE … RENAME TO`. */
   readonly renamedFrom?: string;
+  /**
+   * Where the rows holding removed values go: `{ archived: 'inactive' }`. Removing or reordering values
+   * recreates the type and converts its columns; a removed value without a remap makes the plan `deletes-data`.
+   */
+  readonly remap?: Readonly<Record<string, V>>;
 }
 
 /**
@@ -62,7 +68,7 @@ export function enumType<const Vs extends readonly (string | EnumValue)[]>(
   schema: SchemaDecl | string,
   name: string,
   values: Vs,
-  options: EnumOptions = {},
+  options: EnumOptions<EnumValueName<Vs[number]>> = {},
 ): EnumDecl<EnumValueName<Vs[number]>> {
   const names = values.map((v) => (typeof v === 'string' ? v : v.name)) as EnumValueName<Vs[number]>[];
   const valueRenames = values.flatMap((v) => (typeof v !== 'string' && v.renamedFrom !== null ? [{ from: v.renamedFrom, to: v.name }] : []));
@@ -71,6 +77,7 @@ export function enumType<const Vs extends readonly (string | EnumValue)[]>(
     comment: options.comment ?? null,
     renamedFrom: options.renamedFrom ?? null,
     valueRenames,
+    remap: Object.freeze({ ...(options.remap ?? {}) }),
     location: captureLocation(),
   });
 }

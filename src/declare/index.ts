@@ -25,6 +25,11 @@ export { table, TableDecl, type AnyTableDecl, type TableOptions, type ColumnRefs
 export { view, materializedView, ViewDecl, type ViewOptions, type MaterializedViewOptions } from './view';
 export { func, procedure, RoutineDecl, type ArgumentSpec, type TypeSpec, type RoutineOptions, type FunctionOptions } from './routine';
 export { trigger, eventTrigger, TriggerDecl, EventTriggerDecl, type TriggerOptions, type EventTriggerOptions } from './trigger';
+export {
+  sequence, domain, compositeType, collation, SequenceDecl, DomainDecl, CompositeTypeDecl, CollationDecl,
+  type SequenceDeclOptions, type DomainOptions, type DomainCheckSpec, type CompositeTypeOptions, type AttributeSpec, type CollationOptions, type TypeDecl,
+} from './type-decls';
+export type { SequenceOptionsSpec } from './sequence-options';
 export { collectDeclarations } from './collect';
 export { validateDeclared } from './validate';
 export type { Declared } from './declared';

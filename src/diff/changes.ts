@@ -1,3 +1,4 @@
+import type { TypeObjectChange } from './type-object-changes';
 import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 /**
@@ -112,7 +113,10 @@ export type Change =
   | CreateView | DropView | ReplaceView | RenameView | RefreshView
   | CreateRoutine | DropRoutine | ReplaceRoutine | RenameRoutine
   | CreateTrigger | DropTrigger | RenameTrigger
-  | CreateEventTrigger | DropEventTrigger | AlterEventTrigger;
+  | CreateEventTrigger | DropEventTrigger | AlterEventTrigger
+  | TypeObjectChange;
+
+export type * from './type-object-changes';
 
 export type ChangeKind = Change['kind'];
 

@@ -1,20 +1,23 @@
 import { noRenames, relKey, type Catalog, type Renames } from '../model';
 import type { Change } from './changes';
 import { diffConstraints } from './constraints';
-import { diffEnums } from './enums';
+import { diffEnums, enumRemaps, withRemappedDefaults } from './enums';
 import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
 import { applyRenames } from './renames';
 import { diffProgrammable } from './programmable';
 import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
+import { applyTypeObjectRenames } from './type-object-renames';
+import { diffTypeObjects } from './type-objects';
 
 /**
  * Everything that turns `from` into `to`, as typed changes in no particular order (the planner orders
  * them by dependencies). Both catalogs must be normalized the same way (introspected from Postgres).
  */
 export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
-  const renamed = applyRenames(from, renames);
+  const renamedTypes = applyTypeObjectRenames(from, renames);
+  const renamed = applyRenames(renamedTypes.catalog, renames);
   const a = renamed.catalog;
   const toKeys = new Set(to.tables.map(relKey));
   const fromKeys = new Set(a.tables.map(relKey));
@@ -23,13 +26,15 @@ export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRe
     dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
   };
   const base: Change[] = [
+    ...renamedTypes.changes,
     ...renamed.changes,
     ...diffSchemas(a, to),
     ...diffExtensions(a, to),
-    ...diffEnums(a, to),
-    ...diffTables(a, to),
+    ...diffEnums(a, to, enumRemaps(renames)),
+    ...diffTables(withRemappedDefaults(a, renames), to),
     ...diffConstraints(a, to, fate),
     ...diffIndexes(a, to),
+    ...diffTypeObjects(a, to),
   ];
   return [...base, ...diffProgrammable(a, to, base)];
 }

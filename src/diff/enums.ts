@@ -1,7 +1,8 @@
-import { enumKey, type Catalog, type Enum } from '../model';
+import { enumKey, type Catalog, type Enum, type Renames } from '../model';
 import type { Change } from './changes';
 import { commentChanged, matchByKey } from './match';
 import { columnsOfType } from './type-usage';
+import { literal, qualified } from '../sql/quote';
 
 /**
  * Enum changes. Values only added (old values keep their relative order) become in-place
@@ -40,4 +41,34 @@ function diffEnumValues(from: Catalog, a: Enum, b: Enum, remap: Readonly<Record<
     present.add(v);
   });
   return out;
+}
+
+/** The declared remaps of removed enum values, keyed by the enum's (new) `schema.name`. */
+export function enumRemaps(renames: Renames): Map<string, Readonly<Record<string, string>>> {
+  return new Map((renames.enumRemaps ?? []).map((r) => [enumKey({ schema: r.schema, name: r.enum }), r.remap]));
+}
+
+/** A default naming a remapped enum value (`'old'::schema.enum`) rewritten to name its new value. */
+export function remapDefault(expression: string, schema: string, name: string, remap: Readonly<Record<string, string>>): string {
+  const type = qualified(schema, name);
+  return Object.entries(remap).reduce((sql, [from, to]) => sql.split(`${literal(from)}::${type}`).join(`${literal(to)}::${type}`), expression);
+}
+
+/**
+ * The catalog with the defaults of columns of remapped enums already remapped: the recreation of the enum
+ * sets them again that way, so the column diff only sees a default the user changed beyond the remap.
+ */
+export function withRemappedDefaults(c: Catalog, renames: Renames): Catalog {
+  const remaps = renames.enumRemaps ?? [];
+  if (remaps.length === 0) return c;
+  return {
+    ...c,
+    tables: c.tables.map((t) => ({
+      ...t,
+      columns: t.columns.map((col) => ({
+        ...col,
+        default: col.default === null ? null : remaps.reduce((d, r) => remapDefault(d, r.schema, r.enum, r.remap), col.default),
+      })),
+    })),
+  };
 }

@@ -3,3 +3,4 @@ export { diffCatalogs } from './diff-catalogs';
 export { matchByKey, type Matched } from './match';
 export { renameIdentifierInSql } from './rename-sql';
 export { columnsOfType } from './type-usage';
+export { remapDefault } from './enums';

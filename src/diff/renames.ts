@@ -101,7 +101,7 @@ function renameColumnIn(c: Catalog, schema: string, table: string, from: string,
   };
 }
 
-function renameTypeIn(c: Catalog, schema: string, from: string, to: string): Catalog {
+export function renameTypeIn(c: Catalog, schema: string, from: string, to: string): Catalog {
   const oldName = `${ident(schema)}.${ident(from)}`;
   const newName = `${ident(schema)}.${ident(to)}`;
   const retype = (t: string) => (t === oldName ? newName : t === `${oldName}[]` ? `${newName}[]` : t);

@@ -12,6 +12,10 @@ import { readDependencies } from './dependencies';
 import { introspectViews } from './views';
 import { introspectRoutines } from './routines';
 import { introspectEventTriggers, introspectTriggers } from './triggers';
+import { introspectSequences } from './sequences';
+import { introspectDomains } from './domains';
+import { introspectCompositeTypes } from './composite-types';
+import { introspectCollations } from './collations';
 
 /**
  * Every catalog query reads whole catalogs, for which hash joins are right; but right after many objects
@@ -58,6 +62,10 @@ export async function introspect(db: Db): Promise<Catalog> {
     const routines = await step('routines', db, (d) => introspectRoutines(d, dependencies));
     const triggers = await step('triggers', db, introspectTriggers);
     const eventTriggers = await step('event triggers', db, introspectEventTriggers);
+    const sequences = await step('sequences', db, introspectSequences);
+    const domains = await step('domains', db, introspectDomains);
+    const compositeTypes = await step('composite types', db, introspectCompositeTypes);
+    const collations = await step('collations', db, introspectCollations);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),
@@ -65,6 +73,9 @@ export async function introspect(db: Db): Promise<Catalog> {
         [saved.search_path, saved.jit, saved.enable_nestloop, saved.workers],
       );
     }
-    return sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints, views, routines, triggers, eventTriggers });
+    return sortCatalog({
+      kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints, views, routines, triggers, eventTriggers,
+      sequences, domains, compositeTypes, collations,
+    });
   });
 }

@@ -2,6 +2,7 @@ import type { Column, IdentityGeneration, Table } from '../model';
 import type { Db } from '../db';
 import { SchemakitError } from '../util';
 import { type AttributeMap, addAttribute } from './attributes';
+import { sequenceOptionColumns, sequenceOptionsOf, serialOptions, type SequenceOptionRow } from './sequences';
 import { commentJoin, notExtensionMember, qualifiedName, tableKinds, userSchema } from './sql-fragments';
 
 const TABLES_SQL = `
@@ -31,10 +32,12 @@ SELECT c.oid AS relid, a.attnum, a.attcollation AS attcollation,
        (a.atthasdef AND a.atttypid IN ('pg_catalog.int2'::pg_catalog.regtype, 'pg_catalog.int4'::pg_catalog.regtype, 'pg_catalog.int8'::pg_catalog.regtype)
         AND EXISTS (
           SELECT 1 FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_class s ON s.oid = dep.objid
+            JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = s.oid
            WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
              AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' AND s.relkind = 'S'
+             AND ${serialOptions('sq', 'a.atttypid')}
              AND pg_catalog.pg_get_expr(ad.adbin, 0) = 'nextval(' || pg_catalog.quote_literal(s.oid::pg_catalog.regclass::pg_catalog.text) || '::regclass)')
-       ) AS is_serial
+       ) AS is_serial,${sequenceOptionColumns('isq')}
   FROM pg_catalog.pg_attribute a
   JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -42,6 +45,9 @@ SELECT c.oid AS relid, a.attnum, a.attcollation AS attcollation,
   LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
   LEFT JOIN pg_catalog.pg_collation col ON col.oid = a.attcollation AND a.attcollation <> t.typcollation
   LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = col.collnamespace
+  LEFT JOIN pg_catalog.pg_depend idep ON a.attidentity <> '' AND idep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+       AND idep.refobjid = c.oid AND idep.refobjsubid = a.attnum AND idep.deptype = 'i' AND idep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+  LEFT JOIN pg_catalog.pg_sequence isq ON isq.seqrelid = idep.objid
   ${commentJoin('d', 'pg_class', 'c.oid', 'a.attnum')}
  WHERE c.relkind IN ${tableKinds} AND a.attnum > 0 AND NOT a.attisdropped
    AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
@@ -53,7 +59,7 @@ interface TableRow {
   comment: string | null;
 }
 
-interface ColumnRow {
+interface ColumnRow extends Partial<SequenceOptionRow> {
   relid: number;
   attnum: number;
   attcollation: number;
@@ -101,6 +107,7 @@ function toColumn(r: ColumnRow): Column {
     generated,
     collation: r.collation ?? null,
     comment: r.comment ?? null,
+    identityOptions: identity !== null && r.seq_type != null ? sequenceOptionsOf(r as SequenceOptionRow) : null,
   };
 }
 

@@ -11,13 +11,11 @@ export interface UnmanagedObject {
 
 const UNMANAGED_SQL = `
 SELECT kind, name FROM (
-  SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' ELSE 'partitioned table' END AS kind,
+  SELECT CASE c.relkind WHEN 'f' THEN 'foreign table' ELSE 'partitioned table' END AS kind,
          pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
-     AND (c.relkind IN ('f', 'p')
-          OR (c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))))
+     AND c.relkind IN ('f', 'p')
   UNION ALL
   SELECT 'table partition', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -28,11 +26,11 @@ SELECT kind, name FROM (
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_proc', 'p.oid')} AND p.prokind IN ('a', 'w')
   UNION ALL
-  SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'composite type' END,
+  SELECT 'range type',
          pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname)
     FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}
-     AND (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c'))
+     AND t.typtype = 'r'
   UNION ALL
   SELECT 'policy', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) || '.' || pg_catalog.quote_ident(po.polname)
     FROM pg_catalog.pg_policy po JOIN pg_catalog.pg_class c ON c.oid = po.polrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -44,8 +42,8 @@ SELECT kind, name FROM (
 ) u ORDER BY kind, name`;
 
 /**
- * Objects of kinds the engine does not manage yet (aggregates, standalone sequences, domains,
- * composite and range types, policies, exclusion constraints, partitioning), in one query.
+ * Objects of kinds the engine does not manage yet (aggregates, range types, policies, exclusion constraints,
+ * partitioning), in one query.
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.
  */
 export async function introspectUnmanaged(db: Db): Promise<UnmanagedObject[]> {

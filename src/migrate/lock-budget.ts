@@ -110,6 +110,19 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateEventTrigger':
     case 'DropEventTrigger': return [`event-trigger:${c.eventTrigger.name}`];
     case 'AlterEventTrigger': return [`event-trigger:${c.to.name}`];
+    case 'CreateSequence':
+    case 'DropSequence': return [rel(c.sequence.schema, c.sequence.name), ...(c.sequence.ownedBy ? [rel(c.sequence.schema, c.sequence.ownedBy.table)] : [])];
+    case 'AlterSequence': return [rel(c.to.schema, c.to.name), ...[c.from.ownedBy, c.to.ownedBy].flatMap((o) => (o ? [rel(c.to.schema, o.table)] : []))];
+    case 'CreateDomain':
+    case 'DropDomain': return [`type:${relKey(c.domain)}`];
+    case 'AlterDomain': return [`type:${relKey(c.to)}`];
+    case 'CreateCompositeType':
+    case 'DropCompositeType': return [`type:${relKey(c.type)}`];
+    case 'AlterCompositeType': return [`type:${relKey(c.to)}`];
+    case 'CreateCollation':
+    case 'DropCollation': return [`collation:${relKey(c.collation)}`];
+    case 'RenameTypeObject': return [`${c.object}:${c.schema}.${c.from}`];
+    case 'RenameTypeMember': return [`type:${c.schema}.${c.type}`];
     default: return assertNever(c, 'change');
   }
 }

@@ -27,6 +27,10 @@ export function objectKey(o: CatalogObject): string {
     case 'Enum':
     case 'Table':
     case 'Index':
+    case 'Sequence':
+    case 'Domain':
+    case 'CompositeType':
+    case 'Collation':
       return relKey(o);
     case 'PrimaryKey':
     case 'Unique':
@@ -53,5 +57,9 @@ export function sortCatalog(c: Catalog): Catalog {
     routines: sorted(c.routines, routineKey),
     triggers: sorted(c.triggers, triggerKey),
     eventTriggers: sorted(c.eventTriggers, eventTriggerKey),
+    sequences: sorted(c.sequences, relKey),
+    domains: sorted(c.domains, relKey),
+    compositeTypes: sorted(c.compositeTypes, relKey),
+    collations: sorted(c.collations, relKey),
   };
 }

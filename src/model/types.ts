@@ -12,6 +12,8 @@ import type { EventTrigger, Routine, Trigger, View } from './programmable';
  * - absent optional facts are `null`, never `undefined`.
  */
 
+import type { Collation, CompositeType, Domain, Sequence, SequenceOptions } from './type-objects';
+
 /** A whole database (or a declared schema set) as data. */
 export interface Catalog {
   readonly kind: 'Catalog';
@@ -28,6 +30,11 @@ export interface Catalog {
   readonly routines: readonly Routine[];
   readonly triggers: readonly Trigger[];
   readonly eventTriggers: readonly EventTrigger[];
+  /** Standalone sequences (not those behind serial or identity columns). */
+  readonly sequences: readonly Sequence[];
+  readonly domains: readonly Domain[];
+  readonly compositeTypes: readonly CompositeType[];
+  readonly collations: readonly Collation[];
 }
 
 /** A namespace (`CREATE SCHEMA`). */
@@ -85,6 +92,8 @@ export interface Column {
   /** Collation when it differs from the type's default, as a ready SQL name (`"C"`; schema-qualified unless pg_catalog), or null. */
   readonly collation: string | null;
   readonly comment: string | null;
+  /** The options of an identity column's sequence (null unless `identity` is set). */
+  readonly identityOptions: SequenceOptions | null;
 }
 
 export type FkAction = 'no-action' | 'restrict' | 'cascade' | 'set-null' | 'set-default';
@@ -179,10 +188,12 @@ export type CommentTarget =
   | { readonly kind: 'View'; readonly schema: string; readonly name: string; readonly materialized: boolean }
   | { readonly kind: 'Routine'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly procedure: boolean }
   | { readonly kind: 'Trigger'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'EventTrigger'; readonly name: string };
+  | { readonly kind: 'EventTrigger'; readonly name: string }
+  | { readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'DomainConstraint'; readonly schema: string; readonly domain: string; readonly name: string };
 
 /** Every top-level object kind of the catalog. */
-export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint;
+export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint | Sequence | Domain | CompositeType | Collation;
 
 /** A catalog with nothing in it (not even `public`). */
 export const emptyCatalog: Catalog = Object.freeze({
@@ -197,6 +208,10 @@ export const emptyCatalog: Catalog = Object.freeze({
   routines: [],
   triggers: [],
   eventTriggers: [],
+  sequences: [],
+  domains: [],
+  compositeTypes: [],
+  collations: [],
 }) as Catalog;
 
 /** Explicit rename intent, from `renamedFrom` in declarations. Renames are never guessed. */
@@ -214,6 +229,20 @@ export interface Renames {
   readonly routines: readonly { readonly schema: string; readonly identityArgs: string; readonly from: string; readonly to: string }[];
   /** Trigger renames (`ALTER TRIGGER … ON … RENAME TO`). */
   readonly triggers: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
+  /** Renames of sequences, domains, composite types and collations, and of their members (absent: none). */
+  readonly typeObjects?: TypeObjectRenames;
+  /** Per enum (keyed by its new name), how removed values map to kept ones in existing data (absent: none). */
+  readonly enumRemaps?: readonly { readonly schema: string; readonly enum: string; readonly remap: Readonly<Record<string, string>> }[];
+}
+
+/** Rename intents of the kinds in type-objects.ts. */
+export interface TypeObjectRenames {
+  readonly sequences: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
+  /** Domains and composite types (one name space with enums and tables' row types). */
+  readonly types: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
+  readonly collations: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
+  /** Domain CHECK constraints and composite type attributes, keyed by the type's new name. */
+  readonly members: readonly { readonly schema: string; readonly type: string; readonly from: string; readonly to: string }[];
 }
 
 export const noRenames: Renames = Object.freeze({ tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], views: [], routines: [], triggers: [] });

@@ -73,3 +73,28 @@ export function dependencyNeeds(deps: readonly Dependency[]): string[] {
     }
   });
 }
+
+export const collationNode = (schema: string, name: string) => key('collation', schema, name);
+
+/** Graph key of a user collation named as a column or attribute prints it (`public.ci`); none for pg_catalog's. */
+export function collationNeeds(collation: string | null): string[] {
+  const u = collation === null ? null : userTypeOf(collation);
+  return u === null ? [] : [collationNode(u.schema, u.name)];
+}
+
+/**
+ * Graph keys of the sequences an expression takes values from: `nextval('s.seq'::regclass)` as Postgres
+ * prints it, or `nextval('seq')` as a user may write it (then in `public`, where the search path finds it).
+ */
+export function sequenceNeeds(sql: string | null): string[] {
+  if (sql === null) return [];
+  const out: string[] = [];
+  for (const m of sql.matchAll(/nextval\(\s*'((?:[^']|'')*)'(?:::regclass)?\s*\)/gi)) {
+    const text = m[1].replace(/''/g, "'");
+    const q = userTypeOf(text);
+    const bare = readIdent(text, 0);
+    if (q !== null) out.push(relNode(q.schema, q.name));
+    else if (bare !== null && bare[1] === text.length) out.push(relNode('public', bare[0]));
+  }
+  return out;
+}

@@ -2,9 +2,10 @@ import type { AlterColumn } from '../diff';
 import { columnKey, type Column } from '../model';
 import {
   addColumnSql, alterColumnSql, createOwnedSequenceSql, dropColumnSql, dropSequenceSql, isSerial, nextvalDefault,
-  serialSequenceName, storageType, type ColumnAction,
+  identityOptionsSetSql, serialSequenceName, storageType, type ColumnAction,
 } from '../sql';
 import { isOnlineTable, type PlanContext } from './context';
+import { columnDefinitionNeeds } from './column-needs';
 import { columnNode, columnTypeNode, relNode, typeNeeds } from './graph-keys';
 import { tableLock } from './locks';
 import { planSetNotNullOnline } from './online-not-null';
@@ -31,7 +32,7 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
   const [fromType, toType] = [storageType(from.type), storageType(to.type)];
   const [fromDefault, toDefault] = [effDefault(from), effDefault(to)];
   const typeChanges = fromType !== toType || from.collation !== to.collation;
-  const needs = [relNode(schema, table), columnNode(schema, table, to.name), ...typeNeeds(from.type), ...typeNeeds(to.type)];
+  const needs = [relNode(schema, table), columnNode(schema, table, to.name), ...columnDefinitionNeeds(from), ...columnDefinitionNeeds(to)];
   const steps: PlannedStep[] = [];
   // Every ALTER COLUMN form takes ACCESS EXCLUSIVE; most only for a moment.
   const brief = tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE');
@@ -42,7 +43,7 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
     }));
   const raw = (sql: string, reverse: string) => steps.push(plannedStep(c, { sql, reverse, object, op: '~', phase: Phase.AlterColumn, needs }));
 
-  if (from.identity !== null && to.identity === null) add({ kind: 'DropIdentity' }, { kind: 'AddIdentity', generation: from.identity });
+  if (from.identity !== null && to.identity === null) add({ kind: 'DropIdentity' }, { kind: 'AddIdentity', generation: from.identity, options: from.identityOptions });
   // The default is dropped around a type change (the old default may not cast) or when it goes away;
   // a plain change of default is a single SET DEFAULT.
   const dropsDefault = fromDefault !== null && (typeChanges || toDefault === null);
@@ -86,7 +87,13 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
   if (toDefault !== null && (toDefault !== fromDefault || typeChanges)) {
     add({ kind: 'SetDefault', expression: toDefault }, fromDefault === null || dropsDefault ? { kind: 'DropDefault' } : { kind: 'SetDefault', expression: fromDefault });
   }
-  if (to.identity !== null && from.identity === null) add({ kind: 'AddIdentity', generation: to.identity }, { kind: 'DropIdentity' });
+  if (to.identity !== null && from.identity === null) add({ kind: 'AddIdentity', generation: to.identity, options: to.identityOptions }, { kind: 'DropIdentity' });
+  // The options of a kept identity (a type change adjusts the sequence's type and default bounds itself).
+  const [fromOpts, toOpts] = [from.identityOptions, to.identityOptions];
+  if (from.identity !== null && to.identity !== null && fromOpts !== null && toOpts !== null) {
+    const adjusted = { ...fromOpts, type: toOpts.type };
+    if (identityOptionsSetSql(adjusted, toOpts).length > 0) add({ kind: 'SetIdentityOptions', from: adjusted, to: toOpts }, { kind: 'SetIdentityOptions', from: toOpts, to: adjusted });
+  }
   if (to.identity !== null && from.identity !== null && to.identity !== from.identity) {
     add({ kind: 'SetGeneration', generation: to.identity }, { kind: 'SetGeneration', generation: from.identity });
   }

@@ -18,6 +18,11 @@ import { planAlterEventTrigger, planCreateEventTrigger, planCreateTrigger, planD
 import { planCreateView, planDropView, planRefreshView, planRenameView, planReplaceView } from './plan-view';
 import { stepTimeouts } from './timeouts';
 import type { Plan, PlanOptions } from './types';
+import { planCreateSequence, planDropSequence, planAlterSequence } from './plan-sequence';
+import { planAlterDomain, planCreateDomain, planDropDomain } from './plan-domain';
+import { planAlterCompositeType, planCreateCompositeType, planDropCompositeType } from './plan-composite-type';
+import { planCreateCollation, planDropCollation } from './plan-collation';
+import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-rename';
 
 /** The steps of one change, each with its reverse and hazards. */
 export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
@@ -62,6 +67,19 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'CreateEventTrigger': return planCreateEventTrigger(c);
     case 'DropEventTrigger': return planDropEventTrigger(c);
     case 'AlterEventTrigger': return planAlterEventTrigger(c);
+    case 'CreateSequence': return planCreateSequence(c);
+    case 'DropSequence': return planDropSequence(c);
+    case 'AlterSequence': return planAlterSequence(c);
+    case 'CreateDomain': return planCreateDomain(c);
+    case 'DropDomain': return planDropDomain(c);
+    case 'AlterDomain': return planAlterDomain(c);
+    case 'CreateCompositeType': return planCreateCompositeType(c);
+    case 'DropCompositeType': return planDropCompositeType(c);
+    case 'AlterCompositeType': return planAlterCompositeType(c);
+    case 'CreateCollation': return planCreateCollation(c);
+    case 'DropCollation': return planDropCollation(c);
+    case 'RenameTypeObject': return planRenameTypeObject(c);
+    case 'RenameTypeMember': return planRenameTypeMember(c);
     default: return assertNever(c, 'change');
   }
 }

@@ -2,6 +2,7 @@ import type { AddColumn, DropColumn, RenameColumn } from '../diff';
 import { columnKey, type Column } from '../model';
 import { addColumnSql, commentSql, dropColumnSql, isSerial, renameColumnSql } from '../sql';
 import { isNewTable, type PlanContext } from './context';
+import { columnDefinitionNeeds } from './column-needs';
 import { columnNode, relNode, typeNeeds } from './graph-keys';
 import { tableLock } from './locks';
 import type { Hazard, TableLock } from './types';
@@ -37,7 +38,7 @@ export function addColumnLocks(schema: string, table: string, col: Column, ctx: 
 }
 
 /** Graph keys a column definition needs. */
-export const columnNeeds = (schema: string, table: string, col: Column) => [relNode(schema, table), ...typeNeeds(col.type)];
+export const columnNeeds = (schema: string, table: string, col: Column) => [relNode(schema, table), ...columnDefinitionNeeds(col)];
 
 /** ALTER TABLE … ADD COLUMN. */
 export function planAddColumn(c: AddColumn, ctx: PlanContext): PlannedStep[] {

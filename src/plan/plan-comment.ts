@@ -1,7 +1,9 @@
 import type { CommentTarget, SetComment } from '../diff';
 import { commentSql } from '../sql';
 import { assertNever } from '../util';
-import { columnNode, constraintNode, eventTriggerNode, extensionNode, relNode, routineNode, schemaNode, triggerNode, typeNode } from './graph-keys';
+import {
+  collationNode, columnNode, constraintNode, eventTriggerNode, extensionNode, relNode, routineNode, schemaNode, triggerNode, typeNode,
+} from './graph-keys';
 import { Phase, plannedStep, type PlannedStep } from './planned-step';
 
 /** The object a comment target names, for summaries. */
@@ -21,6 +23,13 @@ function targetObject(t: CommentTarget): string {
       return `${t.schema}.${t.table}.${t.name}`;
     case 'EventTrigger':
       return t.name;
+    case 'Sequence':
+    case 'Domain':
+    case 'CompositeType':
+    case 'Collation':
+      return `${t.schema}.${t.name}`;
+    case 'DomainConstraint':
+      return `${t.schema}.${t.domain}.${t.name}`;
     case 'Column':
     case 'Constraint':
       return `${t.schema}.${t.table}.${t.name}`;
@@ -43,6 +52,11 @@ function targetNode(t: CommentTarget): string {
     case 'Routine': return routineNode(t.schema, t.name, t.identityArgs);
     case 'Trigger': return triggerNode(t.schema, t.table, t.name);
     case 'EventTrigger': return eventTriggerNode(t.name);
+    case 'Sequence': return relNode(t.schema, t.name);
+    case 'Domain':
+    case 'CompositeType': return typeNode(t.schema, t.name);
+    case 'Collation': return collationNode(t.schema, t.name);
+    case 'DomainConstraint': return typeNode(t.schema, t.domain);
     default: return assertNever(t, 'comment target');
   }
 }

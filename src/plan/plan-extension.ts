@@ -22,13 +22,18 @@ export function planDropExtension(c: DropExtension): PlannedStep[] {
   })];
 }
 
-/** ALTER EXTENSION … UPDATE TO (versions known on both sides) and/or SET SCHEMA. */
+/**
+ * ALTER EXTENSION … UPDATE TO (versions known on both sides) and/or SET SCHEMA. An update is irreversible:
+ * extensions ship upgrade scripts (`hstore--1.7--1.8.sql`) but, like every contrib module, no downgrade ones,
+ * so `UPDATE TO` the old version fails with "no update path".
+ */
 export function planAlterExtension(c: AlterExtension): PlannedStep[] {
   const { from, to } = c;
   const out: PlannedStep[] = [];
   if (from.version !== null && to.version !== null && from.version !== to.version) {
     out.push(plannedStep(c, {
-      sql: updateExtensionSql(to.name, to.version), reverse: updateExtensionSql(from.name, from.version),
+      sql: updateExtensionSql(to.name, to.version), reverse: null,
+      irreversible: `extensions ship no downgrade scripts: ${from.version} cannot be restored by ALTER EXTENSION … UPDATE`,
       object: to.name, op: '~', phase: Phase.Extension, needs: [extensionNode(to.name)],
     }));
   }

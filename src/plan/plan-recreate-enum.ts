@@ -1,4 +1,4 @@
-import type { RecreateEnum } from '../diff';
+import { remapDefault, type RecreateEnum } from '../diff';
 import { relKey, type Column } from '../model';
 import { alterColumnSql, createEnumSql, dropEnumSql, enumTempName, ident, literal, qualified, renameEnumSql } from '../sql';
 import { columnNode, columnTypeNode, relNode, typeNode } from './graph-keys';
@@ -35,8 +35,10 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
   const needs = [typeNode(to.schema, to.name)];
   const base = { object, op: '~' as const, phase: Phase.Enum, needs };
   const onColumn = (x: RecreateEnum['columns'][number]) => [...needs, relNode(x.schema, x.table), columnNode(x.schema, x.table, x.column.name)];
-  // A default naming a removed value cannot be set again; the diff's AlterColumn sets the new one.
-  const keepsDefault = (col: Column) => col.default !== null && !removed.some((v) => col.default!.includes(literal(v)));
+  // A default naming a remapped value is set again remapped; one naming an unmapped removed value cannot be
+  // set again (the diff's AlterColumn sets the new one).
+  const newDefault = (col: Column) => (col.default === null ? null : remapDefault(col.default, from.schema, from.name, c.remap));
+  const keepsDefault = (col: Column) => newDefault(col) !== null && !unmapped.some((v) => newDefault(col)!.includes(literal(v)));
   const steps: PlannedStep[] = [];
   for (const x of c.columns) {
     if (x.column.default === null) continue;
@@ -62,6 +64,9 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
         hazard('deletes-data', at, `enum values ${vs} are removed without a remap: their data cannot be kept`),
         hazard('may-fail-on-data', at, `the conversion fails if a row holds ${vs}`),
       );
+    } else if (removed.length > 0) {
+      const vs = removed.map((v) => `${literal(v)} → ${literal(c.remap[v])}`).join(', ');
+      hazards.push(hazard('may-fail-on-data', at, `rows are remapped (${vs}); the conversion fails if a remap names no value of the new type`));
     }
     const back = x.column.type.endsWith('[]') ? `${ident(x.column.name)}::text[]::${oldType}[]` : `${ident(x.column.name)}::text::${oldType}`;
     const columnType = [columnTypeNode(x.schema, x.table, x.column.name)];
@@ -77,7 +82,7 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
     if (!keepsDefault(x.column)) continue;
     steps.push(plannedStep(c, {
       ...base, needs: onColumn(x),
-      sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetDefault', expression: x.column.default! }),
+      sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetDefault', expression: newDefault(x.column)! }),
       reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'DropDefault' }),
     }));
   }

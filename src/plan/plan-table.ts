@@ -1,6 +1,7 @@
 import type { CreateTable, DropTable, RenameTable } from '../diff';
 import { relKey, type Constraint, type Table } from '../model';
 import { commentSql, createTableSql, dropTableSql, isSerial, renameTableSql, serialSequenceName } from '../sql';
+import { columnDefinitionNeeds } from './column-needs';
 import { columnNode, constraintNode, relNode, schemaNode, typeNeeds, typeNode } from './graph-keys';
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
@@ -17,7 +18,7 @@ function tableNodes(t: Table, constraints: readonly Constraint[]): string[] {
   ];
 }
 
-const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap((c) => typeNeeds(c.type))];
+const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap(columnDefinitionNeeds)];
 
 /** The comments of a table, its columns and constraints, as statements (to restore a dropped table). */
 function tableCommentsSql(t: Table, constraints: readonly Constraint[]): (string | null)[] {

@@ -1,7 +1,8 @@
-import type { Column } from '../model';
+import type { Column, SequenceOptions } from '../model';
 import { defaultExpr, parens } from './expr';
 import { assertNever } from '../util';
 import { ident, literal, qualified } from './quote';
+import { identityOptionsClause, identityOptionsSetSql } from './sequence';
 
 /** `serial`, `bigserial`, `smallserial` and the integer type each stands for. */
 export const serialTypes: Readonly<Record<string, string>> = { smallserial: 'smallint', serial: 'integer', bigserial: 'bigint' };
@@ -29,7 +30,7 @@ export function columnDefinitionSql(c: Column): string {
   const parts = [ident(c.name), c.type];
   if (c.collation !== null) parts.push(`COLLATE ${c.collation}`);
   if (c.generated !== null) parts.push(`GENERATED ALWAYS AS ${parens(c.generated)} STORED`);
-  if (c.identity !== null) parts.push(`GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
+  if (c.identity !== null) parts.push(`GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${identityOptionsClause(c.identityOptions)}`);
   if (c.default !== null) parts.push(`DEFAULT ${defaultExpr(c.default)}`);
   if (c.notNull) parts.push('NOT NULL');
   return parts.join(' ');
@@ -57,7 +58,8 @@ export type ColumnAction =
   | { readonly kind: 'DropDefault' }
   | { readonly kind: 'SetNotNull' }
   | { readonly kind: 'DropNotNull' }
-  | { readonly kind: 'AddIdentity'; readonly generation: 'always' | 'by-default' }
+  | { readonly kind: 'AddIdentity'; readonly generation: 'always' | 'by-default'; readonly options?: SequenceOptions | null }
+  | { readonly kind: 'SetIdentityOptions'; readonly from: SequenceOptions; readonly to: SequenceOptions }
   | { readonly kind: 'SetGeneration'; readonly generation: 'always' | 'by-default' }
   | { readonly kind: 'DropIdentity' }
   | { readonly kind: 'DropExpression' };
@@ -74,7 +76,8 @@ export function alterColumnSql(schema: string, table: string, column: string, ac
     case 'DropDefault': body = 'DROP DEFAULT'; break;
     case 'SetNotNull': body = 'SET NOT NULL'; break;
     case 'DropNotNull': body = 'DROP NOT NULL'; break;
-    case 'AddIdentity': body = `ADD GENERATED ${gen(action.generation)} AS IDENTITY`; break;
+    case 'AddIdentity': body = `ADD GENERATED ${gen(action.generation)} AS IDENTITY${identityOptionsClause(action.options ?? null)}`; break;
+    case 'SetIdentityOptions': body = identityOptionsSetSql(action.from, action.to).join(' '); break;
     case 'SetGeneration': body = `SET GENERATED ${gen(action.generation)}`; break;
     case 'DropIdentity': body = 'DROP IDENTITY'; break;
     // PostgreSQL ≥ 13: turns a stored generated column into a plain one, keeping its values.

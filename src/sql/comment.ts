@@ -18,6 +18,11 @@ export function commentTargetSql(t: CommentTarget): string {
     case 'Routine': return `${t.procedure ? 'PROCEDURE' : 'FUNCTION'} ${qualified(t.schema, t.name)}(${t.identityArgs})`;
     case 'Trigger': return `TRIGGER ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
     case 'EventTrigger': return `EVENT TRIGGER ${ident(t.name)}`;
+    case 'Sequence': return `SEQUENCE ${qualified(t.schema, t.name)}`;
+    case 'Domain': return `DOMAIN ${qualified(t.schema, t.name)}`;
+    case 'CompositeType': return `TYPE ${qualified(t.schema, t.name)}`;
+    case 'Collation': return `COLLATION ${qualified(t.schema, t.name)}`;
+    case 'DomainConstraint': return `CONSTRAINT ${ident(t.name)} ON DOMAIN ${qualified(t.schema, t.domain)}`;
     default: return assertNever(t, 'comment target');
   }
 }

@@ -7,7 +7,7 @@ import type { Catalog, Column, Table } from '../../src/model';
 import { expectGolden } from './golden';
 
 const col = (name: string, type: string, more: Partial<Column> = {}): Column => ({
-  kind: 'Column', name, type, notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, ...more,
+  kind: 'Column', name, type, notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, identityOptions: null, ...more,
 });
 const base = { deferrable: false, initiallyDeferred: false, comment: null };
 const table = (schema: string, name: string, columns: Column[], comment: string | null = null): Table => ({ kind: 'Table', schema, name, columns, comment });
@@ -19,6 +19,10 @@ export const smallCatalog: Catalog = {
   routines: [],
   triggers: [],
   eventTriggers: [],
+  sequences: [],
+  domains: [],
+  compositeTypes: [],
+  collations: [],
   schemas: [
     { kind: 'Schema', name: 'app', comment: 'The application | core' },
     { kind: 'Schema', name: 'My Schema', comment: null },

@@ -25,7 +25,7 @@ const index = (c: Catalog, name: string): Index => {
   if (!i) throw new Error(`no index ${name}`);
   return i;
 };
-const plainColumn = { kind: 'Column', notNull: false, default: null, identity: null, generated: null, collation: null, comment: null } as const;
+const plainColumn = { kind: 'Column', notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, identityOptions: null } as const;
 const plainKey = { column: null, expression: null, opclass: null, collation: null, descending: false, nullsFirst: false } as const;
 const noFlags = { deferrable: false, initiallyDeferred: false, comment: null } as const;
 
@@ -82,8 +82,12 @@ for (const engine of engines) {
       expect(column(users, 'tags')).to.deep.equal({ ...plainColumn, name: 'tags', type: 'app.status[]' });
       expect(column(users, 'created_at')).to.deep.equal({ ...plainColumn, name: 'created_at', type: 'timestamp with time zone', notNull: true, default: 'now()' });
       expect(column(users, 'score')).to.deep.equal({ ...plainColumn, name: 'score', type: 'numeric(10,2)' });
-      expect(column(users, 'ident_a')).to.deep.equal({ ...plainColumn, name: 'ident_a', type: 'integer', notNull: true, identity: 'always' });
-      expect(column(users, 'ident_d')).to.deep.equal({ ...plainColumn, name: 'ident_d', type: 'bigint', notNull: true, identity: 'by-default' });
+      expect(column(users, 'ident_a')).to.deep.equal({ ...plainColumn, name: 'ident_a', type: 'integer', notNull: true, identity: 'always',
+        identityOptions: { type: 'integer', start: '1', increment: '1', min: '1', max: '2147483647', cache: '1', cycle: false },
+      });
+      expect(column(users, 'ident_d')).to.deep.equal({ ...plainColumn, name: 'ident_d', type: 'bigint', notNull: true, identity: 'by-default',
+        identityOptions: { type: 'bigint', start: '1', increment: '1', min: '1', max: '9223372036854775807', cache: '1', cycle: false },
+      });
       expect(column(users, 'lower_email')).to.deep.equal({ ...plainColumn, name: 'lower_email', type: 'text', generated: 'lower((email)::text)' });
     });
 

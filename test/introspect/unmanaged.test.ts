@@ -25,9 +25,9 @@ for (const engine of engines) {
         `);
         const names = (await introspectUnmanaged(db)).map((o) => `${o.kind} ${o.name}`);
         expect(names).to.have.members([
-          'composite type public.pair', 'domain public.positive', 'exclusion constraint public.t.t_r_excl',
+          'exclusion constraint public.t.t_r_excl',
           'aggregate public.total(integer)', 'partitioned table public.parted', 'policy public.t.p',
-          'sequence public.standalone_seq', 'table partition public.parted_1',
+          'table partition public.parted_1',
         ]);
         // The managed ones are in the catalog instead (serial and identity sequences are part of their columns).
         const catalog = await introspect(db);
@@ -35,6 +35,9 @@ for (const engine of engines) {
         expect(catalog.views.map((v) => v.name)).to.deep.equal(['mv', 'v']);
         expect(catalog.routines.map((r) => r.name)).to.deep.equal(['touch']);
         expect(catalog.triggers.map((t) => t.name)).to.deep.equal(['trg']);
+        expect(catalog.sequences.map((x) => x.name)).to.deep.equal(['standalone_seq']);
+        expect(catalog.domains.map((x) => x.name)).to.deep.equal(['positive']);
+        expect(catalog.compositeTypes.map((x) => x.name)).to.deep.equal(['pair']);
       } finally {
         await db.close();
       }

@@ -2,7 +2,7 @@ import type { Column, Constraint, Enum, Index, IndexKey, Table } from '../../src
 
 /** Builders of model objects for tests, with every optional fact defaulted. */
 export const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({
-  kind: 'Column', name, type, notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, ...extra,
+  kind: 'Column', name, type, notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, identityOptions: null, ...extra,
 });
 
 export const table = (schema: string, name: string, columns: Column[], extra: Partial<Table> = {}): Table => ({

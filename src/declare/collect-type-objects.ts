@@ -1,0 +1,73 @@
+import type { Collation, CompositeType, Domain, Sequence } from '../model';
+import type { Problem } from '../util';
+import { renderCollation, type Sink } from './build-table';
+import { CollationDecl, CompositeTypeDecl, DomainDecl, SequenceDecl } from './type-decls';
+
+/** Declarations of type-decls.ts. */
+export type TypeObjectDecl = SequenceDecl | DomainDecl | CompositeTypeDecl | CollationDecl;
+
+export const isTypeObjectDecl = (v: unknown): v is TypeObjectDecl =>
+  v instanceof SequenceDecl || v instanceof DomainDecl || v instanceof CompositeTypeDecl || v instanceof CollationDecl;
+
+/** The model lists built from type-object declarations. */
+export interface TypeObjects {
+  readonly sequences: Sequence[];
+  readonly domains: Domain[];
+  readonly compositeTypes: CompositeType[];
+  readonly collations: Collation[];
+}
+
+/** The OWNED BY column of a sequence declaration, adding a problem when its thunk fails or names another schema. */
+function ownerOf(d: SequenceDecl, problems: Problem[]): Sequence['ownedBy'] {
+  const thunk = d.options.ownedBy;
+  if (thunk === undefined) return null;
+  const object = `${d.common.schema}.${d.common.name}`;
+  const fail = (message: string) => {
+    problems.push({ code: 'invalid-reference', message, object, ...(d.common.location ? { location: d.common.location } : {}) });
+    return null;
+  };
+  try {
+    const ref = thunk();
+    if (ref === undefined || ref === null || typeof ref.table !== 'string') return fail('OWNED BY is not a column reference (not imported, or an import cycle?)');
+    if (ref.schema !== d.common.schema) return fail(`OWNED BY ${ref.schema}.${ref.table}.${ref.name}: a sequence must be in the schema of its owning table`);
+    return { table: ref.table, column: ref.name };
+  } catch (err) {
+    return fail(`OWNED BY could not be evaluated: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Turns type-object declarations into model objects, recording locations and rename intents in the sink. */
+export function collectTypeObjects(decls: readonly TypeObjectDecl[], sink: Sink, problems: Problem[]): TypeObjects {
+  const out: TypeObjects = { sequences: [], domains: [], compositeTypes: [], collations: [] };
+  const r = sink.renames.typeObjects;
+  for (const d of decls) {
+    const { schema, name, comment, renamedFrom, location } = d.common;
+    sink.locate(`${schema}.${name}`, location);
+    if (d instanceof SequenceDecl) {
+      out.sequences.push({ kind: 'Sequence', schema, name, ...d.resolved(), ownedBy: ownerOf(d, problems), comment });
+      if (renamedFrom !== null) r.sequences.push({ schema, from: renamedFrom, to: name });
+    } else if (d instanceof DomainDecl) {
+      const { checks, renames } = d.checks();
+      const collation = d.options.collation === undefined ? null : renderCollation(d.options.collation);
+      out.domains.push({ kind: 'Domain', schema, name, type: d.type, collation, default: d.defaultSql(), notNull: d.options.notNull ?? false, checks, comment });
+      if (renamedFrom !== null) r.types.push({ schema, from: renamedFrom, to: name });
+      for (const x of renames) r.members.push({ schema, type: name, ...x });
+    } else if (d instanceof CompositeTypeDecl) {
+      const { attributes, renames } = d.modelAttributes(renderCollation);
+      out.compositeTypes.push({ kind: 'CompositeType', schema, name, attributes, comment });
+      if (renamedFrom !== null) r.types.push({ schema, from: renamedFrom, to: name });
+      for (const x of renames) r.members.push({ schema, type: name, ...x });
+    } else {
+      const o = d.options;
+      const provider = o.provider ?? 'libc';
+      const libc = provider === 'libc';
+      out.collations.push({
+        kind: 'Collation', schema, name, provider, locale: libc ? null : o.locale ?? null,
+        lcCollate: libc ? o.lcCollate ?? o.locale ?? null : null, lcCtype: libc ? o.lcCtype ?? o.locale ?? null : null,
+        deterministic: o.deterministic ?? true, comment,
+      });
+      if (renamedFrom !== null) r.collations.push({ schema, from: renamedFrom, to: name });
+    }
+  }
+  return out;
+}

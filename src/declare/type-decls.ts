@@ -1,0 +1,183 @@
+import type { CollationProvider, CompositeAttribute, DomainCheck, SequenceType } from '../model';
+import { literal, qualified } from '../sql';
+import type { ColumnRef } from './column-ref';
+import { captureLocation, type Location } from './location';
+import { schemaName, type SchemaDecl } from './schema';
+import { resolveSequenceOptions, type SequenceOptionsSpec } from './sequence-options';
+import { renderLiteral, Sql, type SqlEmbeddable } from './sql-fragment';
+
+/** What all declarations of this file share: a schema, a name, a comment, a previous name, a location. */
+interface Common {
+  readonly schema: string;
+  readonly schemaDecl: SchemaDecl | null;
+  readonly name: string;
+  readonly comment: string | null;
+  readonly renamedFrom: string | null;
+  readonly location: Location | null;
+}
+
+const common = (schema: SchemaDecl | string, name: string, o: { comment?: string; renamedFrom?: string }): Common => ({
+  schema: schemaName(schema),
+  schemaDecl: typeof schema === 'string' ? null : schema,
+  name,
+  comment: o.comment ?? null,
+  renamedFrom: o.renamedFrom ?? null,
+  location: captureLocation(),
+});
+
+/** A type as a column, attribute or domain base type names it: SQL text, or a declared type. */
+export type TypeSpec = string | SqlEmbeddable;
+const typeText = (t: TypeSpec): string => (typeof t === 'string' ? t : t.toSqlFragment().text);
+
+/** Options of `sequence()`. */
+export interface SequenceDeclOptions extends SequenceOptionsSpec {
+  /** `AS smallint|integer|bigint` (default bigint). */
+  readonly type?: SequenceType;
+  /** `OWNED BY table.column` (same schema): a thunk, as the table usually uses the sequence in a default. */
+  readonly ownedBy?: () => ColumnRef;
+  readonly comment?: string;
+  /** The sequence's previous name: `ALTER SEQUENCE … RENAME TO`. */
+  readonly renamedFrom?: string;
+}
+
+/** A declared standalone sequence. In the `sql` tag it is `'schema.name'::regclass`: `sql\`nextval(${seq})\``. */
+export class SequenceDecl implements SqlEmbeddable {
+  readonly kind = 'SequenceDecl' as const;
+  constructor(readonly common: Common, readonly options: SequenceDeclOptions) {
+    Object.freeze(this);
+  }
+  toSqlFragment(): Sql {
+    return new Sql(`${literal(qualified(this.common.schema, this.common.name))}::regclass`);
+  }
+  /** `nextval('schema.name'::regclass)`, for a column default. */
+  nextval(): Sql {
+    return new Sql(`nextval(${this.toSqlFragment().text})`);
+  }
+  /** The model options, with Postgres's defaults for the unset ones. */
+  resolved() {
+    return resolveSequenceOptions(this.options.type ?? 'bigint', this.options);
+  }
+}
+
+/** Declares a sequence: `sequence(app, 'invoice_numbers', { start: 1000, ownedBy: () => invoices.columns.number })`. */
+export function sequence(schema: SchemaDecl | string, name: string, options: SequenceDeclOptions = {}): SequenceDecl {
+  return new SequenceDecl(common(schema, name, options), options);
+}
+
+/** A domain check: an expression over `VALUE`, optionally with the check's previous name. */
+export type DomainCheckSpec = Sql | { readonly expression: Sql; readonly renamedFrom?: string };
+
+/** Options of `domain()`. */
+export interface DomainOptions {
+  readonly notNull?: boolean;
+  /** A literal value, or SQL via the `sql` tag. */
+  readonly default?: Sql | string | number | boolean;
+  readonly collation?: string;
+  /** Named CHECK constraints: `{ email_format: sql\`VALUE ~ '^[^@]+@[^@]+$'\` }`. */
+  readonly checks?: Readonly<Record<string, DomainCheckSpec>>;
+  readonly comment?: string;
+  /** The domain's previous name: `ALTER DOMAIN … RENAME TO`. */
+  readonly renamedFrom?: string;
+}
+
+/** A declared domain; use it as a column type with `c.type(email)`. */
+export class DomainDecl implements SqlEmbeddable {
+  readonly kind = 'DomainDecl' as const;
+  constructor(readonly common: Common, readonly type: string, readonly options: DomainOptions) {
+    Object.freeze(this);
+  }
+  toSqlFragment(): Sql {
+    return new Sql(qualified(this.common.schema, this.common.name));
+  }
+  /** The checks as model data (named, with the user's expression text) and the renames among them. */
+  checks(): { checks: DomainCheck[]; renames: { from: string; to: string }[] } {
+    const entries = Object.entries(this.options.checks ?? {});
+    return {
+      checks: entries.map(([name, k]) => ({ name, expression: (k instanceof Sql ? k : k.expression).text })),
+      renames: entries.flatMap(([name, k]) => (!(k instanceof Sql) && k.renamedFrom !== undefined ? [{ from: k.renamedFrom, to: name }] : [])),
+    };
+  }
+  /** The default as SQL text, or null. */
+  defaultSql(): string | null {
+    const d = this.options.default;
+    return d === undefined ? null : d instanceof Sql ? d.text : renderLiteral(d);
+  }
+}
+
+/** Declares a domain: `domain(app, 'email', 'text', { checks: { email_format: sql\`VALUE ~ '@'\` } })`. */
+export function domain(schema: SchemaDecl | string, name: string, type: TypeSpec, options: DomainOptions = {}): DomainDecl {
+  return new DomainDecl(common(schema, name, options), typeText(type), options);
+}
+
+/** A composite type attribute: its type, or its type with a collation and previous name. */
+export type AttributeSpec = TypeSpec | { readonly type: TypeSpec; readonly collation?: string; readonly renamedFrom?: string };
+
+/** Options of `compositeType()`. */
+export interface CompositeTypeOptions {
+  readonly comment?: string;
+  /** The type's previous name: `ALTER TYPE … RENAME TO`. */
+  readonly renamedFrom?: string;
+}
+
+/** A declared composite type; use it as a column type with `c.type(address)`. */
+export class CompositeTypeDecl implements SqlEmbeddable {
+  readonly kind = 'CompositeTypeDecl' as const;
+  constructor(readonly common: Common, readonly attributes: Readonly<Record<string, AttributeSpec>>) {
+    Object.freeze(this);
+  }
+  toSqlFragment(): Sql {
+    return new Sql(qualified(this.common.schema, this.common.name));
+  }
+  /** The attributes as model data (collations as written) and the renames among them. */
+  modelAttributes(collationSql: (name: string) => string): { attributes: CompositeAttribute[]; renames: { from: string; to: string }[] } {
+    const entries = Object.entries(this.attributes);
+    const isPlain = (a: AttributeSpec): a is TypeSpec => typeof a === 'string' || 'toSqlFragment' in a;
+    return {
+      attributes: entries.map(([name, a]) => (isPlain(a)
+        ? { name, type: typeText(a), collation: null }
+        : { name, type: typeText(a.type), collation: a.collation === undefined ? null : collationSql(a.collation) })),
+      renames: entries.flatMap(([name, a]) => (!isPlain(a) && a.renamedFrom !== undefined ? [{ from: a.renamedFrom, to: name }] : [])),
+    };
+  }
+}
+
+/** Declares a composite type: `compositeType(app, 'address', { street: 'text', zip: { type: 'text', collation: 'C' } })`. */
+export function compositeType(schema: SchemaDecl | string, name: string, attributes: Readonly<Record<string, AttributeSpec>>, options: CompositeTypeOptions = {}): CompositeTypeDecl {
+  return new CompositeTypeDecl(common(schema, name, options), attributes);
+}
+
+/** Options of `collation()`: the provider and its locale (libc may set lc_collate and lc_ctype apart). */
+export interface CollationOptions {
+  readonly provider?: CollationProvider;
+  readonly locale?: string;
+  readonly lcCollate?: string;
+  readonly lcCtype?: string;
+  /** false: strings that compare equal but differ in bytes are equal (e.g. case-insensitive ICU). */
+  readonly deterministic?: boolean;
+  readonly comment?: string;
+  /** The collation's previous name: `ALTER COLLATION … RENAME TO`. */
+  readonly renamedFrom?: string;
+}
+
+/** A declared collation; pass it to `.collate()` as `coll.toString()` or use its qualified name. */
+export class CollationDecl implements SqlEmbeddable {
+  readonly kind = 'CollationDecl' as const;
+  constructor(readonly common: Common, readonly options: CollationOptions) {
+    Object.freeze(this);
+  }
+  toSqlFragment(): Sql {
+    return new Sql(qualified(this.common.schema, this.common.name));
+  }
+  /** `schema.name`, as `.collate()` takes it. */
+  toString(): string {
+    return `${this.common.schema}.${this.common.name}`;
+  }
+}
+
+/** Declares a collation: `collation(app, 'ci', { provider: 'icu', locale: 'und-u-ks-level2', deterministic: false })`. */
+export function collation(schema: SchemaDecl | string, name: string, options: CollationOptions): CollationDecl {
+  return new CollationDecl(common(schema, name, options), options);
+}
+
+/** A declared type that columns can use (collected with the tables using it). */
+export type TypeDecl = DomainDecl | CompositeTypeDecl;

@@ -1,0 +1,43 @@
+import type { Collation, CompositeType, Domain, Sequence } from '../model';
+
+/** Changes of sequences, domains, composite types and collations (see model/type-objects.ts). */
+
+export interface CreateSequence { readonly kind: 'CreateSequence'; readonly sequence: Sequence }
+export interface DropSequence { readonly kind: 'DropSequence'; readonly sequence: Sequence }
+/** `ALTER SEQUENCE … <options>` and/or `OWNED BY`. */
+export interface AlterSequence { readonly kind: 'AlterSequence'; readonly from: Sequence; readonly to: Sequence }
+
+export interface CreateDomain { readonly kind: 'CreateDomain'; readonly domain: Domain }
+export interface DropDomain { readonly kind: 'DropDomain'; readonly domain: Domain }
+/** `ALTER DOMAIN` for default, NOT NULL and checks (the base type and collation cannot be altered). */
+export interface AlterDomain { readonly kind: 'AlterDomain'; readonly from: Domain; readonly to: Domain }
+
+export interface CreateCompositeType { readonly kind: 'CreateCompositeType'; readonly type: CompositeType }
+export interface DropCompositeType { readonly kind: 'DropCompositeType'; readonly type: CompositeType }
+/** `ALTER TYPE … ADD/DROP/ALTER ATTRIBUTE` (attributes matched by name). */
+export interface AlterCompositeType { readonly kind: 'AlterCompositeType'; readonly from: CompositeType; readonly to: CompositeType }
+
+export interface CreateCollation { readonly kind: 'CreateCollation'; readonly collation: Collation }
+export interface DropCollation { readonly kind: 'DropCollation'; readonly collation: Collation }
+
+/** The kinds of type-objects.ts that Postgres renames with `ALTER <kind> … RENAME TO`. */
+export type TypeObjectKind = 'Sequence' | 'Domain' | 'CompositeType' | 'Collation';
+
+/** `ALTER SEQUENCE|DOMAIN|TYPE|COLLATION schema.from RENAME TO to` (explicit, from `renamedFrom`). */
+export interface RenameTypeObject { readonly kind: 'RenameTypeObject'; readonly object: TypeObjectKind; readonly schema: string; readonly from: string; readonly to: string }
+/** `ALTER DOMAIN … RENAME CONSTRAINT` / `ALTER TYPE … RENAME ATTRIBUTE` (explicit). */
+export interface RenameTypeMember {
+  readonly kind: 'RenameTypeMember';
+  readonly object: 'Domain' | 'CompositeType';
+  readonly schema: string;
+  readonly type: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export type TypeObjectChange =
+  | CreateSequence | DropSequence | AlterSequence
+  | CreateDomain | DropDomain | AlterDomain
+  | CreateCompositeType | DropCompositeType | AlterCompositeType
+  | CreateCollation | DropCollation
+  | RenameTypeObject | RenameTypeMember;

@@ -1,0 +1,102 @@
+import { relKey, type Catalog, type Collation, type CommentTarget, type CompositeType, type Domain, type Sequence } from '../model';
+import type { Change } from './changes';
+import { commentChanged, matchByKey } from './match';
+
+interface Commented { readonly schema: string; readonly name: string; readonly comment: string | null }
+
+/** How one kind is diffed: its create, drop and alter changes (alter: null when nothing but the comment differs). */
+interface KindDiff<T extends Commented> {
+  readonly target: CommentTarget['kind'] & ('Sequence' | 'Domain' | 'CompositeType' | 'Collation');
+  readonly create: (x: T) => Change;
+  readonly drop: (x: T) => Change;
+  readonly alter: (a: T, b: T) => Change[];
+  /** True when the difference cannot be altered: the object is dropped and created again. */
+  readonly recreate?: (a: T, b: T) => boolean;
+}
+
+/** Create, drop, alter and comment changes of one keyed kind of type-objects.ts. */
+function diffKind<T extends Commented>(from: readonly T[], to: readonly T[], k: KindDiff<T>): Change[] {
+  const m = matchByKey(from, to, relKey);
+  const comment = (x: T, before: string | null): Change => ({ kind: 'SetComment', target: { kind: k.target, schema: x.schema, name: x.name }, from: before, to: x.comment });
+  const out: Change[] = [];
+  for (const x of m.added) {
+    out.push(k.create(x));
+    if (x.comment !== null) out.push(comment(x, null));
+  }
+  for (const x of m.removed) out.push(k.drop(x));
+  for (const [a, b] of m.common) {
+    if (k.recreate?.(a, b)) {
+      out.push(k.drop(a), k.create(b));
+      if (b.comment !== null) out.push(comment(b, null));
+      continue;
+    }
+    out.push(...k.alter(a, b));
+    if (commentChanged(a, b)) out.push(comment(b, a.comment));
+  }
+  return out;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const withoutComment = <T extends { comment: string | null }>(x: T) => ({ ...x, comment: null });
+
+/** Sequences: options and OWNED BY are altered in place. */
+export function diffSequences(from: Catalog, to: Catalog): Change[] {
+  return diffKind<Sequence>(from.sequences, to.sequences, {
+    target: 'Sequence',
+    create: (sequence) => ({ kind: 'CreateSequence', sequence }),
+    drop: (sequence) => ({ kind: 'DropSequence', sequence }),
+    alter: (a, b) => (same(withoutComment(a), withoutComment(b)) ? [] : [{ kind: 'AlterSequence', from: a, to: b }]),
+  });
+}
+
+/**
+ * Domains: default, NOT NULL and checks are altered in place; a different base type or collation cannot be
+ * altered, so the domain is dropped and created again (which Postgres refuses while columns use it).
+ */
+export function diffDomains(from: Catalog, to: Catalog): Change[] {
+  return diffKind<Domain>(from.domains, to.domains, {
+    target: 'Domain',
+    create: (domain) => ({ kind: 'CreateDomain', domain }),
+    drop: (domain) => ({ kind: 'DropDomain', domain }),
+    recreate: (a, b) => a.type !== b.type || a.collation !== b.collation,
+    alter: (a, b) => (same(withoutComment(a), withoutComment(b)) ? [] : [{ kind: 'AlterDomain', from: a, to: b }]),
+  });
+}
+
+/** True when dropping, retyping and appending attributes (what ALTER TYPE can do) gives b's attribute order. */
+function alterableInPlace(a: CompositeType, b: CompositeType): boolean {
+  const names = b.attributes.map((x) => x.name);
+  const kept = a.attributes.map((x) => x.name).filter((n) => names.includes(n));
+  const reached = [...kept, ...names.filter((n) => !kept.includes(n))];
+  return reached.every((n, i) => n === names[i]);
+}
+
+/**
+ * Composite types: attributes are added, dropped and retyped in place; when the target order cannot be
+ * reached that way (ADD ATTRIBUTE appends), the type is dropped and created again.
+ */
+export function diffCompositeTypes(from: Catalog, to: Catalog): Change[] {
+  return diffKind<CompositeType>(from.compositeTypes, to.compositeTypes, {
+    target: 'CompositeType',
+    recreate: (a, b) => !alterableInPlace(a, b),
+    create: (type) => ({ kind: 'CreateCompositeType', type }),
+    drop: (type) => ({ kind: 'DropCompositeType', type }),
+    alter: (a, b) => (same(a.attributes, b.attributes) ? [] : [{ kind: 'AlterCompositeType', from: a, to: b }]),
+  });
+}
+
+/** Collations cannot be altered (only renamed): any other difference drops and creates the collation again. */
+export function diffCollations(from: Catalog, to: Catalog): Change[] {
+  return diffKind<Collation>(from.collations, to.collations, {
+    target: 'Collation',
+    create: (collation) => ({ kind: 'CreateCollation', collation }),
+    drop: (collation) => ({ kind: 'DropCollation', collation }),
+    recreate: (a, b) => !same(withoutComment(a), withoutComment(b)),
+    alter: () => [],
+  });
+}
+
+/** All changes of the kinds of type-objects.ts. */
+export function diffTypeObjects(from: Catalog, to: Catalog): Change[] {
+  return [...diffSequences(from, to), ...diffDomains(from, to), ...diffCompositeTypes(from, to), ...diffCollations(from, to)];
+}
