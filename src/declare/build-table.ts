@@ -1,4 +1,4 @@
-import type { Column, Constraint, FkAction, FkMatch, Index, IndexKey, Renames } from '../model';
+import type { Column, Constraint, FkAction, FkMatch, Index, IndexKey, Policy, Renames } from '../model';
 import { ident, qualified } from '../sql';
 import { STATE } from './builder';
 import type { AnyColumnBuilder, ColumnState } from './column';
@@ -46,6 +46,7 @@ interface IndexSpec {
 export interface Sink {
   readonly constraints: Constraint[];
   readonly indexes: Index[];
+  readonly policies: Policy[];
   readonly renames: { [K in keyof Renames]: Renames[K][number][] };
   /** Records where an object was declared; repeats of a key are kept as `key#2`, `key#3`… */
   locate(key: string, location: Location | null): void;
@@ -92,6 +93,8 @@ export function buildColumns(t: AnyTableDecl, pkColumns: ReadonlySet<string>): C
       generated: generated === null ? null : generated.text,
       collation: s.collation === null ? null : renderCollation(s.collation),
       comment: s.comment,
+      storage: s.storage,
+      compression: s.compression,
     };
   });
 }

@@ -10,6 +10,7 @@ import { makeObjectName } from './implicit-names';
 import type { Location } from './location';
 import { ExtensionDecl, SchemaDecl } from './schema';
 import { TableDecl, type AnyTableDecl } from './table';
+import { buildExclusions, buildPolicies, buildTableShape, shapeReferences } from './table-shape';
 
 type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl;
 
@@ -85,6 +86,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       const resolved = resolveTargets(d, problems);
       targets.set(d, resolved);
       for (const { table } of resolved.values()) found.add(table);
+      for (const parent of shapeReferences(d)) found.add(parent);
     } else if (d instanceof EnumDecl) {
       if (d.details.schemaDecl) found.add(d.details.schemaDecl);
     } else if (d instanceof ExtensionDecl) {
@@ -99,7 +101,8 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   const sink: Sink = {
     constraints: [],
     indexes: [],
-    renames: { tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [] },
+    policies: [],
+    renames: { tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], policies: [] },
     locate(key, location) {
       if (location === null) return;
       let k = key;
@@ -130,7 +133,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   const taken = namesTaken(tableDecls);
   for (const t of tableDecls) {
     const pk = primaryKeyColumns(t);
-    tables.push({ kind: 'Table', schema: t.schema, name: t.name, columns: buildColumns(t, new Set(pk)), comment: t.details.comment });
+    tables.push({ kind: 'Table', schema: t.schema, name: t.name, columns: buildColumns(t, new Set(pk)), comment: t.details.comment, ...buildTableShape(t) });
     sink.locate(`${t.schema}.${t.name}`, t.details.location);
     if (t.details.renamedFrom !== null) sink.renames.tables.push({ schema: t.schema, from: t.details.renamedFrom, to: t.name });
     for (const [col, b] of t.details.columns) {
@@ -140,10 +143,12 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     }
     const resolved = targets.get(t);
     buildConstraints(t, (key) => resolved?.get(key)?.target ?? null, schemaSet(taken, t.schema), sink);
+    buildExclusions(t, schemaSet(taken, t.schema), sink);
+    buildPolicies(t, sink);
   }
   for (const t of tableDecls) buildIndexes(t, schemaSet(taken, t.schema), sink);
 
-  const catalog = sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints });
+  const catalog = sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, policies: sink.policies });
   const renames: Renames = sink.renames;
   return { catalog, renames, locations };
 }
@@ -168,7 +173,7 @@ function namesTaken(tables: readonly AnyTableDecl[]): Map<string, Set<string>> {
       if (st.serial || st.identity !== null) s.add(makeObjectName(t.name, col, 'seq'));
       for (const named of [st.primaryKey?.name, st.unique?.name, st.references?.options.name, ...st.checks.map((ch) => ch.name)]) if (named) s.add(named);
     }
-    const members = [t.details.primaryKey, ...t.details.uniques, ...t.details.checks, ...t.details.foreignKeys, ...t.details.indexes];
+    const members = [t.details.primaryKey, ...t.details.uniques, ...t.details.checks, ...t.details.foreignKeys, ...t.details.indexes, ...t.details.shape.exclusions];
     for (const m of members) if (m && m[STATE].name) s.add(m[STATE].name);
   }
   return taken;

@@ -22,6 +22,9 @@ export {
 } from './constraints';
 export { index, IndexBuilder } from './index-builder';
 export { table, TableDecl, type AnyTableDecl, type TableOptions, type ColumnRefs } from './table';
+export { policy, PolicyBuilder } from './policy';
+export { exclude, ExclusionBuilder, type ExclusionElementSpec } from './exclusion';
+export type { PartitionBySpec, PartitionOfSpec, PartitionKeySpec, BoundValue, TableShapeOptions } from './table-shape';
 export { collectDeclarations } from './collect';
 export { validateDeclared } from './validate';
 export type { Declared } from './declared';

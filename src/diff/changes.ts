@@ -1,4 +1,7 @@
 import type { Column, CommentTarget, Constraint, Enum, Extension, Index, Schema, Table } from '../model';
+import type { ShapeChange } from './shape-changes';
+
+export type * from './shape-changes';
 
 /**
  * Typed changes produced by the diff. Each change carries the objects on both sides it concerns,
@@ -78,7 +81,8 @@ export type Change =
   | AddColumn | DropColumn | RenameColumn | AlterColumn
   | AddConstraint | DropConstraint | RenameConstraint
   | CreateIndex | DropIndex | RenameIndex
-  | SetComment;
+  | SetComment
+  | ShapeChange;
 
 export type ChangeKind = Change['kind'];
 

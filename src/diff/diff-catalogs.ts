@@ -7,6 +7,7 @@ import { diffIndexes } from './indexes';
 import { applyRenames } from './renames';
 import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
+import { diffPolicies, diffTableShapes, withAttachMerges } from './table-shapes';
 
 /**
  * Everything that turns `from` into `to`, as typed changes in no particular order (the planner orders
@@ -14,7 +15,7 @@ import { diffTables } from './tables';
  */
 export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
   const renamed = applyRenames(from, renames);
-  const a = renamed.catalog;
+  const a = withAttachMerges(renamed.catalog, to);
   const toKeys = new Set(to.tables.map(relKey));
   const fromKeys = new Set(a.tables.map(relKey));
   const fate = {
@@ -29,5 +30,7 @@ export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRe
     ...diffTables(a, to),
     ...diffConstraints(a, to, fate),
     ...diffIndexes(a, to),
+    ...diffTableShapes(a, to),
+    ...diffPolicies(a, to),
   ];
 }

@@ -8,6 +8,8 @@ import { introspectEnums } from './enums';
 import { readTables } from './tables';
 import { introspectConstraints } from './constraints';
 import { introspectIndexes } from './indexes';
+import { introspectExclusions } from './exclusions';
+import { introspectPolicies } from './policies';
 
 /**
  * Every catalog query reads whole catalogs, for which hash joins are right; but right after many objects
@@ -49,6 +51,8 @@ export async function introspect(db: Db): Promise<Catalog> {
     const { tables, attributes } = await step('tables', db, readTables);
     const constraints = await step('constraints', db, (d) => introspectConstraints(d, attributes));
     const indexes = await step('indexes', db, (d) => introspectIndexes(d, attributes));
+    const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
+    const policies = await step('policies', db, introspectPolicies);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),
@@ -56,6 +60,6 @@ export async function introspect(db: Db): Promise<Catalog> {
         [saved.search_path, saved.jit, saved.enable_nestloop, saved.workers],
       );
     }
-    return sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints });
+    return sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints: [...constraints, ...exclusions], policies });
   });
 }

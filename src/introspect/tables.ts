@@ -1,7 +1,8 @@
-import type { Column, IdentityGeneration, Table } from '../model';
+import { plainTable, type Column, type IdentityGeneration, type Table } from '../model';
 import type { Db } from '../db';
 import { SchemakitError } from '../util';
 import { type AttributeMap, addAttribute } from './attributes';
+import { columnStorage, introspectTableShapes } from './table-shapes';
 import { commentJoin, notExtensionMember, qualifiedName, tableKinds, userSchema } from './sql-fragments';
 
 const TABLES_SQL = `
@@ -20,7 +21,8 @@ SELECT n.nspname AS schema, c.relname AS name, d.description AS comment
  * Generated columns do reference columns and are deparsed with their relation.
  */
 const COLUMNS_SQL = `
-SELECT c.oid AS relid, a.attnum, a.attcollation AS attcollation,
+SELECT c.oid AS relid, a.attnum, a.attcollation AS attcollation, a.attislocal AS is_local,
+       CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage, NULLIF(a.attcompression, '') AS compression,
        n.nspname AS schema, c.relname AS "table", a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,
@@ -68,6 +70,9 @@ interface ColumnRow {
   collation: string | null;
   comment: string | null;
   is_serial: boolean;
+  is_local: boolean;
+  storage: string | null;
+  compression: string | null;
 }
 
 const serialTypes: Record<string, string> = { smallint: 'smallserial', integer: 'serial', bigint: 'bigserial' };
@@ -101,6 +106,7 @@ function toColumn(r: ColumnRow): Column {
     generated,
     collation: r.collation ?? null,
     comment: r.comment ?? null,
+    ...columnStorage(r),
   };
 }
 
@@ -112,11 +118,14 @@ export async function introspectTables(db: Db): Promise<Table[]> {
 /** Tables, and their columns by OID and attnum for the constraint and index readers. */
 export async function readTables(db: Db): Promise<{ tables: Table[]; attributes: AttributeMap }> {
   const tables = await db.query<TableRow>(TABLES_SQL);
+  const shapes = await introspectTableShapes(db);
   const columns = await db.query<ColumnRow>(COLUMNS_SQL);
   const attributes: AttributeMap = new Map();
   const byTable = new Map<string, Column[]>();
   for (const r of columns) {
     addAttribute(attributes, Number(r.relid), r.attnum, { name: r.name, collation: Number(r.attcollation) });
+    // Inherited columns (all of a partition's) belong to the parent; see table-shapes.ts.
+    if (!r.is_local) continue;
     const key = `${r.schema}\u0000${r.table}`;
     let list = byTable.get(key);
     if (!list) byTable.set(key, (list = []));
@@ -130,6 +139,7 @@ export async function readTables(db: Db): Promise<{ tables: Table[]; attributes:
       name: t.name,
       columns: byTable.get(`${t.schema}\u0000${t.name}`) ?? [],
       comment: t.comment ?? null,
+      ...(shapes.get(`${t.schema}\u0000${t.name}`) ?? plainTable),
     })),
   };
 }

@@ -1,3 +1,4 @@
 export * from './types';
+export * from './table-shape';
 export * from './keys';
 export * from './normalize-expression';

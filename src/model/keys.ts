@@ -31,6 +31,8 @@ export function objectKey(o: CatalogObject): string {
     case 'Unique':
     case 'Check':
     case 'ForeignKey':
+    case 'Exclusion':
+    case 'Policy':
       return constraintKey(o);
   }
 }
@@ -48,5 +50,6 @@ export function sortCatalog(c: Catalog): Catalog {
     tables: sorted(c.tables, tableKey),
     indexes: sorted(c.indexes, indexKey),
     constraints: sorted(c.constraints, constraintKey),
+    policies: sorted(c.policies, constraintKey),
   };
 }

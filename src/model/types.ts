@@ -10,6 +10,8 @@
  * - absent optional facts are `null`, never `undefined`.
  */
 
+import type { ColumnStorage, PartitionBy, PartitionOf, Policy, StorageParameter, TableName, TablePersistence } from './table-shape';
+
 /** A whole database (or a declared schema set) as data. */
 export interface Catalog {
   readonly kind: 'Catalog';
@@ -20,6 +22,8 @@ export interface Catalog {
   /** Indexes that do not back a constraint (PK/UNIQUE indexes belong to their constraint). */
   readonly indexes: readonly Index[];
   readonly constraints: readonly Constraint[];
+  /** Row-level security policies (`CREATE POLICY`), keyed by table. */
+  readonly policies: readonly Policy[];
 }
 
 /** A namespace (`CREATE SCHEMA`). */
@@ -54,6 +58,14 @@ export interface Table {
   readonly name: string;
   readonly columns: readonly Column[];
   readonly comment: string | null;
+  // Table shapes (issue 3); `plainTable` holds the defaults. See table-shape.ts.
+  readonly partitionBy: PartitionBy | null;
+  readonly partitionOf: PartitionOf | null;
+  readonly inherits: readonly TableName[];
+  readonly persistence: TablePersistence;
+  readonly storageParameters: readonly StorageParameter[];
+  readonly rowSecurity: boolean;
+  readonly forceRowSecurity: boolean;
 }
 
 export type IdentityGeneration = 'always' | 'by-default';
@@ -77,6 +89,11 @@ export interface Column {
   /** Collation when it differs from the type's default, as a ready SQL name (`"C"`; schema-qualified unless pg_catalog), or null. */
   readonly collation: string | null;
   readonly comment: string | null;
+  // Column storage (issue 3); `plainColumn` holds the defaults.
+  /** `SET STORAGE` when it differs from the type's default (`plain`, `external`, `extended`, `main`), else null. */
+  readonly storage: ColumnStorage | null;
+  /** `SET COMPRESSION` method (`pglz`, `lz4`) when set on the column, else null (the server default). */
+  readonly compression: string | null;
 }
 
 export type FkAction = 'no-action' | 'restrict' | 'cascade' | 'set-null' | 'set-default';
@@ -124,7 +141,25 @@ export interface ForeignKey extends ConstraintBase {
   readonly match: FkMatch;
 }
 
-export type Constraint = PrimaryKey | Unique | Check | ForeignKey;
+export type Constraint = PrimaryKey | Unique | Check | ForeignKey | Exclusion;
+
+/**
+ * `EXCLUDE USING method (element WITH operator, …) [INCLUDE (…)] [WHERE (…)]`: no two rows may have all
+ * elements related by their operators. Elements are index keys, so they share IndexKey's normal form.
+ */
+export interface Exclusion extends ConstraintBase {
+  readonly kind: 'Exclusion';
+  readonly method: IndexMethod;
+  readonly elements: readonly ExclusionElement[];
+  readonly include: readonly string[];
+  /** Predicate SQL of a partial exclusion constraint, or null. */
+  readonly where: string | null;
+}
+
+/** One element of an exclusion constraint: an index key and its operator (`&&`; schema-qualified unless pg_catalog). */
+export interface ExclusionElement extends IndexKey {
+  readonly operator: string;
+}
 
 export type IndexMethod = 'btree' | 'hash' | 'gist' | 'gin' | 'brin' | 'spgist' | (string & {});
 
@@ -167,10 +202,11 @@ export type CommentTarget =
   | { readonly kind: 'Table'; readonly schema: string; readonly name: string }
   | { readonly kind: 'Column'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'Index'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string };
+  | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'Policy'; readonly schema: string; readonly table: string; readonly name: string };
 
 /** Every top-level object kind of the catalog. */
-export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint;
+export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint | Policy;
 
 /** A catalog with nothing in it (not even `public`). */
 export const emptyCatalog: Catalog = Object.freeze({
@@ -181,6 +217,7 @@ export const emptyCatalog: Catalog = Object.freeze({
   tables: [],
   indexes: [],
   constraints: [],
+  policies: [],
 }) as Catalog;
 
 /** Explicit rename intent, from `renamedFrom` in declarations. Renames are never guessed. */
@@ -192,6 +229,8 @@ export interface Renames {
   readonly enums: readonly { readonly schema: string; readonly from: string; readonly to: string }[];
   /** Enum value renames (`ALTER TYPE … RENAME VALUE`), keyed by the enum's new name. */
   readonly enumValues: readonly { readonly schema: string; readonly enum: string; readonly from: string; readonly to: string }[];
+  readonly policies: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
 }
 
-export const noRenames: Renames = Object.freeze({ tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [] });
+export const noRenames: Renames = Object.freeze({ tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], policies: [] });
+

@@ -13,6 +13,8 @@ import { planRecreateEnum } from './plan-recreate-enum';
 import { planCreateSchema, planDropSchema } from './plan-schema';
 import { planCreateTable, planDropTable, planRenameTable } from './plan-table';
 import type { PlannedStep } from './planned-step';
+import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } from './plan-policy';
+import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
 import type { Plan } from './types';
 
 /** The steps of one change, each with its reverse and hazards. */
@@ -43,6 +45,14 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'DropIndex': return planDropIndex(c);
     case 'RenameIndex': return planRenameIndex(c);
     case 'SetComment': return planSetComment(c);
+    case 'AlterTableShape': return planAlterTableShape(c);
+    case 'AttachPartition': return planAttachPartition(c);
+    case 'DetachPartition': return planDetachPartition(c);
+    case 'AlterColumnStorage': return planAlterColumnStorage(c);
+    case 'CreatePolicy': return planCreatePolicy(c);
+    case 'DropPolicy': return planDropPolicy(c);
+    case 'AlterPolicy': return planAlterPolicy(c);
+    case 'RenamePolicy': return planRenamePolicy(c);
     default: return assertNever(c, 'change');
   }
 }

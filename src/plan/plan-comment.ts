@@ -1,7 +1,7 @@
 import type { CommentTarget, SetComment } from '../diff';
 import { commentSql } from '../sql';
 import { assertNever } from '../util';
-import { columnNode, constraintNode, extensionNode, relNode, schemaNode, typeNode } from './graph-keys';
+import { columnNode, constraintNode, extensionNode, policyNode, relNode, schemaNode, typeNode } from './graph-keys';
 import { Phase, plannedStep, type PlannedStep } from './planned-step';
 
 /** The object a comment target names, for summaries. */
@@ -16,6 +16,7 @@ function targetObject(t: CommentTarget): string {
       return `${t.schema}.${t.name}`;
     case 'Column':
     case 'Constraint':
+    case 'Policy':
       return `${t.schema}.${t.table}.${t.name}`;
     default:
       return assertNever(t, 'comment target');
@@ -32,6 +33,7 @@ function targetNode(t: CommentTarget): string {
     case 'Index': return relNode(t.schema, t.name);
     case 'Column': return columnNode(t.schema, t.table, t.name);
     case 'Constraint': return constraintNode(t.schema, t.table, t.name);
+    case 'Policy': return policyNode(t.schema, t.table, t.name);
     default: return assertNever(t, 'comment target');
   }
 }

@@ -14,6 +14,7 @@ export function commentTargetSql(t: CommentTarget): string {
     case 'Column': return `COLUMN ${qualified(t.schema, t.table)}.${ident(t.name)}`;
     case 'Index': return `INDEX ${qualified(t.schema, t.name)}`;
     case 'Constraint': return `CONSTRAINT ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
+    case 'Policy': return `POLICY ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
     default: return assertNever(t, 'comment target');
   }
 }

@@ -10,3 +10,5 @@ export * from './table';
 export * from './index-def';
 export * from './comment';
 export * from './enum-rebuild';
+export * from './table-shape';
+export * from './policy';

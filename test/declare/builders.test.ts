@@ -111,6 +111,7 @@ describe('declare: builders → model', () => {
       constraints: [],
       enums: [{ schema: 'app', from: 'plan', to: 'tier' }],
       enumValues: [{ schema: 'app', enum: 'tier', from: 'paid', to: 'pro' }],
+      policies: [],
     });
   });
 
