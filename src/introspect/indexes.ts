@@ -37,6 +37,9 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS 
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co
                     WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))`;
 
+/** pg_collation's OID of the database default collation ("default"), fixed in the catalog data. */
+const DEFAULT_COLLATION_OID = 100;
+
 /** Operator classes and collations are few (hundreds): read once, by OID, as ready-to-use SQL names. */
 const NAMES_SQL = `
 SELECT 'opclass' AS what, o.oid, ${qualifiedName('n', 'o.opcname')} AS name, o.opcdefault AS is_default
@@ -96,7 +99,10 @@ export function toKey(r: KeyRow, k: number, attrs: AttributeMap, names: Names): 
   const rawExpression = attnum === 0 ? (r.expressions?.[k]?.[0] ?? null) : null;
   const expression = rawExpression === null ? null : normalizeExpression(rawExpression);
   const baseCollation = attnum !== 0 ? attrs.get(Number(r.relid))?.get(attnum)?.collation ?? 0 : Number(r.expressions?.[k]?.[1] ?? 0);
-  const collation = Number(r.indcollation[k] ?? 0);
+  // An expression key of an opclass whose storage type is not collatable (btree_gist's gbtreekey_var for
+  // text) compares with the default collation: that is no choice of the user's, so it is not reported.
+  const indexed = Number(r.indcollation[k] ?? 0);
+  const collation = attnum === 0 && baseCollation === 0 && indexed === DEFAULT_COLLATION_OID ? 0 : indexed;
   const opclass = names.opclasses.get(Number(r.indclass[k]));
   const option = r.indoption[k] ?? 0;
   return {

@@ -1,7 +1,7 @@
 import type { AlterColumnStorage, AlterTableShape, AttachPartition, DetachPartition } from '../diff';
 import { relKey, type StorageParameter, type Table, type TableName } from '../model';
 import {
-  attachPartitionSql, detachPartitionSql, forceRowSecuritySql, inheritSql, resetStorageParametersSql, rowSecuritySql,
+  attachPartitionSql, defaultStorage, detachPartitionSql, forceRowSecuritySql, inheritSql, resetStorageParametersSql, rowSecuritySql,
   setColumnCompressionSql, setColumnStorageSql, setPersistenceSql, setStorageParametersSql,
 } from '../sql';
 import { deepEqual } from '../util';
@@ -107,11 +107,10 @@ export function planAlterColumnStorage(c: AlterColumnStorage): PlannedStep[] {
   const needs = [relNode(c.schema, c.table), columnNode(c.schema, c.table, c.to.name)];
   const steps: PlannedStep[] = [];
   if (c.from.storage !== c.to.storage) {
-    // null is the type's default storage, which SET STORAGE cannot name generically: the reverse of setting
-    // one from the default needs the type's (extended for varlena types, plain for the rest).
-    const back = c.from.storage ?? 'extended';
+    // null is the type's default storage, named explicitly (see defaultStorage).
     steps.push(plannedStep(c, {
-      sql: setColumnStorageSql(t, c.to.name, c.to.storage ?? 'extended'), reverse: setColumnStorageSql(t, c.to.name, back),
+      sql: setColumnStorageSql(t, c.to.name, c.to.storage ?? defaultStorage(c.to.type)),
+      reverse: setColumnStorageSql(t, c.to.name, c.from.storage ?? defaultStorage(c.from.type)),
       object, op: '~', phase: Phase.AlterColumn, needs,
     }));
   }

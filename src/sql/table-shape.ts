@@ -76,6 +76,21 @@ export function inheritSql(t: TableName, parent: TableName, inherit: boolean): s
   return `ALTER TABLE ${name(t)} ${inherit ? '' : 'NO '}INHERIT ${name(parent)}`;
 }
 
+/**
+ * The storage a column type has by default (pg_type.typstorage), which SET STORAGE must name to go back to
+ * it (`SET STORAGE DEFAULT` exists only since PostgreSQL 16): `main` for numeric, inet and cidr, `plain`
+ * for tsquery, `extended` for every other variable-length type (arrays included). User types are assumed
+ * `extended`.
+ */
+export function defaultStorage(type: string): ColumnStorage {
+  const base = type.trim();
+  if (base.endsWith(']')) return 'extended';
+  const name = base.replace(/\(.*\)$/, '').trim();
+  if (name === 'numeric' || name === 'inet' || name === 'cidr') return 'main';
+  if (name === 'tsquery') return 'plain';
+  return 'extended';
+}
+
 /** `ALTER TABLE t ALTER COLUMN c SET STORAGE s`. */
 export function setColumnStorageSql(t: TableName, column: string, storage: ColumnStorage): string {
   return `ALTER TABLE ${name(t)} ALTER COLUMN ${ident(column)} SET STORAGE ${storage.toUpperCase()}`;
