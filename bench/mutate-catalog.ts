@@ -1,4 +1,6 @@
 import {
+  plainColumn,
+  plainTable,
   sortCatalog,
   tableKey,
   type Catalog,
@@ -118,6 +120,7 @@ function addTable(parent: Table, n: number, tables: Table[], constraints: Constr
       column('created_at', 'timestamp with time zone', true, 'now()'),
     ],
     comment: `Added by the benchmark under ${parent.name}.`,
+    ...plainTable,
   });
   constraints.push({ ...base, kind: 'PrimaryKey', name: `${name}_pkey`, columns: ['id'] });
   constraints.push({
@@ -154,7 +157,7 @@ function retypeColumn(table: Table): Table | null {
 }
 
 function column(name: string, type: string, notNull: boolean, dflt: string | null): Column {
-  return { kind: 'Column', name, type, notNull, default: dflt, identity: null, generated: null, collation: null, comment: null, identityOptions: null };
+  return { kind: 'Column', name, type, notNull, default: dflt, identity: null, generated: null, collation: null, comment: null, ...plainColumn };
 }
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {

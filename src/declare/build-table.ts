@@ -1,4 +1,4 @@
-import type { Column, Constraint, FkAction, FkMatch, Index, IndexKey, Renames, TypeObjectRenames } from '../model';
+import type { Column, Constraint, FkAction, FkMatch, Index, IndexKey, Policy, Renames, TypeObjectRenames } from '../model';
 import { resolveSequenceOptions, sequenceTypeOf } from './sequence-options';
 import { ident, qualified } from '../sql';
 import { STATE } from './builder';
@@ -47,6 +47,7 @@ interface IndexSpec {
 export interface Sink {
   readonly constraints: Constraint[];
   readonly indexes: Index[];
+  readonly policies: Policy[];
   readonly renames: { [K in Exclude<keyof Renames, 'typeObjects'>]-?: NonNullable<Renames[K]>[number][] } & {
     readonly typeObjects: { [K in keyof TypeObjectRenames]: TypeObjectRenames[K][number][] };
   };
@@ -97,6 +98,8 @@ export function buildColumns(t: AnyTableDecl, pkColumns: ReadonlySet<string>): C
       collation: s.collation === null ? null : renderCollation(s.collation),
       comment: s.comment,
       identityOptions: s.identity === null ? null : resolveSequenceOptions(sequenceTypeOf(s.type) ?? 'bigint', s.identityOptions ?? {}),
+      storage: s.storage,
+      compression: s.compression,
     };
   });
 }

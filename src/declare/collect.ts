@@ -12,6 +12,7 @@ import type { Location } from './location';
 import { ExtensionDecl, SchemaDecl } from './schema';
 import { TableDecl, type AnyTableDecl } from './table';
 import { collectTypeObjects, isTypeObjectDecl, type TypeObjectDecl } from './collect-type-objects';
+import { buildExclusions, buildPolicies, buildTableShape, shapeReferences } from './table-shape';
 
 type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl | ProgrammableDecl | TypeObjectDecl;
 
@@ -88,6 +89,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       const resolved = resolveTargets(d, problems);
       targets.set(d, resolved);
       for (const { table } of resolved.values()) found.add(table);
+      for (const parent of shapeReferences(d)) found.add(parent);
     } else if (d instanceof EnumDecl) {
       if (d.details.schemaDecl) found.add(d.details.schemaDecl);
     } else if (d instanceof ExtensionDecl) {
@@ -106,9 +108,10 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   const sink: Sink = {
     constraints: [],
     indexes: [],
+    policies: [],
     renames: {
       tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], enumRemaps: [],
-      views: [], routines: [], triggers: [],
+      views: [], routines: [], triggers: [], policies: [],
       typeObjects: { sequences: [], types: [], collations: [], members: [] },
     },
     locate(key, location) {
@@ -142,7 +145,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   const taken = namesTaken(tableDecls);
   for (const t of tableDecls) {
     const pk = primaryKeyColumns(t);
-    tables.push({ kind: 'Table', schema: t.schema, name: t.name, columns: buildColumns(t, new Set(pk)), comment: t.details.comment });
+    tables.push({ kind: 'Table', schema: t.schema, name: t.name, columns: buildColumns(t, new Set(pk)), comment: t.details.comment, ...buildTableShape(t) });
     sink.locate(`${t.schema}.${t.name}`, t.details.location);
     if (t.details.renamedFrom !== null) sink.renames.tables.push({ schema: t.schema, from: t.details.renamedFrom, to: t.name });
     for (const [col, b] of t.details.columns) {
@@ -152,6 +155,8 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     }
     const resolved = targets.get(t);
     buildConstraints(t, (key) => resolved?.get(key)?.target ?? null, schemaSet(taken, t.schema), sink);
+    buildExclusions(t, schemaSet(taken, t.schema), sink);
+    buildPolicies(t, sink);
   }
   for (const t of tableDecls) buildIndexes(t, schemaSet(taken, t.schema), sink);
 
@@ -159,7 +164,8 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   if (problems.length > 0) throw new SchemakitError('declare', 'invalid-reference', `${problems.length} invalid reference(s)`, { problems });
   const programmable = buildProgrammable(all.filter(isProgrammableDecl), sink, (s) => schemaSet(taken, s));
   const catalog = sortCatalog({
-    kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, ...programmable, ...typeObjects,
+    kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, policies: sink.policies,
+    ...programmable, ...typeObjects,
   });
   const renames: Renames = sink.renames;
   return { catalog, renames, locations };
@@ -185,7 +191,7 @@ function namesTaken(tables: readonly AnyTableDecl[]): Map<string, Set<string>> {
       if (st.serial || st.identity !== null) s.add(makeObjectName(t.name, col, 'seq'));
       for (const named of [st.primaryKey?.name, st.unique?.name, st.references?.options.name, ...st.checks.map((ch) => ch.name)]) if (named) s.add(named);
     }
-    const members = [t.details.primaryKey, ...t.details.uniques, ...t.details.checks, ...t.details.foreignKeys, ...t.details.indexes];
+    const members = [t.details.primaryKey, ...t.details.uniques, ...t.details.checks, ...t.details.foreignKeys, ...t.details.indexes, ...t.details.shape.exclusions];
     for (const m of members) if (m && m[STATE].name) s.add(m[STATE].name);
   }
   return taken;

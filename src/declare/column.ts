@@ -1,4 +1,4 @@
-import type { FkAction, FkMatch, IdentityGeneration } from '../model';
+import type { ColumnStorage, FkAction, FkMatch, IdentityGeneration } from '../model';
 import { Builder, STATE as STATE } from './builder';
 import type { ColumnRef } from './column-ref';
 import type { EnumDecl } from './enum';
@@ -48,6 +48,8 @@ export interface ColumnState {
   readonly generated: ColumnsExpression | null;
   readonly collation: string | null;
   readonly comment: string | null;
+  readonly storage: ColumnStorage | null;
+  readonly compression: string | null;
   readonly renamedFrom: string | null;
   readonly primaryKey: ColumnConstraintOptions | null;
   readonly unique: (ColumnConstraintOptions & { readonly nullsNotDistinct?: boolean }) | null;
@@ -107,6 +109,14 @@ export class ColumnBuilder<T = unknown> extends Builder<ColumnState> {
   collate(collation: string | CollationDecl): ColumnBuilder<T> {
     return this.with({ collation: String(collation) });
   }
+  /** SET STORAGE: `plain`, `main`, `external` (out of line, uncompressed: fast substrings) or `extended`. */
+  storage(storage: ColumnStorage): ColumnBuilder<T> {
+    return this.with({ storage });
+  }
+  /** SET COMPRESSION (PG 14+): `pglz`, or `lz4` when the server was built with it. */
+  compression(method: string): ColumnBuilder<T> {
+    return this.with({ compression: method });
+  }
   /** COMMENT ON COLUMN. */
   comment(text: string): ColumnBuilder<T> {
     return this.with({ comment: text });
@@ -142,6 +152,8 @@ export function column<T>(type: string, extra: Partial<ColumnState> = {}): Colum
     generated: null,
     collation: null,
     comment: null,
+    storage: null,
+    compression: null,
     renamedFrom: null,
     primaryKey: null,
     unique: null,

@@ -11,7 +11,7 @@ export type ColumnSpec = ColumnRef | string;
 /** The name of a column spec. */
 export const columnName = (c: ColumnSpec): string => (typeof c === 'string' ? c : c.name);
 
-interface ConstraintState {
+export interface ConstraintState {
   readonly name: string | null;
   readonly comment: string | null;
   readonly renamedFrom: string | null;
@@ -20,7 +20,7 @@ interface ConstraintState {
   readonly location: Location | null;
 }
 
-const base = (name: string | null): ConstraintState => ({
+export const base = (name: string | null): ConstraintState => ({
   name,
   comment: null,
   renamedFrom: null,
@@ -46,7 +46,7 @@ abstract class ConstraintBuilder<S extends ConstraintState> extends Builder<S> {
 }
 
 /** Methods of constraints that may be deferred (primary key, unique, foreign key). */
-abstract class DeferrableBuilder<S extends ConstraintState> extends ConstraintBuilder<S> {
+export abstract class DeferrableBuilder<S extends ConstraintState> extends ConstraintBuilder<S> {
   /** DEFERRABLE [INITIALLY DEFERRED]: checked at commit when deferred. */
   deferrable(options: { readonly initiallyDeferred?: boolean } = {}): this {
     return this.with({ deferrable: true, initiallyDeferred: options.initiallyDeferred ?? false } as Partial<S>);

@@ -30,6 +30,9 @@ export {
   type SequenceDeclOptions, type DomainOptions, type DomainCheckSpec, type CompositeTypeOptions, type AttributeSpec, type CollationOptions, type TypeDecl,
 } from './type-decls';
 export type { SequenceOptionsSpec } from './sequence-options';
+export { policy, PolicyBuilder } from './policy';
+export { exclude, ExclusionBuilder, type ExclusionElementSpec } from './exclusion';
+export type { PartitionBySpec, PartitionOfSpec, PartitionKeySpec, BoundValue, TableShapeOptions } from './table-shape';
 export { collectDeclarations } from './collect';
 export { validateDeclared } from './validate';
 export type { Declared } from './declared';

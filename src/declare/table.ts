@@ -6,6 +6,7 @@ import type { IndexBuilder } from './index-builder';
 import { captureLocation, type Location } from './location';
 import { schemaName, type SchemaDecl } from './schema';
 import { Sql, type SqlEmbeddable } from './sql-fragment';
+import { tableShapeDetails, type TableShapeDetails, type TableShapeOptions } from './table-shape';
 
 /** The column references of a table, keyed like its `columns` declaration. */
 export type ColumnRefs<C> = { readonly [K in keyof C]: ColumnRef };
@@ -14,8 +15,9 @@ export type ColumnRefs<C> = { readonly [K in keyof C]: ColumnRef };
 type Members<C, M> = (t: ColumnRefs<C>) => readonly M[];
 
 /** The declaration of a table: columns, then table-level constraints and indexes as functions of its columns. */
-export interface TableOptions<C extends Record<string, AnyColumnBuilder>> {
-  readonly columns: C;
+export interface TableOptions<C extends Record<string, AnyColumnBuilder>> extends TableShapeOptions<C> {
+  /** The columns (none for a partition: it has its parent's). */
+  readonly columns?: C;
   readonly comment?: string;
   /** The table's previous name: the change becomes `ALTER TABLE … RENAME TO`, keeping the data. */
   readonly renamedFrom?: string;
@@ -39,6 +41,7 @@ export interface TableDetails {
   readonly foreignKeys: readonly ForeignKeyBuilder[];
   readonly indexes: readonly IndexBuilder[];
   readonly location: Location | null;
+  readonly shape: TableShapeDetails;
 }
 
 /** A declared table; `columns` holds references for foreign keys (`users.columns.id`) and SQL. */
@@ -79,12 +82,12 @@ export function table<C extends Record<string, AnyColumnBuilder>>(
   let self: TableDecl<C> | undefined;
   const owner = () => self as AnyTableDecl;
   const refs = Object.freeze(
-    Object.fromEntries(Object.keys(options.columns).map((key) => [key, new ColumnRef(sname, name, key, owner)])),
+    Object.fromEntries(Object.keys(options.columns ?? {}).map((key) => [key, new ColumnRef(sname, name, key, owner)])),
   ) as ColumnRefs<C>;
   const pk = typeof options.primaryKey === 'function' ? options.primaryKey(refs) : options.primaryKey;
   self = new TableDecl(sname, name, refs, {
     schemaDecl: typeof schema === 'string' ? null : schema,
-    columns: Object.entries(options.columns),
+    columns: Object.entries(options.columns ?? {}),
     comment: options.comment ?? null,
     renamedFrom: options.renamedFrom ?? null,
     primaryKey: pk ?? null,
@@ -93,6 +96,7 @@ export function table<C extends Record<string, AnyColumnBuilder>>(
     foreignKeys: options.foreignKeys?.(refs) ?? [],
     indexes: options.indexes?.(refs) ?? [],
     location,
+    shape: tableShapeDetails(options, refs),
   });
   return self;
 }

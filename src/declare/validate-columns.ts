@@ -74,6 +74,11 @@ function validateTableMembers(ctx: ValidationContext, t: Table): void {
     const key = `${tkey}.${c.name}`;
     const what = `constraint ${c.name}`;
     if (c.kind === 'Check') continue;
+    if (c.kind === 'Exclusion') {
+      if (c.elements.length === 0) ctx.report('no-columns', key, `${what} has no elements`);
+      checkColumns(what, [...c.elements.flatMap((e) => (e.column !== null ? [e.column] : [])), ...c.include], key, key);
+      continue;
+    }
     if (c.columns.length === 0) ctx.report('no-columns', key, `${what} has no columns`);
     checkColumns(what, c.columns, key, key);
   }

@@ -1,5 +1,8 @@
 import type { TypeObjectChange } from './type-object-changes';
+import type { ShapeChange } from './shape-changes';
 import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
+
+export type * from './shape-changes';
 
 /**
  * Typed changes produced by the diff. Each change carries the objects on both sides it concerns,
@@ -114,7 +117,8 @@ export type Change =
   | CreateRoutine | DropRoutine | ReplaceRoutine | RenameRoutine
   | CreateTrigger | DropTrigger | RenameTrigger
   | CreateEventTrigger | DropEventTrigger | AlterEventTrigger
-  | TypeObjectChange;
+  | TypeObjectChange
+  | ShapeChange;
 
 export type * from './type-object-changes';
 

@@ -10,6 +10,7 @@ import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
 import { applyTypeObjectRenames } from './type-object-renames';
 import { diffTypeObjects } from './type-objects';
+import { diffPolicies, diffTableShapes, withAttachMerges } from './table-shapes';
 
 /**
  * Everything that turns `from` into `to`, as typed changes in no particular order (the planner orders
@@ -18,7 +19,7 @@ import { diffTypeObjects } from './type-objects';
 export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
   const renamedTypes = applyTypeObjectRenames(from, renames);
   const renamed = applyRenames(renamedTypes.catalog, renames);
-  const a = renamed.catalog;
+  const a = withAttachMerges(renamed.catalog, to);
   const toKeys = new Set(to.tables.map(relKey));
   const fromKeys = new Set(a.tables.map(relKey));
   const fate = {
@@ -35,6 +36,8 @@ export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRe
     ...diffConstraints(a, to, fate),
     ...diffIndexes(a, to),
     ...diffTypeObjects(a, to),
+    ...diffTableShapes(a, to),
+    ...diffPolicies(a, to),
   ];
   return [...base, ...diffProgrammable(a, to, base)];
 }

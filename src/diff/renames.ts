@@ -3,6 +3,7 @@ import { ident, literal } from '../sql/quote';
 import type { Change } from './changes';
 import { renameIdentifierInSql } from './rename-sql';
 import { applyProgrammableRenames, followColumnRename, followTableRename } from './renames-programmable';
+import { renameParentIn } from './table-shapes';
 
 /**
  * Applies explicit rename intents to the source catalog: each rename whose old object exists (and whose new
@@ -36,6 +37,12 @@ export function applyRenames(from: Catalog, renames: Renames): { catalog: Catalo
     changes.push({ kind: 'RenameIndex', schema: r.schema, from: r.from, to: r.to });
     c = { ...c, indexes: c.indexes.map((i) => (i.schema === r.schema && i.name === r.from ? { ...i, name: r.to } : i)) };
   }
+  for (const r of renames.policies) {
+    const has = (n: string) => c.policies.some((k) => k.schema === r.schema && k.table === r.table && k.name === n);
+    if (!has(r.from) || has(r.to)) continue;
+    changes.push({ kind: 'RenamePolicy', schema: r.schema, table: r.table, from: r.from, to: r.to });
+    c = { ...c, policies: c.policies.map((k) => (k.schema === r.schema && k.table === r.table && k.name === r.from ? { ...k, name: r.to } : k)) };
+  }
   for (const r of renames.enums) {
     const has = (n: string) => c.enums.some((e) => e.schema === r.schema && e.name === n);
     if (!has(r.from) || has(r.to)) continue;
@@ -59,8 +66,9 @@ function renameTableIn(c: Catalog, schema: string, from: string, to: string): Ca
   const on = (x: { schema: string; table: string }) => x.schema === schema && x.table === from;
   return {
     ...c,
-    tables: c.tables.map((t) => (t.schema === schema && t.name === from ? { ...t, name: to } : t)),
+    tables: c.tables.map((t) => renameParentIn(t.schema === schema && t.name === from ? { ...t, name: to } : t, schema, from, to)),
     indexes: c.indexes.map((i) => (on(i) ? { ...i, table: to } : i)),
+    policies: c.policies.map((p) => (on(p) ? { ...p, table: to } : p)),
     constraints: c.constraints.map((k) => {
       let r: Constraint = on(k) ? { ...k, table: to } : k;
       if (r.kind === 'ForeignKey' && r.refSchema === schema && r.refTable === from) r = { ...r, refTable: to };
@@ -88,6 +96,7 @@ function renameColumnIn(c: Catalog, schema: string, table: string, from: string,
     let r: Constraint = k;
     if (on(k)) {
       if (r.kind === 'Check') r = { ...r, expression: expr(r.expression) };
+      else if (r.kind === 'Exclusion') r = { ...r, elements: r.elements.map((e) => ({ ...e, column: e.column === from ? to : e.column, expression: e.expression === null ? null : expr(e.expression) })), include: cols(r.include), where: r.where === null ? null : expr(r.where) };
       else r = { ...r, columns: cols(r.columns) };
     }
     if (r.kind === 'ForeignKey' && r.refSchema === schema && r.refTable === table) r = { ...r, refColumns: cols(r.refColumns) };

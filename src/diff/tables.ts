@@ -1,6 +1,7 @@
 import { relKey, tableKey, type Catalog, type Column, type Constraint, type Table } from '../model';
 import type { Change } from './changes';
 import { commentChanged, matchByKey } from './match';
+import { columnPair } from './table-shapes';
 
 /** Attributes of a column that an ALTER COLUMN changes (everything but name and comment). */
 export function columnAttributesEqual(a: Column, b: Column): boolean {
@@ -23,7 +24,7 @@ export function diffTables(from: Catalog, to: Catalog): Change[] {
     out.push(...tableComments(null, t));
   }
   for (const t of m.removed) out.push({ kind: 'DropTable', table: t, constraints: fromInline.get(tableKey(t)) ?? [] });
-  for (const [a, b] of m.common) out.push(...diffColumns(a, b), ...tableComments(a, b));
+  for (const [a, b] of m.common) out.push(...diffColumns(...columnPair(a, b, from)), ...tableComments(a, b));
   return out;
 }
 

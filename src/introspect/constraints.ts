@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { SchemakitError } from '../util';
 import { type AttributeMap, attributeName, ensureAttributes } from './attributes';
 import { commentJoin, notExtensionMember, tableKinds, userSchema } from './sql-fragments';
+import { ownConstraint } from './exclusions';
 
 /**
  * PRIMARY KEY, UNIQUE, CHECK and FOREIGN KEY constraints of user tables. PostgreSQL 18 also lists NOT NULL
@@ -27,7 +28,7 @@ SELECT n.nspname AS schema, c.relname AS "table", co.conname AS name, co.contype
   LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
   LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = co.conindid AND co.contype = 'u'
   ${commentJoin('d', 'pg_constraint', 'co.oid')}
- WHERE co.contype IN ('p', 'u', 'c', 'f') AND c.relkind IN ${tableKinds}
+ WHERE co.contype IN ('p', 'u', 'c', 'f') AND c.relkind IN ${tableKinds} AND ${ownConstraint('co', 'c')}
    AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}`;
 
 interface Row {

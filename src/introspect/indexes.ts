@@ -9,10 +9,8 @@ import { commentJoin, notExtensionMember, qualifiedName, tableKinds, userSchema 
  * keys, the rest INCLUDE columns) and are mapped in JavaScript; only indexes with expression keys run a
  * subquery, for pg_get_indexdef(indexrelid, k + 1, false) (one key's text) and the key type's collation.
  */
-const SQL = `
-SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS name, i.indisunique AS "unique",
-       am.amname AS method, pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS "where",
-       i.indnullsnotdistinct AS nulls_not_distinct, d.description AS comment, i.indnkeyatts AS nkeys,
+/** The key vectors of pg_index `i` (see Row), shared with the exclusion constraint reader. */
+export const INDEX_KEY_COLUMNS = `i.indnkeyatts AS nkeys,
        i.indkey::pg_catalog.int2[] AS indkey, i.indoption::pg_catalog.int2[] AS indoption,
        i.indclass::pg_catalog.oid[] AS indclass, i.indcollation::pg_catalog.oid[] AS indcollation,
        CASE WHEN i.indexprs IS NOT NULL THEN
@@ -22,7 +20,12 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS 
             FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) AS k(n)
             JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.n + 1
             JOIN pg_catalog.pg_type t ON t.oid = ia.atttypid)
-       END AS expressions
+       END AS expressions`;
+
+const SQL = `
+SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS name, i.indisunique AS "unique",
+       am.amname AS method, pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS "where",
+       i.indnullsnotdistinct AS nulls_not_distinct, d.description AS comment, ${INDEX_KEY_COLUMNS}
   FROM pg_catalog.pg_index i
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -31,8 +34,12 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS 
   ${commentJoin('d', 'pg_class', 'i.indexrelid')}
  WHERE (c.relkind IN ${tableKinds} OR c.relkind = 'm') AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
    AND i.indisvalid -- an index left INVALID by a failed CREATE INDEX CONCURRENTLY does not count (online plans drop and rebuild it)
+   AND NOT ic.relispartition -- a partition's copy of its parent's index is the parent's
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co
                     WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))`;
+
+/** pg_collation's OID of the database default collation ("default"), fixed in the catalog data. */
+const DEFAULT_COLLATION_OID = 100;
 
 /** Operator classes and collations are few (hundreds): read once, by OID, as ready-to-use SQL names. */
 const NAMES_SQL = `
@@ -42,7 +49,7 @@ UNION ALL
 SELECT 'collation', co.oid, ${qualifiedName('n', 'co.collname')}, false
   FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace`;
 
-interface Row {
+export interface Row {
   relid: number;
   schema: string;
   table: string;
@@ -61,12 +68,17 @@ interface Row {
   expressions: [string | null, number][] | null;
 }
 
-interface Names {
+/** What toKey reads of a row. */
+export type KeyRow = Pick<Row, 'relid' | 'indkey' | 'indoption' | 'indclass' | 'indcollation' | 'expressions'>;
+
+/** Readable names of operator classes and collations, by OID. */
+export interface Names {
   readonly opclasses: Map<number, { name: string; isDefault: boolean }>;
   readonly collations: Map<number, string>;
 }
 
-async function readNames(db: Db): Promise<Names> {
+/** Reads every operator class and collation name. */
+export async function readNames(db: Db): Promise<Names> {
   const rows = await db.query<{ what: string; oid: number; name: string; is_default: boolean }>(NAMES_SQL);
   const names: Names = { opclasses: new Map(), collations: new Map() };
   for (const r of rows) {
@@ -83,12 +95,15 @@ async function readNames(db: Db): Promise<Names> {
  * pg_get_indexdef compares with the expression's own collation, which the catalogs do not store, but
  * both sides of a diff are introspected the same way, so this stays consistent.
  */
-function toKey(r: Row, k: number, attrs: AttributeMap, names: Names): IndexKey {
+export function toKey(r: KeyRow, k: number, attrs: AttributeMap, names: Names): IndexKey {
   const attnum = r.indkey[k];
   const rawExpression = attnum === 0 ? (r.expressions?.[k]?.[0] ?? null) : null;
   const expression = rawExpression === null ? null : normalizeExpression(rawExpression);
   const baseCollation = attnum !== 0 ? attrs.get(Number(r.relid))?.get(attnum)?.collation ?? 0 : Number(r.expressions?.[k]?.[1] ?? 0);
-  const collation = Number(r.indcollation[k] ?? 0);
+  // An expression key of an opclass whose storage type is not collatable (btree_gist's gbtreekey_var for
+  // text) compares with the default collation: that is no choice of the user's, so it is not reported.
+  const indexed = Number(r.indcollation[k] ?? 0);
+  const collation = attnum === 0 && baseCollation === 0 && indexed === DEFAULT_COLLATION_OID ? 0 : indexed;
   const opclass = names.opclasses.get(Number(r.indclass[k]));
   const option = r.indoption[k] ?? 0;
   return {

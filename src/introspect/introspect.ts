@@ -16,6 +16,8 @@ import { introspectSequences } from './sequences';
 import { introspectDomains } from './domains';
 import { introspectCompositeTypes } from './composite-types';
 import { introspectCollations } from './collations';
+import { introspectExclusions } from './exclusions';
+import { introspectPolicies } from './policies';
 
 /**
  * Every catalog query reads whole catalogs, for which hash joins are right; but right after many objects
@@ -66,6 +68,8 @@ export async function introspect(db: Db): Promise<Catalog> {
     const domains = await step('domains', db, introspectDomains);
     const compositeTypes = await step('composite types', db, introspectCompositeTypes);
     const collations = await step('collations', db, introspectCollations);
+    const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
+    const policies = await step('policies', db, introspectPolicies);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),
@@ -74,8 +78,8 @@ export async function introspect(db: Db): Promise<Catalog> {
       );
     }
     return sortCatalog({
-      kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints, views, routines, triggers, eventTriggers,
-      sequences, domains, compositeTypes, collations,
+      kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints: [...constraints, ...exclusions], policies,
+      views, routines, triggers, eventTriggers, sequences, domains, compositeTypes, collations,
     });
   });
 }

@@ -1,8 +1,9 @@
-import type { Column, IdentityGeneration, Table } from '../model';
+import { plainTable, type Column, type IdentityGeneration, type Table } from '../model';
 import type { Db } from '../db';
 import { SchemakitError } from '../util';
 import { type AttributeMap, addAttribute } from './attributes';
 import { sequenceOptionColumns, sequenceOptionsOf, serialOptions, type SequenceOptionRow } from './sequences';
+import { columnStorage, introspectTableShapes } from './table-shapes';
 import { commentJoin, notExtensionMember, qualifiedName, tableKinds, userSchema } from './sql-fragments';
 
 const TABLES_SQL = `
@@ -21,7 +22,8 @@ SELECT n.nspname AS schema, c.relname AS name, d.description AS comment
  * Generated columns do reference columns and are deparsed with their relation.
  */
 const COLUMNS_SQL = `
-SELECT c.oid AS relid, a.attnum, a.attcollation AS attcollation,
+SELECT c.oid AS relid, a.attnum, a.attcollation AS attcollation, a.attislocal AS is_local,
+       CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage, NULLIF(a.attcompression, '') AS compression,
        n.nspname AS schema, c.relname AS "table", a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,
@@ -74,6 +76,9 @@ interface ColumnRow extends Partial<SequenceOptionRow> {
   collation: string | null;
   comment: string | null;
   is_serial: boolean;
+  is_local: boolean;
+  storage: string | null;
+  compression: string | null;
 }
 
 const serialTypes: Record<string, string> = { smallint: 'smallserial', integer: 'serial', bigint: 'bigserial' };
@@ -108,6 +113,7 @@ function toColumn(r: ColumnRow): Column {
     collation: r.collation ?? null,
     comment: r.comment ?? null,
     identityOptions: identity !== null && r.seq_type != null ? sequenceOptionsOf(r as SequenceOptionRow) : null,
+    ...columnStorage(r),
   };
 }
 
@@ -119,11 +125,14 @@ export async function introspectTables(db: Db): Promise<Table[]> {
 /** Tables, and their columns by OID and attnum for the constraint and index readers. */
 export async function readTables(db: Db): Promise<{ tables: Table[]; attributes: AttributeMap }> {
   const tables = await db.query<TableRow>(TABLES_SQL);
+  const shapes = await introspectTableShapes(db);
   const columns = await db.query<ColumnRow>(COLUMNS_SQL);
   const attributes: AttributeMap = new Map();
   const byTable = new Map<string, Column[]>();
   for (const r of columns) {
     addAttribute(attributes, Number(r.relid), r.attnum, { name: r.name, collation: Number(r.attcollation) });
+    // Inherited columns (all of a partition's) belong to the parent; see table-shapes.ts.
+    if (!r.is_local) continue;
     const key = `${r.schema}\u0000${r.table}`;
     let list = byTable.get(key);
     if (!list) byTable.set(key, (list = []));
@@ -137,6 +146,7 @@ export async function readTables(db: Db): Promise<{ tables: Table[]; attributes:
       name: t.name,
       columns: byTable.get(`${t.schema}\u0000${t.name}`) ?? [],
       comment: t.comment ?? null,
+      ...(shapes.get(`${t.schema}\u0000${t.name}`) ?? plainTable),
     })),
   };
 }

@@ -62,7 +62,7 @@ function sequenceObjects(schema: string, table: string, c: Column): string[] {
 
 function constraintObjects(c: Constraint): string[] {
   const out = [rel(c.schema, c.table)];
-  if (c.kind === 'PrimaryKey' || c.kind === 'Unique') out.push(rel(c.schema, c.name));
+  if (c.kind === 'PrimaryKey' || c.kind === 'Unique' || c.kind === 'Exclusion') out.push(rel(c.schema, c.name));
   if (c.kind === 'ForeignKey') out.push(rel(c.refSchema, c.refTable));
   return out;
 }
@@ -123,6 +123,14 @@ export function changeLockObjects(c: Change): string[] {
     case 'DropCollation': return [`collation:${relKey(c.collation)}`];
     case 'RenameTypeObject': return [`${c.object}:${c.schema}.${c.from}`];
     case 'RenameTypeMember': return [`type:${c.schema}.${c.type}`];
+    case 'AlterTableShape': return [rel(c.to.schema, c.to.name), ...c.to.inherits.map((p) => rel(p.schema, p.name)), ...c.from.inherits.map((p) => rel(p.schema, p.name))];
+    case 'AttachPartition':
+    case 'DetachPartition': return [rel(c.table.schema, c.table.name), ...(c.table.partitionOf ? [rel(c.table.partitionOf.schema, c.table.partitionOf.table)] : [])];
+    case 'AlterColumnStorage': return [rel(c.schema, c.table)];
+    case 'CreatePolicy':
+    case 'DropPolicy': return [rel(c.policy.schema, c.policy.table)];
+    case 'AlterPolicy': return [rel(c.to.schema, c.to.table)];
+    case 'RenamePolicy': return [rel(c.schema, c.table)];
     default: return assertNever(c, 'change');
   }
 }

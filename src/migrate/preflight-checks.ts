@@ -111,6 +111,8 @@ const keyText = (cols: readonly string[], alias: string) =>
   cols.length === 1 ? `${alias}.${ident(cols[0])}::text` : `ROW(${cols.map((c) => `${alias}.${ident(c)}`).join(', ')})::text`;
 
 function constraintChecks(k: Constraint, step: number, scope: Scope): PreflightCheck[] {
+  // An exclusion constraint's conflicts depend on its operators; the statement itself reports them.
+  if (k.kind === 'Exclusion') return [];
   const object = constraintKey(k);
   const cols = k.kind === 'Check' ? [] : k.columns.map((c) => scope.names.column(k.schema, k.table, c));
   if (!checkable(scope, k.schema, k.table, k.kind === 'Check' ? [] : k.columns)) return [];

@@ -1,4 +1,5 @@
 export * from './types';
+export * from './table-shape';
 export * from './keys';
 export * from './normalize-expression';
 export * from './programmable';

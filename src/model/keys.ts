@@ -36,6 +36,8 @@ export function objectKey(o: CatalogObject): string {
     case 'Unique':
     case 'Check':
     case 'ForeignKey':
+    case 'Exclusion':
+    case 'Policy':
       return constraintKey(o);
   }
 }
@@ -61,5 +63,6 @@ export function sortCatalog(c: Catalog): Catalog {
     domains: sorted(c.domains, relKey),
     compositeTypes: sorted(c.compositeTypes, relKey),
     collations: sorted(c.collations, relKey),
+    policies: sorted(c.policies, constraintKey),
   };
 }

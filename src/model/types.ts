@@ -13,6 +13,7 @@ import type { EventTrigger, Routine, Trigger, View } from './programmable';
  */
 
 import type { Collation, CompositeType, Domain, Sequence, SequenceOptions } from './type-objects';
+import type { ColumnStorage, PartitionBy, PartitionOf, Policy, StorageParameter, TableName, TablePersistence } from './table-shape';
 
 /** A whole database (or a declared schema set) as data. */
 export interface Catalog {
@@ -35,6 +36,8 @@ export interface Catalog {
   readonly domains: readonly Domain[];
   readonly compositeTypes: readonly CompositeType[];
   readonly collations: readonly Collation[];
+  /** Row-level security policies (`CREATE POLICY`), keyed by table. */
+  readonly policies: readonly Policy[];
 }
 
 /** A namespace (`CREATE SCHEMA`). */
@@ -69,6 +72,14 @@ export interface Table {
   readonly name: string;
   readonly columns: readonly Column[];
   readonly comment: string | null;
+  // Table shapes (issue 3); `plainTable` holds the defaults. See table-shape.ts.
+  readonly partitionBy: PartitionBy | null;
+  readonly partitionOf: PartitionOf | null;
+  readonly inherits: readonly TableName[];
+  readonly persistence: TablePersistence;
+  readonly storageParameters: readonly StorageParameter[];
+  readonly rowSecurity: boolean;
+  readonly forceRowSecurity: boolean;
 }
 
 export type IdentityGeneration = 'always' | 'by-default';
@@ -94,6 +105,11 @@ export interface Column {
   readonly comment: string | null;
   /** The options of an identity column's sequence (null unless `identity` is set). */
   readonly identityOptions: SequenceOptions | null;
+  // Column storage (issue 3); `plainColumn` holds the defaults.
+  /** `SET STORAGE` when it differs from the type's default (`plain`, `external`, `extended`, `main`), else null. */
+  readonly storage: ColumnStorage | null;
+  /** `SET COMPRESSION` method (`pglz`, `lz4`) when set on the column, else null (the server default). */
+  readonly compression: string | null;
 }
 
 export type FkAction = 'no-action' | 'restrict' | 'cascade' | 'set-null' | 'set-default';
@@ -141,7 +157,25 @@ export interface ForeignKey extends ConstraintBase {
   readonly match: FkMatch;
 }
 
-export type Constraint = PrimaryKey | Unique | Check | ForeignKey;
+export type Constraint = PrimaryKey | Unique | Check | ForeignKey | Exclusion;
+
+/**
+ * `EXCLUDE USING method (element WITH operator, …) [INCLUDE (…)] [WHERE (…)]`: no two rows may have all
+ * elements related by their operators. Elements are index keys, so they share IndexKey's normal form.
+ */
+export interface Exclusion extends ConstraintBase {
+  readonly kind: 'Exclusion';
+  readonly method: IndexMethod;
+  readonly elements: readonly ExclusionElement[];
+  readonly include: readonly string[];
+  /** Predicate SQL of a partial exclusion constraint, or null. */
+  readonly where: string | null;
+}
+
+/** One element of an exclusion constraint: an index key and its operator (`&&`; schema-qualified unless pg_catalog). */
+export interface ExclusionElement extends IndexKey {
+  readonly operator: string;
+}
 
 export type IndexMethod = 'btree' | 'hash' | 'gist' | 'gin' | 'brin' | 'spgist' | (string & {});
 
@@ -190,10 +224,11 @@ export type CommentTarget =
   | { readonly kind: 'Trigger'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'EventTrigger'; readonly name: string }
   | { readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'DomainConstraint'; readonly schema: string; readonly domain: string; readonly name: string };
+  | { readonly kind: 'DomainConstraint'; readonly schema: string; readonly domain: string; readonly name: string }
+  | { readonly kind: 'Policy'; readonly schema: string; readonly table: string; readonly name: string };
 
 /** Every top-level object kind of the catalog. */
-export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint | Sequence | Domain | CompositeType | Collation;
+export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint | Sequence | Domain | CompositeType | Collation | Policy;
 
 /** A catalog with nothing in it (not even `public`). */
 export const emptyCatalog: Catalog = Object.freeze({
@@ -212,6 +247,7 @@ export const emptyCatalog: Catalog = Object.freeze({
   domains: [],
   compositeTypes: [],
   collations: [],
+  policies: [],
 }) as Catalog;
 
 /** Explicit rename intent, from `renamedFrom` in declarations. Renames are never guessed. */
@@ -229,6 +265,7 @@ export interface Renames {
   readonly routines: readonly { readonly schema: string; readonly identityArgs: string; readonly from: string; readonly to: string }[];
   /** Trigger renames (`ALTER TRIGGER … ON … RENAME TO`). */
   readonly triggers: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
+  readonly policies: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
   /** Renames of sequences, domains, composite types and collations, and of their members (absent: none). */
   readonly typeObjects?: TypeObjectRenames;
   /** Per enum (keyed by its new name), how removed values map to kept ones in existing data (absent: none). */
@@ -245,4 +282,4 @@ export interface TypeObjectRenames {
   readonly members: readonly { readonly schema: string; readonly type: string; readonly from: string; readonly to: string }[];
 }
 
-export const noRenames: Renames = Object.freeze({ tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], views: [], routines: [], triggers: [] });
+export const noRenames: Renames = Object.freeze({ tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], views: [], routines: [], triggers: [], policies: [] });

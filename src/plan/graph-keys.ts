@@ -14,6 +14,7 @@ export const typeNode = (schema: string, name: string) => key('type', schema, na
 export const relNode = (schema: string, name: string) => key('rel', schema, name);
 export const columnNode = (schema: string, table: string, column: string) => key('column', schema, table, column);
 export const constraintNode = (schema: string, table: string, name: string) => key('constraint', schema, table, name);
+export const policyNode = (schema: string, table: string, name: string) => key('policy', schema, table, name);
 
 /** Reads one identifier (quoted or bare) at `i`; returns it and the index after it. */
 function readIdent(s: string, i: number): [string, number] | null {

@@ -23,6 +23,8 @@ import { planAlterDomain, planCreateDomain, planDropDomain } from './plan-domain
 import { planAlterCompositeType, planCreateCompositeType, planDropCompositeType } from './plan-composite-type';
 import { planCreateCollation, planDropCollation } from './plan-collation';
 import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-rename';
+import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } from './plan-policy';
+import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
 
 /** The steps of one change, each with its reverse and hazards. */
 export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
@@ -80,6 +82,14 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'DropCollation': return planDropCollation(c);
     case 'RenameTypeObject': return planRenameTypeObject(c);
     case 'RenameTypeMember': return planRenameTypeMember(c);
+    case 'AlterTableShape': return planAlterTableShape(c);
+    case 'AttachPartition': return planAttachPartition(c);
+    case 'DetachPartition': return planDetachPartition(c);
+    case 'AlterColumnStorage': return planAlterColumnStorage(c);
+    case 'CreatePolicy': return planCreatePolicy(c);
+    case 'DropPolicy': return planDropPolicy(c);
+    case 'AlterPolicy': return planAlterPolicy(c);
+    case 'RenamePolicy': return planRenamePolicy(c);
     default: return assertNever(c, 'change');
   }
 }

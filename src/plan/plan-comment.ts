@@ -2,7 +2,7 @@ import type { CommentTarget, SetComment } from '../diff';
 import { commentSql } from '../sql';
 import { assertNever } from '../util';
 import {
-  collationNode, columnNode, constraintNode, eventTriggerNode, extensionNode, relNode, routineNode, schemaNode, triggerNode, typeNode,
+  collationNode, columnNode, constraintNode, eventTriggerNode, extensionNode, policyNode, relNode, routineNode, schemaNode, triggerNode, typeNode,
 } from './graph-keys';
 import { Phase, plannedStep, type PlannedStep } from './planned-step';
 
@@ -32,6 +32,7 @@ function targetObject(t: CommentTarget): string {
       return `${t.schema}.${t.domain}.${t.name}`;
     case 'Column':
     case 'Constraint':
+    case 'Policy':
       return `${t.schema}.${t.table}.${t.name}`;
     default:
       return assertNever(t, 'comment target');
@@ -57,6 +58,7 @@ function targetNode(t: CommentTarget): string {
     case 'CompositeType': return typeNode(t.schema, t.name);
     case 'Collation': return collationNode(t.schema, t.name);
     case 'DomainConstraint': return typeNode(t.schema, t.domain);
+    case 'Policy': return policyNode(t.schema, t.table, t.name);
     default: return assertNever(t, 'comment target');
   }
 }

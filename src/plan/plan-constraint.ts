@@ -12,7 +12,7 @@ import { assertNever } from '../util';
 /** Keys a constraint is made of: itself, and for PK/UNIQUE the index relation behind it. */
 function constraintNodes(c: Constraint): string[] {
   const own = [constraintNode(c.schema, c.table, c.name)];
-  return c.kind === 'PrimaryKey' || c.kind === 'Unique' ? [...own, relNode(c.schema, c.name)] : own;
+  return c.kind === 'PrimaryKey' || c.kind === 'Unique' || c.kind === 'Exclusion' ? [...own, relNode(c.schema, c.name)] : own;
 }
 
 /** Keys a constraint depends on: its table and columns, and for a foreign key the referenced ones. */
@@ -29,17 +29,23 @@ function constraintNeeds(c: Constraint): string[] {
         ...own, ...c.columns.map((x) => columnNode(c.schema, c.table, x)),
         relNode(c.refSchema, c.refTable), ...c.refColumns.map((x) => columnNode(c.refSchema, c.refTable, x)),
       ];
+    case 'Exclusion':
+      return [...own, ...[...c.elements.flatMap((e) => (e.column === null ? [] : [e.column])), ...c.include].map((x) => columnNode(c.schema, c.table, x))];
     default:
       return assertNever(c, 'constraint');
   }
 }
 
+const constraintNoun: Record<Constraint['kind'], string> = {
+  PrimaryKey: 'primary key', Unique: 'unique constraint', Check: 'check', ForeignKey: 'foreign key', Exclusion: 'exclusion constraint',
+};
+
 /** Hazards of adding a constraint to an existing table (validation scan, index build). */
 function addConstraintHazards(c: Constraint, ctx: PlanContext): Hazard[] {
   if (isNewTable(ctx, c.schema, c.table)) return [];
   const object = constraintKey(c);
-  const out = [hazard('may-fail-on-data', object, `adding the ${c.kind === 'ForeignKey' ? 'foreign key' : c.kind === 'Check' ? 'check' : c.kind === 'Unique' ? 'unique constraint' : 'primary key'} fails if existing rows violate it`)];
-  if (c.kind === 'PrimaryKey' || c.kind === 'Unique') out.push(hazard('index-build', object, 'builds an index, blocking writes to the table meanwhile'));
+  const out = [hazard('may-fail-on-data', object, `adding the ${constraintNoun[c.kind]} fails if existing rows violate it`)];
+  if (c.kind === 'PrimaryKey' || c.kind === 'Unique' || c.kind === 'Exclusion') out.push(hazard('index-build', object, 'builds an index, blocking writes to the table meanwhile'));
   return out;
 }
 
@@ -58,7 +64,7 @@ function addConstraintLocks(k: Constraint, ctx: PlanContext): TableLock[] {
 export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedStep[] {
   const k = c.constraint;
   const base = { object: constraintKey(k), op: '+' as const, creates: constraintNodes(k), needs: constraintNeeds(k) };
-  if (isOnlineTable(ctx, k.schema, k.table)) {
+  if (isOnlineTable(ctx, k.schema, k.table) && k.kind !== 'Exclusion') {
     return k.kind === 'ForeignKey' || k.kind === 'Check' ? planAddConstraintNotValid(c, k, ctx, base) : planAddKeyConcurrently(c, k, ctx, base);
   }
   return [plannedStep(c, {

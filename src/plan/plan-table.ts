@@ -5,6 +5,7 @@ import { columnDefinitionNeeds } from './column-needs';
 import { columnNode, constraintNode, relNode, schemaNode, typeNeeds, typeNode } from './graph-keys';
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+import { tableShapeNeeds, tableShapeRestoreSql } from './plan-table-shape';
 
 /** Graph keys a table and its inline constraints consist of (relation, row type, columns, keys' indexes). */
 function tableNodes(t: Table, constraints: readonly Constraint[]): string[] {
@@ -14,11 +15,11 @@ function tableNodes(t: Table, constraints: readonly Constraint[]): string[] {
     ...t.columns.map((c) => columnNode(t.schema, t.name, c.name)),
     ...t.columns.filter((c) => isSerial(c.type)).map((c) => relNode(t.schema, serialSequenceName(t.name, c.name))),
     ...constraints.map((c) => constraintNode(c.schema, c.table, c.name)),
-    ...constraints.filter((c) => c.kind === 'PrimaryKey' || c.kind === 'Unique').map((c) => relNode(c.schema, c.name)),
+    ...constraints.filter((c) => c.kind === 'PrimaryKey' || c.kind === 'Unique' || c.kind === 'Exclusion').map((c) => relNode(c.schema, c.name)),
   ];
 }
 
-const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap(columnDefinitionNeeds)];
+const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap(columnDefinitionNeeds), ...tableShapeNeeds(t)];
 
 /** The comments of a table, its columns and constraints, as statements (to restore a dropped table). */
 function tableCommentsSql(t: Table, constraints: readonly Constraint[]): (string | null)[] {
@@ -43,7 +44,7 @@ export function planDropTable(c: DropTable): PlannedStep[] {
   const t = c.table;
   const object = relKey(t);
   return [plannedStep(c, {
-    sql: dropTableSql(t), reverse: statements(createTableSql(t, c.constraints), ...tableCommentsSql(t, c.constraints)),
+    sql: dropTableSql(t), reverse: statements(createTableSql(t, c.constraints), ...tableCommentsSql(t, c.constraints), ...tableShapeRestoreSql(t)),
     hazards: [hazard('deletes-data', object, 'dropping the table deletes all its rows')],
     object, op: '-', phase: Phase.DropTable, drops: tableNodes(t, c.constraints), needs: tableNeeds(t), locks: tableLock(null, t.schema, t.name, 'ACCESS EXCLUSIVE'),
   })];

@@ -1,6 +1,7 @@
 import type { Constraint, FkAction } from '../model';
 import { assertNever } from '../util';
 import { parens } from './expr';
+import { exclusionBodySql } from './exclusion';
 import { ident, identList, qualified } from './quote';
 
 const fkAction: Record<FkAction, string> = {
@@ -35,6 +36,8 @@ export function constraintBodySql(c: Constraint): string {
       if (c.onDelete !== 'no-action') parts.push(`ON DELETE ${fkAction[c.onDelete]}`);
       return parts.join(' ') + deferrability(c);
     }
+    case 'Exclusion':
+      return exclusionBodySql(c) + deferrability(c);
     default:
       return assertNever(c, 'constraint');
   }

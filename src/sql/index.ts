@@ -18,3 +18,5 @@ export * from './sequence';
 export * from './domain';
 export * from './composite-type';
 export * from './collation';
+export * from './table-shape';
+export * from './policy';

@@ -2,6 +2,7 @@ import type { Constraint, Table } from '../model';
 import { columnDefinitionSql } from './column';
 import { constraintDefinitionSql } from './constraint';
 import { ident, qualified } from './quote';
+import { createTableKeyword, partitionOfSql, tableClausesSql } from './table-shape';
 
 /**
  * `CREATE TABLE s.t (columns…, CONSTRAINT … inline constraints)`, one column or constraint per line.
@@ -9,8 +10,10 @@ import { ident, qualified } from './quote';
  */
 export function createTableSql(table: Table, constraints: readonly Constraint[] = []): string {
   const lines = [...table.columns.map(columnDefinitionSql), ...constraints.map(constraintDefinitionSql)];
-  if (lines.length === 0) return `CREATE TABLE ${qualified(table.schema, table.name)} ()`;
-  return `CREATE TABLE ${qualified(table.schema, table.name)} (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)`;
+  const head = `${createTableKeyword(table)} ${qualified(table.schema, table.name)}${partitionOfSql(table)}`;
+  // A partition's column list is its parent's: only its own constraints may be listed, and may be absent.
+  if (lines.length === 0) return `${head}${table.partitionOf === null ? ' ()' : ''}${tableClausesSql(table)}`;
+  return `${head} (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)${tableClausesSql(table)}`;
 }
 
 /** `DROP TABLE s.t` (RESTRICT: fails if something the plan does not know about depends on it). */

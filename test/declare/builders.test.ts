@@ -114,6 +114,7 @@ describe('declare: builders → model', () => {
       views: [],
       routines: [],
       triggers: [],
+      policies: [],
     });
   });
 

@@ -3,14 +3,14 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeCell, compareDocs, escapeCell, fileSafe, GENERATED_MARKER, mermaidString, mermaidWord, renderDocs } from '../../src/generators';
-import type { Catalog, Column, Table } from '../../src/model';
+import { plainColumn, plainTable, type Catalog, type Column, type Table } from '../../src/model';
 import { expectGolden } from './golden';
 
 const col = (name: string, type: string, more: Partial<Column> = {}): Column => ({
-  kind: 'Column', name, type, notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, identityOptions: null, ...more,
+  kind: 'Column', name, type, notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, ...plainColumn, ...more,
 });
 const base = { deferrable: false, initiallyDeferred: false, comment: null };
-const table = (schema: string, name: string, columns: Column[], comment: string | null = null): Table => ({ kind: 'Table', schema, name, columns, comment });
+const table = (schema: string, name: string, columns: Column[], comment: string | null = null): Table => ({ kind: 'Table', schema, name, columns, comment, ...plainTable });
 
 /** A small catalog with awkward names: spaces, dots, quotes and pipes, a self reference, a cross-schema key. */
 export const smallCatalog: Catalog = {
@@ -49,6 +49,7 @@ export const smallCatalog: Catalog = {
       include: ['manager_id'], where: "status <> 'new'::app.status", nullsNotDistinct: false, comment: 'Listing | by status',
     },
   ],
+  policies: [],
   constraints: [
     { kind: 'ForeignKey', schema: 'My Schema', table: 'a.b "c"', name: 'ab_user_fkey', columns: ['user_id'], refSchema: 'app', refTable: 'users', refColumns: ['id'], onUpdate: 'no-action', onDelete: 'cascade', match: 'simple', ...base, deferrable: true },
     { kind: 'PrimaryKey', schema: 'app', table: 'users', name: 'users_pkey', columns: ['id'], ...base },

@@ -1,12 +1,12 @@
-import type { Column, Constraint, Enum, Index, IndexKey, Table } from '../../src/model';
+import { plainColumn, plainTable, type Column, type Constraint, type Enum, type Index, type IndexKey, type Table } from '../../src/model';
 
 /** Builders of model objects for tests, with every optional fact defaulted. */
 export const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({
-  kind: 'Column', name, type, notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, identityOptions: null, ...extra,
+  kind: 'Column', name, type, notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, ...plainColumn, ...extra,
 });
 
 export const table = (schema: string, name: string, columns: Column[], extra: Partial<Table> = {}): Table => ({
-  kind: 'Table', schema, name, columns, comment: null, ...extra,
+  kind: 'Table', schema, name, columns, comment: null, ...plainTable, ...extra,
 });
 
 export const pk = (schema: string, tbl: string, name: string, columns: string[]): Constraint => ({

@@ -90,7 +90,7 @@ export function relationOf(catalog: Catalog, fk: ForeignKey): MermaidRelation {
 /** Key markers of each column (PK, FK, UK) from the table's constraints. */
 export function columnKeys(constraints: readonly Constraint[], column: string): ('PK' | 'FK' | 'UK')[] {
   const keys: ('PK' | 'FK' | 'UK')[] = [];
-  const has = (kind: Constraint['kind']) => constraints.some((c) => c.kind === kind && c.kind !== 'Check' && c.columns.includes(column));
+  const has = (kind: Constraint['kind']) => constraints.some((c) => c.kind === kind && 'columns' in c && c.columns.includes(column));
   if (has('PrimaryKey')) keys.push('PK');
   if (has('ForeignKey')) keys.push('FK');
   if (has('Unique')) keys.push('UK');

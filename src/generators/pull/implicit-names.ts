@@ -28,6 +28,8 @@ export class ImplicitNames {
         return this.#free(c.schema, c.name, makeObjectName(c.table, nameAddition(c.columns), 'key'));
       case 'ForeignKey':
         return this.#free(c.schema, c.name, makeObjectName(c.table, nameAddition(c.columns), 'fkey'));
+      case 'Exclusion':
+        return false; // declared with its name
       case 'Check': {
         const vars = columnsIn(check ?? c.expression, table.columns.map((x) => x.name));
         return this.#free(c.schema, c.name, makeObjectName(c.table, vars.length === 1 ? vars[0] : null, 'check'));

@@ -1,0 +1,168 @@
+import type { Policy, StorageParameter, Table, TableName } from '../model';
+import { plainTable } from '../model';
+import { ident } from '../sql';
+import { STATE } from './builder';
+import { ColumnRef, indexKeyState } from './column-ref';
+import { columnName } from './constraints';
+import type { ExclusionBuilder } from './exclusion';
+import { chooseName, expressionColumnName, indexColumnNames, nameAddition } from './implicit-names';
+import type { PolicyBuilder } from './policy';
+import { Sql, renderLiteral } from './sql-fragment';
+import type { Sink } from './build-table';
+import type { AnyTableDecl, ColumnRefs } from './table';
+
+/** A partition key element: a column, or an expression (`sql\`lower(${t.name})\``). */
+export type PartitionKeySpec = ColumnRef | Sql;
+
+/** `PARTITION BY RANGE | LIST | HASH (keys)`, e.g. `(t) => ({ range: [t.created_at] })`. */
+export type PartitionBySpec =
+  | { readonly range: readonly PartitionKeySpec[] }
+  | { readonly list: readonly PartitionKeySpec[] }
+  | { readonly hash: readonly PartitionKeySpec[] };
+
+/** One bound value: a JavaScript value rendered as a literal, `'MINVALUE'` / `'MAXVALUE'`, or SQL. */
+export type BoundValue = string | number | bigint | boolean | Date | Sql;
+
+/**
+ * `PARTITION OF parent` and its bound: `{ parent, from: ['2024-01-01'], to: ['2024-02-01'] }`,
+ * `{ parent, in: ['eu', 'us'] }`, `{ parent, modulus: 4, remainder: 0 }` or `{ parent, isDefault: true }`.
+ */
+export type PartitionOfSpec = { readonly parent: AnyTableDecl } & (
+  | { readonly from: readonly BoundValue[]; readonly to: readonly BoundValue[] }
+  | { readonly in: readonly BoundValue[] }
+  | { readonly modulus: number; readonly remainder: number }
+  | { readonly isDefault: true }
+);
+
+/** The table options of this file (part of TableOptions). */
+export interface TableShapeOptions<C> {
+  /** Makes the table partitioned: `partitionBy: (t) => ({ range: [t.created_at] })`. */
+  readonly partitionBy?: (t: ColumnRefs<C>) => PartitionBySpec;
+  /** Makes the table a partition of a partitioned table (its columns are the parent's: declare none). */
+  readonly partitionOf?: PartitionOfSpec;
+  /** INHERITS (parents): the table has the parents' columns as well as its own. */
+  readonly inherits?: readonly AnyTableDecl[];
+  /** UNLOGGED: no WAL (faster writes; emptied after a crash, not replicated). */
+  readonly unlogged?: boolean;
+  /** Storage parameters: `{ fillfactor: 70, autovacuum_vacuum_scale_factor: 0.05 }`. */
+  readonly storageParameters?: Readonly<Record<string, string | number | boolean>>;
+  /** ENABLE ROW LEVEL SECURITY (`'force'`: FORCE it for the owner too). */
+  readonly rowSecurity?: boolean | 'force';
+  /** Row-level security policies. */
+  readonly policies?: (t: ColumnRefs<C>) => readonly PolicyBuilder[];
+  /** EXCLUDE constraints. */
+  readonly exclusions?: (t: ColumnRefs<C>) => readonly ExclusionBuilder[];
+}
+
+/** What TableDetails keeps of the options above. */
+export interface TableShapeDetails {
+  readonly partitionBy: PartitionBySpec | null;
+  readonly partitionOf: PartitionOfSpec | null;
+  readonly inherits: readonly AnyTableDecl[];
+  readonly unlogged: boolean;
+  readonly storageParameters: Readonly<Record<string, string | number | boolean>>;
+  readonly rowSecurity: boolean | 'force';
+  readonly policies: readonly PolicyBuilder[];
+  readonly exclusions: readonly ExclusionBuilder[];
+}
+
+/** Evaluates the shape options of a table against its column references. */
+export function tableShapeDetails<C>(options: TableShapeOptions<C>, refs: ColumnRefs<C>): TableShapeDetails {
+  return {
+    partitionBy: options.partitionBy?.(refs) ?? null,
+    partitionOf: options.partitionOf ?? null,
+    inherits: options.inherits ?? [],
+    unlogged: options.unlogged ?? false,
+    storageParameters: options.storageParameters ?? {},
+    rowSecurity: options.rowSecurity ?? false,
+    policies: options.policies?.(refs) ?? [],
+    exclusions: options.exclusions?.(refs) ?? [],
+  };
+}
+
+/** The tables a declaration refers to through its shape (partition parent, INHERITS parents). */
+export function shapeReferences(t: AnyTableDecl): AnyTableDecl[] {
+  const s = t.details.shape;
+  return [...(s.partitionOf ? [s.partitionOf.parent] : []), ...s.inherits];
+}
+
+const keySql = (k: PartitionKeySpec): string => (k instanceof Sql ? `(${k.text})` : ident(k.name));
+const boundSql = (v: BoundValue): string =>
+  v instanceof Sql ? v.text : v === 'MINVALUE' || v === 'MAXVALUE' ? v : renderLiteral(v);
+const list = (vs: readonly BoundValue[]) => vs.map(boundSql).join(', ');
+
+/** The bound clause of a partition declaration. */
+function boundOf(p: PartitionOfSpec): string {
+  if ('isDefault' in p) return 'DEFAULT';
+  if ('in' in p) return `FOR VALUES IN (${list(p.in)})`;
+  if ('modulus' in p) return `FOR VALUES WITH (modulus ${p.modulus}, remainder ${p.remainder})`;
+  return `FOR VALUES FROM (${list(p.from)}) TO (${list(p.to)})`;
+}
+
+const name = (t: AnyTableDecl): TableName => ({ schema: t.schema, name: t.name });
+
+/** The shape fields of a declared table (its SQL texts are normalized by Postgres later). */
+export function buildTableShape(t: AnyTableDecl): Pick<Table, keyof typeof plainTable> {
+  const s = t.details.shape;
+  const by = s.partitionBy;
+  const storageParameters: StorageParameter[] = Object.entries(s.storageParameters)
+    .map(([n, v]) => ({ name: n, value: String(v) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    partitionBy: by === null ? null
+      : 'range' in by ? { strategy: 'range', key: by.range.map(keySql).join(', ') }
+      : 'list' in by ? { strategy: 'list', key: by.list.map(keySql).join(', ') }
+      : { strategy: 'hash', key: by.hash.map(keySql).join(', ') },
+    partitionOf: s.partitionOf === null ? null : { schema: s.partitionOf.parent.schema, table: s.partitionOf.parent.name, bound: boundOf(s.partitionOf) },
+    inherits: s.inherits.map(name),
+    persistence: s.unlogged ? 'unlogged' : 'permanent',
+    storageParameters,
+    rowSecurity: s.rowSecurity !== false,
+    forceRowSecurity: s.rowSecurity === 'force',
+  };
+}
+
+/** The policies of a table declaration. */
+export function buildPolicies(t: AnyTableDecl, sink: Sink): void {
+  for (const b of t.details.shape.policies) {
+    const s = b[STATE];
+    const p: Policy = {
+      kind: 'Policy', schema: t.schema, table: t.name, name: s.name, command: s.command, permissive: s.permissive,
+      roles: [...new Set(s.roles.map((r) => (r.toLowerCase() === 'public' ? 'public' : r)))].sort(),
+      using: s.using?.text ?? null, withCheck: s.withCheck?.text ?? null, comment: s.comment,
+    };
+    sink.policies.push(p);
+    sink.locate(`${t.schema}.${t.name}.${s.name}`, s.location);
+    if (s.renamedFrom !== null) sink.renames.policies.push({ schema: t.schema, table: t.name, from: s.renamedFrom, to: s.name });
+  }
+}
+
+/** The exclusion constraints of a table, implicit names `<table>_<columns>_excl` chosen against `taken`. */
+export function buildExclusions(t: AnyTableDecl, taken: Set<string>, sink: Sink): void {
+  for (const x of t.details.shape.exclusions) {
+    const s = x[STATE];
+    const elements = s.elements.map(([spec, operator]) => {
+      const k = indexKeyState(spec);
+      const isColumn = !(k.expr instanceof Sql);
+      return {
+        column: isColumn ? (k.expr as ColumnRef).name : null,
+        expression: isColumn ? null : (k.expr as Sql).text,
+        opclass: k.opclass,
+        collation: k.collation,
+        descending: k.descending,
+        nullsFirst: k.nulls === null ? k.descending : k.nulls === 'first',
+        operator,
+      };
+    });
+    const include = s.include.map(columnName);
+    const keyNames = indexColumnNames([...elements.map((e) => e.column ?? expressionColumnName(e.expression as string)), ...include]);
+    const cname = s.name ?? chooseName(t.name, nameAddition(keyNames), 'excl', taken);
+    taken.add(cname);
+    sink.constraints.push({
+      kind: 'Exclusion', schema: t.schema, table: t.name, name: cname, deferrable: s.deferrable, initiallyDeferred: s.initiallyDeferred,
+      comment: s.comment, method: s.method, elements, include, where: s.where?.text ?? null,
+    });
+    sink.locate(`${t.schema}.${t.name}.${cname}`, s.location);
+    if (s.renamedFrom !== null) sink.renames.constraints.push({ schema: t.schema, table: t.name, from: s.renamedFrom, to: cname });
+  }
+}

@@ -1,0 +1,34 @@
+import type { Column, Policy, Table } from '../model';
+
+/**
+ * Changes of table shapes (issue 3): partitions, inheritance, persistence, storage parameters, row-level
+ * security, column storage, and policies. Part of the Change union in changes.ts.
+ */
+
+/** Persistence, storage parameters, row-level security flags or INHERIT parents differ (each its own step). */
+export interface AlterTableShape { readonly kind: 'AlterTableShape'; readonly from: Table; readonly to: Table }
+/**
+ * `ALTER TABLE parent ATTACH PARTITION table bound` (the table after the change). `copiesParent` when the
+ * parent has indexes or keys that ATTACH copies onto the table (DETACH would leave those behind).
+ */
+export interface AttachPartition { readonly kind: 'AttachPartition'; readonly table: Table; readonly copiesParent: boolean }
+/** `ALTER TABLE parent DETACH PARTITION table` (the table before the change). */
+export interface DetachPartition { readonly kind: 'DetachPartition'; readonly table: Table }
+/** `SET STORAGE` / `SET COMPRESSION` of a column (`from` as the column is before: for new columns, as created). */
+export interface AlterColumnStorage {
+  readonly kind: 'AlterColumnStorage';
+  readonly schema: string;
+  readonly table: string;
+  readonly from: Column;
+  readonly to: Column;
+}
+
+export interface CreatePolicy { readonly kind: 'CreatePolicy'; readonly policy: Policy }
+export interface DropPolicy { readonly kind: 'DropPolicy'; readonly policy: Policy }
+/** Roles, USING or WITH CHECK changed (what `ALTER POLICY` can change). */
+export interface AlterPolicy { readonly kind: 'AlterPolicy'; readonly from: Policy; readonly to: Policy }
+export interface RenamePolicy { readonly kind: 'RenamePolicy'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
+
+export type ShapeChange =
+  | AlterTableShape | AttachPartition | DetachPartition | AlterColumnStorage
+  | CreatePolicy | DropPolicy | AlterPolicy | RenamePolicy;

@@ -1,0 +1,154 @@
+import { plainColumn, policyKey, tableKey, type Catalog, type Column, type Policy, type Table } from '../model';
+import { deepEqual, SchemakitError } from '../util';
+import type { Change } from './changes';
+import { commentChanged, matchByKey } from './match';
+
+/** The shape fields of a table that `ALTER TABLE` changes in place (see planAlterTableShape). */
+const alterable = ['persistence', 'storageParameters', 'rowSecurity', 'forceRowSecurity', 'inherits'] as const;
+
+/** A table as CREATE TABLE leaves it: row-level security is switched on by a later statement. */
+export function shapeAsCreated(t: Table): Table {
+  return { ...t, rowSecurity: false, forceRowSecurity: false };
+}
+
+/** A column as CREATE TABLE / ADD COLUMN leaves it: the compression is inline, the storage set afterwards. */
+export function columnAsCreated(c: Column): Column {
+  return { ...c, storage: plainColumn.storage };
+}
+
+/** True when the pair differs in an in-place shape attribute. */
+function shapeAltered(a: Table, b: Table): boolean {
+  return alterable.some((k) => !deepEqual(a[k], b[k]));
+}
+
+/** The table with a renamed parent (partition parent or INHERITS) renamed in its references. */
+export function renameParentIn(t: Table, schema: string, from: string, to: string): Table {
+  const p = t.partitionOf;
+  const inherits = t.inherits.map((x) => (x.schema === schema && x.name === from ? { ...x, name: to } : x));
+  return {
+    ...t,
+    partitionOf: p !== null && p.schema === schema && p.table === from ? { ...p, table: to } : p,
+    inherits: inherits.some((x, i) => x !== t.inherits[i]) ? inherits : t.inherits,
+  };
+}
+
+/**
+ * The columns a partition has, which the model keeps with its parent (partitions have no columns of their
+ * own): the parent's, recursively, without comments (those are per table) and without identity (a
+ * partition's identity is its parent's; detaching leaves a plain column).
+ */
+function partitionColumns(t: Table, from: Catalog, depth = 0): readonly Column[] {
+  const p = t.partitionOf;
+  if (p === null || depth > 32) return t.columns;
+  const parent = from.tables.find((x) => x.schema === p.schema && x.name === p.table);
+  return parent === undefined ? t.columns : partitionColumns(parent, from, depth + 1).map((c) => ({ ...c, comment: null, identity: null }));
+}
+
+/**
+ * The pair of tables whose columns the column diff compares. A table that becomes a partition must already
+ * have its parent's columns (ATTACH checks that), and then has none of its own: nothing to compare. A
+ * partition that is detached keeps its parent's columns as its own: those are compared with the target.
+ */
+export function columnPair(a: Table, b: Table, from: Catalog): readonly [Table, Table] {
+  if (a.partitionOf === null && b.partitionOf !== null) return [a, a];
+  if (a.partitionOf !== null && b.partitionOf === null) return [{ ...a, columns: partitionColumns(a, from) }, b];
+  return [a, b];
+}
+
+/** SET STORAGE / SET COMPRESSION changes of the columns of a table pair (`a` null: a new table). */
+function columnStorageChanges(a: Table | null, b: Table): Change[] {
+  const out: Change[] = [];
+  for (const c of b.columns) {
+    const old = a?.columns.find((x) => x.name === c.name);
+    const before = old ?? columnAsCreated(c);
+    if (before.storage !== c.storage || before.compression !== c.compression) {
+      out.push({ kind: 'AlterColumnStorage', schema: b.schema, table: b.name, from: before, to: c });
+    }
+  }
+  return out;
+}
+
+/**
+ * Shape changes of tables: attach / detach (a changed bound or parent is both), in-place ALTER TABLE
+ * attributes, row-level security of new tables, and column storage. A changed partition key (or a table
+ * turning partitioned or back) would need the table rebuilt with its data moved, which a plan does not
+ * guess: that is an error naming the table.
+ */
+export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
+  const m = matchByKey(from.tables, to.tables, tableKey);
+  const out: Change[] = [];
+  for (const t of m.added) {
+    const created = shapeAsCreated(t);
+    if (shapeAltered(created, t)) out.push({ kind: 'AlterTableShape', from: created, to: t });
+    out.push(...columnStorageChanges(null, t));
+  }
+  for (const [a, b] of m.common) {
+    if (!deepEqual(a.partitionBy, b.partitionBy)) {
+      throw new SchemakitError('diff', 'unsupported-change', `${tableKey(b)}: changing the partitioning (${describe(a)} → ${describe(b)}) needs the table recreated and its rows moved; do it in a migration of its own (create the new table, copy, swap names)`);
+    }
+    const moved = !deepEqual(a.partitionOf, b.partitionOf);
+    if (moved && a.partitionOf !== null) out.push({ kind: 'DetachPartition', table: a });
+    if (moved && b.partitionOf !== null) out.push({ kind: 'AttachPartition', table: b, copiesParent: hasCopiedMembers(to, b.partitionOf) });
+    if (shapeAltered(a, b)) out.push({ kind: 'AlterTableShape', from: a, to: b });
+    const [x, y] = columnPair(a, b, from);
+    out.push(...columnStorageChanges(x, y));
+  }
+  return out;
+}
+
+/** True when the table has indexes or constraints other than checks (which a partition must already have). */
+function hasCopiedMembers(c: Catalog, p: { schema: string; table: string }): boolean {
+  const on = (x: { schema: string; table: string }) => x.schema === p.schema && x.table === p.table;
+  return c.indexes.some(on) || c.constraints.some((k) => on(k) && k.kind !== 'Check');
+}
+
+const describe = (t: Table): string => (t.partitionBy === null ? 'not partitioned' : `${t.partitionBy.strategy.toUpperCase()} (${t.partitionBy.key})`);
+
+/** What ALTER POLICY cannot do: change the command or kind, or remove a USING / WITH CHECK clause. */
+function needsRecreate(a: Policy, b: Policy): boolean {
+  return a.command !== b.command || a.permissive !== b.permissive || (a.using !== null && b.using === null) || (a.withCheck !== null && b.withCheck === null);
+}
+
+/** Policy changes: create, drop, alter in place or recreate, and comments. */
+export function diffPolicies(from: Catalog, to: Catalog): Change[] {
+  const m = matchByKey(from.policies, to.policies, policyKey);
+  const out: Change[] = [];
+  const comment = (p: Policy, before: string | null): Change => ({ kind: 'SetComment', target: { kind: 'Policy', schema: p.schema, table: p.table, name: p.name }, from: before, to: p.comment });
+  const create = (p: Policy) => {
+    out.push({ kind: 'CreatePolicy', policy: p });
+    if (p.comment !== null) out.push(comment(p, null));
+  };
+  for (const p of m.removed) out.push({ kind: 'DropPolicy', policy: p });
+  for (const p of m.added) create(p);
+  for (const [a, b] of m.common) {
+    if (needsRecreate(a, b)) {
+      out.push({ kind: 'DropPolicy', policy: a });
+      create(b);
+      continue;
+    }
+    if (!deepEqual(a, b, 'comment')) out.push({ kind: 'AlterPolicy', from: a, to: b });
+    if (commentChanged(a, b)) out.push(comment(b, a.comment));
+  }
+  return out;
+}
+
+/**
+ * The source catalog as the diff should see it when tables become partitions: a table's CHECK constraints
+ * named like its new parent's merge into the parent's on ATTACH (which requires them), so they are not
+ * dropped; they leave the model, as every inherited constraint of a partition does.
+ */
+export function withAttachMerges(from: Catalog, to: Catalog): Catalog {
+  const attached = new Map<string, Table>();
+  const fromTables = new Map(from.tables.map((t) => [tableKey(t), t]));
+  for (const t of to.tables) {
+    const before = fromTables.get(tableKey(t));
+    if (t.partitionOf !== null && before !== undefined && !deepEqual(before.partitionOf, t.partitionOf)) attached.set(tableKey(t), t);
+  }
+  if (attached.size === 0) return from;
+  const parentChecks = (t: Table) => new Set(to.constraints.filter((c) => c.kind === 'Check' && c.schema === t.partitionOf!.schema && c.table === t.partitionOf!.table).map((c) => c.name));
+  const merges = new Map([...attached].map(([k, t]) => [k, parentChecks(t)]));
+  return {
+    ...from,
+    constraints: from.constraints.filter((c) => !(c.kind === 'Check' && merges.get(tableKey({ schema: c.schema, name: c.table }))?.has(c.name))),
+  };
+}

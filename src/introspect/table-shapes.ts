@@ -1,0 +1,95 @@
+import type { Db } from '../db';
+import type { Column, ColumnStorage, PartitionBy, PartitionStrategy, StorageParameter, Table, TableName } from '../model';
+import { plainTable } from '../model';
+import { SchemakitError } from '../util';
+import { notExtensionMember, tableKinds, userSchema } from './sql-fragments';
+
+/** The shape fields of a Table (everything but identity, columns and comment). */
+export type TableShape = Pick<Table, keyof typeof plainTable>;
+
+/**
+ * The shape of every table that is not plain (unlogged, with storage parameters, RLS, partitioned, a
+ * partition, or inheriting), one row each. Parents come from pg_inherits in inhseqno order; a partition's
+ * single parent is its `PARTITION OF` table. With search_path = '' pg_get_partkeydef and the bound come out
+ * schema-qualified wherever it matters.
+ */
+const SQL = `
+SELECT n.nspname AS schema, c.relname AS name, c.relpersistence AS persistence, c.reloptions AS options,
+       c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, c.relispartition AS is_partition,
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,
+       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound,
+       (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(pn.nspname, pc.relname) ORDER BY i.inhseqno)
+          FROM pg_catalog.pg_inherits i
+          JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+          JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+         WHERE i.inhrelid = c.oid) AS parents
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ${tableKinds} AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
+   AND (c.relkind = 'p' OR c.relispartition OR c.relpersistence <> 'p' OR c.reloptions IS NOT NULL OR c.relrowsecurity
+        OR c.relforcerowsecurity OR c.oid IN (SELECT inhrelid FROM pg_catalog.pg_inherits))`;
+
+interface Row {
+  schema: string;
+  name: string;
+  persistence: string;
+  options: string[] | null;
+  rls: boolean;
+  force_rls: boolean;
+  is_partition: boolean;
+  partkey: string | null;
+  bound: string | null;
+  parents: [string, string][] | null;
+}
+
+const strategies: Record<string, PartitionStrategy> = { RANGE: 'range', LIST: 'list', HASH: 'hash' };
+
+/** `RANGE (created_at)` → { strategy: 'range', key: 'created_at' }. */
+function partitionBy(r: Row, text: string): PartitionBy {
+  const m = /^(RANGE|LIST|HASH) \((.*)\)$/s.exec(text);
+  if (m === null) throw new SchemakitError('introspect', 'unsupported', `${r.schema}.${r.name}: partition key '${text}' is not understood`);
+  return { strategy: strategies[m[1]], key: m[2] };
+}
+
+/** reloptions entries `name=value`, sorted by name. */
+function storageParameters(options: readonly string[] | null): StorageParameter[] {
+  return (options ?? [])
+    .map((o) => {
+      const eq = o.indexOf('=');
+      return { name: eq < 0 ? o : o.slice(0, eq), value: eq < 0 ? '' : o.slice(eq + 1) };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function toShape(r: Row): TableShape {
+  const parents: TableName[] = (r.parents ?? []).map(([schema, name]) => ({ schema, name }));
+  if (r.persistence !== 'p' && r.persistence !== 'u') {
+    throw new SchemakitError('introspect', 'unsupported', `${r.schema}.${r.name}: relpersistence '${r.persistence}'`);
+  }
+  return {
+    partitionBy: r.partkey === null ? null : partitionBy(r, r.partkey),
+    partitionOf: r.is_partition && parents.length > 0 ? { schema: parents[0].schema, table: parents[0].name, bound: r.bound ?? 'DEFAULT' } : null,
+    inherits: r.is_partition ? [] : parents,
+    persistence: r.persistence === 'u' ? 'unlogged' : 'permanent',
+    storageParameters: storageParameters(r.options),
+    rowSecurity: r.rls,
+    forceRowSecurity: r.force_rls,
+  };
+}
+
+/** Shapes of the tables that are not plain, by `schema\0name` (others are `plainTable`). */
+export async function introspectTableShapes(db: Db): Promise<Map<string, TableShape>> {
+  const rows = await db.query<Row>(SQL);
+  return new Map(rows.map((r) => [`${r.schema}\u0000${r.name}`, toShape(r)]));
+}
+
+const storages: Record<string, ColumnStorage> = { p: 'plain', e: 'external', x: 'extended', m: 'main' };
+const compressions: Record<string, string> = { p: 'pglz', l: 'lz4' };
+
+/** A column's storage (when not its type's) and compression (when set), from attstorage / attcompression. */
+export function columnStorage(r: { storage: string | null; compression: string | null }): Pick<Column, 'storage' | 'compression'> {
+  return {
+    storage: r.storage === null ? null : (storages[r.storage] ?? null),
+    compression: r.compression === null ? null : (compressions[r.compression] ?? r.compression),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Table shapes (issue 3): partitioning, inheritance, persistence, storage parameters, row-level security
+ * and policies, column storage. Kept apart from types.ts so the core model stays small; the defaults
+ * (`plainTable`, `plainColumn`) mean "an ordinary table / column" and are spread into every builder.
+ */
+import type { CatalogObject } from './types';
+
+/** A table by qualified name. */
+export interface TableName {
+  readonly schema: string;
+  readonly name: string;
+}
+
+export type PartitionStrategy = 'range' | 'list' | 'hash';
+
+/** `PARTITION BY strategy (key)` of a partitioned table. */
+export interface PartitionBy {
+  readonly strategy: PartitionStrategy;
+  /** The key list as Postgres prints it between the parentheses (`created_at`, `lower(name), id`). */
+  readonly key: string;
+}
+
+/** `PARTITION OF parent bound` of a partition (a partition's columns are its parent's). */
+export interface PartitionOf {
+  readonly schema: string;
+  readonly table: string;
+  /** As `pg_get_expr(relpartbound)` prints it: `FOR VALUES FROM (…) TO (…)`, `FOR VALUES IN (…)`, `FOR VALUES WITH (modulus m, remainder r)` or `DEFAULT`. */
+  readonly bound: string;
+}
+
+/** `UNLOGGED` tables skip the WAL (fast, emptied after a crash). Temporary tables are never schema objects. */
+export type TablePersistence = 'permanent' | 'unlogged';
+
+/** One `WITH (name = value)` storage parameter, value as pg_class.reloptions stores it. */
+export interface StorageParameter {
+  readonly name: string;
+  readonly value: string;
+}
+
+export type ColumnStorage = 'plain' | 'external' | 'extended' | 'main';
+
+export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete';
+
+/** `CREATE POLICY name ON table AS permissive|restrictive FOR command TO roles USING (…) WITH CHECK (…)`. */
+export interface Policy {
+  readonly kind: 'Policy';
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  readonly command: PolicyCommand;
+  readonly permissive: boolean;
+  /** Role names, sorted; `public` stands for PUBLIC (and is then the only one). */
+  readonly roles: readonly string[];
+  readonly using: string | null;
+  readonly withCheck: string | null;
+  readonly comment: string | null;
+}
+
+/** The shape fields of an ordinary table: permanent, not partitioned, no parents, no options, no RLS. */
+export const plainTable = Object.freeze({
+  partitionBy: null,
+  partitionOf: null,
+  inherits: Object.freeze([]) as readonly TableName[],
+  persistence: 'permanent',
+  storageParameters: Object.freeze([]) as readonly StorageParameter[],
+  rowSecurity: false,
+  forceRowSecurity: false,
+} as const);
+
+/** The storage fields of an ordinary column: the type's storage and the server's compression. */
+export const plainColumn = Object.freeze({ storage: null, compression: null, identityOptions: null } as const);
+
+/** Policy names are unique per table. */
+export const policyKey = (p: Pick<Policy, 'schema' | 'table' | 'name'>): string => `${p.schema}.${p.table}.${p.name}`;
+
+/** True for the catalog objects of this file (for exhaustive switches elsewhere). */
+export const isPolicy = (o: CatalogObject): o is Policy => o.kind === 'Policy';

@@ -1,0 +1,123 @@
+import type { AlterColumnStorage, AlterTableShape, AttachPartition, DetachPartition } from '../diff';
+import { relKey, type StorageParameter, type Table, type TableName } from '../model';
+import {
+  attachPartitionSql, defaultStorage, detachPartitionSql, forceRowSecuritySql, inheritSql, resetStorageParametersSql, rowSecuritySql,
+  setColumnCompressionSql, setColumnStorageSql, setPersistenceSql, setStorageParametersSql,
+} from '../sql';
+import { deepEqual } from '../util';
+import { columnNode, relNode } from './graph-keys';
+import { hazard, Phase, plannedStep, type PlannedStep } from './planned-step';
+
+/** Keys a table's shape depends on: its partition parent and INHERITS parents (created first, dropped after). */
+export function tableShapeNeeds(t: Table): string[] {
+  return [...(t.partitionOf ? [relNode(t.partitionOf.schema, t.partitionOf.table)] : []), ...t.inherits.map((p) => relNode(p.schema, p.name))];
+}
+
+/** Statements that give a table created by CREATE TABLE the rest of its shape (RLS flags, column storage). */
+export function tableShapeRestoreSql(t: Table): string[] {
+  return [
+    ...(t.rowSecurity ? [rowSecuritySql(t, true)] : []),
+    ...(t.forceRowSecurity ? [forceRowSecuritySql(t, true)] : []),
+    ...t.columns.filter((c) => c.storage !== null).map((c) => setColumnStorageSql(t, c.name, c.storage!)),
+  ];
+}
+
+const byName = (ps: readonly StorageParameter[]) => new Map(ps.map((p) => [p.name, p.value]));
+
+/** SET of the given parameters, RESET of the given names, as one text (either part may be empty). */
+function setAndReset(t: TableName, set: readonly StorageParameter[], reset: readonly string[]): string {
+  return [...(set.length > 0 ? [setStorageParametersSql(t, set)] : []), ...(reset.length > 0 ? [resetStorageParametersSql(t, reset)] : [])].join(';\n');
+}
+
+/**
+ * The storage parameter statements from `from` to `to`: SET of those with a new value (its reverse sets the
+ * old value back or resets a new one) and RESET of those removed (its reverse sets them again).
+ */
+function parameterSteps(t: TableName, from: readonly StorageParameter[], to: readonly StorageParameter[]): { sql: string; reverse: string }[] {
+  const before = byName(from);
+  const after = byName(to);
+  const set = to.filter((p) => before.get(p.name) !== p.value);
+  const removed = from.filter((p) => !after.has(p.name));
+  const out: { sql: string; reverse: string }[] = [];
+  if (set.length > 0) {
+    const old = set.filter((p) => before.has(p.name)).map((p) => ({ name: p.name, value: before.get(p.name)! }));
+    out.push({ sql: setAndReset(t, set, []), reverse: setAndReset(t, old, set.filter((p) => !before.has(p.name)).map((p) => p.name)) });
+  }
+  if (removed.length > 0) out.push({ sql: setAndReset(t, [], removed.map((p) => p.name)), reverse: setAndReset(t, removed, []) });
+  return out;
+}
+
+/**
+ * ALTER TABLE for each shape attribute that differs: SET LOGGED/UNLOGGED (rewrites the table), storage
+ * parameters SET/RESET, ENABLE/DISABLE and [NO] FORCE ROW LEVEL SECURITY, INHERIT/NO INHERIT per parent.
+ */
+export function planAlterTableShape(c: AlterTableShape): PlannedStep[] {
+  const { from: a, to: b } = c;
+  const object = relKey(b);
+  const steps: PlannedStep[] = [];
+  const step = (sql: string, reverse: string, extra: Partial<Parameters<typeof plannedStep>[1]> = {}) =>
+    steps.push(plannedStep(c, { sql, reverse, object, op: '~', phase: Phase.AlterColumn, needs: [relNode(b.schema, b.name)], ...extra }));
+  if (a.persistence !== b.persistence) {
+    step(setPersistenceSql(b, b.persistence), setPersistenceSql(b, a.persistence), {
+      hazards: [
+        hazard('table-rewrite', object, `SET ${b.persistence === 'unlogged' ? 'UNLOGGED' : 'LOGGED'} rewrites the table`),
+        hazard('access-exclusive-lock', object, 'the table is locked against reads and writes while it is rewritten'),
+      ],
+    });
+  }
+  if (!deepEqual(a.storageParameters, b.storageParameters)) {
+    for (const p of parameterSteps(b, a.storageParameters, b.storageParameters)) step(p.sql, p.reverse);
+  }
+  if (a.rowSecurity !== b.rowSecurity) step(rowSecuritySql(b, b.rowSecurity), rowSecuritySql(b, a.rowSecurity));
+  if (a.forceRowSecurity !== b.forceRowSecurity) step(forceRowSecuritySql(b, b.forceRowSecurity), forceRowSecuritySql(b, a.forceRowSecurity));
+  const has = (list: readonly TableName[], p: TableName) => list.some((x) => x.schema === p.schema && x.name === p.name);
+  for (const p of a.inherits.filter((x) => !has(b.inherits, x))) step(inheritSql(b, p, false), inheritSql(b, p, true), { needs: [relNode(b.schema, b.name), relNode(p.schema, p.name)] });
+  for (const p of b.inherits.filter((x) => !has(a.inherits, x))) step(inheritSql(b, p, true), inheritSql(b, p, false), { needs: [relNode(b.schema, b.name), relNode(p.schema, p.name)] });
+  return steps;
+}
+
+/** ALTER TABLE parent ATTACH PARTITION (after the table has its columns and checks; scans it for the bound). */
+export function planAttachPartition(c: AttachPartition): PlannedStep[] {
+  const t = c.table;
+  const object = relKey(t);
+  return [plannedStep(c, {
+    sql: attachPartitionSql(t), object, op: '~', phase: Phase.AddConstraint,
+    reverse: c.copiesParent ? null : detachPartitionSql(t),
+    irreversible: 'DETACH PARTITION would leave on the table the copies of the parent\'s indexes and keys that ATTACH made',
+    hazards: [hazard('may-fail-on-data', object, `attaching fails if a row lies outside ${t.partitionOf?.bound}, or if the default partition holds rows of it`)],
+    needs: [relNode(t.schema, t.name), ...tableShapeNeeds(t)],
+  })];
+}
+
+/** ALTER TABLE parent DETACH PARTITION (before the table's own changes; its rows leave the parent). */
+export function planDetachPartition(c: DetachPartition): PlannedStep[] {
+  const t = c.table;
+  const object = relKey(t);
+  return [plannedStep(c, {
+    sql: detachPartitionSql(t), reverse: attachPartitionSql(t), object, op: '~', phase: Phase.DropConstraint,
+    hazards: [hazard('access-exclusive-lock', object, 'DETACH PARTITION locks the parent table against reads and writes')],
+    needs: [relNode(t.schema, t.name), ...tableShapeNeeds(t)],
+  })];
+}
+
+/** ALTER COLUMN SET STORAGE / SET COMPRESSION (both apply to values written from now on; no rewrite). */
+export function planAlterColumnStorage(c: AlterColumnStorage): PlannedStep[] {
+  const t = { schema: c.schema, name: c.table };
+  const object = `${relKey(t)}.${c.to.name}`;
+  const needs = [relNode(c.schema, c.table), columnNode(c.schema, c.table, c.to.name)];
+  const steps: PlannedStep[] = [];
+  if (c.from.storage !== c.to.storage) {
+    // null is the type's default storage, named explicitly (see defaultStorage).
+    steps.push(plannedStep(c, {
+      sql: setColumnStorageSql(t, c.to.name, c.to.storage ?? defaultStorage(c.to.type)),
+      reverse: setColumnStorageSql(t, c.to.name, c.from.storage ?? defaultStorage(c.from.type)),
+      object, op: '~', phase: Phase.AlterColumn, needs,
+    }));
+  }
+  if (c.from.compression !== c.to.compression) {
+    steps.push(plannedStep(c, {
+      sql: setColumnCompressionSql(t, c.to), reverse: setColumnCompressionSql(t, c.from), object, op: '~', phase: Phase.AlterColumn, needs,
+    }));
+  }
+  return steps;
+}
