@@ -49,7 +49,10 @@ export interface Progress {
 
 /** Creates the history schema and tables if missing (callers hold the migration lock). */
 export async function ensureHistory(db: Db): Promise<void> {
-  await db.exec(HISTORY_DDL);
+  // Only when missing: COMMENT ON SCHEMA needs ownership, and a later runner may be another role.
+  const [r] = await db.query<{ ok: boolean }>(
+    "SELECT pg_catalog.to_regclass('schemakit.migrations') IS NOT NULL AND pg_catalog.to_regclass('schemakit.migration_progress') IS NOT NULL AS ok");
+  if (!r.ok) await db.exec(HISTORY_DDL);
 }
 
 /** True when the history table exists. */

@@ -106,7 +106,7 @@ export interface MigrateDownOptions extends ScriptHooks {
 }
 
 /**
- * Reverts applied migrations, newest first, each by running the down SQL recorded when it was applied
+ * Reverts applied migrations, the last applied first, each by running the down SQL recorded when it was applied
  * (not today's down.sql, which may have changed) in one transaction with the removal of its history row.
  */
 export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Promise<MigrationRun[]> {
@@ -114,7 +114,8 @@ export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Pro
   if (options.to !== undefined && options.to !== '0' && !history.some((h) => h.version === options.to)) {
     throw new SchemakitError('migrate', 'unknown-version', `--to ${options.to}: no applied migration has this version (0 reverts all)`);
   }
-  const newestFirst = [...history].reverse();
+  // Last applied first: with migrations merged from branches, application order is not version order.
+  const newestFirst = [...history].sort((a, b) => b.appliedAt.getTime() - a.appliedAt.getTime() || compareVersions(b.version, a.version));
   const targets = options.to !== undefined
     ? newestFirst.filter((h) => compareVersions(h.version, options.to!) > 0)
     : newestFirst.slice(0, options.steps ?? 1);

@@ -1,9 +1,9 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { createTempDatabase, type TempDatabase } from '../../src/db';
 import { engines } from '../support/engines';
-import { describeRun, makeProject, repoRoot, runCli, type CliResult, type Project } from './run-cli';
+import { useCliTarget } from './cli-target';
+import { describeRun, repoRoot, runCli, type CliResult } from './run-cli';
 
 const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
 
@@ -15,25 +15,12 @@ const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)
 for (const engine of engines) {
   describe(`cli example schema round trip (${engine.name})`, function () {
     this.timeout(180_000);
-    let project: Project;
-    let temp: TempDatabase | null = null;
-    let urlArgs: string[] = [];
-
-    before(async () => {
-      project = makeProject({});
-      cpSync(join(repoRoot, 'schema'), join(project.dir, 'schema'), { recursive: true });
-      if (engine.kind === 'postgres') {
-        temp = await createTempDatabase(undefined, 'schemakit_cli');
-        urlArgs = ['--url', temp.db.url!];
-      }
-    });
-    after(async () => {
-      await temp?.dispose();
-      project?.remove();
-    });
+    const target = useCliTarget(engine, {});
+    before(() => cpSync(join(repoRoot, 'schema'), join(target().project.dir, 'schema'), { recursive: true }));
+    const run = (...args: string[]) => runCli([...args, ...target().urlArgs], { cwd: target().project.dir });
 
     it('plan, apply --yes, plan: converges', async () => {
-      const plan = await runCli(['plan', ...urlArgs], { cwd: project.dir });
+      const plan = await run('plan');
       expectExit(plan, 2);
       if (process.env.SCHEMAKIT_CLI_TIMINGS) process.stderr.write(`      schemakit plan of the example schema (${engine.name}, cold): ${plan.ms} ms\n`);
       expect(plan.stdout).to.match(/^\+ create extension pgcrypto$/m);
@@ -41,11 +28,11 @@ for (const engine of engines) {
       expect(plan.stdout).to.match(/^\+ create index reporting\.idx_users_email_lower$/m);
       expect(plan.stdout).to.match(/\d+ statement\(s\): \d+ create, \d+ alter, 0 drop$/m);
 
-      const apply = await runCli(['apply', '--yes', ...urlArgs], { cwd: project.dir });
+      const apply = await run('apply', '--yes');
       expectExit(apply, 0);
       expect(apply.stdout).to.match(/^Applied \d+ statement\(s\) in one transaction/);
 
-      const again = await runCli(['plan', ...urlArgs], { cwd: project.dir });
+      const again = await run('plan');
       expectExit(again, 0);
       expect(again.stdout).to.include('No changes: the database matches the schema.');
       if (process.env.SCHEMAKIT_CLI_TIMINGS) process.stderr.write(`      apply ${apply.ms} ms, plan (warm, no changes) ${again.ms} ms\n`);

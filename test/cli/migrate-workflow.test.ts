@@ -1,13 +1,14 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTempDatabase, openPglite, type Db, type TempDatabase } from '../../src/db';
+import type { Db } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import { readHistory } from '../../src/migrate';
 import { engines } from '../support/engines';
 import { catalogView } from '../support/catalog-view';
-import { describeRun, makeProject, runCli, type CliResult, type Project } from './run-cli';
-import { shop, shopWith } from './schemas';
+import { useCliTarget } from './cli-target';
+import { describeRun, runCli, type CliResult } from './run-cli';
+import { shop, shopWith, type SchemaFiles } from './schemas';
 
 const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
 
@@ -23,30 +24,10 @@ const tagsTable = `import { c, table } from 'schemakit';\nimport { shop } from '
 for (const engine of engines) {
   describe(`cli migrate workflow (${engine.name})`, function () {
     this.timeout(240_000);
-    let project: Project;
-    let temp: TempDatabase | null = null;
-    let urlArgs: string[] = [];
-    before(async () => {
-      project = makeProject(shop, 'schemakit-migrate-');
-      if (engine.kind === 'postgres') {
-        temp = await createTempDatabase(undefined, 'schemakit_cli');
-        urlArgs = ['--url', temp.db.url!];
-      }
-    });
-    after(async () => {
-      await temp?.dispose();
-      project?.remove();
-    });
-    const cli = (...args: string[]) => runCli([...args, ...urlArgs], { cwd: project.dir });
-    async function onTarget<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-      if (temp) return fn(temp.db);
-      const db = await openPglite({ dataDir: join(project.dir, '.schemakit', 'pglite') });
-      try {
-        return await fn(db);
-      } finally {
-        await db.close();
-      }
-    }
+    const target = useCliTarget(engine, shop, 'schemakit-migrate-');
+    const cli = (...args: string[]) => runCli([...args, ...target().urlArgs], { cwd: target().project.dir });
+    const onTarget = <T>(fn: (db: Db) => Promise<T>) => target().onTarget(fn);
+    const project = { writeSchema: (f: SchemaFiles) => target().project.writeSchema(f), get dir() { return target().project.dir; } };
     const migrationsRoot = () => join(project.dir, 'generated', 'migrations');
     const migrations = () => readdirSync(migrationsRoot()).sort();
 

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { createTempDatabase, openPglite, type Db, type TempDatabase } from '../../src/db';
+import type { Db } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import { engines } from '../support/engines';
 import { catalogView } from '../support/catalog-view';
-import { describeRun, makeProject, runCli, type CliResult, type Project } from './run-cli';
-import { customersWithRequiredPhone, customersWithStrictCheck, notesRenamed, shop, shopWith } from './schemas';
+import { useCliTarget } from './cli-target';
+import { describeRun, runCli, type CliResult } from './run-cli';
+import { customersWithRequiredPhone, customersWithStrictCheck, notesRenamed, shop, shopWith, type SchemaFiles } from './schemas';
 
 const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
 
@@ -18,34 +19,10 @@ const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)
 for (const engine of engines) {
   describe(`cli workflow (${engine.name})`, function () {
     this.timeout(180_000);
-    let project: Project;
-    let temp: TempDatabase | null = null;
-    let urlArgs: string[] = [];
-
-    before(async () => {
-      project = makeProject(shop);
-      if (engine.kind === 'postgres') {
-        temp = await createTempDatabase(undefined, 'schemakit_cli');
-        urlArgs = ['--url', temp.db.url!];
-      }
-    });
-    after(async () => {
-      await temp?.dispose();
-      project?.remove();
-    });
-
-    const cli = (...args: string[]) => runCli([...args, ...(args[0] === 'generate' || args[0] === 'plan' || args[0] === 'apply' ? urlArgs : [])], { cwd: project.dir });
-
-    /** Runs `fn` on the target database; the embedded one is opened in this process only meanwhile. */
-    async function onTarget<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-      if (temp) return fn(temp.db);
-      const db = await openPglite({ dataDir: join(project.dir, '.schemakit', 'pglite') });
-      try {
-        return await fn(db);
-      } finally {
-        await db.close();
-      }
-    }
+    const target = useCliTarget(engine, shop);
+    const cli = (...args: string[]) => runCli([...args, ...(args[0] === 'generate' || args[0] === 'plan' || args[0] === 'apply' ? target().urlArgs : [])], { cwd: target().project.dir });
+    const onTarget = <T>(fn: (db: Db) => Promise<T>) => target().onTarget(fn);
+    const project = { writeSchema: (f: SchemaFiles) => target().project.writeSchema(f), get dir() { return target().project.dir; } };
     const snapshot = () => onTarget(async (db) => catalogView(await introspect(db)));
     const migrations = () => readdirSync(join(project.dir, 'generated', 'migrations')).sort();
 

@@ -3,21 +3,11 @@ import type { Db } from '../../src/db';
 import type { Change } from '../../src/diff';
 import { applyPlan } from '../../src/migrate';
 import { hazardKinds, planChanges, renderDown } from '../../src/plan';
-import { SchemakitError } from '../../src/util';
 import { col, enumOf, fk, index, key, pk, table } from '../sql/fixtures';
 import { engines } from '../support/engines';
+import { rejection } from '../support/rejection';
 
 const scalar = async (db: Db, sql: string) => Object.values((await db.query(sql))[0])[0];
-
-async function rejection(p: Promise<unknown>): Promise<SchemakitError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(SchemakitError);
-    return e as SchemakitError;
-  }
-  throw new Error('expected a rejection');
-}
 
 for (const engine of engines) {
   describe(`applyPlan on ${engine.name}`, function () {

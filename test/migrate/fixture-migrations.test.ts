@@ -16,7 +16,8 @@ import { engine } from '../support/engines';
  * case is reversible. On the PG15 server only: the fixture harness already covers both engines' planning.
  */
 const server = engine('postgres');
-(server ? describe : describe.skip)('fixtures as migration directories (postgres-15): up reaches B, down restores A', function () {
+// Not registered at all without the server: 194 skipped cases would only be noise.
+if (server) describe('fixtures as migration directories (postgres-15): up reaches B, down restores A', function () {
   this.timeout(60_000);
   const root = mkdtempSync(join(tmpdir(), 'schemakit-fixture-migrations-'));
   after(() => rmSync(root, { recursive: true, force: true }));

@@ -10,8 +10,9 @@ import {
 } from '../../src/migrate';
 import { emptyCatalog } from '../../src/model';
 import { planChanges } from '../../src/plan';
-import { SchemakitError, sha256 } from '../../src/util';
+import { sha256 } from '../../src/util';
 import { engines } from '../support/engines';
+import { rejection } from '../support/rejection';
 
 /** A temporary migrations directory. */
 function migrationsDir(): { root: string; add(id: string, up: string, down?: string): void; read(): MigrationFile[]; remove(): void } {
@@ -26,16 +27,6 @@ function migrationsDir(): { root: string; add(id: string, up: string, down?: str
     read: () => readMigrations(root),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
-}
-
-async function rejection(p: Promise<unknown>): Promise<SchemakitError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(SchemakitError);
-    return e as SchemakitError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const tables = async (db: Db) => (await introspect(db)).tables.map((t) => `${t.schema}.${t.name}`);
