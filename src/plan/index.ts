@@ -5,3 +5,5 @@ export { renderUp, renderDown, planToJson, planHazardKinds, type StepJson } from
 export { analyzeTypeChange, type TypeChange } from './type-change';
 export { describeLock } from './locks';
 export { stepTimeouts, timeoutsSql, DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, DEFAULT_LONG_STATEMENT_TIMEOUT_MS } from './timeouts';
+export { VOLATILE_DEFAULT } from './plan-column';
+export type { LockMode, TableLock, StepTimeouts, PlanOptions } from './types';

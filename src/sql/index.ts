@@ -11,3 +11,4 @@ export * from './index-def';
 export * from './comment';
 export * from './enum-rebuild';
 export * from './online';
+export * from './split-statements';
