@@ -6,6 +6,9 @@ import { runApply, runDiff, runGenerate, runPlan, type Outcome } from './command
 import { runDocs } from './docs-command';
 import { runHooksInstall } from './hooks-command';
 import { red } from './output';
+import { runLint } from './lint-command';
+import { runRestore } from './restore-command';
+import { withOnlineOptions } from './safety-options';
 
 /** Builds the command-line program; actions record their outcome instead of exiting. */
 function program(done: (o: Outcome) => void): Command {
@@ -17,24 +20,28 @@ function program(done: (o: Outcome) => void): Command {
     .option('--schema <dir>', 'directory of schema declarations', 'schema')
     .option('--url <url>', 'database URL (default: $DATABASE_URL, else the embedded database in .schemakit/)');
 
-  cmd.command('diff')
+  withOnlineOptions(cmd.command('diff'))
     .description('print the SQL that turns SRC into DST (exit 0: none, 2: differences)')
     .requiredOption('--from <src>', 'empty | postgres://… | pglite:DIR | schema directory')
     .requiredOption('--to <dst>', 'empty | postgres://… | pglite:DIR | schema directory')
     .option('--json', 'print the plan as JSON')
     .action(async (o) => done(await runDiff(o)));
 
-  target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)'))
+  withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)')))
     .option('--json', 'print the plan as JSON')
+    .option('--no-preflight', 'do not run the pre-flight data checks')
     .action(async (o) => done(await runPlan(o)));
 
-  target(cmd.command('apply').description('apply the declared schema to the database in one transaction'))
+  withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database in one transaction')))
+    .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
+    .option('--no-preflight', 'do not run the pre-flight data checks (apply may then fail halfway on data)')
+    .option('--lock-retries <n>', 'retries after a lock timeout (default 3)')
     .addOption(new Option('--allow-hazard <kind...>', 'allow a refused hazard (repeatable)').choices([...hazardKinds]))
     .option('--yes', 'do not ask for confirmation')
     .option('--chunked', 'commit in chunks when the plan needs more locks than one transaction can hold (resumable)')
     .action(async (o) => done(await runApply(o, (s) => process.stderr.write(s + '\n'))));
 
-  target(cmd.command('generate').description('write generated/migrations/<NNNN>_<name>/{up,down}.sql').argument('<name>'))
+  withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<NNNN>_<name>/{up,down}.sql').argument('<name>')))
     .option('--out <dir>', 'migrations directory', 'generated/migrations')
     .action(async (name, o) => done(await runGenerate(name, o)));
 
@@ -45,6 +52,18 @@ function program(done: (o: Outcome) => void): Command {
     .option('--templates <dir>', 'directory of Handlebars templates overriding the defaults')
     .option('--check', 'write nothing; exit 1 naming the stale files when the output is not up to date')
     .action(async (o) => done(await runDocs(o)));
+
+  withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)')))
+    .argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)')
+    .option('--json', 'print the findings as JSON')
+    .option('--large-table-rows <n>', 'tables with at least this many rows make rewrites and blocking scans errors (default 1000000)')
+    .option('--large-table-bytes <n>', 'same, in bytes (default 1 GiB)')
+    .action(async (paths, o) => done(await runLint(paths, o)));
+
+  cmd.command('restore').description('restore a backup taken by apply --backup, replacing the database contents').argument('<file>')
+    .option('--url <url>', 'server database to restore into (default: $DATABASE_URL, else the embedded database)')
+    .option('--yes', 'do not ask for confirmation')
+    .action(async (file, o) => done(await runRestore(file, o)));
 
   cmd.command('hooks').description('git hooks').command('install')
     .description('install a pre-commit hook that regenerates generated/docs when schema/ changes')
