@@ -1,14 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { createTempDatabase, openPglite, type Db, type TempDatabase } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import { catalogView } from '../support/catalog-view';
 import { engines } from '../support/engines';
-import { describeRun, makeProject, runCli, type CliResult, type Project } from './run-cli';
+import { expectExit, useCliTarget } from './cli-target';
+import { runCli } from './run-cli';
 import { customersWithStrictCheck, shop, shopWith } from './schemas';
-
-const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
 
 /**
  * Online plans, pre-flight refusals, lint and backup/restore through the real binary: on a temporary server
@@ -17,34 +15,13 @@ const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)
 for (const engine of engines) {
   describe(`cli safety (${engine.name})`, function () {
     this.timeout(240_000);
-    let project: Project;
-    let temp: TempDatabase | null = null;
-    let urlArgs: string[] = [];
-    before(async () => {
-      project = makeProject(shop);
-      if (engine.kind === 'postgres') {
-        temp = await createTempDatabase(undefined, 'schemakit_cli');
-        urlArgs = ['--url', temp.db.url!];
-      }
-    });
-    after(async () => {
-      await temp?.dispose();
-      project?.remove();
-    });
-    const cli = (...args: string[]) => runCli([...args, ...urlArgs], { cwd: project.dir });
-    async function onTarget<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-      if (temp) return fn(temp.db);
-      const db = await openPglite({ dataDir: join(project.dir, '.schemakit', 'pglite') });
-      try {
-        return await fn(db);
-      } finally {
-        await db.close();
-      }
-    }
+    const target = useCliTarget(engine, shop);
+    const cli = (...args: string[]) => runCli([...args, ...target().urlArgs], { cwd: target().project.dir });
+    const onTarget: ReturnType<typeof target>['onTarget'] = (fn) => target().onTarget(fn);
 
     it('plan --online shows locks and the pre-flight numbers; apply refuses; lint fails; once fixed, apply --backup and restore', async () => {
       expectExit(await cli('apply', '--yes'), 0);
-      project.writeSchema(shopWith({ 'customers.ts': customersWithStrictCheck }));
+      target().project.writeSchema(shopWith({ 'customers.ts': customersWithStrictCheck }));
       await onTarget((db) => db.exec(`INSERT INTO shop.customers (id, email) VALUES (1, 'ann@example.org'), (2, 'bob@example.com'), (3, 'cy@example.net')`));
 
       const plan = await cli('plan', '--online');
@@ -72,7 +49,7 @@ for (const engine of engines) {
         await db.exec("DELETE FROM shop.customers WHERE email NOT LIKE '%@example.org'");
         return catalogView(await introspect(db));
       });
-      const backups = join(project.dir, 'backups');
+      const backups = join(target().project.dir, 'backups');
       const applied = await cli('apply', '--yes', '--online', '--backup', backups);
       expectExit(applied, 0);
       expect(applied.stderr).to.match(/Backed up .* to .*backups.*; undo with: schemakit restore /);
@@ -80,15 +57,15 @@ for (const engine of engines) {
       expect(existsSync(join(backups, file))).to.equal(true);
       expectExit(await cli('plan', '--online'), 0);
 
-      const restored = await runCli(['restore', join(backups, file), '--yes', ...urlArgs], { cwd: project.dir });
+      const restored = await cli('restore', join(backups, file), '--yes');
       expectExit(restored, 0);
       const after = await onTarget(async (db) => catalogView(await introspect(db)));
       expect(after).to.deep.equal(before);
     });
 
     it('lint over migration files names file:line and exits 1 on errors', async () => {
-      const dir = join(project.dir, 'migrations', '0002_risky');
-      project.writeSchema({ 'up.sql': 'ALTER TABLE shop.customers ALTER COLUMN name TYPE varchar(20);\nDROP TABLE shop.orders;\n' }, 'migrations/0002_risky');
+      const dir = join(target().project.dir, 'migrations', '0002_risky');
+      target().project.writeSchema({ 'up.sql': 'ALTER TABLE shop.customers ALTER COLUMN name TYPE varchar(20);\nDROP TABLE shop.orders;\n' }, 'migrations/0002_risky');
       const r = await cli('lint', 'migrations');
       expectExit(r, 1);
       expect(r.stdout).to.match(/^warning migrations\/0002_risky\/up\.sql:1 +\[table-rewrite\] ALTER TABLE shop\.customers ALTER COLUMN name TYPE varchar\(20\) rewrites shop\.customers/m);

@@ -1,14 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { createTempDatabase, openPglite, type Db, type TempDatabase } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import { engines } from '../support/engines';
 import { catalogView } from '../support/catalog-view';
-import { describeRun, makeProject, runCli, type CliResult, type Project } from './run-cli';
+import { expectExit, useCliTarget } from './cli-target';
+import { runCli } from './run-cli';
 import { customersWithRequiredPhone, customersWithStrictCheck, notesRenamed, shop, shopWith } from './schemas';
-
-const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
 
 /**
  * The plan → generate → apply → plan cycle, renames, hazard refusals and a failing apply, through the real
@@ -18,36 +16,12 @@ const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)
 for (const engine of engines) {
   describe(`cli workflow (${engine.name})`, function () {
     this.timeout(180_000);
-    let project: Project;
-    let temp: TempDatabase | null = null;
-    let urlArgs: string[] = [];
-
-    before(async () => {
-      project = makeProject(shop);
-      if (engine.kind === 'postgres') {
-        temp = await createTempDatabase(undefined, 'schemakit_cli');
-        urlArgs = ['--url', temp.db.url!];
-      }
-    });
-    after(async () => {
-      await temp?.dispose();
-      project?.remove();
-    });
-
-    const cli = (...args: string[]) => runCli([...args, ...(args[0] === 'generate' || args[0] === 'plan' || args[0] === 'apply' ? urlArgs : [])], { cwd: project.dir });
-
-    /** Runs `fn` on the target database; the embedded one is opened in this process only meanwhile. */
-    async function onTarget<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-      if (temp) return fn(temp.db);
-      const db = await openPglite({ dataDir: join(project.dir, '.schemakit', 'pglite') });
-      try {
-        return await fn(db);
-      } finally {
-        await db.close();
-      }
-    }
+    const target = useCliTarget(engine, shop);
+    const cli = (...args: string[]) =>
+      runCli([...args, ...(args[0] === 'generate' || args[0] === 'plan' || args[0] === 'apply' ? target().urlArgs : [])], { cwd: target().project.dir });
+    const onTarget: ReturnType<typeof target>['onTarget'] = (fn) => target().onTarget(fn);
     const snapshot = () => onTarget(async (db) => catalogView(await introspect(db)));
-    const migrations = () => readdirSync(join(project.dir, 'generated', 'migrations')).sort();
+    const migrations = () => readdirSync(join(target().project.dir, 'generated', 'migrations')).sort();
 
     // generate does not depend on the engine (it writes the plan that `plan` shows), so it runs on the server only,
     // where a run costs 1-2 s rather than the 5-10 s of starting PGlite twice.
@@ -68,8 +42,8 @@ for (const engine of engines) {
         expectExit(gen, 0);
         expect(gen.stdout).to.match(/^Wrote generated\/migrations\/0001_init\/up\.sql and down\.sql \(\d+ statement\(s\)\)\.$/m);
         expect(migrations()).to.deep.equal(['0001_init']);
-        const up = readFileSync(join(project.dir, 'generated', 'migrations', '0001_init', 'up.sql'), 'utf8');
-        const down = readFileSync(join(project.dir, 'generated', 'migrations', '0001_init', 'down.sql'), 'utf8');
+        const up = readFileSync(join(target().project.dir, 'generated', 'migrations', '0001_init', 'up.sql'), 'utf8');
+        const down = readFileSync(join(target().project.dir, 'generated', 'migrations', '0001_init', 'down.sql'), 'utf8');
         expect(up).to.include('CREATE TABLE shop.customers').and.include('CREATE TYPE shop.order_status');
         expect(down).to.match(/DROP TABLE shop\.customers/);
       }
@@ -91,7 +65,7 @@ for (const engine of engines) {
     });
 
     it('plans a table declared with renamedFrom as a rename, not a drop and a create', async () => {
-      project.writeSchema(shopWith({ 'notes.ts': notesRenamed }));
+      target().project.writeSchema(shopWith({ 'notes.ts': notesRenamed }));
       const plan = await cli('plan');
       expectExit(plan, 2);
       expect(plan.stdout).to.match(/^~ rename table shop\.(notes|memos)/m);
@@ -103,7 +77,7 @@ for (const engine of engines) {
     });
 
     it('apply refuses without a terminal and without --yes, refuses deletes-data unless allowed', async () => {
-      project.writeSchema(shopWith({ 'notes.ts': null }));
+      target().project.writeSchema(shopWith({ 'notes.ts': null }));
       const before = await snapshot();
 
       const noTty = await cli('apply');
@@ -124,7 +98,7 @@ for (const engine of engines) {
         const gen = await cli('generate', 'drop_memos');
         expectExit(gen, 0);
         expect(migrations()).to.deep.equal(['0001_init', '0002_drop_memos']);
-        expect(readFileSync(join(project.dir, 'generated', 'migrations', '0002_drop_memos', 'up.sql'), 'utf8')).to.match(/DROP TABLE "?shop"?\."?memos"?/);
+        expect(readFileSync(join(target().project.dir, 'generated', 'migrations', '0002_drop_memos', 'up.sql'), 'utf8')).to.match(/DROP TABLE "?shop"?\."?memos"?/);
       }
 
       const allowed = await cli('apply', '--yes', '--allow-hazard', 'deletes-data');
@@ -136,7 +110,7 @@ for (const engine of engines) {
     it('a failing apply exits 1, names the failing statement and leaves the database as it was', async () => {
       // On the server: a NOT NULL column without a default on a table with rows; on PGlite: a violated CHECK.
       const [customers, culprit] = server ? [customersWithRequiredPhone, /ADD COLUMN "?phone"?/] : [customersWithStrictCheck, /email_is_example/];
-      project.writeSchema(shopWith({ 'notes.ts': null, 'customers.ts': customers }));
+      target().project.writeSchema(shopWith({ 'notes.ts': null, 'customers.ts': customers }));
       const before = await onTarget(async (db) => {
         await db.exec(`INSERT INTO shop.customers (id, email) VALUES (1, 'ann@example.com'), (2, 'bob@example.org')`);
         return catalogView(await introspect(db));

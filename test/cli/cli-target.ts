@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { createTempDatabase, openPglite, type Db, type TempDatabase } from '../../src/db';
+import type { EngineUnderTest } from '../support/engines';
+import { describeRun, makeProject, type CliResult, type Project } from './run-cli';
+import type { SchemaFiles } from './schemas';
+
+/** Asserts a run's exit code, printing its output when it differs. */
+export const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
+
+/** A temporary project and the database its commands target, for the CLI tests of one engine. */
+export interface CliTarget {
+  readonly project: Project;
+  /** `['--url', URL]` for the server; empty for the project's embedded PGlite (`.schemakit/pglite`). */
+  readonly urlArgs: readonly string[];
+  /** The server database, or null (PGlite). */
+  readonly temp: TempDatabase | null;
+  /** Runs `fn` on the target database; the embedded one is opened in this process only meanwhile. */
+  onTarget<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Mocha helper (call inside a `describe`): a project with `schema/` from `files` and, on the server, a
+ * temporary database, made before the suite's tests and removed after them.
+ */
+export function useCliTarget(engine: EngineUnderTest, files: SchemaFiles): () => CliTarget {
+  let current: CliTarget | null = null;
+  before(async () => {
+    const project = makeProject(files);
+    const temp = engine.kind === 'postgres' ? await createTempDatabase(undefined, 'schemakit_cli') : null;
+    current = {
+      project, temp, urlArgs: temp ? ['--url', temp.db.url!] : [],
+      async onTarget(fn) {
+        if (temp) return fn(temp.db);
+        const db = await openPglite({ dataDir: join(project.dir, '.schemakit', 'pglite') });
+        try {
+          return await fn(db);
+        } finally {
+          await db.close();
+        }
+      },
+    };
+  });
+  after(async () => {
+    await current?.temp?.dispose();
+    current?.project.remove();
+    current = null;
+  });
+  return () => {
+    if (!current) throw new Error('useCliTarget: no project outside the suite');
+    return current;
+  };
+}
