@@ -12,3 +12,6 @@ export { connectPostgres, openPglite, type Db } from './db';
 export { applyPlan } from './migrate';
 export { loadSchemaDir } from './load';
 export { SchemakitError, type Problem } from './util';
+export { takeBackup, restoreBackup, type Backup, type RestoreTarget } from './db';
+export { runPreflight, lintPlan, lintScript, type PreflightFinding, type LintFinding } from './migrate';
+export type { PlanOptions, TableLock, LockMode } from './plan';

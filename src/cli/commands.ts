@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { diffCatalogs } from '../diff';
 import { introspect, introspectUnmanaged } from '../introspect';
-import { applyPlan, withMigrationLock } from '../migrate';
-import { planChanges, planToJson, renderUp, type HazardKind, type Plan } from '../plan';
+import { applyPlan, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
+import { takeBackup } from '../db';
+import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames } from '../model';
 import { loadSchemaDir } from '../load';
@@ -11,9 +12,10 @@ import { normalizeDeclared } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
-import { dim, renderSummary, renderUnmanaged } from './output';
+import { dim, red, renderSummary, renderUnmanaged, yellow } from './output';
 import { openTarget, schemaDir, type TargetOptions } from './target';
 import { lockOptions } from './migrate-command';
+import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
 
 /** What a command asks of the process: text for stdout, and an exit code. */
 export interface Outcome {
@@ -22,7 +24,7 @@ export interface Outcome {
 }
 
 /** Closes every database opened, whatever happens. */
-async function using<T>(dbs: (Db | null)[], fn: () => Promise<T>): Promise<T> {
+export async function using<T>(dbs: (Db | null)[], fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } finally {
@@ -31,7 +33,7 @@ async function using<T>(dbs: (Db | null)[], fn: () => Promise<T>): Promise<T> {
 }
 
 /** `schemakit diff --from SRC --to DST`: exit 0 no differences, 2 differences. */
-export async function runDiff(opts: { from: string; to: string; json?: boolean }): Promise<Outcome> {
+export async function runDiff(opts: { from: string; to: string; json?: boolean } & OnlineFlags): Promise<Outcome> {
   const from = parseSource(opts.from);
   const to = parseSource(opts.to);
   const fromDb = await openSource(from);
@@ -43,48 +45,69 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean }
     const side = (s: Source, db: Db | null) => (s.kind === 'empty' && extra ? introspect(extra).then((catalog) => ({ catalog, renames: noRenames })) : resolveSide(s, db, like, { cacheDir: join(process.cwd(), '.schemakit', 'cache') }));
     const a = await side(from, fromDb);
     const b = await side(to, toDb);
-    const plan = planChanges(diffCatalogs(a.catalog, b.catalog, b.renames));
+    const plan = planChanges(diffCatalogs(a.catalog, b.catalog, b.renames), planOptionsOf(opts));
     return { stdout: opts.json ? JSON.stringify(planToJson(plan), null, 2) : renderUp(plan), exitCode: plan.steps.length ? 2 : 0 };
   });
 }
 
 /** Loads the declarations, then opens the target with the extensions they use (PGlite registers them at start). */
-async function loadAndOpen(opts: TargetOptions): Promise<{ declared: Declared; db: Db }> {
+export async function loadAndOpen(opts: TargetOptions): Promise<{ declared: Declared; db: Db }> {
   const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
   return { declared, db: await openTarget(opts, declared.catalog.extensions.map((e) => e.name)) };
 }
 
 /** Computes the plan from the target database to the declared schema. */
-async function planTarget(db: Db, declared: Declared): Promise<Plan> {
+export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}): Promise<Plan> {
   const [actual, desired] = [await introspect(db), await normalizeDeclared(declared, db)];
-  return planChanges(diffCatalogs(actual, desired, declared.renames));
+  return planChanges(diffCatalogs(actual, desired, declared.renames), options);
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
-export async function runPlan(opts: TargetOptions & { json?: boolean }): Promise<Outcome> {
+export async function runPlan(opts: TargetOptions & OnlineFlags & { json?: boolean; preflight?: boolean }): Promise<Outcome> {
   const { declared, db } = await loadAndOpen(opts);
   return using([db], async () => {
-    const plan = await planTarget(db, declared);
+    const plan = await planTarget(db, declared, planOptionsOf(opts));
     const unmanaged = await introspectUnmanaged(db);
-    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged }, null, 2), exitCode: plan.steps.length ? 2 : 0 };
-    const text = plan.steps.length ? `${renderSummary(plan)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
+    const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
+    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, ...(preflight ? { preflight } : {}) }, null, 2), exitCode: plan.steps.length ? 2 : 0 };
+    const text = plan.steps.length ? `${renderSummary(plan)}${renderPreflightSection(preflight)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
     return { stdout: `${dim(`target: ${db.description}`)}\n${text}${renderUnmanaged(unmanaged)}`, exitCode: plan.steps.length ? 2 : 0 };
   });
 }
 
+/** The pre-flight findings under the summary (nothing when none ran or all passed). */
+function renderPreflightSection(findings: readonly PreflightFinding[] | null): string {
+  if (findings === null || findings.length === 0) return '';
+  const failing = findings.filter((f) => f.kind !== 'not-checked').length;
+  return `\n\n${failing > 0 ? red(`Pre-flight: ${failing} data problem(s); apply would refuse`) : yellow('Pre-flight: some checks could not run')}\n${renderPreflight(findings)}`;
+}
+
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
-export async function runApply(opts: TargetOptions & { allowHazard?: string[]; yes?: boolean; chunked?: boolean; lockTimeout?: string }, log: (s: string) => void): Promise<Outcome> {
+export async function runApply(
+  opts: TargetOptions & OnlineFlags & {
+    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockTimeout?: string;
+  },
+  log: (s: string) => void,
+): Promise<Outcome> {
   const { declared, db } = await loadAndOpen(opts);
   // Under the migration lock, planned after taking it: a second runner waits, then finds nothing left to do.
   return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
-    const plan = await planTarget(db, declared);
+    const plan = await planTarget(db, declared, planOptionsOf(opts));
     if (plan.steps.length === 0) return { stdout: renderSummary(plan), exitCode: 0 };
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
     if (!opts.yes) {
       if (!process.stdin.isTTY) throw new SchemakitError('cli', 'needs-confirmation', 'not a terminal: pass --yes to apply without confirmation');
       if (!(await confirm(`Apply ${plan.steps.length} statement(s) to ${db.description}?`))) return { stdout: 'Aborted; nothing was applied.', exitCode: 1 };
     }
-    const result = await applyPlan(db, plan, { allowHazards: (opts.allowHazard ?? []) as HazardKind[], chunked: opts.chunked });
+    if (opts.backup) {
+      const b = await takeBackup(db, opts.backup);
+      log(`Backed up ${db.description} to ${b.file} (${Math.round(b.bytes / 1024)} kB); undo with: schemakit restore ${b.file}`);
+    }
+    const result = await applyPlan(db, plan, {
+      allowHazards: (opts.allowHazard ?? []) as HazardKind[], chunked: opts.chunked, preflight: opts.preflight !== false,
+      lockRetries: countOption('--lock-retries', opts.lockRetries),
+      onRetry: (n, e) => log(`${yellow('lock timeout')} (${e.message.split('\n')[0]}); retry ${n}`),
+    });
     return { stdout: `Applied ${result.applied} statement(s)${result.chunks > 1 ? ` in ${result.chunks} transactions` : ' in one transaction'} (${Math.round(result.durationMs)} ms).`, exitCode: 0 };
   }));
 }

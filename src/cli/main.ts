@@ -8,6 +8,9 @@ import { runHooksInstall } from './hooks-command';
 import { registerMigrate } from './migrate-program';
 import { runPull } from './pull-command';
 import { red } from './output';
+import { runLint } from './lint-command';
+import { runRestore } from './restore-command';
+import { withOnlineOptions } from './safety-options';
 
 /** Builds the command-line program; actions record their outcome instead of exiting. */
 function program(done: (o: Outcome) => void): Command {
@@ -19,25 +22,29 @@ function program(done: (o: Outcome) => void): Command {
     .option('--schema <dir>', 'directory of schema declarations', 'schema')
     .option('--url <url>', 'database URL (default: $DATABASE_URL, else the embedded database in .schemakit/)');
 
-  cmd.command('diff')
+  withOnlineOptions(cmd.command('diff'))
     .description('print the SQL that turns SRC into DST (exit 0: none, 2: differences)')
     .requiredOption('--from <src>', 'empty | postgres://… | pglite:DIR | schema directory')
     .requiredOption('--to <dst>', 'empty | postgres://… | pglite:DIR | schema directory')
     .option('--json', 'print the plan as JSON')
     .action(async (o) => done(await runDiff(o)));
 
-  target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)'))
+  withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)')))
     .option('--json', 'print the plan as JSON')
+    .option('--no-preflight', 'do not run the pre-flight data checks')
     .action(async (o) => done(await runPlan(o)));
 
-  target(cmd.command('apply').description('apply the declared schema to the database in one transaction'))
+  withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database in one transaction')))
+    .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
+    .option('--no-preflight', 'do not run the pre-flight data checks (apply may then fail halfway on data)')
+    .option('--lock-retries <n>', 'retries after a lock timeout (default 3)')
     .addOption(new Option('--allow-hazard <kind...>', 'allow a refused hazard (repeatable)').choices([...hazardKinds]))
     .option('--yes', 'do not ask for confirmation')
     .option('--chunked', 'commit in chunks when the plan needs more locks than one transaction can hold (resumable)')
     .option('--lock-timeout <seconds>', 'wait this long for another runner\'s migration lock', '60')
     .action(async (o) => done(await runApply(o, (s) => process.stderr.write(s + '\n'))));
 
-  target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>'))
+  withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>')))
     .option('--out <dir>', 'migrations directory', 'generated/migrations')
     .option('--dev-url <url>', 'server on which to replay the migrations in a temporary database (default: --url, else embedded PGlite)')
     .action(async (name, o) => done(await runGenerate(name, o)));
@@ -58,6 +65,18 @@ function program(done: (o: Outcome) => void): Command {
     .addOption(new Option('--layout <layout>', 'one file per table, or one per schema').choices(['table', 'schema']).default('table'))
     .option('--force', 'overwrite files whose content differs from the pulled declarations')
     .action(async (o) => done(await runPull(o)));
+
+  withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)')))
+    .argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)')
+    .option('--json', 'print the findings as JSON')
+    .option('--large-table-rows <n>', 'tables with at least this many rows make rewrites and blocking scans errors (default 1000000)')
+    .option('--large-table-bytes <n>', 'same, in bytes (default 1 GiB)')
+    .action(async (paths, o) => done(await runLint(paths, o)));
+
+  cmd.command('restore').description('restore a backup taken by apply --backup, replacing the database contents').argument('<file>')
+    .option('--url <url>', 'server database to restore into (default: $DATABASE_URL, else the embedded database)')
+    .option('--yes', 'do not ask for confirmation')
+    .action(async (file, o) => done(await runRestore(file, o)));
 
   cmd.command('hooks').description('git hooks').command('install')
     .description('install a pre-commit hook that regenerates generated/docs when schema/ changes')

@@ -1,4 +1,4 @@
-import type { Plan, Step } from '../plan';
+import { describeLock, type Plan, type Step } from '../plan';
 
 /** Whether to use ANSI colours (a TTY without NO_COLOR). */
 export const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -24,6 +24,7 @@ export function renderSummary(plan: Plan): string {
       lines.push(opColor(s.op)(what));
     }
     for (const h of s.hazards) lines.push(`    ${red('hazard')} ${bold(h.kind)}: ${h.message}`);
+    for (const l of s.locks) lines.push(dim(`    lock ${describeLock(l)}${s.transactional ? '' : ', outside the transaction'}`));
   }
   const kinds = new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.kind)));
   const counts = { '+': 0, '~': 0, '-': 0 };

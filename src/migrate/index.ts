@@ -16,3 +16,6 @@ export { catalogHash, hashedOn } from './catalog-hash';
 export { runPreflight, checkPreflight, renderPreflight, type PreflightFinding, type PreflightOptions } from './preflight';
 export type { PreflightKind } from './preflight-checks';
 export { withLockRetries, lockTimeoutError, LOCK_NOT_AVAILABLE, DEFAULT_LOCK_RETRIES, DEFAULT_RETRY_DELAY_MS, type RetryPolicy } from './lock-retry';
+export { lintPlan, lintScript, scriptTables, renderLint, DEFAULT_LARGE_TABLE_ROWS, DEFAULT_LARGE_TABLE_BYTES, type LintFinding, type LintOptions, type LintRule, type LintSeverity } from './lint';
+export { analyzeStatement, type StatementFacts } from './lint-statement';
+export { readTableSizes, formatBytes, formatRows, type TableSize, type TableSizes } from './table-sizes';

@@ -6,3 +6,5 @@ export { analyzeTypeChange, type TypeChange } from './type-change';
 export { describeLock } from './locks';
 export { stepTimeouts, timeoutsSql, DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, DEFAULT_LONG_STATEMENT_TIMEOUT_MS } from './timeouts';
 export { planPreamble } from './preamble';
+export { VOLATILE_DEFAULT } from './plan-column';
+export type { LockMode, TableLock, StepTimeouts, PlanOptions } from './types';

@@ -12,7 +12,7 @@ import { hazard, Phase, plannedStep, statements, type PlannedStep } from './plan
  * Functions whose value differs per row. A volatile default makes ADD COLUMN rewrite the table; any other
  * default (including `now()`, which is STABLE) is evaluated once and stored in the catalog (PostgreSQL ≥ 11).
  */
-const VOLATILE = /\b(random|random_normal|gen_random_uuid|uuidv4|uuidv7|uuid_generate_v[1-5]\w*|nextval|clock_timestamp|timeofday|txid_current|setseed)\s*\(/i;
+export const VOLATILE_DEFAULT = /\b(random|random_normal|gen_random_uuid|uuidv4|uuidv7|uuid_generate_v[1-5]\w*|nextval|clock_timestamp|timeofday|txid_current|setseed)\s*\(/i;
 
 /** Hazards of adding `col` to an existing table (none for a table created by the same plan). */
 export function addColumnHazards(schema: string, table: string, col: Column, ctx: PlanContext): Hazard[] {
@@ -21,7 +21,7 @@ export function addColumnHazards(schema: string, table: string, col: Column, ctx
   const out: Hazard[] = [];
   const filled = col.default !== null || col.identity !== null || col.generated !== null || isSerial(col.type);
   if (col.notNull && !filled) out.push(hazard('may-fail-on-data', object, 'NOT NULL without a default fails if the table has rows'));
-  if (col.identity !== null || col.generated !== null || isSerial(col.type) || (col.default !== null && VOLATILE.test(col.default))) {
+  if (col.identity !== null || col.generated !== null || isSerial(col.type) || (col.default !== null && VOLATILE_DEFAULT.test(col.default))) {
     const why = col.identity !== null ? 'an identity' : col.generated !== null ? 'a generated' : isSerial(col.type) ? 'a serial' : 'a volatile default for a';
     out.push(
       hazard('table-rewrite', object, `adding ${why} column rewrites the table`),

@@ -20,3 +20,4 @@ export * from './composite-type';
 export * from './collation';
 export * from './table-shape';
 export * from './policy';
+export * from './split-statements';

@@ -1,36 +1,38 @@
+import { expect } from 'chai';
 import { join } from 'node:path';
 import { createTempDatabase, openPglite, type Db, type TempDatabase } from '../../src/db';
 import type { EngineUnderTest } from '../support/engines';
-import { makeProject, type Project } from './run-cli';
+import { describeRun, makeProject, type CliResult, type Project } from './run-cli';
 import type { SchemaFiles } from './schemas';
 
-/** A temporary project and the database the binary works on for one engine. */
+/** Asserts a run's exit code, printing its output when it differs. */
+export const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
+
+/** A temporary project and the database its commands target, for the CLI tests of one engine. */
 export interface CliTarget {
   readonly project: Project;
-  /** `--url <temporary database>` on the server; none for PGlite (the project's embedded `.schemakit/pglite`). */
+  /** `['--url', URL]` for the server; empty for the project's embedded PGlite (`.schemakit/pglite`). */
   readonly urlArgs: readonly string[];
+  /** The server database, or null (PGlite). */
+  readonly temp: TempDatabase | null;
   /** Runs `fn` on the target database; the embedded one is opened in this process only meanwhile. */
   onTarget<T>(fn: (db: Db) => Promise<T>): Promise<T>;
 }
 
 /**
- * Mocha helper (call inside a `describe`): before the suite, a temporary project with `schema/` from `files` and,
- * on the server, a temporary database; both removed after it. Returns a getter for the current target.
+ * Mocha helper (call inside a `describe`): a project with `schema/` from `files` and, on the server, a
+ * temporary database, made before the suite's tests and removed after them.
  */
 export function useCliTarget(engine: EngineUnderTest, files: SchemaFiles, prefix?: string): () => CliTarget {
-  let target: CliTarget | null = null;
-  let temp: TempDatabase | null = null;
-  let project: Project | null = null;
+  let current: CliTarget | null = null;
   before(async () => {
-    project = makeProject(files, prefix);
-    if (engine.kind === 'postgres') temp = await createTempDatabase(undefined, 'schemakit_cli');
-    const [p, t] = [project, temp];
-    target = {
-      project: p,
-      urlArgs: t ? ['--url', t.db.url!] : [],
+    const project = makeProject(files, prefix);
+    const temp = engine.kind === 'postgres' ? await createTempDatabase(undefined, 'schemakit_cli') : null;
+    current = {
+      project, temp, urlArgs: temp ? ['--url', temp.db.url!] : [],
       async onTarget(fn) {
-        if (t) return fn(t.db);
-        const db = await openPglite({ dataDir: join(p.dir, '.schemakit', 'pglite') });
+        if (temp) return fn(temp.db);
+        const db = await openPglite({ dataDir: join(project.dir, '.schemakit', 'pglite') });
         try {
           return await fn(db);
         } finally {
@@ -40,11 +42,12 @@ export function useCliTarget(engine: EngineUnderTest, files: SchemaFiles, prefix
     };
   });
   after(async () => {
-    await temp?.dispose();
-    project?.remove();
+    await current?.temp?.dispose();
+    current?.project.remove();
+    current = null;
   });
   return () => {
-    if (!target) throw new Error('useCliTarget: no target outside the suite');
-    return target;
+    if (!current) throw new Error('useCliTarget: no project outside the suite');
+    return current;
   };
 }

@@ -5,11 +5,9 @@ import type { Db } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import { engines } from '../support/engines';
 import { catalogView } from '../support/catalog-view';
-import { useCliTarget } from './cli-target';
+import { expectExit, useCliTarget } from './cli-target';
 import { describeRun, runCli, type CliResult } from './run-cli';
 import { customersWithRequiredPhone, customersWithStrictCheck, notesRenamed, shop, shopWith, type SchemaFiles } from './schemas';
-
-const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
 
 /**
  * The plan → generate → apply → plan cycle, renames, hazard refusals and a failing apply, through the real
@@ -24,7 +22,7 @@ for (const engine of engines) {
     const onTarget = <T>(fn: (db: Db) => Promise<T>) => target().onTarget(fn);
     const project = { writeSchema: (f: SchemaFiles) => target().project.writeSchema(f), get dir() { return target().project.dir; } };
     const snapshot = () => onTarget(async (db) => catalogView(await introspect(db)));
-    const migrations = () => readdirSync(join(project.dir, 'generated', 'migrations')).sort();
+    const migrations = () => readdirSync(join(target().project.dir, 'generated', 'migrations')).sort();
 
     // generate does not depend on the engine (it writes the plan that `plan` shows), so it runs on the server only,
     // where a run costs 1-2 s rather than the 5-10 s of starting PGlite twice.
@@ -69,7 +67,7 @@ for (const engine of engines) {
     });
 
     it('plans a table declared with renamedFrom as a rename, not a drop and a create', async () => {
-      project.writeSchema(shopWith({ 'notes.ts': notesRenamed }));
+      target().project.writeSchema(shopWith({ 'notes.ts': notesRenamed }));
       const plan = await cli('plan');
       expectExit(plan, 2);
       expect(plan.stdout).to.match(/^~ rename table shop\.(notes|memos)/m);
@@ -81,7 +79,7 @@ for (const engine of engines) {
     });
 
     it('apply refuses without a terminal and without --yes, refuses deletes-data unless allowed', async () => {
-      project.writeSchema(shopWith({ 'notes.ts': null }));
+      target().project.writeSchema(shopWith({ 'notes.ts': null }));
       const before = await snapshot();
 
       const noTty = await cli('apply');
@@ -117,13 +115,14 @@ for (const engine of engines) {
     it('a failing apply exits 1, names the failing statement and leaves the database as it was', async () => {
       // On the server: a NOT NULL column without a default on a table with rows; on PGlite: a violated CHECK.
       const [customers, culprit] = server ? [customersWithRequiredPhone, /ADD COLUMN "?phone"?/] : [customersWithStrictCheck, /email_is_example/];
-      project.writeSchema(shopWith({ 'notes.ts': null, 'customers.ts': customers }));
+      target().project.writeSchema(shopWith({ 'notes.ts': null, 'customers.ts': customers }));
       const before = await onTarget(async (db) => {
         await db.exec(`INSERT INTO shop.customers (id, email) VALUES (1, 'ann@example.com'), (2, 'bob@example.org')`);
         return catalogView(await introspect(db));
       });
 
-      const apply = await cli('apply', '--yes');
+      // --no-preflight: the pre-flight checks would refuse before running anything (see safety.test.ts).
+      const apply = await cli('apply', '--yes', '--no-preflight');
       expectExit(apply, 1);
       expect(apply.stderr).to.match(/statement \d+ of \d+ \(shop\.customers[^)]*\): /);
       expect(apply.stderr).to.match(culprit);

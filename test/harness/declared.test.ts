@@ -7,11 +7,10 @@ import { introspect } from '../../src/introspect';
 import { findSchemaFiles, loadSchemaDir } from '../../src/load';
 import { schemakitTypes } from '../../src/load/package-root';
 import { compileSchemaFiles } from '../../src/load/typecheck';
-import { applyPlan } from '../../src/migrate';
 import { normalizeDeclared, withDeclaredOpenings } from '../../src/pipeline';
-import { hazardKinds, planChanges, renderDown, renderUp } from '../../src/plan';
+import { planChanges, renderUp } from '../../src/plan';
 import { formatProblem, SchemakitError, type Problem } from '../../src/util';
-import { catalogView as view } from '../support/catalog-view';
+import { checkConverges } from '../support/converge';
 import { engines } from '../support/engines';
 import { checkGolden } from '../support/golden';
 import { readDeclaredCases, type DeclaredCase } from './declared-case';
@@ -81,16 +80,10 @@ for (const engine of engines) {
           const irreversible = plan.steps.filter((s) => s.reverse === null).map((s) => s.irreversible);
           expect(irreversible.length === 0, `reversible (irreversible steps: ${irreversible.join('; ')})`).to.equal(fx.reversible);
 
-          await applyPlan(dbA, plan, { allowHazards: hazardKinds });
-          const after = await introspect(dbA);
-          expect(view(withDeclaredOpenings(after, catB)), 'catalog after applying the plan equals the declarations').to.deep.equal(view(catB));
-          const again = planChanges(diffCatalogs(after, catB, declared.renames));
-          expect(again.steps.map((s) => s.sql), 'second plan is empty').to.deep.equal([]);
-
-          if (fx.reversible) {
-            await dbA.exec(renderDown(plan));
-            expect(view(await introspect(dbA)), 'down restores A').to.deep.equal(view(catA));
-          }
+          await checkConverges(dbA, plan, {
+            catA, catB, reversible: fx.reversible, adjust: (after) => withDeclaredOpenings(after, catB),
+            replan: (after) => planChanges(diffCatalogs(after, catB, declared.renames)),
+          });
         } finally {
           await dbA.close();
         }

@@ -66,13 +66,27 @@ for (const engine of engines) {
     });
 
     if (engine.kind === 'postgres') {
-      it('retries a statement that hit lock_timeout while another session held the table, then succeeds', async function () {
-        this.timeout(30_000);
+      /**
+       * Plans adding a column to public.busy while another session holds ACCESS SHARE on it (as a long
+       * SELECT would), and runs `fn` with the plan and that session; the lock is released afterwards.
+       */
+      async function whileBusy(fn: (plan: Plan, other: Db) => Promise<void>): Promise<void> {
         await db.exec('CREATE TABLE public.busy (id integer)');
         const plan = await planTo(db, () => engine.fresh(), 'CREATE TABLE public.busy (id integer, note text)');
         const other = await connectPostgres(db.url!);
         try {
           await other.exec('BEGIN; LOCK TABLE public.busy IN ACCESS SHARE MODE');
+          await fn(plan, other);
+        } finally {
+          await other.exec('ROLLBACK').catch(() => undefined);
+          await other.close();
+        }
+      }
+      const columns = () => scalar(db, "SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'busy'");
+
+      it('retries a statement that hit lock_timeout while another session held the table, then succeeds', async function () {
+        this.timeout(30_000);
+        await whileBusy(async (plan, other) => {
           const retries: string[] = [];
           const release = setTimeout(() => void other.exec('COMMIT'), 600);
           const r = await applyPlan(db, plan, { retryDelayMs: 100, lockRetries: 6, onRetry: (n, e) => retries.push(`${n}: ${e.message.split(' (')[0]}`) });
@@ -80,31 +94,21 @@ for (const engine of engines) {
           expect(r.applied).to.equal(1);
           expect(retries.length).to.be.greaterThan(0);
           expect(retries[0]).to.match(/^1: db: canceling statement due to lock timeout/);
-          expect(await scalar(db, "SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'busy'")).to.equal(2);
-        } finally {
-          await other.exec('ROLLBACK').catch(() => undefined);
-          await other.close();
-        }
+        });
+        expect(await columns()).to.equal(2);
       });
 
       it('gives up after the bounded retries, naming the statement; nothing was applied', async function () {
         this.timeout(30_000);
-        await db.exec('CREATE TABLE public.busy (id integer)');
-        const plan = await planTo(db, () => engine.fresh(), 'CREATE TABLE public.busy (id integer, note text)');
-        const other = await connectPostgres(db.url!);
-        try {
-          await other.exec('BEGIN; LOCK TABLE public.busy IN ACCESS SHARE MODE');
+        await whileBusy(async (plan) => {
           let retries = 0;
           const e = await applyPlan(db, plan, { retryDelayMs: 50, lockRetries: 2, onRetry: () => retries++ }).then(() => null, (x: SchemakitError) => x);
           expect(retries).to.equal(2);
           expect(e?.code).to.equal('statement-failed');
           expect(e?.message).to.contain('lock timeout');
           expect(e?.message).to.contain('ALTER TABLE public.busy ADD COLUMN note text');
-        } finally {
-          await other.exec('ROLLBACK');
-          await other.close();
-        }
-        expect(await scalar(db, "SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'busy'")).to.equal(1);
+        });
+        expect(await columns()).to.equal(1);
         expect(await scalar(db, "SELECT current_setting('lock_timeout')")).to.equal('0');
       });
     }
