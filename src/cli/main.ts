@@ -42,7 +42,8 @@ function program(done: (o: Outcome) => void): Command {
   cmd.command('docs').description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
     .option('--schema <dir>', 'directory of schema declarations', 'schema')
     .option('--url <url>', 'document a live database instead of the declarations')
-    .option('--out <dir>', 'output directory', 'generated/docs')
+    .option('--out <dir>', 'output directory (default: generated/docs, with --html generated/site)')
+    .option('--html', 'write a static HTML site with the ER diagrams rendered (Mermaid bundled) instead of Markdown')
     .option('--templates <dir>', 'directory of Handlebars templates overriding the defaults')
     .option('--check', 'write nothing; exit 1 naming the stale files when the output is not up to date')
     .action(async (o) => done(await runDocs(o)));
