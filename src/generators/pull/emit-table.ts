@@ -1,4 +1,5 @@
 import type { Check, Constraint, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
+import { assertNever } from '../../util';
 import { emitColumn, type ColumnConstraints } from './emit-column';
 import { tableCheck, tableForeignKey, tablePrimaryKey, tableUnique } from './emit-constraint';
 import { emitIndex } from './emit-index';
@@ -53,6 +54,8 @@ function placeConstraints(table: Table, constraints: readonly Constraint[]): Pla
         else placed.foreignKeys.push(c);
         break;
       }
+      default:
+        assertNever(c);
     }
   }
   return placed;
