@@ -39,17 +39,18 @@ export function renderReport(report: BenchReport): string {
   const lines: string[] = [];
   lines.push(`schemakit bench — ${report.startedAt}, node ${report.node}, ${report.server}; median of ${report.runs} runs after 1 warm-up`);
   lines.push('');
-  lines.push('| N | pg_dump ms | introspect ms | diff+plan self ms | diff+plan 5% ms (steps) | end-to-end ms | ratio e2e/pg_dump | peak RSS MB |');
-  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| N | pg_dump ms | introspect ms | diff+plan self ms | diff+plan 5% ms (steps) | end-to-end ms | ratio e2e/pg_dump | pull ms | peak RSS MB |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of report.sizes) {
     const q = ratio(r);
     const steps = r.changedSteps === null ? '' : ` (${r.changedSteps})`;
     lines.push(
-      `| ${r.tables} | ${ms(r.pgDump)} | ${ms(r.introspect)} | ${ms(r.diffPlanSelf)} | ${ms(r.diffPlanChanged)}${steps} | ${ms(r.endToEnd)} | ${q === null ? 'n/a' : q.toFixed(2)} | ${r.memory.rssMb.toFixed(0)} |`,
+      `| ${r.tables} | ${ms(r.pgDump)} | ${ms(r.introspect)} | ${ms(r.diffPlanSelf)} | ${ms(r.diffPlanChanged)}${steps} | ${ms(r.endToEnd)} | ${q === null ? 'n/a' : q.toFixed(2)} | ${ms(r.pull)} | ${r.memory.rssMb.toFixed(0)} |`,
     );
   }
   lines.push('');
   lines.push('end-to-end = connect + introspect + diff + plan (live → 5%-changed catalog) + close; pg_dump includes its process start; the two alternate run by run so their ratio sees the same machine load.');
+  lines.push('pull = renderPull of the introspected catalog (declaration files printed with ts-morph, in memory; introspection not included).');
   for (const r of report.sizes) {
     const edits = Object.entries(r.edits).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
     lines.push(

@@ -77,7 +77,7 @@ async function countTables(serverUrl: string, database: string): Promise<number>
  * Feeds `sql` to `psql -v ON_ERROR_STOP=1 -q` in autocommit mode: one transaction for 5,000 tables
  * would exceed the shared lock table (max_locks_per_transaction × max_connections).
  */
-function runPsql(url: string, sql: string): Promise<void> {
+export function runPsql(url: string, sql: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('psql', ['-X', '-v', 'ON_ERROR_STOP=1', '-q', '-d', url, '-f', '-'], { stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';

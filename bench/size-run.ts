@@ -1,5 +1,6 @@
 import { connectPostgres } from '../src/db';
 import { diffCatalogs, type Change } from '../src/diff';
+import { renderPull } from '../src/generators';
 import { introspect } from '../src/introspect';
 import { planChanges } from '../src/plan';
 import { stableJson } from '../src/util';
@@ -69,6 +70,9 @@ export async function runSize(serverUrl: string, tables: number, runs: number): 
     return { timing: r.timing, problems };
   });
 
+  progress(`N=${tables}: pull (declaration files of the catalog)`);
+  const pulled = await attempt('pull', async () => (await timeRuns(runs, () => renderPull(b).size)).timing);
+
   progress(`N=${tables}: diff + plan against a 5% change`);
   const mutated = mutateCatalog(b);
   const changed = await attempt('diff+plan 5%', async () => {
@@ -99,6 +103,7 @@ export async function runSize(serverUrl: string, tables: number, runs: number): 
   return {
     ...base,
     catalog: { tables: b.tables.length, indexes: b.indexes.length, constraints: b.constraints.length, enums: b.enums.length },
+    pull: pulled,
     diffPlanSelf: self?.timing ?? null,
     selfChanges: self?.problems ?? [],
     diffPlanChanged: changed?.timing ?? null,

@@ -23,6 +23,8 @@ export interface SizeResult {
   readonly catalog: { readonly tables: number; readonly indexes: number; readonly constraints: number; readonly enums: number };
   readonly pgDump: Timing | null;
   readonly introspect: Timing | null;
+  /** renderPull of the introspected catalog: declaration files (one per table) printed with ts-morph, in memory. */
+  readonly pull: Timing | null;
   readonly diffPlanSelf: Timing | null;
   /** Problems found by the self check: changes between two introspections of the same database. */
   readonly selfChanges: readonly string[];
@@ -74,6 +76,7 @@ export function emptySizeResult(tables: number, errors: string[] = []): Omit<Siz
     catalog: { tables: 0, indexes: 0, constraints: 0, enums: 0 },
     pgDump: null,
     introspect: null,
+    pull: null,
     diffPlanSelf: null,
     selfChanges: [],
     diffPlanChanged: null,

@@ -85,7 +85,7 @@ function renderPreflightSection(findings: readonly PreflightFinding[] | null): s
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
 export async function runApply(
   opts: TargetOptions & OnlineFlags & {
-    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockTimeout?: string;
+    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string;
   },
   log: (s: string) => void,
 ): Promise<Outcome> {

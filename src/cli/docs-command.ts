@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { acquirePglite, connectPostgres, type Db } from '../db';
-import { compareDocs, renderDocs } from '../generators';
+import { compareDocs, renderDocs, renderSite } from '../generators';
 import { introspect } from '../introspect';
 import { loadSchemaDir } from '../load';
 import type { Catalog } from '../model';
@@ -21,6 +21,8 @@ export interface DocsOptions {
   /** A project's own Handlebars templates directory. */
   readonly templates?: string;
   readonly title?: string;
+  /** A static HTML site (default output `generated/site`) instead of Markdown. */
+  readonly html?: boolean;
 }
 
 /** The catalog to document: a live database (`url`), else the declarations normalized through a scratch PGlite. */
@@ -76,9 +78,10 @@ export function writeDocs(dir: string, rendered: ReadonlyMap<string, string>): {
 
 /** `schemakit docs`: renders Markdown docs and Mermaid ERDs to `out`; with `check`, exit 1 when they are out of date. */
 export async function runDocs(opts: DocsOptions = {}): Promise<Outcome> {
-  const out = resolve(opts.out ?? join('generated', 'docs'));
+  const out = resolve(opts.out ?? join('generated', opts.html ? 'site' : 'docs'));
   const catalog = await catalogFor(opts);
-  const rendered = renderDocs(catalog, { templatesDir: opts.templates ? resolve(opts.templates) : undefined, title: opts.title });
+  const render = opts.html ? renderSite : renderDocs;
+  const rendered = render(catalog, { templatesDir: opts.templates ? resolve(opts.templates) : undefined, title: opts.title });
   if (opts.check) {
     const drift = compareDocs(rendered, readTree(out));
     const lines = [

@@ -41,7 +41,7 @@ function program(done: (o: Outcome) => void): Command {
     .addOption(new Option('--allow-hazard <kind...>', 'allow a refused hazard (repeatable)').choices([...hazardKinds]))
     .option('--yes', 'do not ask for confirmation')
     .option('--chunked', 'commit in chunks when the plan needs more locks than one transaction can hold (resumable)')
-    .option('--lock-timeout <seconds>', 'wait this long for another runner\'s migration lock', '60')
+    .option('--lock-wait <seconds>', 'wait this long for another runner\'s migration lock', '60')
     .action(async (o) => done(await runApply(o, (s) => process.stderr.write(s + '\n'))));
 
   withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>')))
@@ -54,7 +54,8 @@ function program(done: (o: Outcome) => void): Command {
   cmd.command('docs').description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
     .option('--schema <dir>', 'directory of schema declarations', 'schema')
     .option('--url <url>', 'document a live database instead of the declarations')
-    .option('--out <dir>', 'output directory', 'generated/docs')
+    .option('--out <dir>', 'output directory (default: generated/docs, with --html generated/site)')
+    .option('--html', 'write a static HTML site with the ER diagrams rendered (Mermaid bundled) instead of Markdown')
     .option('--templates <dir>', 'directory of Handlebars templates overriding the defaults')
     .option('--check', 'write nothing; exit 1 naming the stale files when the output is not up to date')
     .action(async (o) => done(await runDocs(o)));

@@ -16,7 +16,7 @@ export interface MigrateOptions extends TargetOptions {
   /** The migrations directory (default generated/migrations). */
   readonly dir?: string;
   /** Seconds to wait for another runner's migration lock (default 60). */
-  readonly lockTimeout?: string;
+  readonly lockWait?: string;
 }
 
 type Log = (s: string) => void;
@@ -25,15 +25,15 @@ const migrationsDir = (o: { dir?: string }) => resolve(o.dir ?? join('generated'
 const show = (path: string) => relative(process.cwd(), path) || '.';
 
 /** Lock options for a runner: the timeout, a label other runners see, and a message while waiting. */
-export function lockOptions(o: { lockTimeout?: string }, label: string, log: Log, waited: { holder?: LockHolder | null }) {
-  const seconds = o.lockTimeout === undefined ? 60 : Number(o.lockTimeout);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new SchemakitError('cli', 'bad-option', `--lock-timeout ${o.lockTimeout}: not a number of seconds`);
+export function lockOptions(o: { lockWait?: string }, label: string, log: Log, waited: { holder?: LockHolder | null }) {
+  const seconds = o.lockWait === undefined ? 60 : Number(o.lockWait);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new SchemakitError('cli', 'bad-option', `--lock-wait ${o.lockWait}: not a number of seconds`);
   return {
     timeoutMs: seconds * 1000,
     label,
     onWait: (h: LockHolder | null) => {
       waited.holder = h;
-      log(yellow(`waiting for the migration lock: held by ${describeHolder(h)} (up to ${seconds} s, --lock-timeout)`));
+      log(yellow(`waiting for the migration lock: held by ${describeHolder(h)} (up to ${seconds} s, --lock-wait)`));
     },
   };
 }

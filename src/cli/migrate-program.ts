@@ -9,7 +9,7 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
   const migrate = cmd.command('migrate').description('versioned migrations from generated/migrations, with a history in the schemakit schema');
   const common = (c: Command) => target(c)
     .option('--dir <dir>', 'migrations directory', 'generated/migrations')
-    .option('--lock-timeout <seconds>', 'wait this long for another runner\'s migration lock', '60');
+    .option('--lock-wait <seconds>', 'wait this long for another runner\'s migration lock', '60');
 
   common(migrate.command('up').description('apply pending migrations, each in its own transaction with its history row'))
     .option('--to <version>', 'stop after this version')

@@ -72,7 +72,7 @@ export async function withMigrationLock<T>(db: Db, options: LockOptions, fn: () 
     }
     if (Date.now() - started >= timeoutMs) {
       throw new SchemakitError('migrate', 'lock-timeout',
-        `another schemakit run holds the migration lock of ${db.description}: ${describeHolder(holder)}; gave up after ${Math.round((Date.now() - started) / 1000)} s (--lock-timeout). Nothing was applied.`);
+        `another schemakit run holds the migration lock of ${db.description}: ${describeHolder(holder)}; gave up after ${Math.round((Date.now() - started) / 1000)} s (--lock-wait). Nothing was applied.`);
     }
     await new Promise((done) => setTimeout(done, options.pollMs ?? 200));
   }

@@ -18,14 +18,14 @@ export function writeTree(dir: string, files: ReadonlyMap<string, string>): void
 
 /**
  * What `schemakit plan` would do after a pull: the pulled files are written to a temporary folder, loaded
- * as any schema folder is (type checked, evaluated, validated), normalized on `db`'s server and diffed
+ * as any schema folder is (type checked unless told not to, evaluated, validated), normalized on `db`'s server and diffed
  * against `db`. Returns the plan's SQL statements (empty when the round trip is exact).
  */
-export async function planAfterPull(db: Db, files: ReadonlyMap<string, string>): Promise<string[]> {
+export async function planAfterPull(db: Db, files: ReadonlyMap<string, string>, options: { typecheck?: boolean } = {}): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'schemakit-pull-'));
   try {
     writeTree(dir, files);
-    const declared = await loadSchemaDir(dir);
+    const declared = await loadSchemaDir(dir, { typecheck: options.typecheck ?? true });
     const plan = planChanges(diffCatalogs(await introspect(db), await normalizeDeclared(declared, db), declared.renames));
     return plan.steps.map((s) => s.sql);
   } finally {

@@ -4,3 +4,4 @@ export { buildDocsModel, defaultDiagramLimits, type DocsModel, type DiagramLimit
 export { loadDocsTemplates, defaultTemplatesDir, type DocsTemplates } from './templates';
 export { escapeCell, escapeText, codeCell, fileSafe, tablePath, enumPath } from './markdown';
 export { renderErDiagram, mermaidWord, mermaidString, type MermaidEntity, type MermaidRelation } from './mermaid';
+export { renderSite, defaultSiteTemplatesDir, schemaPage, type RenderSiteOptions } from './render-site';

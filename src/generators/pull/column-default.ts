@@ -3,7 +3,8 @@ import { splitArray } from './column-type';
 import { sqlTemplate } from './sql-template';
 import { tsString, tsValue } from './ts-text';
 
-const NUMERIC = new Set(['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision']);
+const INTEGER = new Set(['smallint', 'integer', 'bigint']);
+const NUMERIC = new Set([...INTEGER, 'numeric', 'real', 'double precision']);
 /** Types whose builder takes string defaults (enums and `c.type()` columns too: their value type is open). */
 const NOT_STRING = new Set([...NUMERIC, 'boolean', 'json', 'jsonb', 'smallserial', 'serial', 'bigserial']);
 
@@ -37,7 +38,10 @@ function defaultValue(column: Column): string | null {
   const literal = /^'((?:[^']|'')*)'::(.+)$/.exec(text);
   const bareNumber = /^\d+(\.\d+)?$/.exec(text);
   if (dims === 0 && NUMERIC.has(type)) {
-    const n = bareNumber ? text : literal && withoutModifiers(literal[2]) === type && /^-?\d+(\.\d+)?$/.test(literal[1]) ? literal[1] : null;
+    // An integer constant is printed with its own type (`'-1'::integer` on a smallint column): any integer cast will do.
+    const cast = literal ? withoutModifiers(literal[2]) : null;
+    const castFits = cast === type || (INTEGER.has(cast ?? '') && INTEGER.has(type) && /^-?\d+$/.test(literal?.[1] ?? ''));
+    const n = bareNumber ? text : literal && castFits && /^-?\d+(\.\d+)?$/.test(literal[1]) ? literal[1] : null;
     if (n === null) return null;
     // A number that JavaScript prints back the same way is written as one; others (big or long) as text.
     return String(Number(n)) === n && Number.isSafeInteger(Math.trunc(Number(n))) ? n : type === 'bigint' || type === 'numeric' ? tsString(n) : null;

@@ -31,8 +31,7 @@ export function columnUnique(u: Unique, table: Table, ctx: PullContext): string 
 
 /** `.references(() => users.columns.id, { … })` on a column (never for a reference to its own table). */
 export function columnReference(fk: ForeignKey, table: Table, ctx: PullContext, imports: Imports): string {
-  const target = ctx.names.tables.get(objectKey(fk.refSchema, fk.refTable))!;
-  const variable = imports.ref(target);
+  const variable = imports.ref(ctx.target(fk));
   const cyclic = ctx.sameCycle(objectKey(fk.schema, fk.table), objectKey(fk.refSchema, fk.refTable));
   const thunk = `${cyclic ? `(): ${imports.libType('ColumnRef')}` : '()'} => ${tsAccess(`${variable}.columns`, fk.refColumns[0])}`;
   const name = explicitName(fk, table, ctx);
@@ -96,7 +95,7 @@ export function tableForeignKey(fk: ForeignKey, table: Table, ctx: PullContext, 
     target = `() => ${cols.length === 1 ? cols[0] : `[${cols.join(', ')}]`}`;
   } else {
     const targetKey = objectKey(fk.refSchema, fk.refTable);
-    const variable = imports.ref(ctx.names.tables.get(targetKey)!);
+    const variable = imports.ref(ctx.target(fk));
     const pk = ctx.members.get(targetKey)?.constraints.find((c): c is PrimaryKey => c.kind === 'PrimaryKey');
     const impliedColumns = pk !== undefined && pk.columns.join('\u0000') === fk.refColumns.join('\u0000');
     const annotation = ctx.sameCycle(objectKey(fk.schema, fk.table), targetKey) ? `(): ${imports.libType('AnyTableDecl')}` : '()';

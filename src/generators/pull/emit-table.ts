@@ -1,4 +1,5 @@
 import type { Check, Constraint, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
+import { SchemakitError, assertNever } from '../../util';
 import { emitColumn, type ColumnConstraints } from './emit-column';
 import { tableCheck, tableForeignKey, tablePrimaryKey, tableUnique } from './emit-constraint';
 import { emitIndex } from './emit-index';
@@ -53,6 +54,10 @@ function placeConstraints(table: Table, constraints: readonly Constraint[]): Pla
         else placed.foreignKeys.push(c);
         break;
       }
+      case 'Exclusion':
+        throw new SchemakitError('generators', 'pull-unsupported', `pull does not write exclusion constraints yet: ${c.schema}.${c.table}.${c.name}`);
+      default:
+        assertNever(c);
     }
   }
   return placed;

@@ -1,6 +1,7 @@
 import { makeObjectName, nameAddition, indexColumnNames, expressionColumnName } from '../../declare/implicit-names';
 import { columnsIn } from '../../declare/sql-tokens';
 import type { Catalog, Constraint, Index, Table } from '../../model';
+import { assertNever } from '../../util';
 
 /**
  * Which names a pulled declaration may leave out: exactly those the declaration API would choose itself.
@@ -34,6 +35,8 @@ export class ImplicitNames {
         const vars = columnsIn(check ?? c.expression, table.columns.map((x) => x.name));
         return this.#free(c.schema, c.name, makeObjectName(c.table, vars.length === 1 ? vars[0] : null, 'check'));
       }
+      default:
+        return assertNever(c);
     }
   }
   /** Whether an index's name is the `<table>_<columns>_idx` its declaration gets without a name. */

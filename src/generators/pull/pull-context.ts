@@ -1,5 +1,6 @@
 import type { Catalog, Constraint, ForeignKey, Index, Table } from '../../model';
 import { qualified } from '../../sql';
+import { SchemakitError } from '../../util';
 import { ImplicitNames } from './implicit-names';
 import { objectKey, planPullNames, type Placement, type PullLayout, type PullNames } from './pull-names';
 
@@ -14,6 +15,8 @@ export interface PullContext {
   readonly members: ReadonlyMap<string, { readonly constraints: readonly Constraint[]; readonly indexes: readonly Index[] }>;
   /** Whether two tables reach each other through foreign keys (then TypeScript needs the thunks annotated). */
   sameCycle(a: string, b: string): boolean;
+  /** The placement of a foreign key's target table; throws when it is not pulled (an extension's or a system table). */
+  target(fk: ForeignKey): Placement;
 }
 
 /** Builds the context of a pull of `catalog`. */
@@ -33,6 +36,15 @@ export function pullContext(catalog: Catalog, layout: PullLayout): PullContext {
     enumsBySqlName,
     members,
     sameCycle: (a, b) => component.get(a) !== undefined && component.get(a) === component.get(b),
+    target(fk) {
+      const p = names.tables.get(objectKey(fk.refSchema, fk.refTable));
+      if (p) return p;
+      throw new SchemakitError(
+        'declare',
+        'not-declarable',
+        `${fk.schema}.${fk.table}: foreign key ${fk.name} references ${fk.refSchema}.${fk.refTable}, which is not a table of the pull (an extension's or a system table): it cannot be declared`,
+      );
+    },
   };
 }
 

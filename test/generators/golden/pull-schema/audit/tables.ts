@@ -16,7 +16,7 @@ export const order = table(audit, 'order', {
     magic: c.bytea().default('\\x00ff'),
     code: c.char(2).default('ab'),
     flag: c.boolean().notNull().default(false),
-    small: c.smallint().default(sql`'-1'::integer`),
+    small: c.smallint().default(-1),
   },
   primaryKey: (t) => primaryKey(t.id).deferrable(),
   indexes: (t) => [
