@@ -61,7 +61,7 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
       { kind: 'SetType', type: toType, collation: collation(to, from), using: t.using },
       { kind: 'SetType', type: fromType, collation: collation(from, to), using: back.using },
       // Views reading the column forbid the type change: they are dropped before it and created after.
-      { hazards, drops: [columnTypeNode(schema, table, to.name)], creates: [columnTypeNode(schema, table, to.name)] },
+      { hazards, drops: [columnTypeNode(schema, table, to.name, 'alter')], creates: [columnTypeNode(schema, table, to.name, 'alter')] },
     );
   }
   if (isSerial(to.type) && !isSerial(from.type)) raw(createOwnedSequenceSql(schema, seq, toType, table, to.name), dropSequenceSql(schema, seq));

@@ -1,7 +1,7 @@
 import type { RecreateEnum } from '../diff';
 import { relKey, type Column } from '../model';
 import { alterColumnSql, createEnumSql, dropEnumSql, enumTempName, ident, literal, qualified, renameEnumSql } from '../sql';
-import { columnNode, columnTypeNode, relNode, typeNode } from './graph-keys';
+import { columnNode, columnTypeNode, relNode, typeNode, typeShapeNode } from './graph-keys';
 import { hazard, Phase, plannedStep, type PlannedStep } from './planned-step';
 
 /** `USING` expression converting `col` (old type, scalar or array) to `type` through text, with the remap. */
@@ -40,15 +40,15 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
   for (const x of c.columns) {
     if (x.column.default === null) continue;
     steps.push(plannedStep(c, {
-      ...base, needs: onColumn(x).slice(needs.length),
+      ...base, needs: onColumn(x),
       sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'DropDefault' }),
       reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetDefault', expression: x.column.default }),
     }));
   }
   // Views and routines using the type are dropped before it is renamed aside and created after the new one.
-  const typeKey = [typeNode(to.schema, to.name)];
-  steps.push(plannedStep(c, { ...base, sql: renameEnumSql(from.schema, from.name, tmp), reverse: renameEnumSql(from.schema, tmp, from.name), needs: [], drops: typeKey }));
-  steps.push(plannedStep(c, { ...base, sql: createEnumSql(to), reverse: dropEnumSql(to), needs: [], creates: typeKey }));
+  const typeKey = [typeShapeNode(to.schema, to.name)];
+  steps.push(plannedStep(c, { ...base, sql: renameEnumSql(from.schema, from.name, tmp), reverse: renameEnumSql(from.schema, tmp, from.name), drops: typeKey }));
+  steps.push(plannedStep(c, { ...base, sql: createEnumSql(to), reverse: dropEnumSql(to), creates: typeKey }));
   for (const x of c.columns) {
     const at = `${x.schema}.${x.table}.${x.column.name}`;
     const hazards = [
@@ -63,7 +63,7 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
       );
     }
     const back = x.column.type.endsWith('[]') ? `${ident(x.column.name)}::text[]::${oldType}[]` : `${ident(x.column.name)}::text::${oldType}`;
-    const columnType = [columnTypeNode(x.schema, x.table, x.column.name)];
+    const columnType = [columnTypeNode(x.schema, x.table, x.column.name, 'enum')];
     steps.push(plannedStep(c, {
       ...base, needs: onColumn(x), hazards, drops: columnType, creates: columnType,
       sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetType', type: x.column.type.endsWith('[]') ? `${type}[]` : type, collation: null, using: remapUsing(x.column, type, c.remap) }),
