@@ -72,38 +72,30 @@ const readsOf = (q: Sql | string) => (typeof q === 'string' ? [] : q.objects.fla
   return (x.kind === 'TableDecl' || x.kind === 'ViewDecl') && x.schema !== undefined && x.name !== undefined ? [{ schema: x.schema, name: x.name }] : [];
 }));
 
-/** Declares a view: `view(reporting, 'active_users', { as: sql\`SELECT … FROM ${users} WHERE …\` })`. */
-export function view(schema: SchemaDecl | string, name: string, options: ViewOptions): ViewDecl {
+/** A view declaration with the options of either kind (the other kind's are left at their defaults). */
+function declareView(schema: SchemaDecl | string, name: string, materialized: boolean, o: Partial<ViewOptions & MaterializedViewOptions> & { as: Sql | string }): ViewDecl {
   return new ViewDecl(schemaName(schema), name, {
     schemaDecl: typeof schema === 'string' ? null : schema,
-    materialized: false,
-    query: queryText(options.as),
-    reads: readsOf(options.as),
-    comment: options.comment ?? null,
-    renamedFrom: options.renamedFrom ?? null,
-    securityBarrier: options.securityBarrier ?? false,
-    securityInvoker: options.securityInvoker ?? false,
-    checkOption: options.checkOption ?? null,
-    withData: true,
-    indexes: [],
+    materialized,
+    query: queryText(o.as),
+    reads: readsOf(o.as),
+    comment: o.comment ?? null,
+    renamedFrom: o.renamedFrom ?? null,
+    securityBarrier: o.securityBarrier ?? false,
+    securityInvoker: o.securityInvoker ?? false,
+    checkOption: o.checkOption ?? null,
+    withData: o.withData ?? true,
+    indexes: o.indexes ?? [],
     location: captureLocation(),
   });
 }
 
+/** Declares a view: `view(reporting, 'active_users', { as: sql\`SELECT … FROM ${users} WHERE …\` })`. */
+export function view(schema: SchemaDecl | string, name: string, options: ViewOptions): ViewDecl {
+  return declareView(schema, name, false, options);
+}
+
 /** Declares a materialized view, with its indexes: `materializedView(s, 'popular', { as: sql\`…\`, indexes: [index().on(sql\`id\`).unique()] })`. */
 export function materializedView(schema: SchemaDecl | string, name: string, options: MaterializedViewOptions): ViewDecl {
-  return new ViewDecl(schemaName(schema), name, {
-    schemaDecl: typeof schema === 'string' ? null : schema,
-    materialized: true,
-    query: queryText(options.as),
-    reads: readsOf(options.as),
-    comment: options.comment ?? null,
-    renamedFrom: options.renamedFrom ?? null,
-    securityBarrier: false,
-    securityInvoker: false,
-    checkOption: null,
-    withData: options.withData ?? true,
-    indexes: options.indexes ?? [],
-    location: captureLocation(),
-  });
+  return declareView(schema, name, true, options);
 }

@@ -34,7 +34,7 @@ SELECT d.owner_kind, d.owner, 'type', tn.nspname, t.typname, NULL, NULL
   JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
  WHERE d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND ${userSchema('tn')}
 UNION ALL
-SELECT d.owner_kind, d.owner, 'routine', pn.nspname, p.proname, NULL, pg_catalog.pg_get_function_identity_arguments(p.oid)
+SELECT d.owner_kind, d.owner, 'routine', pn.nspname, p.proname, NULL, pg_catalog.oidvectortypes(p.proargtypes)
   FROM d
   JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
   JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace

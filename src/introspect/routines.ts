@@ -10,7 +10,7 @@ import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
  * `prosrc` as written, or for a SQL-standard body (`BEGIN ATOMIC`, PostgreSQL 14+) its deparsed text.
  */
 const SQL = `
-SELECT p.oid, n.nspname AS schema, p.proname AS name, pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity_args,
+SELECT p.oid, n.nspname AS schema, p.proname AS name, pg_catalog.oidvectortypes(p.proargtypes) AS identity_args,
        p.prokind = 'p' AS procedure, pg_catalog.pg_get_function_arguments(p.oid) AS args,
        CASE WHEN p.prokind <> 'p' THEN pg_catalog.pg_get_function_result(p.oid) END AS returns,
        l.lanname AS language, p.prosrc AS source,

@@ -50,14 +50,15 @@ export type Volatility = 'immutable' | 'stable' | 'volatile';
 export type Parallel = 'safe' | 'restricted' | 'unsafe';
 
 /**
- * `CREATE FUNCTION` / `CREATE PROCEDURE`. Identity is schema, name and the identity argument types
- * (`pg_get_function_identity_arguments`), as overloads share a name.
+ * `CREATE FUNCTION` / `CREATE PROCEDURE`. Identity is schema, name and the input argument types
+ * (`proargtypes`, pg_proc's unique key with the name), as overloads share a name; argument names are not
+ * part of it (renaming one is a drop and a create of the same identity).
  */
 export interface Routine {
   readonly kind: 'Routine';
   readonly schema: string;
   readonly name: string;
-  /** Input argument types as `pg_get_function_identity_arguments` prints them (`a integer, b text`). */
+  /** Input argument types, as `oidvectortypes(proargtypes)` prints them (`integer, text`): enough for DROP, ALTER, COMMENT. */
   readonly identityArgs: string;
   readonly procedure: boolean;
   /** The full argument list as `pg_get_function_arguments` prints it (modes, names, defaults). */

@@ -52,8 +52,18 @@ export function typeNeeds(type: string): string[] {
   return u === null ? [] : [typeNode(u.schema, u.name)];
 }
 
-/** A column's type (and collation): changed in place by ALTER COLUMN … TYPE, which views reading the column forbid. */
-export const columnTypeNode = (schema: string, table: string, column: string) => key('column-type', schema, table, column);
+/**
+ * A column's type (and collation): changed in place by ALTER COLUMN … TYPE, which views reading the column
+ * forbid. One key per kind of change converting it (`alter`: AlterColumn, `enum`: RecreateEnum), as one plan
+ * may convert a column twice and each key must have a single step that drops and creates it.
+ */
+export const columnTypeNode = (schema: string, table: string, column: string, via: 'alter' | 'enum') => key('column-type', schema, table, column, via);
+/**
+ * An enum's identity while it is recreated (renamed aside, created anew): views and routines using the type
+ * are dropped before and created after. Separate from typeNode so that columns, which are converted in
+ * between, are not ordered around it.
+ */
+export const typeShapeNode = (schema: string, name: string) => key('type-shape', schema, name);
 /** A function or procedure, by its identity arguments (overloads share a name). */
 export const routineNode = (schema: string, name: string, identityArgs: string) => key('routine', schema, name, identityArgs);
 export const triggerNode = (schema: string, table: string, name: string) => key('trigger', schema, table, name);
@@ -67,8 +77,11 @@ export function dependencyNeeds(deps: readonly Dependency[]): string[] {
   return deps.flatMap((d) => {
     switch (d.kind) {
       case 'relation': return [relNode(d.schema, d.name)];
-      case 'column': return [relNode(d.schema, d.table), columnNode(d.schema, d.table, d.name), columnTypeNode(d.schema, d.table, d.name)];
-      case 'type': return [typeNode(d.schema, d.name)];
+      case 'column': return [
+        relNode(d.schema, d.table), columnNode(d.schema, d.table, d.name),
+        columnTypeNode(d.schema, d.table, d.name, 'alter'), columnTypeNode(d.schema, d.table, d.name, 'enum'),
+      ];
+      case 'type': return [typeNode(d.schema, d.name), typeShapeNode(d.schema, d.name)];
       case 'routine': return [routineNode(d.schema, d.name, d.args)];
       default: return assertNever(d, 'dependency');
     }

@@ -68,7 +68,7 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
       // Views reading the column forbid the type change: they are dropped before it and created after.
       {
         hazards, locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE', { rewrite: t.rewrite, scan: t.rewrite || t.mayFail }),
-        drops: [columnTypeNode(schema, table, to.name)], creates: [columnTypeNode(schema, table, to.name)],
+        drops: [columnTypeNode(schema, table, to.name, 'alter')], creates: [columnTypeNode(schema, table, to.name, 'alter')],
       },
     );
   }

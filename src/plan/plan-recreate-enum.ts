@@ -1,7 +1,7 @@
 import { remapDefault, type RecreateEnum } from '../diff';
 import { relKey, type Column } from '../model';
 import { alterColumnSql, createEnumSql, dropEnumSql, enumTempName, ident, literal, qualified, renameEnumSql } from '../sql';
-import { columnNode, columnTypeNode, relNode, typeNode } from './graph-keys';
+import { columnNode, columnTypeNode, relNode, typeNode, typeShapeNode } from './graph-keys';
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, type PlannedStep } from './planned-step';
 
@@ -43,15 +43,15 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
   for (const x of c.columns) {
     if (x.column.default === null) continue;
     steps.push(plannedStep(c, {
-      ...base, needs: onColumn(x).slice(needs.length),
+      ...base, needs: onColumn(x),
       sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'DropDefault' }),
       reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetDefault', expression: x.column.default }),
     }));
   }
   // Views and routines using the type are dropped before it is renamed aside and created after the new one.
-  const typeKey = [typeNode(to.schema, to.name)];
-  steps.push(plannedStep(c, { ...base, sql: renameEnumSql(from.schema, from.name, tmp), reverse: renameEnumSql(from.schema, tmp, from.name), needs: [], drops: typeKey }));
-  steps.push(plannedStep(c, { ...base, sql: createEnumSql(to), reverse: dropEnumSql(to), needs: [], creates: typeKey }));
+  const typeKey = [typeShapeNode(to.schema, to.name)];
+  steps.push(plannedStep(c, { ...base, sql: renameEnumSql(from.schema, from.name, tmp), reverse: renameEnumSql(from.schema, tmp, from.name), drops: typeKey }));
+  steps.push(plannedStep(c, { ...base, sql: createEnumSql(to), reverse: dropEnumSql(to), creates: typeKey }));
   for (const x of c.columns) {
     const at = `${x.schema}.${x.table}.${x.column.name}`;
     const hazards = [
@@ -69,7 +69,7 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
       hazards.push(hazard('may-fail-on-data', at, `rows are remapped (${vs}); the conversion fails if a remap names no value of the new type`));
     }
     const back = x.column.type.endsWith('[]') ? `${ident(x.column.name)}::text[]::${oldType}[]` : `${ident(x.column.name)}::text::${oldType}`;
-    const columnType = [columnTypeNode(x.schema, x.table, x.column.name)];
+    const columnType = [columnTypeNode(x.schema, x.table, x.column.name, 'enum')];
     steps.push(plannedStep(c, {
       ...base, needs: onColumn(x), hazards, drops: columnType, creates: columnType,
       locks: tableLock(null, x.schema, x.table, 'ACCESS EXCLUSIVE', { rewrite: true }),

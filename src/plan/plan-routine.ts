@@ -1,13 +1,14 @@
 import type { CreateRoutine, DropRoutine, RenameRoutine, ReplaceRoutine } from '../diff';
 import { routineKey, type Routine } from '../model';
-import { commentSql, createRoutineSql, dropRoutineSql, renameRoutineSql } from '../sql';
+import { createRoutineSql, dropRoutineSql, renameRoutineSql } from '../sql';
+import { commentAfterCreate, restoreComment } from './comment-step';
 import { dependencyNeeds, routineNode, schemaNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
 const node = (r: Routine) => routineNode(r.schema, r.name, r.identityArgs);
 const needs = (r: Routine) => [schemaNode(r.schema), ...dependencyNeeds(r.dependsOn)];
 const target = (r: Routine) => ({ kind: 'Routine' as const, schema: r.schema, name: r.name, identityArgs: r.identityArgs, procedure: r.procedure });
-const routineComment = (r: Routine) => (r.comment === null ? null : commentSql(target(r), r.comment));
+const routineComment = (r: Routine) => restoreComment(target(r), r.comment);
 
 /**
  * CREATE FUNCTION|PROCEDURE, before the tables (a default, check or index may call it); plans that create
@@ -16,10 +17,10 @@ const routineComment = (r: Routine) => (r.comment === null ? null : commentSql(t
 export function planCreateRoutine(c: CreateRoutine): PlannedStep[] {
   const r = c.routine;
   const object = routineKey(r);
-  const steps = [plannedStep(c, { sql: createRoutineSql(r), reverse: dropRoutineSql(r), object, op: '+', phase: Phase.CreateRoutine, creates: [node(r)], needs: needs(r) })];
-  const comment = routineComment(r);
-  if (comment !== null) steps.push(plannedStep(c, { sql: comment, reverse: commentSql(target(r), null), object, op: '~', phase: Phase.Comment, needs: [node(r)] }));
-  return steps;
+  return [
+    plannedStep(c, { sql: createRoutineSql(r), reverse: dropRoutineSql(r), object, op: '+', phase: Phase.CreateRoutine, creates: [node(r)], needs: needs(r) }),
+    ...commentAfterCreate(c, target(r), r.comment, object, node(r)),
+  ];
 }
 
 /** DROP FUNCTION|PROCEDURE, after the views, triggers and tables that use it. */

@@ -1,8 +1,9 @@
 import type { AlterEventTrigger, CreateEventTrigger, CreateTrigger, DropEventTrigger, DropTrigger, RenameTrigger } from '../diff';
 import type { EventTrigger, Trigger } from '../model';
 import {
-  commentSql, createEventTriggerSql, createTriggerSql, dropEventTriggerSql, dropTriggerSql, enableEventTriggerSql, renameTriggerSql,
+  createEventTriggerSql, createTriggerSql, dropEventTriggerSql, dropTriggerSql, enableEventTriggerSql, renameTriggerSql,
 } from '../sql';
+import { commentAfterCreate, restoreComment } from './comment-step';
 import { columnNode, eventTriggerNode, relNode, routineNode, triggerNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
@@ -11,15 +12,15 @@ const node = (t: Trigger) => triggerNode(t.schema, t.table, t.name);
 /** A trigger needs its table or view, the UPDATE OF columns and its function (trigger functions take no arguments). */
 const needs = (t: Trigger) => [relNode(t.schema, t.table), ...t.updateOf.map((c) => columnNode(t.schema, t.table, c)), routineNode(t.functionSchema, t.functionName, '')];
 const target = (t: Trigger) => ({ kind: 'Trigger' as const, schema: t.schema, table: t.table, name: t.name });
-const triggerComment = (t: Trigger) => (t.comment === null ? null : commentSql(target(t), t.comment));
+const triggerComment = (t: Trigger) => restoreComment(target(t), t.comment);
 
 /** CREATE [CONSTRAINT] TRIGGER, after its table and function, and its comment. */
 export function planCreateTrigger(c: CreateTrigger): PlannedStep[] {
   const t = c.trigger;
-  const steps = [plannedStep(c, { sql: createTriggerSql(t), reverse: dropTriggerSql(t), object: object(t), op: '+', phase: Phase.CreateTrigger, creates: [node(t)], needs: needs(t) })];
-  const comment = triggerComment(t);
-  if (comment !== null) steps.push(plannedStep(c, { sql: comment, reverse: commentSql(target(t), null), object: object(t), op: '~', phase: Phase.Comment, needs: [node(t)] }));
-  return steps;
+  return [
+    plannedStep(c, { sql: createTriggerSql(t), reverse: dropTriggerSql(t), object: object(t), op: '+', phase: Phase.CreateTrigger, creates: [node(t)], needs: needs(t) }),
+    ...commentAfterCreate(c, target(t), t.comment, object(t), node(t)),
+  ];
 }
 
 /** DROP TRIGGER, before its table, columns or function go. */
@@ -41,7 +42,7 @@ export function planRenameTrigger(c: RenameTrigger): PlannedStep[] {
 }
 
 const eventNeeds = (e: EventTrigger) => [routineNode(e.functionSchema, e.functionName, '')];
-const eventComment = (e: EventTrigger) => (e.comment === null ? null : commentSql({ kind: 'EventTrigger', name: e.name }, e.comment));
+const eventComment = (e: EventTrigger) => restoreComment({ kind: 'EventTrigger', name: e.name }, e.comment);
 /** A new event trigger is enabled; another state is set after creating it. */
 const enableAfterCreate = (e: EventTrigger) => (e.enabled === 'O' ? null : enableEventTriggerSql(e));
 
@@ -52,9 +53,7 @@ export function planCreateEventTrigger(c: CreateEventTrigger): PlannedStep[] {
   const steps = [plannedStep(c, { ...base, sql: createEventTriggerSql(e), reverse: dropEventTriggerSql(e), op: '+', creates: [eventTriggerNode(e.name)], needs: eventNeeds(e) })];
   const enable = enableAfterCreate(e);
   if (enable !== null) steps.push(plannedStep(c, { ...base, sql: enable, reverse: enableEventTriggerSql({ name: e.name, enabled: 'O' }), op: '~' }));
-  const comment = eventComment(e);
-  if (comment !== null) steps.push(plannedStep(c, { ...base, sql: comment, reverse: commentSql({ kind: 'EventTrigger', name: e.name }, null), op: '~', phase: Phase.Comment }));
-  return steps;
+  return [...steps, ...commentAfterCreate(c, { kind: 'EventTrigger', name: e.name }, e.comment, e.name, eventTriggerNode(e.name))];
 }
 
 /** DROP EVENT TRIGGER; the reverse creates it again as it was. */

@@ -1,27 +1,24 @@
 import type { CreateView, DropView, RefreshView, RenameView, ReplaceView } from '../diff';
 import { relKey, type View } from '../model';
-import { commentSql, createViewSql, dropViewSql, refreshViewSql, renameViewSql } from '../sql';
+import { createViewSql, dropViewSql, refreshViewSql, renameViewSql } from '../sql';
+import { commentAfterCreate, restoreComment } from './comment-step';
 import { columnNode, dependencyNeeds, relNode, schemaNode, typeNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
 /** Graph keys a view consists of: the relation, its row type and its output columns. */
 const viewNodes = (v: View) => [relNode(v.schema, v.name), typeNode(v.schema, v.name), ...v.columns.map((c) => columnNode(v.schema, v.name, c.name))];
 const viewNeeds = (v: View) => [schemaNode(v.schema), ...dependencyNeeds(v.dependsOn)];
-const viewComment = (v: View) => (v.comment === null ? null : commentSql({ kind: 'View', schema: v.schema, name: v.name, materialized: v.materialized }, v.comment));
+const viewTarget = (v: View) => ({ kind: 'View' as const, schema: v.schema, name: v.name, materialized: v.materialized });
+const viewComment = (v: View) => restoreComment(viewTarget(v), v.comment);
 
 /** CREATE [MATERIALIZED] VIEW (after everything it reads), and its comment. */
 export function planCreateView(c: CreateView): PlannedStep[] {
   const v = c.view;
   const object = relKey(v);
-  const steps = [plannedStep(c, {
-    sql: createViewSql(v), reverse: dropViewSql(v), object, op: '+', phase: Phase.CreateView,
-    creates: viewNodes(v), needs: viewNeeds(v),
-  })];
-  const comment = viewComment(v);
-  if (comment !== null) {
-    steps.push(plannedStep(c, { sql: comment, reverse: commentSql({ kind: 'View', schema: v.schema, name: v.name, materialized: v.materialized }, null), object, op: '~', phase: Phase.Comment, needs: [relNode(v.schema, v.name)] }));
-  }
-  return steps;
+  return [
+    plannedStep(c, { sql: createViewSql(v), reverse: dropViewSql(v), object, op: '+', phase: Phase.CreateView, creates: viewNodes(v), needs: viewNeeds(v) }),
+    ...commentAfterCreate(c, viewTarget(v), v.comment, object, relNode(v.schema, v.name)),
+  ];
 }
 
 /** DROP [MATERIALIZED] VIEW (before what it reads changes); the reverse creates it again with its comment. */

@@ -29,10 +29,12 @@ export const Phase = {
   /** Online mode: index builds, validations and what follows them, each on its own after the main transaction. */
   Online: 20,
   // Views, routines and triggers: drops before the tables, columns and types they read; routines created
-  // before tables (defaults, checks and indexes may call them), views and triggers after indexes.
+  // before tables (defaults, checks and indexes may call them) and dropped after the defaults that may call
+  // them were altered (edges still put a routine's drop before the drop of a type it uses); views and
+  // triggers after indexes.
   DropTrigger: 1.4,
   DropView: 1.6,
-  DropRoutine: 6.5,
+  DropRoutine: 15.5,
   CreateRoutine: 12.5,
   CreateView: 18.4,
   RefreshView: 18.5,

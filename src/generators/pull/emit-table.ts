@@ -55,7 +55,7 @@ function placeConstraints(table: Table, constraints: readonly Constraint[]): Pla
         break;
       }
       case 'Exclusion':
-        throw new SchemakitError('generators', 'pull-unsupported', `pull does not write exclusion constraints yet: ${c.schema}.${c.table}.${c.name}`);
+        throw new SchemakitError('introspect', 'pull-unsupported', `pull does not write exclusion constraints yet: ${c.schema}.${c.table}.${c.name}`);
       default:
         assertNever(c);
     }
