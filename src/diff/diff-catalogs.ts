@@ -7,7 +7,7 @@ import { diffIndexes } from './indexes';
 import { applyRenames } from './renames';
 import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
-import { diffPolicies, diffTableShapes, withAttachMerges } from './table-shapes';
+import { diffPolicies, diffTableShapes, splitRecreatedTables, withAttachMerges } from './table-shapes';
 
 /**
  * Everything that turns `from` into `to`, as typed changes in no particular order (the planner orders
@@ -15,7 +15,12 @@ import { diffPolicies, diffTableShapes, withAttachMerges } from './table-shapes'
  */
 export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
   const renamed = applyRenames(from, renames);
-  const a = withAttachMerges(renamed.catalog, to);
+  const split = splitRecreatedTables(withAttachMerges(renamed.catalog, to), to);
+  return [...renamed.changes, ...split.flatMap(([a, b]) => diffRenamed(a, b))];
+}
+
+/** The changes between two catalogs once renames are applied. */
+function diffRenamed(a: Catalog, to: Catalog): Change[] {
   const toKeys = new Set(to.tables.map(relKey));
   const fromKeys = new Set(a.tables.map(relKey));
   const fate = {
@@ -23,7 +28,6 @@ export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRe
     dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
   };
   return [
-    ...renamed.changes,
     ...diffSchemas(a, to),
     ...diffExtensions(a, to),
     ...diffEnums(a, to),

@@ -1,5 +1,5 @@
 import { plainColumn, policyKey, tableKey, type Catalog, type Column, type Policy, type Table } from '../model';
-import { deepEqual, SchemakitError } from '../util';
+import { deepEqual } from '../util';
 import type { Change } from './changes';
 import { commentChanged, matchByKey } from './match';
 
@@ -70,9 +70,8 @@ function columnStorageChanges(a: Table | null, b: Table): Change[] {
 
 /**
  * Shape changes of tables: attach / detach (a changed bound or parent is both), in-place ALTER TABLE
- * attributes, row-level security of new tables, and column storage. A changed partition key (or a table
- * turning partitioned or back) would need the table rebuilt with its data moved, which a plan does not
- * guess: that is an error naming the table.
+ * attributes, row-level security of new tables, and column storage. (A changed partition key never gets
+ * here: see splitRecreatedTables.)
  */
 export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
   const m = matchByKey(from.tables, to.tables, tableKey);
@@ -83,9 +82,6 @@ export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
     out.push(...columnStorageChanges(null, t));
   }
   for (const [a, b] of m.common) {
-    if (!deepEqual(a.partitionBy, b.partitionBy)) {
-      throw new SchemakitError('diff', 'unsupported-change', `${tableKey(b)}: changing the partitioning (${describe(a)} → ${describe(b)}) needs the table recreated and its rows moved; do it in a migration of its own (create the new table, copy, swap names)`);
-    }
     const moved = !deepEqual(a.partitionOf, b.partitionOf);
     if (moved && a.partitionOf !== null) out.push({ kind: 'DetachPartition', table: a });
     if (moved && b.partitionOf !== null) out.push({ kind: 'AttachPartition', table: b, copiesParent: hasCopiedMembers(to, b.partitionOf) });
@@ -101,8 +97,6 @@ function hasCopiedMembers(c: Catalog, p: { schema: string; table: string }): boo
   const on = (x: { schema: string; table: string }) => x.schema === p.schema && x.table === p.table;
   return c.indexes.some(on) || c.constraints.some((k) => on(k) && k.kind !== 'Check');
 }
-
-const describe = (t: Table): string => (t.partitionBy === null ? 'not partitioned' : `${t.partitionBy.strategy.toUpperCase()} (${t.partitionBy.key})`);
 
 /** What ALTER POLICY cannot do: change the command or kind, or remove a USING / WITH CHECK clause. */
 function needsRecreate(a: Policy, b: Policy): boolean {
@@ -151,4 +145,41 @@ export function withAttachMerges(from: Catalog, to: Catalog): Catalog {
     ...from,
     constraints: from.constraints.filter((c) => !(c.kind === 'Check' && merges.get(tableKey({ schema: c.schema, name: c.table }))?.has(c.name))),
   };
+}
+
+/**
+ * Tables whose partitioning changes (a plain table becoming partitioned, a new key or strategy) cannot be
+ * altered: they are dropped and created again (`deletes-data`), with their partitions (recursively), their
+ * constraints, indexes and policies, and the foreign keys of other tables that reference them. Returns the
+ * catalog pairs to diff: the rest as is, then those objects going away, then those objects coming back.
+ */
+export function splitRecreatedTables(from: Catalog, to: Catalog): (readonly [Catalog, Catalog])[] {
+  const toTables = new Map(to.tables.map((t) => [tableKey(t), t]));
+  const recreated = new Set(from.tables.filter((t) => {
+    const b = toTables.get(tableKey(t));
+    return b !== undefined && !deepEqual(t.partitionBy, b.partitionBy);
+  }).map(tableKey));
+  if (recreated.size === 0) return [[from, to]];
+  const parentKey = (t: Table) => (t.partitionOf === null ? null : tableKey({ schema: t.partitionOf.schema, name: t.partitionOf.table }));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const t of [...from.tables, ...to.tables]) {
+      const p = parentKey(t);
+      if (p !== null && recreated.has(p) && !recreated.has(tableKey(t))) {
+        recreated.add(tableKey(t));
+        grew = true;
+      }
+    }
+  }
+  const on = (x: { schema: string; table: string }) => recreated.has(tableKey({ schema: x.schema, name: x.table }));
+  const touches = (c: Catalog['constraints'][number]) => on(c) || (c.kind === 'ForeignKey' && on({ schema: c.refSchema, table: c.refTable }));
+  const part = (c: Catalog, inside: boolean): Catalog => ({
+    ...c,
+    tables: c.tables.filter((t) => recreated.has(tableKey(t)) === inside),
+    constraints: c.constraints.filter((k) => touches(k) === inside),
+    indexes: c.indexes.filter((i) => on(i) === inside),
+    policies: c.policies.filter((p) => on(p) === inside),
+  });
+  const none = (c: Catalog): Catalog => ({ ...c, tables: [], constraints: [], indexes: [], policies: [] });
+  return [[part(from, false), part(to, false)], [part(from, true), none(from)], [none(to), part(to, true)]];
 }
