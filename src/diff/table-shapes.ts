@@ -1,4 +1,4 @@
-import { plainColumn, policyKey, tableKey, type Catalog, type Column, type Policy, type Table } from '../model';
+import { plainColumn, policyKey, tableKey, type Catalog, type Column, type Policy, type Table, type TableName } from '../model';
 import { deepEqual } from '../util';
 import type { Change } from './changes';
 import { commentChanged, matchByKey } from './match';
@@ -32,27 +32,38 @@ export function renameParentIn(t: Table, schema: string, from: string, to: strin
   };
 }
 
-/**
- * The columns a partition has, which the model keeps with its parent (partitions have no columns of their
- * own): the parent's, recursively, without comments (those are per table) and without identity (a
- * partition's identity is its parent's; detaching leaves a plain column).
- */
-function partitionColumns(t: Table, from: Catalog, depth = 0): readonly Column[] {
-  const p = t.partitionOf;
-  if (p === null || depth > 32) return t.columns;
-  const parent = from.tables.find((x) => x.schema === p.schema && x.name === p.table);
-  return parent === undefined ? t.columns : partitionColumns(parent, from, depth + 1).map((c) => ({ ...c, comment: null, identity: null }));
+/** The parents of a table: its partition parent or its INHERITS parents. */
+function parentsOf(t: Table): readonly TableName[] {
+  return t.partitionOf !== null ? [{ schema: t.partitionOf.schema, name: t.partitionOf.table }] : t.inherits;
 }
 
 /**
- * The pair of tables whose columns the column diff compares. A table that becomes a partition must already
- * have its parent's columns (ATTACH checks that), and then has none of its own: nothing to compare. A
- * partition that is detached keeps its parent's columns as its own: those are compared with the target.
+ * The columns a table gets from its parents in a catalog, recursively: the model keeps them with the
+ * parents (a partition has none of its own). Without comments (those are per table) and without identity
+ * (a partition's identity is its parent's; leaving the parent leaves a plain column).
  */
-export function columnPair(a: Table, b: Table, from: Catalog): readonly [Table, Table] {
-  if (a.partitionOf === null && b.partitionOf !== null) return [a, a];
-  if (a.partitionOf !== null && b.partitionOf === null) return [{ ...a, columns: partitionColumns(a, from) }, b];
-  return [a, b];
+function inheritedColumns(t: Table, c: Catalog, depth = 0): Column[] {
+  if (depth > 32) return [];
+  return parentsOf(t).flatMap((p) => {
+    const parent = c.tables.find((x) => x.schema === p.schema && x.name === p.name);
+    return parent === undefined ? [] : [...inheritedColumns(parent, c, depth + 1), ...parent.columns];
+  }).map((x) => ({ ...x, comment: null, identity: null }));
+}
+
+/**
+ * The pair of tables whose columns the column diff compares, when a table gains or loses parents (attach,
+ * detach, INHERIT, NO INHERIT). Columns a new parent has become inherited (ATTACH / INHERIT require them
+ * to be there): they are not compared. Columns of a parent left behind stay as the table's own: they are.
+ */
+export function columnPair(a: Table, b: Table, from: Catalog, to: Catalog): readonly [Table, Table] {
+  const key = (p: TableName) => `${p.schema}.${p.name}`;
+  const before = new Set(parentsOf(a).map(key));
+  const after = new Set(parentsOf(b).map(key));
+  if (before.size === after.size && [...before].every((k) => after.has(k))) return [a, b];
+  const lost = inheritedColumns(a, from).filter((x) => !a.columns.some((y) => y.name === x.name));
+  const gained = new Set(inheritedColumns(b, to).map((x) => x.name));
+  const columns = [...a.columns, ...lost].filter((x, i, all) => !gained.has(x.name) && all.findIndex((y) => y.name === x.name) === i);
+  return [{ ...a, columns }, b];
 }
 
 /** SET STORAGE / SET COMPRESSION changes of the columns of a table pair (`a` null: a new table). */
@@ -86,7 +97,7 @@ export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
     if (moved && a.partitionOf !== null) out.push({ kind: 'DetachPartition', table: a });
     if (moved && b.partitionOf !== null) out.push({ kind: 'AttachPartition', table: b, copiesParent: hasCopiedMembers(to, b.partitionOf) });
     if (shapeAltered(a, b)) out.push({ kind: 'AlterTableShape', from: a, to: b });
-    const [x, y] = columnPair(a, b, from);
+    const [x, y] = columnPair(a, b, from, to);
     out.push(...columnStorageChanges(x, y));
   }
   return out;

@@ -71,8 +71,11 @@ export function planAlterTableShape(c: AlterTableShape): PlannedStep[] {
   if (a.rowSecurity !== b.rowSecurity) step(rowSecuritySql(b, b.rowSecurity), rowSecuritySql(b, a.rowSecurity));
   if (a.forceRowSecurity !== b.forceRowSecurity) step(forceRowSecuritySql(b, b.forceRowSecurity), forceRowSecuritySql(b, a.forceRowSecurity));
   const has = (list: readonly TableName[], p: TableName) => list.some((x) => x.schema === p.schema && x.name === p.name);
-  for (const p of a.inherits.filter((x) => !has(b.inherits, x))) step(inheritSql(b, p, false), inheritSql(b, p, true), { needs: [relNode(b.schema, b.name), relNode(p.schema, p.name)] });
-  for (const p of b.inherits.filter((x) => !has(a.inherits, x))) step(inheritSql(b, p, true), inheritSql(b, p, false), { needs: [relNode(b.schema, b.name), relNode(p.schema, p.name)] });
+  // NO INHERIT before the table's column changes (its inherited columns become its own), INHERIT after them
+  // (the table must have every column of the parent), as for DETACH and ATTACH PARTITION.
+  const parent = (p: TableName) => ({ needs: [relNode(b.schema, b.name), relNode(p.schema, p.name)] });
+  for (const p of a.inherits.filter((x) => !has(b.inherits, x))) step(inheritSql(b, p, false), inheritSql(b, p, true), { ...parent(p), phase: Phase.DropConstraint });
+  for (const p of b.inherits.filter((x) => !has(a.inherits, x))) step(inheritSql(b, p, true), inheritSql(b, p, false), { ...parent(p), phase: Phase.AddConstraint });
   return steps;
 }
 
