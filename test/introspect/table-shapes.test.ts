@@ -31,7 +31,7 @@ for (const engine of engines) {
         expect(t('p2').columns).to.deep.equal([]);
         expect(t('kid')).to.deep.include({ inherits: [{ schema: 'public', name: 'parent' }], persistence: 'unlogged', rowSecurity: true, forceRowSecurity: false });
         expect(t('kid').storageParameters).to.deep.equal([{ name: 'fillfactor', value: '60' }]);
-        expect(t('kid').columns.map((c) => c.name)).to.deep.equal(['b', 'c']); // b is merged (declared in both), a only inherited
+        expect(t('kid').columns.map((c) => c.name)).to.deep.equal(['c']); // a is inherited and b merged with the parent's: both are the parent's
         expect(cat.constraints.map((c) => `${c.table}.${c.name}`).sort()).to.deep.equal([
           'p.p_pkey', 'p.p_user_id_fkey', 'p.p_x_check', 'parent.parent_a_check', 'refs.refs_id_at_fkey', 'users.users_pkey',
         ]);
