@@ -7,7 +7,7 @@ import { diffIndexes } from './indexes';
 import { applyRenames } from './renames';
 import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
-import { diffPolicies, diffTableShapes, splitRecreatedTables, withAttachMerges } from './table-shapes';
+import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } from './table-shapes';
 
 /**
  * Everything that turns `from` into `to`, as typed changes in no particular order (the planner orders
@@ -15,7 +15,7 @@ import { diffPolicies, diffTableShapes, splitRecreatedTables, withAttachMerges }
  */
 export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
   const renamed = applyRenames(from, renames);
-  const split = splitRecreatedTables(withAttachMerges(renamed.catalog, to), to);
+  const split = splitRecreatedTables(withParentMoves(renamed.catalog, to), to);
   return [...renamed.changes, ...split.flatMap(([a, b]) => diffRenamed(a, b))];
 }
 

@@ -1,6 +1,6 @@
-import { plainColumn, policyKey, tableKey, type Catalog, type Column, type Policy, type Table, type TableName } from '../model';
+import { plainColumn, policyKey, sortCatalog, tableKey, type Catalog, type Column, type PartitionOf, type Policy, type Table, type TableName } from '../model';
 import { deepEqual } from '../util';
-import type { Change } from './changes';
+import type { Change, DetachPartition } from './changes';
 import { commentChanged, matchByKey } from './match';
 
 /** The shape fields of a table that `ALTER TABLE` changes in place (see planAlterTableShape). */
@@ -94,13 +94,24 @@ export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
   }
   for (const [a, b] of m.common) {
     const moved = !deepEqual(a.partitionOf, b.partitionOf);
-    if (moved && a.partitionOf !== null) out.push({ kind: 'DetachPartition', table: a });
+    const sameParent = a.partitionOf !== null && b.partitionOf !== null && a.partitionOf.schema === b.partitionOf.schema && a.partitionOf.table === b.partitionOf.table;
+    if (moved && a.partitionOf !== null) out.push({ kind: 'DetachPartition', table: a, dropCopies: sameParent ? null : copiesToDrop(from, a) });
     if (moved && b.partitionOf !== null) out.push({ kind: 'AttachPartition', table: b, copiesParent: hasCopiedMembers(to, b.partitionOf) });
     if (shapeAltered(a, b)) out.push({ kind: 'AlterTableShape', from: a, to: b });
     const [x, y] = columnPair(a, b, from, to);
     out.push(...columnStorageChanges(x, y));
   }
   return out;
+}
+
+/**
+ * What a detached partition keeps of its members when its parent has members it copied (else null): its
+ * own, and the parent's checks (see withParentMoves).
+ */
+function copiesToDrop(from: Catalog, t: Table): DetachPartition['dropCopies'] {
+  if (t.partitionOf === null || !hasCopiedMembers(from, t.partitionOf)) return null;
+  const on = (x: { schema: string; table: string }) => x.schema === t.schema && x.table === t.name;
+  return { keepConstraints: from.constraints.filter(on).map((c) => c.name), keepIndexes: from.indexes.filter(on).map((i) => i.name) };
 }
 
 /** True when the table has indexes or constraints other than checks (which a partition must already have). */
@@ -137,25 +148,26 @@ export function diffPolicies(from: Catalog, to: Catalog): Change[] {
   return out;
 }
 
+/** The CHECK constraints of a partition's parent in a catalog. */
+const parentChecks = (c: Catalog, p: PartitionOf) => c.constraints.filter((k) => k.kind === 'Check' && k.schema === p.schema && k.table === p.table);
+
 /**
- * The source catalog as the diff should see it when tables become partitions: a table's CHECK constraints
- * named like its new parent's merge into the parent's on ATTACH (which requires them), so they are not
- * dropped; they leave the model, as every inherited constraint of a partition does.
+ * The source catalog as the diff should see it when tables change parents. A table leaving its parent
+ * keeps the parent's CHECK constraints as its own (DETACH makes them local): they are added to it. A
+ * table's CHECKs named like its new parent's merge into those on ATTACH (which requires them): they leave
+ * it, as every inherited constraint of a partition does.
  */
-export function withAttachMerges(from: Catalog, to: Catalog): Catalog {
-  const attached = new Map<string, Table>();
-  const fromTables = new Map(from.tables.map((t) => [tableKey(t), t]));
-  for (const t of to.tables) {
-    const before = fromTables.get(tableKey(t));
-    if (t.partitionOf !== null && before !== undefined && !deepEqual(before.partitionOf, t.partitionOf)) attached.set(tableKey(t), t);
-  }
-  if (attached.size === 0) return from;
-  const parentChecks = (t: Table) => new Set(to.constraints.filter((c) => c.kind === 'Check' && c.schema === t.partitionOf!.schema && c.table === t.partitionOf!.table).map((c) => c.name));
-  const merges = new Map([...attached].map(([k, t]) => [k, parentChecks(t)]));
-  return {
-    ...from,
-    constraints: from.constraints.filter((c) => !(c.kind === 'Check' && merges.get(tableKey({ schema: c.schema, name: c.table }))?.has(c.name))),
-  };
+export function withParentMoves(from: Catalog, to: Catalog): Catalog {
+  const toTables = new Map(to.tables.map((t) => [tableKey(t), t]));
+  const moved = from.tables.flatMap((a) => {
+    const b = toTables.get(tableKey(a));
+    return b !== undefined && !deepEqual(a.partitionOf, b.partitionOf) ? [[a, b] as const] : [];
+  });
+  if (moved.length === 0) return from;
+  const kept = moved.flatMap(([a]) => (a.partitionOf === null ? [] : parentChecks(from, a.partitionOf).map((k) => ({ ...k, schema: a.schema, table: a.name }))));
+  const merged = new Set(moved.flatMap(([, b]) => (b.partitionOf === null ? [] : parentChecks(to, b.partitionOf).map((k) => `${b.schema}.${b.name}.${k.name}`))));
+  const constraints = [...from.constraints, ...kept].filter((c) => !(c.kind === 'Check' && merged.has(`${c.schema}.${c.table}.${c.name}`)));
+  return sortCatalog({ ...from, constraints });
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { AlterColumnStorage, AlterTableShape, AttachPartition, DetachPartition } from '../diff';
 import { relKey, type StorageParameter, type Table, type TableName } from '../model';
 import {
-  attachPartitionSql, defaultStorage, detachPartitionSql, forceRowSecuritySql, inheritSql, resetStorageParametersSql, rowSecuritySql,
+  attachPartitionSql, defaultStorage, detachPartitionSql, dropMembersExceptSql, forceRowSecuritySql, inheritSql, resetStorageParametersSql, rowSecuritySql,
   setColumnCompressionSql, setColumnStorageSql, setPersistenceSql, setStorageParametersSql,
 } from '../sql';
 import { deepEqual } from '../util';
 import { columnNode, relNode } from './graph-keys';
-import { hazard, Phase, plannedStep, type PlannedStep } from './planned-step';
+import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
 /** Keys a table's shape depends on: its partition parent and INHERITS parents (created first, dropped after). */
 export function tableShapeNeeds(t: Table): string[] {
@@ -97,7 +97,9 @@ export function planDetachPartition(c: DetachPartition): PlannedStep[] {
   const t = c.table;
   const object = relKey(t);
   return [plannedStep(c, {
-    sql: detachPartitionSql(t), reverse: attachPartitionSql(t), object, op: '~', phase: Phase.DropConstraint,
+    sql: statements(detachPartitionSql(t), c.dropCopies && dropMembersExceptSql(t, c.dropCopies.keepConstraints, c.dropCopies.keepIndexes)),
+    // ATTACH makes the copies again.
+    reverse: attachPartitionSql(t), object, op: '~', phase: Phase.Rename,
     hazards: [hazard('access-exclusive-lock', object, 'DETACH PARTITION locks the parent table against reads and writes')],
     needs: [relNode(t.schema, t.name), ...tableShapeNeeds(t)],
   })];
