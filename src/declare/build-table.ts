@@ -3,7 +3,7 @@ import { resolveSequenceOptions, sequenceTypeOf } from './sequence-options';
 import { ident, qualified } from '../sql';
 import { STATE } from './builder';
 import type { AnyColumnBuilder, ColumnState } from './column';
-import { indexKeyState } from './column-ref';
+import { indexKeyState, type IndexKeySpec } from './column-ref';
 import { columnName } from './constraints';
 import { chooseName, expressionColumnName, indexColumnNames, nameAddition } from './implicit-names';
 import type { Location } from './location';
@@ -204,23 +204,26 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
   });
 }
 
+/** The model key of an index key declaration (also an exclusion constraint's element). */
+export function buildIndexKey(spec: IndexKeySpec): IndexKey {
+  const k = indexKeyState(spec);
+  const isColumn = !(k.expr instanceof Sql);
+  return {
+    column: isColumn ? (k.expr as { name: string }).name : null,
+    expression: isColumn ? null : (k.expr as Sql).text,
+    opclass: k.opclass,
+    collation: k.collation === null ? null : renderCollation(k.collation),
+    descending: k.descending,
+    // Postgres defaults to NULLS LAST for ASC and NULLS FIRST for DESC; the model stores it either way.
+    nullsFirst: k.nulls === null ? k.descending : k.nulls === 'first',
+  };
+}
+
 /** The indexes of a table, implicit names `<table>_<columns>_idx` chosen against `taken`. */
 export function buildIndexes(t: Pick<AnyTableDecl, 'schema' | 'name'> & { details: Pick<AnyTableDecl['details'], 'indexes'> }, taken: Set<string>, sink: Sink): void {
   for (const ix of t.details.indexes) {
     const s = ix[STATE];
-    const keys: IndexKey[] = s.keys.map((spec) => {
-      const k = indexKeyState(spec);
-      const isColumn = !(k.expr instanceof Sql);
-      return {
-        column: isColumn ? (k.expr as { name: string }).name : null,
-        expression: isColumn ? null : (k.expr as Sql).text,
-        opclass: k.opclass,
-        collation: k.collation === null ? null : renderCollation(k.collation),
-        descending: k.descending,
-        // Postgres defaults to NULLS LAST for ASC and NULLS FIRST for DESC; the model stores it either way.
-        nullsFirst: k.nulls === null ? k.descending : k.nulls === 'first',
-      };
-    });
+    const keys: IndexKey[] = s.keys.map(buildIndexKey);
     const include = s.include.map(columnName);
     const name =
       s.name ??

@@ -2,13 +2,13 @@ import type { Policy, StorageParameter, Table, TableName } from '../model';
 import { plainTable } from '../model';
 import { ident } from '../sql';
 import { STATE } from './builder';
-import { ColumnRef, indexKeyState } from './column-ref';
+import type { ColumnRef } from './column-ref';
 import { columnName } from './constraints';
 import type { ExclusionBuilder } from './exclusion';
 import { chooseName, expressionColumnName, indexColumnNames, nameAddition } from './implicit-names';
 import type { PolicyBuilder } from './policy';
 import { Sql, renderLiteral } from './sql-fragment';
-import type { Sink } from './build-table';
+import { buildIndexKey, type Sink } from './build-table';
 import type { AnyTableDecl, ColumnRefs } from './table';
 
 /** A partition key element: a column, or an expression (`sql\`lower(${t.name})\``). */
@@ -141,19 +141,7 @@ export function buildPolicies(t: AnyTableDecl, sink: Sink): void {
 export function buildExclusions(t: AnyTableDecl, taken: Set<string>, sink: Sink): void {
   for (const x of t.details.shape.exclusions) {
     const s = x[STATE];
-    const elements = s.elements.map(([spec, operator]) => {
-      const k = indexKeyState(spec);
-      const isColumn = !(k.expr instanceof Sql);
-      return {
-        column: isColumn ? (k.expr as ColumnRef).name : null,
-        expression: isColumn ? null : (k.expr as Sql).text,
-        opclass: k.opclass,
-        collation: k.collation,
-        descending: k.descending,
-        nullsFirst: k.nulls === null ? k.descending : k.nulls === 'first',
-        operator,
-      };
-    });
+    const elements = s.elements.map(([spec, operator]) => ({ ...buildIndexKey(spec), operator }));
     const include = s.include.map(columnName);
     const keyNames = indexColumnNames([...elements.map((e) => e.column ?? expressionColumnName(e.expression as string)), ...include]);
     const cname = s.name ?? chooseName(t.name, nameAddition(keyNames), 'excl', taken);

@@ -3,6 +3,7 @@ import { qualified } from '../sql';
 import { canonicalType, isIntegerType } from './type-names';
 import { columnsIn } from './sql-tokens';
 import type { ValidationContext } from './validate-context';
+import { inheritedColumnNames } from './validate-table-shapes';
 
 const SERIALS = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
 const isSerial = (type: string) => SERIALS.has(type.trim().toLowerCase().replace(/(\s*\[\s*\d*\s*\])+$/, ''));
@@ -60,7 +61,7 @@ export function validateColumns(ctx: ValidationContext): void {
 /** Constraint and index columns exist (and appear once); one primary key per table; index shapes. */
 function validateTableMembers(ctx: ValidationContext, t: Table): void {
   const tkey = `${t.schema}.${t.name}`;
-  const names = new Set(t.columns.map((c) => c.name));
+  const names = new Set([...t.columns.map((c) => c.name), ...inheritedColumnNames(ctx.catalog, t)]);
   const checkColumns = (what: string, columns: readonly string[], object: string, key: string) => {
     for (const c of columns.filter((x) => !names.has(x))) ctx.report('missing-column', object, `${what} uses column ${c}, which table ${tkey} does not have`, key);
     const twice = columns.filter((c, i) => columns.indexOf(c) !== i);

@@ -10,7 +10,7 @@ import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
 import { applyTypeObjectRenames } from './type-object-renames';
 import { diffTypeObjects } from './type-objects';
-import { diffPolicies, diffTableShapes, withAttachMerges } from './table-shapes';
+import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } from './table-shapes';
 
 /**
  * Everything that turns `from` into `to`, as typed changes in no particular order (the planner orders
@@ -19,16 +19,24 @@ import { diffPolicies, diffTableShapes, withAttachMerges } from './table-shapes'
 export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
   const renamedTypes = applyTypeObjectRenames(from, renames);
   const renamed = applyRenames(renamedTypes.catalog, renames);
-  const a = withAttachMerges(renamed.catalog, to);
+  const a = withParentMoves(renamed.catalog, to);
+  const base: Change[] = [
+    ...renamedTypes.changes,
+    ...renamed.changes,
+    ...splitRecreatedTables(a, to).flatMap(([x, y]) => diffRenamed(x, y, renames)),
+  ];
+  return [...base, ...diffProgrammable(a, to, base)];
+}
+
+/** The changes between two catalogs once renames are applied. */
+function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
   const toKeys = new Set(to.tables.map(relKey));
   const fromKeys = new Set(a.tables.map(relKey));
   const fate = {
     created: new Set([...toKeys].filter((k) => !fromKeys.has(k))),
     dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
   };
-  const base: Change[] = [
-    ...renamedTypes.changes,
-    ...renamed.changes,
+  return [
     ...diffSchemas(a, to),
     ...diffExtensions(a, to),
     ...diffEnums(a, to, enumRemaps(renames)),
@@ -39,5 +47,4 @@ export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRe
     ...diffTableShapes(a, to),
     ...diffPolicies(a, to),
   ];
-  return [...base, ...diffProgrammable(a, to, base)];
 }

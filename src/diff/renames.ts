@@ -107,6 +107,7 @@ function renameColumnIn(c: Catalog, schema: string, table: string, from: string,
     tables: c.tables.map((t): Table => (t.schema === schema && t.name === table ? { ...t, columns: t.columns.map(renameCol) } : t)),
     indexes: c.indexes.map((i) => (on(i) ? renameIndex(i) : i)),
     constraints: c.constraints.map(renameConstraint),
+    policies: c.policies.map((p) => (on(p) ? { ...p, using: p.using === null ? null : expr(p.using), withCheck: p.withCheck === null ? null : expr(p.withCheck) } : p)),
   };
 }
 
@@ -145,5 +146,6 @@ function mapExpressions(c: Catalog, f: (sql: string) => string): Catalog {
     tables: c.tables.map((t) => ({ ...t, columns: t.columns.map((col) => ({ ...col, default: m(col.default), generated: m(col.generated) })) })),
     constraints: c.constraints.map((k) => (k.kind === 'Check' ? { ...k, expression: f(k.expression) } : k)),
     indexes: c.indexes.map((i) => ({ ...i, where: m(i.where), keys: i.keys.map((k) => ({ ...k, expression: m(k.expression) })) })),
+    policies: c.policies.map((p) => ({ ...p, using: m(p.using), withCheck: m(p.withCheck) })),
   };
 }

@@ -12,8 +12,17 @@ export interface AlterTableShape { readonly kind: 'AlterTableShape'; readonly fr
  * parent has indexes or keys that ATTACH copies onto the table (DETACH would leave those behind).
  */
 export interface AttachPartition { readonly kind: 'AttachPartition'; readonly table: Table; readonly copiesParent: boolean }
-/** `ALTER TABLE parent DETACH PARTITION table` (the table before the change). */
-export interface DetachPartition { readonly kind: 'DetachPartition'; readonly table: Table }
+/**
+ * `ALTER TABLE parent DETACH PARTITION table` (the table before the change). The copies of the parent's
+ * indexes and constraints that the partition had become its own on DETACH; with `dropCopies` (the parent
+ * has some) they are dropped right away, keeping the table's own `keep` members: the target's are then
+ * created like on any table.
+ */
+export interface DetachPartition {
+  readonly kind: 'DetachPartition';
+  readonly table: Table;
+  readonly dropCopies: { readonly keepConstraints: readonly string[]; readonly keepIndexes: readonly string[] } | null;
+}
 /** `SET STORAGE` / `SET COMPRESSION` of a column (`from` as the column is before: for new columns, as created). */
 export interface AlterColumnStorage {
   readonly kind: 'AlterColumnStorage';

@@ -1,6 +1,6 @@
-import { plainColumn, policyKey, tableKey, type Catalog, type Column, type Policy, type Table } from '../model';
-import { deepEqual, SchemakitError } from '../util';
-import type { Change } from './changes';
+import { plainColumn, policyKey, sortCatalog, tableKey, type Catalog, type Column, type PartitionOf, type Policy, type Table, type TableName } from '../model';
+import { deepEqual } from '../util';
+import type { Change, DetachPartition } from './changes';
 import { commentChanged, matchByKey } from './match';
 
 /** The shape fields of a table that `ALTER TABLE` changes in place (see planAlterTableShape). */
@@ -32,27 +32,38 @@ export function renameParentIn(t: Table, schema: string, from: string, to: strin
   };
 }
 
-/**
- * The columns a partition has, which the model keeps with its parent (partitions have no columns of their
- * own): the parent's, recursively, without comments (those are per table) and without identity (a
- * partition's identity is its parent's; detaching leaves a plain column).
- */
-function partitionColumns(t: Table, from: Catalog, depth = 0): readonly Column[] {
-  const p = t.partitionOf;
-  if (p === null || depth > 32) return t.columns;
-  const parent = from.tables.find((x) => x.schema === p.schema && x.name === p.table);
-  return parent === undefined ? t.columns : partitionColumns(parent, from, depth + 1).map((c) => ({ ...c, comment: null, identity: null }));
+/** The parents of a table: its partition parent or its INHERITS parents. */
+function parentsOf(t: Table): readonly TableName[] {
+  return t.partitionOf !== null ? [{ schema: t.partitionOf.schema, name: t.partitionOf.table }] : t.inherits;
 }
 
 /**
- * The pair of tables whose columns the column diff compares. A table that becomes a partition must already
- * have its parent's columns (ATTACH checks that), and then has none of its own: nothing to compare. A
- * partition that is detached keeps its parent's columns as its own: those are compared with the target.
+ * The columns a table gets from its parents in a catalog, recursively: the model keeps them with the
+ * parents (a partition has none of its own). Without comments (those are per table) and without identity
+ * (a partition's identity is its parent's; leaving the parent leaves a plain column).
  */
-export function columnPair(a: Table, b: Table, from: Catalog): readonly [Table, Table] {
-  if (a.partitionOf === null && b.partitionOf !== null) return [a, a];
-  if (a.partitionOf !== null && b.partitionOf === null) return [{ ...a, columns: partitionColumns(a, from) }, b];
-  return [a, b];
+function inheritedColumns(t: Table, c: Catalog, depth = 0): Column[] {
+  if (depth > 32) return [];
+  return parentsOf(t).flatMap((p) => {
+    const parent = c.tables.find((x) => x.schema === p.schema && x.name === p.name);
+    return parent === undefined ? [] : [...inheritedColumns(parent, c, depth + 1), ...parent.columns];
+  }).map((x) => ({ ...x, comment: null, identity: null }));
+}
+
+/**
+ * The pair of tables whose columns the column diff compares, when a table gains or loses parents (attach,
+ * detach, INHERIT, NO INHERIT). Columns a new parent has become inherited (ATTACH / INHERIT require them
+ * to be there): they are not compared. Columns of a parent left behind stay as the table's own: they are.
+ */
+export function columnPair(a: Table, b: Table, from: Catalog, to: Catalog): readonly [Table, Table] {
+  const key = (p: TableName) => `${p.schema}.${p.name}`;
+  const before = new Set(parentsOf(a).map(key));
+  const after = new Set(parentsOf(b).map(key));
+  if (before.size === after.size && [...before].every((k) => after.has(k))) return [a, b];
+  const lost = inheritedColumns(a, from).filter((x) => !a.columns.some((y) => y.name === x.name));
+  const gained = new Set(inheritedColumns(b, to).map((x) => x.name));
+  const columns = [...a.columns, ...lost].filter((x, i, all) => !gained.has(x.name) && all.findIndex((y) => y.name === x.name) === i);
+  return [{ ...a, columns }, b];
 }
 
 /** SET STORAGE / SET COMPRESSION changes of the columns of a table pair (`a` null: a new table). */
@@ -70,9 +81,8 @@ function columnStorageChanges(a: Table | null, b: Table): Change[] {
 
 /**
  * Shape changes of tables: attach / detach (a changed bound or parent is both), in-place ALTER TABLE
- * attributes, row-level security of new tables, and column storage. A changed partition key (or a table
- * turning partitioned or back) would need the table rebuilt with its data moved, which a plan does not
- * guess: that is an error naming the table.
+ * attributes, row-level security of new tables, and column storage. (A changed partition key never gets
+ * here: see splitRecreatedTables.)
  */
 export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
   const m = matchByKey(from.tables, to.tables, tableKey);
@@ -83,17 +93,25 @@ export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
     out.push(...columnStorageChanges(null, t));
   }
   for (const [a, b] of m.common) {
-    if (!deepEqual(a.partitionBy, b.partitionBy)) {
-      throw new SchemakitError('diff', 'unsupported-change', `${tableKey(b)}: changing the partitioning (${describe(a)} → ${describe(b)}) needs the table recreated and its rows moved; do it in a migration of its own (create the new table, copy, swap names)`);
-    }
     const moved = !deepEqual(a.partitionOf, b.partitionOf);
-    if (moved && a.partitionOf !== null) out.push({ kind: 'DetachPartition', table: a });
+    const sameParent = a.partitionOf !== null && b.partitionOf !== null && a.partitionOf.schema === b.partitionOf.schema && a.partitionOf.table === b.partitionOf.table;
+    if (moved && a.partitionOf !== null) out.push({ kind: 'DetachPartition', table: a, dropCopies: sameParent ? null : copiesToDrop(from, a) });
     if (moved && b.partitionOf !== null) out.push({ kind: 'AttachPartition', table: b, copiesParent: hasCopiedMembers(to, b.partitionOf) });
     if (shapeAltered(a, b)) out.push({ kind: 'AlterTableShape', from: a, to: b });
-    const [x, y] = columnPair(a, b, from);
+    const [x, y] = columnPair(a, b, from, to);
     out.push(...columnStorageChanges(x, y));
   }
   return out;
+}
+
+/**
+ * What a detached partition keeps of its members when its parent has members it copied (else null): its
+ * own, and the parent's checks (see withParentMoves).
+ */
+function copiesToDrop(from: Catalog, t: Table): DetachPartition['dropCopies'] {
+  if (t.partitionOf === null || !hasCopiedMembers(from, t.partitionOf)) return null;
+  const on = (x: { schema: string; table: string }) => x.schema === t.schema && x.table === t.name;
+  return { keepConstraints: from.constraints.filter(on).map((c) => c.name), keepIndexes: from.indexes.filter(on).map((i) => i.name) };
 }
 
 /** True when the table has indexes or constraints other than checks (which a partition must already have). */
@@ -101,8 +119,6 @@ function hasCopiedMembers(c: Catalog, p: { schema: string; table: string }): boo
   const on = (x: { schema: string; table: string }) => x.schema === p.schema && x.table === p.table;
   return c.indexes.some(on) || c.constraints.some((k) => on(k) && k.kind !== 'Check');
 }
-
-const describe = (t: Table): string => (t.partitionBy === null ? 'not partitioned' : `${t.partitionBy.strategy.toUpperCase()} (${t.partitionBy.key})`);
 
 /** What ALTER POLICY cannot do: change the command or kind, or remove a USING / WITH CHECK clause. */
 function needsRecreate(a: Policy, b: Policy): boolean {
@@ -132,23 +148,61 @@ export function diffPolicies(from: Catalog, to: Catalog): Change[] {
   return out;
 }
 
+/** The CHECK constraints of a partition's parent in a catalog. */
+const parentChecks = (c: Catalog, p: PartitionOf) => c.constraints.filter((k) => k.kind === 'Check' && k.schema === p.schema && k.table === p.table);
+
 /**
- * The source catalog as the diff should see it when tables become partitions: a table's CHECK constraints
- * named like its new parent's merge into the parent's on ATTACH (which requires them), so they are not
- * dropped; they leave the model, as every inherited constraint of a partition does.
+ * The source catalog as the diff should see it when tables change parents. A table leaving its parent
+ * keeps the parent's CHECK constraints as its own (DETACH makes them local): they are added to it. A
+ * table's CHECKs named like its new parent's merge into those on ATTACH (which requires them): they leave
+ * it, as every inherited constraint of a partition does.
  */
-export function withAttachMerges(from: Catalog, to: Catalog): Catalog {
-  const attached = new Map<string, Table>();
-  const fromTables = new Map(from.tables.map((t) => [tableKey(t), t]));
-  for (const t of to.tables) {
-    const before = fromTables.get(tableKey(t));
-    if (t.partitionOf !== null && before !== undefined && !deepEqual(before.partitionOf, t.partitionOf)) attached.set(tableKey(t), t);
+export function withParentMoves(from: Catalog, to: Catalog): Catalog {
+  const toTables = new Map(to.tables.map((t) => [tableKey(t), t]));
+  const moved = from.tables.flatMap((a) => {
+    const b = toTables.get(tableKey(a));
+    return b !== undefined && !deepEqual(a.partitionOf, b.partitionOf) ? [[a, b] as const] : [];
+  });
+  if (moved.length === 0) return from;
+  const kept = moved.flatMap(([a]) => (a.partitionOf === null ? [] : parentChecks(from, a.partitionOf).map((k) => ({ ...k, schema: a.schema, table: a.name }))));
+  const merged = new Set(moved.flatMap(([, b]) => (b.partitionOf === null ? [] : parentChecks(to, b.partitionOf).map((k) => `${b.schema}.${b.name}.${k.name}`))));
+  const constraints = [...from.constraints, ...kept].filter((c) => !(c.kind === 'Check' && merged.has(`${c.schema}.${c.table}.${c.name}`)));
+  return sortCatalog({ ...from, constraints });
+}
+
+/**
+ * Tables whose partitioning changes (a plain table becoming partitioned, a new key or strategy) cannot be
+ * altered: they are dropped and created again (`deletes-data`), with their partitions (recursively), their
+ * constraints, indexes and policies, and the foreign keys of other tables that reference them. Returns the
+ * catalog pairs to diff: the rest as is, then those objects going away, then those objects coming back.
+ */
+export function splitRecreatedTables(from: Catalog, to: Catalog): (readonly [Catalog, Catalog])[] {
+  const toTables = new Map(to.tables.map((t) => [tableKey(t), t]));
+  const recreated = new Set(from.tables.filter((t) => {
+    const b = toTables.get(tableKey(t));
+    return b !== undefined && !deepEqual(t.partitionBy, b.partitionBy);
+  }).map(tableKey));
+  if (recreated.size === 0) return [[from, to]];
+  const parentKey = (t: Table) => (t.partitionOf === null ? null : tableKey({ schema: t.partitionOf.schema, name: t.partitionOf.table }));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const t of [...from.tables, ...to.tables]) {
+      const p = parentKey(t);
+      if (p !== null && recreated.has(p) && !recreated.has(tableKey(t))) {
+        recreated.add(tableKey(t));
+        grew = true;
+      }
+    }
   }
-  if (attached.size === 0) return from;
-  const parentChecks = (t: Table) => new Set(to.constraints.filter((c) => c.kind === 'Check' && c.schema === t.partitionOf!.schema && c.table === t.partitionOf!.table).map((c) => c.name));
-  const merges = new Map([...attached].map(([k, t]) => [k, parentChecks(t)]));
-  return {
-    ...from,
-    constraints: from.constraints.filter((c) => !(c.kind === 'Check' && merges.get(tableKey({ schema: c.schema, name: c.table }))?.has(c.name))),
-  };
+  const on = (x: { schema: string; table: string }) => recreated.has(tableKey({ schema: x.schema, name: x.table }));
+  const touches = (c: Catalog['constraints'][number]) => on(c) || (c.kind === 'ForeignKey' && on({ schema: c.refSchema, table: c.refTable }));
+  const part = (c: Catalog, inside: boolean): Catalog => ({
+    ...c,
+    tables: c.tables.filter((t) => recreated.has(tableKey(t)) === inside),
+    constraints: c.constraints.filter((k) => touches(k) === inside),
+    indexes: c.indexes.filter((i) => on(i) === inside),
+    policies: c.policies.filter((p) => on(p) === inside),
+  });
+  const none = (c: Catalog): Catalog => ({ ...c, tables: [], constraints: [], indexes: [], policies: [] });
+  return [[part(from, false), part(to, false)], [part(from, true), none(from)], [none(to), part(to, true)]];
 }

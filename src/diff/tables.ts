@@ -24,7 +24,7 @@ export function diffTables(from: Catalog, to: Catalog): Change[] {
     out.push(...tableComments(null, t));
   }
   for (const t of m.removed) out.push({ kind: 'DropTable', table: t, constraints: fromInline.get(tableKey(t)) ?? [] });
-  for (const [a, b] of m.common) out.push(...diffColumns(...columnPair(a, b, from)), ...tableComments(a, b));
+  for (const [a, b] of m.common) out.push(...diffColumns(...columnPair(a, b, from, to)), ...tableComments(a, b));
   return out;
 }
 

@@ -1,9 +1,8 @@
-import { normalizeExpression, type Constraint, type FkAction, type FkMatch } from '../model';
+import { normalizeExpression, type Constraint, type FkAction, type FkMatch, type PrimaryKey } from '../model';
 import type { Db } from '../db';
 import { SchemakitError } from '../util';
 import { type AttributeMap, attributeName, ensureAttributes } from './attributes';
-import { commentJoin, notExtensionMember, tableKinds, userSchema } from './sql-fragments';
-import { ownConstraint } from './exclusions';
+import { commentJoin, notExtensionMember, ownConstraint, tableKinds, userSchema } from './sql-fragments';
 
 /**
  * PRIMARY KEY, UNIQUE, CHECK and FOREIGN KEY constraints of user tables. PostgreSQL 18 also lists NOT NULL
@@ -60,18 +59,16 @@ function unsupported(r: Row, what: string): never {
   throw new SchemakitError('introspect', 'unsupported', `${r.schema}.${r.table}.${r.name}: ${what} is not supported`);
 }
 
+/** The fields every constraint kind has, from a pg_constraint row. */
+export function constraintBase(r: Pick<Row, 'schema' | 'table' | 'name' | 'deferrable' | 'deferred' | 'comment'>): Omit<PrimaryKey, 'kind' | 'columns'> {
+  return { schema: r.schema, table: r.table, name: r.name, deferrable: r.deferrable, initiallyDeferred: r.deferred, comment: r.comment ?? null };
+}
+
 /** Maps one pg_constraint row to the model; key attnums become names through `attrs`. */
 function toConstraint(r: Row, attrs: AttributeMap): Constraint {
   const names = (relid: number, keys: number[] | null) => (keys ?? []).map((k) => attributeName(attrs, Number(relid), k));
   const columns = names(r.relid, r.keys);
-  const base = {
-    schema: r.schema,
-    table: r.table,
-    name: r.name,
-    deferrable: r.deferrable,
-    initiallyDeferred: r.deferred,
-    comment: r.comment ?? null,
-  };
+  const base = constraintBase(r);
   switch (r.type) {
     case 'p':
       return { kind: 'PrimaryKey', ...base, columns };

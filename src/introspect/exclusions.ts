@@ -1,18 +1,9 @@
 import type { Db } from '../db';
 import { normalizeExpression, type Exclusion } from '../model';
 import { type AttributeMap, attributeName, ensureAttributes } from './attributes';
+import { constraintBase } from './constraints';
 import { INDEX_KEY_COLUMNS, readNames, toKey, type KeyRow } from './indexes';
-import { commentJoin, notExtensionMember, tableKinds, userSchema } from './sql-fragments';
-
-/**
- * A constraint the table declares itself, not a copy Postgres made: partitions get a copy of every
- * constraint of their parent (conparentid for keys and foreign keys, coninhcount for checks), and so do
- * the referenced partitions of a foreign key to a partitioned table; inheritance children get checks with
- * conislocal false. A check a partition had before ATTACH merges (conislocal and coninhcount both set)
- * and is the parent's as well.
- */
-export const ownConstraint = (co: string, c: string): string =>
-  `${co}.conparentid = 0 AND ${co}.conislocal AND NOT (${c}.relispartition AND ${co}.coninhcount > 0)`;
+import { commentJoin, notExtensionMember, ownConstraint, tableKinds, userSchema } from './sql-fragments';
 
 /**
  * EXCLUDE constraints with the keys of their index (read like any index's) and one operator per key. The
@@ -59,12 +50,7 @@ export async function introspectExclusions(db: Db, attrs: AttributeMap = new Map
   await ensureAttributes(db, attrs, rows.map((r) => Number(r.relid)));
   return rows.map((r): Exclusion => ({
     kind: 'Exclusion',
-    schema: r.schema,
-    table: r.table,
-    name: r.name,
-    deferrable: r.deferrable,
-    initiallyDeferred: r.deferred,
-    comment: r.comment ?? null,
+    ...constraintBase(r),
     method: r.method,
     elements: Array.from({ length: r.nkeys }, (_, k) => ({ ...toKey(r, k, attrs, names), operator: r.operators[k] })),
     include: r.indkey.slice(r.nkeys).map((attnum) => attributeName(attrs, Number(r.relid), attnum)),

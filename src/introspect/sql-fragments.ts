@@ -18,8 +18,18 @@ export const userSchema = (nsp: string): string => `${nsp}.nspname !~ '^pg_' AND
 export const notExtensionMember = (catalog: string, oid: string): string =>
   `${oid} NOT IN (SELECT dep.objid FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.${catalog}'::pg_catalog.regclass AND dep.deptype = 'e')`;
 
-/** Relations that count as tables: ordinary ('r') and, so that they are at least visible, partitioned ('p'). */
+/** Relations that count as tables: ordinary ('r') and partitioned ('p'). */
 export const tableKinds = `('r', 'p')`;
+
+/**
+ * A constraint the table declares itself, not a copy Postgres made: partitions get a copy of every
+ * constraint of their parent (conparentid for keys and foreign keys, coninhcount for checks), and so do
+ * the referenced partitions of a foreign key to a partitioned table; inheritance children get checks with
+ * conislocal false. A check a partition had before ATTACH merges (conislocal and coninhcount both set)
+ * and is the parent's as well.
+ */
+export const ownConstraint = (co: string, c: string): string =>
+  `${co}.conparentid = 0 AND ${co}.conislocal AND NOT (${c}.relispartition AND ${co}.coninhcount > 0)`;
 
 /** `quote_ident(name)` qualified by its schema unless that is pg_catalog (the form DDL accepts as is). */
 export const qualifiedName = (nsp: string, name: string): string =>

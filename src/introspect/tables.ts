@@ -22,7 +22,7 @@ SELECT n.nspname AS schema, c.relname AS name, d.description AS comment
  * Generated columns do reference columns and are deparsed with their relation.
  */
 const COLUMNS_SQL = `
-SELECT c.oid AS relid, a.attnum, a.attcollation AS attcollation, a.attislocal AS is_local,
+SELECT c.oid AS relid, a.attnum, a.attcollation AS attcollation, a.attinhcount = 0 AS is_own,
        CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage, NULLIF(a.attcompression, '') AS compression,
        n.nspname AS schema, c.relname AS "table", a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
@@ -76,7 +76,7 @@ interface ColumnRow extends Partial<SequenceOptionRow> {
   collation: string | null;
   comment: string | null;
   is_serial: boolean;
-  is_local: boolean;
+  is_own: boolean;
   storage: string | null;
   compression: string | null;
 }
@@ -131,8 +131,9 @@ export async function readTables(db: Db): Promise<{ tables: Table[]; attributes:
   const byTable = new Map<string, Column[]>();
   for (const r of columns) {
     addAttribute(attributes, Number(r.relid), r.attnum, { name: r.name, collation: Number(r.attcollation) });
-    // Inherited columns (all of a partition's) belong to the parent; see table-shapes.ts.
-    if (!r.is_local) continue;
+    // Inherited columns (all of a partition's) belong to the parent, also where a child declared one of them
+    // too (merged: attislocal and attinhcount both set), which re-creating it with INHERITS merges again.
+    if (!r.is_own) continue;
     const key = `${r.schema}\u0000${r.table}`;
     let list = byTable.get(key);
     if (!list) byTable.set(key, (list = []));

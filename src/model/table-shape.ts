@@ -3,7 +3,6 @@
  * and policies, column storage. Kept apart from types.ts so the core model stays small; the defaults
  * (`plainTable`, `plainColumn`) mean "an ordinary table / column" and are spread into every builder.
  */
-import type { CatalogObject } from './types';
 
 /** A table by qualified name. */
 export interface TableName {
@@ -72,6 +71,3 @@ export const plainColumn = Object.freeze({ storage: null, compression: null, ide
 
 /** Policy names are unique per table. */
 export const policyKey = (p: Pick<Policy, 'schema' | 'table' | 'name'>): string => `${p.schema}.${p.table}.${p.name}`;
-
-/** True for the catalog objects of this file (for exhaustive switches elsewhere). */
-export const isPolicy = (o: CatalogObject): o is Policy => o.kind === 'Policy';

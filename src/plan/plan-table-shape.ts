@@ -1,12 +1,12 @@
 import type { AlterColumnStorage, AlterTableShape, AttachPartition, DetachPartition } from '../diff';
 import { relKey, type StorageParameter, type Table, type TableName } from '../model';
 import {
-  attachPartitionSql, defaultStorage, detachPartitionSql, forceRowSecuritySql, inheritSql, resetStorageParametersSql, rowSecuritySql,
+  attachPartitionSql, defaultStorage, detachPartitionSql, dropMembersExceptSql, forceRowSecuritySql, inheritSql, resetStorageParametersSql, rowSecuritySql,
   setColumnCompressionSql, setColumnStorageSql, setPersistenceSql, setStorageParametersSql,
 } from '../sql';
 import { deepEqual } from '../util';
 import { columnNode, relNode } from './graph-keys';
-import { hazard, Phase, plannedStep, type PlannedStep } from './planned-step';
+import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
 /** Keys a table's shape depends on: its partition parent and INHERITS parents (created first, dropped after). */
 export function tableShapeNeeds(t: Table): string[] {
@@ -71,8 +71,11 @@ export function planAlterTableShape(c: AlterTableShape): PlannedStep[] {
   if (a.rowSecurity !== b.rowSecurity) step(rowSecuritySql(b, b.rowSecurity), rowSecuritySql(b, a.rowSecurity));
   if (a.forceRowSecurity !== b.forceRowSecurity) step(forceRowSecuritySql(b, b.forceRowSecurity), forceRowSecuritySql(b, a.forceRowSecurity));
   const has = (list: readonly TableName[], p: TableName) => list.some((x) => x.schema === p.schema && x.name === p.name);
-  for (const p of a.inherits.filter((x) => !has(b.inherits, x))) step(inheritSql(b, p, false), inheritSql(b, p, true), { needs: [relNode(b.schema, b.name), relNode(p.schema, p.name)] });
-  for (const p of b.inherits.filter((x) => !has(a.inherits, x))) step(inheritSql(b, p, true), inheritSql(b, p, false), { needs: [relNode(b.schema, b.name), relNode(p.schema, p.name)] });
+  // NO INHERIT before the table's column changes (its inherited columns become its own), INHERIT after them
+  // (the table must have every column of the parent), as for DETACH and ATTACH PARTITION.
+  const parent = (p: TableName) => ({ needs: [relNode(b.schema, b.name), relNode(p.schema, p.name)] });
+  for (const p of a.inherits.filter((x) => !has(b.inherits, x))) step(inheritSql(b, p, false), inheritSql(b, p, true), { ...parent(p), phase: Phase.DropConstraint });
+  for (const p of b.inherits.filter((x) => !has(a.inherits, x))) step(inheritSql(b, p, true), inheritSql(b, p, false), { ...parent(p), phase: Phase.AddConstraint });
   return steps;
 }
 
@@ -94,7 +97,9 @@ export function planDetachPartition(c: DetachPartition): PlannedStep[] {
   const t = c.table;
   const object = relKey(t);
   return [plannedStep(c, {
-    sql: detachPartitionSql(t), reverse: attachPartitionSql(t), object, op: '~', phase: Phase.DropConstraint,
+    sql: statements(detachPartitionSql(t), c.dropCopies && dropMembersExceptSql(t, c.dropCopies.keepConstraints, c.dropCopies.keepIndexes)),
+    // ATTACH makes the copies again.
+    reverse: attachPartitionSql(t), object, op: '~', phase: Phase.Rename,
     hazards: [hazard('access-exclusive-lock', object, 'DETACH PARTITION locks the parent table against reads and writes')],
     needs: [relNode(t.schema, t.name), ...tableShapeNeeds(t)],
   })];

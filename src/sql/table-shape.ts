@@ -1,5 +1,5 @@
 import type { Column, ColumnStorage, Table, TableName, StorageParameter } from '../model';
-import { identList, ident, qualified } from './quote';
+import { identList, ident, literal, qualified } from './quote';
 
 /** `s.t` of a table name. */
 const name = (t: TableName): string => qualified(t.schema, t.name);
@@ -69,6 +69,32 @@ export function detachPartitionSql(t: Table): string {
   const p = t.partitionOf;
   if (p === null) throw new Error(`${t.schema}.${t.name} is not a partition`);
   return `ALTER TABLE ${qualified(p.schema, p.table)} DETACH PARTITION ${name(t)}`;
+}
+
+/**
+ * A DO block dropping the keys, foreign keys, exclusion constraints and indexes of a table except the named
+ * ones (checks and NOT NULL constraints stay).
+ * Run right after DETACH PARTITION: the copies of the parent's members that the partition had are its own
+ * then, under names Postgres chose, which the model does not hold (they were the parent's).
+ */
+export function dropMembersExceptSql(t: TableName, keepConstraints: readonly string[], keepIndexes: readonly string[]): string {
+  const rel = literal(name(t));
+  const list = (names: readonly string[]) => `ARRAY[${names.map(literal).join(', ')}]::pg_catalog.text[]`;
+  return [
+    'DO $schemakit$',
+    'DECLARE r record;',
+    'BEGIN',
+    `  FOR r IN SELECT conname FROM pg_catalog.pg_constraint WHERE conrelid = ${rel}::pg_catalog.regclass AND contype IN ('f', 'p', 'u', 'x')`,
+    `             AND conname <> ALL (${list(keepConstraints)}) ORDER BY contype <> 'f', conname LOOP`,
+    `    EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', ${rel}, r.conname);`,
+    '  END LOOP;',
+    `  FOR r IN SELECT c.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid`,
+    `           WHERE i.indrelid = ${rel}::pg_catalog.regclass AND c.relname <> ALL (${list(keepIndexes)}) ORDER BY c.relname LOOP`,
+    `    EXECUTE pg_catalog.format('DROP INDEX %I.%I', ${literal(t.schema)}, r.relname);`,
+    '  END LOOP;',
+    'END',
+    '$schemakit$',
+  ].join('\n');
 }
 
 /** `ALTER TABLE t INHERIT parent` / `NO INHERIT parent`. */
