@@ -91,7 +91,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       if (d.details.schemaDecl) found.add(d.details.schemaDecl);
     } else if (d instanceof ExtensionDecl) {
       if (d.schemaDecl) found.add(d.schemaDecl);
-    } else if (isTypeObjectDecl(d)) {
+    } else if (isTypeObjectDecl(d) && 'common' in d) {
       if (d.common.schemaDecl) found.add(d.common.schemaDecl);
     }
   }

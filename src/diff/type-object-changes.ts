@@ -1,4 +1,4 @@
-import type { Collation, CompositeType, Domain, Sequence } from '../model';
+import type { Collation, CompositeType, Domain, Grant, Sequence } from '../model';
 
 /** Changes of sequences, domains, composite types and collations (see model/type-objects.ts). */
 
@@ -40,4 +40,10 @@ export type TypeObjectChange =
   | CreateDomain | DropDomain | AlterDomain
   | CreateCompositeType | DropCompositeType | AlterCompositeType
   | CreateCollation | DropCollation
-  | RenameTypeObject | RenameTypeMember;
+  | RenameTypeObject | RenameTypeMember
+  | GrantPrivilege | RevokePrivilege;
+
+/** `GRANT privilege ON object TO grantee [WITH GRANT OPTION]` (only when privileges are managed). */
+export interface GrantPrivilege { readonly kind: 'GrantPrivilege'; readonly grant: Grant }
+/** `REVOKE privilege ON object FROM grantee`. */
+export interface RevokePrivilege { readonly kind: 'RevokePrivilege'; readonly grant: Grant }

@@ -1,5 +1,6 @@
 import { relKey, type Catalog, type Collation, type CommentTarget, type CompositeType, type Domain, type Sequence } from '../model';
 import type { Change } from './changes';
+import { diffGrants } from './grants';
 import { commentChanged, matchByKey } from './match';
 
 interface Commented { readonly schema: string; readonly name: string; readonly comment: string | null }
@@ -98,5 +99,5 @@ export function diffCollations(from: Catalog, to: Catalog): Change[] {
 
 /** All changes of the kinds of type-objects.ts. */
 export function diffTypeObjects(from: Catalog, to: Catalog): Change[] {
-  return [...diffSequences(from, to), ...diffDomains(from, to), ...diffCompositeTypes(from, to), ...diffCollations(from, to)];
+  return [...diffSequences(from, to), ...diffDomains(from, to), ...diffCompositeTypes(from, to), ...diffCollations(from, to), ...diffGrants(from, to)];
 }

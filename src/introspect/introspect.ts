@@ -12,6 +12,7 @@ import { introspectSequences } from './sequences';
 import { introspectDomains } from './domains';
 import { introspectCompositeTypes } from './composite-types';
 import { introspectCollations } from './collations';
+import { introspectGrants } from './grants';
 
 /**
  * Every catalog query reads whole catalogs, for which hash joins are right; but right after many objects
@@ -57,6 +58,7 @@ export async function introspect(db: Db): Promise<Catalog> {
     const domains = await step('domains', db, introspectDomains);
     const compositeTypes = await step('composite types', db, introspectCompositeTypes);
     const collations = await step('collations', db, introspectCollations);
+    const grants = await step('privileges', db, introspectGrants);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),
@@ -64,6 +66,6 @@ export async function introspect(db: Db): Promise<Catalog> {
         [saved.search_path, saved.jit, saved.enable_nestloop, saved.workers],
       );
     }
-    return sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints, sequences, domains, compositeTypes, collations });
+    return sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints, sequences, domains, compositeTypes, collations, grants });
   });
 }

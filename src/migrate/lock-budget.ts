@@ -108,6 +108,8 @@ export function changeLockObjects(c: Change): string[] {
     case 'DropCollation': return [`collation:${relKey(c.collation)}`];
     case 'RenameTypeObject': return [`${c.object}:${c.schema}.${c.from}`];
     case 'RenameTypeMember': return [`type:${c.schema}.${c.type}`];
+    case 'GrantPrivilege':
+    case 'RevokePrivilege': return [`${c.grant.object}:${c.grant.schema ?? ''}.${c.grant.name}`];
     default: return assertNever(c, 'change');
   }
 }

@@ -1,3 +1,4 @@
+import { grantKey } from './type-objects';
 import type { Catalog, CatalogObject, Constraint, Index, Table, Enum, Extension, Schema } from './types';
 
 /**
@@ -56,5 +57,6 @@ export function sortCatalog(c: Catalog): Catalog {
     domains: sorted(c.domains, relKey),
     compositeTypes: sorted(c.compositeTypes, relKey),
     collations: sorted(c.collations, relKey),
+    grants: c.grants === null ? null : sorted(c.grants, grantKey),
   };
 }

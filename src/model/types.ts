@@ -10,7 +10,7 @@
  * - absent optional facts are `null`, never `undefined`.
  */
 
-import type { Collation, CompositeType, Domain, Sequence, SequenceOptions } from './type-objects';
+import type { Collation, CompositeType, Domain, Grant, Sequence, SequenceOptions } from './type-objects';
 
 /** A whole database (or a declared schema set) as data. */
 export interface Catalog {
@@ -27,6 +27,8 @@ export interface Catalog {
   readonly domains: readonly Domain[];
   readonly compositeTypes: readonly CompositeType[];
   readonly collations: readonly Collation[];
+  /** Privileges granted, or null when they are not managed (declarations manage them only when asked to). */
+  readonly grants: readonly Grant[] | null;
 }
 
 /** A namespace (`CREATE SCHEMA`). */
@@ -196,6 +198,7 @@ export const emptyCatalog: Catalog = Object.freeze({
   domains: [],
   compositeTypes: [],
   collations: [],
+  grants: null,
 }) as Catalog;
 
 /** Explicit rename intent, from `renamedFrom` in declarations. Renames are never guessed. */

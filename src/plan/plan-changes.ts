@@ -18,6 +18,7 @@ import { planAlterDomain, planCreateDomain, planDropDomain } from './plan-domain
 import { planAlterCompositeType, planCreateCompositeType, planDropCompositeType } from './plan-composite-type';
 import { planCreateCollation, planDropCollation } from './plan-collation';
 import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-rename';
+import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
 import type { Plan } from './types';
 
 /** The steps of one change, each with its reverse and hazards. */
@@ -61,6 +62,8 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'DropCollation': return planDropCollation(c);
     case 'RenameTypeObject': return planRenameTypeObject(c);
     case 'RenameTypeMember': return planRenameTypeMember(c);
+    case 'GrantPrivilege': return planGrantPrivilege(c);
+    case 'RevokePrivilege': return planRevokePrivilege(c);
     default: return assertNever(c, 'change');
   }
 }

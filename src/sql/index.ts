@@ -14,3 +14,4 @@ export * from './sequence';
 export * from './domain';
 export * from './composite-type';
 export * from './collation';
+export * from './grant';
