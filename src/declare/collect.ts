@@ -154,7 +154,13 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   const typeObjects = collectTypeObjects(all.filter(isTypeObjectDecl), sink, problems);
   if (problems.length > 0) throw new SchemakitError('declare', 'invalid-reference', `${problems.length} invalid reference(s)`, { problems });
   const catalog = sortCatalog({ kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, ...typeObjects });
-  const renames: Renames = sink.renames;
+  // The intents of the newer kinds are left out when there are none (the Renames shape stays as it was).
+  const { enumRemaps, typeObjects: typeRenames, ...core } = sink.renames;
+  const renames: Renames = {
+    ...core,
+    ...(enumRemaps.length > 0 ? { enumRemaps } : {}),
+    ...(Object.values(typeRenames).some((xs) => xs.length > 0) ? { typeObjects: typeRenames } : {}),
+  };
   return { catalog, renames, locations };
 }
 

@@ -5,6 +5,7 @@ import { validationContext } from './validate-context';
 import { validateNames } from './validate-names';
 import { validateReferences } from './validate-references';
 import { validateRenames } from './validate-renames';
+import { validateTypeObjects } from './validate-type-objects';
 
 const PUBLIC_SCHEMAS = new Set(['public', 'pg_catalog']);
 
@@ -26,6 +27,7 @@ export function validateDeclared(declared: Declared): Problem[] {
   validateColumns(ctx);
   validateReferences(ctx);
   validateRenames(ctx);
+  validateTypeObjects(ctx, inSchema);
   return sortByLocation(problems);
 }
 

@@ -179,8 +179,7 @@ export type CommentTarget =
   | { readonly kind: 'Column'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'Index'; readonly schema: string; readonly name: string }
   | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'DomainConstraint'; readonly schema: string; readonly domain: string; readonly name: string };
+  | { readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation'; readonly schema: string; readonly name: string };
 
 /** Every top-level object kind of the catalog. */
 export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint | Sequence | Domain | CompositeType | Collation;

@@ -18,7 +18,6 @@ export function commentTargetSql(t: CommentTarget): string {
     case 'Domain': return `DOMAIN ${qualified(t.schema, t.name)}`;
     case 'CompositeType': return `TYPE ${qualified(t.schema, t.name)}`;
     case 'Collation': return `COLLATION ${qualified(t.schema, t.name)}`;
-    case 'DomainConstraint': return `CONSTRAINT ${ident(t.name)} ON DOMAIN ${qualified(t.schema, t.domain)}`;
     default: return assertNever(t, 'comment target');
   }
 }
