@@ -7,7 +7,7 @@ import { diffIndexes } from './indexes';
 import { applyRenames } from './renames';
 import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
-import { applyTypeObjectRenames } from './type-object-renames';
+import { applyTypeObjectRenames, followRenames } from './type-object-renames';
 import { diffTypeObjects } from './type-objects';
 
 /**
@@ -17,7 +17,7 @@ import { diffTypeObjects } from './type-objects';
 export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
   const renamedTypes = applyTypeObjectRenames(from, renames);
   const renamed = applyRenames(renamedTypes.catalog, renames);
-  const a = renamed.catalog;
+  const a = followRenames(renamed.catalog, renames);
   const toKeys = new Set(to.tables.map(relKey));
   const fromKeys = new Set(a.tables.map(relKey));
   const fate = {
