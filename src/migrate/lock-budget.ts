@@ -101,6 +101,7 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateDomain':
     case 'DropDomain': return [`type:${relKey(c.domain)}`];
     case 'AlterDomain': return [`type:${relKey(c.to)}`];
+    case 'RecreateDomain': return [`type:${relKey(c.from)}`, `type:${relKey(c.to)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
     case 'CreateCompositeType':
     case 'DropCompositeType': return [`type:${relKey(c.type)}`];
     case 'AlterCompositeType': return [`type:${relKey(c.to)}`];

@@ -19,6 +19,7 @@ import { planAlterCompositeType, planCreateCompositeType, planDropCompositeType 
 import { planCreateCollation, planDropCollation } from './plan-collation';
 import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-rename';
 import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
+import { planRecreateDomain } from './plan-recreate-domain';
 import type { Plan } from './types';
 
 /** The steps of one change, each with its reverse and hazards. */
@@ -55,6 +56,7 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'CreateDomain': return planCreateDomain(c);
     case 'DropDomain': return planDropDomain(c);
     case 'AlterDomain': return planAlterDomain(c);
+    case 'RecreateDomain': return planRecreateDomain(c);
     case 'CreateCompositeType': return planCreateCompositeType(c);
     case 'DropCompositeType': return planDropCompositeType(c);
     case 'AlterCompositeType': return planAlterCompositeType(c);
