@@ -51,11 +51,21 @@ function targetOf(on: GrantTarget): { object: GrantObjectKind; schema: string | 
  * does not create roles, which belong to the server, not to one database.
  */
 export function grant(privileges: string | readonly string[], on: GrantTarget, to: string | readonly string[], options: GrantOptions = {}): GrantDecl {
+  return new GrantDecl(grantsOf(privileges, on, to, options.grantable ?? false, false), captureLocation());
+}
+
+/**
+ * Takes away a privilege an object has by default: `revokeDefault('EXECUTE', { schema: app, function:
+ * 'rotate_keys()' }, 'PUBLIC')` (functions are executable and types usable by PUBLIC unless revoked).
+ */
+export function revokeDefault(privileges: string | readonly string[], on: GrantTarget, from: string | readonly string[] = 'PUBLIC'): GrantDecl {
+  return new GrantDecl(grantsOf(privileges, on, from, false, true), captureLocation());
+}
+
+function grantsOf(privileges: string | readonly string[], on: GrantTarget, roles: string | readonly string[], grantable: boolean, revoked: boolean): Grant[] {
   const target = targetOf(on);
   const privs = (typeof privileges === 'string' ? [privileges] : privileges).map((p) => p.trim().toUpperCase());
-  const roles = typeof to === 'string' ? [to] : to;
-  const grants = privs.flatMap((privilege) => roles.map((r): Grant => ({
-    kind: 'Grant', ...target, grantee: r.toUpperCase() === 'PUBLIC' ? 'PUBLIC' : r, privilege, grantable: options.grantable ?? false,
+  return privs.flatMap((privilege) => (typeof roles === 'string' ? [roles] : roles).map((r): Grant => ({
+    kind: 'Grant', ...target, grantee: r.toUpperCase() === 'PUBLIC' ? 'PUBLIC' : r, privilege, grantable, revoked,
   })));
-  return new GrantDecl(grants, captureLocation());
 }

@@ -27,7 +27,7 @@ export {
   type SequenceDeclOptions, type DomainOptions, type DomainCheckSpec, type CompositeTypeOptions, type AttributeSpec, type CollationOptions, type TypeSpec, type TypeDecl,
 } from './type-decls';
 export type { SequenceOptionsSpec } from './sequence-options';
-export { grant, managePrivileges, GrantDecl, type GrantTarget, type GrantOptions } from './grant';
+export { grant, revokeDefault, managePrivileges, GrantDecl, type GrantTarget, type GrantOptions } from './grant';
 export { collectDeclarations } from './collect';
 export { validateDeclared } from './validate';
 export type { Declared } from './declared';

@@ -5,8 +5,8 @@ import { notExtensionMember, userSchema } from './sql-fragments';
 /**
  * Privileges: every ACL entry (aclexplode) of the user's tables (and other relations), columns, sequences,
  * schemas, functions and types, except those the object has anyway: the owner's own, and the entries of
- * its default ACL (acldefault: EXECUTE on functions and USAGE on types for PUBLIC). A NULL ACL is the
- * default one, so it yields nothing. Table row types and array types have no ACL of their own to manage.
+ * its default ACL (acldefault: EXECUTE on functions and USAGE on types for PUBLIC); default entries missing
+ * from the ACL are read as revoked. A NULL ACL is the default one, so it yields nothing. Table row types and array types have no ACL of their own to manage.
  * Functions are named `name(argument types)` (oidvectortypes: types only, qualified unless pg_catalog).
  */
 const SQL = `
@@ -36,12 +36,18 @@ WITH acl AS (
      AND (t.typrelid = 0 OR (SELECT r.relkind FROM pg_catalog.pg_class r WHERE r.oid = t.typrelid) = 'c')
      AND ${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}
 )
-SELECT acl.object, acl.schema, acl.name, acl.column_name, x.privilege_type AS privilege, x.is_grantable AS grantable,
+SELECT acl.object, acl.schema, acl.name, acl.column_name, x.privilege_type AS privilege, x.is_grantable AS grantable, false AS revoked,
        CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee)::pg_catalog.text END AS grantee
   FROM acl CROSS JOIN LATERAL pg_catalog.aclexplode(acl.acl) x
  WHERE x.grantee <> acl.owner
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(acl.dflt) d
-                    WHERE d.grantee = x.grantee AND d.privilege_type = x.privilege_type AND d.is_grantable = x.is_grantable)`;
+                    WHERE d.grantee = x.grantee AND d.privilege_type = x.privilege_type AND d.is_grantable = x.is_grantable)
+UNION ALL
+SELECT acl.object, acl.schema, acl.name, acl.column_name, d.privilege_type, false, true,
+       CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(d.grantee)::pg_catalog.text END
+  FROM acl CROSS JOIN LATERAL pg_catalog.aclexplode(acl.dflt) d
+ WHERE d.grantee <> acl.owner
+   AND NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(acl.acl) x WHERE x.grantee = d.grantee AND x.privilege_type = d.privilege_type)`;
 
 interface Row {
   object: GrantObjectKind;
@@ -50,6 +56,7 @@ interface Row {
   column_name: string | null;
   privilege: string;
   grantable: boolean;
+  revoked: boolean;
   grantee: string;
 }
 
@@ -58,6 +65,6 @@ export async function introspectGrants(db: Db): Promise<Grant[]> {
   const rows = await db.query<Row>(SQL);
   return rows.map((r) => ({
     kind: 'Grant', object: r.object, schema: r.schema ?? null, name: r.name, column: r.column_name ?? null,
-    grantee: r.grantee, privilege: r.privilege, grantable: r.grantable,
+    grantee: r.grantee, privilege: r.privilege, grantable: r.grantable, revoked: r.revoked,
   }));
 }

@@ -25,12 +25,14 @@ function grantTargetSql(g: Grant): string {
 
 const granteeSql = (g: Grant) => (g.grantee === 'PUBLIC' ? 'PUBLIC' : ident(g.grantee));
 
-/** `GRANT … TO grantee [WITH GRANT OPTION]`. */
+/** `GRANT … TO grantee [WITH GRANT OPTION]`; for a revoked default, the `REVOKE` that takes it away. */
 export function grantSql(g: Grant): string {
+  if (g.revoked) return `REVOKE ${grantTargetSql(g)} FROM ${granteeSql(g)}`;
   return `GRANT ${grantTargetSql(g)} TO ${granteeSql(g)}${g.grantable ? ' WITH GRANT OPTION' : ''}`;
 }
 
-/** `REVOKE … FROM grantee`. */
+/** The statement undoing grantSql: `REVOKE … FROM grantee`, or for a revoked default the `GRANT` giving it back. */
 export function revokeSql(g: Grant): string {
+  if (g.revoked) return `GRANT ${grantTargetSql(g)} TO ${granteeSql(g)}`;
   return `REVOKE ${grantTargetSql(g)} FROM ${granteeSql(g)}`;
 }
