@@ -6,7 +6,7 @@ import { applyPlan, runPreflight, renderPreflight, withMigrationLock, type Prefl
 import { takeBackup } from '../db';
 import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
-import { noRenames } from '../model';
+import { noRenames, type Catalog } from '../model';
 import { loadSchemaDir } from '../load';
 import { normalizeDeclared } from '../pipeline';
 import { SchemakitError } from '../util';
@@ -33,7 +33,7 @@ export async function using<T>(dbs: (Db | null)[], fn: () => Promise<T>): Promis
 }
 
 /** `schemakit diff --from SRC --to DST`: exit 0 no differences, 2 differences. */
-export async function runDiff(opts: { from: string; to: string; json?: boolean } & OnlineFlags): Promise<Outcome> {
+export async function runDiff(opts: { from: string; to: string; json?: boolean; privileges?: boolean } & OnlineFlags): Promise<Outcome> {
   const from = parseSource(opts.from);
   const to = parseSource(opts.to);
   const fromDb = await openSource(from);
@@ -45,7 +45,10 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean }
     const side = (s: Source, db: Db | null) => (s.kind === 'empty' && extra ? introspect(extra).then((catalog) => ({ catalog, renames: noRenames })) : resolveSide(s, db, like, { cacheDir: join(process.cwd(), '.schemakit', 'cache') }));
     const a = await side(from, fromDb);
     const b = await side(to, toDb);
-    const plan = planChanges(diffCatalogs(a.catalog, b.catalog, b.renames), planOptionsOf(opts));
+    // Privileges are compared only when asked (--privileges) or declared: roles live outside one database.
+    const managed = opts.privileges === true || (from.kind === 'dir' && a.catalog.grants !== null) || (to.kind === 'dir' && b.catalog.grants !== null);
+    const seen = (c: Catalog): Catalog => (managed ? c : { ...c, grants: null });
+    const plan = planChanges(diffCatalogs(seen(a.catalog), seen(b.catalog), b.renames), planOptionsOf(opts));
     return { stdout: opts.json ? JSON.stringify(planToJson(plan), null, 2) : renderUp(plan), exitCode: plan.steps.length ? 2 : 0 };
   });
 }

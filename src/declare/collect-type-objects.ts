@@ -1,13 +1,14 @@
-import type { Collation, CompositeType, Domain, Sequence } from '../model';
+import type { Collation, CompositeType, Domain, Grant, Sequence } from '../model';
+import { GrantDecl } from './grant';
 import type { Problem } from '../util';
 import { renderCollation, type Sink } from './build-table';
 import { CollationDecl, CompositeTypeDecl, DomainDecl, SequenceDecl } from './type-decls';
 
 /** Declarations of type-decls.ts. */
-export type TypeObjectDecl = SequenceDecl | DomainDecl | CompositeTypeDecl | CollationDecl;
+export type TypeObjectDecl = SequenceDecl | DomainDecl | CompositeTypeDecl | CollationDecl | GrantDecl;
 
 export const isTypeObjectDecl = (v: unknown): v is TypeObjectDecl =>
-  v instanceof SequenceDecl || v instanceof DomainDecl || v instanceof CompositeTypeDecl || v instanceof CollationDecl;
+  v instanceof SequenceDecl || v instanceof DomainDecl || v instanceof CompositeTypeDecl || v instanceof CollationDecl || v instanceof GrantDecl;
 
 /** The model lists built from type-object declarations. */
 export interface TypeObjects {
@@ -15,6 +16,8 @@ export interface TypeObjects {
   readonly domains: Domain[];
   readonly compositeTypes: CompositeType[];
   readonly collations: Collation[];
+  /** Null unless privileges are declared (or `managePrivileges()`). */
+  grants: Grant[] | null;
 }
 
 /** The OWNED BY column of a sequence declaration, adding a problem when its thunk fails or names another schema. */
@@ -38,9 +41,13 @@ function ownerOf(d: SequenceDecl, problems: Problem[]): Sequence['ownedBy'] {
 
 /** Turns type-object declarations into model objects, recording locations and rename intents in the sink. */
 export function collectTypeObjects(decls: readonly TypeObjectDecl[], sink: Sink, problems: Problem[]): TypeObjects {
-  const out: TypeObjects = { sequences: [], domains: [], compositeTypes: [], collations: [] };
+  const out: TypeObjects = { sequences: [], domains: [], compositeTypes: [], collations: [], grants: null };
   const r = sink.renames.typeObjects;
   for (const d of decls) {
+    if (d instanceof GrantDecl) {
+      out.grants = [...(out.grants ?? []), ...d.grants];
+      continue;
+    }
     const { schema, name, comment, renamedFrom, location } = d.common;
     sink.locate(`${schema}.${name}`, location);
     if (d instanceof SequenceDecl) {

@@ -96,7 +96,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       if (d.schemaDecl) found.add(d.schemaDecl);
     } else if (isProgrammableDecl(d)) {
       for (const x of reachableFrom(d)) found.add(x);
-    } else if (isTypeObjectDecl(d)) {
+    } else if (isTypeObjectDecl(d) && 'common' in d) {
       if (d.common.schemaDecl) found.add(d.common.schemaDecl);
     }
   }
@@ -167,7 +167,13 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, policies: sink.policies,
     ...programmable, ...typeObjects,
   });
-  const renames: Renames = sink.renames;
+  // The intents of the newer kinds are left out when there are none (the Renames shape stays as it was).
+  const { enumRemaps, typeObjects: typeRenames, ...core } = sink.renames;
+  const renames: Renames = {
+    ...core,
+    ...(enumRemaps.length > 0 ? { enumRemaps } : {}),
+    ...(Object.values(typeRenames).some((xs) => xs.length > 0) ? { typeObjects: typeRenames } : {}),
+  };
   return { catalog, renames, locations };
 }
 

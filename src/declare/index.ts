@@ -33,6 +33,7 @@ export type { SequenceOptionsSpec } from './sequence-options';
 export { policy, PolicyBuilder } from './policy';
 export { exclude, ExclusionBuilder, type ExclusionElementSpec } from './exclusion';
 export type { PartitionBySpec, PartitionOfSpec, PartitionKeySpec, BoundValue, TableShapeOptions } from './table-shape';
+export { grant, revokeDefault, managePrivileges, GrantDecl, type GrantTarget, type GrantOptions } from './grant';
 export { collectDeclarations } from './collect';
 export { validateDeclared } from './validate';
 export type { Declared } from './declared';

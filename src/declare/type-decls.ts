@@ -16,7 +16,14 @@ interface Common {
   readonly location: Location | null;
 }
 
-const common = (schema: SchemaDecl | string, name: string, o: { comment?: string; renamedFrom?: string }): Common => ({
+/** The options every declaration of this file takes. */
+interface NamedOptions {
+  readonly comment?: string;
+  /** The object's previous name: the change becomes `ALTER … RENAME TO`. */
+  readonly renamedFrom?: string;
+}
+
+const common = (schema: SchemaDecl | string, name: string, o: NamedOptions): Common => ({
   schema: schemaName(schema),
   schemaDecl: typeof schema === 'string' ? null : schema,
   name,
@@ -30,14 +37,11 @@ export type TypeSpec = string | SqlEmbeddable;
 const typeText = (t: TypeSpec): string => (typeof t === 'string' ? t : t.toSqlFragment().text);
 
 /** Options of `sequence()`. */
-export interface SequenceDeclOptions extends SequenceOptionsSpec {
+export interface SequenceDeclOptions extends SequenceOptionsSpec, NamedOptions {
   /** `AS smallint|integer|bigint` (default bigint). */
   readonly type?: SequenceType;
   /** `OWNED BY table.column` (same schema): a thunk, as the table usually uses the sequence in a default. */
   readonly ownedBy?: () => ColumnRef;
-  readonly comment?: string;
-  /** The sequence's previous name: `ALTER SEQUENCE … RENAME TO`. */
-  readonly renamedFrom?: string;
 }
 
 /** A declared standalone sequence. In the `sql` tag it is `'schema.name'::regclass`: `sql\`nextval(${seq})\``. */
@@ -68,16 +72,13 @@ export function sequence(schema: SchemaDecl | string, name: string, options: Seq
 export type DomainCheckSpec = Sql | { readonly expression: Sql; readonly renamedFrom?: string };
 
 /** Options of `domain()`. */
-export interface DomainOptions {
+export interface DomainOptions extends NamedOptions {
   readonly notNull?: boolean;
   /** A literal value, or SQL via the `sql` tag. */
   readonly default?: Sql | string | number | boolean;
   readonly collation?: string;
   /** Named CHECK constraints: `{ email_format: sql\`VALUE ~ '^[^@]+@[^@]+$'\` }`. */
   readonly checks?: Readonly<Record<string, DomainCheckSpec>>;
-  readonly comment?: string;
-  /** The domain's previous name: `ALTER DOMAIN … RENAME TO`. */
-  readonly renamedFrom?: string;
 }
 
 /** A declared domain; use it as a column type with `c.type(email)`. */
@@ -113,11 +114,7 @@ export function domain(schema: SchemaDecl | string, name: string, type: TypeSpec
 export type AttributeSpec = TypeSpec | { readonly type: TypeSpec; readonly collation?: string; readonly renamedFrom?: string };
 
 /** Options of `compositeType()`. */
-export interface CompositeTypeOptions {
-  readonly comment?: string;
-  /** The type's previous name: `ALTER TYPE … RENAME TO`. */
-  readonly renamedFrom?: string;
-}
+export type CompositeTypeOptions = NamedOptions;
 
 /** A declared composite type; use it as a column type with `c.type(address)`. */
 export class CompositeTypeDecl implements SqlEmbeddable {
@@ -147,16 +144,13 @@ export function compositeType(schema: SchemaDecl | string, name: string, attribu
 }
 
 /** Options of `collation()`: the provider and its locale (libc may set lc_collate and lc_ctype apart). */
-export interface CollationOptions {
+export interface CollationOptions extends NamedOptions {
   readonly provider?: CollationProvider;
   readonly locale?: string;
   readonly lcCollate?: string;
   readonly lcCtype?: string;
   /** false: strings that compare equal but differ in bytes are equal (e.g. case-insensitive ICU). */
   readonly deterministic?: boolean;
-  readonly comment?: string;
-  /** The collation's previous name: `ALTER COLLATION … RENAME TO`. */
-  readonly renamedFrom?: string;
 }
 
 /** A declared collation; pass it to `.collate()` as `coll.toString()` or use its qualified name. */

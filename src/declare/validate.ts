@@ -6,6 +6,7 @@ import { validateNames } from './validate-names';
 import { validateReferences } from './validate-references';
 import { validateRenames } from './validate-renames';
 import { validateTableShapes } from './validate-table-shapes';
+import { validateTypeObjects } from './validate-type-objects';
 
 const PUBLIC_SCHEMAS = new Set(['public', 'pg_catalog']);
 
@@ -28,6 +29,7 @@ export function validateDeclared(declared: Declared): Problem[] {
   validateReferences(ctx);
   validateRenames(ctx);
   validateTableShapes(ctx);
+  validateTypeObjects(ctx, inSchema);
   return sortByLocation(problems);
 }
 

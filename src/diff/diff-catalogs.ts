@@ -8,7 +8,7 @@ import { applyRenames } from './renames';
 import { diffProgrammable } from './programmable';
 import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
-import { applyTypeObjectRenames } from './type-object-renames';
+import { applyTypeObjectRenames, followRenames } from './type-object-renames';
 import { diffTypeObjects } from './type-objects';
 import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } from './table-shapes';
 
@@ -19,7 +19,7 @@ import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } 
 export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
   const renamedTypes = applyTypeObjectRenames(from, renames);
   const renamed = applyRenames(renamedTypes.catalog, renames);
-  const a = withParentMoves(renamed.catalog, to);
+  const a = withParentMoves(followRenames(renamed.catalog, renames), to);
   const base: Change[] = [
     ...renamedTypes.changes,
     ...renamed.changes,

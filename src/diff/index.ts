@@ -4,3 +4,4 @@ export { matchByKey, type Matched } from './match';
 export { renameIdentifierInSql } from './rename-sql';
 export { columnsOfType } from './type-usage';
 export { remapDefault } from './enums';
+export { managesGrant } from './grants';

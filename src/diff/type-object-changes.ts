@@ -1,4 +1,4 @@
-import type { Collation, CompositeType, Domain, Sequence } from '../model';
+import type { Collation, Column, CompositeType, Domain, Grant, Sequence } from '../model';
 
 /** Changes of sequences, domains, composite types and collations (see model/type-objects.ts). */
 
@@ -11,6 +11,17 @@ export interface CreateDomain { readonly kind: 'CreateDomain'; readonly domain: 
 export interface DropDomain { readonly kind: 'DropDomain'; readonly domain: Domain }
 /** `ALTER DOMAIN` for default, NOT NULL and checks (the base type and collation cannot be altered). */
 export interface AlterDomain { readonly kind: 'AlterDomain'; readonly from: Domain; readonly to: Domain }
+
+/**
+ * A domain in use whose base type or collation changes: renamed aside, created anew, its columns converted
+ * (through the new base type), the old one dropped, like RecreateEnum.
+ */
+export interface RecreateDomain {
+  readonly kind: 'RecreateDomain';
+  readonly from: Domain;
+  readonly to: Domain;
+  readonly columns: readonly { readonly schema: string; readonly table: string; readonly column: Column }[];
+}
 
 export interface CreateCompositeType { readonly kind: 'CreateCompositeType'; readonly type: CompositeType }
 export interface DropCompositeType { readonly kind: 'DropCompositeType'; readonly type: CompositeType }
@@ -37,7 +48,13 @@ export interface RenameTypeMember {
 
 export type TypeObjectChange =
   | CreateSequence | DropSequence | AlterSequence
-  | CreateDomain | DropDomain | AlterDomain
+  | CreateDomain | DropDomain | AlterDomain | RecreateDomain
   | CreateCompositeType | DropCompositeType | AlterCompositeType
   | CreateCollation | DropCollation
-  | RenameTypeObject | RenameTypeMember;
+  | RenameTypeObject | RenameTypeMember
+  | GrantPrivilege | RevokePrivilege;
+
+/** `GRANT privilege ON object TO grantee [WITH GRANT OPTION]` (only when privileges are managed). */
+export interface GrantPrivilege { readonly kind: 'GrantPrivilege'; readonly grant: Grant }
+/** `REVOKE privilege ON object FROM grantee`. */
+export interface RevokePrivilege { readonly kind: 'RevokePrivilege'; readonly grant: Grant }

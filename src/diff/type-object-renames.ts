@@ -1,4 +1,4 @@
-import type { Catalog, Renames } from '../model';
+import type { Catalog, Grant, Renames } from '../model';
 import { literal, qualified } from '../sql/quote';
 import type { Change } from './changes';
 import { renameTypeIn } from './renames';
@@ -61,4 +61,32 @@ export function applyTypeObjectRenames(from: Catalog, renames: Renames): { catal
     }
   }
   return { catalog: c, changes };
+}
+
+/**
+ * After the table and column renames of applyRenames: the OWNED BY columns of sequences and the grants on
+ * renamed tables, columns, sequences and types follow the rename, as they do in Postgres.
+ */
+export function followRenames(c: Catalog, renames: Renames): Catalog {
+  let out = c;
+  const grants = (f: (g: Grant) => Grant) => (out.grants === null ? null : out.grants.map(f));
+  for (const r of renames.tables) {
+    out = {
+      ...out,
+      sequences: out.sequences.map((s) => (s.schema === r.schema && s.ownedBy?.table === r.from ? { ...s, ownedBy: { ...s.ownedBy, table: r.to } } : s)),
+      grants: grants((g) => ((g.object === 'table' || g.object === 'column') && g.schema === r.schema && g.name === r.from ? { ...g, name: r.to } : g)),
+    };
+  }
+  for (const r of renames.columns) {
+    out = {
+      ...out,
+      sequences: out.sequences.map((s) => (s.schema === r.schema && s.ownedBy?.table === r.table && s.ownedBy.column === r.from ? { ...s, ownedBy: { ...s.ownedBy, column: r.to } } : s)),
+      grants: grants((g) => (g.object === 'column' && g.schema === r.schema && g.name === r.table && g.column === r.from ? { ...g, column: r.to } : g)),
+    };
+  }
+  const t = renames.typeObjects;
+  for (const r of [...(t?.sequences ?? []).map((x) => ({ ...x, object: 'sequence' as const })), ...(t?.types ?? []).map((x) => ({ ...x, object: 'type' as const })), ...renames.enums.map((x) => ({ ...x, object: 'type' as const }))]) {
+    out = { ...out, grants: grants((g) => (g.object === r.object && g.schema === r.schema && g.name === r.from ? { ...g, name: r.to } : g)) };
+  }
+  return out;
 }

@@ -1,6 +1,8 @@
 import { relKey, type Catalog, type Collation, type CommentTarget, type CompositeType, type Domain, type Sequence } from '../model';
 import type { Change } from './changes';
+import { diffGrants } from './grants';
 import { commentChanged, matchByKey } from './match';
+import { columnsOfType } from './type-usage';
 
 interface Commented { readonly schema: string; readonly name: string; readonly comment: string | null }
 
@@ -51,15 +53,18 @@ export function diffSequences(from: Catalog, to: Catalog): Change[] {
 
 /**
  * Domains: default, NOT NULL and checks are altered in place; a different base type or collation cannot be
- * altered, so the domain is dropped and created again (which Postgres refuses while columns use it).
+ * altered: an unused domain is dropped and created again, one in use recreated with its columns converted.
  */
 export function diffDomains(from: Catalog, to: Catalog): Change[] {
   return diffKind<Domain>(from.domains, to.domains, {
     target: 'Domain',
     create: (domain) => ({ kind: 'CreateDomain', domain }),
     drop: (domain) => ({ kind: 'DropDomain', domain }),
-    recreate: (a, b) => a.type !== b.type || a.collation !== b.collation,
-    alter: (a, b) => (same(withoutComment(a), withoutComment(b)) ? [] : [{ kind: 'AlterDomain', from: a, to: b }]),
+    recreate: (a, b) => (a.type !== b.type || a.collation !== b.collation) && columnsOfType(from, a.schema, a.name).length === 0,
+    alter: (a, b) => {
+      if (a.type !== b.type || a.collation !== b.collation) return [{ kind: 'RecreateDomain', from: a, to: b, columns: columnsOfType(from, a.schema, a.name) }];
+      return same(withoutComment(a), withoutComment(b)) ? [] : [{ kind: 'AlterDomain', from: a, to: b }];
+    },
   });
 }
 
@@ -98,5 +103,5 @@ export function diffCollations(from: Catalog, to: Catalog): Change[] {
 
 /** All changes of the kinds of type-objects.ts. */
 export function diffTypeObjects(from: Catalog, to: Catalog): Change[] {
-  return [...diffSequences(from, to), ...diffDomains(from, to), ...diffCompositeTypes(from, to), ...diffCollations(from, to)];
+  return [...diffSequences(from, to), ...diffDomains(from, to), ...diffCompositeTypes(from, to), ...diffCollations(from, to), ...diffGrants(from, to)];
 }

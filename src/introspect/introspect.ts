@@ -18,6 +18,7 @@ import { introspectCompositeTypes } from './composite-types';
 import { introspectCollations } from './collations';
 import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
+import { introspectGrants } from './grants';
 
 /**
  * Every catalog query reads whole catalogs, for which hash joins are right; but right after many objects
@@ -70,6 +71,7 @@ export async function introspect(db: Db): Promise<Catalog> {
     const collations = await step('collations', db, introspectCollations);
     const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
     const policies = await step('policies', db, introspectPolicies);
+    const grants = await step('privileges', db, introspectGrants);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),
@@ -79,7 +81,7 @@ export async function introspect(db: Db): Promise<Catalog> {
     }
     return sortCatalog({
       kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints: [...constraints, ...exclusions], policies,
-      views, routines, triggers, eventTriggers, sequences, domains, compositeTypes, collations,
+      views, routines, triggers, eventTriggers, sequences, domains, compositeTypes, collations, grants,
     });
   });
 }

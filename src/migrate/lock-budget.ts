@@ -116,6 +116,7 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateDomain':
     case 'DropDomain': return [`type:${relKey(c.domain)}`];
     case 'AlterDomain': return [`type:${relKey(c.to)}`];
+    case 'RecreateDomain': return [`type:${relKey(c.from)}`, `type:${relKey(c.to)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
     case 'CreateCompositeType':
     case 'DropCompositeType': return [`type:${relKey(c.type)}`];
     case 'AlterCompositeType': return [`type:${relKey(c.to)}`];
@@ -131,6 +132,8 @@ export function changeLockObjects(c: Change): string[] {
     case 'DropPolicy': return [rel(c.policy.schema, c.policy.table)];
     case 'AlterPolicy': return [rel(c.to.schema, c.to.table)];
     case 'RenamePolicy': return [rel(c.schema, c.table)];
+    case 'GrantPrivilege':
+    case 'RevokePrivilege': return [`${c.grant.object}:${c.grant.schema ?? ''}.${c.grant.name}`];
     default: return assertNever(c, 'change');
   }
 }

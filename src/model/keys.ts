@@ -1,4 +1,5 @@
 import { eventTriggerKey, routineKey, triggerKey, viewKey } from './programmable';
+import { grantKey } from './type-objects';
 import type { Catalog, CatalogObject, Constraint, Index, Table, Enum, Extension, Schema } from './types';
 
 /**
@@ -64,5 +65,6 @@ export function sortCatalog(c: Catalog): Catalog {
     compositeTypes: sorted(c.compositeTypes, relKey),
     collations: sorted(c.collations, relKey),
     policies: sorted(c.policies, constraintKey),
+    grants: c.grants === null ? null : sorted(c.grants, grantKey),
   };
 }

@@ -83,3 +83,31 @@ export interface Collation {
   readonly deterministic: boolean;
   readonly comment: string | null;
 }
+
+/** The kinds of objects privileges are granted on. */
+export type GrantObjectKind = 'table' | 'column' | 'sequence' | 'schema' | 'function' | 'type';
+
+/**
+ * One privilege granted to a role (`PUBLIC` for everyone) beyond what the object has by default: the
+ * owner's own privileges and the defaults (EXECUTE on functions and USAGE on types for PUBLIC) are implicit.
+ * `name` is the schema's name for schemas and `name(argument types)` for functions (`add(integer, text)`,
+ * as oidvectortypes prints them); `column` is set for column privileges only. A default privilege taken
+ * away (`REVOKE EXECUTE ON FUNCTION … FROM PUBLIC`) is a grant with `revoked: true`.
+ */
+export interface Grant {
+  readonly kind: 'Grant';
+  readonly object: GrantObjectKind;
+  /** Null for schemas. */
+  readonly schema: string | null;
+  readonly name: string;
+  readonly column: string | null;
+  readonly grantee: string;
+  /** `SELECT`, `INSERT`, `UPDATE`, `DELETE`, `TRUNCATE`, `REFERENCES`, `TRIGGER`, `USAGE`, `CREATE`, `EXECUTE`… */
+  readonly privilege: string;
+  readonly grantable: boolean;
+  /** True for a privilege the object has by default (acldefault) that was revoked. */
+  readonly revoked: boolean;
+}
+
+/** Identity of a grant: everything but `grantable`. */
+export const grantKey = (g: Grant): string => JSON.stringify([g.object, g.schema, g.name, g.column, g.grantee, g.privilege, g.revoked]);

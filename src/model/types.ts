@@ -12,7 +12,7 @@ import type { EventTrigger, Routine, Trigger, View } from './programmable';
  * - absent optional facts are `null`, never `undefined`.
  */
 
-import type { Collation, CompositeType, Domain, Sequence, SequenceOptions } from './type-objects';
+import type { Collation, CompositeType, Domain, Grant, Sequence, SequenceOptions } from './type-objects';
 import type { ColumnStorage, PartitionBy, PartitionOf, Policy, StorageParameter, TableName, TablePersistence } from './table-shape';
 
 /** A whole database (or a declared schema set) as data. */
@@ -38,6 +38,8 @@ export interface Catalog {
   readonly collations: readonly Collation[];
   /** Row-level security policies (`CREATE POLICY`), keyed by table. */
   readonly policies: readonly Policy[];
+  /** Privileges granted, or null when they are not managed (declarations manage them only when asked to). */
+  readonly grants: readonly Grant[] | null;
 }
 
 /** A namespace (`CREATE SCHEMA`). */
@@ -224,7 +226,6 @@ export type CommentTarget =
   | { readonly kind: 'Trigger'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'EventTrigger'; readonly name: string }
   | { readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'DomainConstraint'; readonly schema: string; readonly domain: string; readonly name: string }
   | { readonly kind: 'Policy'; readonly schema: string; readonly table: string; readonly name: string };
 
 /** Every top-level object kind of the catalog. */
@@ -248,6 +249,7 @@ export const emptyCatalog: Catalog = Object.freeze({
   compositeTypes: [],
   collations: [],
   policies: [],
+  grants: null,
 }) as Catalog;
 
 /** Explicit rename intent, from `renamedFrom` in declarations. Renames are never guessed. */

@@ -1,9 +1,9 @@
 import type { Declared } from '../declare/declared';
 import type { Db } from '../db';
 import { createScratch } from '../db';
-import { diffCatalogs } from '../diff';
+import { diffCatalogs, managesGrant } from '../diff';
 import { introspect } from '../introspect';
-import { sortCatalog, type Catalog } from '../model';
+import { grantKey, sortCatalog, type Catalog, type Grant } from '../model';
 import { planChanges, planPreamble } from '../plan';
 import { SchemakitError } from '../util';
 
@@ -29,7 +29,8 @@ export async function normalizeDeclared(declared: Declared, like: Db): Promise<C
  */
 export async function normalizeInto(declared: Declared, empty: Db): Promise<Catalog> {
   const base = await introspect(empty);
-  const plan = planChanges(diffCatalogs(base, declared.catalog));
+  // Grants are not rendered: the roles they name may not exist in the scratch database (PGlite); they are data.
+  const plan = planChanges(diffCatalogs(base, { ...declared.catalog, grants: null }));
   for (const setting of planPreamble(plan)) await empty.exec(setting);
   for (const step of plan.steps) {
     try {
@@ -40,7 +41,13 @@ export async function normalizeInto(declared: Declared, empty: Db): Promise<Cata
       throw new SchemakitError('normalize', 'declaration-rejected', `${where ? where + ': ' : ''}${step.object}: Postgres rejected the declaration: ${reason}\n  statement: ${step.sql}`, { cause: err });
     }
   }
-  return withDeclaredOpenings(await introspect(empty), declared.catalog);
+  const normalized = withDeclaredOpenings(await introspect(empty), declared.catalog);
+  return declared.catalog.grants === null ? normalized : sortCatalog({ ...normalized, grants: uniqueGrants(declared.catalog.grants) });
+}
+
+/** Grants without repeats (the same privilege declared twice is granted once). */
+function uniqueGrants(grants: readonly Grant[]): Grant[] {
+  return [...new Map(grants.map((g) => [grantKey(g), g])).values()];
 }
 
 /** Finds the declaration site of an object key or its closest declared parent. */
@@ -68,5 +75,7 @@ export function withDeclaredOpenings(catalog: Catalog, declared: Catalog): Catal
       const d = byName.get(e.name);
       return { ...e, version: d?.version == null ? null : e.version, comment: d && d.comment === null ? null : e.comment };
     }),
+    // Privileges are managed only when declared.
+    grants: declared.grants === null || catalog.grants === null ? null : catalog.grants.filter((g) => managesGrant(declared, g)),
   });
 }

@@ -25,6 +25,8 @@ import { planCreateCollation, planDropCollation } from './plan-collation';
 import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-rename';
 import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } from './plan-policy';
 import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
+import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
+import { planRecreateDomain } from './plan-recreate-domain';
 
 /** The steps of one change, each with its reverse and hazards. */
 export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
@@ -75,6 +77,7 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'CreateDomain': return planCreateDomain(c);
     case 'DropDomain': return planDropDomain(c);
     case 'AlterDomain': return planAlterDomain(c);
+    case 'RecreateDomain': return planRecreateDomain(c);
     case 'CreateCompositeType': return planCreateCompositeType(c);
     case 'DropCompositeType': return planDropCompositeType(c);
     case 'AlterCompositeType': return planAlterCompositeType(c);
@@ -90,6 +93,8 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'DropPolicy': return planDropPolicy(c);
     case 'AlterPolicy': return planAlterPolicy(c);
     case 'RenamePolicy': return planRenamePolicy(c);
+    case 'GrantPrivilege': return planGrantPrivilege(c);
+    case 'RevokePrivilege': return planRevokePrivilege(c);
     default: return assertNever(c, 'change');
   }
 }

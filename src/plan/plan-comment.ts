@@ -28,8 +28,7 @@ function targetObject(t: CommentTarget): string {
     case 'CompositeType':
     case 'Collation':
       return `${t.schema}.${t.name}`;
-    case 'DomainConstraint':
-      return `${t.schema}.${t.domain}.${t.name}`;
+
     case 'Column':
     case 'Constraint':
     case 'Policy':
@@ -57,7 +56,6 @@ function targetNode(t: CommentTarget): string {
     case 'Domain':
     case 'CompositeType': return typeNode(t.schema, t.name);
     case 'Collation': return collationNode(t.schema, t.name);
-    case 'DomainConstraint': return typeNode(t.schema, t.domain);
     case 'Policy': return policyNode(t.schema, t.table, t.name);
     default: return assertNever(t, 'comment target');
   }

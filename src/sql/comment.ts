@@ -22,7 +22,6 @@ export function commentTargetSql(t: CommentTarget): string {
     case 'Domain': return `DOMAIN ${qualified(t.schema, t.name)}`;
     case 'CompositeType': return `TYPE ${qualified(t.schema, t.name)}`;
     case 'Collation': return `COLLATION ${qualified(t.schema, t.name)}`;
-    case 'DomainConstraint': return `CONSTRAINT ${ident(t.name)} ON DOMAIN ${qualified(t.schema, t.domain)}`;
     case 'Policy': return `POLICY ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
     default: return assertNever(t, 'comment target');
   }

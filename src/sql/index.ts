@@ -21,3 +21,4 @@ export * from './collation';
 export * from './table-shape';
 export * from './policy';
 export * from './split-statements';
+export * from './grant';

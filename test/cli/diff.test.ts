@@ -52,6 +52,22 @@ describe('cli diff', function () {
     expect(again.stdout).to.include('0 statements');
   });
 
+  (engine('postgres') ? it : it.skip)('compares privileges between two databases only with --privileges', async () => {
+    const [a, b] = [await createTempDatabase(undefined, 'schemakit_cli'), await createTempDatabase(undefined, 'schemakit_cli')];
+    try {
+      await a.db.exec('CREATE TABLE t (id int)');
+      await b.db.exec('CREATE TABLE t (id int); GRANT SELECT ON t TO PUBLIC');
+      const without = await cli('diff', '--from', a.db.url!, '--to', b.db.url!);
+      expectExit(without, 0);
+      const withPrivileges = await cli('diff', '--from', a.db.url!, '--to', b.db.url!, '--privileges');
+      expectExit(withPrivileges, 2);
+      expect(withPrivileges.stdout).to.include('GRANT SELECT ON TABLE public.t TO PUBLIC');
+    } finally {
+      await a.dispose();
+      await b.dispose();
+    }
+  });
+
   it('from X to X exits 0 with no statements', async () => {
     const runs = await Promise.all([
       cli('diff', '--from', 'schema', '--to', 'schema'),

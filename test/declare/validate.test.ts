@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { c, check, collectDeclarations, enumType, extension, foreignKey, index, primaryKey, schema, sql, table, unique, value, validateDeclared } from '../../src/declare';
+import { c, check, collation, collectDeclarations, compositeType, domain, enumType, sequence, extension, foreignKey, index, primaryKey, schema, sql, table, unique, value, validateDeclared } from '../../src/declare';
 import type { Problem } from '../../src/util';
 
 const find = (problems: readonly Problem[], code: string, object?: string) =>
@@ -115,5 +115,25 @@ describe('declare: validateDeclared', () => {
     const p = table('p2', { columns: { a: c.serial(), b: c.bigserial() }, primaryKey: (t) => primaryKey(t.a, t.b) });
     const ch = table('c2', { columns: { a: c.integer(), b: c.bigint() }, foreignKeys: (t) => [foreignKey([t.a, t.b]).references(() => p)] });
     expect(validateDeclared(collectDeclarations([{ ch }]))).to.deep.equal([]);
+  });
+
+  it('reports problems of sequences, domains, composite types, collations and enum remaps at their declarations', () => {
+    const s = schema('kinds');
+    const st = enumType(s, 'state', ['on', 'off'], { remap: { on: 'off', gone: 'nowhere' as 'off' } });
+    const t = table(s, 't', { columns: { id: c.integer().primaryKey(), st: c.enum(st) } });
+    const seq = sequence(s, 't', { ownedBy: () => t.columns.st });
+    const orphan = sequence(s, 'orphan', { ownedBy: () => t.columns.id });
+    const dup = domain(s, 'state', 'text');
+    const outside = compositeType('elsewhere', 'pair', { a: 'int' });
+    const coll = collation(s, 'c1', { locale: 'C' });
+    const coll2 = collation(s, 'c1', { locale: 'C' });
+    const problems = validateDeclared(collectDeclarations([{ t, seq, orphan, dup, outside, coll, coll2 }]));
+    expect(find(problems, 'duplicate-name').map((p) => p.object).sort()).to.deep.equal(['kinds.c1', 'kinds.state', 'kinds.t']);
+    expect(find(problems, 'undeclared-schema').map((p) => p.object)).to.deep.equal(['elsewhere.pair']);
+    expect(find(problems, 'invalid-remap').map((p) => p.message)).to.deep.equal([
+      "enum kinds.state remaps 'on', which is still one of its values",
+      "enum kinds.state remaps 'gone' to 'nowhere', which is not one of its values",
+    ]);
+    expect(problems.every((p) => p.location?.includes('validate.test'))).to.equal(true);
   });
 });

@@ -23,6 +23,7 @@ export const smallCatalog: Catalog = {
   domains: [],
   compositeTypes: [],
   collations: [],
+  grants: null,
   schemas: [
     { kind: 'Schema', name: 'app', comment: 'The application | core' },
     { kind: 'Schema', name: 'My Schema', comment: null },

@@ -1,0 +1,71 @@
+import type { Grant, GrantObjectKind } from '../model';
+import { ColumnRef } from './column-ref';
+import { EnumDecl } from './enum';
+import { captureLocation, type Location } from './location';
+import { SchemaDecl, schemaName } from './schema';
+import { TableDecl, type AnyTableDecl } from './table';
+import { CompositeTypeDecl, DomainDecl, SequenceDecl } from './type-decls';
+
+/** What privileges are granted on: a table, a column, a sequence, a schema, a type, or a function by signature. */
+export type GrantTarget =
+  | AnyTableDecl | ColumnRef | SequenceDecl | SchemaDecl | EnumDecl | DomainDecl | CompositeTypeDecl
+  /** A function or procedure: `{ schema: app, function: 'touch(integer, text)' }`, argument types as Postgres prints them. */
+  | { readonly schema: SchemaDecl | string; readonly function: string };
+
+/** Options of `grant()`. */
+export interface GrantOptions {
+  /** WITH GRANT OPTION. */
+  readonly grantable?: boolean;
+}
+
+/** Declared privileges: `grant(['SELECT', 'INSERT'], users, 'app_rw')`. Declaring any makes privileges managed. */
+export class GrantDecl {
+  readonly kind = 'GrantDecl' as const;
+  constructor(readonly grants: readonly Grant[], readonly location: Location | null) {
+    Object.freeze(this);
+  }
+}
+
+/**
+ * Makes privileges managed although none is declared (every grant beyond the owner's and the defaults is
+ * then revoked from the declared objects): `export const privileges = managePrivileges()`.
+ */
+export function managePrivileges(): GrantDecl {
+  return new GrantDecl([], captureLocation());
+}
+
+/** The object part of a grant. */
+function targetOf(on: GrantTarget): { object: GrantObjectKind; schema: string | null; name: string; column: string | null } {
+  if (on instanceof TableDecl) return { object: 'table', schema: on.schema, name: on.name, column: null };
+  if (on instanceof ColumnRef) return { object: 'column', schema: on.schema, name: on.table, column: on.name };
+  if (on instanceof SequenceDecl) return { object: 'sequence', schema: on.common.schema, name: on.common.name, column: null };
+  if (on instanceof SchemaDecl) return { object: 'schema', schema: null, name: on.name, column: null };
+  if (on instanceof EnumDecl) return { object: 'type', schema: on.schema, name: on.name, column: null };
+  if (on instanceof DomainDecl || on instanceof CompositeTypeDecl) return { object: 'type', schema: on.common.schema, name: on.common.name, column: null };
+  return { object: 'function', schema: schemaName(on.schema), name: on.function.replace(/\s+/g, ' ').trim(), column: null };
+}
+
+/**
+ * Grants privileges (`SELECT`, `INSERT`, `UPDATE`, `DELETE`, `TRUNCATE`, `REFERENCES`, `TRIGGER`, `USAGE`,
+ * `CREATE`, `EXECUTE`…) on an object to roles (`'PUBLIC'` for everyone). The roles must exist: schemakit
+ * does not create roles, which belong to the server, not to one database.
+ */
+export function grant(privileges: string | readonly string[], on: GrantTarget, to: string | readonly string[], options: GrantOptions = {}): GrantDecl {
+  return new GrantDecl(grantsOf(privileges, on, to, options.grantable ?? false, false), captureLocation());
+}
+
+/**
+ * Takes away a privilege an object has by default: `revokeDefault('EXECUTE', { schema: app, function:
+ * 'rotate_keys()' }, 'PUBLIC')` (functions are executable and types usable by PUBLIC unless revoked).
+ */
+export function revokeDefault(privileges: string | readonly string[], on: GrantTarget, from: string | readonly string[] = 'PUBLIC'): GrantDecl {
+  return new GrantDecl(grantsOf(privileges, on, from, false, true), captureLocation());
+}
+
+function grantsOf(privileges: string | readonly string[], on: GrantTarget, roles: string | readonly string[], grantable: boolean, revoked: boolean): Grant[] {
+  const target = targetOf(on);
+  const privs = (typeof privileges === 'string' ? [privileges] : privileges).map((p) => p.trim().toUpperCase());
+  return privs.flatMap((privilege) => (typeof roles === 'string' ? [roles] : roles).map((r): Grant => ({
+    kind: 'Grant', ...target, grantee: r.toUpperCase() === 'PUBLIC' ? 'PUBLIC' : r, privilege, grantable, revoked,
+  })));
+}
