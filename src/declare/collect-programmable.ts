@@ -2,7 +2,7 @@ import type { EventTrigger, Routine, Trigger, TriggerEvent, View } from '../mode
 import { buildIndexes, type Sink } from './build-table';
 import { RoutineDecl, type FunctionOptions } from './routine';
 import type { SchemaDecl } from './schema';
-import type { AnyTableDecl } from './table';
+import { TableDecl, type AnyTableDecl } from './table';
 import { EventTriggerDecl, TriggerDecl } from './trigger';
 import { ViewDecl } from './view';
 
@@ -14,11 +14,14 @@ export const isProgrammableDecl = (v: unknown): v is ProgrammableDecl =>
 
 /** The declarations one of these makes reachable: its schema, a trigger's table or view and function. */
 export function reachableFrom(d: ProgrammableDecl): (SchemaDecl | AnyTableDecl | ProgrammableDecl)[] {
-  if (d instanceof ViewDecl) return d.details.schemaDecl ? [d.details.schemaDecl] : [];
+  if (d instanceof ViewDecl) return [...(d.details.schemaDecl ? [d.details.schemaDecl] : []), ...readDecls(d)];
   if (d instanceof RoutineDecl) return d.details.schemaDecl ? [d.details.schemaDecl] : [];
   if (d instanceof TriggerDecl) return [d.on, d.options.function];
   return [d.options.function];
 }
+
+/** The tables and views a view's query interpolates. */
+const readDecls = (d: ViewDecl): (AnyTableDecl | ViewDecl)[] => d.details.reads.filter((o): o is AnyTableDecl | ViewDecl => o instanceof TableDecl || o instanceof ViewDecl);
 
 const EVENT_ORDER: readonly TriggerEvent[] = ['insert', 'delete', 'update', 'truncate'];
 const defaultCost = (language: string) => (language === 'c' || language === 'internal' ? 1 : 100);
@@ -28,7 +31,7 @@ function toView(d: ViewDecl): View {
   return {
     kind: 'View', schema: d.schema, name: d.name, materialized: x.materialized, definition: x.query, columns: [],
     checkOption: x.checkOption, securityBarrier: x.securityBarrier, securityInvoker: x.securityInvoker, withData: x.withData,
-    dependsOn: x.reads.map((r) => ({ kind: 'relation' as const, ...r })), comment: x.comment,
+    dependsOn: readDecls(d).map((r) => ({ kind: 'relation' as const, schema: r.schema, name: r.name })), comment: x.comment,
   };
 }
 

@@ -24,6 +24,8 @@ export function validateDeclared(declared: Declared): Problem[] {
   for (const t of declared.catalog.tables) inSchema('table', t.schema, `${t.schema}.${t.name}`);
   for (const e of declared.catalog.enums) inSchema('enum', e.schema, `${e.schema}.${e.name}`);
   for (const e of declared.catalog.extensions) inSchema('extension', e.schema, e.name);
+  for (const v of declared.catalog.views) inSchema(v.materialized ? 'materialized view' : 'view', v.schema, `${v.schema}.${v.name}`);
+  for (const r of declared.catalog.routines) inSchema(r.procedure ? 'procedure' : 'function', r.schema, `${r.schema}.${r.name}`);
   validateNames(ctx);
   validateColumns(ctx);
   validateReferences(ctx);

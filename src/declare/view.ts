@@ -36,8 +36,8 @@ export interface ViewDetails {
   readonly schemaDecl: SchemaDecl | null;
   readonly materialized: boolean;
   readonly query: string;
-  /** Tables and views interpolated into the query (ordering before normalization). */
-  readonly reads: readonly { readonly schema: string; readonly name: string }[];
+  /** Tables and views interpolated into the query: collected with the view, and created before it. */
+  readonly reads: readonly SqlEmbeddable[];
   readonly comment: string | null;
   readonly renamedFrom: string | null;
   readonly securityBarrier: boolean;
@@ -67,10 +67,8 @@ export class ViewDecl implements SqlEmbeddable {
 const queryText = (q: Sql | string) => (typeof q === 'string' ? q : q.text).trim().replace(/;\s*$/, '');
 
 /** The tables and views a `sql` query interpolates. */
-const readsOf = (q: Sql | string) => (typeof q === 'string' ? [] : q.objects.flatMap((o) => {
-  const x = o as { kind?: string; schema?: string; name?: string };
-  return (x.kind === 'TableDecl' || x.kind === 'ViewDecl') && x.schema !== undefined && x.name !== undefined ? [{ schema: x.schema, name: x.name }] : [];
-}));
+const readsOf = (q: Sql | string): SqlEmbeddable[] =>
+  typeof q === 'string' ? [] : q.objects.filter((o) => ['TableDecl', 'ViewDecl'].includes((o as { kind?: string }).kind ?? ''));
 
 /** A view declaration with the options of either kind (the other kind's are left at their defaults). */
 function declareView(schema: SchemaDecl | string, name: string, materialized: boolean, o: Partial<ViewOptions & MaterializedViewOptions> & { as: Sql | string }): ViewDecl {
