@@ -8,7 +8,7 @@ import { introspect } from '../../src/introspect';
 import { applyPlan } from '../../src/migrate';
 import { hazardKinds, planChanges } from '../../src/plan';
 import { generateSchemaSql } from '../../bench/setup-db';
-import { realisticObjectsSql, type ObjectFamily } from '../../bench/realistic-objects';
+import { allFamilies, realisticObjectsSql, type ObjectFamily } from '../../bench/realistic-objects';
 import { catalogView as view } from '../support/catalog-view';
 import { engine } from '../support/engines';
 
@@ -18,7 +18,7 @@ const execFileAsync = promisify(execFile);
  * Object families of bench/realistic-objects.ts the engine manages (grows as object kinds land). The
  * round trip is only meaningful for managed kinds: unmanaged ones are reported, never created.
  */
-const managed: readonly ObjectFamily[] = [];
+const managed: readonly ObjectFamily[] = allFamilies;
 
 /** The generator's tables (bench/gen-schema.js) plus triggers, functions, views… on top. */
 function realisticSql(tables: number): string {
