@@ -8,6 +8,8 @@
 export interface ScriptStatement {
   readonly sql: string;
   readonly line: number;
+  /** The comments and blank lines between the previous statement and this one. */
+  readonly leading: string;
 }
 
 /** Index just past the quoted run starting at `i` (`'` or `"`, the quote doubled inside). */
@@ -59,7 +61,10 @@ function skipNonCode(s: string, i: number): number {
   return i;
 }
 
-/** Splits a script into statements; empty ones (only whitespace and comments) are dropped. */
+/**
+ * Splits a script into statements; empty ones (only whitespace and comments) are dropped. Like psql, a
+ * `BEGIN ATOMIC … END` body of CREATE FUNCTION/PROCEDURE (with CASE … END inside it) is one statement.
+ */
 export function splitStatements(script: string): ScriptStatement[] {
   const out: ScriptStatement[] = [];
   let start = 0;
@@ -71,14 +76,31 @@ export function splitStatements(script: string): ScriptStatement[] {
       else if (script.startsWith('--', at) || script.startsWith('/*', at)) at = skipNonCode(script, at);
       else break;
     }
-    if (at < end) out.push({ sql: script.slice(at, end).trim(), line: script.slice(0, at).split('\n').length });
+    if (at < end) out.push({ sql: script.slice(at, end).trim(), line: script.slice(0, at).split('\n').length, leading: script.slice(start, at) });
   };
+  let words: string[] = []; // the statement's first words, upper-cased (enough to recognise CREATE … FUNCTION)
+  let previous = '';
+  let depth = 0; // BEGIN ATOMIC / CASE nesting inside a routine body
   for (let i = 0; i < script.length;) {
     const next = skipNonCode(script, i);
     if (next !== i) { i = next; continue; }
-    if (script[i] === ';') {
+    const word = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(script.slice(i, i + 64));
+    if (word && !(i > 0 && /[A-Za-z0-9_$]/.test(script[i - 1]))) {
+      const w = word[0].toUpperCase();
+      if (words.length < 8) words.push(w);
+      const routine = words[0] === 'CREATE' && (words.includes('FUNCTION') || words.includes('PROCEDURE'));
+      if (routine && w === 'ATOMIC' && previous === 'BEGIN') depth++;
+      else if (depth > 0 && w === 'CASE') depth++;
+      else if (depth > 0 && w === 'END') depth--;
+      previous = w;
+      i += word[0].length;
+      continue;
+    }
+    if (script[i] === ';' && depth === 0) {
       push(i);
       start = i + 1;
+      words = [];
+      previous = '';
     }
     i++;
   }

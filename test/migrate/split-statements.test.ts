@@ -35,4 +35,15 @@ describe('splitStatements', () => {
     expect(s).to.have.length(1);
     expect(s[0].outsideTransaction).to.equal(false);
   });
+  it('keeps a BEGIN ATOMIC routine body (with CASE … END inside) in one statement, as psql does', () => {
+    const body = [
+      'CREATE FUNCTION public.f(x integer) RETURNS text LANGUAGE sql',
+      'BEGIN ATOMIC',
+      "  SELECT CASE WHEN x > 0 THEN 'pos' ELSE 'neg' END;",
+      '  SELECT 1;',
+      'END',
+    ].join('\n');
+    const s = splitStatements(`BEGIN;\n${body};\nSELECT 'end';\nEND;\n`);
+    expect(s.map((x) => x.sql)).to.deep.equal(['BEGIN', body, "SELECT 'end'", 'END']);
+  });
 });
