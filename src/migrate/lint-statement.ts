@@ -142,7 +142,7 @@ export function analyzeStatement(sql: string): StatementFacts {
   const facts = { locks: [] as TableLock[], hazards: [] as Hazard[] };
   const done = (): StatementFacts => ({ label, ...facts, setsLockTimeout: false });
   if (c.eat('SET')) {
-    c.eat('SESSION') || c.eat('LOCAL');
+    if (!c.eat('SESSION')) c.eat('LOCAL');
     return { label, locks: [], hazards: [], setsLockTimeout: c.is('LOCK_TIMEOUT') };
   }
   if (c.eat('CREATE')) {
@@ -192,7 +192,7 @@ export function analyzeStatement(sql: string): StatementFacts {
     return done();
   }
   if (c.is('UPDATE') || c.is('DELETE', 'FROM')) {
-    c.eat('UPDATE') || c.eat('DELETE', 'FROM');
+    if (!c.eat('UPDATE')) c.eat('DELETE', 'FROM');
     c.eat('ONLY');
     const name = c.name() ?? '?';
     const unbounded = !has(tokens, 'WHERE');
@@ -214,7 +214,7 @@ export function analyzeStatement(sql: string): StatementFacts {
     return done();
   }
   if (c.eat('REINDEX')) {
-    c.eat('TABLE') || c.eat('INDEX');
+    if (!c.eat('TABLE')) c.eat('INDEX');
     const concurrently = c.eat('CONCURRENTLY');
     const name = c.name() ?? '?';
     facts.locks.push(lock(name, concurrently ? 'SHARE UPDATE EXCLUSIVE' : 'SHARE', { scan: true }));

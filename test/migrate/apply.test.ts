@@ -46,7 +46,8 @@ for (const engine of engines) {
         { kind: 'CreateTable', table: table('public', 'x', [col('id', 'integer')]), constraints: [] },
         { kind: 'AddColumn', schema: 'public', table: 't', column: col('y', 'text', { notNull: true }) },
       ]);
-      const e = await rejection(applyPlan(db, plan));
+      // Without the pre-flight checks, which would refuse first (see preflight.test.ts).
+      const e = await rejection(applyPlan(db, plan, { preflight: false }));
       expect(e.code).to.equal('statement-failed');
       expect(e.message).to.contain('statement 2 of 2 (public.t.y): ALTER TABLE public.t ADD COLUMN y text NOT NULL');
       expect(e.message).to.contain('contains null values');

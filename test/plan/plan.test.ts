@@ -218,6 +218,7 @@ describe('planChanges', () => {
     expect(json.hazards).to.deep.equal(['deletes-data']);
     expect(json.steps[1]).to.deep.equal({
       sql: 'CREATE SCHEMA app', reverse: 'DROP SCHEMA app', irreversible: null, hazards: [], transactional: true, object: 'app', op: '+', change: 'CreateSchema',
+      locks: [], timeouts: null,
     });
     expect(JSON.parse(JSON.stringify(json))).to.deep.equal(json);
   });
