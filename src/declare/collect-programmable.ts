@@ -55,7 +55,7 @@ function toTrigger(d: TriggerDecl): Trigger {
     events: EVENT_ORDER.filter((e) => o.events.includes(e)), updateOf: d.updateOfNames(), forEachRow: o.forEach === 'row',
     when: o.when?.text ?? null, functionSchema: o.function.schema, functionName: o.function.name, args: [...(o.args ?? [])],
     constraint: o.constraint ?? false, deferrable: o.deferrable ?? false, initiallyDeferred: o.initiallyDeferred ?? false,
-    comment: o.comment ?? null,
+    dependsOn: [], comment: o.comment ?? null,
   };
 }
 

@@ -102,14 +102,18 @@ function rebuildOnRecreated(from: Catalog, to: Catalog, base: readonly Change[],
   return out;
 }
 
-/** Triggers: a changed trigger, or one on a recreated view or calling a recreated function, is dropped and created. */
+/**
+ * Triggers: a changed trigger, or one on a recreated view, calling a recreated function or reading a column
+ * whose type changes (Postgres refuses the ALTER then), is dropped and created.
+ */
 function diffTriggers(from: Catalog, to: Catalog, invalid: ReadonlySet<string>): Change[] {
   const m = matchByKey(from.triggers, to.triggers, triggerKey);
   const out: Change[] = [];
   for (const t of m.removed) out.push({ kind: 'DropTrigger', trigger: t });
   for (const t of m.added) out.push({ kind: 'CreateTrigger', trigger: t });
   for (const [a, b] of m.common) {
-    const broken = invalid.has(relationKey(a.schema, a.table)) || invalid.has(routineDependencyKey(a.functionSchema, a.functionName, ''));
+    const broken = invalid.has(relationKey(a.schema, a.table)) || invalid.has(routineDependencyKey(a.functionSchema, a.functionName, ''))
+      || dependsOnAny(a.dependsOn, invalid);
     if (broken || !sameDefinition(a, b)) out.push({ kind: 'DropTrigger', trigger: a }, { kind: 'CreateTrigger', trigger: b });
     else if (commentChanged(a, b)) out.push({ kind: 'SetComment', target: { kind: 'Trigger', schema: b.schema, table: b.table, name: b.name }, from: a.comment, to: b.comment });
   }

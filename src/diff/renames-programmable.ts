@@ -66,7 +66,12 @@ export function applyProgrammableRenames(from: Catalog, renames: Renames): { cat
 /** After a table (or view) rename: its triggers, and the definitions and dependencies of views that read it. */
 export function followTableRename(c: Catalog, schema: string, from: string, to: string): Catalog {
   const on = (x: { schema: string; table: string }) => x.schema === schema && x.table === from;
-  return mapDeps({ ...renameInViews(c, from, to), triggers: c.triggers.map((t) => (on(t) ? { ...t, table: to } : t)) }, (d) =>
+  const follow = (t: Catalog['triggers'][number]) => ({
+    ...t,
+    table: on(t) ? to : t.table,
+    dependsOn: t.dependsOn.map((d) => (d.kind === 'column' && on(d) ? { ...d, table: to } : d)),
+  });
+  return mapDeps({ ...renameInViews(c, from, to), triggers: c.triggers.map(follow) }, (d) =>
     d.kind === 'relation' && d.schema === schema && d.name === from ? { ...d, name: to } : d.kind === 'column' && on(d) ? { ...d, table: to } : d);
 }
 
@@ -79,6 +84,7 @@ export function followColumnRename(c: Catalog, schema: string, table: string, fr
   const follow = (t: Catalog['triggers'][number]) => ({
     ...t,
     updateOf: t.updateOf.map((x) => (x === from ? to : x)),
+    dependsOn: t.dependsOn.map((d) => (d.kind === 'column' && on(d) && d.name === from ? { ...d, name: to } : d)),
     when: t.when === null ? null : renameIdentifierInSql(t.when, from, to),
   });
   return { ...c, triggers: c.triggers.map((t) => (on(t) ? follow(t) : t)) };

@@ -3,8 +3,8 @@ import type { Db } from '../db';
 import { userSchema } from './sql-fragments';
 
 /**
- * What views (through their rewrite rule, owner `ev_class`) and routines (owner: the pg_proc row) depend
- * on, from pg_depend with deptype 'n': relations and their columns, types and routines of user schemas.
+ * What views (through their rewrite rule, owner `ev_class`), routines (owner: the pg_proc row) and triggers
+ * depend on, from pg_depend with deptype 'n': relations and their columns, types and routines of user schemas.
  * A rule's dependency on its own view is left out.
  */
 const owners = `
@@ -14,7 +14,11 @@ const owners = `
   UNION ALL
   SELECT 'routine', p.oid, p.oid, 'pg_catalog.pg_proc'::pg_catalog.regclass
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-   WHERE p.prokind IN ('f', 'p') AND ${userSchema('n')}`;
+   WHERE p.prokind IN ('f', 'p') AND ${userSchema('n')}
+  UNION ALL
+  SELECT 'trigger', t.oid, t.oid, 'pg_catalog.pg_trigger'::pg_catalog.regclass
+    FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE NOT t.tgisinternal AND ${userSchema('n')}`;
 
 const SQL = `
 WITH o AS (${owners}),
@@ -41,7 +45,7 @@ SELECT d.owner_kind, d.owner, 'routine', pn.nspname, p.proname, NULL, pg_catalog
  WHERE d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND ${userSchema('pn')}`;
 
 interface Row {
-  owner_kind: 'view' | 'routine';
+  owner_kind: 'view' | 'routine' | 'trigger';
   owner: number;
   kind: 'relation' | 'type' | 'routine';
   schema: string;
@@ -58,24 +62,28 @@ function toDependency(r: Row): Dependency {
 
 const sortKey = (d: Dependency) => JSON.stringify([d.kind, d.schema, 'table' in d ? d.table : '', d.name, 'args' in d ? d.args : '']);
 
-/** Dependencies by owner (view OID or routine OID), deduplicated and sorted so equal databases give equal data. */
+/** Dependencies by owner (view, routine or trigger OID), deduplicated and sorted so equal databases give equal data. */
 export interface Dependencies {
   readonly views: ReadonlyMap<number, readonly Dependency[]>;
   readonly routines: ReadonlyMap<number, readonly Dependency[]>;
+  /** Columns a trigger's UPDATE OF list and WHEN condition name (its table and function are fields of its own). */
+  readonly triggers: ReadonlyMap<number, readonly Dependency[]>;
 }
 
 /** Reads every view's and routine's dependencies in one query. */
 export async function readDependencies(db: Db): Promise<Dependencies> {
-  const raw = { view: new Map<number, Map<string, Dependency>>(), routine: new Map<number, Map<string, Dependency>>() };
+  const raw = { view: new Map<number, Map<string, Dependency>>(), routine: new Map<number, Map<string, Dependency>>(), trigger: new Map<number, Map<string, Dependency>>() };
   for (const r of await db.query<Row>(SQL)) {
     const m = raw[r.owner_kind];
     const owner = Number(r.owner);
     let deps = m.get(owner);
     if (!deps) m.set(owner, (deps = new Map()));
     const d = toDependency(r);
+    // A trigger's own table, and its function, are fields of the trigger.
+    if (r.owner_kind === 'trigger' && d.kind !== 'column') continue;
     deps.set(sortKey(d), d);
   }
   const sorted = (m: Map<number, Map<string, Dependency>>) =>
     new Map([...m].map(([k, deps]) => [k, [...deps.keys()].sort().map((x) => deps.get(x)!)] as const));
-  return { views: sorted(raw.view), routines: sorted(raw.routine) };
+  return { views: sorted(raw.view), routines: sorted(raw.routine), triggers: sorted(raw.trigger) };
 }

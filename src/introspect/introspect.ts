@@ -63,7 +63,7 @@ export async function introspect(db: Db): Promise<Catalog> {
     const dependencies = await step('dependencies', db, readDependencies);
     const views = await step('views', db, (d) => introspectViews(d, dependencies));
     const routines = await step('routines', db, (d) => introspectRoutines(d, dependencies));
-    const triggers = await step('triggers', db, introspectTriggers);
+    const triggers = await step('triggers', db, (d) => introspectTriggers(d, dependencies));
     const eventTriggers = await step('event triggers', db, introspectEventTriggers);
     const sequences = await step('sequences', db, introspectSequences);
     const domains = await step('domains', db, introspectDomains);

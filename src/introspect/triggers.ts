@@ -1,5 +1,6 @@
 import type { EventTrigger, Trigger, TriggerEvent, TriggerTiming } from '../model';
 import type { Db } from '../db';
+import type { Dependencies } from './dependencies';
 import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
 
 /**
@@ -9,7 +10,7 @@ import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
  * only function that deparses it with `OLD`/`NEW`.
  */
 const SQL = `
-SELECT n.nspname AS schema, c.relname AS "table", t.tgname AS name, t.tgtype AS type,
+SELECT t.oid, n.nspname AS schema, c.relname AS "table", t.tgname AS name, t.tgtype AS type,
        (SELECT pg_catalog.json_agg(a.attname ORDER BY k.ord)
           FROM pg_catalog.unnest(t.tgattr::pg_catalog.int2[]) WITH ORDINALITY AS k(attnum, ord)
           JOIN pg_catalog.pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.attnum) AS update_of,
@@ -25,6 +26,7 @@ SELECT n.nspname AS schema, c.relname AS "table", t.tgname AS name, t.tgtype AS 
  WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ${userSchema('n')} AND ${notExtensionMember('pg_trigger', 't.oid')}`;
 
 interface Row {
+  oid: number;
   schema: string;
   table: string;
   name: string;
@@ -57,7 +59,7 @@ function argsOf(hex: string, n: number): string[] {
   return parts.slice(0, n);
 }
 
-function toTrigger(r: Row): Trigger {
+function toTrigger(r: Row, deps: Dependencies): Trigger {
   const type = Number(r.type);
   const timing: TriggerTiming = type & INSTEAD ? 'instead-of' : type & BEFORE ? 'before' : 'after';
   const events: TriggerEvent[] = [];
@@ -81,13 +83,14 @@ function toTrigger(r: Row): Trigger {
     constraint: r.constraint,
     deferrable: r.deferrable,
     initiallyDeferred: r.initially_deferred,
+    dependsOn: deps.triggers.get(Number(r.oid)) ?? [],
     comment: r.comment ?? null,
   };
 }
 
 /** Triggers of user tables and views, one query. */
-export async function introspectTriggers(db: Db): Promise<Trigger[]> {
-  return (await db.query<Row>(SQL)).map(toTrigger);
+export async function introspectTriggers(db: Db, deps: Dependencies): Promise<Trigger[]> {
+  return (await db.query<Row>(SQL)).map((r) => toTrigger(r, deps));
 }
 
 const EVENT_SQL = `

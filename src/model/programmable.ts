@@ -109,6 +109,8 @@ export interface Trigger {
   readonly constraint: boolean;
   readonly deferrable: boolean;
   readonly initiallyDeferred: boolean;
+  /** Columns its UPDATE OF list and WHEN condition read (pg_depend): their type cannot change under it. */
+  readonly dependsOn: readonly Dependency[];
   readonly comment: string | null;
 }
 

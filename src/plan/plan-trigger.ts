@@ -4,13 +4,19 @@ import {
   createEventTriggerSql, createTriggerSql, dropEventTriggerSql, dropTriggerSql, enableEventTriggerSql, renameTriggerSql,
 } from '../sql';
 import { commentAfterCreate, restoreComment } from './comment-step';
-import { columnNode, eventTriggerNode, relNode, routineNode, triggerNode } from './graph-keys';
+import { columnNode, dependencyNeeds, eventTriggerNode, relNode, routineNode, triggerNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
 const object = (t: Trigger) => `${t.schema}.${t.table}.${t.name}`;
 const node = (t: Trigger) => triggerNode(t.schema, t.table, t.name);
-/** A trigger needs its table or view, the UPDATE OF columns and its function (trigger functions take no arguments). */
-const needs = (t: Trigger) => [relNode(t.schema, t.table), ...t.updateOf.map((c) => columnNode(t.schema, t.table, c)), routineNode(t.functionSchema, t.functionName, '')];
+/**
+ * A trigger needs its table or view, the UPDATE OF columns, the columns it reads (whose type cannot change
+ * under it) and its function (trigger functions take no arguments).
+ */
+const needs = (t: Trigger) => [
+  relNode(t.schema, t.table), ...t.updateOf.map((c) => columnNode(t.schema, t.table, c)), ...dependencyNeeds(t.dependsOn),
+  routineNode(t.functionSchema, t.functionName, ''),
+];
 const target = (t: Trigger) => ({ kind: 'Trigger' as const, schema: t.schema, table: t.table, name: t.name });
 const triggerComment = (t: Trigger) => restoreComment(target(t), t.comment);
 
