@@ -7,11 +7,14 @@ import type { Column, Policy, Table } from '../model';
 
 /** Persistence, storage parameters, row-level security flags or INHERIT parents differ (each its own step). */
 export interface AlterTableShape { readonly kind: 'AlterTableShape'; readonly from: Table; readonly to: Table }
+/** The members a table keeps when the copies of its parent's are dropped (see DetachPartition). */
+export interface KeptMembers { readonly keepConstraints: readonly string[]; readonly keepIndexes: readonly string[] }
+
 /**
- * `ALTER TABLE parent ATTACH PARTITION table bound` (the table after the change). `copiesParent` when the
- * parent has indexes or keys that ATTACH copies onto the table (DETACH would leave those behind).
+ * `ALTER TABLE parent ATTACH PARTITION table bound` (the table after the change). `dropCopies` when the
+ * parent has indexes or keys that ATTACH copies onto the table: its reverse, DETACH, drops them again.
  */
-export interface AttachPartition { readonly kind: 'AttachPartition'; readonly table: Table; readonly copiesParent: boolean }
+export interface AttachPartition { readonly kind: 'AttachPartition'; readonly table: Table; readonly dropCopies: KeptMembers | null }
 /**
  * `ALTER TABLE parent DETACH PARTITION table` (the table before the change). The copies of the parent's
  * indexes and constraints that the partition had become its own on DETACH; with `dropCopies` (the parent
@@ -21,7 +24,7 @@ export interface AttachPartition { readonly kind: 'AttachPartition'; readonly ta
 export interface DetachPartition {
   readonly kind: 'DetachPartition';
   readonly table: Table;
-  readonly dropCopies: { readonly keepConstraints: readonly string[]; readonly keepIndexes: readonly string[] } | null;
+  readonly dropCopies: KeptMembers | null;
 }
 /** `SET STORAGE` / `SET COMPRESSION` of a column (`from` as the column is before: for new columns, as created). */
 export interface AlterColumnStorage {

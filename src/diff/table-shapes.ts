@@ -1,6 +1,6 @@
 import { plainColumn, policyKey, sortCatalog, tableKey, type Catalog, type Column, type PartitionOf, type Policy, type Table, type TableName } from '../model';
 import { deepEqual } from '../util';
-import type { Change, DetachPartition } from './changes';
+import type { Change, KeptMembers } from './changes';
 import { commentChanged, matchByKey } from './match';
 
 /** The shape fields of a table that `ALTER TABLE` changes in place (see planAlterTableShape). */
@@ -96,7 +96,7 @@ export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
     const moved = !deepEqual(a.partitionOf, b.partitionOf);
     const sameParent = a.partitionOf !== null && b.partitionOf !== null && a.partitionOf.schema === b.partitionOf.schema && a.partitionOf.table === b.partitionOf.table;
     if (moved && a.partitionOf !== null) out.push({ kind: 'DetachPartition', table: a, dropCopies: sameParent ? null : copiesToDrop(from, a) });
-    if (moved && b.partitionOf !== null) out.push({ kind: 'AttachPartition', table: b, copiesParent: hasCopiedMembers(to, b.partitionOf) });
+    if (moved && b.partitionOf !== null) out.push({ kind: 'AttachPartition', table: b, dropCopies: sameParent ? null : copiesToDrop(to, b) });
     if (shapeAltered(a, b)) out.push({ kind: 'AlterTableShape', from: a, to: b });
     const [x, y] = columnPair(a, b, from, to);
     out.push(...columnStorageChanges(x, y));
@@ -105,13 +105,13 @@ export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
 }
 
 /**
- * What a detached partition keeps of its members when its parent has members it copied (else null): its
- * own, and the parent's checks (see withParentMoves).
+ * What a partition keeps of its members on DETACH when its parent has members it copied (else null): its
+ * own in the catalog (the parent's checks stay anyway, see withParentMoves).
  */
-function copiesToDrop(from: Catalog, t: Table): DetachPartition['dropCopies'] {
-  if (t.partitionOf === null || !hasCopiedMembers(from, t.partitionOf)) return null;
+function copiesToDrop(c: Catalog, t: Table): KeptMembers | null {
+  if (t.partitionOf === null || !hasCopiedMembers(c, t.partitionOf)) return null;
   const on = (x: { schema: string; table: string }) => x.schema === t.schema && x.table === t.name;
-  return { keepConstraints: from.constraints.filter(on).map((c) => c.name), keepIndexes: from.indexes.filter(on).map((i) => i.name) };
+  return { keepConstraints: c.constraints.filter(on).map((k) => k.name), keepIndexes: c.indexes.filter(on).map((i) => i.name) };
 }
 
 /** True when the table has indexes or constraints other than checks (which a partition must already have). */

@@ -1,4 +1,4 @@
-import type { AlterColumnStorage, AlterTableShape, AttachPartition, DetachPartition } from '../diff';
+import type { AlterColumnStorage, AlterTableShape, AttachPartition, DetachPartition, KeptMembers } from '../diff';
 import { relKey, type StorageParameter, type Table, type TableName } from '../model';
 import {
   attachPartitionSql, defaultStorage, detachPartitionSql, dropMembersExceptSql, forceRowSecuritySql, inheritSql, resetStorageParametersSql, rowSecuritySql,
@@ -79,14 +79,18 @@ export function planAlterTableShape(c: AlterTableShape): PlannedStep[] {
   return steps;
 }
 
+/** DETACH PARTITION, then the drop of the copies of the parent's members but those kept (see DetachPartition). */
+function detachSql(t: Table, copies: KeptMembers | null): string {
+  return statements(detachPartitionSql(t), copies && dropMembersExceptSql(t, copies.keepConstraints, copies.keepIndexes));
+}
+
 /** ALTER TABLE parent ATTACH PARTITION (after the table has its columns and checks; scans it for the bound). */
 export function planAttachPartition(c: AttachPartition): PlannedStep[] {
   const t = c.table;
   const object = relKey(t);
   return [plannedStep(c, {
     sql: attachPartitionSql(t), object, op: '~', phase: Phase.AddConstraint,
-    reverse: c.copiesParent ? null : detachPartitionSql(t),
-    irreversible: 'DETACH PARTITION would leave on the table the copies of the parent\'s indexes and keys that ATTACH made',
+    reverse: detachSql(t, c.dropCopies),
     hazards: [hazard('may-fail-on-data', object, `attaching fails if a row lies outside ${t.partitionOf?.bound}, or if the default partition holds rows of it`)],
     needs: [relNode(t.schema, t.name), ...tableShapeNeeds(t)],
   })];
@@ -97,7 +101,7 @@ export function planDetachPartition(c: DetachPartition): PlannedStep[] {
   const t = c.table;
   const object = relKey(t);
   return [plannedStep(c, {
-    sql: statements(detachPartitionSql(t), c.dropCopies && dropMembersExceptSql(t, c.dropCopies.keepConstraints, c.dropCopies.keepIndexes)),
+    sql: detachSql(t, c.dropCopies),
     // ATTACH makes the copies again.
     reverse: attachPartitionSql(t), object, op: '~', phase: Phase.Rename,
     hazards: [hazard('access-exclusive-lock', object, 'DETACH PARTITION locks the parent table against reads and writes')],
