@@ -1,8 +1,8 @@
 import { remapDefault, type RecreateEnum } from '../diff';
 import { relKey, type Column } from '../model';
 import { alterColumnSql, createEnumSql, dropEnumSql, enumTempName, ident, literal, qualified, renameEnumSql } from '../sql';
-import { columnNode, relNode, typeNode } from './graph-keys';
-import { hazard, Phase, plannedStep, type PlannedStep } from './planned-step';
+import { recreateTypeSteps } from './recreate-type-steps';
+import { hazard, plannedStep, type PlannedStep } from './planned-step';
 
 /** `USING` expression converting `col` (old type, scalar or array) to `type` through text, with the remap. */
 function remapUsing(col: Column, type: string, remap: Readonly<Record<string, string>>): string {
@@ -31,22 +31,12 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
   const oldType = qualified(from.schema, tmp);
   const removed = from.values.filter((v) => !to.values.includes(v));
   const unmapped = removed.filter((v) => !Object.prototype.hasOwnProperty.call(c.remap, v));
-  const needs = [typeNode(to.schema, to.name)];
-  const base = { object, op: '~' as const, phase: Phase.Enum, needs };
-  const onColumn = (x: RecreateEnum['columns'][number]) => [...needs, relNode(x.schema, x.table), columnNode(x.schema, x.table, x.column.name)];
+  const { base, onColumn, dropDefaults, setDefaults } = recreateTypeSteps(c, to, c.columns);
   // A default naming a remapped value is set again remapped; one naming an unmapped removed value cannot be
   // set again (the diff's AlterColumn sets the new one).
   const newDefault = (col: Column) => (col.default === null ? null : remapDefault(col.default, from.schema, from.name, c.remap));
   const keepsDefault = (col: Column) => newDefault(col) !== null && !unmapped.some((v) => newDefault(col)!.includes(literal(v)));
-  const steps: PlannedStep[] = [];
-  for (const x of c.columns) {
-    if (x.column.default === null) continue;
-    steps.push(plannedStep(c, {
-      ...base, needs: onColumn(x),
-      sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'DropDefault' }),
-      reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetDefault', expression: x.column.default }),
-    }));
-  }
+  const steps: PlannedStep[] = dropDefaults();
   steps.push(plannedStep(c, { ...base, sql: renameEnumSql(from.schema, from.name, tmp), reverse: renameEnumSql(from.schema, tmp, from.name) }));
   steps.push(plannedStep(c, { ...base, sql: createEnumSql(to), reverse: dropEnumSql(to) }));
   for (const x of c.columns) {
@@ -73,13 +63,6 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
     }));
   }
   steps.push(plannedStep(c, { ...base, sql: dropEnumSql({ schema: from.schema, name: tmp }), reverse: createEnumSql({ schema: from.schema, name: tmp, values: from.values }) }));
-  for (const x of c.columns) {
-    if (!keepsDefault(x.column)) continue;
-    steps.push(plannedStep(c, {
-      ...base, needs: onColumn(x),
-      sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetDefault', expression: newDefault(x.column)! }),
-      reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'DropDefault' }),
-    }));
-  }
+  steps.push(...setDefaults((col) => (keepsDefault(col) ? newDefault(col) : null)));
   return steps;
 }
