@@ -1,8 +1,8 @@
 import type { RecreateDomain } from '../diff';
 import { relKey } from '../model';
 import { alterColumnSql, alterDomainSql, createDomainSql, dropDomainSql, enumTempName, ident, qualified } from '../sql';
-import { columnNode, relNode, typeNode } from './graph-keys';
-import { hazard, Phase, plannedStep, type PlannedStep } from './planned-step';
+import { hazard, plannedStep, type PlannedStep } from './planned-step';
+import { recreateTypeSteps } from './recreate-type-steps';
 
 /**
  * A domain in use whose base type or collation changes: the columns' defaults are dropped, the domain renamed
@@ -14,18 +14,8 @@ export function planRecreateDomain(c: RecreateDomain): PlannedStep[] {
   const object = relKey(to);
   const tmp = enumTempName(from.name);
   const [newType, oldType] = [qualified(to.schema, to.name), qualified(from.schema, tmp)];
-  const needs = [typeNode(to.schema, to.name)];
-  const base = { object, op: '~' as const, phase: Phase.Enum, needs };
-  const onColumn = (x: RecreateDomain['columns'][number]) => [...needs, relNode(x.schema, x.table), columnNode(x.schema, x.table, x.column.name)];
-  const steps: PlannedStep[] = [];
-  const withDefaults = c.columns.filter((x) => x.column.default !== null);
-  for (const x of withDefaults) {
-    steps.push(plannedStep(c, {
-      ...base, needs: onColumn(x),
-      sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'DropDefault' }),
-      reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetDefault', expression: x.column.default! }),
-    }));
-  }
+  const { base, onColumn, dropDefaults, setDefaults } = recreateTypeSteps(c, to, c.columns);
+  const steps: PlannedStep[] = dropDefaults();
   steps.push(plannedStep(c, { ...base, sql: alterDomainSql(from.schema, from.name, { kind: 'Rename', to: tmp }), reverse: alterDomainSql(from.schema, tmp, { kind: 'Rename', to: from.name }) }));
   steps.push(plannedStep(c, { ...base, sql: createDomainSql(to), reverse: dropDomainSql(to) }));
   for (const x of c.columns) {
@@ -44,12 +34,6 @@ export function planRecreateDomain(c: RecreateDomain): PlannedStep[] {
     }));
   }
   steps.push(plannedStep(c, { ...base, sql: dropDomainSql({ schema: from.schema, name: tmp }), reverse: createDomainSql({ ...from, name: tmp }) }));
-  for (const x of withDefaults) {
-    steps.push(plannedStep(c, {
-      ...base, needs: onColumn(x),
-      sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetDefault', expression: x.column.default! }),
-      reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'DropDefault' }),
-    }));
-  }
+  steps.push(...setDefaults((col) => col.default));
   return steps;
 }

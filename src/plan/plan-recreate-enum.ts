@@ -1,9 +1,10 @@
 import { remapDefault, type RecreateEnum } from '../diff';
 import { relKey, type Column } from '../model';
 import { alterColumnSql, createEnumSql, dropEnumSql, enumTempName, ident, literal, qualified, renameEnumSql } from '../sql';
-import { columnNode, columnTypeNode, relNode, typeNode, typeShapeNode } from './graph-keys';
+import { columnTypeNode, typeShapeNode } from './graph-keys';
 import { tableLock } from './locks';
-import { hazard, Phase, plannedStep, type PlannedStep } from './planned-step';
+import { recreateTypeSteps } from './recreate-type-steps';
+import { hazard, plannedStep, type PlannedStep } from './planned-step';
 
 /** `USING` expression converting `col` (old type, scalar or array) to `type` through text, with the remap. */
 function remapUsing(col: Column, type: string, remap: Readonly<Record<string, string>>): string {
@@ -32,22 +33,12 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
   const oldType = qualified(from.schema, tmp);
   const removed = from.values.filter((v) => !to.values.includes(v));
   const unmapped = removed.filter((v) => !Object.prototype.hasOwnProperty.call(c.remap, v));
-  const needs = [typeNode(to.schema, to.name)];
-  const base = { object, op: '~' as const, phase: Phase.Enum, needs };
-  const onColumn = (x: RecreateEnum['columns'][number]) => [...needs, relNode(x.schema, x.table), columnNode(x.schema, x.table, x.column.name)];
+  const { base, onColumn, dropDefaults, setDefaults } = recreateTypeSteps(c, to, c.columns);
   // A default naming a remapped value is set again remapped; one naming an unmapped removed value cannot be
   // set again (the diff's AlterColumn sets the new one).
   const newDefault = (col: Column) => (col.default === null ? null : remapDefault(col.default, from.schema, from.name, c.remap));
   const keepsDefault = (col: Column) => newDefault(col) !== null && !unmapped.some((v) => newDefault(col)!.includes(literal(v)));
-  const steps: PlannedStep[] = [];
-  for (const x of c.columns) {
-    if (x.column.default === null) continue;
-    steps.push(plannedStep(c, {
-      ...base, needs: onColumn(x),
-      sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'DropDefault' }),
-      reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetDefault', expression: x.column.default }),
-    }));
-  }
+  const steps: PlannedStep[] = dropDefaults();
   // Views and routines using the type are dropped before it is renamed aside and created after the new one.
   const typeKey = [typeShapeNode(to.schema, to.name)];
   steps.push(plannedStep(c, { ...base, sql: renameEnumSql(from.schema, from.name, tmp), reverse: renameEnumSql(from.schema, tmp, from.name), drops: typeKey }));
@@ -78,13 +69,6 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
     }));
   }
   steps.push(plannedStep(c, { ...base, sql: dropEnumSql({ schema: from.schema, name: tmp }), reverse: createEnumSql({ schema: from.schema, name: tmp, values: from.values }) }));
-  for (const x of c.columns) {
-    if (!keepsDefault(x.column)) continue;
-    steps.push(plannedStep(c, {
-      ...base, needs: onColumn(x),
-      sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetDefault', expression: newDefault(x.column)! }),
-      reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'DropDefault' }),
-    }));
-  }
+  steps.push(...setDefaults((col) => (keepsDefault(col) ? newDefault(col) : null)));
   return steps;
 }
