@@ -15,6 +15,14 @@ const execFileAsync = promisify(execFile);
 const chromium = '/usr/bin/chromium';
 const exampleSchema = join(__dirname, '..', '..', '..', 'schema');
 
+/** Names Mermaid's grammar cannot take at all: quotes, `;`, `#`, braces, keywords of its own (`end`, `style`, `classDef`), a leading digit. */
+const WEIRD_SQL = `
+CREATE SCHEMA "we""ird; schema";
+CREATE TABLE "we""ird; schema"."tab{le} #1" ("col {x}" int PRIMARY KEY, "%%comment" text, "a-b" numeric(10,2));
+CREATE TABLE public."end" ("style" int PRIMARY KEY, "classDef" int REFERENCES "we""ird; schema"."tab{le} #1");
+CREATE TABLE public."1st" (id int PRIMARY KEY, r int REFERENCES public."end");
+`;
+
 /** The DOM of a page after its scripts ran, from headless Chromium. */
 async function renderedDom(file: string): Promise<string> {
   const args = ['--headless', '--disable-gpu', '--no-sandbox', '--virtual-time-budget=10000', '--dump-dom', `file://${file}`];
@@ -41,7 +49,7 @@ describe('generators/docs --html site', function () {
   it('renders index, schema, table and enum pages with Mermaid bundled (no CDN)', async () => {
     const db = await engines[0].fresh({ extensions: ['citext'] });
     try {
-      await db.exec(PULL_SQL);
+      await db.exec(PULL_SQL + WEIRD_SQL);
       const files = renderSite(await introspect(db), { title: 'Pull test' });
       expect([...files.keys()]).to.include.members([
         'index.html',
@@ -69,7 +77,9 @@ describe('generators/docs --html site', function () {
     const index = svgsOf(await renderedDom(join(dir, 'index.html')));
     expect(index, 'the overview diagram').to.have.length(1);
     expect(index[0]).to.include('aria-roledescription="er"');
-    for (const name of ['crm.accounts', 'Billing Dept.Invoice Lines', 'audit.order', 'public.empty_table']) expect(index[0], name).to.include(name);
+    for (const name of ['crm.accounts', 'Billing Dept.Invoice Lines', 'audit.order', 'public.empty_table', 'ird; schema.tab{le} #1', 'public.end', 'public.1st']) {
+      expect(index[0], name).to.include(name);
+    }
     expect(index[0]).not.to.match(/Syntax error/i);
 
     const table = svgsOf(await renderedDom(join(dir, 'tables', 'Billing~20Dept.Invoice~20Lines.html')));

@@ -1,7 +1,7 @@
 import type { Check, Constraint, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
-import { objectKey } from './pull-names';
+import { pullKey } from './pull-names';
 import { sqlTemplate, unwrapParens } from './sql-template';
 import { tsAccess, tsString } from './ts-text';
 
@@ -32,7 +32,7 @@ export function columnUnique(u: Unique, table: Table, ctx: PullContext): string 
 /** `.references(() => users.columns.id, { … })` on a column (never for a reference to its own table). */
 export function columnReference(fk: ForeignKey, table: Table, ctx: PullContext, imports: Imports): string {
   const variable = imports.ref(ctx.target(fk));
-  const cyclic = ctx.sameCycle(objectKey(fk.schema, fk.table), objectKey(fk.refSchema, fk.refTable));
+  const cyclic = ctx.sameCycle(pullKey(fk.schema, fk.table), pullKey(fk.refSchema, fk.refTable));
   const thunk = `${cyclic ? `(): ${imports.libType('ColumnRef')}` : '()'} => ${tsAccess(`${variable}.columns`, fk.refColumns[0])}`;
   const name = explicitName(fk, table, ctx);
   const opts = options([
@@ -94,11 +94,11 @@ export function tableForeignKey(fk: ForeignKey, table: Table, ctx: PullContext, 
     const cols = refs(fk.refColumns);
     target = `() => ${cols.length === 1 ? cols[0] : `[${cols.join(', ')}]`}`;
   } else {
-    const targetKey = objectKey(fk.refSchema, fk.refTable);
+    const targetKey = pullKey(fk.refSchema, fk.refTable);
     const variable = imports.ref(ctx.target(fk));
     const pk = ctx.members.get(targetKey)?.constraints.find((c): c is PrimaryKey => c.kind === 'PrimaryKey');
     const impliedColumns = pk !== undefined && pk.columns.join('\u0000') === fk.refColumns.join('\u0000');
-    const annotation = ctx.sameCycle(objectKey(fk.schema, fk.table), targetKey) ? `(): ${imports.libType('AnyTableDecl')}` : '()';
+    const annotation = ctx.sameCycle(pullKey(fk.schema, fk.table), targetKey) ? `(): ${imports.libType('AnyTableDecl')}` : '()';
     target = `${annotation} => ${variable}${impliedColumns ? '' : `, [${fk.refColumns.map(tsString).join(', ')}]`}`;
   }
   let out = `${head}.references(${target})`;

@@ -1,7 +1,6 @@
 import type { Enum, Extension, Schema } from '../../model';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
-import { objectKey } from './pull-names';
 import { tsList, tsString } from './ts-text';
 
 /** `schema('reporting', { comment: '…' })`. */
@@ -32,6 +31,3 @@ export function emitExtension(x: Extension, ctx: PullContext, imports: Imports):
   const schema = x.schema === 'public' ? null : schemaArgument(x.schema, ctx, imports);
   return `${imports.lib('extension')}(${tsString(x.name)}${schema !== null ? `, { schema: ${schema} }` : ''})`;
 }
-
-/** The key of an enum in PullNames. */
-export const enumKey = (e: Enum): string => objectKey(e.schema, e.name);

@@ -5,7 +5,7 @@ import { tableCheck, tableForeignKey, tablePrimaryKey, tableUnique } from './emi
 import { emitIndex } from './emit-index';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
-import { objectKey } from './pull-names';
+import { pullKey } from './pull-names';
 import { tsKey, tsList, tsString } from './ts-text';
 
 /** Constraints split into those written on a column and those in the table's lists. */
@@ -65,7 +65,7 @@ function placeConstraints(table: Table, constraints: readonly Constraint[]): Pla
 
 /** `table(reporting, 'users', { comment, columns: {…}, primaryKey, uniques, foreignKeys, checks, indexes })`. */
 export function emitTable(table: Table, ctx: PullContext, imports: Imports): string {
-  const members = ctx.members.get(objectKey(table.schema, table.name)) ?? { constraints: [], indexes: [] };
+  const members = ctx.members.get(pullKey(table.schema, table.name)) ?? { constraints: [], indexes: [] };
   const placed = placeConstraints(table, members.constraints);
   const schema = ctx.names.schemas.get(table.schema);
   const head = schema ? `${imports.lib('table')}(${imports.ref(schema)}, ` : table.schema === 'public' ? `${imports.lib('table')}(` : `${imports.lib('table')}(${tsString(table.schema)}, `;

@@ -2,7 +2,7 @@ import type { Catalog, Constraint, ForeignKey, Index, Table } from '../../model'
 import { qualified } from '../../sql';
 import { SchemakitError } from '../../util';
 import { ImplicitNames } from './implicit-names';
-import { objectKey, planPullNames, type Placement, type PullLayout, type PullNames } from './pull-names';
+import { pullKey, planPullNames, type Placement, type PullLayout, type PullNames } from './pull-names';
 
 /** What every emitter of a pull may look up: names and files, each table's members, FK cycles. */
 export interface PullContext {
@@ -23,11 +23,11 @@ export interface PullContext {
 export function pullContext(catalog: Catalog, layout: PullLayout): PullContext {
   const names = planPullNames(catalog, layout);
   const members = new Map<string, { constraints: Constraint[]; indexes: Index[] }>();
-  for (const t of catalog.tables) members.set(objectKey(t.schema, t.name), { constraints: [], indexes: [] });
-  for (const c of catalog.constraints) members.get(objectKey(c.schema, c.table))?.constraints.push(c);
-  for (const i of catalog.indexes) members.get(objectKey(i.schema, i.table))?.indexes.push(i);
+  for (const t of catalog.tables) members.set(pullKey(t.schema, t.name), { constraints: [], indexes: [] });
+  for (const c of catalog.constraints) members.get(pullKey(c.schema, c.table))?.constraints.push(c);
+  for (const i of catalog.indexes) members.get(pullKey(i.schema, i.table))?.indexes.push(i);
   const enumsBySqlName = new Map<string, Placement>();
-  for (const e of catalog.enums) enumsBySqlName.set(qualified(e.schema, e.name), names.enums.get(objectKey(e.schema, e.name))!);
+  for (const e of catalog.enums) enumsBySqlName.set(qualified(e.schema, e.name), names.enums.get(pullKey(e.schema, e.name))!);
   const component = fkComponents(catalog.tables, catalog.constraints.filter((c): c is ForeignKey => c.kind === 'ForeignKey'));
   return {
     catalog,
@@ -37,7 +37,7 @@ export function pullContext(catalog: Catalog, layout: PullLayout): PullContext {
     members,
     sameCycle: (a, b) => component.get(a) !== undefined && component.get(a) === component.get(b),
     target(fk) {
-      const p = names.tables.get(objectKey(fk.refSchema, fk.refTable));
+      const p = names.tables.get(pullKey(fk.refSchema, fk.refTable));
       if (p) return p;
       throw new SchemakitError(
         'declare',
@@ -51,8 +51,8 @@ export function pullContext(catalog: Catalog, layout: PullLayout): PullContext {
 /** Strongly connected components of the foreign key graph (Tarjan's algorithm, iterative): table key → component id. */
 function fkComponents(tables: readonly Table[], fks: readonly ForeignKey[]): Map<string, number> {
   const edges = new Map<string, string[]>();
-  for (const t of tables) edges.set(objectKey(t.schema, t.name), []);
-  for (const fk of fks) edges.get(objectKey(fk.schema, fk.table))?.push(objectKey(fk.refSchema, fk.refTable));
+  for (const t of tables) edges.set(pullKey(t.schema, t.name), []);
+  for (const fk of fks) edges.get(pullKey(fk.schema, fk.table))?.push(pullKey(fk.refSchema, fk.refTable));
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();

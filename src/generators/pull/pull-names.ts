@@ -18,8 +18,8 @@ export interface PullNames {
   readonly extensions: ReadonlyMap<string, Placement>;
 }
 
-/** `schema.name`, the key of schema-scoped objects in PullNames. */
-export const objectKey = (schema: string, name: string): string => `${schema}.${name}`;
+/** The key of a schema-scoped object in PullNames (NUL-separated: names may contain dots). */
+export const pullKey = (schema: string, name: string): string => `${schema}\u0000${name}`;
 
 /** Names the declaration files import from schemakit, or use as a callback parameter: never a variable. */
 const TAKEN = ['c', 'sql', 't', 'table', 'index', 'check', 'unique', 'primaryKey', 'foreignKey', 'schema', 'enumType', 'extension', 'key', 'value', 'ColumnRef', 'AnyTableDecl'];
@@ -99,12 +99,12 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
     return [plain, qualified, suffixed, `${qualified}${kind[0].toUpperCase()}${kind.slice(1)}`];
   };
   const enums = new Map<string, Placement>();
-  for (const e of catalog.enums) enums.set(objectKey(e.schema, e.name), { file: `${dir(e.schema).dir}/types.ts`, name: vars.take(scoped(e.schema, e.name, 'enum')) });
+  for (const e of catalog.enums) enums.set(pullKey(e.schema, e.name), { file: `${dir(e.schema).dir}/types.ts`, name: vars.take(scoped(e.schema, e.name, 'enum')) });
   const tables = new Map<string, Placement>();
   for (const t of catalog.tables) {
     const d = dir(t.schema);
     const file = layout === 'schema' ? `${d.dir}/tables.ts` : `${d.dir}/${d.files.take(kebab(t.name))}.ts`;
-    tables.set(objectKey(t.schema, t.name), { file, name: vars.take(scoped(t.schema, t.name, 'table')) });
+    tables.set(pullKey(t.schema, t.name), { file, name: vars.take(scoped(t.schema, t.name, 'table')) });
   }
   return { schemas, enums, tables, extensions };
 }

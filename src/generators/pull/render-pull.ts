@@ -4,7 +4,7 @@ import { emitEnum, emitExtension, emitSchema } from './emit-declarations';
 import { emitTable } from './emit-table';
 import { Imports } from './imports';
 import { pullContext, type PullContext } from './pull-context';
-import { objectKey, type Placement, type PullLayout } from './pull-names';
+import { pullKey, type Placement, type PullLayout } from './pull-names';
 
 /** Options of renderPull. */
 export interface RenderPullOptions {
@@ -29,8 +29,8 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
     if (placement) out.push({ placement, emit: (imports) => emitSchema(s, ctx, imports) });
   }
   for (const x of catalog.extensions) out.push({ placement: ctx.names.extensions.get(x.name)!, emit: (imports) => emitExtension(x, ctx, imports) });
-  for (const e of catalog.enums) out.push({ placement: ctx.names.enums.get(objectKey(e.schema, e.name))!, emit: (imports) => emitEnum(e, ctx, imports) });
-  for (const t of catalog.tables) out.push({ placement: ctx.names.tables.get(objectKey(t.schema, t.name))!, emit: (imports) => emitTable(t, ctx, imports) });
+  for (const e of catalog.enums) out.push({ placement: ctx.names.enums.get(pullKey(e.schema, e.name))!, emit: (imports) => emitEnum(e, ctx, imports) });
+  for (const t of catalog.tables) out.push({ placement: ctx.names.tables.get(pullKey(t.schema, t.name))!, emit: (imports) => emitTable(t, ctx, imports) });
   return out;
 }
 
