@@ -13,6 +13,11 @@ export const extensionNode = (name: string) => key('extension', name);
 export const typeNode = (schema: string, name: string) => key('type', schema, name);
 export const relNode = (schema: string, name: string) => key('rel', schema, name);
 export const columnNode = (schema: string, table: string, column: string) => key('column', schema, table, column);
+/**
+ * A unique key over columns (PK, UNIQUE, or a plain unique index): what a foreign key referencing those
+ * columns needs to exist. Column order does not matter to the reference, so the columns are sorted.
+ */
+export const uniqueKeyNode = (schema: string, table: string, columns: readonly string[]) => key('unique-key', schema, table, ...[...columns].sort());
 export const constraintNode = (schema: string, table: string, name: string) => key('constraint', schema, table, name);
 export const policyNode = (schema: string, table: string, name: string) => key('policy', schema, table, name);
 

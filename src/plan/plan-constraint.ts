@@ -2,7 +2,7 @@ import type { AddConstraint, DropConstraint, RenameConstraint } from '../diff';
 import { constraintKey, type Constraint } from '../model';
 import { addConstraintSql, commentSql, dropConstraintSql, renameConstraintSql } from '../sql';
 import { isNewTable, isOnlineTable, type PlanContext } from './context';
-import { columnNode, constraintNode, relNode } from './graph-keys';
+import { columnNode, constraintNode, relNode, uniqueKeyNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import { tableLock } from './locks';
 import { planAddConstraintNotValid, planAddKeyConcurrently } from './online-constraint';
@@ -12,7 +12,8 @@ import { assertNever } from '../util';
 /** Keys a constraint is made of: itself, and for PK/UNIQUE the index relation behind it. */
 function constraintNodes(c: Constraint): string[] {
   const own = [constraintNode(c.schema, c.table, c.name)];
-  return c.kind === 'PrimaryKey' || c.kind === 'Unique' || c.kind === 'Exclusion' ? [...own, relNode(c.schema, c.name)] : own;
+  if (c.kind === 'PrimaryKey' || c.kind === 'Unique') return [...own, relNode(c.schema, c.name), uniqueKeyNode(c.schema, c.table, c.columns)];
+  return c.kind === 'Exclusion' ? [...own, relNode(c.schema, c.name)] : own;
 }
 
 /** Keys a constraint depends on: its table and columns, and for a foreign key the referenced ones. */
@@ -28,6 +29,7 @@ function constraintNeeds(c: Constraint): string[] {
       return [
         ...own, ...c.columns.map((x) => columnNode(c.schema, c.table, x)),
         relNode(c.refSchema, c.refTable), ...c.refColumns.map((x) => columnNode(c.refSchema, c.refTable, x)),
+        uniqueKeyNode(c.refSchema, c.refTable, c.refColumns),
       ];
     case 'Exclusion':
       return [...own, ...[...c.elements.flatMap((e) => (e.column === null ? [] : [e.column])), ...c.include].map((x) => columnNode(c.schema, c.table, x))];

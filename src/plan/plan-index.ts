@@ -2,7 +2,7 @@ import type { CreateIndex, DropIndex, RenameIndex } from '../diff';
 import { relKey, type Index } from '../model';
 import { commentSql, createIndexConcurrentlySql, createIndexSql, dropIndexConcurrentlySql, dropIndexSql, renameIndexSql } from '../sql';
 import { isNewTable, isOnlineTable, type PlanContext } from './context';
-import { columnNode, relNode, schemaNode } from './graph-keys';
+import { columnNode, relNode, schemaNode, uniqueKeyNode } from './graph-keys';
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
@@ -10,6 +10,12 @@ import { hazard, Phase, plannedStep, statements, type PlannedStep } from './plan
 function indexNeeds(i: Index): string[] {
   const cols = [...i.keys.map((k) => k.column).filter((c): c is string => c !== null), ...i.include];
   return [schemaNode(i.schema), relNode(i.schema, i.table), ...cols.map((c) => columnNode(i.schema, i.table, c))];
+}
+
+/** Keys an index creates: its relation, and for a plain unique index the unique key foreign keys may reference. */
+function indexNodes(i: Index): string[] {
+  const plain = i.unique && i.where === null && i.keys.every((k) => k.column !== null);
+  return [relNode(i.schema, i.name), ...(plain ? [uniqueKeyNode(i.schema, i.table, i.keys.map((k) => k.column!))] : [])];
 }
 
 /** CREATE INDEX in the migration transaction; online, CONCURRENTLY (see planCreateIndexConcurrently). */
@@ -23,7 +29,7 @@ export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[]
   ];
   return [plannedStep(c, {
     sql: createIndexSql(i), reverse: dropIndexSql(i), hazards, object, op: '+', phase: Phase.CreateIndex,
-    creates: [relNode(i.schema, i.name)], needs: indexNeeds(i), locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
+    creates: indexNodes(i), needs: indexNeeds(i), locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
   })];
 }
 
@@ -41,7 +47,7 @@ function planCreateIndexConcurrently(c: CreateIndex, ctx: PlanContext): PlannedS
   return [
     plannedStep(c, { ...base, sql: dropIndexConcurrentlySql(i, true), reverse: '', locks: tableLock(ctx, i.schema, i.table, 'SHARE UPDATE EXCLUSIVE') }),
     plannedStep(c, {
-      ...base, sql: createIndexConcurrentlySql(i), reverse: dropIndexSql(i), creates: [relNode(i.schema, i.name)],
+      ...base, sql: createIndexConcurrentlySql(i), reverse: dropIndexSql(i), creates: indexNodes(i),
       hazards: [
         hazard('index-build', object, `builds the index concurrently: ${table} stays writable, the build takes longer and loads the server`),
         ...(i.unique ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates (it is left invalid, and dropped on retry)')] : []),
@@ -58,7 +64,7 @@ export function planDropIndex(c: DropIndex, ctx: PlanContext): PlannedStep[] {
   const online = isOnlineTable(ctx, i.schema, i.table);
   return [plannedStep(c, {
     sql: online ? dropIndexConcurrentlySql(i) : dropIndexSql(i), reverse: statements(createIndexSql(i), comment), object: relKey(i), op: '-', phase: Phase.DropIndex,
-    transactional: !online, drops: [relNode(i.schema, i.name)], needs: indexNeeds(i),
+    transactional: !online, drops: indexNodes(i), needs: indexNeeds(i),
     locks: tableLock(null, i.schema, i.table, online ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE'),
   })];
 }
