@@ -87,6 +87,19 @@ export function analyzeTypeChange(column: string, from: string, to: string): Typ
   if (!rewrite) return { rewrite, mayFail, using: null };
   const viaText = userTypeOf(from) !== null || userTypeOf(to) !== null;
   const c = ident(column);
-  const using = viaText ? `${c}::${a.array ? 'text[]' : 'text'}::${to}` : `${c}::${to}`;
+  const using = epochConversion(c, a, b, to) ?? (viaText ? `${c}::${a.array ? 'text[]' : 'text'}::${to}` : `${c}::${to}`);
   return { rewrite, mayFail, using };
+}
+
+/**
+ * Integers and timestamps have no cast between them: integers are taken as Unix epoch seconds (UTC for a
+ * timestamp without time zone) and back, so the conversion and its reverse agree. Functions are
+ * schema-qualified, so a look-alike `to_timestamp` on the search path is never called (CVE-2018-1058).
+ */
+function epochConversion(c: string, a: ParsedType, b: ParsedType, to: string): string | null {
+  if (a.array || b.array) return null;
+  if (a.name in INT_RANK && b.name === 'timestamp with time zone') return `pg_catalog.to_timestamp(${c})`;
+  if (a.name in INT_RANK && b.name === 'timestamp without time zone') return `(pg_catalog.to_timestamp(${c}) AT TIME ZONE 'UTC')`;
+  if (TIMESTAMPS.has(a.name) && b.name in INT_RANK) return `pg_catalog.round(EXTRACT(EPOCH FROM ${c}))::${to}`;
+  return null;
 }
