@@ -41,7 +41,9 @@ export function planReplaceView(c: ReplaceView): PlannedStep[] {
   const reverse = appended.length === 0 ? createViewSql(from, true) : statements(dropViewSql(to), createViewSql(from), viewComment(from));
   return [plannedStep(c, {
     sql: createViewSql(to, true), reverse, object: relKey(to), op: '~', phase: Phase.CreateView,
-    creates: appended.map((col) => columnNode(to.schema, to.name, col.name)), needs: [relNode(to.schema, to.name), ...viewNeeds(to)],
+    creates: appended.map((col) => columnNode(to.schema, to.name, col.name)),
+    // What the old query read is needed too: a table it no longer reads is dropped only after the replace.
+    needs: [relNode(to.schema, to.name), ...viewNeeds(to), ...viewNeeds(from)],
   })];
 }
 
