@@ -29,7 +29,11 @@ export function invalidatedBy(changes: readonly Change[]): Set<string> {
       if (c.from.type !== c.to.type || c.from.collation !== c.to.collation || c.from.generated !== c.to.generated) column(c.schema, c.table, c.to.name);
     } else if (c.kind === 'DropColumn') column(c.schema, c.table, c.column.name);
     else if (c.kind === 'RenameColumn') column(c.schema, c.table, c.from);
-    else if (c.kind === 'DropTable') out.add(relationKey(c.table.schema, c.table.name));
+    else if (c.kind === 'DropTable') {
+      // Views read a table through its columns (pg_depend names the columns, not the relation).
+      out.add(relationKey(c.table.schema, c.table.name));
+      for (const col of c.table.columns) column(c.table.schema, c.table.name, col.name);
+    }
     else if (c.kind === 'DropEnum') out.add(dependencyKey({ kind: 'type', schema: c.enum.schema, name: c.enum.name }));
     else if (c.kind === 'RecreateEnum') {
       out.add(dependencyKey({ kind: 'type', schema: c.to.schema, name: c.to.name }));
