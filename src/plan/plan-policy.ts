@@ -1,10 +1,20 @@
 import type { AlterPolicy, CreatePolicy, DropPolicy, RenamePolicy } from '../diff';
 import { policyKey, type Policy } from '../model';
-import { alterPolicySql, commentSql, createPolicySql, dropPolicySql, renamePolicySql } from '../sql';
-import { policyNode, relNode } from './graph-keys';
+import { alterPolicySql, commentSql, createPolicySql, dropPolicySql, renamePolicySql, tokenize } from '../sql';
+import { columnNode, policyNode, relNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
-const policyNeeds = (p: Policy) => [relNode(p.schema, p.table)];
+/**
+ * Keys a policy needs: its table, and the columns its expressions name (identifiers of the expressions as
+ * Postgres prints them; names that are not columns of the table match no step and add no edge). So a
+ * policy is changed after the columns it will read are added and before those it read are dropped.
+ */
+const policyNeeds = (p: Policy) => [
+  relNode(p.schema, p.table),
+  ...[p.using, p.withCheck].flatMap((e) => (e === null ? [] : tokenize(e)))
+    .flatMap((t) => (t.kind === 'word' ? [t.text.toLowerCase()] : t.kind === 'quoted' ? [t.text] : []))
+    .map((name) => columnNode(p.schema, p.table, name)),
+];
 
 /** CREATE POLICY (late: its expressions may read any table or function the plan creates). */
 export function planCreatePolicy(c: CreatePolicy): PlannedStep[] {
@@ -29,7 +39,7 @@ export function planDropPolicy(c: DropPolicy): PlannedStep[] {
 export function planAlterPolicy(c: AlterPolicy): PlannedStep[] {
   return [plannedStep(c, {
     sql: alterPolicySql(c.to), reverse: alterPolicySql(c.from), object: policyKey(c.to), op: '~', phase: Phase.CreateIndex,
-    needs: [...policyNeeds(c.to), policyNode(c.to.schema, c.to.table, c.to.name)],
+    needs: [...policyNeeds(c.to), ...policyNeeds(c.from), policyNode(c.to.schema, c.to.table, c.to.name)],
   })];
 }
 
