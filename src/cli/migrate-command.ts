@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import type { Db } from '../db';
+import { takeBackup, type Db } from '../db';
 import { loadSchemaDir } from '../load';
 import {
   describeHolder, migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
@@ -64,17 +64,20 @@ async function withDb<T>(db: Db, fn: () => Promise<T>): Promise<T> {
 }
 
 /** `schemakit migrate up [--to VERSION]`: applies pending migrations under the migration lock. */
-export async function runMigrateUp(opts: MigrateOptions & { to?: string }, log: Log): Promise<Outcome> {
+export async function runMigrateUp(opts: MigrateOptions & { to?: string; backup?: string }, log: Log): Promise<Outcome> {
   const files = readMigrations(migrationsDir(opts));
   const db = await openTarget(opts, extensionsCreatedBy(files));
   return withDb(db, async () => {
     const waited: { holder?: LockHolder | null } = {};
-    const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate up', log, waited), () => migrateUp(db, files, {
-      to: opts.to,
-      onNotice: (m) => log(yellow(`notice: ${m}`)),
-      onMigration: (m) => log(dim(`applying ${m.id}`)),
-      ...testHooks(log),
-    }));
+    const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate up', log, waited), async () => {
+      if (opts.backup) await backupFirst(db, opts.backup, log);
+      return migrateUp(db, files, {
+        to: opts.to,
+        onNotice: (m) => log(yellow(`notice: ${m}`)),
+        onMigration: (m) => log(dim(`applying ${m.id}`)),
+        ...testHooks(log),
+      });
+    });
     const after = waited.holder !== undefined ? ` (after waiting for ${describeHolder(waited.holder ?? null)}, which applied what was pending)` : '';
     if (runs.length === 0) return { stdout: `No pending migrations: ${db.description} is up to date${after}.`, exitCode: 0 };
     const lines = runs.map((r) => `${green('applied')} ${r.version}_${r.name} (${r.statements} statement(s), ${r.durationMs} ms)`);
@@ -83,17 +86,20 @@ export async function runMigrateUp(opts: MigrateOptions & { to?: string }, log: 
 }
 
 /** `schemakit migrate down [--steps N | --to VERSION]`: runs the recorded down SQL of the last migrations. */
-export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to?: string; allowIncomplete?: boolean }, log: Log): Promise<Outcome> {
+export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to?: string; allowIncomplete?: boolean; backup?: string }, log: Log): Promise<Outcome> {
   if (opts.steps !== undefined && opts.to !== undefined) throw new SchemakitError('cli', 'bad-option', 'give --steps or --to, not both');
   const steps = opts.steps === undefined ? undefined : Number(opts.steps);
   if (steps !== undefined && (!Number.isInteger(steps) || steps < 1)) throw new SchemakitError('cli', 'bad-option', `--steps ${opts.steps}: not a positive integer`);
   const db = await openTarget(opts, extensionsCreatedBy(readMigrations(migrationsDir(opts))));
   return withDb(db, async () => {
-    const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate down', log, {}), () => migrateDown(db, {
-      steps, to: opts.to, allowIncomplete: opts.allowIncomplete,
-      onMigration: (h) => log(dim(`reverting ${h.version}_${h.name}`)),
-      ...testHooks(log),
-    }));
+    const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate down', log, {}), async () => {
+      if (opts.backup) await backupFirst(db, opts.backup, log);
+      return migrateDown(db, {
+        steps, to: opts.to, allowIncomplete: opts.allowIncomplete,
+        onMigration: (h) => log(dim(`reverting ${h.version}_${h.name}`)),
+        ...testHooks(log),
+      });
+    });
     if (runs.length === 0) return { stdout: 'Nothing to revert.', exitCode: 0 };
     const lines = runs.map((r) => `${yellow('reverted')} ${r.version}_${r.name} (${r.statements} statement(s), ${r.durationMs} ms)`);
     return { stdout: `${lines.join('\n')}\n${runs.length} migration(s) reverted on ${db.description}.`, exitCode: 0 };
@@ -167,4 +173,10 @@ export async function runGenerateMigration(name: string, opts: TargetOptions & {
   if (result.written === null) return { stdout: 'No changes: the migration files already produce the declared schema; nothing to generate.', exitCode: 0 };
   const note = result.reversible ? 'down.sql tested: up then down restores the schema' : 'down.sql is INCOMPLETE: the migration has irreversible steps';
   return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).`, exitCode: 0 };
+}
+
+/** `--backup DIR`: a dump (pg_dump -Fc, or the embedded data directory) taken under the lock, before anything runs. */
+async function backupFirst(db: Db, dir: string, log: Log): Promise<void> {
+  const b = await takeBackup(db, dir);
+  log(`Backed up ${db.description} to ${b.file} (${Math.round(b.bytes / 1024)} kB); undo with: schemakit restore ${b.file}`);
 }

@@ -13,12 +13,14 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
 
   common(migrate.command('up').description('apply pending migrations, each in its own transaction with its history row'))
     .option('--to <version>', 'stop after this version')
+    .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .action(async (o) => done(await runMigrateUp(o, log)));
 
   common(migrate.command('down').description('revert applied migrations with the down SQL recorded when they were applied'))
     .option('--steps <n>', 'revert the last N migrations (default 1)')
     .option('--to <version>', 'revert every migration newer than VERSION (0: all)')
     .option('--allow-incomplete', 'run a down script with irreversible (missing) steps anyway')
+    .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .action(async (o) => done(await runMigrateDown(o, log)));
 
   common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)'))

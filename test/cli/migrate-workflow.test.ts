@@ -45,9 +45,12 @@ for (const engine of engines) {
       expectExit(pending, 2);
       expect(pending.stdout).to.match(new RegExp(`pending +${init}`));
 
-      const up = await cli('migrate', 'up');
+      const up = await cli('migrate', 'up', '--backup', join(project.dir, 'backups'));
       expectExit(up, 0);
       expect(up.stdout).to.match(new RegExp(`applied ${init} \\(\\d+ statement\\(s\\)`));
+      // --backup took a dump (pg_dump -Fc, or the embedded data directory) before anything ran.
+      expect(up.stderr).to.match(/Backed up .* to .*; undo with: schemakit restore /);
+      expect(readdirSync(join(project.dir, 'backups'))).to.have.length(1);
       const status = await cli('migrate', 'status');
       expectExit(status, 0);
       expect(status.stdout).to.match(new RegExp(`applied +${init} `)).and.include('No drift');
