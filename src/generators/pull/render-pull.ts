@@ -5,6 +5,7 @@ import { emitTable } from './emit-table';
 import { Imports } from './imports';
 import { pullContext, type PullContext } from './pull-context';
 import { pullKey, type Placement, type PullLayout } from './pull-names';
+import { assertWritable } from './unwritable';
 
 /** Options of renderPull. */
 export interface RenderPullOptions {
@@ -59,6 +60,7 @@ function printFile(file: string, decls: readonly Declaration[]): string {
  * options left out wherever the declaration API implies them. Deterministic: same catalog, same bytes.
  */
 export function renderPull(catalog: Catalog, options: RenderPullOptions = {}): Map<string, string> {
+  assertWritable(catalog);
   const ctx = pullContext(catalog, options.layout ?? 'table');
   const byFile = new Map<string, Declaration[]>();
   for (const d of declarations(catalog, ctx)) {
