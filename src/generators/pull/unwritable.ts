@@ -37,9 +37,9 @@ function columnShapes(c: Column): string[] {
 export function unwritableObjects(catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
   const add = (object: string, what: string) => problems.push({ code: 'pull-unsupported', object, message: `pull does not write ${what} yet` });
-  for (const v of catalog.views) add(q(v.schema, v.name), v.materialized ? 'materialized views' : 'views');
-  for (const r of catalog.routines) add(`${q(r.schema, r.name)}(${r.identityArgs})`, r.procedure ? 'procedures' : 'functions');
-  for (const t of catalog.triggers) add(`${q(t.schema, t.table)}.${t.name}`, 'triggers');
+  for (const r of catalog.routines) if (r.atomic) add(`${q(r.schema, r.name)}(${r.identityArgs})`, 'BEGIN ATOMIC bodies');
+  const triggerFunctions = new Set(catalog.routines.filter((r) => r.identityArgs === '').map((r) => q(r.schema, r.name)));
+  for (const t of catalog.triggers) if (!triggerFunctions.has(q(t.functionSchema, t.functionName))) add(`${q(t.schema, t.table)}.${t.name}`, 'triggers running a function that is not pulled');
   for (const e of catalog.eventTriggers) add(e.name, 'event triggers');
   for (const s of catalog.sequences) add(q(s.schema, s.name), 'sequences');
   for (const d of catalog.domains) add(q(d.schema, d.name), 'domains');
@@ -48,7 +48,7 @@ export function unwritableObjects(catalog: Catalog): Problem[] {
   for (const p of catalog.policies) add(`${q(p.schema, p.table)}.${p.name}`, 'policies');
   for (const c of catalog.constraints) if (c.kind === 'Exclusion') add(`${q(c.schema, c.table)}.${c.name}`, 'exclusion constraints');
   const tables = new Set(catalog.tables.map((t) => q(t.schema, t.name)));
-  for (const i of catalog.indexes) if (!tables.has(q(i.schema, i.table))) add(`${q(i.schema, i.table)}.${i.name}`, 'indexes on views');
+  for (const i of catalog.indexes) if (!tables.has(q(i.schema, i.table))) add(`${q(i.schema, i.table)}.${i.name}`, 'indexes on materialized views');
   for (const t of catalog.tables) {
     for (const shape of tableShapes(t)) add(q(t.schema, t.name), shape);
     for (const c of t.columns) for (const shape of columnShapes(c)) add(`${q(t.schema, t.name)}.${c.name}`, `column ${shape}`);
