@@ -128,7 +128,7 @@ export function viewsInOrder(views: readonly View[]): View[] {
     if (done.has(key)) return;
     done.add(key);
     for (const d of v.dependsOn) {
-      const read = d.kind === 'relation' ? byKey.get(pullKey(d.schema, d.name)) : undefined;
+      const read = d.kind === 'relation' ? byKey.get(pullKey(d.schema, d.name)) : d.kind === 'column' ? byKey.get(pullKey(d.schema, d.table)) : undefined;
       if (read) visit(read);
     }
     out.push(v);
