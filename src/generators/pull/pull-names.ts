@@ -16,13 +16,22 @@ export interface PullNames {
   readonly enums: ReadonlyMap<string, Placement>;
   readonly tables: ReadonlyMap<string, Placement>;
   readonly extensions: ReadonlyMap<string, Placement>;
+  /** Views and routines (key: pullKey(schema, name), routines `name(identity args)`), triggers (pullKey(schema, table\0name)). */
+  readonly views: ReadonlyMap<string, Placement>;
+  readonly routines: ReadonlyMap<string, Placement>;
+  readonly triggers: ReadonlyMap<string, Placement>;
 }
 
 /** The key of a schema-scoped object in PullNames (NUL-separated: names may contain dots). */
 export const pullKey = (schema: string, name: string): string => `${schema}\u0000${name}`;
 
+/** The key of a routine in PullNames: overloads differ in their argument types. */
+export const routinePullKey = (r: { schema: string; name: string; identityArgs: string }): string => pullKey(r.schema, `${r.name}(${r.identityArgs})`);
+/** The key of a trigger in PullNames (trigger names are unique per table). */
+export const triggerPullKey = (t: { schema: string; table: string; name: string }): string => pullKey(t.schema, `${t.table}\u0000${t.name}`);
+
 /** Names the declaration files import from schemakit, or use as a callback parameter: never a variable. */
-const TAKEN = ['c', 'sql', 't', 'table', 'index', 'check', 'unique', 'primaryKey', 'foreignKey', 'schema', 'enumType', 'extension', 'key', 'value', 'ColumnRef', 'AnyTableDecl'];
+const TAKEN = ['c', 'sql', 't', 'table', 'index', 'check', 'unique', 'primaryKey', 'foreignKey', 'schema', 'enumType', 'extension', 'key', 'value', 'ColumnRef', 'AnyTableDecl', 'view', 'materializedView', 'func', 'procedure', 'trigger'];
 
 /** Words of a name: split at anything but letters and digits, and between a lower-case letter and an upper-case one. */
 const words = (name: string): string[] =>
@@ -80,8 +89,8 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const vars = new VariableNames();
   const dirs = new FileNames(['extensions']);
   const dirOf = new Map<string, { dir: string; files: FileNames }>();
-  const schemaNames = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.enums.map((e) => e.schema), ...catalog.tables.map((t) => t.schema)])].sort();
-  for (const s of schemaNames) dirOf.set(s, { dir: dirs.take(kebab(s)), files: new FileNames(['schema', 'types', 'tables']) });
+  const schemaNames = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.enums.map((e) => e.schema), ...catalog.tables.map((t) => t.schema), ...catalog.views.map((v) => v.schema), ...catalog.routines.map((r) => r.schema)])].sort();
+  for (const s of schemaNames) dirOf.set(s, { dir: dirs.take(kebab(s)), files: new FileNames(['schema', 'types', 'tables', 'views', 'functions', 'triggers']) });
   const dir = (s: string) => dirOf.get(s)!;
 
   const schemas = new Map<string, Placement | null>();
@@ -106,7 +115,13 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
     const file = layout === 'schema' ? `${d.dir}/tables.ts` : `${d.dir}/${d.files.take(kebab(t.name))}.ts`;
     tables.set(pullKey(t.schema, t.name), { file, name: vars.take(scoped(t.schema, t.name, 'table')) });
   }
-  return { schemas, enums, tables, extensions };
+  const views = new Map<string, Placement>();
+  for (const v of catalog.views) views.set(pullKey(v.schema, v.name), { file: `${dir(v.schema).dir}/views.ts`, name: vars.take(scoped(v.schema, v.name, 'view')) });
+  const routines = new Map<string, Placement>();
+  for (const r of catalog.routines) routines.set(routinePullKey(r), { file: `${dir(r.schema).dir}/functions.ts`, name: vars.take(scoped(r.schema, r.name, r.procedure ? 'procedure' : 'function')) });
+  const triggers = new Map<string, Placement>();
+  for (const t of catalog.triggers) triggers.set(triggerPullKey(t), { file: `${dir(t.schema).dir}/triggers.ts`, name: vars.take(scoped(t.schema, t.name, 'trigger')) });
+  return { schemas, enums, tables, extensions, views, routines, triggers };
 }
 
 /** The comment initdb gives `public` (PostgreSQL 15 through 18). */

@@ -1,10 +1,12 @@
 import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
 import type { Catalog } from '../../model';
 import { emitEnum, emitExtension, emitSchema } from './emit-declarations';
+import { emitRoutine, emitTrigger, emitView, viewsInOrder } from './emit-programmable';
 import { emitTable } from './emit-table';
 import { Imports } from './imports';
 import { pullContext, type PullContext } from './pull-context';
-import { pullKey, type Placement, type PullLayout } from './pull-names';
+import { pullKey, routinePullKey, triggerPullKey, type Placement, type PullLayout } from './pull-names';
+import { assertWritable } from './unwritable';
 
 /** Options of renderPull. */
 export interface RenderPullOptions {
@@ -31,6 +33,9 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
   for (const x of catalog.extensions) out.push({ placement: ctx.names.extensions.get(x.name)!, emit: (imports) => emitExtension(x, ctx, imports) });
   for (const e of catalog.enums) out.push({ placement: ctx.names.enums.get(pullKey(e.schema, e.name))!, emit: (imports) => emitEnum(e, ctx, imports) });
   for (const t of catalog.tables) out.push({ placement: ctx.names.tables.get(pullKey(t.schema, t.name))!, emit: (imports) => emitTable(t, ctx, imports) });
+  for (const r of catalog.routines) out.push({ placement: ctx.names.routines.get(routinePullKey(r))!, emit: (imports) => emitRoutine(r, ctx, imports) });
+  for (const v of viewsInOrder(catalog.views)) out.push({ placement: ctx.names.views.get(pullKey(v.schema, v.name))!, emit: (imports) => emitView(v, ctx, imports) });
+  for (const t of catalog.triggers) out.push({ placement: ctx.names.triggers.get(triggerPullKey(t))!, emit: (imports) => emitTrigger(t, ctx, imports) });
   return out;
 }
 
@@ -59,6 +64,7 @@ function printFile(file: string, decls: readonly Declaration[]): string {
  * options left out wherever the declaration API implies them. Deterministic: same catalog, same bytes.
  */
 export function renderPull(catalog: Catalog, options: RenderPullOptions = {}): Map<string, string> {
+  assertWritable(catalog);
   const ctx = pullContext(catalog, options.layout ?? 'table');
   const byFile = new Map<string, Declaration[]>();
   for (const d of declarations(catalog, ctx)) {

@@ -1,0 +1,138 @@
+import type { Routine, Trigger, View } from '../../model';
+import type { Imports } from './imports';
+import type { PullContext } from './pull-context';
+import { pullKey, routinePullKey, type Placement } from './pull-names';
+import { parseRoutineArguments } from './routine-args';
+import { sqlTemplate } from './sql-template';
+import { tsString, tsValue } from './ts-text';
+
+/** The schema argument of `view()`/`func()`: the schema's variable, or its name when it is not declared. */
+function schemaArgument(schema: string, ctx: PullContext, imports: Imports): string {
+  const p = ctx.names.schemas.get(schema);
+  return p ? imports.ref(p) : tsString(schema);
+}
+
+/** Tokens of Postgres-printed SQL: string literals, quoted and bare identifiers, other characters. */
+const TOKENS = /'(?:[^']|'')*'|"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*|\s+|[\s\S]/g;
+const identName = (token: string): string | null =>
+  token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : /^[A-Za-z_]/.test(token) ? token : null;
+
+/**
+ * A view's query as the `sql` tag, with every `schema.relation` of a pulled table or view interpolated
+ * (`${users}`), so the view is created after what it reads; plain text when a template cannot carry it.
+ */
+function viewQuery(definition: string, ctx: PullContext, imports: Imports): string {
+  const text = definition.trim();
+  const unsafe = /`|\r|\\/.test(text) || text.includes('${');
+  imports.lib('sql');
+  if (unsafe) return `sql.raw(${tsString(text)})`;
+  const tokens = text.match(TOKENS) ?? [];
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const schema = identName(tokens[i]);
+    const prev = i > 0 ? tokens[i - 1] : '';
+    if (schema !== null && prev !== '.' && tokens[i + 1] === '.' && i + 2 < tokens.length) {
+      const name = identName(tokens[i + 2]);
+      const next = tokens[i + 3] ?? '';
+      const p: Placement | undefined = name === null || next === '(' || next === '.' ? undefined : ctx.names.tables.get(pullKey(schema, name)) ?? ctx.names.views.get(pullKey(schema, name));
+      if (p) {
+        out += '${' + imports.ref(p) + '}';
+        i += 2;
+        continue;
+      }
+    }
+    out += tokens[i];
+  }
+  return 'sql`' + out + '`';
+}
+
+/** `view(s, 'name', { as: sql\`…\`, … })` or `materializedView(…)`. */
+export function emitView(v: View, ctx: PullContext, imports: Imports): string {
+  const lines = [`  as: ${viewQuery(v.definition, ctx, imports)},`];
+  if (v.securityBarrier) lines.push('  securityBarrier: true,');
+  if (v.securityInvoker) lines.push('  securityInvoker: true,');
+  if (v.checkOption !== null) lines.push(`  checkOption: ${tsString(v.checkOption)},`);
+  if (v.materialized && !v.withData) lines.push('  withData: false,');
+  if (v.comment !== null) lines.push(`  comment: ${tsString(v.comment)},`);
+  const fn = imports.lib(v.materialized ? 'materializedView' : 'view');
+  return `${fn}(${schemaArgument(v.schema, ctx, imports)}, ${tsString(v.name)}, {\n${lines.join('\n')}\n})`;
+}
+
+/** A multi-line text as a template literal when one carries it as is, else a string literal. */
+const tsText = (text: string): string => (text.includes('\n') && !/`|\\|\$\{|\r/.test(text) ? '`' + text + '`' : tsString(text));
+
+/** The default cost Postgres gives a routine of the language. */
+const defaultCost = (language: string) => (language === 'c' || language === 'internal' ? 1 : 100);
+
+/** `func(s, 'name', { args, returns, language, body, … })` or `procedure(…)`. */
+export function emitRoutine(r: Routine, ctx: PullContext, imports: Imports): string {
+  const lines: string[] = [];
+  const args = parseRoutineArguments(r.args).map((a) => {
+    const fields: string[] = [];
+    if (a.name !== null) fields.push(`name: ${tsString(a.name)}`);
+    fields.push(`type: ${tsString(a.type)}`);
+    if (a.mode !== 'in') fields.push(`mode: ${tsString(a.mode)}`);
+    if (a.default !== null) fields.push(`default: ${imports.lib('sql') && sqlTemplate(a.default)}`);
+    return `{ ${fields.join(', ')} }`;
+  });
+  if (args.length > 0) lines.push(`  args: [${args.join(', ')}],`);
+  if (!r.procedure && r.returns !== null) lines.push(`  returns: ${tsString(r.returns)},`);
+  lines.push(`  language: ${tsString(r.language)},`);
+  if (!r.procedure) {
+    if (r.volatility !== 'volatile') lines.push(`  volatility: ${tsString(r.volatility)},`);
+    if (r.strict) lines.push('  strict: true,');
+    if (r.leakproof) lines.push('  leakproof: true,');
+    if (r.parallel !== 'unsafe') lines.push(`  parallel: ${tsString(r.parallel)},`);
+    if (r.cost !== defaultCost(r.language)) lines.push(`  cost: ${r.cost},`);
+    if (r.rows !== null && r.rows !== 1000) lines.push(`  rows: ${r.rows},`);
+  }
+  if (r.securityDefiner) lines.push('  securityDefiner: true,');
+  if (r.config.length > 0) {
+    const set = Object.fromEntries(r.config.map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)]));
+    lines.push(`  set: ${tsValue(set)},`);
+  }
+  lines.push(`  body: ${tsText(r.body)},`);
+  if (r.comment !== null) lines.push(`  comment: ${tsString(r.comment)},`);
+  const fn = imports.lib(r.procedure ? 'procedure' : 'func');
+  return `${fn}(${schemaArgument(r.schema, ctx, imports)}, ${tsString(r.name)}, {\n${lines.join('\n')}\n})`;
+}
+
+/** The placement of the function a trigger runs (a pulled one: the catalog is checked before the pull). */
+function triggerFunction(t: Trigger, ctx: PullContext): Placement | undefined {
+  return ctx.names.routines.get(routinePullKey({ schema: t.functionSchema, name: t.functionName, identityArgs: '' }));
+}
+
+/** `trigger(users, 'name', { timing, events, forEach, function, … })`. */
+export function emitTrigger(t: Trigger, ctx: PullContext, imports: Imports): string {
+  const on = ctx.names.tables.get(pullKey(t.schema, t.table)) ?? ctx.names.views.get(pullKey(t.schema, t.table))!;
+  const lines = [`  timing: ${tsString(t.timing)},`, `  events: ${tsValue(t.events)},`];
+  if (t.updateOf.length > 0) lines.push(`  updateOf: ${tsValue(t.updateOf)},`);
+  lines.push(`  forEach: ${tsString(t.forEachRow ? 'row' : 'statement')},`);
+  if (t.when !== null) lines.push(`  when: ${imports.lib('sql') && sqlTemplate(t.when)},`);
+  lines.push(`  function: ${imports.ref(triggerFunction(t, ctx)!)},`);
+  if (t.args.length > 0) lines.push(`  args: ${tsValue(t.args)},`);
+  if (t.constraint) lines.push('  constraint: true,');
+  if (t.deferrable) lines.push('  deferrable: true,');
+  if (t.initiallyDeferred) lines.push('  initiallyDeferred: true,');
+  if (t.comment !== null) lines.push(`  comment: ${tsString(t.comment)},`);
+  return `${imports.lib('trigger')}(${imports.ref(on)}, ${tsString(t.name)}, {\n${lines.join('\n')}\n})`;
+}
+
+/** Views in an order where each comes after the views it reads (a module's constants are initialized in order). */
+export function viewsInOrder(views: readonly View[]): View[] {
+  const byKey = new Map(views.map((v) => [pullKey(v.schema, v.name), v]));
+  const done = new Set<string>();
+  const out: View[] = [];
+  const visit = (v: View) => {
+    const key = pullKey(v.schema, v.name);
+    if (done.has(key)) return;
+    done.add(key);
+    for (const d of v.dependsOn) {
+      const read = d.kind === 'relation' ? byKey.get(pullKey(d.schema, d.name)) : d.kind === 'column' ? byKey.get(pullKey(d.schema, d.table)) : undefined;
+      if (read) visit(read);
+    }
+    out.push(v);
+  };
+  for (const v of views) visit(v);
+  return out;
+}

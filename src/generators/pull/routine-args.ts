@@ -1,0 +1,83 @@
+/** One argument of a routine as `pg_get_function_arguments` prints it, taken apart for `args: [{ … }]`. */
+export interface PulledArgument {
+  readonly mode: 'in' | 'out' | 'inout' | 'variadic';
+  /** Unquoted name, or null. */
+  readonly name: string | null;
+  readonly type: string;
+  /** The default expression, or null. */
+  readonly default: string | null;
+}
+
+/** Splits at commas outside parentheses, quotes and string literals. */
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'" || ch === '"') {
+      for (i++; i < text.length; i++) {
+        if (text[i] === ch) {
+          if (text[i + 1] === ch) i++;
+          else break;
+        }
+      }
+    } else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === ',' && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last !== '') out.push(last);
+  return out;
+}
+
+/** A type format_type prints in several words (then the first word is not an argument name). */
+const MULTI_WORD_TYPE = /^(double precision|(character|bit) varying(\(\d+\))?|(timestamp|time)(\(\d+\))? with(out)? time zone|interval [a-z ]+(\(\d+\))?)(\[\])*$/;
+
+/** The index of ` DEFAULT ` outside quotes and parentheses, or -1. */
+function defaultIndex(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'" || ch === '"') {
+      const end = text.indexOf(ch, i + 1);
+      i = end < 0 ? text.length : end;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (depth === 0 && text.startsWith(' DEFAULT ', i)) return i;
+  }
+  return -1;
+}
+
+/** One argument: `[IN|OUT|INOUT|VARIADIC] [name] type [DEFAULT expr]`. */
+function parseArgument(text: string): PulledArgument {
+  let rest = text;
+  let mode: PulledArgument['mode'] = 'in';
+  const m = /^(IN|OUT|INOUT|VARIADIC) /.exec(rest);
+  if (m) {
+    mode = m[1].toLowerCase() as PulledArgument['mode'];
+    rest = rest.slice(m[0].length);
+  }
+  let dflt: string | null = null;
+  const d = defaultIndex(rest);
+  if (d >= 0) {
+    dflt = rest.slice(d + ' DEFAULT '.length).trim();
+    rest = rest.slice(0, d);
+  }
+  rest = rest.trim();
+  let name: string | null = null;
+  if (!MULTI_WORD_TYPE.test(rest)) {
+    const n = /^("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*) (.+)$/.exec(rest);
+    if (n) {
+      name = n[1].startsWith('"') ? n[1].slice(1, -1).replace(/""/g, '"') : n[1];
+      rest = n[2];
+    }
+  }
+  return { mode, name, type: rest, default: dflt };
+}
+
+/** The arguments of `pg_get_function_arguments` output (`a integer, OUT b text DEFAULT 'x'::text`). */
+export const parseRoutineArguments = (args: string): PulledArgument[] => splitTopLevel(args).map(parseArgument);
