@@ -1,7 +1,7 @@
 import type { Column, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
 import { collateArgument } from './collation';
 import { defaultArgument } from './column-default';
-import { columnTypeCall } from './column-type';
+import { columnTypeCall, splitArray } from './column-type';
 import { columnPrimaryKey, columnReference, columnUnique } from './emit-constraint';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
@@ -22,10 +22,14 @@ export interface ColumnConstraints {
  * NOT NULL of primary key, serial and identity columns.
  */
 export function emitColumn(column: Column, table: Table, own: ColumnConstraints, ctx: PullContext, imports: Imports): string {
-  let out = columnTypeCall(column.type, (sqlName) => {
-    const p = ctx.enumsBySqlName.get(sqlName);
-    return p ? imports.ref(p) : null;
-  }, imports);
+  const { base, dims } = splitArray(column.type);
+  const declaredType = ctx.typesBySqlName.get(base);
+  let out = declaredType
+    ? `${imports.lib('c')}.type(${imports.ref(declaredType)})${'.array()'.repeat(dims)}`
+    : columnTypeCall(column.type, (sqlName) => {
+      const p = ctx.enumsBySqlName.get(sqlName);
+      return p ? imports.ref(p) : null;
+    }, imports);
   if (column.collation !== null) out += `.collate(${tsString(collateArgument(column.collation))})`;
   if (column.identity === 'always') out += '.generatedAlwaysAsIdentity()';
   if (column.identity === 'by-default') out += '.generatedByDefaultAsIdentity()';

@@ -41,9 +41,6 @@ export function unwritableObjects(catalog: Catalog): Problem[] {
   const triggerFunctions = new Set(catalog.routines.filter((r) => r.identityArgs === '').map((r) => q(r.schema, r.name)));
   for (const t of catalog.triggers) if (!triggerFunctions.has(q(t.functionSchema, t.functionName))) add(`${q(t.schema, t.table)}.${t.name}`, 'triggers running a function that is not pulled');
   for (const e of catalog.eventTriggers) add(e.name, 'event triggers');
-  for (const s of catalog.sequences) add(q(s.schema, s.name), 'sequences');
-  for (const d of catalog.domains) add(q(d.schema, d.name), 'domains');
-  for (const c of catalog.compositeTypes) add(q(c.schema, c.name), 'composite types');
   for (const c of catalog.collations) add(q(c.schema, c.name), 'collations');
   for (const p of catalog.policies) add(`${q(p.schema, p.table)}.${p.name}`, 'policies');
   for (const c of catalog.constraints) if (c.kind === 'Exclusion') add(`${q(c.schema, c.table)}.${c.name}`, 'exclusion constraints');
