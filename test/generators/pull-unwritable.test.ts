@@ -48,7 +48,6 @@ for (const engine of engines) {
         'public.scratch: pull does not write storage parameters yet',
         'public.scratch: pull does not write row level security yet',
         'public.scratch.x: pull does not write column STORAGE yet',
-        'public.items.n: pull does not write column identity sequence options yet',
       ]);
       expect(err.message).to.include('public.events: pull does not write PARTITION BY yet');
     });

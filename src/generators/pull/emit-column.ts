@@ -2,6 +2,7 @@ import type { Column, ForeignKey, PrimaryKey, Table, Unique } from '../../model'
 import { collateArgument } from './collation';
 import { defaultArgument } from './column-default';
 import { columnTypeCall, splitArray } from './column-type';
+import { sequenceOptionEntries } from './emit-type-objects';
 import { columnPrimaryKey, columnReference, columnUnique } from './emit-constraint';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
@@ -31,8 +32,11 @@ export function emitColumn(column: Column, table: Table, own: ColumnConstraints,
       return p ? imports.ref(p) : null;
     }, imports);
   if (column.collation !== null) out += `.collate(${tsString(collateArgument(column.collation))})`;
-  if (column.identity === 'always') out += '.generatedAlwaysAsIdentity()';
-  if (column.identity === 'by-default') out += '.generatedByDefaultAsIdentity()';
+  if (column.identity !== null) {
+    const options = column.identityOptions ? sequenceOptionEntries(column.identityOptions) : [];
+    const args = options.length === 0 ? '' : `{ ${options.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+    out += column.identity === 'always' ? `.generatedAlwaysAsIdentity(${args})` : `.generatedByDefaultAsIdentity(${args})`;
+  }
   if (column.generated !== null) {
     imports.lib('sql');
     const expr = sqlTemplate(column.generated, new Set(table.columns.map((c) => c.name)));

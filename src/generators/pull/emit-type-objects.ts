@@ -1,4 +1,4 @@
-import type { CompositeType, Domain, Sequence } from '../../model';
+import type { CompositeType, Domain, Sequence, SequenceOptions } from '../../model';
 import { defaultSequenceOptions } from '../../sql';
 import { collateArgument } from './collation';
 import type { Imports } from './imports';
@@ -19,18 +19,25 @@ const optionsObject = (lines: readonly string[]): string => (lines.length === 0 
 /** A decimal string as a number literal when it is exact, else the string. */
 const tsNumber = (n: string): string => (Number.isSafeInteger(Number(n)) ? n : tsString(n));
 
+/** The options of a sequence that differ from Postgres's defaults for its type, as `[key, TypeScript value]` of a SequenceOptionsSpec. */
+export function sequenceOptionEntries(o: SequenceOptions): [string, string][] {
+  const d = defaultSequenceOptions(o.type, o.increment);
+  const up = !o.increment.startsWith('-');
+  const out: [string, string][] = [];
+  if (o.increment !== '1') out.push(['increment', tsNumber(o.increment)]);
+  if (o.min !== d.min) out.push(['minValue', tsNumber(o.min)]);
+  if (o.max !== d.max) out.push(['maxValue', tsNumber(o.max)]);
+  if (o.start !== (up ? o.min : o.max)) out.push(['start', tsNumber(o.start)]);
+  if (o.cache !== '1') out.push(['cache', tsNumber(o.cache)]);
+  if (o.cycle) out.push(['cycle', 'true']);
+  return out;
+}
+
 /** `sequence(s, 'name', { type, start, increment, minValue, maxValue, cache, cycle, ownedBy })`: only what differs from Postgres's defaults. */
 export function emitSequence(s: Sequence, ctx: PullContext, imports: Imports): string {
-  const d = defaultSequenceOptions(s.type, s.increment);
-  const up = !s.increment.startsWith('-');
   const lines: string[] = [];
   if (s.type !== 'bigint') lines.push(`  type: ${tsString(s.type)},`);
-  if (s.increment !== '1') lines.push(`  increment: ${tsNumber(s.increment)},`);
-  if (s.min !== d.min) lines.push(`  minValue: ${tsNumber(s.min)},`);
-  if (s.max !== d.max) lines.push(`  maxValue: ${tsNumber(s.max)},`);
-  if (s.start !== (up ? s.min : s.max)) lines.push(`  start: ${tsNumber(s.start)},`);
-  if (s.cache !== '1') lines.push(`  cache: ${tsNumber(s.cache)},`);
-  if (s.cycle) lines.push('  cycle: true,');
+  for (const [key, value] of sequenceOptionEntries(s)) lines.push(`  ${key}: ${value},`);
   if (s.ownedBy !== null) {
     const table = ctx.names.tables.get(pullKey(s.schema, s.ownedBy.table))!;
     lines.push(`  ownedBy: () => ${tsAccess(`${imports.ref(table)}.columns`, s.ownedBy.column)},`);

@@ -1,5 +1,4 @@
 import type { Catalog, Column, Table } from '../../model';
-import { defaultSequenceOptions } from '../../sql';
 import { SchemakitError, type Problem } from '../../util';
 
 /** `schema.name` of an object in a problem. */
@@ -22,10 +21,6 @@ function columnShapes(c: Column): string[] {
   const out: string[] = [];
   if (c.storage !== null) out.push('STORAGE');
   if (c.compression !== null) out.push('COMPRESSION');
-  if (c.identityOptions !== null) {
-    const type = c.identityOptions.type;
-    if (JSON.stringify(c.identityOptions) !== JSON.stringify(defaultSequenceOptions(type))) out.push('identity sequence options');
-  }
   return out;
 }
 
