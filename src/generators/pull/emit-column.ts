@@ -52,6 +52,8 @@ export function emitColumn(column: Column, table: Table, own: ColumnConstraints,
     if (d.isSql) imports.lib('sql');
     out += `.default(${d.text})`;
   }
+  if (column.storage !== null) out += `.storage(${tsString(column.storage)})`;
+  if (column.compression !== null) out += `.compression(${tsString(column.compression)})`;
   if (column.comment !== null) out += `.comment(${tsString(column.comment)})`;
   return out;
 }

@@ -3,6 +3,7 @@ import { SchemakitError, assertNever } from '../../util';
 import { emitColumn, type ColumnConstraints } from './emit-column';
 import { tableCheck, tableForeignKey, tablePrimaryKey, tableUnique } from './emit-constraint';
 import { emitIndex } from './emit-index';
+import { tableShapeLines } from './emit-table-shape';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey } from './pull-names';
@@ -86,5 +87,6 @@ export function emitTable(table: Table, ctx: PullContext, imports: Imports): str
   list('foreignKeys', placed.foreignKeys.map((fk) => tableForeignKey(fk, table, ctx, imports)));
   list('checks', placed.checks.map((ch) => tableCheck(ch, table, ctx, imports)));
   list('indexes', members.indexes.map((i) => emitIndex(i, table, ctx, imports)));
+  lines.push(...tableShapeLines(table, ctx.catalog.policies.filter((p) => p.schema === table.schema && p.table === table.name), imports));
   return `${head}${tsString(table.name)}, {\n${lines.join('\n')}\n})`;
 }
