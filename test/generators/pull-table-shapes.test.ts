@@ -16,6 +16,10 @@ export const TABLE_SHAPES_SQL = `
   CREATE TABLE forced (id integer PRIMARY KEY);
   ALTER TABLE forced ENABLE ROW LEVEL SECURITY;
   ALTER TABLE forced FORCE ROW LEVEL SECURITY;
+  CREATE TABLE bookings (id bigint PRIMARY KEY, room_id integer NOT NULL, during tstzrange NOT NULL, guest text, cancelled boolean NOT NULL DEFAULT false,
+    CONSTRAINT bookings_room_overlap EXCLUDE USING gist (during WITH &&) INCLUDE (guest) WHERE (NOT cancelled) DEFERRABLE,
+    CONSTRAINT bookings_guest_lower EXCLUDE USING hash (lower(guest) WITH =));
+  COMMENT ON CONSTRAINT bookings_guest_lower ON bookings IS 'one row per guest';
 `;
 
 /** Pull writes table shapes that load back to the same tables. */
@@ -28,6 +32,7 @@ for (const engine of engines) {
       await db().exec(TABLE_SHAPES_SQL);
       const files = renderPull(await introspect(db()));
       expect(files.get('public/scratch.ts')).to.include('policies: (t) =>');
+      expect(files.get('public/bookings.ts')).to.include('exclusions: (t) =>');
       expect(await planAfterPull(db(), files)).to.deep.equal([]);
     });
   });

@@ -26,7 +26,6 @@ export function unwritableObjects(catalog: Catalog): Problem[] {
   for (const t of catalog.triggers) if (!triggerFunctions.has(q(t.functionSchema, t.functionName))) add(`${q(t.schema, t.table)}.${t.name}`, 'triggers running a function that is not pulled');
   for (const e of catalog.eventTriggers) add(e.name, 'event triggers');
   for (const c of catalog.collations) add(q(c.schema, c.name), 'collations');
-  for (const c of catalog.constraints) if (c.kind === 'Exclusion') add(`${q(c.schema, c.table)}.${c.name}`, 'exclusion constraints');
   const tables = new Set(catalog.tables.map((t) => q(t.schema, t.name)));
   for (const i of catalog.indexes) if (!tables.has(q(i.schema, i.table))) add(`${q(i.schema, i.table)}.${i.name}`, 'indexes on materialized views');
   for (const t of catalog.tables) {
