@@ -19,6 +19,17 @@ export const TABLE_SHAPES_SQL = `
   CREATE TABLE bookings (id bigint PRIMARY KEY, room_id integer NOT NULL, during tstzrange NOT NULL, guest text, cancelled boolean NOT NULL DEFAULT false,
     CONSTRAINT bookings_room_overlap EXCLUDE USING gist (during WITH &&) INCLUDE (guest) WHERE (NOT cancelled) DEFERRABLE,
     CONSTRAINT bookings_guest_lower EXCLUDE USING hash (lower(guest) WITH =));
+  CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, kind text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+  CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+  CREATE TABLE events_old PARTITION OF events FOR VALUES FROM (MINVALUE) TO ('2024-01-01');
+  CREATE TABLE events_rest PARTITION OF events DEFAULT;
+  CREATE TABLE tagged (tag text NOT NULL, n integer) PARTITION BY LIST (lower(tag));
+  CREATE TABLE tagged_ab PARTITION OF tagged FOR VALUES IN ('a', 'b');
+  CREATE TABLE hashed (id integer) PARTITION BY HASH (id);
+  CREATE TABLE hashed_0 PARTITION OF hashed FOR VALUES WITH (modulus 2, remainder 0);
+  CREATE TABLE hashed_1 PARTITION OF hashed FOR VALUES WITH (modulus 2, remainder 1);
+  CREATE TABLE base (id integer, note text);
+  CREATE TABLE derived (extra text) INHERITS (base);
   COMMENT ON CONSTRAINT bookings_guest_lower ON bookings IS 'one row per guest';
 `;
 
@@ -28,7 +39,7 @@ for (const engine of engines) {
     this.timeout(120_000);
     const db = useFreshDb(engine);
 
-    it('pulls unlogged tables, storage parameters, row-level security, policies, column storage; the plan after it is empty', async () => {
+    it('pulls partitions, inheritance, unlogged tables, storage parameters, row-level security, policies, exclusions, column storage; the plan after it is empty', async () => {
       await db().exec(TABLE_SHAPES_SQL);
       const files = renderPull(await introspect(db()));
       expect(files.get('public/scratch.ts')).to.include('policies: (t) =>');

@@ -90,6 +90,6 @@ export function emitTable(table: Table, ctx: PullContext, imports: Imports): str
   list('checks', placed.checks.map((ch) => tableCheck(ch, table, ctx, imports)));
   list('exclusions', placed.exclusions.map((x) => tableExclusion(x, table, imports)));
   list('indexes', members.indexes.map((i) => emitIndex(i, table, ctx, imports)));
-  lines.push(...tableShapeLines(table, ctx.catalog.policies.filter((p) => p.schema === table.schema && p.table === table.name), imports));
+  lines.push(...tableShapeLines(table, ctx.catalog.policies.filter((p) => p.schema === table.schema && p.table === table.name), ctx, imports));
   return `${head}${tsString(table.name)}, {\n${lines.join('\n')}\n})`;
 }

@@ -1,17 +1,8 @@
-import type { Catalog, Table } from '../../model';
+import type { Catalog } from '../../model';
 import { SchemakitError, type Problem } from '../../util';
 
 /** `schema.name` of an object in a problem. */
 const q = (schema: string, name: string): string => `${schema}.${name}`;
-
-/** The table shape fields pull does not write yet, set on a table (empty for an ordinary table). */
-function tableShapes(t: Table): string[] {
-  const out: string[] = [];
-  if (t.partitionBy !== null) out.push('PARTITION BY');
-  if (t.partitionOf !== null) out.push('PARTITION OF');
-  if (t.inherits.length > 0) out.push('INHERITS');
-  return out;
-}
 
 /**
  * The objects of a catalog that pull cannot write as declarations yet. A plan after a pull that left them
@@ -28,9 +19,6 @@ export function unwritableObjects(catalog: Catalog): Problem[] {
   for (const c of catalog.collations) add(q(c.schema, c.name), 'collations');
   const tables = new Set(catalog.tables.map((t) => q(t.schema, t.name)));
   for (const i of catalog.indexes) if (!tables.has(q(i.schema, i.table))) add(`${q(i.schema, i.table)}.${i.name}`, 'indexes on materialized views');
-  for (const t of catalog.tables) {
-    for (const shape of tableShapes(t)) add(q(t.schema, t.name), shape);
-  }
   return problems;
 }
 
