@@ -1,7 +1,8 @@
 import type { Column, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
 import { collateArgument } from './collation';
 import { defaultArgument } from './column-default';
-import { columnTypeCall } from './column-type';
+import { columnTypeCall, splitArray } from './column-type';
+import { sequenceOptionEntries } from './emit-type-objects';
 import { columnPrimaryKey, columnReference, columnUnique } from './emit-constraint';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
@@ -22,13 +23,20 @@ export interface ColumnConstraints {
  * NOT NULL of primary key, serial and identity columns.
  */
 export function emitColumn(column: Column, table: Table, own: ColumnConstraints, ctx: PullContext, imports: Imports): string {
-  let out = columnTypeCall(column.type, (sqlName) => {
-    const p = ctx.enumsBySqlName.get(sqlName);
-    return p ? imports.ref(p) : null;
-  }, imports);
+  const { base, dims } = splitArray(column.type);
+  const declaredType = ctx.typesBySqlName.get(base);
+  let out = declaredType
+    ? `${imports.lib('c')}.type(${imports.ref(declaredType)})${'.array()'.repeat(dims)}`
+    : columnTypeCall(column.type, (sqlName) => {
+      const p = ctx.enumsBySqlName.get(sqlName);
+      return p ? imports.ref(p) : null;
+    }, imports);
   if (column.collation !== null) out += `.collate(${tsString(collateArgument(column.collation))})`;
-  if (column.identity === 'always') out += '.generatedAlwaysAsIdentity()';
-  if (column.identity === 'by-default') out += '.generatedByDefaultAsIdentity()';
+  if (column.identity !== null) {
+    const options = column.identityOptions ? sequenceOptionEntries(column.identityOptions) : [];
+    const args = options.length === 0 ? '' : `{ ${options.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+    out += column.identity === 'always' ? `.generatedAlwaysAsIdentity(${args})` : `.generatedByDefaultAsIdentity(${args})`;
+  }
   if (column.generated !== null) {
     imports.lib('sql');
     const expr = sqlTemplate(column.generated, new Set(table.columns.map((c) => c.name)));
@@ -44,6 +52,8 @@ export function emitColumn(column: Column, table: Table, own: ColumnConstraints,
     if (d.isSql) imports.lib('sql');
     out += `.default(${d.text})`;
   }
+  if (column.storage !== null) out += `.storage(${tsString(column.storage)})`;
+  if (column.compression !== null) out += `.compression(${tsString(column.compression)})`;
   if (column.comment !== null) out += `.comment(${tsString(column.comment)})`;
   return out;
 }

@@ -1,4 +1,5 @@
-import type { Check, Constraint, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
+import type { Check, Constraint, Exclusion, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
+import { indexKey } from './emit-index';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey } from './pull-names';
@@ -106,4 +107,15 @@ export function tableForeignKey(fk: ForeignKey, table: Table, ctx: PullContext, 
   if (fk.onUpdate !== 'no-action') out += `.onUpdate(${tsString(fk.onUpdate)})`;
   if (fk.match !== 'simple') out += `.match(${tsString(fk.match)})`;
   return out + tail(fk);
+}
+
+/** `exclude('name', [t.room, '='], [t.during, '&&']).using('gist').include(t.a).where(sql\`…\`)` for the table's `exclusions:` option. */
+export function tableExclusion(x: Exclusion, table: Table, imports: Imports): string {
+  const columns = new Set(table.columns.map((c) => c.name));
+  const elements = x.elements.map((e) => `[${indexKey(e, columns, imports)}, ${tsString(e.operator)}]`);
+  let out = `${imports.lib('exclude')}(${[tsString(x.name), ...elements].join(', ')})`;
+  if (x.method !== 'gist') out += `.using(${tsString(x.method)})`;
+  if (x.include.length > 0) out += `.include(${x.include.map((c) => tsAccess('t', c)).join(', ')})`;
+  if (x.where !== null) out += `.where(${imports.lib('sql') && sqlTemplate(unwrapParens(x.where), columns)})`;
+  return out + tail(x);
 }

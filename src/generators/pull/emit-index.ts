@@ -6,7 +6,7 @@ import { sqlTemplate, unwrapParens } from './sql-template';
 import { tsAccess, tsString } from './ts-text';
 
 /** One index key: `t.col`, `sql\`lower(${t.email})\``, with `.collate()`, `.opclass()`, `.desc()`, `.nullsFirst()`/`.nullsLast()` as needed. */
-function indexKey(k: IndexKey, columns: ReadonlySet<string>, imports: Imports): string {
+export function indexKey(k: IndexKey, columns: ReadonlySet<string>, imports: Imports): string {
   let mods = '';
   if (k.collation !== null) mods += `.collate(${tsString(collateArgument(k.collation))})`;
   if (k.opclass !== null) mods += `.opclass(${tsString(k.opclass)})`;

@@ -1,8 +1,9 @@
-import type { Check, Constraint, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
-import { SchemakitError, assertNever } from '../../util';
+import type { Check, Constraint, Exclusion, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
+import { assertNever } from '../../util';
 import { emitColumn, type ColumnConstraints } from './emit-column';
-import { tableCheck, tableForeignKey, tablePrimaryKey, tableUnique } from './emit-constraint';
+import { tableCheck, tableExclusion, tableForeignKey, tablePrimaryKey, tableUnique } from './emit-constraint';
 import { emitIndex } from './emit-index';
+import { tableShapeLines } from './emit-table-shape';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey } from './pull-names';
@@ -15,6 +16,7 @@ interface Placed {
   readonly uniques: Unique[];
   readonly checks: Check[];
   readonly foreignKeys: ForeignKey[];
+  readonly exclusions: Exclusion[];
 }
 
 /**
@@ -28,7 +30,7 @@ function placeConstraints(table: Table, constraints: readonly Constraint[]): Pla
   const byColumn = new Map<string, { primaryKey: PrimaryKey | null; unique: Unique | null; references: ForeignKey | null; inPrimaryKey: boolean }>(
     table.columns.map((c) => [c.name, { primaryKey: null, unique: null, references: null, inPrimaryKey: pkColumns.has(c.name) }]),
   );
-  const placed: Placed = { byColumn, primaryKey: null, uniques: [], checks: [], foreignKeys: [] };
+  const placed: Placed = { byColumn, primaryKey: null, uniques: [], checks: [], foreignKeys: [], exclusions: [] };
   const single = (c: { columns: readonly string[]; deferrable: boolean }) => (c.columns.length === 1 && !c.deferrable ? byColumn.get(c.columns[0]) ?? null : null);
   for (const c of constraints) {
     switch (c.kind) {
@@ -55,7 +57,8 @@ function placeConstraints(table: Table, constraints: readonly Constraint[]): Pla
         break;
       }
       case 'Exclusion':
-        throw new SchemakitError('introspect', 'pull-unsupported', `pull does not write exclusion constraints yet: ${c.schema}.${c.table}.${c.name}`);
+        placed.exclusions.push(c);
+        break;
       default:
         assertNever(c);
     }
@@ -85,6 +88,8 @@ export function emitTable(table: Table, ctx: PullContext, imports: Imports): str
   list('uniques', placed.uniques.map((u) => tableUnique(u, table, ctx, imports)));
   list('foreignKeys', placed.foreignKeys.map((fk) => tableForeignKey(fk, table, ctx, imports)));
   list('checks', placed.checks.map((ch) => tableCheck(ch, table, ctx, imports)));
+  list('exclusions', placed.exclusions.map((x) => tableExclusion(x, table, imports)));
   list('indexes', members.indexes.map((i) => emitIndex(i, table, ctx, imports)));
+  lines.push(...tableShapeLines(table, ctx.catalog.policies.filter((p) => p.schema === table.schema && p.table === table.name), ctx, imports));
   return `${head}${tsString(table.name)}, {\n${lines.join('\n')}\n})`;
 }

@@ -11,6 +11,8 @@ export interface PullContext {
   readonly implicit: ImplicitNames;
   /** Placement of an enum by its qualified SQL type name (`reporting.subscription_tier`). */
   readonly enumsBySqlName: ReadonlyMap<string, Placement>;
+  /** Placement of a domain or composite type by its qualified SQL type name. */
+  readonly typesBySqlName: ReadonlyMap<string, Placement>;
   /** Constraints and indexes of each table (`schema.table`), in catalog order. */
   readonly members: ReadonlyMap<string, { readonly constraints: readonly Constraint[]; readonly indexes: readonly Index[] }>;
   /** Whether two tables reach each other through foreign keys (then TypeScript needs the thunks annotated). */
@@ -28,12 +30,16 @@ export function pullContext(catalog: Catalog, layout: PullLayout): PullContext {
   for (const i of catalog.indexes) members.get(pullKey(i.schema, i.table))?.indexes.push(i);
   const enumsBySqlName = new Map<string, Placement>();
   for (const e of catalog.enums) enumsBySqlName.set(qualified(e.schema, e.name), names.enums.get(pullKey(e.schema, e.name))!);
+  const typesBySqlName = new Map<string, Placement>();
+  for (const d of catalog.domains) typesBySqlName.set(qualified(d.schema, d.name), names.domains.get(pullKey(d.schema, d.name))!);
+  for (const t of catalog.compositeTypes) typesBySqlName.set(qualified(t.schema, t.name), names.compositeTypes.get(pullKey(t.schema, t.name))!);
   const component = fkComponents(catalog.tables, catalog.constraints.filter((c): c is ForeignKey => c.kind === 'ForeignKey'));
   return {
     catalog,
     names,
     implicit: new ImplicitNames(catalog),
     enumsBySqlName,
+    typesBySqlName,
     members,
     sameCycle: (a, b) => component.get(a) !== undefined && component.get(a) === component.get(b),
     target(fk) {

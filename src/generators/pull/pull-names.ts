@@ -20,6 +20,10 @@ export interface PullNames {
   readonly views: ReadonlyMap<string, Placement>;
   readonly routines: ReadonlyMap<string, Placement>;
   readonly triggers: ReadonlyMap<string, Placement>;
+  /** Sequences, domains and composite types (key: pullKey(schema, name)), in the schema's `types.ts`. */
+  readonly sequences: ReadonlyMap<string, Placement>;
+  readonly domains: ReadonlyMap<string, Placement>;
+  readonly compositeTypes: ReadonlyMap<string, Placement>;
 }
 
 /** The key of a schema-scoped object in PullNames (NUL-separated: names may contain dots). */
@@ -31,7 +35,7 @@ export const routinePullKey = (r: { schema: string; name: string; identityArgs: 
 export const triggerPullKey = (t: { schema: string; table: string; name: string }): string => pullKey(t.schema, `${t.table}\u0000${t.name}`);
 
 /** Names the declaration files import from schemakit, or use as a callback parameter: never a variable. */
-const TAKEN = ['c', 'sql', 't', 'table', 'index', 'check', 'unique', 'primaryKey', 'foreignKey', 'schema', 'enumType', 'extension', 'key', 'value', 'ColumnRef', 'AnyTableDecl', 'view', 'materializedView', 'func', 'procedure', 'trigger'];
+const TAKEN = ['c', 'sql', 't', 'table', 'index', 'check', 'unique', 'primaryKey', 'foreignKey', 'schema', 'enumType', 'extension', 'key', 'value', 'ColumnRef', 'AnyTableDecl', 'view', 'materializedView', 'func', 'procedure', 'trigger', 'sequence', 'domain', 'compositeType'];
 
 /** Words of a name: split at anything but letters and digits, and between a lower-case letter and an upper-case one. */
 const words = (name: string): string[] =>
@@ -89,7 +93,7 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const vars = new VariableNames();
   const dirs = new FileNames(['extensions']);
   const dirOf = new Map<string, { dir: string; files: FileNames }>();
-  const schemaNames = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.enums.map((e) => e.schema), ...catalog.tables.map((t) => t.schema), ...catalog.views.map((v) => v.schema), ...catalog.routines.map((r) => r.schema)])].sort();
+  const schemaNames = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.enums.map((e) => e.schema), ...catalog.tables.map((t) => t.schema), ...catalog.views.map((v) => v.schema), ...catalog.routines.map((r) => r.schema), ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes].map((x) => x.schema)])].sort();
   for (const s of schemaNames) dirOf.set(s, { dir: dirs.take(kebab(s)), files: new FileNames(['schema', 'types', 'tables', 'views', 'functions', 'triggers']) });
   const dir = (s: string) => dirOf.get(s)!;
 
@@ -121,7 +125,12 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   for (const r of catalog.routines) routines.set(routinePullKey(r), { file: `${dir(r.schema).dir}/functions.ts`, name: vars.take(scoped(r.schema, r.name, r.procedure ? 'procedure' : 'function')) });
   const triggers = new Map<string, Placement>();
   for (const t of catalog.triggers) triggers.set(triggerPullKey(t), { file: `${dir(t.schema).dir}/triggers.ts`, name: vars.take(scoped(t.schema, t.name, 'trigger')) });
-  return { schemas, enums, tables, extensions, views, routines, triggers };
+  const inTypes = (list: readonly { schema: string; name: string }[], kind: string) =>
+    new Map(list.map((x) => [pullKey(x.schema, x.name), { file: `${dir(x.schema).dir}/types.ts`, name: vars.take(scoped(x.schema, x.name, kind)) }]));
+  const domains = inTypes(catalog.domains, 'domain');
+  const compositeTypes = inTypes(catalog.compositeTypes, 'type');
+  const sequences = inTypes(catalog.sequences, 'sequence');
+  return { schemas, enums, tables, extensions, views, routines, triggers, sequences, domains, compositeTypes };
 }
 
 /** The comment initdb gives `public` (PostgreSQL 15 through 18). */

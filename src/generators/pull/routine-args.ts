@@ -9,7 +9,7 @@ export interface PulledArgument {
 }
 
 /** Splits at commas outside parentheses, quotes and string literals. */
-function splitTopLevel(text: string): string[] {
+export function splitTopLevel(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;

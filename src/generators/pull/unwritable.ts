@@ -1,33 +1,8 @@
-import type { Catalog, Column, Table } from '../../model';
-import { defaultSequenceOptions } from '../../sql';
+import type { Catalog } from '../../model';
 import { SchemakitError, type Problem } from '../../util';
 
 /** `schema.name` of an object in a problem. */
 const q = (schema: string, name: string): string => `${schema}.${name}`;
-
-/** The table shape fields pull does not write yet, set on a table (empty for an ordinary table). */
-function tableShapes(t: Table): string[] {
-  const out: string[] = [];
-  if (t.partitionBy !== null) out.push('PARTITION BY');
-  if (t.partitionOf !== null) out.push('PARTITION OF');
-  if (t.inherits.length > 0) out.push('INHERITS');
-  if (t.persistence !== 'permanent') out.push('UNLOGGED');
-  if (t.storageParameters.length > 0) out.push('storage parameters');
-  if (t.rowSecurity || t.forceRowSecurity) out.push('row level security');
-  return out;
-}
-
-/** The column fields pull does not write yet, set on a column. */
-function columnShapes(c: Column): string[] {
-  const out: string[] = [];
-  if (c.storage !== null) out.push('STORAGE');
-  if (c.compression !== null) out.push('COMPRESSION');
-  if (c.identityOptions !== null) {
-    const type = c.identityOptions.type;
-    if (JSON.stringify(c.identityOptions) !== JSON.stringify(defaultSequenceOptions(type))) out.push('identity sequence options');
-  }
-  return out;
-}
 
 /**
  * The objects of a catalog that pull cannot write as declarations yet. A plan after a pull that left them
@@ -41,18 +16,9 @@ export function unwritableObjects(catalog: Catalog): Problem[] {
   const triggerFunctions = new Set(catalog.routines.filter((r) => r.identityArgs === '').map((r) => q(r.schema, r.name)));
   for (const t of catalog.triggers) if (!triggerFunctions.has(q(t.functionSchema, t.functionName))) add(`${q(t.schema, t.table)}.${t.name}`, 'triggers running a function that is not pulled');
   for (const e of catalog.eventTriggers) add(e.name, 'event triggers');
-  for (const s of catalog.sequences) add(q(s.schema, s.name), 'sequences');
-  for (const d of catalog.domains) add(q(d.schema, d.name), 'domains');
-  for (const c of catalog.compositeTypes) add(q(c.schema, c.name), 'composite types');
   for (const c of catalog.collations) add(q(c.schema, c.name), 'collations');
-  for (const p of catalog.policies) add(`${q(p.schema, p.table)}.${p.name}`, 'policies');
-  for (const c of catalog.constraints) if (c.kind === 'Exclusion') add(`${q(c.schema, c.table)}.${c.name}`, 'exclusion constraints');
   const tables = new Set(catalog.tables.map((t) => q(t.schema, t.name)));
   for (const i of catalog.indexes) if (!tables.has(q(i.schema, i.table))) add(`${q(i.schema, i.table)}.${i.name}`, 'indexes on materialized views');
-  for (const t of catalog.tables) {
-    for (const shape of tableShapes(t)) add(q(t.schema, t.name), shape);
-    for (const c of t.columns) for (const shape of columnShapes(c)) add(`${q(t.schema, t.name)}.${c.name}`, `column ${shape}`);
-  }
   return problems;
 }
 
