@@ -2,7 +2,7 @@ import { sortCatalog, type Catalog, type Enum, type ForeignKey, type Table } fro
 import { qualified } from '../../sql';
 import { enumPath, tablePath } from './markdown';
 import { renderErDiagram, stubEntity, type MermaidEntity } from './mermaid';
-import { buildRoutinePage, buildTableExtras, buildTypeObjects, buildViewPage, type RoutinePage, type TableExtrasView, type TypeObjectsView, type ViewPage } from './object-views';
+import { buildRoutinePage, buildTableExtras, buildTypeObjects, buildViewPage, withPartitionColumns, type RoutinePage, type TableExtrasView, type TypeObjectsView, type ViewPage } from './object-views';
 import { buildTableView, columnKeys, relationOf, tableLabel, tableMembers, type LinkView, type TableView } from './table-view';
 
 /** Limits that keep diagrams readable (and renderable) on large schemas. */
@@ -94,7 +94,8 @@ function enumView(catalog: Catalog, e: Enum): EnumView {
 
 /** Builds the template model of a catalog: schemas with their tables, enums and diagrams. Pure and deterministic. */
 export function buildDocsModel(input: Catalog, title: string, limits: DiagramLimits = defaultDiagramLimits): DocsModel {
-  const catalog = sortCatalog(input);
+  const sorted = sortCatalog(input);
+  const catalog: Catalog = { ...sorted, tables: sorted.tables.map((t) => withPartitionColumns(sorted, t)) };
   const comments = new Map(catalog.schemas.map((s) => [s.name, s.comment]));
   const names = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.tables.map((t) => t.schema), ...catalog.enums.map((e) => e.schema), ...catalog.views.map((v) => v.schema), ...catalog.routines.map((r) => r.schema)])].sort();
   const schemas = names.map((name): SchemaView => {

@@ -260,9 +260,11 @@ export function buildRoutinePage(catalog: Catalog, r: Routine): RoutinePage {
     ...(r.parallel !== 'unsafe' ? [`PARALLEL ${r.parallel.toUpperCase()}`] : []),
     ...r.config.map((c) => `SET ${c}`),
   ];
-  const usedBy = catalog.routines
-    .filter((x) => x !== r && x.dependsOn.some((d) => d.kind === 'routine' && d.schema === r.schema && d.name === r.name && d.args === r.identityArgs))
-    .map((x) => routineLink(catalog, x, r.schema));
+  const calls = (deps: readonly Dependency[]) => deps.some((d) => d.kind === 'routine' && d.schema === r.schema && d.name === r.name && d.args === r.identityArgs);
+  const usedBy = [
+    ...catalog.views.filter((v) => calls(v.dependsOn)).map((v) => ({ label: tableLabel(v.schema, v.name, r.schema), path: viewPath(v.schema, v.name) })),
+    ...catalog.routines.filter((x) => x !== r && calls(x.dependsOn)).map((x) => routineLink(catalog, x, r.schema)),
+  ];
   return {
     schema: r.schema,
     name: r.name,
@@ -303,4 +305,14 @@ export function buildTypeObjects(catalog: Catalog, schema: string): TypeObjectsV
       .filter((c) => c.schema === schema)
       .map((c) => ({ name: c.name, attributes: c.attributes.map((a) => `${ident(a.name)} ${a.type}`).join(', '), comment: c.comment })),
   };
+}
+
+/** A partition as documented: the model gives a partition no columns of its own, so it shows its (root) parent's. */
+export function withPartitionColumns(catalog: Catalog, t: Table): Table {
+  let parent: Table | undefined = t;
+  for (let depth = 0; parent?.partitionOf && parent.columns.length === 0 && depth < 32; depth++) {
+    const of: { schema: string; table: string } = parent.partitionOf;
+    parent = catalog.tables.find((x) => x.schema === of.schema && x.name === of.table);
+  }
+  return parent && parent !== t && t.columns.length === 0 ? { ...t, columns: parent.columns } : t;
 }
