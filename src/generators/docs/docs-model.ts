@@ -2,6 +2,7 @@ import { sortCatalog, type Catalog, type Enum, type ForeignKey, type Table } fro
 import { qualified } from '../../sql';
 import { enumPath, tablePath } from './markdown';
 import { renderErDiagram, stubEntity, type MermaidEntity } from './mermaid';
+import { buildRoutinePage, buildTableExtras, buildTypeObjects, buildViewPage, withPartitionColumns, type RoutinePage, type TableExtrasView, type TypeObjectsView, type ViewPage } from './object-views';
 import { buildTableView, columnKeys, relationOf, tableLabel, tableMembers, type LinkView, type TableView } from './table-view';
 
 /** Limits that keep diagrams readable (and renderable) on large schemas. */
@@ -27,7 +28,7 @@ export interface EnumView {
 }
 
 /** A table page's data: the table view plus its neighbourhood diagram. */
-export interface TablePage extends TableView {
+export interface TablePage extends TableView, TableExtrasView {
   readonly diagram: string;
 }
 
@@ -40,6 +41,10 @@ export interface SchemaView {
   readonly diagram: string | null;
   readonly tableCount: number;
   readonly enumCount: number;
+  // Issue 4: views, routines and type objects of the schema.
+  readonly views: readonly ViewPage[];
+  readonly routines: readonly RoutinePage[];
+  readonly types: TypeObjectsView;
 }
 
 /** Everything the templates see. */
@@ -51,6 +56,8 @@ export interface DocsModel {
   readonly tableCount: number;
   readonly enumCount: number;
   readonly schemaCount: number;
+  readonly viewCount: number;
+  readonly routineCount: number;
 }
 
 const fks = (c: Catalog): ForeignKey[] => c.constraints.filter((x): x is ForeignKey => x.kind === 'ForeignKey');
@@ -87,19 +94,22 @@ function enumView(catalog: Catalog, e: Enum): EnumView {
 
 /** Builds the template model of a catalog: schemas with their tables, enums and diagrams. Pure and deterministic. */
 export function buildDocsModel(input: Catalog, title: string, limits: DiagramLimits = defaultDiagramLimits): DocsModel {
-  const catalog = sortCatalog(input);
+  const sorted = sortCatalog(input);
+  const catalog: Catalog = { ...sorted, tables: sorted.tables.map((t) => withPartitionColumns(sorted, t)) };
   const comments = new Map(catalog.schemas.map((s) => [s.name, s.comment]));
-  const names = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.tables.map((t) => t.schema), ...catalog.enums.map((e) => e.schema)])].sort();
+  const names = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.tables.map((t) => t.schema), ...catalog.enums.map((e) => e.schema), ...catalog.views.map((v) => v.schema), ...catalog.routines.map((r) => r.schema)])].sort();
   const schemas = names.map((name): SchemaView => {
     const tables = catalog.tables.filter((t) => t.schema === name);
     const pages = tables.map((t): TablePage => {
       const touches = (fk: ForeignKey) => (fk.schema === t.schema && fk.table === t.name) || (fk.refSchema === t.schema && fk.refTable === t.name);
-      return { ...buildTableView(catalog, t), diagram: diagramOf(catalog, [t], true, t.schema, touches) };
+      return { ...buildTableView(catalog, t), ...buildTableExtras(catalog, t), diagram: diagramOf(catalog, [t], true, t.schema, touches) };
     });
     const enums = catalog.enums.filter((e) => e.schema === name).map((e) => enumView(catalog, e));
     const full = tables.length <= limits.fullColumnsMaxTables;
     const diagram = tables.length ? diagramOf(catalog, tables, full, name, (fk) => fk.schema === name || fk.refSchema === name) : null;
-    return { name, comment: comments.get(name) ?? null, tables: pages, enums, diagram, tableCount: tables.length, enumCount: enums.length };
+    const views = catalog.views.filter((v) => v.schema === name).map((v) => buildViewPage(catalog, v));
+    const routines = catalog.routines.filter((r) => r.schema === name).map((r) => buildRoutinePage(catalog, r));
+    return { name, comment: comments.get(name) ?? null, tables: pages, enums, diagram, tableCount: tables.length, enumCount: enums.length, views, routines, types: buildTypeObjects(catalog, name) };
   });
   const small = catalog.tables.length > 0 && catalog.tables.length <= limits.overviewMaxTables && schemas.filter((s) => s.tableCount > 0).length > 1;
   return {
@@ -110,5 +120,7 @@ export function buildDocsModel(input: Catalog, title: string, limits: DiagramLim
     tableCount: catalog.tables.length,
     enumCount: catalog.enums.length,
     schemaCount: schemas.length,
+    viewCount: catalog.views.length,
+    routineCount: catalog.routines.length,
   };
 }

@@ -47,3 +47,13 @@ export const enumPath = (schema: string, name: string): string => `enums/${fileS
 export function linkLabel(text: string): string {
   return escapeText(text).replace(/([[\]\\|])/g, '\\$1');
 }
+
+/** Relative path of a view's page (`views/<schema>.<view>.md`; materialized views too). */
+export const viewPath = (schema: string, name: string): string => `views/${fileSafe(schema)}.${fileSafe(name)}.md`;
+
+/**
+ * Relative path of a routine's page: `routines/<schema>.<name>.md`, or with the identity arguments
+ * (`<name>(<args>)`, file-safe) when `overloaded` (several routines share the name).
+ */
+export const routinePath = (schema: string, name: string, identityArgs: string, overloaded: boolean): string =>
+  `routines/${fileSafe(schema)}.${fileSafe(overloaded ? `${name}(${identityArgs})` : name)}.md`;

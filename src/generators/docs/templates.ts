@@ -9,9 +9,11 @@ export interface DocsTemplates {
   readonly readme: Handlebars.TemplateDelegate;
   readonly table: Handlebars.TemplateDelegate;
   readonly enum: Handlebars.TemplateDelegate;
+  readonly view: Handlebars.TemplateDelegate;
+  readonly routine: Handlebars.TemplateDelegate;
 }
 
-const PAGES = { readme: 'readme.md.hbs', table: 'table.md.hbs', enum: 'enum.md.hbs' } as const;
+const PAGES = { readme: 'readme.md.hbs', table: 'table.md.hbs', enum: 'enum.md.hbs', view: 'view.md.hbs', routine: 'routine.md.hbs' } as const;
 
 /** The templates shipped with schemakit (`templates/docs` at the package root), found from this file upwards. */
 export function defaultTemplatesDir(): string {
@@ -54,6 +56,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('yesNo', (b: unknown) => (b ? 'yes' : 'no'));
   hb.registerHelper('plural', (n: unknown, word: unknown) => `${n} ${word}${n === 1 ? '' : 's'}`);
+  hb.registerHelper('fence', (text: unknown) => '`'.repeat(Math.max(3, ...(String(text ?? '').match(/`+/g) ?? []).map((r) => r.length + 1))));
   hb.registerHelper('any', (...args: unknown[]) => args.slice(0, -1).some((a) => (Array.isArray(a) ? a.length > 0 : Boolean(a))));
 }
 
@@ -65,5 +68,5 @@ export function loadDocsTemplates(templatesDir?: string): DocsTemplates {
   registerHelpers(hb);
   for (const name of partialNames(dirs)) hb.registerPartial(name, readTemplate(dirs, join('partials', `${name}.hbs`)));
   const compile = (file: string) => hb.compile(readTemplate(dirs, file), { noEscape: true, strict: false });
-  return { readme: compile(PAGES.readme), table: compile(PAGES.table), enum: compile(PAGES.enum) };
+  return { readme: compile(PAGES.readme), table: compile(PAGES.table), enum: compile(PAGES.enum), view: compile(PAGES.view), routine: compile(PAGES.routine) };
 }

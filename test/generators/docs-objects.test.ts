@@ -1,0 +1,76 @@
+import { expect } from 'chai';
+import { renderDocs } from '../../src/generators';
+import { introspect } from '../../src/introspect';
+import { engines, useFreshDb } from '../support/engines';
+import { expectGolden } from './golden';
+
+/** Every kind issue 4 documents: partitions, exclusion constraints, RLS and policies, triggers, views, routines, type objects. */
+const SQL = `
+CREATE SCHEMA shop;
+COMMENT ON SCHEMA shop IS 'Shop';
+CREATE DOMAIN shop.price AS numeric(10,2) NOT NULL DEFAULT 0 CHECK (VALUE >= 0);
+COMMENT ON DOMAIN shop.price IS 'Money | never negative';
+CREATE TYPE shop.address AS (street text, city text);
+CREATE SEQUENCE shop.invoice_no START 1000 INCREMENT 10 CYCLE;
+CREATE TABLE shop.orders (
+  id bigint NOT NULL,
+  placed_at date NOT NULL,
+  total shop.price,
+  ship_to shop.address,
+  owner text NOT NULL DEFAULT current_user,
+  PRIMARY KEY (id, placed_at)
+) PARTITION BY RANGE (placed_at);
+COMMENT ON TABLE shop.orders IS 'Orders, by month';
+CREATE TABLE shop.orders_2024 PARTITION OF shop.orders FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE shop.orders_old PARTITION OF shop.orders DEFAULT;
+ALTER TABLE shop.orders ENABLE ROW LEVEL SECURITY;
+ALTER TABLE shop.orders FORCE ROW LEVEL SECURITY;
+CREATE POLICY own_orders ON shop.orders FOR SELECT TO public USING (owner = current_user);
+CREATE POLICY no_free ON shop.orders AS RESTRICTIVE FOR INSERT TO public WITH CHECK ((total)::numeric > 0);
+COMMENT ON POLICY own_orders ON shop.orders IS 'Everyone sees their own';
+CREATE TABLE shop.bookings (
+  id integer PRIMARY KEY,
+  room integer NOT NULL,
+  during tstzrange NOT NULL,
+  CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&) WHERE (room > 0)
+);
+CREATE FUNCTION shop.touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION shop.touch() IS 'Trigger function';
+CREATE TRIGGER bookings_touch BEFORE INSERT OR UPDATE OF room ON shop.bookings
+  FOR EACH ROW WHEN (NEW.room IS NOT NULL) EXECUTE FUNCTION shop.touch();
+CREATE TRIGGER bookings_audit AFTER TRUNCATE ON shop.bookings FOR EACH STATEMENT EXECUTE FUNCTION shop.touch('truncated');
+CREATE FUNCTION shop.area(r integer) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN r * r;
+CREATE FUNCTION shop.area(w integer, h integer) RETURNS integer LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT w * h; END;
+CREATE FUNCTION shop.booked(r integer) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ''
+  BEGIN ATOMIC SELECT count(*) FROM shop.bookings WHERE bookings.room = r; END;
+CREATE PROCEDURE shop.purge(before date) LANGUAGE sql AS $$ DELETE FROM shop.orders WHERE placed_at < before $$;
+CREATE VIEW shop.big_orders WITH (security_barrier) AS SELECT o.id, o.placed_at, o.total, b.room FROM shop.orders o JOIN shop.bookings b ON b.id = o.id WHERE (o.total)::numeric > 100;
+COMMENT ON VIEW shop.big_orders IS 'Orders over 100';
+CREATE MATERIALIZED VIEW shop.room_load AS SELECT b.room, shop.booked(b.room) AS n, count(o.id) AS orders FROM shop.bookings b LEFT JOIN shop.orders o ON o.id = b.id GROUP BY b.room WITH NO DATA;
+CREATE FUNCTION shop.block() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+CREATE TRIGGER big_orders_block INSTEAD OF DELETE ON shop.big_orders FOR EACH ROW EXECUTE FUNCTION shop.block();
+`;
+
+for (const engine of engines) {
+  describe(`generators/docs: programmable and type objects (${engine.name})`, () => {
+    const db = useFreshDb(engine);
+
+    it('renders tables with partitions, policies, triggers and exclusions, and pages of views and routines, as the golden files', async () => {
+      await db().exec(SQL);
+      const files = renderDocs(await introspect(db()), { title: 'Objects' });
+      expect([...files.keys()]).to.include.members([
+        'views/shop.big_orders.md',
+        'views/shop.room_load.md',
+        'routines/shop.area~28integer~29.md',
+        'routines/shop.area~28integer~2C~20integer~29.md',
+        'routines/shop.purge.md',
+        'tables/shop.orders_2024.md',
+      ]);
+      expectGolden('objects', files);
+    });
+  });
+}
