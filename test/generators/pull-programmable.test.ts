@@ -25,6 +25,10 @@ $$;
   CREATE MATERIALIZED VIEW app.user_count AS SELECT count(*) AS n FROM app.users WITH NO DATA;
   CREATE TRIGGER users_touch BEFORE UPDATE OF email, active ON app.users FOR EACH ROW
     WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION app.touch('a', 'b');
+  CREATE FUNCTION app.log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'ddl: %', tg_tag; END $$;
+  CREATE EVENT TRIGGER log_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION app.log_ddl();
+  ALTER EVENT TRIGGER log_ddl DISABLE;
+  COMMENT ON EVENT TRIGGER log_ddl IS 'logs DDL';
   CREATE CONSTRAINT TRIGGER users_check AFTER INSERT ON app.users DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app.touch();
 `;
 
@@ -34,7 +38,7 @@ for (const engine of engines) {
     this.timeout(120_000);
     const db = useFreshDb(engine);
 
-    it('pulls views, functions, procedures and triggers; the plan after it is empty', async () => {
+    it('pulls views, functions, procedures, triggers and event triggers; the plan after it is empty', async () => {
       await db().exec(PROGRAMMABLE_SQL);
       const files = renderPull(await introspect(db()));
       expect(files.get('app/views.ts')).to.include('FROM ${users}');

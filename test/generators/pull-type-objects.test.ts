@@ -4,7 +4,7 @@ import { introspect } from '../../src/introspect';
 import { engines, useFreshDb } from '../support/engines';
 import { planAfterPull } from './pull-round-trip';
 
-/** Sequences, domains and composite types, used by columns. */
+/** Sequences, domains, composite types and collations, used by columns. */
 export const TYPE_OBJECTS_SQL = `
   CREATE SCHEMA billing;
   CREATE DOMAIN billing.email AS text COLLATE "C" NOT NULL DEFAULT 'nobody@example.com'
@@ -14,6 +14,9 @@ export const TYPE_OBJECTS_SQL = `
   CREATE TYPE billing.address AS (street text, city text COLLATE "C", zip varchar(10));
   COMMENT ON TYPE billing.address IS 'A postal address';
   CREATE TYPE billing.empty AS ();
+  CREATE COLLATION billing.case_insensitive (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+  CREATE COLLATION billing.plain (provider = libc, locale = 'C');
+  COMMENT ON COLLATION billing.plain IS 'bytewise';
   CREATE SEQUENCE billing.counter AS integer INCREMENT BY -2 CACHE 5 CYCLE;
   CREATE SEQUENCE billing.big START WITH 1000 MAXVALUE 9999999 NO CYCLE;
   CREATE TABLE billing.invoices (
@@ -22,7 +25,8 @@ export const TYPE_OBJECTS_SQL = `
     number bigint NOT NULL,
     customer_email billing.email,
     amounts billing.positive[],
-    billing_address billing.address
+    billing_address billing.address,
+    customer_name text COLLATE billing.case_insensitive
   );
   CREATE SEQUENCE billing.invoice_numbers START WITH 10000 OWNED BY billing.invoices.number;
   ALTER TABLE billing.invoices ALTER COLUMN number SET DEFAULT nextval('billing.invoice_numbers');
@@ -35,7 +39,7 @@ for (const engine of engines) {
     this.timeout(120_000);
     const db = useFreshDb(engine);
 
-    it('pulls sequences, domains and composite types, and columns of those types; the plan after it is empty', async () => {
+    it('pulls sequences, domains, composite types and collations, and columns of those types; the plan after it is empty', async () => {
       await db().exec(TYPE_OBJECTS_SQL);
       const files = renderPull(await introspect(db()));
       expect(files.get('billing/invoices.ts')).to.include('c.type(email)');

@@ -1,4 +1,4 @@
-import type { Routine, Trigger, View } from '../../model';
+import type { EventTrigger, Routine, Trigger, View } from '../../model';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey, routinePullKey, type Placement } from './pull-names';
@@ -98,7 +98,7 @@ export function emitRoutine(r: Routine, ctx: PullContext, imports: Imports): str
 }
 
 /** The placement of the function a trigger runs (a pulled one: the catalog is checked before the pull). */
-function triggerFunction(t: Trigger, ctx: PullContext): Placement | undefined {
+function triggerFunction(t: Pick<Trigger, 'functionSchema' | 'functionName'>, ctx: PullContext): Placement | undefined {
   return ctx.names.routines.get(routinePullKey({ schema: t.functionSchema, name: t.functionName, identityArgs: '' }));
 }
 
@@ -135,4 +135,14 @@ export function viewsInOrder(views: readonly View[]): View[] {
   };
   for (const v of views) visit(v);
   return out;
+}
+
+/** `eventTrigger('name', { event, tags, function, enabled })`. */
+export function emitEventTrigger(e: EventTrigger, ctx: PullContext, imports: Imports): string {
+  const lines = [`  event: ${tsString(e.event)},`];
+  if (e.tags.length > 0) lines.push(`  tags: ${tsValue(e.tags)},`);
+  lines.push(`  function: ${imports.ref(triggerFunction(e, ctx)!)},`);
+  if (e.enabled !== 'O') lines.push(`  enabled: ${tsString(e.enabled)},`);
+  if (e.comment !== null) lines.push(`  comment: ${tsString(e.comment)},`);
+  return `${imports.lib('eventTrigger')}(${tsString(e.name)}, {\n${lines.join('\n')}\n})`;
 }

@@ -1,4 +1,4 @@
-import type { CompositeType, Domain, Sequence, SequenceOptions } from '../../model';
+import type { Collation, CompositeType, Domain, Sequence, SequenceOptions } from '../../model';
 import { defaultSequenceOptions } from '../../sql';
 import { collateArgument } from './collation';
 import type { Imports } from './imports';
@@ -69,4 +69,15 @@ export function emitCompositeType(t: CompositeType, ctx: PullContext, imports: I
   const body = attributes.length === 0 ? '{}' : `{\n${attributes.join('\n')}\n}`;
   const options = t.comment === null ? '' : `, { comment: ${tsString(t.comment)} }`;
   return `${imports.lib('compositeType')}(${schemaArgument(t.schema, ctx, imports)}, ${tsString(t.name)}, ${body}${options})`;
+}
+
+/** `collation(s, 'name', { provider, locale | lcCollate + lcCtype, deterministic })`. */
+export function emitCollation(c: Collation, ctx: PullContext, imports: Imports): string {
+  const lines = [`  provider: ${tsString(c.provider)},`];
+  if (c.locale !== null) lines.push(`  locale: ${tsString(c.locale)},`);
+  if (c.lcCollate !== null) lines.push(`  lcCollate: ${tsString(c.lcCollate)},`);
+  if (c.lcCtype !== null) lines.push(`  lcCtype: ${tsString(c.lcCtype)},`);
+  if (!c.deterministic) lines.push('  deterministic: false,');
+  if (c.comment !== null) lines.push(`  comment: ${tsString(c.comment)},`);
+  return `${imports.lib('collation')}(${schemaArgument(c.schema, ctx, imports)}, ${tsString(c.name)}${optionsObject(lines)})`;
 }

@@ -15,8 +15,7 @@ export function unwritableObjects(catalog: Catalog): Problem[] {
   for (const r of catalog.routines) if (r.atomic) add(`${q(r.schema, r.name)}(${r.identityArgs})`, 'BEGIN ATOMIC bodies');
   const triggerFunctions = new Set(catalog.routines.filter((r) => r.identityArgs === '').map((r) => q(r.schema, r.name)));
   for (const t of catalog.triggers) if (!triggerFunctions.has(q(t.functionSchema, t.functionName))) add(`${q(t.schema, t.table)}.${t.name}`, 'triggers running a function that is not pulled');
-  for (const e of catalog.eventTriggers) add(e.name, 'event triggers');
-  for (const c of catalog.collations) add(q(c.schema, c.name), 'collations');
+  for (const e of catalog.eventTriggers) if (!triggerFunctions.has(q(e.functionSchema, e.functionName))) add(e.name, 'event triggers running a function that is not pulled');
   const tables = new Set(catalog.tables.map((t) => q(t.schema, t.name)));
   for (const i of catalog.indexes) if (!tables.has(q(i.schema, i.table))) add(`${q(i.schema, i.table)}.${i.name}`, 'indexes on materialized views');
   return problems;
