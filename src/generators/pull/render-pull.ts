@@ -2,6 +2,7 @@ import { printStructure, StructureKind, type StatementStructures } from 'ts-morp
 import type { Catalog } from '../../model';
 import { emitEnum, emitExtension, emitSchema } from './emit-declarations';
 import { emitEventTrigger, emitRoutine, emitTrigger, emitView, viewsInOrder } from './emit-programmable';
+import { emitGrants } from './emit-grants';
 import { emitTable } from './emit-table';
 import { emitCollation, emitCompositeType, emitDomain, emitSequence } from './emit-type-objects';
 import { Imports } from './imports';
@@ -42,6 +43,8 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
   for (const v of viewsInOrder(catalog.views)) out.push({ placement: ctx.names.views.get(pullKey(v.schema, v.name))!, emit: (imports) => emitView(v, ctx, imports) });
   for (const t of catalog.triggers) out.push({ placement: ctx.names.triggers.get(triggerPullKey(t))!, emit: (imports) => emitTrigger(t, ctx, imports) });
   for (const e of catalog.eventTriggers) out.push({ placement: ctx.names.eventTriggers.get(e.name)!, emit: (imports) => emitEventTrigger(e, ctx, imports) });
+  const privileges = ctx.names.privileges;
+  if (privileges !== null && catalog.grants !== null) out.push({ placement: privileges, emit: (imports) => emitGrants(catalog.grants!, ctx, imports) });
   return out;
 }
 

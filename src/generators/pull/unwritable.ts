@@ -6,8 +6,7 @@ const q = (schema: string, name: string): string => `${schema}.${name}`;
 
 /**
  * The objects of a catalog that pull cannot write as declarations yet. A plan after a pull that left them
- * out would drop them, so pull refuses instead. Grants are not listed: declarations that do not mention
- * grants leave them unmanaged (a plan neither grants nor revokes).
+ * out would drop them, so pull refuses instead. A grant on an object pull does not write fails in emitGrants.
  */
 export function unwritableObjects(catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
