@@ -23,6 +23,9 @@ $$;
   COMMENT ON VIEW app.active_users IS 'who can sign in';
   CREATE VIEW app.active_emails AS SELECT email FROM app.active_users WITH CASCADED CHECK OPTION;
   CREATE MATERIALIZED VIEW app.user_count AS SELECT count(*) AS n FROM app.users WITH NO DATA;
+  CREATE MATERIALIZED VIEW app.user_emails AS SELECT id, email FROM app.users;
+  CREATE UNIQUE INDEX user_emails_id ON app.user_emails (id);
+  CREATE INDEX user_emails_lower ON app.user_emails (lower(email) DESC) WHERE id > 0;
   CREATE TRIGGER users_touch BEFORE UPDATE OF email, active ON app.users FOR EACH ROW
     WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION app.touch('a', 'b');
   CREATE FUNCTION app.log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'ddl: %', tg_tag; END $$;
