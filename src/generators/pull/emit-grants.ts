@@ -1,5 +1,6 @@
 import type { Grant } from '../../model';
 import { SchemakitError } from '../../util';
+import { schemaArgument } from './emit-programmable';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey, type Placement } from './pull-names';
@@ -22,10 +23,8 @@ function grantTarget(g: Grant, ctx: PullContext, imports: Imports): string | nul
       return ref(ctx.names.schemas.get(g.name));
     case 'type':
       return ref(ctx.names.enums.get(key) ?? ctx.names.domains.get(key) ?? ctx.names.compositeTypes.get(key));
-    case 'function': {
-      const schema = ctx.names.schemas.get(g.schema ?? '');
-      return `{ schema: ${schema ? imports.ref(schema) : tsString(g.schema ?? '')}, function: ${tsString(g.name)} }`;
-    }
+    case 'function':
+      return `{ schema: ${schemaArgument(g.schema ?? '', ctx, imports)}, function: ${tsString(g.name)} }`;
     default:
       return null;
   }

@@ -9,7 +9,7 @@ import { sqlTemplate, unwrapParens } from './sql-template';
 import { tsList, tsString, tsValue } from './ts-text';
 
 /** The schema argument of `view()`/`func()`: the schema's variable, or its name when it is not declared. */
-function schemaArgument(schema: string, ctx: PullContext, imports: Imports): string {
+export function schemaArgument(schema: string, ctx: PullContext, imports: Imports): string {
   const p = ctx.names.schemas.get(schema);
   return p ? imports.ref(p) : tsString(schema);
 }

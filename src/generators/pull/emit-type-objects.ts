@@ -1,17 +1,12 @@
 import type { Collation, CompositeType, Domain, Sequence, SequenceOptions } from '../../model';
 import { defaultSequenceOptions } from '../../sql';
 import { collateArgument } from './collation';
+import { schemaArgument } from './emit-programmable';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey } from './pull-names';
 import { sqlTemplate, unwrapParens } from './sql-template';
 import { tsAccess, tsKey, tsString } from './ts-text';
-
-/** The schema argument: the schema's variable, or its name when it is not declared. */
-function schemaArgument(schema: string, ctx: PullContext, imports: Imports): string {
-  const p = ctx.names.schemas.get(schema);
-  return p ? imports.ref(p) : tsString(schema);
-}
 
 /** `{ … }` with one member per line, or nothing when there are none. */
 const optionsObject = (lines: readonly string[]): string => (lines.length === 0 ? '' : `, {\n${lines.join('\n')}\n}`);
