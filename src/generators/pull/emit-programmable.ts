@@ -1,13 +1,15 @@
-import type { Routine, Trigger, View } from '../../model';
+import type { EventTrigger, Index, Routine, Trigger, View } from '../../model';
+import { ident } from '../../sql';
+import { indexKey } from './emit-index';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey, routinePullKey, type Placement } from './pull-names';
 import { parseRoutineArguments } from './routine-args';
-import { sqlTemplate } from './sql-template';
-import { tsString, tsValue } from './ts-text';
+import { sqlTemplate, unwrapParens } from './sql-template';
+import { tsList, tsString, tsValue } from './ts-text';
 
 /** The schema argument of `view()`/`func()`: the schema's variable, or its name when it is not declared. */
-function schemaArgument(schema: string, ctx: PullContext, imports: Imports): string {
+export function schemaArgument(schema: string, ctx: PullContext, imports: Imports): string {
   const p = ctx.names.schemas.get(schema);
   return p ? imports.ref(p) : tsString(schema);
 }
@@ -46,6 +48,18 @@ function viewQuery(definition: string, ctx: PullContext, imports: Imports): stri
   return 'sql`' + out + '`';
 }
 
+/** `index('name').on(sql\`id\`).unique()…` of a materialized view: keys as SQL (there is no `t`); INCLUDE is not written (see unwritable.ts). */
+function viewIndex(i: Index, imports: Imports): string {
+  const keys = i.keys.map((k) => indexKey(k.column !== null ? { ...k, column: null, expression: ident(k.column) } : k, new Set(), imports));
+  let out = `${imports.lib('index')}(${tsString(i.name)}).on(${keys.join(', ')})`;
+  if (i.method !== 'btree') out += `.using(${tsString(i.method)})`;
+  if (i.unique) out += '.unique()';
+  if (i.nullsNotDistinct) out += '.nullsNotDistinct()';
+  if (i.where !== null) out += `.where(${imports.lib('sql') && sqlTemplate(unwrapParens(i.where))})`;
+  if (i.comment !== null) out += `.comment(${tsString(i.comment)})`;
+  return out;
+}
+
 /** `view(s, 'name', { as: sql\`…\`, … })` or `materializedView(…)`. */
 export function emitView(v: View, ctx: PullContext, imports: Imports): string {
   const lines = [`  as: ${viewQuery(v.definition, ctx, imports)},`];
@@ -53,6 +67,8 @@ export function emitView(v: View, ctx: PullContext, imports: Imports): string {
   if (v.securityInvoker) lines.push('  securityInvoker: true,');
   if (v.checkOption !== null) lines.push(`  checkOption: ${tsString(v.checkOption)},`);
   if (v.materialized && !v.withData) lines.push('  withData: false,');
+  const indexes = ctx.catalog.indexes.filter((i) => i.schema === v.schema && i.table === v.name);
+  if (indexes.length > 0) lines.push(`  indexes: ${tsList(indexes.map((i) => viewIndex(i, imports)), '  ')},`);
   if (v.comment !== null) lines.push(`  comment: ${tsString(v.comment)},`);
   const fn = imports.lib(v.materialized ? 'materializedView' : 'view');
   return `${fn}(${schemaArgument(v.schema, ctx, imports)}, ${tsString(v.name)}, {\n${lines.join('\n')}\n})`;
@@ -98,7 +114,7 @@ export function emitRoutine(r: Routine, ctx: PullContext, imports: Imports): str
 }
 
 /** The placement of the function a trigger runs (a pulled one: the catalog is checked before the pull). */
-function triggerFunction(t: Trigger, ctx: PullContext): Placement | undefined {
+function triggerFunction(t: Pick<Trigger, 'functionSchema' | 'functionName'>, ctx: PullContext): Placement | undefined {
   return ctx.names.routines.get(routinePullKey({ schema: t.functionSchema, name: t.functionName, identityArgs: '' }));
 }
 
@@ -135,4 +151,14 @@ export function viewsInOrder(views: readonly View[]): View[] {
   };
   for (const v of views) visit(v);
   return out;
+}
+
+/** `eventTrigger('name', { event, tags, function, enabled })`. */
+export function emitEventTrigger(e: EventTrigger, ctx: PullContext, imports: Imports): string {
+  const lines = [`  event: ${tsString(e.event)},`];
+  if (e.tags.length > 0) lines.push(`  tags: ${tsValue(e.tags)},`);
+  lines.push(`  function: ${imports.ref(triggerFunction(e, ctx)!)},`);
+  if (e.enabled !== 'O') lines.push(`  enabled: ${tsString(e.enabled)},`);
+  if (e.comment !== null) lines.push(`  comment: ${tsString(e.comment)},`);
+  return `${imports.lib('eventTrigger')}(${tsString(e.name)}, {\n${lines.join('\n')}\n})`;
 }

@@ -1,17 +1,12 @@
-import type { CompositeType, Domain, Sequence, SequenceOptions } from '../../model';
+import type { Collation, CompositeType, Domain, Sequence, SequenceOptions } from '../../model';
 import { defaultSequenceOptions } from '../../sql';
 import { collateArgument } from './collation';
+import { schemaArgument } from './emit-programmable';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey } from './pull-names';
 import { sqlTemplate, unwrapParens } from './sql-template';
 import { tsAccess, tsKey, tsString } from './ts-text';
-
-/** The schema argument: the schema's variable, or its name when it is not declared. */
-function schemaArgument(schema: string, ctx: PullContext, imports: Imports): string {
-  const p = ctx.names.schemas.get(schema);
-  return p ? imports.ref(p) : tsString(schema);
-}
 
 /** `{ … }` with one member per line, or nothing when there are none. */
 const optionsObject = (lines: readonly string[]): string => (lines.length === 0 ? '' : `, {\n${lines.join('\n')}\n}`);
@@ -69,4 +64,15 @@ export function emitCompositeType(t: CompositeType, ctx: PullContext, imports: I
   const body = attributes.length === 0 ? '{}' : `{\n${attributes.join('\n')}\n}`;
   const options = t.comment === null ? '' : `, { comment: ${tsString(t.comment)} }`;
   return `${imports.lib('compositeType')}(${schemaArgument(t.schema, ctx, imports)}, ${tsString(t.name)}, ${body}${options})`;
+}
+
+/** `collation(s, 'name', { provider, locale | lcCollate + lcCtype, deterministic })`. */
+export function emitCollation(c: Collation, ctx: PullContext, imports: Imports): string {
+  const lines = [`  provider: ${tsString(c.provider)},`];
+  if (c.locale !== null) lines.push(`  locale: ${tsString(c.locale)},`);
+  if (c.lcCollate !== null) lines.push(`  lcCollate: ${tsString(c.lcCollate)},`);
+  if (c.lcCtype !== null) lines.push(`  lcCtype: ${tsString(c.lcCtype)},`);
+  if (!c.deterministic) lines.push('  deterministic: false,');
+  if (c.comment !== null) lines.push(`  comment: ${tsString(c.comment)},`);
+  return `${imports.lib('collation')}(${schemaArgument(c.schema, ctx, imports)}, ${tsString(c.name)}${optionsObject(lines)})`;
 }

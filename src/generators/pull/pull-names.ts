@@ -24,6 +24,11 @@ export interface PullNames {
   readonly sequences: ReadonlyMap<string, Placement>;
   readonly domains: ReadonlyMap<string, Placement>;
   readonly compositeTypes: ReadonlyMap<string, Placement>;
+  /** Collations (in the schema's `types.ts`) and event triggers (database-wide, in `event-triggers.ts`; key: name). */
+  readonly collations: ReadonlyMap<string, Placement>;
+  readonly eventTriggers: ReadonlyMap<string, Placement>;
+  /** The list of grants (`privileges.ts`), when the database has any on a declared object (an undeclared `public` is not managed). */
+  readonly privileges: Placement | null;
 }
 
 /** The key of a schema-scoped object in PullNames (NUL-separated: names may contain dots). */
@@ -35,7 +40,7 @@ export const routinePullKey = (r: { schema: string; name: string; identityArgs: 
 export const triggerPullKey = (t: { schema: string; table: string; name: string }): string => pullKey(t.schema, `${t.table}\u0000${t.name}`);
 
 /** Names the declaration files import from schemakit, or use as a callback parameter: never a variable. */
-const TAKEN = ['c', 'sql', 't', 'table', 'index', 'check', 'unique', 'primaryKey', 'foreignKey', 'schema', 'enumType', 'extension', 'key', 'value', 'ColumnRef', 'AnyTableDecl', 'view', 'materializedView', 'func', 'procedure', 'trigger', 'sequence', 'domain', 'compositeType'];
+const TAKEN = ['c', 'sql', 't', 'table', 'index', 'check', 'unique', 'primaryKey', 'foreignKey', 'schema', 'enumType', 'extension', 'key', 'value', 'ColumnRef', 'AnyTableDecl', 'view', 'materializedView', 'func', 'procedure', 'trigger', 'sequence', 'domain', 'compositeType', 'collation', 'eventTrigger', 'grant', 'revokeDefault'];
 
 /** Words of a name: split at anything but letters and digits, and between a lower-case letter and an upper-case one. */
 const words = (name: string): string[] =>
@@ -91,9 +96,9 @@ class FileNames {
  */
 export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const vars = new VariableNames();
-  const dirs = new FileNames(['extensions']);
+  const dirs = new FileNames(['extensions', 'event-triggers', 'privileges']);
   const dirOf = new Map<string, { dir: string; files: FileNames }>();
-  const schemaNames = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.enums.map((e) => e.schema), ...catalog.tables.map((t) => t.schema), ...catalog.views.map((v) => v.schema), ...catalog.routines.map((r) => r.schema), ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes].map((x) => x.schema)])].sort();
+  const schemaNames = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.enums.map((e) => e.schema), ...catalog.tables.map((t) => t.schema), ...catalog.views.map((v) => v.schema), ...catalog.routines.map((r) => r.schema), ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations].map((x) => x.schema)])].sort();
   for (const s of schemaNames) dirOf.set(s, { dir: dirs.take(kebab(s)), files: new FileNames(['schema', 'types', 'tables', 'views', 'functions', 'triggers']) });
   const dir = (s: string) => dirOf.get(s)!;
 
@@ -130,7 +135,11 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const domains = inTypes(catalog.domains, 'domain');
   const compositeTypes = inTypes(catalog.compositeTypes, 'type');
   const sequences = inTypes(catalog.sequences, 'sequence');
-  return { schemas, enums, tables, extensions, views, routines, triggers, sequences, domains, compositeTypes };
+  const collations = inTypes(catalog.collations, 'collation');
+  const eventTriggers = new Map<string, Placement>();
+  for (const e of catalog.eventTriggers) eventTriggers.set(e.name, { file: 'event-triggers.ts', name: vars.take([camel(e.name, 'eventTrigger'), `${camel(e.name, 'eventTrigger')}EventTrigger`]) });
+  const privileges = (catalog.grants ?? []).some((g) => g.object !== 'schema' || schemas.get(g.name)) ? { file: 'privileges.ts', name: vars.take(['privileges', 'grants']) } : null;
+  return { schemas, enums, tables, extensions, views, routines, triggers, sequences, domains, compositeTypes, collations, eventTriggers, privileges };
 }
 
 /** The comment initdb gives `public` (PostgreSQL 15 through 18). */

@@ -1,9 +1,10 @@
 import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
 import type { Catalog } from '../../model';
 import { emitEnum, emitExtension, emitSchema } from './emit-declarations';
-import { emitRoutine, emitTrigger, emitView, viewsInOrder } from './emit-programmable';
+import { emitEventTrigger, emitRoutine, emitTrigger, emitView, viewsInOrder } from './emit-programmable';
+import { emitGrants } from './emit-grants';
 import { emitTable } from './emit-table';
-import { emitCompositeType, emitDomain, emitSequence } from './emit-type-objects';
+import { emitCollation, emitCompositeType, emitDomain, emitSequence } from './emit-type-objects';
 import { Imports } from './imports';
 import { pullContext, type PullContext } from './pull-context';
 import { pullKey, routinePullKey, triggerPullKey, type Placement, type PullLayout } from './pull-names';
@@ -33,6 +34,7 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
   }
   for (const x of catalog.extensions) out.push({ placement: ctx.names.extensions.get(x.name)!, emit: (imports) => emitExtension(x, ctx, imports) });
   for (const e of catalog.enums) out.push({ placement: ctx.names.enums.get(pullKey(e.schema, e.name))!, emit: (imports) => emitEnum(e, ctx, imports) });
+  for (const c of catalog.collations) out.push({ placement: ctx.names.collations.get(pullKey(c.schema, c.name))!, emit: (imports) => emitCollation(c, ctx, imports) });
   for (const d of catalog.domains) out.push({ placement: ctx.names.domains.get(pullKey(d.schema, d.name))!, emit: (imports) => emitDomain(d, ctx, imports) });
   for (const c of catalog.compositeTypes) out.push({ placement: ctx.names.compositeTypes.get(pullKey(c.schema, c.name))!, emit: (imports) => emitCompositeType(c, ctx, imports) });
   for (const s of catalog.sequences) out.push({ placement: ctx.names.sequences.get(pullKey(s.schema, s.name))!, emit: (imports) => emitSequence(s, ctx, imports) });
@@ -40,6 +42,9 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
   for (const r of catalog.routines) out.push({ placement: ctx.names.routines.get(routinePullKey(r))!, emit: (imports) => emitRoutine(r, ctx, imports) });
   for (const v of viewsInOrder(catalog.views)) out.push({ placement: ctx.names.views.get(pullKey(v.schema, v.name))!, emit: (imports) => emitView(v, ctx, imports) });
   for (const t of catalog.triggers) out.push({ placement: ctx.names.triggers.get(triggerPullKey(t))!, emit: (imports) => emitTrigger(t, ctx, imports) });
+  for (const e of catalog.eventTriggers) out.push({ placement: ctx.names.eventTriggers.get(e.name)!, emit: (imports) => emitEventTrigger(e, ctx, imports) });
+  const privileges = ctx.names.privileges;
+  if (privileges !== null && catalog.grants !== null) out.push({ placement: privileges, emit: (imports) => emitGrants(catalog.grants!, ctx, imports) });
   return out;
 }
 

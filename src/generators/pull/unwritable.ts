@@ -6,8 +6,7 @@ const q = (schema: string, name: string): string => `${schema}.${name}`;
 
 /**
  * The objects of a catalog that pull cannot write as declarations yet. A plan after a pull that left them
- * out would drop them, so pull refuses instead. Grants are not listed: declarations that do not mention
- * grants leave them unmanaged (a plan neither grants nor revokes).
+ * out would drop them, so pull refuses instead. A grant on an object pull does not write fails in emitGrants.
  */
 export function unwritableObjects(catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
@@ -15,10 +14,9 @@ export function unwritableObjects(catalog: Catalog): Problem[] {
   for (const r of catalog.routines) if (r.atomic) add(`${q(r.schema, r.name)}(${r.identityArgs})`, 'BEGIN ATOMIC bodies');
   const triggerFunctions = new Set(catalog.routines.filter((r) => r.identityArgs === '').map((r) => q(r.schema, r.name)));
   for (const t of catalog.triggers) if (!triggerFunctions.has(q(t.functionSchema, t.functionName))) add(`${q(t.schema, t.table)}.${t.name}`, 'triggers running a function that is not pulled');
-  for (const e of catalog.eventTriggers) add(e.name, 'event triggers');
-  for (const c of catalog.collations) add(q(c.schema, c.name), 'collations');
+  for (const e of catalog.eventTriggers) if (!triggerFunctions.has(q(e.functionSchema, e.functionName))) add(e.name, 'event triggers running a function that is not pulled');
   const tables = new Set(catalog.tables.map((t) => q(t.schema, t.name)));
-  for (const i of catalog.indexes) if (!tables.has(q(i.schema, i.table))) add(`${q(i.schema, i.table)}.${i.name}`, 'indexes on materialized views');
+  for (const i of catalog.indexes) if (!tables.has(q(i.schema, i.table)) && i.include.length > 0) add(`${q(i.schema, i.table)}.${i.name}`, 'INCLUDE of indexes on materialized views');
   return problems;
 }
 
