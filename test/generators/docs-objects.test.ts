@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { renderDocs } from '../../src/generators';
+import { renderDocs, renderSite } from '../../src/generators';
 import { introspect } from '../../src/introspect';
 import { engines, useFreshDb } from '../support/engines';
 import { expectGolden } from './golden';
@@ -71,6 +71,23 @@ for (const engine of engines) {
         'tables/shop.orders_2024.md',
       ]);
       expectGolden('objects', files);
+    });
+
+    it('the HTML site has the same sections and pages, linked', async () => {
+      await db().exec(SQL);
+      const site = renderSite(await introspect(db()), { title: 'Objects' });
+      const orders = site.get('tables/shop.orders.html')!;
+      expect(orders).to.include('<h2>Partitions</h2>').and.to.include('<a href="../tables/shop.orders_2024.html">orders_2024</a>');
+      expect(orders).to.include('<h2>Policies</h2>').and.to.include('Row-level security is enabled and forced');
+      expect(site.get('tables/shop.orders_old.html')).to.include('Partition of <a href="../tables/shop.orders.html">orders</a>: <code>DEFAULT</code>');
+      const bookings = site.get('tables/shop.bookings.html')!;
+      expect(bookings).to.include('<h2>Exclusion constraints</h2>').and.to.include('<code>during WITH &amp;&amp;</code>');
+      expect(bookings).to.include('<a href="../routines/shop.touch.html">touch()</a>');
+      expect(site.get('views/shop.room_load.html')).to.include('<a href="../routines/shop.booked.html">booked(integer)</a>');
+      expect(site.get('routines/shop.booked.html')).to.include('<pre><code class="language-sql">BEGIN ATOMIC');
+      const schema = site.get('schemas/shop.html')!;
+      for (const h of ['Views', 'Functions and procedures', 'Sequences', 'Domains', 'Composite types']) expect(schema).to.include(`<h2>${h}</h2>`);
+      expect(schema).to.include('<a href="../routines/shop.area~28integer~2C~20integer~29.html">area</a>');
     });
   });
 }

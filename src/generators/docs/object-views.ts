@@ -1,7 +1,7 @@
 import type { Catalog, Dependency, Exclusion, Routine, Table, View } from '../../model';
 import { indexKeySql, ident } from '../../sql';
 import { enumPath, routinePath, tablePath, viewPath } from './markdown';
-import { tableLabel, type LinkView } from './table-view';
+import { deferrableText, tableLabel, type LinkView } from './table-view';
 
 /**
  * Page data of the programmable and type objects (issue 4): the extra sections of a table page
@@ -165,9 +165,6 @@ function readersOf(catalog: Catalog, schema: string, name: string, home: string)
     ...catalog.routines.filter((r) => reads(r.dependsOn, schema, name)).map((r) => routineLink(catalog, r, home)),
   ];
 }
-
-const deferrableText = (c: { deferrable: boolean; initiallyDeferred: boolean }): string | null =>
-  c.deferrable ? (c.initiallyDeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE') : null;
 
 function triggerViews(catalog: Catalog, schema: string, table: string): TriggerView[] {
   return catalog.triggers

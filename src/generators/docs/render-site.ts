@@ -9,13 +9,13 @@ import { GENERATED_MARKER } from './render-docs';
 
 /** Options of renderSite. */
 export interface RenderSiteOptions {
-  /** A project's own templates (index.html.hbs, schema.html.hbs, table.html.hbs, enum.html.hbs, partials/, assets/); missing ones fall back to the defaults. */
+  /** A project's own templates (index.html.hbs, schema.html.hbs, table.html.hbs, enum.html.hbs, view.html.hbs, routine.html.hbs, partials/, assets/); missing ones fall back to the defaults. */
   readonly templatesDir?: string;
   readonly title?: string;
   readonly limits?: DiagramLimits;
 }
 
-const PAGES = ['index.html.hbs', 'schema.html.hbs', 'table.html.hbs', 'enum.html.hbs'] as const;
+const PAGES = ['index.html.hbs', 'schema.html.hbs', 'table.html.hbs', 'enum.html.hbs', 'view.html.hbs', 'routine.html.hbs'] as const;
 
 /** The HTML templates shipped with schemakit (`templates/html` at the package root), found from this file upwards. */
 export function defaultSiteTemplatesDir(): string {
@@ -69,7 +69,7 @@ function compileSite(dirs: readonly string[]): Record<(typeof PAGES)[number], Ha
 
 /**
  * Renders a static documentation site of a catalog from the same model as the Markdown docs: `index.html`,
- * a page per schema (`schemas/`), table (`tables/`) and enum (`enums/`), with the ER diagrams drawn in the
+ * a page per schema (`schemas/`), table (`tables/`), enum (`enums/`), view (`views/`) and routine (`routines/`), with the ER diagrams drawn in the
  * browser by the bundled Mermaid (`assets/mermaid.min.js`). Returns relative path → content, sorted;
  * deterministic. Pages start with the generated marker, so stale pages are found and removed like Markdown ones.
  */
@@ -84,6 +84,8 @@ export function renderSite(catalog: Catalog, options: RenderSiteOptions = {}): M
     files.push([schemaPage(s.name), page(t['schema.html.hbs']({ ...s, title: model.title }))]);
     for (const table of s.tables) files.push([htmlPage(table.path), page(t['table.html.hbs']({ ...table, title: model.title }))]);
     for (const e of s.enums) files.push([htmlPage(e.path), page(t['enum.html.hbs']({ ...e, title: model.title }))]);
+    for (const v of s.views) files.push([htmlPage(v.path), page(t['view.html.hbs']({ ...v, title: model.title }))]);
+    for (const r of s.routines) files.push([htmlPage(r.path), page(t['routine.html.hbs']({ ...r, title: model.title }))]);
   }
   for (const f of namesIn(dirs, 'assets')) files.push([`assets/${f}`, readFrom(dirs, join('assets', f))]);
   files.push(['assets/mermaid.min.js', mermaidBundle()]);

@@ -57,7 +57,8 @@ export interface TableView {
 
 const actionText: Record<FkAction, string> = { 'no-action': 'NO ACTION', restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL', 'set-default': 'SET DEFAULT' };
 
-const deferrableText = (c: Constraint): string | null =>
+/** `DEFERRABLE [INITIALLY DEFERRED]` of a constraint (or constraint trigger), or null. */
+export const deferrableText = (c: Pick<Constraint, 'deferrable' | 'initiallyDeferred'>): string | null =>
   c.deferrable ? (c.initiallyDeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE') : null;
 
 /** Label of a table relative to a home schema: bare name at home, else `schema.table`. */
