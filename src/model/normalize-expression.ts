@@ -61,21 +61,31 @@ export function skipString(sql: string, start: number): number {
   return i;
 }
 
-/** Splits a list at commas that are not inside brackets or string literals. */
-function splitTopLevel(list: string): string[] {
-  const parts: string[] = [];
+/**
+ * Splits a list at commas outside brackets, string literals and quoted names; parts are trimmed and an
+ * empty last part is dropped.
+ */
+export function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
   let depth = 0;
   let start = 0;
-  for (let i = 0; i < list.length; i++) {
-    const ch = list[i];
-    if (ch === "'") i = skipString(list, i) - 1;
-    else if (ch === '(' || ch === '[') depth++;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'" || ch === '"') {
+      for (i++; i < text.length; i++) {
+        if (text[i] === ch) {
+          if (text[i + 1] === ch) i++;
+          else break;
+        }
+      }
+    } else if (ch === '(' || ch === '[') depth++;
     else if (ch === ')' || ch === ']') depth--;
     else if (ch === ',' && depth === 0) {
-      parts.push(list.slice(start, i));
+      out.push(text.slice(start, i).trim());
       start = i + 1;
     }
   }
-  parts.push(list.slice(start));
-  return parts;
+  const last = text.slice(start).trim();
+  if (last !== '') out.push(last);
+  return out;
 }

@@ -1,8 +1,7 @@
-import type { PartitionBy, PartitionOf, Policy, Table } from '../../model';
+import { splitTopLevel, type PartitionBy, type PartitionOf, type Policy, type Table } from '../../model';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey } from './pull-names';
-import { splitTopLevel } from './routine-args';
 import { sqlTemplate, unwrapParens } from './sql-template';
 import { tsAccess, tsKey, tsList, tsString } from './ts-text';
 

@@ -1,3 +1,5 @@
+import { splitTopLevel } from '../../model';
+
 /** One argument of a routine as `pg_get_function_arguments` prints it, taken apart for `args: [{ … }]`. */
 export interface PulledArgument {
   readonly mode: 'in' | 'out' | 'inout' | 'variadic';
@@ -8,31 +10,6 @@ export interface PulledArgument {
   readonly default: string | null;
 }
 
-/** Splits at commas outside parentheses, quotes and string literals. */
-export function splitTopLevel(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "'" || ch === '"') {
-      for (i++; i < text.length; i++) {
-        if (text[i] === ch) {
-          if (text[i + 1] === ch) i++;
-          else break;
-        }
-      }
-    } else if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') depth--;
-    else if (ch === ',' && depth === 0) {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  const last = text.slice(start).trim();
-  if (last !== '') out.push(last);
-  return out;
-}
 
 /** A type format_type prints in several words (then the first word is not an argument name). */
 const MULTI_WORD_TYPE = /^(double precision|(character|bit) varying(\(\d+\))?|(timestamp|time)(\(\d+\))? with(out)? time zone|interval [a-z ]+(\(\d+\))?)(\[\])*$/;
