@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { databaseUrl, ensureBenchDatabase, generateSchemaSql, repoRoot } from './setup-db';
+import { databaseUrl, ensureBenchDatabase, generateSchemaSql, repoRoot, runPsql } from './setup-db';
 
 /** One process to run: argv and working directory; `before` runs untimed ahead of every timed run. */
 interface Command {
@@ -87,9 +87,7 @@ export async function runStartupBench(serverUrl: string, runs: number): Promise<
     const example = path.join(work, 'example');
     cpSync(path.join(root, 'schema'), path.join(example, 'schema'), { recursive: true });
     const exampleDb = databaseUrl(serverUrl, 'schemakit_bench_startup_example');
-    spawnSync('dropdb', ['--if-exists', '--force', '-d', databaseUrl(serverUrl, 'postgres'), 'schemakit_bench_startup_example']);
-    const created = spawnSync('createdb', ['-d', databaseUrl(serverUrl, 'postgres'), 'schemakit_bench_startup_example'], { encoding: 'utf8' });
-    if (created.status !== 0) throw new Error(`createdb: ${created.stderr}`);
+    await runPsql(databaseUrl(serverUrl, 'postgres'), 'DROP DATABASE IF EXISTS schemakit_bench_startup_example WITH (FORCE);\nCREATE DATABASE schemakit_bench_startup_example;\n');
     runOnce({ argv: schemakit('apply', '--yes', '--url', exampleDb), cwd: example });
     runOnce({ argv: schemakit('plan'), cwd: example }); // creates .schemakit/ (the embedded database) and the caches
 
