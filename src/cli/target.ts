@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { enforcePolicy, loadConfig, resolveTarget, type EnvTarget, type PolicyAction, type ProjectConfig, type ResolvedTarget } from '../config';
-import { connectPostgres, openPglite, type Db } from '../db';
+import type { Db } from '../db';
+import { openEnvTarget } from '../pipeline';
 import { hazardKinds } from '../plan';
 
 /** Options shared by commands that talk to one database. */
@@ -44,9 +44,7 @@ export function cliTarget(opts: TargetOptions, action?: { action: PolicyAction; 
 
 /** Opens a resolved target; PGlite is started with the given contrib extensions registered. */
 export async function openResolved(target: EnvTarget, extensions: readonly string[] = []): Promise<Db> {
-  if (target.kind === 'postgres') return connectPostgres(target.url);
-  mkdirSync(target.dir, { recursive: true });
-  return openPglite({ dataDir: target.dir, extensions });
+  return openEnvTarget(target, extensions);
 }
 
 /**
