@@ -31,4 +31,10 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
   common(migrate.command('check').description('CI: the files replay cleanly, do not conflict, reproduce the declared schema, and (with --url) applied ones are unedited'))
     .option('--dev-url <url>', 'server on which to replay in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')
     .action(async (o) => done(await runMigrateCheck(o)));
+
+  common(migrate.command('baseline').description('record every migration up to VERSION as applied without running it (adopting a database that already has the schema, e.g. after pull)').argument('<version>'))
+    .action(async (version, o) => {
+      const { runBaseline } = await import('./lifecycle-command');
+      done(await runBaseline(version, o));
+    });
 }

@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { didYouMean, SchemakitError, type Problem } from '../util';
 import { interpolate } from './interpolate';
@@ -167,14 +167,15 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
  */
 export function parseConfig(text: string, file: string, options: ParseConfigOptions = {}): ProjectConfig {
   const root = dirname(resolve(file));
+  const shown = relative(process.cwd(), resolve(file)) || file;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
-    throw new SchemakitError('config', 'malformed-config', `${file}${line ? `:${line}` : ''}: not valid YAML: ${e.message.split('\n')[0]}`, { cause: e });
+    throw new SchemakitError('config', 'malformed-config', `${shown}${line ? `:${line}` : ''}: not valid YAML: ${e.message.split('\n')[0]}`, { cause: e });
   }
-  const r = new Reader(file, lines, options);
+  const r = new Reader(shown, lines, options);
   const defaults = defaultConfig(root);
   let paths: ConfigPaths = defaults.paths;
   let dev: EnvTarget | null = null;
@@ -209,7 +210,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
   }
   if (r.problems.length > 0) {
     const first = r.problems[0];
-    throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${file}: ${first.location}: ${first.object}: ${first.message}`, { problems: r.problems });
+    throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${shown}: ${first.location}: ${first.object}: ${first.message}`, { problems: r.problems });
   }
   return { file, root, paths, dev, defaultEnv, envs };
 }
