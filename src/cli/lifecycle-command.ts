@@ -103,9 +103,11 @@ export async function runPing(opts: TargetOptions & Json & { dir?: string; drift
     const message = (e as Error).message;
     return out(opts, { target: describeTarget(t.target), reachable: false, error: message }, `unreachable: ${message}`, 1);
   }
+  const connectMs = Math.round(performance.now() - started);
   try {
+    const t0 = performance.now();
     const [info] = await db.query<{ version: string; user: string; database: string }>('SELECT pg_catalog.version() AS version, current_user AS user, current_database() AS database');
-    const latencyMs = Math.round(performance.now() - started);
+    const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
     const files = readMigrations(opts.dir ? opts.dir : projectConfig(opts).paths.migrations);
     const history = await readHistory(db);
     const states = migrationStates(files, history, await readProgress(db));
@@ -114,11 +116,11 @@ export async function runPing(opts: TargetOptions & Json & { dir?: string; drift
     const drift = opts.drift === false || history.length === 0 ? null : (await migrationDrift(db, files, history)).plan.steps.length;
     const healthy = pending === 0 && problems === 0 && !drift;
     const doc = {
-      target: describeTarget(t.target), reachable: true, serverVersion: db.serverVersion, version: info.version, latencyMs,
+      target: describeTarget(t.target), reachable: true, serverVersion: db.serverVersion, version: info.version, connectMs, latencyMs,
       user: info.user, database: info.database, migrations: { applied: states.filter((s) => s.kind === 'applied').length, pending, problems }, drift,
     };
     const text = [
-      `reachable  ${info.version.split(',')[0]} in ${latencyMs} ms as ${info.user} on ${info.database}`,
+      `reachable  ${info.version.split(',')[0]}, connected in ${connectMs} ms, round trip ${latencyMs} ms, as ${info.user} on ${info.database}`,
       `migrations ${doc.migrations.applied} applied, ${pending} pending${problems ? `, ${problems} with problems (see migrate status)` : ''}`,
       `drift      ${drift === null ? 'not checked' : drift === 0 ? 'none' : `${drift} statement(s) (see migrate status)`}`,
     ].join('\n');
