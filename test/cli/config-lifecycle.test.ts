@@ -49,7 +49,7 @@ for (const engine of engines) {
       dir = mkdtempSync(join(tmpdir(), 'schemakit-config-cli-'));
       dbName = uniqueDatabaseName('schemakit_cfg');
       mkdirSync(join(dir, 'decl'));
-      writeFileSync(join(dir, 'decl', 'items.ts'), "import { c, table } from 'schemakit';\nexport const items = table('public', 'items', { columns: { id: c.integer().primaryKey(), name: c.text() } });\n");
+      writeFileSync(join(dir, 'decl', 'items.ts'), "import { c, table } from 'schemakit';\nexport const items = table('public', 'items', { columns: { id: c.integer().primaryKey(), name: c.text(), flag: c.boolean(), note: c.text() } });\n");
       writeFileSync(join(dir, 'schemakit.yaml'), [
         'paths:', '  schema: decl', '  migrations: mig',
         'envs:',
@@ -144,7 +144,7 @@ for (const engine of engines) {
       if (engine.kind === 'postgres') {
         const apply = await cli('apply', '--env', 'app', '--yes', '--json');
         expectExit(apply, 0);
-        expectJson(apply, 'apply');
+        expect(expectJson(apply, 'apply').applied).to.equal(1);
         noPassword(apply);
       }
       const unset = await runCli(['plan', '--env', 'app'], { cwd: dir });
