@@ -33,6 +33,8 @@ export interface HealthOptions {
   readonly requireColumnComments?: boolean;
   /** statement_timeout of the pass, in milliseconds (default 30 000; 0 for none). */
   readonly statementTimeoutMs?: number;
+  /** lock_timeout of the pass, in milliseconds (default 5 000): sizes wait for locks, e.g. behind an ALTER TABLE. */
+  readonly lockTimeoutMs?: number;
 }
 
 /** Resolves `--only` values (kinds or categories) into a predicate; an unknown name is an error. */
@@ -90,7 +92,8 @@ export async function health(db: Db, options: HealthOptions = {}): Promise<Healt
   return withTransaction(db, async () => {
     if (outer) await db.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const timeout = Math.max(0, Math.floor(options.statementTimeoutMs ?? 30_000));
-    await db.exec(`SET LOCAL statement_timeout = ${timeout}`);
+    // Sizes (pg_relation_size) take ACCESS SHARE locks: behind an ACCESS EXCLUSIVE lock, fail rather than queue.
+    await db.exec(`SET LOCAL statement_timeout = ${timeout}; SET LOCAL lock_timeout = ${Math.max(0, Math.floor(options.lockTimeoutMs ?? 5000))}`);
     const [{ ro }] = await db.query<{ ro: string }>(`SELECT current_setting('transaction_read_only') AS ro`);
     const needIndexes = (['unused-index', 'duplicate-index', 'redundant-index', 'invalid-index'] as const).some(wants);
     const needTables = allHealthKinds.some((k) => wants(k) && ['storage', 'cache', 'indexes', 'limits'].includes(categoryOf(k)));

@@ -7,3 +7,5 @@ export {
 } from './types';
 export { readBloat, type Bloat, type BloatOptions } from './bloat';
 export { statementsHowTo } from './statement-findings';
+export { planVacuum, runMaintenance, type MaintenanceStep, type MaintenanceResult, type VacuumOptions } from './maintenance';
+export { planRefresh } from './refresh';

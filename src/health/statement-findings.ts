@@ -29,7 +29,7 @@ export async function checkStatements(ctx: HealthContext, available: boolean): P
   if (!preloaded || !created) {
     return {
       findings: ctx.wants('pg-stat-statements') ? [finding('pg-stat-statements', 'info', null, statementsHowTo(preloaded, created), { preloaded: String(preloaded), created: String(created) },
-        { text: statementsHowTo(preloaded, created), ...(created ? {} : { sql: 'CREATE EXTENSION pg_stat_statements;' }) })] : [],
+        { text: preloaded ? 'create the extension' : "preload the library (shared_preload_libraries = 'pg_stat_statements', restart), then create the extension", ...(created ? {} : { sql: 'CREATE EXTENSION pg_stat_statements;' }) })] : [],
       unavailable: ctx.wants('top-queries') ? [{ kind: 'top-queries', reason: statementsHowTo(preloaded, created) }] : [],
     };
   }
