@@ -15,3 +15,5 @@ export { SchemakitError, type Problem } from './util';
 export { takeBackup, restoreBackup, type Backup, type RestoreTarget } from './db';
 export { runPreflight, lintPlan, lintScript, type PreflightFinding, type LintFinding } from './migrate';
 export type { PlanOptions, TableLock, LockMode } from './plan';
+export { health, lintDeclared, lintDesign, planVacuum, planRefresh, runMaintenance, healthKinds, defaultThresholds } from './health';
+export type { HealthOptions, HealthReport, Finding, Fix, Severity, HealthKind, Thresholds, Unavailable, MaintenanceStep } from './health';
