@@ -4,6 +4,7 @@ import { diffConstraints } from './constraints';
 import { diffEnums, enumRemaps, withRemappedDefaults } from './enums';
 import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
+import { followImplicitNames } from './implicit-renames';
 import { applyRenames } from './renames';
 import { diffProgrammable } from './programmable';
 import { diffSchemas } from './schemas';
@@ -19,10 +20,12 @@ import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } 
 export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
   const renamedTypes = applyTypeObjectRenames(from, renames);
   const renamed = applyRenames(renamedTypes.catalog, renames);
-  const a = withParentMoves(followRenames(renamed.catalog, renames), to);
+  const implicit = followImplicitNames(renamed.catalog, to, renamed.changes);
+  const a = withParentMoves(followRenames(implicit.catalog, renames), to);
   const base: Change[] = [
     ...renamedTypes.changes,
     ...renamed.changes,
+    ...implicit.changes,
     ...splitRecreatedTables(a, to).flatMap(([x, y]) => diffRenamed(x, y, renames)),
   ];
   return [...base, ...diffProgrammable(a, to, base)];
