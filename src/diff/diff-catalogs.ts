@@ -6,6 +6,7 @@ import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
 import { applyRenames } from './renames';
+import { expandSerialClashes } from './serial-sequences';
 import { diffProgrammable } from './programmable';
 import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
@@ -17,11 +18,12 @@ import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } 
  * Everything that turns `from` into `to`, as typed changes in no particular order (the planner orders
  * them by dependencies). Both catalogs must be normalized the same way (introspected from Postgres).
  */
-export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
+export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = noRenames): Change[] {
   const renamedTypes = applyTypeObjectRenames(from, renames);
   const renamed = applyRenames(renamedTypes.catalog, renames);
-  const implicit = followImplicitNames(renamed.catalog, to, renamed.changes);
-  const a = withParentMoves(followRenames(implicit.catalog, renames), to);
+  const implicit = followImplicitNames(renamed.catalog, target, renamed.changes);
+  const [expanded, to] = expandSerialClashes(implicit.catalog, target);
+  const a = withParentMoves(followRenames(expanded, renames), to);
   const base: Change[] = [
     ...renamedTypes.changes,
     ...renamed.changes,
