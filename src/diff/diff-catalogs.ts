@@ -5,6 +5,7 @@ import { diffEnums, enumRemaps, withRemappedDefaults } from './enums';
 import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
+import { attachPartitionIndexes } from './partition-attach';
 import { applyRenames } from './renames';
 import { expandSerialClashes } from './serial-sequences';
 import { diffProgrammable } from './programmable';
@@ -41,7 +42,7 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     created: new Set([...toKeys].filter((k) => !fromKeys.has(k))),
     dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
   };
-  return [
+  return attachPartitionIndexes([
     ...diffSchemas(a, to),
     ...diffExtensions(a, to),
     ...diffEnums(a, to, enumRemaps(renames)),
@@ -51,5 +52,5 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     ...diffTypeObjects(a, to),
     ...diffTableShapes(a, to),
     ...diffPolicies(a, to),
-  ];
+  ], to);
 }

@@ -69,8 +69,10 @@ export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedSt
   if (isOnlineTable(ctx, k.schema, k.table) && k.kind !== 'Exclusion') {
     return k.kind === 'ForeignKey' || k.kind === 'Check' ? planAddConstraintNotValid(c, k, ctx, base) : planAddKeyConcurrently(c, k, ctx, base);
   }
+  // Dropping a partitioned table's key drops the partitions' keys it attached: the reverse adds them back.
+  const reattach = (c.attaches ?? []).map((x) => statements(addConstraintSql(x), x.comment !== null ? commentSql({ kind: 'Constraint', schema: x.schema, table: x.table, name: x.name }, x.comment) : null));
   return [plannedStep(c, {
-    ...base, sql: addConstraintSql(k), reverse: dropConstraintSql(k), hazards: addConstraintHazards(k, ctx),
+    ...base, sql: addConstraintSql(k), reverse: statements(dropConstraintSql(k), ...reattach), hazards: addConstraintHazards(k, ctx),
     phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint, locks: addConstraintLocks(k, ctx),
   })];
 }
