@@ -63,6 +63,8 @@ export interface AlterColumn {
 
 /** `attaches`: the partitions' matching keys Postgres attaches instead of building new ones (issue 9); absent: none. */
 export interface AddConstraint { readonly kind: 'AddConstraint'; readonly constraint: Constraint; readonly attaches?: readonly Constraint[] }
+/** `ALTER TABLE … VALIDATE CONSTRAINT`: a NOT VALID check or foreign key declared validated (issue 9). */
+export interface ValidateConstraint { readonly kind: 'ValidateConstraint'; readonly constraint: Constraint }
 export interface DropConstraint { readonly kind: 'DropConstraint'; readonly constraint: Constraint }
 export interface RenameConstraint { readonly kind: 'RenameConstraint'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
 
@@ -113,6 +115,7 @@ export type Change =
   | CreateTable | DropTable | RenameTable
   | AddColumn | DropColumn | RenameColumn | AlterColumn
   | AddConstraint | DropConstraint | RenameConstraint
+  | ValidateConstraint
   | CreateIndex | DropIndex | RenameIndex
   | SetComment
   | CreateView | DropView | ReplaceView | RenameView | RefreshView
