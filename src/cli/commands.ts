@@ -61,7 +61,7 @@ export async function loadAndOpen(opts: TargetOptions): Promise<{ declared: Decl
 
 /** Computes the plan from the target database to the declared schema. */
 export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}): Promise<Plan> {
-  const [actual, desired] = [await introspect(db), await normalizeDeclared(declared, db)];
+  const [actual, desired] = [await introspect(db), await normalizeDeclared(declared, db, { cacheDir: join(process.cwd(), '.schemakit', 'cache') })];
   return planChanges(diffCatalogs(actual, desired, declared.renames), options);
 }
 
