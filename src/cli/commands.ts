@@ -8,7 +8,7 @@ import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type Pla
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames, type Catalog } from '../model';
 import { loadSchemaDir } from '../load';
-import { normalizeDeclared } from '../pipeline';
+import { assertValidated, normalizeDeclared, planValidated, type PlanValidation } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
@@ -66,16 +66,26 @@ export async function planTarget(db: Db, declared: Declared, options: PlanOption
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
-export async function runPlan(opts: TargetOptions & OnlineFlags & { json?: boolean; preflight?: boolean }): Promise<Outcome> {
+export async function runPlan(opts: TargetOptions & OnlineFlags & { json?: boolean; preflight?: boolean; validate?: boolean }): Promise<Outcome> {
   const { declared, db } = await loadAndOpen(opts);
   return using([db], async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(opts));
+    const { plan, validation } = await planValidated(db, declared, { ...planOptionsOf(opts), validate: opts.validate === true });
     const unmanaged = await introspectUnmanaged(db);
     const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
-    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, ...(preflight ? { preflight } : {}) }, null, 2), exitCode: plan.steps.length ? 2 : 0 };
-    const text = plan.steps.length ? `${renderSummary(plan)}${renderPreflightSection(preflight)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
-    return { stdout: `${dim(`target: ${db.description}`)}\n${text}${renderUnmanaged(unmanaged)}`, exitCode: plan.steps.length ? 2 : 0 };
+    // A plan that fails or lands elsewhere on the scratch copy exits 1 (apply would refuse it).
+    const exitCode = validation !== null && validation.outcome !== 'converges' ? 1 : plan.steps.length ? 2 : 0;
+    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) }, null, 2), exitCode };
+    const text = plan.steps.length ? `${renderSummary(plan)}${renderPreflightSection(preflight)}${renderValidation(validation)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
+    return { stdout: `${dim(`target: ${db.description}`)}\n${text}${renderUnmanaged(unmanaged)}`, exitCode };
   });
+}
+
+/** The validation's outcome under the summary (nothing when it did not run). */
+function renderValidation(v: PlanValidation | null): string {
+  if (v === null) return '';
+  const ms = `${Math.round(v.durationMs)} ms`;
+  if (v.outcome === 'converges') return `\n\n${dim(`Validated on a scratch copy of the schema in ${ms}: the plan reaches the declared schema.`)}`;
+  return `\n\n${red(`Validation (${ms}): the plan ${v.outcome === 'fails' ? 'fails' : v.outcome === 'diverges' ? 'lands elsewhere' : 'could not be validated'}; apply would refuse it`)}\n${v.problems.map((p) => `  ${p}`).join('\n')}`;
 }
 
 /** The pre-flight findings under the summary (nothing when none ran or all passed). */
@@ -88,16 +98,20 @@ function renderPreflightSection(findings: readonly PreflightFinding[] | null): s
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
 export async function runApply(
   opts: TargetOptions & OnlineFlags & {
-    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string;
+    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string; validate?: boolean;
   },
   log: (s: string) => void,
 ): Promise<Outcome> {
   const { declared, db } = await loadAndOpen(opts);
   // Under the migration lock, planned after taking it: a second runner waits, then finds nothing left to do.
   return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(opts));
+    const { plan, validation } = await planValidated(db, declared, { ...planOptionsOf(opts), validate: opts.validate !== false });
     if (plan.steps.length === 0) return { stdout: renderSummary(plan), exitCode: 0 };
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
+    if (validation !== null) {
+      log(dim(`Validation on a scratch copy of the schema: ${validation.outcome} (${Math.round(validation.durationMs)} ms).`));
+      assertValidated(validation);
+    }
     if (!opts.yes) {
       if (!process.stdin.isTTY) throw new SchemakitError('cli', 'needs-confirmation', 'not a terminal: pass --yes to apply without confirmation');
       if (!(await confirm(`Apply ${plan.steps.length} statement(s) to ${db.description}?`))) return { stdout: 'Aborted; nothing was applied.', exitCode: 1 };
