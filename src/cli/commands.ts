@@ -9,7 +9,7 @@ import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type Pla
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames, type Catalog } from '../model';
 import { loadSchemaDir } from '../load';
-import { planDeclared } from '../pipeline';
+import { assertValidated, planDeclared, planValidated, type PlanValidation } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
@@ -76,16 +76,29 @@ export async function planTarget(db: Db, declared: Declared, options: PlanOption
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
-export async function runPlan(opts: TargetOptions & OnlineFlags & { json?: boolean; preflight?: boolean }): Promise<Outcome> {
+export async function runPlan(opts: TargetOptions & OnlineFlags & { json?: boolean; preflight?: boolean; validate?: boolean }): Promise<Outcome> {
   const { declared, db, target } = await loadAndOpen(opts);
   return using([db], async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)));
+    const options = planOptionsOf(withPolicyDefaults(opts, target));
+    const { plan, validation } = opts.validate === true ? await planValidated(db, declared, { ...options, validate: true }) : { plan: await planTarget(db, declared, options), validation: null };
     const unmanaged = await introspectUnmanaged(db);
     const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
-    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, ...(preflight ? { preflight } : {}) }, null, 2), exitCode: plan.steps.length ? 2 : 0 };
-    const text = plan.steps.length ? `${renderSummary(plan)}${renderPreflightSection(preflight)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
-    return { stdout: `${dim(`target: ${db.description}`)}\n${text}${renderUnmanaged(unmanaged)}`, exitCode: plan.steps.length ? 2 : 0 };
+    // A plan that fails or lands elsewhere on the scratch copy exits 1 (apply would refuse it).
+    const exitCode = validation !== null && (validation.outcome === 'fails' || validation.outcome === 'diverges') ? 1 : plan.steps.length ? 2 : 0;
+    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) }, null, 2), exitCode };
+    const text = plan.steps.length ? `${renderSummary(plan)}${renderPreflightSection(preflight)}${renderValidation(validation)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
+    return { stdout: `${dim(`target: ${db.description}`)}\n${text}${renderUnmanaged(unmanaged)}`, exitCode };
   });
+}
+
+/** The validation's outcome under the summary (nothing when it did not run). */
+function renderValidation(v: PlanValidation | null): string {
+  if (v === null) return '';
+  const ms = `${Math.round(v.durationMs)} ms`;
+  if (v.outcome === 'converges') return `\n\n${dim(`Validated on a scratch copy of the schema in ${ms}: the plan reaches the declared schema.`)}`;
+  const problems = v.problems.map((p) => `  ${p}`).join('\n');
+  if (v.outcome === 'not-validated') return `\n\n${yellow(`Validation (${ms}): the plan could not be validated; apply will run it unvalidated`)}\n${problems}`;
+  return `\n\n${red(`Validation (${ms}): the plan ${v.outcome === 'fails' ? 'fails' : 'lands elsewhere'}; apply would refuse it`)}\n${problems}`;
 }
 
 /** The pre-flight findings under the summary (nothing when none ran or all passed). */
@@ -98,7 +111,7 @@ function renderPreflightSection(findings: readonly PreflightFinding[] | null): s
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
 export async function runApply(
   opts: TargetOptions & OnlineFlags & {
-    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string; json?: boolean;
+    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string; json?: boolean; validate?: boolean;
   },
   log: (s: string) => void,
 ): Promise<Outcome> {
@@ -108,9 +121,16 @@ export async function runApply(
   const json = (o: Record<string, unknown>, exitCode: number, text: string): Outcome => ({ stdout: opts.json ? JSON.stringify(o, null, 2) : text, exitCode });
   // Under the migration lock, planned after taking it: a second runner waits, then finds nothing left to do.
   return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)));
+    const options = planOptionsOf(withPolicyDefaults(opts, target));
+    // Validation (default) plans with the scratch database it then validates on; --no-validate plans as before.
+    const { plan, validation } = opts.validate !== false ? await planValidated(db, declared, { ...options, validate: true }) : { plan: await planTarget(db, declared, options), validation: null };
     if (plan.steps.length === 0) return json({ applied: 0, chunks: 0, durationMs: 0, backup: null, steps: [] }, 0, renderSummary(plan));
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
+    if (validation !== null) {
+      log(dim(`Validation on a scratch copy of the schema: ${validation.outcome} (${Math.round(validation.durationMs)} ms).`));
+      if (validation.outcome === 'not-validated') log(yellow(`The plan could not be validated and runs unvalidated:\n${validation.problems.map((p) => `  ${p}`).join('\n')}`));
+      assertValidated(validation);
+    }
     if (!opts.yes) {
       if (!process.stdin.isTTY) throw new SchemakitError('cli', 'needs-confirmation', 'not a terminal: pass --yes to apply without confirmation');
       if (!(await confirm(`Apply ${plan.steps.length} statement(s) to ${db.description}?`))) return json({ applied: 0, aborted: true }, 1, 'Aborted; nothing was applied.');

@@ -33,12 +33,14 @@ function program(done: (o: Outcome) => void): Command {
   withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)')))
     .option('--json', 'print the plan as JSON')
     .option('--no-preflight', 'do not run the pre-flight data checks')
+    .option('--validate', 'run the plan on a scratch copy of the database schema and check it reaches the declared schema (exit 1 if not)')
     .action(async (o) => done(await (await import('./commands')).runPlan(o)));
 
   withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database in one transaction')))
     .option('--json', 'print the result as one JSON document')
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .option('--no-preflight', 'do not run the pre-flight data checks (apply may then fail halfway on data)')
+    .option('--no-validate', 'do not first run the plan on a scratch copy of the database schema (refused there when it fails or lands elsewhere)')
     .option('--lock-retries <n>', 'retries after a lock timeout (default 3)')
     .addOption(new Option('--allow-hazard <kind...>', 'allow a refused hazard (repeatable)').choices([...hazardKinds]))
     .option('--yes', 'do not ask for confirmation')

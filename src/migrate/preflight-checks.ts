@@ -58,6 +58,11 @@ interface Scope {
   readonly newColumns: ReadonlySet<string>;
   /** PostgreSQL ≥ 16 has pg_input_is_valid. */
   readonly inputIsValid: boolean;
+  /**
+   * Enums the plan creates or recreates, by their qualified name, with their declared labels: a conversion
+   * to one is checked against the labels (the type does not exist, or not yet in that form, before the plan).
+   */
+  readonly planEnums: ReadonlyMap<string, readonly string[]>;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -69,6 +74,11 @@ export function preflightChecks(plan: Plan, serverVersion: number): PreflightChe
     newTables: new Set(plan.steps.flatMap((s) => (s.change.kind === 'CreateTable' ? [relKey(s.change.table)] : []))),
     newColumns: new Set(plan.steps.flatMap((s) => (s.change.kind === 'AddColumn' ? [columnKey(s.change.schema, s.change.table, s.change.column.name)] : []))),
     inputIsValid: serverVersion >= 160000,
+    planEnums: new Map(plan.steps.flatMap((s) => {
+      const c = s.change;
+      if (c.kind === 'CreateEnum') return [[qualified(c.enum.schema, c.enum.name), c.enum.values] as const];
+      return c.kind === 'RecreateEnum' ? [[qualified(c.to.schema, c.to.name), c.to.values] as const] : [];
+    })),
   };
   const seen = new Set<Change>();
   const out: PreflightCheck[] = [];
@@ -183,6 +193,23 @@ function indexChecks(i: Index, step: number, scope: Scope): PreflightCheck[] {
   }];
 }
 
+/** A conversion to an enum the plan creates: values (or array elements) outside its declared labels. */
+function enumLabelsCheck(c: AlterColumn, step: number, scope: Scope, toType: string, labels: readonly string[]): PreflightCheck {
+  const { schema, table, to } = c;
+  const object = columnKey(schema, table, to.name);
+  const t = qualified(schema, scope.names.table(schema, table));
+  const col = ident(scope.names.column(schema, table, to.name));
+  const list = labels.length === 0 ? 'NULL' : labels.map(literal).join(', ');
+  const [from, value] = toType.endsWith('[]') ? [`${t}, unnest(${col}::text[]) AS v`, 'v'] : [t, `${col}::text`];
+  const where = `${value} IS NOT NULL AND ${value} NOT IN (${list})`;
+  return {
+    kind: 'cast-failures', step, object, castHelper: false,
+    countSql: `SELECT count(*) AS n FROM ${from} WHERE ${where}`,
+    sampleSql: `SELECT left(${value}, 40) AS v FROM ${from} WHERE ${where} LIMIT 3`,
+    describe: (n) => `cast ${storageType(c.from.type)} → ${toType} on ${object}: ${plural(n, 'value is', 'values are')} not a label of the enum the plan creates`,
+  };
+}
+
 /** `character varying(n)` / `character(n)` (not arrays): the length limit, else null. */
 function lengthLimit(type: string): number | null {
   const m = /^(character varying|character|bit varying|bit)\((\d+)\)$/.exec(type);
@@ -204,7 +231,9 @@ function alterColumnChecks(c: AlterColumn, step: number, scope: Scope): Prefligh
   const byFunction = change?.using != null && !change.using.startsWith(`${ident(to.name)}::`);
   if (change !== null && change.mayFail && !byFunction) {
     const limit = lengthLimit(toType);
-    if (limit !== null) {
+    const labels = scope.planEnums.get(toType.replace(/\[\]$/, ''));
+    if (labels !== undefined) out.push(enumLabelsCheck(c, step, scope, toType, labels));
+    else if (limit !== null) {
       const where = `char_length(${col}::text) > ${limit}`;
       out.push({
         kind: 'too-long', step, object, castHelper: false,
