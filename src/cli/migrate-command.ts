@@ -2,12 +2,14 @@ import { join, relative, resolve } from 'node:path';
 import { takeBackup, type Db } from '../db';
 import { loadSchemaDir } from '../load';
 import {
-  describeHolder, migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
+  checkDownHazards, describeHolder, migrateDown, migrateUp, planMigrateDown, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
   type LockHolder, type MigrationState, type ScriptHooks,
 } from '../migrate';
 import { checkMigrations, extensionsCreatedBy, generateMigration, migrationDrift } from '../pipeline';
 import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './commands';
+import type { HazardKind } from '../plan';
+import { confirm } from './prompt';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
 import { openTarget, schemaDir, type TargetOptions } from './target';
 
@@ -85,21 +87,36 @@ export async function runMigrateUp(opts: MigrateOptions & { to?: string; backup?
   });
 }
 
-/** `schemakit migrate down [--steps N | --to VERSION]`: runs the recorded down SQL of the last migrations. */
-export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to?: string; allowIncomplete?: boolean; backup?: string }, log: Log): Promise<Outcome> {
+/**
+ * `schemakit migrate down [--steps N | --to VERSION]`: runs the recorded down SQL of the last migrations. A down
+ * that deletes data (drops a table or column) is refused without --allow-hazard deletes-data; on a terminal
+ * the user is shown what it loses and asked instead.
+ */
+export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to?: string; allowIncomplete?: boolean; backup?: string; allowHazard?: string[] }, log: Log): Promise<Outcome> {
   if (opts.steps !== undefined && opts.to !== undefined) throw new SchemakitError('cli', 'bad-option', 'give --steps or --to, not both');
   const steps = opts.steps === undefined ? undefined : Number(opts.steps);
   if (steps !== undefined && (!Number.isInteger(steps) || steps < 1)) throw new SchemakitError('cli', 'bad-option', `--steps ${opts.steps}: not a positive integer`);
   const db = await openTarget(opts, extensionsCreatedBy(readMigrations(migrationsDir(opts))));
   return withDb(db, async () => {
     const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate down', log, {}), async () => {
+      const allowHazards = [...(opts.allowHazard ?? [])] as HazardKind[];
+      const targets = await planMigrateDown(db, { steps, to: opts.to, allowIncomplete: opts.allowIncomplete });
+      try {
+        checkDownHazards(targets, allowHazards);
+      } catch (e) {
+        if (!process.stdin.isTTY || !(e instanceof SchemakitError)) throw e;
+        log(e.message.replace(/^migrate: /, ''));
+        if (!(await confirm(`Revert anyway and lose this data${opts.backup ? ` (a backup is taken first into ${opts.backup})` : ''}?`))) return null;
+        allowHazards.push('deletes-data', 'irreversible');
+      }
       if (opts.backup) await backupFirst(db, opts.backup, log);
       return migrateDown(db, {
-        steps, to: opts.to, allowIncomplete: opts.allowIncomplete,
+        steps, to: opts.to, allowIncomplete: opts.allowIncomplete, allowHazards,
         onMigration: (h) => log(dim(`reverting ${h.version}_${h.name}`)),
         ...testHooks(log),
       });
     });
+    if (runs === null) return { stdout: 'Aborted; nothing was reverted.', exitCode: 1 };
     if (runs.length === 0) return { stdout: 'Nothing to revert.', exitCode: 0 };
     const lines = runs.map((r) => `${yellow('reverted')} ${r.version}_${r.name} (${r.statements} statement(s), ${r.durationMs} ms)`);
     return { stdout: `${lines.join('\n')}\n${runs.length} migration(s) reverted on ${db.description}.`, exitCode: 0 };
@@ -171,7 +188,8 @@ export async function runGenerateMigration(name: string, opts: TargetOptions & {
   const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
   const result = await generateMigration(declared, { name, dir: resolve(opts.out ?? join('generated', 'migrations')), replay: { devUrl: opts.devUrl ?? opts.url } });
   if (result.written === null) return { stdout: 'No changes: the migration files already produce the declared schema; nothing to generate.', exitCode: 0 };
-  const note = result.reversible ? 'down.sql tested: up then down restores the schema' : 'down.sql is INCOMPLETE: the migration has irreversible steps';
+  const loses = result.downLoses.length ? `; down.sql loses data (${result.downLoses.join('; ')}): migrate down asks for --allow-hazard deletes-data` : '';
+  const note = (result.reversible ? 'down.sql tested: up then down restores the schema' : 'down.sql is INCOMPLETE: the migration has irreversible steps') + loses;
   return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).`, exitCode: 0 };
 }
 

@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { hazardKinds } from '../plan';
 import type { Outcome } from './commands';
 import { runMigrateCheck, runMigrateDown, runMigrateStatus, runMigrateUp } from './migrate-command';
 
@@ -20,6 +21,7 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
     .option('--steps <n>', 'revert the last N migrations (default 1)')
     .option('--to <version>', 'revert every migration newer than VERSION (0: all)')
     .option('--allow-incomplete', 'run a down script with irreversible (missing) steps anyway')
+    .addOption(new Option('--allow-hazard <kind...>', 'run a down script with this hazard anyway (deletes-data: it drops tables or columns; asked on a terminal)').choices([...hazardKinds]))
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .action(async (o) => done(await runMigrateDown(o, log)));
 

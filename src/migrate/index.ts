@@ -11,6 +11,7 @@ export { ensureHistory, hasHistory, readHistory, readProgress, HISTORY_DDL, type
 export { withMigrationLock, migrationLockHolder, describeHolder, MIGRATION_LOCK_KEY, type LockHolder, type LockOptions } from './migration-lock';
 export { runScript, type Script, type ScriptHooks } from './run-script';
 export { migrateUp, migrateDown, upScript, editedApplied, type MigrateUpOptions, type MigrateDownOptions, type MigrationRun } from './run-migrations';
+export { planMigrateDown, checkDownHazards, type DownTarget } from './run-migrations';
 export { migrationStates, type MigrationState } from './migration-status';
 export { catalogHash, hashedOn } from './catalog-hash';
 export { runPreflight, checkPreflight, renderPreflight, type PreflightFinding, type PreflightOptions } from './preflight';

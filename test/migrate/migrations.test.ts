@@ -64,9 +64,9 @@ for (const engine of engines) {
 
       // The file's down.sql changes after apply: the recorded one is what runs.
       writeFileSync(join(dir.root, '20260102000000_c', 'down.sql'), 'SELECT 1/0;\n');
-      expect((await migrateDown(db)).map((r) => r.version)).to.deep.equal(['20260102000000']);
+      expect((await migrateDown(db, { allowHazards: ['deletes-data'] })).map((r) => r.version)).to.deep.equal(['20260102000000']);
       expect(await tables(db)).to.deep.equal(['public.a', 'public.b']);
-      await migrateDown(db, { to: '0' });
+      await migrateDown(db, { to: '0', allowHazards: ['deletes-data'] });
       expect(await tables(db)).to.deep.equal([]);
       expect(await readHistory(db)).to.deep.equal([]);
     });
@@ -162,8 +162,23 @@ for (const engine of engines) {
       expect((await rejection(migrateDown(db))).message).to.include('incomplete');
       expect((await rejection(migrateDown(db, { steps: 2, allowIncomplete: true }))).message).to.include('20260101000000_a: no down.sql was recorded');
       expect(await tables(db)).to.deep.equal(['public.a', 'public.b']);
-      await migrateDown(db, { allowIncomplete: true });
+      await migrateDown(db, { allowIncomplete: true, allowHazards: ['deletes-data'] });
       expect(await tables(db)).to.deep.equal(['public.a']);
+    });
+
+    it('refuses a down that deletes data (DROP TABLE, DROP COLUMN) unless deletes-data is allowed, running nothing', async () => {
+      dir.add('20260101000000_a', 'CREATE TABLE public.a (id integer);\nINSERT INTO public.a SELECT g FROM generate_series(1, 100) g;\n', 'DROP TABLE public.a;\n');
+      dir.add('20260102000000_b', 'ALTER TABLE public.a ADD COLUMN note text;\nUPDATE public.a SET note = \'kept\';\n', 'ALTER TABLE public.a DROP COLUMN note;\n');
+      await migrateUp(db, dir.read());
+      const err = await rejection(migrateDown(db, { to: '0' }));
+      expect(err.code).to.equal('hazard-refused');
+      expect(err.message).to.include('nothing was run').and.include('--allow-hazard deletes-data');
+      expect(err.message).to.include('20260102000000_b down statement 1: public.a.note: dropping the column deletes its data');
+      expect(err.message).to.include('20260101000000_a down statement 1: public.a: dropping the table deletes all its rows');
+      expect(await db.query("SELECT count(*)::int AS n FROM public.a WHERE note = 'kept'")).to.deep.equal([{ n: 100 }]);
+      expect((await readHistory(db)).map((h) => h.version)).to.deep.equal(['20260101000000', '20260102000000']);
+      await migrateDown(db, { to: '0', allowHazards: ['deletes-data'] });
+      expect(await tables(db)).to.deep.equal([]);
     });
 
     it('the migration lock serialises runners and names the holder (a no-op on PGlite)', async function () {
