@@ -148,8 +148,11 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
     const bad = states.filter((s) => s.kind === 'edited' || s.kind === 'missing-file' || s.kind === 'interrupted').length;
     const pending = states.filter((s) => s.kind === 'pending').length;
     let drifted = false;
-    if (opts.drift !== false) {
-      const drift = await migrationDrift(db, files, history);
+    // An edited or missing applied file can make the replay fail: the status above is still reported.
+    const drift = opts.drift === false ? null : await migrationDrift(db, files, history).catch((e: unknown) => e as Error);
+    if (drift instanceof Error) {
+      lines.push('', red(`Drift not checked: replaying the applied migrations failed (${bad ? 'fix the problems above first' : 'see below'}):`), `  ${drift.message.split('\n').join('\n  ')}`);
+    } else if (drift !== null) {
       drifted = drift.plan.steps.length > 0;
       lines.push('');
       if (!drifted) lines.push(green('No drift: the database is what its applied migrations produce.'));
@@ -162,7 +165,7 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
       if (drift.unexplained.length) lines.push(yellow(`(approximate: ${drift.unexplained.join(', ')} could not be replayed, edited or missing)`));
     }
     lines.push('', `${states.filter((s) => s.kind === 'applied').length} applied, ${pending} pending${bad ? `, ${bad} with problems` : ''}${drifted ? ', drift' : ''}.`);
-    return { stdout: lines.join('\n'), exitCode: bad || drifted ? 1 : pending ? 2 : 0 };
+    return { stdout: lines.join('\n'), exitCode: bad || drifted || drift instanceof Error ? 1 : pending ? 2 : 0 };
   });
 }
 

@@ -77,6 +77,10 @@ export async function migrateUp(db: Db, files: readonly MigrationFile[], options
   if (options.to !== undefined && !files.some((f) => f.version === options.to)) {
     throw new SchemakitError('migrate', 'unknown-version', `--to ${options.to}: no migration has this version`);
   }
+  const onDisk = new Set(files.map((f) => f.version));
+  for (const h of history) {
+    if (!onDisk.has(h.version)) options.onNotice?.(`${h.version}_${h.name} was applied (${h.appliedAt.toISOString()}) but its directory is missing from the migrations directory (deleted, or this checkout is behind the database?); pending migrations are applied anyway`);
+  }
   const applied = new Set(history.map((h) => h.version));
   const newest = history[history.length - 1]?.version;
   const progress = new Map((await readProgress(db)).map((p) => [p.version, p]));

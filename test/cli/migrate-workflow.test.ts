@@ -110,6 +110,31 @@ for (const engine of engines) {
       }
     });
 
+    it('status reports an edited first file and the rest of the status (drift not replayable), and up warns about a missing applied directory', async () => {
+      const [first, second] = migrations();
+      const file = join(migrationsRoot(), first, 'up.sql');
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, original + '\nSELECT 1;\n');
+      try {
+        // The drift replay skips the edited file, so replaying the next one fails: that is said, after the status.
+        const status = await cli('migrate', 'status');
+        expectExit(status, 1);
+        expect(status.stdout).to.match(new RegExp(`EDITED +${first} `)).and.match(new RegExp(`applied +${second} `));
+        expect(status.stdout).to.include('Drift not checked: replaying the applied migrations failed');
+        expect(status.stdout).to.include('1 with problems');
+      } finally {
+        writeFileSync(file, original);
+      }
+      renameSync(join(migrationsRoot(), second), join(project.dir, 'aside-second'));
+      try {
+        const up = await cli('migrate', 'up');
+        expectExit(up, 0);
+        expect(up.stderr).to.include(`notice: ${second} was applied (`).and.include('but its directory is missing from the migrations directory');
+      } finally {
+        renameSync(join(project.dir, 'aside-second'), join(migrationsRoot(), second));
+      }
+    });
+
     it('a migration merged from a branch, older than the last applied one, is applied by name with a notice; drift is shown as a diff', async () => {
       const [first, second] = migrations();
       const branch = `${(BigInt(second.slice(0, 14)) - 1n).toString()}_from_branch`;
