@@ -2,7 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { takeBackup, type Db } from '../db';
 import { loadSchemaDir } from '../load';
 import {
-  checkDownHazards, describeHolder, migrateDown, migrateUp, planMigrateDown, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
+  checkDownHazards, describeHolder, resolveMigration, migrateDown, migrateUp, planMigrateDown, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
   type LockHolder, type MigrationState, type ScriptHooks,
 } from '../migrate';
 import { checkMigrations, extensionsCreatedBy, generateMigration, migrationDrift } from '../pipeline';
@@ -123,13 +123,34 @@ export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to
   });
 }
 
+/**
+ * `schemakit migrate resolve VERSION --rolled-back|--applied`: settles an interrupted migration (see
+ * resolveMigration), showing what had committed.
+ */
+export async function runMigrateResolve(version: string, opts: MigrateOptions & { rolledBack?: boolean; applied?: boolean }, log: Log): Promise<Outcome> {
+  if (Boolean(opts.rolledBack) === Boolean(opts.applied)) throw new SchemakitError('cli', 'bad-option', 'give exactly one of --rolled-back or --applied');
+  const files = readMigrations(migrationsDir(opts));
+  const db = await openTarget(opts, extensionsCreatedBy(files));
+  return withDb(db, async () => {
+    const r = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate resolve', log, {}), () =>
+      resolveMigration(db, files, version, opts.applied ? 'applied' : 'rolled-back'));
+    const lines = r.committed.length
+      ? [`Statement(s) of ${version} that had committed (outside its transaction; they stay):`, ...r.committed.map((c) => `  ${c.n}: ${c.sql ?? '(the file has been edited since; see the version that ran)'}`)]
+      : [`No statement of ${version} had committed.`];
+    lines.push(r.as === 'applied'
+      ? `${green('resolved')} ${version} recorded as applied (with the checksum of the file as it is now).`
+      : `${green('resolved')} ${version} marked rolled back: migrate up runs its up.sql (correct it first) from the first statement; statements that committed run again, so they must be idempotent or undone by hand.`);
+    return { stdout: lines.join('\n'), exitCode: 0 };
+  });
+}
+
 function stateLine(s: MigrationState): string {
   switch (s.kind) {
     case 'applied': return `  ${green('applied    ')} ${s.file.id}  ${dim(`${s.row.appliedAt.toISOString()} by ${s.row.appliedBy}, ${s.row.durationMs} ms`)}`;
     case 'edited': return `  ${red('EDITED     ')} ${s.file.id}  up.sql changed after it was applied (checksum ${s.row.checksum.slice(0, 12)}… → ${s.file.checksum.slice(0, 12)}…): restore it`;
     case 'missing-file': return `  ${red('NO FILE    ')} ${s.row.version}_${s.row.name}  applied ${s.row.appliedAt.toISOString()}, but its directory is missing`;
     case 'pending': return `  ${yellow('pending    ')} ${s.file.id}${s.outOfOrder ? '  older than the last applied migration (merged from a branch): migrate up applies it' : ''}`;
-    case 'interrupted': return `  ${red('INTERRUPTED')} ${s.file?.id ?? s.version}  migrate ${s.direction} stopped after statement(s) ${s.progress.statements.join(', ')} committed: run migrate ${s.direction} again to finish it`;
+    case 'interrupted': return `  ${red('INTERRUPTED')} ${s.file?.id ?? s.version}  migrate ${s.direction} stopped after statement(s) ${s.progress.statements.join(', ')} committed: run migrate ${s.direction} again to finish it, or settle it with migrate resolve ${s.version} --rolled-back|--applied`;
   }
 }
 

@@ -20,3 +20,4 @@ export { withLockRetries, lockTimeoutError, LOCK_NOT_AVAILABLE, DEFAULT_LOCK_RET
 export { lintPlan, lintScript, scriptTables, renderLint, DEFAULT_LARGE_TABLE_ROWS, DEFAULT_LARGE_TABLE_BYTES, type LintFinding, type LintOptions, type LintRule, type LintSeverity } from './lint';
 export { analyzeStatement, type StatementFacts } from './lint-statement';
 export { readTableSizes, formatBytes, formatRows, type TableSize, type TableSizes } from './table-sizes';
+export { resolveMigration, type ResolveResult } from './resolve';

@@ -6,7 +6,7 @@ import { connectPostgres, type Db } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
 import {
-  migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock, type MigrationFile,
+  migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, resolveMigration, withMigrationLock, type MigrationFile,
 } from '../../src/migrate';
 import { emptyCatalog } from '../../src/model';
 import { planChanges } from '../../src/plan';
@@ -164,6 +164,35 @@ for (const engine of engines) {
       expect(await tables(db)).to.deep.equal(['public.a', 'public.b']);
       await migrateDown(db, { allowIncomplete: true, allowHazards: ['deletes-data'] });
       expect(await tables(db)).to.deep.equal(['public.a']);
+    });
+
+    it('an interrupted migration (an outside-transaction step committed, a later one failed) is settled with resolve, then the corrected file runs', async () => {
+      dir.add('20260101000000_base', "CREATE TYPE public.mood AS ENUM ('ok');\n");
+      const broken = "-- outside transaction\nALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'sad';\nCREATE TABLE public.m (m public.mood NOT NULL, n integer CHECK (n > 0));\nINSERT INTO public.m VALUES ('sad', 0);\n";
+      dir.add('20260102000000_mood', broken);
+      await rejection(migrateUp(db, dir.read()));
+      expect((await readProgress(db)).map((p) => [p.version, p.statements])).to.deep.equal([['20260102000000', [1]]]);
+      // The corrected file is refused while the interrupted run is recorded against the original.
+      dir.add('20260102000000_mood', broken.replace("('sad', 0)", "('sad', 1)"));
+      expect((await rejection(migrateUp(db, dir.read()))).message).to.include('has been edited since');
+      const r = await resolveMigration(db, dir.read(), '20260102000000', 'rolled-back');
+      // The file was edited: what committed is given by number only.
+      expect(r.committed).to.deep.equal([{ n: 1, sql: null }]);
+      expect((await migrateUp(db, dir.read())).map((m) => m.version)).to.deep.equal(['20260102000000']);
+      expect(await db.query('SELECT m::text AS m, n FROM public.m')).to.deep.equal([{ m: 'sad', n: 1 }]);
+      expect(await readProgress(db)).to.deep.equal([]);
+      expect((await rejection(resolveMigration(db, dir.read(), '20260102000000', 'rolled-back'))).code).to.equal('not-interrupted');
+    });
+
+    it('resolve --applied records an interrupted migration finished by hand, showing the statements that committed', async () => {
+      dir.add('20260101000000_base', "CREATE TYPE public.mood AS ENUM ('ok');\n");
+      dir.add('20260102000000_mood', "-- outside transaction\nALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'sad';\nSELECT 1/0;\n");
+      await rejection(migrateUp(db, dir.read()));
+      const r = await resolveMigration(db, dir.read(), '20260102000000', 'applied');
+      expect(r.committed).to.deep.equal([{ n: 1, sql: "ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'sad'" }]);
+      expect((await readHistory(db)).map((h) => h.version)).to.deep.equal(['20260101000000', '20260102000000']);
+      expect(await readProgress(db)).to.deep.equal([]);
+      expect(await migrateUp(db, dir.read())).to.deep.equal([]);
     });
 
     it('refuses a down that deletes data (DROP TABLE, DROP COLUMN) unless deletes-data is allowed, running nothing', async () => {
