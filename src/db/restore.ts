@@ -33,11 +33,11 @@ function childConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv 
   }
 }
 
-/** Runs a program (no shell); a non-zero exit rejects with its stderr, in a message that starts with `what`. */
-function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv, what: string, code: string): Promise<string> {
+/** Runs a program (no shell); a non-zero exit rejects with `what(its stderr)` as the message. */
+function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv, what: (detail: string) => string, code: string): Promise<string> {
   return new Promise((done, fail) => {
     execFile(program, [...args], { maxBuffer: 64 * 1024 * 1024, env }, (err, stdout, stderr) => {
-      if (err) fail(new SchemakitError('db', code, `${what}: ${program}: ${(stderr || err.message).trim()}`, { cause: err }));
+      if (err) fail(new SchemakitError('db', code, what((stderr || err.message).trim().replace(/^(\w+: )+(error: )?/, '')), { cause: err }));
       else done(stdout);
     });
   });
@@ -68,7 +68,7 @@ export async function restoreBackup(file: string, target: RestoreTarget): Promis
 async function restoreServer(file: string, url: string): Promise<void> {
   if (file.endsWith('.tar.gz') || file.endsWith('.tgz')) throw new SchemakitError('db', 'restore-failed', `${file} is an embedded-database backup; restore it without --url. ${UNCHANGED}`);
   const { dbname, env } = childConnection(url);
-  const bad = `${file} is not a complete pg_dump archive this pg_restore can read. ${UNCHANGED}`;
+  const bad = (detail: string) => `${file} is not a complete pg_dump archive this pg_restore can read (${detail}). ${UNCHANGED}`;
   await run('pg_restore', ['--list', file], env, bad, 'bad-backup');
   const work = mkdtempSync(join(tmpdir(), 'schemakit-restore-'));
   try {
@@ -77,7 +77,7 @@ async function restoreServer(file: string, url: string): Promise<void> {
     await run('psql', [
       '--no-psqlrc', '--quiet', '--no-password', '--single-transaction', '--set=ON_ERROR_STOP=1', `--dbname=${dbname}`,
       `--command=${RESET_SQL}`, `--file=${script}`,
-    ], env, `restoring ${file} into ${redactUrl(url)} failed and was rolled back. ${UNCHANGED}`, 'restore-failed');
+    ], env, (detail) => `restoring ${file} into ${redactUrl(url)} failed and was rolled back (${detail}). ${UNCHANGED}`, 'restore-failed');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
