@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
+import { pgliteModule } from './lazy-modules';
 import { SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
@@ -21,7 +22,7 @@ export const pgliteParsers: PGliteOptions['parsers'] = { 20: (value: string) => 
  * the interval 0 it still fires once, so a process that does not close its instances (closePglitePool)
  * lingers up to 10 s before exiting.
  */
-export const pgliteStartParams = (): string[] => [...PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0'];
+export const pgliteStartParams = (): string[] => [...pgliteModule().PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0'];
 
 /** Options of openPglite. */
 export interface PgliteOpenOptions {
@@ -109,7 +110,7 @@ export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
  */
 async function createPglite(dataDir: string | undefined, seed: Blob | null, extensions: readonly string[], existing = false): Promise<PGlite> {
   try {
-    return await PGlite.create({ dataDir, parsers: pgliteParsers, extensions: pgliteExtensions(extensions), startParams: pgliteStartParams(), ...(seed ? { loadDataDir: seed } : {}) });
+    return await pgliteModule().PGlite.create({ dataDir, parsers: pgliteParsers, extensions: pgliteExtensions(extensions), startParams: pgliteStartParams(), ...(seed ? { loadDataDir: seed } : {}) });
   } catch (cause) {
     const detail = (cause as Error).message;
     if (existing) {

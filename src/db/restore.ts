@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { pgliteModule } from './lazy-modules';
 import { SchemakitError } from '../util';
 import { acquireEngineLock, type EngineLockOptions } from './engine-lock';
 import { pgliteParsers, pgliteStartParams } from './pglite';
@@ -92,7 +93,7 @@ async function restoreEmbedded(file: string, dir: string, lock: EngineLockOption
     rmSync(staging, { recursive: true, force: true });
     let pg: PGlite;
     try {
-      pg = await PGlite.create({
+      pg = await pgliteModule().PGlite.create({
         dataDir: staging, parsers: pgliteParsers, startParams: pgliteStartParams(),
         extensions: pgliteExtensions(pgliteExtensionNames), loadDataDir: new Blob([readFileSync(file)]),
       });
