@@ -2,3 +2,4 @@ export * from './errors';
 export * from './topo-sort';
 export * from './stable-json';
 export * from './suggest';
+export * from './format';
