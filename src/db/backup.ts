@@ -1,11 +1,8 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pgliteModule } from './lazy-modules';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SchemakitError } from '../util';
-import { pgliteInstanceOf, pgliteParsers, pgliteStartParams } from './pglite';
-import { connectPostgres } from './postgres';
-import { resetDatabase } from './reset';
+import { pgliteInstanceOf } from './pglite';
 import type { Db, EngineKind } from './types';
 
 /** A backup file written by takeBackup. */
@@ -16,9 +13,6 @@ export interface Backup {
   readonly bytes: number;
   readonly durationMs: number;
 }
-
-/** Where restoreBackup writes: a server database (URL) or an embedded database directory. */
-export type RestoreTarget = { readonly url: string } | { readonly pgliteDir: string };
 
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
@@ -53,36 +47,4 @@ export async function takeBackup(db: Db, dir: string): Promise<Backup> {
     writeFileSync(file, Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer()));
   }
   return { file, engine: db.engine, bytes: statSync(file).size, durationMs: Date.now() - started };
-}
-
-/**
- * Restores a backup made by takeBackup, replacing the target's contents. A server database is first
- * emptied (every user schema and extension dropped, as for a new database) so objects created after the
- * backup go too, then `pg_restore --clean --if-exists --single-transaction` loads the dump. An embedded
- * database directory is replaced by the tarball (no instance may have it open).
- */
-export async function restoreBackup(file: string, target: RestoreTarget): Promise<void> {
-  if (!existsSync(file)) throw new SchemakitError('db', 'restore-failed', `backup file ${file} does not exist`);
-  if ('url' in target) {
-    if (file.endsWith('.tar.gz')) throw new SchemakitError('db', 'restore-failed', `${file} is an embedded-database backup; restore it without --url`);
-    const db = await connectPostgres(target.url);
-    try {
-      await resetDatabase(db);
-    } finally {
-      await db.close();
-    }
-    await run('pg_restore', ['--clean', '--if-exists', '--single-transaction', `--dbname=${target.url}`, file]);
-    return;
-  }
-  if (!file.endsWith('.tar.gz') && !file.endsWith('.tgz')) {
-    throw new SchemakitError('db', 'restore-failed', `${file} is not an embedded-database backup (.tar.gz); restore a pg_dump file with --url`);
-  }
-  rmSync(target.pgliteDir, { recursive: true, force: true });
-  mkdirSync(target.pgliteDir, { recursive: true });
-  const pg = await pgliteModule().PGlite.create({
-    dataDir: target.pgliteDir, parsers: pgliteParsers, startParams: pgliteStartParams(),
-    loadDataDir: new Blob([readFileSync(file)]),
-  });
-  await pg.close();
-  if (!existsSync(join(target.pgliteDir, 'PG_VERSION'))) throw new SchemakitError('db', 'restore-failed', `${file} did not restore a data directory`);
 }

@@ -28,6 +28,8 @@ export interface GenerateResult {
   readonly written: string | null;
   /** False when down.sql is incomplete (irreversible steps); it was then not tested. */
   readonly reversible: boolean;
+  /** What down.sql loses when run (tables and columns it drops), from meta.json's `down-loses`. */
+  readonly downLoses: readonly string[];
 }
 
 /**
@@ -47,7 +49,7 @@ export async function generateMigration(declared: Declared, options: GenerateOpt
     const desired = await normalizeDeclared(declared, db);
     const plan = planChanges(diffCatalogs(before, desired, declared.renames));
     const reversible = plan.steps.every((s) => s.reverse !== null);
-    if (plan.steps.length === 0) return { plan, written: null, reversible };
+    if (plan.steps.length === 0) return { plan, written: null, reversible, downLoses: [] };
 
     const version = nextVersion(files, options.now);
     const [up, down] = [renderUp(plan), renderDown(plan)];
@@ -58,7 +60,7 @@ export async function generateMigration(declared: Declared, options: GenerateOpt
     if (reversible) await verifyDown(db, candidate, before);
     const meta = metaFromPlan(plan, { from: catalogHash(before), to: catalogHash(after), hashedOn: hashedOn(db) });
     const written = writeMigration(options.dir, { version, name: options.name, up, down, meta });
-    return { plan, written, reversible };
+    return { plan, written, reversible, downLoses: meta.downLoses };
   } finally {
     await scratch.dispose();
   }
@@ -88,7 +90,8 @@ async function verifyUp(db: Db, m: MigrationFile, desired: Catalog, declared: De
 
 /** Runs the new down.sql (as recorded by the up run); it must restore the state before. */
 async function verifyDown(db: Db, m: MigrationFile, before: Catalog): Promise<void> {
-  await migrateDown(db, { steps: 1 });
+  // A scratch database: the down's data loss is what is being tested, not a risk.
+  await migrateDown(db, { steps: 1, allowHazards: ['deletes-data'] });
   // Compared through the diff, which sees columns as a set: Postgres cannot put a re-added column back in place.
   const left = planChanges(diffCatalogs(await introspect(db), before));
   if (left.steps.length > 0) {
