@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { diffCatalogs } from '../diff';
 import { introspect, introspectUnmanaged } from '../introspect';
-import { applyPlan, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
+import { applyPlan, isFailingPreflight, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
 import { takeBackup } from '../db';
 import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
@@ -59,17 +59,23 @@ export async function loadAndOpen(opts: TargetOptions): Promise<{ declared: Decl
   return { declared, db: await openTarget(opts, declared.catalog.extensions.map((e) => e.name)) };
 }
 
+/** Where the declarations are normalized (`--dev-url`, `--embedded-fallback`): see createScratch. */
+export interface ScratchFlags {
+  readonly devUrl?: string;
+  readonly embeddedFallback?: boolean;
+}
+
 /** Computes the plan from the target database to the declared schema. */
-export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}): Promise<Plan> {
-  const [actual, desired] = [await introspect(db), await normalizeDeclared(declared, db)];
+export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}, scratch: ScratchFlags = {}): Promise<Plan> {
+  const [actual, desired] = [await introspect(db), await normalizeDeclared(declared, db, scratch)];
   return planChanges(diffCatalogs(actual, desired, declared.renames), options);
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
-export async function runPlan(opts: TargetOptions & OnlineFlags & { json?: boolean; preflight?: boolean }): Promise<Outcome> {
+export async function runPlan(opts: TargetOptions & OnlineFlags & ScratchFlags & { json?: boolean; preflight?: boolean }): Promise<Outcome> {
   const { declared, db } = await loadAndOpen(opts);
   return using([db], async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(opts));
+    const plan = await planTarget(db, declared, planOptionsOf(opts), opts);
     const unmanaged = await introspectUnmanaged(db);
     const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
     if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, ...(preflight ? { preflight } : {}) }, null, 2), exitCode: plan.steps.length ? 2 : 0 };
@@ -81,13 +87,16 @@ export async function runPlan(opts: TargetOptions & OnlineFlags & { json?: boole
 /** The pre-flight findings under the summary (nothing when none ran or all passed). */
 function renderPreflightSection(findings: readonly PreflightFinding[] | null): string {
   if (findings === null || findings.length === 0) return '';
-  const failing = findings.filter((f) => f.kind !== 'not-checked').length;
-  return `\n\n${failing > 0 ? red(`Pre-flight: ${failing} data problem(s); apply would refuse`) : yellow('Pre-flight: some checks could not run')}\n${renderPreflight(findings)}`;
+  const failing = findings.filter(isFailingPreflight).length;
+  const changes = findings.some((f) => f.kind === 'values-change');
+  const head = failing > 0 ? red(`Pre-flight: ${failing} data problem(s); apply would refuse`)
+    : changes ? yellow('Pre-flight: a lossy conversion would change stored values (deletes-data)') : yellow('Pre-flight: some checks could not run');
+  return `\n\n${head}\n${renderPreflight(findings)}`;
 }
 
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
 export async function runApply(
-  opts: TargetOptions & OnlineFlags & {
+  opts: TargetOptions & OnlineFlags & ScratchFlags & {
     allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string;
   },
   log: (s: string) => void,
@@ -95,7 +104,7 @@ export async function runApply(
   const { declared, db } = await loadAndOpen(opts);
   // Under the migration lock, planned after taking it: a second runner waits, then finds nothing left to do.
   return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(opts));
+    const plan = await planTarget(db, declared, planOptionsOf(opts), opts);
     if (plan.steps.length === 0) return { stdout: renderSummary(plan), exitCode: 0 };
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
     if (!opts.yes) {
@@ -111,8 +120,16 @@ export async function runApply(
       lockRetries: countOption('--lock-retries', opts.lockRetries),
       onRetry: (n, e) => log(`${yellow('lock timeout')} (${e.message.split('\n')[0]}); retry ${n}`),
     });
-    return { stdout: `Applied ${result.applied} statement(s)${result.chunks > 1 ? ` in ${result.chunks} transactions` : ' in one transaction'} (${Math.round(result.durationMs)} ms).`, exitCode: 0 };
+    return { stdout: `Applied ${result.applied} statement(s) ${appliedHow(result)} (${Math.round(result.durationMs)} ms).`, exitCode: 0 };
   }));
+}
+
+/** How an apply ran: "in one transaction" only when that is true (an online plan runs builds on their own). */
+function appliedHow(r: { chunks: number; outside: number }): string {
+  const tx = r.chunks === 0 ? '' : r.chunks === 1 ? 'in one transaction' : `in ${r.chunks} transactions`;
+  if (r.outside === 0) return tx;
+  const alone = `${r.outside} outside any transaction`;
+  return tx === '' ? `(${alone})` : `${tx} and ${alone}`;
 }
 
 /** `schemakit generate NAME`: see runGenerateMigration (from the state the migration files produce, not the live database). */

@@ -11,18 +11,20 @@ import { red } from './output';
 import { runLint } from './lint-command';
 import { runRestore } from './restore-command';
 import { withOnlineOptions } from './safety-options';
+import { checkUrlOptions, outputRedactor, withConnectTimeout, withScratchOptions } from './url-options';
 
 /** Builds the command-line program; actions record their outcome instead of exiting. */
 function program(done: (o: Outcome) => void): Command {
   const cmd = new Command('schemakit')
     .description('Declarative schema-as-code for PostgreSQL')
     .showHelpAfterError()
-    .exitOverride();
-  const target = (c: Command) => c
+    .exitOverride()
+    .hook('preAction', (_, action) => checkUrlOptions(action.opts()));
+  const target = (c: Command) => withConnectTimeout(c
     .option('--schema <dir>', 'directory of schema declarations', 'schema')
-    .option('--url <url>', 'database URL (default: $DATABASE_URL, else the embedded database in .schemakit/)');
+    .option('--url <url>', 'database URL (default: $DATABASE_URL, else the embedded database in .schemakit/)'));
 
-  withOnlineOptions(cmd.command('diff'))
+  withConnectTimeout(withOnlineOptions(cmd.command('diff')))
     .description('print the SQL that turns SRC into DST (exit 0: none, 2: differences)')
     .requiredOption('--from <src>', 'empty | postgres://… | pglite:DIR | schema directory')
     .requiredOption('--to <dst>', 'empty | postgres://… | pglite:DIR | schema directory')
@@ -30,12 +32,12 @@ function program(done: (o: Outcome) => void): Command {
     .option('--privileges', 'compare privileges (GRANT/REVOKE) too; declarations that declare grants always do')
     .action(async (o) => done(await runDiff(o)));
 
-  withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)')))
+  withScratchOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)'))))
     .option('--json', 'print the plan as JSON')
     .option('--no-preflight', 'do not run the pre-flight data checks')
     .action(async (o) => done(await runPlan(o)));
 
-  withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database in one transaction')))
+  withScratchOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database (in one transaction, unless --online or --chunked)'))))
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .option('--no-preflight', 'do not run the pre-flight data checks (apply may then fail halfway on data)')
     .option('--lock-retries <n>', 'retries after a lock timeout (default 3)')
@@ -52,7 +54,7 @@ function program(done: (o: Outcome) => void): Command {
 
   registerMigrate(cmd, target, done);
 
-  cmd.command('docs').description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
+  withConnectTimeout(cmd.command('docs')).description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
     .option('--schema <dir>', 'directory of schema declarations', 'schema')
     .option('--url <url>', 'document a live database instead of the declarations')
     .option('--out <dir>', 'output directory (default: generated/docs, with --html generated/site)')
@@ -61,21 +63,21 @@ function program(done: (o: Outcome) => void): Command {
     .option('--check', 'write nothing; exit 1 naming the stale files when the output is not up to date')
     .action(async (o) => done(await runDocs(o)));
 
-  cmd.command('pull').description('write declarations (schema/*.ts) of an existing database')
+  withConnectTimeout(cmd.command('pull')).description('write declarations (schema/*.ts) of an existing database')
     .option('--url <url>', 'database URL (default: $DATABASE_URL, else the embedded database in .schemakit/)')
     .option('--out <dir>', 'output directory', 'schema')
     .addOption(new Option('--layout <layout>', 'one file per table, or one per schema').choices(['table', 'schema']).default('table'))
     .option('--force', 'overwrite files whose content differs from the pulled declarations')
     .action(async (o) => done(await runPull(o)));
 
-  withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)')))
-    .argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)')
+  withScratchOptions(withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)')))
+    .argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)'))
     .option('--json', 'print the findings as JSON')
     .option('--large-table-rows <n>', 'tables with at least this many rows make rewrites and blocking scans errors (default 1000000)')
     .option('--large-table-bytes <n>', 'same, in bytes (default 1 GiB)')
     .action(async (paths, o) => done(await runLint(paths, o)));
 
-  cmd.command('restore').description('restore a backup taken by apply --backup, replacing the database contents').argument('<file>')
+  withConnectTimeout(cmd.command('restore')).description('restore a backup taken by apply --backup, replacing the database contents').argument('<file>')
     .option('--url <url>', 'server database to restore into (default: $DATABASE_URL, else the embedded database)')
     .option('--yes', 'do not ask for confirmation')
     .action(async (file, o) => done(await runRestore(file, o)));
@@ -89,30 +91,32 @@ function program(done: (o: Outcome) => void): Command {
 /** Entry point of the `schemakit` binary: the only place that prints and sets the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let outcome: Outcome = { stdout: '', exitCode: 0 };
+  // No password is ever printed: whatever reaches stdout or stderr goes through one redactor.
+  const redact = outputRedactor(argv);
   try {
     await program((o) => (outcome = o)).parseAsync(argv);
   } catch (err) {
-    return reportError(err);
+    return reportError(err, redact);
   } finally {
     // Pooled in-memory PGlite instances (scratch databases) keep Node alive for seconds unless shut down.
     await closePglitePool();
   }
-  if (outcome.stdout) process.stdout.write(outcome.stdout.endsWith('\n') ? outcome.stdout : outcome.stdout + '\n');
+  if (outcome.stdout) process.stdout.write(redact(outcome.stdout.endsWith('\n') ? outcome.stdout : outcome.stdout + '\n'));
   return outcome.exitCode;
 }
 
-function reportError(err: unknown): number {
+function reportError(err: unknown, redact: (s: string) => string): number {
   const e = err as { code?: string; exitCode?: number };
   if (typeof e?.code === 'string' && e.code.startsWith('commander.')) {
     return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 1;
   }
   if (err instanceof SchemakitError) {
-    process.stderr.write(`${red('error')} ${err.message}\n`);
+    process.stderr.write(redact(`${red('error')} ${err.message}\n`));
     // Messages often list the first problems already (load: `N type error(s) in …`); print only the others.
-    for (const p of err.problems) if (!err.message.includes(formatProblem(p))) process.stderr.write(`  ${formatProblem(p)}\n`);
-    if (process.env.SCHEMAKIT_DEBUG && err.cause) process.stderr.write(`${String((err.cause as Error)?.stack ?? err.cause)}\n`);
+    for (const p of err.problems) if (!err.message.includes(formatProblem(p))) process.stderr.write(redact(`  ${formatProblem(p)}\n`));
+    if (process.env.SCHEMAKIT_DEBUG && err.cause) process.stderr.write(redact(`${String((err.cause as Error)?.stack ?? err.cause)}\n`));
   } else {
-    process.stderr.write(`${red('error')} ${(err as Error)?.stack ?? String(err)}\n`);
+    process.stderr.write(redact(`${red('error')} ${(err as Error)?.stack ?? String(err)}\n`));
   }
   return 1;
 }

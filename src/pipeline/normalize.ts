@@ -1,6 +1,6 @@
 import type { Declared } from '../declare/declared';
 import type { Db } from '../db';
-import { createScratch } from '../db';
+import { createScratch, type ScratchOptions } from '../db';
 import { diffCatalogs, managesGrant } from '../diff';
 import { introspect } from '../introspect';
 import { grantKey, sortCatalog, type Catalog, type Grant } from '../model';
@@ -13,9 +13,9 @@ import { SchemakitError } from '../util';
  * sides of a diff come out of the same catalog functions (`int` → `integer`, implicit names, defaults…).
  * A statement the server rejects is reported with the file:line of the declaration it came from.
  */
-export async function normalizeDeclared(declared: Declared, like: Db): Promise<Catalog> {
+export async function normalizeDeclared(declared: Declared, like: Db, options: ScratchOptions = {}): Promise<Catalog> {
   // PGlite registers contrib extensions at start, so the scratch instance must be asked for the declared ones.
-  const scratch = await createScratch(like, { extensions: declared.catalog.extensions.map((e) => e.name) });
+  const scratch = await createScratch(like, { ...options, extensions: [...(options.extensions ?? []), ...declared.catalog.extensions.map((e) => e.name)] });
   try {
     return await normalizeInto(declared, scratch.db);
   } finally {

@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './topo-sort';
 export * from './stable-json';
+export * from './url';
