@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectPostgres, connectTimeoutOf, createTempDatabase, takeBackup, type TempDatabase } from '../../src/db';
@@ -60,13 +60,17 @@ describe('secrets, connect timeouts and URL validation', function () {
   describe('connect timeout', () => {
     let server: Server;
     let port: number;
+    const sockets: Socket[] = [];
     before(async () => {
       // Accepts TCP connections and never answers.
-      server = createServer(() => undefined);
+      server = createServer((s) => void sockets.push(s));
       await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
       port = (server.address() as { port: number }).port;
     });
-    after(() => new Promise<void>((done) => server.close(() => done())));
+    after(() => new Promise<void>((done) => {
+      sockets.forEach((s) => s.destroy());
+      server.close(() => done());
+    }));
 
     it('defaults to 10 s, honours connect_timeout in the URL and SCHEMAKIT_CONNECT_TIMEOUT', () => {
       const saved = process.env.SCHEMAKIT_CONNECT_TIMEOUT;
