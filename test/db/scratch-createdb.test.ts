@@ -25,7 +25,6 @@ describe('scratch databases without CREATEDB (postgres-15)', function () {
   });
   after(async () => {
     await temp.dispose();
-    await (await connectPostgres(temp.db.url!)).close().catch(() => undefined);
     const admin = await connectPostgres(urlForDatabase(temp.db.url!, 'postgres'));
     await admin.exec(`DROP ROLE IF EXISTS ${role}`).finally(() => admin.close());
     fs.rmSync(dir, { recursive: true, force: true });
