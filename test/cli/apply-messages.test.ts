@@ -7,15 +7,15 @@ import { shop, shopWith } from './schemas';
 /** Issue 10 item 18: what apply says is true — each refused hazard once, no "one transaction" when online. */
 for (const engine of engines) {
   describe(`cli apply messages on ${engine.name}`, function () {
-    this.timeout(300_000);
+    this.timeout(900_000);
     const target = useCliTarget(engine, shop);
 
     it('the deletes-data refusal lists each hazard once; --online does not claim one transaction', async () => {
       const { project, urlArgs } = target();
-      expectExit(await runCli(['apply', '--yes', ...urlArgs], { cwd: project.dir }), 0);
+      expectExit(await runCli(['apply', '--yes', ...urlArgs], { cwd: project.dir, timeoutMs: 280_000 }), 0);
 
       project.writeSchema(shopWith({ 'notes.ts': null }));
-      const refused = await runCli(['apply', '--yes', ...urlArgs], { cwd: project.dir });
+      const refused = await runCli(['apply', '--yes', ...urlArgs], { cwd: project.dir, timeoutMs: 280_000 });
       expectExit(refused, 1);
       const lines = refused.stderr.split('\n').filter((l) => l.includes('[deletes-data]') || /^ {2}step \d+:/.test(l));
       expect(lines.length, describeRun(refused)).to.be.greaterThan(0);
@@ -25,7 +25,7 @@ for (const engine of engines) {
       project.writeSchema(shopWith({
         'notes.ts': shop['notes.ts'].replace("columns: { id: c.integer().primaryKey(), body: c.text() },", "columns: { id: c.integer().primaryKey(), body: c.text() },\n  indexes: (t) => [index('notes_body_idx').on(t.body)],"),
       }));
-      const online = await runCli(['apply', '--yes', '--online', ...urlArgs], { cwd: project.dir });
+      const online = await runCli(['apply', '--yes', '--online', ...urlArgs], { cwd: project.dir, timeoutMs: 280_000 });
       expectExit(online, 0);
       expect(online.stdout, describeRun(online)).to.match(/outside any transaction/);
       expect(online.stdout).not.to.contain('in one transaction (');
