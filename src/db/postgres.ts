@@ -1,16 +1,23 @@
-import { Client, types as pgTypes } from 'pg';
+import type { types as PgTypes } from 'pg';
 import { SchemakitError, parseDatabaseUrl, redactText, type DatabaseUrl } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
+import { pgModule } from './lazy-modules';
 
 /**
  * `pg` leaves `name[]` (oid 1003) and `"char"[]` (1002) as unparsed text while PGlite parses them;
  * parse them like `text[]` so both engines give the same JavaScript values.
  */
-const textArray = pgTypes.getTypeParser(1009 as Parameters<typeof pgTypes.getTypeParser>[0], 'text');
-const typeParsers = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    (oid === 1003 || oid === 1002) && format !== 'binary' ? textArray : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
+let parsers: { getTypeParser: typeof PgTypes.getTypeParser } | undefined;
+const typeParsers = () => {
+  if (parsers) return parsers;
+  const pgTypes = pgModule().types;
+  const textArray = pgTypes.getTypeParser(1009 as Parameters<typeof pgTypes.getTypeParser>[0], 'text');
+  parsers = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      (oid === 1003 || oid === 1002) && format !== 'binary' ? textArray : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
+  };
+  return parsers;
 };
 
 /** Seconds to wait for a server to answer when the URL has no `connect_timeout` and the environment sets none. */
@@ -32,8 +39,8 @@ export async function connectPostgres(url: string): Promise<Db> {
   const parsed = parseDatabaseUrl(url);
   const timeout = connectTimeoutOf(parsed);
   // libpq's connect_timeout is seconds; pg's connectionTimeoutMillis covers the TCP connect and the handshake.
-  const client = new Client({
-    connectionString: url, application_name: 'schemakit', types: typeParsers, connectionTimeoutMillis: Math.round(timeout * 1000),
+  const client = new (pgModule().Client)({
+    connectionString: url, application_name: 'schemakit', types: typeParsers(), connectionTimeoutMillis: Math.round(timeout * 1000),
   });
   // A connection lost while idle is reported as an 'error' event; without a listener Node would crash.
   let lost: unknown = null;

@@ -1,7 +1,12 @@
 export * from './source';
 export * from './resolve';
-export { normalizeDeclared, normalizeInto, withDeclaredOpenings } from './normalize';
+export { normalizeDeclared, normalizeInto, withDeclaredOpenings, type NormalizeOptions } from './normalize';
 export { generateMigration, type GenerateOptions, type GenerateResult } from './generate-migration';
 export { openReplayScratch, replayInto, extensionsCreatedBy, type ReplayTarget } from './replay-migrations';
 export { checkMigrations, type CheckReport, type CheckOptions } from './check-migrations';
 export { migrationDrift, type Drift } from './migration-drift';
+export { databaseExists, databaseName, createTargetDatabase, dropTargetDatabase, openEnvTarget } from './database-lifecycle';
+export {
+  ensureDatabase, migrateTargetUp, migrationStatus, selectTarget, planDeclared,
+  type TargetSelection, type MigrationStatus, type EnsureResult,
+} from './ensure-database';

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './topo-sort';
 export * from './stable-json';
 export * from './url';
+export * from './suggest';
