@@ -18,3 +18,5 @@ export type { PlanOptions, TableLock, LockMode } from './plan';
 export { ensureDatabase, migrateTargetUp as migrateUp, migrationStatus, type TargetSelection, type MigrationStatus, type EnsureResult } from './pipeline';
 export type { MigrationRun, MigrationState } from './migrate';
 export { loadConfig, resolveTarget, maskUrl, type ProjectConfig, type EnvConfig, type Policy, type ResolvedTarget } from './config';
+export { health, lintDeclared, lintDesign, planVacuum, planRefresh, runMaintenance, healthKinds, defaultThresholds } from './health';
+export type { HealthOptions, HealthReport, Finding, Fix, Severity, HealthKind, Thresholds, Unavailable, MaintenanceStep } from './health';

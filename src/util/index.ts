@@ -3,3 +3,4 @@ export * from './topo-sort';
 export * from './stable-json';
 export * from './url';
 export * from './suggest';
+export * from './format';
