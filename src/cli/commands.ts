@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { diffCatalogs } from '../diff';
 import { introspect, introspectUnmanaged } from '../introspect';
-import { applyPlan, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
+import { applyPlan, isFailingPreflight, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
 import { takeBackup } from '../db';
 import { requiredBackupDir } from '../config';
 import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
@@ -70,17 +70,23 @@ export function withPolicyDefaults<T extends OnlineFlags>(opts: T, t: ResolvedTa
   return opts.online === undefined && t.policy.online ? { ...opts, online: true } : opts;
 }
 
+/** Where the declarations are normalized (`--dev-url`, `--embedded-fallback`): see createScratch. */
+export interface ScratchFlags {
+  readonly devUrl?: string;
+  readonly embeddedFallback?: boolean;
+}
+
 /** Computes the plan from the target database to the declared schema. */
-export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}): Promise<Plan> {
-  return planDeclared(db, declared, options, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}, scratch: ScratchFlags = {}): Promise<Plan> {
+  return planDeclared(db, declared, options, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), devUrl: scratch.devUrl, embeddedFallback: scratch.embeddedFallback });
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
-export async function runPlan(opts: TargetOptions & OnlineFlags & { json?: boolean; preflight?: boolean; validate?: boolean }): Promise<Outcome> {
+export async function runPlan(opts: TargetOptions & OnlineFlags & ScratchFlags & { json?: boolean; preflight?: boolean; validate?: boolean }): Promise<Outcome> {
   const { declared, db, target } = await loadAndOpen(opts);
   return using([db], async () => {
     const options = planOptionsOf(withPolicyDefaults(opts, target));
-    const { plan, validation } = opts.validate === true ? await planValidated(db, declared, { ...options, validate: true }) : { plan: await planTarget(db, declared, options), validation: null };
+    const { plan, validation } = opts.validate === true ? await planValidated(db, declared, { ...options, validate: true }, opts) : { plan: await planTarget(db, declared, options, opts), validation: null };
     const unmanaged = await introspectUnmanaged(db);
     const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
     // A plan that fails or lands elsewhere on the scratch copy exits 1 (apply would refuse it).
@@ -104,13 +110,16 @@ function renderValidation(v: PlanValidation | null): string {
 /** The pre-flight findings under the summary (nothing when none ran or all passed). */
 function renderPreflightSection(findings: readonly PreflightFinding[] | null): string {
   if (findings === null || findings.length === 0) return '';
-  const failing = findings.filter((f) => f.kind !== 'not-checked').length;
-  return `\n\n${failing > 0 ? red(`Pre-flight: ${failing} data problem(s); apply would refuse`) : yellow('Pre-flight: some checks could not run')}\n${renderPreflight(findings)}`;
+  const failing = findings.filter(isFailingPreflight).length;
+  const changes = findings.some((f) => f.kind === 'values-change');
+  const head = failing > 0 ? red(`Pre-flight: ${failing} data problem(s); apply would refuse`)
+    : changes ? yellow('Pre-flight: a lossy conversion would change stored values (deletes-data)') : yellow('Pre-flight: some checks could not run');
+  return `\n\n${head}\n${renderPreflight(findings)}`;
 }
 
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
 export async function runApply(
-  opts: TargetOptions & OnlineFlags & {
+  opts: TargetOptions & OnlineFlags & ScratchFlags & {
     allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string; json?: boolean; validate?: boolean;
   },
   log: (s: string) => void,
@@ -123,7 +132,7 @@ export async function runApply(
   return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
     const options = planOptionsOf(withPolicyDefaults(opts, target));
     // Validation (default) plans with the scratch database it then validates on; --no-validate plans as before.
-    const { plan, validation } = opts.validate !== false ? await planValidated(db, declared, { ...options, validate: true }) : { plan: await planTarget(db, declared, options), validation: null };
+    const { plan, validation } = opts.validate !== false ? await planValidated(db, declared, { ...options, validate: true }, opts) : { plan: await planTarget(db, declared, options, opts), validation: null };
     if (plan.steps.length === 0) return json({ applied: 0, chunks: 0, durationMs: 0, backup: null, steps: [] }, 0, renderSummary(plan));
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
     if (validation !== null) {
@@ -146,9 +155,17 @@ export async function runApply(
       lockRetries: countOption('--lock-retries', opts.lockRetries),
       onRetry: (n, e) => log(`${yellow('lock timeout')} (${e.message.split('\n')[0]}); retry ${n}`),
     });
-    const text = `Applied ${result.applied} statement(s)${result.chunks > 1 ? ` in ${result.chunks} transactions` : ' in one transaction'} (${Math.round(result.durationMs)} ms).`;
+    const text = `Applied ${result.applied} statement(s) ${appliedHow(result)} (${Math.round(result.durationMs)} ms).`;
     return json({ applied: result.applied, chunks: result.chunks, durationMs: Math.round(result.durationMs), backup, steps: planToJson(plan).steps }, 0, text);
   }));
+}
+
+/** How an apply ran: "in one transaction" only when that is true (an online plan runs builds on their own). */
+function appliedHow(r: { chunks: number; outside: number }): string {
+  const tx = r.chunks === 0 ? '' : r.chunks === 1 ? 'in one transaction' : `in ${r.chunks} transactions`;
+  if (r.outside === 0) return tx;
+  const alone = `${r.outside} outside any transaction`;
+  return tx === '' ? `(${alone})` : `${tx} and ${alone}`;
 }
 
 /** `schemakit generate NAME`: see runGenerateMigration (from the state the migration files produce, not the live database). */

@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { SchemakitError } from '../util';
-import { pgliteInstanceOf } from './pglite';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pgliteModule } from './lazy-modules';
+import { SchemakitError, parseDatabaseUrl, redactText } from '../util';
+import { pgliteInstanceOf, pgliteParsers, pgliteStartParams } from './pglite';
+import { connectPostgres, connectTimeoutOf } from './postgres';
+import { resetDatabase } from './reset';
 import type { Db, EngineKind } from './types';
 
 /** A backup file written by takeBackup. */
@@ -16,14 +19,26 @@ export interface Backup {
 
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
-/** Runs a program (no shell) and resolves with its output; a non-zero exit rejects with its stderr. */
-function run(program: string, args: readonly string[]): Promise<string> {
+/** Runs a program (no shell) and resolves with its output; a non-zero exit rejects with its stderr (redacted). */
+function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   return new Promise((done, fail) => {
-    execFile(program, [...args], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) fail(new SchemakitError('db', `${program}-failed`, `${program} failed: ${(stderr || err.message).trim()}`, { cause: err }));
+    execFile(program, [...args], { maxBuffer: 64 * 1024 * 1024, env }, (err, stdout, stderr) => {
+      if (err) fail(new SchemakitError('db', `${program}-failed`, `${program} failed: ${redactText((stderr || err.message).trim(), null, [env.PGPASSWORD])}`));
       else done(stdout);
     });
   });
+}
+
+/**
+ * How a child program (pg_dump, pg_restore) connects without the password on its command line, where
+ * every local user sees it in `ps`: `--dbname` without the password, which goes into the child's
+ * environment (PGPASSWORD) instead; PGCONNECT_TIMEOUT carries the connect timeout.
+ */
+export function childConnection(url: string): { readonly dbname: string; readonly env: NodeJS.ProcessEnv } {
+  const parsed = parseDatabaseUrl(url);
+  const env: NodeJS.ProcessEnv = { ...process.env, PGCONNECT_TIMEOUT: String(connectTimeoutOf(parsed)) };
+  if (parsed.password !== null) env.PGPASSWORD = parsed.password;
+  return { dbname: `--dbname=${parsed.withoutPassword}`, env };
 }
 
 /**
@@ -39,7 +54,8 @@ export async function takeBackup(db: Db, dir: string): Promise<Backup> {
     if (db.url === null) throw new SchemakitError('db', 'backup-failed', `${db.description}: no connection URL to give pg_dump`);
     const name = String((await db.query<{ d: string }>('SELECT current_database() AS d'))[0].d);
     file = resolve(dir, `${name.replace(/[^A-Za-z0-9_.-]/g, '_')}-${stamp()}.dump`);
-    await run('pg_dump', ['--format=custom', `--file=${file}`, `--dbname=${db.url}`]);
+    const child = childConnection(db.url);
+    await run('pg_dump', ['--format=custom', `--file=${file}`, child.dbname], child.env);
   } else {
     const pg = pgliteInstanceOf(db);
     if (pg === null) throw new SchemakitError('db', 'backup-failed', `${db.description}: not an embedded database schemakit opened`);

@@ -1,5 +1,6 @@
 export type { Db, EngineKind } from './types';
-export { connectPostgres, redactUrl } from './postgres';
+export { connectPostgres, connectTimeoutOf, DEFAULT_CONNECT_TIMEOUT_S } from './postgres';
+export { redactUrl } from '../util';
 export { openPglite, pgliteExtensionsOf, PGLITE_PG_MAJOR, type PgliteOpenOptions } from './pglite';
 export { pgliteExtensionNames } from './pglite-extensions';
 export { acquirePglite, closePglitePool, type AcquirePgliteOptions } from './pglite-pool';

@@ -8,31 +8,14 @@ import { SchemakitError } from '../util';
 import { acquireEngineLock, type EngineLockOptions } from './engine-lock';
 import { pgliteParsers, pgliteStartParams } from './pglite';
 import { pgliteExtensionNames, pgliteExtensions } from './pglite-extensions';
-import { redactUrl } from './postgres';
+import { redactUrl } from '../util';
+import { childConnection } from './backup';
 import { RESET_SQL } from './reset';
 
 /** Where restoreBackup writes: a server database (URL) or an embedded database directory. */
 export type RestoreTarget = { readonly url: string } | { readonly pgliteDir: string; readonly lock?: EngineLockOptions };
 
 const UNCHANGED = 'The target was not changed.';
-
-/**
- * A libpq connection for a child program without the password on its command line (where every local
- * user sees it in `ps`): the URL without it, and PGPASSWORD in the child's environment.
- */
-function childConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  try {
-    const u = new URL(url);
-    if (u.password) {
-      env.PGPASSWORD = decodeURIComponent(u.password);
-      u.password = '';
-    }
-    return { dbname: u.toString(), env };
-  } catch {
-    return { dbname: url, env };
-  }
-}
 
 /** Runs a program (no shell); a non-zero exit rejects with `what(its stderr)` as the message. */
 function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv, what: (detail: string) => string, code: string): Promise<string> {
@@ -76,7 +59,7 @@ async function restoreServer(file: string, url: string): Promise<void> {
     const script = join(work, 'restore.sql');
     await run('pg_restore', ['--clean', '--if-exists', '--no-password', `--file=${script}`, file], env, bad, 'bad-backup');
     await run('psql', [
-      '--no-psqlrc', '--quiet', '--no-password', '--single-transaction', '--set=ON_ERROR_STOP=1', `--dbname=${dbname}`,
+      '--no-psqlrc', '--quiet', '--no-password', '--single-transaction', '--set=ON_ERROR_STOP=1', dbname,
       `--command=${RESET_SQL}`, `--file=${script}`,
     ], env, (detail) => `restoring ${file} into ${redactUrl(url)} failed and was rolled back (${detail}). ${UNCHANGED}`, 'restore-failed');
   } finally {

@@ -14,7 +14,7 @@ export { migrateUp, migrateDown, upScript, editedApplied, type MigrateUpOptions,
 export { planMigrateDown, checkDownHazards, type DownTarget } from './run-migrations';
 export { migrationStates, type MigrationState } from './migration-status';
 export { catalogHash, hashedOn } from './catalog-hash';
-export { runPreflight, checkPreflight, renderPreflight, type PreflightFinding, type PreflightOptions } from './preflight';
+export { runPreflight, checkPreflight, renderPreflight, isFailing as isFailingPreflight, type PreflightFinding, type PreflightOptions } from './preflight';
 export type { PreflightKind } from './preflight-checks';
 export { withLockRetries, lockTimeoutError, LOCK_NOT_AVAILABLE, DEFAULT_LOCK_RETRIES, DEFAULT_RETRY_DELAY_MS, type RetryPolicy } from './lock-retry';
 export { lintPlan, lintScript, scriptTables, renderLint, DEFAULT_LARGE_TABLE_ROWS, DEFAULT_LARGE_TABLE_BYTES, type LintFinding, type LintOptions, type LintRule, type LintSeverity } from './lint';

@@ -13,7 +13,9 @@ export type PreflightKind =
   | 'too-long'
   | 'check-violations'
   | 'enum-value-in-use'
-  | 'rows-without-value';
+  | 'rows-without-value'
+  /** Values a lossy conversion would store changed (a `deletes-data` step): reported, not a failure. */
+  | 'values-change';
 
 /** One data check of a step: SQL counting the rows that would make the step fail, and a few examples. */
 export interface PreflightCheck {
@@ -83,7 +85,7 @@ export function preflightChecks(plan: Plan, serverVersion: number): PreflightChe
   const seen = new Set<Change>();
   const out: PreflightCheck[] = [];
   plan.steps.forEach((s, i) => {
-    if (seen.has(s.change) || !s.hazards.some((h) => h.kind === 'may-fail-on-data')) return;
+    if (seen.has(s.change) || !s.hazards.some((h) => h.kind === 'may-fail-on-data' || (h.kind === 'deletes-data' && s.change.kind === 'AlterColumn'))) return;
     seen.add(s.change);
     out.push(...checksOf(s.change, i, scope));
   });
@@ -257,6 +259,7 @@ function alterColumnChecks(c: AlterColumn, step: number, scope: Scope): Prefligh
       });
     }
   }
+  if (change !== null && change.lossy) out.push(lossyCheck(c, step, scope));
   if (to.notNull && !from.notNull) {
     out.push({
       kind: 'nulls', step, object, castHelper: false,
@@ -265,6 +268,28 @@ function alterColumnChecks(c: AlterColumn, step: number, scope: Scope): Prefligh
     });
   }
   return out;
+}
+
+/**
+ * Rows whose value the conversion would store changed: converted with the plan's own USING expression and
+ * back, compared with the original (`12.34` → `12` → `12.00`). Values that do not convert at all make the
+ * query fail; the cast-failure check counts those.
+ */
+function lossyCheck(c: AlterColumn, step: number, scope: Scope): PreflightCheck {
+  const { schema, table } = c;
+  const [fromType, toType] = [storageType(c.from.type), storageType(c.to.type)];
+  const name = scope.names.column(schema, table, c.to.name);
+  const t = qualified(schema, scope.names.table(schema, table));
+  const forward = analyzeTypeChange(name, fromType, toType).using ?? `${ident(name)}::${toType}`;
+  const back = analyzeTypeChange('w', toType, fromType).using ?? `w::${fromType}`;
+  const pairs = `(SELECT ${ident(name)} AS v, (${forward}) AS w FROM ${t}) AS s WHERE v IS NOT NULL AND (${back}) IS DISTINCT FROM v`;
+  const object = columnKey(schema, table, c.to.name);
+  return {
+    kind: 'values-change', step, object, castHelper: false,
+    countSql: `SELECT count(*) AS n FROM ${pairs}`,
+    sampleSql: `SELECT left(v::text, 40) || ' → ' || left(w::text, 40) AS v FROM ${pairs} LIMIT 3`,
+    describe: (n) => `${fromType} → ${toType} on ${object}: ${plural(n, 'value', 'values')} would be stored changed`,
+  };
 }
 
 function enumChecks(c: RecreateEnum, step: number, scope: Scope): PreflightCheck[] {

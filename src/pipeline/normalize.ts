@@ -20,7 +20,7 @@ export async function normalizeDeclared(declared: Declared, like: Db, options: N
   const cached = cacheDir ? readNormalizedCache(cacheDir, key) : undefined;
   if (cached) return cached;
   // PGlite registers contrib extensions at start, so the scratch instance must be asked for the declared ones.
-  const scratch = await createScratch(like, { extensions: declared.catalog.extensions.map((e) => e.name) });
+  const scratch = await createScratch(like, { devUrl: options.devUrl, embeddedFallback: options.embeddedFallback, extensions: declared.catalog.extensions.map((e) => e.name) });
   let catalog: Catalog;
   try {
     catalog = await normalizeInto(declared, scratch.db);
@@ -38,6 +38,10 @@ export interface NormalizeOptions {
    * declarations then need no scratch database. None when absent.
    */
   readonly cacheDir?: string;
+  /** Where to make the scratch database (`--dev-url`: a server URL or `pglite`); see createScratch. */
+  readonly devUrl?: string;
+  /** Use the embedded engine when the server refuses CREATE DATABASE; see createScratch. */
+  readonly embeddedFallback?: boolean;
 }
 
 /**

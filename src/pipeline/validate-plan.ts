@@ -1,4 +1,4 @@
-import { createScratch, resetDatabase, type Db } from '../db';
+import { createScratch, resetDatabase, type Db, type ScratchOptions } from '../db';
 import type { Declared } from '../declare/declared';
 import { diffCatalogs } from '../diff';
 import { introspect } from '../introspect';
@@ -65,10 +65,15 @@ export interface ValidatedPlan {
  * declarations and, when `validate`, the validation of the plan (reset in between), so validating costs
  * no second database: a temporary database on the same server, or a pooled PGlite.
  */
-export async function planValidated(db: Db, declared: Declared, options: PlanOptions & { readonly validate?: boolean } = {}): Promise<ValidatedPlan> {
+export async function planValidated(
+  db: Db,
+  declared: Declared,
+  options: PlanOptions & { readonly validate?: boolean } = {},
+  where: Pick<ScratchOptions, 'devUrl' | 'embeddedFallback'> = {},
+): Promise<ValidatedPlan> {
   const actual = await introspect(db);
   const extensions = [...new Set([...declared.catalog.extensions, ...actual.extensions].map((e) => e.name))];
-  const scratch = await createScratch(db, { extensions });
+  const scratch = await createScratch(db, { extensions, devUrl: where.devUrl, embeddedFallback: where.embeddedFallback });
   try {
     const desired = await normalizeInto(declared, scratch.db);
     const plan = planChanges(diffCatalogs(actual, desired, declared.renames), options);
