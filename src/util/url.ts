@@ -2,15 +2,15 @@ import { SchemakitError } from './errors';
 
 /** Query parameters of a connection URL that hold secrets (libpq's `password`, `sslpassword`). */
 const SECRET_PARAMS = ['password', 'sslpassword'];
-const MASK = '***';
+const MASK = '****';
 
-/** The URL with every secret replaced by `***`: the password in userinfo and `?password=`/`?sslpassword=`. */
+/** The URL with every secret replaced by `****`: the password in userinfo and `?password=`/`?sslpassword=`. */
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = MASK;
     for (const p of SECRET_PARAMS) if (u.searchParams.has(p)) u.searchParams.set(p, MASK);
-    return u.toString().replace(/%2A%2A%2A/g, MASK);
+    return u.toString().replace(/%2A%2A%2A%2A/g, MASK);
   } catch {
     // Not parseable: mask whatever looks like a password anyway.
     return url.replace(/(\/\/[^/@:]*:)[^@/]*@/, `$1${MASK}@`).replace(/([?&](?:ssl)?password=)[^&#]*/gi, `$1${MASK}`);

@@ -59,6 +59,8 @@ describe('architecture', () => {
       if (rel.startsWith('cli' + sep)) continue;
       const text = f.getFullText();
       for (const bad of ['console.log', 'console.error', 'process.exit', 'process.stdout.write', 'process.stderr.write']) {
+        // load/evaluate.ts does not exit: it replaces process.exit while schema files run, so that one calling it fails.
+        if (bad === 'process.exit' && rel === join('load', 'evaluate.ts')) continue;
         if (text.includes(bad)) offenders.push(`${rel}: ${bad}`);
       }
     }

@@ -19,10 +19,10 @@ describe('secrets, connect timeouts and URL validation', function () {
   describe('redactUrl / redactText (one function for every layer)', () => {
     it('masks the userinfo password and ?password=, keeps the rest', () => {
       expect(redactUrl(`postgres://bob:${USER_PW}@db.example:6432/app?sslmode=require&password=${QUERY_PW}`))
-        .to.equal('postgres://bob:***@db.example:6432/app?sslmode=require&password=***');
+        .to.equal('postgres://bob:****@db.example:6432/app?sslmode=require&password=****');
       expect(redactUrl(`postgres://bob:${USER_PW}@[bad/app`)).not.to.contain(USER_PW);
       expect(redactText(`failed for postgres://bob:${USER_PW}@h/db and ${QUERY_PW}`, `postgres://h/db?password=${QUERY_PW}`))
-        .to.equal('failed for postgres://bob:***@h/db and ***');
+        .to.equal('failed for postgres://bob:****@h/db and ****');
     });
   });
 
@@ -172,7 +172,7 @@ describe('secrets, connect timeouts and URL validation', function () {
         expect(r.stderr, `${args.join(' ')}\n${describeRun(r)}`).not.to.match(/^\s+at /m);
       }
       const plan = await runCli(['plan', '--url', base], { cwd: project.dir });
-      expect(plan.stdout).to.contain(`target: postgres://root:***@127.0.0.1:5432/${temp.name}?password=***`);
+      expect(plan.stdout).to.contain(`target: postgres://root:****@127.0.0.1:5432/${temp.name}?password=****`);
     });
   });
 });
