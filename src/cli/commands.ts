@@ -8,7 +8,7 @@ import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type Pla
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames, type Catalog } from '../model';
 import { loadSchemaDir } from '../load';
-import { normalizeDeclared } from '../pipeline';
+import { planDeclaredWithData } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
@@ -61,8 +61,8 @@ export async function loadAndOpen(opts: TargetOptions): Promise<{ declared: Decl
 
 /** Computes the plan from the target database to the declared schema. */
 export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}): Promise<Plan> {
-  const [actual, desired] = [await introspect(db), await normalizeDeclared(declared, db)];
-  return planChanges(diffCatalogs(actual, desired, declared.renames), options);
+  // Reference data (data/<schema>/<table>.csv) is planned after the DDL; invalid data is refused with its report.
+  return planDeclaredWithData(db, declared, options);
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */

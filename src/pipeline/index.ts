@@ -5,3 +5,4 @@ export { generateMigration, type GenerateOptions, type GenerateResult } from './
 export { openReplayScratch, replayInto, extensionsCreatedBy, type ReplayTarget } from './replay-migrations';
 export { checkMigrations, type CheckReport, type CheckOptions } from './check-migrations';
 export { migrationDrift, type Drift } from './migration-drift';
+export { prepareReferenceData, refuseInvalidData, planDeclaredWithData, type DataOptions, type PreparedData } from './reference-data';
