@@ -6,6 +6,7 @@ import { runApply, runDiff, runGenerate, runPlan, type Outcome } from './command
 import { runDocs } from './docs-command';
 import { runHooksInstall } from './hooks-command';
 import { registerMigrate } from './migrate-program';
+import { registerData } from './data-program';
 import { runPull } from './pull-command';
 import { red } from './output';
 import { runLint } from './lint-command';
@@ -51,6 +52,7 @@ function program(done: (o: Outcome) => void): Command {
     .action(async (name, o) => done(await runGenerate(name, o)));
 
   registerMigrate(cmd, target, done);
+  registerData(cmd, target, done);
 
   cmd.command('docs').description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
     .option('--schema <dir>', 'directory of schema declarations', 'schema')

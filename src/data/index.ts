@@ -3,3 +3,4 @@ export { readCsvFile, streamCsv, csvParseOptions, type CsvFile, type CsvRecord }
 export { findReferenceTables, mapReferenceTable, type ReferenceTable, type MappedTable } from './reference-tables';
 export { validateRows, validateForeignKeys, type ValidTable } from './validate-rows';
 export { diffReferenceData } from './diff-rows';
+export { loadCsv, exportCsv, parseTableName, type LoadOptions, type ExportOptions, type CopyProgress } from './copy';

@@ -17,3 +17,4 @@ export {
 } from './temp-database';
 export { DbQueryError, wrapQueryError, type PgErrorFields } from './errors';
 export { takeBackup, restoreBackup, type Backup, type RestoreTarget } from './backup';
+export { pgliteInstanceOf } from './pglite';
