@@ -108,10 +108,12 @@ async function checkConstraint(scratch: Db, m: MappedTable, ch: Check, good: str
  * Foreign keys of the validated tables: values must exist among the referenced table's CSV rows (when it
  * is a reference table) plus, unless that table is synced, its rows in the target database.
  */
-export async function validateForeignKeys(target: Db, catalog: Catalog, tables: readonly ValidTable[], problems: Problem[]): Promise<void> {
+export async function validateForeignKeys(target: Db, catalog: Catalog, tables: readonly ValidTable[], problems: Problem[], unreadable: ReadonlySet<string> = new Set()): Promise<void> {
   const byName = new Map(tables.map((t) => [JSON.stringify([t.mapped.table.schema, t.mapped.table.name]), t]));
   const exists = async (schema: string, table: string) => (await target.query<{ r: string | null }>('SELECT to_regclass($1)::text AS r', [qualified(schema, table)]))[0].r !== null;
-  const known = async (schema: string, table: string, columns: readonly string[]): Promise<Set<string>> => {
+  const known = async (schema: string, table: string, columns: readonly string[]): Promise<Set<string> | null> => {
+    // A reference file whose header could not be read: its own problems say why; its rows are not known.
+    if (unreadable.has(JSON.stringify([schema, table]))) return null;
     const out = new Set<string>();
     const ref = byName.get(JSON.stringify([schema, table]));
     if (ref) {
@@ -136,6 +138,7 @@ export async function validateForeignKeys(target: Db, catalog: Catalog, tables: 
     m.columns.forEach((c, i) => { if (c.lookup) checks.push({ idx: [i], schema: c.lookup.schema, table: c.lookup.table, columns: [c.lookup.match], what: `lookup of ${c.lookup.schema}.${c.lookup.table}.${c.lookup.match}` }); });
     for (const ch of checks) {
       const have = await known(ch.schema, ch.table, ch.columns);
+      if (have === null) continue;
       for (const r of t.rows) {
         const vals = ch.idx.map((i) => r.values[i]);
         if (vals.some((v) => v === null) || have.has(JSON.stringify(vals))) continue;

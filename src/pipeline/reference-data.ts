@@ -36,13 +36,15 @@ export async function prepareReferenceData(declared: Declared, target: Db, optio
     const catalog = await normalizeInto(declared, scratch.db);
     const problems: Problem[] = [];
     const tables: ValidTable[] = [];
+    const unreadable = new Set<string>();
     for (const ref of refs) {
       const csv = await readCsvFile(ref.path, ref.file);
       problems.push(...csv.problems);
       const mapped = mapReferenceTable(catalog, ref, csv, refs, problems);
       if (mapped) tables.push(await validateRows(scratch.db, catalog, mapped, csv, problems));
+      else unreadable.add(JSON.stringify([ref.schema, ref.table]));
     }
-    await validateForeignKeys(target, catalog, tables, problems);
+    await validateForeignKeys(target, catalog, tables, problems, unreadable);
     return { catalog, tables, problems: sortProblems(problems) };
   } finally {
     await scratch.dispose();
