@@ -9,9 +9,11 @@ export interface BenchArgs {
   readonly serverUrl: string;
   /** Run one size in this process: sent to the parent when forked, else printed as JSON (for profiling). */
   readonly child: number | null;
+  /** Run the start-up benchmark (whole CLI processes against their references) instead. */
+  readonly startup: boolean;
 }
 
-const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432]';
+const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup]';
 
 /** Parses argv (without `node script`); throws with the usage on a bad option. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -20,6 +22,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let pglite = false;
   let serverUrl = process.env.SCHEMAKIT_BENCH_URL ?? 'postgres://root@127.0.0.1:5432';
   let child: number | null = null;
+  let startup = false;
   const value = (i: number): string => {
     const v = argv[i + 1];
     if (v === undefined) throw new Error(`${argv[i]} needs a value\n${usage}`);
@@ -42,6 +45,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--url':
         serverUrl = take().replace(/\/+$/, '');
         break;
+      case '--startup':
+        startup = true;
+        break;
       case '--child':
         child = positiveInt(take(), '--child');
         break;
@@ -52,7 +58,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         throw new Error(`unknown option ${a}\n${usage}`);
     }
   }
-  return { sizes, runs, pglite, serverUrl, child };
+  return { sizes, runs, pglite, serverUrl, child, startup };
 }
 
 function positiveInt(s: string, flag: string): number {

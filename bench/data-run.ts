@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     await loadCsv(temp.db, 'public.bench_rows', file, { truncate: true });
     const loadMs = Date.now() - t1;
     clearInterval(sampler);
+    await temp.db.exec('DROP TABLE public.bench_rows'); // not declared below: the plan would drop it
 
     const g = schema('benchref');
     const item = table(g, 'item', { columns: { id: c.integer().primaryKey(), name: c.text().notNull(), note: c.text(), amount: c.numeric(12, 2), day: c.date(), at: c.timestamptz(), flag: c.boolean(), qty: c.integer() } });

@@ -12,6 +12,7 @@ import { runPgliteSize } from './pglite-run';
 import { evaluateTargets, renderReport } from './report';
 import { databaseUrl, repoRoot } from './setup-db';
 import { runSize } from './size-run';
+import { runStartupBench } from './startup';
 import { emptySizeResult, type BenchReport, type PgliteResult, type SizeResult } from './types';
 
 /** Sizes at most this large are also introspected in PGlite with --pglite. */
@@ -23,6 +24,10 @@ async function main(args: BenchArgs): Promise<void> {
     // Run by hand (e.g. `node --cpu-prof dist/bench/run.js --child 5000`), there is no parent: print it.
     if (!process.send) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else await new Promise<void>((resolve, reject) => process.send!(result, (e: Error | null) => (e ? reject(e) : resolve())));
+    return;
+  }
+  if (args.startup) {
+    process.exitCode = await runStartupBench(args.serverUrl, args.runs);
     return;
   }
   const startedAt = new Date().toISOString();

@@ -62,7 +62,7 @@ export async function loadAndOpen(opts: TargetOptions): Promise<{ declared: Decl
 /** Computes the plan from the target database to the declared schema. */
 export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}): Promise<Plan> {
   // Reference data (data/<schema>/<table>.csv) is planned after the DDL; invalid data is refused with its report.
-  return planDeclaredWithData(db, declared, options);
+  return planDeclaredWithData(db, declared, options, {}, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */

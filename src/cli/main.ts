@@ -2,16 +2,15 @@ import { Command, Option } from 'commander';
 import { closePglitePool } from '../db';
 import { hazardKinds } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
-import { runApply, runDiff, runGenerate, runPlan, type Outcome } from './commands';
-import { runDocs } from './docs-command';
-import { runHooksInstall } from './hooks-command';
+import type { Outcome } from './commands';
 import { registerMigrate } from './migrate-program';
 import { registerData } from './data-program';
-import { runPull } from './pull-command';
 import { red } from './output';
-import { runLint } from './lint-command';
-import { runRestore } from './restore-command';
 import { withOnlineOptions } from './safety-options';
+
+// Every action imports its command module when it runs (`await import('./x-command')`): the command modules
+// pull in the TypeScript compiler, ts-morph, Handlebars, `pg` and PGlite, which `--help` and the other
+// commands should not pay for. test/architecture/startup.test.ts checks that loading this file loads none.
 
 /** Builds the command-line program; actions record their outcome instead of exiting. */
 function program(done: (o: Outcome) => void): Command {
@@ -29,12 +28,12 @@ function program(done: (o: Outcome) => void): Command {
     .requiredOption('--to <dst>', 'empty | postgres://… | pglite:DIR | schema directory')
     .option('--json', 'print the plan as JSON')
     .option('--privileges', 'compare privileges (GRANT/REVOKE) too; declarations that declare grants always do')
-    .action(async (o) => done(await runDiff(o)));
+    .action(async (o) => done(await (await import('./commands')).runDiff(o)));
 
   withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)')))
     .option('--json', 'print the plan as JSON')
     .option('--no-preflight', 'do not run the pre-flight data checks')
-    .action(async (o) => done(await runPlan(o)));
+    .action(async (o) => done(await (await import('./commands')).runPlan(o)));
 
   withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database in one transaction')))
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
@@ -44,12 +43,12 @@ function program(done: (o: Outcome) => void): Command {
     .option('--yes', 'do not ask for confirmation')
     .option('--chunked', 'commit in chunks when the plan needs more locks than one transaction can hold (resumable)')
     .option('--lock-wait <seconds>', 'wait this long for another runner\'s migration lock', '60')
-    .action(async (o) => done(await runApply(o, (s) => process.stderr.write(s + '\n'))));
+    .action(async (o) => done(await (await import('./commands')).runApply(o, (s) => process.stderr.write(s + '\n'))));
 
   withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>')))
     .option('--out <dir>', 'migrations directory', 'generated/migrations')
     .option('--dev-url <url>', 'server on which to replay the migrations in a temporary database (default: --url, else embedded PGlite)')
-    .action(async (name, o) => done(await runGenerate(name, o)));
+    .action(async (name, o) => done(await (await import('./commands')).runGenerate(name, o)));
 
   registerMigrate(cmd, target, done);
   registerData(cmd, target, done);
@@ -61,30 +60,30 @@ function program(done: (o: Outcome) => void): Command {
     .option('--html', 'write a static HTML site with the ER diagrams rendered (Mermaid bundled) instead of Markdown')
     .option('--templates <dir>', 'directory of Handlebars templates overriding the defaults')
     .option('--check', 'write nothing; exit 1 naming the stale files when the output is not up to date')
-    .action(async (o) => done(await runDocs(o)));
+    .action(async (o) => done(await (await import('./docs-command')).runDocs(o)));
 
   cmd.command('pull').description('write declarations (schema/*.ts) of an existing database')
     .option('--url <url>', 'database URL (default: $DATABASE_URL, else the embedded database in .schemakit/)')
     .option('--out <dir>', 'output directory', 'schema')
     .addOption(new Option('--layout <layout>', 'one file per table, or one per schema').choices(['table', 'schema']).default('table'))
     .option('--force', 'overwrite files whose content differs from the pulled declarations')
-    .action(async (o) => done(await runPull(o)));
+    .action(async (o) => done(await (await import('./pull-command')).runPull(o)));
 
   withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)')))
     .argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)')
     .option('--json', 'print the findings as JSON')
     .option('--large-table-rows <n>', 'tables with at least this many rows make rewrites and blocking scans errors (default 1000000)')
     .option('--large-table-bytes <n>', 'same, in bytes (default 1 GiB)')
-    .action(async (paths, o) => done(await runLint(paths, o)));
+    .action(async (paths, o) => done(await (await import('./lint-command')).runLint(paths, o)));
 
   cmd.command('restore').description('restore a backup taken by apply --backup, replacing the database contents').argument('<file>')
     .option('--url <url>', 'server database to restore into (default: $DATABASE_URL, else the embedded database)')
     .option('--yes', 'do not ask for confirmation')
-    .action(async (file, o) => done(await runRestore(file, o)));
+    .action(async (file, o) => done(await (await import('./restore-command')).runRestore(file, o)));
 
   cmd.command('hooks').description('git hooks').command('install')
     .description('install a pre-commit hook that regenerates generated/docs when schema/ changes')
-    .action(async () => done(await runHooksInstall()));
+    .action(async () => done(await (await import('./hooks-command')).runHooksInstall()));
   return cmd;
 }
 

@@ -31,7 +31,9 @@ export function parseTableName(name: string): { schema: string; table: string } 
 
 /** The header of a CSV file (its first record), read without reading the rest. */
 async function readHeader(path: string): Promise<string[]> {
-  const parser = createReadStream(path).pipe(parse({ bom: true, to_line: 1 }));
+  const source = createReadStream(path);
+  const parser = source.pipe(parse({ bom: true, to_line: 1 }));
+  source.on('error', (e) => parser.destroy(e));
   for await (const r of parser as AsyncIterable<string[]>) return r;
   throw new SchemakitError('data', 'csv-empty', `${path}:1: empty file: the first line must be the header`);
 }
@@ -113,7 +115,9 @@ async function loadCsvPglite(db: Db, copySql: string, path: string, schema: stri
       size = 0;
       firstLine = nextLine;
     };
-    const parser = createReadStream(path).pipe(parse({ bom: true, raw: true, relax_column_count: true, from_line: 2, info: true }));
+    const source = createReadStream(path);
+    const parser = source.pipe(parse({ bom: true, raw: true, relax_column_count: true, from_line: 2, info: true }));
+    source.on('error', (e) => parser.destroy(e));
     for await (const r of parser as AsyncIterable<{ raw: string; info: { lines: number } }>) {
       const raw = r.raw.endsWith('\n') ? r.raw : r.raw + '\n';
       parts.push(raw);

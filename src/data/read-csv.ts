@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { parse, type CastingContext } from 'csv-parse';
 import type { Problem } from '../util';
 
@@ -29,7 +29,10 @@ export const csvParseOptions = {
 
 /** Streams CSV records with their line numbers (a record's first line, even when a quoted field spans lines). */
 export async function* streamCsv(path: string): AsyncGenerator<CsvRecord> {
-  const parser = createReadStream(path).pipe(parse({ ...csvParseOptions, info: true }));
+  const source = createReadStream(path);
+  const parser = source.pipe(parse({ ...csvParseOptions, info: true }));
+  // pipe() does not forward a read error (a missing file): hand it to the parser so the loop throws it.
+  source.on('error', (e) => parser.destroy(e));
   for await (const r of parser as AsyncIterable<{ record: (string | null)[]; info: { lines: number } }>) {
     const first = r.record[0];
     // info.lines is the line a record ends on; the newlines inside the record's fields lead back to its start.
@@ -48,6 +51,7 @@ const countNewlines = (s: string) => {
 export async function readCsvFile(path: string, display: string): Promise<CsvFile> {
   const records: CsvRecord[] = [];
   const problems: Problem[] = [];
+  if (!existsSync(path)) return { file: display, header: [], headerLine: 1, records: [], problems: [{ code: 'data-missing-file', location: display, message: 'no such file (declared with referenceData())' }] };
   try {
     for await (const r of streamCsv(path)) records.push(r);
   } catch (err) {

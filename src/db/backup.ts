@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { pgliteModule } from './lazy-modules';
 import { SchemakitError } from '../util';
 import { pgliteInstanceOf, pgliteParsers, pgliteStartParams } from './pglite';
 import { connectPostgres } from './postgres';
@@ -79,7 +79,7 @@ export async function restoreBackup(file: string, target: RestoreTarget): Promis
   }
   rmSync(target.pgliteDir, { recursive: true, force: true });
   mkdirSync(target.pgliteDir, { recursive: true });
-  const pg = await PGlite.create({
+  const pg = await pgliteModule().PGlite.create({
     dataDir: target.pgliteDir, parsers: pgliteParsers, startParams: pgliteStartParams(),
     loadDataDir: new Blob([readFileSync(file)]),
   });

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { pgliteModule } from './lazy-modules';
 import { sha256 } from '../util';
 import { pgliteParsers, pgliteStartParams } from './pglite';
 import { pgliteExtensions } from './pglite-extensions';
@@ -64,12 +65,12 @@ export async function startEmptyPglite(extensionNames: readonly string[] = []): 
   const tar = await pristine;
   if (tar) {
     try {
-      return await PGlite.create({ loadDataDir: tar, parsers: pgliteParsers, extensions, startParams: pgliteStartParams() });
+      return await pgliteModule().PGlite.create({ loadDataDir: tar, parsers: pgliteParsers, extensions, startParams: pgliteStartParams() });
     } catch {
       pristine = Promise.resolve(null); // A bad tarball: fall back to initdb and rewrite it.
     }
   }
-  const pg = await PGlite.create({ parsers: pgliteParsers, extensions, startParams: pgliteStartParams() });
+  const pg = await pgliteModule().PGlite.create({ parsers: pgliteParsers, extensions, startParams: pgliteStartParams() });
   const dumped = pg.dumpDataDir('none').then(
     (blob) => blob,
     () => null,

@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import { SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
 import { normalizeExtensionNames, pgliteExtensionNames, pgliteExtensions } from './pglite-extensions';
 import { cachedPristineTarball } from './pglite-template';
+import { pgliteModule } from './lazy-modules';
 
 /**
  * Parsers that make PGlite return what `pg` returns: PGlite turns `int8` (and `int8[]`) into numbers,
@@ -20,7 +21,7 @@ export const pgliteParsers: PGliteOptions['parsers'] = { 20: (value: string) => 
  * the interval 0 it still fires once, so a process that does not close its instances (closePglitePool)
  * lingers up to 10 s before exiting.
  */
-export const pgliteStartParams = (): string[] => [...PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0'];
+export const pgliteStartParams = (): string[] => [...pgliteModule().PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0'];
 
 /** Options of openPglite. */
 export interface PgliteOpenOptions {
@@ -56,7 +57,7 @@ export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
   const seed = dataDir !== undefined && !existsSync(join(dataDir, 'PG_VERSION')) ? await cachedPristineTarball() : null;
   let pg: PGlite;
   try {
-    pg = await PGlite.create({ dataDir, parsers: pgliteParsers, extensions: pgliteExtensions(extensions), startParams: pgliteStartParams(), ...(seed ? { loadDataDir: seed } : {}) });
+    pg = await pgliteModule().PGlite.create({ dataDir, parsers: pgliteParsers, extensions: pgliteExtensions(extensions), startParams: pgliteStartParams(), ...(seed ? { loadDataDir: seed } : {}) });
   } catch (cause) {
     throw new SchemakitError('db', 'connect-failed', `cannot open PGlite ${dataDir ?? '(memory)'}: ${(cause as Error).message}`, { cause });
   }

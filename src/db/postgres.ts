@@ -1,16 +1,23 @@
-import { Client, types as pgTypes } from 'pg';
+import type { types as PgTypes } from 'pg';
 import { SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
+import { pgModule } from './lazy-modules';
 
 /**
  * `pg` leaves `name[]` (oid 1003) and `"char"[]` (1002) as unparsed text while PGlite parses them;
  * parse them like `text[]` so both engines give the same JavaScript values.
  */
-const textArray = pgTypes.getTypeParser(1009 as Parameters<typeof pgTypes.getTypeParser>[0], 'text');
-const typeParsers = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    (oid === 1003 || oid === 1002) && format !== 'binary' ? textArray : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
+let parsers: { getTypeParser: typeof PgTypes.getTypeParser } | undefined;
+const typeParsers = () => {
+  if (parsers) return parsers;
+  const pgTypes = pgModule().types;
+  const textArray = pgTypes.getTypeParser(1009 as Parameters<typeof pgTypes.getTypeParser>[0], 'text');
+  parsers = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      (oid === 1003 || oid === 1002) && format !== 'binary' ? textArray : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
+  };
+  return parsers;
 };
 
 /** The URL with any password replaced by `***`, for messages. */
@@ -26,7 +33,7 @@ export function redactUrl(url: string): string {
 
 /** Connects to a PostgreSQL server over `pg` and returns it as a Db (application_name `schemakit`). */
 export async function connectPostgres(url: string): Promise<Db> {
-  const client = new Client({ connectionString: url, application_name: 'schemakit', types: typeParsers });
+  const client = new (pgModule().Client)({ connectionString: url, application_name: 'schemakit', types: typeParsers() });
   // A connection lost while idle is reported as an 'error' event; without a listener Node would crash.
   let lost: unknown = null;
   client.on('error', (err) => (lost = err));

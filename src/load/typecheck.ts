@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import type { Problem } from '../util';
 import { formatPlace } from './stack';
 
@@ -10,7 +10,7 @@ import { formatPlace } from './stack';
  * project's own tsconfig; deprecated in TypeScript 6, hence `ignoreDeprecations`) resolves extensionless
  * and `.js` relative imports to `.ts` files whatever the package's `type`.
  */
-function compileOptions(schemakitTypes: string): ts.CompilerOptions {
+function compileOptions(ts: typeof TS, schemakitTypes: string): TS.CompilerOptions {
   return {
     strict: true,
     skipLibCheck: true,
@@ -40,7 +40,9 @@ export interface Compiled {
  * once). Problems are located `file:line:col`.
  */
 export function compileSchemaFiles(files: readonly string[], schemakitTypes: string): Compiled {
-  const program = ts.createProgram({ rootNames: files, options: compileOptions(schemakitTypes) });
+  // The compiler is loaded only when a type check has to run (~0.5 s of CPU to require).
+  const ts = require('typescript') as typeof TS;
+  const program = ts.createProgram({ rootNames: files, options: compileOptions(ts, schemakitTypes) });
   const problems = ts.getPreEmitDiagnostics(program).map((d): Problem => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
     if (d.file && d.start !== undefined) {

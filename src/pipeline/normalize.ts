@@ -6,6 +6,7 @@ import { introspect } from '../introspect';
 import { grantKey, sortCatalog, type Catalog, type Grant } from '../model';
 import { planChanges, planPreamble } from '../plan';
 import { SchemakitError } from '../util';
+import { normalizedCacheKey, readNormalizedCache, writeNormalizedCache } from './normalize-cache';
 
 /**
  * Normalizes a declared catalog the most faithful way: renders it into a scratch database on the same kind
@@ -13,14 +14,30 @@ import { SchemakitError } from '../util';
  * sides of a diff come out of the same catalog functions (`int` → `integer`, implicit names, defaults…).
  * A statement the server rejects is reported with the file:line of the declaration it came from.
  */
-export async function normalizeDeclared(declared: Declared, like: Db): Promise<Catalog> {
+export async function normalizeDeclared(declared: Declared, like: Db, options: NormalizeOptions = {}): Promise<Catalog> {
+  const { cacheDir } = options;
+  const key = cacheDir ? normalizedCacheKey(declared.catalog, like) : '';
+  const cached = cacheDir ? readNormalizedCache(cacheDir, key) : undefined;
+  if (cached) return cached;
   // PGlite registers contrib extensions at start, so the scratch instance must be asked for the declared ones.
   const scratch = await createScratch(like, { extensions: declared.catalog.extensions.map((e) => e.name) });
+  let catalog: Catalog;
   try {
-    return await normalizeInto(declared, scratch.db);
+    catalog = await normalizeInto(declared, scratch.db);
   } finally {
     await scratch.dispose();
   }
+  if (cacheDir) writeNormalizedCache(cacheDir, key, catalog);
+  return catalog;
+}
+
+/** Options of normalizeDeclared. */
+export interface NormalizeOptions {
+  /**
+   * Directory where normalized catalogs are cached by content (e.g. `.schemakit/cache`): unchanged
+   * declarations then need no scratch database. None when absent.
+   */
+  readonly cacheDir?: string;
 }
 
 /**

@@ -6,7 +6,7 @@ import { introspect } from '../introspect';
 import type { Catalog } from '../model';
 import { planChanges, type Plan, type PlanOptions } from '../plan';
 import { formatProblem, SchemakitError, type Problem } from '../util';
-import { normalizeInto } from './normalize';
+import { normalizeDeclared, normalizeInto, type NormalizeOptions } from './normalize';
 
 /** Where the project's reference data lives. */
 export interface DataOptions {
@@ -40,7 +40,7 @@ export async function prepareReferenceData(declared: Declared, target: Db, optio
     for (const ref of refs) {
       const csv = await readCsvFile(ref.path, ref.file);
       problems.push(...csv.problems);
-      const mapped = mapReferenceTable(catalog, ref, csv, refs, problems);
+      const mapped = csv.header.length === 0 ? null : mapReferenceTable(catalog, ref, csv, refs, problems);
       if (mapped) tables.push(await validateRows(scratch.db, catalog, mapped, csv, problems));
       else unreadable.add(JSON.stringify([ref.schema, ref.table]));
     }
@@ -68,7 +68,13 @@ export function refuseInvalidData(p: PreparedData): void {
  * The plan from `db` to the declared schema and reference data: the DDL, then the row changes of each
  * reference table by key (ordered by the foreign keys between them). Refuses invalid data.
  */
-export async function planDeclaredWithData(db: Db, declared: Declared, options: PlanOptions = {}, data: DataOptions = {}): Promise<Plan> {
+export async function planDeclaredWithData(db: Db, declared: Declared, options: PlanOptions = {}, data: DataOptions = {}, normalize: NormalizeOptions = {}): Promise<Plan> {
+  const root = data.root ?? process.cwd();
+  if (findReferenceTables(root, data.dataDir ?? 'data', declared.referenceData ?? []).length === 0) {
+    // No reference data: the DDL plan alone (its normalized catalog may come from the cache).
+    const [actual, desired] = [await introspect(db), await normalizeDeclared(declared, db, normalize)];
+    return planChanges(diffCatalogs(actual, desired, declared.renames), options);
+  }
   const prepared = await prepareReferenceData(declared, db, data);
   refuseInvalidData(prepared);
   const actual = await introspect(db);

@@ -44,7 +44,7 @@ export async function resolveSide(source: Source, db: Db | null, like: Db, load:
     }
     case 'dir': {
       const declared = await loadSchemaDir(source.dir, load);
-      return { catalog: await normalizeDeclared(declared, like), renames: declared.renames };
+      return { catalog: await normalizeDeclared(declared, like, { cacheDir: load.cacheDir }), renames: declared.renames };
     }
   }
 }

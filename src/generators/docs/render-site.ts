@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { Catalog } from '../../model';
 import { SchemakitError } from '../../util';
 import { buildDocsModel, defaultDiagramLimits, type DiagramLimits } from './docs-model';
@@ -54,7 +54,8 @@ function namesIn(dirs: readonly string[], sub: string): string[] {
 
 /** Compiles the HTML templates (Handlebars escapes HTML in `{{…}}`), with the helpers they use. */
 function compileSite(dirs: readonly string[]): Record<(typeof PAGES)[number], Handlebars.TemplateDelegate> {
-  const hb = Handlebars.create();
+  // Handlebars is loaded only when the site is rendered.
+  const hb = (require('handlebars') as typeof Handlebars).create();
   hb.registerHelper('page', (p: unknown) => htmlPage(String(p ?? '')));
   hb.registerHelper('schemaPage', (s: unknown) => schemaPage(String(s ?? '')));
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));

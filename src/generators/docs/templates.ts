@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { SchemakitError } from '../../util';
 import { codeCell, escapeCell, escapeText, linkLabel } from './markdown';
 
@@ -64,7 +64,8 @@ function registerHelpers(hb: typeof Handlebars): void {
 export function loadDocsTemplates(templatesDir?: string): DocsTemplates {
   const defaults = defaultTemplatesDir();
   const dirs = templatesDir ? [templatesDir, defaults] : [defaults];
-  const hb = Handlebars.create();
+  // Handlebars is loaded only when docs are rendered.
+  const hb = (require('handlebars') as typeof Handlebars).create();
   registerHelpers(hb);
   for (const name of partialNames(dirs)) hb.registerPartial(name, readTemplate(dirs, join('partials', `${name}.hbs`)));
   const compile = (file: string) => hb.compile(readTemplate(dirs, file), { noEscape: true, strict: false });

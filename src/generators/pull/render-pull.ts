@@ -1,4 +1,4 @@
-import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
+import type * as TsMorph from 'ts-morph';
 import type { Catalog } from '../../model';
 import { emitEnum, emitExtension, emitSchema } from './emit-declarations';
 import { emitEventTrigger, emitRoutine, emitTrigger, emitView, viewsInOrder } from './emit-programmable';
@@ -55,9 +55,11 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
  * initializer's continuation lines as a hanging indent, and running the formatter instead took 60% of a pull.
  */
 function printFile(file: string, decls: readonly Declaration[]): string {
+  // ts-morph (~0.7 s of CPU to require) is loaded only when declarations are printed.
+  const { printStructure, StructureKind } = require('ts-morph') as typeof TsMorph;
   const imports = new Imports(file);
   const statements = decls.map((d) => `\nexport const ${d.placement.name} = ${d.emit(imports)};`);
-  const importStatements: StatementStructures[] = imports.declarations().map((d) => ({
+  const importStatements: TsMorph.StatementStructures[] = imports.declarations().map((d) => ({
     kind: StructureKind.ImportDeclaration,
     moduleSpecifier: d.moduleSpecifier,
     namedImports: d.namedImports.map((n) => (n.startsWith('type ') ? { name: n.slice(5), isTypeOnly: true } : { name: n })),

@@ -1,0 +1,142 @@
+/**
+ * Start-up benchmark: `npm run bench -- --startup [--runs 5] [--url postgres://root@127.0.0.1:5432]`.
+ * Whole processes, as a user runs them: each target command and its reference are run alternately
+ * (A B A B …, after one warm-up of each) so that both see the same machine load, and the medians are
+ * compared as a ratio. Peak RSS comes from /usr/bin/time when it exists. Prints a Markdown table.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { databaseUrl, ensureBenchDatabase, generateSchemaSql, repoRoot, runPsql } from './setup-db';
+
+/** One process to run: argv and working directory; `before` runs untimed ahead of every timed run. */
+interface Command {
+  readonly argv: readonly string[];
+  readonly cwd?: string;
+  readonly before?: () => void;
+}
+
+/** One row of the table: a target command, its reference and the limit of their ratio. */
+interface Target {
+  readonly name: string;
+  readonly command: Command;
+  readonly reference: Command;
+  readonly referenceName: string;
+  /** The issue's limit of median(command) / median(reference). */
+  readonly maxRatio: number;
+  /** An absolute limit of the command's median wall time, in seconds, where the issue sets one. */
+  readonly maxSeconds?: number;
+  readonly maxRssMb?: number;
+}
+
+interface Run {
+  readonly seconds: number;
+  readonly rssMb: number | null;
+}
+
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Runs a command once and returns its wall time (and peak RSS); throws when it fails (exit 0 or 2 are fine). */
+function runOnce(c: Command): Run {
+  c.before?.();
+  const [file, ...args] = c.argv;
+  const started = performance.now();
+  const r = timeBin
+    ? spawnSync(timeBin, ['-f', '@@rss %M', file, ...args], { cwd: c.cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawnSync(file, args, { cwd: c.cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const seconds = (performance.now() - started) / 1000;
+  const rss = /@@rss (\d+)/.exec(r.stderr ?? '');
+  if (r.status !== 0 && r.status !== 2) throw new Error(`${c.argv.join(' ')} exited with ${r.status}: ${(r.stderr ?? '').slice(0, 1500)}`);
+  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : null };
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** A B A B …: one untimed warm-up of each, then `runs` timed pairs. */
+function measure(t: Target, runs: number): { a: number; b: number; rssMb: number | null } {
+  runOnce(t.command);
+  runOnce(t.reference);
+  const a: Run[] = [];
+  const b: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    a.push(runOnce(t.command));
+    b.push(runOnce(t.reference));
+  }
+  const rss = a.map((r) => r.rssMb).filter((x): x is number => x !== null);
+  return { a: median(a.map((r) => r.seconds)), b: median(b.map((r) => r.seconds)), rssMb: rss.length ? Math.max(...rss) : null };
+}
+
+/** Runs the start-up targets of the issue and prints their table; returns the process exit code. */
+export async function runStartupBench(serverUrl: string, runs: number): Promise<number> {
+  const root = repoRoot();
+  const cli = path.join(root, 'bin', 'schemakit.js');
+  const node = process.execPath;
+  const schemakit = (...args: string[]): string[] => [node, cli, ...args];
+  const work = mkdtempSync(path.join(tmpdir(), 'schemakit-startup-'));
+  try {
+    // A 10-table database (bench/gen-schema.js), its declarations written by `pull`, and the example schema
+    // applied to the local server (the reference of the embedded plan is pg_dump of the same schema).
+    const small = databaseUrl(serverUrl, 'schemakit_bench_startup_10');
+    await ensureBenchDatabase(serverUrl, 'schemakit_bench_startup_10', generateSchemaSql(10), 10);
+    const pulled = path.join(work, 'pulled');
+    runOnce({ argv: schemakit('pull', '--url', small, '--out', path.join(pulled, 'schema')), cwd: work });
+    const example = path.join(work, 'example');
+    cpSync(path.join(root, 'schema'), path.join(example, 'schema'), { recursive: true });
+    const exampleDb = databaseUrl(serverUrl, 'schemakit_bench_startup_example');
+    await runPsql(databaseUrl(serverUrl, 'postgres'), 'DROP DATABASE IF EXISTS schemakit_bench_startup_example WITH (FORCE);\nCREATE DATABASE schemakit_bench_startup_example;\n');
+    runOnce({ argv: schemakit('apply', '--yes', '--url', exampleDb), cwd: example });
+    runOnce({ argv: schemakit('plan'), cwd: example }); // creates .schemakit/ (the embedded database) and the caches
+
+    const requirePg: Command = { argv: [node, '-e', "require('pg')"], cwd: root };
+    const pgDump = (url: string): Command => ({ argv: ['pg_dump', '--schema-only', '-f', '/dev/null', '-d', url] });
+    const schemaFile = path.join(example, 'schema', readdirSync(path.join(example, 'schema')).filter((f) => f.endsWith('.ts')).sort()[0]);
+    const original = readFileSync(schemaFile, 'utf8');
+    let edits = 0;
+    const targets: Target[] = [
+      { name: '`schemakit --help`', command: { argv: schemakit('--help') }, reference: requirePg, referenceName: "node -e \"require('pg')\"", maxRatio: 1.5 },
+      { name: '`schemakit plan --help`', command: { argv: schemakit('plan', '--help') }, reference: requirePg, referenceName: "node -e \"require('pg')\"", maxRatio: 1.5 },
+      { name: '`diff` URL→URL, 10 tables', command: { argv: schemakit('diff', '--from', small, '--to', small) }, reference: pgDump(small), referenceName: 'pg_dump -s (10 tables)', maxRatio: 2 },
+      { name: '`plan --url`, 10 tables, warm caches', command: { argv: schemakit('plan', '--url', small, '--no-preflight'), cwd: pulled }, reference: pgDump(small), referenceName: 'pg_dump -s (10 tables)', maxRatio: 2 },
+      {
+        name: 'embedded `plan` of the example schema, unchanged',
+        command: { argv: schemakit('plan'), cwd: example },
+        reference: pgDump(exampleDb), referenceName: 'pg_dump -s (example schema)', maxRatio: 10, maxSeconds: 2, maxRssMb: 400,
+      },
+      {
+        name: 'embedded `plan`, one file edited (a comment)',
+        command: { argv: schemakit('plan'), cwd: example, before: () => writeFileSync(schemaFile, `${original}\n// edit ${++edits}\n`) },
+        reference: pgDump(exampleDb), referenceName: 'pg_dump -s (example schema)', maxRatio: 20, maxSeconds: 4,
+      },
+      {
+        name: 'embedded `plan`, first run (no .schemakit/)',
+        command: { argv: schemakit('plan'), cwd: example, before: () => rmSync(path.join(example, '.schemakit'), { recursive: true, force: true }) },
+        reference: pgDump(exampleDb), referenceName: 'pg_dump -s (example schema)', maxRatio: 50, maxSeconds: 10,
+      },
+    ];
+    const rows: string[] = [
+      `Start-up benchmark: whole processes, medians of ${runs} alternating runs (A B A B) after a warm-up; node ${process.version}, ${new Date().toISOString()}`,
+      '',
+      '| target | median | reference | median | ratio | limit | peak RSS | met |',
+      '|---|---:|---|---:|---:|---:|---:|:-:|',
+    ];
+    let allMet = true;
+    for (const t of targets) {
+      process.stderr.write(`[bench] ${t.name}\n`);
+      const m = measure(t, runs);
+      const ratio = m.a / m.b;
+      const met = ratio <= t.maxRatio && (t.maxSeconds === undefined || m.a < t.maxSeconds) && (t.maxRssMb === undefined || m.rssMb === null || m.rssMb < t.maxRssMb);
+      allMet &&= met;
+      const limit = [`≤ ${t.maxRatio}×`, t.maxSeconds !== undefined ? `< ${t.maxSeconds} s` : '', t.maxRssMb !== undefined ? `< ${t.maxRssMb} MB` : ''].filter(Boolean).join(', ');
+      rows.push(`| ${t.name} | ${m.a.toFixed(2)} s | ${t.referenceName} | ${m.b.toFixed(2)} s | ${ratio.toFixed(2)}× | ${limit} | ${m.rssMb === null ? '–' : `${Math.round(m.rssMb)} MB`} | ${met ? 'yes' : 'no'} |`);
+    }
+    writeFileSync(schemaFile, original);
+    process.stdout.write(rows.join('\n') + '\n');
+    return allMet ? 0 : 1;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

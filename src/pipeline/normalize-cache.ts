@@ -1,0 +1,64 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Db } from '../db';
+import type { Catalog } from '../model';
+import { sha256, stableJson } from '../util';
+
+/**
+ * A cache of normalized declarations, keyed by the declared catalog, the engine and server version that
+ * normalized it, and the build of schemakit doing it: normalizing renders every object into a scratch
+ * database and introspects it back (a second PGlite of ~300 MB and ~1 s, or a temporary database), while
+ * most runs of `plan` see declarations that were already normalized. Keyed by the declared catalog rather
+ * than the files, so an edit that changes no declaration (a comment, a reformat) still hits. A successful
+ * normalization is stored; anything unreadable is a miss. Delete `.schemakit/cache` to drop it.
+ */
+export function normalizedCacheKey(declared: Catalog, like: Db): string {
+  // A server normalizes with its own settings and extension builds: one key per server (password-free URL).
+  const server = like.engine === 'postgres' ? like.description : 'pglite';
+  return sha256([stableJson(declared), like.engine, String(like.serverVersion), server, codeStamp()].join('\0'));
+}
+
+/** Size and time of this build's files that decide what normalization returns (any rebuild changes them). */
+function codeStamp(): string {
+  const files = [__filename, require.resolve('../introspect'), require.resolve('../plan')];
+  return files.map((f) => {
+    try {
+      const s = fs.statSync(f);
+      return `${s.size}:${s.mtimeMs}`;
+    } catch {
+      return 'missing';
+    }
+  }).join(',');
+}
+
+/** The cached catalog for `key`, or undefined. */
+export function readNormalizedCache(cacheDir: string, key: string): Catalog | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(cacheDir, `normalized-${key}.json`), 'utf8')) as Catalog;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores the catalog for `key`. Keeps the few most recent entries (a project planned against PGlite and a
+ * server, or on two branches) and drops older ones; best effort: a cache that cannot be written is skipped.
+ */
+export function writeNormalizedCache(cacheDir: string, key: string, catalog: Catalog): void {
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const file = path.join(cacheDir, `normalized-${key}.json`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(catalog));
+    fs.renameSync(tmp, file); // atomic: a concurrent reader sees the old set or the whole new file
+    const entries = fs.readdirSync(cacheDir)
+      .filter((f) => f.startsWith('normalized-') && f.endsWith('.json'))
+      .map((f) => ({ f, t: fs.statSync(path.join(cacheDir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of entries.slice(KEEP)) fs.rmSync(path.join(cacheDir, f), { force: true });
+  } catch {
+    // best effort
+  }
+}
+
+const KEEP = 4;
