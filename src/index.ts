@@ -15,3 +15,5 @@ export { SchemakitError, type Problem } from './util';
 export { takeBackup, restoreBackup, type Backup, type RestoreTarget } from './db';
 export { runPreflight, lintPlan, lintScript, type PreflightFinding, type LintFinding } from './migrate';
 export type { PlanOptions, TableLock, LockMode } from './plan';
+export { loadCsv, exportCsv, readCsvFile, diffReferenceData, type LoadOptions, type ExportOptions, type CsvFile, type ValidTable } from './data';
+export { prepareReferenceData, planDeclaredWithData, type DataOptions, type PreparedData } from './pipeline';
