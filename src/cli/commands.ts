@@ -4,16 +4,22 @@ import { diffCatalogs } from '../diff';
 import { introspect, introspectUnmanaged } from '../introspect';
 import { applyPlan, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
 import { takeBackup } from '../db';
+import { requiredBackupDir } from '../config';
 import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames, type Catalog } from '../model';
 import { loadSchemaDir } from '../load';
+<<<<<<< HEAD
 import { planDeclaredWithData } from '../pipeline';
+=======
+import { planDeclared } from '../pipeline';
+>>>>>>> main
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
 import { dim, red, renderSummary, renderUnmanaged, yellow } from './output';
-import { openTarget, schemaDir, type TargetOptions } from './target';
+import { cliTarget, openResolved, schemaDir, type TargetOptions } from './target';
+import type { PolicyAction, ResolvedTarget } from '../config';
 import { lockOptions } from './migrate-command';
 import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
 
@@ -53,23 +59,36 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
   });
 }
 
-/** Loads the declarations, then opens the target with the extensions they use (PGlite registers them at start). */
-export async function loadAndOpen(opts: TargetOptions): Promise<{ declared: Declared; db: Db }> {
+/**
+ * Resolves the target (refused by its env's policy when `action` says so), loads the declarations, then opens
+ * the target with the extensions they use (PGlite registers them at start).
+ */
+export async function loadAndOpen(opts: TargetOptions, action?: { action: PolicyAction; command: string }): Promise<{ declared: Declared; db: Db; target: ResolvedTarget }> {
+  const target = cliTarget(opts, action);
   const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-  return { declared, db: await openTarget(opts, declared.catalog.extensions.map((e) => e.name)) };
+  return { declared, target, db: await openResolved(target.target, declared.catalog.extensions.map((e) => e.name)) };
+}
+
+/** The flags with the env policy's defaults: `online: true` turns online mode on unless `--online` was given. */
+export function withPolicyDefaults<T extends OnlineFlags>(opts: T, t: ResolvedTarget): T {
+  return opts.online === undefined && t.policy.online ? { ...opts, online: true } : opts;
 }
 
 /** Computes the plan from the target database to the declared schema. */
 export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}): Promise<Plan> {
+<<<<<<< HEAD
   // Reference data (data/<schema>/<table>.csv) is planned after the DDL; invalid data is refused with its report.
   return planDeclaredWithData(db, declared, options, {}, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+=======
+  return planDeclared(db, declared, options, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+>>>>>>> main
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
 export async function runPlan(opts: TargetOptions & OnlineFlags & { json?: boolean; preflight?: boolean }): Promise<Outcome> {
-  const { declared, db } = await loadAndOpen(opts);
+  const { declared, db, target } = await loadAndOpen(opts);
   return using([db], async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(opts));
+    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)));
     const unmanaged = await introspectUnmanaged(db);
     const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
     if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, ...(preflight ? { preflight } : {}) }, null, 2), exitCode: plan.steps.length ? 2 : 0 };
@@ -88,30 +107,36 @@ function renderPreflightSection(findings: readonly PreflightFinding[] | null): s
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
 export async function runApply(
   opts: TargetOptions & OnlineFlags & {
-    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string;
+    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string; json?: boolean;
   },
   log: (s: string) => void,
 ): Promise<Outcome> {
-  const { declared, db } = await loadAndOpen(opts);
+  const { declared, db, target } = await loadAndOpen(opts, { action: 'apply', command: 'apply' });
+  const backupDir = opts.backup ?? requiredBackupDir(target, 'apply');
+  const allowHazards = [...new Set([...(opts.allowHazard ?? []), ...target.policy.allowHazards])] as HazardKind[];
+  const json = (o: Record<string, unknown>, exitCode: number, text: string): Outcome => ({ stdout: opts.json ? JSON.stringify(o, null, 2) : text, exitCode });
   // Under the migration lock, planned after taking it: a second runner waits, then finds nothing left to do.
   return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(opts));
-    if (plan.steps.length === 0) return { stdout: renderSummary(plan), exitCode: 0 };
+    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)));
+    if (plan.steps.length === 0) return json({ applied: 0, chunks: 0, durationMs: 0, backup: null, steps: [] }, 0, renderSummary(plan));
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
     if (!opts.yes) {
       if (!process.stdin.isTTY) throw new SchemakitError('cli', 'needs-confirmation', 'not a terminal: pass --yes to apply without confirmation');
-      if (!(await confirm(`Apply ${plan.steps.length} statement(s) to ${db.description}?`))) return { stdout: 'Aborted; nothing was applied.', exitCode: 1 };
+      if (!(await confirm(`Apply ${plan.steps.length} statement(s) to ${db.description}?`))) return json({ applied: 0, aborted: true }, 1, 'Aborted; nothing was applied.');
     }
-    if (opts.backup) {
-      const b = await takeBackup(db, opts.backup);
+    let backup: string | null = null;
+    if (backupDir) {
+      const b = await takeBackup(db, backupDir);
+      backup = b.file;
       log(`Backed up ${db.description} to ${b.file} (${Math.round(b.bytes / 1024)} kB); undo with: schemakit restore ${b.file}`);
     }
     const result = await applyPlan(db, plan, {
-      allowHazards: (opts.allowHazard ?? []) as HazardKind[], chunked: opts.chunked, preflight: opts.preflight !== false,
+      allowHazards, chunked: opts.chunked, preflight: opts.preflight !== false,
       lockRetries: countOption('--lock-retries', opts.lockRetries),
       onRetry: (n, e) => log(`${yellow('lock timeout')} (${e.message.split('\n')[0]}); retry ${n}`),
     });
-    return { stdout: `Applied ${result.applied} statement(s)${result.chunks > 1 ? ` in ${result.chunks} transactions` : ' in one transaction'} (${Math.round(result.durationMs)} ms).`, exitCode: 0 };
+    const text = `Applied ${result.applied} statement(s)${result.chunks > 1 ? ` in ${result.chunks} transactions` : ' in one transaction'} (${Math.round(result.durationMs)} ms).`;
+    return json({ applied: result.applied, chunks: result.chunks, durationMs: Math.round(result.durationMs), backup, steps: planToJson(plan).steps }, 0, text);
   }));
 }
 

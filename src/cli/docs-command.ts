@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { acquirePglite, connectPostgres, type Db } from '../db';
+import { acquirePglite, type Db } from '../db';
+import { openTarget, projectConfig, schemaDir } from './target';
 import { compareDocs, renderDocs, renderSite } from '../generators';
 import { introspect } from '../introspect';
 import { loadSchemaDir } from '../load';
@@ -23,17 +24,23 @@ export interface DocsOptions {
   readonly title?: string;
   /** A static HTML site (default output `generated/site`) instead of Markdown. */
   readonly html?: boolean;
+  /** Document the live database of this env (`--env`). */
+  readonly env?: string;
+  /** The configuration file (`--config`). */
+  readonly config?: string;
+  /** Print one JSON document on stdout. */
+  readonly json?: boolean;
 }
 
 /** The catalog to document: a live database (`url`), else the declarations normalized through a scratch PGlite. */
 async function catalogFor(opts: DocsOptions): Promise<Catalog> {
   let db: Db | null = null;
   try {
-    if (opts.url) {
-      db = await connectPostgres(opts.url);
+    if (opts.url || opts.env) {
+      db = await openTarget(opts);
       return await introspect(db);
     }
-    const declared = await loadSchemaDir(resolve(opts.schema ?? 'schema'), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+    const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
     // A pooled empty instance (started from the cached pristine data dir) is the scratch itself.
     db = await acquirePglite({ extensions: declared.catalog.extensions.map((e) => e.name) });
     return await normalizeInto(declared, db);
@@ -78,12 +85,19 @@ export function writeDocs(dir: string, rendered: ReadonlyMap<string, string>): {
 
 /** `schemakit docs`: renders Markdown docs and Mermaid ERDs to `out`; with `check`, exit 1 when they are out of date. */
 export async function runDocs(opts: DocsOptions = {}): Promise<Outcome> {
-  const out = resolve(opts.out ?? join('generated', opts.html ? 'site' : 'docs'));
+  const config = projectConfig(opts);
+  const out = opts.out ? resolve(opts.out) : opts.html ? join(config.root, 'generated', 'site') : config.paths.docs;
   const catalog = await catalogFor(opts);
   const render = opts.html ? renderSite : renderDocs;
-  const rendered = render(catalog, { templatesDir: opts.templates ? resolve(opts.templates) : undefined, title: opts.title });
+  const templatesDir = opts.templates ? resolve(opts.templates) : config.paths.templates ?? undefined;
+  const rendered = render(catalog, { templatesDir, title: opts.title });
+  const where = relative(process.cwd(), out) || '.';
   if (opts.check) {
     const drift = compareDocs(rendered, readTree(out));
+    if (opts.json) {
+      const upToDate = drift.missing.length + drift.stale.length + drift.extra.length === 0;
+      return { stdout: JSON.stringify({ out: where, files: rendered.size, upToDate, missing: drift.missing, stale: drift.stale, extra: drift.extra }, null, 2), exitCode: upToDate ? 0 : 1 };
+    }
     const lines = [
       ...drift.missing.map((p) => `missing: ${p}`),
       ...drift.stale.map((p) => `stale:   ${p}`),
@@ -93,5 +107,6 @@ export async function runDocs(opts: DocsOptions = {}): Promise<Outcome> {
     return { stdout: `Docs in ${relative(process.cwd(), out) || '.'} are out of date; run \`schemakit docs\`:\n${lines.join('\n')}`, exitCode: 1 };
   }
   const { written, removed } = writeDocs(out, rendered);
+  if (opts.json) return { stdout: JSON.stringify({ out: where, files: rendered.size, written, removed }, null, 2), exitCode: 0 };
   return { stdout: `Docs: ${rendered.size} files in ${relative(process.cwd(), out) || '.'} (${written} written, ${removed} removed).`, exitCode: 0 };
 }

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { connectPostgres, type Db } from '../db';
+import type { Db } from '../db';
 import {
   lintPlan, lintScript, readTableSizes, renderLint, runPreflight, scriptTables, type LintFinding, type LintOptions, type TableSizes,
 } from '../migrate';
 import { SchemakitError } from '../util';
-import { loadAndOpen, planTarget, using, type Outcome } from './commands';
+import { loadAndOpen, planTarget, using, withPolicyDefaults, type Outcome } from './commands';
 import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
-import type { TargetOptions } from './target';
+import { cliTarget, openResolved, type TargetOptions } from './target';
 
 type LintFlags = TargetOptions & OnlineFlags & { json?: boolean; largeTableRows?: string; largeTableBytes?: string };
 
@@ -40,9 +40,9 @@ export async function runLint(paths: readonly string[], opts: LintFlags): Promis
 }
 
 async function lintCurrentPlan(opts: LintFlags, options: LintOptions): Promise<LintFinding[]> {
-  const { declared, db } = await loadAndOpen(opts);
+  const { declared, db, target } = await loadAndOpen(opts);
   return using([db], async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(opts));
+    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)));
     const sizes = await readTableSizes(db, plan.steps.flatMap((s) => s.locks.map((l) => l.table)));
     return lintPlan(plan, sizes, options, await runPreflight(db, plan));
   });
@@ -51,8 +51,9 @@ async function lintCurrentPlan(opts: LintFlags, options: LintOptions): Promise<L
 async function lintFiles(paths: readonly string[], opts: LintFlags, options: LintOptions): Promise<LintFinding[]> {
   const files = paths.flatMap(migrationFiles);
   const texts = files.map((f) => readFileSync(f, 'utf8'));
-  const url = opts.url ?? process.env.DATABASE_URL;
-  const db: Db | null = url ? await connectPostgres(url) : null;
+  // Table sizes come from a named database (--url, --env, SCHEMAKIT_ENV, DATABASE_URL, defaultEnv), never from the embedded one.
+  const t = cliTarget(opts);
+  const db: Db | null = t.source !== 'embedded' && t.target.kind === 'postgres' ? await openResolved(t.target) : null;
   return using([db], async () => {
     const sizes: TableSizes = db ? await readTableSizes(db, texts.flatMap(scriptTables)) : new Map();
     return files.flatMap((f, i) => lintScript(relative(process.cwd(), f) || f, texts[i], sizes, options));

@@ -4,9 +4,15 @@ import { hazardKinds } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import { registerMigrate } from './migrate-program';
+<<<<<<< HEAD
 import { registerData } from './data-program';
+=======
+import { registerLifecycle } from './lifecycle-program';
+import { registerHealth } from './health-program';
+>>>>>>> main
 import { red } from './output';
 import { withOnlineOptions } from './safety-options';
+import { withEnvOptions } from './env-options';
 
 // Every action imports its command module when it runs (`await import('./x-command')`): the command modules
 // pull in the TypeScript compiler, ts-morph, Handlebars, `pg` and PGlite, which `--help` and the other
@@ -18,9 +24,7 @@ function program(done: (o: Outcome) => void): Command {
     .description('Declarative schema-as-code for PostgreSQL')
     .showHelpAfterError()
     .exitOverride();
-  const target = (c: Command) => c
-    .option('--schema <dir>', 'directory of schema declarations', 'schema')
-    .option('--url <url>', 'database URL (default: $DATABASE_URL, else the embedded database in .schemakit/)');
+  const target = (c: Command) => withEnvOptions(c.option('--schema <dir>', 'directory of schema declarations (default: paths.schema of schemakit.yaml, else schema/)'));
 
   withOnlineOptions(cmd.command('diff'))
     .description('print the SQL that turns SRC into DST (exit 0: none, 2: differences)')
@@ -36,6 +40,7 @@ function program(done: (o: Outcome) => void): Command {
     .action(async (o) => done(await (await import('./commands')).runPlan(o)));
 
   withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database in one transaction')))
+    .option('--json', 'print the result as one JSON document')
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .option('--no-preflight', 'do not run the pre-flight data checks (apply may then fail halfway on data)')
     .option('--lock-retries <n>', 'retries after a lock timeout (default 3)')
@@ -46,25 +51,34 @@ function program(done: (o: Outcome) => void): Command {
     .action(async (o) => done(await (await import('./commands')).runApply(o, (s) => process.stderr.write(s + '\n'))));
 
   withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>')))
-    .option('--out <dir>', 'migrations directory', 'generated/migrations')
-    .option('--dev-url <url>', 'server on which to replay the migrations in a temporary database (default: --url, else embedded PGlite)')
+    .option('--out <dir>', 'migrations directory (default: paths.migrations, else generated/migrations)')
+    .option('--dev-url <url>', 'server on which to replay the migrations in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')
+    .option('--json', 'print the result as one JSON document')
     .action(async (name, o) => done(await (await import('./commands')).runGenerate(name, o)));
 
   registerMigrate(cmd, target, done);
+<<<<<<< HEAD
   registerData(cmd, target, done);
+=======
+  registerLifecycle(cmd, target, done);
+  registerHealth(cmd, target, done);
+>>>>>>> main
 
   cmd.command('docs').description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
-    .option('--schema <dir>', 'directory of schema declarations', 'schema')
+    .option('--schema <dir>', 'directory of schema declarations (default: paths.schema, else schema/)')
     .option('--url <url>', 'document a live database instead of the declarations')
-    .option('--out <dir>', 'output directory (default: generated/docs, with --html generated/site)')
+    .option('--env <name>', 'document the live database of this env of schemakit.yaml instead of the declarations')
+    .option('--config <file>', 'configuration file (default: the nearest schemakit.yaml)')
+    .option('--out <dir>', 'output directory (default: paths.docs, else generated/docs; with --html generated/site)')
     .option('--html', 'write a static HTML site with the ER diagrams rendered (Mermaid bundled) instead of Markdown')
-    .option('--templates <dir>', 'directory of Handlebars templates overriding the defaults')
+    .option('--templates <dir>', 'directory of Handlebars templates overriding the defaults (default: paths.templates)')
     .option('--check', 'write nothing; exit 1 naming the stale files when the output is not up to date')
+    .option('--json', 'print the result as one JSON document')
     .action(async (o) => done(await (await import('./docs-command')).runDocs(o)));
 
-  cmd.command('pull').description('write declarations (schema/*.ts) of an existing database')
-    .option('--url <url>', 'database URL (default: $DATABASE_URL, else the embedded database in .schemakit/)')
-    .option('--out <dir>', 'output directory', 'schema')
+  withEnvOptions(cmd.command('pull').description('write declarations (schema/*.ts) of an existing database'))
+    .option('--out <dir>', 'output directory (default: paths.schema, else schema/)')
+    .option('--json', 'print the result as one JSON document')
     .addOption(new Option('--layout <layout>', 'one file per table, or one per schema').choices(['table', 'schema']).default('table'))
     .option('--force', 'overwrite files whose content differs from the pulled declarations')
     .action(async (o) => done(await (await import('./pull-command')).runPull(o)));
@@ -76,8 +90,7 @@ function program(done: (o: Outcome) => void): Command {
     .option('--large-table-bytes <n>', 'same, in bytes (default 1 GiB)')
     .action(async (paths, o) => done(await (await import('./lint-command')).runLint(paths, o)));
 
-  cmd.command('restore').description('restore a backup taken by apply --backup, replacing the database contents').argument('<file>')
-    .option('--url <url>', 'server database to restore into (default: $DATABASE_URL, else the embedded database)')
+  withEnvOptions(cmd.command('restore').description('restore a backup taken by apply --backup, replacing the database contents (refused on a protected env)').argument('<file>'))
     .option('--yes', 'do not ask for confirmation')
     .action(async (file, o) => done(await (await import('./restore-command')).runRestore(file, o)));
 

@@ -3,13 +3,15 @@ import { takeBackup, type Db } from '../db';
 import { loadSchemaDir } from '../load';
 import {
   describeHolder, migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
-  type LockHolder, type MigrationState, type ScriptHooks,
+  type LockHolder, type MigrationRun, type MigrationState, type ScriptHooks,
 } from '../migrate';
 import { checkMigrations, extensionsCreatedBy, generateMigration, migrationDrift } from '../pipeline';
+import { planToJson } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
-import { openTarget, schemaDir, type TargetOptions } from './target';
+import { requiredBackupDir } from '../config';
+import { cliTarget, devUrlOf, migrationsDirOf, openResolved, schemaDir, type TargetOptions } from './target';
 
 /** Options every `migrate` command takes. */
 export interface MigrateOptions extends TargetOptions {
@@ -17,11 +19,14 @@ export interface MigrateOptions extends TargetOptions {
   readonly dir?: string;
   /** Seconds to wait for another runner's migration lock (default 60). */
   readonly lockWait?: string;
+  /** Print one JSON document on stdout. */
+  readonly json?: boolean;
 }
 
 type Log = (s: string) => void;
 
-const migrationsDir = (o: { dir?: string }) => resolve(o.dir ?? join('generated', 'migrations'));
+const migrationsDir = (o: { dir?: string; config?: string }) => migrationsDirOf(o, o.dir);
+const runJson = (r: MigrationRun) => ({ version: r.version, name: r.name, statements: r.statements, durationMs: r.durationMs });
 const show = (path: string) => relative(process.cwd(), path) || '.';
 
 /** Lock options for a runner: the timeout, a label other runners see, and a message while waiting. */
@@ -66,11 +71,14 @@ async function withDb<T>(db: Db, fn: () => Promise<T>): Promise<T> {
 /** `schemakit migrate up [--to VERSION]`: applies pending migrations under the migration lock. */
 export async function runMigrateUp(opts: MigrateOptions & { to?: string; backup?: string }, log: Log): Promise<Outcome> {
   const files = readMigrations(migrationsDir(opts));
-  const db = await openTarget(opts, extensionsCreatedBy(files));
+  const target = cliTarget(opts, { action: 'migrate-up', command: 'migrate up' });
+  const backupDir = opts.backup ?? requiredBackupDir(target, 'migrate-up');
+  const db = await openResolved(target.target, extensionsCreatedBy(files));
   return withDb(db, async () => {
     const waited: { holder?: LockHolder | null } = {};
+    let backup: string | null = null;
     const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate up', log, waited), async () => {
-      if (opts.backup) await backupFirst(db, opts.backup, log);
+      if (backupDir) backup = await backupFirst(db, backupDir, log);
       return migrateUp(db, files, {
         to: opts.to,
         onNotice: (m) => log(yellow(`notice: ${m}`)),
@@ -79,6 +87,7 @@ export async function runMigrateUp(opts: MigrateOptions & { to?: string; backup?
       });
     });
     const after = waited.holder !== undefined ? ` (after waiting for ${describeHolder(waited.holder ?? null)}, which applied what was pending)` : '';
+    if (opts.json) return { stdout: JSON.stringify({ applied: runs.map(runJson), backup }, null, 2), exitCode: 0 };
     if (runs.length === 0) return { stdout: `No pending migrations: ${db.description} is up to date${after}.`, exitCode: 0 };
     const lines = runs.map((r) => `${green('applied')} ${r.version}_${r.name} (${r.statements} statement(s), ${r.durationMs} ms)`);
     return { stdout: `${lines.join('\n')}\n${runs.length} migration(s) applied to ${db.description}.`, exitCode: 0 };
@@ -90,20 +99,35 @@ export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to
   if (opts.steps !== undefined && opts.to !== undefined) throw new SchemakitError('cli', 'bad-option', 'give --steps or --to, not both');
   const steps = opts.steps === undefined ? undefined : Number(opts.steps);
   if (steps !== undefined && (!Number.isInteger(steps) || steps < 1)) throw new SchemakitError('cli', 'bad-option', `--steps ${opts.steps}: not a positive integer`);
-  const db = await openTarget(opts, extensionsCreatedBy(readMigrations(migrationsDir(opts))));
+  const target = cliTarget(opts, { action: 'migrate-down', command: 'migrate down' });
+  const backupDir = opts.backup ?? requiredBackupDir(target, 'migrate-down');
+  const db = await openResolved(target.target, extensionsCreatedBy(readMigrations(migrationsDir(opts))));
   return withDb(db, async () => {
+    let backup: string | null = null;
     const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate down', log, {}), async () => {
-      if (opts.backup) await backupFirst(db, opts.backup, log);
+      if (backupDir) backup = await backupFirst(db, backupDir, log);
       return migrateDown(db, {
         steps, to: opts.to, allowIncomplete: opts.allowIncomplete,
         onMigration: (h) => log(dim(`reverting ${h.version}_${h.name}`)),
         ...testHooks(log),
       });
     });
+    if (opts.json) return { stdout: JSON.stringify({ reverted: runs.map(runJson), backup }, null, 2), exitCode: 0 };
     if (runs.length === 0) return { stdout: 'Nothing to revert.', exitCode: 0 };
     const lines = runs.map((r) => `${yellow('reverted')} ${r.version}_${r.name} (${r.statements} statement(s), ${r.durationMs} ms)`);
     return { stdout: `${lines.join('\n')}\n${runs.length} migration(s) reverted on ${db.description}.`, exitCode: 0 };
   });
+}
+
+/** One migration's state for `migrate status --json`: `{ id, state, … }`. */
+function stateJson(s: MigrationState): Record<string, unknown> {
+  switch (s.kind) {
+    case 'applied': return { id: s.file.id, state: s.kind, appliedAt: s.row.appliedAt.toISOString(), appliedBy: s.row.appliedBy, durationMs: s.row.durationMs };
+    case 'edited': return { id: s.file.id, state: s.kind, recordedChecksum: s.row.checksum, fileChecksum: s.file.checksum };
+    case 'missing-file': return { id: `${s.row.version}_${s.row.name}`, state: s.kind, appliedAt: s.row.appliedAt.toISOString() };
+    case 'pending': return { id: s.file.id, state: s.kind, outOfOrder: s.outOfOrder };
+    case 'interrupted': return { id: s.file?.id ?? s.version, state: s.kind, direction: s.direction, committedStatements: s.progress.statements };
+  }
 }
 
 function stateLine(s: MigrationState): string {
@@ -122,7 +146,7 @@ function stateLine(s: MigrationState): string {
  */
 export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean }): Promise<Outcome> {
   const files = readMigrations(migrationsDir(opts));
-  const db = await openTarget(opts, extensionsCreatedBy(files));
+  const db = await openResolved(cliTarget(opts).target, extensionsCreatedBy(files));
   return withDb(db, async () => {
     const history = await readHistory(db);
     const states = migrationStates(files, history, await readProgress(db));
@@ -131,9 +155,11 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
     const bad = states.filter((s) => s.kind === 'edited' || s.kind === 'missing-file' || s.kind === 'interrupted').length;
     const pending = states.filter((s) => s.kind === 'pending').length;
     let drifted = false;
+    let driftJson: { steps: unknown[]; unexplained: readonly string[] } | null = null;
     if (opts.drift !== false) {
       const drift = await migrationDrift(db, files, history);
       drifted = drift.plan.steps.length > 0;
+      driftJson = { steps: [...planToJson(drift.plan).steps], unexplained: drift.unexplained };
       lines.push('');
       if (!drifted) lines.push(green('No drift: the database is what its applied migrations produce.'));
       else {
@@ -144,6 +170,8 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
       }
       if (drift.unexplained.length) lines.push(yellow(`(approximate: ${drift.unexplained.join(', ')} could not be replayed, edited or missing)`));
     }
+    const exitCode = bad || drifted ? 1 : pending ? 2 : 0;
+    if (opts.json) return { stdout: JSON.stringify({ migrations: states.map(stateJson), applied: states.filter((s) => s.kind === 'applied').length, pending, problems: bad, drift: driftJson }, null, 2), exitCode };
     lines.push('', `${states.filter((s) => s.kind === 'applied').length} applied, ${pending} pending${bad ? `, ${bad} with problems` : ''}${drifted ? ', drift' : ''}.`);
     return { stdout: lines.join('\n'), exitCode: bad || drifted ? 1 : pending ? 2 : 0 };
   });
@@ -152,10 +180,15 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
 /** `schemakit migrate check` (CI): exit 1 naming every problem, 0 when the files are consistent. */
 export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }): Promise<Outcome> {
   const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-  const url = opts.url ?? process.env.DATABASE_URL;
-  const target = url ? await openTarget(opts) : null;
-  const run = () => checkMigrations(declared, { dir: migrationsDir(opts), target: target ?? undefined, replay: { devUrl: opts.devUrl ?? opts.url } });
+  // The applied migrations are checked when a database is named (--url, --env, SCHEMAKIT_ENV, DATABASE_URL, defaultEnv).
+  const resolved = cliTarget(opts);
+  const target = resolved.source !== 'embedded' ? await openResolved(resolved.target) : null;
+  const run = () => checkMigrations(declared, { dir: migrationsDir(opts), target: target ?? undefined, replay: { devUrl: devUrlOf(opts) } });
   const report = target ? await withDb(target, run) : await run();
+  if (opts.json) {
+    const doc = { ok: report.problems.length === 0, migrations: report.migrations, notices: report.notices, problems: report.problems, missing: planToJson(report.missing).steps };
+    return { stdout: JSON.stringify(doc, null, 2), exitCode: report.problems.length === 0 ? 0 : 1 };
+  }
   const lines = report.notices.map((n) => yellow(`notice: ${n}`));
   if (report.problems.length === 0) {
     lines.push(green(`OK: ${report.migrations} migration(s) replay cleanly and reproduce the declared schema${target ? `; none applied to ${target.description} was edited` : ''}.`));
@@ -167,16 +200,21 @@ export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }
 }
 
 /** `schemakit generate NAME`: the next migration, from the state the existing files produce to the declarations. */
-export async function runGenerateMigration(name: string, opts: TargetOptions & { out?: string; devUrl?: string }): Promise<Outcome> {
+export async function runGenerateMigration(name: string, opts: TargetOptions & { out?: string; devUrl?: string; json?: boolean }): Promise<Outcome> {
   const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-  const result = await generateMigration(declared, { name, dir: resolve(opts.out ?? join('generated', 'migrations')), replay: { devUrl: opts.devUrl ?? opts.url } });
+  const result = await generateMigration(declared, { name, dir: migrationsDirOf(opts, opts.out), replay: { devUrl: devUrlOf(opts) } });
+  if (opts.json) {
+    const doc = { written: result.written === null ? null : show(result.written), reversible: result.written === null ? null : result.reversible, steps: planToJson(result.plan).steps };
+    return { stdout: JSON.stringify(doc, null, 2), exitCode: 0 };
+  }
   if (result.written === null) return { stdout: 'No changes: the migration files already produce the declared schema; nothing to generate.', exitCode: 0 };
   const note = result.reversible ? 'down.sql tested: up then down restores the schema' : 'down.sql is INCOMPLETE: the migration has irreversible steps';
   return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).`, exitCode: 0 };
 }
 
 /** `--backup DIR`: a dump (pg_dump -Fc, or the embedded data directory) taken under the lock, before anything runs. */
-async function backupFirst(db: Db, dir: string, log: Log): Promise<void> {
+async function backupFirst(db: Db, dir: string, log: Log): Promise<string> {
   const b = await takeBackup(db, dir);
   log(`Backed up ${db.description} to ${b.file} (${Math.round(b.bytes / 1024)} kB); undo with: schemakit restore ${b.file}`);
+  return b.file;
 }

@@ -10,8 +10,9 @@ const log = (s: string) => process.stderr.write(s + '\n');
 export function registerMigrate(cmd: Command, target: (c: Command) => Command, done: (o: Outcome) => void): void {
   const migrate = cmd.command('migrate').description('versioned migrations from generated/migrations, with a history in the schemakit schema');
   const common = (c: Command) => target(c)
-    .option('--dir <dir>', 'migrations directory', 'generated/migrations')
-    .option('--lock-wait <seconds>', 'wait this long for another runner\'s migration lock', '60');
+    .option('--dir <dir>', 'migrations directory (default: paths.migrations of schemakit.yaml, else generated/migrations)')
+    .option('--lock-wait <seconds>', 'wait this long for another runner\'s migration lock', '60')
+    .option('--json', 'print the result as one JSON document on stdout');
 
   common(migrate.command('up').description('apply pending migrations, each in its own transaction with its history row'))
     .option('--to <version>', 'stop after this version')
@@ -30,6 +31,12 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
     .action(async (o) => done(await (await command()).runMigrateStatus(o)));
 
   common(migrate.command('check').description('CI: the files replay cleanly, do not conflict, reproduce the declared schema, and (with --url) applied ones are unedited'))
-    .option('--dev-url <url>', 'server on which to replay in a temporary database (default: --url, else embedded PGlite)')
+    .option('--dev-url <url>', 'server on which to replay in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')
     .action(async (o) => done(await (await command()).runMigrateCheck(o)));
+
+  common(migrate.command('baseline').description('record every migration up to VERSION as applied without running it (adopting a database that already has the schema, e.g. after pull)').argument('<version>'))
+    .action(async (version, o) => {
+      const { runBaseline } = await import('./lifecycle-command');
+      done(await runBaseline(version, o));
+    });
 }

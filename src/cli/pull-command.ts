@@ -5,7 +5,7 @@ import { introspect } from '../introspect';
 import { SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import { readTree } from './docs-command';
-import { openTarget } from './target';
+import { openTarget, projectConfig } from './target';
 
 /** Options of `schemakit pull`. */
 export interface PullOptions {
@@ -17,6 +17,10 @@ export interface PullOptions {
   readonly layout?: string;
   /** Overwrite files whose content differs from the pulled one. */
   readonly force?: boolean;
+  readonly env?: string;
+  readonly config?: string;
+  /** Print one JSON document on stdout. */
+  readonly json?: boolean;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -29,8 +33,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export async function runPull(opts: PullOptions = {}): Promise<Outcome> {
   const layout = (opts.layout ?? 'table') as PullLayout;
   if (layout !== 'table' && layout !== 'schema') throw new SchemakitError('cli', 'bad-option', `pull: --layout must be "table" or "schema", not "${opts.layout}"`);
-  const out = resolve(opts.out ?? 'schema');
-  const db = await openTarget({ url: opts.url });
+  const out = opts.out ? resolve(opts.out) : projectConfig(opts).paths.schema;
+  const db = await openTarget(opts);
   let catalog;
   try {
     catalog = await introspect(db);
@@ -40,7 +44,13 @@ export async function runPull(opts: PullOptions = {}): Promise<Outcome> {
   const files = renderPull(catalog, { layout });
   const drift = comparePulled(files, readTree(out));
   const where = relative(process.cwd(), out) || '.';
-  if (drift.changed.length > 0 && !opts.force) {
+  const refused = drift.changed.length > 0 && !opts.force;
+  const doc = () => JSON.stringify({
+    out: where, written: !refused, added: drift.added, overwritten: refused ? [] : drift.changed, conflicting: refused ? drift.changed : [], unchanged: drift.unchanged, other: drift.other,
+    counts: { tables: catalog.tables.length, enums: catalog.enums.length, schemas: catalog.schemas.length, extensions: catalog.extensions.length },
+  }, null, 2);
+  if (refused && opts.json) return { stdout: doc(), exitCode: 1 };
+  if (refused) {
     return {
       stdout: [
         `Pull would overwrite ${plural(drift.changed.length, 'file')} in ${where} that differ from the database's declarations (edited since the last pull?):`,
@@ -55,6 +65,7 @@ export async function runPull(opts: PullOptions = {}): Promise<Outcome> {
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, files.get(path)!);
   }
+  if (opts.json) return { stdout: doc(), exitCode: 0 };
   const lines = [
     `Pulled ${plural(catalog.tables.length, 'table')}, ${plural(catalog.enums.length, 'enum')}, ${plural(catalog.schemas.length, 'schema')} and ${plural(catalog.extensions.length, 'extension')} into ${where}: ` +
       `${drift.added.length} new, ${drift.changed.length} overwritten, ${drift.unchanged.length} unchanged.`,

@@ -1,31 +1,72 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { connectPostgres, openPglite, type Db } from '../db';
+import { resolve } from 'node:path';
+import { enforcePolicy, loadConfig, resolveTarget, type EnvTarget, type PolicyAction, type ProjectConfig, type ResolvedTarget } from '../config';
+import type { Db } from '../db';
+import { openEnvTarget } from '../pipeline';
+import { hazardKinds } from '../plan';
 
 /** Options shared by commands that talk to one database. */
 export interface TargetOptions {
   readonly url?: string;
   readonly schema?: string;
+  /** An env of schemakit.yaml (`--env`). */
+  readonly env?: string;
+  /** The configuration file (`--config`), instead of the nearest schemakit.yaml. */
+  readonly config?: string;
 }
 
-/** The embedded database used when no server is configured: `.schemakit/pglite` in the project. */
-export function embeddedDir(cwd = process.cwd()): string {
-  return join(cwd, '.schemakit', 'pglite');
+const configs = new Map<string, ProjectConfig>();
+
+/** The project's configuration (`--config`, else the nearest schemakit.yaml, else defaults), read once per process. */
+export function projectConfig(opts: { config?: string } = {}): ProjectConfig {
+  const key = `${process.cwd()}\0${opts.config ?? ''}`;
+  let c = configs.get(key);
+  if (!c) configs.set(key, (c = loadConfig({ file: opts.config, hazardKinds })));
+  return c;
+}
+
+/** The embedded database used when no server is configured: `.schemakit/pglite` at the project root. */
+export function embeddedDir(cwd?: string): string {
+  return resolve(projectConfig().root, cwd ?? '.', '.schemakit', 'pglite');
+}
+
+let announced = '';
+
+/**
+ * The database a command uses (`--url` > `--env` > SCHEMAKIT_ENV > DATABASE_URL > defaultEnv > embedded),
+ * announced once on stderr with the password masked. With `action`, the env's policy may refuse it.
+ */
+export function cliTarget(opts: TargetOptions, action?: { action: PolicyAction; command: string }): ResolvedTarget {
+  const t = resolveTarget(projectConfig(opts), { url: opts.url, env: opts.env });
+  if (announced !== t.description) process.stderr.write(`${(announced = t.description)}\n`);
+  if (action) enforcePolicy(t, action.action, action.command);
+  return t;
+}
+
+/** Opens a resolved target; PGlite is started with the given contrib extensions registered. */
+export async function openResolved(target: EnvTarget, extensions: readonly string[] = []): Promise<Db> {
+  return openEnvTarget(target, extensions);
 }
 
 /**
- * Opens `--url`, else `DATABASE_URL`, else the project's embedded PGlite database, which is started with the
- * given contrib extensions registered (PGlite can only CREATE an extension registered when it starts).
+ * Opens the command's database (see cliTarget), the embedded one started with the given contrib
+ * extensions registered (PGlite can only CREATE an extension registered when it starts).
  */
-export async function openTarget(opts: TargetOptions, extensions: readonly string[] = []): Promise<Db> {
-  const url = opts.url ?? process.env.DATABASE_URL;
-  if (url) return connectPostgres(url);
-  const dir = embeddedDir();
-  mkdirSync(dir, { recursive: true });
-  return openPglite({ dataDir: dir, extensions });
+export async function openTarget(opts: TargetOptions, extensions: readonly string[] = [], action?: { action: PolicyAction; command: string }): Promise<Db> {
+  return openResolved(cliTarget(opts, action).target, extensions);
 }
 
-/** The declarations directory (`--schema`, default `schema/`). */
+/** The declarations directory (`--schema`, else `paths.schema`, default `schema/`). */
 export function schemaDir(opts: TargetOptions): string {
-  return resolve(opts.schema ?? 'schema');
+  return opts.schema ? resolve(opts.schema) : projectConfig(opts).paths.schema;
+}
+
+/** The migrations directory (`--dir`/`--out`, else `paths.migrations`, default `generated/migrations`). */
+export function migrationsDirOf(opts: { config?: string }, flag: string | undefined): string {
+  return flag ? resolve(flag) : projectConfig(opts).paths.migrations;
+}
+
+/** The server for scratch and replay databases: `--dev-url`, else the config's `dev`, else `--url`; undefined: embedded PGlite. */
+export function devUrlOf(opts: { config?: string; devUrl?: string; url?: string }): string | undefined {
+  const dev = projectConfig(opts).dev;
+  return opts.devUrl ?? (dev?.kind === 'postgres' ? dev.url : undefined) ?? opts.url;
 }

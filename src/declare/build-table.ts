@@ -28,6 +28,7 @@ interface FkOptions {
   readonly initiallyDeferred?: boolean;
   readonly comment?: string | null;
   readonly renamedFrom?: string | null;
+  readonly notValid?: boolean;
 }
 
 /** A primary key or unique constraint before it is named (mutable while duplicates are merged). */
@@ -158,9 +159,9 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
     else add({ ...common, kind: 'Unique', name: pick(x.name, nameAddition(x.columns), 'key'), nullsNotDistinct: x.nullsNotDistinct }, x.renamedFrom, x.location);
   }
   // A CHECK is named after the one column it mentions (Postgres looks at the Vars), else `<table>_check`.
-  const addCheck = (expr: string, explicit: string | null | undefined, noInherit: boolean, comment: string | null, renamedFrom: string | null, location: Location | null) => {
+  const addCheck = (expr: string, explicit: string | null | undefined, noInherit: boolean, comment: string | null, renamedFrom: string | null, location: Location | null, notValid = false) => {
     const vars = columnsIn(expr, colNames);
-    add({ ...base, kind: 'Check', name: pick(explicit, vars.length === 1 ? vars[0] : null, 'check'), expression: expr, noInherit, comment }, renamedFrom, location);
+    add({ ...base, kind: 'Check', name: pick(explicit, vars.length === 1 ? vars[0] : null, 'check'), expression: expr, noInherit, comment, ...(notValid ? { notValid: true } : {}) }, renamedFrom, location);
   };
   for (const [col, b] of cols) {
     for (const ch of b[STATE].checks) {
@@ -170,7 +171,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
   }
   for (const ch of t.details.checks) {
     const s = ch[STATE];
-    addCheck(s.expression.text, s.name, s.noInherit, s.comment, s.renamedFrom, s.location);
+    addCheck(s.expression.text, s.name, s.noInherit, s.comment, s.renamedFrom, s.location, s.notValid);
   }
   const addFk = (columns: string[], target: ResolvedTarget | null, o: FkOptions, location: Location | null) => {
     if (target === null) return; // reported by collectDeclarations
@@ -189,6 +190,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
         deferrable: o.deferrable ?? o.initiallyDeferred ?? false,
         initiallyDeferred: o.initiallyDeferred ?? false,
         comment: o.comment ?? null,
+        ...(o.notValid === true ? { notValid: true as const } : {}),
       },
       o.renamedFrom ?? null,
       location,

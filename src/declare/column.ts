@@ -17,6 +17,8 @@ export interface ReferenceOptions {
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
   readonly renamedFrom?: string;
+  /** NOT VALID: added without checking the existing rows. */
+  readonly notValid?: boolean;
 }
 
 /** Options of a column-level constraint (primary key, unique, check). */

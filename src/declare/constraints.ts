@@ -106,6 +106,7 @@ export function unique(...args: unknown[]): UniqueBuilder {
 export interface CheckState extends ConstraintState {
   readonly expression: Sql;
   readonly noInherit: boolean;
+  readonly notValid: boolean;
 }
 
 /** A CHECK constraint. */
@@ -114,6 +115,10 @@ export class CheckBuilder extends ConstraintBuilder<CheckState> {
   noInherit(): CheckBuilder {
     return this.with({ noInherit: true });
   }
+  /** NOT VALID: added without checking the existing rows (only new and updated rows are checked). */
+  notValid(): CheckBuilder {
+    return this.with({ notValid: true });
+  }
 }
 
 /** CHECK (expression): `check('valid_priority', sql\`${t.priority} BETWEEN 1 AND 10\`)` or unnamed `check(sql\`…\`)`. */
@@ -121,7 +126,7 @@ export function check(expression: Sql): CheckBuilder;
 export function check(name: string, expression: Sql): CheckBuilder;
 export function check(a: string | Sql, b?: Sql): CheckBuilder {
   const named = typeof a === 'string';
-  return new CheckBuilder({ ...base(named ? a : null), expression: named ? (b as Sql) : a, noInherit: false });
+  return new CheckBuilder({ ...base(named ? a : null), expression: named ? (b as Sql) : a, noInherit: false, notValid: false });
 }
 
 /** What a foreign key points at, returned lazily so declarations may be in any order (and cyclic). */
@@ -135,6 +140,7 @@ export interface ForeignKeyState extends ConstraintState {
   readonly onDelete: FkAction;
   readonly onUpdate: FkAction;
   readonly match: FkMatch;
+  readonly notValid: boolean;
 }
 
 /** A table-level FOREIGN KEY. */
@@ -160,6 +166,10 @@ export class ForeignKeyBuilder extends DeferrableBuilder<ForeignKeyState> {
   match(match: FkMatch): ForeignKeyBuilder {
     return this.with({ match });
   }
+  /** NOT VALID: added without checking the existing rows (only new and updated rows are checked). */
+  notValid(): ForeignKeyBuilder {
+    return this.with({ notValid: true });
+  }
 }
 
 /** FOREIGN KEY (columns): `foreignKey([t.a, t.b]).references(() => other, ['x', 'y'])`. */
@@ -175,5 +185,6 @@ export function foreignKey(...args: unknown[]): ForeignKeyBuilder {
     onDelete: 'no-action',
     onUpdate: 'no-action',
     match: 'simple',
+    notValid: false,
   });
 }

@@ -61,11 +61,15 @@ export interface AlterColumn {
   readonly to: Column;
 }
 
-export interface AddConstraint { readonly kind: 'AddConstraint'; readonly constraint: Constraint }
+/** `attaches`: the partitions' matching keys Postgres attaches instead of building new ones (issue 9); absent: none. */
+export interface AddConstraint { readonly kind: 'AddConstraint'; readonly constraint: Constraint; readonly attaches?: readonly Constraint[] }
+/** `ALTER TABLE … VALIDATE CONSTRAINT`: a NOT VALID check or foreign key declared validated (issue 9). */
+export interface ValidateConstraint { readonly kind: 'ValidateConstraint'; readonly constraint: Constraint }
 export interface DropConstraint { readonly kind: 'DropConstraint'; readonly constraint: Constraint }
 export interface RenameConstraint { readonly kind: 'RenameConstraint'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
 
-export interface CreateIndex { readonly kind: 'CreateIndex'; readonly index: Index }
+/** `attaches`: the partitions' matching indexes Postgres attaches instead of building new ones (issue 9); absent: none. */
+export interface CreateIndex { readonly kind: 'CreateIndex'; readonly index: Index; readonly attaches?: readonly Index[] }
 export interface DropIndex { readonly kind: 'DropIndex'; readonly index: Index }
 export interface RenameIndex { readonly kind: 'RenameIndex'; readonly schema: string; readonly from: string; readonly to: string }
 
@@ -137,6 +141,7 @@ export type Change =
   | CreateTable | DropTable | RenameTable
   | AddColumn | DropColumn | RenameColumn | AlterColumn
   | AddConstraint | DropConstraint | RenameConstraint
+  | ValidateConstraint
   | CreateIndex | DropIndex | RenameIndex
   | SetComment
   | CreateView | DropView | ReplaceView | RenameView | RefreshView

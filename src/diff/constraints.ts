@@ -9,6 +9,15 @@ export interface TableFate {
   readonly dropped: ReadonlySet<string>;
 }
 
+const isNotValid = (c: Constraint): boolean => (c.kind === 'Check' || c.kind === 'ForeignKey') && c.notValid === true;
+
+/** The constraint with its validity left out (CREATE TABLE validates what a declaration says NOT VALID). */
+function withoutNotValid(c: Constraint): Constraint {
+  if (c.kind !== 'Check' && c.kind !== 'ForeignKey') return c;
+  const { notValid: _ignored, ...rest } = c;
+  return rest;
+}
+
 /**
  * Constraint changes. A constraint whose definition changed is dropped and added again (Postgres has no
  * ALTER for definitions). Non-FK constraints of created/dropped tables are part of CREATE/DROP TABLE. A
@@ -32,10 +41,14 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
   for (const c of m.added) if (!ridesWithTable(c, fate.created)) adds.push(c);
   const unchanged: [Constraint, Constraint][] = [];
   for (const [a, b] of m.common) {
-    if (!deepEqual(a, b, 'comment')) {
+    // Validity only goes one way: a NOT VALID constraint is validated in place; a validated one stays so.
+    if (!deepEqual(withoutNotValid(a), withoutNotValid(b), 'comment')) {
       drops.push(a);
       adds.push(b);
-    } else unchanged.push([a, b]);
+    } else {
+      if (isNotValid(a) && !isNotValid(b)) out.push({ kind: 'ValidateConstraint', constraint: b });
+      unchanged.push([a, b]);
+    }
   }
   for (const c of drops) if (c.kind === 'PrimaryKey' || c.kind === 'Unique') droppedKeys.push(c);
   // Foreign keys that depend on a dropped PK/UNIQUE are rebuilt around it.

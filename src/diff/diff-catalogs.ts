@@ -4,7 +4,10 @@ import { diffConstraints } from './constraints';
 import { diffEnums, enumRemaps, withRemappedDefaults } from './enums';
 import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
+import { followImplicitNames } from './implicit-renames';
+import { attachPartitionIndexes } from './partition-attach';
 import { applyRenames } from './renames';
+import { expandSerialClashes } from './serial-sequences';
 import { diffProgrammable } from './programmable';
 import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
@@ -16,13 +19,16 @@ import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } 
  * Everything that turns `from` into `to`, as typed changes in no particular order (the planner orders
  * them by dependencies). Both catalogs must be normalized the same way (introspected from Postgres).
  */
-export function diffCatalogs(from: Catalog, to: Catalog, renames: Renames = noRenames): Change[] {
+export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = noRenames): Change[] {
   const renamedTypes = applyTypeObjectRenames(from, renames);
   const renamed = applyRenames(renamedTypes.catalog, renames);
-  const a = withParentMoves(followRenames(renamed.catalog, renames), to);
+  const implicit = followImplicitNames(renamed.catalog, target, renamed.changes);
+  const [expanded, to] = expandSerialClashes(implicit.catalog, target);
+  const a = withParentMoves(followRenames(expanded, renames), to);
   const base: Change[] = [
     ...renamedTypes.changes,
     ...renamed.changes,
+    ...implicit.changes,
     ...splitRecreatedTables(a, to).flatMap(([x, y]) => diffRenamed(x, y, renames)),
   ];
   return [...base, ...diffProgrammable(a, to, base)];
@@ -36,7 +42,7 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     created: new Set([...toKeys].filter((k) => !fromKeys.has(k))),
     dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
   };
-  return [
+  return attachPartitionIndexes([
     ...diffSchemas(a, to),
     ...diffExtensions(a, to),
     ...diffEnums(a, to, enumRemaps(renames)),
@@ -46,5 +52,5 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     ...diffTypeObjects(a, to),
     ...diffTableShapes(a, to),
     ...diffPolicies(a, to),
-  ];
+  ], to);
 }

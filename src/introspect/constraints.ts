@@ -13,7 +13,7 @@ import { commentJoin, notExtensionMember, ownConstraint, tableKinds, userSchema 
  */
 const SQL = `
 SELECT n.nspname AS schema, c.relname AS "table", co.conname AS name, co.contype AS type,
-       co.condeferrable AS deferrable, co.condeferred AS deferred, co.connoinherit AS no_inherit,
+       co.condeferrable AS deferrable, co.condeferred AS deferred, co.connoinherit AS no_inherit, NOT co.convalidated AS not_valid,
        CASE WHEN co.contype = 'c' THEN '(' || pg_catalog.pg_get_expr(co.conbin, co.conrelid) || ')' END AS check_expr,
        co.conrelid AS relid, co.conkey AS keys, co.confrelid AS ref_relid, co.confkey AS ref_keys,
        rn.nspname AS ref_schema, rc.relname AS ref_table,
@@ -38,6 +38,7 @@ interface Row {
   deferrable: boolean;
   deferred: boolean;
   no_inherit: boolean;
+  not_valid: boolean;
   check_expr: string | null;
   relid: number;
   keys: number[] | null;
@@ -64,6 +65,9 @@ export function constraintBase(r: Pick<Row, 'schema' | 'table' | 'name' | 'defer
   return { schema: r.schema, table: r.table, name: r.name, deferrable: r.deferrable, initiallyDeferred: r.deferred, comment: r.comment ?? null };
 }
 
+/** `{ notValid: true }` for a constraint added NOT VALID and not validated since, else nothing (the model's convention). */
+const notValid = (r: Pick<Row, 'not_valid'>): { notValid?: true } => (r.not_valid ? { notValid: true } : {});
+
 /** Maps one pg_constraint row to the model; key attnums become names through `attrs`. */
 function toConstraint(r: Row, attrs: AttributeMap): Constraint {
   const names = (relid: number, keys: number[] | null) => (keys ?? []).map((k) => attributeName(attrs, Number(relid), k));
@@ -75,7 +79,7 @@ function toConstraint(r: Row, attrs: AttributeMap): Constraint {
     case 'u':
       return { kind: 'Unique', ...base, columns, nullsNotDistinct: r.nulls_not_distinct };
     case 'c':
-      return { kind: 'Check', ...base, expression: normalizeExpression(r.check_expr ?? unsupported(r, 'a CHECK without expression')), noInherit: r.no_inherit };
+      return { kind: 'Check', ...base, expression: normalizeExpression(r.check_expr ?? unsupported(r, 'a CHECK without expression')), noInherit: r.no_inherit, ...notValid(r) };
     case 'f':
       return {
         kind: 'ForeignKey',
@@ -87,6 +91,7 @@ function toConstraint(r: Row, attrs: AttributeMap): Constraint {
         onUpdate: fkActions[r.on_update] ?? unsupported(r, `ON UPDATE action '${r.on_update}'`),
         onDelete: fkActions[r.on_delete] ?? unsupported(r, `ON DELETE action '${r.on_delete}'`),
         match: fkMatches[r.match] ?? unsupported(r, `MATCH type '${r.match}' (MATCH PARTIAL)`),
+        ...notValid(r),
       };
     default:
       return unsupported(r, `constraint type '${(r as Row).type}'`);

@@ -7,7 +7,7 @@ export {
 export { splitStatements, type FileStatement } from './split-statements';
 export { metaFromPlan, renderMeta, parseMeta, type MigrationMeta } from './migration-meta';
 export { readMigrations, writeMigration, nextVersion, timestampVersion, compareVersions, type MigrationFile, type NewMigration } from './migration-files';
-export { ensureHistory, hasHistory, readHistory, readProgress, HISTORY_DDL, type HistoryRow, type Progress } from './history';
+export { ensureHistory, hasHistory, insertHistory, readHistory, readProgress, HISTORY_DDL, type HistoryRow, type Progress } from './history';
 export { withMigrationLock, migrationLockHolder, describeHolder, MIGRATION_LOCK_KEY, type LockHolder, type LockOptions } from './migration-lock';
 export { runScript, type Script, type ScriptHooks } from './run-script';
 export { migrateUp, migrateDown, upScript, editedApplied, type MigrateUpOptions, type MigrateDownOptions, type MigrationRun } from './run-migrations';

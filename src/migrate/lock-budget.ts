@@ -91,6 +91,7 @@ export function changeLockObjects(c: Change): string[] {
     case 'AddConstraint':
     case 'DropConstraint': return constraintObjects(c.constraint);
     case 'RenameConstraint': return [rel(c.schema, c.table)];
+    case 'ValidateConstraint': return constraintObjects(c.constraint);
     case 'CreateIndex':
     case 'DropIndex': return [rel(c.index.schema, c.index.table), rel(c.index.schema, c.index.name)];
     case 'RenameIndex': return [rel(c.schema, c.from)];

@@ -4,3 +4,4 @@ export * from './keys';
 export * from './normalize-expression';
 export * from './programmable';
 export * from './type-objects';
+export * from './implicit-names';

@@ -145,6 +145,8 @@ export interface Check extends ConstraintBase {
   /** Expression as `pg_get_constraintdef` prints it, without the `CHECK ` prefix and outer parentheses kept. */
   readonly expression: string;
   readonly noInherit: boolean;
+  /** NOT VALID: rows that existed when it was added were never checked (`convalidated` false); absent when validated. */
+  readonly notValid?: true;
 }
 
 /** `FOREIGN KEY (columns) REFERENCES refSchema.refTable (refColumns) …`. */
@@ -157,6 +159,8 @@ export interface ForeignKey extends ConstraintBase {
   readonly onUpdate: FkAction;
   readonly onDelete: FkAction;
   readonly match: FkMatch;
+  /** NOT VALID: rows that existed when it was added were never checked (`convalidated` false); absent when validated. */
+  readonly notValid?: true;
 }
 
 export type Constraint = PrimaryKey | Unique | Check | ForeignKey | Exclusion;

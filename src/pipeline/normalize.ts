@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { createScratch } from '../db';
 import { diffCatalogs, managesGrant } from '../diff';
 import { introspect } from '../introspect';
-import { grantKey, sortCatalog, type Catalog, type Grant } from '../model';
+import { constraintKey, grantKey, sortCatalog, type Catalog, type Grant } from '../model';
 import { planChanges, planPreamble } from '../plan';
 import { SchemakitError } from '../util';
 import { normalizedCacheKey, readNormalizedCache, writeNormalizedCache } from './normalize-cache';
@@ -58,8 +58,21 @@ export async function normalizeInto(declared: Declared, empty: Db): Promise<Cata
       throw new SchemakitError('normalize', 'declaration-rejected', `${where ? where + ': ' : ''}${step.object}: Postgres rejected the declaration: ${reason}\n  statement: ${step.sql}`, { cause: err });
     }
   }
-  const normalized = withDeclaredOpenings(await introspect(empty), declared.catalog);
+  const normalized = withDeclaredValidity(withDeclaredOpenings(await introspect(empty), declared.catalog), declared.catalog);
   return declared.catalog.grants === null ? normalized : sortCatalog({ ...normalized, grants: uniqueGrants(declared.catalog.grants) });
+}
+
+/**
+ * NOT VALID as declared: CREATE TABLE validates its inline constraints (the scratch tables are empty), so the
+ * flag is taken from the declaration, not from the scratch catalog.
+ */
+function withDeclaredValidity(catalog: Catalog, declared: Catalog): Catalog {
+  const notValid = new Set(declared.constraints.filter((k) => (k.kind === 'Check' || k.kind === 'ForeignKey') && k.notValid === true).map(constraintKey));
+  if (notValid.size === 0) return catalog;
+  return {
+    ...catalog,
+    constraints: catalog.constraints.map((k) => ((k.kind === 'Check' || k.kind === 'ForeignKey') && notValid.has(constraintKey(k)) ? { ...k, notValid: true } : k)),
+  };
 }
 
 /** Grants without repeats (the same privilege declared twice is granted once). */

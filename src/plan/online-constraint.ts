@@ -24,11 +24,13 @@ export function planAddConstraintNotValid(c: AddConstraint, k: Constraint, ctx: 
   const validateLocks = fk
     ? [...tableLock(ctx, k.schema, k.table, 'SHARE UPDATE EXCLUSIVE', { scan: true }), ...tableLock(ctx, k.refSchema, k.refTable, 'ROW SHARE')]
     : tableLock(ctx, k.schema, k.table, 'SHARE UPDATE EXCLUSIVE', { scan: true });
+  const add = plannedStep(c, {
+    ...base, sql: addConstraintNotValidSql(k), reverse: dropConstraintSql(k), locks: addLocks,
+    phase: fk ? Phase.AddForeignKey : Phase.AddConstraint,
+  });
+  if ((k.kind === 'Check' || k.kind === 'ForeignKey') && k.notValid === true) return [add]; // declared NOT VALID: left unvalidated
   return [
-    plannedStep(c, {
-      ...base, sql: addConstraintNotValidSql(k), reverse: dropConstraintSql(k), locks: addLocks,
-      phase: fk ? Phase.AddForeignKey : Phase.AddConstraint,
-    }),
+    add,
     plannedStep(c, {
       ...base, sql: validateConstraintSql(k), reverse: '', transactional: false, phase: Phase.Online, creates: [], locks: validateLocks,
       hazards: [hazard('may-fail-on-data', constraintKey(k), `validating the ${fk ? 'foreign key' : 'check'} fails if existing rows violate it (it stays NOT VALID)`)],

@@ -5,7 +5,7 @@ import { orderSteps } from './order';
 import { planAlterColumn } from './plan-alter-column';
 import { planAddColumn, planDropColumn, planRenameColumn } from './plan-column';
 import { planSetComment } from './plan-comment';
-import { planAddConstraint, planDropConstraint, planRenameConstraint } from './plan-constraint';
+import { planAddConstraint, planDropConstraint, planRenameConstraint, planValidateConstraint } from './plan-constraint';
 import { planAddEnumValue, planCreateEnum, planDropEnum, planRenameEnum, planRenameEnumValue } from './plan-enum';
 import { planAlterExtension, planCreateExtension, planDropExtension } from './plan-extension';
 import { planCreateIndex, planDropIndex, planRenameIndex } from './plan-index';
@@ -53,6 +53,7 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'AddConstraint': return planAddConstraint(c, ctx);
     case 'DropConstraint': return planDropConstraint(c);
     case 'RenameConstraint': return planRenameConstraint(c);
+    case 'ValidateConstraint': return planValidateConstraint(c, ctx);
     case 'CreateIndex': return planCreateIndex(c, ctx);
     case 'DropIndex': return planDropIndex(c, ctx);
     case 'RenameIndex': return planRenameIndex(c);

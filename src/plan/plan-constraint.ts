@@ -1,6 +1,6 @@
-import type { AddConstraint, DropConstraint, RenameConstraint } from '../diff';
+import type { AddConstraint, DropConstraint, RenameConstraint, ValidateConstraint } from '../diff';
 import { constraintKey, type Constraint } from '../model';
-import { addConstraintSql, commentSql, dropConstraintSql, renameConstraintSql } from '../sql';
+import { addConstraintSql, commentSql, dropConstraintSql, renameConstraintSql, validateConstraintSql } from '../sql';
 import { isNewTable, isOnlineTable, type PlanContext } from './context';
 import { columnNode, constraintNode, relNode, uniqueKeyNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
@@ -45,6 +45,7 @@ const constraintNoun: Record<Constraint['kind'], string> = {
 /** Hazards of adding a constraint to an existing table (validation scan, index build). */
 function addConstraintHazards(c: Constraint, ctx: PlanContext): Hazard[] {
   if (isNewTable(ctx, c.schema, c.table)) return [];
+  if ((c.kind === 'Check' || c.kind === 'ForeignKey') && c.notValid === true) return []; // existing rows are not checked
   const object = constraintKey(c);
   const out = [hazard('may-fail-on-data', object, `adding the ${constraintNoun[c.kind]} fails if existing rows violate it`)];
   if (c.kind === 'PrimaryKey' || c.kind === 'Unique' || c.kind === 'Exclusion') out.push(hazard('index-build', object, 'builds an index, blocking writes to the table meanwhile'));
@@ -69,9 +70,25 @@ export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedSt
   if (isOnlineTable(ctx, k.schema, k.table) && k.kind !== 'Exclusion') {
     return k.kind === 'ForeignKey' || k.kind === 'Check' ? planAddConstraintNotValid(c, k, ctx, base) : planAddKeyConcurrently(c, k, ctx, base);
   }
+  // Dropping a partitioned table's key drops the partitions' keys it attached: the reverse adds them back.
+  const reattach = (c.attaches ?? []).map((x) => statements(addConstraintSql(x), x.comment !== null ? commentSql({ kind: 'Constraint', schema: x.schema, table: x.table, name: x.name }, x.comment) : null));
   return [plannedStep(c, {
-    ...base, sql: addConstraintSql(k), reverse: dropConstraintSql(k), hazards: addConstraintHazards(k, ctx),
+    ...base, sql: addConstraintSql(k), reverse: statements(dropConstraintSql(k), ...reattach), hazards: addConstraintHazards(k, ctx),
     phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint, locks: addConstraintLocks(k, ctx),
+  })];
+}
+
+/**
+ * ALTER TABLE … VALIDATE CONSTRAINT: checks the rows a NOT VALID constraint skipped, under SHARE UPDATE
+ * EXCLUSIVE (reads and writes go on). A failed VALIDATE leaves it NOT VALID, so the next plan plans it again.
+ * Postgres cannot make a constraint NOT VALID again, so the step has no reverse.
+ */
+export function planValidateConstraint(c: ValidateConstraint, ctx: PlanContext): PlannedStep[] {
+  const k = c.constraint;
+  return [plannedStep(c, {
+    sql: validateConstraintSql(k), reverse: null, irreversible: 'a validated constraint cannot be made NOT VALID again', object: constraintKey(k), op: '~', phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint,
+    needs: constraintNodes(k), locks: tableLock(ctx, k.schema, k.table, 'SHARE UPDATE EXCLUSIVE', { scan: true }),
+    hazards: [hazard('may-fail-on-data', constraintKey(k), 'validating fails if existing rows violate it (it stays NOT VALID)')],
   })];
 }
 

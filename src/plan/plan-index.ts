@@ -27,8 +27,10 @@ export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[]
     hazard('index-build', object, `building the index blocks writes to ${relKey({ schema: i.schema, name: i.table })} meanwhile`),
     ...(i.unique ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates')] : []),
   ];
+  // Dropping a partitioned table's index drops the partitions' indexes it attached: the reverse rebuilds them.
+  const reattach = (c.attaches ?? []).map((x) => statements(createIndexSql(x), x.comment !== null ? commentSql({ kind: 'Index', schema: x.schema, name: x.name }, x.comment) : null));
   return [plannedStep(c, {
-    sql: createIndexSql(i), reverse: dropIndexSql(i), hazards, object, op: '+', phase: Phase.CreateIndex,
+    sql: createIndexSql(i), reverse: statements(dropIndexSql(i), ...reattach), hazards, object, op: '+', phase: Phase.CreateIndex,
     creates: indexNodes(i), needs: indexNeeds(i), locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
   })];
 }

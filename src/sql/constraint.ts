@@ -48,9 +48,13 @@ export function constraintDefinitionSql(c: Constraint): string {
   return `CONSTRAINT ${ident(c.name)} ${constraintBodySql(c)}`;
 }
 
-/** `ALTER TABLE t ADD CONSTRAINT name body`. */
+/**
+ * `ALTER TABLE t ADD CONSTRAINT name body [NOT VALID]`. NOT VALID exists only here: CREATE TABLE checks its
+ * (no) rows and marks every constraint valid, which the diff accepts for a declared NOT VALID.
+ */
 export function addConstraintSql(c: Constraint): string {
-  return `ALTER TABLE ${qualified(c.schema, c.table)} ADD ${constraintDefinitionSql(c)}`;
+  const notValid = (c.kind === 'Check' || c.kind === 'ForeignKey') && c.notValid === true ? ' NOT VALID' : '';
+  return `ALTER TABLE ${qualified(c.schema, c.table)} ADD ${constraintDefinitionSql(c)}${notValid}`;
 }
 
 /** `ALTER TABLE t DROP CONSTRAINT name`. */

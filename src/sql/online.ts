@@ -9,7 +9,8 @@ export function dropIndexConcurrentlySql(i: Pick<Index, 'schema' | 'name'>, ifEx
 
 /** `ALTER TABLE t ADD CONSTRAINT name … NOT VALID` (foreign keys and checks only: existing rows are not checked). */
 export function addConstraintNotValidSql(c: Constraint): string {
-  return `${addConstraintSql(c)} NOT VALID`;
+  const declared = (c.kind === 'Check' || c.kind === 'ForeignKey') && c.notValid === true; // addConstraintSql says it already
+  return declared ? addConstraintSql(c) : `${addConstraintSql(c)} NOT VALID`;
 }
 
 /** `ALTER TABLE t VALIDATE CONSTRAINT name`. */

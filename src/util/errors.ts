@@ -1,5 +1,9 @@
 /** Stages of the pipeline, named in every error message so a user knows where it failed. */
+<<<<<<< HEAD
 export type Stage = 'declare' | 'load' | 'validate' | 'introspect' | 'diff' | 'plan' | 'apply' | 'db' | 'config' | 'normalize' | 'cli' | 'migrate' | 'data';
+=======
+export type Stage = 'declare' | 'load' | 'validate' | 'introspect' | 'diff' | 'plan' | 'apply' | 'db' | 'config' | 'normalize' | 'cli' | 'migrate' | 'health';
+>>>>>>> main
 
 /** A problem found in user input, with the place it was declared (file:line) when known. */
 export interface Problem {

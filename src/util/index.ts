@@ -1,3 +1,5 @@
 export * from './errors';
 export * from './topo-sort';
 export * from './stable-json';
+export * from './suggest';
+export * from './format';

@@ -113,6 +113,16 @@ const GRANTS_SQL = `
   GRANT EXECUTE ON FUNCTION app.add(integer, integer) TO sk_writer;
 `;
 
+/** NOT VALID foreign keys and checks (column-level and table-level), left unvalidated (issue 9). */
+const NOT_VALID_SQL = `
+  CREATE TABLE authors (id integer PRIMARY KEY);
+  CREATE TABLE books (id integer PRIMARY KEY, author_id integer, pages integer, a integer, b integer);
+  ALTER TABLE books ADD FOREIGN KEY (author_id) REFERENCES authors (id) NOT VALID;
+  ALTER TABLE books ADD CONSTRAINT pages_positive CHECK (pages > 0) NOT VALID;
+  ALTER TABLE books ADD UNIQUE (id, pages);
+  ALTER TABLE books ADD CONSTRAINT books_pair FOREIGN KEY (a, b) REFERENCES books (id, pages) NOT VALID;
+`;
+
 /** One database state per group of object kinds: what it holds, its SQL, a file and text the pull must write. */
 const CASES: readonly { what: string; sql: string; file: string; text: string }[] = [
   { what: 'views, functions, procedures, triggers and event triggers', sql: PROGRAMMABLE_SQL, file: 'app/views.ts', text: 'FROM ${users}' },
@@ -122,6 +132,7 @@ const CASES: readonly { what: string; sql: string; file: string; text: string }[
     sql: TABLE_SHAPES_SQL, file: 'public/bookings.ts', text: 'exclusions: (t) =>',
   },
   { what: 'grants and revoked defaults', sql: GRANTS_SQL, file: 'privileges.ts', text: "grant('SELECT', docs, 'sk_reader')" },
+  { what: 'NOT VALID foreign keys and checks', sql: NOT_VALID_SQL, file: 'public/books.ts', text: '.notValid()' },
 ];
 
 /** Pull writes each object kind of the model so that it loads back to the same catalog: the plan after it is empty. */

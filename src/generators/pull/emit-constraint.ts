@@ -42,6 +42,7 @@ export function columnReference(fk: ForeignKey, table: Table, ctx: PullContext, 
     fk.onUpdate !== 'no-action' ? ['onUpdate', tsString(fk.onUpdate)] : null,
     fk.match !== 'simple' ? ['match', tsString(fk.match)] : null,
     fk.initiallyDeferred ? ['initiallyDeferred', 'true'] : fk.deferrable ? ['deferrable', 'true'] : null,
+    fk.notValid === true ? ['notValid', 'true'] : null,
     commentOption(fk),
   ]);
   return `.references(${thunk}${opts ? `, ${opts}` : ''})`;
@@ -54,6 +55,7 @@ const refs = (columns: readonly string[]): string[] => columns.map((c) => tsAcce
 function tail(c: Constraint): string {
   let out = '';
   if ('deferrable' in c && c.kind !== 'Check') out += c.initiallyDeferred ? '.initiallyDeferred()' : c.deferrable ? '.deferrable()' : '';
+  if ((c.kind === 'Check' || c.kind === 'ForeignKey') && c.notValid === true) out += '.notValid()';
   if (c.comment !== null) out += `.comment(${tsString(c.comment)})`;
   return out;
 }

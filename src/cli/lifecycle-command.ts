@@ -1,0 +1,200 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { CONFIG_FILE, describeTarget } from '../config';
+import { loadSchemaDir } from '../load';
+import { compareVersions, ensureHistory, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock, migrateUp, applyPlan, insertHistory } from '../migrate';
+import { createTargetDatabase, databaseExists, dropTargetDatabase, extensionsCreatedBy, migrationDrift, planDeclared } from '../pipeline';
+import { SchemakitError } from '../util';
+import type { HazardKind } from '../plan';
+import type { Outcome } from './commands';
+import { cliTarget, openResolved, projectConfig, type TargetOptions } from './target';
+
+type Json = { json?: boolean };
+const out = (opts: Json, doc: Record<string, unknown>, text: string, exitCode = 0): Outcome => ({ stdout: opts.json ? JSON.stringify(doc, null, 2) : text, exitCode });
+
+const YAML = `# schemakit.yaml: paths, the engine for scratch databases, and environments.
+# Every string may use \${VAR} or \${VAR:-default}; an unset variable without a default is an error.
+# Choose an env with --env NAME or SCHEMAKIT_ENV; precedence: --url > --env > DATABASE_URL > defaultEnv > embedded.
+
+paths:
+  schema: schema                    # declarations (schema/*.ts)
+  migrations: generated/migrations  # versioned migrations (generate, migrate)
+  docs: generated/docs              # schemakit docs
+  data: data                        # reference data (CSV)
+
+# Scratch and replay databases: "embedded" (PGlite, no server) or a postgres:// server URL.
+dev: embedded
+
+# Used when no env is named and DATABASE_URL is unset. Remove it to use the embedded database.
+# defaultEnv: local
+
+envs:
+  local:
+    url: embedded                   # the project's own database in .schemakit/pglite
+  # test:
+  #   url: \${TEST_DATABASE_URL:-postgres://postgres@localhost:5432/app_test}
+  # prod:
+  #   host: db.internal
+  #   port: 5432
+  #   database: app
+  #   user: app
+  #   password: \${PROD_DB_PASSWORD}
+  #   policy:
+  #     protected: true             # db reset, db drop and restore refused
+  #     requireBackup: true         # apply and migrate up/down back up first (.schemakit/backups)
+  #     migrationsOnly: true        # apply refused: use generate + migrate up
+  #     online: true                # plans in online mode by default
+  #     allowHazards: [index-build] # hazards allowed without --allow-hazard
+`;
+
+const EXAMPLE = `import { c, sql, table } from 'schemakit';
+
+/** An example table: edit it, then run \`schemakit plan\` and \`schemakit apply\`. */
+export const notes = table('public', 'notes', {
+  comment: 'Notes written by users',
+  columns: {
+    id: c.bigint().primaryKey().generatedAlwaysAsIdentity(),
+    title: c.text().notNull(),
+    body: c.text(),
+    created_at: c.timestamptz().notNull().default(sql\`now()\`),
+  },
+});
+`;
+
+/** `schemakit init`: schemakit.yaml, schema/ with one example table, data/, .gitignore entries; never overwrites. */
+export async function runInit(opts: Json): Promise<Outcome> {
+  const cwd = process.cwd();
+  const written: string[] = [];
+  const kept: string[] = [];
+  const write = (path: string, text: string) => {
+    if (existsSync(join(cwd, path))) kept.push(path);
+    else {
+      mkdirSync(join(cwd, path, '..'), { recursive: true });
+      writeFileSync(join(cwd, path), text);
+      written.push(path);
+    }
+  };
+  write(CONFIG_FILE, YAML);
+  if (!existsSync(join(cwd, 'schema'))) write(join('schema', 'notes.ts'), EXAMPLE);
+  else kept.push('schema/');
+  write(join('data', '.gitkeep'), '');
+  const ignore = join(cwd, '.gitignore');
+  const had = existsSync(ignore) ? readFileSync(ignore, 'utf8') : '';
+  const missing = ['.schemakit/'].filter((l) => !had.split('\n').some((x) => x.trim() === l));
+  if (missing.length) {
+    writeFileSync(ignore, `${had}${had && !had.endsWith('\n') ? '\n' : ''}# schemakit: embedded database, caches and backups\n${missing.join('\n')}\n`);
+    written.push('.gitignore');
+  }
+  const text = [...written.map((p) => `wrote ${p}`), ...kept.map((p) => `kept  ${p} (exists)`), '', 'Next: schemakit plan   (then schemakit apply --yes)'].join('\n');
+  return out(opts, { written, kept }, text);
+}
+
+/**
+ * `schemakit ping`: connectivity, server version, latency, user and database, pending migrations and drift.
+ * Exit 0 healthy, 1 not reachable, 2 reachable but pending migrations, problems or drift.
+ */
+export async function runPing(opts: TargetOptions & Json & { dir?: string; drift?: boolean }): Promise<Outcome> {
+  const t = cliTarget(opts);
+  const started = performance.now();
+  let db;
+  try {
+    db = await openResolved(t.target);
+  } catch (e) {
+    const message = (e as Error).message;
+    return out(opts, { target: describeTarget(t.target), reachable: false, error: message }, `unreachable: ${message}`, 1);
+  }
+  const connectMs = Math.round(performance.now() - started);
+  try {
+    const t0 = performance.now();
+    const [info] = await db.query<{ version: string; user: string; database: string }>('SELECT pg_catalog.version() AS version, current_user AS user, current_database() AS database');
+    const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
+    const files = readMigrations(opts.dir ? opts.dir : projectConfig(opts).paths.migrations);
+    const history = await readHistory(db);
+    const states = migrationStates(files, history, await readProgress(db));
+    const pending = states.filter((s) => s.kind === 'pending').length;
+    const problems = states.filter((s) => s.kind === 'edited' || s.kind === 'missing-file' || s.kind === 'interrupted').length;
+    const drift = opts.drift === false || history.length === 0 ? null : (await migrationDrift(db, files, history)).plan.steps.length;
+    const healthy = pending === 0 && problems === 0 && !drift;
+    const doc = {
+      target: describeTarget(t.target), reachable: true, serverVersion: db.serverVersion, version: info.version, connectMs, latencyMs,
+      user: info.user, database: info.database, migrations: { applied: states.filter((s) => s.kind === 'applied').length, pending, problems }, drift,
+    };
+    const text = [
+      `reachable  ${info.version.split(',')[0]}, connected in ${connectMs} ms, round trip ${latencyMs} ms, as ${info.user} on ${info.database}`,
+      `migrations ${doc.migrations.applied} applied, ${pending} pending${problems ? `, ${problems} with problems (see migrate status)` : ''}`,
+      `drift      ${drift === null ? 'not checked' : drift === 0 ? 'none' : `${drift} statement(s) (see migrate status)`}`,
+    ].join('\n');
+    return out(opts, doc, text, healthy ? 0 : 2);
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+/** `schemakit db create`: creates the target's database when it is missing. */
+export async function runDbCreate(opts: TargetOptions & Json): Promise<Outcome> {
+  const t = cliTarget(opts);
+  const created = await createTargetDatabase(t.target);
+  const what = describeTarget(t.target);
+  return out(opts, { target: what, created }, created ? `Created ${what}.` : `${what} already exists; nothing to do.`);
+}
+
+/**
+ * `schemakit db reset`: refused on a protected env whatever the flags; else terminates the other sessions,
+ * drops and recreates the database, then runs the migrations (when the project has any) or applies the schema.
+ */
+export async function runDbReset(opts: TargetOptions & Json & { yes?: boolean; dir?: string }, log: (s: string) => void): Promise<Outcome> {
+  const t = cliTarget(opts, { action: 'reset', command: 'db reset' });
+  const what = describeTarget(t.target);
+  if (!opts.yes) throw new SchemakitError('cli', 'needs-confirmation', `db reset drops every object and row of ${what}: pass --yes`);
+  const existed = await databaseExists(t.target);
+  if (existed) await dropTargetDatabase(t.target);
+  await createTargetDatabase(t.target);
+  const config = projectConfig(opts);
+  const files = readMigrations(opts.dir ? opts.dir : config.paths.migrations);
+  if (files.length > 0) {
+    const db = await openResolved(t.target, extensionsCreatedBy(files));
+    try {
+      const runs = await withMigrationLock(db, { label: 'schemakit db reset' }, () => migrateUp(db, files, { onMigration: (m) => log(`applying ${m.id}`) }));
+      return out(opts, { target: what, dropped: existed, migrations: runs.map((r) => r.version), statements: 0 }, `Reset ${what}: ${runs.length} migration(s) applied.`);
+    } finally {
+      await db.close().catch(() => undefined);
+    }
+  }
+  if (t.policy.migrationsOnly) return out(opts, { target: what, dropped: existed, migrations: [], statements: 0 }, `Reset ${what}: empty (no migrations; policy migrationsOnly).`);
+  const declared = await loadSchemaDir(opts.schema ? opts.schema : config.paths.schema, { cacheDir: join(config.root, '.schemakit', 'cache') });
+  const db = await openResolved(t.target, declared.catalog.extensions.map((e) => e.name));
+  try {
+    const plan = await planDeclared(db, declared, { online: false });
+    const r = plan.steps.length ? await applyPlan(db, plan, { allowHazards: t.policy.allowHazards as HazardKind[] }) : { applied: 0 };
+    return out(opts, { target: what, dropped: existed, migrations: [], statements: r.applied }, `Reset ${what}: ${r.applied} statement(s) of the declared schema applied.`);
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+/**
+ * `schemakit migrate baseline VERSION`: records every migration up to VERSION as applied without running
+ * it (Flyway/Atlas baseline), for a database that already has that schema (after `pull`).
+ */
+export async function runBaseline(version: string, opts: TargetOptions & Json & { dir?: string }): Promise<Outcome> {
+  const t = cliTarget(opts, { action: 'baseline', command: 'migrate baseline' });
+  const files = readMigrations(opts.dir ? opts.dir : projectConfig(opts).paths.migrations);
+  if (!files.some((f) => f.version === version)) {
+    throw new SchemakitError('migrate', 'unknown-version', `no migration with version ${version} in ${relative(process.cwd(), projectConfig(opts).paths.migrations) || '.'}${files.length ? `; versions: ${files.map((f) => f.version).join(', ')}` : ''}`);
+  }
+  const db = await openResolved(t.target, extensionsCreatedBy(files));
+  try {
+    const recorded = await withMigrationLock(db, { label: 'schemakit migrate baseline' }, async () => {
+      await ensureHistory(db);
+      const applied = new Set((await readHistory(db)).map((h) => h.version));
+      const todo = files.filter((f) => compareVersions(f.version, version) <= 0 && !applied.has(f.version));
+      for (const f of todo) await insertHistory(db, { version: f.version, name: f.name, checksum: f.checksum, durationMs: 0, downSql: f.down });
+      return todo.map((f) => f.id);
+    });
+    return out(opts, { target: describeTarget(t.target), baseline: version, recorded }, recorded.length
+      ? `Recorded ${recorded.length} migration(s) up to ${version} as applied (not run):\n${recorded.map((id) => `  ${id}`).join('\n')}`
+      : `Nothing to record: every migration up to ${version} is already in the history.`);
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}

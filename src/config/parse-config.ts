@@ -1,0 +1,224 @@
+import { dirname, join, relative, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { didYouMean, SchemakitError, type Problem } from '../util';
+import { interpolate } from './interpolate';
+import { NO_POLICY, type ConfigPaths, type EnvConfig, type EnvTarget, type Policy, type ProjectConfig } from './types';
+
+/** Options of parseConfig. */
+export interface ParseConfigOptions {
+  /** Variables for `${VAR}` (default process.env). */
+  readonly environ?: Readonly<Record<string, string | undefined>>;
+  /** Hazard kinds `allowHazards` may name (unchecked when absent). */
+  readonly hazardKinds?: readonly string[];
+}
+
+const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs'];
+const PATH_KEYS = ['schema', 'migrations', 'docs', 'data', 'templates'];
+const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'policy'];
+const POLICY_KEYS = ['protected', 'requireBackup', 'allowHazards', 'migrationsOnly', 'online'];
+
+/** Reads one YAML document, reporting problems as `file:line: key: message`. */
+class Reader {
+  readonly problems: Problem[] = [];
+  constructor(readonly file: string, readonly lines: LineCounter, readonly options: ParseConfigOptions) {}
+
+  where(node: Node | null | undefined): string {
+    const offset = node?.range?.[0];
+    return offset === undefined ? this.file : `${this.file}:${this.lines.linePos(offset).line}`;
+  }
+
+  problem(node: Node | null | undefined, key: string, message: string, sink: Problem[] = this.problems): void {
+    sink.push({ code: 'bad-config', location: this.where(node), object: key, message });
+  }
+
+  /** The pairs of a mapping with known keys; unknown keys are problems with a did-you-mean. */
+  entries(node: Node | null | undefined, key: string, known: readonly string[] | null): [string, Node | null, Pair][] {
+    if (node === null || node === undefined) return [];
+    if (!isMap(node)) {
+      this.problem(node, key, 'must be a mapping of keys to values');
+      return [];
+    }
+    const out: [string, Node | null, Pair][] = [];
+    for (const pair of (node as YAMLMap).items) {
+      const k = isScalar(pair.key) ? String(pair.key.value) : null;
+      if (k === null) {
+        this.problem(pair.key as Node, key, 'keys must be plain strings');
+        continue;
+      }
+      const path = key ? `${key}.${k}` : k;
+      if (known && !known.includes(k)) {
+        this.problem(pair.key as Node, path, `unknown key${didYouMean(k, known)}; known keys: ${known.join(', ')}`);
+        continue;
+      }
+      out.push([k, (pair.value as Node | null) ?? null, pair]);
+    }
+    return out;
+  }
+
+  /** A string scalar with `${VAR}` interpolated; unset variables become problems in `sink`. */
+  string(node: Node | null, key: string, sink: Problem[] = this.problems): string | null {
+    if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
+      this.problem(node, key, 'must be a string');
+      return null;
+    }
+    const raw = String(node.value);
+    const r = interpolate(raw, this.options.environ ?? process.env);
+    for (const v of r.unset) this.problem(node, key, `environment variable ${v} is not set (write \${${v}:-default} for a default)`, sink);
+    if (r.malformed) this.problem(node, key, `malformed \${…} in "${raw}": write \${NAME} or \${NAME:-default}`, sink);
+    return r.unset.length || r.malformed ? null : r.value;
+  }
+
+  boolean(node: Node | null, key: string, sink?: Problem[]): boolean | null {
+    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+    const s = isScalar(node) && typeof node.value === 'string' ? this.string(node, key, sink) : null;
+    if (s === 'true' || s === 'false') return s === 'true';
+    this.problem(node, key, 'must be true or false', sink);
+    return null;
+  }
+
+  strings(node: Node | null, key: string, sink?: Problem[]): string[] | null {
+    if (!isSeq(node)) {
+      this.problem(node, key, 'must be a list, e.g. [a, b]', sink);
+      return null;
+    }
+    const out = node.items.map((item, i) => this.string(item as Node, `${key}[${i}]`, sink));
+    return out.every((s): s is string => s !== null) ? out : null;
+  }
+}
+
+/** `embedded`, `pglite:DIR` or a `postgres://` URL, as a target. */
+function targetOf(spec: string, root: string): EnvTarget | null {
+  if (spec === 'embedded') return { kind: 'pglite', dir: join(root, '.schemakit', 'pglite') };
+  if (spec.startsWith('pglite:')) return { kind: 'pglite', dir: resolve(root, spec.slice('pglite:'.length)) };
+  if (/^postgres(ql)?:\/\//.test(spec)) return { kind: 'postgres', url: spec };
+  return null;
+}
+
+const TARGET_FORMS = '"embedded", pglite:DIR or postgres://user:password@host:port/database';
+
+function readPolicy(r: Reader, node: Node | null, key: string, root: string, sink: Problem[]): Policy {
+  let policy: Policy = NO_POLICY;
+  for (const [k, v] of r.entries(node, key, POLICY_KEYS)) {
+    const path = `${key}.${k}`;
+    switch (k) {
+      case 'protected': case 'migrationsOnly': case 'online': {
+        const b = r.boolean(v, path, sink);
+        if (b !== null) policy = { ...policy, [k]: b };
+        break;
+      }
+      case 'requireBackup': {
+        if (isScalar(v) && typeof v.value === 'boolean') policy = { ...policy, requireBackup: v.value ? join(root, '.schemakit', 'backups') : null };
+        else {
+          const dir = r.string(v, path, sink);
+          if (dir !== null) policy = { ...policy, requireBackup: resolve(root, dir) };
+        }
+        break;
+      }
+      case 'allowHazards': {
+        const kinds = r.strings(v, path, sink) ?? [];
+        const known = r.options.hazardKinds;
+        for (const h of kinds) if (known && !known.includes(h)) r.problem(v, path, `unknown hazard "${h}"${didYouMean(h, known)}; hazards: ${known.join(', ')}`, sink);
+        policy = { ...policy, allowHazards: kinds };
+        break;
+      }
+    }
+  }
+  return policy;
+}
+
+function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root: string): EnvConfig {
+  const key = `envs.${name}`;
+  const sink: Problem[] = [];
+  const fields: Record<string, string | null> = {};
+  let schemas: string[] | null = null;
+  let policy = NO_POLICY;
+  let urlNode: Node | null = null;
+  for (const [k, v] of r.entries(node, key, ENV_KEYS)) {
+    if (k === 'policy') policy = readPolicy(r, v, `${key}.policy`, root, sink);
+    else if (k === 'schemas') schemas = r.strings(v, `${key}.schemas`, sink);
+    else if (k === 'port' && isScalar(v) && typeof v.value === 'number') fields.port = String(v.value);
+    else {
+      if (k === 'url') urlNode = v;
+      fields[k] = r.string(v, `${key}.${k}`, sink);
+    }
+  }
+  let target: EnvTarget | null = null;
+  const unresolved = sink.length > 0;
+  if ('url' in fields && 'host' in fields) r.problem(urlNode, key, 'give url or host/port/database/user/password, not both');
+  else if ('url' in fields) {
+    if (fields.url !== null) {
+      target = targetOf(fields.url, root);
+      if (!target) r.problem(urlNode, `${key}.url`, `must be ${TARGET_FORMS}`);
+    }
+  } else if ('host' in fields) {
+    if (!unresolved) {
+      const enc = (s: string | null | undefined) => encodeURIComponent(s ?? '');
+      const auth = fields.user ? `${enc(fields.user)}${fields.password ? `:${enc(fields.password)}` : ''}@` : '';
+      target = { kind: 'postgres', url: `postgres://${auth}${fields.host}${fields.port ? `:${fields.port}` : ''}/${enc(fields.database ?? fields.user ?? 'postgres')}` };
+    }
+  } else if (!unresolved) r.problem(keyNode, key, `needs a url (${TARGET_FORMS}) or a host`);
+  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, policy, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
+}
+
+/**
+ * Parses and validates the text of a `schemakit.yaml`. Every problem is collected and thrown at once
+ * (`file:line: key: message`), except those of one env (unset variables), which are kept on the env and
+ * reported only when it is used.
+ */
+export function parseConfig(text: string, file: string, options: ParseConfigOptions = {}): ProjectConfig {
+  const root = dirname(resolve(file));
+  const shown = relative(process.cwd(), resolve(file)) || file;
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0]?.line;
+    throw new SchemakitError('config', 'malformed-config', `${shown}${line ? `:${line}` : ''}: not valid YAML: ${e.message.split('\n')[0]}`, { cause: e });
+  }
+  const r = new Reader(shown, lines, options);
+  const defaults = defaultConfig(root);
+  let paths: ConfigPaths = defaults.paths;
+  let dev: EnvTarget | null = null;
+  let defaultEnv: string | null = null;
+  const envs: EnvConfig[] = [];
+  let defaultEnvNode: Node | null = null;
+  const rootNode = doc.contents as Node | null;
+  if (rootNode !== null && !(isScalar(rootNode) && rootNode.value === null)) {
+    for (const [k, v] of r.entries(rootNode, '', TOP_KEYS)) {
+      if (k === 'paths') {
+        for (const [p, pv] of r.entries(v, 'paths', PATH_KEYS)) {
+          const s = r.string(pv, `paths.${p}`);
+          if (s !== null) paths = { ...paths, [p]: resolve(root, s) };
+        }
+      } else if (k === 'dev') {
+        const s = r.string(v, 'dev');
+        if (s !== null) {
+          dev = targetOf(s, root);
+          if (!dev) r.problem(v, 'dev', `must be ${TARGET_FORMS}`);
+          else if (dev.kind === 'pglite') dev = null;
+        }
+      } else if (k === 'defaultEnv') {
+        defaultEnv = r.string(v, 'defaultEnv');
+        defaultEnvNode = v;
+      } else {
+        for (const [name, ev, envPair] of r.entries(v, 'envs', null)) envs.push(readEnv(r, name, envPair.key as Node, ev, root));
+      }
+    }
+  }
+  if (defaultEnv !== null && !envs.some((e) => e.name === defaultEnv)) {
+    r.problem(defaultEnvNode, 'defaultEnv', `no env named "${defaultEnv}"${didYouMean(defaultEnv, envs.map((e) => e.name))}`);
+  }
+  if (r.problems.length > 0) {
+    const first = r.problems[0];
+    throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${shown}: ${first.location}: ${first.object}: ${first.message}`, { problems: r.problems });
+  }
+  return { file, root, paths, dev, defaultEnv, envs };
+}
+
+/** The configuration of a project without `schemakit.yaml`: default paths under `root`, no envs. */
+export function defaultConfig(root: string): ProjectConfig {
+  return {
+    file: null, root, dev: null, defaultEnv: null, envs: [],
+    paths: { schema: join(root, 'schema'), migrations: join(root, 'generated', 'migrations'), docs: join(root, 'generated', 'docs'), data: join(root, 'data'), templates: null },
+  };
+}
