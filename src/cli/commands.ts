@@ -9,11 +9,7 @@ import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type Pla
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames, type Catalog } from '../model';
 import { loadSchemaDir } from '../load';
-<<<<<<< HEAD
 import { planDeclaredWithData } from '../pipeline';
-=======
-import { planDeclared } from '../pipeline';
->>>>>>> main
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
@@ -76,12 +72,8 @@ export function withPolicyDefaults<T extends OnlineFlags>(opts: T, t: ResolvedTa
 
 /** Computes the plan from the target database to the declared schema. */
 export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}): Promise<Plan> {
-<<<<<<< HEAD
   // Reference data (data/<schema>/<table>.csv) is planned after the DDL; invalid data is refused with its report.
   return planDeclaredWithData(db, declared, options, {}, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-=======
-  return planDeclared(db, declared, options, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
->>>>>>> main
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */

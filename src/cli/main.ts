@@ -4,12 +4,9 @@ import { hazardKinds } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import { registerMigrate } from './migrate-program';
-<<<<<<< HEAD
 import { registerData } from './data-program';
-=======
 import { registerLifecycle } from './lifecycle-program';
 import { registerHealth } from './health-program';
->>>>>>> main
 import { red } from './output';
 import { withOnlineOptions } from './safety-options';
 import { withEnvOptions } from './env-options';
@@ -57,12 +54,9 @@ function program(done: (o: Outcome) => void): Command {
     .action(async (name, o) => done(await (await import('./commands')).runGenerate(name, o)));
 
   registerMigrate(cmd, target, done);
-<<<<<<< HEAD
   registerData(cmd, target, done);
-=======
   registerLifecycle(cmd, target, done);
   registerHealth(cmd, target, done);
->>>>>>> main
 
   cmd.command('docs').description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
     .option('--schema <dir>', 'directory of schema declarations (default: paths.schema, else schema/)')
