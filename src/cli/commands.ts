@@ -9,7 +9,7 @@ import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type Pla
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames, type Catalog } from '../model';
 import { loadSchemaDir } from '../load';
-import { assertValidated, planDeclared, planValidated, type PlanValidation } from '../pipeline';
+import { assertValidated, planDeclaredWithData, planValidated, type PlanValidation } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
@@ -78,7 +78,18 @@ export interface ScratchFlags {
 
 /** Computes the plan from the target database to the declared schema. */
 export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}, scratch: ScratchFlags = {}): Promise<Plan> {
-  return planDeclared(db, declared, options, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), devUrl: scratch.devUrl, embeddedFallback: scratch.embeddedFallback });
+  // Reference data (data/<schema>/<table>.csv) is planned after the DDL; invalid data is refused with its report.
+  return planDeclaredWithData(db, declared, options, {}, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), devUrl: scratch.devUrl, embeddedFallback: scratch.embeddedFallback });
+}
+
+/**
+ * The plan (DDL and reference data) and, when asked, the validation of its DDL on a scratch copy of the
+ * target's schema. Data steps are not replayed there: the copy has no rows for them to match.
+ */
+async function planAndValidate(db: Db, declared: Declared, options: PlanOptions, scratch: ScratchFlags, validate: boolean): Promise<{ plan: Plan; validation: PlanValidation | null }> {
+  const plan = await planTarget(db, declared, options, scratch);
+  if (!validate || plan.steps.length === 0) return { plan, validation: null };
+  return { plan, validation: (await planValidated(db, declared, { ...options, validate: true }, scratch)).validation };
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
@@ -86,7 +97,7 @@ export async function runPlan(opts: TargetOptions & OnlineFlags & ScratchFlags &
   const { declared, db, target } = await loadAndOpen(opts);
   return using([db], async () => {
     const options = planOptionsOf(withPolicyDefaults(opts, target));
-    const { plan, validation } = opts.validate === true ? await planValidated(db, declared, { ...options, validate: true }, opts) : { plan: await planTarget(db, declared, options, opts), validation: null };
+    const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate === true);
     const unmanaged = await introspectUnmanaged(db);
     const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
     // A plan that fails or lands elsewhere on the scratch copy exits 1 (apply would refuse it).
@@ -132,7 +143,7 @@ export async function runApply(
   return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
     const options = planOptionsOf(withPolicyDefaults(opts, target));
     // Validation (default) plans with the scratch database it then validates on; --no-validate plans as before.
-    const { plan, validation } = opts.validate !== false ? await planValidated(db, declared, { ...options, validate: true }, opts) : { plan: await planTarget(db, declared, options, opts), validation: null };
+    const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate !== false);
     if (plan.steps.length === 0) return json({ applied: 0, chunks: 0, durationMs: 0, backup: null, steps: [] }, 0, renderSummary(plan));
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
     if (validation !== null) {

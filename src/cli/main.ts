@@ -4,6 +4,7 @@ import { hazardKinds } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import { registerMigrate } from './migrate-program';
+import { registerData } from './data-program';
 import { registerLifecycle } from './lifecycle-program';
 import { registerHealth } from './health-program';
 import { red } from './output';
@@ -57,6 +58,7 @@ function program(done: (o: Outcome) => void): Command {
     .action(async (name, o) => done(await (await import('./commands')).runGenerate(name, o)));
 
   registerMigrate(cmd, target, done);
+  registerData(cmd, target, done);
   registerLifecycle(cmd, target, done);
   registerHealth(cmd, target, done);
 

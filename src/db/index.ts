@@ -20,3 +20,4 @@ export { DbQueryError, wrapQueryError, type PgErrorFields } from './errors';
 export { takeBackup, type Backup } from './backup';
 export { restoreBackup, type RestoreTarget } from './restore';
 export { acquireEngineLock, engineLockPath, describeEngineHolder, type EngineLock, type EngineLockHolder, type EngineLockOptions } from './engine-lock';
+export { pgliteInstanceOf } from './pglite';

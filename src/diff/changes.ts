@@ -115,6 +115,32 @@ export interface DropEventTrigger { readonly kind: 'DropEventTrigger'; readonly 
 /** `ALTER EVENT TRIGGER … ENABLE|DISABLE…`. */
 export interface AlterEventTrigger { readonly kind: 'AlterEventTrigger'; readonly from: EventTrigger; readonly to: EventTrigger }
 
+/** A column a reference-data change writes; `lookup` resolves the CSV's natural key to the referenced id. */
+export interface DataColumn {
+  readonly name: string;
+  readonly lookup: { readonly schema: string; readonly table: string; readonly id: string; readonly match: string } | null;
+}
+
+/**
+ * Rows of a reference table to insert, update or delete (computed by the data stage from a CSV file and the
+ * live rows, not by the catalog diff). Values are Postgres text forms or null; `before` holds the row as it
+ * was (updates: the old values; deletes: every column of the table, so the reverse restores it whole).
+ */
+export interface SyncTableData {
+  readonly kind: 'SyncTableData';
+  readonly schema: string;
+  readonly table: string;
+  readonly action: 'insert' | 'update' | 'delete';
+  readonly columns: readonly DataColumn[];
+  /** Names of `columns` that identify a row. */
+  readonly key: readonly string[];
+  readonly rows: readonly { readonly values: readonly (string | null)[]; readonly before: readonly (string | null)[] | null }[];
+  /** Deletes: the table's own columns `before` is aligned with. */
+  readonly beforeColumns: readonly string[];
+  /** Reference tables (`schema.table`) this table's rows point at: written before, deleted after. */
+  readonly references: readonly { readonly schema: string; readonly table: string }[];
+}
+
 export type Change =
   | CreateSchema | DropSchema
   | CreateExtension | DropExtension | AlterExtension
@@ -130,7 +156,8 @@ export type Change =
   | CreateTrigger | DropTrigger | RenameTrigger
   | CreateEventTrigger | DropEventTrigger | AlterEventTrigger
   | TypeObjectChange
-  | ShapeChange;
+  | ShapeChange
+  | SyncTableData;
 
 export type * from './type-object-changes';
 

@@ -9,6 +9,7 @@ import {
 import type { Catalog } from '../model';
 import { planChanges, renderDown, renderUp, type Plan } from '../plan';
 import { SchemakitError } from '../util';
+import { planDeclaredWithData } from './reference-data';
 import { normalizeDeclared } from './normalize';
 import { extensionsCreatedBy, openReplayScratch, type ReplayTarget } from './replay-migrations';
 
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   readonly replay?: ReplayTarget;
   /** The version's clock (tests). */
   readonly now?: Date;
+  /** Project root whose `data/` holds reference data (default: the current directory). */
+  readonly root?: string;
 }
 
 /** What generateMigration did: the plan, and the directory written (null when there was nothing to do). */
@@ -47,7 +50,8 @@ export async function generateMigration(declared: Declared, options: GenerateOpt
     await runReplay(db, files);
     const before = await introspect(db);
     const desired = await normalizeDeclared(declared, db);
-    const plan = planChanges(diffCatalogs(before, desired, declared.renames));
+    // Reference data: the rows the replayed migrations left, diffed against the CSV files (up writes them, down restores).
+    const plan = await planDeclaredWithData(db, declared, {}, { root: options.root });
     const reversible = plan.steps.every((s) => s.reverse !== null);
     if (plan.steps.length === 0) return { plan, written: null, reversible, downLoses: [] };
 

@@ -27,6 +27,9 @@ export const Phase = {
   AddForeignKey: 17,
   CreateIndex: 18,
   Comment: 19,
+  /** Reference data (issue 12): deletes, children first; then writes, parents first. */
+  DeleteData: 19.2,
+  WriteData: 19.4,
   /** Online mode: index builds, validations and what follows them, each on its own after the main transaction. */
   Online: 20,
   // Views, routines and triggers: drops before the tables, columns and types they read; routines created
