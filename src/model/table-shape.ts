@@ -36,6 +36,12 @@ export interface StorageParameter {
   readonly value: string;
 }
 
+/**
+ * `REPLICA IDENTITY` of a table: what logical decoding writes of an updated or deleted row's old values.
+ * `default` is the primary key; `{ index }` names a unique index of the table (`USING INDEX`).
+ */
+export type ReplicaIdentity = 'default' | 'full' | 'nothing' | { readonly index: string };
+
 export type ColumnStorage = 'plain' | 'external' | 'extended' | 'main';
 
 export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete';
@@ -64,6 +70,7 @@ export const plainTable = Object.freeze({
   storageParameters: Object.freeze([]) as readonly StorageParameter[],
   rowSecurity: false,
   forceRowSecurity: false,
+  replicaIdentity: 'default' as ReplicaIdentity,
 } as const);
 
 /** The storage fields of an ordinary column: the type's storage and the server's compression. */
