@@ -1,5 +1,5 @@
 import type { Policy, ReplicaIdentity, StorageParameter, Table, TableName } from '../model';
-import { plainTable } from '../model';
+import { canonicalParameterValue, plainTable } from '../model';
 import { ident } from '../sql';
 import { STATE } from './builder';
 import type { ColumnRef } from './column-ref';
@@ -110,7 +110,7 @@ export function buildTableShape(t: AnyTableDecl): Pick<Table, keyof typeof plain
   const s = t.details.shape;
   const by = s.partitionBy;
   const storageParameters: StorageParameter[] = Object.entries(s.storageParameters)
-    .map(([n, v]) => ({ name: n, value: String(v) }))
+    .map(([n, v]) => ({ name: n, value: canonicalParameterValue(String(v)) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     partitionBy: by === null ? null

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { Column, ColumnStorage, PartitionBy, PartitionStrategy, ReplicaIdentity, StorageParameter, Table, TableName } from '../model';
-import { plainTable } from '../model';
+import { canonicalParameterValue, plainTable } from '../model';
 import { SchemakitError } from '../util';
 import { notExtensionMember, tableKinds, userSchema } from './sql-fragments';
 
@@ -56,12 +56,12 @@ function partitionBy(r: Row, text: string): PartitionBy {
   return { strategy: strategies[m[1]], key: m[2] };
 }
 
-/** reloptions entries `name=value`, sorted by name. */
+/** reloptions entries `name=value`, sorted by name, values by meaning (canonicalParameterValue). */
 function storageParameters(options: readonly string[] | null): StorageParameter[] {
   return (options ?? [])
     .map((o) => {
       const eq = o.indexOf('=');
-      return { name: eq < 0 ? o : o.slice(0, eq), value: eq < 0 ? '' : o.slice(eq + 1) };
+      return { name: eq < 0 ? o : o.slice(0, eq), value: eq < 0 ? '' : canonicalParameterValue(o.slice(eq + 1)) };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

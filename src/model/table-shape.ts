@@ -42,6 +42,20 @@ export interface StorageParameter {
  */
 export type ReplicaIdentity = 'default' | 'full' | 'nothing' | { readonly index: string };
 
+/**
+ * A storage parameter value by meaning, as both sides of a diff must spell it: Postgres keeps reloptions
+ * as written (`fillfactor='070'`, `autovacuum_enabled=on`), so numbers are written as JavaScript prints
+ * them (`70`, `0.2`) and boolean words as `true` / `false`. Other text is kept.
+ */
+export function canonicalParameterValue(value: string): string {
+  const v = value.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v)) return String(Number(v));
+  const word = v.toLowerCase();
+  if (word === 'on' || word === 'true' || word === 'yes') return 'true';
+  if (word === 'off' || word === 'false' || word === 'no') return 'false';
+  return value;
+}
+
 export type ColumnStorage = 'plain' | 'external' | 'extended' | 'main';
 
 export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete';
