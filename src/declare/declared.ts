@@ -1,4 +1,4 @@
-import type { Catalog, Renames } from '../model';
+import type { Catalog, Integrity, Renames } from '../model';
 
 /**
  * The result of evaluating declarations: the catalog as the user wrote it (not yet normalized: types
@@ -9,4 +9,6 @@ export interface Declared {
   readonly renames: Renames;
   /** Object key (see model/keys.ts; columns as `schema.table.column`) → `file:line`. */
   readonly locations: ReadonlyMap<string, string>;
+  /** Natural keys, logical foreign keys and expectations (`schemakit check`); absent: none. */
+  readonly integrity?: Integrity;
 }
