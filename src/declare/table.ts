@@ -109,8 +109,8 @@ export function table<C extends Record<string, AnyColumnBuilder>>(
   return self;
 }
 
-function naturalKeyOf<C>(spec: TableOptions<Record<string, AnyColumnBuilder>>['naturalKey'], refs: ColumnRefs<C>): string[] | null {
+function naturalKeyOf<C extends Record<string, AnyColumnBuilder>>(spec: TableOptions<C>['naturalKey'], refs: ColumnRefs<C>): string[] | null {
   if (spec === undefined) return null;
-  const cols = typeof spec === 'function' ? spec(refs as ColumnRefs<Record<string, AnyColumnBuilder>>) : spec;
+  const cols: readonly (ColumnRef | string)[] = typeof spec === 'function' ? spec(refs) : spec;
   return cols.map((c) => (typeof c === 'string' ? c : c.name));
 }

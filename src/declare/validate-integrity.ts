@@ -10,8 +10,9 @@ export function validateIntegrity(catalog: Catalog, integrity: Integrity | undef
   if (!integrity) return [];
   const problems: Problem[] = [];
   const columnsOf = new Map(catalog.tables.map((t) => [`${t.schema}.${t.name}`, new Set(t.columns.map((c) => c.name))]));
-  const report = (code: string, object: string, message: string, location: string | null) =>
+  const report = (code: string, object: string, message: string, location: string | null): void => {
     problems.push({ code, object, message, ...(location ? { location } : {}) });
+  };
   const columns = (schema: string, table: string, cols: readonly string[], what: string, location: string | null): void => {
     const have = columnsOf.get(`${schema}.${table}`);
     if (!have) return report('unknown-table', `${schema}.${table}`, `${what} is on ${schema}.${table}, which is not a declared table`, location);
