@@ -48,7 +48,7 @@ export async function checkData(db: Db, options: CheckOptions = {}): Promise<Che
     let only: Set<string> | null = null;
     if (options.tables && options.tables.length > 0) {
       const bad = options.tables.filter((t) => resolveTableName(t, tables) === null);
-      if (bad.length > 0) throw new SchemakitError('check', 'unknown-table', `check: no table ${bad.join(', ')} in ${db.description}`);
+      if (bad.length > 0) throw new SchemakitError('check', 'unknown-table', `no table ${bad.join(', ')} in ${db.description}`);
       only = new Set(options.tables.map((t) => resolveTableName(t, tables)!));
     }
     const planned: Planned[] = [

@@ -6,6 +6,7 @@ import type { Outcome } from './commands';
 import { registerMigrate } from './migrate-program';
 import { registerLifecycle } from './lifecycle-program';
 import { registerHealth } from './health-program';
+import { registerCheck } from './check-program';
 import { red } from './output';
 import { withOnlineOptions } from './safety-options';
 import { withEnvOptions } from './env-options';
@@ -55,6 +56,7 @@ function program(done: (o: Outcome) => void): Command {
   registerMigrate(cmd, target, done);
   registerLifecycle(cmd, target, done);
   registerHealth(cmd, target, done);
+  registerCheck(cmd, target, done);
 
   cmd.command('docs').description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
     .option('--schema <dir>', 'directory of schema declarations (default: paths.schema, else schema/)')
