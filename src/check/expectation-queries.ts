@@ -1,4 +1,4 @@
-import type { NaturalKey, TableExpectation } from '../model';
+import { dedupeCommand, type NaturalKey, type TableExpectation } from '../model';
 import { ident, literal, qualified } from '../sql';
 import { plural, type DataQuery, type Planned } from './data-query';
 import { allNotNull, columnsText, rowKeySql, type LiveTable } from './live-tables';
@@ -11,10 +11,6 @@ function missing(tables: ReadonlyMap<string, LiveTable>, schema: string, table: 
   return gone.length > 0 ? `column(s) ${gone.join(', ')} of ${schema}.${table} not in the database (apply the schema first)` : null;
 }
 
-/** The `schemakit dedupe` command that merges duplicates over a key. */
-export function dedupeCommand(schema: string, table: string, cols: readonly string[]): string {
-  return `schemakit dedupe ${schema}.${table} --key ${cols.join(',')} --keep most-complete`;
-}
 
 /** Duplicate groups over declared natural keys (rows with a NULL in the key are not duplicates, as for UNIQUE). */
 export function planNaturalKeys(keys: readonly NaturalKey[], tables: ReadonlyMap<string, LiveTable>): Planned {

@@ -71,3 +71,12 @@ export interface Integrity {
 
 /** No declared integrity facts. */
 export const emptyIntegrity: Integrity = { naturalKeys: [], logicalForeignKeys: [], expectations: [], dataChecks: [] };
+
+/**
+ * The `schemakit dedupe` command that clears duplicates over a key (names as the database has them),
+ * suggested by `check` and by the pre-flight refusal of a new unique constraint.
+ */
+export function dedupeCommand(schema: string, table: string, columns: readonly string[]): string {
+  const q = (s: string) => (/^[a-z_][a-z0-9_]*$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  return `schemakit dedupe ${q(`${schema}.${table}`)} --key ${q(columns.join(','))} --keep most-complete`;
+}
