@@ -77,6 +77,6 @@ export const emptyIntegrity: Integrity = { naturalKeys: [], logicalForeignKeys: 
  * suggested by `check` and by the pre-flight refusal of a new unique constraint.
  */
 export function dedupeCommand(schema: string, table: string, columns: readonly string[]): string {
-  const q = (s: string) => (/^[a-z_][a-z0-9_]*$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const q = (s: string) => (/^[A-Za-z0-9_.,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   return `schemakit dedupe ${q(`${schema}.${table}`)} --key ${q(columns.join(','))} --keep most-complete`;
 }
