@@ -72,7 +72,7 @@ export async function runDedupe(table: string, o: DedupeFlags): Promise<Outcome>
   const keep = parseKeep(o.keep);
   const key = o.key.split(',').map((s) => s.trim()).filter(Boolean);
   const batchSize = intFlag('--batch-size', o.batchSize);
-  const target = cliTarget(o, o.yes ? { action: 'apply', command: 'dedupe' } : undefined);
+  const target = cliTarget(o);
   const db = await openResolved(target.target);
   return using([db], async () => {
     const options = { table, key, keep, where: o.where, batchSize };
