@@ -1,4 +1,5 @@
 import type { Catalog, Integrity, Renames } from '../model';
+import type { ReferenceDataSpec } from './reference-data';
 
 /**
  * The result of evaluating declarations: the catalog as the user wrote it (not yet normalized: types
@@ -11,4 +12,6 @@ export interface Declared {
   readonly locations: ReadonlyMap<string, string>;
   /** Natural keys, logical foreign keys and expectations (`schemakit check`); absent: none. */
   readonly integrity?: Integrity;
+  /** Tables declared with referenceData() (absent when none). */
+  readonly referenceData?: readonly ReferenceDataSpec[];
 }

@@ -38,3 +38,4 @@ export { expect, dataCheck, ExpectationDecl, DataCheckDecl } from './expect';
 export { collectDeclarations } from './collect';
 export { validateDeclared } from './validate';
 export type { Declared } from './declared';
+export { referenceData, ReferenceDataDecl, type ReferenceDataOptions, type ReferenceDataSpec, type ReferenceDataMode, type LookupSpec } from './reference-data';
