@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { expectExit, useCliTarget } from '../cli/cli-target';
 import { runCli } from '../cli/run-cli';
-import { engines } from '../support/engines';
+import { engine } from '../support/engines';
 
 const schema = (unique: boolean) => ({
   'people.ts': `import { table, c, expect, dataCheck${unique ? ', unique' : ''} } from 'schemakit';
@@ -20,11 +20,14 @@ export const peopleOk = expect(people).rows('>', 0).noEmptyStrings('email');
 `,
 });
 
-// The issue's "done when" as one CLI scenario per engine: check names each problem, dedupe merges, the unique constraint then applies.
-for (const engine of engines) {
-  describe(`schemakit check / dedupe (CLI, ${engine.name})`, function () {
+// The issue's "done when" as one CLI scenario: check names each problem, dedupe merges, the unique constraint then
+// applies. On the server only: seven CLI runs each starting embedded PGlite exceed several minutes on a loaded machine;
+// test/check/check.test.ts and dedupe.test.ts cover PGlite through the library.
+const pg = engine('postgres');
+if (pg) {
+  describe('schemakit check / dedupe (CLI, postgres-15)', function () {
     this.timeout(240_000);
-    const target = useCliTarget(engine, schema(false), 'schemakit-check-');
+    const target = useCliTarget(pg, schema(false), 'schemakit-check-');
     const run = (args: string[]) => runCli(args, { cwd: target().project.dir, timeoutMs: 120_000 });
 
     it('check finds orphans, duplicates and empty strings; dedupe merges them; the refused unique constraint then applies', async () => {
