@@ -41,7 +41,7 @@ UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'items_qty_idx'::regcl
 
 for (const engine of engines) {
   describe(`schemakit check (${engine.name})`, function () {
-    this.timeout(60_000);
+    this.timeout(180_000);
     const db = useFreshDb(engine);
 
     it('the declarations validate, and unknown columns are reported at file:line', () => {

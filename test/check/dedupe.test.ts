@@ -27,7 +27,7 @@ const opts = (keep: string, extra: Partial<DedupeOptions> = {}): DedupeOptions =
 
 for (const engine of engines) {
   describe(`schemakit dedupe (${engine.name})`, function () {
-    this.timeout(60_000);
+    this.timeout(180_000);
     const db = useFreshDb(engine);
 
     it('every strategy picks its survivor, ties broken by primary key', async () => {
