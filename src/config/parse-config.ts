@@ -197,7 +197,7 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
       const auth = fields.user ? `${enc(fields.user)}${fields.password ? `:${enc(fields.password)}` : ''}@` : '';
       target = { kind: 'postgres', url: `postgres://${auth}${fields.host}${fields.port ? `:${fields.port}` : ''}/${enc(fields.database ?? fields.user ?? 'postgres')}` };
     }
-  } else if (!unresolved && !fleet) r.problem(keyNode, key, `needs a url (${TARGET_FORMS}) or a host`);
+  } else if (!unresolved && !Object.keys(fleetNodes).length) r.problem(keyNode, key, `needs a url (${TARGET_FORMS}) or a host`);
   if (target?.kind === 'pglite' && fleet) r.problem(urlNode, `${key}.url`, 'a fleet needs a server (postgres://…): a fleet of embedded databases is not meaningful');
   return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, policy, fleet, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
 }
