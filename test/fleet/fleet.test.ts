@@ -18,9 +18,9 @@ import { startCluster, type Cluster } from '../support/second-cluster';
 // PostgreSQL 15 only and is skipped when SCHEMAKIT_TEST_ENGINES excludes postgres.
 const onPostgres = engines.some((e) => e.kind === 'postgres');
 const BIN = resolve(__dirname, '../../../bin/schemakit.js');
-const LOCAL_DBS = 24;
+const LOCAL_DBS = 20;
 const REMOTE_DBS = 6;
-const SCHEMAS = 240;
+const SCHEMAS = 200;
 
 const run = Date.now().toString(36);
 const prefix = `skfleet_${run}_`;
