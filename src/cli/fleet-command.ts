@@ -122,6 +122,7 @@ export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, op
         const body = g.plan.steps.length ? `${renderSummary(g.plan)}\n${dim('-- SQL --')}\n${renderUp(g.plan)}` : renderSummary(g.plan);
         return `${head}\n${dim(names)}\n${body}`;
       });
+      if (targets.some((t) => t.schema)) text.push(dim('Tenant schemas: SQL is shown with the declared schema name; each tenant runs it in its own schema (migrate up).'));
       if (fp.failed.length) text.push(red(`${fp.failed.length} target(s) could not be read:\n${fp.failed.map((f) => `  ${f.target}: ${f.error}`).join('\n')}`));
       return { stdout: text.join('\n\n'), exitCode };
     }
