@@ -212,19 +212,19 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
   });
 
   it('kill -9 in the middle of a fleet run leaves every target before or after; a rerun completes', async function () {
+    this.timeout(240_000);
     const project = join(root, 'kill');
     writeMigrations(project, true);
     writeFileSync(join(project, 'schemakit.yaml'), `paths:\n  migrations: migrations\nenvs:\n  fleet:\n    url: ${admin}\n    databases: ${prefix}db\\_%\n    parallel: 2\n`);
     const child = spawn(process.execPath, [BIN, 'migrate', 'up', '--env', 'fleet', '--json'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
-    const has0003 = (d: string) => withDb(urlForDatabase(admin, d), async (db) =>
-      (await db.query("SELECT 1 FROM schemakit.migrations WHERE version = '0003'").catch(() => [])).length > 0);
+    // One connection per database opened up front: polling must be cheap while the child runs.
+    const watchers = await Promise.all(localDbs.map((d) => connectPostgres(urlForDatabase(admin, d))));
+    const has0003 = async (i: number) => (await watchers[i].query("SELECT 1 FROM schemakit.migrations WHERE version = '0003'").catch(() => [])).length > 0;
     const applied = async () => {
       let n = 0;
-      for (const d of localDbs) {
-        n += (await has0003(d)) ? 1 : 0;
-      }
+      for (let i = 0; i < localDbs.length; i++) n += (await has0003(i)) ? 1 : 0;
       return n;
     };
     const deadline = Date.now() + 30_000;
@@ -234,11 +234,9 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     const first = await applied();
     expect(first, stderr).to.be.within(2, LOCAL_DBS - 1);
     // Before or after, never half: 0003's column exists exactly where its history row does.
-    for (const d of localDbs) {
-      await withDb(urlForDatabase(admin, d), async (db) => {
-        const [r] = await db.query<{ c: boolean }>("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'note') AS c");
-        expect(await has0003(d), d).to.equal(r.c);
-      });
+    for (let i = 0; i < localDbs.length; i++) {
+      const [r] = await watchers[i].query<{ c: boolean }>("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'note') AS c");
+      expect(await has0003(i), localDbs[i]).to.equal(r.c);
     }
     const rerun = spawn(process.execPath, [BIN, 'migrate', 'up', '--env', 'fleet', '--json', '--parallel', '4'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -250,5 +248,6 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     const did = doc.results.filter((r) => r.before !== r.after);
     expect(did).to.have.length(LOCAL_DBS - first);
     expect(await applied()).to.equal(LOCAL_DBS);
+    await Promise.all(watchers.map((w) => w.close()));
   });
 });
