@@ -35,6 +35,7 @@ export function renderSummary(plan: Plan): string {
 }
 
 function describeChange(s: Step): string {
+  if (s.change.kind === 'SyncTableData') return `${s.change.action} ${s.change.rows.length} row(s) of ${s.object}`;
   const kind = s.change.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return `${kind} ${s.object}`;
 }

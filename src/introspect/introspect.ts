@@ -19,6 +19,7 @@ import { introspectCollations } from './collations';
 import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
+import { introspectExpressionUses } from './expression-uses';
 
 /**
  * Every catalog query reads whole catalogs, for which hash joins are right; but right after many objects
@@ -72,6 +73,7 @@ export async function introspect(db: Db): Promise<Catalog> {
     const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
     const policies = await step('policies', db, introspectPolicies);
     const grants = await step('privileges', db, introspectGrants);
+    const expressionUses = await step('expression dependencies', db, introspectExpressionUses);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),
@@ -81,7 +83,7 @@ export async function introspect(db: Db): Promise<Catalog> {
     }
     return sortCatalog({
       kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints: [...constraints, ...exclusions], policies,
-      views, routines, triggers, eventTriggers, sequences, domains, compositeTypes, collations, grants,
+      views, routines, triggers, eventTriggers, sequences, domains, compositeTypes, collations, grants, expressionUses,
     });
   });
 }
