@@ -34,22 +34,13 @@ function program(done: (o: Outcome) => void): Command {
     .option('--privileges', 'compare privileges (GRANT/REVOKE) too; declarations that declare grants always do')
     .action(async (o) => done(await (await import('./commands')).runDiff(o)));
 
-<<<<<<< HEAD
-  withFleetOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes); on a fleet env, once per distinct state'))), 'plan')
-    .option('--json', 'print the plan as JSON')
-    .option('--no-preflight', 'do not run the pre-flight data checks')
-    .action(async (o) => done(await fleetOr('plan', o, async () => (await import('./commands')).runPlan(o))));
-
-  withFleetOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database in one transaction (a fleet env: to each target)'))), 'apply')
-=======
-  withScratchOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)'))))
+  withFleetOptions(withScratchOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes); on a fleet env, once per distinct state')))), 'plan')
     .option('--json', 'print the plan as JSON')
     .option('--no-preflight', 'do not run the pre-flight data checks')
     .option('--validate', 'run the plan on a scratch copy of the database schema and check it reaches the declared schema (exit 1 if not)')
-    .action(async (o) => done(await (await import('./commands')).runPlan(o)));
+    .action(async (o) => done(await fleetOr('plan', o, async () => (await import('./commands')).runPlan(o))));
 
-  withScratchOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database (in one transaction, unless --online or --chunked)'))))
->>>>>>> main
+  withFleetOptions(withScratchOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database (in one transaction, unless --online or --chunked; a fleet env: to each target)')))), 'apply')
     .option('--json', 'print the result as one JSON document')
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .option('--no-preflight', 'do not run the pre-flight data checks (apply may then fail halfway on data)')

@@ -29,20 +29,14 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .action(async (o) => done(await (await command()).runMigrateDown(o, log)));
 
-<<<<<<< HEAD
-  withFleetOptions(common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)'))
-    .option('--no-drift', 'skip the drift check (it replays the applied migrations into a scratch database)'), 'migrate-status')
-    .action(async (o) => done(await fleetOr('migrate-status', o, async () => (await command()).runMigrateStatus(o))));
-=======
   common(migrate.command('resolve').description('settle an interrupted migration (a step outside its transaction committed, a later one failed), showing what committed').argument('<version>'))
     .option('--rolled-back', 'forget its progress: the next migrate up runs the (corrected) up.sql from its first statement')
     .option('--applied', 'record it as applied (you finished it by hand)')
     .action(async (version, o) => done(await (await command()).runMigrateResolve(version, o, log)));
 
-  common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)'))
-    .option('--no-drift', 'skip the drift check (it replays the applied migrations into a scratch database)')
-    .action(async (o) => done(await (await command()).runMigrateStatus(o)));
->>>>>>> main
+  withFleetOptions(common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)'))
+    .option('--no-drift', 'skip the drift check (it replays the applied migrations into a scratch database)'), 'migrate-status')
+    .action(async (o) => done(await fleetOr('migrate-status', o, async () => (await command()).runMigrateStatus(o))));
 
   common(migrate.command('check').description('CI: the files replay cleanly, do not conflict, reproduce the declared schema, and (with --url) applied ones are unedited'))
     .option('--dev-url <url>', 'server on which to replay in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')
