@@ -11,9 +11,11 @@ export interface BenchArgs {
   readonly child: number | null;
   /** Run the start-up benchmark (whole CLI processes against their references) instead. */
   readonly startup: boolean;
+  /** Run the fleet benchmark instead: `[schemas, databases]` targets (`--fleet 200,20`). */
+  readonly fleet: readonly [number, number] | null;
 }
 
-const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup]';
+const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES]';
 
 /** Parses argv (without `node script`); throws with the usage on a bad option. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -23,6 +25,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let serverUrl = process.env.SCHEMAKIT_BENCH_URL ?? 'postgres://root@127.0.0.1:5432';
   let child: number | null = null;
   let startup = false;
+  let fleet: [number, number] | null = null;
   const value = (i: number): string => {
     const v = argv[i + 1];
     if (v === undefined) throw new Error(`${argv[i]} needs a value\n${usage}`);
@@ -48,6 +51,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--startup':
         startup = true;
         break;
+      case '--fleet': {
+        const [a2, b2] = take().split(',').map((x) => positiveInt(x, '--fleet'));
+        fleet = [a2, b2 ?? Math.max(1, Math.round(a2 / 10))];
+        break;
+      }
       case '--child':
         child = positiveInt(take(), '--child');
         break;
@@ -58,7 +66,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         throw new Error(`unknown option ${a}\n${usage}`);
     }
   }
-  return { sizes, runs, pglite, serverUrl, child, startup };
+  return { sizes, runs, pglite, serverUrl, child, startup, fleet };
 }
 
 function positiveInt(s: string, flag: string): number {

@@ -25,3 +25,4 @@ export type { HealthOptions, HealthReport, Finding, Fix, Severity, HealthKind, T
 export { checkData, dedupe, parseKeep, checkKinds } from './check';
 export type { CheckOptions, CheckReport, CheckFinding, CheckSkipped, CheckKind, DedupeOptions, DedupeReport, KeepStrategy } from './check';
 export type { Integrity, NaturalKey, LogicalForeignKey, TableExpectation, DataCheck } from './model';
+export * from './fleet';

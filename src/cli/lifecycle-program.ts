@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Outcome } from './commands';
+import { fleetOr, withFleetOptions } from './fleet-options';
 
 const log = (s: string) => process.stderr.write(s + '\n');
 
@@ -12,13 +13,13 @@ export function registerLifecycle(cmd: Command, target: (c: Command) => Command,
       done(await runInit(o));
     });
 
-  target(cmd.command('ping').description('connectivity, server version, latency, user, database, pending migrations and drift (exit 0 healthy, 1 unreachable, 2 pending or drift)'))
+  withFleetOptions(target(cmd.command('ping').description('connectivity, server version, latency, user, database, pending migrations and drift (exit 0 healthy, 1 unreachable, 2 pending or drift)')), 'ping')
     .option('--dir <dir>', 'migrations directory (default: paths.migrations, else generated/migrations)')
     .option('--no-drift', 'skip the drift check (it replays the applied migrations into a scratch database)')
     .option('--json', 'print the result as one JSON document')
     .action(async (o) => {
       const { runPing } = await import('./lifecycle-command');
-      done(await runPing(o));
+      done(await fleetOr('ping', o, () => runPing(o)));
     });
 
   const db = cmd.command('db').description('create or reset the database of an env');

@@ -12,6 +12,7 @@ import { red } from './output';
 import { withOnlineOptions } from './safety-options';
 import { checkUrlOptions, outputRedactor, withConnectTimeout, withScratchOptions } from './url-options';
 import { withEnvOptions } from './env-options';
+import { fleetOr, withFleetOptions } from './fleet-options';
 
 // Every action imports its command module when it runs (`await import('./x-command')`): the command modules
 // pull in the TypeScript compiler, ts-morph, Handlebars, `pg` and PGlite, which `--help` and the other
@@ -34,13 +35,13 @@ function program(done: (o: Outcome) => void): Command {
     .option('--privileges', 'compare privileges (GRANT/REVOKE) too; declarations that declare grants always do')
     .action(async (o) => done(await (await import('./commands')).runDiff(o)));
 
-  withScratchOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)'))))
+  withFleetOptions(withScratchOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes); on a fleet env, once per distinct state')))), 'plan')
     .option('--json', 'print the plan as JSON')
     .option('--no-preflight', 'do not run the pre-flight data checks')
     .option('--validate', 'run the plan on a scratch copy of the database schema and check it reaches the declared schema (exit 1 if not)')
-    .action(async (o) => done(await (await import('./commands')).runPlan(o)));
+    .action(async (o) => done(await fleetOr('plan', o, async () => (await import('./commands')).runPlan(o))));
 
-  withScratchOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database (in one transaction, unless --online or --chunked)'))))
+  withFleetOptions(withScratchOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database (in one transaction, unless --online or --chunked; a fleet env: to each target)')))), 'apply')
     .option('--json', 'print the result as one JSON document')
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .option('--no-preflight', 'do not run the pre-flight data checks (apply may then fail halfway on data)')
@@ -50,7 +51,7 @@ function program(done: (o: Outcome) => void): Command {
     .option('--yes', 'do not ask for confirmation')
     .option('--chunked', 'commit in chunks when the plan needs more locks than one transaction can hold (resumable)')
     .option('--lock-wait <seconds>', 'wait this long for another runner\'s migration lock', '60')
-    .action(async (o) => done(await (await import('./commands')).runApply(o, (s) => process.stderr.write(s + '\n'))));
+    .action(async (o) => done(await fleetOr('apply', o, async () => (await import('./commands')).runApply(o, (s) => process.stderr.write(s + '\n')))));
 
   withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>')))
     .option('--out <dir>', 'migrations directory (default: paths.migrations, else generated/migrations)')

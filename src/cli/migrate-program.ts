@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { hazardKinds } from '../plan';
 import type { Outcome } from './commands';
+import { fleetOr, withFleetOptions } from './fleet-options';
 
 /** The command module, loaded when a migrate action runs (it loads the drivers and the schema loader). */
 const command = () => import('./migrate-command');
@@ -15,10 +16,10 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
     .option('--lock-wait <seconds>', 'wait this long for another runner\'s migration lock', '60')
     .option('--json', 'print the result as one JSON document on stdout');
 
-  common(migrate.command('up').description('apply pending migrations, each in its own transaction with its history row'))
+  withFleetOptions(common(migrate.command('up').description('apply pending migrations, each in its own transaction with its history row')), 'migrate-up')
     .option('--to <version>', 'stop after this version')
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
-    .action(async (o) => done(await (await command()).runMigrateUp(o, log)));
+    .action(async (o) => done(await fleetOr('migrate-up', o, async () => (await command()).runMigrateUp(o, log))));
 
   common(migrate.command('down').description('revert applied migrations with the down SQL recorded when they were applied'))
     .option('--steps <n>', 'revert the last N migrations (default 1)')
@@ -33,9 +34,9 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
     .option('--applied', 'record it as applied (you finished it by hand)')
     .action(async (version, o) => done(await (await command()).runMigrateResolve(version, o, log)));
 
-  common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)'))
-    .option('--no-drift', 'skip the drift check (it replays the applied migrations into a scratch database)')
-    .action(async (o) => done(await (await command()).runMigrateStatus(o)));
+  withFleetOptions(common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)'))
+    .option('--no-drift', 'skip the drift check (it replays the applied migrations into a scratch database)'), 'migrate-status')
+    .action(async (o) => done(await fleetOr('migrate-status', o, async () => (await command()).runMigrateStatus(o))));
 
   common(migrate.command('check').description('CI: the files replay cleanly, do not conflict, reproduce the declared schema, and (with --url) applied ones are unedited'))
     .option('--dev-url <url>', 'server on which to replay in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')

@@ -2,7 +2,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { didYouMean, SchemakitError, type Problem } from '../util';
 import { interpolate } from './interpolate';
-import { NO_POLICY, type ConfigPaths, type EnvConfig, type EnvTarget, type Policy, type ProjectConfig } from './types';
+import { NO_POLICY, type ConfigPaths, type EnvConfig, type EnvTarget, type FleetSpec, type Policy, type ProjectConfig } from './types';
 
 /** Options of parseConfig. */
 export interface ParseConfigOptions {
@@ -14,7 +14,8 @@ export interface ParseConfigOptions {
 
 const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs'];
 const PATH_KEYS = ['schema', 'migrations', 'docs', 'data', 'templates'];
-const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'policy'];
+const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'policy', 'targets', 'query', 'databases', 'schemaPattern', 'parallel'];
+const FLEET_KEYS = ['targets', 'query', 'databases', 'schemaPattern', 'parallel'];
 const POLICY_KEYS = ['protected', 'requireBackup', 'allowHazards', 'migrationsOnly', 'online'];
 
 /** Reads one YAML document, reporting problems as `file:line: key: message`. */
@@ -126,6 +127,43 @@ function readPolicy(r: Reader, node: Node | null, key: string, root: string, sin
   return policy;
 }
 
+/** The fleet keys of an env: exactly one of targets/query/databases, the latter two on the env's url. */
+function readFleet(r: Reader, key: string, keyNode: Node, nodes: Record<string, Node | null>, hasUrl: boolean, sink: Problem[]): FleetSpec | null {
+  const sources = ['targets', 'query', 'databases'].filter((k) => k in nodes);
+  let ok = true;
+  if (sources.length !== 1) {
+    r.problem(nodes[sources[1]] ?? nodes.schemaPattern ?? nodes.parallel ?? keyNode, key, sources.length
+      ? `give one of targets, query or databases, not ${sources.join(' and ')}`
+      : 'a fleet needs targets: (a list of URLs), query: (on the url database) or databases: (a LIKE pattern on the url server)');
+    ok = false;
+  }
+  let targets: string[] | null = null;
+  if ('targets' in nodes) {
+    targets = r.strings(nodes.targets, `${key}.targets`, sink);
+    if (isSeq(nodes.targets)) {
+      nodes.targets.items.forEach((item, i) => {
+        const s = isScalar(item) ? String(item.value) : '';
+        if (!/^postgres(ql)?:\/\/|^\$\{/.test(s)) { r.problem(item as Node, `${key}.targets[${i}]`, 'must be a postgres:// URL'); ok = false; }
+      });
+      if (nodes.targets.items.length === 0) { r.problem(nodes.targets, `${key}.targets`, 'must list at least one URL'); ok = false; }
+    }
+  }
+  const str = (k: string) => (k in nodes ? r.string(nodes[k], `${key}.${k}`, sink) : null);
+  const query = str('query');
+  const databases = str('databases');
+  const schemaPattern = str('schemaPattern');
+  for (const k of ['query', 'databases']) {
+    if (k in nodes && !hasUrl) { r.problem(nodes[k], `${key}.${k}`, `needs the env's url (or host): the ${k === 'query' ? 'control database the query runs on' : 'server whose databases are matched'}`); ok = false; }
+  }
+  let parallel = 4;
+  if ('parallel' in nodes) {
+    const v = nodes.parallel;
+    if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1) parallel = v.value;
+    else { r.problem(v, `${key}.parallel`, 'must be a whole number ≥ 1'); ok = false; }
+  }
+  return ok ? { targets, query, databases, schemaPattern, parallel } : null;
+}
+
 function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root: string): EnvConfig {
   const key = `envs.${name}`;
   const sink: Problem[] = [];
@@ -133,8 +171,10 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
   let schemas: string[] | null = null;
   let policy = NO_POLICY;
   let urlNode: Node | null = null;
+  const fleetNodes: Record<string, Node | null> = {};
   for (const [k, v] of r.entries(node, key, ENV_KEYS)) {
-    if (k === 'policy') policy = readPolicy(r, v, `${key}.policy`, root, sink);
+    if (FLEET_KEYS.includes(k)) fleetNodes[k] = v;
+    else if (k === 'policy') policy = readPolicy(r, v, `${key}.policy`, root, sink);
     else if (k === 'schemas') schemas = r.strings(v, `${key}.schemas`, sink);
     else if (k === 'port' && isScalar(v) && typeof v.value === 'number') fields.port = String(v.value);
     else {
@@ -142,6 +182,7 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
       fields[k] = r.string(v, `${key}.${k}`, sink);
     }
   }
+  const fleet = Object.keys(fleetNodes).length ? readFleet(r, key, keyNode, fleetNodes, 'url' in fields || 'host' in fields, sink) : null;
   let target: EnvTarget | null = null;
   const unresolved = sink.length > 0;
   if ('url' in fields && 'host' in fields) r.problem(urlNode, key, 'give url or host/port/database/user/password, not both');
@@ -156,8 +197,9 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
       const auth = fields.user ? `${enc(fields.user)}${fields.password ? `:${enc(fields.password)}` : ''}@` : '';
       target = { kind: 'postgres', url: `postgres://${auth}${fields.host}${fields.port ? `:${fields.port}` : ''}/${enc(fields.database ?? fields.user ?? 'postgres')}` };
     }
-  } else if (!unresolved) r.problem(keyNode, key, `needs a url (${TARGET_FORMS}) or a host`);
-  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, policy, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
+  } else if (!unresolved && !Object.keys(fleetNodes).length) r.problem(keyNode, key, `needs a url (${TARGET_FORMS}) or a host`);
+  if (target?.kind === 'pglite' && fleet) r.problem(urlNode, `${key}.url`, 'a fleet needs a server (postgres://…): a fleet of embedded databases is not meaningful');
+  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, policy, fleet, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
 }
 
 /**

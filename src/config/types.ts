@@ -20,6 +20,23 @@ export interface Policy {
 /** The default policy: nothing refused, nothing added. */
 export const NO_POLICY: Policy = { protected: false, requireBackup: null, allowHazards: [], migrationsOnly: false, online: false };
 
+/**
+ * How a fleet env finds its targets (see src/fleet): an explicit list, a query on the control database
+ * (`url`), or a LIKE pattern over the databases of that server; optionally one schema per tenant.
+ */
+export interface FleetSpec {
+  /** Explicit `postgres://` URLs (`targets:`). */
+  readonly targets: readonly string[] | null;
+  /** SQL run on the control database; each row's first column is a URL, a database name, or (column `schema`) a schema name. */
+  readonly query: string | null;
+  /** LIKE pattern over the database names of the control server (`databases: tenant_%`). */
+  readonly databases: string | null;
+  /** Schema-per-tenant: LIKE pattern of the schemas, in each target database, that the declared schema is bound to. */
+  readonly schemaPattern: string | null;
+  /** Default `--parallel` (default 4). */
+  readonly parallel: number;
+}
+
 /** One entry of `envs:`. */
 export interface EnvConfig {
   readonly name: string;
@@ -30,6 +47,8 @@ export interface EnvConfig {
   /** Schemas the env manages; null: all. */
   readonly schemas: readonly string[] | null;
   readonly policy: Policy;
+  /** Set when the env is a fleet of databases or schemas; `target` is then its control database (or null). */
+  readonly fleet?: FleetSpec | null;
   /** Problems reported only when this env is used (an unset `${VAR}` of another env must not stop this one). */
   readonly problems: readonly string[];
 }

@@ -21,6 +21,8 @@ const allowed: Record<string, readonly string[]> = {
   health: ['model', 'sql', 'db', 'util'],
   check: ['model', 'sql', 'db', 'util'],
   pipeline: ['model', 'sql', 'declare', 'load', 'db', 'introspect', 'diff', 'plan', 'migrate', 'util', 'config', 'data'],
+  // fleet sits above pipeline: it runs the same stages per target (migrate's runner and lock, introspect + plan per state).
+  fleet: ['config', 'pipeline', 'db', 'migrate', 'introspect', 'diff', 'plan', 'declare', 'model', 'util'],
   cli: ['*'],
 };
 

@@ -1,0 +1,130 @@
+import type { EnvConfig } from '../config';
+import {
+  applyFleet, fleetMigrationStatus, migrateFleetUp, pingFleet, planFleet, resolveFleet,
+  type FleetProgress, type FleetRunOptions, type TargetResult,
+} from '../fleet';
+import { loadSchemaDir } from '../load';
+import { readMigrations } from '../migrate';
+import { planToJson, renderUp, type HazardKind } from '../plan';
+import { SchemakitError } from '../util';
+import type { Outcome } from './commands';
+import type { FleetCommandKind } from './fleet-options';
+import { bold, dim, green, red, renderSummary, yellow } from './output';
+import { migrationsDirOf, projectConfig, schemaDir } from './target';
+
+type Opts = Record<string, unknown> & { env?: string; url?: string; config?: string; json?: boolean; parallel?: string; canary?: string; stopOnError?: boolean; dir?: string; yes?: boolean; to?: string; lockWait?: string; allowHazard?: string[]; online?: boolean };
+
+/** The fleet env the options select (`--env`, else SCHEMAKIT_ENV, else defaultEnv unless a URL is given), or null. */
+export function fleetEnvOf(opts: { env?: unknown; url?: unknown; config?: unknown }): EnvConfig | null {
+  if (opts.url) return null;
+  const config = projectConfig({ config: opts.config as string | undefined });
+  const name = (opts.env as string | undefined) ?? process.env.SCHEMAKIT_ENV ?? (process.env.DATABASE_URL ? undefined : config.defaultEnv ?? undefined);
+  const env = name ? config.envs.find((e) => e.name === name) : undefined;
+  return env?.fleet ? env : null;
+}
+
+const count = (o: string | undefined, flag: string, dflt: number) => {
+  if (o === undefined) return dflt;
+  const n = Number(o);
+  if (!Number.isInteger(n) || n < (flag === '--canary' ? 0 : 1)) throw new SchemakitError('cli', 'bad-option', `${flag} ${o}: not a whole number${flag === '--canary' ? '' : ' ≥ 1'}`);
+  return n;
+};
+
+/** A one-line progress display on stderr, only on a TTY: done/failed/running, rate and ETA. */
+function progressLine(): { onProgress?: (p: FleetProgress) => void; end: () => void } {
+  if (!process.stderr.isTTY) return { end: () => undefined };
+  let last = 0;
+  return {
+    onProgress: (p) => {
+      if (Date.now() - last < 100 && p.done < p.total) return;
+      last = Date.now();
+      const rate = p.elapsedMs > 0 ? (p.done * 1000) / p.elapsedMs : 0;
+      const eta = rate > 0 ? Math.round((p.total - p.done) / rate) : null;
+      process.stderr.write(`\r\x1b[K${p.done}/${p.total} done, ${p.failed} failed, ${p.running} running, ${rate.toFixed(1)}/s${eta !== null ? `, ETA ${eta} s` : ''}`);
+    },
+    end: () => process.stderr.write('\r\x1b[K'),
+  };
+}
+
+/** The results table: target, before → after, duration, status, error. */
+export function renderResults(results: readonly TargetResult[]): string {
+  const rows = results.map((r) => [r.target, `${r.before ?? '?'} → ${r.after ?? '?'}`, `${r.durationMs} ms`, r.status, r.error ?? '']);
+  const head = ['target', 'before → after', 'duration', 'status', 'error'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 4 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const paint = (r: string[]) => {
+    const s = line(r);
+    return r[3] === 'failed' ? red(s) : r[3] === 'skipped' ? yellow(s) : s;
+  };
+  const ok = results.filter((r) => r.status === 'ok').length;
+  const failed = results.filter((r) => r.status === 'failed');
+  const skipped = results.filter((r) => r.status === 'skipped').length;
+  const summary = `${results.length} target(s): ${green(`${ok} ok`)}, ${failed.length ? red(`${failed.length} failed`) : '0 failed'}${skipped ? `, ${yellow(`${skipped} skipped`)}` : ''}`;
+  const failedList = failed.length ? `\n${red('failed:')} ${failed.map((r) => r.target).join(', ')}` : '';
+  return [bold(line(head)), ...rows.map(paint), '', summary].join('\n') + failedList;
+}
+
+const exitOf = (results: readonly TargetResult[]) => (results.some((r) => r.status !== 'ok') ? 1 : 0);
+
+/**
+ * Runs `plan`, `apply`, `migrate up`, `migrate status` or `ping` across the targets of a fleet env and
+ * reports one row per target (exit 0 all ok, 1 any failed or skipped; plan: 2 when any group has changes).
+ */
+export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, opts: Opts): Promise<Outcome> {
+  const log = (s: string) => process.stderr.write(s + '\n');
+  const targets = await resolveFleet(env);
+  if (targets.length === 0) throw new SchemakitError('fleet', 'empty-fleet', `env "${env.name}" (${env.location}) has no targets: nothing to do`);
+  log(dim(`fleet: env ${env.name}, ${targets.length} target(s)`));
+  const progress = progressLine();
+  const run: FleetRunOptions = {
+    parallel: count(opts.parallel, '--parallel', env.fleet?.parallel ?? 4),
+    canary: count(opts.canary, '--canary', 0),
+    stopOnError: Boolean(opts.stopOnError),
+    onProgress: progress.onProgress,
+  };
+  const lockTimeoutMs = (opts.lockWait === undefined ? 60 : Number(opts.lockWait)) * 1000;
+  const files = () => readMigrations(migrationsDirOf(opts, opts.dir));
+  const finish = (results: TargetResult[]): Outcome => {
+    progress.end();
+    const doc = { command: kind, env: env.name, targets: results.length, ok: results.filter((r) => r.status === 'ok').length,
+      failed: results.filter((r) => r.status === 'failed').length, skipped: results.filter((r) => r.status === 'skipped').length, results };
+    return { stdout: opts.json ? JSON.stringify(doc, null, 2) : renderResults(results), exitCode: exitOf(results) };
+  };
+  switch (kind) {
+    case 'migrate-up':
+      if (env.policy.requireBackup) throw new SchemakitError('cli', 'policy-refused', `migrate up refused on fleet env "${env.name}": policy requireBackup (${env.location}); fleet backups are not supported`);
+      return finish(await migrateFleetUp(targets, files(), { ...run, to: opts.to, lockTimeoutMs }));
+    case 'migrate-status':
+      return finish(await fleetMigrationStatus(targets, files(), run));
+    case 'ping':
+      return finish(await pingFleet(targets, files(), run));
+    case 'apply': {
+      if (env.policy.migrationsOnly) throw new SchemakitError('config', 'policy-refused', `apply refused on env "${env.name}": policy migrationsOnly: true (${env.location})`);
+      if (env.policy.requireBackup) throw new SchemakitError('cli', 'policy-refused', `apply refused on fleet env "${env.name}": policy requireBackup (${env.location}); fleet backups are not supported`);
+      if (!opts.yes) throw new SchemakitError('cli', 'needs-confirmation', `apply to ${targets.length} target(s) of fleet env "${env.name}": pass --yes (run plan --env ${env.name} first)`);
+      const declared = await loadSchemaDir(schemaDir(opts));
+      const allowHazards = [...new Set([...(opts.allowHazard ?? []), ...env.policy.allowHazards])] as HazardKind[];
+      return finish(await applyFleet(targets, declared, { ...run, allowHazards, lockTimeoutMs, plan: { online: opts.online ?? env.policy.online } }));
+    }
+    case 'plan': {
+      const declared = await loadSchemaDir(schemaDir(opts));
+      const fp = await planFleet(targets, declared, { ...run, plan: { online: opts.online ?? env.policy.online } });
+      progress.end();
+      const changes = fp.groups.some((g) => g.plan.steps.length > 0);
+      const exitCode = fp.failed.length ? 1 : changes ? 2 : 0;
+      if (opts.json) {
+        return { stdout: JSON.stringify({ command: 'plan', env: env.name, targets: targets.length, groups: fp.groups.map((g) => ({ hash: g.hash, targets: g.targets, plan: planToJson(g.plan) })), failed: fp.failed }, null, 2), exitCode };
+      }
+      const text = fp.groups.map((g, i) => {
+        const label = String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
+        const head = bold(`${g.targets.length} target(s) at state ${label} (${g.hash.slice(0, 12)})${i > 0 ? ' (drift)' : ''}:`);
+        const names = g.targets.length <= 5 ? g.targets.join(', ') : `${g.targets.slice(0, 3).join(', ')} … ${g.targets[g.targets.length - 1]}`;
+        const body = g.plan.steps.length ? `${renderSummary(g.plan)}\n${dim('-- SQL --')}\n${renderUp(g.plan)}` : renderSummary(g.plan);
+        return `${head}\n${dim(names)}\n${body}`;
+      });
+      if (targets.some((t) => t.schema)) text.push(dim('Tenant schemas: SQL is shown with the declared schema name; each tenant runs it in its own schema (migrate up).'));
+      if (fp.failed.length) text.push(red(`${fp.failed.length} target(s) could not be read:\n${fp.failed.map((f) => `  ${f.target}: ${f.error}`).join('\n')}`));
+      return { stdout: text.join('\n\n'), exitCode };
+    }
+  }
+}

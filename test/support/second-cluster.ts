@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = process.env.SCHEMAKIT_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+
+/** A throw-away PostgreSQL cluster in a temp dir on its own port (trust auth, superuser root). */
+export interface Cluster {
+  readonly port: number;
+  readonly url: (database: string) => string;
+  stop(): void;
+}
+
+/**
+ * initdb + pg_ctl start into a temp directory. initdb refuses to run as root, so when the tests run as
+ * root the cluster is made and run as the `postgres` OS user (runuser); its superuser role is `root`.
+ */
+export function startCluster(): Cluster {
+  const dir = mkdtempSync(join(tmpdir(), 'schemakit-cluster-'));
+  const port = 5500 + Math.floor(Math.random() * 400);
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) => (asRoot
+    ? execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { stdio: 'pipe' })
+    : execFileSync(join(BIN, cmd), args, { stdio: 'pipe' }));
+  if (asRoot) {
+    const [uid, gid] = execFileSync('id', ['-u', 'postgres']).toString().trim().split('\n').map(Number).concat(Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+    chownSync(dir, uid, gid);
+  }
+  const data = join(dir, 'data');
+  run('initdb', ['-D', data, '-U', 'root', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`, 'start']);
+  return {
+    port,
+    url: (database) => `postgres://root@127.0.0.1:${port}/${database}`,
+    stop: () => {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
