@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engines } from '../support/engines';
 import { expectExit, useCliTarget } from './cli-target';
@@ -25,6 +25,7 @@ for (const engine of engines) {
     it('validate: exit 0 when valid, 1 with file:line:col problems; --json is one document', async () => {
       const { project, urlArgs } = target();
       const opts = { cwd: project.dir, timeoutMs: 280_000 };
+      rmSync(join(project.dir, 'data'), { recursive: true, force: true });
       expectExit(await runCli(['apply', '--yes', ...urlArgs], opts), 0);
       write(project.dir, 'data/ref/color.csv', 'color_id,code,name\n1,ff0000,red\n2,00ff00,green\n');
       const ok = await runCli(['data', 'validate', ...urlArgs], opts);
@@ -45,6 +46,7 @@ for (const engine of engines) {
     it('load: a bad row aborts with its line and commits nothing; export round-trips; --json; seed', async () => {
       const { project, urlArgs } = target();
       const opts = { cwd: project.dir, timeoutMs: 280_000 };
+      rmSync(join(project.dir, 'data'), { recursive: true, force: true });
       expectExit(await runCli(['apply', '--yes', ...urlArgs], opts), 0);
       write(project.dir, 'good.csv', 'color_id,code,name\n1,ff0000,red\n2,00ff00,"green, ""lime"""\n');
       const load = await runCli(['data', 'load', 'ref.color', 'good.csv', '--json', ...urlArgs], opts);
