@@ -3,7 +3,8 @@ import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { pgliteInstanceOf, type Db } from '../db';
-import { identList, qualified } from '../sql';
+import { advanceSequenceSql } from '../plan';
+import { identList, literal, qualified } from '../sql';
 import { SchemakitError } from '../util';
 
 /** Progress of a load or export: rows (when known), bytes done, bytes in all (load). */
@@ -48,6 +49,16 @@ function copyError(err: unknown, file: string, lineOffset: number): SchemakitErr
   return new SchemakitError('data', 'load-failed', `${file}${line !== null ? `:${line}` : ''}: ${m?.[2] ? `column ${m[2]}: ` : ''}${message}; nothing was loaded`, { cause: err });
 }
 
+/**
+ * After a load: every serial / identity column the file filled moves its sequence past the loaded ids,
+ * so the application's next insert does not collide (same transaction as the COPY).
+ */
+async function advanceSequences(query: (sql: string) => Promise<{ rows: unknown[] }>, schema: string, table: string, header: readonly string[]): Promise<void> {
+  const t = literal(qualified(schema, table));
+  const { rows } = await query(`SELECT a.attname AS name FROM pg_attribute a WHERE a.attrelid = ${t}::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = ANY(ARRAY[${header.map(literal).join(', ')}]::text[]) AND pg_get_serial_sequence(${t}, a.attname) IS NOT NULL`);
+  for (const r of rows as { name: string }[]) await query(advanceSequenceSql(schema, table, r.name));
+}
+
 /** Counts bytes passing through (progress). */
 function counter(onBytes: (n: number) => void): Transform {
   return new Transform({ transform(chunk: Buffer, _enc, cb) { onBytes(chunk.length); cb(null, chunk); } });
@@ -78,20 +89,21 @@ export async function loadCsv(db: Db, tableName: string, path: string, options: 
         await client.query('ROLLBACK').catch(() => undefined);
         throw copyError(err, path, 0);
       }
+      await advanceSequences((q) => client.query(q), schema, table, header);
       await client.query('COMMIT');
     } finally {
       await client.end();
     }
     return { bytes };
   }
-  return loadCsvPglite(db, copySql(false), path, schema, table, options, progress).then(() => ({ bytes }));
+  return loadCsvPglite(db, copySql(false), path, schema, table, header, options, progress).then(() => ({ bytes }));
 }
 
 /**
  * PGlite takes a COPY's input as one blob, so the file is cut at record boundaries (csv-parse's raw records)
  * into chunks of a few MiB, each COPYed in the same transaction: memory stays bounded by the chunk size.
  */
-async function loadCsvPglite(db: Db, copySql: string, path: string, schema: string, table: string, options: LoadOptions, progress: (n: number) => void): Promise<void> {
+async function loadCsvPglite(db: Db, copySql: string, path: string, schema: string, table: string, header: readonly string[], options: LoadOptions, progress: (n: number) => void): Promise<void> {
   const pg = pgliteInstanceOf(db);
   if (!pg) throw new SchemakitError('data', 'no-engine', `${db.description}: not an embedded database`);
   const limit = options.pgliteChunkBytes ?? 8 << 20;
@@ -126,6 +138,7 @@ async function loadCsvPglite(db: Db, copySql: string, path: string, schema: stri
       if (size >= limit) await flush();
     }
     await flush();
+    await advanceSequences((q) => tx.query(q), schema, table, header);
   });
 }
 

@@ -29,6 +29,15 @@ function rawColumns(actual: Catalog, t: ValidTable): string[] {
   return (table?.columns ?? []).filter((c) => c.generated === null).map((c) => c.name);
 }
 
+/** Columns the CSV fills explicitly that draw their default from a sequence (serial, identity, nextval()). */
+function sequenceColumns(t: ValidTable): string[] {
+  const m = t.mapped;
+  return m.columns.filter((c) => {
+    const col = c.lookup ? undefined : m.table.columns.find((x) => x.name === c.name);
+    return col !== undefined && (col.identity !== null || /serial$/.test(col.type) || /^nextval\(/.test(col.default ?? ''));
+  }).map((c) => c.name);
+}
+
 /**
  * Row differences by key between each validated CSV and the target's table: inserts, updates (changed
  * values only) and, in mode `sync`, deletes. A table the plan creates has no rows yet: all inserts.
@@ -55,7 +64,7 @@ export async function diffReferenceData(db: Db, actual: Catalog, tables: readonl
     const base = { kind: 'SyncTableData' as const, schema: m.table.schema, table: m.table.name, columns: m.columns, key: m.key, references: m.references };
     if (deletes.length) out.push({ ...base, action: 'delete', rows: deletes, beforeColumns: rawColumns(actual, t) });
     if (updates.length) out.push({ ...base, action: 'update', rows: updates, beforeColumns: [] });
-    if (inserts.length) out.push({ ...base, action: 'insert', rows: inserts, beforeColumns: [] });
+    if (inserts.length) out.push({ ...base, action: 'insert', rows: inserts, beforeColumns: [], sequences: sequenceColumns(t) });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { parse, type CastingContext } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import type { Problem } from '../util';
 
 /** One CSV record: its first line in the file and its fields (null for an empty unquoted field). */
@@ -27,17 +28,27 @@ export const csvParseOptions = {
   cast: (value: string, ctx: CastingContext): string | null => (value === '' && !ctx.quoting ? null : value),
 } as const;
 
-/** Streams CSV records with their line numbers (a record's first line, even when a quoted field spans lines). */
+/**
+ * Streams CSV records with their line numbers (a record's first line, even when a quoted field spans lines).
+ * csv-parse's `cast` hook builds a context object per field (most of the time of a 100,000-row file), so
+ * records are parsed without it: an empty field is NULL unless it was quoted, which only a record holding
+ * an empty field and a `""` in its raw text can have; such a record alone is parsed again with the hook.
+ */
 export async function* streamCsv(path: string): AsyncGenerator<CsvRecord> {
   const source = createReadStream(path);
-  const parser = source.pipe(parse({ ...csvParseOptions, info: true }));
+  const parser = source.pipe(parse({ bom: true, relax_column_count: true, info: true, raw: true }));
   // pipe() does not forward a read error (a missing file): hand it to the parser so the loop throws it.
   source.on('error', (e) => parser.destroy(e));
-  for await (const r of parser as AsyncIterable<{ record: (string | null)[]; info: { lines: number } }>) {
-    const first = r.record[0];
+  for await (const r of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
+    let fields: (string | null)[] = r.record;
+    if (r.record.includes('')) {
+      fields = r.raw.includes('""')
+        ? (parseSync(r.raw, csvParseOptions) as (string | null)[][])[0] ?? r.record
+        : r.record.map((f) => (f === '' ? null : f));
+    }
     // info.lines is the line a record ends on; the newlines inside the record's fields lead back to its start.
-    const inside = r.record.reduce((n, f) => n + (f === null ? 0 : countNewlines(f)), 0);
-    yield { line: r.info.lines - inside - (first === undefined ? 0 : 0), fields: r.record };
+    const inside = fields.reduce((n, f) => n + (f === null ? 0 : countNewlines(f)), 0);
+    yield { line: r.info.lines - inside, fields };
   }
 }
 

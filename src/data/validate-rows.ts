@@ -11,7 +11,7 @@ export interface ValidTable {
   readonly rows: readonly { readonly line: number; readonly values: readonly (string | null)[] }[];
 }
 
-const BATCH = 1000;
+const BATCH = 20000;
 const col = (i: number) => `c${i}`;
 
 /** Per-value input check that works on every version (pg_input_is_valid is PostgreSQL ≥ 16 only). */
@@ -39,9 +39,11 @@ export async function validateRows(scratch: Db, catalog: Catalog, m: MappedTable
   const tableCols = m.columns.map((c) => m.table.columns.find((t) => t.name === c.name)!);
   const temp = 'schemakit_csv';
   await scratch.exec(`DROP TABLE IF EXISTS pg_temp.${temp}; CREATE TEMP TABLE ${temp} (line integer PRIMARY KEY, ${m.columns.map((_, i) => `${col(i)} text`).join(', ')})`);
+  // Rows travel as one JSON parameter per batch (no SQL text to build and parse per value).
+  const fromJson = m.columns.map((_, i) => `e->>${i + 1}`).join(', ');
   for (let i = 0; i < csv.records.length; i += BATCH) {
-    const rows = csv.records.slice(i, i + BATCH).map((r) => `(${r.line}, ${r.fields.map((f) => (f === null ? 'NULL' : literal(f))).join(', ')})`);
-    if (rows.length > 0) await scratch.exec(`INSERT INTO pg_temp.${temp} VALUES ${rows.join(', ')}`);
+    const rows = csv.records.slice(i, i + BATCH).map((r) => [r.line, ...r.fields]);
+    if (rows.length > 0) await scratch.query(`INSERT INTO pg_temp.${temp} SELECT (e->>0)::integer, ${fromJson} FROM json_array_elements($1::json) e`, [JSON.stringify(rows)]);
   }
   await scratch.exec(INPUT_ERROR_FN);
   for (let i = 0; i < m.columns.length; i++) {

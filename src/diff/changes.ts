@@ -139,6 +139,8 @@ export interface SyncTableData {
   readonly beforeColumns: readonly string[];
   /** Reference tables (`schema.table`) this table's rows point at: written before, deleted after. */
   readonly references: readonly { readonly schema: string; readonly table: string }[];
+  /** Inserts: serial / identity columns among `columns` whose sequence must move past the inserted ids. */
+  readonly sequences?: readonly string[];
 }
 
 export type Change =

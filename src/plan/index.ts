@@ -8,3 +8,4 @@ export { stepTimeouts, timeoutsSql, DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STATEMENT_T
 export { planPreamble } from './preamble';
 export { VOLATILE_DEFAULT } from './plan-column';
 export type { LockMode, TableLock, StepTimeouts, PlanOptions } from './types';
+export { advanceSequenceSql } from './plan-table-data';

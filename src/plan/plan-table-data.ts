@@ -30,42 +30,105 @@ function insertSql(target: string, columns: readonly DataColumn[], rows: readonl
   return `INSERT INTO ${target} (${columns.map((c) => ident(c.name)).join(', ')})${override ? ' OVERRIDING SYSTEM VALUE' : ''} VALUES\n  ${values}`;
 }
 
-function chunks<T>(xs: readonly T[]): T[][] {
+function chunks<T>(xs: readonly T[], size = BATCH): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += BATCH) out.push(xs.slice(i, i + BATCH));
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
   return out;
 }
 
+/** Up to this many changed rows an UPDATE per row (readable); more: one set-based UPDATE per batch. */
+const ROW_UPDATES = 20;
+/** Rows per set-based UPDATE (its values travel as one JSON document). */
+const SET_BATCH = 5000;
+
+/** A dollar-quoted SQL string constant whose tag does not occur in `text`. */
+function dollarQuoted(text: string): string {
+  let tag = '$sk$';
+  for (let n = 0; text.includes(tag); n++) tag = `$sk${n}$`;
+  return `${tag}${text}${tag}`;
+}
+
 /**
- * Steps of one reference-data change: batched INSERTs (reverse: DELETE by key), one UPDATE per row of the
- * changed columns (reverse: the old values), batched DELETEs (hazard `deletes-data`; reverse: the deleted
- * rows inserted whole). Writes run after the table's DDL and after the rows they reference; deletes run
- * before the deletes of the rows they reference.
+ * A set-based source of rows: `(SELECT r.*, e AS schemakit_e FROM json_array_elements(J) e,
+ * json_populate_record(NULL::table, e->'r') r) v`. Plain values are read by the table's own row type (the
+ * column types' input functions, so no type names are needed here); lookups keep their natural key in
+ * `e->'l'` and are resolved with lookupSql().
+ */
+function rowsSource(target: string, columns: readonly DataColumn[], rows: readonly (readonly Value[])[]): string {
+  const json = JSON.stringify(rows.map((row) => {
+    const r: Record<string, Value> = {};
+    const l: Record<string, Value> = {};
+    columns.forEach((c, i) => { (c.lookup ? l : r)[c.name] = row[i]; });
+    return { r, l };
+  }));
+  return `(SELECT r.*, e AS schemakit_e FROM json_array_elements(${dollarQuoted(json)}::json) e, json_populate_record(NULL::${target}, e->'r') r) v`;
+}
+
+/** Column `col` of the set-based source `v`: the typed value, or the referenced id looked up by natural key. */
+function sourceValue(col: DataColumn): string {
+  if (!col.lookup) return `v.${ident(col.name)}`;
+  const l = col.lookup;
+  const ref = qualified(l.schema, l.table);
+  const typed = `(json_populate_record(NULL::${ref}, json_build_object(${literal(l.match)}, v.schemakit_e->'l'->>${literal(col.name)}))).${ident(l.match)}`;
+  return `(SELECT x.${ident(l.id)} FROM ${ref} x WHERE x.${ident(l.match)} = ${typed})`;
+}
+
+/** One UPDATE of many rows by key: the non-key columns set to `pick(row)`'s values. */
+function setUpdateSql(target: string, columns: readonly DataColumn[], key: readonly string[], rows: readonly (readonly Value[])[]): string {
+  const set = columns.filter((c) => !key.includes(c.name)).map((c) => `${ident(c.name)} = ${sourceValue(c)}`);
+  const where = key.map((k) => { const c = columns.find((x) => x.name === k)!; return `t.${ident(k)} = ${sourceValue(c)}`; });
+  return `UPDATE ${target} t SET ${set.join(', ')}\nFROM ${rowsSource(target, columns, rows)}\nWHERE ${where.join(' AND ')}`;
+}
+
+/**
+ * Moves the sequence of a serial / identity column past the largest value in the table (never back), so
+ * the application's next default value does not collide with an id the data wrote explicitly.
+ */
+export function advanceSequenceSql(schema: string, table: string, column: string): string {
+  const t = qualified(schema, table);
+  return `SELECT setval(s, GREATEST(m, pg_sequence_last_value(s::regclass))) FROM (SELECT pg_get_serial_sequence(${literal(t)}, ${literal(column)}) AS s, (SELECT max(${ident(column)}) FROM ${t}) AS m) x WHERE s IS NOT NULL AND m IS NOT NULL`;
+}
+
+/**
+ * Steps of one reference-data change: batched INSERTs (reverse: DELETE by key) then, for explicit values
+ * of serial / identity columns, their sequences moved past them; UPDATEs of the changed columns (a few
+ * rows: one per row; more: one set-based UPDATE per batch from a JSON document; reverse: the old values the
+ * same way); batched DELETEs (hazard `deletes-data`; reverse: the deleted rows inserted whole). Writes run
+ * after the table's DDL and after the rows they reference; deletes run before the deletes of the rows they
+ * reference.
  */
 export function planSyncTableData(c: SyncTableData): PlannedStep[] {
   const target = qualified(c.schema, c.table);
   const object = `${c.schema}.${c.table}`;
   const raw = (names: readonly string[]): DataColumn[] => names.map((name) => ({ name, lookup: null }));
+  const write = { object, phase: Phase.WriteData, creates: [dataNode('data', c.schema, c.table)], needs: [relNode(c.schema, c.table), ...c.references.map((r) => dataNode('data', r.schema, r.table))] };
   switch (c.action) {
     case 'insert':
-      return chunks(c.rows).map((batch) => plannedStep(c, {
-        sql: insertSql(target, c.columns, batch.map((r) => r.values), false),
-        reverse: `DELETE FROM ${target} WHERE ${keyCondition(c.columns, c.key, batch.map((r) => r.values))}`,
-        object, op: '+', phase: Phase.WriteData,
-        creates: [dataNode('data', c.schema, c.table)],
-        needs: [relNode(c.schema, c.table), ...c.references.map((r) => dataNode('data', r.schema, r.table))],
-      }));
+      return [
+        ...chunks(c.rows).map((batch) => plannedStep(c, {
+          ...write, op: '+',
+          sql: insertSql(target, c.columns, batch.map((r) => r.values), (c.sequences?.length ?? 0) > 0),
+          reverse: `DELETE FROM ${target} WHERE ${keyCondition(c.columns, c.key, batch.map((r) => r.values))}`,
+        })),
+        // Nothing to undo: a sequence left ahead of the rows is harmless.
+        ...(c.sequences ?? []).map((col) => plannedStep(c, { ...write, op: '~', sql: advanceSequenceSql(c.schema, c.table, col), reverse: '' })),
+      ];
     case 'update':
+      if (c.rows.length > ROW_UPDATES) {
+        return chunks(c.rows, SET_BATCH).map((batch) => plannedStep(c, {
+          ...write, op: '~',
+          sql: setUpdateSql(target, c.columns, c.key, batch.map((r) => r.values)),
+          reverse: setUpdateSql(target, c.columns, c.key, batch.map((r) => r.before ?? r.values)),
+        }));
+      }
       return c.rows.map((r) => {
         const changed = c.columns.flatMap((col, i) => (!c.key.includes(col.name) && r.before?.[i] !== r.values[i] ? [i] : []));
         const set = (vals: readonly Value[]) => changed.map((i) => `${ident(c.columns[i].name)} = ${valueSql(c.columns[i], vals[i])}`).join(', ');
         const where = keyCondition(c.columns, c.key, [r.values]);
         return plannedStep(c, {
+          ...write, op: '~',
           sql: `UPDATE ${target} SET ${set(r.values)} WHERE ${where}`,
           reverse: `UPDATE ${target} SET ${set(r.before ?? r.values)} WHERE ${where}`,
-          object, op: '~', phase: Phase.WriteData,
-          creates: [dataNode('data', c.schema, c.table)],
-          needs: [relNode(c.schema, c.table), ...c.references.map((x) => dataNode('data', x.schema, x.table))],
         });
       });
     case 'delete':
