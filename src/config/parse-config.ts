@@ -1,6 +1,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { didYouMean, SchemakitError, type Problem } from '../util';
+import { defaultThresholds } from '../health/types';
 import { interpolate } from './interpolate';
 import { NO_POLICY, type ConfigPaths, type EnvConfig, type EnvTarget, type Policy, type ProjectConfig } from './types';
 
@@ -12,9 +13,13 @@ export interface ParseConfigOptions {
   readonly hazardKinds?: readonly string[];
 }
 
-const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs'];
+const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs', 'health'];
 const PATH_KEYS = ['schema', 'migrations', 'docs', 'data', 'templates'];
-const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'policy'];
+const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'policy', 'seed'];
+/** `health:` takes the threshold names in camelCase (like the rest of the file) or as the flags spell them. */
+const HEALTH_CAMEL = Object.keys(defaultThresholds);
+const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const HEALTH_KEYS = [...HEALTH_CAMEL, ...HEALTH_CAMEL.map(kebab).filter((k) => !HEALTH_CAMEL.includes(k))];
 const POLICY_KEYS = ['protected', 'requireBackup', 'allowHazards', 'migrationsOnly', 'online'];
 
 /** Reads one YAML document, reporting problems as `file:line: key: message`. */
@@ -133,8 +138,16 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
   let schemas: string[] | null = null;
   let policy = NO_POLICY;
   let urlNode: Node | null = null;
+  let seed: string | null = null;
   for (const [k, v] of r.entries(node, key, ENV_KEYS)) {
     if (k === 'policy') policy = readPolicy(r, v, `${key}.policy`, root, sink);
+    else if (k === 'seed') {
+      seed = r.string(v, `${key}.seed`, sink);
+      if (seed !== null && !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(seed)) {
+        r.problem(v, `${key}.seed`, `must name a folder of data/seeds (letters, digits, _ . -), not "${seed}"`);
+        seed = null;
+      }
+    }
     else if (k === 'schemas') schemas = r.strings(v, `${key}.schemas`, sink);
     else if (k === 'port' && isScalar(v) && typeof v.value === 'number') fields.port = String(v.value);
     else {
@@ -157,7 +170,7 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
       target = { kind: 'postgres', url: `postgres://${auth}${fields.host}${fields.port ? `:${fields.port}` : ''}/${enc(fields.database ?? fields.user ?? 'postgres')}` };
     }
   } else if (!unresolved) r.problem(keyNode, key, `needs a url (${TARGET_FORMS}) or a host`);
-  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, policy, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
+  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, policy, seed, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
 }
 
 /**
@@ -182,6 +195,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
   let defaultEnv: string | null = null;
   const envs: EnvConfig[] = [];
   let defaultEnvNode: Node | null = null;
+  let health: Readonly<Record<string, number>> = {};
   const rootNode = doc.contents as Node | null;
   if (rootNode !== null && !(isScalar(rootNode) && rootNode.value === null)) {
     for (const [k, v] of r.entries(rootNode, '', TOP_KEYS)) {
@@ -196,6 +210,15 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
           dev = targetOf(s, root);
           if (!dev) r.problem(v, 'dev', `must be ${TARGET_FORMS}`);
           else if (dev.kind === 'pglite') dev = null;
+        }
+      } else if (k === 'health') {
+        for (const [t, tv, pair] of r.entries(v, 'health', HEALTH_KEYS)) {
+          const str = isScalar(tv) && typeof tv.value === 'string' ? r.string(tv, `health.${t}`) : null;
+          if (isScalar(tv) && typeof tv.value === 'string' && str === null) continue;
+          const n = isScalar(tv) && typeof tv.value === 'number' ? tv.value : str !== null && str.trim() !== '' ? Number(str) : null;
+          const name = HEALTH_CAMEL.find((c) => c === t || kebab(c) === t)!;
+          if (n === null || !Number.isFinite(n) || n < 0) r.problem(tv ?? (pair.key as Node), `health.${t}`, `must be a non-negative number${str !== null ? `, not "${str}"` : ''}`);
+          else health = { ...health, [name]: n };
         }
       } else if (k === 'defaultEnv') {
         defaultEnv = r.string(v, 'defaultEnv');
@@ -212,13 +235,13 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
     const first = r.problems[0];
     throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${shown}: ${first.location}: ${first.object}: ${first.message}`, { problems: r.problems });
   }
-  return { file, root, paths, dev, defaultEnv, envs };
+  return { file, root, paths, dev, defaultEnv, envs, health };
 }
 
 /** The configuration of a project without `schemakit.yaml`: default paths under `root`, no envs. */
 export function defaultConfig(root: string): ProjectConfig {
   return {
-    file: null, root, dev: null, defaultEnv: null, envs: [],
+    file: null, root, dev: null, defaultEnv: null, envs: [], health: {},
     paths: { schema: join(root, 'schema'), migrations: join(root, 'generated', 'migrations'), docs: join(root, 'generated', 'docs'), data: join(root, 'data'), templates: null },
   };
 }
