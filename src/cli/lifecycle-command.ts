@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CONFIG_FILE, describeTarget } from '../config';
 import { loadSchemaDir } from '../load';
-import { compareVersions, ensureHistory, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock, migrateUp, applyPlan, insertHistory } from '../migrate';
+import { adoptHistory, readForeignMigrations, writeImported, type AdoptedRow, compareVersions, ensureHistory, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock, migrateUp, applyPlan, insertHistory } from '../migrate';
 import { loadSeed } from '../data';
 import { createTargetDatabase, databaseExists, dropTargetDatabase, extensionsCreatedBy, migrationDrift, planDeclared, planReferenceData } from '../pipeline';
 import { SchemakitError } from '../util';
@@ -220,4 +220,34 @@ export async function runBaseline(version: string, opts: TargetOptions & Json & 
   } finally {
     await db.close().catch(() => undefined);
   }
+}
+
+/**
+ * `schemakit migrate import SOURCE [--history [TABLE]]`: adopts a seed-style migrations folder into schemakit's
+ * migrations directory and, with --history, the database's own `schema_migrations` into schemakit's history.
+ */
+export async function runImport(source: string, opts: TargetOptions & Json & { dir?: string; history?: boolean; historyTable?: string }): Promise<Outcome> {
+  const dir = opts.dir ? opts.dir : projectConfig(opts).paths.migrations;
+  const found = readForeignMigrations(source);
+  let adopted: AdoptedRow[] | null = null;
+  let target: string | null = null;
+  const written = writeImported(dir, found);
+  if (opts.history || opts.historyTable) {
+    const t = cliTarget(opts, { action: 'baseline', command: 'migrate import' });
+    target = describeTarget(t.target);
+    const db = await openResolved(t.target, extensionsCreatedBy(readMigrations(dir)));
+    try {
+      adopted = await withMigrationLock(db, { label: 'schemakit migrate import' }, () => adoptHistory(db, found, opts.historyTable ?? 'schema_migrations'));
+    } finally {
+      await db.close().catch(() => undefined);
+    }
+  }
+  const migrations = found.map((m, i) => ({ id: written[i].id, status: written[i].status, source: m.source, files: m.files, down: m.downFile, strippedTransaction: m.strippedTransaction }));
+  const shownDir = relative(process.cwd(), dir) || '.';
+  const text = [
+    ...migrations.map((m) => `${m.status === 'written' ? 'wrote' : 'kept '} ${join(shownDir, m.id)}  <- ${m.files.join(' + ')}${m.down ? `, down ${m.down}` : ', no down script'}${m.strippedTransaction ? ' (BEGIN/COMMIT removed)' : ''}`),
+    ...(adopted ? [adopted.length ? `history: ${adopted.filter((a) => a.status === 'recorded').length} of ${adopted.length} row(s) of ${opts.historyTable ?? 'schema_migrations'} recorded as applied (the old table is left as it is)` : `history: ${opts.historyTable ?? 'schema_migrations'} is empty`] : []),
+    `Next: schemakit migrate status${adopted ? '' : ' (or migrate import --history on a database that ran them)'}`,
+  ].join('\n');
+  return out(opts, { source: relative(process.cwd(), source) || '.', dir: shownDir, migrations, target, history: adopted }, text);
 }
