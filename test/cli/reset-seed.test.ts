@@ -15,12 +15,12 @@ const write = (path: string, text: string) => {
 
 for (const engine of engines) {
   describe(`cli: db reset loads reference data and the env's seed; health thresholds from schemakit.yaml (${engine.name})`, function () {
-    this.timeout(240_000);
+    this.timeout(600_000);
     let dir = '';
     let dbName = '';
     const url = () => (engine.kind === 'postgres' ? urlForDatabase(defaultAdminUrl(), dbName) : 'pglite:.schemakit/app');
     const target = () => (engine.kind === 'postgres' ? { kind: 'postgres' as const, url: url() } : { kind: 'pglite' as const, dir: join(dir, '.schemakit', 'app') });
-    const cli = (...args: string[]) => runCli(args, { cwd: dir, env: { APP_URL: url() } });
+    const cli = (...args: string[]) => runCli(args, { cwd: dir, env: { APP_URL: url() }, timeoutMs: 300_000 });
     const count = async (table: string) => {
       const db = await openEnvTarget(target());
       try {
