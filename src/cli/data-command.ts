@@ -1,9 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { exportCsv, loadCsv, type CopyProgress } from '../data';
-import { introspect } from '../introspect';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportCsv, loadCsv, loadSeed, type CopyProgress } from '../data';
 import { prepareReferenceData } from '../pipeline';
-import { SchemakitError, formatProblem, topoSort, type Problem } from '../util';
+import { SchemakitError, formatProblem, type Problem } from '../util';
 import { loadAndOpen, using, type Outcome } from './commands';
 import { red } from './output';
 import { openTarget, type TargetOptions } from './target';
@@ -87,30 +86,10 @@ export async function runDataExport(table: string, opts: { url?: string; out?: s
 
 /** `schemakit data seed NAME`: loads data/seeds/NAME/<schema>/<table>.csv, referenced tables first. */
 export async function runDataSeed(name: string, opts: TargetOptions & { data?: string; truncate?: boolean; json?: boolean }): Promise<Outcome> {
-  const dir = join(opts.data ?? 'data', 'seeds', name);
-  if (!existsSync(dir)) throw new SchemakitError('data', 'not-found', `no seed folder ${dir}`);
-  const files: { schema: string; table: string; path: string }[] = [];
-  for (const schema of readdirSync(dir).sort()) {
-    if (!statSync(join(dir, schema)).isDirectory()) continue;
-    for (const f of readdirSync(join(dir, schema)).sort()) if (f.endsWith('.csv')) files.push({ schema, table: f.slice(0, -4), path: join(dir, schema, f) });
-  }
+  if (!existsSync(join(opts.data ?? 'data', 'seeds', name))) throw new SchemakitError('data', 'not-found', `no seed folder ${join(opts.data ?? 'data', 'seeds', name)}`);
   const db = await openTarget(opts);
   return using([db], async () => {
-    const catalog = await introspect(db);
-    const index = new Map(files.map((f, i) => [JSON.stringify([f.schema, f.table]), i]));
-    const before = new Map<number, Set<number>>();
-    for (const c of catalog.constraints) {
-      if (c.kind !== 'ForeignKey') continue;
-      const from = index.get(JSON.stringify([c.schema, c.table]));
-      const to = index.get(JSON.stringify([c.refSchema, c.refTable]));
-      if (from !== undefined && to !== undefined && from !== to) before.set(from, new Set([...(before.get(from) ?? []), to]));
-    }
-    const loaded: { table: string; file: string; bytes: number }[] = [];
-    for (const i of topoSort(files.length, before)) {
-      const f = files[i];
-      const r = await loadCsv(db, `${quoteTable(f.schema)}.${quoteTable(f.table)}`, f.path, { truncate: opts.truncate });
-      loaded.push({ table: `${f.schema}.${f.table}`, file: relative(process.cwd(), f.path), bytes: r.bytes });
-    }
+    const loaded = await loadSeed(db, opts.data ?? 'data', name, { truncate: opts.truncate });
     return opts.json ? { stdout: JSON.stringify({ seed: name, loaded }), exitCode: 0 } : { stdout: loaded.map((l) => `Loaded ${l.file} into ${l.table}`).join('\n') || 'Nothing to load.', exitCode: 0 };
   });
 }

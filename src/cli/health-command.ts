@@ -9,7 +9,7 @@ import { SchemakitError } from '../util';
 import { using, type Outcome } from './commands';
 import { thresholdFlags, kebab } from './health-program';
 import { bold, dim, red, yellow } from './output';
-import { openTarget, schemaDir, type TargetOptions } from './target';
+import { openTarget, projectConfig, schemaDir, type TargetOptions } from './target';
 
 type HealthFlags = TargetOptions & {
   json?: boolean; only?: string[]; failOn?: 'warning' | 'error'; requireColumnComments?: boolean; statementTimeout?: string; schemaGiven?: boolean;
@@ -54,7 +54,8 @@ async function loadDeclared(o: HealthFlags): Promise<Declared | null> {
 /** `schemakit health`: exit 1 when --fail-on is met, else 0. */
 export async function runHealth(o: HealthFlags): Promise<Outcome> {
   const options = {
-    thresholds: thresholdsOf(o), only: o.only, requireColumnComments: o.requireColumnComments,
+    // schemakit.yaml's `health:` (validated with file:line when loaded), then the flags over it.
+    thresholds: { ...projectConfig(o).health, ...thresholdsOf(o) } as Partial<Thresholds>, only: o.only, requireColumnComments: o.requireColumnComments,
     statementTimeoutMs: numberFlag('--statement-timeout', o.statementTimeout),
   };
   const designOnly = o.schemaGiven === true && !o.url && !o.env && !process.env.DATABASE_URL;

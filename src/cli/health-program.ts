@@ -28,7 +28,7 @@ export const thresholdFlags: readonly (readonly [key: string, help: string])[] =
 /** `bloatPct` → `bloat-pct`. */
 export const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** Registers `schemakit health`, `vacuum`, `analyze` and `refresh`. */
+/** Registers `schemakit health` (thresholds: schemakit.yaml's `health:` keys, the flags over them), `vacuum`, `analyze` and `refresh`. */
 export function registerHealth(cmd: Command, target: (c: Command) => Command, done: (o: Outcome) => void): void {
   const health = target(cmd.command('health')
     .description('database doctor: index, storage, cache, query, activity and limit findings with fixes pointing at schema/ (one read-only transaction); with --schema and no database, the design lint alone'))

@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CONFIG_FILE, describeTarget } from '../config';
 import { loadSchemaDir } from '../load';
-import { compareVersions, ensureHistory, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock, migrateUp, applyPlan, insertHistory } from '../migrate';
-import { createTargetDatabase, databaseExists, dropTargetDatabase, extensionsCreatedBy, migrationDrift, planDeclared } from '../pipeline';
+import { adoptHistory, readForeignMigrations, writeImported, type AdoptedRow, compareVersions, ensureHistory, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock, migrateUp, applyPlan, insertHistory } from '../migrate';
+import { loadSeed } from '../data';
+import { createTargetDatabase, databaseExists, dropTargetDatabase, extensionsCreatedBy, migrationDrift, planDeclared, planReferenceData } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { HazardKind } from '../plan';
 import type { Outcome } from './commands';
@@ -140,33 +141,55 @@ export async function runDbCreate(opts: TargetOptions & Json): Promise<Outcome> 
 
 /**
  * `schemakit db reset`: refused on a protected env whatever the flags; else terminates the other sessions,
- * drops and recreates the database, then runs the migrations (when the project has any) or applies the schema.
+ * drops and recreates the database, then runs the migrations (when the project has any) or applies the schema,
+ * loads the reference data (data/<schema>/<table>.csv) and the env's seed (`seed:`, data/seeds/<name>/).
  */
-export async function runDbReset(opts: TargetOptions & Json & { yes?: boolean; dir?: string }, log: (s: string) => void): Promise<Outcome> {
+export async function runDbReset(opts: TargetOptions & Json & { yes?: boolean; dir?: string; seed?: string | false }, log: (s: string) => void): Promise<Outcome> {
   const t = cliTarget(opts, { action: 'reset', command: 'db reset' });
   const what = describeTarget(t.target);
   if (!opts.yes) throw new SchemakitError('cli', 'needs-confirmation', `db reset drops every object and row of ${what}: pass --yes`);
+  const config = projectConfig(opts);
+  const seed = opts.seed === false ? null : opts.seed ?? t.env?.seed ?? null;
+  if (seed !== null && !existsSync(join(config.paths.data, 'seeds', seed))) {
+    const from = opts.seed ? '--seed' : `${t.env?.location}: envs.${t.env?.name}.seed`;
+    throw new SchemakitError('config', 'no-seed', `${from}: no seed folder ${relative(process.cwd(), join(config.paths.data, 'seeds', seed))}; nothing was dropped`);
+  }
+  const files = readMigrations(opts.dir ? opts.dir : config.paths.migrations);
+  const schemaDir = opts.schema ? opts.schema : config.paths.schema;
+  // Loaded before dropping: a broken schema/ must not leave an empty database behind.
+  const declared = files.length > 0 && !existsSync(schemaDir) ? null
+    : files.length === 0 && t.policy.migrationsOnly ? null
+      : await loadSchemaDir(schemaDir, { cacheDir: join(config.root, '.schemakit', 'cache') });
   const existed = await databaseExists(t.target);
   if (existed) await dropTargetDatabase(t.target);
   await createTargetDatabase(t.target);
-  const config = projectConfig(opts);
-  const files = readMigrations(opts.dir ? opts.dir : config.paths.migrations);
-  if (files.length > 0) {
-    const db = await openResolved(t.target, extensionsCreatedBy(files));
-    try {
-      const runs = await withMigrationLock(db, { label: 'schemakit db reset' }, () => migrateUp(db, files, { onMigration: (m) => log(`applying ${m.id}`) }));
-      return out(opts, { target: what, dropped: existed, migrations: runs.map((r) => r.version), statements: 0 }, `Reset ${what}: ${runs.length} migration(s) applied.`);
-    } finally {
-      await db.close().catch(() => undefined);
-    }
-  }
-  if (t.policy.migrationsOnly) return out(opts, { target: what, dropped: existed, migrations: [], statements: 0 }, `Reset ${what}: empty (no migrations; policy migrationsOnly).`);
-  const declared = await loadSchemaDir(opts.schema ? opts.schema : config.paths.schema, { cacheDir: join(config.root, '.schemakit', 'cache') });
-  const db = await openResolved(t.target, declared.catalog.extensions.map((e) => e.name));
+  const extensions = files.length > 0 ? extensionsCreatedBy(files) : declared?.catalog.extensions.map((e) => e.name) ?? [];
+  const db = await openResolved(t.target, extensions);
+  const data = { root: config.root, dataDir: relative(config.root, config.paths.data) };
   try {
-    const plan = await planDeclared(db, declared, { online: false });
-    const r = plan.steps.length ? await applyPlan(db, plan, { allowHazards: t.policy.allowHazards as HazardKind[] }) : { applied: 0 };
-    return out(opts, { target: what, dropped: existed, migrations: [], statements: r.applied }, `Reset ${what}: ${r.applied} statement(s) of the declared schema applied.`);
+    let migrations: string[] = [];
+    let statements = 0;
+    if (files.length > 0) {
+      const runs = await withMigrationLock(db, { label: 'schemakit db reset' }, () => migrateUp(db, files, { onMigration: (m) => log(`applying ${m.id}`) }));
+      migrations = runs.map((r) => r.version);
+    } else if (declared) {
+      const plan = await planDeclared(db, declared, { online: false });
+      statements = plan.steps.length ? (await applyPlan(db, plan, { allowHazards: t.policy.allowHazards as HazardKind[] })).applied : 0;
+    }
+    // Reference data: after migrations, the row changes alone (the tables exist); the same after apply.
+    let dataStatements = 0;
+    if (declared) {
+      const rows = await planReferenceData(db, declared, {}, data);
+      if (rows.steps.length) dataStatements = (await applyPlan(db, rows, { allowHazards: t.policy.allowHazards as HazardKind[] })).applied;
+    }
+    const loaded = seed !== null ? await loadSeed(db, config.paths.data, seed) : [];
+    const doc = { target: what, dropped: existed, migrations, statements, dataStatements, seed, seeded: loaded };
+    const text = [
+      `Reset ${what}: ${files.length > 0 ? `${migrations.length} migration(s) applied` : t.policy.migrationsOnly ? 'empty (no migrations; policy migrationsOnly)' : `${statements} statement(s) of the declared schema applied`}.`,
+      ...(dataStatements ? [`Reference data: ${dataStatements} statement(s).`] : []),
+      ...loaded.map((l) => `Seed ${seed}: loaded ${l.file} into ${l.table}`),
+    ].join('\n');
+    return out(opts, doc, text);
   } finally {
     await db.close().catch(() => undefined);
   }
@@ -197,4 +220,34 @@ export async function runBaseline(version: string, opts: TargetOptions & Json & 
   } finally {
     await db.close().catch(() => undefined);
   }
+}
+
+/**
+ * `schemakit migrate import SOURCE [--history [TABLE]]`: adopts a seed-style migrations folder into schemakit's
+ * migrations directory and, with --history, the database's own `schema_migrations` into schemakit's history.
+ */
+export async function runImport(source: string, opts: TargetOptions & Json & { dir?: string; history?: boolean; historyTable?: string }): Promise<Outcome> {
+  const dir = opts.dir ? opts.dir : projectConfig(opts).paths.migrations;
+  const found = readForeignMigrations(source);
+  let adopted: AdoptedRow[] | null = null;
+  let target: string | null = null;
+  const written = writeImported(dir, found);
+  if (opts.history || opts.historyTable) {
+    const t = cliTarget(opts, { action: 'baseline', command: 'migrate import' });
+    target = describeTarget(t.target);
+    const db = await openResolved(t.target, extensionsCreatedBy(readMigrations(dir)));
+    try {
+      adopted = await withMigrationLock(db, { label: 'schemakit migrate import' }, () => adoptHistory(db, found, opts.historyTable ?? 'schema_migrations'));
+    } finally {
+      await db.close().catch(() => undefined);
+    }
+  }
+  const migrations = found.map((m, i) => ({ id: written[i].id, status: written[i].status, source: m.source, files: m.files, down: m.downFile, strippedTransaction: m.strippedTransaction }));
+  const shownDir = relative(process.cwd(), dir) || '.';
+  const text = [
+    ...migrations.map((m) => `${m.status === 'written' ? 'wrote' : 'kept '} ${join(shownDir, m.id)}  <- ${m.files.join(' + ')}${m.down ? `, down ${m.down}` : ', no down script'}${m.strippedTransaction ? ' (BEGIN/COMMIT removed)' : ''}`),
+    ...(adopted ? [adopted.length ? `history: ${adopted.filter((a) => a.status === 'recorded').length} of ${adopted.length} row(s) of ${opts.historyTable ?? 'schema_migrations'} recorded as applied (the old table is left as it is)` : `history: ${opts.historyTable ?? 'schema_migrations'} is empty`] : []),
+    `Next: schemakit migrate status${adopted ? '' : ' (or migrate import --history on a database that ran them)'}`,
+  ].join('\n');
+  return out(opts, { source: relative(process.cwd(), source) || '.', dir: shownDir, migrations, target, history: adopted }, text);
 }

@@ -29,8 +29,10 @@ export function registerLifecycle(cmd: Command, target: (c: Command) => Command,
       const { runDbCreate } = await import('./lifecycle-command');
       done(await runDbCreate(o));
     });
-  target(db.command('reset').description('drop and recreate the database (other sessions terminated), then migrate up, or apply the schema when there are no migrations; refused on a protected env'))
+  target(db.command('reset').description('drop and recreate the database (other sessions terminated), then migrate up, or apply the schema when there are no migrations, load the reference data (data/) and the env\'s seed; refused on a protected env'))
     .option('--yes', 'confirm: every object and row is dropped')
+    .option('--seed <name>', 'load data/seeds/<name>/ afterwards (default: the env\'s seed: key)')
+    .option('--no-seed', 'load no seed data')
     .option('--dir <dir>', 'migrations directory (default: paths.migrations, else generated/migrations)')
     .option('--json', 'print the result as one JSON document')
     .action(async (o) => {

@@ -42,6 +42,14 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
     .option('--dev-url <url>', 'server on which to replay in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')
     .action(async (o) => done(await (await command()).runMigrateCheck(o)));
 
+  common(migrate.command('import').description('adopt a seed-style migrations folder (NNN_name/ with several .sql files, or NNN_name.sql with rollback/) and, with --history, the database\'s schema_migrations table').argument('<source>'))
+    .option('--history', 'record the rows of schema_migrations(version, applied_at, ...) as applied in schemakit\'s history')
+    .option('--history-table <table>', 'the old history table (default schema_migrations)')
+    .action(async (source, o) => {
+      const { runImport } = await import('./lifecycle-command');
+      done(await runImport(source, o));
+    });
+
   common(migrate.command('baseline').description('record every migration up to VERSION as applied without running it (adopting a database that already has the schema, e.g. after pull)').argument('<version>'))
     .action(async (version, o) => {
       const { runBaseline } = await import('./lifecycle-command');

@@ -3,6 +3,7 @@ import { enforcePolicy, loadConfig, resolveTarget, type EnvTarget, type PolicyAc
 import { describeEngineHolder, type Db, type EngineLockOptions } from '../db';
 import { openEnvTarget } from '../pipeline';
 import { hazardKinds } from '../plan';
+import { defaultThresholds } from '../health';
 
 /** Options shared by commands that talk to one database. */
 export interface TargetOptions {
@@ -45,7 +46,7 @@ const configs = new Map<string, ProjectConfig>();
 export function projectConfig(opts: { config?: string } = {}): ProjectConfig {
   const key = `${process.cwd()}\0${opts.config ?? ''}`;
   let c = configs.get(key);
-  if (!c) configs.set(key, (c = loadConfig({ file: opts.config, hazardKinds })));
+  if (!c) configs.set(key, (c = loadConfig({ file: opts.config, hazardKinds, healthThresholds: Object.keys(defaultThresholds) })));
   return c;
 }
 

@@ -10,12 +10,21 @@ export interface ParseConfigOptions {
   readonly environ?: Readonly<Record<string, string | undefined>>;
   /** Hazard kinds `allowHazards` may name (unchecked when absent). */
   readonly hazardKinds?: readonly string[];
+  /**
+   * Threshold names `health:` may set, camelCase (the health stage's `Thresholds`; passed in because config
+   * imports only util). Absent: any name is accepted unchecked.
+   */
+  readonly healthThresholds?: readonly string[];
 }
 
-const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs'];
+const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs', 'health'];
 const PATH_KEYS = ['schema', 'migrations', 'docs', 'data', 'templates'];
-const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'policy', 'targets', 'query', 'databases', 'schemaPattern', 'parallel'];
+const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'policy', 'seed', 'targets', 'query', 'databases', 'schemaPattern', 'parallel'];
 const FLEET_KEYS = ['targets', 'query', 'databases', 'schemaPattern', 'parallel'];
+/** `health:` takes the threshold names in camelCase (like the rest of the file) or as the flags spell them. */
+const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const camel = (k: string) => k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+const healthKeys = (names: readonly string[]) => [...names, ...names.map(kebab).filter((k) => !names.includes(k))];
 const POLICY_KEYS = ['protected', 'requireBackup', 'allowHazards', 'migrationsOnly', 'online'];
 
 /** Reads one YAML document, reporting problems as `file:line: key: message`. */
@@ -172,9 +181,17 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
   let policy = NO_POLICY;
   let urlNode: Node | null = null;
   const fleetNodes: Record<string, Node | null> = {};
+  let seed: string | null = null;
   for (const [k, v] of r.entries(node, key, ENV_KEYS)) {
     if (FLEET_KEYS.includes(k)) fleetNodes[k] = v;
     else if (k === 'policy') policy = readPolicy(r, v, `${key}.policy`, root, sink);
+    else if (k === 'seed') {
+      seed = r.string(v, `${key}.seed`, sink);
+      if (seed !== null && !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(seed)) {
+        r.problem(v, `${key}.seed`, `must name a folder of data/seeds (letters, digits, _ . -), not "${seed}"`);
+        seed = null;
+      }
+    }
     else if (k === 'schemas') schemas = r.strings(v, `${key}.schemas`, sink);
     else if (k === 'port' && isScalar(v) && typeof v.value === 'number') fields.port = String(v.value);
     else {
@@ -199,7 +216,7 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
     }
   } else if (!unresolved && !Object.keys(fleetNodes).length) r.problem(keyNode, key, `needs a url (${TARGET_FORMS}) or a host`);
   if (target?.kind === 'pglite' && fleet) r.problem(urlNode, `${key}.url`, 'a fleet needs a server (postgres://…): a fleet of embedded databases is not meaningful');
-  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, policy, fleet, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
+  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, policy, seed, fleet, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
 }
 
 /**
@@ -224,6 +241,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
   let defaultEnv: string | null = null;
   const envs: EnvConfig[] = [];
   let defaultEnvNode: Node | null = null;
+  let health: Readonly<Record<string, number>> = {};
   const rootNode = doc.contents as Node | null;
   if (rootNode !== null && !(isScalar(rootNode) && rootNode.value === null)) {
     for (const [k, v] of r.entries(rootNode, '', TOP_KEYS)) {
@@ -238,6 +256,16 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
           dev = targetOf(s, root);
           if (!dev) r.problem(v, 'dev', `must be ${TARGET_FORMS}`);
           else if (dev.kind === 'pglite') dev = null;
+        }
+      } else if (k === 'health') {
+        const names = r.options.healthThresholds;
+        for (const [t, tv, pair] of r.entries(v, 'health', names ? healthKeys(names) : null)) {
+          const str = isScalar(tv) && typeof tv.value === 'string' ? r.string(tv, `health.${t}`) : null;
+          if (isScalar(tv) && typeof tv.value === 'string' && str === null) continue;
+          const n = isScalar(tv) && typeof tv.value === 'number' ? tv.value : str !== null && str.trim() !== '' ? Number(str) : null;
+          const name = names?.find((c) => c === t || kebab(c) === t) ?? camel(t);
+          if (n === null || !Number.isFinite(n) || n < 0) r.problem(tv ?? (pair.key as Node), `health.${t}`, `must be a non-negative number${str !== null ? `, not "${str}"` : ''}`);
+          else health = { ...health, [name]: n };
         }
       } else if (k === 'defaultEnv') {
         defaultEnv = r.string(v, 'defaultEnv');
@@ -254,13 +282,13 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
     const first = r.problems[0];
     throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${shown}: ${first.location}: ${first.object}: ${first.message}`, { problems: r.problems });
   }
-  return { file, root, paths, dev, defaultEnv, envs };
+  return { file, root, paths, dev, defaultEnv, envs, health };
 }
 
 /** The configuration of a project without `schemakit.yaml`: default paths under `root`, no envs. */
 export function defaultConfig(root: string): ProjectConfig {
   return {
-    file: null, root, dev: null, defaultEnv: null, envs: [],
+    file: null, root, dev: null, defaultEnv: null, envs: [], health: {},
     paths: { schema: join(root, 'schema'), migrations: join(root, 'generated', 'migrations'), docs: join(root, 'generated', 'docs'), data: join(root, 'data'), templates: null },
   };
 }

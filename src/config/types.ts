@@ -49,6 +49,8 @@ export interface EnvConfig {
   readonly policy: Policy;
   /** Set when the env is a fleet of databases or schemas; `target` is then its control database (or null). */
   readonly fleet?: FleetSpec | null;
+  /** Seed loaded by `db reset` after the schema and reference data (`data/seeds/<seed>/`), or null. */
+  readonly seed: string | null;
   /** Problems reported only when this env is used (an unset `${VAR}` of another env must not stop this one). */
   readonly problems: readonly string[];
 }
@@ -74,4 +76,6 @@ export interface ProjectConfig {
   /** Env used when none is named (`defaultEnv:`), or null. */
   readonly defaultEnv: string | null;
   readonly envs: readonly EnvConfig[];
+  /** Health thresholds (`health:`, camelCase names of health's Thresholds); flags override them. */
+  readonly health: Readonly<Record<string, number>>;
 }

@@ -4,3 +4,4 @@ export { findReferenceTables, mapReferenceTable, type ReferenceTable, type Mappe
 export { validateRows, validateForeignKeys, type ValidTable } from './validate-rows';
 export { diffReferenceData } from './diff-rows';
 export { loadCsv, exportCsv, parseTableName, type LoadOptions, type ExportOptions, type CopyProgress } from './copy';
+export { loadSeed, type SeedLoaded } from './seed';

@@ -21,3 +21,4 @@ export { lintPlan, lintScript, scriptTables, renderLint, DEFAULT_LARGE_TABLE_ROW
 export { analyzeStatement, type StatementFacts } from './lint-statement';
 export { readTableSizes, formatBytes, formatRows, type TableSize, type TableSizes } from './table-sizes';
 export { resolveMigration, type ResolveResult } from './resolve';
+export { readForeignMigrations, writeImported, adoptHistory, type ImportedMigration, type ImportWrite, type AdoptedRow } from './import-layout';

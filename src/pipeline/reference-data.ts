@@ -81,3 +81,15 @@ export async function planDeclaredWithData(db: Db, declared: Declared, options: 
   const rows = await diffReferenceData(db, actual, prepared.tables);
   return planChanges([...diffCatalogs(actual, prepared.catalog, declared.renames), ...rows], options);
 }
+
+/**
+ * The row changes alone that bring `db`'s reference tables to data/<schema>/<table>.csv (after migrations
+ * created the tables: `db reset`); an empty plan when the project has no reference data. Refuses invalid data.
+ */
+export async function planReferenceData(db: Db, declared: Declared, options: PlanOptions = {}, data: DataOptions = {}): Promise<Plan> {
+  const root = data.root ?? process.cwd();
+  if (findReferenceTables(root, data.dataDir ?? 'data', declared.referenceData ?? []).length === 0) return planChanges([], options);
+  const prepared = await prepareReferenceData(declared, db, data);
+  refuseInvalidData(prepared);
+  return planChanges(await diffReferenceData(db, await introspect(db), prepared.tables), options);
+}

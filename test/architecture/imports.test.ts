@@ -16,7 +16,7 @@ const allowed: Record<string, readonly string[]> = {
   migrate: ['plan', 'db', 'model', 'sql', 'diff', 'introspect', 'util'],
   // pull writes declarations: it applies declare's implicit-name rules to know which names it may leave out.
   generators: ['model', 'sql', 'util', 'declare'],
-  data: ['model', 'db', 'sql', 'util', 'declare', 'diff', 'plan'],
+  data: ['model', 'db', 'sql', 'util', 'declare', 'diff', 'plan', 'introspect'],
   config: ['util'],
   health: ['model', 'sql', 'db', 'util'],
   check: ['model', 'sql', 'db', 'util'],

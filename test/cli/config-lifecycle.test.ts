@@ -11,7 +11,7 @@ import { runCli, type CliResult } from './run-cli';
 type Shape = Readonly<Record<string, string>>;
 const shapes: Record<string, Shape> = {
   'db create': { target: 'string', created: 'boolean' },
-  'db reset': { target: 'string', dropped: 'boolean', migrations: 'array', statements: 'number' },
+  'db reset': { target: 'string', dropped: 'boolean', migrations: 'array', statements: 'number', dataStatements: 'number', seed: 'string|null', seeded: 'array' },
   ping: { target: 'string', reachable: 'boolean', serverVersion: 'number', version: 'string', connectMs: 'number', latencyMs: 'number', user: 'string', database: 'string', migrations: 'object', drift: 'number|null' },
   'migrate baseline': { target: 'string', baseline: 'string', recorded: 'array' },
   'migrate status': { migrations: 'array', applied: 'number', pending: 'number', problems: 'number', drift: 'object|null' },

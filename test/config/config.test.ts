@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enforcePolicy, interpolate, loadConfig, maskUrl, parseConfig, resolveTarget, type ProjectConfig } from '../../src/config';
 import { hazardKinds } from '../../src/plan';
+import { defaultThresholds } from '../../src/health';
 import { SchemakitError } from '../../src/util';
 
 /** schemakit.yaml parsing, validation, interpolation, target precedence and policies (no database needed). */
 describe('config', () => {
   const file = join(tmpdir(), 'schemakit-config-test', 'schemakit.yaml');
-  const parse = (text: string, environ: Record<string, string> = {}) => parseConfig(text, file, { environ, hazardKinds });
+  const parse = (text: string, environ: Record<string, string> = {}) => parseConfig(text, file, { environ, hazardKinds, healthThresholds: Object.keys(defaultThresholds) });
   const error = (fn: () => unknown): SchemakitError => {
     try {
       fn();
@@ -90,6 +91,24 @@ envs:
     const lines = e.problems.map((p) => `${p.location}: ${p.object}: ${p.message}`);
     expect(lines.some((l) => /schemakit\.yaml:1: pahts: unknown key \(did you mean "paths"\?\)/.test(l)), lines.join('\n')).to.equal(true);
     expect(lines.some((l) => /schemakit\.yaml:7: envs\.prod\.policy\.protcted: unknown key \(did you mean "protected"\?\)/.test(l)), lines.join('\n')).to.equal(true);
+  });
+
+  it('health: takes the threshold names (camelCase or as the flags spell them); bad ones are key:line errors', () => {
+    const c = parse('health:\n  bloatPct: 50\n  dead-tuples: 10\n  vacuumDays: ${VDAYS:-3}\n', {});
+    expect(c.health).to.deep.equal({ bloatPct: 50, deadTuples: 10, vacuumDays: 3 });
+    const e = error(() => parse('health:\n  bloatPc: 50\n  seqScans: -1\n  topQueries: many\n'));
+    const lines = e.problems.map((p) => `${p.location}: ${p.object}: ${p.message}`);
+    expect(lines.some((l) => /schemakit\.yaml:2: health\.bloatPc: unknown key \(did you mean "bloatPct"\?\)/.test(l)), lines.join('\n')).to.equal(true);
+    expect(lines.some((l) => /schemakit\.yaml:3: health\.seqScans: must be a non-negative number/.test(l)), lines.join('\n')).to.equal(true);
+    expect(lines.some((l) => /schemakit\.yaml:4: health\.topQueries: must be a non-negative number, not "many"/.test(l)), lines.join('\n')).to.equal(true);
+    expect(parse('envs: {}\n').health).to.deep.equal({});
+  });
+
+  it('an env\'s seed: names a seed folder; a path is a key:line error', () => {
+    expect(parse('envs:\n  dev:\n    url: embedded\n    seed: demo\n').envs[0].seed).to.equal('demo');
+    expect(parse('envs:\n  dev:\n    url: embedded\n').envs[0].seed).to.equal(null);
+    const e = error(() => parse('envs:\n  dev:\n    url: embedded\n    seed: ../etc\n'));
+    expect(e.problems.map((p) => `${p.location}: ${p.object}: ${p.message}`).join('\n')).to.match(/schemakit\.yaml:4: envs\.dev\.seed: must name a folder of data\/seeds/);
   });
 
   it('an unknown hazard in allowHazards is refused when the env is used, with a did-you-mean', () => {
