@@ -55,7 +55,11 @@ export async function connectPostgres(url: string): Promise<Db> {
     const why = timedOut
       ? `no answer within ${timeout} s (set connect_timeout in the URL, --connect-timeout or SCHEMAKIT_CONNECT_TIMEOUT)`
       : text;
-    throw new SchemakitError('db', timedOut ? 'connect-timeout' : 'connect-failed', `cannot connect to ${parsed.endpoint} (${description}): ${why}`);
+    // The cause keeps only the SQLSTATE (e.g. 3D000, a missing database, which callers name a remedy for):
+    // the driver's error object may hold the connection string, and a debug print of it must not leak it.
+    const code = (cause as { code?: unknown }).code;
+    throw new SchemakitError('db', timedOut ? 'connect-timeout' : 'connect-failed', `cannot connect to ${parsed.endpoint} (${description}): ${why}`,
+      typeof code === 'string' ? { cause: { code } } : {});
   }
   let serverVersion: number;
   try {

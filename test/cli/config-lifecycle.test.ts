@@ -117,7 +117,7 @@ for (const engine of engines) {
     });
 
     it('migrate down/up --json print one document each', async () => {
-      const down = await cli('migrate', 'down', '--env', 'app', '--json');
+      const down = await cli('migrate', 'down', '--env', 'app', '--json', '--allow-hazard', 'deletes-data');
       expectExit(down, 0);
       expect((expectJson(down, 'migrate down').reverted as { version: string }[]).map((x) => x.version)).to.deep.equal(['0002']);
       const up = await cli('migrate', 'up', '--env', 'app', '--json');
