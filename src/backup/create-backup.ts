@@ -84,7 +84,7 @@ interface Described {
 
 /** Catalog hash, migration head and tables (exact counts, estimates, indexes, owned sequences) of `db` as it is now. */
 export async function describeDatabase(db: Db, only: readonly string[] | null = null): Promise<Described> {
-  const serverVersion = String((await db.query<{ v: string }>('SHOW server_version AS v').catch(() => db.query<{ v: string }>('SELECT current_setting(\'server_version\') AS v')))[0].v);
+  const serverVersion = String((await db.query<{ v: string }>('SELECT current_setting(\'server_version\') AS v'))[0].v);
   const history = await readHistory(db);
   const last = history.at(-1);
   const hash = catalogHash(await introspect(db));
@@ -123,11 +123,12 @@ async function dumpServer(db: Db, file: string, kind: BackupKind, only: string[]
     if (opts.compress !== undefined) args.push(`--compress=${opts.compress}`);
     for (const t of only ?? []) args.push(`--table=${t}`);
     args.push(child.dbname);
-    const dumped = runWatched('pg_dump', args, child.env, file, opts.onProgress);
-    const described = await describeDatabase(snap, only);
-    await dumped;
-    if (only && described.tables.length === 0) throw new SchemakitError('db', 'no-such-table', `no table matches --table ${only.join(', ')} in ${db.description}`);
-    return described;
+    // Both run at once; pg_dump is awaited even when describing fails, so the file is not removed under it.
+    const [described, dumped] = await Promise.allSettled([describeDatabase(snap, only), runWatched('pg_dump', args, child.env, file, opts.onProgress)]);
+    if (dumped.status === 'rejected') throw dumped.reason;
+    if (described.status === 'rejected') throw described.reason;
+    if (only && described.value.tables.length === 0) throw new SchemakitError('db', 'no-such-table', `no table matches --table ${only.join(', ')} in ${db.description}`);
+    return described.value;
   } finally {
     await snap.exec('ROLLBACK').catch(() => undefined);
     await snap.close();
