@@ -111,11 +111,14 @@ export async function describeDatabase(db: Db, only: readonly string[] | null = 
 
 async function dumpServer(db: Db, file: string, kind: BackupKind, only: string[] | null, opts: CreateBackupOptions): Promise<Described> {
   if (db.url === null) throw new SchemakitError('db', 'backup-failed', `${db.description}: no connection URL to give pg_dump`);
-  // A connection of our own holds the snapshot open while pg_dump reads it and while we describe it.
+  // A connection of our own exports a snapshot and holds it open (idle) while pg_dump imports it; a second
+  // one imports it too and describes exactly what pg_dump reads (an error there cannot invalidate the export).
   const snap = await connectPostgres(db.url);
+  const reader = await connectPostgres(db.url).catch(async (e) => { await snap.close(); throw e; });
   try {
     await snap.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const snapshot = String((await snap.query<{ s: string }>('SELECT pg_export_snapshot() AS s'))[0].s);
+    await reader.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, "''")}'`);
     const child = childConnection(db.url);
     const args = ['--format=custom', `--file=${file}`, `--snapshot=${snapshot}`];
     if (kind === 'schema-only') args.push('--schema-only');
@@ -124,14 +127,14 @@ async function dumpServer(db: Db, file: string, kind: BackupKind, only: string[]
     for (const t of only ?? []) args.push(`--table=${t}`);
     args.push(child.dbname);
     // Both run at once; pg_dump is awaited even when describing fails, so the file is not removed under it.
-    const [described, dumped] = await Promise.allSettled([describeDatabase(snap, only), runWatched('pg_dump', args, child.env, file, opts.onProgress)]);
-    if (dumped.status === 'rejected') throw dumped.reason;
+    const [described, dumped] = await Promise.allSettled([describeDatabase(reader, only), runWatched('pg_dump', args, child.env, file, opts.onProgress)]);
     if (described.status === 'rejected') throw described.reason;
+    if (dumped.status === 'rejected') throw dumped.reason;
     if (only && described.value.tables.length === 0) throw new SchemakitError('db', 'no-such-table', `no table matches --table ${only.join(', ')} in ${db.description}`);
     return described.value;
   } finally {
-    await snap.exec('ROLLBACK').catch(() => undefined);
-    await snap.close();
+    await reader.close().catch(() => undefined);
+    await snap.close().catch(() => undefined);
   }
 }
 

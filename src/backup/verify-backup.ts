@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTempDatabase, openPglite, restoreBackup, runPgProgram, childConnection } from '../db';
+import { ident } from '../sql';
 import { SchemakitError } from '../util';
 import { describeDatabase } from './create-backup';
 import { fileSha256, readSidecar } from './sidecar';
@@ -50,7 +51,7 @@ export async function verifyBackup(file: string, serverUrl: string | null): Prom
     }
     const temp = await createTempDatabase(serverUrl, 'schemakit_verify');
     try {
-      await restoreInto(checks, () => restoreBackup(file, { url: temp.db.url! }));
+      await restoreInto(checks, () => (meta.only ? restoreSomeTables(file, temp.db.url!, meta) : restoreBackup(file, { url: temp.db.url! })));
       if (checks.at(-1)?.ok) compare(checks, meta, await describeDatabase(temp.db, meta.only));
     } finally {
       await temp.dispose();
@@ -73,6 +74,20 @@ export async function verifyBackup(file: string, serverUrl: string | null): Prom
     }
   }
   return { file, ok: checks.every((c) => c.ok !== false), checks };
+}
+
+/** A `--table` archive holds no CREATE SCHEMA: the tables' schemas are made first, in the same transaction. */
+async function restoreSomeTables(file: string, url: string, meta: BackupMeta): Promise<void> {
+  const { dbname, env } = childConnection(url);
+  const work = mkdtempSync(join(tmpdir(), 'schemakit-verify-'));
+  try {
+    const script = join(work, 'restore.sql');
+    await runPgProgram('pg_restore', ['--no-password', `--file=${script}`, file], env, (d) => d, 'bad-backup');
+    const schemas = [...new Set(meta.tables.map((t) => t.name.slice(0, t.name.indexOf('.'))))].map((s) => `CREATE SCHEMA IF NOT EXISTS ${ident(s)};`).join(' ');
+    await runPgProgram('psql', ['--no-psqlrc', '--quiet', '--no-password', '--single-transaction', '--set=ON_ERROR_STOP=1', dbname, `--command=${schemas}`, `--file=${script}`], env, (d) => `restore failed (${d})`, 'restore-failed');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 async function restoreInto(checks: VerifyCheck[], restore: () => Promise<void>): Promise<void> {

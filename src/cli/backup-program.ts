@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { Outcome } from './commands';
 
+/** `backup --out X list`, or `backup list --out X` (which commander gives to `backup`): both reach the subcommand. */
+const withParent = <T extends object>(o: T, c: Command): T => ({ ...(c.parent?.opts() ?? {}), ...o });
+
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** Registers `schemakit backup [list|prune]` (modules load lazily inside the actions). */
@@ -17,7 +20,7 @@ export function registerBackup(cmd: Command, target: (c: Command) => Command, do
     .option('--out <dir>', 'backup folder (default: .schemakit/backups)')
     .option('--config <file>', 'configuration file (default: the nearest schemakit.yaml)')
     .option('--json', 'print the list as JSON')
-    .action(async (o) => { const { runBackupList } = await import('./backup-command'); done(await runBackupList(o)); });
+    .action(async (o, c: Command) => { const { runBackupList } = await import('./backup-command'); done(await runBackupList(withParent(o, c))); });
   backup.command('prune').description('delete old backups with their sidecars (a file without its sidecar is never deleted)')
     .option('--out <dir>', 'backup folder (default: .schemakit/backups)')
     .option('--config <file>', 'configuration file (default: the nearest schemakit.yaml)')
@@ -25,5 +28,5 @@ export function registerBackup(cmd: Command, target: (c: Command) => Command, do
     .option('--older-than <age>', 'delete backups older than AGE (30d, 12h, 90m, 2w)')
     .option('--dry-run', 'list what would be deleted, delete nothing')
     .option('--json', 'print the result as JSON')
-    .action(async (o) => { const { runBackupPrune } = await import('./backup-command'); done(await runBackupPrune(o)); });
+    .action(async (o, c: Command) => { const { runBackupPrune } = await import('./backup-command'); done(await runBackupPrune(withParent(o, c))); });
 }
