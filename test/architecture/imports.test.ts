@@ -21,6 +21,7 @@ const allowed: Record<string, readonly string[]> = {
   health: ['model', 'sql', 'db', 'util'],
   // backup reads the package version through load/package-root (a plain file, not load's barrel with the compiler).
   backup: ['db', 'introspect', 'migrate', 'sql', 'util', 'load'],
+  check: ['model', 'sql', 'db', 'util'],
   pipeline: ['model', 'sql', 'declare', 'load', 'db', 'introspect', 'diff', 'plan', 'migrate', 'util', 'config', 'data'],
   cli: ['*'],
 };
