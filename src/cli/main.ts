@@ -7,6 +7,7 @@ import { registerMigrate } from './migrate-program';
 import { registerData } from './data-program';
 import { registerLifecycle } from './lifecycle-program';
 import { registerHealth } from './health-program';
+import { registerBackup } from './backup-program';
 import { registerCheck } from './check-program';
 import { red } from './output';
 import { withOnlineOptions } from './safety-options';
@@ -63,6 +64,7 @@ function program(done: (o: Outcome) => void): Command {
   registerData(cmd, target, done);
   registerLifecycle(cmd, target, done);
   registerHealth(cmd, target, done);
+  registerBackup(cmd, target, done);
   registerCheck(cmd, target, done);
 
   withConnectTimeout(cmd.command('docs')).description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
@@ -93,6 +95,10 @@ function program(done: (o: Outcome) => void): Command {
 
   withConnectTimeout(withEnvOptions(cmd.command('restore').description('restore a backup taken by apply --backup, replacing the database contents (refused on a protected env)').argument('<file>')))
     .option('--yes', 'do not ask for confirmation')
+    .option('--table <table>', 'restore only this table (schema.table, repeatable) from a full server backup, in one transaction', (v: string, p: string[] = []) => [...p, v])
+    .option('--replace', 'with --table: drop the live table first instead of refusing')
+    .option('--verify', 'restore into a scratch database and compare catalog hash and row counts with the sidecar; changes nothing (exit 1 if not ok)')
+    .option('--json', 'print the result as one JSON document')
     .action(async (file, o) => done(await (await import('./restore-command')).runRestore(file, o)));
 
   cmd.command('hooks').description('git hooks').command('install')

@@ -17,7 +17,7 @@ export {
   type TempDatabase,
 } from './temp-database';
 export { DbQueryError, wrapQueryError, type PgErrorFields } from './errors';
-export { takeBackup, type Backup } from './backup';
-export { restoreBackup, type RestoreTarget } from './restore';
+export { takeBackup, childConnection, type Backup } from './backup';
+export { restoreBackup, run as runPgProgram, type RestoreTarget } from './restore';
 export { acquireEngineLock, engineLockPath, describeEngineHolder, type EngineLock, type EngineLockHolder, type EngineLockOptions } from './engine-lock';
 export { pgliteInstanceOf } from './pglite';

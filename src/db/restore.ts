@@ -18,7 +18,7 @@ export type RestoreTarget = { readonly url: string } | { readonly pgliteDir: str
 const UNCHANGED = 'The target was not changed.';
 
 /** Runs a program (no shell); a non-zero exit rejects with `what(its stderr)` as the message. */
-function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv, what: (detail: string) => string, code: string): Promise<string> {
+export function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv, what: (detail: string) => string, code: string): Promise<string> {
   return new Promise((done, fail) => {
     execFile(program, [...args], { maxBuffer: 64 * 1024 * 1024, env }, (err, stdout, stderr) => {
       if (err) fail(new SchemakitError('db', code, what((stderr || err.message).trim().replace(/^(\w+: )+(error: )?/, '')), { cause: err }));

@@ -19,6 +19,8 @@ const allowed: Record<string, readonly string[]> = {
   data: ['model', 'db', 'sql', 'util', 'declare', 'diff', 'plan', 'introspect'],
   config: ['util'],
   health: ['model', 'sql', 'db', 'util'],
+  // backup reads the package version through load/package-root (a plain file, not load's barrel with the compiler).
+  backup: ['db', 'introspect', 'migrate', 'sql', 'util', 'load'],
   check: ['model', 'sql', 'db', 'util'],
   pipeline: ['model', 'sql', 'declare', 'load', 'db', 'introspect', 'diff', 'plan', 'migrate', 'util', 'config', 'data'],
   // fleet sits above pipeline: it runs the same stages per target (migrate's runner and lock, introspect + plan per state).
