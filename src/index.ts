@@ -22,3 +22,6 @@ export type { MigrationRun, MigrationState } from './migrate';
 export { loadConfig, resolveTarget, maskUrl, type ProjectConfig, type EnvConfig, type Policy, type ResolvedTarget } from './config';
 export { health, lintDeclared, lintDesign, planVacuum, planRefresh, runMaintenance, healthKinds, defaultThresholds } from './health';
 export type { HealthOptions, HealthReport, Finding, Fix, Severity, HealthKind, Thresholds, Unavailable, MaintenanceStep } from './health';
+export { checkData, dedupe, parseKeep, checkKinds } from './check';
+export type { CheckOptions, CheckReport, CheckFinding, CheckSkipped, CheckKind, DedupeOptions, DedupeReport, KeepStrategy } from './check';
+export type { Integrity, NaturalKey, LogicalForeignKey, TableExpectation, DataCheck } from './model';

@@ -7,6 +7,7 @@ import { registerMigrate } from './migrate-program';
 import { registerData } from './data-program';
 import { registerLifecycle } from './lifecycle-program';
 import { registerHealth } from './health-program';
+import { registerCheck } from './check-program';
 import { red } from './output';
 import { withOnlineOptions } from './safety-options';
 import { checkUrlOptions, outputRedactor, withConnectTimeout, withScratchOptions } from './url-options';
@@ -61,6 +62,7 @@ function program(done: (o: Outcome) => void): Command {
   registerData(cmd, target, done);
   registerLifecycle(cmd, target, done);
   registerHealth(cmd, target, done);
+  registerCheck(cmd, target, done);
 
   withConnectTimeout(cmd.command('docs')).description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
     .option('--schema <dir>', 'directory of schema declarations (default: paths.schema, else schema/)')

@@ -1,11 +1,11 @@
-import type { Column, Constraint, FkAction, FkMatch, Index, IndexKey, Policy, Renames, TypeObjectRenames } from '../model';
+import type { Column, Constraint, LogicalForeignKey, FkAction, FkMatch, Index, IndexKey, Policy, Renames, TypeObjectRenames } from '../model';
 import { resolveSequenceOptions, sequenceTypeOf } from './sequence-options';
 import { ident, qualified } from '../sql';
 import { STATE } from './builder';
 import type { AnyColumnBuilder, ColumnState } from './column';
 import { indexKeyState, type IndexKeySpec } from './column-ref';
 import { columnName } from './constraints';
-import { chooseName, expressionColumnName, indexColumnNames, nameAddition } from './implicit-names';
+import { chooseName, expressionColumnName, indexColumnNames, makeObjectName, nameAddition } from './implicit-names';
 import type { Location } from './location';
 import { Sql, renderArrayLiteral, renderLiteral } from './sql-fragment';
 import { columnsIn } from './sql-tokens';
@@ -29,6 +29,7 @@ interface FkOptions {
   readonly comment?: string | null;
   readonly renamedFrom?: string | null;
   readonly notValid?: boolean;
+  readonly enforced?: boolean;
 }
 
 /** A primary key or unique constraint before it is named (mutable while duplicates are merged). */
@@ -49,6 +50,8 @@ export interface Sink {
   readonly constraints: Constraint[];
   readonly indexes: Index[];
   readonly policies: Policy[];
+  /** Foreign keys declared `enforced: false`: checked by `schemakit check`, never created. */
+  readonly logicalForeignKeys: LogicalForeignKey[];
   readonly renames: { [K in Exclude<keyof Renames, 'typeObjects'>]-?: NonNullable<Renames[K]>[number][] } & {
     readonly typeObjects: { [K in keyof TypeObjectRenames]: TypeObjectRenames[K][number][] };
   };
@@ -175,6 +178,13 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
   }
   const addFk = (columns: string[], target: ResolvedTarget | null, o: FkOptions, location: Location | null) => {
     if (target === null) return; // reported by collectDeclarations
+    if (o.enforced === false) {
+      sink.logicalForeignKeys.push({
+        kind: 'LogicalForeignKey', schema, table, name: o.name ?? makeObjectName(table, nameAddition(columns), 'fkey'), columns,
+        refSchema: target.refSchema, refTable: target.refTable, refColumns: target.refColumns, match: o.match ?? 'simple', location,
+      });
+      return;
+    }
     add(
       {
         ...base,

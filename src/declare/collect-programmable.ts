@@ -32,6 +32,7 @@ function toView(d: ViewDecl): View {
     kind: 'View', schema: d.schema, name: d.name, materialized: x.materialized, definition: x.query, columns: [],
     checkOption: x.checkOption, securityBarrier: x.securityBarrier, securityInvoker: x.securityInvoker, withData: x.withData,
     dependsOn: readDecls(d).map((r) => ({ kind: 'relation' as const, schema: r.schema, name: r.name })), comment: x.comment,
+    columnComments: Object.entries(x.columnComments).map(([column, comment]) => ({ column, comment })).sort((a, b) => (a.column < b.column ? -1 : a.column > b.column ? 1 : 0)),
   };
 }
 

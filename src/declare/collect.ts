@@ -1,4 +1,4 @@
-import { sortCatalog, type Enum, type Extension, type Renames, type Schema, type Table } from '../model';
+import { sortCatalog, type DataCheck, type Enum, type NaturalKey, type TableExpectation, type Extension, type Renames, type Schema, type Table } from '../model';
 import { SchemakitError, type Problem } from '../util';
 import { STATE } from './builder';
 import { buildColumns, columnLocation, buildConstraints, buildIndexes, primaryKeyColumns, type ResolvedTarget, type Sink } from './build-table';
@@ -6,6 +6,7 @@ import { ColumnRef } from './column-ref';
 import type { ReferenceTarget } from './constraints';
 import type { Declared } from './declared';
 import { EnumDecl } from './enum';
+import { DataCheckDecl, ExpectationDecl } from './expect';
 import { buildProgrammable, isProgrammableDecl, reachableFrom, type ProgrammableDecl } from './collect-programmable';
 import { makeObjectName } from './implicit-names';
 import type { Location } from './location';
@@ -15,10 +16,10 @@ import { collectTypeObjects, isTypeObjectDecl, type TypeObjectDecl } from './col
 import { buildExclusions, buildPolicies, buildTableShape, shapeReferences } from './table-shape';
 import { ReferenceDataDecl } from './reference-data';
 
-type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl | ProgrammableDecl | TypeObjectDecl;
+type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl | ProgrammableDecl | TypeObjectDecl | ExpectationDecl | DataCheckDecl;
 
 const isDecl = (v: unknown): v is Decl =>
-  v instanceof SchemaDecl || v instanceof ExtensionDecl || v instanceof EnumDecl || v instanceof TableDecl || isProgrammableDecl(v) || isTypeObjectDecl(v);
+  v instanceof SchemaDecl || v instanceof ExtensionDecl || v instanceof ExpectationDecl || v instanceof DataCheckDecl || v instanceof EnumDecl || v instanceof TableDecl || isProgrammableDecl(v) || isTypeObjectDecl(v);
 
 /** Finds declarations among module exports, also inside exported arrays and plain objects (two levels). */
 function findExported(modules: readonly Record<string, unknown>[], found: Set<Decl>, data?: Set<ReferenceDataDecl>): void {
@@ -95,6 +96,8 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       for (const parent of shapeReferences(d)) found.add(parent);
     } else if (d instanceof EnumDecl) {
       if (d.details.schemaDecl) found.add(d.details.schemaDecl);
+    } else if (d instanceof ExpectationDecl) {
+      found.add(d.table);
     } else if (d instanceof ExtensionDecl) {
       if (d.schemaDecl) found.add(d.schemaDecl);
     } else if (isProgrammableDecl(d)) {
@@ -112,6 +115,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     constraints: [],
     indexes: [],
     policies: [],
+    logicalForeignKeys: [],
     renames: {
       tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], enumRemaps: [],
       views: [], routines: [], triggers: [], policies: [],
@@ -145,6 +149,10 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     }
   }
   const tableDecls = all.filter((d): d is AnyTableDecl => d instanceof TableDecl);
+  const naturalKeys: NaturalKey[] = tableDecls.filter((t) => t.details.naturalKey !== null)
+    .map((t) => ({ kind: 'NaturalKey', schema: t.schema, table: t.name, columns: t.details.naturalKey!, location: t.details.location }));
+  const expectations: TableExpectation[] = all.filter((d): d is ExpectationDecl => d instanceof ExpectationDecl).flatMap((d) => d.resolve());
+  const dataChecks: DataCheck[] = all.filter((d): d is DataCheckDecl => d instanceof DataCheckDecl).map((d) => d.check);
   const taken = namesTaken(tableDecls);
   for (const t of tableDecls) {
     const pk = primaryKeyColumns(t);
@@ -177,7 +185,10 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     ...(enumRemaps.length > 0 ? { enumRemaps } : {}),
     ...(Object.values(typeRenames).some((xs) => xs.length > 0) ? { typeObjects: typeRenames } : {}),
   };
-  return { catalog, renames, locations, ...(data.size > 0 ? { referenceData: [...data].map((d) => d.toSpec()) } : {}) };
+  return {
+    catalog, renames, locations, integrity: { naturalKeys, logicalForeignKeys: sink.logicalForeignKeys, expectations, dataChecks },
+    ...(data.size > 0 ? { referenceData: [...data].map((d) => d.toSpec()) } : {}),
+  };
 }
 
 const schemaSet = (taken: Map<string, Set<string>>, schema: string): Set<string> => {

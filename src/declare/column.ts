@@ -19,6 +19,11 @@ export interface ReferenceOptions {
   readonly renamedFrom?: string;
   /** NOT VALID: added without checking the existing rows. */
   readonly notValid?: boolean;
+  /**
+   * false: a logical relationship the database does not enforce (no constraint is created or planned);
+   * `schemakit check` counts its orphans.
+   */
+  readonly enforced?: boolean;
 }
 
 /** Options of a column-level constraint (primary key, unique, check). */

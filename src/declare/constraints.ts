@@ -141,6 +141,7 @@ export interface ForeignKeyState extends ConstraintState {
   readonly onUpdate: FkAction;
   readonly match: FkMatch;
   readonly notValid: boolean;
+  readonly enforced: boolean;
 }
 
 /** A table-level FOREIGN KEY. */
@@ -170,6 +171,13 @@ export class ForeignKeyBuilder extends DeferrableBuilder<ForeignKeyState> {
   notValid(): ForeignKeyBuilder {
     return this.with({ notValid: true });
   }
+  /**
+   * `enforced(false)`: a logical relationship the database does not enforce (no constraint is created
+   * or planned); `schemakit check` counts its orphans.
+   */
+  enforced(enforced: boolean): ForeignKeyBuilder {
+    return this.with({ enforced });
+  }
 }
 
 /** FOREIGN KEY (columns): `foreignKey([t.a, t.b]).references(() => other, ['x', 'y'])`. */
@@ -186,5 +194,6 @@ export function foreignKey(...args: unknown[]): ForeignKeyBuilder {
     onUpdate: 'no-action',
     match: 'simple',
     notValid: false,
+    enforced: true,
   });
 }

@@ -1,4 +1,4 @@
-import type { Catalog, Renames } from '../model';
+import type { Catalog, Integrity, Renames } from '../model';
 import type { ReferenceDataSpec } from './reference-data';
 
 /**
@@ -10,6 +10,8 @@ export interface Declared {
   readonly renames: Renames;
   /** Object key (see model/keys.ts; columns as `schema.table.column`) → `file:line`. */
   readonly locations: ReadonlyMap<string, string>;
+  /** Natural keys, logical foreign keys and expectations (`schemakit check`); absent: none. */
+  readonly integrity?: Integrity;
   /** Tables declared with referenceData() (absent when none). */
   readonly referenceData?: readonly ReferenceDataSpec[];
 }

@@ -34,6 +34,7 @@ export { policy, PolicyBuilder } from './policy';
 export { exclude, ExclusionBuilder, type ExclusionElementSpec } from './exclusion';
 export type { PartitionBySpec, PartitionOfSpec, PartitionKeySpec, BoundValue, TableShapeOptions } from './table-shape';
 export { grant, revokeDefault, managePrivileges, GrantDecl, type GrantTarget, type GrantOptions } from './grant';
+export { expect, dataCheck, ExpectationDecl, DataCheckDecl } from './expect';
 export { collectDeclarations } from './collect';
 export { validateDeclared } from './validate';
 export type { Declared } from './declared';

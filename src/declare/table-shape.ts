@@ -1,5 +1,5 @@
-import type { Policy, StorageParameter, Table, TableName } from '../model';
-import { plainTable } from '../model';
+import type { Policy, ReplicaIdentity, StorageParameter, Table, TableName } from '../model';
+import { canonicalParameterValue, plainTable } from '../model';
 import { ident } from '../sql';
 import { STATE } from './builder';
 import type { ColumnRef } from './column-ref';
@@ -48,6 +48,8 @@ export interface TableShapeOptions<C> {
   readonly storageParameters?: Readonly<Record<string, string | number | boolean>>;
   /** ENABLE ROW LEVEL SECURITY (`'force'`: FORCE it for the owner too). */
   readonly rowSecurity?: boolean | 'force';
+  /** REPLICA IDENTITY for logical decoding: `'full'`, `'nothing'`, `{ index: 'unique_index_name' }` (default: the primary key). */
+  readonly replicaIdentity?: ReplicaIdentity;
   /** Row-level security policies. */
   readonly policies?: (t: ColumnRefs<C>) => readonly PolicyBuilder[];
   /** EXCLUDE constraints. */
@@ -62,6 +64,7 @@ export interface TableShapeDetails {
   readonly unlogged: boolean;
   readonly storageParameters: Readonly<Record<string, string | number | boolean>>;
   readonly rowSecurity: boolean | 'force';
+  readonly replicaIdentity: ReplicaIdentity;
   readonly policies: readonly PolicyBuilder[];
   readonly exclusions: readonly ExclusionBuilder[];
 }
@@ -75,6 +78,7 @@ export function tableShapeDetails<C>(options: TableShapeOptions<C>, refs: Column
     unlogged: options.unlogged ?? false,
     storageParameters: options.storageParameters ?? {},
     rowSecurity: options.rowSecurity ?? false,
+    replicaIdentity: options.replicaIdentity ?? 'default',
     policies: options.policies?.(refs) ?? [],
     exclusions: options.exclusions?.(refs) ?? [],
   };
@@ -106,7 +110,7 @@ export function buildTableShape(t: AnyTableDecl): Pick<Table, keyof typeof plain
   const s = t.details.shape;
   const by = s.partitionBy;
   const storageParameters: StorageParameter[] = Object.entries(s.storageParameters)
-    .map(([n, v]) => ({ name: n, value: String(v) }))
+    .map(([n, v]) => ({ name: n, value: canonicalParameterValue(String(v)) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     partitionBy: by === null ? null
@@ -119,6 +123,7 @@ export function buildTableShape(t: AnyTableDecl): Pick<Table, keyof typeof plain
     storageParameters,
     rowSecurity: s.rowSecurity !== false,
     forceRowSecurity: s.rowSecurity === 'force',
+    replicaIdentity: typeof s.replicaIdentity === 'string' ? s.replicaIdentity : { index: s.replicaIdentity.index },
   };
 }
 

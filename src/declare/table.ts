@@ -27,6 +27,11 @@ export interface TableOptions<C extends Record<string, AnyColumnBuilder>> extend
   readonly checks?: Members<C, CheckBuilder>;
   readonly foreignKeys?: Members<C, ForeignKeyBuilder>;
   readonly indexes?: Members<C, IndexBuilder>;
+  /**
+   * The columns that should identify a row even where no unique constraint says so (yet):
+   * `schemakit check` reports duplicates over them and `schemakit dedupe` merges them.
+   */
+  readonly naturalKey?: readonly (ColumnRef | (keyof C & string))[] | ((t: ColumnRefs<C>) => readonly ColumnRef[]);
 }
 
 /** Everything declared about a table (internal; read by collectDeclarations). */
@@ -40,6 +45,8 @@ export interface TableDetails {
   readonly checks: readonly CheckBuilder[];
   readonly foreignKeys: readonly ForeignKeyBuilder[];
   readonly indexes: readonly IndexBuilder[];
+  /** The natural key's column names, or null. */
+  readonly naturalKey: readonly string[] | null;
   readonly location: Location | null;
   readonly shape: TableShapeDetails;
 }
@@ -95,8 +102,15 @@ export function table<C extends Record<string, AnyColumnBuilder>>(
     checks: options.checks?.(refs) ?? [],
     foreignKeys: options.foreignKeys?.(refs) ?? [],
     indexes: options.indexes?.(refs) ?? [],
+    naturalKey: naturalKeyOf(options.naturalKey, refs),
     location,
     shape: tableShapeDetails(options, refs),
   });
   return self;
+}
+
+function naturalKeyOf<C extends Record<string, AnyColumnBuilder>>(spec: TableOptions<C>['naturalKey'], refs: ColumnRefs<C>): string[] | null {
+  if (spec === undefined) return null;
+  const cols: readonly (ColumnRef | string)[] = typeof spec === 'function' ? spec(refs) : spec;
+  return cols.map((c) => (typeof c === 'string' ? c : c.name));
 }

@@ -1,6 +1,7 @@
 import type { Problem } from '../util';
 import type { Declared } from './declared';
 import { validateColumns } from './validate-columns';
+import { validateIntegrity } from './validate-integrity';
 import { validationContext } from './validate-context';
 import { validateNames } from './validate-names';
 import { validateReferences } from './validate-references';
@@ -32,6 +33,7 @@ export function validateDeclared(declared: Declared): Problem[] {
   validateRenames(ctx);
   validateTableShapes(ctx);
   validateTypeObjects(ctx, inSchema);
+  problems.push(...validateIntegrity(declared.catalog, declared.integrity));
   return sortByLocation(problems);
 }
 

@@ -10,6 +10,8 @@ export interface ViewOptions {
   /** The query: `sql\`SELECT … FROM ${users}\`` or plain text. */
   readonly as: Sql | string;
   readonly comment?: string;
+  /** Comments on output columns: `{ email: 'Lower-cased' }` (COMMENT ON COLUMN view.email). */
+  readonly columnComments?: Readonly<Record<string, string>>;
   /** The view's previous name: the change becomes `ALTER VIEW … RENAME TO`. */
   readonly renamedFrom?: string;
   /** `WITH (security_barrier)`. */
@@ -24,6 +26,8 @@ export interface ViewOptions {
 export interface MaterializedViewOptions {
   readonly as: Sql | string;
   readonly comment?: string;
+  /** Comments on output columns: `{ email: 'Lower-cased' }` (COMMENT ON COLUMN view.email). */
+  readonly columnComments?: Readonly<Record<string, string>>;
   readonly renamedFrom?: string;
   /** `WITH NO DATA` when false (default: populated, `WITH DATA`). */
   readonly withData?: boolean;
@@ -39,6 +43,7 @@ export interface ViewDetails {
   /** Tables and views interpolated into the query: collected with the view, and created before it. */
   readonly reads: readonly SqlEmbeddable[];
   readonly comment: string | null;
+  readonly columnComments: Readonly<Record<string, string>>;
   readonly renamedFrom: string | null;
   readonly securityBarrier: boolean;
   readonly securityInvoker: boolean;
@@ -78,6 +83,7 @@ function declareView(schema: SchemaDecl | string, name: string, materialized: bo
     query: queryText(o.as),
     reads: readsOf(o.as),
     comment: o.comment ?? null,
+    columnComments: o.columnComments ?? {},
     renamedFrom: o.renamedFrom ?? null,
     securityBarrier: o.securityBarrier ?? false,
     securityInvoker: o.securityInvoker ?? false,

@@ -9,7 +9,18 @@ import { rebuildExpressionUsers } from './expression-dependents';
 type Fate = 'same' | 'replace' | 'recreate' | 'refresh';
 
 /** Everything but the comment and the dependencies (which follow from the definition). */
-const sameDefinition = <T extends { comment: string | null }>(a: T, b: T) => deepEqual({ ...a, comment: null, dependsOn: null }, { ...b, comment: null, dependsOn: null });
+const sameDefinition = <T extends { comment: string | null }>(a: T, b: T) =>
+  deepEqual({ ...a, comment: null, dependsOn: null, columnComments: null }, { ...b, comment: null, dependsOn: null, columnComments: null });
+
+/** COMMENT ON COLUMN changes of a view's output columns (`a` null: the view is new or created again). */
+function viewColumnComments(a: View | null, b: View): Change[] {
+  const before = new Map((a?.columnComments ?? []).map((x) => [x.column, x.comment]));
+  const after = new Map(b.columnComments.map((x) => [x.column, x.comment]));
+  const target = (column: string) => ({ kind: 'Column' as const, schema: b.schema, table: b.name, name: column });
+  return [...new Set([...before.keys(), ...after.keys()])].sort()
+    .filter((col) => before.get(col) !== after.get(col) && (after.has(col) || b.columns.length === 0 || b.columns.some((c) => c.name === col)))
+    .map((col) => ({ kind: 'SetComment', target: target(col), from: before.get(col) ?? null, to: after.get(col) ?? null }));
+}
 
 /** CREATE OR REPLACE VIEW keeps the existing columns (names and types, in order) and may only append. */
 function viewReplaceable(a: View, b: View): Fate | null {
@@ -74,12 +85,13 @@ export function diffProgrammable(from: Catalog, to: Catalog, base: readonly Chan
     }
   }
   for (const v of views.removed) out.push({ kind: 'DropView', view: v });
-  for (const v of views.added) out.push({ kind: 'CreateView', view: v });
+  for (const v of views.added) out.push({ kind: 'CreateView', view: v }, ...viewColumnComments(null, v));
   for (const [a, b] of views.common) {
     const fate = viewFate.get(viewKey(a));
     if (fate === 'refresh') out.push({ kind: 'RefreshView', from: a, to: b });
     else if (fate === 'recreate') out.push({ kind: 'DropView', view: a }, { kind: 'CreateView', view: b });
     else if (fate === 'replace') out.push({ kind: 'ReplaceView', from: a, to: b });
+    out.push(...viewColumnComments(fate === 'recreate' ? null : a, b));
     if (fate !== 'recreate' && commentChanged(a, b)) {
       out.push({ kind: 'SetComment', target: { kind: 'View', schema: b.schema, name: b.name, materialized: b.materialized }, from: a.comment, to: b.comment });
     }

@@ -4,11 +4,11 @@ import type { Change, KeptMembers } from './changes';
 import { commentChanged, matchByKey } from './match';
 
 /** The shape fields of a table that `ALTER TABLE` changes in place (see planAlterTableShape). */
-const alterable = ['persistence', 'storageParameters', 'rowSecurity', 'forceRowSecurity', 'inherits'] as const;
+const alterable = ['persistence', 'storageParameters', 'rowSecurity', 'forceRowSecurity', 'inherits', 'replicaIdentity'] as const;
 
-/** A table as CREATE TABLE leaves it: row-level security is switched on by a later statement. */
+/** A table as CREATE TABLE leaves it: row-level security and the replica identity are set by later statements. */
 export function shapeAsCreated(t: Table): Table {
-  return { ...t, rowSecurity: false, forceRowSecurity: false };
+  return { ...t, rowSecurity: false, forceRowSecurity: false, replicaIdentity: 'default' };
 }
 
 /** A column as CREATE TABLE / ADD COLUMN leaves it: the compression is inline, the storage set afterwards. */
@@ -87,6 +87,11 @@ function columnStorageChanges(a: Table | null, b: Table): Change[] {
 export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
   const m = matchByKey(from.tables, to.tables, tableKey);
   const out: Change[] = [];
+  // A dropped table's REPLICA IDENTITY USING INDEX is reset first, so that the drop's reverse (CREATE TABLE)
+  // does not need the index, which comes back only after it.
+  for (const t of m.removed) {
+    if (typeof t.replicaIdentity !== 'string') out.push({ kind: 'AlterTableShape', from: t, to: { ...t, replicaIdentity: 'default' } });
+  }
   for (const t of m.added) {
     const created = shapeAsCreated(t);
     if (shapeAltered(created, t)) out.push({ kind: 'AlterTableShape', from: created, to: t });

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
-import type { Column, ColumnStorage, PartitionBy, PartitionStrategy, StorageParameter, Table, TableName } from '../model';
-import { plainTable } from '../model';
+import type { Column, ColumnStorage, PartitionBy, PartitionStrategy, ReplicaIdentity, StorageParameter, Table, TableName } from '../model';
+import { canonicalParameterValue, plainTable } from '../model';
 import { SchemakitError } from '../util';
 import { notExtensionMember, tableKinds, userSchema } from './sql-fragments';
 
@@ -16,6 +16,9 @@ export type TableShape = Pick<Table, keyof typeof plainTable>;
 const SQL = `
 SELECT n.nspname AS schema, c.relname AS name, c.relpersistence AS persistence, c.reloptions AS options,
        c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls, c.relispartition AS is_partition,
+       c.relreplident AS replident,
+       CASE WHEN c.relreplident = 'i' THEN (SELECT ic.relname FROM pg_catalog.pg_index ri JOIN pg_catalog.pg_class ic ON ic.oid = ri.indexrelid
+                                              WHERE ri.indrelid = c.oid AND ri.indisreplident) END AS replident_index,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound,
        (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(pn.nspname, pc.relname) ORDER BY i.inhseqno)
@@ -27,7 +30,7 @@ SELECT n.nspname AS schema, c.relname AS name, c.relpersistence AS persistence, 
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind IN ${tableKinds} AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
    AND (c.relkind = 'p' OR c.relispartition OR c.relpersistence <> 'p' OR c.reloptions IS NOT NULL OR c.relrowsecurity
-        OR c.relforcerowsecurity OR c.oid IN (SELECT inhrelid FROM pg_catalog.pg_inherits))`;
+        OR c.relforcerowsecurity OR c.relreplident <> 'd' OR c.oid IN (SELECT inhrelid FROM pg_catalog.pg_inherits))`;
 
 interface Row {
   schema: string;
@@ -36,6 +39,8 @@ interface Row {
   options: string[] | null;
   rls: boolean;
   force_rls: boolean;
+  replident: string;
+  replident_index: string | null;
   is_partition: boolean;
   partkey: string | null;
   bound: string | null;
@@ -51,14 +56,23 @@ function partitionBy(r: Row, text: string): PartitionBy {
   return { strategy: strategies[m[1]], key: m[2] };
 }
 
-/** reloptions entries `name=value`, sorted by name. */
+/** reloptions entries `name=value`, sorted by name, values by meaning (canonicalParameterValue). */
 function storageParameters(options: readonly string[] | null): StorageParameter[] {
   return (options ?? [])
     .map((o) => {
       const eq = o.indexOf('=');
-      return { name: eq < 0 ? o : o.slice(0, eq), value: eq < 0 ? '' : o.slice(eq + 1) };
+      return { name: eq < 0 ? o : o.slice(0, eq), value: eq < 0 ? '' : canonicalParameterValue(o.slice(eq + 1)) };
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * relreplident: `d` default, `f` full, `n` nothing, `i` an index. An `i` whose index was dropped acts as
+ * `nothing` (PostgreSQL keeps the letter): it is read so, since no index can be named.
+ */
+function replicaIdentity(r: Row): ReplicaIdentity {
+  if (r.replident === 'i') return r.replident_index === null ? 'nothing' : { index: r.replident_index };
+  return r.replident === 'f' ? 'full' : r.replident === 'n' ? 'nothing' : 'default';
 }
 
 function toShape(r: Row): TableShape {
@@ -74,6 +88,7 @@ function toShape(r: Row): TableShape {
     storageParameters: storageParameters(r.options),
     rowSecurity: r.rls,
     forceRowSecurity: r.force_rls,
+    replicaIdentity: replicaIdentity(r),
   };
 }
 

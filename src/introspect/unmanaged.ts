@@ -27,10 +27,29 @@ SELECT kind, name FROM (
     FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}
      AND t.typtype = 'r'
+  UNION ALL
+  SELECT 'text search configuration', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.cfgname)
+    FROM pg_catalog.pg_ts_config x JOIN pg_catalog.pg_namespace n ON n.oid = x.cfgnamespace
+   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_config', 'x.oid')}
+  UNION ALL
+  SELECT 'text search dictionary', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.dictname)
+    FROM pg_catalog.pg_ts_dict x JOIN pg_catalog.pg_namespace n ON n.oid = x.dictnamespace
+   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_dict', 'x.oid')}
+  UNION ALL
+  SELECT 'extended statistics', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.stxname)
+    FROM pg_catalog.pg_statistic_ext x JOIN pg_catalog.pg_namespace n ON n.oid = x.stxnamespace
+   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_statistic_ext', 'x.oid')}
+  UNION ALL
+  SELECT 'publication', pg_catalog.quote_ident(x.pubname)
+    FROM pg_catalog.pg_publication x WHERE ${notExtensionMember('pg_publication', 'x.oid')}
+  UNION ALL
+  SELECT 'foreign server', pg_catalog.quote_ident(x.srvname)
+    FROM pg_catalog.pg_foreign_server x WHERE ${notExtensionMember('pg_foreign_server', 'x.oid')}
 ) u ORDER BY kind, name`;
 
 /**
- * Objects of kinds the engine does not manage yet (aggregates, window functions, range types, foreign tables…),
+ * Objects of kinds the engine does not manage yet (aggregates, window functions, range types, text search
+ * configurations and dictionaries, extended statistics, publications, foreign servers and tables),
  * in one query.
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.
  */

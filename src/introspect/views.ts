@@ -9,7 +9,11 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS name, c.relkind = 'm' A
        pg_catalog.pg_get_viewdef(c.oid) AS definition, c.reloptions AS options, c.relispopulated AS populated,
        d.description AS comment,
        (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
-          FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns
+          FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
+       (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, cd.description) ORDER BY a.attname COLLATE "C")
+          FROM pg_catalog.pg_attribute a
+          JOIN pg_catalog.pg_description cd ON cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objoid = c.oid AND cd.objsubid = a.attnum
+         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS column_comments
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   ${commentJoin('d', 'pg_class', 'c.oid')}
@@ -25,6 +29,7 @@ interface ViewRow {
   populated: boolean;
   comment: string | null;
   columns: [string, string][] | null;
+  column_comments: [string, string][] | null;
 }
 
 const truthy = (v: string | undefined) => v !== undefined && ['true', 'on', 'yes', '1'].includes(v.toLowerCase());
@@ -56,6 +61,7 @@ export async function introspectViews(db: Db, deps: Dependencies): Promise<View[
       withData: r.populated,
       dependsOn: deps.views.get(Number(r.relid)) ?? [],
       comment: r.comment ?? null,
+      columnComments: (r.column_comments ?? []).map(([column, comment]) => ({ column, comment })),
     };
   });
 }

@@ -1,5 +1,5 @@
 import type { AlterColumn, Change, RecreateEnum } from '../diff';
-import { columnKey, constraintKey, relKey, type Constraint, type ForeignKey, type Index } from '../model';
+import { columnKey, constraintKey, dedupeCommand, relKey, type Constraint, type ForeignKey, type Index } from '../model';
 import { analyzeTypeChange, type Plan } from '../plan';
 import { ident, identList, indexKeySql, literal, parens, qualified, storageType } from '../sql';
 
@@ -31,6 +31,8 @@ export interface PreflightCheck {
   readonly describe: (n: number) => string;
   /** Needs the plpgsql cast helper (see castHelperSql). */
   readonly castHelper: boolean;
+  /** A command that clears the offending rows (duplicates: `schemakit dedupe …`), when there is one. */
+  readonly remedy?: string;
 }
 
 /** Names as they are in the database before the plan: the plan's table and column renames undone. */
@@ -147,6 +149,7 @@ function constraintChecks(k: Constraint, step: number, scope: Scope): PreflightC
         countSql: `SELECT count(*) AS n FROM (SELECT 1 ${groups}) AS d`,
         sampleSql: `SELECT ${keyText(cols, 't')} AS v ${groups} LIMIT 3`,
         describe: (n) => `${what} (${cols.join(', ')}) on ${k.schema}.${k.table}: ${plural(n, 'duplicate group')}`,
+        remedy: dedupeCommand(k.schema, scope.names.table(k.schema, k.table), cols),
       }];
       if (k.kind === 'PrimaryKey') {
         out.push({
@@ -192,6 +195,8 @@ function indexChecks(i: Index, step: number, scope: Scope): PreflightCheck[] {
     countSql: `SELECT count(*) AS n FROM (SELECT 1 ${groups}) AS d`,
     sampleSql: `SELECT ${keys.length === 1 ? `(${keys[0]})::text` : `ROW(${keys.join(', ')})::text`} AS v ${groups} LIMIT 3`,
     describe: (n) => `UNIQUE INDEX ${i.name} (${i.keys.map(indexKeySql).join(', ')}) on ${i.schema}.${i.table}: ${plural(n, 'duplicate group')}`,
+    ...(i.where === null && i.keys.every((k) => k.column !== null)
+      ? { remedy: dedupeCommand(i.schema, scope.names.table(i.schema, i.table), i.keys.map((k) => scope.names.column(i.schema, i.table, k.column!))) } : {}),
   }];
 }
 

@@ -14,6 +14,8 @@ export interface PreflightFinding {
   /** Up to three offending values, as text. */
   readonly examples: readonly string[];
   readonly message: string;
+  /** A command that clears the offending rows (`schemakit dedupe …` for duplicates), when there is one. */
+  readonly remedy?: string;
 }
 
 /** Options of the pre-flight checks. */
@@ -39,7 +41,8 @@ export async function runPreflight(db: Db, plan: Plan, options: PreflightOptions
       if (n === 0) continue;
       const examples = c.sampleSql === null ? [] : (await db.query<{ v: string | null }>(c.sampleSql)).map((r) => r.v ?? 'NULL');
       const e = examples.length > 0 ? ` (e.g. ${examples.join(', ')})` : '';
-      out.push({ kind: c.kind, step: c.step, object: c.object, count: n, examples, message: `${c.describe(n)}${e}` });
+      const remedy = c.remedy ? { remedy: c.remedy } : {};
+      out.push({ kind: c.kind, step: c.step, object: c.object, count: n, examples, message: `${c.describe(n)}${e}${c.remedy ? `; clear them with: ${c.remedy}` : ''}`, ...remedy });
     } catch (err) {
       out.push({ kind: 'not-checked', step: c.step, object: c.object, count: null, examples: [], message: `${c.object}: could not be checked (${(err as Error).message.split('\n')[0]})` });
     }

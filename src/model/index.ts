@@ -5,3 +5,4 @@ export * from './normalize-expression';
 export * from './programmable';
 export * from './type-objects';
 export * from './implicit-names';
+export * from './integrity';

@@ -37,6 +37,12 @@ export interface ViewColumn {
   readonly type: string;
 }
 
+/** `COMMENT ON COLUMN view.column IS comment`: kept apart from `columns`, which only Postgres can fill in. */
+export interface ViewColumnComment {
+  readonly column: string;
+  readonly comment: string;
+}
+
 /** `CREATE [MATERIALIZED] VIEW schema.name WITH (…) AS definition [WITH [CASCADED|LOCAL] CHECK OPTION | WITH [NO] DATA]`. */
 export interface View {
   readonly kind: 'View';
@@ -57,6 +63,8 @@ export interface View {
   /** What the view reads, sorted (see Dependency). */
   readonly dependsOn: readonly Dependency[];
   readonly comment: string | null;
+  /** Comments on output columns, sorted by column name. */
+  readonly columnComments: readonly ViewColumnComment[];
 }
 
 export type Volatility = 'immutable' | 'stable' | 'volatile';

@@ -36,6 +36,26 @@ export interface StorageParameter {
   readonly value: string;
 }
 
+/**
+ * `REPLICA IDENTITY` of a table: what logical decoding writes of an updated or deleted row's old values.
+ * `default` is the primary key; `{ index }` names a unique index of the table (`USING INDEX`).
+ */
+export type ReplicaIdentity = 'default' | 'full' | 'nothing' | { readonly index: string };
+
+/**
+ * A storage parameter value by meaning, as both sides of a diff must spell it: Postgres keeps reloptions
+ * as written (`fillfactor='070'`, `autovacuum_enabled=on`), so numbers are written as JavaScript prints
+ * them (`70`, `0.2`) and boolean words as `true` / `false`. Other text is kept.
+ */
+export function canonicalParameterValue(value: string): string {
+  const v = value.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v)) return String(Number(v));
+  const word = v.toLowerCase();
+  if (word === 'on' || word === 'true' || word === 'yes') return 'true';
+  if (word === 'off' || word === 'false' || word === 'no') return 'false';
+  return value;
+}
+
 export type ColumnStorage = 'plain' | 'external' | 'extended' | 'main';
 
 export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete';
@@ -64,6 +84,7 @@ export const plainTable = Object.freeze({
   storageParameters: Object.freeze([]) as readonly StorageParameter[],
   rowSecurity: false,
   forceRowSecurity: false,
+  replicaIdentity: 'default' as ReplicaIdentity,
 } as const);
 
 /** The storage fields of an ordinary column: the type's storage and the server's compression. */

@@ -13,7 +13,7 @@ import type { EventTrigger, ExpressionUse, Routine, Trigger, View } from './prog
  */
 
 import type { Collation, CompositeType, Domain, Grant, Sequence, SequenceOptions } from './type-objects';
-import type { ColumnStorage, PartitionBy, PartitionOf, Policy, StorageParameter, TableName, TablePersistence } from './table-shape';
+import type { ColumnStorage, PartitionBy, PartitionOf, Policy, ReplicaIdentity, StorageParameter, TableName, TablePersistence } from './table-shape';
 
 /** A whole database (or a declared schema set) as data. */
 export interface Catalog {
@@ -88,6 +88,7 @@ export interface Table {
   readonly storageParameters: readonly StorageParameter[];
   readonly rowSecurity: boolean;
   readonly forceRowSecurity: boolean;
+  readonly replicaIdentity: ReplicaIdentity;
 }
 
 export type IdentityGeneration = 'always' | 'by-default';

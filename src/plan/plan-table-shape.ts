@@ -1,7 +1,7 @@
 import type { AlterColumnStorage, AlterTableShape, AttachPartition, DetachPartition, KeptMembers } from '../diff';
 import { relKey, type StorageParameter, type Table, type TableName } from '../model';
 import {
-  attachPartitionSql, defaultStorage, detachPartitionSql, dropMembersExceptSql, forceRowSecuritySql, inheritSql, resetStorageParametersSql, rowSecuritySql,
+  attachPartitionSql, defaultStorage, detachPartitionSql, dropMembersExceptSql, forceRowSecuritySql, inheritSql, replicaIdentitySql, resetStorageParametersSql, rowSecuritySql,
   setColumnCompressionSql, setColumnStorageSql, setPersistenceSql, setStorageParametersSql,
 } from '../sql';
 import { deepEqual } from '../util';
@@ -13,10 +13,14 @@ export function tableShapeNeeds(t: Table): string[] {
   return [...(t.partitionOf ? [relNode(t.partitionOf.schema, t.partitionOf.table)] : []), ...t.inherits.map((p) => relNode(p.schema, p.name))];
 }
 
-/** Statements that give a table created by CREATE TABLE the rest of its shape (RLS flags, column storage). */
+/**
+ * Statements that give a table created by CREATE TABLE the rest of its shape (RLS flags, replica identity but
+ * USING INDEX, which the diff sets apart after the index: see diffTableShapes, column storage).
+ */
 export function tableShapeRestoreSql(t: Table): string[] {
   return [
     ...(t.rowSecurity ? [rowSecuritySql(t, true)] : []),
+    ...(t.replicaIdentity === 'full' || t.replicaIdentity === 'nothing' ? [replicaIdentitySql(t, t.replicaIdentity)] : []),
     ...(t.forceRowSecurity ? [forceRowSecuritySql(t, true)] : []),
     ...t.columns.filter((c) => c.storage !== null).map((c) => setColumnStorageSql(t, c.name, c.storage!)),
   ];
@@ -70,6 +74,11 @@ export function planAlterTableShape(c: AlterTableShape): PlannedStep[] {
   }
   if (a.rowSecurity !== b.rowSecurity) step(rowSecuritySql(b, b.rowSecurity), rowSecuritySql(b, a.rowSecurity));
   if (a.forceRowSecurity !== b.forceRowSecurity) step(forceRowSecuritySql(b, b.forceRowSecurity), forceRowSecuritySql(b, a.forceRowSecurity));
+  if (!deepEqual(a.replicaIdentity, b.replicaIdentity)) {
+    // USING INDEX needs the index (created first; dropped after the table stops using it).
+    const uses = [a.replicaIdentity, b.replicaIdentity].flatMap((r) => (typeof r === 'string' ? [] : [relNode(b.schema, r.index)]));
+    step(replicaIdentitySql(b, b.replicaIdentity), replicaIdentitySql(b, a.replicaIdentity), { needs: [relNode(b.schema, b.name), ...uses], phase: Phase.CreateIndex });
+  }
   const has = (list: readonly TableName[], p: TableName) => list.some((x) => x.schema === p.schema && x.name === p.name);
   // NO INHERIT before the table's column changes (its inherited columns become its own), INHERIT after them
   // (the table must have every column of the parent), as for DETACH and ATTACH PARTITION.

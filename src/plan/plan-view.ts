@@ -9,7 +9,9 @@ import { hazard, Phase, plannedStep, statements, type PlannedStep } from './plan
 const viewNodes = (v: View) => [relNode(v.schema, v.name), typeNode(v.schema, v.name), ...v.columns.map((c) => columnNode(v.schema, v.name, c.name))];
 const viewNeeds = (v: View) => [schemaNode(v.schema), ...dependencyNeeds(v.dependsOn)];
 const viewTarget = (v: View) => ({ kind: 'View' as const, schema: v.schema, name: v.name, materialized: v.materialized });
-const viewComment = (v: View) => restoreComment(viewTarget(v), v.comment);
+/** The comments of a view and of its columns, as a reverse restores them. */
+const viewComment = (v: View) => statements(restoreComment(viewTarget(v), v.comment),
+  ...v.columnComments.map((x) => restoreComment({ kind: 'Column', schema: v.schema, table: v.name, name: x.column }, x.comment)));
 
 /** CREATE [MATERIALIZED] VIEW (after everything it reads), and its comment. */
 export function planCreateView(c: CreateView): PlannedStep[] {

@@ -1,4 +1,4 @@
-import type { Column, ColumnStorage, Table, TableName, StorageParameter } from '../model';
+import type { Column, ColumnStorage, ReplicaIdentity, Table, TableName, StorageParameter } from '../model';
 import { identList, ident, literal, qualified } from './quote';
 
 /** `s.t` of a table name. */
@@ -55,6 +55,11 @@ export function rowSecuritySql(t: TableName, enabled: boolean): string {
 /** `ALTER TABLE t [NO] FORCE ROW LEVEL SECURITY` (RLS applies to the owner too). */
 export function forceRowSecuritySql(t: TableName, forced: boolean): string {
   return `ALTER TABLE ${name(t)} ${forced ? '' : 'NO '}FORCE ROW LEVEL SECURITY`;
+}
+
+/** `ALTER TABLE t REPLICA IDENTITY DEFAULT | FULL | NOTHING | USING INDEX i`. */
+export function replicaIdentitySql(t: TableName, r: ReplicaIdentity): string {
+  return `ALTER TABLE ${name(t)} REPLICA IDENTITY ${typeof r === 'string' ? r.toUpperCase() : `USING INDEX ${ident(r.index)}`}`;
 }
 
 /** `ALTER TABLE parent ATTACH PARTITION t bound`. */

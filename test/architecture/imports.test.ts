@@ -19,6 +19,7 @@ const allowed: Record<string, readonly string[]> = {
   data: ['model', 'db', 'sql', 'util', 'declare', 'diff', 'plan'],
   config: ['util'],
   health: ['model', 'sql', 'db', 'util'],
+  check: ['model', 'sql', 'db', 'util'],
   pipeline: ['model', 'sql', 'declare', 'load', 'db', 'introspect', 'diff', 'plan', 'migrate', 'util', 'config', 'data'],
   cli: ['*'],
 };

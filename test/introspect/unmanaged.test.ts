@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { diffCatalogs } from '../../src/diff';
 import { introspect, introspectUnmanaged } from '../../src/introspect';
+import { planChanges, renderUp } from '../../src/plan';
 import { engines } from '../support/engines';
 
 for (const engine of engines) {
@@ -41,6 +43,43 @@ for (const engine of engines) {
         expect(catalog.sequences.map((x) => x.name)).to.deep.equal(['standalone_seq']);
         expect(catalog.domains.map((x) => x.name)).to.deep.equal(['positive']);
         expect(catalog.compositeTypes.map((x) => x.name)).to.deep.equal(['pair']);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('lists aggregates, text search, statistics, publications and foreign objects, and no plan drops them', async () => {
+      const db = await engine.fresh();
+      try {
+        await db.exec(`
+          CREATE TABLE t (id integer PRIMARY KEY, a integer, b integer);
+          CREATE AGGREGATE total(integer) (SFUNC = int4pl, STYPE = integer);
+          CREATE VIEW v AS SELECT total(a) AS s FROM t;
+          CREATE TEXT SEARCH DICTIONARY simple_dict (TEMPLATE = pg_catalog.simple);
+          CREATE TEXT SEARCH CONFIGURATION my_search (COPY = pg_catalog.simple);
+          CREATE STATISTICS t_ab_stats (dependencies) ON a, b FROM t;
+          CREATE PUBLICATION pub;
+          CREATE FOREIGN DATA WRAPPER dummy_fdw;
+          CREATE SERVER dummy_server FOREIGN DATA WRAPPER dummy_fdw;
+          CREATE FOREIGN TABLE remote (id integer) SERVER dummy_server;
+        `);
+        const expected = [
+          'aggregate public.total(integer)', 'extended statistics public.t_ab_stats', 'foreign server dummy_server',
+          'foreign table public.remote', 'publication pub', 'text search configuration public.my_search',
+          'text search dictionary public.simple_dict',
+        ];
+        const listed = async () => (await introspectUnmanaged(db)).map((o) => `${o.kind} ${o.name}`);
+        expect(await listed()).to.have.members(expected);
+        // A plan that removes everything managed but the table (the view calling the aggregate goes) and a
+        // plan to the same state touch none of them.
+        const cat = await introspect(db);
+        expect(renderUp(planChanges(diffCatalogs(cat, cat))), 'same state').to.not.match(/^(DROP|ALTER|CREATE) /m);
+        const plan = planChanges(diffCatalogs(cat, { ...cat, views: [] }));
+        const up = renderUp(plan);
+        expect(up).to.match(/DROP VIEW public\.v/);
+        expect(up).to.not.match(/(AGGREGATE|TEXT SEARCH|STATISTICS|PUBLICATION|FOREIGN|SERVER)/);
+        for (const step of plan.steps) await db.exec(step.sql);
+        expect(await listed()).to.have.members(expected);
       } finally {
         await db.close();
       }

@@ -6,7 +6,7 @@ import type { PullContext } from './pull-context';
 import { pullKey, routinePullKey, type Placement } from './pull-names';
 import { parseRoutineArguments } from './routine-args';
 import { sqlTemplate, unwrapParens } from './sql-template';
-import { tsList, tsString, tsValue } from './ts-text';
+import { tsKey, tsList, tsString, tsValue } from './ts-text';
 
 /** The schema argument of `view()`/`func()`: the schema's variable, or its name when it is not declared. */
 export function schemaArgument(schema: string, ctx: PullContext, imports: Imports): string {
@@ -70,6 +70,7 @@ export function emitView(v: View, ctx: PullContext, imports: Imports): string {
   const indexes = ctx.catalog.indexes.filter((i) => i.schema === v.schema && i.table === v.name);
   if (indexes.length > 0) lines.push(`  indexes: ${tsList(indexes.map((i) => viewIndex(i, imports)), '  ')},`);
   if (v.comment !== null) lines.push(`  comment: ${tsString(v.comment)},`);
+  if (v.columnComments.length > 0) lines.push(`  columnComments: { ${v.columnComments.map((x) => `${tsKey(x.column)}: ${tsString(x.comment)}`).join(', ')} },`);
   const fn = imports.lib(v.materialized ? 'materializedView' : 'view');
   return `${fn}(${schemaArgument(v.schema, ctx, imports)}, ${tsString(v.name)}, {\n${lines.join('\n')}\n})`;
 }

@@ -58,6 +58,10 @@ export function tableShapeLines(table: Table, policies: readonly Policy[], ctx: 
   }
   if (table.forceRowSecurity) lines.push("  rowSecurity: 'force',");
   else if (table.rowSecurity) lines.push('  rowSecurity: true,');
+  if (table.replicaIdentity !== 'default') {
+    const r = table.replicaIdentity;
+    lines.push(`  replicaIdentity: ${typeof r === 'string' ? tsString(r) : `{ index: ${tsString(r.index)} }`},`);
+  }
   if (policies.length > 0) {
     const items = policies.map((p) => emitPolicy(p, columns, imports));
     const text = tsList(items, '  ');
