@@ -86,6 +86,8 @@ export async function runStartupBench(serverUrl: string, runs: number): Promise<
     runOnce({ argv: schemakit('pull', '--url', small, '--out', path.join(pulled, 'schema')), cwd: work });
     const example = path.join(work, 'example');
     cpSync(path.join(root, 'schema'), path.join(example, 'schema'), { recursive: true });
+    // Its reference data too: `npx schemakit plan` in the repository validates and plans data/genomics/*.csv.
+    if (existsSync(path.join(root, 'data'))) cpSync(path.join(root, 'data'), path.join(example, 'data'), { recursive: true });
     const exampleDb = databaseUrl(serverUrl, 'schemakit_bench_startup_example');
     await runPsql(databaseUrl(serverUrl, 'postgres'), 'DROP DATABASE IF EXISTS schemakit_bench_startup_example WITH (FORCE);\nCREATE DATABASE schemakit_bench_startup_example;\n');
     runOnce({ argv: schemakit('apply', '--yes', '--url', exampleDb), cwd: example });

@@ -33,26 +33,37 @@ function codeStamp(): string {
 
 /** The cached catalog for `key`, or undefined. */
 export function readNormalizedCache(cacheDir: string, key: string): Catalog | undefined {
+  return readCacheEntry<Catalog>(cacheDir, 'normalized', key);
+}
+
+/** Stores the catalog for `key` (see writeCacheEntry). */
+export function writeNormalizedCache(cacheDir: string, key: string, catalog: Catalog): void {
+  writeCacheEntry(cacheDir, 'normalized', key, catalog);
+}
+
+/** The JSON value stored under `<kind>-<key>.json` in `cacheDir`, or undefined (anything unreadable is a miss). */
+export function readCacheEntry<T>(cacheDir: string, kind: string, key: string): T | undefined {
   try {
-    return JSON.parse(fs.readFileSync(path.join(cacheDir, `normalized-${key}.json`), 'utf8')) as Catalog;
+    return JSON.parse(fs.readFileSync(path.join(cacheDir, `${kind}-${key}.json`), 'utf8')) as T;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Stores the catalog for `key`. Keeps the few most recent entries (a project planned against PGlite and a
- * server, or on two branches) and drops older ones; best effort: a cache that cannot be written is skipped.
+ * Stores `value` as `<kind>-<key>.json`. Keeps the few most recent entries of that kind (a project planned
+ * against PGlite and a server, or on two branches) and drops older ones; best effort: a cache that cannot
+ * be written is skipped.
  */
-export function writeNormalizedCache(cacheDir: string, key: string, catalog: Catalog): void {
+export function writeCacheEntry(cacheDir: string, kind: string, key: string, value: unknown): void {
   try {
     fs.mkdirSync(cacheDir, { recursive: true });
-    const file = path.join(cacheDir, `normalized-${key}.json`);
+    const file = path.join(cacheDir, `${kind}-${key}.json`);
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(catalog));
+    fs.writeFileSync(tmp, JSON.stringify(value));
     fs.renameSync(tmp, file); // atomic: a concurrent reader sees the old set or the whole new file
     const entries = fs.readdirSync(cacheDir)
-      .filter((f) => f.startsWith('normalized-') && f.endsWith('.json'))
+      .filter((f) => f.startsWith(`${kind}-`) && f.endsWith('.json'))
       .map((f) => ({ f, t: fs.statSync(path.join(cacheDir, f)).mtimeMs }))
       .sort((a, b) => b.t - a.t);
     for (const { f } of entries.slice(KEEP)) fs.rmSync(path.join(cacheDir, f), { force: true });

@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createScratch, type Db } from '../db';
-import { findReferenceTables, mapReferenceTable, readCsvFile, validateForeignKeys, validateRows, diffReferenceData, type ValidTable } from '../data';
+import { findReferenceTables, mapReferenceTable, readCsvFile, validateForeignKeys, validateRows, diffReferenceData, type ReferenceTable, type ValidTable } from '../data';
 import type { Declared } from '../declare/declared';
 import { diffCatalogs } from '../diff';
 import { introspect } from '../introspect';
 import type { Catalog } from '../model';
 import { planChanges, type Plan, type PlanOptions } from '../plan';
-import { formatProblem, SchemakitError, type Problem } from '../util';
+import { formatProblem, SchemakitError, sha256, stableJson, type Problem } from '../util';
 import { normalizeDeclared, normalizeInto, type NormalizeOptions } from './normalize';
+import { normalizedCacheKey, readCacheEntry, writeCacheEntry } from './normalize-cache';
 
 /** Where the project's reference data lives. */
 export interface DataOptions {
@@ -14,6 +17,11 @@ export interface DataOptions {
   readonly root?: string;
   /** Data folder under the root (default `data`). */
   readonly dataDir?: string;
+  /**
+   * Directory where the validation against the declared schema is cached by content (e.g. `.schemakit/cache`):
+   * unchanged declarations and CSV files then need no scratch database. None when absent.
+   */
+  readonly cacheDir?: string;
 }
 
 /** The declared schema normalized, and the reference data validated against it (problems: file:line:col). */
@@ -31,24 +39,65 @@ export interface PreparedData {
 export async function prepareReferenceData(declared: Declared, target: Db, options: DataOptions = {}): Promise<PreparedData> {
   const root = options.root ?? process.cwd();
   const refs = findReferenceTables(root, options.dataDir ?? 'data', declared.referenceData ?? []);
+  const { cacheDir } = options;
+  const key = cacheDir ? referenceDataCacheKey(declared, target, refs) : '';
+  let checked = cacheDir ? readCacheEntry<CheckedData>(cacheDir, 'reference-data', key) : undefined;
+  if (!checked) {
+    checked = await checkOnScratch(declared, target, refs);
+    if (cacheDir) writeCacheEntry(cacheDir, 'reference-data', key, checked);
+  }
+  const problems = [...checked.problems];
+  await validateForeignKeys(target, checked.catalog, checked.tables, problems, new Set(checked.unreadable));
+  return { catalog: checked.catalog, tables: checked.tables, problems: sortProblems(problems) };
+}
+
+/** What the scratch database says of the CSV files: it depends only on the declarations and the files' content. */
+interface CheckedData {
+  readonly catalog: Catalog;
+  readonly tables: readonly ValidTable[];
+  readonly problems: readonly Problem[];
+  /** `[schema, table]` JSON of the files whose header could not be read. */
+  readonly unreadable: readonly string[];
+}
+
+/**
+ * The normalized catalog and the reference data checked against it on a scratch database (types, lengths,
+ * NOT NULL, CHECKs, duplicate keys); the foreign keys, which look at the target's rows, are checked apart.
+ */
+async function checkOnScratch(declared: Declared, target: Db, refs: readonly ReferenceTable[]): Promise<CheckedData> {
   const scratch = await createScratch(target, { extensions: declared.catalog.extensions.map((e) => e.name) });
   try {
     const catalog = await normalizeInto(declared, scratch.db);
     const problems: Problem[] = [];
     const tables: ValidTable[] = [];
-    const unreadable = new Set<string>();
+    const unreadable: string[] = [];
     for (const ref of refs) {
       const csv = await readCsvFile(ref.path, ref.file);
       problems.push(...csv.problems);
       const mapped = csv.header.length === 0 ? null : mapReferenceTable(catalog, ref, csv, refs, problems);
       if (mapped) tables.push(await validateRows(scratch.db, catalog, mapped, csv, problems));
-      else unreadable.add(JSON.stringify([ref.schema, ref.table]));
+      else unreadable.push(JSON.stringify([ref.schema, ref.table]));
     }
-    await validateForeignKeys(target, catalog, tables, problems, unreadable);
-    return { catalog, tables, problems: sortProblems(problems) };
+    return { catalog, tables, problems, unreadable };
   } finally {
     await scratch.dispose();
   }
+}
+
+/**
+ * Key of the scratch check: the normalized catalog's key (declarations, engine, server, build), the
+ * reference tables found (paths, modes, specs) and every CSV file's content. The target's rows are not in
+ * it: the foreign keys that read them are checked on every run.
+ */
+function referenceDataCacheKey(declared: Declared, target: Db, refs: readonly ReferenceTable[]): string {
+  const content = (p: string): string => {
+    try {
+      return createHash('sha256').update(readFileSync(p)).digest('hex');
+    } catch {
+      return 'unreadable';
+    }
+  };
+  return sha256([normalizedCacheKey(declared.catalog, target), stableJson(refs), ...refs.map((r) => content(r.path))].join('\0'));
 }
 
 /** Problems in file, line, column order. */
@@ -75,7 +124,7 @@ export async function planDeclaredWithData(db: Db, declared: Declared, options: 
     const [actual, desired] = [await introspect(db), await normalizeDeclared(declared, db, normalize)];
     return planChanges(diffCatalogs(actual, desired, declared.renames), options);
   }
-  const prepared = await prepareReferenceData(declared, db, data);
+  const prepared = await prepareReferenceData(declared, db, { cacheDir: normalize.cacheDir, ...data });
   refuseInvalidData(prepared);
   const actual = await introspect(db);
   const rows = await diffReferenceData(db, actual, prepared.tables);
