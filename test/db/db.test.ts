@@ -21,7 +21,11 @@ async function newDatabaseFacts(db: Db): Promise<unknown> {
   const rows = await db.query(
     `SELECT n.nspname, pg_catalog.pg_get_userbyid(n.nspowner) AS owner, n.nspacl::text AS acl,
             pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment
-       FROM pg_catalog.pg_namespace n ORDER BY 1`,
+       FROM pg_catalog.pg_namespace n
+      -- pg_temp_N / pg_toast_temp_N stay in the catalog once a session has used temporary objects (a pooled
+      -- test database that an earlier file used): session artifacts, not state a user created.
+      WHERE n.nspname !~ '^pg_(toast_)?temp_'
+      ORDER BY 1`,
   );
   const extensions = await db.query(`SELECT extname FROM pg_catalog.pg_extension ORDER BY 1`);
   return { rows, extensions };
