@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { diffCatalogs } from '../diff';
-import { introspect, introspectUnmanaged } from '../introspect';
+import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanaged, scopeCatalog, type Scope } from '../introspect';
 import { applyPlan, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
 import { takeBackup } from '../db';
 import { requiredBackupDir } from '../config';
@@ -18,6 +18,8 @@ import { cliTarget, openResolved, schemaDir, type TargetOptions } from './target
 import type { PolicyAction, ResolvedTarget } from '../config';
 import { lockOptions } from './migrate-command';
 import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
+import type { ScopeFlags } from './scope-options';
+import { scopeOf } from './target';
 
 /** What a command asks of the process: text for stdout, and an exit code. */
 export interface Outcome {
@@ -35,7 +37,8 @@ export async function using<T>(dbs: (Db | null)[], fn: () => Promise<T>): Promis
 }
 
 /** `schemakit diff --from SRC --to DST`: exit 0 no differences, 2 differences. */
-export async function runDiff(opts: { from: string; to: string; json?: boolean; privileges?: boolean } & OnlineFlags): Promise<Outcome> {
+export async function runDiff(opts: { from: string; to: string; json?: boolean; privileges?: boolean } & OnlineFlags & ScopeFlags): Promise<Outcome> {
+  const scope = scopeOf(opts);
   const from = parseSource(opts.from);
   const to = parseSource(opts.to);
   const fromDb = await openSource(from);
@@ -49,7 +52,7 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
     const b = await side(to, toDb);
     // Privileges are compared only when asked (--privileges) or declared: roles live outside one database.
     const managed = opts.privileges === true || (from.kind === 'dir' && a.catalog.grants !== null) || (to.kind === 'dir' && b.catalog.grants !== null);
-    const seen = (c: Catalog): Catalog => (managed ? c : { ...c, grants: null });
+    const seen = (c: Catalog): Catalog => scopeCatalog(managed ? c : { ...c, grants: null }, scope);
     const plan = planChanges(diffCatalogs(seen(a.catalog), seen(b.catalog), b.renames), planOptionsOf(opts));
     return { stdout: opts.json ? JSON.stringify(planToJson(plan), null, 2) : renderUp(plan), exitCode: plan.steps.length ? 2 : 0 };
   });
@@ -71,20 +74,23 @@ export function withPolicyDefaults<T extends OnlineFlags>(opts: T, t: ResolvedTa
 }
 
 /** Computes the plan from the target database to the declared schema. */
-export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}): Promise<Plan> {
-  return planDeclared(db, declared, options, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}, scope?: Scope): Promise<Plan> {
+  return planDeclared(db, declared, options, { cacheDir: join(process.cwd(), '.schemakit', 'cache') }, scope);
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
-export async function runPlan(opts: TargetOptions & OnlineFlags & { json?: boolean; preflight?: boolean }): Promise<Outcome> {
+export async function runPlan(opts: TargetOptions & OnlineFlags & ScopeFlags & { json?: boolean; preflight?: boolean }): Promise<Outcome> {
   const { declared, db, target } = await loadAndOpen(opts);
+  const scope = scopeOf(opts, target);
   return using([db], async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)));
+    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), scope);
     const unmanaged = await introspectUnmanaged(db);
+    const outOfScope = await introspectOutOfScope(db, scope);
     const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
-    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, ...(preflight ? { preflight } : {}) }, null, 2), exitCode: plan.steps.length ? 2 : 0 };
+    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}) }, null, 2), exitCode: plan.steps.length ? 2 : 0 };
     const text = plan.steps.length ? `${renderSummary(plan)}${renderPreflightSection(preflight)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
-    return { stdout: `${dim(`target: ${db.description}`)}\n${text}${renderUnmanaged(unmanaged)}`, exitCode: plan.steps.length ? 2 : 0 };
+    const left = describeOutOfScope(outOfScope);
+    return { stdout: `${dim(`target: ${db.description}`)}\n${left ? `${dim(`Left alone: ${left}.`)}\n` : ''}${text}${renderUnmanaged(unmanaged)}`, exitCode: plan.steps.length ? 2 : 0 };
   });
 }
 
@@ -99,16 +105,17 @@ function renderPreflightSection(findings: readonly PreflightFinding[] | null): s
 export async function runApply(
   opts: TargetOptions & OnlineFlags & {
     allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string; json?: boolean;
-  },
+  } & ScopeFlags,
   log: (s: string) => void,
 ): Promise<Outcome> {
   const { declared, db, target } = await loadAndOpen(opts, { action: 'apply', command: 'apply' });
+  const scope = scopeOf(opts, target);
   const backupDir = opts.backup ?? requiredBackupDir(target, 'apply');
   const allowHazards = [...new Set([...(opts.allowHazard ?? []), ...target.policy.allowHazards])] as HazardKind[];
   const json = (o: Record<string, unknown>, exitCode: number, text: string): Outcome => ({ stdout: opts.json ? JSON.stringify(o, null, 2) : text, exitCode });
   // Under the migration lock, planned after taking it: a second runner waits, then finds nothing left to do.
   return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)));
+    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), scope);
     if (plan.steps.length === 0) return json({ applied: 0, chunks: 0, durationMs: 0, backup: null, steps: [] }, 0, renderSummary(plan));
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
     if (!opts.yes) {

@@ -9,6 +9,7 @@ import { registerHealth } from './health-program';
 import { red } from './output';
 import { withOnlineOptions } from './safety-options';
 import { withEnvOptions } from './env-options';
+import { withScopeOptions } from './scope-options';
 
 // Every action imports its command module when it runs (`await import('./x-command')`): the command modules
 // pull in the TypeScript compiler, ts-morph, Handlebars, `pg` and PGlite, which `--help` and the other
@@ -22,7 +23,7 @@ function program(done: (o: Outcome) => void): Command {
     .exitOverride();
   const target = (c: Command) => withEnvOptions(c.option('--schema <dir>', 'directory of schema declarations (default: paths.schema of schemakit.yaml, else schema/)'));
 
-  withOnlineOptions(cmd.command('diff'))
+  withScopeOptions(withOnlineOptions(cmd.command('diff')))
     .description('print the SQL that turns SRC into DST (exit 0: none, 2: differences)')
     .requiredOption('--from <src>', 'empty | postgres://… | pglite:DIR | schema directory')
     .requiredOption('--to <dst>', 'empty | postgres://… | pglite:DIR | schema directory')
@@ -30,12 +31,12 @@ function program(done: (o: Outcome) => void): Command {
     .option('--privileges', 'compare privileges (GRANT/REVOKE) too; declarations that declare grants always do')
     .action(async (o) => done(await (await import('./commands')).runDiff(o)));
 
-  withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)')))
+  withScopeOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)'))))
     .option('--json', 'print the plan as JSON')
     .option('--no-preflight', 'do not run the pre-flight data checks')
     .action(async (o) => done(await (await import('./commands')).runPlan(o)));
 
-  withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database in one transaction')))
+  withScopeOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database in one transaction'))))
     .option('--json', 'print the result as one JSON document')
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .option('--no-preflight', 'do not run the pre-flight data checks (apply may then fail halfway on data)')
@@ -46,7 +47,7 @@ function program(done: (o: Outcome) => void): Command {
     .option('--lock-wait <seconds>', 'wait this long for another runner\'s migration lock', '60')
     .action(async (o) => done(await (await import('./commands')).runApply(o, (s) => process.stderr.write(s + '\n'))));
 
-  withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>')))
+  withScopeOptions(withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>'))))
     .option('--out <dir>', 'migrations directory (default: paths.migrations, else generated/migrations)')
     .option('--dev-url <url>', 'server on which to replay the migrations in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')
     .option('--json', 'print the result as one JSON document')
@@ -56,7 +57,7 @@ function program(done: (o: Outcome) => void): Command {
   registerLifecycle(cmd, target, done);
   registerHealth(cmd, target, done);
 
-  cmd.command('docs').description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
+  withScopeOptions(cmd.command('docs')).description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
     .option('--schema <dir>', 'directory of schema declarations (default: paths.schema, else schema/)')
     .option('--url <url>', 'document a live database instead of the declarations')
     .option('--env <name>', 'document the live database of this env of schemakit.yaml instead of the declarations')
@@ -68,14 +69,14 @@ function program(done: (o: Outcome) => void): Command {
     .option('--json', 'print the result as one JSON document')
     .action(async (o) => done(await (await import('./docs-command')).runDocs(o)));
 
-  withEnvOptions(cmd.command('pull').description('write declarations (schema/*.ts) of an existing database'))
+  withScopeOptions(withEnvOptions(cmd.command('pull').description('write declarations (schema/*.ts) of an existing database')))
     .option('--out <dir>', 'output directory (default: paths.schema, else schema/)')
     .option('--json', 'print the result as one JSON document')
     .addOption(new Option('--layout <layout>', 'one file per table, or one per schema').choices(['table', 'schema']).default('table'))
     .option('--force', 'overwrite files whose content differs from the pulled declarations')
     .action(async (o) => done(await (await import('./pull-command')).runPull(o)));
 
-  withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)')))
+  withScopeOptions(withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)'))))
     .argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)')
     .option('--json', 'print the findings as JSON')
     .option('--large-table-rows <n>', 'tables with at least this many rows make rewrites and blocking scans errors (default 1000000)')

@@ -11,10 +11,12 @@ import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
 import { requiredBackupDir } from '../config';
+import type { ScopeFlags } from './scope-options';
+import { scopeOf } from './target';
 import { cliTarget, devUrlOf, migrationsDirOf, openResolved, schemaDir, type TargetOptions } from './target';
 
 /** Options every `migrate` command takes. */
-export interface MigrateOptions extends TargetOptions {
+export interface MigrateOptions extends TargetOptions, ScopeFlags {
   /** The migrations directory (default generated/migrations). */
   readonly dir?: string;
   /** Seconds to wait for another runner's migration lock (default 60). */
@@ -146,7 +148,8 @@ function stateLine(s: MigrationState): string {
  */
 export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean }): Promise<Outcome> {
   const files = readMigrations(migrationsDir(opts));
-  const db = await openResolved(cliTarget(opts).target, extensionsCreatedBy(files));
+  const resolved = cliTarget(opts);
+  const db = await openResolved(resolved.target, extensionsCreatedBy(files));
   return withDb(db, async () => {
     const history = await readHistory(db);
     const states = migrationStates(files, history, await readProgress(db));
@@ -157,7 +160,7 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
     let drifted = false;
     let driftJson: { steps: unknown[]; unexplained: readonly string[] } | null = null;
     if (opts.drift !== false) {
-      const drift = await migrationDrift(db, files, history);
+      const drift = await migrationDrift(db, files, history, scopeOf(opts, resolved));
       drifted = drift.plan.steps.length > 0;
       driftJson = { steps: [...planToJson(drift.plan).steps], unexplained: drift.unexplained };
       lines.push('');
@@ -183,7 +186,7 @@ export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }
   // The applied migrations are checked when a database is named (--url, --env, SCHEMAKIT_ENV, DATABASE_URL, defaultEnv).
   const resolved = cliTarget(opts);
   const target = resolved.source !== 'embedded' ? await openResolved(resolved.target) : null;
-  const run = () => checkMigrations(declared, { dir: migrationsDir(opts), target: target ?? undefined, replay: { devUrl: devUrlOf(opts) } });
+  const run = () => checkMigrations(declared, { dir: migrationsDir(opts), target: target ?? undefined, replay: { devUrl: devUrlOf(opts) }, scope: scopeOf(opts, resolved) });
   const report = target ? await withDb(target, run) : await run();
   if (opts.json) {
     const doc = { ok: report.problems.length === 0, migrations: report.migrations, notices: report.notices, problems: report.problems, missing: planToJson(report.missing).steps };
@@ -200,9 +203,10 @@ export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }
 }
 
 /** `schemakit generate NAME`: the next migration, from the state the existing files produce to the declarations. */
-export async function runGenerateMigration(name: string, opts: TargetOptions & { out?: string; devUrl?: string; json?: boolean }): Promise<Outcome> {
+export async function runGenerateMigration(name: string, opts: TargetOptions & ScopeFlags & { out?: string; devUrl?: string; json?: boolean }): Promise<Outcome> {
   const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-  const result = await generateMigration(declared, { name, dir: migrationsDirOf(opts, opts.out), replay: { devUrl: devUrlOf(opts) } });
+  const scope = scopeOf(opts, opts.url || opts.env ? cliTarget(opts) : null);
+  const result = await generateMigration(declared, { name, dir: migrationsDirOf(opts, opts.out), replay: { devUrl: devUrlOf(opts) }, scope });
   if (opts.json) {
     const doc = { written: result.written === null ? null : show(result.written), reversible: result.written === null ? null : result.reversible, steps: planToJson(result.plan).steps };
     return { stdout: JSON.stringify(doc, null, 2), exitCode: 0 };

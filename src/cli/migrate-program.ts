@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Outcome } from './commands';
+import { withScopeOptions } from './scope-options';
 
 /** The command module, loaded when a migrate action runs (it loads the drivers and the schema loader). */
 const command = () => import('./migrate-command');
@@ -26,11 +27,11 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .action(async (o) => done(await (await command()).runMigrateDown(o, log)));
 
-  common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)'))
+  withScopeOptions(common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)')))
     .option('--no-drift', 'skip the drift check (it replays the applied migrations into a scratch database)')
     .action(async (o) => done(await (await command()).runMigrateStatus(o)));
 
-  common(migrate.command('check').description('CI: the files replay cleanly, do not conflict, reproduce the declared schema, and (with --url) applied ones are unedited'))
+  withScopeOptions(common(migrate.command('check').description('CI: the files replay cleanly, do not conflict, reproduce the declared schema, and (with --url) applied ones are unedited')))
     .option('--dev-url <url>', 'server on which to replay in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')
     .action(async (o) => done(await (await command()).runMigrateCheck(o)));
 

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
-import { enforcePolicy, loadConfig, resolveTarget, type EnvTarget, type PolicyAction, type ProjectConfig, type ResolvedTarget } from '../config';
+import { configScope, enforcePolicy, loadConfig, resolveTarget, type EnvTarget, type PolicyAction, type ProjectConfig, type ResolvedTarget } from '../config';
 import type { Db } from '../db';
 import { openEnvTarget } from '../pipeline';
 import { hazardKinds } from '../plan';
+import type { Scope } from '../introspect';
+import type { ScopeFlags } from './scope-options';
 
 /** Options shared by commands that talk to one database. */
 export interface TargetOptions {
@@ -69,4 +71,16 @@ export function migrationsDirOf(opts: { config?: string }, flag: string | undefi
 export function devUrlOf(opts: { config?: string; devUrl?: string; url?: string }): string | undefined {
   const dev = projectConfig(opts).dev;
   return opts.devUrl ?? (dev?.kind === 'postgres' ? dev.url : undefined) ?? opts.url;
+}
+
+const list = (s: string | undefined): string[] | undefined => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter((x) => x.length > 0));
+
+/** The scope of a command: each key from its flag, else the env of schemakit.yaml in use, else the top level of schemakit.yaml. */
+export function scopeOf(opts: ScopeFlags, target?: ResolvedTarget | null): Scope {
+  const fromConfig = configScope(projectConfig(opts), target?.env ?? null);
+  return {
+    schemas: list(opts.schemas) ?? fromConfig.schemas,
+    excludeSchemas: list(opts.excludeSchemas) ?? fromConfig.excludeSchemas,
+    excludeTables: list(opts.excludeTables) ?? fromConfig.excludeTables,
+  };
 }

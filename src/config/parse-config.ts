@@ -2,7 +2,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { didYouMean, SchemakitError, type Problem } from '../util';
 import { interpolate } from './interpolate';
-import { NO_POLICY, type ConfigPaths, type EnvConfig, type EnvTarget, type Policy, type ProjectConfig } from './types';
+import { NO_POLICY, type ConfigPaths, type ConfigScope, type EnvConfig, type EnvTarget, type Policy, type ProjectConfig } from './types';
 
 /** Options of parseConfig. */
 export interface ParseConfigOptions {
@@ -12,9 +12,9 @@ export interface ParseConfigOptions {
   readonly hazardKinds?: readonly string[];
 }
 
-const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs'];
+const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs', 'schemas', 'excludeSchemas', 'excludeTables'];
 const PATH_KEYS = ['schema', 'migrations', 'docs', 'data', 'templates'];
-const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'policy'];
+const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'excludeSchemas', 'excludeTables', 'policy'];
 const POLICY_KEYS = ['protected', 'requireBackup', 'allowHazards', 'migrationsOnly', 'online'];
 
 /** Reads one YAML document, reporting problems as `file:line: key: message`. */
@@ -131,11 +131,15 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
   const sink: Problem[] = [];
   const fields: Record<string, string | null> = {};
   let schemas: string[] | null = null;
+  let excludeSchemas: string[] | null = null;
+  let excludeTables: string[] | null = null;
   let policy = NO_POLICY;
   let urlNode: Node | null = null;
   for (const [k, v] of r.entries(node, key, ENV_KEYS)) {
     if (k === 'policy') policy = readPolicy(r, v, `${key}.policy`, root, sink);
     else if (k === 'schemas') schemas = r.strings(v, `${key}.schemas`, sink);
+    else if (k === 'excludeSchemas') excludeSchemas = r.strings(v, `${key}.excludeSchemas`, sink);
+    else if (k === 'excludeTables') excludeTables = r.strings(v, `${key}.excludeTables`, sink);
     else if (k === 'port' && isScalar(v) && typeof v.value === 'number') fields.port = String(v.value);
     else {
       if (k === 'url') urlNode = v;
@@ -157,7 +161,7 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
       target = { kind: 'postgres', url: `postgres://${auth}${fields.host}${fields.port ? `:${fields.port}` : ''}/${enc(fields.database ?? fields.user ?? 'postgres')}` };
     }
   } else if (!unresolved) r.problem(keyNode, key, `needs a url (${TARGET_FORMS}) or a host`);
-  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, policy, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
+  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, excludeSchemas, excludeTables, policy, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
 }
 
 /**
@@ -182,6 +186,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
   let defaultEnv: string | null = null;
   const envs: EnvConfig[] = [];
   let defaultEnvNode: Node | null = null;
+  let scope: ConfigScope = { schemas: null, excludeSchemas: [], excludeTables: [] };
   const rootNode = doc.contents as Node | null;
   if (rootNode !== null && !(isScalar(rootNode) && rootNode.value === null)) {
     for (const [k, v] of r.entries(rootNode, '', TOP_KEYS)) {
@@ -197,6 +202,9 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
           if (!dev) r.problem(v, 'dev', `must be ${TARGET_FORMS}`);
           else if (dev.kind === 'pglite') dev = null;
         }
+      } else if (k === 'schemas' || k === 'excludeSchemas' || k === 'excludeTables') {
+        const list = r.strings(v, k);
+        if (list !== null) scope = { ...scope, [k]: list };
       } else if (k === 'defaultEnv') {
         defaultEnv = r.string(v, 'defaultEnv');
         defaultEnvNode = v;
@@ -212,7 +220,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
     const first = r.problems[0];
     throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${shown}: ${first.location}: ${first.object}: ${first.message}`, { problems: r.problems });
   }
-  return { file, root, paths, dev, defaultEnv, envs };
+  return { file, root, paths, dev, defaultEnv, envs, scope };
 }
 
 /** The configuration of a project without `schemakit.yaml`: default paths under `root`, no envs. */

@@ -27,8 +27,12 @@ export interface EnvConfig {
   readonly location: string;
   /** Null when its problems (an unset variable, a missing url) prevent using it. */
   readonly target: EnvTarget | null;
-  /** Schemas the env manages; null: all. */
+  /** Schemas the env manages; null: as the top level says (default all). */
   readonly schemas: readonly string[] | null;
+  /** Schemas the env leaves alone; null: as the top level says. */
+  readonly excludeSchemas?: readonly string[] | null;
+  /** Table patterns the env leaves alone; null: as the top level says. */
+  readonly excludeTables?: readonly string[] | null;
   readonly policy: Policy;
   /** Problems reported only when this env is used (an unset `${VAR}` of another env must not stop this one). */
   readonly problems: readonly string[];
@@ -55,4 +59,13 @@ export interface ProjectConfig {
   /** Env used when none is named (`defaultEnv:`), or null. */
   readonly defaultEnv: string | null;
   readonly envs: readonly EnvConfig[];
+  /** Top-level `schemas`, `excludeSchemas`, `excludeTables`: the part of every database schemakit manages. */
+  readonly scope?: ConfigScope;
+}
+
+/** The part of a database schemakit manages, as schemakit.yaml says (see introspect's Scope). */
+export interface ConfigScope {
+  readonly schemas: readonly string[] | null;
+  readonly excludeSchemas: readonly string[];
+  readonly excludeTables: readonly string[];
 }
