@@ -10,15 +10,28 @@ import { red } from './output';
 import { withOnlineOptions } from './safety-options';
 import { withEnvOptions } from './env-options';
 import { withScopeOptions } from './scope-options';
+import { packageRoot } from '../load/package-root';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Every action imports its command module when it runs (`await import('./x-command')`): the command modules
 // pull in the TypeScript compiler, ts-morph, Handlebars, `pg` and PGlite, which `--help` and the other
 // commands should not pay for. test/architecture/startup.test.ts checks that loading this file loads none.
 
+/** The installed package's version (`schemakit --version`), read from its package.json. */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Builds the command-line program; actions record their outcome instead of exiting. */
 function program(done: (o: Outcome) => void): Command {
   const cmd = new Command('schemakit')
     .description('Declarative schema-as-code for PostgreSQL')
+    .version(version(), '-v, --version', 'print the version of schemakit')
     .showHelpAfterError()
     .exitOverride();
   const target = (c: Command) => withEnvOptions(c.option('--schema <dir>', 'directory of schema declarations (default: paths.schema of schemakit.yaml, else schema/)'));

@@ -70,7 +70,8 @@ export function migrationsDirOf(opts: { config?: string }, flag: string | undefi
 /** The server for scratch and replay databases: `--dev-url`, else the config's `dev`, else `--url`; undefined: embedded PGlite. */
 export function devUrlOf(opts: { config?: string; devUrl?: string; url?: string }): string | undefined {
   const dev = projectConfig(opts).dev;
-  return opts.devUrl ?? (dev?.kind === 'postgres' ? dev.url : undefined) ?? opts.url;
+  // `--url pglite:DIR` names an embedded database: replays then use a scratch PGlite, not that directory.
+  return opts.devUrl ?? (dev?.kind === 'postgres' ? dev.url : undefined) ?? (opts.url?.startsWith('pglite:') ? undefined : opts.url);
 }
 
 const list = (s: string | undefined): string[] | undefined => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter((x) => x.length > 0));
