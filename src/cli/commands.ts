@@ -133,7 +133,11 @@ export async function runApply(
       lockRetries: countOption('--lock-retries', opts.lockRetries),
       onRetry: (n, e) => log(`${yellow('lock timeout')} (${e.message.split('\n')[0]}); retry ${n}`),
     });
-    const text = `Applied ${result.applied} statement(s)${result.chunks > 1 ? ` in ${result.chunks} transactions` : ' in one transaction'} (${Math.round(result.durationMs)} ms).`;
+    const outside = plan.steps.filter((s) => !s.transactional).length;
+    const where = result.chunks > 1 ? ` in ${result.chunks} transactions` : outside === 0 ? ' in one transaction'
+      : outside === result.applied ? ' outside a transaction (statements Postgres cannot run in one, e.g. CREATE INDEX CONCURRENTLY)'
+        : `: ${result.applied - outside} in one transaction, ${outside} outside it (statements Postgres cannot run in one, e.g. CREATE INDEX CONCURRENTLY)`;
+    const text = `Applied ${result.applied} statement(s)${where} (${Math.round(result.durationMs)} ms).`;
     return json({ applied: result.applied, chunks: result.chunks, durationMs: Math.round(result.durationMs), backup, steps: planToJson(plan).steps }, 0, text);
   }));
 }

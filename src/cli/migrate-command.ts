@@ -213,7 +213,9 @@ export async function runGenerateMigration(name: string, opts: TargetOptions & S
   }
   if (result.written === null) return { stdout: 'No changes: the migration files already produce the declared schema; nothing to generate.', exitCode: 0 };
   const note = result.reversible ? 'down.sql tested: up then down restores the schema' : 'down.sql is INCOMPLETE: the migration has irreversible steps';
-  return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).`, exitCode: 0 };
+  const hazards = result.plan.steps.flatMap((s) => s.hazards.map((h) => `  ${red('hazard')} ${bold(h.kind)}: ${s.object}: ${h.message}`));
+  const hazardText = hazards.length ? `\n${yellow(`${hazards.length} hazard(s) in what was written:`)}\n${hazards.join('\n')}` : '';
+  return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).${hazardText}`, exitCode: 0 };
 }
 
 /** `--backup DIR`: a dump (pg_dump -Fc, or the embedded data directory) taken under the lock, before anything runs. */
