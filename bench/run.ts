@@ -79,6 +79,8 @@ async function serverVersion(serverUrl: string): Promise<string> {
 }
 
 let parsed: BenchArgs;
+// `--data`: the data benchmark (bench/data-run.ts) instead of the schema sizes.
+if (process.argv.includes('--data')) { require('./data-run'); } else {
 try {
   parsed = parseBenchArgs(process.argv.slice(2));
 } catch (e) {
@@ -89,3 +91,4 @@ main(parsed).catch((e: unknown) => {
   process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });
+}

@@ -15,6 +15,8 @@ export { SchemakitError, type Problem } from './util';
 export { takeBackup, restoreBackup, type Backup, type RestoreTarget } from './db';
 export { runPreflight, lintPlan, lintScript, type PreflightFinding, type LintFinding } from './migrate';
 export type { PlanOptions, TableLock, LockMode } from './plan';
+export { loadCsv, exportCsv, readCsvFile, diffReferenceData, type LoadOptions, type ExportOptions, type CsvFile, type ValidTable } from './data';
+export { prepareReferenceData, planDeclaredWithData, type DataOptions, type PreparedData } from './pipeline';
 export { ensureDatabase, migrateTargetUp as migrateUp, migrationStatus, type TargetSelection, type MigrationStatus, type EnsureResult } from './pipeline';
 export type { MigrationRun, MigrationState } from './migrate';
 export { loadConfig, resolveTarget, maskUrl, type ProjectConfig, type EnvConfig, type Policy, type ResolvedTarget } from './config';

@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { diffCatalogs } from '../diff';
 import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanaged, scopeCatalog, type Scope } from '../introspect';
-import { applyPlan, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
+import { applyPlan, isFailingPreflight, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
 import { takeBackup } from '../db';
 import { requiredBackupDir } from '../config';
 import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames, type Catalog } from '../model';
 import { loadSchemaDir } from '../load';
-import { planDeclared } from '../pipeline';
+import { assertValidated, planDeclaredWithData, planValidated, type PlanValidation } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
@@ -73,39 +73,72 @@ export function withPolicyDefaults<T extends OnlineFlags>(opts: T, t: ResolvedTa
   return opts.online === undefined && t.policy.online ? { ...opts, online: true } : opts;
 }
 
+/** Where the declarations are normalized (`--dev-url`, `--embedded-fallback`): see createScratch. */
+export interface ScratchFlags {
+  readonly devUrl?: string;
+  readonly embeddedFallback?: boolean;
+}
+
 /** Computes the plan from the target database to the declared schema. */
-export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}, scope?: Scope): Promise<Plan> {
-  return planDeclared(db, declared, options, { cacheDir: join(process.cwd(), '.schemakit', 'cache') }, scope);
+export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}, scratch: ScratchFlags = {}, scope?: Scope): Promise<Plan> {
+  // Reference data (data/<schema>/<table>.csv) is planned after the DDL; invalid data is refused with its report.
+  return planDeclaredWithData(db, declared, options, { scope }, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), devUrl: scratch.devUrl, embeddedFallback: scratch.embeddedFallback });
+}
+
+/**
+ * The plan (DDL and reference data) and, when asked, the validation of its DDL on a scratch copy of the
+ * target's schema. Data steps are not replayed there: the copy has no rows for them to match.
+ */
+async function planAndValidate(db: Db, declared: Declared, options: PlanOptions, scratch: ScratchFlags, validate: boolean, scope?: Scope): Promise<{ plan: Plan; validation: PlanValidation | null }> {
+  const plan = await planTarget(db, declared, options, scratch, scope);
+  if (!validate || plan.steps.length === 0) return { plan, validation: null };
+  return { plan, validation: (await planValidated(db, declared, { ...options, validate: true }, { ...scratch, scope })).validation };
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
-export async function runPlan(opts: TargetOptions & OnlineFlags & ScopeFlags & { json?: boolean; preflight?: boolean }): Promise<Outcome> {
+export async function runPlan(opts: TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & { json?: boolean; preflight?: boolean; validate?: boolean }): Promise<Outcome> {
   const { declared, db, target } = await loadAndOpen(opts);
   const scope = scopeOf(opts, target);
   return using([db], async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), scope);
+    const options = planOptionsOf(withPolicyDefaults(opts, target));
+    const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate === true, scope);
     const unmanaged = await introspectUnmanaged(db);
     const outOfScope = await introspectOutOfScope(db, scope);
     const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
-    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}) }, null, 2), exitCode: plan.steps.length ? 2 : 0 };
-    const text = plan.steps.length ? `${renderSummary(plan)}${renderPreflightSection(preflight)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
+    // A plan that fails or lands elsewhere on the scratch copy exits 1 (apply would refuse it).
+    const exitCode = validation !== null && (validation.outcome === 'fails' || validation.outcome === 'diverges') ? 1 : plan.steps.length ? 2 : 0;
+    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) }, null, 2), exitCode };
+    const text = plan.steps.length ? `${renderSummary(plan)}${renderPreflightSection(preflight)}${renderValidation(validation)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
     const left = describeOutOfScope(outOfScope);
-    return { stdout: `${dim(`target: ${db.description}`)}\n${left ? `${dim(`Left alone: ${left}.`)}\n` : ''}${text}${renderUnmanaged(unmanaged)}`, exitCode: plan.steps.length ? 2 : 0 };
+    return { stdout: `${dim(`target: ${db.description}`)}\n${left ? `${dim(`Left alone: ${left}.`)}\n` : ''}${text}${renderUnmanaged(unmanaged)}`, exitCode };
   });
+}
+
+/** The validation's outcome under the summary (nothing when it did not run). */
+function renderValidation(v: PlanValidation | null): string {
+  if (v === null) return '';
+  const ms = `${Math.round(v.durationMs)} ms`;
+  if (v.outcome === 'converges') return `\n\n${dim(`Validated on a scratch copy of the schema in ${ms}: the plan reaches the declared schema.`)}`;
+  const problems = v.problems.map((p) => `  ${p}`).join('\n');
+  if (v.outcome === 'not-validated') return `\n\n${yellow(`Validation (${ms}): the plan could not be validated; apply will run it unvalidated`)}\n${problems}`;
+  return `\n\n${red(`Validation (${ms}): the plan ${v.outcome === 'fails' ? 'fails' : 'lands elsewhere'}; apply would refuse it`)}\n${problems}`;
 }
 
 /** The pre-flight findings under the summary (nothing when none ran or all passed). */
 function renderPreflightSection(findings: readonly PreflightFinding[] | null): string {
   if (findings === null || findings.length === 0) return '';
-  const failing = findings.filter((f) => f.kind !== 'not-checked').length;
-  return `\n\n${failing > 0 ? red(`Pre-flight: ${failing} data problem(s); apply would refuse`) : yellow('Pre-flight: some checks could not run')}\n${renderPreflight(findings)}`;
+  const failing = findings.filter(isFailingPreflight).length;
+  const changes = findings.some((f) => f.kind === 'values-change');
+  const head = failing > 0 ? red(`Pre-flight: ${failing} data problem(s); apply would refuse`)
+    : changes ? yellow('Pre-flight: a lossy conversion would change stored values (deletes-data)') : yellow('Pre-flight: some checks could not run');
+  return `\n\n${head}\n${renderPreflight(findings)}`;
 }
 
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
 export async function runApply(
-  opts: TargetOptions & OnlineFlags & {
-    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string; json?: boolean;
-  } & ScopeFlags,
+  opts: TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & {
+    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string; json?: boolean; validate?: boolean;
+  },
   log: (s: string) => void,
 ): Promise<Outcome> {
   const { declared, db, target } = await loadAndOpen(opts, { action: 'apply', command: 'apply' });
@@ -115,9 +148,16 @@ export async function runApply(
   const json = (o: Record<string, unknown>, exitCode: number, text: string): Outcome => ({ stdout: opts.json ? JSON.stringify(o, null, 2) : text, exitCode });
   // Under the migration lock, planned after taking it: a second runner waits, then finds nothing left to do.
   return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), scope);
+    const options = planOptionsOf(withPolicyDefaults(opts, target));
+    // Validation (default) plans with the scratch database it then validates on; --no-validate plans as before.
+    const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate !== false, scope);
     if (plan.steps.length === 0) return json({ applied: 0, chunks: 0, durationMs: 0, backup: null, steps: [] }, 0, renderSummary(plan));
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
+    if (validation !== null) {
+      log(dim(`Validation on a scratch copy of the schema: ${validation.outcome} (${Math.round(validation.durationMs)} ms).`));
+      if (validation.outcome === 'not-validated') log(yellow(`The plan could not be validated and runs unvalidated:\n${validation.problems.map((p) => `  ${p}`).join('\n')}`));
+      assertValidated(validation);
+    }
     if (!opts.yes) {
       if (!process.stdin.isTTY) throw new SchemakitError('cli', 'needs-confirmation', 'not a terminal: pass --yes to apply without confirmation');
       if (!(await confirm(`Apply ${plan.steps.length} statement(s) to ${db.description}?`))) return json({ applied: 0, aborted: true }, 1, 'Aborted; nothing was applied.');
@@ -133,13 +173,17 @@ export async function runApply(
       lockRetries: countOption('--lock-retries', opts.lockRetries),
       onRetry: (n, e) => log(`${yellow('lock timeout')} (${e.message.split('\n')[0]}); retry ${n}`),
     });
-    const outside = plan.steps.filter((s) => !s.transactional).length;
-    const where = result.chunks > 1 ? ` in ${result.chunks} transactions` : outside === 0 ? ' in one transaction'
-      : outside === result.applied ? ' outside a transaction (statements Postgres cannot run in one, e.g. CREATE INDEX CONCURRENTLY)'
-        : `: ${result.applied - outside} in one transaction, ${outside} outside it (statements Postgres cannot run in one, e.g. CREATE INDEX CONCURRENTLY)`;
-    const text = `Applied ${result.applied} statement(s)${where} (${Math.round(result.durationMs)} ms).`;
+    const text = `Applied ${result.applied} statement(s) ${appliedHow(result)} (${Math.round(result.durationMs)} ms).`;
     return json({ applied: result.applied, chunks: result.chunks, durationMs: Math.round(result.durationMs), backup, steps: planToJson(plan).steps }, 0, text);
   }));
+}
+
+/** How an apply ran: "in one transaction" only when that is true (an online plan runs builds on their own). */
+function appliedHow(r: { chunks: number; outside: number }): string {
+  const tx = r.chunks === 0 ? '' : r.chunks === 1 ? 'in one transaction' : `in ${r.chunks} transactions`;
+  if (r.outside === 0) return tx;
+  const alone = `${r.outside} outside any transaction`;
+  return tx === '' ? `(${alone})` : `${tx} and ${alone}`;
 }
 
 /** `schemakit generate NAME`: see runGenerateMigration (from the state the migration files produce, not the live database). */

@@ -4,10 +4,12 @@ import { hazardKinds } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import { registerMigrate } from './migrate-program';
+import { registerData } from './data-program';
 import { registerLifecycle } from './lifecycle-program';
 import { registerHealth } from './health-program';
 import { red } from './output';
 import { withOnlineOptions } from './safety-options';
+import { checkUrlOptions, outputRedactor, withConnectTimeout, withScratchOptions } from './url-options';
 import { withEnvOptions } from './env-options';
 import { withScopeOptions } from './scope-options';
 import { packageRoot } from '../load/package-root';
@@ -33,10 +35,11 @@ function program(done: (o: Outcome) => void): Command {
     .description('Declarative schema-as-code for PostgreSQL')
     .version(version(), '-v, --version', 'print the version of schemakit')
     .showHelpAfterError()
-    .exitOverride();
-  const target = (c: Command) => withEnvOptions(c.option('--schema <dir>', 'directory of schema declarations (default: paths.schema of schemakit.yaml, else schema/)'));
+    .exitOverride()
+    .hook('preAction', (_, action) => checkUrlOptions(action.opts()));
+  const target = (c: Command) => withConnectTimeout(withEnvOptions(c.option('--schema <dir>', 'directory of schema declarations (default: paths.schema of schemakit.yaml, else schema/)')));
 
-  withScopeOptions(withOnlineOptions(cmd.command('diff')))
+  withScopeOptions(withConnectTimeout(withOnlineOptions(cmd.command('diff'))))
     .description('print the SQL that turns SRC into DST (exit 0: none, 2: differences)')
     .requiredOption('--from <src>', 'empty | postgres://… | pglite:DIR | schema directory')
     .requiredOption('--to <dst>', 'empty | postgres://… | pglite:DIR | schema directory')
@@ -44,15 +47,17 @@ function program(done: (o: Outcome) => void): Command {
     .option('--privileges', 'compare privileges (GRANT/REVOKE) too; declarations that declare grants always do')
     .action(async (o) => done(await (await import('./commands')).runDiff(o)));
 
-  withScopeOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)'))))
+  withScopeOptions(withScratchOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes)')))))
     .option('--json', 'print the plan as JSON')
     .option('--no-preflight', 'do not run the pre-flight data checks')
+    .option('--validate', 'run the plan on a scratch copy of the database schema and check it reaches the declared schema (exit 1 if not)')
     .action(async (o) => done(await (await import('./commands')).runPlan(o)));
 
-  withScopeOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database in one transaction'))))
+  withScopeOptions(withScratchOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database (in one transaction, unless --online or --chunked)')))))
     .option('--json', 'print the result as one JSON document')
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .option('--no-preflight', 'do not run the pre-flight data checks (apply may then fail halfway on data)')
+    .option('--no-validate', 'do not first run the plan on a scratch copy of the database schema (refused there when it fails or lands elsewhere)')
     .option('--lock-retries <n>', 'retries after a lock timeout (default 3)')
     .addOption(new Option('--allow-hazard <kind...>', 'allow a refused hazard (repeatable)').choices([...hazardKinds]))
     .option('--yes', 'do not ask for confirmation')
@@ -67,10 +72,11 @@ function program(done: (o: Outcome) => void): Command {
     .action(async (name, o) => done(await (await import('./commands')).runGenerate(name, o)));
 
   registerMigrate(cmd, target, done);
+  registerData(cmd, target, done);
   registerLifecycle(cmd, target, done);
   registerHealth(cmd, target, done);
 
-  withScopeOptions(cmd.command('docs')).description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
+  withScopeOptions(withConnectTimeout(cmd.command('docs'))).description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
     .option('--schema <dir>', 'directory of schema declarations (default: paths.schema, else schema/)')
     .option('--url <url>', 'document a live database instead of the declarations')
     .option('--env <name>', 'document the live database of this env of schemakit.yaml instead of the declarations')
@@ -82,21 +88,21 @@ function program(done: (o: Outcome) => void): Command {
     .option('--json', 'print the result as one JSON document')
     .action(async (o) => done(await (await import('./docs-command')).runDocs(o)));
 
-  withScopeOptions(withEnvOptions(cmd.command('pull').description('write declarations (schema/*.ts) of an existing database')))
+  withScopeOptions(withConnectTimeout(withEnvOptions(cmd.command('pull').description('write declarations (schema/*.ts) of an existing database'))))
     .option('--out <dir>', 'output directory (default: paths.schema, else schema/)')
     .option('--json', 'print the result as one JSON document')
     .addOption(new Option('--layout <layout>', 'one file per table, or one per schema').choices(['table', 'schema']).default('table'))
     .option('--force', 'overwrite files whose content differs from the pulled declarations')
     .action(async (o) => done(await (await import('./pull-command')).runPull(o)));
 
-  withScopeOptions(withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)'))))
-    .argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)')
+  withScopeOptions(withScratchOptions(withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)')))
+    .argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)')))
     .option('--json', 'print the findings as JSON')
     .option('--large-table-rows <n>', 'tables with at least this many rows make rewrites and blocking scans errors (default 1000000)')
     .option('--large-table-bytes <n>', 'same, in bytes (default 1 GiB)')
     .action(async (paths, o) => done(await (await import('./lint-command')).runLint(paths, o)));
 
-  withEnvOptions(cmd.command('restore').description('restore a backup taken by apply --backup, replacing the database contents (refused on a protected env)').argument('<file>'))
+  withConnectTimeout(withEnvOptions(cmd.command('restore').description('restore a backup taken by apply --backup, replacing the database contents (refused on a protected env)').argument('<file>')))
     .option('--yes', 'do not ask for confirmation')
     .action(async (file, o) => done(await (await import('./restore-command')).runRestore(file, o)));
 
@@ -109,30 +115,32 @@ function program(done: (o: Outcome) => void): Command {
 /** Entry point of the `schemakit` binary: the only place that prints and sets the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let outcome: Outcome = { stdout: '', exitCode: 0 };
+  // No password is ever printed: whatever reaches stdout or stderr goes through one redactor.
+  const redact = outputRedactor(argv);
   try {
     await program((o) => (outcome = o)).parseAsync(argv);
   } catch (err) {
-    return reportError(err);
+    return reportError(err, redact);
   } finally {
     // Pooled in-memory PGlite instances (scratch databases) keep Node alive for seconds unless shut down.
     await closePglitePool();
   }
-  if (outcome.stdout) process.stdout.write(outcome.stdout.endsWith('\n') ? outcome.stdout : outcome.stdout + '\n');
+  if (outcome.stdout) process.stdout.write(redact(outcome.stdout.endsWith('\n') ? outcome.stdout : outcome.stdout + '\n'));
   return outcome.exitCode;
 }
 
-function reportError(err: unknown): number {
+function reportError(err: unknown, redact: (s: string) => string): number {
   const e = err as { code?: string; exitCode?: number };
   if (typeof e?.code === 'string' && e.code.startsWith('commander.')) {
     return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 1;
   }
   if (err instanceof SchemakitError) {
-    process.stderr.write(`${red('error')} ${err.message}\n`);
+    process.stderr.write(redact(`${red('error')} ${err.message}\n`));
     // Messages often list the first problems already (load: `N type error(s) in …`); print only the others.
-    for (const p of err.problems) if (!err.message.includes(formatProblem(p))) process.stderr.write(`  ${formatProblem(p)}\n`);
-    if (process.env.SCHEMAKIT_DEBUG && err.cause) process.stderr.write(`${String((err.cause as Error)?.stack ?? err.cause)}\n`);
+    for (const p of err.problems) if (!err.message.includes(formatProblem(p))) process.stderr.write(redact(`  ${formatProblem(p)}\n`));
+    if (process.env.SCHEMAKIT_DEBUG && err.cause) process.stderr.write(redact(`${String((err.cause as Error)?.stack ?? err.cause)}\n`));
   } else {
-    process.stderr.write(`${red('error')} ${(err as Error)?.stack ?? String(err)}\n`);
+    process.stderr.write(redact(`${red('error')} ${(err as Error)?.stack ?? String(err)}\n`));
   }
   return 1;
 }

@@ -2,13 +2,15 @@ import { join, relative, resolve } from 'node:path';
 import { takeBackup, type Db } from '../db';
 import { loadSchemaDir } from '../load';
 import {
-  describeHolder, migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
+  checkDownHazards, describeHolder, planMigrateDown, resolveMigration, migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
   type LockHolder, type MigrationRun, type MigrationState, type ScriptHooks,
 } from '../migrate';
 import { checkMigrations, extensionsCreatedBy, generateMigration, migrationDrift } from '../pipeline';
 import { planToJson } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './commands';
+import type { HazardKind } from '../plan';
+import { confirm } from './prompt';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
 import { requiredBackupDir } from '../config';
 import type { ScopeFlags } from './scope-options';
@@ -97,7 +99,7 @@ export async function runMigrateUp(opts: MigrateOptions & { to?: string; backup?
 }
 
 /** `schemakit migrate down [--steps N | --to VERSION]`: runs the recorded down SQL of the last migrations. */
-export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to?: string; allowIncomplete?: boolean; backup?: string }, log: Log): Promise<Outcome> {
+export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to?: string; allowIncomplete?: boolean; backup?: string; allowHazard?: string[] }, log: Log): Promise<Outcome> {
   if (opts.steps !== undefined && opts.to !== undefined) throw new SchemakitError('cli', 'bad-option', 'give --steps or --to, not both');
   const steps = opts.steps === undefined ? undefined : Number(opts.steps);
   if (steps !== undefined && (!Number.isInteger(steps) || steps < 1)) throw new SchemakitError('cli', 'bad-option', `--steps ${opts.steps}: not a positive integer`);
@@ -107,17 +109,50 @@ export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to
   return withDb(db, async () => {
     let backup: string | null = null;
     const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate down', log, {}), async () => {
+      // A down that deletes data is refused without --allow-hazard deletes-data; on a terminal the user is asked.
+      const allowHazards = [...(opts.allowHazard ?? [])] as HazardKind[];
+      const targets = await planMigrateDown(db, { steps, to: opts.to, allowIncomplete: opts.allowIncomplete });
+      try {
+        checkDownHazards(targets, allowHazards);
+      } catch (e) {
+        if (!process.stdin.isTTY || !(e instanceof SchemakitError)) throw e;
+        log(e.message.replace(/^migrate: /, ''));
+        if (!(await confirm(`Revert anyway and lose this data${backupDir ? ` (a backup is taken first into ${backupDir})` : ''}?`))) return null;
+        allowHazards.push('deletes-data', 'irreversible');
+      }
       if (backupDir) backup = await backupFirst(db, backupDir, log);
       return migrateDown(db, {
-        steps, to: opts.to, allowIncomplete: opts.allowIncomplete,
+        steps, to: opts.to, allowIncomplete: opts.allowIncomplete, allowHazards,
         onMigration: (h) => log(dim(`reverting ${h.version}_${h.name}`)),
         ...testHooks(log),
       });
     });
+    if (runs === null) return { stdout: 'Aborted; nothing was reverted.', exitCode: 1 };
     if (opts.json) return { stdout: JSON.stringify({ reverted: runs.map(runJson), backup }, null, 2), exitCode: 0 };
     if (runs.length === 0) return { stdout: 'Nothing to revert.', exitCode: 0 };
     const lines = runs.map((r) => `${yellow('reverted')} ${r.version}_${r.name} (${r.statements} statement(s), ${r.durationMs} ms)`);
     return { stdout: `${lines.join('\n')}\n${runs.length} migration(s) reverted on ${db.description}.`, exitCode: 0 };
+  });
+}
+
+/**
+ * `schemakit migrate resolve VERSION --rolled-back|--applied`: settles an interrupted migration (see
+ * resolveMigration), showing what had committed.
+ */
+export async function runMigrateResolve(version: string, opts: MigrateOptions & { rolledBack?: boolean; applied?: boolean }, log: Log): Promise<Outcome> {
+  if (Boolean(opts.rolledBack) === Boolean(opts.applied)) throw new SchemakitError('cli', 'bad-option', 'give exactly one of --rolled-back or --applied');
+  const files = readMigrations(migrationsDir(opts));
+  const db = await openResolved(cliTarget(opts).target, extensionsCreatedBy(files));
+  return withDb(db, async () => {
+    const r = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate resolve', log, {}), () =>
+      resolveMigration(db, files, version, opts.applied ? 'applied' : 'rolled-back'));
+    const lines = r.committed.length
+      ? [`Statement(s) of ${version} that had committed (outside its transaction; they stay):`, ...r.committed.map((c) => `  ${c.n}: ${c.sql ?? '(the file has been edited since; see the version that ran)'}`)]
+      : [`No statement of ${version} had committed.`];
+    lines.push(r.as === 'applied'
+      ? `${green('resolved')} ${version} recorded as applied (with the checksum of the file as it is now).`
+      : `${green('resolved')} ${version} marked rolled back: migrate up runs its up.sql (correct it first) from the first statement; statements that committed run again, so they must be idempotent or undone by hand.`);
+    return { stdout: lines.join('\n'), exitCode: 0 };
   });
 }
 
@@ -138,7 +173,7 @@ function stateLine(s: MigrationState): string {
     case 'edited': return `  ${red('EDITED     ')} ${s.file.id}  up.sql changed after it was applied (checksum ${s.row.checksum.slice(0, 12)}… → ${s.file.checksum.slice(0, 12)}…): restore it`;
     case 'missing-file': return `  ${red('NO FILE    ')} ${s.row.version}_${s.row.name}  applied ${s.row.appliedAt.toISOString()}, but its directory is missing`;
     case 'pending': return `  ${yellow('pending    ')} ${s.file.id}${s.outOfOrder ? '  older than the last applied migration (merged from a branch): migrate up applies it' : ''}`;
-    case 'interrupted': return `  ${red('INTERRUPTED')} ${s.file?.id ?? s.version}  migrate ${s.direction} stopped after statement(s) ${s.progress.statements.join(', ')} committed: run migrate ${s.direction} again to finish it`;
+    case 'interrupted': return `  ${red('INTERRUPTED')} ${s.file?.id ?? s.version}  migrate ${s.direction} stopped after statement(s) ${s.progress.statements.join(', ')} committed: run migrate ${s.direction} again to finish it, or settle it with migrate resolve ${s.version} --rolled-back|--applied`;
   }
 }
 
@@ -159,8 +194,11 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
     const pending = states.filter((s) => s.kind === 'pending').length;
     let drifted = false;
     let driftJson: { steps: unknown[]; unexplained: readonly string[] } | null = null;
-    if (opts.drift !== false) {
-      const drift = await migrationDrift(db, files, history, scopeOf(opts, resolved));
+    // An edited or missing applied file can make the replay fail: the status above is still reported.
+    const drift = opts.drift === false ? null : await migrationDrift(db, files, history, scopeOf(opts, resolved)).catch((e: unknown) => e as Error);
+    if (drift instanceof Error) {
+      lines.push('', red(`Drift not checked: replaying the applied migrations failed (${bad ? 'fix the problems above first' : 'see below'}):`), `  ${drift.message.split('\n').join('\n  ')}`);
+    } else if (drift !== null) {
       drifted = drift.plan.steps.length > 0;
       driftJson = { steps: [...planToJson(drift.plan).steps], unexplained: drift.unexplained };
       lines.push('');
@@ -173,7 +211,7 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
       }
       if (drift.unexplained.length) lines.push(yellow(`(approximate: ${drift.unexplained.join(', ')} could not be replayed, edited or missing)`));
     }
-    const exitCode = bad || drifted ? 1 : pending ? 2 : 0;
+    const exitCode = bad || drifted || drift instanceof Error ? 1 : pending ? 2 : 0;
     if (opts.json) return { stdout: JSON.stringify({ migrations: states.map(stateJson), applied: states.filter((s) => s.kind === 'applied').length, pending, problems: bad, drift: driftJson }, null, 2), exitCode };
     lines.push('', `${states.filter((s) => s.kind === 'applied').length} applied, ${pending} pending${bad ? `, ${bad} with problems` : ''}${drifted ? ', drift' : ''}.`);
     return { stdout: lines.join('\n'), exitCode: bad || drifted ? 1 : pending ? 2 : 0 };
@@ -212,7 +250,8 @@ export async function runGenerateMigration(name: string, opts: TargetOptions & S
     return { stdout: JSON.stringify(doc, null, 2), exitCode: 0 };
   }
   if (result.written === null) return { stdout: 'No changes: the migration files already produce the declared schema; nothing to generate.', exitCode: 0 };
-  const note = result.reversible ? 'down.sql tested: up then down restores the schema' : 'down.sql is INCOMPLETE: the migration has irreversible steps';
+  const loses = result.downLoses.length ? `; down.sql loses data (${result.downLoses.join('; ')}): migrate down asks for --allow-hazard deletes-data` : '';
+  const note = (result.reversible ? 'down.sql tested: up then down restores the schema' : 'down.sql is INCOMPLETE: the migration has irreversible steps') + loses;
   const hazards = result.plan.steps.flatMap((s) => s.hazards.map((h) => `  ${red('hazard')} ${bold(h.kind)}: ${s.object}: ${h.message}`));
   const hazardText = hazards.length ? `\n${yellow(`${hazards.length} hazard(s) in what was written:`)}\n${hazards.join('\n')}` : '';
   return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).${hazardText}`, exitCode: 0 };

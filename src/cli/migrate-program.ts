@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { hazardKinds } from '../plan';
 import type { Outcome } from './commands';
 import { withScopeOptions } from './scope-options';
 
@@ -24,8 +25,14 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
     .option('--steps <n>', 'revert the last N migrations (default 1)')
     .option('--to <version>', 'revert every migration newer than VERSION (0: all)')
     .option('--allow-incomplete', 'run a down script with irreversible (missing) steps anyway')
+    .addOption(new Option('--allow-hazard <kind...>', 'run a down script with this hazard anyway (deletes-data: it drops tables or columns; asked on a terminal)').choices([...hazardKinds]))
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .action(async (o) => done(await (await command()).runMigrateDown(o, log)));
+
+  common(migrate.command('resolve').description('settle an interrupted migration (a step outside its transaction committed, a later one failed), showing what committed').argument('<version>'))
+    .option('--rolled-back', 'forget its progress: the next migrate up runs the (corrected) up.sql from its first statement')
+    .option('--applied', 'record it as applied (you finished it by hand)')
+    .action(async (version, o) => done(await (await command()).runMigrateResolve(version, o, log)));
 
   withScopeOptions(common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)')))
     .option('--no-drift', 'skip the drift check (it replays the applied migrations into a scratch database)')

@@ -38,6 +38,7 @@ export function renderSummary(plan: Plan): string {
 }
 
 function describeChange(s: Step): string {
+  if (s.change.kind === 'SyncTableData') return `${s.change.action} ${s.change.rows.length} row(s) of ${s.object}`;
   const kind = s.change.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   const c = s.change as unknown as Record<string, unknown>;
   if (s.change.kind.startsWith('Rename') && typeof c.from === 'string' && typeof c.to === 'string') {

@@ -3,12 +3,12 @@ import { describeTarget } from '../config';
 import { SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import { confirm } from './prompt';
-import { cliTarget, type TargetOptions } from './target';
+import { cliTarget, embeddedLockOptions, type TargetOptions } from './target';
 
 /** `schemakit restore FILE [--url URL | --env NAME]`: replaces the database's contents with a backup from `apply --backup`. */
 export async function runRestore(file: string, opts: TargetOptions & { yes?: boolean }): Promise<Outcome> {
   const t = cliTarget(opts, { action: 'restore', command: 'restore' });
-  const target = t.target.kind === 'postgres' ? { url: t.target.url } : { pgliteDir: t.target.dir };
+  const target = t.target.kind === 'postgres' ? { url: t.target.url } : { pgliteDir: t.target.dir, lock: embeddedLockOptions(opts) };
   const name = describeTarget(t.target);
   if (!opts.yes) {
     if (!process.stdin.isTTY) throw new SchemakitError('cli', 'needs-confirmation', 'not a terminal: pass --yes to restore without confirmation');

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { configScope, enforcePolicy, loadConfig, resolveTarget, type EnvTarget, type PolicyAction, type ProjectConfig, type ResolvedTarget } from '../config';
-import type { Db } from '../db';
+import { describeEngineHolder, type Db, type EngineLockOptions } from '../db';
 import { openEnvTarget } from '../pipeline';
 import { hazardKinds } from '../plan';
 import type { Scope } from '../introspect';
@@ -14,7 +14,32 @@ export interface TargetOptions {
   readonly env?: string;
   /** The configuration file (`--config`), instead of the nearest schemakit.yaml. */
   readonly config?: string;
+  /** Seconds to wait for another process holding the embedded database (`--lock-wait`; default 10). */
+  readonly lockWait?: string;
 }
+
+/** `schemakit migrate up`: the command words of this process, which a process waiting for the embedded database's lock is shown. */
+export function commandLabel(argv: readonly string[] = process.argv): string {
+  const words: string[] = [];
+  for (const a of argv.slice(2)) {
+    if (a.startsWith('-') || words.length === 2) break;
+    words.push(a);
+  }
+  return ['schemakit', ...words].join(' ');
+}
+
+/** Options of the embedded database's lock file for a command: its label, the wait, a line on stderr while waiting. */
+export function embeddedLockOptions(opts: { lockWait?: string }): EngineLockOptions {
+  const seconds = opts.lockWait === undefined ? 10 : Number(opts.lockWait);
+  return {
+    command: commandLabel(),
+    waitMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 10_000,
+    onWait: (h) => process.stderr.write(`waiting for the embedded database: in use by ${describeEngineHolder(h)} (up to ${seconds} s)\n`),
+  };
+}
+
+/** `--lock-wait` of the command being run (cliTarget records it), for the embedded database's lock in openResolved. */
+let commandLockWait: string | undefined;
 
 const configs = new Map<string, ProjectConfig>();
 
@@ -38,6 +63,7 @@ let announced = '';
  * announced once on stderr with the password masked. With `action`, the env's policy may refuse it.
  */
 export function cliTarget(opts: TargetOptions, action?: { action: PolicyAction; command: string }): ResolvedTarget {
+  commandLockWait = opts.lockWait;
   const t = resolveTarget(projectConfig(opts), { url: opts.url, env: opts.env });
   if (announced !== t.description) process.stderr.write(`${(announced = t.description)}\n`);
   if (action) enforcePolicy(t, action.action, action.command);
@@ -46,7 +72,7 @@ export function cliTarget(opts: TargetOptions, action?: { action: PolicyAction; 
 
 /** Opens a resolved target; PGlite is started with the given contrib extensions registered. */
 export async function openResolved(target: EnvTarget, extensions: readonly string[] = []): Promise<Db> {
-  return openEnvTarget(target, extensions);
+  return openEnvTarget(target, extensions, embeddedLockOptions({ lockWait: commandLockWait }));
 }
 
 /**

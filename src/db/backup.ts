@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pgliteModule } from './lazy-modules';
-import { SchemakitError } from '../util';
+import { SchemakitError, parseDatabaseUrl, redactText } from '../util';
 import { pgliteInstanceOf, pgliteParsers, pgliteStartParams } from './pglite';
-import { connectPostgres } from './postgres';
+import { connectPostgres, connectTimeoutOf } from './postgres';
 import { resetDatabase } from './reset';
 import type { Db, EngineKind } from './types';
 
@@ -17,19 +17,28 @@ export interface Backup {
   readonly durationMs: number;
 }
 
-/** Where restoreBackup writes: a server database (URL) or an embedded database directory. */
-export type RestoreTarget = { readonly url: string } | { readonly pgliteDir: string };
-
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 
-/** Runs a program (no shell) and resolves with its output; a non-zero exit rejects with its stderr. */
-function run(program: string, args: readonly string[]): Promise<string> {
+/** Runs a program (no shell) and resolves with its output; a non-zero exit rejects with its stderr (redacted). */
+function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   return new Promise((done, fail) => {
-    execFile(program, [...args], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) fail(new SchemakitError('db', `${program}-failed`, `${program} failed: ${(stderr || err.message).trim()}`, { cause: err }));
+    execFile(program, [...args], { maxBuffer: 64 * 1024 * 1024, env }, (err, stdout, stderr) => {
+      if (err) fail(new SchemakitError('db', `${program}-failed`, `${program} failed: ${redactText((stderr || err.message).trim(), null, [env.PGPASSWORD])}`));
       else done(stdout);
     });
   });
+}
+
+/**
+ * How a child program (pg_dump, pg_restore) connects without the password on its command line, where
+ * every local user sees it in `ps`: `--dbname` without the password, which goes into the child's
+ * environment (PGPASSWORD) instead; PGCONNECT_TIMEOUT carries the connect timeout.
+ */
+export function childConnection(url: string): { readonly dbname: string; readonly env: NodeJS.ProcessEnv } {
+  const parsed = parseDatabaseUrl(url);
+  const env: NodeJS.ProcessEnv = { ...process.env, PGCONNECT_TIMEOUT: String(connectTimeoutOf(parsed)) };
+  if (parsed.password !== null) env.PGPASSWORD = parsed.password;
+  return { dbname: `--dbname=${parsed.withoutPassword}`, env };
 }
 
 /**
@@ -45,7 +54,8 @@ export async function takeBackup(db: Db, dir: string): Promise<Backup> {
     if (db.url === null) throw new SchemakitError('db', 'backup-failed', `${db.description}: no connection URL to give pg_dump`);
     const name = String((await db.query<{ d: string }>('SELECT current_database() AS d'))[0].d);
     file = resolve(dir, `${name.replace(/[^A-Za-z0-9_.-]/g, '_')}-${stamp()}.dump`);
-    await run('pg_dump', ['--format=custom', `--file=${file}`, `--dbname=${db.url}`]);
+    const child = childConnection(db.url);
+    await run('pg_dump', ['--format=custom', `--file=${file}`, child.dbname], child.env);
   } else {
     const pg = pgliteInstanceOf(db);
     if (pg === null) throw new SchemakitError('db', 'backup-failed', `${db.description}: not an embedded database schemakit opened`);
@@ -53,36 +63,4 @@ export async function takeBackup(db: Db, dir: string): Promise<Backup> {
     writeFileSync(file, Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer()));
   }
   return { file, engine: db.engine, bytes: statSync(file).size, durationMs: Date.now() - started };
-}
-
-/**
- * Restores a backup made by takeBackup, replacing the target's contents. A server database is first
- * emptied (every user schema and extension dropped, as for a new database) so objects created after the
- * backup go too, then `pg_restore --clean --if-exists --single-transaction` loads the dump. An embedded
- * database directory is replaced by the tarball (no instance may have it open).
- */
-export async function restoreBackup(file: string, target: RestoreTarget): Promise<void> {
-  if (!existsSync(file)) throw new SchemakitError('db', 'restore-failed', `backup file ${file} does not exist`);
-  if ('url' in target) {
-    if (file.endsWith('.tar.gz')) throw new SchemakitError('db', 'restore-failed', `${file} is an embedded-database backup; restore it without --url`);
-    const db = await connectPostgres(target.url);
-    try {
-      await resetDatabase(db);
-    } finally {
-      await db.close();
-    }
-    await run('pg_restore', ['--clean', '--if-exists', '--single-transaction', `--dbname=${target.url}`, file]);
-    return;
-  }
-  if (!file.endsWith('.tar.gz') && !file.endsWith('.tgz')) {
-    throw new SchemakitError('db', 'restore-failed', `${file} is not an embedded-database backup (.tar.gz); restore a pg_dump file with --url`);
-  }
-  rmSync(target.pgliteDir, { recursive: true, force: true });
-  mkdirSync(target.pgliteDir, { recursive: true });
-  const pg = await pgliteModule().PGlite.create({
-    dataDir: target.pgliteDir, parsers: pgliteParsers, startParams: pgliteStartParams(),
-    loadDataDir: new Blob([readFileSync(file)]),
-  });
-  await pg.close();
-  if (!existsSync(join(target.pgliteDir, 'PG_VERSION'))) throw new SchemakitError('db', 'restore-failed', `${file} did not restore a data directory`);
 }

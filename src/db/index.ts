@@ -1,6 +1,7 @@
 export type { Db, EngineKind } from './types';
-export { connectPostgres, redactUrl } from './postgres';
-export { openPglite, pgliteExtensionsOf, type PgliteOpenOptions } from './pglite';
+export { connectPostgres, connectTimeoutOf, DEFAULT_CONNECT_TIMEOUT_S } from './postgres';
+export { redactUrl } from '../util';
+export { openPglite, pgliteExtensionsOf, PGLITE_PG_MAJOR, type PgliteOpenOptions } from './pglite';
 export { pgliteExtensionNames } from './pglite-extensions';
 export { acquirePglite, closePglitePool, type AcquirePgliteOptions } from './pglite-pool';
 export { withTransaction, inTransaction } from './transaction';
@@ -16,4 +17,7 @@ export {
   type TempDatabase,
 } from './temp-database';
 export { DbQueryError, wrapQueryError, type PgErrorFields } from './errors';
-export { takeBackup, restoreBackup, type Backup, type RestoreTarget } from './backup';
+export { takeBackup, type Backup } from './backup';
+export { restoreBackup, type RestoreTarget } from './restore';
+export { acquireEngineLock, engineLockPath, describeEngineHolder, type EngineLock, type EngineLockHolder, type EngineLockOptions } from './engine-lock';
+export { pgliteInstanceOf } from './pglite';

@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
+import { pgliteModule } from './lazy-modules';
 import { SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
 import { normalizeExtensionNames, pgliteExtensionNames, pgliteExtensions } from './pglite-extensions';
 import { cachedPristineTarball } from './pglite-template';
-import { pgliteModule } from './lazy-modules';
+import { acquireEngineLock, type EngineLockOptions } from './engine-lock';
 
 /**
  * Parsers that make PGlite return what `pg` returns: PGlite turns `int8` (and `int8[]`) into numbers,
@@ -33,6 +34,33 @@ export interface PgliteOpenOptions {
    * cannot even be read without it; pass `[]` for the fastest start.
    */
   readonly extensions?: readonly string[];
+  /** The exclusive lock on a data directory (see acquireEngineLock): how long to wait, what to tell a waiter. */
+  readonly lock?: EngineLockOptions;
+}
+
+/** The PostgreSQL major version of the installed PGlite's data directories (`PG_VERSION`). */
+export const PGLITE_PG_MAJOR = '18';
+
+/**
+ * Refuses a data directory PGlite must not touch. A directory without PG_VERSION would be seeded (the
+ * pristine tarball written over it), so one with files in it is refused: it is another program's
+ * directory, or a data directory that lost its PG_VERSION, and seeding it would destroy its tables.
+ */
+function checkDataDir(dir: string): 'new' | 'existing' {
+  if (existsSync(join(dir, 'PG_VERSION'))) {
+    const major = readFileSync(join(dir, 'PG_VERSION'), 'utf8').trim();
+    if (major !== PGLITE_PG_MAJOR) {
+      throw new SchemakitError('db', 'bad-data-dir',
+        `${dir} is a PostgreSQL ${major} data directory; this PGlite runs PostgreSQL ${PGLITE_PG_MAJOR} and cannot open it. Nothing was changed.`);
+    }
+    return 'existing';
+  }
+  const entries = readdirSync(dir);
+  if (entries.length === 0) return 'new';
+  throw new SchemakitError('db', 'bad-data-dir',
+    `${dir} is not empty but is not a PostgreSQL data directory (no PG_VERSION; it holds ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}); ` +
+    'refusing to create a database over it. If it is a damaged embedded database, restore a backup (schemakit restore FILE); ' +
+    'otherwise move it away and a new empty database is created.');
 }
 
 /**
@@ -52,16 +80,47 @@ export const pgliteInstanceOf = (db: Db): PGlite | null => (db as Db & { [INSTAN
 export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
   const { dataDir } = options;
   const extensions = normalizeExtensionNames(options.extensions ?? pgliteExtensionNames);
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  // A new data directory is seeded from the cached pristine one instead of running initdb.
-  const seed = dataDir !== undefined && !existsSync(join(dataDir, 'PG_VERSION')) ? await cachedPristineTarball() : null;
-  let pg: PGlite;
-  try {
-    pg = await pgliteModule().PGlite.create({ dataDir, parsers: pgliteParsers, extensions: pgliteExtensions(extensions), startParams: pgliteStartParams(), ...(seed ? { loadDataDir: seed } : {}) });
-  } catch (cause) {
-    throw new SchemakitError('db', 'connect-failed', `cannot open PGlite ${dataDir ?? '(memory)'}: ${(cause as Error).message}`, { cause });
+  if (dataDir === undefined) {
+    const pg = await createPglite(undefined, null, extensions);
+    return wrapPglite(pg, 'pglite (memory)', undefined, extensions);
   }
-  return wrapPglite(pg, dataDir === undefined ? 'pglite (memory)' : `pglite ${dataDir}`, undefined, extensions);
+  mkdirSync(dataDir, { recursive: true });
+  const lock = await acquireEngineLock(resolve(dataDir), options.lock);
+  try {
+    const state = checkDataDir(dataDir);
+    // A new data directory is seeded from the cached pristine one instead of running initdb.
+    const pg = await createPglite(dataDir, state === 'new' ? await cachedPristineTarball() : null, extensions, state === 'existing');
+    return await wrapPglite(pg, `pglite ${dataDir}`, async () => {
+      try {
+        await pg.close();
+      } finally {
+        lock.release();
+      }
+    }, extensions);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+/**
+ * Starts PGlite. PGlite reports a damaged data directory (a missing or overwritten catalog file, a
+ * truncated WAL) only as `Aborted(). Build with -sASSERTIONS…` (its WASM abort), so a failure to start
+ * an existing directory is reported as a damaged directory, with the ways out.
+ */
+async function createPglite(dataDir: string | undefined, seed: Blob | null, extensions: readonly string[], existing = false): Promise<PGlite> {
+  try {
+    return await pgliteModule().PGlite.create({ dataDir, parsers: pgliteParsers, extensions: pgliteExtensions(extensions), startParams: pgliteStartParams(), ...(seed ? { loadDataDir: seed } : {}) });
+  } catch (cause) {
+    const detail = (cause as Error).message;
+    if (existing) {
+      throw new SchemakitError('db', 'corrupt-data-dir',
+        `the embedded database ${dataDir} is damaged: PGlite cannot start it (${detail.replace(/\s*Build with -sASSERTIONS.*$/s, '')}). ` +
+        'Nothing was changed. Restore a backup into it (schemakit restore FILE, from apply/migrate --backup), ' +
+        'or move the directory away to start a new empty database.', { cause });
+    }
+    throw new SchemakitError('db', 'connect-failed', `cannot open PGlite ${dataDir ?? '(memory)'}: ${detail}`, { cause });
+  }
 }
 
 /** Wraps an open PGlite instance as a Db; `onClose` replaces closing the instance (used by the pool). */

@@ -1,5 +1,5 @@
 import type { types as PgTypes } from 'pg';
-import { SchemakitError } from '../util';
+import { SchemakitError, parseDatabaseUrl, redactText, type DatabaseUrl } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
 import { pgModule } from './lazy-modules';
@@ -20,28 +20,42 @@ const typeParsers = () => {
   return parsers;
 };
 
-/** The URL with any password replaced by `***`, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@');
-  }
+/** Seconds to wait for a server to answer when the URL has no `connect_timeout` and the environment sets none. */
+export const DEFAULT_CONNECT_TIMEOUT_S = 10;
+
+/** The connect timeout in seconds: `connect_timeout` in the URL, else SCHEMAKIT_CONNECT_TIMEOUT, else 10 (0: wait forever). */
+export function connectTimeoutOf(url: DatabaseUrl): number {
+  if (url.connectTimeout !== null) return url.connectTimeout;
+  const env = Number(process.env.SCHEMAKIT_CONNECT_TIMEOUT);
+  return process.env.SCHEMAKIT_CONNECT_TIMEOUT !== undefined && Number.isFinite(env) && env >= 0 ? env : DEFAULT_CONNECT_TIMEOUT_S;
 }
 
-/** Connects to a PostgreSQL server over `pg` and returns it as a Db (application_name `schemakit`). */
+/**
+ * Connects to a PostgreSQL server over `pg` and returns it as a Db (application_name `schemakit`). The URL
+ * is validated first; a server that does not answer within the connect timeout is an error naming host and
+ * port. No message carries the password (see redactUrl / redactText).
+ */
 export async function connectPostgres(url: string): Promise<Db> {
-  const client = new (pgModule().Client)({ connectionString: url, application_name: 'schemakit', types: typeParsers() });
+  const parsed = parseDatabaseUrl(url);
+  const timeout = connectTimeoutOf(parsed);
+  // libpq's connect_timeout is seconds; pg's connectionTimeoutMillis covers the TCP connect and the handshake.
+  const client = new (pgModule().Client)({
+    connectionString: url, application_name: 'schemakit', types: typeParsers(), connectionTimeoutMillis: Math.round(timeout * 1000),
+  });
   // A connection lost while idle is reported as an 'error' event; without a listener Node would crash.
   let lost: unknown = null;
   client.on('error', (err) => (lost = err));
-  const description = redactUrl(url);
+  const description = parsed.redacted;
+  const started = Date.now();
   try {
     await client.connect();
   } catch (cause) {
-    throw new SchemakitError('db', 'connect-failed', `cannot connect to ${description}: ${(cause as Error).message}`, { cause });
+    const text = redactText((cause as Error).message, url);
+    const timedOut = timeout > 0 && (Date.now() - started >= timeout * 1000 - 50 || /timeout/i.test(text));
+    const why = timedOut
+      ? `no answer within ${timeout} s (set connect_timeout in the URL, --connect-timeout or SCHEMAKIT_CONNECT_TIMEOUT)`
+      : text;
+    throw new SchemakitError('db', timedOut ? 'connect-timeout' : 'connect-failed', `cannot connect to ${parsed.endpoint} (${description}): ${why}`);
   }
   let serverVersion: number;
   try {
@@ -52,7 +66,7 @@ export async function connectPostgres(url: string): Promise<Db> {
     throw wrapQueryError(cause, 'SELECT current_setting(\'server_version_num\')');
   }
   const checkAlive = () => {
-    if (lost) throw new SchemakitError('db', 'connection-lost', `connection to ${description} was lost: ${(lost as Error).message}`, { cause: lost });
+    if (lost) throw new SchemakitError('db', 'connection-lost', `connection to ${description} was lost: ${redactText((lost as Error).message, url)}`);
   };
   return {
     engine: 'postgres',

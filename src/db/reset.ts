@@ -6,7 +6,7 @@ import type { Db } from './types';
  * `public` is then recreated exactly as initdb makes it since PostgreSQL 15: owned by pg_database_owner,
  * USAGE (not CREATE) for PUBLIC, and its standard comment.
  */
-const RESET_SQL = `
+export const RESET_SQL = `
 DO $schemakit_reset$
 DECLARE r record;
 BEGIN

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SchemakitError } from '../util';
+import { SchemakitError, redactUrl } from '../util';
 import type { Db } from './types';
 import { connectPostgres } from './postgres';
 
@@ -12,7 +12,7 @@ export function urlForDatabase(url: string, database: string): string {
   try {
     u = new URL(url);
   } catch (cause) {
-    throw new SchemakitError('db', 'bad-url', `not a postgres:// URL: ${url}`, { cause });
+    throw new SchemakitError('db', 'bad-url', `not a postgres:// URL: ${redactUrl(url)}`, { cause });
   }
   u.pathname = `/${encodeURIComponent(database)}`;
   return u.toString();

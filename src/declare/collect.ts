@@ -13,6 +13,7 @@ import { ExtensionDecl, SchemaDecl } from './schema';
 import { TableDecl, type AnyTableDecl } from './table';
 import { collectTypeObjects, isTypeObjectDecl, type TypeObjectDecl } from './collect-type-objects';
 import { buildExclusions, buildPolicies, buildTableShape, shapeReferences } from './table-shape';
+import { ReferenceDataDecl } from './reference-data';
 
 type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl | ProgrammableDecl | TypeObjectDecl;
 
@@ -20,9 +21,10 @@ const isDecl = (v: unknown): v is Decl =>
   v instanceof SchemaDecl || v instanceof ExtensionDecl || v instanceof EnumDecl || v instanceof TableDecl || isProgrammableDecl(v) || isTypeObjectDecl(v);
 
 /** Finds declarations among module exports, also inside exported arrays and plain objects (two levels). */
-function findExported(modules: readonly Record<string, unknown>[], found: Set<Decl>): void {
+function findExported(modules: readonly Record<string, unknown>[], found: Set<Decl>, data?: Set<ReferenceDataDecl>): void {
   const visit = (v: unknown, depth: number): void => {
     if (isDecl(v)) found.add(v);
+    else if (v instanceof ReferenceDataDecl) { data?.add(v); found.add(v.table); }
     else if (depth < 2 && Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
     else if (depth < 2 && v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
       Object.values(v).forEach((x) => visit(x, depth + 1));
@@ -77,7 +79,8 @@ function resolveTargets(t: AnyTableDecl, problems: Problem[]): Map<string, { tar
  */
 export function collectDeclarations(modules: readonly Record<string, unknown>[]): Declared {
   const found = new Set<Decl>();
-  findExported(modules, found);
+  const data = new Set<ReferenceDataDecl>();
+  findExported(modules, found, data);
   const problems: Problem[] = [];
   const targets = new Map<AnyTableDecl, Map<string, { target: ResolvedTarget; table: AnyTableDecl }>>();
   // Closure over references: the set grows while it is iterated, which Set iteration allows.
@@ -174,7 +177,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     ...(enumRemaps.length > 0 ? { enumRemaps } : {}),
     ...(Object.values(typeRenames).some((xs) => xs.length > 0) ? { typeObjects: typeRenames } : {}),
   };
-  return { catalog, renames, locations };
+  return { catalog, renames, locations, ...(data.size > 0 ? { referenceData: [...data].map((d) => d.toSpec()) } : {}) };
 }
 
 const schemaSet = (taken: Map<string, Set<string>>, schema: string): Set<string> => {

@@ -1,4 +1,5 @@
 import type { Catalog, Renames } from '../model';
+import type { ReferenceDataSpec } from './reference-data';
 
 /**
  * The result of evaluating declarations: the catalog as the user wrote it (not yet normalized: types
@@ -9,4 +10,6 @@ export interface Declared {
   readonly renames: Renames;
   /** Object key (see model/keys.ts; columns as `schema.table.column`) → `file:line`. */
   readonly locations: ReadonlyMap<string, string>;
+  /** Tables declared with referenceData() (absent when none). */
+  readonly referenceData?: readonly ReferenceDataSpec[];
 }

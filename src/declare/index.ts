@@ -37,3 +37,4 @@ export { grant, revokeDefault, managePrivileges, GrantDecl, type GrantTarget, ty
 export { collectDeclarations } from './collect';
 export { validateDeclared } from './validate';
 export type { Declared } from './declared';
+export { referenceData, ReferenceDataDecl, type ReferenceDataOptions, type ReferenceDataSpec, type ReferenceDataMode, type LookupSpec } from './reference-data';

@@ -84,4 +84,14 @@ export function validateNames(ctx: ValidationContext): void {
   for (const x of [...schemas, ...extensions, ...tables, ...enums, ...indexes, ...constraints]) long(x.what, x.name, x.object, x.key);
   for (const t of catalog.tables) for (const c of t.columns) long('column', c.name, `${t.schema}.${t.name}.${c.name}`);
   for (const e of catalog.enums) for (const v of e.values) long('enum value', v, `${e.schema}.${e.name}`);
+  // Every other kind too: Postgres truncates them the same way (two long view names would collide).
+  for (const v of catalog.views) long(v.materialized ? 'materialized view' : 'view', v.name, `${v.schema}.${v.name}`);
+  for (const r of catalog.routines) long('routine', r.name, `${r.schema}.${r.name}`);
+  for (const t of catalog.triggers) long('trigger', t.name, `${t.schema}.${t.table}.${t.name}`);
+  for (const t of catalog.eventTriggers) long('event trigger', t.name, t.name);
+  for (const p of catalog.policies) long('policy', p.name, `${p.schema}.${p.table}.${p.name}`);
+  for (const x of catalog.sequences) long('sequence', x.name, `${x.schema}.${x.name}`);
+  for (const x of catalog.domains) long('domain', x.name, `${x.schema}.${x.name}`);
+  for (const x of catalog.compositeTypes) long('composite type', x.name, `${x.schema}.${x.name}`);
+  for (const x of catalog.collations) long('collation', x.name, `${x.schema}.${x.name}`);
 }

@@ -1,6 +1,6 @@
 import type { TypeObjectChange } from './type-object-changes';
 import type { ShapeChange } from './shape-changes';
-import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
+import type { Column, CommentTarget, Dependency, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
 
@@ -8,6 +8,13 @@ export type * from './shape-changes';
  * Typed changes produced by the diff. Each change carries the objects on both sides it concerns,
  * so the planner can build both the forward SQL and its reverse from the change alone.
  */
+
+/**
+ * Set on a drop or create the diff adds to rebuild an object around a change of something its expressions
+ * read (a type or routine recreated under it): `before` orders the step before the changes of `dependsOn`
+ * (the drop), otherwise after them (the create).
+ */
+export interface Around { readonly around?: { readonly dependsOn: readonly Dependency[]; readonly before: boolean } }
 
 export interface CreateSchema { readonly kind: 'CreateSchema'; readonly schema: Schema }
 export interface DropSchema { readonly kind: 'DropSchema'; readonly schema: Schema }
@@ -49,11 +56,11 @@ export interface CreateTable { readonly kind: 'CreateTable'; readonly table: Tab
 export interface DropTable { readonly kind: 'DropTable'; readonly table: Table; readonly constraints: readonly Constraint[] }
 export interface RenameTable { readonly kind: 'RenameTable'; readonly schema: string; readonly from: string; readonly to: string }
 
-export interface AddColumn { readonly kind: 'AddColumn'; readonly schema: string; readonly table: string; readonly column: Column }
-export interface DropColumn { readonly kind: 'DropColumn'; readonly schema: string; readonly table: string; readonly column: Column }
+export interface AddColumn extends Around { readonly kind: 'AddColumn'; readonly schema: string; readonly table: string; readonly column: Column }
+export interface DropColumn extends Around { readonly kind: 'DropColumn'; readonly schema: string; readonly table: string; readonly column: Column }
 export interface RenameColumn { readonly kind: 'RenameColumn'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
 /** Any attribute change of a column except its name and comment: type, default, NOT NULL, identity, generated, collation. */
-export interface AlterColumn {
+export interface AlterColumn extends Around {
   readonly kind: 'AlterColumn';
   readonly schema: string;
   readonly table: string;
@@ -62,15 +69,15 @@ export interface AlterColumn {
 }
 
 /** `attaches`: the partitions' matching keys Postgres attaches instead of building new ones (issue 9); absent: none. */
-export interface AddConstraint { readonly kind: 'AddConstraint'; readonly constraint: Constraint; readonly attaches?: readonly Constraint[] }
+export interface AddConstraint extends Around { readonly kind: 'AddConstraint'; readonly constraint: Constraint; readonly attaches?: readonly Constraint[] }
 /** `ALTER TABLE … VALIDATE CONSTRAINT`: a NOT VALID check or foreign key declared validated (issue 9). */
 export interface ValidateConstraint { readonly kind: 'ValidateConstraint'; readonly constraint: Constraint }
-export interface DropConstraint { readonly kind: 'DropConstraint'; readonly constraint: Constraint }
+export interface DropConstraint extends Around { readonly kind: 'DropConstraint'; readonly constraint: Constraint }
 export interface RenameConstraint { readonly kind: 'RenameConstraint'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
 
 /** `attaches`: the partitions' matching indexes Postgres attaches instead of building new ones (issue 9); absent: none. */
-export interface CreateIndex { readonly kind: 'CreateIndex'; readonly index: Index; readonly attaches?: readonly Index[] }
-export interface DropIndex { readonly kind: 'DropIndex'; readonly index: Index }
+export interface CreateIndex extends Around { readonly kind: 'CreateIndex'; readonly index: Index; readonly attaches?: readonly Index[] }
+export interface DropIndex extends Around { readonly kind: 'DropIndex'; readonly index: Index }
 export interface RenameIndex { readonly kind: 'RenameIndex'; readonly schema: string; readonly from: string; readonly to: string }
 
 export type { CommentTarget } from '../model';
@@ -108,6 +115,32 @@ export interface DropEventTrigger { readonly kind: 'DropEventTrigger'; readonly 
 /** `ALTER EVENT TRIGGER … ENABLE|DISABLE…`. */
 export interface AlterEventTrigger { readonly kind: 'AlterEventTrigger'; readonly from: EventTrigger; readonly to: EventTrigger }
 
+/** A column a reference-data change writes; `lookup` resolves the CSV's natural key to the referenced id. */
+export interface DataColumn {
+  readonly name: string;
+  readonly lookup: { readonly schema: string; readonly table: string; readonly id: string; readonly match: string } | null;
+}
+
+/**
+ * Rows of a reference table to insert, update or delete (computed by the data stage from a CSV file and the
+ * live rows, not by the catalog diff). Values are Postgres text forms or null; `before` holds the row as it
+ * was (updates: the old values; deletes: every column of the table, so the reverse restores it whole).
+ */
+export interface SyncTableData {
+  readonly kind: 'SyncTableData';
+  readonly schema: string;
+  readonly table: string;
+  readonly action: 'insert' | 'update' | 'delete';
+  readonly columns: readonly DataColumn[];
+  /** Names of `columns` that identify a row. */
+  readonly key: readonly string[];
+  readonly rows: readonly { readonly values: readonly (string | null)[]; readonly before: readonly (string | null)[] | null }[];
+  /** Deletes: the table's own columns `before` is aligned with. */
+  readonly beforeColumns: readonly string[];
+  /** Reference tables (`schema.table`) this table's rows point at: written before, deleted after. */
+  readonly references: readonly { readonly schema: string; readonly table: string }[];
+}
+
 export type Change =
   | CreateSchema | DropSchema
   | CreateExtension | DropExtension | AlterExtension
@@ -123,7 +156,8 @@ export type Change =
   | CreateTrigger | DropTrigger | RenameTrigger
   | CreateEventTrigger | DropEventTrigger | AlterEventTrigger
   | TypeObjectChange
-  | ShapeChange;
+  | ShapeChange
+  | SyncTableData;
 
 export type * from './type-object-changes';
 

@@ -35,7 +35,9 @@ export function invalidatedBy(changes: readonly Change[]): Set<string> {
       for (const col of c.table.columns) column(c.table.schema, c.table.name, col.name);
     }
     else if (c.kind === 'DropEnum') out.add(dependencyKey({ kind: 'type', schema: c.enum.schema, name: c.enum.name }));
-    else if (c.kind === 'RecreateEnum') {
+    else if (c.kind === 'DropDomain') out.add(dependencyKey({ kind: 'type', schema: c.domain.schema, name: c.domain.name }));
+    else if (c.kind === 'DropCompositeType') out.add(dependencyKey({ kind: 'type', schema: c.type.schema, name: c.type.name }));
+    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain') {
       out.add(dependencyKey({ kind: 'type', schema: c.to.schema, name: c.to.name }));
       for (const x of c.columns) column(x.schema, x.table, x.column.name);
     }

@@ -3,6 +3,7 @@ import { deepEqual } from '../util';
 import type { Change } from './changes';
 import { dependencyKey, dependsOnAny, invalidatedBy, relationKey, routineDependencyKey } from './dependents';
 import { commentChanged, matchByKey } from './match';
+import { rebuildExpressionUsers } from './expression-dependents';
 
 /** What happens to an object on both sides: `refresh` only for a materialized view populated or emptied. */
 type Fate = 'same' | 'replace' | 'recreate' | 'refresh';
@@ -84,6 +85,7 @@ export function diffProgrammable(from: Catalog, to: Catalog, base: readonly Chan
     }
   }
   out.push(...rebuildOnRecreated(from, to, base, invalid));
+  out.push(...rebuildExpressionUsers(from, to, base, invalid));
   out.push(...diffTriggers(from, to, invalid), ...diffEventTriggers(from, to, invalid));
   return out;
 }

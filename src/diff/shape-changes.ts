@@ -1,4 +1,5 @@
 import type { Column, Policy, Table } from '../model';
+import type { Around } from './changes';
 
 /**
  * Changes of table shapes (issue 3): partitions, inheritance, persistence, storage parameters, row-level
@@ -35,8 +36,8 @@ export interface AlterColumnStorage {
   readonly to: Column;
 }
 
-export interface CreatePolicy { readonly kind: 'CreatePolicy'; readonly policy: Policy }
-export interface DropPolicy { readonly kind: 'DropPolicy'; readonly policy: Policy }
+export interface CreatePolicy extends Around { readonly kind: 'CreatePolicy'; readonly policy: Policy }
+export interface DropPolicy extends Around { readonly kind: 'DropPolicy'; readonly policy: Policy }
 /** Roles, USING or WITH CHECK changed (what `ALTER POLICY` can change). */
 export interface AlterPolicy { readonly kind: 'AlterPolicy'; readonly from: Policy; readonly to: Policy }
 export interface RenamePolicy { readonly kind: 'RenamePolicy'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }

@@ -19,6 +19,7 @@ import { introspectCollations } from './collations';
 import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
+import { introspectExpressionUses } from './expression-uses';
 import { scopeCatalog, type Scope } from './scope';
 
 /**
@@ -74,6 +75,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
     const policies = await step('policies', db, introspectPolicies);
     const grants = await step('privileges', db, introspectGrants);
+    const expressionUses = await step('expression dependencies', db, introspectExpressionUses);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),
@@ -83,7 +85,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     }
     return scopeCatalog(sortCatalog({
       kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints: [...constraints, ...exclusions], policies,
-      views, routines, triggers, eventTriggers, sequences, domains, compositeTypes, collations, grants,
+      views, routines, triggers, eventTriggers, sequences, domains, compositeTypes, collations, grants, expressionUses,
     }), options.scope);
   });
 }

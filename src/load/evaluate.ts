@@ -71,7 +71,19 @@ export function evaluateSchemaFiles(files: readonly string[], compiled: Readonly
     m.loaded = true;
     return m.exports;
   };
-  return files.map((file) => {
+  // Schema files are trusted code, but one that calls process.exit() while loading must not end the run
+  // with a success code (an empty `plan` reading as "no changes"): the call throws instead, naming the file.
+  const exit = process.exit;
+  process.exit = ((code?: number | string | null) => {
+    throw new Error(`process.exit(${code ?? ''}) called while the schema files were evaluated: schema files must not end the process`);
+  }) as typeof process.exit;
+  try {
+    return files.map((file) => evaluateOne(file));
+  } finally {
+    process.exit = exit;
+  }
+
+  function evaluateOne(file: string): Record<string, unknown> {
     try {
       return load(file) as Record<string, unknown>;
     } catch (err) {
@@ -80,5 +92,5 @@ export function evaluateSchemaFiles(files: readonly string[], compiled: Readonly
       const message = err instanceof Error ? err.message : String(err);
       throw new SchemakitError('load', 'runtime-error', `${location}: ${message}`, { cause: err, problems: [{ code: 'runtime-error', message, location }] });
     }
-  });
+  }
 }

@@ -44,7 +44,7 @@ export function compileSchemaFiles(files: readonly string[], schemakitTypes: str
   const ts = require('typescript') as typeof TS;
   const program = ts.createProgram({ rootNames: files, options: compileOptions(ts, schemakitTypes) });
   const problems = ts.getPreEmitDiagnostics(program).map((d): Problem => {
-    const message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+    const message = ts.flattenDiagnosticMessageText(d.messageText, '\n') + hintFor(d.code);
     if (d.file && d.start !== undefined) {
       const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
       return { code: 'type-error', message: `TS${d.code}: ${message}`, location: formatPlace(path.resolve(d.file.fileName), line + 1, character + 1) };
@@ -58,4 +58,15 @@ export function compileSchemaFiles(files: readonly string[], schemakitTypes: str
     if (source && fileName.endsWith('.js')) outputs.set(path.resolve(source), text);
   });
   return { problems, outputs };
+}
+
+/**
+ * TS7022/7023/7024 ("implicitly has type 'any' because it … is referenced directly or indirectly in its own
+ * initializer") come from schema files importing each other (foreign keys both ways): the fix is a return
+ * type on the reference callback.
+ */
+function hintFor(code: number): string {
+  if (code !== 7022 && code !== 7023 && code !== 7024) return '';
+  return '\n  hint: schema files that import each other (foreign keys both ways) need the type of the reference spelled out:' +
+    '\n    .references((): ColumnRef => users.columns.id)   // import { type ColumnRef } from \'schemakit\'';
 }

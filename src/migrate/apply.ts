@@ -36,6 +36,8 @@ export interface ApplyResult {
   readonly applied: number;
   /** Transactions committed. */
   readonly chunks: number;
+  /** Statements run outside any transaction (online builds and validations, ALTER TYPE … ADD VALUE). */
+  readonly outside: number;
   readonly durationMs: number;
 }
 
@@ -52,9 +54,15 @@ interface Unit {
 export function checkHazards(plan: Plan, allow: readonly HazardKind[]): void {
   const refused = blockingHazards.filter((k) => !allow.includes(k));
   const problems: Problem[] = [];
+  // No `object` in the problems: the CLI prints only problems the message does not already list, so each
+  // hazard appears once. A hazard repeated on one step is listed once too.
+  const seen = new Set<string>();
   plan.steps.forEach((s, i) => {
     for (const h of s.hazards) {
-      if (refused.includes(h.kind)) problems.push({ code: h.kind, object: s.object, message: `step ${i + 1}: ${h.message}` });
+      const message = `step ${i + 1}: ${h.message}`;
+      if (!refused.includes(h.kind) || seen.has(`${h.kind}\u0000${message}`)) continue;
+      seen.add(`${h.kind}\u0000${message}`);
+      problems.push({ code: h.kind, message });
     }
   });
   if (problems.length === 0) return;
@@ -97,6 +105,7 @@ export async function applyPlan(db: Db, plan: Plan, options: ApplyOptions = {}):
   const committed: string[] = [];
   let applied = 0;
   let chunks = 0;
+  let outside = 0;
   const timeouts = new SessionTimeouts(db);
   const retry = { retries: options.lockRetries ?? DEFAULT_LOCK_RETRIES, delayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS, onRetry: options.onRetry };
   for (const unit of work) {
@@ -121,12 +130,13 @@ export async function applyPlan(db: Db, plan: Plan, options: ApplyOptions = {}):
     }
     applied += unit.steps.length;
     if (unit.transactional) chunks++;
+    else outside += unit.steps.length;
     committed.push(unit.transactional
       ? `statements ${unit.steps[0].index + 1}-${unit.steps[unit.steps.length - 1].index + 1} (committed transaction)`
       : `statement${unit.steps.length > 1 ? 's' : ''} ${unit.steps.map((s) => s.index + 1).join(', ')} (outside the transaction)`);
   }
   await timeouts.reset(plan.steps.some((s) => s.timeouts !== null));
-  return { applied, chunks, durationMs: Date.now() - started };
+  return { applied, chunks, outside, durationMs: Date.now() - started };
 }
 
 /** Checks every transaction against the lock budget: refuses, or with `chunked` splits it. */

@@ -11,11 +11,13 @@ export { ensureHistory, hasHistory, insertHistory, readHistory, readProgress, HI
 export { withMigrationLock, migrationLockHolder, describeHolder, MIGRATION_LOCK_KEY, type LockHolder, type LockOptions } from './migration-lock';
 export { runScript, type Script, type ScriptHooks } from './run-script';
 export { migrateUp, migrateDown, upScript, editedApplied, type MigrateUpOptions, type MigrateDownOptions, type MigrationRun } from './run-migrations';
+export { planMigrateDown, checkDownHazards, type DownTarget } from './run-migrations';
 export { migrationStates, type MigrationState } from './migration-status';
 export { catalogHash, hashedOn } from './catalog-hash';
-export { runPreflight, checkPreflight, renderPreflight, type PreflightFinding, type PreflightOptions } from './preflight';
+export { runPreflight, checkPreflight, renderPreflight, isFailing as isFailingPreflight, type PreflightFinding, type PreflightOptions } from './preflight';
 export type { PreflightKind } from './preflight-checks';
 export { withLockRetries, lockTimeoutError, LOCK_NOT_AVAILABLE, DEFAULT_LOCK_RETRIES, DEFAULT_RETRY_DELAY_MS, type RetryPolicy } from './lock-retry';
 export { lintPlan, lintScript, scriptTables, renderLint, DEFAULT_LARGE_TABLE_ROWS, DEFAULT_LARGE_TABLE_BYTES, type LintFinding, type LintOptions, type LintRule, type LintSeverity } from './lint';
 export { analyzeStatement, type StatementFacts } from './lint-statement';
 export { readTableSizes, formatBytes, formatRows, type TableSize, type TableSizes } from './table-sizes';
+export { resolveMigration, type ResolveResult } from './resolve';

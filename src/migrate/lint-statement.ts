@@ -67,6 +67,20 @@ function actions(tokens: readonly SqlToken[]): SqlToken[][] {
 const has = (tokens: readonly SqlToken[], ...words: string[]) =>
   tokens.some((_, i) => words.every((w, k) => tokens[i + k]?.kind === 'word' && tokens[i + k].upper === w));
 
+const LENGTH_TYPES = [['VARCHAR'], ['CHARACTER', 'VARYING'], ['CHARACTER'], ['CHAR'], ['BPCHAR'], ['BIT', 'VARYING'], ['BIT'], ['VARBIT']];
+
+/** `::varchar(5)` (or char(n), bit(n), …) after USING: the cast that truncates instead of failing, else null. */
+function lengthCast(a: readonly SqlToken[]): string | null {
+  const at = a.findIndex((t) => t.kind === 'word' && t.upper === 'USING');
+  if (at < 0) return null;
+  for (let i = at + 1; i < a.length; i++) {
+    if (a[i].text !== '::') continue;
+    const words = LENGTH_TYPES.find((w) => w.every((x, k) => a[i + 1 + k]?.kind === 'word' && a[i + 1 + k].upper === x));
+    if (words && a[i + 1 + words.length]?.text === '(') return `${words.join(' ').toLowerCase()}(${a[i + 2 + words.length]?.text ?? ''})`;
+  }
+  return null;
+}
+
 /** One ALTER TABLE action on `table`. */
 function alterAction(table: string, a: SqlToken[], facts: { locks: TableLock[]; hazards: Hazard[] }): void {
   const c = new Cursor(a);
@@ -119,9 +133,11 @@ function alterAction(table: string, a: SqlToken[], facts: { locks: TableLock[]; 
     const column = c.name() ?? '?';
     const object = `${table}.${column}`;
     if (c.is('TYPE') || c.is('SET', 'DATA', 'TYPE')) {
+      const cut = lengthCast(a);
       return void push(lock(table, 'ACCESS EXCLUSIVE', { rewrite: true }),
         hz('table-rewrite', object, 'changing the type rewrites the table (unless binary coercible, e.g. varchar widening)'),
-        hz('may-fail-on-data', object, 'existing values may not convert'));
+        hz('may-fail-on-data', object, 'existing values may not convert'),
+        ...(cut ? [hz('deletes-data', object, `the explicit cast to ${cut} in USING truncates longer values silently; cast without the length (Postgres then fails on values that do not fit)`)] : []));
     }
     if (c.is('SET', 'NOT', 'NULL')) {
       return void push(lock(table, 'ACCESS EXCLUSIVE', { scan: true }),

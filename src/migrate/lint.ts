@@ -72,7 +72,7 @@ function lintSubject(s: Subject, sizes: TableSizes, o: LintOptions): LintFinding
     if (h.kind === 'may-fail-on-data' && s.preflight === null) add('may-fail-on-data', 'warning', null, h.message);
   }
   for (const f of s.preflight ?? []) {
-    add('data-check', f.kind === 'not-checked' ? 'warning' : 'error', f.object, f.message);
+    add('data-check', f.kind === 'not-checked' ? 'warning' : 'error', f.object, f.message); // values-change: data lost
   }
   for (const l of s.locks) {
     const size = sizes.get(l.table);

@@ -135,6 +135,7 @@ export function changeLockObjects(c: Change): string[] {
     case 'RenamePolicy': return [rel(c.schema, c.table)];
     case 'GrantPrivilege':
     case 'RevokePrivilege': return [`${c.grant.object}:${c.grant.schema ?? ''}.${c.grant.name}`];
+    case 'SyncTableData': return [rel(c.schema, c.table)];
     default: return assertNever(c, 'change');
   }
 }

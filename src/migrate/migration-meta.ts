@@ -1,6 +1,7 @@
 import { SchemakitError } from '../util';
 import type { Plan, Step } from '../plan';
 import { qualified } from '../sql';
+import { analyzeStatement } from './lint-statement';
 
 /**
  * What `schemakit generate` records next to up.sql and down.sql (`meta.json`, kebab-case keys). Hand-written
@@ -15,7 +16,15 @@ export interface MigrationMeta {
   readonly hashedOn: string;
   readonly statements: number;
   readonly hazards: readonly string[];
+  /**
+   * True when down.sql restores the schema AND the data: every step has a reverse and no reverse deletes
+   * data (a down that drops a table the migration created loses the rows written since).
+   */
   readonly reversible: boolean;
+  /** The hazard kinds of down.sql's statements (`deletes-data` makes `migrate down` ask for --allow-hazard). */
+  readonly downHazards: readonly string[];
+  /** What running down.sql loses (`statement N: object: message`), for `reversible: false`. */
+  readonly downLoses: readonly string[];
   /** Why each irreversible statement cannot be undone (`statement N (object): reason`). */
   readonly irreversible: readonly string[];
   /** 1-based numbers of the statements of up.sql that run outside the migration transaction. */
@@ -33,13 +42,19 @@ export function metaFromPlan(plan: Plan, hashes: { from: string; to: string; has
     const cleanup = s.transactional ? null : retryCleanup(s);
     if (cleanup !== null) beforeRetry[String(i + 1)] = cleanup;
   });
+  // Down statements are text (a step's reverse); the same analyzer that `migrate down` runs on them finds their hazards.
+  const reverses = [...plan.steps].reverse().map((s) => s.reverse).filter((r): r is string => r !== null && r !== '');
+  const downFacts = reverses.map((r) => analyzeStatement(r));
+  const downLoses = downFacts.flatMap((f, i) => f.hazards.filter((h) => h.kind === 'deletes-data').map((h) => `statement ${i + 1}: ${h.message}`));
   return {
     fromHash: hashes.from,
     toHash: hashes.to,
     hashedOn: hashes.hashedOn,
     statements: plan.steps.length,
     hazards: [...new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.kind)))],
-    reversible: plan.steps.every((s) => s.reverse !== null),
+    reversible: plan.steps.every((s) => s.reverse !== null) && downLoses.length === 0,
+    downHazards: [...new Set(downFacts.flatMap((f) => f.hazards.map((h) => h.kind)))],
+    downLoses,
     irreversible: plan.steps.flatMap((s, i) => (s.reverse === null ? [`statement ${i + 1} (${s.object}): ${s.irreversible ?? 'no reverse'}`] : [])),
     outsideTransaction: plan.steps.flatMap((s, i) => (s.transactional ? [] : [i + 1])),
     beforeRetry,
@@ -67,6 +82,8 @@ export function renderMeta(m: MigrationMeta): string {
     hazards: m.hazards,
     reversible: m.reversible,
     irreversible: m.irreversible,
+    'down-hazards': m.downHazards,
+    'down-loses': m.downLoses,
     'outside-transaction': m.outsideTransaction,
     'before-retry': m.beforeRetry,
     objects: m.objects,
@@ -98,6 +115,9 @@ export function parseMeta(text: string, file: string): MigrationMeta {
     hazards: list<string>('hazards', isStr),
     reversible: typeof j.reversible === 'boolean' ? j.reversible : bad('reversible'),
     irreversible: list<string>('irreversible', isStr),
+    // Absent from meta.json written before down hazards were recorded.
+    downHazards: j['down-hazards'] === undefined ? [] : list<string>('down-hazards', isStr),
+    downLoses: j['down-loses'] === undefined ? [] : list<string>('down-loses', isStr),
     outsideTransaction: list<number>('outside-transaction', (v) => Number.isInteger(v)),
     beforeRetry: retry as Record<string, string>,
     objects: list<string>('objects', isStr),

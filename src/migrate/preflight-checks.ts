@@ -13,7 +13,9 @@ export type PreflightKind =
   | 'too-long'
   | 'check-violations'
   | 'enum-value-in-use'
-  | 'rows-without-value';
+  | 'rows-without-value'
+  /** Values a lossy conversion would store changed (a `deletes-data` step): reported, not a failure. */
+  | 'values-change';
 
 /** One data check of a step: SQL counting the rows that would make the step fail, and a few examples. */
 export interface PreflightCheck {
@@ -58,6 +60,11 @@ interface Scope {
   readonly newColumns: ReadonlySet<string>;
   /** PostgreSQL ≥ 16 has pg_input_is_valid. */
   readonly inputIsValid: boolean;
+  /**
+   * Enums the plan creates or recreates, by their qualified name, with their declared labels: a conversion
+   * to one is checked against the labels (the type does not exist, or not yet in that form, before the plan).
+   */
+  readonly planEnums: ReadonlyMap<string, readonly string[]>;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -69,11 +76,16 @@ export function preflightChecks(plan: Plan, serverVersion: number): PreflightChe
     newTables: new Set(plan.steps.flatMap((s) => (s.change.kind === 'CreateTable' ? [relKey(s.change.table)] : []))),
     newColumns: new Set(plan.steps.flatMap((s) => (s.change.kind === 'AddColumn' ? [columnKey(s.change.schema, s.change.table, s.change.column.name)] : []))),
     inputIsValid: serverVersion >= 160000,
+    planEnums: new Map(plan.steps.flatMap((s) => {
+      const c = s.change;
+      if (c.kind === 'CreateEnum') return [[qualified(c.enum.schema, c.enum.name), c.enum.values] as const];
+      return c.kind === 'RecreateEnum' ? [[qualified(c.to.schema, c.to.name), c.to.values] as const] : [];
+    })),
   };
   const seen = new Set<Change>();
   const out: PreflightCheck[] = [];
   plan.steps.forEach((s, i) => {
-    if (seen.has(s.change) || !s.hazards.some((h) => h.kind === 'may-fail-on-data')) return;
+    if (seen.has(s.change) || !s.hazards.some((h) => h.kind === 'may-fail-on-data' || (h.kind === 'deletes-data' && s.change.kind === 'AlterColumn'))) return;
     seen.add(s.change);
     out.push(...checksOf(s.change, i, scope));
   });
@@ -183,6 +195,23 @@ function indexChecks(i: Index, step: number, scope: Scope): PreflightCheck[] {
   }];
 }
 
+/** A conversion to an enum the plan creates: values (or array elements) outside its declared labels. */
+function enumLabelsCheck(c: AlterColumn, step: number, scope: Scope, toType: string, labels: readonly string[]): PreflightCheck {
+  const { schema, table, to } = c;
+  const object = columnKey(schema, table, to.name);
+  const t = qualified(schema, scope.names.table(schema, table));
+  const col = ident(scope.names.column(schema, table, to.name));
+  const list = labels.length === 0 ? 'NULL' : labels.map(literal).join(', ');
+  const [from, value] = toType.endsWith('[]') ? [`${t}, unnest(${col}::text[]) AS v`, 'v'] : [t, `${col}::text`];
+  const where = `${value} IS NOT NULL AND ${value} NOT IN (${list})`;
+  return {
+    kind: 'cast-failures', step, object, castHelper: false,
+    countSql: `SELECT count(*) AS n FROM ${from} WHERE ${where}`,
+    sampleSql: `SELECT left(${value}, 40) AS v FROM ${from} WHERE ${where} LIMIT 3`,
+    describe: (n) => `cast ${storageType(c.from.type)} → ${toType} on ${object}: ${plural(n, 'value is', 'values are')} not a label of the enum the plan creates`,
+  };
+}
+
 /** `character varying(n)` / `character(n)` (not arrays): the length limit, else null. */
 function lengthLimit(type: string): number | null {
   const m = /^(character varying|character|bit varying|bit)\((\d+)\)$/.exec(type);
@@ -204,7 +233,9 @@ function alterColumnChecks(c: AlterColumn, step: number, scope: Scope): Prefligh
   const byFunction = change?.using != null && !change.using.startsWith(`${ident(to.name)}::`);
   if (change !== null && change.mayFail && !byFunction) {
     const limit = lengthLimit(toType);
-    if (limit !== null) {
+    const labels = scope.planEnums.get(toType.replace(/\[\]$/, ''));
+    if (labels !== undefined) out.push(enumLabelsCheck(c, step, scope, toType, labels));
+    else if (limit !== null) {
       const where = `char_length(${col}::text) > ${limit}`;
       out.push({
         kind: 'too-long', step, object, castHelper: false,
@@ -228,6 +259,7 @@ function alterColumnChecks(c: AlterColumn, step: number, scope: Scope): Prefligh
       });
     }
   }
+  if (change !== null && change.lossy) out.push(lossyCheck(c, step, scope));
   if (to.notNull && !from.notNull) {
     out.push({
       kind: 'nulls', step, object, castHelper: false,
@@ -236,6 +268,28 @@ function alterColumnChecks(c: AlterColumn, step: number, scope: Scope): Prefligh
     });
   }
   return out;
+}
+
+/**
+ * Rows whose value the conversion would store changed: converted with the plan's own USING expression and
+ * back, compared with the original (`12.34` → `12` → `12.00`). Values that do not convert at all make the
+ * query fail; the cast-failure check counts those.
+ */
+function lossyCheck(c: AlterColumn, step: number, scope: Scope): PreflightCheck {
+  const { schema, table } = c;
+  const [fromType, toType] = [storageType(c.from.type), storageType(c.to.type)];
+  const name = scope.names.column(schema, table, c.to.name);
+  const t = qualified(schema, scope.names.table(schema, table));
+  const forward = analyzeTypeChange(name, fromType, toType).using ?? `${ident(name)}::${toType}`;
+  const back = analyzeTypeChange('w', toType, fromType).using ?? `w::${fromType}`;
+  const pairs = `(SELECT ${ident(name)} AS v, (${forward}) AS w FROM ${t}) AS s WHERE v IS NOT NULL AND (${back}) IS DISTINCT FROM v`;
+  const object = columnKey(schema, table, c.to.name);
+  return {
+    kind: 'values-change', step, object, castHelper: false,
+    countSql: `SELECT count(*) AS n FROM ${pairs}`,
+    sampleSql: `SELECT left(v::text, 40) || ' → ' || left(w::text, 40) AS v FROM ${pairs} LIMIT 3`,
+    describe: (n) => `${fromType} → ${toType} on ${object}: ${plural(n, 'value', 'values')} would be stored changed`,
+  };
 }
 
 function enumChecks(c: RecreateEnum, step: number, scope: Scope): PreflightCheck[] {

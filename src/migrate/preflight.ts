@@ -52,10 +52,15 @@ export function renderPreflight(findings: readonly PreflightFinding[]): string {
   return findings.map((f) => `  - step ${f.step + 1}: ${f.message}`).join('\n');
 }
 
+/** True for a finding that makes the plan fail (not a check that could not run, not values a lossy step changes). */
+export function isFailing(f: PreflightFinding): boolean {
+  return f.kind !== 'not-checked' && f.kind !== 'values-change';
+}
+
 /** Runs the checks and throws `preflight-failed` with the report when data would make the plan fail. */
 export async function checkPreflight(db: Db, plan: Plan, options: PreflightOptions = {}): Promise<readonly PreflightFinding[]> {
   const findings = await runPreflight(db, plan, options);
-  const failing = findings.filter((f) => f.kind !== 'not-checked');
+  const failing = findings.filter(isFailing);
   if (failing.length === 0) return findings;
   // No `object` in the problems: the CLI prints problems the message does not already contain.
   const problems: Problem[] = failing.map((f) => ({ code: f.kind, message: `step ${f.step + 1}: ${f.message}` }));

@@ -5,6 +5,9 @@ import { deleteHistory, ensureHistory, insertHistory, readHistory, readProgress,
 import { compareVersions, type MigrationFile } from './migration-files';
 import { runScript, type Script, type ScriptHooks } from './run-script';
 import { splitStatements } from './split-statements';
+import { analyzeStatement } from './lint-statement';
+import { blockingHazards } from './apply';
+import type { Hazard, HazardKind } from '../plan';
 
 /** Options of migrateUp. */
 export interface MigrateUpOptions extends ScriptHooks {
@@ -74,6 +77,10 @@ export async function migrateUp(db: Db, files: readonly MigrationFile[], options
   if (options.to !== undefined && !files.some((f) => f.version === options.to)) {
     throw new SchemakitError('migrate', 'unknown-version', `--to ${options.to}: no migration has this version`);
   }
+  const onDisk = new Set(files.map((f) => f.version));
+  for (const h of history) {
+    if (!onDisk.has(h.version)) options.onNotice?.(`${h.version}_${h.name} was applied (${h.appliedAt.toISOString()}) but its directory is missing from the migrations directory (deleted, or this checkout is behind the database?); pending migrations are applied anyway`);
+  }
   const applied = new Set(history.map((h) => h.version));
   const newest = history[history.length - 1]?.version;
   const progress = new Map((await readProgress(db)).map((p) => [p.version, p]));
@@ -102,14 +109,24 @@ export interface MigrateDownOptions extends ScriptHooks {
   readonly to?: string;
   /** Run a down script that says it is incomplete (irreversible steps) anyway. */
   readonly allowIncomplete?: boolean;
+  /** Hazards of the down scripts to run anyway (`deletes-data`: a down that drops tables or columns). */
+  readonly allowHazards?: readonly HazardKind[];
   readonly onMigration?: (row: HistoryRow) => void;
 }
 
+/** A migration migrateDown would revert, with the hazards of its recorded down SQL (statement numbers 1-based). */
+export interface DownTarget {
+  readonly row: HistoryRow;
+  readonly hazards: readonly { readonly statement: number; readonly hazard: Hazard }[];
+}
+
 /**
- * Reverts applied migrations, the last applied first, each by running the down SQL recorded when it was applied
- * (not today's down.sql, which may have changed) in one transaction with the removal of its history row.
+ * What migrateDown would revert, last applied first, and what each down script risks. The recorded down
+ * SQL is text (generated from the plan's reverses, or hand-written), so its hazards come from the statement
+ * analyzer `lint` uses for migration files: DROP TABLE, DROP COLUMN, TRUNCATE, DELETE without WHERE delete data.
+ * Refuses, running nothing, a down that was never recorded or is incomplete (unless allowIncomplete).
  */
-export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Promise<MigrationRun[]> {
+export async function planMigrateDown(db: Db, options: Pick<MigrateDownOptions, 'steps' | 'to' | 'allowIncomplete'> = {}): Promise<DownTarget[]> {
   const history = await readHistory(db);
   if (options.to !== undefined && options.to !== '0' && !history.some((h) => h.version === options.to)) {
     throw new SchemakitError('migrate', 'unknown-version', `--to ${options.to}: no applied migration has this version (0 reverts all)`);
@@ -125,9 +142,36 @@ export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Pro
     return [];
   });
   if (problems.length > 0) throw new SchemakitError('migrate', 'not-reversible', `cannot revert; nothing was run:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  return targets.map((row) => ({
+    row,
+    hazards: splitStatements(row.downSql!).flatMap((st, i) => analyzeStatement(st.sql).hazards.map((hazard) => ({ statement: i + 1, hazard }))),
+  }));
+}
+
+/** Throws `hazard-refused` when a down script has a blocking hazard (deletes-data…) that is not allowed. */
+export function checkDownHazards(targets: readonly DownTarget[], allow: readonly HazardKind[]): void {
+  const refused = blockingHazards.filter((k) => !allow.includes(k));
+  const problems = targets.flatMap((t) => t.hazards.filter((h) => refused.includes(h.hazard.kind)).map((h) => ({
+    code: h.hazard.kind, message: `${t.row.version}_${t.row.name} down statement ${h.statement}: ${h.hazard.message}`,
+  })));
+  if (problems.length === 0) return;
+  const kinds = [...new Set(problems.map((p) => p.code))];
+  throw new SchemakitError('migrate', 'hazard-refused',
+    `reverting would lose data (${kinds.join(', ')}); nothing was run. Take a backup (--backup DIR) and allow it explicitly (--allow-hazard ${kinds.join(' --allow-hazard ')}) to proceed:\n` +
+    problems.map((p) => `  - [${p.code}] ${p.message}`).join('\n'), { problems });
+}
+
+/**
+ * Reverts applied migrations, the last applied first, each by running the down SQL recorded when it was applied
+ * (not today's down.sql, which may have changed) in one transaction with the removal of its history row.
+ * Refuses, running nothing, when a down script deletes data and `allowHazards` does not allow it.
+ */
+export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Promise<MigrationRun[]> {
+  const targets = await planMigrateDown(db, options);
+  checkDownHazards(targets, options.allowHazards ?? []);
   const progress = new Map((await readProgress(db)).map((p) => [p.version, p]));
   const runs: MigrationRun[] = [];
-  for (const h of targets) {
+  for (const { row: h } of targets) {
     options.onMigration?.(h);
     const started = Date.now();
     const text = h.downSql!;

@@ -66,5 +66,6 @@ export function sortCatalog(c: Catalog): Catalog {
     collations: sorted(c.collations, relKey),
     policies: sorted(c.policies, constraintKey),
     grants: c.grants === null ? null : sorted(c.grants, grantKey),
+    ...(c.expressionUses ? { expressionUses: sorted(c.expressionUses, (u) => JSON.stringify(u.owner)) } : {}),
   };
 }

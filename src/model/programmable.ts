@@ -15,6 +15,19 @@ export type Dependency =
   | { readonly kind: 'type'; readonly schema: string; readonly name: string }
   | { readonly kind: 'routine'; readonly schema: string; readonly name: string; readonly args: string };
 
+/** An object holding an expression of a table: a CHECK or EXCLUDE constraint, an index, a default, a generated column, a policy. */
+export type ExpressionOwner =
+  | { readonly kind: 'constraint'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'index'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'policy'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'default' | 'generated'; readonly schema: string; readonly table: string; readonly column: string };
+
+/** What one expression owner reads (columns, types, routines of user schemas), sorted. */
+export interface ExpressionUse {
+  readonly owner: ExpressionOwner;
+  readonly dependsOn: readonly Dependency[];
+}
+
 export type CheckOption = 'local' | 'cascaded';
 
 /** One output column of a view (CREATE OR REPLACE VIEW may only append columns). */

@@ -1,4 +1,4 @@
-import type { EventTrigger, Routine, Trigger, View } from './programmable';
+import type { EventTrigger, ExpressionUse, Routine, Trigger, View } from './programmable';
 
 /**
  * The schema model: readonly plain data with `kind` discriminants. Identity is the qualified name
@@ -40,6 +40,12 @@ export interface Catalog {
   readonly policies: readonly Policy[];
   /** Privileges granted, or null when they are not managed (declarations manage them only when asked to). */
   readonly grants: readonly Grant[] | null;
+  /**
+   * What the expressions of checks, exclusions, expression and partial indexes, defaults, generated columns
+   * and policies read (pg_depend), sorted; introspected only (absent on declarations before normalization).
+   * Used to rebuild them around a type or routine recreated under them, never compared by the diff.
+   */
+  readonly expressionUses?: readonly ExpressionUse[];
 }
 
 /** A namespace (`CREATE SCHEMA`). */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeTarget, type EnvTarget } from '../config';
-import { connectPostgres, dropDatabase, openPglite, urlForDatabase, type Db } from '../db';
+import { connectPostgres, dropDatabase, openPglite, urlForDatabase, type Db, type EngineLockOptions } from '../db';
 import { SchemakitError } from '../util';
 
 /** The database name of a server URL (default: the user name, as libpq does). */
@@ -70,10 +70,10 @@ export async function dropTargetDatabase(target: EnvTarget): Promise<void> {
 }
 
 /** Opens a target; a missing database is reported naming `schemakit db create`. */
-export async function openEnvTarget(target: EnvTarget, extensions: readonly string[] = []): Promise<Db> {
+export async function openEnvTarget(target: EnvTarget, extensions: readonly string[] = [], lock?: EngineLockOptions): Promise<Db> {
   if (target.kind === 'pglite') {
     mkdirSync(target.dir, { recursive: true });
-    return openPglite({ dataDir: target.dir, extensions });
+    return openPglite({ dataDir: target.dir, extensions, lock });
   }
   try {
     return await connectPostgres(target.url);

@@ -9,6 +9,7 @@ import {
 import type { Catalog } from '../model';
 import { planChanges, renderDown, renderUp, type Plan } from '../plan';
 import { SchemakitError } from '../util';
+import { planDeclaredWithData } from './reference-data';
 import { normalizeDeclared } from './normalize';
 import { extensionsCreatedBy, openReplayScratch, type ReplayTarget } from './replay-migrations';
 
@@ -22,6 +23,8 @@ export interface GenerateOptions {
   readonly now?: Date;
   /** The part of the schema managed (`--schemas`…): declarations outside it are not generated. */
   readonly scope?: Scope;
+  /** Project root whose `data/` holds reference data (default: the current directory). */
+  readonly root?: string;
 }
 
 /** What generateMigration did: the plan, and the directory written (null when there was nothing to do). */
@@ -30,6 +33,8 @@ export interface GenerateResult {
   readonly written: string | null;
   /** False when down.sql is incomplete (irreversible steps); it was then not tested. */
   readonly reversible: boolean;
+  /** What down.sql loses when run (tables and columns it drops), from meta.json's `down-loses`. */
+  readonly downLoses: readonly string[];
 }
 
 /**
@@ -48,9 +53,10 @@ export async function generateMigration(declared: Declared, options: GenerateOpt
     const scope = options.scope;
     const before = await introspect(db, { scope });
     const desired = scopeCatalog(await normalizeDeclared(declared, db), scope);
-    const plan = planChanges(diffCatalogs(before, desired, declared.renames));
+    // Reference data: the rows the replayed migrations left, diffed against the CSV files (up writes them, down restores).
+    const plan = await planDeclaredWithData(db, declared, {}, { root: options.root, scope });
     const reversible = plan.steps.every((s) => s.reverse !== null);
-    if (plan.steps.length === 0) return { plan, written: null, reversible };
+    if (plan.steps.length === 0) return { plan, written: null, reversible, downLoses: [] };
 
     const version = nextVersion(files, options.now);
     const [up, down] = [renderUp(plan), renderDown(plan)];
@@ -61,7 +67,7 @@ export async function generateMigration(declared: Declared, options: GenerateOpt
     if (reversible) await verifyDown(db, candidate, before, scope);
     const meta = metaFromPlan(plan, { from: catalogHash(before), to: catalogHash(after), hashedOn: hashedOn(db) });
     const written = writeMigration(options.dir, { version, name: options.name, up, down, meta });
-    return { plan, written, reversible };
+    return { plan, written, reversible, downLoses: meta.downLoses };
   } finally {
     await scratch.dispose();
   }
@@ -91,7 +97,8 @@ async function verifyUp(db: Db, m: MigrationFile, desired: Catalog, declared: De
 
 /** Runs the new down.sql (as recorded by the up run); it must restore the state before. */
 async function verifyDown(db: Db, m: MigrationFile, before: Catalog, scope?: Scope): Promise<void> {
-  await migrateDown(db, { steps: 1 });
+  // A scratch database: the down's data loss is what is being tested, not a risk.
+  await migrateDown(db, { steps: 1, allowHazards: ['deletes-data'] });
   // Compared through the diff, which sees columns as a set: Postgres cannot put a re-added column back in place.
   const left = planChanges(diffCatalogs(await introspect(db, { scope }), before));
   if (left.steps.length > 0) {

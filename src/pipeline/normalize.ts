@@ -4,7 +4,7 @@ import { createScratch } from '../db';
 import { diffCatalogs, managesGrant } from '../diff';
 import { introspect } from '../introspect';
 import { constraintKey, grantKey, sortCatalog, type Catalog, type Grant } from '../model';
-import { planChanges, planPreamble } from '../plan';
+import { planChanges, planPreamble, type Step } from '../plan';
 import { SchemakitError } from '../util';
 import { normalizedCacheKey, readNormalizedCache, writeNormalizedCache } from './normalize-cache';
 
@@ -20,7 +20,7 @@ export async function normalizeDeclared(declared: Declared, like: Db, options: N
   const cached = cacheDir ? readNormalizedCache(cacheDir, key) : undefined;
   if (cached) return cached;
   // PGlite registers contrib extensions at start, so the scratch instance must be asked for the declared ones.
-  const scratch = await createScratch(like, { extensions: declared.catalog.extensions.map((e) => e.name) });
+  const scratch = await createScratch(like, { devUrl: options.devUrl, embeddedFallback: options.embeddedFallback, extensions: declared.catalog.extensions.map((e) => e.name) });
   let catalog: Catalog;
   try {
     catalog = await normalizeInto(declared, scratch.db);
@@ -38,6 +38,10 @@ export interface NormalizeOptions {
    * declarations then need no scratch database. None when absent.
    */
   readonly cacheDir?: string;
+  /** Where to make the scratch database (`--dev-url`: a server URL or `pglite`); see createScratch. */
+  readonly devUrl?: string;
+  /** Use the embedded engine when the server refuses CREATE DATABASE; see createScratch. */
+  readonly embeddedFallback?: boolean;
 }
 
 /**
@@ -45,21 +49,29 @@ export interface NormalizeOptions {
  * command that needs no target does not start one database only to ask for another.
  */
 export async function normalizeInto(declared: Declared, empty: Db): Promise<Catalog> {
-  const base = await introspect(empty);
-  // Grants are not rendered: the roles they name may not exist in the scratch database (PGlite); they are data.
-  const plan = planChanges(diffCatalogs(base, { ...declared.catalog, grants: null }));
+  await buildCatalogInto(declared.catalog, empty, (step, reason, err) => {
+    const where = locate(declared, step.object);
+    throw new SchemakitError('normalize', 'declaration-rejected', `${where ? where + ': ' : ''}${step.object}: Postgres rejected the declaration: ${reason}\n  statement: ${step.sql}`, { cause: err });
+  });
+  const normalized = withDeclaredValidity(withDeclaredOpenings(await introspect(empty), declared.catalog), declared.catalog);
+  return declared.catalog.grants === null ? normalized : sortCatalog({ ...normalized, grants: uniqueGrants(declared.catalog.grants) });
+}
+
+/**
+ * Creates `catalog` in the empty database `empty`, statement by statement (the plan from nothing to it);
+ * `rejected` is called with the failing step and Postgres's reason, and must throw. Grants are not rendered:
+ * the roles they name may not exist there (PGlite); they are data.
+ */
+export async function buildCatalogInto(catalog: Catalog, empty: Db, rejected: (step: Step, reason: string, err: unknown) => never): Promise<void> {
+  const plan = planChanges(diffCatalogs(await introspect(empty), { ...catalog, grants: null }));
   for (const setting of planPreamble(plan)) await empty.exec(setting);
   for (const step of plan.steps) {
     try {
       await empty.exec(step.sql);
     } catch (err) {
-      const where = locate(declared, step.object);
-      const reason = err instanceof Error ? err.message.replace(/^db: /, '') : String(err);
-      throw new SchemakitError('normalize', 'declaration-rejected', `${where ? where + ': ' : ''}${step.object}: Postgres rejected the declaration: ${reason}\n  statement: ${step.sql}`, { cause: err });
+      rejected(step, err instanceof Error ? err.message.replace(/^db: /, '') : String(err), err);
     }
   }
-  const normalized = withDeclaredValidity(withDeclaredOpenings(await introspect(empty), declared.catalog), declared.catalog);
-  return declared.catalog.grants === null ? normalized : sortCatalog({ ...normalized, grants: uniqueGrants(declared.catalog.grants) });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SchemakitError } from '../util';
+import { redactUrl, SchemakitError } from '../util';
 
 /** Where a catalog comes from: nothing, a live database, a directory of declarations, or an embedded database. */
 export type Source =
@@ -30,7 +30,7 @@ export function describeSource(s: Source): string {
     case 'empty':
       return 'empty database';
     case 'url':
-      return s.url.replace(/:[^:@/]*@/, ':***@');
+      return redactUrl(s.url);
     case 'dir':
       return `declarations in ${s.dir}`;
     case 'pglite':

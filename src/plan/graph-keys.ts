@@ -19,6 +19,8 @@ export const columnNode = (schema: string, table: string, column: string) => key
  */
 export const uniqueKeyNode = (schema: string, table: string, columns: readonly string[]) => key('unique-key', schema, table, ...[...columns].sort());
 export const constraintNode = (schema: string, table: string, name: string) => key('constraint', schema, table, name);
+/** Rows of a reference table written (`data`) or deleted (`data-delete`) by the plan. */
+export const dataNode = (what: 'data' | 'data-delete', schema: string, table: string) => key(what, schema, table);
 export const policyNode = (schema: string, table: string, name: string) => key('policy', schema, table, name);
 
 /** Reads one identifier (quoted or bare) at `i`; returns it and the index after it. */

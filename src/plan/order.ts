@@ -39,6 +39,7 @@ export function orderSteps(groups: readonly (readonly PlannedStep[])[]): Planned
       if (cs.length > 0 && (s.step.op !== '-' || rs.length === 0)) for (const c of cs) edge(c, i);
       else for (const r of rs) edge(i, r);
     }
+    for (const k of s.precedes) for (const r of removers.get(k) ?? []) edge(i, r);
   });
   const lastOfGroup = new Map<number, number>();
   flat.forEach((x, i) => {

@@ -62,6 +62,7 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
       );
     }
     if (t.mayFail) hazards.push(hazard('may-fail-on-data', object, `existing values may not convert from ${fromType} to ${toType}`));
+    if (t.lossy) hazards.push(hazard('deletes-data', object, `converting ${fromType} to ${toType} changes stored values: ${t.loss}`));
     add(
       { kind: 'SetType', type: toType, collation: collation(to, from), using: t.using },
       { kind: 'SetType', type: fromType, collation: collation(from, to), using: back.using },

@@ -27,6 +27,7 @@ import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } f
 import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
 import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
 import { planRecreateDomain } from './plan-recreate-domain';
+import { planSyncTableData } from './plan-table-data';
 
 /** The steps of one change, each with its reverse and hazards. */
 export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
@@ -96,6 +97,7 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'RenamePolicy': return planRenamePolicy(c);
     case 'GrantPrivilege': return planGrantPrivilege(c);
     case 'RevokePrivilege': return planRevokePrivilege(c);
+    case 'SyncTableData': return planSyncTableData(c);
     default: return assertNever(c, 'change');
   }
 }

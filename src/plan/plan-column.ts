@@ -56,7 +56,8 @@ export function planDropColumn(c: DropColumn): PlannedStep[] {
   const comment = c.column.comment !== null ? commentSql({ kind: 'Column', schema: c.schema, table: c.table, name: c.column.name }, c.column.comment) : null;
   return [plannedStep(c, {
     sql: dropColumnSql(c.schema, c.table, c.column.name), reverse: statements(addColumnSql(c.schema, c.table, c.column), comment),
-    hazards: [hazard('deletes-data', object, 'dropping the column deletes its data')],
+    // A generated column rebuilt around a change of what it reads is added again and recomputed: no data is lost.
+    hazards: c.around && c.column.generated !== null ? [] : [hazard('deletes-data', object, 'dropping the column deletes its data')],
     object, op: '-', phase: Phase.DropColumn, locks: tableLock(null, c.schema, c.table, 'ACCESS EXCLUSIVE'),
     drops: [columnNode(c.schema, c.table, c.column.name)], needs: columnNeeds(c.schema, c.table, c.column),
   })];

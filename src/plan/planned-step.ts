@@ -1,4 +1,5 @@
 import type { Change } from '../diff';
+import { dependencyNeeds } from './graph-keys';
 import type { Hazard, HazardKind, Step, TableLock } from './types';
 
 /**
@@ -26,6 +27,9 @@ export const Phase = {
   AddForeignKey: 17,
   CreateIndex: 18,
   Comment: 19,
+  /** Reference data (issue 12): deletes, children first; then writes, parents first. */
+  DeleteData: 19.2,
+  WriteData: 19.4,
   /** Online mode: index builds, validations and what follows them, each on its own after the main transaction. */
   Online: 20,
   // Views, routines and triggers: drops before the tables, columns and types they read; routines created
@@ -52,6 +56,8 @@ export interface PlannedStep {
   readonly creates: readonly string[];
   readonly drops: readonly string[];
   readonly needs: readonly string[];
+  /** Keys whose drop (or change) this step must precede: what an object rebuilt around them reads (see Around). */
+  readonly precedes: readonly string[];
 }
 
 /** What a planner function says about one statement. */
@@ -75,6 +81,7 @@ export interface StepSpec {
 /** Builds a planned step; a step without a reverse always carries the `irreversible` hazard. */
 export function plannedStep(change: Change, s: StepSpec): PlannedStep {
   const hazards = [...(s.hazards ?? [])];
+  const around = 'around' in change ? change.around : undefined;
   const irreversible = s.reverse === null ? (s.irreversible ?? 'no reverse statement') : null;
   if (irreversible !== null && !hazards.some((h) => h.kind === 'irreversible')) {
     hazards.push({ kind: 'irreversible', message: `${s.object}: ${irreversible}` });
@@ -95,7 +102,8 @@ export function plannedStep(change: Change, s: StepSpec): PlannedStep {
     phase: s.phase,
     creates: s.creates ?? [],
     drops: s.drops ?? [],
-    needs: s.needs ?? [],
+    needs: [...(s.needs ?? []), ...(around && !around.before ? dependencyNeeds(around.dependsOn) : [])],
+    precedes: around?.before ? dependencyNeeds(around.dependsOn) : [],
   };
 }
 

@@ -24,6 +24,10 @@ export interface TypeChange {
   readonly rewrite: boolean;
   /** Some existing values may not convert (narrowing, text → number, …). */
   readonly mayFail: boolean;
+  /** Some existing values may be stored changed (rounded, cut to a date, less precise): `deletes-data`. */
+  readonly lossy: boolean;
+  /** Why the conversion is lossy, for the hazard message; null when it is not. */
+  readonly loss: string | null;
   /** USING expression for the conversion, or null when the implicit one is right. */
   readonly using: string | null;
 }
@@ -81,14 +85,82 @@ function safeWidening(a: ParsedType, b: ParsedType): boolean {
 export function analyzeTypeChange(column: string, from: string, to: string): TypeChange {
   const a = parseType(from);
   const b = parseType(to);
-  if (from === to) return { rewrite: false, mayFail: false, using: null };
+  if (from === to) return { rewrite: false, mayFail: false, lossy: false, loss: null, using: null };
   const rewrite = !binaryCoercible(a, b);
   const mayFail = !safeWidening(a, b);
-  if (!rewrite) return { rewrite, mayFail, using: null };
+  const loss = rewrite ? lossOf(a, b) : null;
+  const lossy = loss !== null;
+  // Same type, other modifiers (varchar(200) → varchar(50), numeric(12,2) → numeric(8,2)): no USING, so
+  // Postgres applies the assignment coercion, which fails on a value that does not fit.
+  if (!rewrite || (a.name === b.name && a.array === b.array)) return { rewrite, mayFail, lossy, loss, using: null };
   const viaText = userTypeOf(from) !== null || userTypeOf(to) !== null;
   const c = ident(column);
-  const using = epochConversion(c, a, b, to) ?? (viaText ? `${c}::${a.array ? 'text[]' : 'text'}::${to}` : `${c}::${to}`);
-  return { rewrite, mayFail, using };
+  // The explicit cast never names a length: `x::varchar(5)` truncates silently where the assignment
+  // coercion that Postgres applies to the USING result fails ("value too long").
+  const target = castTarget(b, to);
+  const using = epochConversion(c, a, b, to) ?? (viaText ? `${c}::${a.array ? 'text[]' : 'text'}::${target}` : `${c}::${target}`);
+  return { rewrite, mayFail, lossy, loss, using };
+}
+
+/** Length-limited types, and the type without a limit an explicit cast names instead. */
+const UNLIMITED: Record<string, string> = {
+  'character varying': 'character varying', character: 'bpchar', bit: 'bit varying', 'bit varying': 'bit varying',
+};
+
+/** The type to cast to in USING: the target without its length limit (bpchar for char(n): `character` is char(1)). */
+function castTarget(b: ParsedType, to: string): string {
+  const bare = UNLIMITED[b.name];
+  return bare === undefined ? to : `${bare}${b.array ? '[]' : ''}`;
+}
+
+const scaleOf = (t: ParsedType) => (t.mods === null ? null : t.mods[1] ?? 0);
+const TEMPORAL_PRECISION = (t: ParsedType) => (t.mods === null ? 6 : t.mods[0]);
+
+/**
+ * Why converting `a` to `b` may store some value changed (rounded, cut, less precise), or null when every
+ * value either converts exactly or makes the statement fail. Unknown conversions count as lossy.
+ */
+function lossOf(a: ParsedType, b: ParsedType): string | null {
+  if (a.array !== b.array) return TEXTUAL.has(b.name) && !b.array ? null : 'arrays and scalars do not convert value for value';
+  if (binaryCoercible(a, b)) return null;
+  if (TEXTUAL.has(b.name) || b.name === 'character') return null; // prints every value; a limit fails, never cuts
+  if (a.name === b.name && UNLIMITED[a.name] !== undefined) return null; // bit(8) → bit(4): fails, never cuts
+  const fromText = TEXTUAL.has(a.name) || a.name === 'character';
+  if (a.name in INT_RANK) {
+    if (b.name in INT_RANK || b.name === 'numeric' || TIMESTAMPS.has(b.name)) return null;
+    if (b.name === 'double precision') return a.name === 'bigint' ? 'bigint values above 2^53 lose digits as double precision' : null;
+    if (b.name === 'real') return a.name === 'smallint' ? null : `${a.name} values above 2^24 lose digits as real`;
+  }
+  if (b.name in INT_RANK) {
+    if (a.name === 'numeric') return scaleOf(a) === 0 ? null : 'numeric values are rounded to integers';
+    if (a.name in FLOAT_RANK) return 'floating-point values are rounded to integers';
+    if (TIMESTAMPS.has(a.name)) return 'timestamps become whole epoch seconds (fractions are dropped)';
+    if (fromText) return null; // '1.5' does not parse as an integer: it fails
+  }
+  if (b.name === 'numeric') {
+    if (a.name in FLOAT_RANK) return 'floating-point values keep only 15 significant digits as numeric';
+    if (a.name === 'numeric') {
+      const [sa, sb] = [scaleOf(a), scaleOf(b)];
+      return sb === null || (sa !== null && sa <= sb) ? null : `numeric values are rounded to ${sb} decimal place(s)`;
+    }
+    if (fromText) return scaleOf(b) === null ? null : `values are rounded to ${scaleOf(b)} decimal place(s)`;
+  }
+  if (b.name in FLOAT_RANK) {
+    if (a.name in FLOAT_RANK) return FLOAT_RANK[b.name] >= FLOAT_RANK[a.name] ? null : 'double precision values lose precision as real';
+    return `values may lose precision as ${b.name}`;
+  }
+  if (b.name === 'date') {
+    if (TIMESTAMPS.has(a.name)) return 'the time of day is dropped';
+    if (fromText) return 'a time of day in the text is dropped';
+  }
+  if (PRECISION_TYPES.has(b.name) && (a.name === b.name || (TIMESTAMPS.has(a.name) && TIMESTAMPS.has(b.name)) || a.name === 'date' || fromText)) {
+    if (TIMESTAMPS.has(b.name) && a.name === 'date') return null;
+    return TEMPORAL_PRECISION(b) >= TEMPORAL_PRECISION(a) || a.name === 'date' ? null : `fractional seconds are rounded to ${TEMPORAL_PRECISION(b)} digit(s)`;
+  }
+  if (b.name.startsWith('time') && TIMESTAMPS.has(a.name)) return 'the date is dropped';
+  if ((a.name === 'json' && b.name === 'jsonb') || (a.name === 'jsonb' && b.name === 'json')) return null; // same JSON value (jsonb keeps the last of duplicate keys)
+  if (fromText || userTypeOf(b.name) !== null || userTypeOf(a.name) !== null) return null; // parsed, or via text: exact or fails
+  return `converting ${a.name} to ${b.name} may change values`;
 }
 
 /**

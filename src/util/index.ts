@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './topo-sort';
 export * from './stable-json';
+export * from './url';
 export * from './suggest';
 export * from './format';

@@ -16,10 +16,10 @@ const allowed: Record<string, readonly string[]> = {
   migrate: ['plan', 'db', 'model', 'sql', 'diff', 'introspect', 'util'],
   // pull writes declarations: it applies declare's implicit-name rules to know which names it may leave out.
   generators: ['model', 'sql', 'util', 'declare'],
-  data: ['model', 'db', 'sql', 'util'],
+  data: ['model', 'db', 'sql', 'util', 'declare', 'diff', 'plan'],
   config: ['util'],
   health: ['model', 'sql', 'db', 'util'],
-  pipeline: ['model', 'sql', 'declare', 'load', 'db', 'introspect', 'diff', 'plan', 'migrate', 'util', 'config'],
+  pipeline: ['model', 'sql', 'declare', 'load', 'db', 'introspect', 'diff', 'plan', 'migrate', 'util', 'config', 'data'],
   cli: ['*'],
 };
 
@@ -59,6 +59,8 @@ describe('architecture', () => {
       if (rel.startsWith('cli' + sep)) continue;
       const text = f.getFullText();
       for (const bad of ['console.log', 'console.error', 'process.exit', 'process.stdout.write', 'process.stderr.write']) {
+        // load/evaluate.ts does not exit: it replaces process.exit while schema files run, so that one calling it fails.
+        if (bad === 'process.exit' && rel === join('load', 'evaluate.ts')) continue;
         if (text.includes(bad)) offenders.push(`${rel}: ${bad}`);
       }
     }

@@ -16,7 +16,11 @@ for (const engine of engines) {
   describe(`cli example schema round trip (${engine.name})`, function () {
     this.timeout(180_000);
     const target = useCliTarget(engine, {});
-    before(() => cpSync(join(repoRoot, 'schema'), join(target().project.dir, 'schema'), { recursive: true }));
+    before(() => {
+      cpSync(join(repoRoot, 'schema'), join(target().project.dir, 'schema'), { recursive: true });
+      // The example's reference data (data/genomics/*.csv) is part of what the quick start plans and applies.
+      cpSync(join(repoRoot, 'data'), join(target().project.dir, 'data'), { recursive: true });
+    });
     const run = (...args: string[]) => runCli([...args, ...target().urlArgs], { cwd: target().project.dir });
 
     it('plan, apply --yes, plan: converges', async () => {

@@ -34,10 +34,13 @@ for (const engine of engines) {
     it('generate writes a timestamped migration with meta.json; migrate up applies it; status is clean; check passes', async () => {
       const gen = await cli('generate', 'init');
       expectExit(gen, 0);
-      expect(gen.stdout).to.match(/^Wrote generated\/migrations\/\d{14}_init\/up\.sql, down\.sql and meta\.json \(\d+ statement\(s\); down\.sql tested: up then down restores the schema\)\.$/m);
+      expect(gen.stdout).to.match(/^Wrote generated\/migrations\/\d{14}_init\/up\.sql, down\.sql and meta\.json \(\d+ statement\(s\); down\.sql tested: up then down restores the schema; down\.sql loses data \(.*shop\.customers: dropping the table deletes all its rows.*\): migrate down asks for --allow-hazard deletes-data\)\.$/m);
       const [init] = migrations();
       const meta = JSON.parse(readFileSync(join(migrationsRoot(), init, 'meta.json'), 'utf8'));
-      expect(meta).to.include({ reversible: true, 'hashed-on': engine.kind === 'postgres' ? 'postgres 15' : 'pglite 18' });
+      // Its down drops the tables: it restores the schema, not the rows written since, so it is not "reversible".
+      expect(meta['down-hazards']).to.deep.equal(['deletes-data']);
+      expect(meta['down-loses'].join('\n')).to.include('shop.customers: dropping the table deletes all its rows');
+      expect(meta).to.include({ reversible: false, 'hashed-on': engine.kind === 'postgres' ? 'postgres 15' : 'pglite 18' });
       expect(meta['from-hash']).to.match(/^[0-9a-f]{64}$/);
       expect(meta.objects).to.include('shop.customers');
 
@@ -72,7 +75,13 @@ for (const engine of engines) {
       expectExit(await cli('migrate', 'up'), 0);
       expect(await onTarget(async (db) => (await readHistory(db)).length)).to.equal(2);
 
-      const down = await cli('migrate', 'down');
+      // Its down drops the column phone (and its data): refused, running nothing, unless allowed.
+      const refused = await cli('migrate', 'down');
+      expectExit(refused, 1);
+      expect(refused.stderr).to.include('reverting would lose data (deletes-data); nothing was run');
+      expect(refused.stderr).to.match(/down statement \d+: shop\.customers\.phone: dropping the column deletes its data/);
+      expect(await onTarget(async (db) => (await readHistory(db)).length)).to.equal(2);
+      const down = await cli('migrate', 'down', '--allow-hazard', 'deletes-data');
       expectExit(down, 0);
       expect(down.stdout).to.include(`reverted ${second}`);
       expect(await onTarget(async (db) => catalogView(await introspect(db)))).to.deep.equal(before);
@@ -98,6 +107,31 @@ for (const engine of engines) {
         }
       } finally {
         writeFileSync(file, original);
+      }
+    });
+
+    it('status reports an edited first file and the rest of the status (drift not replayable), and up warns about a missing applied directory', async () => {
+      const [first, second] = migrations();
+      const file = join(migrationsRoot(), first, 'up.sql');
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, original + '\nSELECT 1;\n');
+      try {
+        // The drift replay skips the edited file, so replaying the next one fails: that is said, after the status.
+        const status = await cli('migrate', 'status');
+        expectExit(status, 1);
+        expect(status.stdout).to.match(new RegExp(`EDITED +${first} `)).and.match(new RegExp(`applied +${second} `));
+        expect(status.stdout).to.include('Drift not checked: replaying the applied migrations failed');
+        expect(status.stdout).to.include('1 with problems');
+      } finally {
+        writeFileSync(file, original);
+      }
+      renameSync(join(migrationsRoot(), second), join(project.dir, 'aside-second'));
+      try {
+        const up = await cli('migrate', 'up');
+        expectExit(up, 0);
+        expect(up.stderr).to.include(`notice: ${second} was applied (`).and.include('but its directory is missing from the migrations directory');
+      } finally {
+        renameSync(join(project.dir, 'aside-second'), join(migrationsRoot(), second));
       }
     });
 

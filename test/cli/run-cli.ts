@@ -42,7 +42,7 @@ export function runCli(args: readonly string[], options: RunOptions): Promise<Cl
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.stdin.end();
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 240_000);
     child.on('error', (e) => {
       clearTimeout(timer);
       fail(e);

@@ -40,7 +40,7 @@ if (server) describe('fixtures as migration directories (postgres-15): up reache
         expect(runs).to.have.length(1);
         expect(view(await introspect(dbA)), 'migrate up reaches B').to.deep.equal(view(catB));
         if (!fx.reversible) return;
-        await migrateDown(dbA);
+        await migrateDown(dbA, { allowHazards: ['deletes-data'] });
         expect(view(await introspect(dbA)), 'migrate down restores A').to.deep.equal(view(catA));
         expect(await readHistory(dbA)).to.deep.equal([]);
       } finally {

@@ -6,7 +6,7 @@ import { connectPostgres, type Db } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
 import {
-  migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock, type MigrationFile,
+  migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, resolveMigration, withMigrationLock, type MigrationFile,
 } from '../../src/migrate';
 import { emptyCatalog } from '../../src/model';
 import { planChanges } from '../../src/plan';
@@ -64,9 +64,9 @@ for (const engine of engines) {
 
       // The file's down.sql changes after apply: the recorded one is what runs.
       writeFileSync(join(dir.root, '20260102000000_c', 'down.sql'), 'SELECT 1/0;\n');
-      expect((await migrateDown(db)).map((r) => r.version)).to.deep.equal(['20260102000000']);
+      expect((await migrateDown(db, { allowHazards: ['deletes-data'] })).map((r) => r.version)).to.deep.equal(['20260102000000']);
       expect(await tables(db)).to.deep.equal(['public.a', 'public.b']);
-      await migrateDown(db, { to: '0' });
+      await migrateDown(db, { to: '0', allowHazards: ['deletes-data'] });
       expect(await tables(db)).to.deep.equal([]);
       expect(await readHistory(db)).to.deep.equal([]);
     });
@@ -162,8 +162,52 @@ for (const engine of engines) {
       expect((await rejection(migrateDown(db))).message).to.include('incomplete');
       expect((await rejection(migrateDown(db, { steps: 2, allowIncomplete: true }))).message).to.include('20260101000000_a: no down.sql was recorded');
       expect(await tables(db)).to.deep.equal(['public.a', 'public.b']);
-      await migrateDown(db, { allowIncomplete: true });
+      await migrateDown(db, { allowIncomplete: true, allowHazards: ['deletes-data'] });
       expect(await tables(db)).to.deep.equal(['public.a']);
+    });
+
+    it('an interrupted migration (an outside-transaction step committed, a later one failed) is settled with resolve, then the corrected file runs', async () => {
+      dir.add('20260101000000_base', "CREATE TYPE public.mood AS ENUM ('ok');\n");
+      const broken = "-- outside transaction\nALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'sad';\nCREATE TABLE public.m (m public.mood NOT NULL, n integer CHECK (n > 0));\nINSERT INTO public.m VALUES ('sad', 0);\n";
+      dir.add('20260102000000_mood', broken);
+      await rejection(migrateUp(db, dir.read()));
+      expect((await readProgress(db)).map((p) => [p.version, p.statements])).to.deep.equal([['20260102000000', [1]]]);
+      // The corrected file is refused while the interrupted run is recorded against the original.
+      dir.add('20260102000000_mood', broken.replace("('sad', 0)", "('sad', 1)"));
+      expect((await rejection(migrateUp(db, dir.read()))).message).to.include('has been edited since');
+      const r = await resolveMigration(db, dir.read(), '20260102000000', 'rolled-back');
+      // The file was edited: what committed is given by number only.
+      expect(r.committed).to.deep.equal([{ n: 1, sql: null }]);
+      expect((await migrateUp(db, dir.read())).map((m) => m.version)).to.deep.equal(['20260102000000']);
+      expect(await db.query('SELECT m::text AS m, n FROM public.m')).to.deep.equal([{ m: 'sad', n: 1 }]);
+      expect(await readProgress(db)).to.deep.equal([]);
+      expect((await rejection(resolveMigration(db, dir.read(), '20260102000000', 'rolled-back'))).code).to.equal('not-interrupted');
+    });
+
+    it('resolve --applied records an interrupted migration finished by hand, showing the statements that committed', async () => {
+      dir.add('20260101000000_base', "CREATE TYPE public.mood AS ENUM ('ok');\n");
+      dir.add('20260102000000_mood', "-- outside transaction\nALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'sad';\nSELECT 1/0;\n");
+      await rejection(migrateUp(db, dir.read()));
+      const r = await resolveMigration(db, dir.read(), '20260102000000', 'applied');
+      expect(r.committed).to.deep.equal([{ n: 1, sql: "ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'sad'" }]);
+      expect((await readHistory(db)).map((h) => h.version)).to.deep.equal(['20260101000000', '20260102000000']);
+      expect(await readProgress(db)).to.deep.equal([]);
+      expect(await migrateUp(db, dir.read())).to.deep.equal([]);
+    });
+
+    it('refuses a down that deletes data (DROP TABLE, DROP COLUMN) unless deletes-data is allowed, running nothing', async () => {
+      dir.add('20260101000000_a', 'CREATE TABLE public.a (id integer);\nINSERT INTO public.a SELECT g FROM generate_series(1, 100) g;\n', 'DROP TABLE public.a;\n');
+      dir.add('20260102000000_b', 'ALTER TABLE public.a ADD COLUMN note text;\nUPDATE public.a SET note = \'kept\';\n', 'ALTER TABLE public.a DROP COLUMN note;\n');
+      await migrateUp(db, dir.read());
+      const err = await rejection(migrateDown(db, { to: '0' }));
+      expect(err.code).to.equal('hazard-refused');
+      expect(err.message).to.include('nothing was run').and.include('--allow-hazard deletes-data');
+      expect(err.message).to.include('20260102000000_b down statement 1: public.a.note: dropping the column deletes its data');
+      expect(err.message).to.include('20260101000000_a down statement 1: public.a: dropping the table deletes all its rows');
+      expect(await db.query("SELECT count(*)::int AS n FROM public.a WHERE note = 'kept'")).to.deep.equal([{ n: 100 }]);
+      expect((await readHistory(db)).map((h) => h.version)).to.deep.equal(['20260101000000', '20260102000000']);
+      await migrateDown(db, { to: '0', allowHazards: ['deletes-data'] });
+      expect(await tables(db)).to.deep.equal([]);
     });
 
     it('the migration lock serialises runners and names the holder (a no-op on PGlite)', async function () {

@@ -81,6 +81,21 @@ for (const engine of engines) {
       });
     }
 
+    it('checks a conversion of text to an enum the same plan creates against its declared labels', async () => {
+      await db.exec(`CREATE TABLE public.tickets (id integer, state text, states text[]);
+        INSERT INTO public.tickets VALUES (1, 'open', '{open,closed}'), (2, 'closed', NULL), (3, NULL, '{open}')`);
+      await target.exec(`CREATE TYPE public.state AS ENUM ('open', 'closed');
+        CREATE TABLE public.tickets (id integer, state public.state, states public.state[])`);
+      const onlyTickets = (p: Plan): Plan => ({ steps: p.steps.filter((s) => !JSON.stringify(s.change).includes('reports') && !JSON.stringify(s.change).includes('templates') && !JSON.stringify(s.change).includes('mood')) });
+      const p = onlyTickets(await plan(false));
+      expect(await runPreflight(db, p), 'valid labels: nothing found, nothing "not checked"').to.deep.equal([]);
+      await db.exec(`INSERT INTO public.tickets VALUES (4, 'stale', '{open,gone}')`);
+      const findings = await runPreflight(db, p);
+      expect(findings.map((f) => [f.kind, f.count, f.examples])).to.deep.equal([['cast-failures', 1, ['stale']], ['cast-failures', 1, ['gone']]]);
+      await db.exec('DELETE FROM public.tickets WHERE id = 4');
+      await applyPlan(db, p, { allowHazards: hazardKinds });
+    });
+
     it('apply refuses with the report before running anything, and applies once the data is fixed', async () => {
       const p = await plan(false);
       let error: unknown;

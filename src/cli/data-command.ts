@@ -1,0 +1,116 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { exportCsv, loadCsv, type CopyProgress } from '../data';
+import { introspect } from '../introspect';
+import { prepareReferenceData } from '../pipeline';
+import { SchemakitError, formatProblem, topoSort, type Problem } from '../util';
+import { loadAndOpen, using, type Outcome } from './commands';
+import { red } from './output';
+import { openTarget, type TargetOptions } from './target';
+
+/** `file:line:col` of a problem as JSON fields. */
+function problemJson(p: Problem) {
+  const m = /^(.*?):(\d+)(?::(\d+))?$/.exec(p.location ?? '');
+  return { file: m?.[1] ?? null, line: m ? Number(m[2]) : null, column: m?.[3] ? Number(m[3]) : null, object: p.object ?? null, code: p.code, message: p.message };
+}
+
+/** `schemakit data validate`: every problem at once; exit 0 valid, 1 problems. */
+export async function runDataValidate(opts: TargetOptions & { data?: string; json?: boolean }): Promise<Outcome> {
+  const { declared, db } = await loadAndOpen(opts);
+  return using([db], async () => {
+    const r = await prepareReferenceData(declared, db, { dataDir: opts.data });
+    const exitCode = r.problems.length ? 1 : 0;
+    const tables = r.tables.map((t) => ({ table: `${t.mapped.table.schema}.${t.mapped.table.name}`, file: t.mapped.ref.file, mode: t.mapped.ref.mode, key: t.mapped.key, rows: t.rows.length }));
+    if (opts.json) return { stdout: JSON.stringify({ valid: exitCode === 0, tables, problems: r.problems.map(problemJson) }, null, 2), exitCode };
+    const lines = r.problems.map((p) => formatProblem(p));
+    const summary = exitCode ? red(`${r.problems.length} problem(s) in reference data`) : `${tables.length} reference table(s), ${tables.reduce((n, t) => n + t.rows, 0)} row(s): valid`;
+    return { stdout: [...lines, summary].join('\n'), exitCode };
+  });
+}
+
+/** A progress line on a TTY only: MB done, MB/s, ETA. */
+function progressLine(label: string): { onProgress: (p: CopyProgress) => void; end: () => void } {
+  if (!process.stderr.isTTY) return { onProgress: () => undefined, end: () => undefined };
+  const start = Date.now();
+  let last = 0;
+  return {
+    onProgress: (p) => {
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      const s = (now - start) / 1000;
+      const rate = p.bytes / 1e6 / Math.max(s, 0.001);
+      const eta = p.totalBytes ? ` ETA ${Math.max(0, (p.totalBytes - p.bytes) / 1e6 / rate).toFixed(0)} s` : '';
+      const pct = p.totalBytes ? ` ${((100 * p.bytes) / p.totalBytes).toFixed(0)}%` : '';
+      process.stderr.write(`\r${label}: ${(p.bytes / 1e6).toFixed(1)} MB${pct} ${rate.toFixed(1)} MB/s${eta}   `);
+    },
+    end: () => process.stderr.write('\n'),
+  };
+}
+
+/** `schemakit data load TABLE FILE`. */
+export async function runDataLoad(table: string, file: string, opts: { url?: string; truncate?: boolean; json?: boolean }): Promise<Outcome> {
+  if (!existsSync(file)) throw new SchemakitError('data', 'not-found', `${file}: no such file`);
+  const db = await openTarget(opts);
+  return using([db], async () => {
+    const p = progressLine(`loading ${file}`);
+    const start = Date.now();
+    try {
+      const r = await loadCsv(db, table, file, { truncate: opts.truncate, onProgress: p.onProgress });
+      const rows = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteTable(table)}`))[0].n);
+      const ms = Date.now() - start;
+      return opts.json
+        ? { stdout: JSON.stringify({ table, file, bytes: r.bytes, rows, ms }), exitCode: 0 }
+        : { stdout: `Loaded ${file} into ${table} (${(r.bytes / 1e6).toFixed(1)} MB in ${ms} ms; the table now has ${rows} row(s)).`, exitCode: 0 };
+    } finally {
+      p.end();
+    }
+  });
+}
+
+const quoteTable = (t: string) => t.split('.').map((x) => (x.startsWith('"') ? x : `"${x.replace(/"/g, '""')}"`)).join('.');
+
+/** `schemakit data export TABLE [--out FILE] [--where SQL]`. */
+export async function runDataExport(table: string, opts: { url?: string; out?: string; where?: string }): Promise<Outcome> {
+  const db = await openTarget(opts);
+  return using([db], async () => {
+    if (opts.out) {
+      const p = progressLine(`exporting ${table}`);
+      const r = await exportCsv(db, table, opts.out, { where: opts.where, onProgress: p.onProgress }).finally(p.end);
+      process.stderr.write(`Exported ${table} to ${opts.out} (${(r.bytes / 1e6).toFixed(1)} MB).\n`);
+      return { stdout: '', exitCode: 0 };
+    }
+    await exportCsv(db, table, process.stdout, { where: opts.where });
+    return { stdout: '', exitCode: 0 };
+  });
+}
+
+/** `schemakit data seed NAME`: loads data/seeds/NAME/<schema>/<table>.csv, referenced tables first. */
+export async function runDataSeed(name: string, opts: TargetOptions & { data?: string; truncate?: boolean; json?: boolean }): Promise<Outcome> {
+  const dir = join(opts.data ?? 'data', 'seeds', name);
+  if (!existsSync(dir)) throw new SchemakitError('data', 'not-found', `no seed folder ${dir}`);
+  const files: { schema: string; table: string; path: string }[] = [];
+  for (const schema of readdirSync(dir).sort()) {
+    if (!statSync(join(dir, schema)).isDirectory()) continue;
+    for (const f of readdirSync(join(dir, schema)).sort()) if (f.endsWith('.csv')) files.push({ schema, table: f.slice(0, -4), path: join(dir, schema, f) });
+  }
+  const db = await openTarget(opts);
+  return using([db], async () => {
+    const catalog = await introspect(db);
+    const index = new Map(files.map((f, i) => [JSON.stringify([f.schema, f.table]), i]));
+    const before = new Map<number, Set<number>>();
+    for (const c of catalog.constraints) {
+      if (c.kind !== 'ForeignKey') continue;
+      const from = index.get(JSON.stringify([c.schema, c.table]));
+      const to = index.get(JSON.stringify([c.refSchema, c.refTable]));
+      if (from !== undefined && to !== undefined && from !== to) before.set(from, new Set([...(before.get(from) ?? []), to]));
+    }
+    const loaded: { table: string; file: string; bytes: number }[] = [];
+    for (const i of topoSort(files.length, before)) {
+      const f = files[i];
+      const r = await loadCsv(db, `${quoteTable(f.schema)}.${quoteTable(f.table)}`, f.path, { truncate: opts.truncate });
+      loaded.push({ table: `${f.schema}.${f.table}`, file: relative(process.cwd(), f.path), bytes: r.bytes });
+    }
+    return opts.json ? { stdout: JSON.stringify({ seed: name, loaded }), exitCode: 0 } : { stdout: loaded.map((l) => `Loaded ${l.file} into ${l.table}`).join('\n') || 'Nothing to load.', exitCode: 0 };
+  });
+}

@@ -1,0 +1,154 @@
+import type { Db } from '../db';
+import type { Catalog, Check, ForeignKey } from '../model';
+import { ident, literal, qualified } from '../sql';
+import type { Problem } from '../util';
+import type { CsvFile } from './read-csv';
+import { inputType, type MappedTable } from './reference-tables';
+
+/** A validated reference table: its rows in Postgres's canonical text form. */
+export interface ValidTable {
+  readonly mapped: MappedTable;
+  readonly rows: readonly { readonly line: number; readonly values: readonly (string | null)[] }[];
+}
+
+const BATCH = 1000;
+const col = (i: number) => `c${i}`;
+
+/** Per-value input check that works on every version (pg_input_is_valid is PostgreSQL ≥ 16 only). */
+const INPUT_ERROR_FN = `CREATE OR REPLACE FUNCTION pg_temp.schemakit_input_error(v text, t text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN EXECUTE format('SELECT %L::%s', v, t); RETURN NULL; EXCEPTION WHEN others THEN RETURN SQLERRM; END $$`;
+
+/** Declared maximum length of `character varying(n)` / `character(n)`, else null (an explicit cast would truncate silently). */
+function maxLength(type: string): number | null {
+  const m = /^(?:character varying|character|varchar|char)\((\d+)\)$/.exec(type);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Checks every value of a mapped CSV on `scratch` (a database holding the declared schema, nothing else):
+ * types through Postgres's own input functions, lengths, NOT NULL, CHECK constraints; then duplicate keys
+ * and unique values inside the file. Problems are `file:line:column`; rows with a problem are left out.
+ */
+export async function validateRows(scratch: Db, catalog: Catalog, m: MappedTable, csv: CsvFile, problems: Problem[]): Promise<ValidTable> {
+  const file = m.ref.file;
+  const bad = new Set<number>();
+  const report = (line: number, i: number, code: string, message: string) => {
+    bad.add(line);
+    problems.push({ code, location: `${file}:${line}:${i + 1}`, object: `column "${csv.header[i]}"`, message });
+  };
+  const tableCols = m.columns.map((c) => m.table.columns.find((t) => t.name === c.name)!);
+  const temp = 'schemakit_csv';
+  await scratch.exec(`DROP TABLE IF EXISTS pg_temp.${temp}; CREATE TEMP TABLE ${temp} (line integer PRIMARY KEY, ${m.columns.map((_, i) => `${col(i)} text`).join(', ')})`);
+  for (let i = 0; i < csv.records.length; i += BATCH) {
+    const rows = csv.records.slice(i, i + BATCH).map((r) => `(${r.line}, ${r.fields.map((f) => (f === null ? 'NULL' : literal(f))).join(', ')})`);
+    if (rows.length > 0) await scratch.exec(`INSERT INTO pg_temp.${temp} VALUES ${rows.join(', ')}`);
+  }
+  await scratch.exec(INPUT_ERROR_FN);
+  for (let i = 0; i < m.columns.length; i++) {
+    const type = m.types[i];
+    const c = ident(col(i));
+    // Fast path: the whole column converts; else find the values that do not, with Postgres's message.
+    const whole = await scratch.query(`SELECT count(${c}::${type}) FROM pg_temp.${temp}`).then(() => true, () => false);
+    if (!whole) {
+      const rows = await scratch.query<{ line: number; v: string; e: string }>(`SELECT line, ${c} AS v, e FROM (SELECT line, ${c}, pg_temp.schemakit_input_error(${c}, ${literal(type)}) AS e FROM pg_temp.${temp} WHERE ${c} IS NOT NULL) x WHERE e IS NOT NULL ORDER BY line`);
+      for (const r of rows) report(r.line, i, 'data-type', `${JSON.stringify(r.v)} is not a valid ${type}: ${r.e}`);
+    }
+    const max = maxLength(type);
+    if (max !== null) {
+      const rows = await scratch.query<{ line: number; v: string }>(`SELECT line, ${c} AS v FROM pg_temp.${temp} WHERE char_length(${c}) > ${max} ORDER BY line`);
+      for (const r of rows) report(r.line, i, 'data-length', `${JSON.stringify(r.v)} is longer than ${max} characters (${type})`);
+    }
+    if (tableCols[i].notNull) {
+      const rows = await scratch.query<{ line: number }>(`SELECT line FROM pg_temp.${temp} WHERE ${c} IS NULL ORDER BY line`);
+      for (const r of rows) report(r.line, i, 'data-not-null', `is NULL (an empty unquoted field), but the column is NOT NULL`);
+    }
+  }
+  const good = `line <> ALL(ARRAY[${[...bad].join(',')}]::integer[])`;
+  const constraints = catalog.constraints.filter((x) => x.schema === m.table.schema && x.table === m.table.name);
+  for (const ch of constraints.filter((x): x is Check => x.kind === 'Check')) await checkConstraint(scratch, m, ch, good, csv, report);
+  const rows = await scratch.query<Record<string, string | null>>(`SELECT line, ${m.columns.map((_, i) => `${ident(col(i))}::${m.types[i]}::text AS ${col(i)}`).join(', ')} FROM pg_temp.${temp} WHERE ${good} ORDER BY line`);
+  await scratch.exec(`DROP TABLE pg_temp.${temp}`);
+  let valid: ValidTable['rows'] = rows.map((r) => ({ line: Number(r.line), values: m.columns.map((_, i) => r[col(i)] ?? null) }));
+  for (const u of [m.key, ...constraints.flatMap((x) => (x.kind === 'Unique' || x.kind === 'PrimaryKey' ? [x.columns] : []))]) {
+    valid = duplicates(m, u, valid, report);
+  }
+  return { mapped: m, rows: valid };
+}
+
+/** Rows whose values for `columns` repeat an earlier row's (only when the CSV has all the columns). */
+function duplicates(m: MappedTable, columns: readonly string[], rows: ValidTable['rows'], report: (l: number, i: number, code: string, msg: string) => void): ValidTable['rows'] {
+  const idx = columns.map((c) => m.columns.findIndex((x) => x.name === c));
+  if (idx.some((i) => i < 0)) return rows;
+  const first = new Map<string, number>();
+  return rows.filter((r) => {
+    if (idx.some((i) => r.values[i] === null)) return true;
+    const k = JSON.stringify(idx.map((i) => r.values[i]));
+    const prev = first.get(k);
+    if (prev === undefined) { first.set(k, r.line); return true; }
+    report(r.line, idx[0], 'data-duplicate-key', `duplicate key (${columns.join(', ')}) = (${idx.map((i) => r.values[i]).join(', ')}): also on line ${prev}`);
+    return false;
+  });
+}
+
+/** Evaluates one CHECK over the file's typed rows (columns the file lacks are NULL, which a CHECK lets pass). */
+async function checkConstraint(scratch: Db, m: MappedTable, ch: Check, good: string, csv: CsvFile, report: (l: number, i: number, code: string, msg: string) => void): Promise<void> {
+  const select = m.table.columns.map((tc) => {
+    const i = m.columns.findIndex((c) => c.name === tc.name && c.lookup === null);
+    return i >= 0 ? `${ident(col(i))}::${m.types[i]} AS ${ident(tc.name)}` : `NULL::${inputType(tc)} AS ${ident(tc.name)}`;
+  });
+  // Which CSV column to point at: the first one the expression names (for the message only).
+  const named = m.columns.findIndex((c) => c.lookup === null && new RegExp(`(^|[^\\w"])"?${c.name.replace(/\W/g, '\\$&')}"?($|[^\\w"])`).test(ch.expression));
+  const rows = await scratch.query<{ line: number; v: string | null }>(
+    `SELECT line, ${named >= 0 ? ident(col(named)) : 'NULL'} AS v FROM (SELECT line, ${ident(col(Math.max(named, 0)))}, ${select.join(', ')} FROM pg_temp.schemakit_csv WHERE ${good}) t WHERE NOT ${ch.expression} ORDER BY line`);
+  for (const r of rows) report(r.line, Math.max(named, 0), 'data-check', `${r.v === null ? 'the row' : JSON.stringify(r.v)} does not match CHECK ${ch.name} ${ch.expression}`);
+  void csv;
+}
+
+/**
+ * Foreign keys of the validated tables: values must exist among the referenced table's CSV rows (when it
+ * is a reference table) plus, unless that table is synced, its rows in the target database.
+ */
+export async function validateForeignKeys(target: Db, catalog: Catalog, tables: readonly ValidTable[], problems: Problem[], unreadable: ReadonlySet<string> = new Set()): Promise<void> {
+  const byName = new Map(tables.map((t) => [JSON.stringify([t.mapped.table.schema, t.mapped.table.name]), t]));
+  const exists = async (schema: string, table: string) => (await target.query<{ r: string | null }>('SELECT to_regclass($1)::text AS r', [qualified(schema, table)]))[0].r !== null;
+  const known = async (schema: string, table: string, columns: readonly string[]): Promise<Set<string> | null> => {
+    // A reference file whose header could not be read: its own problems say why; its rows are not known.
+    if (unreadable.has(JSON.stringify([schema, table]))) return null;
+    const out = new Set<string>();
+    const ref = byName.get(JSON.stringify([schema, table]));
+    if (ref) {
+      const idx = columns.map((c) => ref.mapped.columns.findIndex((x) => x.name === c && x.lookup === null));
+      if (idx.every((i) => i >= 0)) for (const r of ref.rows) out.add(JSON.stringify(idx.map((i) => r.values[i])));
+      if (ref.mapped.ref.mode === 'sync') return out;
+    }
+    if (await exists(schema, table)) {
+      const rows = await target.query<{ k: string }>(`SELECT json_build_array(${columns.map((c) => `${ident(c)}::text`).join(', ')})::text AS k FROM ${qualified(schema, table)}`);
+      for (const r of rows) out.add(JSON.stringify(JSON.parse(r.k)));
+    }
+    return out;
+  };
+  for (const t of tables) {
+    const m = t.mapped;
+    const fks = catalog.constraints.filter((c): c is ForeignKey => c.kind === 'ForeignKey' && c.schema === m.table.schema && c.table === m.table.name);
+    const checks: { idx: number[]; schema: string; table: string; columns: readonly string[]; what: string }[] = [];
+    for (const fk of fks) {
+      const idx = fk.columns.map((c) => m.columns.findIndex((x) => x.name === c && x.lookup === null));
+      if (idx.every((i) => i >= 0)) checks.push({ idx, schema: fk.refSchema, table: fk.refTable, columns: fk.refColumns, what: `FOREIGN KEY ${fk.name}` });
+    }
+    m.columns.forEach((c, i) => { if (c.lookup) checks.push({ idx: [i], schema: c.lookup.schema, table: c.lookup.table, columns: [c.lookup.match], what: `lookup of ${c.lookup.schema}.${c.lookup.table}.${c.lookup.match}` }); });
+    for (const ch of checks) {
+      const have = await known(ch.schema, ch.table, ch.columns);
+      if (have === null) continue;
+      for (const r of t.rows) {
+        const vals = ch.idx.map((i) => r.values[i]);
+        if (vals.some((v) => v === null) || have.has(JSON.stringify(vals))) continue;
+        problems.push({
+          code: 'data-foreign-key', location: `${m.ref.file}:${r.line}:${ch.idx[0] + 1}`, object: `column "${headerName(m, ch.idx[0])}"`,
+          message: `${vals.map((v) => JSON.stringify(v)).join(', ')} not found in ${ch.schema}.${ch.table} (${ch.columns.join(', ')}) (${ch.what})`,
+        });
+      }
+    }
+  }
+}
+
+const headerName = (m: MappedTable, i: number) => m.ref.spec?.lookups.find((l) => l.column === m.columns[i].name && m.columns[i].lookup)?.csvColumn ?? m.columns[i].name;

@@ -1,0 +1,146 @@
+import { columnKey, constraintKey, indexKey, relKey, type Catalog, type Column, type Constraint, type Dependency, type ExpressionUse, type Index } from '../model';
+import type { Change } from './changes';
+import { dependencyKey } from './dependents';
+
+/** Column keys (dependency keys) a plan changes in a way Postgres copes with or that removes the readers itself. */
+function passiveColumns(base: readonly Change[]): { retyped: Set<string>; gone: Set<string>; converted: Set<string> } {
+  const key = (schema: string, table: string, name: string) => dependencyKey({ kind: 'column', schema, table, name });
+  const retyped = new Set<string>();
+  const gone = new Set<string>();
+  const converted = new Set<string>();
+  for (const c of base) {
+    if (c.kind === 'AlterColumn' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation)) retyped.add(key(c.schema, c.table, c.to.name));
+    else if (c.kind === 'DropColumn') gone.add(key(c.schema, c.table, c.column.name));
+    else if (c.kind === 'RenameColumn') gone.add(key(c.schema, c.table, c.from));
+    else if (c.kind === 'DropTable') for (const col of c.table.columns) gone.add(key(c.table.schema, c.table.name, col.name));
+    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain') for (const x of c.columns) converted.add(key(x.schema, x.table, x.column.name));
+  }
+  for (const k of converted) retyped.delete(k);
+  return { retyped, gone, converted };
+}
+
+/**
+ * True when `use` must be rebuilt: it reads a type, routine or column the plan recreates under it. A column
+ * changing type by ALTER COLUMN only counts for policies and generated columns: Postgres rebuilds checks,
+ * indexes and defaults itself then, but refuses the change under the former.
+ */
+function broken(use: ExpressionUse, invalid: ReadonlySet<string>, p: ReturnType<typeof passiveColumns>): boolean {
+  return use.dependsOn.some((d) => {
+    const k = dependencyKey(d);
+    if (!invalid.has(k) && !p.retyped.has(k)) return false;
+    if (d.kind !== 'column') return true;
+    if (p.gone.has(k)) return false;
+    return !p.retyped.has(k) || use.owner.kind === 'policy' || use.owner.kind === 'generated';
+  });
+}
+
+/** Keys of objects the base changes already drop or create (they are left to the base). */
+function touchedKeys(base: readonly Change[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of base) {
+    if (c.kind === 'DropConstraint' || c.kind === 'AddConstraint') out.add(`constraint ${constraintKey(c.constraint)}`);
+    else if (c.kind === 'DropIndex' || c.kind === 'CreateIndex') out.add(`index ${indexKey(c.index)}`);
+    else if (c.kind === 'DropPolicy' || c.kind === 'CreatePolicy') out.add(`policy ${constraintKey(c.policy)}`);
+    else if (c.kind === 'AlterColumn' || c.kind === 'DropColumn' || c.kind === 'AddColumn') {
+      out.add(`column ${columnKey(c.schema, c.table, c.kind === 'AlterColumn' ? c.to.name : c.column.name)}`);
+    } else if (c.kind === 'DropTable' || c.kind === 'CreateTable') out.add(`table ${relKey(c.table)}`);
+  }
+  return out;
+}
+
+const findColumn = (cat: Catalog, schema: string, table: string, name: string): Column | undefined =>
+  cat.tables.find((t) => t.schema === schema && t.name === table)?.columns.find((c) => c.name === name);
+
+/** Indexes and key constraints on a column, which DROP COLUMN removes with it. */
+function onColumn(cat: Catalog, schema: string, table: string, name: string): { indexes: Index[]; constraints: Constraint[] } {
+  return {
+    indexes: cat.indexes.filter((i) => i.schema === schema && i.table === table && (i.keys.some((k) => k.column === name) || i.include.includes(name))),
+    constraints: cat.constraints.filter((c) => c.schema === schema && c.table === table && 'columns' in c && c.columns.includes(name)),
+  };
+}
+
+/**
+ * Rebuilds around the plan's recreated types and routines every table expression that reads them (from
+ * pg_depend, `Catalog.expressionUses`): checks and exclusions, expression and partial indexes, policies and
+ * defaults are dropped before and created after; a generated column is dropped and added again (with the
+ * indexes and keys on it), and its own readers follow (its key is added to `invalid`). Objects the base
+ * changes already drop or create, or whose table goes away, are left to them.
+ */
+export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonly Change[], invalid: Set<string>): Change[] {
+  const p = passiveColumns(base);
+  const touched = touchedKeys(base);
+  const uses = from.expressionUses ?? [];
+  const out: Change[] = [];
+  const done = new Set<string>();
+  const tableGone = (schema: string, table: string) => touched.has(`table ${relKey({ schema, name: table })}`) || !to.tables.some((t) => t.schema === schema && t.name === table);
+  const rebuildConstraint = (a: Constraint, dependsOn: readonly Dependency[]) => {
+    const k = `constraint ${constraintKey(a)}`;
+    const b = to.constraints.find((x) => constraintKey(x) === constraintKey(a));
+    if (!b || touched.has(k) || done.has(k) || tableGone(a.schema, a.table)) return;
+    done.add(k);
+    out.push({ kind: 'DropConstraint', constraint: a, around: { dependsOn, before: true } }, { kind: 'AddConstraint', constraint: b, around: { dependsOn, before: false } });
+    if (b.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: b.schema, table: b.table, name: b.name }, from: null, to: b.comment });
+  };
+  const rebuildIndex = (a: Index, dependsOn: readonly Dependency[]) => {
+    const k = `index ${indexKey(a)}`;
+    const b = to.indexes.find((x) => indexKey(x) === indexKey(a));
+    if (!b || touched.has(k) || done.has(k) || tableGone(a.schema, a.table)) return;
+    done.add(k);
+    out.push({ kind: 'DropIndex', index: a, around: { dependsOn, before: true } }, { kind: 'CreateIndex', index: b, around: { dependsOn, before: false } });
+    if (b.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Index', schema: b.schema, name: b.name }, from: null, to: b.comment });
+  };
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const use of uses) {
+      const o = use.owner;
+      const k = `${o.kind} ${JSON.stringify(o)}`;
+      if (done.has(k) || !broken(use, invalid, p)) continue;
+      const dependsOn = use.dependsOn;
+      switch (o.kind) {
+        case 'constraint': {
+          const a = from.constraints.find((x) => x.schema === o.schema && x.table === o.table && x.name === o.name);
+          if (a) rebuildConstraint(a, dependsOn);
+          break;
+        }
+        case 'index': {
+          const a = from.indexes.find((x) => x.schema === o.schema && x.name === o.name);
+          if (a) rebuildIndex(a, dependsOn);
+          break;
+        }
+        case 'policy': {
+          const a = from.policies.find((x) => x.schema === o.schema && x.table === o.table && x.name === o.name);
+          const b = to.policies.find((x) => x.schema === o.schema && x.table === o.table && x.name === o.name);
+          if (!a || !b || touched.has(`policy ${constraintKey(a)}`) || tableGone(o.schema, o.table)) break;
+          out.push({ kind: 'DropPolicy', policy: a, around: { dependsOn, before: true } }, { kind: 'CreatePolicy', policy: b, around: { dependsOn, before: false } });
+          if (b.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Policy', schema: b.schema, table: b.table, name: b.name }, from: null, to: b.comment });
+          break;
+        }
+        case 'default': {
+          // A default of a column converted to a recreated type is dropped and set again by that recreation.
+          const ck = dependencyKey({ kind: 'column', schema: o.schema, table: o.table, name: o.column });
+          const [a, b] = [findColumn(from, o.schema, o.table, o.column), findColumn(to, o.schema, o.table, o.column)];
+          if (!a || !b || p.converted.has(ck) || touched.has(`column ${columnKey(o.schema, o.table, o.column)}`) || tableGone(o.schema, o.table)) break;
+          out.push(
+            { kind: 'AlterColumn', schema: o.schema, table: o.table, from: a, to: { ...a, default: null }, around: { dependsOn, before: true } },
+            { kind: 'AlterColumn', schema: o.schema, table: o.table, from: { ...b, default: null }, to: b, around: { dependsOn, before: false } },
+          );
+          break;
+        }
+        case 'generated': {
+          const [a, b] = [findColumn(from, o.schema, o.table, o.column), findColumn(to, o.schema, o.table, o.column)];
+          if (!a || !b || touched.has(`column ${columnKey(o.schema, o.table, o.column)}`) || tableGone(o.schema, o.table)) break;
+          out.push({ kind: 'DropColumn', schema: o.schema, table: o.table, column: a, around: { dependsOn, before: true } }, { kind: 'AddColumn', schema: o.schema, table: o.table, column: b, around: { dependsOn, before: false } });
+          invalid.add(dependencyKey({ kind: 'column', schema: o.schema, table: o.table, name: o.column }));
+          const self = [...dependsOn, { kind: 'column' as const, schema: o.schema, table: o.table, name: o.column }];
+          const on = onColumn(from, o.schema, o.table, o.column);
+          for (const i of on.indexes) rebuildIndex(i, self);
+          for (const c of on.constraints) rebuildConstraint(c, self);
+          changed = true;
+          break;
+        }
+      }
+      done.add(k);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+import { createScratch, type Db } from '../db';
+import { findReferenceTables, mapReferenceTable, readCsvFile, validateForeignKeys, validateRows, diffReferenceData, type ValidTable } from '../data';
+import type { Declared } from '../declare/declared';
+import { diffCatalogs } from '../diff';
+import { introspect, scopeCatalog, type Scope } from '../introspect';
+import type { Catalog } from '../model';
+import { planChanges, type Plan, type PlanOptions } from '../plan';
+import { formatProblem, SchemakitError, type Problem } from '../util';
+import { normalizeDeclared, normalizeInto, type NormalizeOptions } from './normalize';
+
+/** Where the project's reference data lives. */
+export interface DataOptions {
+  /** Project root the data folder and messages are relative to (default: the current directory). */
+  readonly root?: string;
+  /** Data folder under the root (default `data`). */
+  readonly dataDir?: string;
+  /** The part of the database managed (`--schemas`…): both sides are limited to it. */
+  readonly scope?: Scope;
+}
+
+/** The declared schema normalized, and the reference data validated against it (problems: file:line:col). */
+export interface PreparedData {
+  readonly catalog: Catalog;
+  readonly tables: readonly ValidTable[];
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Renders the declared schema into a scratch database like `target`, then reads and validates every
+ * reference CSV there (types, lengths, NOT NULL, CHECKs, duplicate keys) and its foreign keys across files
+ * and against `target`'s rows. Writes nothing to `target`.
+ */
+export async function prepareReferenceData(declared: Declared, target: Db, options: DataOptions = {}): Promise<PreparedData> {
+  const root = options.root ?? process.cwd();
+  const refs = findReferenceTables(root, options.dataDir ?? 'data', declared.referenceData ?? []);
+  const scratch = await createScratch(target, { extensions: declared.catalog.extensions.map((e) => e.name) });
+  try {
+    const catalog = await normalizeInto(declared, scratch.db);
+    const problems: Problem[] = [];
+    const tables: ValidTable[] = [];
+    const unreadable = new Set<string>();
+    for (const ref of refs) {
+      const csv = await readCsvFile(ref.path, ref.file);
+      problems.push(...csv.problems);
+      const mapped = csv.header.length === 0 ? null : mapReferenceTable(catalog, ref, csv, refs, problems);
+      if (mapped) tables.push(await validateRows(scratch.db, catalog, mapped, csv, problems));
+      else unreadable.add(JSON.stringify([ref.schema, ref.table]));
+    }
+    await validateForeignKeys(target, catalog, tables, problems, unreadable);
+    return { catalog, tables, problems: sortProblems(problems) };
+  } finally {
+    await scratch.dispose();
+  }
+}
+
+/** Problems in file, line, column order. */
+function sortProblems(ps: Problem[]): Problem[] {
+  const parts = (p: Problem) => { const m = /^(.*?):(\d+)(?::(\d+))?$/.exec(p.location ?? '') ?? ['', '', '0', '0']; return [m[1], Number(m[2]), Number(m[3] ?? 0)] as const; };
+  return [...ps].sort((a, b) => { const [fa, la, ca] = parts(a); const [fb, lb, cb] = parts(b); return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb; });
+}
+
+/** Throws the validation report (every problem) when there is one. */
+export function refuseInvalidData(p: PreparedData): void {
+  if (p.problems.length === 0) return;
+  const shown = p.problems.slice(0, 3).map((x) => `\n  ${formatProblem(x)}`).join('');
+  throw new SchemakitError('data', 'invalid-data', `${p.problems.length} problem(s) in reference data; nothing was written:${shown}`, { problems: p.problems });
+}
+
+/**
+ * The plan from `db` to the declared schema and reference data: the DDL, then the row changes of each
+ * reference table by key (ordered by the foreign keys between them). Refuses invalid data.
+ */
+export async function planDeclaredWithData(db: Db, declared: Declared, options: PlanOptions = {}, data: DataOptions = {}, normalize: NormalizeOptions = {}): Promise<Plan> {
+  const root = data.root ?? process.cwd();
+  if (findReferenceTables(root, data.dataDir ?? 'data', declared.referenceData ?? []).length === 0) {
+    // No reference data: the DDL plan alone (its normalized catalog may come from the cache).
+    const [actual, desired] = [await introspect(db, { scope: data.scope }), scopeCatalog(await normalizeDeclared(declared, db, normalize), data.scope)];
+    return planChanges(diffCatalogs(actual, desired, declared.renames), options);
+  }
+  const prepared = await prepareReferenceData(declared, db, data);
+  refuseInvalidData(prepared);
+  const actual = await introspect(db, { scope: data.scope });
+  const rows = await diffReferenceData(db, actual, prepared.tables);
+  return planChanges([...diffCatalogs(actual, scopeCatalog(prepared.catalog, data.scope), declared.renames), ...rows], options);
+}

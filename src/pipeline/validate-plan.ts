@@ -1,0 +1,99 @@
+import { createScratch, resetDatabase, type Db, type ScratchOptions } from '../db';
+import type { Declared } from '../declare/declared';
+import { diffCatalogs } from '../diff';
+import { introspect, scopeCatalog, type Scope } from '../introspect';
+import { applyPlan } from '../migrate';
+import { noRenames, type Catalog } from '../model';
+import { hazardKinds, planChanges, type Plan, type PlanOptions } from '../plan';
+import { SchemakitError } from '../util';
+import { buildCatalogInto, normalizeInto } from './normalize';
+
+/**
+ * The outcome of running a plan on a scratch copy of the source's schema: `converges` when it ran and the
+ * copy then equals the target; `fails` (a statement failed) and `diverges` (it ran but the result differs)
+ * are refusals; `not-validated` when the copy itself could not be made faithfully (the reason says why).
+ */
+export interface PlanValidation {
+  readonly outcome: 'converges' | 'fails' | 'diverges' | 'not-validated';
+  /** What failed, or the statements still separating the result from the target. */
+  readonly problems: readonly string[];
+  readonly durationMs: number;
+}
+
+/** The statements a plan from `db`'s schema to `target` still needs (empty: `db` is at `target`); privileges aside. */
+export async function remainingSteps(db: Db, target: Catalog, scope?: Scope): Promise<string[]> {
+  const after = await introspect(db, { scope });
+  return planChanges(diffCatalogs({ ...after, grants: null }, { ...target, grants: null }, noRenames)).steps.map((s) => s.sql);
+}
+
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+
+/**
+ * Validates `plan` (from `source` to `target`) as pg-schema-diff does: `scratch` (an empty database of the
+ * same engine, reset first) is given the source's schema, the plan runs there with every hazard allowed and
+ * no pre-flight (there is no data), and the result is introspected and compared with the target. The real
+ * database is not touched.
+ */
+export async function validatePlan(scratch: Db, source: Catalog, target: Catalog, plan: Plan, scope?: Scope): Promise<PlanValidation> {
+  const started = performance.now();
+  const done = (outcome: PlanValidation['outcome'], problems: readonly string[]): PlanValidation => ({ outcome, problems, durationMs: performance.now() - started });
+  await resetDatabase(scratch);
+  try {
+    await buildCatalogInto(source, scratch, (step, reason) => { throw new Error(`${step.object}: ${reason}`); });
+  } catch (e) {
+    return done('not-validated', [`the source schema could not be copied to a scratch database: ${firstLine(e)}`]);
+  }
+  const copyDiffers = await remainingSteps(scratch, source, scope);
+  if (copyDiffers.length > 0) return done('not-validated', ['the scratch copy of the source schema differs from it:', ...copyDiffers]);
+  try {
+    await applyPlan(scratch, plan, { allowHazards: hazardKinds, preflight: false });
+  } catch (e) {
+    return done('fails', [firstLine(e)]);
+  }
+  const left = await remainingSteps(scratch, target, scope);
+  return left.length > 0 ? done('diverges', left) : done('converges', []);
+}
+
+/** A plan from `db` to the declarations, and its validation when asked (null when not asked or empty). */
+export interface ValidatedPlan {
+  readonly plan: Plan;
+  readonly validation: PlanValidation | null;
+}
+
+/**
+ * Plans from `db` to the declarations with one scratch database for both the normalization of the
+ * declarations and, when `validate`, the validation of the plan (reset in between), so validating costs
+ * no second database: a temporary database on the same server, or a pooled PGlite.
+ */
+export async function planValidated(
+  db: Db,
+  declared: Declared,
+  options: PlanOptions & { readonly validate?: boolean } = {},
+  where: Pick<ScratchOptions, 'devUrl' | 'embeddedFallback'> & { readonly scope?: Scope } = {},
+): Promise<ValidatedPlan> {
+  const scope = where.scope;
+  const actual = await introspect(db, { scope });
+  const extensions = [...new Set([...declared.catalog.extensions, ...actual.extensions].map((e) => e.name))];
+  const scratch = await createScratch(db, { extensions, devUrl: where.devUrl, embeddedFallback: where.embeddedFallback });
+  try {
+    const desired = scopeCatalog(await normalizeInto(declared, scratch.db), scope);
+    const plan = planChanges(diffCatalogs(actual, desired, declared.renames), options);
+    const validation = options.validate && plan.steps.length > 0 ? await validatePlan(scratch.db, actual, desired, plan, scope) : null;
+    return { plan, validation };
+  } finally {
+    await scratch.dispose();
+  }
+}
+
+/**
+ * Throws `plan-invalid` (nothing applied) when the validation showed the plan wrong (`fails`, `diverges`).
+ * `not-validated` is not a refusal: the scratch copy could not reproduce the source (state that CREATE cannot
+ * rebuild, such as NOT VALID constraints), which says nothing against the plan; callers report it.
+ */
+export function assertValidated(v: PlanValidation): void {
+  if (v.outcome === 'converges' || v.outcome === 'not-validated') return;
+  const what = v.outcome === 'fails' ? 'fails on a scratch copy of the database schema'
+    : 'does not reach the declared schema on a scratch copy of the database schema; still different';
+  throw new SchemakitError('apply', 'plan-invalid',
+    `the plan ${what} (nothing was applied; --no-validate skips this check):\n${v.problems.map((p) => `  ${p}`).join('\n')}`);
+}
