@@ -22,3 +22,4 @@ export type { MigrationRun, MigrationState } from './migrate';
 export { loadConfig, resolveTarget, maskUrl, type ProjectConfig, type EnvConfig, type Policy, type ResolvedTarget } from './config';
 export { health, lintDeclared, lintDesign, planVacuum, planRefresh, runMaintenance, healthKinds, defaultThresholds } from './health';
 export type { HealthOptions, HealthReport, Finding, Fix, Severity, HealthKind, Thresholds, Unavailable, MaintenanceStep } from './health';
+export { scopeCatalog, FULL_SCOPE, describeOutOfScope, introspectOutOfScope, type Scope, type OutOfScope } from './introspect';
