@@ -28,3 +28,4 @@ export { checkData, dedupe, parseKeep, checkKinds } from './check';
 export type { CheckOptions, CheckReport, CheckFinding, CheckSkipped, CheckKind, DedupeOptions, DedupeReport, KeepStrategy } from './check';
 export type { Integrity, NaturalKey, LogicalForeignKey, TableExpectation, DataCheck } from './model';
 export * from './fleet';
+export { scopeCatalog, FULL_SCOPE, describeOutOfScope, introspectOutOfScope, type Scope, type OutOfScope } from './introspect';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { diffCatalogs } from '../diff';
-import { introspect, introspectUnmanaged } from '../introspect';
+import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanaged, scopeCatalog, type Scope } from '../introspect';
 import { applyPlan, isFailingPreflight, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
 import { takeBackup } from '../db';
 import { requiredBackupDir } from '../config';
@@ -18,6 +18,8 @@ import { cliTarget, openResolved, schemaDir, type TargetOptions } from './target
 import type { PolicyAction, ResolvedTarget } from '../config';
 import { lockOptions } from './migrate-command';
 import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
+import type { ScopeFlags } from './scope-options';
+import { scopeOf } from './target';
 
 /** What a command asks of the process: text for stdout, and an exit code. */
 export interface Outcome {
@@ -35,7 +37,8 @@ export async function using<T>(dbs: (Db | null)[], fn: () => Promise<T>): Promis
 }
 
 /** `schemakit diff --from SRC --to DST`: exit 0 no differences, 2 differences. */
-export async function runDiff(opts: { from: string; to: string; json?: boolean; privileges?: boolean } & OnlineFlags): Promise<Outcome> {
+export async function runDiff(opts: { from: string; to: string; json?: boolean; privileges?: boolean } & OnlineFlags & ScopeFlags): Promise<Outcome> {
+  const scope = scopeOf(opts);
   const from = parseSource(opts.from);
   const to = parseSource(opts.to);
   const fromDb = await openSource(from);
@@ -49,7 +52,7 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
     const b = await side(to, toDb);
     // Privileges are compared only when asked (--privileges) or declared: roles live outside one database.
     const managed = opts.privileges === true || (from.kind === 'dir' && a.catalog.grants !== null) || (to.kind === 'dir' && b.catalog.grants !== null);
-    const seen = (c: Catalog): Catalog => (managed ? c : { ...c, grants: null });
+    const seen = (c: Catalog): Catalog => scopeCatalog(managed ? c : { ...c, grants: null }, scope);
     const plan = planChanges(diffCatalogs(seen(a.catalog), seen(b.catalog), b.renames), planOptionsOf(opts));
     return { stdout: opts.json ? JSON.stringify(planToJson(plan), null, 2) : renderUp(plan), exitCode: plan.steps.length ? 2 : 0 };
   });
@@ -77,34 +80,37 @@ export interface ScratchFlags {
 }
 
 /** Computes the plan from the target database to the declared schema. */
-export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}, scratch: ScratchFlags = {}): Promise<Plan> {
+export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}, scratch: ScratchFlags = {}, scope?: Scope): Promise<Plan> {
   // Reference data (data/<schema>/<table>.csv) is planned after the DDL; invalid data is refused with its report.
-  return planDeclaredWithData(db, declared, options, {}, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), devUrl: scratch.devUrl, embeddedFallback: scratch.embeddedFallback });
+  return planDeclaredWithData(db, declared, options, { scope }, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), devUrl: scratch.devUrl, embeddedFallback: scratch.embeddedFallback });
 }
 
 /**
  * The plan (DDL and reference data) and, when asked, the validation of its DDL on a scratch copy of the
  * target's schema. Data steps are not replayed there: the copy has no rows for them to match.
  */
-async function planAndValidate(db: Db, declared: Declared, options: PlanOptions, scratch: ScratchFlags, validate: boolean): Promise<{ plan: Plan; validation: PlanValidation | null }> {
-  const plan = await planTarget(db, declared, options, scratch);
+async function planAndValidate(db: Db, declared: Declared, options: PlanOptions, scratch: ScratchFlags, validate: boolean, scope?: Scope): Promise<{ plan: Plan; validation: PlanValidation | null }> {
+  const plan = await planTarget(db, declared, options, scratch, scope);
   if (!validate || plan.steps.length === 0) return { plan, validation: null };
-  return { plan, validation: (await planValidated(db, declared, { ...options, validate: true }, scratch)).validation };
+  return { plan, validation: (await planValidated(db, declared, { ...options, validate: true }, { ...scratch, scope })).validation };
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
-export async function runPlan(opts: TargetOptions & OnlineFlags & ScratchFlags & { json?: boolean; preflight?: boolean; validate?: boolean }): Promise<Outcome> {
+export async function runPlan(opts: TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & { json?: boolean; preflight?: boolean; validate?: boolean }): Promise<Outcome> {
   const { declared, db, target } = await loadAndOpen(opts);
+  const scope = scopeOf(opts, target);
   return using([db], async () => {
     const options = planOptionsOf(withPolicyDefaults(opts, target));
-    const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate === true);
+    const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate === true, scope);
     const unmanaged = await introspectUnmanaged(db);
+    const outOfScope = await introspectOutOfScope(db, scope);
     const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
     // A plan that fails or lands elsewhere on the scratch copy exits 1 (apply would refuse it).
     const exitCode = validation !== null && (validation.outcome === 'fails' || validation.outcome === 'diverges') ? 1 : plan.steps.length ? 2 : 0;
-    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) }, null, 2), exitCode };
+    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) }, null, 2), exitCode };
     const text = plan.steps.length ? `${renderSummary(plan)}${renderPreflightSection(preflight)}${renderValidation(validation)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
-    return { stdout: `${dim(`target: ${db.description}`)}\n${text}${renderUnmanaged(unmanaged)}`, exitCode };
+    const left = describeOutOfScope(outOfScope);
+    return { stdout: `${dim(`target: ${db.description}`)}\n${left ? `${dim(`Left alone: ${left}.`)}\n` : ''}${text}${renderUnmanaged(unmanaged)}`, exitCode };
   });
 }
 
@@ -130,12 +136,13 @@ function renderPreflightSection(findings: readonly PreflightFinding[] | null): s
 
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
 export async function runApply(
-  opts: TargetOptions & OnlineFlags & ScratchFlags & {
+  opts: TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & {
     allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string; json?: boolean; validate?: boolean;
   },
   log: (s: string) => void,
 ): Promise<Outcome> {
   const { declared, db, target } = await loadAndOpen(opts, { action: 'apply', command: 'apply' });
+  const scope = scopeOf(opts, target);
   const backupDir = opts.backup ?? requiredBackupDir(target, 'apply');
   const allowHazards = [...new Set([...(opts.allowHazard ?? []), ...target.policy.allowHazards])] as HazardKind[];
   const json = (o: Record<string, unknown>, exitCode: number, text: string): Outcome => ({ stdout: opts.json ? JSON.stringify(o, null, 2) : text, exitCode });
@@ -143,7 +150,7 @@ export async function runApply(
   return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
     const options = planOptionsOf(withPolicyDefaults(opts, target));
     // Validation (default) plans with the scratch database it then validates on; --no-validate plans as before.
-    const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate !== false);
+    const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate !== false, scope);
     if (plan.steps.length === 0) return json({ applied: 0, chunks: 0, durationMs: 0, backup: null, steps: [] }, 0, renderSummary(plan));
     log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
     if (validation !== null) {

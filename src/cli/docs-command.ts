@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { acquirePglite, type Db } from '../db';
-import { openTarget, projectConfig, schemaDir } from './target';
+import { cliTarget, openTarget, projectConfig, schemaDir } from './target';
+import type { ScopeFlags } from './scope-options';
+import { scopeOf } from './target';
 import { compareDocs, renderDocs, renderSite } from '../generators';
 import { introspect } from '../introspect';
 import { loadSchemaDir } from '../load';
@@ -10,7 +12,7 @@ import { normalizeInto } from '../pipeline';
 import type { Outcome } from './commands';
 
 /** Options of `schemakit docs`. */
-export interface DocsOptions {
+export interface DocsOptions extends ScopeFlags {
   /** Declarations directory (default `schema/`); ignored with `url`. */
   readonly schema?: string;
   /** Document a live database instead of the declarations. */
@@ -37,8 +39,9 @@ async function catalogFor(opts: DocsOptions): Promise<Catalog> {
   let db: Db | null = null;
   try {
     if (opts.url || opts.env) {
+      const scope = scopeOf(opts, cliTarget(opts));
       db = await openTarget(opts);
-      return await introspect(db);
+      return await introspect(db, { scope });
     }
     const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
     // A pooled empty instance (started from the cached pristine data dir) is the scratch itself.

@@ -81,9 +81,9 @@ export async function runInit(opts: Json): Promise<Outcome> {
   write(join('data', '.gitkeep'), '');
   const ignore = join(cwd, '.gitignore');
   const had = existsSync(ignore) ? readFileSync(ignore, 'utf8') : '';
-  const missing = ['.schemakit/'].filter((l) => !had.split('\n').some((x) => x.trim() === l));
+  const missing = ['.schemakit/', 'generated/site/'].filter((l) => !had.split('\n').some((x) => x.trim() === l));
   if (missing.length) {
-    writeFileSync(ignore, `${had}${had && !had.endsWith('\n') ? '\n' : ''}# schemakit: embedded database, caches and backups\n${missing.join('\n')}\n`);
+    writeFileSync(ignore, `${had}${had && !had.endsWith('\n') ? '\n' : ''}# schemakit: embedded database, caches and backups; the generated HTML site\n${missing.join('\n')}\n`);
     written.push('.gitignore');
   }
   const text = [...written.map((p) => `wrote ${p}`), ...kept.map((p) => `kept  ${p} (exists)`), '', 'Next: schemakit plan   (then schemakit apply --yes)'].join('\n');

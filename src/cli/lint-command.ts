@@ -5,11 +5,13 @@ import {
   lintPlan, lintScript, readTableSizes, renderLint, runPreflight, scriptTables, type LintFinding, type LintOptions, type TableSizes,
 } from '../migrate';
 import { SchemakitError } from '../util';
+import type { ScopeFlags } from './scope-options';
+import { scopeOf } from './target';
 import { loadAndOpen, planTarget, using, withPolicyDefaults, type Outcome, type ScratchFlags } from './commands';
 import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
 import { cliTarget, openResolved, type TargetOptions } from './target';
 
-type LintFlags = TargetOptions & OnlineFlags & ScratchFlags & { json?: boolean; largeTableRows?: string; largeTableBytes?: string };
+type LintFlags = TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & { json?: boolean; largeTableRows?: string; largeTableBytes?: string };
 
 /**
  * The migration files a path names: a `.sql` file; a migration folder (its `up.sql`); or a directory of
@@ -42,7 +44,7 @@ export async function runLint(paths: readonly string[], opts: LintFlags): Promis
 async function lintCurrentPlan(opts: LintFlags, options: LintOptions): Promise<LintFinding[]> {
   const { declared, db, target } = await loadAndOpen(opts);
   return using([db], async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), opts);
+    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), opts, scopeOf(opts, target));
     const sizes = await readTableSizes(db, plan.steps.flatMap((s) => s.locks.map((l) => l.table)));
     return lintPlan(plan, sizes, options, await runPreflight(db, plan));
   });

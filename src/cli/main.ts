@@ -14,21 +14,35 @@ import { withOnlineOptions } from './safety-options';
 import { checkUrlOptions, outputRedactor, withConnectTimeout, withScratchOptions } from './url-options';
 import { withEnvOptions } from './env-options';
 import { fleetOr, withFleetOptions } from './fleet-options';
+import { withScopeOptions } from './scope-options';
+import { packageRoot } from '../load/package-root';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Every action imports its command module when it runs (`await import('./x-command')`): the command modules
 // pull in the TypeScript compiler, ts-morph, Handlebars, `pg` and PGlite, which `--help` and the other
 // commands should not pay for. test/architecture/startup.test.ts checks that loading this file loads none.
 
+/** The installed package's version (`schemakit --version`), read from its package.json. */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Builds the command-line program; actions record their outcome instead of exiting. */
 function program(done: (o: Outcome) => void): Command {
   const cmd = new Command('schemakit')
     .description('Declarative schema-as-code for PostgreSQL')
+    .version(version(), '-v, --version', 'print the version of schemakit')
     .showHelpAfterError()
     .exitOverride()
     .hook('preAction', (_, action) => checkUrlOptions(action.opts()));
   const target = (c: Command) => withConnectTimeout(withEnvOptions(c.option('--schema <dir>', 'directory of schema declarations (default: paths.schema of schemakit.yaml, else schema/)')));
 
-  withConnectTimeout(withOnlineOptions(cmd.command('diff')))
+  withScopeOptions(withConnectTimeout(withOnlineOptions(cmd.command('diff'))))
     .description('print the SQL that turns SRC into DST (exit 0: none, 2: differences)')
     .requiredOption('--from <src>', 'empty | postgres://… | pglite:DIR | schema directory')
     .requiredOption('--to <dst>', 'empty | postgres://… | pglite:DIR | schema directory')
@@ -36,13 +50,13 @@ function program(done: (o: Outcome) => void): Command {
     .option('--privileges', 'compare privileges (GRANT/REVOKE) too; declarations that declare grants always do')
     .action(async (o) => done(await (await import('./commands')).runDiff(o)));
 
-  withFleetOptions(withScratchOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes); on a fleet env, once per distinct state')))), 'plan')
+  withScopeOptions(withFleetOptions(withScratchOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes); on a fleet env, once per distinct state')))), 'plan'))
     .option('--json', 'print the plan as JSON')
     .option('--no-preflight', 'do not run the pre-flight data checks')
     .option('--validate', 'run the plan on a scratch copy of the database schema and check it reaches the declared schema (exit 1 if not)')
     .action(async (o) => done(await fleetOr('plan', o, async () => (await import('./commands')).runPlan(o))));
 
-  withFleetOptions(withScratchOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database (in one transaction, unless --online or --chunked; a fleet env: to each target)')))), 'apply')
+  withScopeOptions(withFleetOptions(withScratchOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database (in one transaction, unless --online or --chunked; a fleet env: to each target)')))), 'apply'))
     .option('--json', 'print the result as one JSON document')
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .option('--no-preflight', 'do not run the pre-flight data checks (apply may then fail halfway on data)')
@@ -54,7 +68,7 @@ function program(done: (o: Outcome) => void): Command {
     .option('--lock-wait <seconds>', 'wait this long for another runner\'s migration lock', '60')
     .action(async (o) => done(await fleetOr('apply', o, async () => (await import('./commands')).runApply(o, (s) => process.stderr.write(s + '\n')))));
 
-  withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>')))
+  withScopeOptions(withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>'))))
     .option('--out <dir>', 'migrations directory (default: paths.migrations, else generated/migrations)')
     .option('--dev-url <url>', 'server on which to replay the migrations in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')
     .option('--json', 'print the result as one JSON document')
@@ -67,7 +81,7 @@ function program(done: (o: Outcome) => void): Command {
   registerBackup(cmd, target, done);
   registerCheck(cmd, target, done);
 
-  withConnectTimeout(cmd.command('docs')).description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
+  withScopeOptions(withConnectTimeout(cmd.command('docs'))).description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
     .option('--schema <dir>', 'directory of schema declarations (default: paths.schema, else schema/)')
     .option('--url <url>', 'document a live database instead of the declarations')
     .option('--env <name>', 'document the live database of this env of schemakit.yaml instead of the declarations')
@@ -79,15 +93,15 @@ function program(done: (o: Outcome) => void): Command {
     .option('--json', 'print the result as one JSON document')
     .action(async (o) => done(await (await import('./docs-command')).runDocs(o)));
 
-  withConnectTimeout(withEnvOptions(cmd.command('pull').description('write declarations (schema/*.ts) of an existing database')))
+  withScopeOptions(withConnectTimeout(withEnvOptions(cmd.command('pull').description('write declarations (schema/*.ts) of an existing database'))))
     .option('--out <dir>', 'output directory (default: paths.schema, else schema/)')
     .option('--json', 'print the result as one JSON document')
     .addOption(new Option('--layout <layout>', 'one file per table, or one per schema').choices(['table', 'schema']).default('table'))
     .option('--force', 'overwrite files whose content differs from the pulled declarations')
     .action(async (o) => done(await (await import('./pull-command')).runPull(o)));
 
-  withScratchOptions(withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)')))
-    .argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)'))
+  withScopeOptions(withScratchOptions(withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)')))
+    .argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)')))
     .option('--json', 'print the findings as JSON')
     .option('--large-table-rows <n>', 'tables with at least this many rows make rewrites and blocking scans errors (default 1000000)')
     .option('--large-table-bytes <n>', 'same, in bytes (default 1 GiB)')

@@ -13,10 +13,12 @@ import type { HazardKind } from '../plan';
 import { confirm } from './prompt';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
 import { requiredBackupDir } from '../config';
+import type { ScopeFlags } from './scope-options';
+import { scopeOf } from './target';
 import { cliTarget, devUrlOf, migrationsDirOf, openResolved, schemaDir, type TargetOptions } from './target';
 
 /** Options every `migrate` command takes. */
-export interface MigrateOptions extends TargetOptions {
+export interface MigrateOptions extends TargetOptions, ScopeFlags {
   /** The migrations directory (default generated/migrations). */
   readonly dir?: string;
   /** Seconds to wait for another runner's migration lock (default 60). */
@@ -181,7 +183,8 @@ function stateLine(s: MigrationState): string {
  */
 export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean }): Promise<Outcome> {
   const files = readMigrations(migrationsDir(opts));
-  const db = await openResolved(cliTarget(opts).target, extensionsCreatedBy(files));
+  const resolved = cliTarget(opts);
+  const db = await openResolved(resolved.target, extensionsCreatedBy(files));
   return withDb(db, async () => {
     const history = await readHistory(db);
     const states = migrationStates(files, history, await readProgress(db));
@@ -192,7 +195,7 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
     let drifted = false;
     let driftJson: { steps: unknown[]; unexplained: readonly string[] } | null = null;
     // An edited or missing applied file can make the replay fail: the status above is still reported.
-    const drift = opts.drift === false ? null : await migrationDrift(db, files, history).catch((e: unknown) => e as Error);
+    const drift = opts.drift === false ? null : await migrationDrift(db, files, history, scopeOf(opts, resolved)).catch((e: unknown) => e as Error);
     if (drift instanceof Error) {
       lines.push('', red(`Drift not checked: replaying the applied migrations failed (${bad ? 'fix the problems above first' : 'see below'}):`), `  ${drift.message.split('\n').join('\n  ')}`);
     } else if (drift !== null) {
@@ -221,7 +224,7 @@ export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }
   // The applied migrations are checked when a database is named (--url, --env, SCHEMAKIT_ENV, DATABASE_URL, defaultEnv).
   const resolved = cliTarget(opts);
   const target = resolved.source !== 'embedded' ? await openResolved(resolved.target) : null;
-  const run = () => checkMigrations(declared, { dir: migrationsDir(opts), target: target ?? undefined, replay: { devUrl: devUrlOf(opts) } });
+  const run = () => checkMigrations(declared, { dir: migrationsDir(opts), target: target ?? undefined, replay: { devUrl: devUrlOf(opts) }, scope: scopeOf(opts, resolved) });
   const report = target ? await withDb(target, run) : await run();
   if (opts.json) {
     const doc = { ok: report.problems.length === 0, migrations: report.migrations, notices: report.notices, problems: report.problems, missing: planToJson(report.missing).steps };
@@ -238,9 +241,10 @@ export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }
 }
 
 /** `schemakit generate NAME`: the next migration, from the state the existing files produce to the declarations. */
-export async function runGenerateMigration(name: string, opts: TargetOptions & { out?: string; devUrl?: string; json?: boolean }): Promise<Outcome> {
+export async function runGenerateMigration(name: string, opts: TargetOptions & ScopeFlags & { out?: string; devUrl?: string; json?: boolean }): Promise<Outcome> {
   const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-  const result = await generateMigration(declared, { name, dir: migrationsDirOf(opts, opts.out), replay: { devUrl: devUrlOf(opts) } });
+  const scope = scopeOf(opts, opts.url || opts.env ? cliTarget(opts) : null);
+  const result = await generateMigration(declared, { name, dir: migrationsDirOf(opts, opts.out), replay: { devUrl: devUrlOf(opts) }, scope });
   if (opts.json) {
     const doc = { written: result.written === null ? null : show(result.written), reversible: result.written === null ? null : result.reversible, steps: planToJson(result.plan).steps };
     return { stdout: JSON.stringify(doc, null, 2), exitCode: 0 };
@@ -248,7 +252,9 @@ export async function runGenerateMigration(name: string, opts: TargetOptions & {
   if (result.written === null) return { stdout: 'No changes: the migration files already produce the declared schema; nothing to generate.', exitCode: 0 };
   const loses = result.downLoses.length ? `; down.sql loses data (${result.downLoses.join('; ')}): migrate down asks for --allow-hazard deletes-data` : '';
   const note = (result.reversible ? 'down.sql tested: up then down restores the schema' : 'down.sql is INCOMPLETE: the migration has irreversible steps') + loses;
-  return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).`, exitCode: 0 };
+  const hazards = result.plan.steps.flatMap((s) => s.hazards.map((h) => `  ${red('hazard')} ${bold(h.kind)}: ${s.object}: ${h.message}`));
+  const hazardText = hazards.length ? `\n${yellow(`${hazards.length} hazard(s) in what was written:`)}\n${hazards.join('\n')}` : '';
+  return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).${hazardText}`, exitCode: 0 };
 }
 
 /** `--backup DIR`: a dump (pg_dump -Fc, or the embedded data directory) taken under the lock, before anything runs. */

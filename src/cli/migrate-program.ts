@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { hazardKinds } from '../plan';
 import type { Outcome } from './commands';
 import { fleetOr, withFleetOptions } from './fleet-options';
+import { withScopeOptions } from './scope-options';
 
 /** The command module, loaded when a migrate action runs (it loads the drivers and the schema loader). */
 const command = () => import('./migrate-command');
@@ -34,11 +35,11 @@ export function registerMigrate(cmd: Command, target: (c: Command) => Command, d
     .option('--applied', 'record it as applied (you finished it by hand)')
     .action(async (version, o) => done(await (await command()).runMigrateResolve(version, o, log)));
 
-  withFleetOptions(common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)'))
+  withFleetOptions(withScopeOptions(common(migrate.command('status').description('applied, pending, edited, missing and interrupted migrations, and drift (exit 0 clean, 2 pending, 1 problems)')))
     .option('--no-drift', 'skip the drift check (it replays the applied migrations into a scratch database)'), 'migrate-status')
     .action(async (o) => done(await fleetOr('migrate-status', o, async () => (await command()).runMigrateStatus(o))));
 
-  common(migrate.command('check').description('CI: the files replay cleanly, do not conflict, reproduce the declared schema, and (with --url) applied ones are unedited'))
+  withScopeOptions(common(migrate.command('check').description('CI: the files replay cleanly, do not conflict, reproduce the declared schema, and (with --url) applied ones are unedited')))
     .option('--dev-url <url>', 'server on which to replay in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')
     .action(async (o) => done(await (await command()).runMigrateCheck(o)));
 

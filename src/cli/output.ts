@@ -17,8 +17,11 @@ export function renderSummary(plan: Plan): string {
   if (plan.steps.length === 0) return 'No changes: the database matches the schema.';
   const lines: string[] = [];
   const seen = new Set<string>();
+  // A comment on an object the plan creates is part of creating it, not a change of its own.
+  const created = new Set(plan.steps.filter((s) => s.op === '+').map((s) => s.object));
   for (const s of plan.steps) {
     const what = `${s.op} ${describeChange(s)}`;
+    if (s.change.kind === 'SetComment' && created.has(s.object) && s.hazards.length === 0) continue;
     if (!seen.has(what)) {
       seen.add(what);
       lines.push(opColor(s.op)(what));
@@ -37,6 +40,13 @@ export function renderSummary(plan: Plan): string {
 function describeChange(s: Step): string {
   if (s.change.kind === 'SyncTableData') return `${s.change.action} ${s.change.rows.length} row(s) of ${s.object}`;
   const kind = s.change.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const c = s.change as unknown as Record<string, unknown>;
+  if (s.change.kind.startsWith('Rename') && typeof c.from === 'string' && typeof c.to === 'string') {
+    // `old → new`, both qualified by what holds them (schema, table or type).
+    const holder = ['schema', 'table', 'enum', 'type'].map((k) => c[k]).filter((v): v is string => typeof v === 'string');
+    const q = (name: string) => [...holder, name].join('.');
+    return `${kind} ${q(c.from)} → ${q(c.to)}`;
+  }
   return `${kind} ${s.object}`;
 }
 

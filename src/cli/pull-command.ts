@@ -5,10 +5,12 @@ import { introspect } from '../introspect';
 import { SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import { readTree } from './docs-command';
-import { openTarget, projectConfig } from './target';
+import { cliTarget, openTarget, projectConfig } from './target';
+import type { ScopeFlags } from './scope-options';
+import { scopeOf } from './target';
 
 /** Options of `schemakit pull`. */
-export interface PullOptions {
+export interface PullOptions extends ScopeFlags {
   /** The database to pull (default `DATABASE_URL`, else the embedded database). */
   readonly url?: string;
   /** Output directory (default `schema/`). */
@@ -34,10 +36,11 @@ export async function runPull(opts: PullOptions = {}): Promise<Outcome> {
   const layout = (opts.layout ?? 'table') as PullLayout;
   if (layout !== 'table' && layout !== 'schema') throw new SchemakitError('cli', 'bad-option', `pull: --layout must be "table" or "schema", not "${opts.layout}"`);
   const out = opts.out ? resolve(opts.out) : projectConfig(opts).paths.schema;
+  const scope = scopeOf(opts, cliTarget(opts));
   const db = await openTarget(opts);
   let catalog;
   try {
-    catalog = await introspect(db);
+    catalog = await introspect(db, { scope });
   } finally {
     await db.close().catch(() => undefined);
   }

@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
-import { enforcePolicy, loadConfig, resolveTarget, type EnvTarget, type PolicyAction, type ProjectConfig, type ResolvedTarget } from '../config';
+import { configScope, enforcePolicy, loadConfig, resolveTarget, type EnvTarget, type PolicyAction, type ProjectConfig, type ResolvedTarget } from '../config';
 import { describeEngineHolder, type Db, type EngineLockOptions } from '../db';
 import { openEnvTarget } from '../pipeline';
 import { hazardKinds } from '../plan';
 import { defaultThresholds } from '../health';
+import type { Scope } from '../introspect';
+import type { ScopeFlags } from './scope-options';
 
 /** Options shared by commands that talk to one database. */
 export interface TargetOptions {
@@ -95,5 +97,18 @@ export function migrationsDirOf(opts: { config?: string }, flag: string | undefi
 /** The server for scratch and replay databases: `--dev-url`, else the config's `dev`, else `--url`; undefined: embedded PGlite. */
 export function devUrlOf(opts: { config?: string; devUrl?: string; url?: string }): string | undefined {
   const dev = projectConfig(opts).dev;
-  return opts.devUrl ?? (dev?.kind === 'postgres' ? dev.url : undefined) ?? opts.url;
+  // `--url pglite:DIR` names an embedded database: replays then use a scratch PGlite, not that directory.
+  return opts.devUrl ?? (dev?.kind === 'postgres' ? dev.url : undefined) ?? (opts.url?.startsWith('pglite:') ? undefined : opts.url);
+}
+
+const list = (s: string | undefined): string[] | undefined => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter((x) => x.length > 0));
+
+/** The scope of a command: each key from its flag, else the env of schemakit.yaml in use, else the top level of schemakit.yaml. */
+export function scopeOf(opts: ScopeFlags, target?: ResolvedTarget | null): Scope {
+  const fromConfig = configScope(projectConfig(opts), target?.env ?? null);
+  return {
+    schemas: list(opts.schemas) ?? fromConfig.schemas,
+    excludeSchemas: list(opts.excludeSchemas) ?? fromConfig.excludeSchemas,
+    excludeTables: list(opts.excludeTables) ?? fromConfig.excludeTables,
+  };
 }

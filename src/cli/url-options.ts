@@ -13,6 +13,7 @@ export function checkUrlOptions(opts: Record<string, unknown>): void {
     const v = opts[name];
     if (typeof v !== 'string') continue;
     if ((name === 'from' || name === 'to') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) continue;
+    if (v.startsWith('pglite:')) continue; // an embedded data directory, accepted by every command
     parseDatabaseUrl(v);
   }
   const timeout = opts.connectTimeout;

@@ -2,7 +2,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { didYouMean, SchemakitError, type Problem } from '../util';
 import { interpolate } from './interpolate';
-import { NO_POLICY, type ConfigPaths, type EnvConfig, type EnvTarget, type FleetSpec, type Policy, type ProjectConfig } from './types';
+import { NO_POLICY, type ConfigPaths, type ConfigScope, type EnvConfig, type EnvTarget, type FleetSpec, type Policy, type ProjectConfig } from './types';
 
 /** Options of parseConfig. */
 export interface ParseConfigOptions {
@@ -17,9 +17,9 @@ export interface ParseConfigOptions {
   readonly healthThresholds?: readonly string[];
 }
 
-const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs', 'health'];
+const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs', 'health', 'schemas', 'excludeSchemas', 'excludeTables'];
 const PATH_KEYS = ['schema', 'migrations', 'docs', 'data', 'templates'];
-const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'policy', 'seed', 'targets', 'query', 'databases', 'schemaPattern', 'parallel'];
+const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'excludeSchemas', 'excludeTables', 'policy', 'seed', 'targets', 'query', 'databases', 'schemaPattern', 'parallel'];
 const FLEET_KEYS = ['targets', 'query', 'databases', 'schemaPattern', 'parallel'];
 /** `health:` takes the threshold names in camelCase (like the rest of the file) or as the flags spell them. */
 const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -178,6 +178,8 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
   const sink: Problem[] = [];
   const fields: Record<string, string | null> = {};
   let schemas: string[] | null = null;
+  let excludeSchemas: string[] | null = null;
+  let excludeTables: string[] | null = null;
   let policy = NO_POLICY;
   let urlNode: Node | null = null;
   const fleetNodes: Record<string, Node | null> = {};
@@ -193,6 +195,8 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
       }
     }
     else if (k === 'schemas') schemas = r.strings(v, `${key}.schemas`, sink);
+    else if (k === 'excludeSchemas') excludeSchemas = r.strings(v, `${key}.excludeSchemas`, sink);
+    else if (k === 'excludeTables') excludeTables = r.strings(v, `${key}.excludeTables`, sink);
     else if (k === 'port' && isScalar(v) && typeof v.value === 'number') fields.port = String(v.value);
     else {
       if (k === 'url') urlNode = v;
@@ -216,7 +220,7 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
     }
   } else if (!unresolved && !Object.keys(fleetNodes).length) r.problem(keyNode, key, `needs a url (${TARGET_FORMS}) or a host`);
   if (target?.kind === 'pglite' && fleet) r.problem(urlNode, `${key}.url`, 'a fleet needs a server (postgres://…): a fleet of embedded databases is not meaningful');
-  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, policy, seed, fleet, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
+  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, excludeSchemas, excludeTables, policy, seed, fleet, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
 }
 
 /**
@@ -242,6 +246,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
   const envs: EnvConfig[] = [];
   let defaultEnvNode: Node | null = null;
   let health: Readonly<Record<string, number>> = {};
+  let scope: ConfigScope = { schemas: null, excludeSchemas: [], excludeTables: [] };
   const rootNode = doc.contents as Node | null;
   if (rootNode !== null && !(isScalar(rootNode) && rootNode.value === null)) {
     for (const [k, v] of r.entries(rootNode, '', TOP_KEYS)) {
@@ -267,6 +272,9 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
           if (n === null || !Number.isFinite(n) || n < 0) r.problem(tv ?? (pair.key as Node), `health.${t}`, `must be a non-negative number${str !== null ? `, not "${str}"` : ''}`);
           else health = { ...health, [name]: n };
         }
+      } else if (k === 'schemas' || k === 'excludeSchemas' || k === 'excludeTables') {
+        const list = r.strings(v, k);
+        if (list !== null) scope = { ...scope, [k]: list };
       } else if (k === 'defaultEnv') {
         defaultEnv = r.string(v, 'defaultEnv');
         defaultEnvNode = v;
@@ -282,7 +290,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
     const first = r.problems[0];
     throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${shown}: ${first.location}: ${first.object}: ${first.message}`, { problems: r.problems });
   }
-  return { file, root, paths, dev, defaultEnv, envs, health };
+  return { file, root, paths, dev, defaultEnv, envs, health, scope };
 }
 
 /** The configuration of a project without `schemakit.yaml`: default paths under `root`, no envs. */

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { didYouMean, SchemakitError } from '../util';
 import { maskUrl } from './mask-url';
 import { NO_POLICY, type EnvConfig, type EnvTarget, type Policy, type ProjectConfig } from './types';
@@ -62,6 +62,11 @@ function envOfUrl(config: ProjectConfig, url: string): EnvConfig | null {
   return config.envs.find((e) => e.target?.kind === 'postgres' && key !== null && databaseKey(e.target.url) === key) ?? null;
 }
 
+/** The env whose embedded data directory is `dir`: its policy applies to `--url pglite:DIR` too. */
+function envOfDir(config: ProjectConfig, dir: string): EnvConfig | null {
+  return config.envs.find((e) => e.target?.kind === 'pglite' && resolve(e.target.dir) === dir) ?? null;
+}
+
 /** Describes a target for messages, password masked. */
 export function describeTarget(t: EnvTarget): string {
   return t.kind === 'postgres' ? maskUrl(t.url) : `embedded database ${t.dir}`;
@@ -80,8 +85,13 @@ export function resolveTarget(config: ProjectConfig, options: ResolveTargetOptio
     description: `target: ${describeTarget(target)}${env ? ` (env ${env.name}, from ${source})` : ` (from ${source})`}`,
   });
   const named = options.env ? { name: options.env, source: '--env' as const } : environ.SCHEMAKIT_ENV ? { name: environ.SCHEMAKIT_ENV, source: 'SCHEMAKIT_ENV' as const } : null;
+  if (options.url?.startsWith('pglite:')) {
+    // An embedded data directory, relative to the working directory as a command-line path is.
+    const dir = resolve(options.url.slice('pglite:'.length) || '.');
+    return make({ kind: 'pglite', dir }, '--url', named ? findEnv(config, named.name) : envOfDir(config, dir));
+  }
   if (options.url) {
-    if (!/^postgres(ql)?:\/\//.test(options.url)) throw new SchemakitError('config', 'bad-url', `--url must be postgres://user:password@host:port/database, not "${maskUrl(options.url)}"`);
+    if (!/^postgres(ql)?:\/\//.test(options.url)) throw new SchemakitError('config', 'bad-url', `--url must be postgres://user:password@host:port/database or pglite:DIR, not "${maskUrl(options.url)}"`);
     return make({ kind: 'postgres', url: options.url }, '--url', named ? findEnv(config, named.name) : envOfUrl(config, options.url));
   }
   if (named) {

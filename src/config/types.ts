@@ -44,8 +44,12 @@ export interface EnvConfig {
   readonly location: string;
   /** Null when its problems (an unset variable, a missing url) prevent using it. */
   readonly target: EnvTarget | null;
-  /** Schemas the env manages; null: all. */
+  /** Schemas the env manages; null: as the top level says (default all). */
   readonly schemas: readonly string[] | null;
+  /** Schemas the env leaves alone; null: as the top level says. */
+  readonly excludeSchemas?: readonly string[] | null;
+  /** Table patterns the env leaves alone; null: as the top level says. */
+  readonly excludeTables?: readonly string[] | null;
   readonly policy: Policy;
   /** Set when the env is a fleet of databases or schemas; `target` is then its control database (or null). */
   readonly fleet?: FleetSpec | null;
@@ -78,4 +82,13 @@ export interface ProjectConfig {
   readonly envs: readonly EnvConfig[];
   /** Health thresholds (`health:`, camelCase names of health's Thresholds); flags override them. */
   readonly health: Readonly<Record<string, number>>;
+  /** Top-level `schemas`, `excludeSchemas`, `excludeTables`: the part of every database schemakit manages. */
+  readonly scope?: ConfigScope;
+}
+
+/** The part of a database schemakit manages, as schemakit.yaml says (see introspect's Scope). */
+export interface ConfigScope {
+  readonly schemas: readonly string[] | null;
+  readonly excludeSchemas: readonly string[];
+  readonly excludeTables: readonly string[];
 }

@@ -20,6 +20,7 @@ import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
 import { introspectExpressionUses } from './expression-uses';
+import { scopeCatalog, type Scope } from './scope';
 
 /**
  * Every catalog query reads whole catalogs, for which hash joins are right; but right after many objects
@@ -44,8 +45,9 @@ async function step<T>(what: string, db: Db, fn: (db: Db) => Promise<T>): Promis
  * transaction with `search_path = ''` so every type, default and expression comes out schema-qualified
  * (except pg_catalog) — the canonical form of the model — and JIT off (it only slows catalog queries).
  * Inside a caller's withTransaction it runs in a savepoint and restores the settings afterwards.
+ * With a scope, only the objects inside it are returned (the one place scopes are applied to a database).
  */
-export async function introspect(db: Db): Promise<Catalog> {
+export async function introspect(db: Db, options: { scope?: Scope } = {}): Promise<Catalog> {
   const nested = inTransaction(db);
   return withTransaction(db, async () => {
     const [saved] = await db.query<{ search_path: string; jit: string; enable_nestloop: string; workers: string }>(
@@ -81,9 +83,9 @@ export async function introspect(db: Db): Promise<Catalog> {
         [saved.search_path, saved.jit, saved.enable_nestloop, saved.workers],
       );
     }
-    return sortCatalog({
+    return scopeCatalog(sortCatalog({
       kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints: [...constraints, ...exclusions], policies,
       views, routines, triggers, eventTriggers, sequences, domains, compositeTypes, collations, grants, expressionUses,
-    });
+    }), options.scope);
   });
 }

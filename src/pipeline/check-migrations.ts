@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Db } from '../db';
 import type { Declared } from '../declare/declared';
 import { diffCatalogs } from '../diff';
-import { introspect } from '../introspect';
+import { introspect, scopeCatalog, type Scope } from '../introspect';
 import { catalogHash, editedApplied, hashedOn, migrateUp, readHistory, readMigrations, type MigrationFile } from '../migrate';
 import { planChanges, type Plan } from '../plan';
 import type { Problem } from '../util';
@@ -24,6 +24,8 @@ export interface CheckOptions {
   readonly replay?: ReplayTarget;
   /** A database whose history is checked against the files (applied files edited since). */
   readonly target?: Db;
+  /** The part of the schema managed (`--schemas`…): the files must reproduce the declarations inside it. */
+  readonly scope?: Scope;
 }
 
 /**
@@ -65,8 +67,8 @@ export async function checkMigrations(declared: Declared, options: CheckOptions)
       }
       previous = f;
     }
-    const desired = await normalizeDeclared(declared, db);
-    const missing = planChanges(diffCatalogs(await introspect(db), desired, declared.renames));
+    const desired = scopeCatalog(await normalizeDeclared(declared, db), options.scope);
+    const missing = planChanges(diffCatalogs(await introspect(db, { scope: options.scope }), desired, declared.renames));
     if (missing.steps.length > 0) {
       problems.push({ code: 'not-reproducing', message: `the migration files do not reproduce the declared schema (${missing.steps.length} statement(s) missing): run schemakit generate NAME` });
     }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { loadConfig, resolveTarget, type ProjectConfig, type ResolvedTarget } from '../config';
+import { configScope, loadConfig, resolveTarget, type ProjectConfig, type ResolvedTarget } from '../config';
 import type { Db } from '../db';
 import { diffCatalogs } from '../diff';
-import { introspect } from '../introspect';
+import { introspect, scopeCatalog, type Scope } from '../introspect';
 import { loadSchemaDir } from '../load';
 import type { Declared } from '../declare';
 import {
@@ -31,9 +31,13 @@ export function selectTarget(sel: TargetSelection = {}): { config: ProjectConfig
   return { config, target: resolveTarget(config, { url: sel.url, env: sel.env }) };
 }
 
-/** The plan from the database to the declared schema. */
-export async function planDeclared(db: Db, declared: Declared, options: PlanOptions = {}, normalize: NormalizeOptions = {}): Promise<Plan> {
-  const [actual, desired] = [await introspect(db), await normalizeDeclared(declared, db, normalize)];
+/**
+ * The plan from the database to the declared schema. With a scope, both sides are limited to it: objects
+ * outside it are neither read from the database nor created or dropped.
+ */
+export async function planDeclared(db: Db, declared: Declared, options: PlanOptions = {}, normalize: NormalizeOptions = {}, scope?: Scope): Promise<Plan> {
+  const actual = await introspect(db, { scope });
+  const desired = scopeCatalog(await normalizeDeclared(declared, db, normalize), scope);
   return planChanges(diffCatalogs(actual, desired, declared.renames), options);
 }
 
@@ -101,7 +105,7 @@ export async function ensureDatabase(sel: TargetSelection & { autoInit?: boolean
   const declared = await loadSchemaDir(config.paths.schema, { cacheDir: join(config.root, '.schemakit', 'cache') });
   return withOpen(await openEnvTarget(target.target, declared.catalog.extensions.map((e) => e.name)), (db) =>
     withMigrationLock(db, { timeoutMs: 60_000, label: 'schemakit ensureDatabase' }, async () => {
-      const plan = await planDeclared(db, declared, { online: target.policy.online });
+      const plan = await planDeclared(db, declared, { online: target.policy.online }, {}, configScope(config, target.env));
       const r = plan.steps.length ? await applyPlan(db, plan, { allowHazards: target.policy.allowHazards as readonly HazardKind[] }) : { applied: 0 };
       return { target: target.description, created, migrations: [], statements: r.applied };
     }));

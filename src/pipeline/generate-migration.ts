@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Declared } from '../declare/declared';
 import type { Db } from '../db';
 import { diffCatalogs } from '../diff';
-import { introspect } from '../introspect';
+import { introspect, scopeCatalog, type Scope } from '../introspect';
 import {
   catalogHash, hashedOn, metaFromPlan, migrateDown, migrateUp, nextVersion, readMigrations, upScript, runScript, writeMigration, type MigrationFile,
 } from '../migrate';
@@ -21,6 +21,8 @@ export interface GenerateOptions {
   readonly replay?: ReplayTarget;
   /** The version's clock (tests). */
   readonly now?: Date;
+  /** The part of the schema managed (`--schemas`…): declarations outside it are not generated. */
+  readonly scope?: Scope;
   /** Project root whose `data/` holds reference data (default: the current directory). */
   readonly root?: string;
 }
@@ -48,10 +50,11 @@ export async function generateMigration(declared: Declared, options: GenerateOpt
   try {
     const db = scratch.db;
     await runReplay(db, files);
-    const before = await introspect(db);
-    const desired = await normalizeDeclared(declared, db);
+    const scope = options.scope;
+    const before = await introspect(db, { scope });
+    const desired = scopeCatalog(await normalizeDeclared(declared, db), scope);
     // Reference data: the rows the replayed migrations left, diffed against the CSV files (up writes them, down restores).
-    const plan = await planDeclaredWithData(db, declared, {}, { root: options.root });
+    const plan = await planDeclaredWithData(db, declared, {}, { root: options.root, scope });
     const reversible = plan.steps.every((s) => s.reverse !== null);
     if (plan.steps.length === 0) return { plan, written: null, reversible, downLoses: [] };
 
@@ -60,8 +63,8 @@ export async function generateMigration(declared: Declared, options: GenerateOpt
     const candidate: MigrationFile = {
       version, name: options.name, id: `${version}_${options.name}`, dir: join(options.dir, `${version}_${options.name}`), up, down, meta: null, checksum: '',
     };
-    const after = await verifyUp(db, candidate, desired, declared);
-    if (reversible) await verifyDown(db, candidate, before);
+    const after = await verifyUp(db, candidate, desired, declared, scope);
+    if (reversible) await verifyDown(db, candidate, before, scope);
     const meta = metaFromPlan(plan, { from: catalogHash(before), to: catalogHash(after), hashedOn: hashedOn(db) });
     const written = writeMigration(options.dir, { version, name: options.name, up, down, meta });
     return { plan, written, reversible, downLoses: meta.downLoses };
@@ -81,9 +84,9 @@ async function runReplay(db: Db, files: readonly MigrationFile[]): Promise<void>
 }
 
 /** Runs the new up.sql on the replayed state; it must reach the declared schema. */
-async function verifyUp(db: Db, m: MigrationFile, desired: Catalog, declared: Declared): Promise<Catalog> {
+async function verifyUp(db: Db, m: MigrationFile, desired: Catalog, declared: Declared, scope?: Scope): Promise<Catalog> {
   await runScript(db, upScript({ ...m, checksum: 'generate' }, undefined, Date.now()));
-  const after = await introspect(db);
+  const after = await introspect(db, { scope });
   const left = planChanges(diffCatalogs(after, desired, declared.renames));
   if (left.steps.length > 0) {
     throw new SchemakitError('migrate', 'up-not-converging',
@@ -93,11 +96,11 @@ async function verifyUp(db: Db, m: MigrationFile, desired: Catalog, declared: De
 }
 
 /** Runs the new down.sql (as recorded by the up run); it must restore the state before. */
-async function verifyDown(db: Db, m: MigrationFile, before: Catalog): Promise<void> {
+async function verifyDown(db: Db, m: MigrationFile, before: Catalog, scope?: Scope): Promise<void> {
   // A scratch database: the down's data loss is what is being tested, not a risk.
   await migrateDown(db, { steps: 1, allowHazards: ['deletes-data'] });
   // Compared through the diff, which sees columns as a set: Postgres cannot put a re-added column back in place.
-  const left = planChanges(diffCatalogs(await introspect(db), before));
+  const left = planChanges(diffCatalogs(await introspect(db, { scope }), before));
   if (left.steps.length > 0) {
     throw new SchemakitError('migrate', 'down-not-restoring',
       `the generated down.sql of ${m.id} does not restore the state before it (a planner bug; nothing was written). Left over:\n${left.steps.map((s) => `  ${s.sql}`).join('\n')}`);

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { diffCatalogs } from '../diff';
-import { introspect } from '../introspect';
+import { introspect, type Scope } from '../introspect';
 import { migrateUp, type HistoryRow, type MigrationFile } from '../migrate';
 import { planChanges, type Plan } from '../plan';
 import { extensionsCreatedBy, openReplayScratch } from './replay-migrations';
@@ -18,7 +18,7 @@ export interface Drift {
  * compares the result with `db`: whatever differs was changed outside the migrations (by hand, by
  * `apply`, by another tool). Reported as a diff, never fixed.
  */
-export async function migrationDrift(db: Db, files: readonly MigrationFile[], history: readonly HistoryRow[]): Promise<Drift> {
+export async function migrationDrift(db: Db, files: readonly MigrationFile[], history: readonly HistoryRow[], scope?: Scope): Promise<Drift> {
   const byVersion = new Map(files.map((f) => [f.version, f]));
   const unexplained: string[] = [];
   const applied: MigrationFile[] = [];
@@ -31,8 +31,8 @@ export async function migrationDrift(db: Db, files: readonly MigrationFile[], hi
   const scratch = await openReplayScratch({ like: db, extensions: extensionsCreatedBy(applied) });
   try {
     await migrateUp(scratch.db, applied);
-    const expected = await introspect(scratch.db);
-    return { plan: planChanges(diffCatalogs(expected, await introspect(db))), unexplained };
+    const expected = await introspect(scratch.db, { scope });
+    return { plan: planChanges(diffCatalogs(expected, await introspect(db, { scope }))), unexplained };
   } finally {
     await scratch.dispose();
   }

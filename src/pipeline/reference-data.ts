@@ -4,7 +4,7 @@ import { createScratch, type Db } from '../db';
 import { findReferenceTables, mapReferenceTable, readCsvFile, validateForeignKeys, validateRows, diffReferenceData, type ReferenceTable, type ValidTable } from '../data';
 import type { Declared } from '../declare/declared';
 import { diffCatalogs } from '../diff';
-import { introspect } from '../introspect';
+import { introspect, scopeCatalog, type Scope } from '../introspect';
 import type { Catalog } from '../model';
 import { planChanges, type Plan, type PlanOptions } from '../plan';
 import { formatProblem, SchemakitError, sha256, stableJson, type Problem } from '../util';
@@ -22,6 +22,8 @@ export interface DataOptions {
    * unchanged declarations and CSV files then need no scratch database. None when absent.
    */
   readonly cacheDir?: string;
+  /** The part of the database managed (`--schemas`…): both sides are limited to it. */
+  readonly scope?: Scope;
 }
 
 /** The declared schema normalized, and the reference data validated against it (problems: file:line:col). */
@@ -121,14 +123,14 @@ export async function planDeclaredWithData(db: Db, declared: Declared, options: 
   const root = data.root ?? process.cwd();
   if (findReferenceTables(root, data.dataDir ?? 'data', declared.referenceData ?? []).length === 0) {
     // No reference data: the DDL plan alone (its normalized catalog may come from the cache).
-    const [actual, desired] = [await introspect(db), await normalizeDeclared(declared, db, normalize)];
+    const [actual, desired] = [await introspect(db, { scope: data.scope }), scopeCatalog(await normalizeDeclared(declared, db, normalize), data.scope)];
     return planChanges(diffCatalogs(actual, desired, declared.renames), options);
   }
   const prepared = await prepareReferenceData(declared, db, { cacheDir: normalize.cacheDir, ...data });
   refuseInvalidData(prepared);
-  const actual = await introspect(db);
+  const actual = await introspect(db, { scope: data.scope });
   const rows = await diffReferenceData(db, actual, prepared.tables);
-  return planChanges([...diffCatalogs(actual, prepared.catalog, declared.renames), ...rows], options);
+  return planChanges([...diffCatalogs(actual, scopeCatalog(prepared.catalog, data.scope), declared.renames), ...rows], options);
 }
 
 /**

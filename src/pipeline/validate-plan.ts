@@ -1,7 +1,7 @@
 import { createScratch, resetDatabase, type Db, type ScratchOptions } from '../db';
 import type { Declared } from '../declare/declared';
 import { diffCatalogs } from '../diff';
-import { introspect } from '../introspect';
+import { introspect, scopeCatalog, type Scope } from '../introspect';
 import { applyPlan } from '../migrate';
 import { noRenames, type Catalog } from '../model';
 import { hazardKinds, planChanges, type Plan, type PlanOptions } from '../plan';
@@ -21,8 +21,8 @@ export interface PlanValidation {
 }
 
 /** The statements a plan from `db`'s schema to `target` still needs (empty: `db` is at `target`); privileges aside. */
-export async function remainingSteps(db: Db, target: Catalog): Promise<string[]> {
-  const after = await introspect(db);
+export async function remainingSteps(db: Db, target: Catalog, scope?: Scope): Promise<string[]> {
+  const after = await introspect(db, { scope });
   return planChanges(diffCatalogs({ ...after, grants: null }, { ...target, grants: null }, noRenames)).steps.map((s) => s.sql);
 }
 
@@ -34,7 +34,7 @@ const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
  * no pre-flight (there is no data), and the result is introspected and compared with the target. The real
  * database is not touched.
  */
-export async function validatePlan(scratch: Db, source: Catalog, target: Catalog, plan: Plan): Promise<PlanValidation> {
+export async function validatePlan(scratch: Db, source: Catalog, target: Catalog, plan: Plan, scope?: Scope): Promise<PlanValidation> {
   const started = performance.now();
   const done = (outcome: PlanValidation['outcome'], problems: readonly string[]): PlanValidation => ({ outcome, problems, durationMs: performance.now() - started });
   await resetDatabase(scratch);
@@ -43,14 +43,14 @@ export async function validatePlan(scratch: Db, source: Catalog, target: Catalog
   } catch (e) {
     return done('not-validated', [`the source schema could not be copied to a scratch database: ${firstLine(e)}`]);
   }
-  const copyDiffers = await remainingSteps(scratch, source);
+  const copyDiffers = await remainingSteps(scratch, source, scope);
   if (copyDiffers.length > 0) return done('not-validated', ['the scratch copy of the source schema differs from it:', ...copyDiffers]);
   try {
     await applyPlan(scratch, plan, { allowHazards: hazardKinds, preflight: false });
   } catch (e) {
     return done('fails', [firstLine(e)]);
   }
-  const left = await remainingSteps(scratch, target);
+  const left = await remainingSteps(scratch, target, scope);
   return left.length > 0 ? done('diverges', left) : done('converges', []);
 }
 
@@ -69,15 +69,16 @@ export async function planValidated(
   db: Db,
   declared: Declared,
   options: PlanOptions & { readonly validate?: boolean } = {},
-  where: Pick<ScratchOptions, 'devUrl' | 'embeddedFallback'> = {},
+  where: Pick<ScratchOptions, 'devUrl' | 'embeddedFallback'> & { readonly scope?: Scope } = {},
 ): Promise<ValidatedPlan> {
-  const actual = await introspect(db);
+  const scope = where.scope;
+  const actual = await introspect(db, { scope });
   const extensions = [...new Set([...declared.catalog.extensions, ...actual.extensions].map((e) => e.name))];
   const scratch = await createScratch(db, { extensions, devUrl: where.devUrl, embeddedFallback: where.embeddedFallback });
   try {
-    const desired = await normalizeInto(declared, scratch.db);
+    const desired = scopeCatalog(await normalizeInto(declared, scratch.db), scope);
     const plan = planChanges(diffCatalogs(actual, desired, declared.renames), options);
-    const validation = options.validate && plan.steps.length > 0 ? await validatePlan(scratch.db, actual, desired, plan) : null;
+    const validation = options.validate && plan.steps.length > 0 ? await validatePlan(scratch.db, actual, desired, plan, scope) : null;
     return { plan, validation };
   } finally {
     await scratch.dispose();

@@ -34,7 +34,7 @@ for (const engine of engines) {
       expect(plan.stdout).to.match(/^\+ create schema shop$/m);
       expect(plan.stdout).to.match(/^\+ create table shop\.orders$/m);
       expect(plan.stdout).to.match(/^\+ create enum shop\.order_status$/m);
-      expect(plan.stdout).to.match(/^~ set comment shop\.customers$/m);
+      expect(plan.stdout).to.not.match(/^~ set comment shop\.customers$/m); // part of creating it (issue 19)
       expect(plan.stdout).to.match(/statement\(s\): \d+ create, \d+ alter, 0 drop/);
       expect(plan.stdout).to.include('CREATE TABLE');
 
