@@ -4,17 +4,8 @@ import { ident, parens, qualified } from '../sql';
 import { plural, type DataQuery, type Planned } from './data-query';
 import { allNotNull, rowKeySql, type LiveTable } from './live-tables';
 
-/** A foreign key to check for orphans, enforced (NOT VALID) or logical. */
-interface FkSpec {
-  readonly schema: string;
-  readonly table: string;
-  readonly name: string;
-  readonly columns: readonly string[];
-  readonly refSchema: string;
-  readonly refTable: string;
-  readonly refColumns: readonly string[];
-  readonly match: 'simple' | 'full';
-}
+/** A foreign key to check for orphans, enforced (NOT VALID) or logical: a logical one's shape. */
+type FkSpec = Omit<LogicalForeignKey, 'kind' | 'location'>;
 
 /** Rows whose key is not in the referenced table (MATCH SIMPLE exempts rows with a NULL in the key). */
 function orphanWhere(fk: FkSpec): string {
