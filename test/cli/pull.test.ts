@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { createTempDatabase, type TempDatabase } from '../../src/db';
@@ -67,10 +67,14 @@ for (const engine of engines) {
     } else {
       it('pulls the embedded database the example schema was applied to; plan of the pulled folder finds no changes', async () => {
         cpSync(join(repoRoot, 'schema'), join(project.dir, 'schema'), { recursive: true });
+        // The example declares reference data (schema/genomics/reference-data.ts reads data/genomics/*.csv).
+        cpSync(join(repoRoot, 'data'), join(project.dir, 'data'), { recursive: true });
         expectExit(await runCli(['apply', '--yes'], { cwd: project.dir }), 0);
         const pull = await runCli(['pull', '--out', 'pulled'], { cwd: project.dir });
         expectExit(pull, 0);
         expect(pull.stdout).to.match(/^Pulled 15 tables, 4 enums, 3 schemas and 1 extension into pulled: \d+ new/m);
+        // pull writes the shape, not referenceData() declarations: the pulled folder is planned without data/.
+        renameSync(join(project.dir, 'data'), join(project.dir, 'data-applied'));
         const plan = await runCli(['plan', '--schema', 'pulled'], { cwd: project.dir });
         expectExit(plan, 0);
         expect(plan.stdout).to.include('No changes: the database matches the schema.');
