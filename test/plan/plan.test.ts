@@ -135,7 +135,7 @@ describe('planChanges', () => {
       ['character varying(20)', 'text', [], 'ALTER TABLE public.t ALTER COLUMN c TYPE text'],
       ['numeric(10,2)', 'numeric(12,2)', [], 'ALTER TABLE public.t ALTER COLUMN c TYPE numeric(12,2)'],
       ['integer', 'bigint', ['table-rewrite', 'access-exclusive-lock'], 'ALTER TABLE public.t ALTER COLUMN c TYPE bigint USING c::bigint'],
-      ['character varying(20)', 'character varying(10)', ['table-rewrite', 'access-exclusive-lock', 'may-fail-on-data'], 'ALTER TABLE public.t ALTER COLUMN c TYPE character varying(10) USING c::character varying(10)'],
+      ['character varying(20)', 'character varying(10)', ['table-rewrite', 'access-exclusive-lock', 'may-fail-on-data'], 'ALTER TABLE public.t ALTER COLUMN c TYPE character varying(10)'], // no explicit cast: it would truncate (issue 10)
       ['text', 'integer', ['table-rewrite', 'access-exclusive-lock', 'may-fail-on-data'], 'ALTER TABLE public.t ALTER COLUMN c TYPE integer USING c::integer'],
       ['public.mood', 'text', ['table-rewrite', 'access-exclusive-lock'], 'ALTER TABLE public.t ALTER COLUMN c TYPE text USING c::text::text'],
       ['public.mood[]', 'text[]', ['table-rewrite', 'access-exclusive-lock'], 'ALTER TABLE public.t ALTER COLUMN c TYPE text[] USING c::text[]::text[]'],
