@@ -1,14 +1,8 @@
 import type { Db } from '../db';
+import type { LogicalForeignKey } from '../model';
 
 /** A foreign key pointing at the deduplicated table (level 1) or at a table re-pointed (level 2). */
-export interface Reference {
-  readonly schema: string;
-  readonly table: string;
-  readonly name: string;
-  readonly columns: readonly string[];
-  readonly refSchema: string;
-  readonly refTable: string;
-  readonly refColumns: readonly string[];
+export interface Reference extends Omit<LogicalForeignKey, 'kind' | 'location' | 'match'> {
   /** `a` no action, `r` restrict, `c` cascade, `n` set null, `d` set default (pg_constraint.confupdtype). */
   readonly onUpdate: string;
   readonly deferrable: boolean;
