@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportCsv, loadCsv, loadSeed, type CopyProgress } from '../data';
+import { exportCsv, loadCsv, loadSeed, parseTableName, type CopyProgress } from '../data';
+import { qualified } from '../sql';
 import { prepareReferenceData } from '../pipeline';
 import { SchemakitError, formatProblem, type Problem } from '../util';
 import { loadAndOpen, using, type Outcome } from './commands';
@@ -47,6 +48,12 @@ function progressLine(label: string): { onProgress: (p: CopyProgress) => void; e
   };
 }
 
+/** The table named on the command line, quoted by the one quoting of src/sql (as loadCsv reads it). */
+const qualifiedTable = (name: string): string => {
+  const t = parseTableName(name);
+  return qualified(t.schema, t.table);
+};
+
 /** `schemakit data load TABLE FILE`. */
 export async function runDataLoad(table: string, file: string, opts: { url?: string; truncate?: boolean; json?: boolean }): Promise<Outcome> {
   if (!existsSync(file)) throw new SchemakitError('data', 'not-found', `${file}: no such file`);
@@ -56,7 +63,7 @@ export async function runDataLoad(table: string, file: string, opts: { url?: str
     const start = Date.now();
     try {
       const r = await loadCsv(db, table, file, { truncate: opts.truncate, onProgress: p.onProgress });
-      const rows = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quoteTable(table)}`))[0].n);
+      const rows = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${qualifiedTable(table)}`))[0].n);
       const ms = Date.now() - start;
       return opts.json
         ? { stdout: JSON.stringify({ table, file, bytes: r.bytes, rows, ms }), exitCode: 0 }
@@ -66,8 +73,6 @@ export async function runDataLoad(table: string, file: string, opts: { url?: str
     }
   });
 }
-
-const quoteTable = (t: string) => t.split('.').map((x) => (x.startsWith('"') ? x : `"${x.replace(/"/g, '""')}"`)).join('.');
 
 /** `schemakit data export TABLE [--out FILE] [--where SQL]`. */
 export async function runDataExport(table: string, opts: { url?: string; out?: string; where?: string }): Promise<Outcome> {
