@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SchemaFiles } from './schemas';
+import type { Db } from '../../src/db';
 
 /** The repository root (tests run from dist/test/cli). */
 export const repoRoot = resolve(__dirname, '..', '..', '..');
@@ -94,3 +95,37 @@ export function makeProject(files: SchemaFiles, prefix = 'schemakit-cli-'): Proj
 
 /** A one-line account of a run for assertion messages. */
 export const describeRun = (r: CliResult): string => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''} after ${r.ms} ms\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+
+/** Starts the binary and SIGKILLs it as soon as its stderr matches `pattern` (the test pause hook's line). */
+export function runUntilThenKill(args: readonly string[], cwd: string, env: Record<string, string>, pattern: RegExp): Promise<{ stderr: string; killed: boolean }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [binPath, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let killed = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString('utf8');
+      if (!killed && pattern.test(stderr)) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    });
+    child.on('error', fail);
+    child.on('close', () => {
+      clearTimeout(timer);
+      done({ stderr, killed });
+    });
+  });
+}
+
+/** Waits until no session of a killed runner is left on the database (the server notices the closed socket). */
+export async function sessionsGone(db: Db, database: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const [r] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND application_name LIKE 'schemakit migrate%'", [database]);
+    if (r.n === 0) return;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error('the killed runner\'s session did not go away');
+}
+
