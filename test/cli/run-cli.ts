@@ -96,22 +96,40 @@ export function makeProject(files: SchemaFiles, prefix = 'schemakit-cli-'): Proj
 /** A one-line account of a run for assertion messages. */
 export const describeRun = (r: CliResult): string => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''} after ${r.ms} ms\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
-/** Starts the binary and SIGKILLs it as soon as its stderr matches `pattern` (the test pause hook's line). */
-export function runUntilThenKill(args: readonly string[], cwd: string, env: Record<string, string>, pattern: RegExp): Promise<{ stderr: string; killed: boolean }> {
+/**
+ * Starts the binary and SIGKILLs it as soon as `until` says so: a pattern its stderr matches (the test pause
+ * hook's line), or a check polled every 20 ms (e.g. on the database). `beforeKill` runs first, while it waits.
+ */
+export function runUntilThenKill(args: readonly string[], cwd: string, env: Record<string, string>, until: RegExp | (() => Promise<boolean>), beforeKill?: () => Promise<void>): Promise<{ stderr: string; killed: boolean }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [binPath, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let killed = false;
+    let exited = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.stderr.on('data', (b: Buffer) => {
-      stderr += b.toString('utf8');
-      if (!killed && pattern.test(stderr)) {
-        killed = true;
+    const kill = async () => {
+      if (killed) return;
+      killed = true;
+      try {
+        await beforeKill?.();
+      } finally {
         child.kill('SIGKILL');
       }
+    };
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString('utf8');
+      if (until instanceof RegExp && until.test(stderr)) kill().catch(fail);
     });
+    const poll = async (): Promise<void> => {
+      if (exited || killed || until instanceof RegExp) return;
+      if (await until()) return kill();
+      await new Promise((ok) => setTimeout(ok, 20));
+      return poll();
+    };
+    poll().catch(fail);
     child.on('error', fail);
     child.on('close', () => {
+      exited = true;
       clearTimeout(timer);
       done({ stderr, killed });
     });
