@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { takeBackup, type Db } from '../db';
+import type { Db } from '../db';
 import { loadSchemaDir } from '../load';
 import {
   checkDownHazards, describeHolder, describeProgress, migrationLockHolder, planMigrateDown, resolveMigration, migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
@@ -12,6 +12,7 @@ import type { Outcome } from './commands';
 import type { HazardKind } from '../plan';
 import { confirm } from './prompt';
 import { batchProgress } from './batch-progress';
+import { backupFirst } from './backup-first';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
 import { requiredBackupDir } from '../config';
 import type { ScopeFlags } from './scope-options';
@@ -96,7 +97,7 @@ export async function runMigrateUp(opts: MigrateOptions & { to?: string; backup?
     let backup: string | null = null;
     const progress = batchProgress(Boolean(opts.json));
     const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate up', log, waited), async () => {
-      if (backupDir) backup = await backupFirst(db, backupDir, log);
+      if (backupDir) backup = await backupFirst(db, backupDir, target.policy, log);
       return migrateUp(db, files, {
         to: opts.to,
         onNotice: (m) => log(yellow(`notice: ${m}`)),
@@ -135,7 +136,7 @@ export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to
         if (!(await confirm(`Revert anyway and lose this data${backupDir ? ` (a backup is taken first into ${backupDir})` : ''}?`))) return null;
         allowHazards.push('deletes-data', 'irreversible');
       }
-      if (backupDir) backup = await backupFirst(db, backupDir, log);
+      if (backupDir) backup = await backupFirst(db, backupDir, target.policy, log);
       const progress = batchProgress(Boolean(opts.json));
       return migrateDown(db, {
         steps, to: opts.to, allowIncomplete: opts.allowIncomplete, allowHazards,
@@ -279,11 +280,4 @@ export async function runGenerateMigration(name: string, opts: TargetOptions & S
   const hazards = result.plan.steps.flatMap((s) => s.hazards.map((h) => `  ${red('hazard')} ${bold(h.kind)}: ${s.object}: ${h.message}`));
   const hazardText = hazards.length ? `\n${yellow(`${hazards.length} hazard(s) in what was written:`)}\n${hazards.join('\n')}` : '';
   return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).${hazardText}`, exitCode: 0 };
-}
-
-/** `--backup DIR`: a dump (pg_dump -Fc, or the embedded data directory) taken under the lock, before anything runs. */
-async function backupFirst(db: Db, dir: string, log: Log): Promise<string> {
-  const b = await takeBackup(db, dir);
-  log(`Backed up ${db.description} to ${b.file} (${Math.round(b.bytes / 1024)} kB); undo with: schemakit restore ${b.file}`);
-  return b.file;
 }
