@@ -77,9 +77,11 @@ function program(done: (o: Outcome) => void): Command {
     .option('--key <column>', 'with --data: its key column (default id)')
     .option('--batch-size <n>', 'with --data: keys per batch (default 1000)')
     .option('--sleep <duration>', 'with --data: pause between batches (default 50ms)')
-    .action(async (name, o) => done(o.data
-      ? await (await import('./data-migration-command')).runGenerateData(name, o)
-      : await (await import('./commands')).runGenerate(name, o)));
+    .action(async (name, o) => {
+      const dataOnly = ['table', 'key', 'batchSize', 'sleep'].filter((k) => o[k] !== undefined);
+      if (!o.data && dataOnly.length) throw new SchemakitError('cli', 'bad-option', `--${dataOnly[0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --data (a data-migration template)`);
+      done(o.data ? await (await import('./data-migration-command')).runGenerateData(name, o) : await (await import('./commands')).runGenerate(name, o));
+    });
 
   registerMigrate(cmd, target, done);
   registerData(cmd, target, done);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTempDatabase, type TempDatabase } from '../../src/db';
 import { readProgress } from '../../src/migrate';
@@ -82,5 +82,27 @@ UPDATE app.t SET doubled = v * 2, touched = touched + 1 WHERE id BETWEEN $1 AND 
     const [wrong] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM app.t WHERE doubled IS DISTINCT FROM v * 2');
     expect(wrong.n).to.equal(0);
     expect(await readProgress(t.db)).to.deep.equal([]);
+  });
+});
+
+describe('generate NAME --data', function () {
+  this.timeout(60_000);
+  it('writes the batched template (up.sql, down.sql, no meta.json) without loading the schema; data flags need --data', async () => {
+    const project = makeProject(shop, 'schemakit-gen-data-');
+    try {
+      const r = await runCli(['generate', 'backfill', '--data', '--table', 'app.t', '--key', 'id', '--batch-size', '250', '--sleep', '1s', '--json'], { cwd: project.dir });
+      expectExit(r, 0);
+      const written = (JSON.parse(r.stdout) as { written: string }).written;
+      expect(written).to.match(/^generated\/migrations\/\d{14}_backfill$/);
+      expect(readdirSync(join(project.dir, written)).sort()).to.deep.equal(['down.sql', 'up.sql']);
+      const up = readFileSync(join(project.dir, written, 'up.sql'), 'utf8');
+      expect(up).to.contain('-- outside transaction\n-- schemakit:batch table=app.t key=id size=250 sleep=1000ms\nUPDATE app.t\n');
+      expect(up).to.contain('WHERE id BETWEEN $1 AND $2');
+      const bad = await runCli(['generate', 'x', '--batch-size', '5'], { cwd: project.dir });
+      expectExit(bad, 1);
+      expect(bad.stderr).to.contain('--batch-size goes with --data');
+    } finally {
+      project.remove();
+    }
   });
 });
