@@ -196,7 +196,7 @@ function stateLine(s: MigrationState, running: LockHolder | null): string {
     case 'pending': return `  ${yellow('pending    ')} ${s.file.id}${s.outOfOrder ? '  older than the last applied migration (merged from a branch): migrate up applies it' : ''}`;
     case 'interrupted': return running
       ? `  ${yellow('RUNNING    ')} ${s.file?.id ?? s.version}  migrate ${s.direction} under way (${describeProgress(s.progress)}), by ${describeHolder(running)}`
-      : `  ${red('INTERRUPTED')} ${s.file?.id ?? s.version}  migrate ${s.direction} stopped (${describeProgress(s.progress)}): run migrate ${s.direction} again to resume it, or settle it with migrate resolve ${s.version} --rolled-back|--applied`;
+      : `  ${red('INTERRUPTED')} ${s.file?.id ?? s.version}  migrate ${s.direction} stopped after ${describeProgress(s.progress)}: run migrate ${s.direction} again to resume it, or settle it with migrate resolve ${s.version} --rolled-back|--applied`;
   }
 }
 

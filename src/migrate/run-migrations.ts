@@ -95,7 +95,7 @@ export async function migrateUp(db: Db, files: readonly MigrationFile[], options
       options.onNotice?.(`${m.id} is older than the last applied migration ${newest} (merged from a branch?): applying it now, by name`);
     }
     const p = progress.get(m.version);
-    if (p) options.onNotice?.(`${m.id} was interrupted (${describeProgress(p)}): resuming after what committed`);
+    if (p) options.onNotice?.(`${m.id} was interrupted after ${describeProgress(p)}: resuming after them`);
     options.onMigration?.(m);
     const started = Date.now();
     const script = upScript(m, p, started);

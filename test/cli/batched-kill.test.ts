@@ -59,7 +59,7 @@ UPDATE app.t SET doubled = v * 2, touched = touched + 1 WHERE id BETWEEN $1 AND 
 
     const status = await runCli(['migrate', 'status', '--url', url, '--no-drift'], { cwd: project.dir });
     expectExit(status, 1);
-    expect(status.stdout).to.contain(`INTERRUPTED 20260102000000_backfill  migrate up stopped (statement 1 batched: 14 batch(es), ${14 * SIZE} row(s) changed, up to key ${14 * SIZE})`);
+    expect(status.stdout).to.contain(`INTERRUPTED 20260102000000_backfill  migrate up stopped after statement 1 batched: 14 batch(es), ${14 * SIZE} row(s) changed, up to key ${14 * SIZE}:`);
     const counts = async () => t.db.query<{ touched: number; n: number }>('SELECT touched, count(*)::int AS n FROM app.t GROUP BY touched ORDER BY touched');
     expect(await counts()).to.deep.equal([{ touched: 0, n: ROWS - 14 * SIZE }, { touched: 1, n: 14 * SIZE }]);
 
@@ -76,7 +76,7 @@ UPDATE app.t SET doubled = v * 2, touched = touched + 1 WHERE id BETWEEN $1 AND 
     const last = await runCli(['migrate', 'up', '--url', url], { cwd: project.dir });
     expectExit(last, 0);
     expect(last.stdout).to.contain(`applied 20260102000000_backfill (1 statement(s), ${ROWS} row(s) in ${ROWS / SIZE} batch(es)`);
-    expect(last.stderr).to.match(/notice: 20260102000000_backfill was interrupted \(statement 1 batched/);
+    expect(last.stderr).to.match(/notice: 20260102000000_backfill was interrupted after statement 1 batched/);
     expect(last.stderr).not.to.match(/keys\/s|ETA/);
     expect(await counts()).to.deep.equal([{ touched: 1, n: ROWS }]);
     const [wrong] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM app.t WHERE doubled IS DISTINCT FROM v * 2');
