@@ -1,20 +1,20 @@
+import { nameOf, sqlTokens } from '../util';
+
 /**
- * The identifiers an SQL expression mentions, found by a small tokenizer that skips string literals,
- * comments and function names. Used to name CHECK constraints the way Postgres does and to spot a
- * generated column that refers to itself; it only needs to be right for ordinary expressions.
+ * The identifiers an SQL expression mentions, read from the one lexer's tokens, leaving out string
+ * literals, comments, function names, the second part of `a.b` and the type name after `::`. Used to name
+ * CHECK constraints the way Postgres does and to spot a generated column that refers to itself; it only
+ * needs to be right for ordinary expressions.
  */
 export function identifiersIn(expression: string): string[] {
+  const tokens = sqlTokens(expression);
   const out: string[] = [];
-  const re = /'(?:[^']|'')*'|"((?:[^"]|"")+)"|--[^\n]*|\/\*[\s\S]*?\*\/|([A-Za-z_][A-Za-z0-9_$]*)(\s*\()?|::\s*[A-Za-z_][A-Za-z0-9_$.]*|[\s\S]/g;
-  let prevDot = false;
-  for (let m = re.exec(expression); m !== null; m = re.exec(expression)) {
-    const [token, quoted, bare, call] = m;
-    if (quoted !== undefined || bare !== undefined) {
-      const name = quoted !== undefined ? quoted.replace(/""/g, '"') : (bare as string).toLowerCase();
-      if (!prevDot && call === undefined && !out.includes(name)) out.push(name);
-    }
-    if (!/^\s+$/.test(token)) prevDot = token === '.';
-  }
+  tokens.forEach((t, i) => {
+    const name = nameOf(t, true);
+    const before = tokens[i - 1]?.text;
+    const call = t.kind === 'word' && tokens[i + 1]?.text === '(';
+    if (name !== null && before !== '.' && before !== '::' && !call && !out.includes(name)) out.push(name);
+  });
   return out;
 }
 
