@@ -1,5 +1,4 @@
-import { lexSql, nameOf } from '../util';
-import { ident } from '../sql/quote';
+import { ident, lexSql, nameOf } from '../util';
 
 /**
  * Replaces an identifier token in a SQL expression as Postgres would print it after a rename: whole name

@@ -1,5 +1,5 @@
 import { type Catalog, type Column, type Constraint, type Index, type Renames, type Table } from '../model';
-import { ident, literal } from '../sql/quote';
+import { ident, literal } from '../util';
 import type { Change } from './changes';
 import { renameIdentifierInSql } from './rename-sql';
 import { applyProgrammableRenames, followColumnRename, followTableRename } from './renames-programmable';

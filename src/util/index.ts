@@ -5,3 +5,4 @@ export * from './url';
 export * from './suggest';
 export * from './format';
 export * from './sql-lex';
+export * from './quote';
