@@ -1,6 +1,7 @@
 export * from './types';
 export * from './table-shape';
 export * from './keys';
+export * from './name-key';
 export * from './normalize-expression';
 export * from './programmable';
 export * from './type-objects';

@@ -74,3 +74,12 @@ export function dollarQuote(text: string, tag = 'body'): string {
   for (let n = 1; text.includes(`$${t}$`); n++) t = `${tag}${n}`;
   return `$${t}$${text}$${t}$`;
 }
+
+/**
+ * One part of an object key (`schema.table.column`, see model/keys.ts): the name itself, or `"…"` with `"`
+ * doubled when it holds a `.` or `"`. So keys never collide (schema `a` + table `b.c` is `a."b.c"`, schema
+ * `a.b` + table `c` is `"a.b".c`) and ordinary names read as they always did. Not SQL: case is kept.
+ */
+export function keyPart(name: string): string {
+  return name.includes('.') || name.includes('"') ? `"${name.replace(/"/g, '""')}"` : name;
+}
