@@ -1,4 +1,4 @@
-import { nameKey, type Column, type Constraint, type LogicalForeignKey, type FkAction, type FkMatch, type Index, type IndexKey, type Policy, type Renames, type TypeObjectRenames } from '../model';
+import { columnsIn, nameKey, type Column, type Constraint, type LogicalForeignKey, type FkAction, type FkMatch, type Index, type IndexKey, type Policy, type Renames, type TypeObjectRenames } from '../model';
 import { resolveSequenceOptions, sequenceTypeOf } from './sequence-options';
 import { ident, qualified } from '../sql';
 import { STATE } from './builder';
@@ -8,7 +8,6 @@ import { columnName } from './constraints';
 import { chooseName, expressionColumnName, indexColumnNames, makeObjectName, nameAddition } from './implicit-names';
 import type { Location } from './location';
 import { Sql, renderArrayLiteral, renderLiteral } from './sql-fragment';
-import { columnsIn } from './sql-tokens';
 import type { AnyTableDecl } from './table';
 
 /** A foreign key target after its lazy reference was resolved. */

@@ -1,8 +1,7 @@
 import { keyPart } from '../util';
-import { nameKey, type Table } from '../model';
+import { columnsIn, nameKey, type Table } from '../model';
 import { qualified } from '../sql';
 import { canonicalType, isIntegerType } from './type-names';
-import { columnsIn } from './sql-tokens';
 import type { ValidationContext } from './validate-context';
 import { inheritedColumnNames } from './validate-table-shapes';
 

@@ -7,3 +7,4 @@ export * from './programmable';
 export * from './type-objects';
 export * from './implicit-names';
 export * from './integrity';
+export * from './sql-tokens';
