@@ -5,7 +5,7 @@ import { childConnection, connectPostgres, pgliteInstanceOf, type Db } from '../
 import { introspect } from '../introspect';
 import { catalogHash, hashedOn, readHistory } from '../migrate';
 import { packageRoot } from '../load/package-root';
-import { ident } from '../sql';
+import { ident, literal } from '../sql';
 import { SchemakitError, redactText } from '../util';
 import { fileSha256, writeSidecar } from './sidecar';
 import type { BackupKind, BackupMeta, BackupTable } from './types';
@@ -118,7 +118,7 @@ async function dumpServer(db: Db, file: string, kind: BackupKind, only: string[]
   try {
     await snap.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const snapshot = String((await snap.query<{ s: string }>('SELECT pg_export_snapshot() AS s'))[0].s);
-    await reader.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, "''")}'`);
+    await reader.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT ${literal(snapshot)}`);
     const child = childConnection(db.url);
     const args = ['--format=custom', `--file=${file}`, `--snapshot=${snapshot}`];
     if (kind === 'schema-only') args.push('--schema-only');

@@ -20,21 +20,9 @@ import { lockOptions } from './migrate-command';
 import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
 import type { ScopeFlags } from './scope-options';
 import { scopeOf } from './target';
+import { using, type Outcome } from './outcome';
 
-/** What a command asks of the process: text for stdout, and an exit code. */
-export interface Outcome {
-  readonly stdout: string;
-  readonly exitCode: number;
-}
-
-/** Closes every database opened, whatever happens. */
-export async function using<T>(dbs: (Db | null)[], fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } finally {
-    for (const db of dbs) if (db) await db.close().catch(() => undefined);
-  }
-}
+export { using, type Outcome };
 
 /** `schemakit diff --from SRC --to DST`: exit 0 no differences, 2 differences. */
 export async function runDiff(opts: { from: string; to: string; json?: boolean; privileges?: boolean } & OnlineFlags & ScopeFlags): Promise<Outcome> {

@@ -8,7 +8,7 @@ import {
 import { checkMigrations, extensionsCreatedBy, generateMigration, migrationDrift } from '../pipeline';
 import { planToJson } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
-import type { Outcome } from './commands';
+import type { Outcome } from './outcome';
 import type { HazardKind } from '../plan';
 import { confirm } from './prompt';
 import { batchProgress } from './batch-progress';

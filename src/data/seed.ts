@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Db } from '../db';
 import { introspect } from '../introspect';
-import { SchemakitError, topoSort } from '../util';
+import { SchemakitError, qualified, topoSort } from '../util';
 import { loadCsv } from './copy';
 
 /** One file a seed loaded. */
@@ -12,8 +12,6 @@ export interface SeedLoaded {
   readonly file: string;
   readonly bytes: number;
 }
-
-const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * Loads the seed `name`: `<dataDir>/seeds/<name>/<schema>/<table>.csv`, referenced tables first (by the
@@ -39,7 +37,7 @@ export async function loadSeed(db: Db, dataDir: string, name: string, options: {
   const loaded: SeedLoaded[] = [];
   for (const i of topoSort(files.length, before)) {
     const f = files[i];
-    const r = await loadCsv(db, `${quote(f.schema)}.${quote(f.table)}`, f.path, { truncate: options.truncate });
+    const r = await loadCsv(db, qualified(f.schema, f.table), f.path, { truncate: options.truncate });
     loaded.push({ table: `${f.schema}.${f.table}`, file: relative(process.cwd(), f.path), bytes: r.bytes });
   }
   return loaded;

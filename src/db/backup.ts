@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join, resolve } from 'node:path';
 import { pgliteModule } from './lazy-modules';
 import { SchemakitError, parseDatabaseUrl, redactText } from '../util';
-import { pgliteInstanceOf, pgliteParsers, pgliteStartParams } from './pglite';
+import { pgliteInstanceOf } from './pglite';
 import { connectPostgres, connectTimeoutOf } from './postgres';
 import { resetDatabase } from './reset';
 import type { Db, EngineKind } from './types';

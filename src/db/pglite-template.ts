@@ -2,10 +2,8 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { pgliteModule } from './lazy-modules';
 import { sha256 } from '../util';
-import { pgliteParsers, pgliteStartParams } from './pglite';
-import { pgliteExtensions } from './pglite-extensions';
+import { newPglite } from './pglite-factory';
 
 /**
  * Fast start of empty in-memory PGlite instances. A plain `PGlite.create()` runs initdb in WASM (2.5-5 s
@@ -60,17 +58,16 @@ async function writeCache(tar: Blob): Promise<void> {
  * initdb and, before anything touches the new instance, dumps it as the pristine tarball for next time.
  */
 export async function startEmptyPglite(extensionNames: readonly string[] = []): Promise<PGlite> {
-  const extensions = pgliteExtensions(extensionNames);
   pristine ??= Promise.resolve(readCache());
   const tar = await pristine;
   if (tar) {
     try {
-      return await pgliteModule().PGlite.create({ loadDataDir: tar, parsers: pgliteParsers, extensions, startParams: pgliteStartParams() });
+      return await newPglite({ loadDataDir: tar, extensions: extensionNames });
     } catch {
       pristine = Promise.resolve(null); // A bad tarball: fall back to initdb and rewrite it.
     }
   }
-  const pg = await pgliteModule().PGlite.create({ parsers: pgliteParsers, extensions, startParams: pgliteStartParams() });
+  const pg = await newPglite({ extensions: extensionNames });
   const dumped = pg.dumpDataDir('none').then(
     (blob) => blob,
     () => null,

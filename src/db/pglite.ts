@@ -1,31 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
-import { pgliteModule } from './lazy-modules';
+import type { PGlite } from '@electric-sql/pglite';
 import { SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
-import { normalizeExtensionNames, pgliteExtensionNames, pgliteExtensions } from './pglite-extensions';
+import { normalizeExtensionNames, pgliteExtensionNames } from './pglite-extensions';
+import { newPglite } from './pglite-factory';
 import { cachedPristineTarball } from './pglite-template';
 import { acquireEngineLock, type EngineLockOptions } from './engine-lock';
-
-/**
- * Parsers that make PGlite return what `pg` returns: PGlite turns `int8` (and `int8[]`) into numbers,
- * which silently lose precision past 2^53; `pg` keeps them as strings.
- */
-export const pgliteParsers: PGliteOptions['parsers'] = { 20: (value: string) => value };
-
-/**
- * PGlite's start parameters plus `log_startup_progress_interval=0`. An instance started from a data
- * directory that needs recovery (a loadDataDir tarball, a directory not closed cleanly) arms the startup
- * progress timer (10 s, PostgreSQL 15+) and PGlite 0.5 re-arms it forever, which keeps Node alive. With
- * the interval 0 it still fires once, so a process that does not close its instances (closePglitePool)
- * lingers up to 10 s before exiting.
- * Also `shared_buffers=32MB` instead of initdb's 128MB: PostgreSQL touches its whole buffer pool at start, so
- * every instance paid ~140 MB of RSS and ~0.5 s of CPU for a cache that schemakit's catalog queries never fill
- * (PGlite is one backend; its data directory is in the OS page cache or in memory anyway).
- */
-export const pgliteStartParams = (): string[] => [...pgliteModule().PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0', '-c', 'shared_buffers=32MB'];
 
 /** Options of openPglite. */
 export interface PgliteOpenOptions {
@@ -113,7 +95,7 @@ export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
  */
 async function createPglite(dataDir: string | undefined, seed: Blob | null, extensions: readonly string[], existing = false): Promise<PGlite> {
   try {
-    return await pgliteModule().PGlite.create({ dataDir, parsers: pgliteParsers, extensions: pgliteExtensions(extensions), startParams: pgliteStartParams(), ...(seed ? { loadDataDir: seed } : {}) });
+    return await newPglite({ dataDir, extensions, loadDataDir: seed });
   } catch (cause) {
     const detail = (cause as Error).message;
     if (existing) {

@@ -3,11 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { pgliteModule } from './lazy-modules';
 import { SchemakitError } from '../util';
 import { acquireEngineLock, type EngineLockOptions } from './engine-lock';
-import { pgliteParsers, pgliteStartParams } from './pglite';
-import { pgliteExtensionNames, pgliteExtensions } from './pglite-extensions';
+import { newPglite } from './pglite-factory';
+import { pgliteExtensionNames } from './pglite-extensions';
 import { redactUrl } from '../util';
 import { childConnection } from './backup';
 import { RESET_SQL } from './reset';
@@ -76,10 +75,7 @@ async function restoreEmbedded(file: string, dir: string, lock: EngineLockOption
     rmSync(staging, { recursive: true, force: true });
     let pg: PGlite;
     try {
-      pg = await pgliteModule().PGlite.create({
-        dataDir: staging, parsers: pgliteParsers, startParams: pgliteStartParams(),
-        extensions: pgliteExtensions(pgliteExtensionNames), loadDataDir: new Blob([readFileSync(file)]),
-      });
+      pg = await newPglite({ dataDir: staging, extensions: pgliteExtensionNames, loadDataDir: new Blob([readFileSync(file)]) });
     } catch (cause) {
       throw new SchemakitError('db', 'bad-backup', `${file} is not a complete embedded-database backup (PGlite cannot load it: ${(cause as Error).message}). ${UNCHANGED}`, { cause });
     }

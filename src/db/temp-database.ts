@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SchemakitError, redactUrl } from '../util';
+import { SchemakitError, ident, literal, redactUrl } from '../util';
 import type { Db } from './types';
 import { connectPostgres } from './postgres';
 
@@ -63,17 +63,16 @@ async function createDatabaseSql(admin: Db, name: string): Promise<string> {
     `SELECT pg_encoding_to_char(encoding) AS enc, datcollate AS collate, datctype AS ctype, datlocprovider AS provider
        FROM pg_catalog.pg_database WHERE datname = current_database()`,
   );
-  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   // An ICU database would also need ICU_LOCALE (PostgreSQL 15/16) or LOCALE (17+); template0's is used then.
-  const locale = d.provider === 'c' ? ` LC_COLLATE ${lit(d.collate)} LC_CTYPE ${lit(d.ctype)}` : '';
-  return `CREATE DATABASE "${name}" TEMPLATE template0 ENCODING ${lit(d.enc)}${locale}`;
+  const locale = d.provider === 'c' ? ` LC_COLLATE ${literal(d.collate)} LC_CTYPE ${literal(d.ctype)}` : '';
+  return `CREATE DATABASE ${ident(name)} TEMPLATE template0 ENCODING ${literal(d.enc)}${locale}`;
 }
 
 /** Drops a database, disconnecting any session still using it (WITH (FORCE), PostgreSQL 13+). */
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   const admin = await connectPostgres(adminUrl);
   try {
-    await admin.exec(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+    await admin.exec(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
   } finally {
     await admin.close();
   }

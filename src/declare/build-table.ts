@@ -1,4 +1,4 @@
-import type { Column, Constraint, LogicalForeignKey, FkAction, FkMatch, Index, IndexKey, Policy, Renames, TypeObjectRenames } from '../model';
+import { columnsIn, nameKey, type Column, type Constraint, type LogicalForeignKey, type FkAction, type FkMatch, type Index, type IndexKey, type Policy, type Renames, type TypeObjectRenames } from '../model';
 import { resolveSequenceOptions, sequenceTypeOf } from './sequence-options';
 import { ident, qualified } from '../sql';
 import { STATE } from './builder';
@@ -8,7 +8,6 @@ import { columnName } from './constraints';
 import { chooseName, expressionColumnName, indexColumnNames, makeObjectName, nameAddition } from './implicit-names';
 import type { Location } from './location';
 import { Sql, renderArrayLiteral, renderLiteral } from './sql-fragment';
-import { columnsIn } from './sql-tokens';
 import type { AnyTableDecl } from './table';
 
 /** A foreign key target after its lazy reference was resolved. */
@@ -126,7 +125,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
   const add = (c: Constraint, renamedFrom: string | null, location: Location | null) => {
     taken.add(c.name);
     sink.constraints.push(c);
-    sink.locate(`${schema}.${table}.${c.name}`, location);
+    sink.locate(nameKey(schema, table, c.name), location);
     if (renamedFrom !== null) sink.renames.constraints.push({ schema, table, from: renamedFrom, to: c.name });
   };
   const pick = (explicit: string | null | undefined, name2: string | null, label: string) => explicit ?? chooseName(table, name2, label, taken);
@@ -254,7 +253,7 @@ export function buildIndexes(t: Pick<AnyTableDecl, 'schema' | 'name'> & { detail
       nullsNotDistinct: s.nullsNotDistinct,
       comment: s.comment,
     });
-    sink.locate(`${t.schema}.${name}`, s.location);
+    sink.locate(nameKey(t.schema, name), s.location);
     if (s.renamedFrom !== null) sink.renames.indexes.push({ schema: t.schema, from: s.renamedFrom, to: name });
   }
 }

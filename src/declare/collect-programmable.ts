@@ -1,4 +1,4 @@
-import type { EventTrigger, Routine, Trigger, TriggerEvent, View } from '../model';
+import { nameKey, type EventTrigger, type Routine, type Trigger, type TriggerEvent, type View } from '../model';
 import { buildIndexes, type Sink } from './build-table';
 import { RoutineDecl, type FunctionOptions } from './routine';
 import type { SchemaDecl } from './schema';
@@ -77,19 +77,19 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
   for (const d of decls) {
     if (d instanceof ViewDecl) {
       views.push(toView(d));
-      sink.locate(`${d.schema}.${d.name}`, d.details.location);
+      sink.locate(nameKey(d.schema, d.name), d.details.location);
       if (d.details.renamedFrom !== null) sink.renames.views.push({ schema: d.schema, from: d.details.renamedFrom, to: d.name });
       taken(d.schema).add(d.name);
       buildIndexes({ schema: d.schema, name: d.name, details: { indexes: d.details.indexes } }, taken(d.schema), sink);
     } else if (d instanceof RoutineDecl) {
       const r = toRoutine(d);
       routines.push(r);
-      sink.locate(`${d.schema}.${d.name}`, d.details.location);
+      sink.locate(nameKey(d.schema, d.name), d.details.location);
       const from = d.details.options.renamedFrom;
       if (from !== undefined) sink.renames.routines.push({ schema: d.schema, identityArgs: r.identityArgs, from, to: d.name });
     } else if (d instanceof TriggerDecl) {
       triggers.push(toTrigger(d));
-      sink.locate(`${d.on.schema}.${d.on.name}.${d.name}`, d.location);
+      sink.locate(nameKey(d.on.schema, d.on.name, d.name), d.location);
       const from = d.options.renamedFrom;
       if (from !== undefined) sink.renames.triggers.push({ schema: d.on.schema, table: d.on.name, from, to: d.name });
     } else {

@@ -1,4 +1,4 @@
-import type { Collation, CompositeType, Domain, Grant, Sequence } from '../model';
+import { nameKey, type Collation, type CompositeType, type Domain, type Grant, type Sequence } from '../model';
 import { GrantDecl } from './grant';
 import type { Problem } from '../util';
 import { renderCollation, type Sink } from './build-table';
@@ -49,7 +49,7 @@ export function collectTypeObjects(decls: readonly TypeObjectDecl[], sink: Sink,
       continue;
     }
     const { schema, name, comment, renamedFrom, location } = d.common;
-    sink.locate(`${schema}.${name}`, location);
+    sink.locate(nameKey(schema, name), location);
     if (d instanceof SequenceDecl) {
       out.sequences.push({ kind: 'Sequence', schema, name, ...d.resolved(), ownedBy: ownerOf(d, problems), comment });
       if (renamedFrom !== null) r.sequences.push({ schema, from: renamedFrom, to: name });

@@ -1,4 +1,4 @@
-import { sortCatalog, type DataCheck, type Enum, type NaturalKey, type TableExpectation, type Extension, type Renames, type Schema, type Table } from '../model';
+import { nameKey, sortCatalog, type DataCheck, type Enum, type NaturalKey, type TableExpectation, type Extension, type Renames, type Schema, type Table } from '../model';
 import { SchemakitError, type Problem } from '../util';
 import { STATE } from './builder';
 import { buildColumns, columnLocation, buildConstraints, buildIndexes, primaryKeyColumns, type ResolvedTarget, type Sink } from './build-table';
@@ -142,7 +142,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       sink.locate(d.name, d.location);
     } else if (d instanceof EnumDecl) {
       enums.push({ kind: 'Enum', schema: d.schema, name: d.name, values: [...d.values], comment: d.details.comment });
-      sink.locate(`${d.schema}.${d.name}`, d.details.location);
+      sink.locate(nameKey(d.schema, d.name), d.details.location);
       if (d.details.renamedFrom !== null) sink.renames.enums.push({ schema: d.schema, from: d.details.renamedFrom, to: d.name });
       for (const r of d.details.valueRenames) sink.renames.enumValues.push({ schema: d.schema, enum: d.name, ...r });
       if (Object.keys(d.details.remap).length > 0) sink.renames.enumRemaps.push({ schema: d.schema, enum: d.name, remap: d.details.remap });
@@ -157,10 +157,10 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   for (const t of tableDecls) {
     const pk = primaryKeyColumns(t);
     tables.push({ kind: 'Table', schema: t.schema, name: t.name, columns: buildColumns(t, new Set(pk)), comment: t.details.comment, ...buildTableShape(t) });
-    sink.locate(`${t.schema}.${t.name}`, t.details.location);
+    sink.locate(nameKey(t.schema, t.name), t.details.location);
     if (t.details.renamedFrom !== null) sink.renames.tables.push({ schema: t.schema, from: t.details.renamedFrom, to: t.name });
     for (const [col, b] of t.details.columns) {
-      sink.locate(`${t.schema}.${t.name}.${col}`, columnLocation(t, b));
+      sink.locate(nameKey(t.schema, t.name, col), columnLocation(t, b));
       const from = b[STATE].renamedFrom;
       if (from !== null) sink.renames.columns.push({ schema: t.schema, table: t.name, from, to: col });
     }

@@ -1,2 +1,2 @@
 /** Postgres's implicit-name rules live in the model (the diff needs them to let renames follow); re-exported here. */
-export { MAX_IDENTIFIER_BYTES, chooseName, clipBytes, expressionColumnName, indexColumnNames, makeObjectName, nameAddition } from '../model/implicit-names';
+export { MAX_IDENTIFIER_BYTES, chooseName, clipBytes, expressionColumnName, indexColumnNames, makeObjectName, nameAddition } from '../model';

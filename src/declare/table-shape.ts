@@ -1,4 +1,4 @@
-import type { Policy, ReplicaIdentity, StorageParameter, Table, TableName } from '../model';
+import { nameKey, type Policy, type ReplicaIdentity, type StorageParameter, type Table, type TableName } from '../model';
 import { canonicalParameterValue, plainTable } from '../model';
 import { ident } from '../sql';
 import { STATE } from './builder';
@@ -137,7 +137,7 @@ export function buildPolicies(t: AnyTableDecl, sink: Sink): void {
       using: s.using?.text ?? null, withCheck: s.withCheck?.text ?? null, comment: s.comment,
     };
     sink.policies.push(p);
-    sink.locate(`${t.schema}.${t.name}.${s.name}`, s.location);
+    sink.locate(nameKey(t.schema, t.name, s.name), s.location);
     if (s.renamedFrom !== null) sink.renames.policies.push({ schema: t.schema, table: t.name, from: s.renamedFrom, to: s.name });
   }
 }
@@ -155,7 +155,7 @@ export function buildExclusions(t: AnyTableDecl, taken: Set<string>, sink: Sink)
       kind: 'Exclusion', schema: t.schema, table: t.name, name: cname, deferrable: s.deferrable, initiallyDeferred: s.initiallyDeferred,
       comment: s.comment, method: s.method, elements, include, where: s.where?.text ?? null,
     });
-    sink.locate(`${t.schema}.${t.name}.${cname}`, s.location);
+    sink.locate(nameKey(t.schema, t.name, cname), s.location);
     if (s.renamedFrom !== null) sink.renames.constraints.push({ schema: t.schema, table: t.name, from: s.renamedFrom, to: cname });
   }
 }

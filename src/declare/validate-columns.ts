@@ -1,7 +1,7 @@
-import type { Table } from '../model';
+import { keyPart } from '../util';
+import { columnsIn, nameKey, type Table } from '../model';
 import { qualified } from '../sql';
 import { canonicalType, isIntegerType } from './type-names';
-import { columnsIn } from './sql-tokens';
 import type { ValidationContext } from './validate-context';
 import { inheritedColumnNames } from './validate-table-shapes';
 
@@ -24,7 +24,7 @@ export function validateColumns(ctx: ValidationContext): void {
   for (const t of ctx.catalog.tables) {
     const generated = new Set(t.columns.filter((c) => c.generated !== null).map((c) => c.name));
     for (const col of t.columns) {
-      const key = `${t.schema}.${t.name}.${col.name}`;
+      const key = nameKey(t.schema, t.name, col.name);
       const serial = isSerial(col.type);
       if (serial && /\[/.test(col.type)) ctx.report('invalid-type', key, `column ${col.name}: ${col.type} is not a type (serial types cannot be arrays)`);
       if (col.identity !== null && !isIntegerType(col.type)) {
@@ -53,14 +53,14 @@ export function validateColumns(ctx: ValidationContext): void {
   // With a table declared twice, its members are checked against the first declaration only.
   const seen = new Set<string>();
   for (const t of ctx.catalog.tables) {
-    if (!seen.has(`${t.schema}.${t.name}`)) validateTableMembers(ctx, t);
-    seen.add(`${t.schema}.${t.name}`);
+    if (!seen.has(nameKey(t.schema, t.name))) validateTableMembers(ctx, t);
+    seen.add(nameKey(t.schema, t.name));
   }
 }
 
 /** Constraint and index columns exist (and appear once); one primary key per table; index shapes. */
 function validateTableMembers(ctx: ValidationContext, t: Table): void {
-  const tkey = `${t.schema}.${t.name}`;
+  const tkey = nameKey(t.schema, t.name);
   const names = new Set([...t.columns.map((c) => c.name), ...inheritedColumnNames(ctx.catalog, t)]);
   const checkColumns = (what: string, columns: readonly string[], object: string, key: string) => {
     for (const c of columns.filter((x) => !names.has(x))) ctx.report('missing-column', object, `${what} uses column ${c}, which table ${tkey} does not have`, key);
@@ -70,9 +70,9 @@ function validateTableMembers(ctx: ValidationContext, t: Table): void {
   const constraints = ctx.catalog.constraints.filter((c) => c.schema === t.schema && c.table === t.name);
   // Same-named primary keys come from a repeated table declaration, reported as a duplicate name.
   const pks = constraints.filter((c, i) => c.kind === 'PrimaryKey' && constraints.findIndex((x) => x.name === c.name) === i);
-  for (const pk of pks.slice(1)) ctx.report('multiple-primary-keys', `${tkey}.${pk.name}`, `table ${tkey} has more than one primary key (${pks.map((p) => p.name).join(', ')})`);
+  for (const pk of pks.slice(1)) ctx.report('multiple-primary-keys', `${tkey}.${keyPart(pk.name)}`, `table ${tkey} has more than one primary key (${pks.map((p) => p.name).join(', ')})`);
   for (const c of constraints) {
-    const key = `${tkey}.${c.name}`;
+    const key = `${tkey}.${keyPart(c.name)}`;
     const what = `constraint ${c.name}`;
     if (c.kind === 'Check') continue;
     if (c.kind === 'Exclusion') {
@@ -84,7 +84,7 @@ function validateTableMembers(ctx: ValidationContext, t: Table): void {
     checkColumns(what, c.columns, key, key);
   }
   for (const ix of ctx.catalog.indexes.filter((i) => i.schema === t.schema && i.table === t.name)) {
-    const key = `${t.schema}.${ix.name}`;
+    const key = nameKey(t.schema, ix.name);
     const what = `index ${ix.name}`;
     if (ix.keys.length === 0) ctx.report('no-columns', key, `${what} has no keys (use .on(…))`);
     checkColumns(what, ix.keys.flatMap((k) => (k.column !== null ? [k.column] : [])), key, key);

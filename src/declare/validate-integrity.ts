@@ -1,4 +1,4 @@
-import { rowCountOps, type Catalog, type Integrity } from '../model';
+import { nameKey, rowCountOps, type Catalog, type Integrity } from '../model';
 import type { Problem } from '../util';
 
 /**
@@ -9,27 +9,27 @@ import type { Problem } from '../util';
 export function validateIntegrity(catalog: Catalog, integrity: Integrity | undefined): Problem[] {
   if (!integrity) return [];
   const problems: Problem[] = [];
-  const columnsOf = new Map(catalog.tables.map((t) => [`${t.schema}.${t.name}`, new Set(t.columns.map((c) => c.name))]));
+  const columnsOf = new Map(catalog.tables.map((t) => [nameKey(t.schema, t.name), new Set(t.columns.map((c) => c.name))]));
   const report = (code: string, object: string, message: string, location: string | null): void => {
     problems.push({ code, object, message, ...(location ? { location } : {}) });
   };
   const columns = (schema: string, table: string, cols: readonly string[], what: string, location: string | null): void => {
-    const have = columnsOf.get(`${schema}.${table}`);
-    if (!have) return report('unknown-table', `${schema}.${table}`, `${what} is on ${schema}.${table}, which is not a declared table`, location);
-    for (const c of cols) if (!have.has(c)) report('unknown-column', `${schema}.${table}.${c}`, `${what} names column ${c}, which ${schema}.${table} does not have`, location);
+    const have = columnsOf.get(nameKey(schema, table));
+    if (!have) return report('unknown-table', nameKey(schema, table), `${what} is on ${schema}.${table}, which is not a declared table`, location);
+    for (const c of cols) if (!have.has(c)) report('unknown-column', nameKey(schema, table, c), `${what} names column ${c}, which ${schema}.${table} does not have`, location);
   };
   for (const k of integrity.naturalKeys) {
     columns(k.schema, k.table, k.columns, `naturalKey (${k.columns.join(', ')})`, k.location);
-    if (k.columns.length === 0) report('empty-key', `${k.schema}.${k.table}`, 'naturalKey names no column', k.location);
-    if (new Set(k.columns).size !== k.columns.length) report('duplicate-column', `${k.schema}.${k.table}`, `naturalKey (${k.columns.join(', ')}) names a column twice`, k.location);
+    if (k.columns.length === 0) report('empty-key', nameKey(k.schema, k.table), 'naturalKey names no column', k.location);
+    if (new Set(k.columns).size !== k.columns.length) report('duplicate-column', nameKey(k.schema, k.table), `naturalKey (${k.columns.join(', ')}) names a column twice`, k.location);
   }
   for (const f of integrity.logicalForeignKeys) {
     columns(f.schema, f.table, f.columns, `logical foreign key ${f.name}`, f.location);
     columns(f.refSchema, f.refTable, f.refColumns, `logical foreign key ${f.name}'s target`, f.location);
-    if (f.columns.length !== f.refColumns.length) report('invalid-reference', `${f.schema}.${f.table}.${f.name}`, `logical foreign key ${f.name} has ${f.columns.length} column(s) but references ${f.refColumns.length}`, f.location);
+    if (f.columns.length !== f.refColumns.length) report('invalid-reference', nameKey(f.schema, f.table, f.name), `logical foreign key ${f.name} has ${f.columns.length} column(s) but references ${f.refColumns.length}`, f.location);
   }
   for (const e of integrity.expectations) {
-    const object = `${e.schema}.${e.table}`;
+    const object = nameKey(e.schema, e.table);
     switch (e.kind) {
       case 'RowCount':
         columns(e.schema, e.table, [], `expect(${object}).rows`, e.location);

@@ -1,3 +1,5 @@
+import { keyPart } from '../util';
+import { nameKey } from '../model';
 import { MAX_IDENTIFIER_BYTES } from './implicit-names';
 import type { ValidationContext } from './validate-context';
 
@@ -49,11 +51,11 @@ export function validateNames(ctx: ValidationContext): void {
   const extensions = catalog.extensions.map((e) => ({ what: 'extension', name: e.name, object: e.name, key: occ(e.name, ctx) }));
   reportRepeats(ctx, extensions, 'in the database');
 
-  const tables = catalog.tables.map((t) => ({ what: 'table', name: t.name, schema: t.schema, object: `${t.schema}.${t.name}`, key: occ(`${t.schema}.${t.name}`, ctx) }));
-  const enums = catalog.enums.map((e) => ({ what: 'enum', name: e.name, schema: e.schema, object: `${e.schema}.${e.name}`, key: occ(`${e.schema}.${e.name}`, ctx) }));
-  const indexes = catalog.indexes.map((i) => ({ what: 'index', name: i.name, schema: i.schema, object: `${i.schema}.${i.name}`, key: occ(`${i.schema}.${i.name}`, ctx) }));
+  const tables = catalog.tables.map((t) => ({ what: 'table', name: t.name, schema: t.schema, object: nameKey(t.schema, t.name), key: occ(nameKey(t.schema, t.name), ctx) }));
+  const enums = catalog.enums.map((e) => ({ what: 'enum', name: e.name, schema: e.schema, object: nameKey(e.schema, e.name), key: occ(nameKey(e.schema, e.name), ctx) }));
+  const indexes = catalog.indexes.map((i) => ({ what: 'index', name: i.name, schema: i.schema, object: nameKey(i.schema, i.name), key: occ(nameKey(i.schema, i.name), ctx) }));
   const constraints = catalog.constraints.map((c) => {
-    const object = `${c.schema}.${c.table}.${c.name}`;
+    const object = nameKey(c.schema, c.table, c.name);
     return { what: `${c.kind === 'PrimaryKey' ? 'primary key' : c.kind === 'Unique' ? 'unique constraint' : c.kind === 'Check' ? 'check constraint' : 'foreign key'}`, name: c.name, schema: c.schema, table: c.table, indexBacked: c.kind === 'PrimaryKey' || c.kind === 'Unique', object, key: occ(object, ctx) };
   });
   const bySchema = <T extends { schema: string }>(xs: readonly T[], s: string) => xs.filter((x) => x.schema === s);
@@ -66,12 +68,12 @@ export function validateNames(ctx: ValidationContext): void {
     reportRepeats(ctx, [...bySchema(tables, s), ...bySchema(enums, s)], `among types of schema ${s}`, (x, first) => x.what === 'table' && first.what === 'table');
   }
   for (const t of catalog.tables) {
-    const tkey = `${t.schema}.${t.name}`;
-    reportRepeats(ctx, t.columns.map((c) => ({ what: 'column', name: c.name, object: `${tkey}.${c.name}`, key: `${tkey}.${c.name}` })), `in table ${tkey}`);
+    const tkey = nameKey(t.schema, t.name);
+    reportRepeats(ctx, t.columns.map((c) => ({ what: 'column', name: c.name, object: `${tkey}.${keyPart(c.name)}`, key: `${tkey}.${keyPart(c.name)}` })), `in table ${tkey}`);
     reportRepeats(ctx, constraints.filter((c) => c.schema === t.schema && c.table === t.name), `in table ${tkey}`);
   }
   for (const e of catalog.enums) {
-    const key = `${e.schema}.${e.name}`;
+    const key = nameKey(e.schema, e.name);
     if (e.values.length === 0) ctx.report('empty-enum', key, `enum ${key} has no values`);
     reportRepeats(ctx, e.values.map((v) => ({ what: 'enum value', name: v, object: key, key })), `in enum ${key}`);
   }
@@ -82,16 +84,16 @@ export function validateNames(ctx: ValidationContext): void {
     }
   };
   for (const x of [...schemas, ...extensions, ...tables, ...enums, ...indexes, ...constraints]) long(x.what, x.name, x.object, x.key);
-  for (const t of catalog.tables) for (const c of t.columns) long('column', c.name, `${t.schema}.${t.name}.${c.name}`);
-  for (const e of catalog.enums) for (const v of e.values) long('enum value', v, `${e.schema}.${e.name}`);
+  for (const t of catalog.tables) for (const c of t.columns) long('column', c.name, nameKey(t.schema, t.name, c.name));
+  for (const e of catalog.enums) for (const v of e.values) long('enum value', v, nameKey(e.schema, e.name));
   // Every other kind too: Postgres truncates them the same way (two long view names would collide).
-  for (const v of catalog.views) long(v.materialized ? 'materialized view' : 'view', v.name, `${v.schema}.${v.name}`);
-  for (const r of catalog.routines) long('routine', r.name, `${r.schema}.${r.name}`);
-  for (const t of catalog.triggers) long('trigger', t.name, `${t.schema}.${t.table}.${t.name}`);
+  for (const v of catalog.views) long(v.materialized ? 'materialized view' : 'view', v.name, nameKey(v.schema, v.name));
+  for (const r of catalog.routines) long('routine', r.name, nameKey(r.schema, r.name));
+  for (const t of catalog.triggers) long('trigger', t.name, nameKey(t.schema, t.table, t.name));
   for (const t of catalog.eventTriggers) long('event trigger', t.name, t.name);
-  for (const p of catalog.policies) long('policy', p.name, `${p.schema}.${p.table}.${p.name}`);
-  for (const x of catalog.sequences) long('sequence', x.name, `${x.schema}.${x.name}`);
-  for (const x of catalog.domains) long('domain', x.name, `${x.schema}.${x.name}`);
-  for (const x of catalog.compositeTypes) long('composite type', x.name, `${x.schema}.${x.name}`);
-  for (const x of catalog.collations) long('collation', x.name, `${x.schema}.${x.name}`);
+  for (const p of catalog.policies) long('policy', p.name, nameKey(p.schema, p.table, p.name));
+  for (const x of catalog.sequences) long('sequence', x.name, nameKey(x.schema, x.name));
+  for (const x of catalog.domains) long('domain', x.name, nameKey(x.schema, x.name));
+  for (const x of catalog.compositeTypes) long('composite type', x.name, nameKey(x.schema, x.name));
+  for (const x of catalog.collations) long('collation', x.name, nameKey(x.schema, x.name));
 }

@@ -1,4 +1,4 @@
-import type { ForeignKey, Table } from '../model';
+import { nameKey, type ForeignKey, type Table } from '../model';
 import { typesCompatible } from './type-names';
 import type { ValidationContext } from './validate-context';
 
@@ -12,11 +12,11 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 export function validateReferences(ctx: ValidationContext): void {
   // The first declaration of a table name counts (a repeat is reported as a duplicate).
   const tables = new Map<string, Table>();
-  for (const t of ctx.catalog.tables) if (!tables.has(`${t.schema}.${t.name}`)) tables.set(`${t.schema}.${t.name}`, t);
+  for (const t of ctx.catalog.tables) if (!tables.has(nameKey(t.schema, t.name))) tables.set(nameKey(t.schema, t.name), t);
   for (const fk of ctx.catalog.constraints) {
     if (fk.kind !== 'ForeignKey') continue;
-    const key = `${fk.schema}.${fk.table}.${fk.name}`;
-    const target = tables.get(`${fk.refSchema}.${fk.refTable}`);
+    const key = nameKey(fk.schema, fk.table, fk.name);
+    const target = tables.get(nameKey(fk.refSchema, fk.refTable));
     if (!target) {
       ctx.report('fk-missing-table', key, `foreign key ${fk.name} references table ${fk.refSchema}.${fk.refTable}, which is not declared`);
       continue;
@@ -28,7 +28,7 @@ export function validateReferences(ctx: ValidationContext): void {
       continue;
     }
     if (missing.length > 0) continue;
-    checkTypes(ctx, fk, key, tables.get(`${fk.schema}.${fk.table}`), target);
+    checkTypes(ctx, fk, key, tables.get(nameKey(fk.schema, fk.table)), target);
     checkUnique(ctx, fk, key);
   }
 }

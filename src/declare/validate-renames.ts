@@ -1,3 +1,5 @@
+import { keyPart } from '../util';
+import { nameKey } from '../model';
 import type { ValidationContext } from './validate-context';
 
 /**
@@ -8,37 +10,37 @@ import type { ValidationContext } from './validate-context';
 export function validateRenames(ctx: ValidationContext): void {
   const { catalog, renames } = ctx;
   const check = (what: string, scope: string, from: string, to: string, existing: readonly string[], key: string, siblings: readonly { from: string }[]) => {
-    const object = `${scope}.${to}`;
+    const object = `${scope}.${keyPart(to)}`;
     if (from === to) ctx.report('rename-conflict', object, `${what} ${to} is renamed from its own name`, key);
     else if (existing.includes(from)) ctx.report('rename-conflict', object, `${what} ${to} is renamed from "${from}", but ${scope}.${from} is declared too`, key);
     if (siblings.filter((s) => s.from === from).length > 1) ctx.report('rename-conflict', object, `more than one ${what} in ${scope} is renamed from "${from}"`, key);
   };
   for (const r of renames.tables) {
     const same = renames.tables.filter((x) => x.schema === r.schema);
-    check('table', r.schema, r.from, r.to, catalog.tables.filter((t) => t.schema === r.schema).map((t) => t.name), `${r.schema}.${r.to}`, same);
+    check('table', r.schema, r.from, r.to, catalog.tables.filter((t) => t.schema === r.schema).map((t) => t.name), nameKey(r.schema, r.to), same);
   }
   for (const r of renames.enums) {
     const same = renames.enums.filter((x) => x.schema === r.schema);
-    check('enum', r.schema, r.from, r.to, catalog.enums.filter((e) => e.schema === r.schema).map((e) => e.name), `${r.schema}.${r.to}`, same);
+    check('enum', r.schema, r.from, r.to, catalog.enums.filter((e) => e.schema === r.schema).map((e) => e.name), nameKey(r.schema, r.to), same);
   }
   for (const r of renames.indexes) {
     const same = renames.indexes.filter((x) => x.schema === r.schema);
-    check('index', r.schema, r.from, r.to, catalog.indexes.filter((i) => i.schema === r.schema).map((i) => i.name), `${r.schema}.${r.to}`, same);
+    check('index', r.schema, r.from, r.to, catalog.indexes.filter((i) => i.schema === r.schema).map((i) => i.name), nameKey(r.schema, r.to), same);
   }
   for (const r of renames.columns) {
-    const scope = `${r.schema}.${r.table}`;
+    const scope = nameKey(r.schema, r.table);
     const cols = catalog.tables.find((t) => t.schema === r.schema && t.name === r.table)?.columns.map((c) => c.name) ?? [];
     const same = renames.columns.filter((x) => x.schema === r.schema && x.table === r.table);
-    check('column', scope, r.from, r.to, cols, `${scope}.${r.to}`, same);
+    check('column', scope, r.from, r.to, cols, `${scope}.${keyPart(r.to)}`, same);
   }
   for (const r of renames.constraints) {
-    const scope = `${r.schema}.${r.table}`;
+    const scope = nameKey(r.schema, r.table);
     const names = catalog.constraints.filter((c) => c.schema === r.schema && c.table === r.table).map((c) => c.name);
     const same = renames.constraints.filter((x) => x.schema === r.schema && x.table === r.table);
-    check('constraint', scope, r.from, r.to, names, `${scope}.${r.to}`, same);
+    check('constraint', scope, r.from, r.to, names, `${scope}.${keyPart(r.to)}`, same);
   }
   for (const r of renames.enumValues) {
-    const scope = `${r.schema}.${r.enum}`;
+    const scope = nameKey(r.schema, r.enum);
     const values = catalog.enums.find((e) => e.schema === r.schema && e.name === r.enum)?.values ?? [];
     const same = renames.enumValues.filter((x) => x.schema === r.schema && x.enum === r.enum);
     const object = scope;

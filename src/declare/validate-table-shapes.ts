@@ -1,4 +1,4 @@
-import type { Catalog, Table } from '../model';
+import { nameKey, type Catalog, type Table } from '../model';
 import type { ValidationContext } from './validate-context';
 
 const find = (c: Catalog, schema: string, name: string) => c.tables.find((t) => t.schema === schema && t.name === name);
@@ -22,7 +22,7 @@ export function inheritedColumnNames(c: Catalog, t: Table, depth = 0): string[] 
  */
 export function validateTableShapes(ctx: ValidationContext): void {
   for (const t of ctx.catalog.tables) {
-    const key = `${t.schema}.${t.name}`;
+    const key = nameKey(t.schema, t.name);
     if (t.partitionOf !== null) {
       const parent = find(ctx.catalog, t.partitionOf.schema, t.partitionOf.table);
       if (t.columns.length > 0) ctx.report('partition-columns', key, `partition ${key} declares columns: a partition has its parent's columns, declare none`);

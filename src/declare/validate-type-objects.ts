@@ -1,3 +1,4 @@
+import { nameKey } from '../model';
 import type { ValidationContext } from './validate-context';
 
 /**
@@ -7,7 +8,7 @@ import type { ValidationContext } from './validate-context';
  */
 export function validateTypeObjects(ctx: ValidationContext, inSchema: (what: string, schema: string, object: string) => void): void {
   const c = ctx.catalog;
-  const key = (x: { schema: string; name: string }) => `${x.schema}.${x.name}`;
+  const key = (x: { schema: string; name: string }) => nameKey(x.schema, x.name);
   for (const s of c.sequences) inSchema('sequence', s.schema, key(s));
   for (const d of c.domains) inSchema('domain', d.schema, key(d));
   for (const t of c.compositeTypes) inSchema('composite type', t.schema, key(t));

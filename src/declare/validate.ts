@@ -1,3 +1,4 @@
+import { nameKey } from '../model';
 import type { Problem } from '../util';
 import type { Declared } from './declared';
 import { validateColumns } from './validate-columns';
@@ -22,11 +23,11 @@ export function validateDeclared(declared: Declared): Problem[] {
   const inSchema = (what: string, schema: string, object: string) => {
     if (!schemas.has(schema) && !PUBLIC_SCHEMAS.has(schema)) ctx.report('undeclared-schema', object, `${what} ${object} is in schema ${schema}, which is not declared (declare it with schema('${schema}'))`);
   };
-  for (const t of declared.catalog.tables) inSchema('table', t.schema, `${t.schema}.${t.name}`);
-  for (const e of declared.catalog.enums) inSchema('enum', e.schema, `${e.schema}.${e.name}`);
+  for (const t of declared.catalog.tables) inSchema('table', t.schema, nameKey(t.schema, t.name));
+  for (const e of declared.catalog.enums) inSchema('enum', e.schema, nameKey(e.schema, e.name));
   for (const e of declared.catalog.extensions) inSchema('extension', e.schema, e.name);
-  for (const v of declared.catalog.views) inSchema(v.materialized ? 'materialized view' : 'view', v.schema, `${v.schema}.${v.name}`);
-  for (const r of declared.catalog.routines) inSchema(r.procedure ? 'procedure' : 'function', r.schema, `${r.schema}.${r.name}`);
+  for (const v of declared.catalog.views) inSchema(v.materialized ? 'materialized view' : 'view', v.schema, nameKey(v.schema, v.name));
+  for (const r of declared.catalog.routines) inSchema(r.procedure ? 'procedure' : 'function', r.schema, nameKey(r.schema, r.name));
   validateNames(ctx);
   validateColumns(ctx);
   validateReferences(ctx);

@@ -1,5 +1,6 @@
 import type { TypeObjectChange } from './type-object-changes';
 import type { ShapeChange } from './shape-changes';
+import type { Around } from './around';
 import type { Column, CommentTarget, Dependency, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
@@ -9,12 +10,7 @@ export type * from './shape-changes';
  * so the planner can build both the forward SQL and its reverse from the change alone.
  */
 
-/**
- * Set on a drop or create the diff adds to rebuild an object around a change of something its expressions
- * read (a type or routine recreated under it): `before` orders the step before the changes of `dependsOn`
- * (the drop), otherwise after them (the create).
- */
-export interface Around { readonly around?: { readonly dependsOn: readonly Dependency[]; readonly before: boolean } }
+export type { Around } from './around';
 
 export interface CreateSchema { readonly kind: 'CreateSchema'; readonly schema: Schema }
 export interface DropSchema { readonly kind: 'DropSchema'; readonly schema: Schema }

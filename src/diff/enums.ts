@@ -2,7 +2,7 @@ import { enumKey, type Catalog, type Enum, type Renames } from '../model';
 import type { Change } from './changes';
 import { commentChanged, matchByKey } from './match';
 import { columnsOfType } from './type-usage';
-import { literal, qualified } from '../sql/quote';
+import { literal, qualified } from '../util';
 
 /**
  * Enum changes. Values only added (old values keep their relative order) become in-place

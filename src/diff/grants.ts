@@ -1,5 +1,5 @@
 import { grantKey, type Catalog, type Grant } from '../model';
-import { serialSequenceName } from '../sql/column';
+import { serialSequenceName } from '../sql';
 import type { Change } from './changes';
 import { matchByKey } from './match';
 

@@ -2,7 +2,7 @@ import {
   expressionColumnName, indexColumnNames, makeObjectName, nameAddition,
   type Catalog, type Constraint, type Index, type Table,
 } from '../model';
-import { isSerial } from '../sql/column';
+import { isSerial } from '../sql';
 import type { Change } from './changes';
 
 /** How one renamed table (or a table with renamed columns) was called before: its name and each column's. */

@@ -1,35 +1,15 @@
-import { skipString } from '../model';
-import { ident } from '../sql/quote';
+import { ident, lexSql, nameOf } from '../util';
 
 /**
- * Replaces an identifier token in a SQL expression as Postgres would print it after a rename: whole tokens
- * only, never inside string literals or as part of a longer name. Used so that an explicit rename does not
- * make every expression mentioning the old name look changed.
+ * Replaces an identifier token in a SQL expression as Postgres would print it after a rename: whole name
+ * tokens only (a bare word written as `ident(from)` prints it, or a quoted name standing for `from`), never
+ * inside string literals, comments or longer names. Used so that an explicit rename does not make every
+ * expression mentioning the old name look changed.
  */
 export function renameIdentifierInSql(sql: string, from: string, to: string): string {
   const old = ident(from);
   const repl = ident(to);
-  let out = '';
-  let i = 0;
-  while (i < sql.length) {
-    const ch = sql[i];
-    if (ch === "'") {
-      const end = skipString(sql, i);
-      out += sql.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (sql.startsWith(old, i) && !isIdentChar(sql[i - 1]) && !isIdentChar(sql[i + old.length]) && (old[0] !== '"' || sql[i - 1] !== '"')) {
-      out += repl;
-      i += old.length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
-}
-
-function isIdentChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[A-Za-z0-9_$]/.test(ch);
+  return lexSql(sql)
+    .map((l) => ((l.kind === 'word' && l.text === old) || (l.kind === 'quoted' && nameOf(l) === from) ? repl : l.text))
+    .join('');
 }

@@ -1,5 +1,6 @@
 import type { Catalog, Dependency, Renames } from '../model';
 import type { Change } from './changes';
+import { renameNamed } from './rename-named';
 import { renameIdentifierInSql } from './rename-sql';
 
 /**
@@ -55,10 +56,10 @@ export function applyProgrammableRenames(from: Catalog, renames: Renames): { cat
     c = mapDeps(renameInViews(c, r.from, r.to), (d) => (d.kind === 'routine' && d.schema === r.schema && d.name === r.from && d.args === old.identityArgs ? { ...d, name: r.to } : d));
   }
   for (const r of renames.triggers) {
-    const has = (n: string) => c.triggers.some((t) => t.schema === r.schema && t.table === r.table && t.name === n);
-    if (!has(r.from) || has(r.to)) continue;
+    const triggers = renameNamed(c.triggers, (t) => t.schema === r.schema && t.table === r.table, r.from, r.to);
+    if (triggers === null) continue;
     changes.push({ kind: 'RenameTrigger', schema: r.schema, table: r.table, from: r.from, to: r.to });
-    c = { ...c, triggers: c.triggers.map((t) => (t.schema === r.schema && t.table === r.table && t.name === r.from ? { ...t, name: r.to } : t)) };
+    c = { ...c, triggers };
   }
   return { catalog: c, changes };
 }

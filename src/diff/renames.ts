@@ -1,6 +1,7 @@
 import { type Catalog, type Column, type Constraint, type Index, type Renames, type Table } from '../model';
-import { ident, literal } from '../sql/quote';
+import { ident, literal } from '../util';
 import type { Change } from './changes';
+import { canRename, renameNamed } from './rename-named';
 import { renameIdentifierInSql } from './rename-sql';
 import { applyProgrammableRenames, followColumnRename, followTableRename } from './renames-programmable';
 import { renameParentIn } from './table-shapes';
@@ -14,8 +15,7 @@ export function applyRenames(from: Catalog, renames: Renames): { catalog: Catalo
   let c = from;
   const changes: Change[] = [];
   for (const r of renames.tables) {
-    const has = (n: string) => c.tables.some((t) => t.schema === r.schema && t.name === n);
-    if (!has(r.from) || has(r.to)) continue;
+    if (!canRename(c.tables, (t) => t.schema === r.schema, r.from, r.to)) continue;
     changes.push({ kind: 'RenameTable', schema: r.schema, from: r.from, to: r.to });
     c = followTableRename(renameTableIn(c, r.schema, r.from, r.to), r.schema, r.from, r.to);
   }
@@ -26,26 +26,25 @@ export function applyRenames(from: Catalog, renames: Renames): { catalog: Catalo
     c = followColumnRename(renameColumnIn(c, r.schema, r.table, r.from, r.to), r.schema, r.table, r.from, r.to);
   }
   for (const r of renames.constraints) {
-    const has = (n: string) => c.constraints.some((k) => k.schema === r.schema && k.table === r.table && k.name === n);
-    if (!has(r.from) || has(r.to)) continue;
+    const constraints = renameNamed(c.constraints, (k) => k.schema === r.schema && k.table === r.table, r.from, r.to);
+    if (constraints === null) continue;
     changes.push({ kind: 'RenameConstraint', schema: r.schema, table: r.table, from: r.from, to: r.to });
-    c = { ...c, constraints: c.constraints.map((k) => (k.schema === r.schema && k.table === r.table && k.name === r.from ? { ...k, name: r.to } : k)) };
+    c = { ...c, constraints };
   }
   for (const r of renames.indexes) {
-    const has = (n: string) => c.indexes.some((i) => i.schema === r.schema && i.name === n);
-    if (!has(r.from) || has(r.to)) continue;
+    const indexes = renameNamed(c.indexes, (i) => i.schema === r.schema, r.from, r.to);
+    if (indexes === null) continue;
     changes.push({ kind: 'RenameIndex', schema: r.schema, from: r.from, to: r.to });
-    c = { ...c, indexes: c.indexes.map((i) => (i.schema === r.schema && i.name === r.from ? { ...i, name: r.to } : i)) };
+    c = { ...c, indexes };
   }
   for (const r of renames.policies) {
-    const has = (n: string) => c.policies.some((k) => k.schema === r.schema && k.table === r.table && k.name === n);
-    if (!has(r.from) || has(r.to)) continue;
+    const policies = renameNamed(c.policies, (k) => k.schema === r.schema && k.table === r.table, r.from, r.to);
+    if (policies === null) continue;
     changes.push({ kind: 'RenamePolicy', schema: r.schema, table: r.table, from: r.from, to: r.to });
-    c = { ...c, policies: c.policies.map((k) => (k.schema === r.schema && k.table === r.table && k.name === r.from ? { ...k, name: r.to } : k)) };
+    c = { ...c, policies };
   }
   for (const r of renames.enums) {
-    const has = (n: string) => c.enums.some((e) => e.schema === r.schema && e.name === n);
-    if (!has(r.from) || has(r.to)) continue;
+    if (!canRename(c.enums, (e) => e.schema === r.schema, r.from, r.to)) continue;
     changes.push({ kind: 'RenameEnum', schema: r.schema, from: r.from, to: r.to });
     c = renameTypeIn(c, r.schema, r.from, r.to);
   }

@@ -1,5 +1,5 @@
 import type { Catalog, Sequence, SequenceType, Table } from '../model';
-import { isSerial, nextvalDefault, serialSequenceName, storageType } from '../sql/column';
+import { isSerial, nextvalDefault, serialSequenceName, storageType } from '../sql';
 
 /** The largest value of each sequence type: serial's MAXVALUE. */
 const typeMax: Readonly<Record<SequenceType, string>> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };

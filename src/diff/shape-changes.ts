@@ -1,5 +1,5 @@
 import type { Column, Policy, Table } from '../model';
-import type { Around } from './changes';
+import type { Around } from './around';
 
 /**
  * Changes of table shapes (issue 3): partitions, inheritance, persistence, storage parameters, row-level

@@ -1,4 +1,4 @@
-import { plainColumn, policyKey, sortCatalog, tableKey, type Catalog, type Column, type PartitionOf, type Policy, type Table, type TableName } from '../model';
+import { constraintKey, plainColumn, policyKey, sortCatalog, tableKey, type Catalog, type Column, type PartitionOf, type Policy, type Table, type TableName } from '../model';
 import { deepEqual } from '../util';
 import type { Change, KeptMembers } from './changes';
 import { commentChanged, matchByKey } from './match';
@@ -56,7 +56,7 @@ function inheritedColumns(t: Table, c: Catalog, depth = 0): Column[] {
  * to be there): they are not compared. Columns of a parent left behind stay as the table's own: they are.
  */
 export function columnPair(a: Table, b: Table, from: Catalog, to: Catalog): readonly [Table, Table] {
-  const key = (p: TableName) => `${p.schema}.${p.name}`;
+  const key = (p: TableName) => tableKey(p);
   const before = new Set(parentsOf(a).map(key));
   const after = new Set(parentsOf(b).map(key));
   if (before.size === after.size && [...before].every((k) => after.has(k))) return [a, b];
@@ -170,8 +170,8 @@ export function withParentMoves(from: Catalog, to: Catalog): Catalog {
   });
   if (moved.length === 0) return from;
   const kept = moved.flatMap(([a]) => (a.partitionOf === null ? [] : parentChecks(from, a.partitionOf).map((k) => ({ ...k, schema: a.schema, table: a.name }))));
-  const merged = new Set(moved.flatMap(([, b]) => (b.partitionOf === null ? [] : parentChecks(to, b.partitionOf).map((k) => `${b.schema}.${b.name}.${k.name}`))));
-  const constraints = [...from.constraints, ...kept].filter((c) => !(c.kind === 'Check' && merged.has(`${c.schema}.${c.table}.${c.name}`)));
+  const merged = new Set(moved.flatMap(([, b]) => (b.partitionOf === null ? [] : parentChecks(to, b.partitionOf).map((k) => constraintKey({ schema: b.schema, table: b.name, name: k.name })))));
+  const constraints = [...from.constraints, ...kept].filter((c) => !(c.kind === 'Check' && merged.has(constraintKey(c))));
   return sortCatalog({ ...from, constraints });
 }
 

@@ -1,5 +1,5 @@
 import type { Catalog, Grant, Renames } from '../model';
-import { literal, qualified } from '../sql/quote';
+import { literal, qualified } from '../util';
 import type { Change } from './changes';
 import { renameTypeIn } from './renames';
 import type { TypeObjectKind } from './type-object-changes';

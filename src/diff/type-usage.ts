@@ -1,5 +1,5 @@
 import type { Catalog, Column } from '../model';
-import { ident } from '../sql/quote';
+import { ident } from '../util';
 
 /**
  * Columns whose type is the given type or an array of it. Types in an introspected catalog are printed by

@@ -1,12 +1,10 @@
 import type { Db } from '../db';
 import { MIGRATION_LOCK_KEY } from '../migrate';
-import { sha256 } from '../util';
-
-const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+import { ident, sha256 } from '../util';
 
 /** The history table of a tenant, in the `schemakit` schema that introspection never reads: `<tenant>__migrations`. */
 export function tenantHistoryTable(schema: string, table: 'migrations' | 'migration_progress' = 'migrations'): string {
-  return `schemakit.${quote(`${schema}__${table}`)}`;
+  return `schemakit.${ident(`${schema}__${table}`)}`;
 }
 
 /** The advisory lock key of a tenant schema: distinct per schema, so tenants of one database migrate in parallel. */
@@ -31,8 +29,8 @@ export async function tenantDb(db: Db, schema: string): Promise<Db> {
     .replace(/CREATE SCHEMA IF NOT EXISTS schemakit;/g, '')
     .replace(/\bschemakit\.(migrations|migration_progress)\b/g, (_, t: 'migrations' | 'migration_progress') => tenantHistoryTable(schema, t));
   const params = (s: string, p?: readonly unknown[]) => (p && /advisory/.test(s) ? p.map((v) => (v === MIGRATION_LOCK_KEY ? key : v)) : p);
-  await db.exec(`BEGIN; SELECT pg_catalog.pg_advisory_xact_lock(${MIGRATION_LOCK_KEY + 1}); CREATE SCHEMA IF NOT EXISTS schemakit; CREATE SCHEMA IF NOT EXISTS ${quote(schema)}; COMMIT`);
-  await db.exec(`SET search_path TO ${quote(schema)}, public`);
+  await db.exec(`BEGIN; SELECT pg_catalog.pg_advisory_xact_lock(${MIGRATION_LOCK_KEY + 1}); CREATE SCHEMA IF NOT EXISTS schemakit; CREATE SCHEMA IF NOT EXISTS ${ident(schema)}; COMMIT`);
+  await db.exec(`SET search_path TO ${ident(schema)}, public`);
   return {
     engine: db.engine, serverVersion: db.serverVersion, url: db.url,
     description: `${db.description} schema ${schema}`,

@@ -27,18 +27,11 @@ export function schemakitTypes(root = packageRoot()): string {
 }
 
 /**
- * The very module instance of this package that schema files get for `require('schemakit')`, so the
- * declarations they create are the classes collectDeclarations recognizes. The package entry is tried
- * first; should it fail to load, the declaration API alone (all a schema file needs) is used.
+ * The very module instance of the declaration API that schema files get for `require('schemakit')`, so the
+ * declarations they create are the classes collectDeclarations recognizes. Schema files need only that
+ * API; requiring the package root here would make load depend on every module above it (an import cycle
+ * through src/index.ts).
  */
 export function schemakitModule(): unknown {
-  try {
-    return require('../index');
-  } catch (err) {
-    try {
-      return require('../declare');
-    } catch {
-      throw err;
-    }
-  }
+  return require('../declare');
 }

@@ -51,14 +51,12 @@ const lock = (table: string, mode: LockMode, what: { rewrite?: boolean; scan?: b
   ({ table, mode, rewrite: what.rewrite ?? false, scan: what.scan ?? what.rewrite ?? false });
 const hz = (kind: Hazard['kind'], object: string, message: string): Hazard => ({ kind, message: `${object}: ${message}` });
 
-/** Splits ALTER TABLE actions at top-level commas. */
+/** Splits ALTER TABLE actions at top-level commas (the lexer's depth, not a second count). */
 function actions(tokens: readonly SqlToken[]): SqlToken[][] {
   const out: SqlToken[][] = [[]];
-  let depth = 0;
+  const top = tokens[0]?.depth ?? 0;
   for (const t of tokens) {
-    if (t.text === '(') depth++;
-    if (t.text === ')') depth--;
-    if (t.text === ',' && depth === 0) out.push([]);
+    if (t.kind === 'punct' && t.text === ',' && t.depth === top) out.push([]);
     else out[out.length - 1].push(t);
   }
   return out.filter((a) => a.length > 0);

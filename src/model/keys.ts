@@ -1,22 +1,20 @@
+import { nameKey } from './name-key';
+
+/** The key of each kind of catalog object (their form: name-key.ts). */
 import { eventTriggerKey, routineKey, triggerKey, viewKey } from './programmable';
 import { grantKey } from './type-objects';
 import type { Catalog, CatalogObject, Constraint, Index, Table, Enum, Extension, Schema } from './types';
 
-/**
- * Identity of catalog objects as qualified keys. Keys are plain strings for maps; they are built from
- * raw (unquoted) names joined by `.`, which is unambiguous enough for map identity because each
- * kind has its own key space and the parts are positional.
- */
 export const schemaKey = (s: Pick<Schema, 'name'>): string => s.name;
 export const extensionKey = (e: Pick<Extension, 'name'>): string => e.name;
-export const relKey = (o: { schema: string; name: string }): string => `${o.schema}.${o.name}`;
+export const relKey = (o: { schema: string; name: string }): string => nameKey(o.schema, o.name);
 export const enumKey = (e: Pick<Enum, 'schema' | 'name'>): string => relKey(e);
 export const tableKey = (t: Pick<Table, 'schema' | 'name'>): string => relKey(t);
 /** Index names are unique per schema. */
 export const indexKey = (i: Pick<Index, 'schema' | 'name'>): string => relKey(i);
 /** Constraint names are unique per table. */
-export const constraintKey = (c: Pick<Constraint, 'schema' | 'table' | 'name'>): string => `${c.schema}.${c.table}.${c.name}`;
-export const columnKey = (schema: string, table: string, column: string): string => `${schema}.${table}.${column}`;
+export const constraintKey = (c: Pick<Constraint, 'schema' | 'table' | 'name'>): string => nameKey(c.schema, c.table, c.name);
+export const columnKey = (schema: string, table: string, column: string): string => nameKey(schema, table, column);
 
 /** Human-readable key of any catalog object, used in messages and plan summaries. */
 export function objectKey(o: CatalogObject): string {

@@ -1,3 +1,5 @@
+import { lexSql, type Lexeme } from '../util';
+
 /**
  * Canonical form of expression texts printed by Postgres, for the few spellings whose deparse is not a
  * fixpoint: parsing the printed text again and printing it gives something else, so a plan that recreates the
@@ -10,55 +12,33 @@
  */
 export function normalizeExpression(sql: string): string {
   const marker = 'ANY ((ARRAY[';
+  const lexemes = lexSql(sql);
   let out = '';
   let from = 0;
-  for (;;) {
-    const at = sql.indexOf(marker, from);
-    if (at < 0) return out + sql.slice(from);
-    const open = at + marker.length - 1; // index of '['
-    const close = matchBracket(sql, open);
-    const rest = close < 0 ? null : /^\]\)::([a-z][a-z0-9_ ."]*)\[\]\)/.exec(sql.slice(close));
-    if (close < 0 || !rest) {
-      out += sql.slice(from, at + marker.length);
-      from = at + marker.length;
-      continue;
-    }
+  for (let k = 0; k < lexemes.length; k++) {
+    const any = lexemes[k];
+    if (any.start < from || any.kind !== 'word' || !sql.startsWith(marker, any.start)) continue;
+    const open = lexemes.findIndex((l) => l.start === any.start + marker.length - 1); // the '['
+    const close = closingBracket(lexemes, open);
+    const rest = close < 0 ? null : /^\]\)::([a-z][a-z0-9_ ."]*)\[\]\)/.exec(sql.slice(lexemes[close].start));
+    if (close < 0 || !rest) continue;
     const type = rest[1];
-    const elements = splitTopLevel(sql.slice(open + 1, close)).map((e) => {
-      const t = e.trim();
-      return t.endsWith(`)::${type}`) && t.startsWith('(') ? t : `(${t})::${type}`;
-    });
-    out += sql.slice(from, at) + `ANY (ARRAY[${elements.join(', ')}])`;
-    from = close + rest[0].length;
+    const elements = splitTopLevel(sql.slice(lexemes[open].start + 1, lexemes[close].start)).map((t) =>
+      (t.endsWith(`)::${type}`) && t.startsWith('(') ? t : `(${t})::${type}`));
+    out += sql.slice(from, any.start) + `ANY (ARRAY[${elements.join(', ')}])`;
+    from = lexemes[close].start + rest[0].length;
   }
+  return out + sql.slice(from);
 }
 
-/** Index of the bracket closing the one at `open` (any of ( [ ), skipping string literals; -1 if none. */
-function matchBracket(sql: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < sql.length; i++) {
-    const ch = sql[i];
-    if (ch === "'") {
-      i = skipString(sql, i) - 1;
-    } else if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') {
-      depth--;
-      if (depth === 0) return i;
-    }
+/** Index of the lexeme closing the bracket at lexeme `open` (any of ) ] at its depth), or -1. */
+function closingBracket(lexemes: readonly Lexeme[], open: number): number {
+  const depth = lexemes[open].depth;
+  for (let i = open + 1; i < lexemes.length; i++) {
+    const l = lexemes[i];
+    if (l.kind === 'punct' && (l.text === ')' || l.text === ']') && l.depth === depth) return i;
   }
   return -1;
-}
-
-/** Index just past the SQL string literal that starts at `start` (a `'`), doubled quotes included. */
-export function skipString(sql: string, start: number): number {
-  let i = start + 1;
-  while (i < sql.length) {
-    if (sql[i] === "'") {
-      if (sql[i + 1] === "'") i += 2;
-      else return i + 1;
-    } else i++;
-  }
-  return i;
 }
 
 /**
@@ -67,22 +47,11 @@ export function skipString(sql: string, start: number): number {
  */
 export function splitTopLevel(text: string): string[] {
   const out: string[] = [];
-  let depth = 0;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "'" || ch === '"') {
-      for (i++; i < text.length; i++) {
-        if (text[i] === ch) {
-          if (text[i + 1] === ch) i++;
-          else break;
-        }
-      }
-    } else if (ch === '(' || ch === '[') depth++;
-    else if (ch === ')' || ch === ']') depth--;
-    else if (ch === ',' && depth === 0) {
-      out.push(text.slice(start, i).trim());
-      start = i + 1;
+  for (const l of lexSql(text)) {
+    if (l.kind === 'punct' && l.text === ',' && l.depth === 0) {
+      out.push(text.slice(start, l.start).trim());
+      start = l.start + 1;
     }
   }
   const last = text.slice(start).trim();

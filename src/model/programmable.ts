@@ -3,6 +3,7 @@
  * procedures) and triggers. Like the rest of the model they are readonly plain data identified by
  * qualified names; SQL texts are as Postgres prints them with `search_path = ''`.
  */
+import { nameKey } from './name-key';
 
 /**
  * Something a view (or routine) reads, from pg_depend on its rewrite rule (or pg_proc entry): a relation, one of its columns, a type
@@ -149,9 +150,9 @@ export interface EventTrigger {
 }
 
 /** Key of a routine: `schema.name(identity args)`. */
-export const routineKey = (r: Pick<Routine, 'schema' | 'name' | 'identityArgs'>): string => `${r.schema}.${r.name}(${r.identityArgs})`;
+export const routineKey = (r: Pick<Routine, 'schema' | 'name' | 'identityArgs'>): string => `${nameKey(r.schema, r.name)}(${r.identityArgs})`;
 /** Key of a view: `schema.name` (views share the relation name space). */
-export const viewKey = (v: Pick<View, 'schema' | 'name'>): string => `${v.schema}.${v.name}`;
+export const viewKey = (v: Pick<View, 'schema' | 'name'>): string => nameKey(v.schema, v.name);
 /** Trigger names are unique per table. */
-export const triggerKey = (t: Pick<Trigger, 'schema' | 'table' | 'name'>): string => `${t.schema}.${t.table}.${t.name}`;
+export const triggerKey = (t: Pick<Trigger, 'schema' | 'table' | 'name'>): string => nameKey(t.schema, t.table, t.name);
 export const eventTriggerKey = (t: Pick<EventTrigger, 'name'>): string => t.name;

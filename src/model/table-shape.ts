@@ -3,6 +3,7 @@
  * and policies, column storage. Kept apart from types.ts so the core model stays small; the defaults
  * (`plainTable`, `plainColumn`) mean "an ordinary table / column" and are spread into every builder.
  */
+import { nameKey } from './name-key';
 
 /** A table by qualified name. */
 export interface TableName {
@@ -91,4 +92,4 @@ export const plainTable = Object.freeze({
 export const plainColumn = Object.freeze({ storage: null, compression: null, identityOptions: null } as const);
 
 /** Policy names are unique per table. */
-export const policyKey = (p: Pick<Policy, 'schema' | 'table' | 'name'>): string => `${p.schema}.${p.table}.${p.name}`;
+export const policyKey = (p: Pick<Policy, 'schema' | 'table' | 'name'>): string => nameKey(p.schema, p.table, p.name);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Db } from '../db';
-import type { Declared } from '../declare/declared';
+import type { Declared } from '../declare';
 import { diffCatalogs } from '../diff';
 import { introspect, scopeCatalog, type Scope } from '../introspect';
 import { catalogHash, editedApplied, hashedOn, migrateUp, readHistory, readMigrations, type MigrationFile } from '../migrate';

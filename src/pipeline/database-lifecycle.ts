@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeTarget, type EnvTarget } from '../config';
 import { connectPostgres, dropDatabase, openPglite, urlForDatabase, type Db, type EngineLockOptions } from '../db';
-import { SchemakitError } from '../util';
+import { SchemakitError, ident } from '../util';
 
 /** The database name of a server URL (default: the user name, as libpq does). */
 export function databaseName(url: string): string {
@@ -47,7 +47,7 @@ export async function createTargetDatabase(target: EnvTarget): Promise<boolean> 
   const admin = await connectAdmin(target.url);
   try {
     const name = databaseName(target.url);
-    await admin.exec(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    await admin.exec(`CREATE DATABASE ${ident(name)}`);
   } catch (cause) {
     throw new SchemakitError('db', 'create-failed', `cannot create ${describeTarget(target)}: ${(cause as Error).message}`, { cause });
   } finally {

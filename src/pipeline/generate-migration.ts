@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Declared } from '../declare/declared';
+import type { Declared } from '../declare';
 import type { Db } from '../db';
 import { diffCatalogs } from '../diff';
 import { introspect, scopeCatalog, type Scope } from '../introspect';

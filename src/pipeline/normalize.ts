@@ -1,4 +1,4 @@
-import type { Declared } from '../declare/declared';
+import type { Declared } from '../declare';
 import type { Db } from '../db';
 import { createScratch } from '../db';
 import { diffCatalogs, managesGrant } from '../diff';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createScratch, type Db } from '../db';
 import { findReferenceTables, mapReferenceTable, readCsvFile, validateForeignKeys, validateRows, diffReferenceData, type ReferenceTable, type ValidTable } from '../data';
-import type { Declared } from '../declare/declared';
+import type { Declared } from '../declare';
 import { diffCatalogs } from '../diff';
 import { introspect, scopeCatalog, type Scope } from '../introspect';
 import type { Catalog } from '../model';

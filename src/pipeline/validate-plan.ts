@@ -1,5 +1,5 @@
 import { createScratch, resetDatabase, type Db, type ScratchOptions } from '../db';
-import type { Declared } from '../declare/declared';
+import type { Declared } from '../declare';
 import { diffCatalogs } from '../diff';
 import { introspect, scopeCatalog, type Scope } from '../introspect';
 import { applyPlan } from '../migrate';

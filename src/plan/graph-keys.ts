@@ -1,5 +1,5 @@
 import type { Dependency } from '../model';
-import { assertNever } from '../util';
+import { assertNever, lexSql, nameOf, sqlTokens, stringValue, type Lexeme } from '../util';
 
 /**
  * Keys of the plan's dependency graph. Each names one thing in the database a step creates, drops or
@@ -23,20 +23,22 @@ export const constraintNode = (schema: string, table: string, name: string) => k
 export const dataNode = (what: 'data' | 'data-delete', schema: string, table: string) => key(what, schema, table);
 export const policyNode = (schema: string, table: string, name: string) => key('policy', schema, table, name);
 
-/** Reads one identifier (quoted or bare) at `i`; returns it and the index after it. */
-function readIdent(s: string, i: number): [string, number] | null {
-  if (s[i] === '"') {
-    let out = '';
-    let j = i + 1;
-    for (; j < s.length; j++) {
-      if (s[j] === '"') {
-        if (s[j + 1] === '"') { out += '"'; j++; } else return [out, j + 1];
-      } else out += s[j];
-    }
-    return null;
+/**
+ * The parts of a name written `a`, `a.b`, … (quoted or bare, as written: no case folding) followed by
+ * `trailing` lexemes only; null when the text is anything else.
+ */
+function nameParts(text: string, trailing: (t: Lexeme) => boolean = () => false): string[] | null {
+  const lexemes = lexSql(text);
+  const parts: string[] = [];
+  let i = 0;
+  for (;;) {
+    const part = lexemes[i] ? nameOf(lexemes[i]) : null;
+    if (part === null) return null;
+    parts.push(part);
+    if (lexemes[i + 1]?.text !== '.' || lexemes[i + 1].kind !== 'punct') break;
+    i += 2;
   }
-  const m = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(s.slice(i));
-  return m ? [m[0], i + m[0].length] : null;
+  return lexemes.slice(i + 1).every(trailing) ? parts : null;
 }
 
 /**
@@ -44,13 +46,9 @@ function readIdent(s: string, i: number): [string, number] | null {
  * `"My"."Type"[]`), as introspected catalogs print it; null for built-in and unqualified types.
  */
 export function userTypeOf(type: string): { schema: string; name: string } | null {
-  const t = type.trim().replace(/(\[\])+$/, '');
-  const a = readIdent(t, 0);
-  if (a === null || t[a[1]] !== '.') return null;
-  const b = readIdent(t, a[1] + 1);
-  if (b === null || b[1] !== t.length) return null;
-  if (a[0] === 'pg_catalog') return null;
-  return { schema: a[0], name: b[0] };
+  const parts = nameParts(type.trim(), (t) => t.kind === 'punct' && (t.text === '[' || t.text === ']'));
+  if (parts === null || parts.length !== 2 || parts[0] === 'pg_catalog') return null;
+  return { schema: parts[0], name: parts[1] };
 }
 
 /** Graph keys of the user types a column type needs. */
@@ -110,12 +108,15 @@ export function collationNeeds(collation: string | null): string[] {
 export function sequenceNeeds(sql: string | null): string[] {
   if (sql === null) return [];
   const out: string[] = [];
-  for (const m of sql.matchAll(/nextval\(\s*'((?:[^']|'')*)'(?:::regclass)?\s*\)/gi)) {
-    const text = m[1].replace(/''/g, "'");
-    const q = userTypeOf(text);
-    const bare = readIdent(text, 0);
-    if (q !== null) out.push(relNode(q.schema, q.name));
-    else if (bare !== null && bare[1] === text.length) out.push(relNode('public', bare[0]));
-  }
+  const tokens = sqlTokens(sql);
+  tokens.forEach((t, i) => {
+    const arg = tokens[i + 2];
+    if (t.kind !== 'word' || t.text.toLowerCase() !== 'nextval' || tokens[i + 1]?.text !== '(' || arg?.kind !== 'string') return;
+    const cast = tokens[i + 3]?.text === '::' && tokens[i + 4]?.text.toLowerCase() === 'regclass' ? 2 : 0;
+    if (tokens[i + 3 + cast]?.text !== ')') return;
+    const parts = nameParts(stringValue(arg));
+    if (parts?.length === 2) out.push(relNode(parts[0], parts[1]));
+    else if (parts?.length === 1) out.push(relNode('public', parts[0]));
+  });
   return out;
 }

@@ -1,12 +1,13 @@
 import type { AddColumn, DropColumn, RenameColumn } from '../diff';
 import { columnKey, type Column } from '../model';
-import { addColumnSql, commentSql, dropColumnSql, isSerial, renameColumnSql } from '../sql';
+import { addColumnSql, dropColumnSql, isSerial, renameColumnSql } from '../sql';
 import { isNewTable, type PlanContext } from './context';
 import { columnDefinitionNeeds } from './column-needs';
 import { columnNode, relNode, typeNeeds } from './graph-keys';
 import { tableLock } from './locks';
 import type { Hazard, TableLock } from './types';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+import { restoreComment } from './comment-step';
 
 /**
  * Functions whose value differs per row. A volatile default makes ADD COLUMN rewrite the table; any other
@@ -53,7 +54,7 @@ export function planAddColumn(c: AddColumn, ctx: PlanContext): PlannedStep[] {
 /** ALTER TABLE … DROP COLUMN; the reverse adds it back (at the end of the table, without its data). */
 export function planDropColumn(c: DropColumn): PlannedStep[] {
   const object = columnKey(c.schema, c.table, c.column.name);
-  const comment = c.column.comment !== null ? commentSql({ kind: 'Column', schema: c.schema, table: c.table, name: c.column.name }, c.column.comment) : null;
+  const comment = restoreComment({ kind: 'Column', schema: c.schema, table: c.table, name: c.column.name }, c.column.comment);
   return [plannedStep(c, {
     sql: dropColumnSql(c.schema, c.table, c.column.name), reverse: statements(addColumnSql(c.schema, c.table, c.column), comment),
     // A generated column rebuilt around a change of what it reads is added again and recomputed: no data is lost.

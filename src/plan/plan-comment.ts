@@ -1,6 +1,7 @@
 import type { CommentTarget, SetComment } from '../diff';
 import { commentSql } from '../sql';
 import { assertNever } from '../util';
+import { nameKey } from '../model';
 import {
   collationNode, columnNode, constraintNode, eventTriggerNode, extensionNode, policyNode, relNode, routineNode, schemaNode, triggerNode, typeNode,
 } from './graph-keys';
@@ -16,23 +17,23 @@ function targetObject(t: CommentTarget): string {
     case 'Table':
     case 'Index':
     case 'View':
-      return `${t.schema}.${t.name}`;
+      return nameKey(t.schema, t.name);
     case 'Routine':
-      return `${t.schema}.${t.name}(${t.identityArgs})`;
+      return `${nameKey(t.schema, t.name)}(${t.identityArgs})`;
     case 'Trigger':
-      return `${t.schema}.${t.table}.${t.name}`;
+      return nameKey(t.schema, t.table, t.name);
     case 'EventTrigger':
       return t.name;
     case 'Sequence':
     case 'Domain':
     case 'CompositeType':
     case 'Collation':
-      return `${t.schema}.${t.name}`;
+      return nameKey(t.schema, t.name);
 
     case 'Column':
     case 'Constraint':
     case 'Policy':
-      return `${t.schema}.${t.table}.${t.name}`;
+      return nameKey(t.schema, t.table, t.name);
     default:
       return assertNever(t, 'comment target');
   }

@@ -1,9 +1,10 @@
 import type { AlterCompositeType, CreateCompositeType, DropCompositeType } from '../diff';
 import { relKey, type CompositeType } from '../model';
-import { alterCompositeTypeSql, commentSql, createCompositeTypeSql, dropCompositeTypeSql, type AttributeAction } from '../sql';
+import { alterCompositeTypeSql, createCompositeTypeSql, dropCompositeTypeSql, type AttributeAction } from '../sql';
 import { collationNeeds, schemaNode, typeNeeds, typeNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import type { Hazard } from './types';
+import { restoreComment } from './comment-step';
 
 const compositeNeeds = (t: CompositeType) => [schemaNode(t.schema), ...t.attributes.flatMap((a) => [...typeNeeds(a.type), ...collationNeeds(a.collation)])];
 
@@ -19,7 +20,7 @@ export function planCreateCompositeType(c: CreateCompositeType): PlannedStep[] {
 /** DROP TYPE, after the columns of its type are dropped or converted. */
 export function planDropCompositeType(c: DropCompositeType): PlannedStep[] {
   const t = c.type;
-  const comment = t.comment !== null ? commentSql({ kind: 'CompositeType', schema: t.schema, name: t.name }, t.comment) : null;
+  const comment = restoreComment({ kind: 'CompositeType', schema: t.schema, name: t.name }, t.comment);
   return [plannedStep(c, {
     sql: dropCompositeTypeSql(t), reverse: statements(createCompositeTypeSql(t), comment), object: relKey(t), op: '-', phase: Phase.DropEnum,
     drops: [typeNode(t.schema, t.name)], needs: compositeNeeds(t),

@@ -1,6 +1,6 @@
 import type { AddConstraint, DropConstraint, RenameConstraint, ValidateConstraint } from '../diff';
 import { constraintKey, type Constraint } from '../model';
-import { addConstraintSql, commentSql, dropConstraintSql, renameConstraintSql, validateConstraintSql } from '../sql';
+import { addConstraintSql, dropConstraintSql, renameConstraintSql, validateConstraintSql } from '../sql';
 import { isNewTable, isOnlineTable, type PlanContext } from './context';
 import { columnNode, constraintNode, relNode, uniqueKeyNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
@@ -8,6 +8,7 @@ import { tableLock } from './locks';
 import { planAddConstraintNotValid, planAddKeyConcurrently } from './online-constraint';
 import type { Hazard, TableLock } from './types';
 import { assertNever } from '../util';
+import { restoreComment } from './comment-step';
 
 /** Keys a constraint is made of: itself, and for PK/UNIQUE the index relation behind it. */
 function constraintNodes(c: Constraint): string[] {
@@ -71,7 +72,7 @@ export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedSt
     return k.kind === 'ForeignKey' || k.kind === 'Check' ? planAddConstraintNotValid(c, k, ctx, base) : planAddKeyConcurrently(c, k, ctx, base);
   }
   // Dropping a partitioned table's key drops the partitions' keys it attached: the reverse adds them back.
-  const reattach = (c.attaches ?? []).map((x) => statements(addConstraintSql(x), x.comment !== null ? commentSql({ kind: 'Constraint', schema: x.schema, table: x.table, name: x.name }, x.comment) : null));
+  const reattach = (c.attaches ?? []).map((x) => statements(addConstraintSql(x), restoreComment({ kind: 'Constraint', schema: x.schema, table: x.table, name: x.name }, x.comment)));
   return [plannedStep(c, {
     ...base, sql: addConstraintSql(k), reverse: statements(dropConstraintSql(k), ...reattach), hazards: addConstraintHazards(k, ctx),
     phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint, locks: addConstraintLocks(k, ctx),
@@ -95,7 +96,7 @@ export function planValidateConstraint(c: ValidateConstraint, ctx: PlanContext):
 /** ALTER TABLE … DROP CONSTRAINT (foreign keys first, so the keys they reference can go). */
 export function planDropConstraint(c: DropConstraint): PlannedStep[] {
   const k = c.constraint;
-  const comment = k.comment !== null ? commentSql({ kind: 'Constraint', schema: k.schema, table: k.table, name: k.name }, k.comment) : null;
+  const comment = restoreComment({ kind: 'Constraint', schema: k.schema, table: k.table, name: k.name }, k.comment);
   return [plannedStep(c, {
     sql: dropConstraintSql(k), reverse: statements(addConstraintSql(k), comment),
     object: constraintKey(k), op: '-', phase: k.kind === 'ForeignKey' ? Phase.DropForeignKey : Phase.DropConstraint,

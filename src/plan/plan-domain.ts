@@ -1,9 +1,10 @@
 import type { AlterDomain, CreateDomain, DropDomain } from '../diff';
 import { relKey, type Domain } from '../model';
-import { alterDomainSql, commentSql, createDomainSql, dropDomainSql, type DomainAction } from '../sql';
+import { alterDomainSql, createDomainSql, dropDomainSql, type DomainAction } from '../sql';
 import { collationNeeds, schemaNode, typeNeeds, typeNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import type { Hazard } from './types';
+import { restoreComment } from './comment-step';
 
 const domainNeeds = (d: Domain) => [schemaNode(d.schema), ...typeNeeds(d.type), ...collationNeeds(d.collation)];
 
@@ -19,7 +20,7 @@ export function planCreateDomain(c: CreateDomain): PlannedStep[] {
 /** DROP DOMAIN, after the columns of its type are dropped or converted. */
 export function planDropDomain(c: DropDomain): PlannedStep[] {
   const d = c.domain;
-  const comment = d.comment !== null ? commentSql({ kind: 'Domain', schema: d.schema, name: d.name }, d.comment) : null;
+  const comment = restoreComment({ kind: 'Domain', schema: d.schema, name: d.name }, d.comment);
   return [plannedStep(c, {
     sql: dropDomainSql(d), reverse: statements(createDomainSql(d), comment), object: relKey(d), op: '-', phase: Phase.DropEnum,
     drops: [typeNode(d.schema, d.name)], needs: domainNeeds(d),

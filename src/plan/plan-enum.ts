@@ -1,9 +1,10 @@
 import type { AddEnumValue, CreateEnum, DropEnum, RenameEnum, RenameEnumValue } from '../diff';
 import { relKey } from '../model';
-import { addEnumValueSql, commentSql, createEnumSql, dropEnumSql, rebuildEnumSql, renameEnumSql, renameEnumValueSql } from '../sql';
+import { addEnumValueSql, createEnumSql, dropEnumSql, rebuildEnumSql, renameEnumSql, renameEnumValueSql } from '../sql';
 import type { PlanContext } from './context';
 import { schemaNode, typeNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+import { restoreComment } from './comment-step';
 
 /** CREATE TYPE … AS ENUM. */
 export function planCreateEnum(c: CreateEnum): PlannedStep[] {
@@ -17,7 +18,7 @@ export function planCreateEnum(c: CreateEnum): PlannedStep[] {
 /** DROP TYPE (the diff has converted or dropped every column using it). */
 export function planDropEnum(c: DropEnum): PlannedStep[] {
   const e = c.enum;
-  const reverse = statements(createEnumSql(e), e.comment !== null ? commentSql({ kind: 'Enum', schema: e.schema, name: e.name }, e.comment) : null);
+  const reverse = statements(createEnumSql(e), restoreComment({ kind: 'Enum', schema: e.schema, name: e.name }, e.comment));
   return [plannedStep(c, {
     sql: dropEnumSql(e), reverse, object: relKey(e), op: '-', phase: Phase.DropEnum,
     drops: [typeNode(e.schema, e.name)], needs: [schemaNode(e.schema)],

@@ -1,7 +1,8 @@
 import type { AlterExtension, CreateExtension, DropExtension } from '../diff';
-import { commentSql, createExtensionSql, dropExtensionSql, setExtensionSchemaSql, updateExtensionSql } from '../sql';
+import { createExtensionSql, dropExtensionSql, setExtensionSchemaSql, updateExtensionSql } from '../sql';
 import { extensionNode, schemaNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+import { restoreComment } from './comment-step';
 
 /** CREATE EXTENSION … WITH SCHEMA … [VERSION]. */
 export function planCreateExtension(c: CreateExtension): PlannedStep[] {
@@ -15,7 +16,7 @@ export function planCreateExtension(c: CreateExtension): PlannedStep[] {
 /** DROP EXTENSION (RESTRICT). */
 export function planDropExtension(c: DropExtension): PlannedStep[] {
   const e = c.extension;
-  const reverse = statements(createExtensionSql(e), e.comment !== null ? commentSql({ kind: 'Extension', name: e.name }, e.comment) : null);
+  const reverse = statements(createExtensionSql(e), restoreComment({ kind: 'Extension', name: e.name }, e.comment));
   return [plannedStep(c, {
     sql: dropExtensionSql(e), reverse, object: e.name, op: '-', phase: Phase.DropExtension,
     drops: [extensionNode(e.name)], needs: [schemaNode(e.schema)],

@@ -1,10 +1,11 @@
 import type { CreateIndex, DropIndex, RenameIndex } from '../diff';
 import { relKey, type Index } from '../model';
-import { commentSql, createIndexConcurrentlySql, createIndexSql, dropIndexConcurrentlySql, dropIndexSql, renameIndexSql } from '../sql';
+import { createIndexConcurrentlySql, createIndexSql, dropIndexConcurrentlySql, dropIndexSql, renameIndexSql } from '../sql';
 import { isNewTable, isOnlineTable, type PlanContext } from './context';
 import { columnNode, relNode, schemaNode, uniqueKeyNode } from './graph-keys';
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+import { restoreComment } from './comment-step';
 
 /** Keys an index depends on: schema, table, and the plain columns among its keys and INCLUDE list. */
 function indexNeeds(i: Index): string[] {
@@ -28,7 +29,7 @@ export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[]
     ...(i.unique ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates')] : []),
   ];
   // Dropping a partitioned table's index drops the partitions' indexes it attached: the reverse rebuilds them.
-  const reattach = (c.attaches ?? []).map((x) => statements(createIndexSql(x), x.comment !== null ? commentSql({ kind: 'Index', schema: x.schema, name: x.name }, x.comment) : null));
+  const reattach = (c.attaches ?? []).map((x) => statements(createIndexSql(x), restoreComment({ kind: 'Index', schema: x.schema, name: x.name }, x.comment)));
   return [plannedStep(c, {
     sql: createIndexSql(i), reverse: statements(dropIndexSql(i), ...reattach), hazards, object, op: '+', phase: Phase.CreateIndex,
     creates: indexNodes(i), needs: indexNeeds(i), locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
@@ -62,7 +63,7 @@ function planCreateIndexConcurrently(c: CreateIndex, ctx: PlanContext): PlannedS
 /** DROP INDEX (before the columns it covers are dropped); online, CONCURRENTLY outside the transaction. */
 export function planDropIndex(c: DropIndex, ctx: PlanContext): PlannedStep[] {
   const i = c.index;
-  const comment = i.comment !== null ? commentSql({ kind: 'Index', schema: i.schema, name: i.name }, i.comment) : null;
+  const comment = restoreComment({ kind: 'Index', schema: i.schema, name: i.name }, i.comment);
   const online = isOnlineTable(ctx, i.schema, i.table);
   return [plannedStep(c, {
     sql: online ? dropIndexConcurrentlySql(i) : dropIndexSql(i), reverse: statements(createIndexSql(i), comment), object: relKey(i), op: '-', phase: Phase.DropIndex,

@@ -1,8 +1,9 @@
 import type { AlterPolicy, CreatePolicy, DropPolicy, RenamePolicy } from '../diff';
 import { policyKey, type Policy } from '../model';
-import { alterPolicySql, commentSql, createPolicySql, dropPolicySql, renamePolicySql, tokenize } from '../sql';
+import { alterPolicySql, createPolicySql, dropPolicySql, renamePolicySql, tokenize } from '../sql';
 import { columnNode, policyNode, relNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+import { restoreComment } from './comment-step';
 
 /**
  * Keys a policy needs: its table, and the columns its expressions name (identifiers of the expressions as
@@ -28,7 +29,7 @@ export function planCreatePolicy(c: CreatePolicy): PlannedStep[] {
 /** DROP POLICY (early: before the columns and tables it reads go). */
 export function planDropPolicy(c: DropPolicy): PlannedStep[] {
   const p = c.policy;
-  const comment = p.comment !== null ? commentSql({ kind: 'Policy', schema: p.schema, table: p.table, name: p.name }, p.comment) : null;
+  const comment = restoreComment({ kind: 'Policy', schema: p.schema, table: p.table, name: p.name }, p.comment);
   return [plannedStep(c, {
     sql: dropPolicySql(p), reverse: statements(createPolicySql(p), comment), object: policyKey(p), op: '-', phase: Phase.DropIndex,
     drops: [policyNode(p.schema, p.table, p.name)], needs: policyNeeds(p),

@@ -1,5 +1,5 @@
 import type { RecreateDomain } from '../diff';
-import { relKey } from '../model';
+import { columnKey, relKey } from '../model';
 import { alterColumnSql, alterDomainSql, createDomainSql, dropDomainSql, enumTempName, ident, qualified } from '../sql';
 import { hazard, plannedStep, type PlannedStep } from './planned-step';
 import { recreateTypeSteps } from './recreate-type-steps';
@@ -19,7 +19,7 @@ export function planRecreateDomain(c: RecreateDomain): PlannedStep[] {
   steps.push(plannedStep(c, { ...base, sql: alterDomainSql(from.schema, from.name, { kind: 'Rename', to: tmp }), reverse: alterDomainSql(from.schema, tmp, { kind: 'Rename', to: from.name }) }));
   steps.push(plannedStep(c, { ...base, sql: createDomainSql(to), reverse: dropDomainSql(to) }));
   for (const x of c.columns) {
-    const at = `${x.schema}.${x.table}.${x.column.name}`;
+    const at = columnKey(x.schema, x.table, x.column.name);
     const arr = x.column.type.endsWith('[]') ? '[]' : '';
     const col = ident(x.column.name);
     steps.push(plannedStep(c, {

@@ -1,5 +1,5 @@
 import { remapDefault, type RecreateEnum } from '../diff';
-import { relKey, type Column } from '../model';
+import { columnKey, relKey, type Column } from '../model';
 import { alterColumnSql, createEnumSql, dropEnumSql, enumTempName, ident, literal, qualified, renameEnumSql } from '../sql';
 import { columnTypeNode, typeShapeNode } from './graph-keys';
 import { tableLock } from './locks';
@@ -44,7 +44,7 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
   steps.push(plannedStep(c, { ...base, sql: renameEnumSql(from.schema, from.name, tmp), reverse: renameEnumSql(from.schema, tmp, from.name), drops: typeKey }));
   steps.push(plannedStep(c, { ...base, sql: createEnumSql(to), reverse: dropEnumSql(to), creates: typeKey }));
   for (const x of c.columns) {
-    const at = `${x.schema}.${x.table}.${x.column.name}`;
+    const at = columnKey(x.schema, x.table, x.column.name);
     const hazards = [
       hazard('table-rewrite', at, `converting the column to the recreated enum ${object} rewrites the table`),
       hazard('access-exclusive-lock', at, `the table is locked (ACCESS EXCLUSIVE) while it is rewritten`),

@@ -1,7 +1,8 @@
 import type { CreateSchema, DropSchema } from '../diff';
-import { commentSql, createSchemaSql, dropSchemaSql } from '../sql';
+import { createSchemaSql, dropSchemaSql } from '../sql';
 import { schemaNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+import { restoreComment } from './comment-step';
 
 /** CREATE SCHEMA (its comment is a separate change). */
 export function planCreateSchema(c: CreateSchema): PlannedStep[] {
@@ -15,7 +16,7 @@ export function planCreateSchema(c: CreateSchema): PlannedStep[] {
 /** DROP SCHEMA: the diff drops its contents first, and RESTRICT refuses to drop anything unknown. */
 export function planDropSchema(c: DropSchema): PlannedStep[] {
   const s = c.schema;
-  const reverse = statements(createSchemaSql(s), s.comment !== null ? commentSql({ kind: 'Schema', name: s.name }, s.comment) : null);
+  const reverse = statements(createSchemaSql(s), restoreComment({ kind: 'Schema', name: s.name }, s.comment));
   return [plannedStep(c, {
     sql: dropSchemaSql(s), reverse, object: s.name, op: '-', phase: Phase.DropSchema,
     drops: [schemaNode(s.name)],

@@ -1,8 +1,9 @@
 import type { AlterSequence, CreateSequence, DropSequence } from '../diff';
 import { relKey, type Sequence } from '../model';
-import { alterSequenceOptionsSql, changedSequenceOptions, commentSql, createSequenceSql, dropSequenceSql, sequenceOwnedBySql } from '../sql';
+import { alterSequenceOptionsSql, changedSequenceOptions, createSequenceSql, dropSequenceSql, sequenceOwnedBySql } from '../sql';
 import { columnNode, relNode, schemaNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
+import { restoreComment } from './comment-step';
 
 /** Graph keys of the column owning a sequence (and its table). */
 const ownerNodes = (s: Sequence): string[] => (s.ownedBy === null ? [] : [relNode(s.schema, s.ownedBy.table), columnNode(s.schema, s.ownedBy.table, s.ownedBy.column)]);
@@ -41,7 +42,7 @@ export function planDropSequence(c: DropSequence): PlannedStep[] {
       object, op: '~', phase: Phase.DropForeignKey, needs: [relNode(s.schema, s.name), ...ownerNodes(s)],
     }));
   }
-  const comment = s.comment !== null ? commentSql({ kind: 'Sequence', schema: s.schema, name: s.name }, s.comment) : null;
+  const comment = restoreComment({ kind: 'Sequence', schema: s.schema, name: s.name }, s.comment);
   steps.push(plannedStep(c, {
     sql: dropSequenceSql(s.schema, s.name), reverse: statements(createSequenceSql(s), comment),
     hazards: [hazard('deletes-data', object, 'dropping the sequence loses its current value')],

@@ -1,4 +1,5 @@
 import type { DataColumn, SyncTableData } from '../diff';
+import { nameKey } from '../model';
 import { ident, literal, qualified } from '../sql';
 import { dataNode, relNode } from './graph-keys';
 import { Phase, plannedStep, type PlannedStep } from './planned-step';
@@ -99,7 +100,7 @@ export function advanceSequenceSql(schema: string, table: string, column: string
  */
 export function planSyncTableData(c: SyncTableData): PlannedStep[] {
   const target = qualified(c.schema, c.table);
-  const object = `${c.schema}.${c.table}`;
+  const object = nameKey(c.schema, c.table);
   const raw = (names: readonly string[]): DataColumn[] => names.map((name) => ({ name, lookup: null }));
   const write = { object, phase: Phase.WriteData, creates: [dataNode('data', c.schema, c.table)], needs: [relNode(c.schema, c.table), ...c.references.map((r) => dataNode('data', r.schema, r.table))] };
   switch (c.action) {

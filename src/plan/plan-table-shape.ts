@@ -1,5 +1,5 @@
 import type { AlterColumnStorage, AlterTableShape, AttachPartition, DetachPartition, KeptMembers } from '../diff';
-import { relKey, type StorageParameter, type Table, type TableName } from '../model';
+import { nameKey, relKey, type StorageParameter, type Table, type TableName } from '../model';
 import {
   attachPartitionSql, defaultStorage, detachPartitionSql, dropMembersExceptSql, forceRowSecuritySql, inheritSql, replicaIdentitySql, resetStorageParametersSql, rowSecuritySql,
   setColumnCompressionSql, setColumnStorageSql, setPersistenceSql, setStorageParametersSql,
@@ -121,7 +121,7 @@ export function planDetachPartition(c: DetachPartition): PlannedStep[] {
 /** ALTER COLUMN SET STORAGE / SET COMPRESSION (both apply to values written from now on; no rewrite). */
 export function planAlterColumnStorage(c: AlterColumnStorage): PlannedStep[] {
   const t = { schema: c.schema, name: c.table };
-  const object = `${relKey(t)}.${c.to.name}`;
+  const object = nameKey(t.schema, t.name, c.to.name);
   const needs = [relNode(c.schema, c.table), columnNode(c.schema, c.table, c.to.name)];
   const steps: PlannedStep[] = [];
   if (c.from.storage !== c.to.storage) {

@@ -1,11 +1,12 @@
 import type { CreateTable, DropTable, RenameTable } from '../diff';
 import { relKey, type Constraint, type Table } from '../model';
-import { commentSql, createTableSql, dropTableSql, isSerial, renameTableSql, serialSequenceName } from '../sql';
+import { createTableSql, dropTableSql, isSerial, renameTableSql, serialSequenceName } from '../sql';
 import { columnDefinitionNeeds } from './column-needs';
 import { columnNode, constraintNode, relNode, schemaNode, typeNeeds, typeNode } from './graph-keys';
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import { tableShapeNeeds, tableShapeRestoreSql } from './plan-table-shape';
+import { restoreComment } from './comment-step';
 
 /** Graph keys a table and its inline constraints consist of (relation, row type, columns, keys' indexes). */
 function tableNodes(t: Table, constraints: readonly Constraint[]): string[] {
@@ -24,9 +25,9 @@ const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap(col
 /** The comments of a table, its columns and constraints, as statements (to restore a dropped table). */
 function tableCommentsSql(t: Table, constraints: readonly Constraint[]): (string | null)[] {
   return [
-    t.comment !== null ? commentSql({ kind: 'Table', schema: t.schema, name: t.name }, t.comment) : null,
-    ...t.columns.map((c) => (c.comment !== null ? commentSql({ kind: 'Column', schema: t.schema, table: t.name, name: c.name }, c.comment) : null)),
-    ...constraints.map((c) => (c.comment !== null ? commentSql({ kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, c.comment) : null)),
+    restoreComment({ kind: 'Table', schema: t.schema, name: t.name }, t.comment),
+    ...t.columns.map((c) => (restoreComment({ kind: 'Column', schema: t.schema, table: t.name, name: c.name }, c.comment))),
+    ...constraints.map((c) => (restoreComment({ kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, c.comment))),
   ];
 }
 

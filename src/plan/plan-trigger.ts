@@ -1,5 +1,5 @@
 import type { AlterEventTrigger, CreateEventTrigger, CreateTrigger, DropEventTrigger, DropTrigger, RenameTrigger } from '../diff';
-import type { EventTrigger, Trigger } from '../model';
+import { nameKey, type EventTrigger, type Trigger } from '../model';
 import {
   createEventTriggerSql, createTriggerSql, dropEventTriggerSql, dropTriggerSql, enableEventTriggerSql, renameTriggerSql,
 } from '../sql';
@@ -7,7 +7,7 @@ import { commentAfterCreate, restoreComment } from './comment-step';
 import { columnNode, dependencyNeeds, eventTriggerNode, relNode, routineNode, triggerNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
-const object = (t: Trigger) => `${t.schema}.${t.table}.${t.name}`;
+const object = (t: Trigger) => nameKey(t.schema, t.table, t.name);
 const node = (t: Trigger) => triggerNode(t.schema, t.table, t.name);
 /**
  * A trigger needs its table or view, the UPDATE OF columns, the columns it reads (whose type cannot change
@@ -42,7 +42,7 @@ export function planDropTrigger(c: DropTrigger): PlannedStep[] {
 export function planRenameTrigger(c: RenameTrigger): PlannedStep[] {
   return [plannedStep(c, {
     sql: renameTriggerSql(c.schema, c.table, c.from, c.to), reverse: renameTriggerSql(c.schema, c.table, c.to, c.from),
-    object: `${c.schema}.${c.table}.${c.to}`, op: '~', phase: Phase.Rename,
+    object: nameKey(c.schema, c.table, c.to), op: '~', phase: Phase.Rename,
     drops: [triggerNode(c.schema, c.table, c.from)], creates: [triggerNode(c.schema, c.table, c.to)], needs: [relNode(c.schema, c.table)],
   })];
 }

@@ -1,5 +1,5 @@
 import type { RenameTypeMember, RenameTypeObject } from '../diff';
-import { relKey } from '../model';
+import { nameKey, relKey } from '../model';
 import { alterCompositeTypeSql, alterDomainSql, renameCollationSql, renameSequenceSql, renameTypeSql } from '../sql';
 import { assertNever } from '../util';
 import { collationNode, relNode, typeNode } from './graph-keys';
@@ -31,7 +31,7 @@ export function planRenameTypeMember(c: RenameTypeMember): PlannedStep[] {
     ? alterDomainSql(c.schema, c.type, { kind: 'RenameCheck', from, to })
     : alterCompositeTypeSql(c.schema, c.type, { kind: 'Rename', from, to }));
   return [plannedStep(c, {
-    sql: sql(c.from, c.to), reverse: sql(c.to, c.from), object: `${relKey({ schema: c.schema, name: c.type })}.${c.to}`, op: '~', phase: Phase.Rename,
+    sql: sql(c.from, c.to), reverse: sql(c.to, c.from), object: nameKey(c.schema, c.type, c.to), op: '~', phase: Phase.Rename,
     needs: [typeNode(c.schema, c.type)],
   })];
 }

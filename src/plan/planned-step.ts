@@ -6,45 +6,51 @@ import type { Hazard, HazardKind, Step, TableLock } from './types';
  * Phases give the natural order of a plan; they only break ties; the dependency edges (creates / drops /
  * needs) decide. Renames first, then drops in reverse dependency order, then creates in dependency order.
  */
-export const Phase = {
-  NonTransactional: 0,
-  Rename: 1,
-  DropForeignKey: 2,
-  DropIndex: 3,
-  DropConstraint: 4,
-  DropColumn: 5,
-  DropTable: 6,
-  DropEnum: 7,
-  DropExtension: 8,
-  DropSchema: 9,
-  CreateSchema: 10,
-  Extension: 11,
-  Enum: 12,
-  CreateTable: 13,
-  AddColumn: 14,
-  AlterColumn: 15,
-  AddConstraint: 16,
-  AddForeignKey: 17,
-  CreateIndex: 18,
-  Comment: 19,
-  /** Reference data (issue 12): deletes, children first; then writes, parents first. */
-  DeleteData: 19.2,
-  WriteData: 19.4,
-  /** Online mode: index builds, validations and what follows them, each on its own after the main transaction. */
-  Online: 20,
+const PHASE_ORDER = [
+  'NonTransactional',
+  'Rename',
   // Views, routines and triggers: drops before the tables, columns and types they read; routines created
   // before tables (defaults, checks and indexes may call them) and dropped after the defaults that may call
   // them were altered (edges still put a routine's drop before the drop of a type it uses); views and
   // triggers after indexes.
-  DropTrigger: 1.4,
-  DropView: 1.6,
-  DropRoutine: 15.5,
-  CreateRoutine: 12.5,
-  CreateView: 18.4,
-  RefreshView: 18.5,
-  CreateTrigger: 18.6,
-} as const;
-export type Phase = (typeof Phase)[keyof typeof Phase];
+  'DropTrigger',
+  'DropView',
+  'DropForeignKey',
+  'DropIndex',
+  'DropConstraint',
+  'DropColumn',
+  'DropTable',
+  'DropEnum',
+  'DropExtension',
+  'DropSchema',
+  'CreateSchema',
+  'Extension',
+  'Enum',
+  'CreateRoutine',
+  'CreateTable',
+  'AddColumn',
+  'AlterColumn',
+  'DropRoutine',
+  'AddConstraint',
+  'AddForeignKey',
+  'CreateIndex',
+  'CreateView',
+  'RefreshView',
+  'CreateTrigger',
+  'Comment',
+  /** Reference data (issue 12): deletes, children first; then writes, parents first. */
+  'DeleteData',
+  'WriteData',
+  /** Online mode: index builds, validations and what follows them, each on its own after the main transaction. */
+  'Online',
+] as const;
+
+/** The name of a phase. */
+export type PhaseName = (typeof PHASE_ORDER)[number];
+
+/** Each phase's priority: its index in PHASE_ORDER (a new phase is inserted in the list, never numbered by hand). */
+export const Phase = Object.freeze(Object.fromEntries(PHASE_ORDER.map((name, i) => [name, i]))) as { readonly [K in PhaseName]: number };
+export type Phase = number;
 
 /**
  * A step with the dependency data the planner orders by: the graph keys (see graph-keys.ts) it creates,

@@ -1,4 +1,4 @@
-import type { Change } from '../diff/changes';
+import type { Change } from '../diff';
 import { describeLock } from './locks';
 import { timeoutsSql } from './timeouts';
 import { planPreamble } from './preamble';

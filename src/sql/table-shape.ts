@@ -11,7 +11,7 @@ export function createTableKeyword(t: Table): string {
 
 /** `name = value` pairs of a storage parameter list (values are reloptions text: numbers, words). */
 export function storageParameterList(params: readonly StorageParameter[]): string {
-  return params.map((p) => `${ident(p.name)} = ${/^[A-Za-z0-9_.+-]+$/.test(p.value) ? p.value : `'${p.value.replace(/'/g, "''")}'`}`).join(', ');
+  return params.map((p) => `${ident(p.name)} = ${/^[A-Za-z0-9_.+-]+$/.test(p.value) ? p.value : literal(p.value)}`).join(', ');
 }
 
 /**

@@ -4,3 +4,5 @@ export * from './stable-json';
 export * from './url';
 export * from './suggest';
 export * from './format';
+export * from './sql-lex';
+export * from './quote';

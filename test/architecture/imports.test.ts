@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import { join, relative, sep } from 'node:path';
-import { Project } from 'ts-morph';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { Node, Project, SyntaxKind, type SourceFile } from 'ts-morph';
 
 /** Which src/ modules each module may import (STYLE.md's table; the pipeline only flows one way). */
 const allowed: Record<string, readonly string[]> = {
@@ -29,44 +30,154 @@ const allowed: Record<string, readonly string[]> = {
 };
 
 const root = join(__dirname, '..', '..', '..');
+const src = join(root, 'src');
+
+/**
+ * Cross-folder imports that bypass the folder's barrel on purpose, each with its reason (the barrel rule
+ * below: a file in folder X imports folder Y only through Y/index.ts).
+ */
+const BARREL_EXCEPTIONS: Record<string, string> = {
+  'backup/create-backup.ts -> load/package-root.ts': "the package version only; load's barrel brings the schema loader",
+  'cli/main.ts -> load/package-root.ts': "the package version at start-up; load's barrel brings the schema loader (startup test)",
+};
+
+/**
+ * Cycles not closed yet, exactly as found (a new or changed cycle fails). declare/'s is type-only: the
+ * builders below table.ts name AnyTableDecl/ColumnRef as types while table.ts builds on them; at run time
+ * the graph is acyclic. Closing it needs a table interface below column-ref.ts (issue 17, left open).
+ */
+const KNOWN_CYCLES: readonly string[] = [
+  'declare/build-table.ts -> declare/column-ref.ts -> declare/column.ts -> declare/constraints.ts -> declare/exclusion.ts -> declare/index-builder.ts -> declare/table-shape.ts -> declare/table.ts -> declare/type-decls.ts',
+];
+
+/** Longest a src file may grow (STYLE.md: split above ~400 lines). */
+const MAX_LINES = 400;
+
+/** One module reference of a file: `import`, `export … from`, `require()` or a lazy `import()`. */
+interface Edge {
+  readonly from: string;
+  readonly to: string;
+  readonly spec: string;
+  readonly how: 'import' | 'export' | 'require' | 'dynamic';
+}
+
+const rel = (file: string) => relative(src, file).split(sep).join('/');
+
+/** The file a relative specifier names (`./x` → x.ts or x/index.ts), or null. */
+function resolveSpec(from: SourceFile, spec: string): string | null {
+  const base = join(from.getDirectoryPath(), spec);
+  return [`${base}.ts`, join(base, 'index.ts')].find((f) => existsSync(f)) ?? null;
+}
+
+/** Every relative module reference of a file, type-only ones included. */
+function edgesOf(f: SourceFile): Edge[] {
+  const specs: [string, Edge['how']][] = [];
+  for (const d of f.getImportDeclarations()) specs.push([d.getModuleSpecifierValue(), 'import']);
+  for (const d of f.getExportDeclarations()) {
+    const spec = d.getModuleSpecifierValue();
+    if (spec !== undefined) specs.push([spec, 'export']);
+  }
+  for (const call of f.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    const [arg] = call.getArguments();
+    if (arg === undefined || !Node.isStringLiteral(arg)) continue;
+    if (callee.getText() === 'require') specs.push([arg.getLiteralValue(), 'require']);
+    else if (callee.getKind() === SyntaxKind.ImportKeyword) specs.push([arg.getLiteralValue(), 'dynamic']);
+  }
+  return specs.filter(([spec]) => spec.startsWith('.')).flatMap(([spec, how]) => {
+    const to = resolveSpec(f, spec);
+    return to === null ? [] : [{ from: rel(f.getFilePath()), to: rel(to), spec, how }];
+  });
+}
+
+/** Cycles of the graph (strongly connected components of more than one file, or a file importing itself). */
+function cyclesOf(edges: readonly Edge[]): string[][] {
+  const next = new Map<string, string[]>();
+  for (const e of edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of next.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const scc: string[] = [];
+    for (let w = stack.pop()!; ; w = stack.pop()!) {
+      onStack.delete(w);
+      scc.push(w);
+      if (w === v) break;
+    }
+    if (scc.length > 1 || (next.get(v) ?? []).includes(v)) out.push(scc.sort());
+  };
+  for (const v of next.keys()) if (!index.has(v)) visit(v);
+  return out;
+}
 
 describe('architecture', () => {
   const project = new Project({ tsConfigFilePath: join(root, 'tsconfig.json'), skipAddingFilesFromTsConfig: true });
   project.addSourceFilesAtPaths(join(root, 'src', '**', '*.ts'));
   const files = project.getSourceFiles().filter((f) => !f.getFilePath().endsWith('.test.ts'));
+  const edges = files.flatMap(edgesOf);
 
-  it('modules import only the modules they may (one-way pipeline)', () => {
+  it('modules import only the modules they may (one-way pipeline; import, export … from, require and import())', () => {
     const violations: string[] = [];
     for (const f of files) {
-      const rel = relative(join(root, 'src'), f.getFilePath()).split(sep);
-      if (rel.length < 2) continue; // src/index.ts is the package surface
-      const from = rel[0];
-      const may = allowed[from];
-      if (!may) {
-        violations.push(`${rel.join('/')}: module "${from}" is not in the architecture table`);
-        continue;
-      }
-      for (const imp of f.getImportDeclarations()) {
-        const spec = imp.getModuleSpecifierValue();
-        if (!spec.startsWith('.')) continue;
-        const target = relative(join(root, 'src'), join(f.getDirectoryPath(), spec)).split(sep)[0];
-        if (target === from || target.startsWith('..') || may.includes('*')) continue;
-        if (!may.includes(target)) violations.push(`${rel.join('/')} imports ${target} (${spec})`);
-      }
+      const parts = rel(f.getFilePath()).split('/');
+      if (parts.length < 2) continue; // src/index.ts is the package surface
+      if (!allowed[parts[0]]) violations.push(`${parts.join('/')}: module "${parts[0]}" is not in the architecture table`);
+    }
+    for (const e of edges) {
+      const from = e.from.split('/');
+      const target = e.to.split('/')[0];
+      const may = allowed[from[0]];
+      if (from.length < 2 || !may || target === from[0] || may.includes('*')) continue;
+      if (!may.includes(target)) violations.push(`${e.from} ${e.how}s ${target} (${e.spec})`);
     }
     expect(violations).to.deep.equal([]);
+  });
+
+  it('has no import cycle (type-only imports and re-exports included; lazy import() left out)', () => {
+    const cycles = cyclesOf(edges.filter((e) => e.how !== 'dynamic')).map((c) => c.join(' -> '));
+    expect(cycles.filter((c) => !KNOWN_CYCLES.includes(c)), 'new cycles').to.deep.equal([]);
+    expect(KNOWN_CYCLES.filter((c) => !cycles.includes(c)), 'closed cycles: remove them from KNOWN_CYCLES').to.deep.equal([]);
+  });
+
+  it('a file in folder X imports folder Y only through Y/index.ts', () => {
+    const bypasses = edges
+      .filter((e) => {
+        const [a, b] = [e.from.split('/'), e.to.split('/')];
+        return a.length > 1 && b.length > 1 && a[0] !== b[0] && e.to !== `${b[0]}/index.ts`;
+      })
+      .map((e) => `${e.from} -> ${e.to}`)
+      .filter((edge) => BARREL_EXCEPTIONS[edge] === undefined);
+    expect(bypasses).to.deep.equal([]);
+  });
+
+  it(`src files stay under ${MAX_LINES} lines`, () => {
+    const long = files.filter((f) => f.getEndLineNumber() > MAX_LINES).map((f) => `${rel(f.getFilePath())}: ${f.getEndLineNumber()} lines`);
+    expect(long).to.deep.equal([]);
   });
 
   it('only src/cli prints or exits', () => {
     const offenders: string[] = [];
     for (const f of files) {
-      const rel = relative(join(root, 'src'), f.getFilePath());
-      if (rel.startsWith('cli' + sep)) continue;
+      const file = relative(src, f.getFilePath());
+      if (file.startsWith('cli' + sep)) continue;
       const text = f.getFullText();
       for (const bad of ['console.log', 'console.error', 'process.exit', 'process.stdout.write', 'process.stderr.write']) {
         // load/evaluate.ts does not exit: it replaces process.exit while schema files run, so that one calling it fails.
-        if (bad === 'process.exit' && rel === join('load', 'evaluate.ts')) continue;
-        if (text.includes(bad)) offenders.push(`${rel}: ${bad}`);
+        if (bad === 'process.exit' && file === join('load', 'evaluate.ts')) continue;
+        if (text.includes(bad)) offenders.push(`${file}: ${bad}`);
       }
     }
     expect(offenders).to.deep.equal([]);

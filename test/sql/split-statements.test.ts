@@ -30,7 +30,7 @@ describe('splitStatements', () => {
 
   it('tokenizes words, quoted names, literals and punctuation', () => {
     expect(tokenize(`alter TABLE "My"."T" add x int DEFAULT E'a''b'::text; -- c`).map((t) => `${t.kind}:${t.upper}`)).to.deep.equal([
-      'word:ALTER', 'word:TABLE', 'quoted:My', 'punct:.', 'quoted:T', 'word:ADD', 'word:X', 'word:INT', 'word:DEFAULT', "string:'a''b'", 'punct:::', 'word:TEXT', 'punct:;',
+      'word:ALTER', 'word:TABLE', 'quoted:My', 'punct:.', 'quoted:T', 'word:ADD', 'word:X', 'word:INT', 'word:DEFAULT', "string:E'a''b'", 'punct:::', 'word:TEXT', 'punct:;',
     ]);
   });
 });

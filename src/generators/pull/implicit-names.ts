@@ -1,5 +1,4 @@
-import { makeObjectName, nameAddition, indexColumnNames, expressionColumnName } from '../../declare/implicit-names';
-import { columnsIn } from '../../declare/sql-tokens';
+import { columnsIn, makeObjectName, nameAddition, indexColumnNames, expressionColumnName } from '../../model';
 import type { Catalog, Constraint, Index, Table } from '../../model';
 import { assertNever } from '../../util';
 

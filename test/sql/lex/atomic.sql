@@ -1,0 +1,8 @@
+BEGIN;
+CREATE FUNCTION public.f(x integer) RETURNS text LANGUAGE sql
+BEGIN ATOMIC
+  SELECT CASE WHEN x > 0 THEN 'pos' ELSE 'neg' END;
+  SELECT 1;
+END;
+SELECT 'end';
+END;

@@ -1,0 +1,2 @@
+SELECT 'open; SELECT 2;
+SELECT "also open
