@@ -1,7 +1,7 @@
 /** The quoting helpers live in util/quote.ts so that every layer (db included) can use them; sql re-exports them. */
-export { dollarQuote, ident, identList, isQuotedKeyword, literal, qualified } from '../util';
-
 import { SchemakitError } from '../util';
+
+export { dollarQuote, ident, identList, isQuotedKeyword, literal, qualified } from '../util';
 
 /**
  * `schema.table` (or `table`, in `public`) → its parts, each unquoted; a name holding a dot or a quote is
