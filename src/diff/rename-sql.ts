@@ -7,8 +7,19 @@ import { ident } from '../sql/quote';
  * make every expression mentioning the old name look changed.
  */
 export function renameIdentifierInSql(sql: string, from: string, to: string): string {
-  const old = ident(from);
-  const repl = ident(to);
+  return replaceNameInSql(sql, ident(from), ident(to));
+}
+
+/**
+ * Replaces a schema-qualified name (`public.mood`, as catalogs print user types) by another in the same
+ * schema, whole tokens only and never inside string literals.
+ */
+export function renameQualifiedInSql(sql: string, schema: string, from: string, to: string): string {
+  return replaceNameInSql(sql, `${ident(schema)}.${ident(from)}`, `${ident(schema)}.${ident(to)}`);
+}
+
+/** Replaces the (quoted as needed) name `old` by `repl` where it stands as whole tokens outside literals. */
+function replaceNameInSql(sql: string, old: string, repl: string): string {
   let out = '';
   let i = 0;
   while (i < sql.length) {

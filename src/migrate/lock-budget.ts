@@ -121,6 +121,7 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateCompositeType':
     case 'DropCompositeType': return [`type:${relKey(c.type)}`];
     case 'AlterCompositeType': return [`type:${relKey(c.to)}`];
+    case 'RecreateCompositeType': return [`type:${relKey(c.from)}`, `type:${relKey(c.to)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
     case 'CreateCollation':
     case 'DropCollation': return [`collation:${relKey(c.collation)}`];
     case 'RenameTypeObject': return [`${c.object}:${c.schema}.${c.from}`];

@@ -26,7 +26,7 @@ import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-r
 import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } from './plan-policy';
 import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
 import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
-import { planRecreateDomain } from './plan-recreate-domain';
+import { planRecreateCompositeType, planRecreateDomain } from './plan-recreate-domain';
 import { planSyncTableData } from './plan-table-data';
 
 /** The steps of one change, each with its reverse and hazards. */
@@ -83,6 +83,7 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'CreateCompositeType': return planCreateCompositeType(c);
     case 'DropCompositeType': return planDropCompositeType(c);
     case 'AlterCompositeType': return planAlterCompositeType(c);
+    case 'RecreateCompositeType': return planRecreateCompositeType(c);
     case 'CreateCollation': return planCreateCollation(c);
     case 'DropCollation': return planDropCollation(c);
     case 'RenameTypeObject': return planRenameTypeObject(c);
