@@ -99,7 +99,8 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateView':
     case 'DropView': return [rel(c.view.schema, c.view.name), ...c.view.dependsOn.map((d) => `dep:${JSON.stringify(d)}`)];
     case 'ReplaceView':
-    case 'RefreshView': return [rel(c.to.schema, c.to.name)];
+    case 'RefreshView':
+    case 'AlterViewStorage': return [rel(c.to.schema, c.to.name)];
     case 'RenameView': return [rel(c.schema, c.from)];
     case 'CreateRoutine':
     case 'DropRoutine': return [`routine:${routineKey(c.routine)}`];

@@ -15,7 +15,7 @@ import { planCreateTable, planDropTable, planRenameTable } from './plan-table';
 import type { PlannedStep } from './planned-step';
 import { planCreateRoutine, planDropRoutine, planRenameRoutine, planReplaceRoutine } from './plan-routine';
 import { planAlterEventTrigger, planCreateEventTrigger, planCreateTrigger, planDropEventTrigger, planDropTrigger, planRenameTrigger } from './plan-trigger';
-import { planCreateView, planDropView, planRefreshView, planRenameView, planReplaceView } from './plan-view';
+import { planAlterViewStorage, planCreateView, planDropView, planRefreshView, planRenameView, planReplaceView } from './plan-view';
 import { stepTimeouts } from './timeouts';
 import type { Plan, PlanOptions } from './types';
 import { planCreateSequence, planDropSequence, planAlterSequence } from './plan-sequence';
@@ -63,6 +63,7 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'ReplaceView': return planReplaceView(c);
     case 'RenameView': return planRenameView(c);
     case 'RefreshView': return planRefreshView(c);
+    case 'AlterViewStorage': return planAlterViewStorage(c);
     case 'CreateRoutine': return planCreateRoutine(c);
     case 'DropRoutine': return planDropRoutine(c);
     case 'ReplaceRoutine': return planReplaceRoutine(c);
