@@ -271,7 +271,10 @@ export async function runGenerateMigration(name: string, opts: TargetOptions & S
   const scope = scopeOf(opts, opts.url || opts.env ? cliTarget(opts) : null);
   const result = await generateMigration(declared, { name, dir: migrationsDirOf(opts, opts.out), replay: { devUrl: devUrlOf(opts) }, scope });
   if (opts.json) {
-    const doc = { written: result.written === null ? null : show(result.written), reversible: result.written === null ? null : result.reversible, steps: planToJson(result.plan).steps };
+    const doc = {
+      written: result.written === null ? null : show(result.written), reversible: result.written === null ? null : result.reversible,
+      validation: result.validation, steps: planToJson(result.plan).steps,
+    };
     return { stdout: JSON.stringify(doc, null, 2), exitCode: 0 };
   }
   if (result.written === null) return { stdout: 'No changes: the migration files already produce the declared schema; nothing to generate.', exitCode: 0 };
@@ -279,5 +282,6 @@ export async function runGenerateMigration(name: string, opts: TargetOptions & S
   const note = (result.reversible ? 'down.sql tested: up then down restores the schema' : 'down.sql is INCOMPLETE: the migration has irreversible steps') + loses;
   const hazards = result.plan.steps.flatMap((s) => s.hazards.map((h) => `  ${red('hazard')} ${bold(h.kind)}: ${s.object}: ${h.message}`));
   const hazardText = hazards.length ? `\n${yellow(`${hazards.length} hazard(s) in what was written:`)}\n${hazards.join('\n')}` : '';
-  return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).${hazardText}`, exitCode: 0 };
+  const validated = result.validation ? `\n${dim(`Validated on the state the migration files replay to in ${Math.round(result.validation.durationMs)} ms: up.sql reaches the declared schema.`)}` : '';
+  return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).${validated}${hazardText}`, exitCode: 0 };
 }
