@@ -1,8 +1,18 @@
 import { dirname, join, relative, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { didYouMean, SchemakitError, type Problem } from '../util';
 import { interpolate } from './interpolate';
 import { NO_POLICY, type BackupAction, type ConfigPaths, type ConfigScope, type EnvConfig, type EnvTarget, type FleetSpec, type Policy, type ProjectConfig } from './types';
+
+/**
+ * `yaml`, loaded when a schemakit.yaml is parsed rather than when `config` is imported: every command imports
+ * config, most projects have no schemakit.yaml, and the package costs ~50 ms of CPU at start-up.
+ */
+const yaml = (): typeof Yaml => require('yaml') as typeof Yaml;
+const isMap = (n: unknown): n is YAMLMap<unknown, unknown> => yaml().isMap(n);
+const isScalar = (n: unknown): n is Scalar<unknown> => yaml().isScalar(n);
+const isSeq = (n: unknown): n is YAMLSeq<unknown> => yaml().isSeq(n);
 
 /** Options of parseConfig. */
 export interface ParseConfigOptions {
@@ -257,8 +267,8 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
 export function parseConfig(text: string, file: string, options: ParseConfigOptions = {}): ProjectConfig {
   const root = dirname(resolve(file));
   const shown = relative(process.cwd(), resolve(file)) || file;
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
