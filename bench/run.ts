@@ -31,6 +31,11 @@ async function main(args: BenchArgs): Promise<void> {
     process.exitCode = await runFleetBench(args.serverUrl, args.fleet[0], args.fleet[1]);
     return;
   }
+  if (args.batch !== null) {
+    const { runBatchBench } = await import('./batch');
+    process.exitCode = await runBatchBench(args.serverUrl, args.batch, args.runs);
+    return;
+  }
   if (args.startup) {
     process.exitCode = await runStartupBench(args.serverUrl, args.runs);
     return;

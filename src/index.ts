@@ -22,7 +22,7 @@ export type { MigrationRun, MigrationState } from './migrate';
 export { loadConfig, resolveTarget, maskUrl, type ProjectConfig, type EnvConfig, type Policy, type ResolvedTarget } from './config';
 export { health, lintDeclared, lintDesign, planVacuum, planRefresh, runMaintenance, healthKinds, defaultThresholds } from './health';
 export type { HealthOptions, HealthReport, Finding, Fix, Severity, HealthKind, Thresholds, Unavailable, MaintenanceStep } from './health';
-export { createBackup, listBackups, pruneBackups, verifyBackup, restoreTables, readSidecar } from './backup';
+export { createBackup, listBackups, pruneBackups, verifyBackup, restoreTables, readSidecar, restoreDatabase, checkBackupSha256 } from './backup';
 export type { BackupKind, BackupMeta, BackupTable, CreateBackupOptions, CreatedBackup, ListedBackup, PruneOptions, PruneResult, VerifyCheck, VerifyResult, RestoreTablesOptions } from './backup';
 export { checkData, dedupe, parseKeep, checkKinds } from './check';
 export type { CheckOptions, CheckReport, CheckFinding, CheckSkipped, CheckKind, DedupeOptions, DedupeReport, KeepStrategy } from './check';

@@ -1,5 +1,6 @@
 export type { BackupKind, BackupMeta, BackupTable } from './types';
-export { sidecarPath, readSidecar, fileSha256 } from './sidecar';
+export { sidecarPath, readSidecar, fileSha256, checkBackupSha256 } from './sidecar';
+export { restoreDatabase } from './restore-database';
 export { createBackup, describeDatabase, schemakitVersion, type CreateBackupOptions, type CreatedBackup } from './create-backup';
 export { listBackups, pruneBackups, parseAge, type ListedBackup, type PruneOptions, type PruneResult } from './list-backups';
 export { verifyBackup, type VerifyCheck, type VerifyResult } from './verify-backup';

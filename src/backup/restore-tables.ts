@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { childConnection, connectPostgres, runPgProgram } from '../db';
 import { ident } from '../sql';
 import { SchemakitError, redactUrl } from '../util';
-import { fileSha256, readSidecar } from './sidecar';
+import { checkBackupSha256, readSidecar } from './sidecar';
 import type { BackupTable } from './types';
 
 const UNCHANGED = 'The database was not changed.';
@@ -32,8 +32,7 @@ export async function restoreTables(file: string, url: string, tables: readonly 
   const known = new Map(meta.tables.map((t) => [t.name, t]));
   const missing = wanted.filter((t) => !known.has(t));
   if (missing.length) throw new SchemakitError('db', 'no-such-table', `${file} holds no table ${missing.join(', ')} (it holds ${meta.tables.map((t) => t.name).join(', ') || 'none'}). ${UNCHANGED}`);
-  const sum = await fileSha256(file);
-  if (sum !== meta.sha256) throw new SchemakitError('db', 'bad-backup', `${file} is corrupted: its sha256 is ${sum}, its sidecar says ${meta.sha256}. ${UNCHANGED}`);
+  await checkBackupSha256(file, UNCHANGED);
   const { dbname, env } = childConnection(url);
   const bad = (detail: string) => `${file} is not a complete pg_dump archive this pg_restore can read (${detail}). ${UNCHANGED}`;
   const toc = await runPgProgram('pg_restore', ['--list', file], env, bad, 'bad-backup');

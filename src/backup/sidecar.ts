@@ -32,3 +32,18 @@ export function readSidecar(file: string): BackupMeta {
   if (meta?.format !== 'schemakit-backup/1') throw new SchemakitError('db', 'bad-sidecar', `${path}: not a schemakit backup sidecar (format ${JSON.stringify(meta?.format)})`);
   return meta;
 }
+
+/**
+ * Checks a backup file against its sidecar's sha256 before anything restores it: a mismatch (a corrupted,
+ * truncated or replaced file) is refused, naming both sums. Returns the sidecar, or null when the file has
+ * none (a backup from `--backup` of an older schemakit): there is then nothing to check it against.
+ */
+export async function checkBackupSha256(file: string, unchanged: string): Promise<BackupMeta | null> {
+  if (!existsSync(sidecarPath(file))) return null;
+  const meta = readSidecar(file);
+  const sum = await fileSha256(file);
+  if (sum !== meta.sha256) {
+    throw new SchemakitError('db', 'bad-backup', `${file} is corrupted: its sha256 is ${sum}, its sidecar ${sidecarPath(file)} says ${meta.sha256} (changed or damaged since it was written). ${unchanged}`);
+  }
+  return meta;
+}

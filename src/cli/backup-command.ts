@@ -36,10 +36,14 @@ export async function runBackup(opts: BackupOptions): Promise<Outcome> {
     onProgress: tty ? (n) => process.stderr.write(`\rbacking up: ${formatBytes(n)} written`) : undefined,
   }));
   if (tty) process.stderr.write('\n');
-  if (opts.json) return { stdout: JSON.stringify({ ...meta, path: file, sidecar: `${file}.json` }, null, 2), exitCode: 0 };
+  // Into the env's policy folder, a policy keep: N prunes it as a backup before a change does.
+  const keep = opts.out === undefined && t.policy.requireBackup !== null ? t.policy.backupKeep : null;
+  const pruned = keep === null ? [] : pruneBackups(dir, { keep }).removed;
+  if (opts.json) return { stdout: JSON.stringify({ ...meta, path: file, sidecar: `${file}.json`, pruned: pruned.map((b) => b.file) }, null, 2), exitCode: 0 };
   return {
     stdout: `Backed up ${meta.database} (${holds(meta)}) to ${file} (${formatBytes(meta.bytes)}, ${meta.durationMs} ms); metadata in ${basename(file)}.json`
-      + `\n  migration head: ${meta.migrationHead ? `${meta.migrationHead.version} ${meta.migrationHead.name}` : 'none'}; catalog ${meta.catalogHash.slice(0, 12)}; sha256 ${meta.sha256.slice(0, 12)}`,
+      + `\n  migration head: ${meta.migrationHead ? `${meta.migrationHead.version} ${meta.migrationHead.name}` : 'none'}; catalog ${meta.catalogHash.slice(0, 12)}; sha256 ${meta.sha256.slice(0, 12)}`
+      + (pruned.length ? `\n  deleted ${pruned.length} older backup(s) (policy requireBackup.keep: ${keep})` : ''),
     exitCode: 0,
   };
 }

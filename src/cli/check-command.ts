@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkData, dedupe, parseKeep, type CheckReport, type DedupeReport } from '../check';
 import { requiredBackupDir } from '../config';
-import { takeBackup } from '../db';
+import { backupFirst } from './backup-first';
 import type { Declared } from '../declare';
 import { loadSchemaDir } from '../load';
 import { SchemakitError } from '../util';
@@ -82,11 +82,7 @@ export async function runDedupe(table: string, o: DedupeFlags): Promise<Outcome>
       const dry = await dedupe(db, options);
       if (dry.losers === 0) return { stdout: o.json ? JSON.stringify({ ...dry, backup }, null, 2) : renderDedupe(dry, null), exitCode: 0 };
       const dir = o.backup ?? requiredBackupDir(target, 'apply');
-      if (dir) {
-        const b = await takeBackup(db, dir);
-        backup = b.file;
-        log(`Backed up ${db.description} to ${b.file}; undo with: schemakit restore ${b.file}`);
-      }
+      if (dir) backup = await backupFirst(db, dir, target.policy, log);
     }
     const report = await dedupe(db, { ...options, apply: o.yes === true });
     return { stdout: o.json ? JSON.stringify({ ...report, backup }, null, 2) : renderDedupe(report, backup), exitCode: 0 };

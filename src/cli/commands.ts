@@ -3,8 +3,8 @@ import { acquirePglite, type Db } from '../db';
 import { diffCatalogs } from '../diff';
 import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanaged, scopeCatalog, type Scope } from '../introspect';
 import { applyPlan, isFailingPreflight, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
-import { takeBackup } from '../db';
 import { requiredBackupDir } from '../config';
+import { backupFirst } from './backup-first';
 import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames, type Catalog } from '../model';
@@ -163,11 +163,7 @@ export async function runApply(
       if (!(await confirm(`Apply ${plan.steps.length} statement(s) to ${db.description}?`))) return json({ applied: 0, aborted: true }, 1, 'Aborted; nothing was applied.');
     }
     let backup: string | null = null;
-    if (backupDir) {
-      const b = await takeBackup(db, backupDir);
-      backup = b.file;
-      log(`Backed up ${db.description} to ${b.file} (${Math.round(b.bytes / 1024)} kB); undo with: schemakit restore ${b.file}`);
-    }
+    if (backupDir) backup = await backupFirst(db, backupDir, target.policy, log);
     const result = await applyPlan(db, plan, {
       allowHazards, chunked: opts.chunked, preflight: opts.preflight !== false,
       lockRetries: countOption('--lock-retries', opts.lockRetries),

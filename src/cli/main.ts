@@ -72,7 +72,16 @@ function program(done: (o: Outcome) => void): Command {
     .option('--out <dir>', 'migrations directory (default: paths.migrations, else generated/migrations)')
     .option('--dev-url <url>', 'server on which to replay the migrations in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')
     .option('--json', 'print the result as one JSON document')
-    .action(async (name, o) => done(await (await import('./commands')).runGenerate(name, o)));
+    .option('--data', 'write a data-migration template instead: a batched UPDATE (keyset ranges, a commit per batch, resumable) and its down')
+    .option('--table <table>', 'with --data: the table the batches walk (schema.table)')
+    .option('--key <column>', 'with --data: its key column (default id)')
+    .option('--batch-size <n>', 'with --data: keys per batch (default 1000)')
+    .option('--sleep <duration>', 'with --data: pause between batches (default 50ms)')
+    .action(async (name, o) => {
+      const dataOnly = ['table', 'key', 'batchSize', 'sleep'].filter((k) => o[k] !== undefined);
+      if (!o.data && dataOnly.length) throw new SchemakitError('cli', 'bad-option', `--${dataOnly[0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --data (a data-migration template)`);
+      done(o.data ? await (await import('./data-migration-command')).runGenerateData(name, o) : await (await import('./commands')).runGenerate(name, o));
+    });
 
   registerMigrate(cmd, target, done);
   registerData(cmd, target, done);

@@ -1,8 +1,8 @@
 import { join, relative, resolve } from 'node:path';
-import { takeBackup, type Db } from '../db';
+import type { Db } from '../db';
 import { loadSchemaDir } from '../load';
 import {
-  checkDownHazards, describeHolder, planMigrateDown, resolveMigration, migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
+  checkDownHazards, describeHolder, describeProgress, migrationLockHolder, planMigrateDown, resolveMigration, migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
   type LockHolder, type MigrationRun, type MigrationState, type ScriptHooks,
 } from '../migrate';
 import { checkMigrations, extensionsCreatedBy, generateMigration, migrationDrift } from '../pipeline';
@@ -11,6 +11,8 @@ import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import type { HazardKind } from '../plan';
 import { confirm } from './prompt';
+import { batchProgress } from './batch-progress';
+import { backupFirst } from './backup-first';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
 import { requiredBackupDir } from '../config';
 import type { ScopeFlags } from './scope-options';
@@ -30,7 +32,8 @@ export interface MigrateOptions extends TargetOptions, ScopeFlags {
 type Log = (s: string) => void;
 
 const migrationsDir = (o: { dir?: string; config?: string }) => migrationsDirOf(o, o.dir);
-const runJson = (r: MigrationRun) => ({ version: r.version, name: r.name, statements: r.statements, durationMs: r.durationMs });
+const runJson = (r: MigrationRun) => ({ version: r.version, name: r.name, statements: r.statements, durationMs: r.durationMs, batches: r.batches, rows: r.rows });
+const runDetail = (r: MigrationRun) => `${r.statements} statement(s)${r.batches ? `, ${r.rows} row(s) in ${r.batches} batch(es)` : ''}, ${r.durationMs} ms`;
 const show = (path: string) => relative(process.cwd(), path) || '.';
 
 /** Lock options for a runner: the timeout, a label other runners see, and a message while waiting. */
@@ -49,11 +52,22 @@ export function lockOptions(o: { lockWait?: string }, label: string, log: Log, w
 
 /**
  * A test hook, read only here: SCHEMAKIT_TEST_PAUSE_AT=`[VERSION:]N` stops the process before statement N of
- * a migration (N = statements + 1: just before its COMMIT), printing a line on stderr, so a test can kill it there.
+ * a migration (N = statements + 1: just before its COMMIT), printing a line on stderr, so a test can kill it there;
+ * `[VERSION:]batch:B` stops it inside batch B of a batched statement, after its statement ran, before it commits.
  */
 function testHooks(log: Log): ScriptHooks {
   const spec = process.env.SCHEMAKIT_TEST_PAUSE_AT;
   if (!spec) return {};
+  const batch = /^(?:(\d+):)?batch:(\d+)$/.exec(spec);
+  if (batch) {
+    return {
+      inBatch: async (where, b) => {
+        if (String(b) !== batch[2] || (batch[1] !== undefined && !where.includes(batch[1]))) return;
+        log(`schemakit-test: paused in batch ${b} of ${where}`);
+        await new Promise(() => setInterval(() => undefined, 1 << 30));
+      },
+    };
+  }
   const [version, n] = spec.includes(':') ? spec.split(':') : [null, spec];
   return {
     beforeStatement: async (file, i) => {
@@ -81,19 +95,21 @@ export async function runMigrateUp(opts: MigrateOptions & { to?: string; backup?
   return withDb(db, async () => {
     const waited: { holder?: LockHolder | null } = {};
     let backup: string | null = null;
+    const progress = batchProgress(Boolean(opts.json));
     const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate up', log, waited), async () => {
-      if (backupDir) backup = await backupFirst(db, backupDir, log);
+      if (backupDir) backup = await backupFirst(db, backupDir, target.policy, log);
       return migrateUp(db, files, {
         to: opts.to,
         onNotice: (m) => log(yellow(`notice: ${m}`)),
         onMigration: (m) => log(dim(`applying ${m.id}`)),
+        onBatch: progress.onBatch,
         ...testHooks(log),
       });
-    });
+    }).finally(progress.end);
     const after = waited.holder !== undefined ? ` (after waiting for ${describeHolder(waited.holder ?? null)}, which applied what was pending)` : '';
     if (opts.json) return { stdout: JSON.stringify({ applied: runs.map(runJson), backup }, null, 2), exitCode: 0 };
     if (runs.length === 0) return { stdout: `No pending migrations: ${db.description} is up to date${after}.`, exitCode: 0 };
-    const lines = runs.map((r) => `${green('applied')} ${r.version}_${r.name} (${r.statements} statement(s), ${r.durationMs} ms)`);
+    const lines = runs.map((r) => `${green('applied')} ${r.version}_${r.name} (${runDetail(r)})`);
     return { stdout: `${lines.join('\n')}\n${runs.length} migration(s) applied to ${db.description}.`, exitCode: 0 };
   });
 }
@@ -120,17 +136,19 @@ export async function runMigrateDown(opts: MigrateOptions & { steps?: string; to
         if (!(await confirm(`Revert anyway and lose this data${backupDir ? ` (a backup is taken first into ${backupDir})` : ''}?`))) return null;
         allowHazards.push('deletes-data', 'irreversible');
       }
-      if (backupDir) backup = await backupFirst(db, backupDir, log);
+      if (backupDir) backup = await backupFirst(db, backupDir, target.policy, log);
+      const progress = batchProgress(Boolean(opts.json));
       return migrateDown(db, {
         steps, to: opts.to, allowIncomplete: opts.allowIncomplete, allowHazards,
         onMigration: (h) => log(dim(`reverting ${h.version}_${h.name}`)),
+        onBatch: progress.onBatch,
         ...testHooks(log),
-      });
+      }).finally(progress.end);
     });
     if (runs === null) return { stdout: 'Aborted; nothing was reverted.', exitCode: 1 };
     if (opts.json) return { stdout: JSON.stringify({ reverted: runs.map(runJson), backup }, null, 2), exitCode: 0 };
     if (runs.length === 0) return { stdout: 'Nothing to revert.', exitCode: 0 };
-    const lines = runs.map((r) => `${yellow('reverted')} ${r.version}_${r.name} (${r.statements} statement(s), ${r.durationMs} ms)`);
+    const lines = runs.map((r) => `${yellow('reverted')} ${r.version}_${r.name} (${runDetail(r)})`);
     return { stdout: `${lines.join('\n')}\n${runs.length} migration(s) reverted on ${db.description}.`, exitCode: 0 };
   });
 }
@@ -156,24 +174,29 @@ export async function runMigrateResolve(version: string, opts: MigrateOptions & 
   });
 }
 
-/** One migration's state for `migrate status --json`: `{ id, state, … }`. */
-function stateJson(s: MigrationState): Record<string, unknown> {
+/** One migration's state for `migrate status --json`: `{ id, state, … }` (`running` while a runner holds the lock). */
+function stateJson(s: MigrationState, running: boolean): Record<string, unknown> {
   switch (s.kind) {
     case 'applied': return { id: s.file.id, state: s.kind, appliedAt: s.row.appliedAt.toISOString(), appliedBy: s.row.appliedBy, durationMs: s.row.durationMs };
     case 'edited': return { id: s.file.id, state: s.kind, recordedChecksum: s.row.checksum, fileChecksum: s.file.checksum };
     case 'missing-file': return { id: `${s.row.version}_${s.row.name}`, state: s.kind, appliedAt: s.row.appliedAt.toISOString() };
     case 'pending': return { id: s.file.id, state: s.kind, outOfOrder: s.outOfOrder };
-    case 'interrupted': return { id: s.file?.id ?? s.version, state: s.kind, direction: s.direction, committedStatements: s.progress.statements };
+    case 'interrupted': return {
+      id: s.file?.id ?? s.version, state: running ? 'running' : s.kind, direction: s.direction, committedStatements: s.progress.statements,
+      batched: s.progress.batches.map((b) => ({ statement: b.statement, batches: b.batches, rows: b.rows, keys: b.keys, lastKey: b.lastKey })),
+    };
   }
 }
 
-function stateLine(s: MigrationState): string {
+function stateLine(s: MigrationState, running: LockHolder | null): string {
   switch (s.kind) {
     case 'applied': return `  ${green('applied    ')} ${s.file.id}  ${dim(`${s.row.appliedAt.toISOString()} by ${s.row.appliedBy}, ${s.row.durationMs} ms`)}`;
     case 'edited': return `  ${red('EDITED     ')} ${s.file.id}  up.sql changed after it was applied (checksum ${s.row.checksum.slice(0, 12)}… → ${s.file.checksum.slice(0, 12)}…): restore it`;
     case 'missing-file': return `  ${red('NO FILE    ')} ${s.row.version}_${s.row.name}  applied ${s.row.appliedAt.toISOString()}, but its directory is missing`;
     case 'pending': return `  ${yellow('pending    ')} ${s.file.id}${s.outOfOrder ? '  older than the last applied migration (merged from a branch): migrate up applies it' : ''}`;
-    case 'interrupted': return `  ${red('INTERRUPTED')} ${s.file?.id ?? s.version}  migrate ${s.direction} stopped after statement(s) ${s.progress.statements.join(', ')} committed: run migrate ${s.direction} again to finish it, or settle it with migrate resolve ${s.version} --rolled-back|--applied`;
+    case 'interrupted': return running
+      ? `  ${yellow('RUNNING    ')} ${s.file?.id ?? s.version}  migrate ${s.direction} under way (${describeProgress(s.progress)}), by ${describeHolder(running)}`
+      : `  ${red('INTERRUPTED')} ${s.file?.id ?? s.version}  migrate ${s.direction} stopped after ${describeProgress(s.progress)}: run migrate ${s.direction} again to resume it, or settle it with migrate resolve ${s.version} --rolled-back|--applied`;
   }
 }
 
@@ -188,10 +211,12 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
   return withDb(db, async () => {
     const history = await readHistory(db);
     const states = migrationStates(files, history, await readProgress(db));
+    // A migration with progress rows is being run right now when another session holds the migration lock.
+    const running = states.some((s) => s.kind === 'interrupted') && db.engine === 'postgres' ? await migrationLockHolder(db) : null;
     const lines = [dim(`target: ${db.description}; migrations: ${show(migrationsDir(opts))}`)];
-    lines.push(...(states.length ? states.map(stateLine) : ['  no migrations']));
-    const bad = states.filter((s) => s.kind === 'edited' || s.kind === 'missing-file' || s.kind === 'interrupted').length;
-    const pending = states.filter((s) => s.kind === 'pending').length;
+    lines.push(...(states.length ? states.map((s) => stateLine(s, running)) : ['  no migrations']));
+    const bad = states.filter((s) => s.kind === 'edited' || s.kind === 'missing-file' || (s.kind === 'interrupted' && !running)).length;
+    const pending = states.filter((s) => s.kind === 'pending' || (s.kind === 'interrupted' && running)).length;
     let drifted = false;
     let driftJson: { steps: unknown[]; unexplained: readonly string[] } | null = null;
     // An edited or missing applied file can make the replay fail: the status above is still reported.
@@ -212,7 +237,7 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
       if (drift.unexplained.length) lines.push(yellow(`(approximate: ${drift.unexplained.join(', ')} could not be replayed, edited or missing)`));
     }
     const exitCode = bad || drifted || drift instanceof Error ? 1 : pending ? 2 : 0;
-    if (opts.json) return { stdout: JSON.stringify({ migrations: states.map(stateJson), applied: states.filter((s) => s.kind === 'applied').length, pending, problems: bad, drift: driftJson }, null, 2), exitCode };
+    if (opts.json) return { stdout: JSON.stringify({ migrations: states.map((s) => stateJson(s, running !== null)), applied: states.filter((s) => s.kind === 'applied').length, pending, problems: bad, drift: driftJson }, null, 2), exitCode };
     lines.push('', `${states.filter((s) => s.kind === 'applied').length} applied, ${pending} pending${bad ? `, ${bad} with problems` : ''}${drifted ? ', drift' : ''}.`);
     return { stdout: lines.join('\n'), exitCode: bad || drifted ? 1 : pending ? 2 : 0 };
   });
@@ -255,11 +280,4 @@ export async function runGenerateMigration(name: string, opts: TargetOptions & S
   const hazards = result.plan.steps.flatMap((s) => s.hazards.map((h) => `  ${red('hazard')} ${bold(h.kind)}: ${s.object}: ${h.message}`));
   const hazardText = hazards.length ? `\n${yellow(`${hazards.length} hazard(s) in what was written:`)}\n${hazards.join('\n')}` : '';
   return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).${hazardText}`, exitCode: 0 };
-}
-
-/** `--backup DIR`: a dump (pg_dump -Fc, or the embedded data directory) taken under the lock, before anything runs. */
-async function backupFirst(db: Db, dir: string, log: Log): Promise<string> {
-  const b = await takeBackup(db, dir);
-  log(`Backed up ${db.description} to ${b.file} (${Math.round(b.bytes / 1024)} kB); undo with: schemakit restore ${b.file}`);
-  return b.file;
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { restoreBackup } from '../db';
 import { describeTarget } from '../config';
 import { SchemakitError } from '../util';
@@ -14,6 +15,9 @@ export async function runRestore(file: string, opts: TargetOptions & { yes?: boo
   const t = cliTarget(opts, { action: 'restore', command: 'restore' });
   const target = t.target.kind === 'postgres' ? { url: t.target.url } : { pgliteDir: t.target.dir, lock: embeddedLockOptions(opts) };
   const name = describeTarget(t.target);
+  // The file is checked against its sidecar's sha256 (when it has one) before anything is asked or touched.
+  if (!existsSync(file)) throw new SchemakitError('db', 'restore-failed', `backup file ${file} does not exist. Nothing was restored.`);
+  await (await import('../backup')).checkBackupSha256(file, 'Nothing was restored: the target was not changed. See schemakit restore FILE --verify, or take the previous backup (schemakit backup list).');
   if (!opts.yes) {
     if (!process.stdin.isTTY) throw new SchemakitError('cli', 'needs-confirmation', 'not a terminal: pass --yes to restore without confirmation');
     if (!(await confirm(`Replace everything in ${name} with ${file}?`))) return { stdout: 'Aborted; nothing was restored.', exitCode: 1 };

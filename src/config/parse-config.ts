@@ -2,7 +2,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { didYouMean, SchemakitError, type Problem } from '../util';
 import { interpolate } from './interpolate';
-import { NO_POLICY, type ConfigPaths, type ConfigScope, type EnvConfig, type EnvTarget, type FleetSpec, type Policy, type ProjectConfig } from './types';
+import { NO_POLICY, type BackupAction, type ConfigPaths, type ConfigScope, type EnvConfig, type EnvTarget, type FleetSpec, type Policy, type ProjectConfig } from './types';
 
 /** Options of parseConfig. */
 export interface ParseConfigOptions {
@@ -26,6 +26,9 @@ const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const camel = (k: string) => k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 const healthKeys = (names: readonly string[]) => [...names, ...names.map(kebab).filter((k) => !names.includes(k))];
 const POLICY_KEYS = ['protected', 'requireBackup', 'allowHazards', 'migrationsOnly', 'online'];
+const BACKUP_KEYS = ['dir', 'before', 'keep'];
+/** `before:` names: the commands, and `migrate` for both of its directions. */
+const BEFORE_NAMES: Readonly<Record<string, readonly BackupAction[]>> = { apply: ['apply'], migrate: ['migrate-up', 'migrate-down'], 'migrate-up': ['migrate-up'], 'migrate-down': ['migrate-down'] };
 
 /** Reads one YAML document, reporting problems as `file:line: key: message`. */
 class Reader {
@@ -118,6 +121,7 @@ function readPolicy(r: Reader, node: Node | null, key: string, root: string, sin
       }
       case 'requireBackup': {
         if (isScalar(v) && typeof v.value === 'boolean') policy = { ...policy, requireBackup: v.value ? join(root, '.schemakit', 'backups') : null };
+        else if (isMap(v)) policy = { ...policy, ...readBackupPolicy(r, v, path, root, sink) };
         else {
           const dir = r.string(v, path, sink);
           if (dir !== null) policy = { ...policy, requireBackup: resolve(root, dir) };
@@ -134,6 +138,28 @@ function readPolicy(r: Reader, node: Node | null, key: string, root: string, sin
     }
   }
   return policy;
+}
+
+/** `requireBackup: { dir: backups/prod, before: [apply, migrate], keep: 7 }` (each key optional). */
+function readBackupPolicy(r: Reader, node: Node, key: string, root: string, sink: Problem[]): Pick<Policy, 'requireBackup' | 'backupBefore' | 'backupKeep'> {
+  let out: Pick<Policy, 'requireBackup' | 'backupBefore' | 'backupKeep'> = { requireBackup: join(root, '.schemakit', 'backups'), backupBefore: NO_POLICY.backupBefore, backupKeep: null };
+  for (const [k, v] of r.entries(node, key, BACKUP_KEYS)) {
+    const path = `${key}.${k}`;
+    if (k === 'dir') {
+      const dir = r.string(v, path, sink);
+      if (dir !== null) out = { ...out, requireBackup: resolve(root, dir) };
+    } else if (k === 'before') {
+      const names = r.strings(v, path, sink) ?? [];
+      const known = Object.keys(BEFORE_NAMES);
+      for (const n of names) if (!known.includes(n)) r.problem(v, path, `unknown command "${n}"${didYouMean(n, known)}; one of ${known.join(', ')}`, sink);
+      out = { ...out, backupBefore: [...new Set(names.flatMap((n) => BEFORE_NAMES[n] ?? []))] };
+    } else {
+      const n = isScalar(v) ? Number(v.value) : NaN;
+      if (!Number.isInteger(n) || n < 1) r.problem(v, path, 'must be a whole number of backups to keep (at least 1)', sink);
+      else out = { ...out, backupKeep: n };
+    }
+  }
+  return out;
 }
 
 /** The fleet keys of an env: exactly one of targets/query/databases, the latter two on the env's url. */

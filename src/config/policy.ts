@@ -19,7 +19,7 @@ export function enforcePolicy(t: ResolvedTarget, action: PolicyAction, command: 
   }
 }
 
-/** Whether the action must take a backup first (policy requireBackup), and where. */
+/** Whether the action must take a backup first (policy requireBackup and its `before`), and where. */
 export function requiredBackupDir(t: ResolvedTarget, action: PolicyAction): string | null {
-  return action === 'apply' || action === 'migrate-up' || action === 'migrate-down' ? t.policy.requireBackup : null;
+  return (t.policy.backupBefore as readonly string[]).includes(action) ? t.policy.requireBackup : null;
 }

@@ -7,8 +7,12 @@ export type EnvTarget =
 export interface Policy {
   /** `db reset`, `db drop` and `restore` are refused whatever the flags. */
   readonly protected: boolean;
-  /** `apply`, `migrate up` and `migrate down` take a backup into this directory first; null: no backup required. */
+  /** The commands of `backupBefore` take a backup (with its sidecar) into this directory first; null: no backup required. */
   readonly requireBackup: string | null;
+  /** Which commands back up first (`requireBackup.before`; default all three). */
+  readonly backupBefore: readonly BackupAction[];
+  /** After such a backup, only the newest N backups of the directory are kept (`requireBackup.keep`); null: all. */
+  readonly backupKeep: number | null;
   /** Hazard kinds allowed without `--allow-hazard`. */
   readonly allowHazards: readonly string[];
   /** `apply` is refused: changes must come from versioned migration files. */
@@ -17,8 +21,14 @@ export interface Policy {
   readonly online: boolean;
 }
 
+/** A command a `requireBackup` policy can require a backup before. */
+export type BackupAction = 'apply' | 'migrate-up' | 'migrate-down';
+
+/** Every BackupAction, the default of `requireBackup.before`. */
+export const BACKUP_ACTIONS: readonly BackupAction[] = ['apply', 'migrate-up', 'migrate-down'];
+
 /** The default policy: nothing refused, nothing added. */
-export const NO_POLICY: Policy = { protected: false, requireBackup: null, allowHazards: [], migrationsOnly: false, online: false };
+export const NO_POLICY: Policy = { protected: false, requireBackup: null, backupBefore: BACKUP_ACTIONS, backupKeep: null, allowHazards: [], migrationsOnly: false, online: false };
 
 /**
  * How a fleet env finds its targets (see src/fleet): an explicit list, a query on the control database

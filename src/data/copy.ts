@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { pgliteInstanceOf, type Db } from '../db';
 import { advanceSequenceSql } from '../plan';
-import { identList, literal, qualified } from '../sql';
+import { identList, literal, parseTableName, qualified } from '../sql';
 import { SchemakitError } from '../util';
 
 /** Progress of a load or export: rows (when known), bytes done, bytes in all (load). */
@@ -20,14 +20,6 @@ export interface LoadOptions {
   readonly onProgress?: (p: CopyProgress) => void;
   /** Bytes of CSV per COPY on the embedded engine, which takes a COPY's input whole (default 8 MiB). */
   readonly pgliteChunkBytes?: number;
-}
-
-/** `schema.table` → its parts (a name with a dot inside needs quotes: `"my.schema"."t"`). */
-export function parseTableName(name: string): { schema: string; table: string } {
-  const m = /^(?:("(?:[^"]|"")+"|[^."]+)\.)?("(?:[^"]|"")+"|[^."]+)$/.exec(name);
-  if (!m) throw new SchemakitError('data', 'bad-table-name', `not a table name: ${name} (expected schema.table)`);
-  const un = (s: string) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s);
-  return { schema: m[1] ? un(m[1]) : 'public', table: un(m[2]) };
 }
 
 /** The header of a CSV file (its first record), read without reading the rest. */

@@ -3,5 +3,6 @@ export { readCsvFile, streamCsv, csvParseOptions, type CsvFile, type CsvRecord }
 export { findReferenceTables, mapReferenceTable, type ReferenceTable, type MappedTable } from './reference-tables';
 export { validateRows, validateForeignKeys, type ValidTable } from './validate-rows';
 export { diffReferenceData } from './diff-rows';
-export { loadCsv, exportCsv, parseTableName, type LoadOptions, type ExportOptions, type CopyProgress } from './copy';
+export { parseTableName } from '../sql';
+export { loadCsv, exportCsv, type LoadOptions, type ExportOptions, type CopyProgress } from './copy';
 export { loadSeed, type SeedLoaded } from './seed';

@@ -153,6 +153,15 @@ export async function wrapPglite(pg: PGlite, description: string, onClose?: () =
         throw wrapQueryError(err, sql);
       }
     },
+    async rowCount(sql: string, params?: readonly unknown[]): Promise<number> {
+      checkOpen();
+      try {
+        const res = await pg.query(sql, params ? [...params] : undefined);
+        return res.affectedRows ?? 0;
+      } catch (err) {
+        throw wrapQueryError(err, sql);
+      }
+    },
     async exec(sql: string): Promise<void> {
       checkOpen();
       try {

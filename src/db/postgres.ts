@@ -86,6 +86,15 @@ export async function connectPostgres(url: string): Promise<Db> {
         throw wrapQueryError(err, sql);
       }
     },
+    async rowCount(sql: string, params?: readonly unknown[]): Promise<number> {
+      checkAlive();
+      try {
+        const res = await client.query(sql, params ? [...params] : undefined);
+        return res.rowCount ?? 0;
+      } catch (err) {
+        throw wrapQueryError(err, sql);
+      }
+    },
     async exec(sql: string): Promise<void> {
       checkAlive();
       try {

@@ -12,6 +12,8 @@ export interface Db {
   readonly url: string | null;
   /** Runs one statement with optional `$1…` parameters and returns its rows. */
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs one statement with optional `$1…` parameters and returns how many rows it inserted, updated or deleted. */
+  rowCount(sql: string, params?: readonly unknown[]): Promise<number>;
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;

@@ -37,6 +37,7 @@ export async function tenantDb(db: Db, schema: string): Promise<Db> {
     engine: db.engine, serverVersion: db.serverVersion, url: db.url,
     description: `${db.description} schema ${schema}`,
     query: (s, p) => db.query(sql(s), params(s, p)),
+    rowCount: (s, p) => db.rowCount(sql(s), params(s, p)),
     exec: (s) => db.exec(sql(s)),
     close: () => db.close(),
   };

@@ -87,7 +87,8 @@ export interface NewMigration {
   readonly name: string;
   readonly up: string;
   readonly down: string;
-  readonly meta: MigrationMeta;
+  /** Null for a hand-written (data) migration: no meta.json, the runner relies on up.sql alone. */
+  readonly meta: MigrationMeta | null;
 }
 
 /** Writes `<root>/<version>_<name>/{up.sql,down.sql,meta.json}` and returns the directory. */
@@ -98,6 +99,6 @@ export function writeMigration(root: string, m: NewMigration): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'up.sql'), m.up);
   writeFileSync(join(dir, 'down.sql'), m.down);
-  writeFileSync(join(dir, 'meta.json'), renderMeta(m.meta));
+  if (m.meta !== null) writeFileSync(join(dir, 'meta.json'), renderMeta(m.meta));
   return dir;
 }

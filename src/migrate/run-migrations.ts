@@ -25,6 +25,9 @@ export interface MigrationRun {
   readonly name: string;
   readonly statements: number;
   readonly durationMs: number;
+  /** Batches and rows of its batched statements (0 when it has none). */
+  readonly batches: number;
+  readonly rows: number;
 }
 
 /** The files whose applied checksum differs from the history: always an error, nothing is run. */
@@ -54,12 +57,13 @@ export function upScript(m: MigrationFile, progress: Progress | undefined, start
   const file = join(m.dir, 'up.sql');
   if (progress && progress.checksum !== m.checksum) {
     throw new SchemakitError('migrate', 'checksum-mismatch',
-      `${file} was interrupted after statements ${progress.statements.join(', ')} committed, and has been edited since; restore the file as it was to resume`);
+      `${file} was interrupted (${describeProgress(progress)}), and has been edited since; restore the file as it was to resume`);
   }
   return {
     file, version: m.version, checksum: m.checksum, statements, outside,
     beforeRetry: new Map(Object.entries(meta?.beforeRetry ?? {}).map(([n, sql]) => [Number(n), sql])),
     done: new Set(progress?.statements ?? []),
+    partial: new Map((progress?.batches ?? []).map((b) => [b.statement, b])),
     finish: (db) => insertHistory(db, { version: m.version, name: m.name, checksum: m.checksum, durationMs: Date.now() - started, downSql: m.down }),
   };
 }
@@ -91,12 +95,12 @@ export async function migrateUp(db: Db, files: readonly MigrationFile[], options
       options.onNotice?.(`${m.id} is older than the last applied migration ${newest} (merged from a branch?): applying it now, by name`);
     }
     const p = progress.get(m.version);
-    if (p) options.onNotice?.(`${m.id} was interrupted after statement(s) ${p.statements.join(', ')} committed: resuming after them`);
+    if (p) options.onNotice?.(`${m.id} was interrupted after ${describeProgress(p)}: resuming after them`);
     options.onMigration?.(m);
     const started = Date.now();
     const script = upScript(m, p, started);
-    await runScript(db, script, options).catch((e) => rethrowAfter(e, runs, 'applied'));
-    runs.push({ version: m.version, name: m.name, statements: script.statements.length, durationMs: Date.now() - started });
+    const r = await runScript(db, script, options).catch((e) => rethrowAfter(e, runs, 'applied'));
+    runs.push({ version: m.version, name: m.name, statements: script.statements.length, durationMs: Date.now() - started, ...r });
   }
   return runs;
 }
@@ -168,6 +172,7 @@ export function checkDownHazards(targets: readonly DownTarget[], allow: readonly
  */
 export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Promise<MigrationRun[]> {
   const targets = await planMigrateDown(db, options);
+  if (targets.length > 0) await ensureHistory(db);
   checkDownHazards(targets, options.allowHazards ?? []);
   const progress = new Map((await readProgress(db)).map((p) => [p.version, p]));
   const runs: MigrationRun[] = [];
@@ -178,17 +183,26 @@ export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Pro
     const statements = splitStatements(text);
     const checksum = sha256(text);
     const p = progress.get(h.version);
-    await runScript(db, {
+    const same = p !== undefined && p.checksum === checksum;
+    const r = await runScript(db, {
       file: `down SQL of ${h.version}_${h.name} (as recorded in schemakit.migrations)`,
       version: h.version, checksum, statements,
       outside: new Set(statements.flatMap((s, i) => (s.outsideTransaction ? [i + 1] : []))),
       beforeRetry: new Map(),
-      done: new Set(p && p.checksum === checksum ? p.statements : []),
+      done: new Set(same ? p.statements : []),
+      partial: new Map(same ? p.batches.map((b) => [b.statement, b]) : []),
       finish: (d) => deleteHistory(d, h.version),
     }, options).catch((e) => rethrowAfter(e, runs, 'reverted'));
-    runs.push({ version: h.version, name: h.name, statements: statements.length, durationMs: Date.now() - started });
+    runs.push({ version: h.version, name: h.name, statements: statements.length, durationMs: Date.now() - started, ...r });
   }
   return runs;
+}
+
+/** `statement(s) 1 committed; statement 2 batched: 12 batch(es), 12000 row(s) up to key 12000`. */
+export function describeProgress(p: Progress): string {
+  const parts = p.statements.length ? [`statement(s) ${p.statements.join(', ')} committed`] : [];
+  for (const b of p.batches) parts.push(`statement ${b.statement} batched: ${b.batches} batch(es), ${b.rows} row(s) changed, up to key ${b.lastKey ?? '(none yet)'}`);
+  return parts.join('; ') || 'nothing committed yet';
 }
 
 /** A failure of a later migration also says which ones this run had committed before it. */

@@ -1,6 +1,8 @@
 import { withTransaction, type Db } from '../db';
 import { SchemakitError } from '../util';
-import { insertProgress } from './history';
+import { insertProgress, type BatchProgress } from './history';
+import { parseBatchDirective, type BatchSpec } from './batch-directive';
+import { runBatched, type BatchHooks } from './run-batched';
 import type { FileStatement } from './split-statements';
 
 /** A migration script ready to run: its statements, which run outside the transaction, and how to finish. */
@@ -18,12 +20,20 @@ export interface Script {
   readonly beforeRetry: ReadonlyMap<number, string>;
   /** Statements that committed in an interrupted earlier run (skipped now). */
   readonly done: ReadonlySet<number>;
+  /** Batched statements an interrupted earlier run left part done (they resume after their last batch). */
+  readonly partial?: ReadonlyMap<number, BatchProgress>;
   /** Runs inside the script's last transaction, e.g. writing the history row. */
   readonly finish: (db: Db) => Promise<void>;
 }
 
-/** Hooks of runScript. */
-export interface ScriptHooks {
+/** What a script's batched statements did (earlier interrupted runs included). */
+export interface ScriptResult {
+  readonly batches: number;
+  readonly rows: number;
+}
+
+/** Hooks of runScript (batched statements report each batch, see BatchHooks). */
+export interface ScriptHooks extends BatchHooks {
   /**
    * Called (and awaited) before statement `n` (1-based) runs; `n = statements + 1` just before the final
    * COMMIT. Tests use it to kill the process at a chosen point.
@@ -56,8 +66,10 @@ function unitsOf(s: Script): Unit[] {
  * as it commits; `finish` goes with the last transaction (or one of its own). A re-run skips what committed.
  * A failure names the file, the statement (number, line, text) and what had committed.
  */
-export async function runScript(db: Db, s: Script, hooks: ScriptHooks = {}): Promise<void> {
+export async function runScript(db: Db, s: Script, hooks: ScriptHooks = {}): Promise<ScriptResult> {
   const total = s.statements.length;
+  const specs = batchSpecs(s);
+  const result = { batches: 0, rows: 0 };
   const units = unitsOf(s).filter((u) => !u.numbers.every((n) => s.done.has(n)));
   const tracked = s.outside.size > 0;
   const committed: number[] = [...s.done];
@@ -74,8 +86,17 @@ export async function runScript(db: Db, s: Script, hooks: ScriptHooks = {}): Pro
         const n = unit.numbers[0];
         const retry = s.beforeRetry.get(n);
         current = n;
-        if (retry) await db.exec(retry);
-        await exec(n);
+        const spec = specs.get(n);
+        if (spec) {
+          await hooks.beforeStatement?.(s.file, n, total);
+          const st = s.statements[n - 1];
+          const totals = await runBatched(db, { where: `${s.file}:${st.line}`, version: s.version, checksum: s.checksum, statement: n, sql: st.sql, spec, from: s.partial?.get(n) ?? null }, hooks);
+          result.batches += totals.batches;
+          result.rows += totals.rows;
+        } else {
+          if (retry) await db.exec(retry);
+          await exec(n);
+        }
         await insertProgress(db, s.version, s.checksum, n);
         committed.push(n);
         continue;
@@ -98,9 +119,19 @@ export async function runScript(db: Db, s: Script, hooks: ScriptHooks = {}): Pro
         await s.finish(db);
       });
     }
+    return result;
   } catch (cause) {
     throw scriptFailure(s, current, committed, cause);
   }
+}
+
+/** The batch directives of the script, parsed before anything runs (a bad one names file:line). */
+function batchSpecs(s: Script): Map<number, BatchSpec> {
+  const out = new Map<number, BatchSpec>();
+  s.statements.forEach((st, i) => {
+    if (st.batch !== null) out.set(i + 1, parseBatchDirective(st.batch, `${s.file}:${st.line}`));
+  });
+  return out;
 }
 
 function scriptFailure(s: Script, n: number, committed: readonly number[], cause: unknown): SchemakitError {
@@ -112,7 +143,10 @@ function scriptFailure(s: Script, n: number, committed: readonly number[], cause
   const done = committed.length === 0
     ? 'Nothing of it was committed: the database is as before this migration.'
     : `Statements ${ranges(committed)} of it had committed (recorded in schemakit.migration_progress); the next run resumes after them.`;
-  return new SchemakitError('migrate', 'statement-failed', `${s.file}: ${where} failed: ${reason}. ${done}`, { cause });
+  const batched = s.statements[n - 1]?.batch != null
+    ? ' Its committed batches are recorded in schemakit.migration_progress: the next run resumes after the last of them.'
+    : '';
+  return new SchemakitError('migrate', 'statement-failed', `${s.file}: ${where} failed: ${reason}. ${done}${batched}`, { cause });
 }
 
 const firstLine = (sql: string) => {

@@ -1,6 +1,7 @@
 /**
  * Quoting in one place: every identifier and literal that reaches SQL text goes through here.
  */
+import { SchemakitError } from '../util';
 
 /**
  * Keywords that `quote_ident` quotes: every keyword of PostgreSQL's src/include/parser/kwlist.h whose
@@ -71,4 +72,15 @@ export function dollarQuote(text: string, tag = 'body'): string {
   let t = tag;
   for (let n = 1; text.includes(`$${t}$`); n++) t = `${tag}${n}`;
   return `$${t}$${text}$${t}$`;
+}
+
+/**
+ * `schema.table` (or `table`, in `public`) → its parts, each unquoted; a name holding a dot or a quote is
+ * written quoted: `"my.schema"."t"`. The one reader of table names given as text (CLI flags, directives).
+ */
+export function parseTableName(name: string): { schema: string; table: string } {
+  const m = /^(?:("(?:[^"]|"")+"|[^."]+)\.)?("(?:[^"]|"")+"|[^."]+)$/.exec(name);
+  if (!m) throw new SchemakitError('sql', 'bad-table-name', `not a table name: ${name} (expected schema.table)`);
+  const un = (s: string) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s);
+  return { schema: m[1] ? un(m[1]) : 'public', table: un(m[2]) };
 }

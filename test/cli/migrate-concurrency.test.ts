@@ -1,49 +1,15 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTempDatabase, type Db, type TempDatabase } from '../../src/db';
+import { createTempDatabase, type TempDatabase } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import { readHistory, readProgress } from '../../src/migrate';
 import { catalogView } from '../support/catalog-view';
 import { engine } from '../support/engines';
-import { binPath, describeRun, makeProject, runCli, type CliResult, type Project } from './run-cli';
+import { describeRun, makeProject, runCli, runUntilThenKill, sessionsGone, type CliResult, type Project } from './run-cli';
 import { shop } from './schemas';
 
 const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
-
-/** Starts the binary and SIGKILLs it as soon as its stderr matches `pattern` (the test pause hook's line). */
-function runUntilThenKill(args: readonly string[], cwd: string, env: Record<string, string>, pattern: RegExp): Promise<{ stderr: string; killed: boolean }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [binPath, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let killed = false;
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.stderr.on('data', (b: Buffer) => {
-      stderr += b.toString('utf8');
-      if (!killed && pattern.test(stderr)) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.on('error', fail);
-    child.on('close', () => {
-      clearTimeout(timer);
-      done({ stderr, killed });
-    });
-  });
-}
-
-/** Waits until no session of a killed runner is left on the database (the server notices the closed socket). */
-async function sessionsGone(db: Db, database: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const [r] = await db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND application_name LIKE 'schemakit migrate%'", [database]);
-    if (r.n === 0) return;
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  throw new Error('the killed runner\'s session did not go away');
-}
 
 function addMigration(project: Project, id: string, up: string, down?: string): void {
   const dir = join(project.dir, 'generated', 'migrations', id);

@@ -51,9 +51,9 @@ for (const engine of engines) {
       const up = await cli('migrate', 'up', '--backup', join(project.dir, 'backups'));
       expectExit(up, 0);
       expect(up.stdout).to.match(new RegExp(`applied ${init} \\(\\d+ statement\\(s\\)`));
-      // --backup took a dump (pg_dump -Fc, or the embedded data directory) before anything ran.
+      // --backup took a dump (pg_dump -Fc, or the embedded data directory) with its sidecar before anything ran.
       expect(up.stderr).to.match(/Backed up .* to .*; undo with: schemakit restore /);
-      expect(readdirSync(join(project.dir, 'backups'))).to.have.length(1);
+      expect(readdirSync(join(project.dir, 'backups'))).to.have.length(2);
       const status = await cli('migrate', 'status');
       expectExit(status, 0);
       expect(status.stdout).to.match(new RegExp(`applied +${init} `)).and.include('No drift');

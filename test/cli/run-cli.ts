@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { SchemaFiles } from './schemas';
+import type { Db } from '../../src/db';
 
 /** The repository root (tests run from dist/test/cli). */
 export const repoRoot = resolve(__dirname, '..', '..', '..');
@@ -167,3 +168,55 @@ export function makeProject(files: SchemaFiles, prefix = 'schemakit-cli-'): Proj
 
 /** A one-line account of a run for assertion messages. */
 export const describeRun = (r: CliResult): string => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''} after ${r.ms} ms\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+
+/**
+ * Starts the binary and SIGKILLs it as soon as `until` says so: a pattern its stderr matches (the test pause
+ * hook's line), or a check polled every 20 ms (e.g. on the database). `beforeKill` runs first, while it waits.
+ */
+export function runUntilThenKill(args: readonly string[], cwd: string, env: Record<string, string>, until: RegExp | (() => Promise<boolean>), beforeKill?: () => Promise<void>): Promise<{ stderr: string; killed: boolean }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [binPath, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let killed = false;
+    let exited = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const kill = async () => {
+      if (killed) return;
+      killed = true;
+      try {
+        await beforeKill?.();
+      } finally {
+        child.kill('SIGKILL');
+      }
+    };
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString('utf8');
+      if (until instanceof RegExp && until.test(stderr)) kill().catch(fail);
+    });
+    const poll = async (): Promise<void> => {
+      if (exited || killed || until instanceof RegExp) return;
+      if (await until()) return kill();
+      await new Promise((ok) => setTimeout(ok, 20));
+      return poll();
+    };
+    poll().catch(fail);
+    child.on('error', fail);
+    child.on('close', () => {
+      exited = true;
+      clearTimeout(timer);
+      done({ stderr, killed });
+    });
+  });
+}
+
+/** Waits until no session of a killed runner is left on the database (the server notices the closed socket). */
+export async function sessionsGone(db: Db, database: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const [r] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND application_name LIKE 'schemakit migrate%'", [database]);
+    if (r.n === 0) return;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error('the killed runner\'s session did not go away');
+}
+

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { enforcePolicy, interpolate, loadConfig, maskUrl, parseConfig, resolveTarget, type ProjectConfig } from '../../src/config';
+import { enforcePolicy, requiredBackupDir, interpolate, loadConfig, maskUrl, parseConfig, resolveTarget, type ProjectConfig } from '../../src/config';
 import { hazardKinds } from '../../src/plan';
 import { defaultThresholds } from '../../src/health';
 import { SchemakitError } from '../../src/util';
@@ -61,7 +61,10 @@ envs:
     const prod = c.envs.find((e) => e.name === 'prod')!;
     expect(prod.target).to.deep.equal({ kind: 'postgres', url: 'postgres://app:p%40ss@db.internal/app' });
     expect(prod.schemas).to.deep.equal(['public', 'billing']);
-    expect(prod.policy).to.deep.equal({ protected: true, requireBackup: join(tmpdir(), 'schemakit-config-test', 'backups'), allowHazards: ['index-build'], migrationsOnly: true, online: true });
+    expect(prod.policy).to.deep.equal({
+      protected: true, requireBackup: join(tmpdir(), 'schemakit-config-test', 'backups'), backupBefore: ['apply', 'migrate-up', 'migrate-down'], backupKeep: null,
+      allowHazards: ['index-build'], migrationsOnly: true, online: true,
+    });
     expect(prod.location).to.match(/schemakit\.yaml:12$/);
     expect(c.envs.find((e) => e.name === 'test')!.target).to.deep.equal({ kind: 'postgres', url: 'postgres://app:secret@127.0.0.1:5432/app_test' });
   });
@@ -114,6 +117,21 @@ envs:
   it('an unknown hazard in allowHazards is refused when the env is used, with a did-you-mean', () => {
     const c = parse('envs:\n  prod:\n    url: embedded\n    policy:\n      allowHazards: [index-bild]\n');
     expect(() => resolveTarget(c, { env: 'prod', environ: {} })).to.throw(/unknown hazard "index-bild" \(did you mean "index-build"\?\)/);
+  });
+
+  it('requireBackup as a mapping: dir, before (migrate: up and down) and keep; bad values are key:line errors when the env is used', () => {
+    const c = parse('envs:\n  prod:\n    url: embedded\n    policy:\n      requireBackup:\n        dir: bk/prod\n        before: [migrate]\n        keep: 3\n');
+    const prod = resolveTarget(c, { env: 'prod', environ: {} });
+    expect(prod.policy).to.include({ requireBackup: join(tmpdir(), 'schemakit-config-test', 'bk', 'prod'), backupKeep: 3 });
+    expect(prod.policy.backupBefore).to.deep.equal(['migrate-up', 'migrate-down']);
+    expect(requiredBackupDir(prod, 'apply')).to.equal(null);
+    expect(requiredBackupDir(prod, 'migrate-up')).to.equal(prod.policy.requireBackup);
+    const dflt = resolveTarget(parse('envs:\n  prod:\n    url: embedded\n    policy:\n      requireBackup: { keep: 2 }\n'), { env: 'prod', environ: {} });
+    expect(dflt.policy).to.deep.include({ requireBackup: join(tmpdir(), 'schemakit-config-test', '.schemakit', 'backups'), backupKeep: 2, backupBefore: ['apply', 'migrate-up', 'migrate-down'] });
+    const bad = parse('envs:\n  prod:\n    url: embedded\n    policy:\n      requireBackup:\n        before: [aply]\n        keep: 0\n');
+    expect(() => resolveTarget(bad, { env: 'prod', environ: {} })).to.throw(
+      /schemakit\.yaml:6: envs\.prod\.policy\.requireBackup\.before: unknown command "aply" \(did you mean "apply"\?\).*:7: envs\.prod\.policy\.requireBackup\.keep: must be a whole number/);
+    expect(() => parse('envs:\n  prod:\n    url: embedded\n    policy:\n      requireBackup:\n        kept: 1\n')).to.throw(/schemakit\.yaml:6: envs\.prod\.policy\.requireBackup\.kept: unknown key \(did you mean "keep"\?\)/);
   });
 
   it('an env without url or host, and an unknown env, are errors', () => {
