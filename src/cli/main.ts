@@ -14,6 +14,7 @@ import { withOnlineOptions } from './safety-options';
 import { checkUrlOptions, outputRedactor, withConnectTimeout, withScratchOptions } from './url-options';
 import { withEnvOptions } from './env-options';
 import { fleetOr, withFleetOptions } from './fleet-options';
+import { beginInvocation } from './invocation';
 import { withScopeOptions } from './scope-options';
 import { packageRoot } from '../load/package-root';
 import { readFileSync } from 'node:fs';
@@ -132,6 +133,7 @@ function program(done: (o: Outcome) => void): Command {
 
 /** Entry point of the `schemakit` binary: the only place that prints and sets the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  beginInvocation();
   let outcome: Outcome = { stdout: '', exitCode: 0 };
   // No password is ever printed: whatever reaches stdout or stderr goes through one redactor.
   const redact = outputRedactor(argv);
