@@ -27,6 +27,20 @@ export interface FleetPlan {
 }
 
 /**
+ * A value with every mention of schema `from` renamed to `to`: strings equal to it, and qualified names
+ * (`from.x`, `"from".x`) inside strings (keys, expressions, SQL). Plain data in, plain data out (via JSON).
+ */
+export function renameSchemaIn<T>(value: T, from: string, to: string): T {
+  if (from === to) return value;
+  const esc = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const json = JSON.stringify(value)
+    .replace(new RegExp(`"${esc}"`, 'g'), () => JSON.stringify(to))
+    .replace(new RegExp(`(^|[^A-Za-z0-9_$])${esc}\\.`, 'g'), (_, before: string) => `${before}${to}.`)
+    .replace(new RegExp(`\\\\"${esc}\\\\"\\.`, 'g'), () => `\\"${to}\\".`);
+  return JSON.parse(json) as T;
+}
+
+/**
  * The part of a catalog in one tenant schema, renamed to the declared schema name, so that tenants with
  * the same objects hash equal whatever their names. Objects are kept when their `schema` (or, for
  * schemas, `name`) is the tenant; every string naming the tenant is rebound.
@@ -38,16 +52,15 @@ export function rebindCatalog(catalog: Catalog, tenant: string, declared: string
   };
   const filtered: Record<string, unknown> = { ...catalog };
   for (const [k, v] of Object.entries(catalog)) if (Array.isArray(v) && k !== 'extensions') filtered[k] = v.filter(keep);
-  const esc = tenant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const json = JSON.stringify(filtered)
-    .replace(new RegExp(`"${esc}"`, 'g'), JSON.stringify(declared))
-    .replace(new RegExp(`(^|[^A-Za-z0-9_$])${esc}\\.`, 'g'), `$1${declared}.`)
-    .replace(new RegExp(`\\\\"${esc}\\\\"\\.`, 'g'), `\\"${declared}\\".`);
-  return JSON.parse(json) as Catalog;
+  return renameSchemaIn(filtered as unknown as Catalog, tenant, declared);
 }
 
-/** The declared schema a tenant fleet binds: the one schema of the declarations other than `public`. */
+/**
+ * The declared schema a tenant fleet binds: the one declared with `schema(tenant('…'))`; without one,
+ * the one schema of the declarations other than `public` (or `public`).
+ */
 export function declaredTenantSchema(declared: Declared): string {
+  if (declared.tenantSchema) return declared.tenantSchema;
   const names = declared.catalog.schemas.map((s) => s.name).filter((n) => n !== 'public');
   return names.length === 1 ? names[0] : declared.catalog.schemas[0]?.name ?? 'public';
 }

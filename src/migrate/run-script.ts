@@ -1,6 +1,6 @@
 import { withTransaction, type Db } from '../db';
 import { SchemakitError } from '../util';
-import { insertProgress } from './history';
+import { insertProgress, type HistoryLocation } from './history';
 import type { FileStatement } from './split-statements';
 
 /** A migration script ready to run: its statements, which run outside the transaction, and how to finish. */
@@ -20,6 +20,8 @@ export interface Script {
   readonly done: ReadonlySet<number>;
   /** Runs inside the script's last transaction, e.g. writing the history row. */
   readonly finish: (db: Db) => Promise<void>;
+  /** Where progress rows go (default schemakit.migration_progress). */
+  readonly history?: HistoryLocation;
 }
 
 /** Hooks of runScript. */
@@ -76,13 +78,13 @@ export async function runScript(db: Db, s: Script, hooks: ScriptHooks = {}): Pro
         current = n;
         if (retry) await db.exec(retry);
         await exec(n);
-        await insertProgress(db, s.version, s.checksum, n);
+        await insertProgress(db, s.version, s.checksum, n, s.history);
         committed.push(n);
         continue;
       }
       await withTransaction(db, async () => {
         for (const n of unit.numbers) await exec(n);
-        if (tracked) for (const n of unit.numbers) await insertProgress(db, s.version, s.checksum, n);
+        if (tracked) for (const n of unit.numbers) await insertProgress(db, s.version, s.checksum, n, s.history);
         if (last) {
           current = total + 1;
           await hooks.beforeStatement?.(s.file, total + 1, total);
@@ -111,7 +113,7 @@ function scriptFailure(s: Script, n: number, committed: readonly number[], cause
     : 'recording it in the history';
   const done = committed.length === 0
     ? 'Nothing of it was committed: the database is as before this migration.'
-    : `Statements ${ranges(committed)} of it had committed (recorded in schemakit.migration_progress); the next run resumes after them.`;
+    : `Statements ${ranges(committed)} of it had committed (recorded in ${s.history ? `${s.history.schema}.${s.history.progress}` : 'schemakit.migration_progress'}); the next run resumes after them.`;
   return new SchemakitError('migrate', 'statement-failed', `${s.file}: ${where} failed: ${reason}. ${done}`, { cause });
 }
 
