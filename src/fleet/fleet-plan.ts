@@ -7,6 +7,7 @@ import type { Catalog } from '../model';
 import { normalizeDeclared, planDeclared } from '../pipeline';
 import { planChanges, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { runFleet } from './run-fleet';
+import { targetId } from './resolve-fleet';
 import { withFleetTarget } from './open-target';
 import type { FleetRunOptions, FleetTarget, TargetResult } from './types';
 
@@ -102,17 +103,27 @@ export async function planFleet(targets: readonly FleetTarget[], declared: Decla
     groups.set(s.hash, g);
   }
   const planned: FleetPlanGroup[] = [];
-  for (const g of [...groups.values()].sort((a, b) => b.targets.length - a.targets.length)) {
-    const db = await connectPostgres(g.url);
+  // The declared schema is normalized once per server (in a scratch database there), not once per state.
+  const normalized = new Map<string, Catalog>();
+  const desiredOn = async (url: string): Promise<Catalog> => {
+    const server = targetId(url).replace(/\/.*$/, '');
+    const known = normalized.get(server);
+    if (known) return known;
+    const db = await connectPostgres(url);
     try {
-      const desired = await normalizeDeclared(declared, db);
-      const tenant = targets.find((t) => t.id === g.targets[0])?.schema;
-      // A tenant's state holds only its schema (rebound); compare it with the declared schema alone.
-      const scoped = tenant ? rebindCatalog(desired, bound, bound) : desired;
-      planned.push({ hash: g.hash, targets: g.targets, plan: planChanges(diffCatalogs(g.catalog, scoped, declared.renames), options.plan ?? {}) });
+      const c = await normalizeDeclared(declared, db);
+      normalized.set(server, c);
+      return c;
     } finally {
       await db.close().catch(() => undefined);
     }
+  };
+  for (const g of [...groups.values()].sort((a, b) => b.targets.length - a.targets.length)) {
+    const desired = await desiredOn(g.url);
+    const tenant = targets.find((t) => t.id === g.targets[0])?.schema;
+    // A tenant's state holds only its schema (rebound); compare it with the declared schema alone.
+    const scoped = tenant ? rebindCatalog(desired, bound, bound) : desired;
+    planned.push({ hash: g.hash, targets: g.targets, plan: planChanges(diffCatalogs(g.catalog, scoped, declared.renames), options.plan ?? {}) });
   }
   const failed = targets.filter((t) => failures.has(t.id) || !states.has(t.id))
     .map((t): TargetResult => ({ target: t.id, status: 'failed', before: null, after: null, durationMs: 0, error: failures.get(t.id) ?? 'not read' }));
