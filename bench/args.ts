@@ -13,9 +13,11 @@ export interface BenchArgs {
   readonly startup: boolean;
   /** Run the fleet benchmark instead: `[schemas, databases]` targets (`--fleet 200,20`). */
   readonly fleet: readonly [number, number] | null;
+  /** Run the fleet-at-scale benchmark instead: plan, migrate up, plan, check, health, one CLI command each (`--fleet-scale 1000,100`). */
+  readonly fleetScale: readonly [number, number] | null;
 }
 
-const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES]';
+const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES] [--fleet-scale SCHEMAS,DATABASES]';
 
 /** Parses argv (without `node script`); throws with the usage on a bad option. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -26,6 +28,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let child: number | null = null;
   let startup = false;
   let fleet: [number, number] | null = null;
+  let fleetScale: [number, number] | null = null;
   const value = (i: number): string => {
     const v = argv[i + 1];
     if (v === undefined) throw new Error(`${argv[i]} needs a value\n${usage}`);
@@ -56,6 +59,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         fleet = [a2, b2 ?? Math.max(1, Math.round(a2 / 10))];
         break;
       }
+      case '--fleet-scale': {
+        const [a2, b2] = take().split(',').map((x) => positiveInt(x, '--fleet-scale'));
+        fleetScale = [a2, b2 ?? Math.max(1, Math.round(a2 / 10))];
+        break;
+      }
       case '--child':
         child = positiveInt(take(), '--child');
         break;
@@ -66,7 +74,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         throw new Error(`unknown option ${a}\n${usage}`);
     }
   }
-  return { sizes, runs, pglite, serverUrl, child, startup, fleet };
+  return { sizes, runs, pglite, serverUrl, child, startup, fleet, fleetScale };
 }
 
 function positiveInt(s: string, flag: string): number {
