@@ -2,8 +2,9 @@
  * Fleet at the issue's scale (`npm run bench -- --fleet-scale 1000,100`): S tenant schemas in one database
  * and D tenant databases on the server, each planned, migrated (a 20-statement migration), planned again,
  * checked and examined with ONE `schemakit` command per step, the real binary with `--env FLEET --json`.
- * Prints a table of seconds and targets/second per command. Every database it made is dropped at the end,
- * also after a failure.
+ * One schema and one database are broken on purpose (a conflicting `accounts` table): `migrate up` must
+ * fail there alone and name them, and `plan` must show them as drift. Prints a table of seconds and
+ * targets/second per command. Every database it made is dropped at the end, also after a failure.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,7 +39,10 @@ ${cols}
 `;
 }
 
-interface Step { readonly fleet: string; readonly command: string; readonly targets: number; readonly seconds: number; readonly exit: number | null; readonly ok: number | null; readonly failed: number | null }
+interface Step {
+  readonly fleet: string; readonly command: string; readonly targets: number; readonly seconds: number;
+  readonly exit: number | null; readonly ok: number | null; readonly failed: number | null; readonly named: string;
+}
 
 function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
@@ -85,11 +89,19 @@ export async function runFleetScaleBench(serverUrl: string, schemas: number, dat
     for (let i = 0; i < schemas; i += 500) {
       await tenants.exec(Array.from({ length: Math.min(500, schemas - i) }, (_, j) => `CREATE SCHEMA tenant_${String(i + j).padStart(5, '0')};`).join('\n'));
     }
+    const broken = ['tenant_00007', `${tag}_db_0003`];
+    const hasBroken = { schemas: schemas > 7, databases: databases > 3 };
+    if (hasBroken.schemas) await tenants.exec(`CREATE TABLE ${broken[0]}.accounts (id bigint PRIMARY KEY, title text)`);
     await tenants.close();
     for (let i = 0; i < databases; i++) {
       const d = `${tag}_db_${String(i).padStart(4, '0')}`;
       await admin.exec(`CREATE DATABASE ${d}`);
       made.push(d);
+    }
+    if (hasBroken.databases) {
+      const b = await connectPostgres(`${serverUrl}/${broken[1]}`);
+      await b.exec('CREATE TABLE accounts (id bigint PRIMARY KEY, title text)');
+      await b.close();
     }
     const commands: [string, string[]][] = [
       ['plan (before)', ['plan']], ['migrate up', ['migrate', 'up']], ['plan (after)', ['plan']], ['check', ['check']], ['health', ['health']],
@@ -102,18 +114,24 @@ export async function runFleetScaleBench(serverUrl: string, schemas: number, dat
         const seconds = (performance.now() - t0) / 1000;
         let ok: number | null = null;
         let bad: number | null = null;
+        let named = '';
         try {
-          const doc = JSON.parse(r.stdout) as { ok?: number; failed?: number | unknown[]; groups?: unknown[] };
+          const doc = JSON.parse(r.stdout) as { ok?: number; failed?: number | unknown[]; groups?: { targets: string[] }[]; results?: { target: string; status: string }[] };
           ok = typeof doc.ok === 'number' ? doc.ok : null;
           bad = Array.isArray(doc.failed) ? doc.failed.length : doc.failed ?? null;
-          if (doc.groups) ok = n - (bad ?? 0);
+          named = (doc.results ?? []).filter((x) => x.status === 'failed').map((x) => x.target.replace(/^[^/]*\//, '')).join(', ');
+          // plan: targets in the largest state, and the drifted ones by name.
+          if (doc.groups) {
+            ok = doc.groups[0]?.targets.length ?? 0;
+            named = doc.groups.slice(1).flatMap((g) => g.targets).map((t) => `drift ${t.replace(/^[^/]*\//, '')}`).join(', ');
+          }
         } catch {
           process.stderr.write(`[bench] ${label} --env ${fleet}: no JSON (exit ${r.code}): ${r.stderr.slice(0, 500)}\n`);
         }
-        // plan exits 2 when there are changes (expected before the migration).
-        const expected = label === 'plan (before)' ? 2 : 0;
+        // plan exits 2 when there are changes; migrate up exits 1 for the broken target.
+        const expected = label === 'plan (before)' ? 2 : !hasBroken[fleet] ? 0 : label === 'plan (after)' ? 2 : label === 'migrate up' ? 1 : 0;
         if (r.code !== expected) failed++;
-        steps.push({ fleet, command: label, targets: n, seconds, exit: r.code, ok, failed: bad });
+        steps.push({ fleet, command: label, targets: n, seconds, exit: r.code, ok, failed: bad, named });
       }
     }
   } finally {
@@ -123,8 +141,8 @@ export async function runFleetScaleBench(serverUrl: string, schemas: number, dat
   }
   const lines = [
     `## Fleet at scale: one command per step (--parallel ${parallel})`, '',
-    '| fleet | command | targets | seconds | targets/s | exit | ok | failed |', '|---|---|---:|---:|---:|---:|---:|---:|',
-    ...steps.map((s) => `| ${s.targets} ${s.fleet} | ${s.command} | ${s.targets} | ${s.seconds.toFixed(1)} | ${(s.targets / s.seconds).toFixed(1)} | ${s.exit} | ${s.ok ?? '-'} | ${s.failed ?? '-'} |`),
+    '| fleet | command | seconds | targets/s | exit | ok (plan: largest state) | failed | named |', '|---|---|---:|---:|---:|---:|---:|---|',
+    ...steps.map((s) => `| ${s.targets} ${s.fleet} | ${s.command} | ${s.seconds.toFixed(1)} | ${(s.targets / s.seconds).toFixed(1)} | ${s.exit} | ${s.ok ?? '-'} | ${s.failed ?? '-'} | ${s.named} |`),
   ];
   if (failed) lines.push('', `${failed} command(s) exited unexpectedly`);
   process.stdout.write(lines.join('\n') + '\n');
