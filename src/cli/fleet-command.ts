@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { EnvConfig } from '../config';
 import {
   applyFleet, checkFleet, declaredTenantSchema, fleetMigrationStatus, healthFleet, migrateFleetUp, pingFleet, planFleet, resolveFleet,
@@ -120,7 +121,7 @@ export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, op
     }
     case 'health': {
       const { healthOptionsOf, loadHealthDeclarations } = await import('./health-command');
-      const { requireColumnComments: _unused, ...options } = healthOptionsOf(opts);
+      const options = healthOptionsOf(opts); // requireColumnComments is for the design lint, which fleet rows leave out
       const declared = await loadHealthDeclarations(opts);
       return finish(await healthFleet(targets, { ...run, ...options, declared, failOn: opts.failOn }));
     }
@@ -128,12 +129,12 @@ export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, op
       if (env.policy.migrationsOnly) throw new SchemakitError('config', 'policy-refused', `apply refused on env "${env.name}": policy migrationsOnly: true (${env.location})`);
       if (env.policy.requireBackup) throw new SchemakitError('cli', 'policy-refused', `apply refused on fleet env "${env.name}": policy requireBackup (${env.location}); fleet backups are not supported`);
       if (!opts.yes) throw new SchemakitError('cli', 'needs-confirmation', `apply to ${targets.length} target(s) of fleet env "${env.name}": pass --yes (run plan --env ${env.name} first)`);
-      const declared = await loadSchemaDir(schemaDir(opts));
+      const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
       const allowHazards = [...new Set([...(opts.allowHazard ?? []), ...env.policy.allowHazards])] as HazardKind[];
       return finish(await applyFleet(targets, declared, { ...run, allowHazards, lockTimeoutMs, plan: { online: opts.online ?? env.policy.online } }));
     }
     case 'plan': {
-      const declared = await loadSchemaDir(schemaDir(opts));
+      const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
       const fp = await planFleet(targets, declared, { ...run, plan: { online: opts.online ?? env.policy.online } });
       progress.end();
       const changes = fp.groups.some((g) => g.plan.steps.length > 0);
