@@ -26,6 +26,11 @@ async function main(args: BenchArgs): Promise<void> {
     else await new Promise<void>((resolve, reject) => process.send!(result, (e: Error | null) => (e ? reject(e) : resolve())));
     return;
   }
+  if (args.fleetScale) {
+    const { runFleetScaleBench } = await import('./fleet-scale');
+    process.exitCode = await runFleetScaleBench(args.serverUrl, args.fleetScale[0], args.fleetScale[1]);
+    return;
+  }
   if (args.fleet) {
     const { runFleetBench } = await import('./fleet');
     process.exitCode = await runFleetBench(args.serverUrl, args.fleet[0], args.fleet[1]);

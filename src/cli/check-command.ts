@@ -13,7 +13,7 @@ import { cliTarget, openResolved, openTarget, schemaDir, type TargetOptions } fr
 const log = (s: string) => process.stderr.write(s + '\n');
 
 /** A non-negative integer flag. */
-function intFlag(flag: string, v: string | undefined): number | undefined {
+export function intFlag(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (v.trim() === '' || !Number.isInteger(n) || n < 0) throw new SchemakitError('cli', 'bad-option', `${flag} must be a non-negative integer, not "${v}"`);
@@ -21,7 +21,7 @@ function intFlag(flag: string, v: string | undefined): number | undefined {
 }
 
 /** Loads schema/ for expectations and locations; without one, only the catalog checks run. */
-async function loadDeclared(o: TargetOptions & { schemaGiven?: boolean }): Promise<Declared | null> {
+export async function loadCheckDeclarations(o: TargetOptions & { schemaGiven?: boolean }): Promise<Declared | null> {
   const dir = schemaDir(o);
   if (!existsSync(dir)) {
     if (o.schemaGiven) throw new SchemakitError('cli', 'bad-path', `${dir} does not exist`);
@@ -31,12 +31,12 @@ async function loadDeclared(o: TargetOptions & { schemaGiven?: boolean }): Promi
   return loadSchemaDir(dir, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
 }
 
-type CheckFlags = TargetOptions & { json?: boolean; table?: string[]; timeout?: string; schemaGiven?: boolean };
+export type CheckFlags = TargetOptions & { json?: boolean; table?: string[]; timeout?: string; schemaGiven?: boolean };
 
 /** `schemakit check`: exit 0 when clean, 1 with findings. */
 export async function runCheck(o: CheckFlags): Promise<Outcome> {
   const timeoutMs = intFlag('--timeout', o.timeout);
-  const declared = await loadDeclared(o);
+  const declared = await loadCheckDeclarations(o);
   const db = await openTarget(o, declared?.catalog.extensions.map((e) => e.name) ?? []);
   const tty = Boolean(process.stderr.isTTY) && !o.json;
   const report = await using([db], () => checkData(db, {

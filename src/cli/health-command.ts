@@ -11,7 +11,7 @@ import { thresholdFlags, kebab } from './health-program';
 import { bold, dim, red, yellow } from './output';
 import { openTarget, projectConfig, schemaDir, type TargetOptions } from './target';
 
-type HealthFlags = TargetOptions & {
+export type HealthFlags = TargetOptions & {
   json?: boolean; only?: string[]; failOn?: 'warning' | 'error'; requireColumnComments?: boolean; statementTimeout?: string; schemaGiven?: boolean;
   env?: string;
 } & Record<string, unknown>;
@@ -36,7 +36,7 @@ function thresholdsOf(o: HealthFlags): Partial<Thresholds> {
 }
 
 /** Loads schema/ for locations and the design lint; a broken schema/ is reported and the check goes on without it. */
-async function loadDeclared(o: HealthFlags): Promise<Declared | null> {
+export async function loadHealthDeclarations(o: HealthFlags): Promise<Declared | null> {
   const dir = schemaDir(o);
   if (!existsSync(dir)) {
     if (o.schemaGiven) throw new SchemakitError('cli', 'bad-path', `${dir} does not exist`);
@@ -51,15 +51,20 @@ async function loadDeclared(o: HealthFlags): Promise<Declared | null> {
   }
 }
 
-/** `schemakit health`: exit 1 when --fail-on is met, else 0. */
-export async function runHealth(o: HealthFlags): Promise<Outcome> {
-  const options = {
+/** The options of health() the flags give: thresholds (schemakit.yaml's `health:`, the flags over it), kinds, timeout. */
+export function healthOptionsOf(o: HealthFlags): { thresholds: Partial<Thresholds>; only?: string[]; requireColumnComments?: boolean; statementTimeoutMs?: number } {
+  return {
     // schemakit.yaml's `health:` (validated with file:line when loaded), then the flags over it.
     thresholds: { ...projectConfig(o).health, ...thresholdsOf(o) } as Partial<Thresholds>, only: o.only, requireColumnComments: o.requireColumnComments,
     statementTimeoutMs: numberFlag('--statement-timeout', o.statementTimeout),
   };
+}
+
+/** `schemakit health`: exit 1 when --fail-on is met, else 0. */
+export async function runHealth(o: HealthFlags): Promise<Outcome> {
+  const options = healthOptionsOf(o);
   const designOnly = o.schemaGiven === true && !o.url && !o.env && !process.env.DATABASE_URL;
-  const declared = await loadDeclared(o);
+  const declared = await loadHealthDeclarations(o);
   let report: HealthReport;
   if (designOnly) {
     report = lintDeclared(declared!, options);

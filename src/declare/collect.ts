@@ -174,6 +174,12 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   const typeObjects = collectTypeObjects(all.filter(isTypeObjectDecl), sink, problems);
   if (problems.length > 0) throw new SchemakitError('declare', 'invalid-reference', `${problems.length} invalid reference(s)`, { problems });
   const programmable = buildProgrammable(all.filter(isProgrammableDecl), sink, (s) => schemaSet(taken, s));
+  const tenantSchemas = [...new Set(all.filter((d): d is SchemaDecl => d instanceof SchemaDecl && d.tenant).map((d) => d.name))];
+  if (tenantSchemas.length > 1) {
+    throw new SchemakitError('declare', 'invalid-tenant', `only one schema can be a tenant template, not ${tenantSchemas.join(', ')}`, {
+      problems: tenantSchemas.map((name) => ({ code: 'invalid-tenant', message: `schema(tenant('${name}')): a second tenant template`, object: name })),
+    });
+  }
   const catalog = sortCatalog({
     kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, policies: sink.policies,
     ...programmable, ...typeObjects,
@@ -187,6 +193,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   };
   return {
     catalog, renames, locations, integrity: { naturalKeys, logicalForeignKeys: sink.logicalForeignKeys, expectations, dataChecks },
+    ...(tenantSchemas.length === 1 ? { tenantSchema: tenantSchemas[0] } : {}),
     ...(data.size > 0 ? { referenceData: [...data].map((d) => d.toSpec()) } : {}),
   };
 }
