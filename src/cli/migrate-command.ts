@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Db } from '../db';
 import { loadSchemaDir } from '../load';
 import {

@@ -1,5 +1,5 @@
 import { nameKey, type Policy, type ReplicaIdentity, type StorageParameter, type Table, type TableName } from '../model';
-import { canonicalParameterValue, parameterList, plainTable } from '../model';
+import { parameterList, plainTable } from '../model';
 import { ident } from '../sql';
 import { STATE } from './builder';
 import type { ColumnRef } from './column-ref';

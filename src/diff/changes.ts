@@ -1,7 +1,7 @@
 import type { TypeObjectChange } from './type-object-changes';
 import type { ShapeChange } from './shape-changes';
 import type { Around } from './around';
-import type { Column, CommentTarget, Dependency, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
+import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
 

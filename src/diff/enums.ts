@@ -1,6 +1,6 @@
 import { enumKey, type Catalog, type Enum, type Renames } from '../model';
 import type { Change } from './changes';
-import { commentChanged, matchByKey } from './match';
+import { matchByKey } from './match';
 import { columnsOfType } from './type-usage';
 import { literal, qualified } from '../util';
 

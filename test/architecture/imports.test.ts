@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Node, Project, SyntaxKind, type SourceFile } from 'ts-morph';
 
 /** Which src/ modules each module may import (STYLE.md's table; the pipeline only flows one way). */
