@@ -86,6 +86,8 @@ export function table<C extends Record<string, AnyColumnBuilder>>(
   const location = captureLocation();
   const [schema, name, options] = typeof b === 'string' ? [a, b, c as TableOptions<C>] : ['public', a as string, b];
   const sname = schemaName(schema);
+  // Assigned once the column refs that point back at the table exist (owner() is called only later).
+  // eslint-disable-next-line prefer-const
   let self: TableDecl<C> | undefined;
   const owner = () => self as AnyTableDecl;
   const refs = Object.freeze(
