@@ -4,3 +4,4 @@ export * from './stable-json';
 export * from './url';
 export * from './suggest';
 export * from './format';
+export * from './glob';
