@@ -2,7 +2,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { didYouMean, SchemakitError, type Problem } from '../util';
 import { interpolate } from './interpolate';
-import { NO_POLICY, type ConfigPaths, type ConfigScope, type EnvConfig, type EnvTarget, type FleetSpec, type Policy, type ProjectConfig } from './types';
+import { readDocsConfig } from './parse-docs-config';
+import { NO_POLICY, type ConfigPaths, type ConfigScope, type DocsConfig, type EnvConfig, type EnvTarget, type FleetSpec, type Policy, type ProjectConfig } from './types';
 
 /** Options of parseConfig. */
 export interface ParseConfigOptions {
@@ -17,7 +18,7 @@ export interface ParseConfigOptions {
   readonly healthThresholds?: readonly string[];
 }
 
-const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs', 'health', 'schemas', 'excludeSchemas', 'excludeTables'];
+const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs', 'health', 'schemas', 'excludeSchemas', 'excludeTables', 'docs'];
 const PATH_KEYS = ['schema', 'migrations', 'docs', 'data', 'templates'];
 const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'excludeSchemas', 'excludeTables', 'policy', 'seed', 'targets', 'query', 'databases', 'schemaPattern', 'parallel'];
 const FLEET_KEYS = ['targets', 'query', 'databases', 'schemaPattern', 'parallel'];
@@ -28,7 +29,7 @@ const healthKeys = (names: readonly string[]) => [...names, ...names.map(kebab).
 const POLICY_KEYS = ['protected', 'requireBackup', 'allowHazards', 'migrationsOnly', 'online'];
 
 /** Reads one YAML document, reporting problems as `file:line: key: message`. */
-class Reader {
+export class Reader {
   readonly problems: Problem[] = [];
   constructor(readonly file: string, readonly lines: LineCounter, readonly options: ParseConfigOptions) {}
 
@@ -247,6 +248,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
   let defaultEnvNode: Node | null = null;
   let health: Readonly<Record<string, number>> = {};
   let scope: ConfigScope = { schemas: null, excludeSchemas: [], excludeTables: [] };
+  let docs: DocsConfig | undefined;
   const rootNode = doc.contents as Node | null;
   if (rootNode !== null && !(isScalar(rootNode) && rootNode.value === null)) {
     for (const [k, v] of r.entries(rootNode, '', TOP_KEYS)) {
@@ -275,6 +277,8 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
       } else if (k === 'schemas' || k === 'excludeSchemas' || k === 'excludeTables') {
         const list = r.strings(v, k);
         if (list !== null) scope = { ...scope, [k]: list };
+      } else if (k === 'docs') {
+        docs = readDocsConfig(r, v);
       } else if (k === 'defaultEnv') {
         defaultEnv = r.string(v, 'defaultEnv');
         defaultEnvNode = v;
@@ -290,7 +294,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
     const first = r.problems[0];
     throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${shown}: ${first.location}: ${first.object}: ${first.message}`, { problems: r.problems });
   }
-  return { file, root, paths, dev, defaultEnv, envs, health, scope };
+  return { file, root, paths, dev, defaultEnv, envs, health, scope, ...(docs ? { docs } : {}) };
 }
 
 /** The configuration of a project without `schemakit.yaml`: default paths under `root`, no envs. */
