@@ -1,6 +1,6 @@
 import type { Area } from './areas';
 import type { DiagramContext } from './diagrams';
-import { fileSafe, tablePath } from './markdown';
+import { tablePath } from './markdown';
 import { mermaidString } from './mermaid';
 import { tableLabel, type LinkView } from './table-view';
 
@@ -115,7 +115,7 @@ export function buildAreaMap(ctx: DiagramContext, areas: readonly Area[]): AreaM
     const k = `${areaOf[parent]} ${areaOf[child]}`;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const id = (i: number) => `area_${i + 1}_${fileSafe(areas[i].id).replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, 60);
+  const id = (i: number) => `area_${i + 1}`;
   const entities = areas.map((a, i) => `  ${id(i)}[${mermaidString(`${a.name} (${a.tables.length} ${a.tables.length === 1 ? 'table' : 'tables'})`)}]`);
   const pairs = [...counts].map(([k, n]) => ({ from: Number(k.split(' ')[0]), to: Number(k.split(' ')[1]), n }));
   const strongest = [...pairs].sort((a, b) => b.n - a.n || a.from - b.from || a.to - b.to);
