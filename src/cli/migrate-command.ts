@@ -209,7 +209,7 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
         lines.push(dim('Read as: what was done to the state the history explains to get the database as it is.'));
         lines.push(renderSummary(drift.plan));
         const declarations = declarationDiff(drift.expected, drift.actual);
-        if (declarations?.text) lines.push('', dim('As declarations (a/: what the applied migrations produce, b/: the database):'), '', declarations.text);
+        if (declarations?.text) lines.push('', dim('As declarations (a/: what the applied migrations produce, b/: the database):'), '', declarations.text, '');
         lines.push(dim('schemakit changes nothing here: capture intended changes in the schema and a new migration (generate), or undo unintended ones by hand.'));
       }
       if (drift.unexplained.length) lines.push(yellow(`(approximate: ${drift.unexplained.join(', ')} could not be replayed, edited or missing)`));

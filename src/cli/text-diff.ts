@@ -21,7 +21,8 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   const patch = structuredPatch(oldName, newName, oldText, newText, '', '', { context: options.context ?? 3 });
   const body: string[] = [];
   for (const h of patch.hunks) {
-    body.push(cyan(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`));
+    // As git prints it: an empty side starts at line 0.
+    body.push(cyan(`@@ -${h.oldLines ? h.oldStart : h.oldStart - 1},${h.oldLines} +${h.newLines ? h.newStart : h.newStart - 1},${h.newLines} @@`));
     for (const line of h.lines) {
       if (line.startsWith('\\')) body.push(line);
       else if (line.startsWith('+')) body.push(green(clip(line)));
