@@ -15,7 +15,7 @@ export interface BenchArgs {
   readonly fleet: readonly [number, number] | null;
 }
 
-const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES]';
+const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES] | --data [--rows N] | --docs [--tables 1000] [--runs 3]';
 
 /** Parses argv (without `node script`); throws with the usage on a bad option. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {

@@ -1,7 +1,7 @@
 import type { Catalog, Dependency, Exclusion, Routine, Table, View } from '../../model';
 import { indexKeySql, ident, qualified } from '../../sql';
 import { routinePath, tablePath, typePath, viewPath } from './markdown';
-import { deferrableText, tableLabel, typeLinkOf, type LinkView } from './table-view';
+import { deferrableText, tableLabel, tableMembers, typeLinkOf, type LinkView } from './table-view';
 
 /**
  * Page data of the programmable and type objects (issue 4): the extra sections of a table page
@@ -210,8 +210,8 @@ export function buildTableExtras(catalog: Catalog, t: Table): TableExtrasView {
       .filter((p) => p.schema === t.schema && p.table === t.name)
       .map((p) => ({ name: p.name, command: p.command.toUpperCase(), mode: p.permissive ? 'permissive' : 'restrictive', roles: p.roles, using: p.using, withCheck: p.withCheck, comment: p.comment })),
     partitioning: partitioningOf(catalog, t),
-    exclusions: catalog.constraints
-      .filter((c): c is Exclusion => c.kind === 'Exclusion' && c.schema === t.schema && c.table === t.name)
+    exclusions: tableMembers(catalog, t).constraints
+      .filter((c): c is Exclusion => c.kind === 'Exclusion')
       .map((c) => ({
         name: c.name,
         method: c.method,
