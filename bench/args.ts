@@ -19,7 +19,7 @@ export interface BenchArgs {
   readonly batch: number | null;
 }
 
-const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES] [--fleet-scale SCHEMAS,DATABASES] [--batch ROWS]';
+const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES] [--fleet-scale SCHEMAS,DATABASES] [--batch ROWS] | --data [--rows N] | --docs [--tables 1000] [--runs 3]';
 
 /** Parses argv (without `node script`); throws with the usage on a bad option. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {

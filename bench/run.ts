@@ -1,5 +1,5 @@
 /**
- * The benchmark: `npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite]`.
+ * The benchmark: `npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite]` (`--data`, `--docs`: bench/data-run.ts, bench/docs-run.ts).
  * Each size runs in its own forked process so its peak memory is its own; the parent collects the
  * results, prints a Markdown table with the targets and writes bench/results/latest.json.
  */
@@ -94,8 +94,8 @@ async function serverVersion(serverUrl: string): Promise<string> {
 }
 
 let parsed: BenchArgs;
-// `--data`: the data benchmark (bench/data-run.ts) instead of the schema sizes.
-if (process.argv.includes('--data')) { require('./data-run'); } else {
+// `--data`: the data benchmark (bench/data-run.ts), `--docs`: the docs benchmark (bench/docs-run.ts), instead of the schema sizes.
+if (process.argv.includes('--data')) { require('./data-run'); } else if (process.argv.includes('--docs')) { require('./docs-run'); } else {
 try {
   parsed = parseBenchArgs(process.argv.slice(2));
 } catch (e) {

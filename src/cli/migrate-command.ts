@@ -14,6 +14,7 @@ import { confirm } from './prompt';
 import { batchProgress } from './batch-progress';
 import { backupFirst } from './backup-first';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
+import { declarationDiff } from './drift-diff';
 import { requiredBackupDir } from '../config';
 import type { ScopeFlags } from './scope-options';
 import { scopeOf } from './target';
@@ -232,6 +233,8 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
         lines.push(red('Drift: the database differs from what its applied migrations produce (changed outside the migrations).'));
         lines.push(dim('Read as: what was done to the state the history explains to get the database as it is.'));
         lines.push(renderSummary(drift.plan));
+        const declarations = declarationDiff(drift.expected, drift.actual);
+        if (declarations?.text) lines.push('', dim('As declarations (a/: what the applied migrations produce, b/: the database):'), '', declarations.text, '');
         lines.push(dim('schemakit changes nothing here: capture intended changes in the schema and a new migration (generate), or undo unintended ones by hand.'));
       }
       if (drift.unexplained.length) lines.push(yellow(`(approximate: ${drift.unexplained.join(', ')} could not be replayed, edited or missing)`));

@@ -149,6 +149,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     }
   }
   const tableDecls = all.filter((d): d is AnyTableDecl => d instanceof TableDecl);
+  const docsAreas = tableDecls.flatMap((t) => (t.details.area !== null ? [{ schema: t.schema, table: t.name, area: t.details.area }] : []));
   const naturalKeys: NaturalKey[] = tableDecls.filter((t) => t.details.naturalKey !== null)
     .map((t) => ({ kind: 'NaturalKey', schema: t.schema, table: t.name, columns: t.details.naturalKey!, location: t.details.location }));
   const expectations: TableExpectation[] = all.filter((d): d is ExpectationDecl => d instanceof ExpectationDecl).flatMap((d) => d.resolve());
@@ -195,6 +196,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     catalog, renames, locations, integrity: { naturalKeys, logicalForeignKeys: sink.logicalForeignKeys, expectations, dataChecks },
     ...(tenantSchemas.length === 1 ? { tenantSchema: tenantSchemas[0] } : {}),
     ...(data.size > 0 ? { referenceData: [...data].map((d) => d.toSpec()) } : {}),
+    ...(docsAreas.length > 0 ? { docsAreas } : {}),
   };
 }
 

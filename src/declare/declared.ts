@@ -16,4 +16,6 @@ export interface Declared {
   readonly tenantSchema?: string;
   /** Tables declared with referenceData() (absent when none). */
   readonly referenceData?: readonly ReferenceDataSpec[];
+  /** Tables declared with an `area` for the docs (absent when none). */
+  readonly docsAreas?: readonly { readonly schema: string; readonly table: string; readonly area: string }[];
 }

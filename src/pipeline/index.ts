@@ -12,3 +12,4 @@ export {
   ensureDatabase, migrateTargetUp, migrationStatus, selectTarget, planDeclared,
   type TargetSelection, type MigrationStatus, type EnsureResult,
 } from './ensure-database';
+export { readTableStats, referenceDataCounts, type TableStatFact, type ReferenceDataCount } from './docs-facts';
