@@ -72,7 +72,6 @@ function sinkStream(chunks: Buffer[]): Writable {
 
 /** One in-process run of main(): the working directory, environment and standard streams are swapped in, then put back. */
 async function runInProcess(args: readonly string[], options: RunOptions): Promise<CliResult> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { main } = require(join(repoRoot, 'dist', 'src', 'cli', 'main.js')) as { main(argv: string[]): Promise<number> };
   const started = Date.now();
   const out: Buffer[] = [];

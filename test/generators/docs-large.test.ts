@@ -37,7 +37,7 @@ describe('generators/docs on a large schema (600 tables, several components)', f
       for (const d of mermaidBlocks(page)) {
         diagrams++;
         expect(d.length, `${path}: characters`).to.be.at.most(defaultDiagramLimits.maxChars);
-        if (!/^  area_\d+\[/m.test(d)) expect(entitiesOf(d).length, `${path}: tables`).to.be.at.most(defaultDiagramLimits.maxTables);
+        if (!/^ {2}area_\d+\[/m.test(d)) expect(entitiesOf(d).length, `${path}: tables`).to.be.at.most(defaultDiagramLimits.maxTables);
       }
     }
     expect(diagrams).to.be.greaterThan(600);

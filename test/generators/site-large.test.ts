@@ -103,7 +103,6 @@ describe('generators/docs --html site of a large schema in headless Chromium', f
   const catalog = largeCatalog();
   before(function () {
     if (!existsSync(chromiumPath)) {
-      // eslint-disable-next-line no-console
       console.log(`      skipped: ${chromiumPath} is missing (apt-get install -y chromium)`);
       this.skip();
     }
@@ -141,7 +140,6 @@ describe('generators/docs --html site of a large schema in headless Chromium', f
     expect(missing, 'tables drawn in no diagram').to.deep.equal([]);
     // The map names the areas with their sizes.
     expect(labels.has('ref (8 tables)')).to.equal(true);
-    // eslint-disable-next-line no-console
     console.log(`      ${blocks.length} diagrams: ${rendered} drawn, ${blocks.length - rendered} parsed, in ${wall} ms (one browser, ${tabs} tabs)`);
   });
 });
