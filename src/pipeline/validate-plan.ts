@@ -6,7 +6,8 @@ import { applyPlan } from '../migrate';
 import { noRenames, type Catalog } from '../model';
 import { hazardKinds, planChanges, type Plan, type PlanOptions } from '../plan';
 import { SchemakitError } from '../util';
-import { buildCatalogInto, normalizeInto } from './normalize';
+import { buildCatalogInto } from './build-catalog';
+import { normalizeInto } from './normalize';
 
 /**
  * The outcome of running a plan on a scratch copy of the source's schema: `converges` when it ran and the
@@ -38,10 +39,10 @@ export async function validatePlan(scratch: Db, source: Catalog, target: Catalog
   const started = performance.now();
   const done = (outcome: PlanValidation['outcome'], problems: readonly string[]): PlanValidation => ({ outcome, problems, durationMs: performance.now() - started });
   await resetDatabase(scratch);
-  try {
-    await buildCatalogInto(source, scratch, (step, reason) => { throw new Error(`${step.object}: ${reason}`); });
-  } catch (e) {
-    return done('not-validated', [`the source schema could not be copied to a scratch database: ${firstLine(e)}`]);
+  const copy = await buildCatalogInto(source, scratch).catch((e: unknown) => ({ rejected: [{ object: 'the schema', reason: firstLine(e) }] }));
+  if (copy.rejected.length > 0) {
+    const r = copy.rejected[0];
+    return done('not-validated', [`the source schema could not be copied to a scratch database: ${r.object}: ${firstLine(r.reason)}`]);
   }
   const copyDiffers = await remainingSteps(scratch, source, scope);
   if (copyDiffers.length > 0) return done('not-validated', ['the scratch copy of the source schema differs from it:', ...copyDiffers]);
