@@ -8,7 +8,7 @@ import { loadSchemaDir } from '../load';
 import { SchemakitError } from '../util';
 import { using, type Outcome } from './commands';
 import { bold, dim, red, yellow } from './output';
-import { cliTarget, openResolved, openTarget, schemaDir, type TargetOptions } from './target';
+import { cliTarget, openResolved, openWithDeclarations, schemaDir, type TargetOptions } from './target';
 
 const log = (s: string) => process.stderr.write(s + '\n');
 
@@ -36,8 +36,7 @@ type CheckFlags = TargetOptions & { json?: boolean; table?: string[]; timeout?: 
 /** `schemakit check`: exit 0 when clean, 1 with findings. */
 export async function runCheck(o: CheckFlags): Promise<Outcome> {
   const timeoutMs = intFlag('--timeout', o.timeout);
-  const declared = await loadDeclared(o);
-  const db = await openTarget(o, declared?.catalog.extensions.map((e) => e.name) ?? []);
+  const { declared, db } = await openWithDeclarations(o, () => loadDeclared(o));
   const tty = Boolean(process.stderr.isTTY) && !o.json;
   const report = await using([db], () => checkData(db, {
     declared, tables: o.table, timeoutMs,

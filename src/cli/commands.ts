@@ -14,7 +14,7 @@ import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
 import { dim, red, renderSummary, renderUnmanaged, yellow } from './output';
-import { cliTarget, openResolved, schemaDir, type TargetOptions } from './target';
+import { openWithDeclarations, schemaDir, type TargetOptions } from './target';
 import type { PolicyAction, ResolvedTarget } from '../config';
 import { lockOptions } from './migrate-command';
 import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
@@ -47,13 +47,12 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
 }
 
 /**
- * Resolves the target (refused by its env's policy when `action` says so), loads the declarations, then opens
- * the target with the extensions they use (PGlite registers them at start).
+ * Resolves the target (refused by its env's policy when `action` says so), opens it and loads the
+ * declarations: a server is connected to first, so a connection error comes before the type check (see
+ * openWithDeclarations).
  */
 export async function loadAndOpen(opts: TargetOptions, action?: { action: PolicyAction; command: string }): Promise<{ declared: Declared; db: Db; target: ResolvedTarget }> {
-  const target = cliTarget(opts, action);
-  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-  return { declared, target, db: await openResolved(target.target, declared.catalog.extensions.map((e) => e.name)) };
+  return openWithDeclarations(opts, () => loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') }), action);
 }
 
 /** The flags with the env policy's defaults: `online: true` turns online mode on unless `--online` was given. */

@@ -9,7 +9,7 @@ import { SchemakitError } from '../util';
 import { using, type Outcome } from './commands';
 import { thresholdFlags, kebab } from './health-program';
 import { bold, dim, red, yellow } from './output';
-import { openTarget, projectConfig, schemaDir, type TargetOptions } from './target';
+import { openTarget, openWithDeclarations, projectConfig, schemaDir, type TargetOptions } from './target';
 
 type HealthFlags = TargetOptions & {
   json?: boolean; only?: string[]; failOn?: 'warning' | 'error'; requireColumnComments?: boolean; statementTimeout?: string; schemaGiven?: boolean;
@@ -59,12 +59,11 @@ export async function runHealth(o: HealthFlags): Promise<Outcome> {
     statementTimeoutMs: numberFlag('--statement-timeout', o.statementTimeout),
   };
   const designOnly = o.schemaGiven === true && !o.url && !o.env && !process.env.DATABASE_URL;
-  const declared = await loadDeclared(o);
   let report: HealthReport;
   if (designOnly) {
-    report = lintDeclared(declared!, options);
+    report = lintDeclared((await loadDeclared(o))!, options);
   } else {
-    const db = await openTarget(o, declared?.catalog.extensions.map((e) => e.name) ?? []);
+    const { declared, db } = await openWithDeclarations(o, () => loadDeclared(o));
     report = await using([db], () => health(db, { ...options, declared }));
   }
   const failing = o.failOn === 'error' ? report.summary.errors : o.failOn === 'warning' ? report.summary.errors + report.summary.warnings : 0;

@@ -245,10 +245,14 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
 
 /** `schemakit migrate check` (CI): exit 1 naming every problem, 0 when the files are consistent. */
 export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }): Promise<Outcome> {
-  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-  // The applied migrations are checked when a database is named (--url, --env, SCHEMAKIT_ENV, DATABASE_URL, defaultEnv).
+  // The applied migrations are checked when a database is named (--url, --env, SCHEMAKIT_ENV, DATABASE_URL, defaultEnv),
+  // opened before the type check so that a connection error comes first.
   const resolved = cliTarget(opts);
   const target = resolved.source !== 'embedded' ? await openResolved(resolved.target) : null;
+  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') }).catch(async (e: unknown) => {
+    await target?.close();
+    throw e;
+  });
   const run = () => checkMigrations(declared, { dir: migrationsDir(opts), target: target ?? undefined, replay: { devUrl: devUrlOf(opts) }, scope: scopeOf(opts, resolved) });
   const report = target ? await withDb(target, run) : await run();
   if (opts.json) {

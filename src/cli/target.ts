@@ -5,6 +5,7 @@ import { openEnvTarget } from '../pipeline';
 import { hazardKinds } from '../plan';
 import { defaultThresholds } from '../health';
 import type { Scope } from '../introspect';
+import type { Declared } from '../declare';
 import type { ScopeFlags } from './scope-options';
 
 /** Options shared by commands that talk to one database. */
@@ -82,6 +83,29 @@ export async function openResolved(target: EnvTarget, extensions: readonly strin
  */
 export async function openTarget(opts: TargetOptions, extensions: readonly string[] = [], action?: { action: PolicyAction; command: string }): Promise<Db> {
   return openResolved(cliTarget(opts, action).target, extensions);
+}
+
+/**
+ * Opens the command's database and loads its declarations, the server first: a wrong host, port or password
+ * fails in about a second instead of after the type check (tens of seconds on a large schema). The embedded
+ * engine starts after the load, with the contrib extensions the declarations use (PGlite registers them at
+ * start). A failed load closes what was opened.
+ */
+export async function openWithDeclarations<T extends Declared | null>(
+  opts: TargetOptions, load: () => Promise<T>, action?: { action: PolicyAction; command: string },
+): Promise<{ declared: T; db: Db; target: ResolvedTarget }> {
+  const target = cliTarget(opts, action);
+  if (target.target.kind === 'postgres') {
+    const db = await openResolved(target.target);
+    try {
+      return { declared: await load(), db, target };
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+  }
+  const declared = await load();
+  return { declared, db: await openResolved(target.target, declared?.catalog.extensions.map((e) => e.name) ?? []), target };
 }
 
 /** The declarations directory (`--schema`, else `paths.schema`, default `schema/`). */
