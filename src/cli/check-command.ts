@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { checkData, dedupe, parseKeep, type CheckReport, type DedupeReport } from '../check';
 import { requiredBackupDir } from '../config';
 import { backupFirst } from './backup-first';
+import { showProgress } from './progress';
 import type { Declared } from '../declare';
 import { loadSchemaDir } from '../load';
 import { SchemakitError } from '../util';
@@ -28,7 +29,7 @@ async function loadDeclared(o: TargetOptions & { schemaGiven?: boolean }): Promi
     log(`${yellow('warning')} no declarations in ${dir}: only NOT VALID constraints, invalid indexes and sequences are checked`);
     return null;
   }
-  return loadSchemaDir(dir, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+  return loadSchemaDir(dir, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress });
 }
 
 type CheckFlags = TargetOptions & { json?: boolean; table?: string[]; timeout?: string; schemaGiven?: boolean };

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, st
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { cliTarget, openTarget, projectConfig, schemaDir } from './target';
+import { showProgress } from './progress';
 import type { ScopeFlags } from './scope-options';
 import { scopeOf } from './target';
 import { compareDocs, renderDocs, renderSite } from '../generators';
@@ -43,10 +44,10 @@ async function catalogFor(opts: DocsOptions): Promise<Catalog> {
       db = await openTarget(opts);
       return await introspect(db, { scope });
     }
-    const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+    const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress });
     // A pooled empty instance (started from the cached pristine data dir) is the scratch itself.
     db = await acquirePglite({ extensions: declared.catalog.extensions.map((e) => e.name) });
-    return await normalizeInto(declared, db);
+    return await normalizeInto(declared, db, showProgress);
   } finally {
     await db?.close().catch(() => undefined);
   }

@@ -7,6 +7,7 @@ import {
 import { loadSchemaDir } from '../load';
 import { SchemakitError } from '../util';
 import { using, type Outcome } from './commands';
+import { showProgress } from './progress';
 import { thresholdFlags, kebab } from './health-program';
 import { bold, dim, red, yellow } from './output';
 import { openTarget, openWithDeclarations, projectConfig, schemaDir, type TargetOptions } from './target';
@@ -43,7 +44,7 @@ async function loadDeclared(o: HealthFlags): Promise<Declared | null> {
     return null;
   }
   try {
-    return await loadSchemaDir(dir, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+    return await loadSchemaDir(dir, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress });
   } catch (err) {
     if (o.schemaGiven) throw err;
     log(`${yellow('warning')} declarations in ${dir} not loaded, findings will not name file:line: ${(err as Error).message}`);

@@ -9,6 +9,7 @@ import { checkMigrations, extensionsCreatedBy, generateMigration, migrationDrift
 import { planToJson } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './outcome';
+import { progress as progressLine, showProgress } from './progress';
 import type { HazardKind } from '../plan';
 import { confirm } from './prompt';
 import { batchProgress } from './batch-progress';
@@ -249,7 +250,7 @@ export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }
   // opened before the type check so that a connection error comes first.
   const resolved = cliTarget(opts);
   const target = resolved.source !== 'embedded' ? await openResolved(resolved.target) : null;
-  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') }).catch(async (e: unknown) => {
+  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress }).catch(async (e: unknown) => {
     await target?.close();
     throw e;
   });
@@ -271,9 +272,10 @@ export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }
 
 /** `schemakit generate NAME`: the next migration, from the state the existing files produce to the declarations. */
 export async function runGenerateMigration(name: string, opts: TargetOptions & ScopeFlags & { out?: string; devUrl?: string; json?: boolean }): Promise<Outcome> {
-  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress });
   const scope = scopeOf(opts, opts.url || opts.env ? cliTarget(opts) : null);
-  const result = await generateMigration(declared, { name, dir: migrationsDirOf(opts, opts.out), replay: { devUrl: devUrlOf(opts) }, scope });
+  const result = await generateMigration(declared, { name, dir: migrationsDirOf(opts, opts.out), replay: { devUrl: devUrlOf(opts) }, scope, onProgress: showProgress });
+  progressLine().clear();
   if (opts.json) {
     const doc = { written: result.written === null ? null : show(result.written), reversible: result.written === null ? null : result.reversible, steps: planToJson(result.plan).steps };
     return { stdout: JSON.stringify(doc, null, 2), exitCode: 0 };

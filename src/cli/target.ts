@@ -7,6 +7,7 @@ import { defaultThresholds } from '../health';
 import type { Scope } from '../introspect';
 import type { Declared } from '../declare';
 import type { ScopeFlags } from './scope-options';
+import { during, logLine, progress } from './progress';
 
 /** Options shared by commands that talk to one database. */
 export interface TargetOptions {
@@ -36,7 +37,7 @@ export function embeddedLockOptions(opts: { lockWait?: string }): EngineLockOpti
   return {
     command: commandLabel(),
     waitMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 10_000,
-    onWait: (h) => process.stderr.write(`waiting for the embedded database: in use by ${describeEngineHolder(h)} (up to ${seconds} s)\n`),
+    onWait: (h) => logLine(`waiting for the embedded database: in use by ${describeEngineHolder(h)} (up to ${seconds} s)`),
   };
 }
 
@@ -102,10 +103,14 @@ export async function openWithDeclarations<T extends Declared | null>(
     } catch (e) {
       await db.close();
       throw e;
+    } finally {
+      progress().clear();
     }
   }
   const declared = await load();
-  return { declared, db: await openResolved(target.target, declared?.catalog.extensions.map((e) => e.name) ?? []), target };
+  progress().clear();
+  const extensions = declared?.catalog.extensions.map((e) => e.name) ?? [];
+  return { declared, db: await during('starting the embedded database', () => openResolved(target.target, extensions)), target };
 }
 
 /** The declarations directory (`--schema`, else `paths.schema`, default `schema/`). */

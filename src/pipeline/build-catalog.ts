@@ -3,6 +3,7 @@ import { diffCatalogs } from '../diff';
 import { introspect } from '../introspect';
 import type { Catalog } from '../model';
 import { planPreamble, planStepGraph, type StepNode } from '../plan';
+import type { OnProgress } from '../util';
 import { tableInParts } from './table-in-parts';
 
 /** A statement Postgres refused while a catalog was built into a scratch database. */
@@ -38,15 +39,25 @@ const CHUNK = 200;
  * errors would only repeat it). After a rejection `empty` holds what passed; callers drop or reset it.
  * Grants are not rendered: the roles they name may not exist there (PGlite); they are data.
  */
-export async function buildCatalogInto(catalog: Catalog, empty: Db, options: { readonly statementsPerTransaction?: number } = {}): Promise<BuildOutcome> {
+export async function buildCatalogInto(catalog: Catalog, empty: Db, options: BuildOptions = {}): Promise<BuildOutcome> {
   const nodes = planStepGraph(diffCatalogs(await introspect(empty), { ...catalog, grants: null }));
   for (const setting of planPreamble({ steps: nodes.map((n) => n.step) })) await empty.exec(setting);
   const state: BuildState = { rejected: [], notTried: [], missing: new Set() };
+  let done = 0;
   for (const chunk of chunksOf(nodes, options.statementsPerTransaction ?? CHUNK)) {
     if (chunk.length === 1 && !chunk[0].step.transactional) await runAlone(empty, chunk[0], state);
     else if (!(await runTogether(empty, chunk, state))) await runOneByOne(empty, chunk, state);
+    options.onProgress?.({ kind: 'Normalize', done: (done += chunk.length), total: nodes.length });
   }
   return { rejected: state.rejected, notTried: state.notTried };
+}
+
+/** Options of buildCatalogInto. */
+export interface BuildOptions {
+  /** Statements per transaction (default CHUNK). */
+  readonly statementsPerTransaction?: number;
+  /** Told after each transaction how many statements ran. */
+  readonly onProgress?: OnProgress;
 }
 
 /** What the steps run so far found, and the graph keys a rejected or untried step would have created. */

@@ -4,7 +4,7 @@ import { createScratch } from '../db';
 import { managesGrant } from '../diff';
 import { introspect } from '../introspect';
 import { constraintKey, grantKey, sortCatalog, type Catalog, type Grant } from '../model';
-import { formatProblem, SchemakitError, type Problem } from '../util';
+import { formatProblem, SchemakitError, type OnProgress, type Problem } from '../util';
 import { buildCatalogInto, type BuildOutcome } from './build-catalog';
 import { normalizedCacheKey, readNormalizedCache, writeNormalizedCache } from './normalize-cache';
 
@@ -20,10 +20,11 @@ export async function normalizeDeclared(declared: Declared, like: Db, options: N
   const cached = cacheDir ? readNormalizedCache(cacheDir, key) : undefined;
   if (cached) return cached;
   // PGlite registers contrib extensions at start, so the scratch instance must be asked for the declared ones.
+  options.onProgress?.({ kind: 'ScratchDatabase' });
   const scratch = await createScratch(like, { devUrl: options.devUrl, embeddedFallback: options.embeddedFallback, extensions: declared.catalog.extensions.map((e) => e.name) });
   let catalog: Catalog;
   try {
-    catalog = await normalizeInto(declared, scratch.db);
+    catalog = await normalizeInto(declared, scratch.db, options.onProgress);
   } finally {
     await scratch.dispose();
   }
@@ -42,14 +43,16 @@ export interface NormalizeOptions {
   readonly devUrl?: string;
   /** Use the embedded engine when the server refuses CREATE DATABASE; see createScratch. */
   readonly embeddedFallback?: boolean;
+  /** Told when the scratch database is made and as the declarations are rendered into it. */
+  readonly onProgress?: OnProgress;
 }
 
 /**
  * The same, into a database the caller already has and knows to be empty (e.g. a pooled PGlite), so a
  * command that needs no target does not start one database only to ask for another.
  */
-export async function normalizeInto(declared: Declared, empty: Db): Promise<Catalog> {
-  const built = await buildCatalogInto(declared.catalog, empty);
+export async function normalizeInto(declared: Declared, empty: Db, onProgress?: OnProgress): Promise<Catalog> {
+  const built = await buildCatalogInto(declared.catalog, empty, { onProgress });
   if (built.rejected.length > 0) throw rejectedError(declared, built);
   const normalized = withDeclaredValidity(withDeclaredOpenings(await introspect(empty), declared.catalog), declared.catalog);
   return declared.catalog.grants === null ? normalized : sortCatalog({ ...normalized, grants: uniqueGrants(declared.catalog.grants) });

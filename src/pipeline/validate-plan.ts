@@ -5,7 +5,7 @@ import { introspect, scopeCatalog, type Scope } from '../introspect';
 import { applyPlan } from '../migrate';
 import { noRenames, type Catalog } from '../model';
 import { hazardKinds, planChanges, type Plan, type PlanOptions } from '../plan';
-import { SchemakitError } from '../util';
+import { SchemakitError, type OnProgress } from '../util';
 import { buildCatalogInto } from './build-catalog';
 import { normalizeInto } from './normalize';
 
@@ -70,15 +70,17 @@ export async function planValidated(
   db: Db,
   declared: Declared,
   options: PlanOptions & { readonly validate?: boolean } = {},
-  where: Pick<ScratchOptions, 'devUrl' | 'embeddedFallback'> & { readonly scope?: Scope } = {},
+  where: Pick<ScratchOptions, 'devUrl' | 'embeddedFallback'> & { readonly scope?: Scope; readonly onProgress?: OnProgress } = {},
 ): Promise<ValidatedPlan> {
   const scope = where.scope;
   const actual = await introspect(db, { scope });
   const extensions = [...new Set([...declared.catalog.extensions, ...actual.extensions].map((e) => e.name))];
+  where.onProgress?.({ kind: 'ScratchDatabase' });
   const scratch = await createScratch(db, { extensions, devUrl: where.devUrl, embeddedFallback: where.embeddedFallback });
   try {
-    const desired = scopeCatalog(await normalizeInto(declared, scratch.db), scope);
+    const desired = scopeCatalog(await normalizeInto(declared, scratch.db, where.onProgress), scope);
     const plan = planChanges(diffCatalogs(actual, desired, declared.renames), options);
+    if (options.validate && plan.steps.length > 0) where.onProgress?.({ kind: 'ValidatePlan', steps: plan.steps.length });
     const validation = options.validate && plan.steps.length > 0 ? await validatePlan(scratch.db, actual, desired, plan, scope) : null;
     return { plan, validation };
   } finally {

@@ -6,3 +6,4 @@ export * from './suggest';
 export * from './format';
 export * from './sql-lex';
 export * from './quote';
+export * from './progress';
