@@ -9,7 +9,7 @@ import { compareDocs, renderDocs, renderSite } from '../generators';
 import { introspect } from '../introspect';
 import { loadSchemaDir } from '../load';
 import type { Catalog } from '../model';
-import { normalizeInto } from '../pipeline';
+import { normalizeInto, withDeclaredText } from '../pipeline';
 import type { Outcome } from './commands';
 
 /** Options of `schemakit docs`. */
@@ -47,7 +47,8 @@ async function catalogFor(opts: DocsOptions): Promise<Catalog> {
     const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress });
     // A pooled empty instance (started from the cached pristine data dir) is the scratch itself.
     db = await acquirePglite({ extensions: declared.catalog.extensions.map((e) => e.name) });
-    return await normalizeInto(declared, db, showProgress);
+    // Defaults and checks as the declarations wrote them; docs of a live database (above) keep the catalog's form.
+    return withDeclaredText(await normalizeInto(declared, db, showProgress), declared.catalog);
   } finally {
     await db?.close().catch(() => undefined);
   }

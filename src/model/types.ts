@@ -119,6 +119,8 @@ export interface Column {
   readonly storage: ColumnStorage | null;
   /** `SET COMPRESSION` method (`pglz`, `lz4`) when set on the column, else null (the server default). */
   readonly compression: string | null;
+  /** The default as the declaration wrote it, on catalogs documented from declarations (see withDeclaredText); else absent. */
+  readonly declaredDefault?: string;
 }
 
 export type FkAction = 'no-action' | 'restrict' | 'cascade' | 'set-null' | 'set-default';
@@ -154,6 +156,8 @@ export interface Check extends ConstraintBase {
   readonly noInherit: boolean;
   /** NOT VALID: rows that existed when it was added were never checked (`convalidated` false); absent when validated. */
   readonly notValid?: true;
+  /** The expression as the declaration wrote it, on catalogs documented from declarations (see withDeclaredText); else absent. */
+  readonly declaredExpression?: string;
 }
 
 /** `FOREIGN KEY (columns) REFERENCES refSchema.refTable (refColumns) …`. */
