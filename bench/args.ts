@@ -13,13 +13,15 @@ export interface BenchArgs {
   readonly startup: boolean;
   /** Run the fleet benchmark instead: `[schemas, databases]` targets (`--fleet 200,20`). */
   readonly fleet: readonly [number, number] | null;
+  /** Run the fleet-at-scale benchmark instead: plan, migrate up, plan, check, health, one CLI command each (`--fleet-scale 1000,100`). */
+  readonly fleetScale: readonly [number, number] | null;
   /** Run the batched-backfill benchmark instead, on a table of this many rows (`--batch 1000000`). */
   readonly batch: number | null;
   /** Run the normalization benchmark instead: building this many generated tables into a scratch database (`--normalize 300`). */
   readonly normalize: number | null;
 }
 
-const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES] [--batch ROWS] [--normalize TABLES]';
+const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES] [--fleet-scale SCHEMAS,DATABASES] [--batch ROWS] [--normalize TABLES] | --data [--rows N] | --docs [--tables 1000] [--runs 3]';
 
 /** Parses argv (without `node script`); throws with the usage on a bad option. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -30,6 +32,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let child: number | null = null;
   let startup = false;
   let fleet: [number, number] | null = null;
+  let fleetScale: [number, number] | null = null;
   let batch: number | null = null;
   let normalize: number | null = null;
   const value = (i: number): string => {
@@ -62,6 +65,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         fleet = [a2, b2 ?? Math.max(1, Math.round(a2 / 10))];
         break;
       }
+      case '--fleet-scale': {
+        const [a2, b2] = take().split(',').map((x) => positiveInt(x, '--fleet-scale'));
+        fleetScale = [a2, b2 ?? Math.max(1, Math.round(a2 / 10))];
+        break;
+      }
       case '--batch':
         // The row count is optional: `--batch` alone is a million rows.
         batch = inline !== undefined || (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) ? positiveInt(take(), '--batch') : 1_000_000;
@@ -79,7 +87,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         throw new Error(`unknown option ${a}\n${usage}`);
     }
   }
-  return { sizes, runs, pglite, serverUrl, child, startup, fleet, batch, normalize };
+  return { sizes, runs, pglite, serverUrl, child, startup, fleet, fleetScale, batch, normalize };
 }
 
 function positiveInt(s: string, flag: string): number {

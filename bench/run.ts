@@ -1,5 +1,5 @@
 /**
- * The benchmark: `npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite]`.
+ * The benchmark: `npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite]` (`--data`, `--docs`: bench/data-run.ts, bench/docs-run.ts).
  * Each size runs in its own forked process so its peak memory is its own; the parent collects the
  * results, prints a Markdown table with the targets and writes bench/results/latest.json.
  */
@@ -24,6 +24,11 @@ async function main(args: BenchArgs): Promise<void> {
     // Run by hand (e.g. `node --cpu-prof dist/bench/run.js --child 5000`), there is no parent: print it.
     if (!process.send) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else await new Promise<void>((resolve, reject) => process.send!(result, (e: Error | null) => (e ? reject(e) : resolve())));
+    return;
+  }
+  if (args.fleetScale) {
+    const { runFleetScaleBench } = await import('./fleet-scale');
+    process.exitCode = await runFleetScaleBench(args.serverUrl, args.fleetScale[0], args.fleetScale[1]);
     return;
   }
   if (args.fleet) {
@@ -94,8 +99,8 @@ async function serverVersion(serverUrl: string): Promise<string> {
 }
 
 let parsed: BenchArgs;
-// `--data`: the data benchmark (bench/data-run.ts) instead of the schema sizes.
-if (process.argv.includes('--data')) { require('./data-run'); } else {
+// `--data`: the data benchmark (bench/data-run.ts), `--docs`: the docs benchmark (bench/docs-run.ts), instead of the schema sizes.
+if (process.argv.includes('--data')) { require('./data-run'); } else if (process.argv.includes('--docs')) { require('./docs-run'); } else {
 try {
   parsed = parseBenchArgs(process.argv.slice(2));
 } catch (e) {

@@ -14,6 +14,11 @@ export interface CheckOptions {
   readonly declared?: CheckDeclarations | null;
   /** Only checks reading these tables (`schema.table` or `table`); unknown names are an error. */
   readonly tables?: readonly string[];
+  /**
+   * Only the tables of these schemas (a fleet's tenant schema): checks of other schemas' tables are not
+   * run, and the live tables are read for these schemas alone. Data checks (free SQL) still run.
+   */
+  readonly schemas?: readonly string[];
   /** statement_timeout of each check query, in milliseconds (default 30 000; 0 for none). */
   readonly timeoutMs?: number;
   /** Called before each check (progress). */
@@ -44,7 +49,7 @@ export async function checkData(db: Db, options: CheckOptions = {}): Promise<Che
     if (outer) await db.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     await db.exec(`SET LOCAL statement_timeout = ${timeout}; SET LOCAL lock_timeout = ${Math.min(timeout || 5000, 5000)}`);
     const [{ ro }] = await db.query<{ ro: string }>(`SELECT current_setting('transaction_read_only') AS ro`);
-    const tables = await readLiveTables(db);
+    const tables = await readLiveTables(db, options.schemas);
     let only: Set<string> | null = null;
     if (options.tables && options.tables.length > 0) {
       const bad = options.tables.filter((t) => resolveTableName(t, tables) === null);
@@ -60,9 +65,11 @@ export async function checkData(db: Db, options: CheckOptions = {}): Promise<Che
       await planInvalidIndexes(db, locate),
       await planSequences(db, tables, locate),
     ];
-    const wanted = (table: string | null) => only === null || (table !== null && only.has(table));
+    const inScope = (table: string | null) => !options.schemas || table === null || tables.has(table);
+    const wanted = (table: string | null) => inScope(table) && (only === null || (table !== null && only.has(table)));
     const queries = planned.flatMap((p) => p.queries).filter((q) => wanted(q.table));
-    const skipped: CheckSkipped[] = planned.flatMap((p) => p.skipped).filter((s) => only === null || only.has(s.object.split('.').slice(0, 2).join('.')));
+    const skipped: CheckSkipped[] = planned.flatMap((p) => p.skipped)
+      .filter((s) => (only === null || only.has(s.object.split('.').slice(0, 2).join('.'))) && (!options.schemas || s.kind === 'data-check' || options.schemas.includes(s.object.split('.')[0])));
     const findings: CheckFinding[] = [];
     for (const [i, q] of queries.entries()) {
       options.onCheck?.(q.object, i, queries.length);

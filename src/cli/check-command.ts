@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkData, dedupe, parseKeep, type CheckReport, type DedupeReport } from '../check';
 import { requiredBackupDir } from '../config';
 import { backupFirst } from './backup-first';
-import { showProgress } from './progress';
+import { loadDeclarations } from './load-declarations';
 import type { Declared } from '../declare';
-import { loadSchemaDir } from '../load';
 import { SchemakitError } from '../util';
 import { using, type Outcome } from './commands';
 import { bold, dim, red, yellow } from './output';
@@ -14,7 +12,7 @@ import { cliTarget, openResolved, openWithDeclarations, schemaDir, type TargetOp
 const log = (s: string) => process.stderr.write(s + '\n');
 
 /** A non-negative integer flag. */
-function intFlag(flag: string, v: string | undefined): number | undefined {
+export function intFlag(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (v.trim() === '' || !Number.isInteger(n) || n < 0) throw new SchemakitError('cli', 'bad-option', `${flag} must be a non-negative integer, not "${v}"`);
@@ -22,22 +20,22 @@ function intFlag(flag: string, v: string | undefined): number | undefined {
 }
 
 /** Loads schema/ for expectations and locations; without one, only the catalog checks run. */
-async function loadDeclared(o: TargetOptions & { schemaGiven?: boolean }): Promise<Declared | null> {
+export async function loadCheckDeclarations(o: TargetOptions & { schemaGiven?: boolean }): Promise<Declared | null> {
   const dir = schemaDir(o);
   if (!existsSync(dir)) {
     if (o.schemaGiven) throw new SchemakitError('cli', 'bad-path', `${dir} does not exist`);
     log(`${yellow('warning')} no declarations in ${dir}: only NOT VALID constraints, invalid indexes and sequences are checked`);
     return null;
   }
-  return loadSchemaDir(dir, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress });
+  return loadDeclarations(dir);
 }
 
-type CheckFlags = TargetOptions & { json?: boolean; table?: string[]; timeout?: string; schemaGiven?: boolean };
+export type CheckFlags = TargetOptions & { json?: boolean; table?: string[]; timeout?: string; schemaGiven?: boolean };
 
 /** `schemakit check`: exit 0 when clean, 1 with findings. */
 export async function runCheck(o: CheckFlags): Promise<Outcome> {
   const timeoutMs = intFlag('--timeout', o.timeout);
-  const { declared, db } = await openWithDeclarations(o, () => loadDeclared(o));
+  const { declared, db } = await openWithDeclarations(o, () => loadCheckDeclarations(o));
   const tty = Boolean(process.stderr.isTTY) && !o.json;
   const report = await using([db], () => checkData(db, {
     declared, tables: o.table, timeoutMs,

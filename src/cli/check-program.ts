@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import type { Outcome } from './commands';
+import { fleetOr, withFleetOptions } from './fleet-options';
 
 /** Registers `schemakit check` and `schemakit dedupe`. */
 export function registerCheck(cmd: Command, target: (c: Command) => Command, done: (o: Outcome) => void): void {
-  target(cmd.command('check').description('check the live data against the schema and the declared expectations, in one read-only transaction (exit 0: clean, 1: findings)'))
+  withFleetOptions(target(cmd.command('check').description('check the live data against the schema and the declared expectations, in one read-only transaction (exit 0: clean, 1: findings); on a fleet env, every target (tenant schemas: their own tables)')), 'check')
     .option('--json', 'print the report as one JSON document')
     .option('--table <name...>', 'only checks of these tables')
     .option('--timeout <ms>', 'statement_timeout of each check query (default 30000; 0: none)')
     .action(async (o, c: Command) => {
-      const { runCheck } = await import('./check-command');
-      done(await runCheck({ ...o, schemaGiven: c.getOptionValueSource('schema') === 'cli' }));
+      const flags = { ...o, schemaGiven: c.getOptionValueSource('schema') === 'cli' };
+      done(await fleetOr('check', flags, async () => (await import('./check-command')).runCheck(flags)));
     });
 
   target(cmd.command('dedupe').description('merge duplicate rows over a key: re-point foreign keys from losers to survivors, then delete the losers (a dry run without --yes)'))

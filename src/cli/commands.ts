@@ -5,10 +5,10 @@ import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanag
 import { applyPlan, isFailingPreflight, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
 import { requiredBackupDir } from '../config';
 import { backupFirst } from './backup-first';
+import { loadDeclarations } from './load-declarations';
 import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames, type Catalog } from '../model';
-import { loadSchemaDir } from '../load';
 import { assertValidated, planDeclaredWithData, planValidated, type PlanValidation } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
@@ -53,7 +53,7 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
  * openWithDeclarations).
  */
 export async function loadAndOpen(opts: TargetOptions, action?: { action: PolicyAction; command: string }): Promise<{ declared: Declared; db: Db; target: ResolvedTarget }> {
-  return openWithDeclarations(opts, () => loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress }), action);
+  return openWithDeclarations(opts, () => loadDeclarations(schemaDir(opts)), action);
 }
 
 /** The flags with the env policy's defaults: `online: true` turns online mode on unless `--online` was given. */

@@ -2,14 +2,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, st
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { cliTarget, openTarget, projectConfig, schemaDir } from './target';
+import { loadDeclarations } from './load-declarations';
 import { showProgress } from './progress';
 import type { ScopeFlags } from './scope-options';
 import { scopeOf } from './target';
 import { compareDocs, renderDocs, renderSite } from '../generators';
 import { introspect } from '../introspect';
-import { loadSchemaDir } from '../load';
 import type { Catalog } from '../model';
-import { normalizeInto, withDeclaredText } from '../pipeline';
+import { normalizeInto, readTableStats, referenceDataCounts, withDeclaredText, type TableStatFact } from '../pipeline';
+import type { ReferenceDataSpec } from '../declare';
+import { unifiedDiffs } from './text-diff';
 import type { Outcome } from './commands';
 
 /** Options of `schemakit docs`. */
@@ -33,22 +35,36 @@ export interface DocsOptions extends ScopeFlags {
   readonly config?: string;
   /** Print one JSON document on stdout. */
   readonly json?: boolean;
+  /** `--no-stats` (false): leave row estimates and sizes out of live-database docs (committed docs would churn). */
+  readonly stats?: boolean;
+}
+
+/** What is documented: the catalog, and the facts the pages show besides it. */
+interface DocsInput {
+  readonly catalog: Catalog;
+  /** Areas named on table declarations (declarations only). */
+  readonly declaredAreas: readonly { readonly schema: string; readonly table: string; readonly area: string }[];
+  readonly referenceSpecs: readonly ReferenceDataSpec[];
+  /** Row estimates and sizes (a live database, unless --no-stats). */
+  readonly stats: readonly TableStatFact[];
 }
 
 /** The catalog to document: a live database (`url`), else the declarations normalized through a scratch PGlite. */
-async function catalogFor(opts: DocsOptions): Promise<Catalog> {
+async function docsInput(opts: DocsOptions): Promise<DocsInput> {
   let db: Db | null = null;
   try {
     if (opts.url || opts.env) {
       const scope = scopeOf(opts, cliTarget(opts));
       db = await openTarget(opts);
-      return await introspect(db, { scope });
+      const catalog = await introspect(db, { scope });
+      return { catalog, declaredAreas: [], referenceSpecs: [], stats: opts.stats === false ? [] : await readTableStats(db) };
     }
-    const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress });
+    const declared = await loadDeclarations(schemaDir(opts));
     // A pooled empty instance (started from the cached pristine data dir) is the scratch itself.
     db = await acquirePglite({ extensions: declared.catalog.extensions.map((e) => e.name) });
     // Defaults and checks as the declarations wrote them; docs of a live database (above) keep the catalog's form.
-    return withDeclaredText(await normalizeInto(declared, db, showProgress), declared.catalog);
+    const catalog = withDeclaredText(await normalizeInto(declared, db, showProgress), declared.catalog);
+    return { catalog, declaredAreas: declared.docsAreas ?? [], referenceSpecs: declared.referenceData ?? [], stats: [] };
   } finally {
     await db?.close().catch(() => undefined);
   }
@@ -88,17 +104,29 @@ export function writeDocs(dir: string, rendered: ReadonlyMap<string, string>): {
   return { written: drift.missing.length + drift.stale.length, removed: drift.extra.length };
 }
 
+/** At most this many stale files are shown as diffs by `docs --check`; the others are named. */
+const MAX_DIFFS = 20;
+
 /** `schemakit docs`: renders Markdown docs and Mermaid ERDs to `out`; with `check`, exit 1 when they are out of date. */
 export async function runDocs(opts: DocsOptions = {}): Promise<Outcome> {
   const config = projectConfig(opts);
   const out = opts.out ? resolve(opts.out) : opts.html ? join(config.root, 'generated', 'site') : config.paths.docs;
-  const catalog = await catalogFor(opts);
+  const input = await docsInput(opts);
   const render = opts.html ? renderSite : renderDocs;
   const templatesDir = opts.templates ? resolve(opts.templates) : config.paths.templates ?? undefined;
-  const rendered = render(catalog, { templatesDir, title: opts.title });
+  const referenceData = await referenceDataCounts(config.root, relative(config.root, config.paths.data) || '.', input.referenceSpecs);
+  const rendered = render(input.catalog, {
+    templatesDir, title: opts.title, stats: input.stats, referenceData,
+    areas: { patterns: config.docs?.areas ?? [], tables: input.declaredAreas },
+    limits: {
+      ...(config.docs?.maxDiagramChars ? { maxChars: config.docs.maxDiagramChars } : {}),
+      ...(config.docs?.maxDiagramTables ? { maxTables: config.docs.maxDiagramTables } : {}),
+    },
+  });
   const where = relative(process.cwd(), out) || '.';
   if (opts.check) {
-    const drift = compareDocs(rendered, readTree(out));
+    const existing = readTree(out);
+    const drift = compareDocs(rendered, existing);
     if (opts.json) {
       const upToDate = drift.missing.length + drift.stale.length + drift.extra.length === 0;
       return { stdout: JSON.stringify({ out: where, files: rendered.size, upToDate, missing: drift.missing, stale: drift.stale, extra: drift.extra }, null, 2), exitCode: upToDate ? 0 : 1 };
@@ -108,10 +136,14 @@ export async function runDocs(opts: DocsOptions = {}): Promise<Outcome> {
       ...drift.stale.map((p) => `stale:   ${p}`),
       ...drift.extra.map((p) => `extra:   ${p}`),
     ];
-    if (lines.length === 0) return { stdout: `Docs in ${relative(process.cwd(), out) || '.'} are up to date (${rendered.size} files).`, exitCode: 0 };
-    return { stdout: `Docs in ${relative(process.cwd(), out) || '.'} are out of date; run \`schemakit docs\`:\n${lines.join('\n')}`, exitCode: 1 };
+    if (lines.length === 0) return { stdout: `Docs in ${where} are up to date (${rendered.size} files).`, exitCode: 0 };
+    const shown = drift.stale.slice(0, MAX_DIFFS);
+    const diffs = unifiedDiffs(shown, (p) => existing.get(p), (p) => rendered.get(p));
+    const more = drift.stale.length > shown.length ? `\n\n… and ${drift.stale.length - shown.length} more stale file(s), named above.` : '';
+    const changes = diffs ? `\n\nWhat \`schemakit docs\` would change (a/: the file as it is, b/: as the schema renders it):\n\n${diffs}${more}` : '';
+    return { stdout: `Docs in ${where} are out of date; run \`schemakit docs\`:\n${lines.join('\n')}${changes}`, exitCode: 1 };
   }
   const { written, removed } = writeDocs(out, rendered);
   if (opts.json) return { stdout: JSON.stringify({ out: where, files: rendered.size, written, removed }, null, 2), exitCode: 0 };
-  return { stdout: `Docs: ${rendered.size} files in ${relative(process.cwd(), out) || '.'} (${written} written, ${removed} removed).`, exitCode: 0 };
+  return { stdout: `Docs: ${rendered.size} files in ${where} (${written} written, ${removed} removed).`, exitCode: 0 };
 }

@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import type { EnvConfig } from '../config';
 import {
-  applyFleet, fleetMigrationStatus, migrateFleetUp, pingFleet, planFleet, resolveFleet,
+  applyFleet, checkFleet, declaredTenantSchema, fleetMigrationStatus, healthFleet, migrateFleetUp, pingFleet, planFleet, resolveFleet,
   type FleetProgress, type FleetRunOptions, type TargetResult,
 } from '../fleet';
 import { loadSchemaDir } from '../load';
@@ -12,7 +13,7 @@ import type { FleetCommandKind } from './fleet-options';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
 import { migrationsDirOf, projectConfig, schemaDir } from './target';
 
-type Opts = Record<string, unknown> & { env?: string; url?: string; config?: string; json?: boolean; parallel?: string; canary?: string; stopOnError?: boolean; dir?: string; yes?: boolean; to?: string; lockWait?: string; allowHazard?: string[]; online?: boolean };
+type Opts = Record<string, unknown> & { table?: string[]; timeout?: string; failOn?: 'warning' | 'error'; env?: string; url?: string; config?: string; json?: boolean; parallel?: string; canary?: string; stopOnError?: boolean; dir?: string; yes?: boolean; to?: string; lockWait?: string; allowHazard?: string[]; online?: boolean };
 
 /** The fleet env the options select (`--env`, else SCHEMAKIT_ENV, else defaultEnv unless a URL is given), or null. */
 export function fleetEnvOf(opts: { env?: unknown; url?: unknown; config?: unknown }): EnvConfig | null {
@@ -46,15 +47,29 @@ function progressLine(): { onProgress?: (p: FleetProgress) => void; end: () => v
   };
 }
 
-/** The results table: target, before → after, duration, status, error. */
+/**
+ * The results table: target, before → after (commands that change state), result (check, health),
+ * duration, status, error.
+ */
 export function renderResults(results: readonly TargetResult[]): string {
-  const rows = results.map((r) => [r.target, `${r.before ?? '?'} → ${r.after ?? '?'}`, `${r.durationMs} ms`, r.status, r.error ?? '']);
-  const head = ['target', 'before → after', 'duration', 'status', 'error'];
+  const states = results.some((r) => r.before !== null || r.after !== null);
+  const summaries = results.some((r) => r.summary);
+  const columns: [string, (r: TargetResult) => string][] = [
+    ['target', (r) => r.target],
+    ...(states ? [['before → after', (r: TargetResult) => `${r.before ?? '?'} → ${r.after ?? '?'}`] as [string, (r: TargetResult) => string]] : []),
+    ...(summaries ? [['result', (r: TargetResult) => r.summary ?? ''] as [string, (r: TargetResult) => string]] : []),
+    ['duration', (r) => `${r.durationMs} ms`],
+    ['status', (r) => r.status],
+    ['error', (r) => r.error ?? ''],
+  ];
+  const rows = results.map((r) => columns.map(([, f]) => f(r)));
+  const head = columns.map(([h]) => h);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 4 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const last = head.length - 1;
+  const line = (r: string[]) => r.map((c, i) => (i === last ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
   const paint = (r: string[]) => {
     const s = line(r);
-    return r[3] === 'failed' ? red(s) : r[3] === 'skipped' ? yellow(s) : s;
+    return r[last - 1] === 'failed' ? red(s) : r[last - 1] === 'skipped' ? yellow(s) : s;
   };
   const ok = results.filter((r) => r.status === 'ok').length;
   const failed = results.filter((r) => r.status === 'failed');
@@ -67,7 +82,7 @@ export function renderResults(results: readonly TargetResult[]): string {
 const exitOf = (results: readonly TargetResult[]) => (results.some((r) => r.status !== 'ok') ? 1 : 0);
 
 /**
- * Runs `plan`, `apply`, `migrate up`, `migrate status` or `ping` across the targets of a fleet env and
+ * Runs `plan`, `apply`, `migrate up`, `migrate status`, `check`, `health` or `ping` across the targets of a fleet env and
  * reports one row per target (exit 0 all ok, 1 any failed or skipped; plan: 2 when any group has changes).
  */
 export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, opts: Opts): Promise<Outcome> {
@@ -98,16 +113,28 @@ export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, op
       return finish(await fleetMigrationStatus(targets, files(), run));
     case 'ping':
       return finish(await pingFleet(targets, files(), run));
+    case 'check': {
+      const { intFlag, loadCheckDeclarations } = await import('./check-command');
+      const timeoutMs = intFlag('--timeout', opts.timeout);
+      const declared = await loadCheckDeclarations(opts);
+      return finish(await checkFleet(targets, { ...run, declared, boundSchema: declared ? declaredTenantSchema(declared) : undefined, tables: opts.table, timeoutMs }));
+    }
+    case 'health': {
+      const { healthOptionsOf, loadHealthDeclarations } = await import('./health-command');
+      const options = healthOptionsOf(opts); // requireColumnComments is for the design lint, which fleet rows leave out
+      const declared = await loadHealthDeclarations(opts);
+      return finish(await healthFleet(targets, { ...run, ...options, declared, failOn: opts.failOn }));
+    }
     case 'apply': {
       if (env.policy.migrationsOnly) throw new SchemakitError('config', 'policy-refused', `apply refused on env "${env.name}": policy migrationsOnly: true (${env.location})`);
       if (env.policy.requireBackup) throw new SchemakitError('cli', 'policy-refused', `apply refused on fleet env "${env.name}": policy requireBackup (${env.location}); fleet backups are not supported`);
       if (!opts.yes) throw new SchemakitError('cli', 'needs-confirmation', `apply to ${targets.length} target(s) of fleet env "${env.name}": pass --yes (run plan --env ${env.name} first)`);
-      const declared = await loadSchemaDir(schemaDir(opts));
+      const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
       const allowHazards = [...new Set([...(opts.allowHazard ?? []), ...env.policy.allowHazards])] as HazardKind[];
       return finish(await applyFleet(targets, declared, { ...run, allowHazards, lockTimeoutMs, plan: { online: opts.online ?? env.policy.online } }));
     }
     case 'plan': {
-      const declared = await loadSchemaDir(schemaDir(opts));
+      const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
       const fp = await planFleet(targets, declared, { ...run, plan: { online: opts.online ?? env.policy.online } });
       progress.end();
       const changes = fp.groups.some((g) => g.plan.steps.length > 0);

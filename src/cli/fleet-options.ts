@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Outcome } from './commands';
 
 /** The commands that accept a fleet env. */
-export type FleetCommandKind = 'plan' | 'apply' | 'migrate-up' | 'migrate-status' | 'ping';
+export type FleetCommandKind = 'plan' | 'apply' | 'migrate-up' | 'migrate-status' | 'ping' | 'check' | 'health';
 
 /** Adds `--parallel`, `--canary` and `--stop-on-error`, used when `--env` names a fleet. */
 export function withFleetOptions(c: Command, kind: FleetCommandKind): Command {

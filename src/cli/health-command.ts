@@ -1,18 +1,16 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Declared } from '../declare';
 import {
   health, lintDeclared, planRefresh, planVacuum, runMaintenance, type Finding, type HealthReport, type MaintenanceStep, type Severity, type Thresholds,
 } from '../health';
-import { loadSchemaDir } from '../load';
 import { SchemakitError } from '../util';
 import { using, type Outcome } from './commands';
-import { showProgress } from './progress';
+import { loadDeclarations } from './load-declarations';
 import { thresholdFlags, kebab } from './health-program';
 import { bold, dim, red, yellow } from './output';
 import { openTarget, openWithDeclarations, projectConfig, schemaDir, type TargetOptions } from './target';
 
-type HealthFlags = TargetOptions & {
+export type HealthFlags = TargetOptions & {
   json?: boolean; only?: string[]; failOn?: 'warning' | 'error'; requireColumnComments?: boolean; statementTimeout?: string; schemaGiven?: boolean;
   env?: string;
 } & Record<string, unknown>;
@@ -37,14 +35,14 @@ function thresholdsOf(o: HealthFlags): Partial<Thresholds> {
 }
 
 /** Loads schema/ for locations and the design lint; a broken schema/ is reported and the check goes on without it. */
-async function loadDeclared(o: HealthFlags): Promise<Declared | null> {
+export async function loadHealthDeclarations(o: HealthFlags): Promise<Declared | null> {
   const dir = schemaDir(o);
   if (!existsSync(dir)) {
     if (o.schemaGiven) throw new SchemakitError('cli', 'bad-path', `${dir} does not exist`);
     return null;
   }
   try {
-    return await loadSchemaDir(dir, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress });
+    return await loadDeclarations(dir);
   } catch (err) {
     if (o.schemaGiven) throw err;
     log(`${yellow('warning')} declarations in ${dir} not loaded, findings will not name file:line: ${(err as Error).message}`);
@@ -52,19 +50,24 @@ async function loadDeclared(o: HealthFlags): Promise<Declared | null> {
   }
 }
 
-/** `schemakit health`: exit 1 when --fail-on is met, else 0. */
-export async function runHealth(o: HealthFlags): Promise<Outcome> {
-  const options = {
+/** The options of health() the flags give: thresholds (schemakit.yaml's `health:`, the flags over it), kinds, timeout. */
+export function healthOptionsOf(o: HealthFlags): { thresholds: Partial<Thresholds>; only?: string[]; requireColumnComments?: boolean; statementTimeoutMs?: number } {
+  return {
     // schemakit.yaml's `health:` (validated with file:line when loaded), then the flags over it.
     thresholds: { ...projectConfig(o).health, ...thresholdsOf(o) } as Partial<Thresholds>, only: o.only, requireColumnComments: o.requireColumnComments,
     statementTimeoutMs: numberFlag('--statement-timeout', o.statementTimeout),
   };
+}
+
+/** `schemakit health`: exit 1 when --fail-on is met, else 0. */
+export async function runHealth(o: HealthFlags): Promise<Outcome> {
+  const options = healthOptionsOf(o);
   const designOnly = o.schemaGiven === true && !o.url && !o.env && !process.env.DATABASE_URL;
   let report: HealthReport;
   if (designOnly) {
-    report = lintDeclared((await loadDeclared(o))!, options);
+    report = lintDeclared((await loadHealthDeclarations(o))!, options);
   } else {
-    const { declared, db } = await openWithDeclarations(o, () => loadDeclared(o));
+    const { declared, db } = await openWithDeclarations(o, () => loadHealthDeclarations(o));
     report = await using([db], () => health(db, { ...options, declared }));
   }
   const failing = o.failOn === 'error' ? report.summary.errors : o.failOn === 'warning' ? report.summary.errors + report.summary.warnings : 0;

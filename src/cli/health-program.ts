@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Outcome } from './commands';
+import { fleetOr, withFleetOptions } from './fleet-options';
 
 /** Threshold flags (`--bloat-pct 30`): the keys of health's Thresholds, kebab-cased, with their meaning. */
 export const thresholdFlags: readonly (readonly [key: string, help: string])[] = [
@@ -30,8 +31,8 @@ export const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toL
 
 /** Registers `schemakit health` (thresholds: schemakit.yaml's `health:` keys, the flags over them), `vacuum`, `analyze` and `refresh`. */
 export function registerHealth(cmd: Command, target: (c: Command) => Command, done: (o: Outcome) => void): void {
-  const health = target(cmd.command('health')
-    .description('database doctor: index, storage, cache, query, activity and limit findings with fixes pointing at schema/ (one read-only transaction); with --schema and no database, the design lint alone'))
+  const health = withFleetOptions(target(cmd.command('health')
+    .description('database doctor: index, storage, cache, query, activity and limit findings with fixes pointing at schema/ (one read-only transaction); with --schema and no database, the design lint alone; on a fleet env, one row per target')), 'health')
     .option('--json', 'print the report as one JSON document')
     .option('--only <kind...>', 'only these kinds or categories (indexes, storage, cache, queries, activity, limits, design)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['warning', 'error']))
@@ -39,8 +40,8 @@ export function registerHealth(cmd: Command, target: (c: Command) => Command, do
     .option('--statement-timeout <ms>', 'statement_timeout of the pass (default 30000)');
   for (const [key, help] of thresholdFlags) health.option(`--${kebab(key)} <n>`, help);
   health.action(async (o, c: Command) => {
-    const { runHealth } = await import('./health-command');
-    done(await runHealth({ ...o, schemaGiven: c.getOptionValueSource('schema') === 'cli' }));
+    const flags = { ...o, schemaGiven: c.getOptionValueSource('schema') === 'cli' };
+    done(await fleetOr('health', flags, async () => (await import('./health-command')).runHealth(flags)));
   });
 
   const maintenance = (name: 'vacuum' | 'analyze', description: string) => target(cmd.command(name).description(description))

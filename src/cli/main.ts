@@ -15,6 +15,7 @@ import { withOnlineOptions } from './safety-options';
 import { checkUrlOptions, outputRedactor, withConnectTimeout, withScratchOptions } from './url-options';
 import { withEnvOptions } from './env-options';
 import { fleetOr, withFleetOptions } from './fleet-options';
+import { beginInvocation } from './invocation';
 import { withScopeOptions } from './scope-options';
 import { packageRoot } from '../load/package-root';
 import { readFileSync } from 'node:fs';
@@ -91,7 +92,7 @@ function program(done: (o: Outcome) => void): Command {
   registerBackup(cmd, target, done);
   registerCheck(cmd, target, done);
 
-  withScopeOptions(withConnectTimeout(cmd.command('docs'))).description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs')
+  withScopeOptions(withConnectTimeout(cmd.command('docs'))).description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs (large schemas: a diagram per area, a map of the areas)')
     .option('--schema <dir>', 'directory of schema declarations (default: paths.schema, else schema/)')
     .option('--url <url>', 'document a live database instead of the declarations')
     .option('--env <name>', 'document the live database of this env of schemakit.yaml instead of the declarations')
@@ -99,7 +100,8 @@ function program(done: (o: Outcome) => void): Command {
     .option('--out <dir>', 'output directory (default: paths.docs, else generated/docs; with --html generated/site)')
     .option('--html', 'write a static HTML site with the ER diagrams rendered (Mermaid bundled) instead of Markdown')
     .option('--templates <dir>', 'directory of Handlebars templates overriding the defaults (default: paths.templates)')
-    .option('--check', 'write nothing; exit 1 naming the stale files when the output is not up to date')
+    .option('--check', 'write nothing; exit 1 naming the stale files, with a unified diff of each, when the output is not up to date')
+    .option('--no-stats', 'with --url/--env: leave out the row estimates and sizes of the tables (committed docs would churn with them)')
     .option('--json', 'print the result as one JSON document')
     .action(async (o) => done(await (await import('./docs-command')).runDocs(o)));
 
@@ -133,6 +135,7 @@ function program(done: (o: Outcome) => void): Command {
 
 /** Entry point of the `schemakit` binary: the only place that prints and sets the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  beginInvocation();
   let outcome: Outcome = { stdout: '', exitCode: 0 };
   // No password is ever printed: whatever reaches stdout or stderr goes through one redactor.
   const redact = outputRedactor(argv);

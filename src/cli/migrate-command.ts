@@ -1,6 +1,5 @@
-import { join, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { Db } from '../db';
-import { loadSchemaDir } from '../load';
 import {
   checkDownHazards, describeHolder, describeProgress, migrationLockHolder, planMigrateDown, resolveMigration, migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
   type LockHolder, type MigrationRun, type MigrationState, type ScriptHooks,
@@ -9,12 +8,14 @@ import { checkMigrations, extensionsCreatedBy, generateMigration, migrationDrift
 import { planToJson } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './outcome';
+import { loadDeclarations } from './load-declarations';
 import { progress as progressLine, showProgress } from './progress';
 import type { HazardKind } from '../plan';
 import { confirm } from './prompt';
 import { batchProgress } from './batch-progress';
 import { backupFirst } from './backup-first';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
+import { declarationDiff } from './drift-diff';
 import { requiredBackupDir } from '../config';
 import type { ScopeFlags } from './scope-options';
 import { scopeOf } from './target';
@@ -233,6 +234,8 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
         lines.push(red('Drift: the database differs from what its applied migrations produce (changed outside the migrations).'));
         lines.push(dim('Read as: what was done to the state the history explains to get the database as it is.'));
         lines.push(renderSummary(drift.plan));
+        const declarations = declarationDiff(drift.expected, drift.actual);
+        if (declarations?.text) lines.push('', dim('As declarations (a/: what the applied migrations produce, b/: the database):'), '', declarations.text, '');
         lines.push(dim('schemakit changes nothing here: capture intended changes in the schema and a new migration (generate), or undo unintended ones by hand.'));
       }
       if (drift.unexplained.length) lines.push(yellow(`(approximate: ${drift.unexplained.join(', ')} could not be replayed, edited or missing)`));
@@ -250,7 +253,7 @@ export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }
   // opened before the type check so that a connection error comes first.
   const resolved = cliTarget(opts);
   const target = resolved.source !== 'embedded' ? await openResolved(resolved.target) : null;
-  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress }).catch(async (e: unknown) => {
+  const declared = await loadDeclarations(schemaDir(opts)).catch(async (e: unknown) => {
     await target?.close();
     throw e;
   });
@@ -272,12 +275,15 @@ export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }
 
 /** `schemakit generate NAME`: the next migration, from the state the existing files produce to the declarations. */
 export async function runGenerateMigration(name: string, opts: TargetOptions & ScopeFlags & { out?: string; devUrl?: string; json?: boolean }): Promise<Outcome> {
-  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress });
+  const declared = await loadDeclarations(schemaDir(opts));
   const scope = scopeOf(opts, opts.url || opts.env ? cliTarget(opts) : null);
   const result = await generateMigration(declared, { name, dir: migrationsDirOf(opts, opts.out), replay: { devUrl: devUrlOf(opts) }, scope, onProgress: showProgress });
   progressLine().clear();
   if (opts.json) {
-    const doc = { written: result.written === null ? null : show(result.written), reversible: result.written === null ? null : result.reversible, steps: planToJson(result.plan).steps };
+    const doc = {
+      written: result.written === null ? null : show(result.written), reversible: result.written === null ? null : result.reversible,
+      validation: result.validation, steps: planToJson(result.plan).steps,
+    };
     return { stdout: JSON.stringify(doc, null, 2), exitCode: 0 };
   }
   if (result.written === null) return { stdout: 'No changes: the migration files already produce the declared schema; nothing to generate.', exitCode: 0 };
@@ -285,5 +291,6 @@ export async function runGenerateMigration(name: string, opts: TargetOptions & S
   const note = (result.reversible ? 'down.sql tested: up then down restores the schema' : 'down.sql is INCOMPLETE: the migration has irreversible steps') + loses;
   const hazards = result.plan.steps.flatMap((s) => s.hazards.map((h) => `  ${red('hazard')} ${bold(h.kind)}: ${s.object}: ${h.message}`));
   const hazardText = hazards.length ? `\n${yellow(`${hazards.length} hazard(s) in what was written:`)}\n${hazards.join('\n')}` : '';
-  return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).${hazardText}`, exitCode: 0 };
+  const validated = result.validation ? `\n${dim(`Validated on the state the migration files replay to in ${Math.round(result.validation.durationMs)} ms: up.sql reaches the declared schema.`)}` : '';
+  return { stdout: `Wrote ${bold(show(result.written))}/up.sql, down.sql and meta.json (${result.plan.steps.length} statement(s); ${note}).${validated}${hazardText}`, exitCode: 0 };
 }

@@ -9,6 +9,7 @@ export const green = (s: string) => paint(32, s);
 export const yellow = (s: string) => paint(33, s);
 export const bold = (s: string) => paint(1, s);
 export const dim = (s: string) => paint(2, s);
+export const cyan = (s: string) => paint(36, s);
 
 const opColor = (op: Step['op']) => (op === '+' ? green : op === '-' ? red : yellow);
 

@@ -5,6 +5,7 @@ import { introspect } from '../introspect';
 import { SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import { readTree } from './docs-command';
+import { unifiedDiffs } from './text-diff';
 import { cliTarget, openTarget, projectConfig } from './target';
 import type { ScopeFlags } from './scope-options';
 import { scopeOf } from './target';
@@ -45,7 +46,8 @@ export async function runPull(opts: PullOptions = {}): Promise<Outcome> {
     await db.close().catch(() => undefined);
   }
   const files = renderPull(catalog, { layout });
-  const drift = comparePulled(files, readTree(out));
+  const existing = readTree(out);
+  const drift = comparePulled(files, existing);
   const where = relative(process.cwd(), out) || '.';
   const refused = drift.changed.length > 0 && !opts.force;
   const doc = () => JSON.stringify({
@@ -59,6 +61,11 @@ export async function runPull(opts: PullOptions = {}): Promise<Outcome> {
         `Pull would overwrite ${plural(drift.changed.length, 'file')} in ${where} that differ from the database's declarations (edited since the last pull?):`,
         ...drift.changed.map((p) => `  ${p}`),
         'Nothing was written. Commit or move your edits, then run `schemakit pull --force` to overwrite them.',
+        '',
+        'How the pulled declarations differ from the files (a/: your file, b/: as pulled from the database):',
+        '',
+        unifiedDiffs(drift.changed.slice(0, 20), (p) => existing.get(p), (p) => files.get(p)),
+        ...(drift.changed.length > 20 ? ['', `… and ${drift.changed.length - 20} more file(s), named above.`] : []),
       ].join('\n'),
       exitCode: 1,
     };

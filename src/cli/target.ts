@@ -8,6 +8,7 @@ import type { Scope } from '../introspect';
 import type { Declared } from '../declare';
 import type { ScopeFlags } from './scope-options';
 import { during, logLine, progress } from './progress';
+import { invocation } from './invocation';
 
 /** Options shared by commands that talk to one database. */
 export interface TargetOptions {
@@ -41,16 +42,12 @@ export function embeddedLockOptions(opts: { lockWait?: string }): EngineLockOpti
   };
 }
 
-/** `--lock-wait` of the command being run (cliTarget records it), for the embedded database's lock in openResolved. */
-let commandLockWait: string | undefined;
 
-const configs = new Map<string, ProjectConfig>();
-
-/** The project's configuration (`--config`, else the nearest schemakit.yaml, else defaults), read once per process. */
+/** The project's configuration (`--config`, else the nearest schemakit.yaml, else defaults), read once per command. */
 export function projectConfig(opts: { config?: string } = {}): ProjectConfig {
   const key = `${process.cwd()}\0${opts.config ?? ''}`;
-  let c = configs.get(key);
-  if (!c) configs.set(key, (c = loadConfig({ file: opts.config, hazardKinds, healthThresholds: Object.keys(defaultThresholds) })));
+  let c = invocation.configs.get(key);
+  if (!c) invocation.configs.set(key, (c = loadConfig({ file: opts.config, hazardKinds, healthThresholds: Object.keys(defaultThresholds) })));
   return c;
 }
 
@@ -59,23 +56,21 @@ export function embeddedDir(cwd?: string): string {
   return resolve(projectConfig().root, cwd ?? '.', '.schemakit', 'pglite');
 }
 
-let announced = '';
-
 /**
  * The database a command uses (`--url` > `--env` > SCHEMAKIT_ENV > DATABASE_URL > defaultEnv > embedded),
  * announced once on stderr with the password masked. With `action`, the env's policy may refuse it.
  */
 export function cliTarget(opts: TargetOptions, action?: { action: PolicyAction; command: string }): ResolvedTarget {
-  commandLockWait = opts.lockWait;
+  invocation.lockWait = opts.lockWait;
   const t = resolveTarget(projectConfig(opts), { url: opts.url, env: opts.env });
-  if (announced !== t.description) process.stderr.write(`${(announced = t.description)}\n`);
+  if (invocation.announced !== t.description) process.stderr.write(`${(invocation.announced = t.description)}\n`);
   if (action) enforcePolicy(t, action.action, action.command);
   return t;
 }
 
 /** Opens a resolved target; PGlite is started with the given contrib extensions registered. */
 export async function openResolved(target: EnvTarget, extensions: readonly string[] = []): Promise<Db> {
-  return openEnvTarget(target, extensions, embeddedLockOptions({ lockWait: commandLockWait }));
+  return openEnvTarget(target, extensions, embeddedLockOptions({ lockWait: invocation.lockWait }));
 }
 
 /**

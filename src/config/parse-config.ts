@@ -1,8 +1,19 @@
 import { dirname, join, relative, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { didYouMean, SchemakitError, type Problem } from '../util';
 import { interpolate } from './interpolate';
-import { NO_POLICY, type BackupAction, type ConfigPaths, type ConfigScope, type EnvConfig, type EnvTarget, type FleetSpec, type Policy, type ProjectConfig } from './types';
+import { readDocsConfig } from './parse-docs-config';
+import { NO_POLICY, type BackupAction, type ConfigPaths, type ConfigScope, type DocsConfig, type EnvConfig, type EnvTarget, type FleetSpec, type Policy, type ProjectConfig } from './types';
+
+/**
+ * `yaml`, loaded when a schemakit.yaml is parsed rather than when `config` is imported: every command imports
+ * config, most projects have no schemakit.yaml, and the package costs ~50 ms of CPU at start-up.
+ */
+const yaml = (): typeof Yaml => require('yaml') as typeof Yaml;
+const isMap = (n: unknown): n is YAMLMap<unknown, unknown> => yaml().isMap(n);
+const isScalar = (n: unknown): n is Scalar<unknown> => yaml().isScalar(n);
+const isSeq = (n: unknown): n is YAMLSeq<unknown> => yaml().isSeq(n);
 
 /** Options of parseConfig. */
 export interface ParseConfigOptions {
@@ -17,7 +28,7 @@ export interface ParseConfigOptions {
   readonly healthThresholds?: readonly string[];
 }
 
-const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs', 'health', 'schemas', 'excludeSchemas', 'excludeTables'];
+const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs', 'health', 'schemas', 'excludeSchemas', 'excludeTables', 'docs'];
 const PATH_KEYS = ['schema', 'migrations', 'docs', 'data', 'templates'];
 const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'excludeSchemas', 'excludeTables', 'policy', 'seed', 'targets', 'query', 'databases', 'schemaPattern', 'parallel'];
 const FLEET_KEYS = ['targets', 'query', 'databases', 'schemaPattern', 'parallel'];
@@ -31,7 +42,7 @@ const BACKUP_KEYS = ['dir', 'before', 'keep'];
 const BEFORE_NAMES: Readonly<Record<string, readonly BackupAction[]>> = { apply: ['apply'], migrate: ['migrate-up', 'migrate-down'], 'migrate-up': ['migrate-up'], 'migrate-down': ['migrate-down'] };
 
 /** Reads one YAML document, reporting problems as `file:line: key: message`. */
-class Reader {
+export class Reader {
   readonly problems: Problem[] = [];
   constructor(readonly file: string, readonly lines: LineCounter, readonly options: ParseConfigOptions) {}
 
@@ -257,8 +268,8 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
 export function parseConfig(text: string, file: string, options: ParseConfigOptions = {}): ProjectConfig {
   const root = dirname(resolve(file));
   const shown = relative(process.cwd(), resolve(file)) || file;
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
@@ -273,6 +284,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
   let defaultEnvNode: Node | null = null;
   let health: Readonly<Record<string, number>> = {};
   let scope: ConfigScope = { schemas: null, excludeSchemas: [], excludeTables: [] };
+  let docs: DocsConfig | undefined;
   const rootNode = doc.contents as Node | null;
   if (rootNode !== null && !(isScalar(rootNode) && rootNode.value === null)) {
     for (const [k, v] of r.entries(rootNode, '', TOP_KEYS)) {
@@ -301,6 +313,8 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
       } else if (k === 'schemas' || k === 'excludeSchemas' || k === 'excludeTables') {
         const list = r.strings(v, k);
         if (list !== null) scope = { ...scope, [k]: list };
+      } else if (k === 'docs') {
+        docs = readDocsConfig(r, v);
       } else if (k === 'defaultEnv') {
         defaultEnv = r.string(v, 'defaultEnv');
         defaultEnvNode = v;
@@ -316,7 +330,7 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
     const first = r.problems[0];
     throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${shown}: ${first.location}: ${first.object}: ${first.message}`, { problems: r.problems });
   }
-  return { file, root, paths, dev, defaultEnv, envs, health, scope };
+  return { file, root, paths, dev, defaultEnv, envs, health, scope, ...(docs ? { docs } : {}) };
 }
 
 /** The configuration of a project without `schemakit.yaml`: default paths under `root`, no envs. */

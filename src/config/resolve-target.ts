@@ -36,7 +36,7 @@ export function findEnv(config: ProjectConfig, name: string): EnvConfig {
 /** The env's target, or its problems (unset variables…) as one error: nothing runs. */
 function usable(env: EnvConfig): EnvTarget {
   if (env.fleet && env.problems.length === 0) {
-    throw new SchemakitError('config', 'fleet-env', `env "${env.name}" is a fleet (${env.location}): this command works on one database; plan, apply, migrate up, migrate status and ping accept a fleet`);
+    throw new SchemakitError('config', 'fleet-env', `env "${env.name}" is a fleet (${env.location}): this command works on one database; plan, apply, migrate up, migrate status, check, health and ping accept a fleet`);
   }
   if (env.target === null || env.problems.length > 0) {
     throw new SchemakitError('config', 'bad-env', `env "${env.name}" cannot be used: ${env.problems.join('; ') || 'no target'}`, {

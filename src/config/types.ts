@@ -94,6 +94,18 @@ export interface ProjectConfig {
   readonly health: Readonly<Record<string, number>>;
   /** Top-level `schemas`, `excludeSchemas`, `excludeTables`: the part of every database schemakit manages. */
   readonly scope?: ConfigScope;
+  /** `docs:`: subject areas and diagram limits of `schemakit docs`; absent: none given. */
+  readonly docs?: DocsConfig;
+}
+
+/** `docs:` of schemakit.yaml. */
+export interface DocsConfig {
+  /** `areas: { Billing: [billing.*, public.invoices] }`: area name → table patterns, in file order. */
+  readonly areas: readonly { readonly name: string; readonly tables: readonly string[] }[];
+  /** `maxDiagramChars`: no diagram longer than this (default 40,000 characters of Mermaid). */
+  readonly maxDiagramChars: number | null;
+  /** `maxDiagramTables`: no diagram with more tables than this (default 40). */
+  readonly maxDiagramTables: number | null;
 }
 
 /** The part of a database schemakit manages, as schemakit.yaml says (see introspect's Scope). */

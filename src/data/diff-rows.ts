@@ -6,7 +6,11 @@ import type { ValidTable } from './validate-rows';
 
 type Row = readonly (string | null)[];
 
-/** The target's rows of a reference table in the CSV's terms (lookups as natural keys) and whole (for restoring deletes). */
+/**
+ * The target's rows of a reference table in the CSV's terms (lookups as natural keys) and whole (for
+ * restoring deletes). Plain text columns (no JSON per row); the whole row is read apart only when the
+ * CSV's columns do not already hold it (a lookup, or a column the file leaves out).
+ */
 async function readExisting(db: Db, actual: Catalog, t: ValidTable): Promise<{ csv: Row; raw: Row }[] | null> {
   const m = t.mapped;
   const table = actual.tables.find((x) => x.schema === m.table.schema && x.name === m.table.name);
@@ -18,9 +22,14 @@ async function readExisting(db: Db, actual: Catalog, t: ValidTable): Promise<{ c
     return `(SELECT r.${ident(c.lookup.match)}::text FROM ${qualified(c.lookup.schema, c.lookup.table)} r WHERE r.${ident(c.lookup.id)} = t.${ident(c.name)})`;
   });
   const raw = rawColumns(actual, t);
-  const rows = await db.query<{ v: string; r: string }>(
-    `SELECT json_build_array(${csvCols.join(', ')})::text AS v, json_build_array(${raw.map((c) => `t.${ident(c)}::text`).join(', ')})::text AS r FROM ${qualified(table.schema, table.name)} t`);
-  return rows.map((x) => ({ csv: JSON.parse(x.v) as Row, raw: JSON.parse(x.r) as Row }));
+  const inCsv = raw.map((name) => m.columns.findIndex((c) => c.name === name && c.lookup === null));
+  const derived = inCsv.every((i) => i >= 0);
+  const select = [...csvCols.map((e, i) => `${e} AS c${i}`), ...(derived ? [] : raw.map((c, i) => `t.${ident(c)}::text AS r${i}`))];
+  const rows = await db.query<Record<string, string | null>>(`SELECT ${select.join(', ') || 'NULL AS c0'} FROM ${qualified(table.schema, table.name)} t`);
+  return rows.map((x) => {
+    const csv = m.columns.map((_, i) => x[`c${i}`] ?? null);
+    return { csv, raw: derived ? inCsv.map((i) => csv[i]) : raw.map((_, i) => x[`r${i}`] ?? null) };
+  });
 }
 
 /** Columns a deleted row is restored with: all but generated ones. */
@@ -47,12 +56,13 @@ export async function diffReferenceData(db: Db, actual: Catalog, tables: readonl
   for (const t of tables) {
     const m = t.mapped;
     const keyIdx = m.key.map((k) => m.columns.findIndex((c) => c.name === k));
-    const keyOf = (r: Row) => JSON.stringify(keyIdx.map((i) => r[i]));
+    // One key column: its value is the key (null apart from any string); more: a JSON array.
+    const keyOf = keyIdx.length === 1 ? (r: Row) => r[keyIdx[0]] : (r: Row) => JSON.stringify(keyIdx.map((i) => r[i]));
     const existing = (await readExisting(db, actual, t)) ?? [];
     const byKey = new Map(existing.map((e) => [keyOf(e.csv), e]));
     const inserts: SyncTableData['rows'][number][] = [];
     const updates: SyncTableData['rows'][number][] = [];
-    const inFile = new Set<string>();
+    const inFile = new Set<string | null>();
     for (const r of t.rows) {
       const k = keyOf(r.values);
       inFile.add(k);

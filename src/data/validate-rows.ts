@@ -24,67 +24,118 @@ function maxLength(type: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** A problem at `line`, CSV column `i` (0-based). */
+type Report = (line: number, i: number, code: string, message: string) => void;
+
 /**
  * Checks every value of a mapped CSV on `scratch` (a database holding the declared schema, nothing else):
  * types through Postgres's own input functions, lengths, NOT NULL, CHECK constraints; then duplicate keys
  * and unique values inside the file. Problems are `file:line:column`; rows with a problem are left out.
+ * Set-based: the rows go to a temporary table in a few statements, each rule is one query over it, and
+ * only the values whose canonical text differs from the file's come back.
  */
 export async function validateRows(scratch: Db, catalog: Catalog, m: MappedTable, csv: CsvFile, problems: Problem[]): Promise<ValidTable> {
   const file = m.ref.file;
   const bad = new Set<number>();
-  const report = (line: number, i: number, code: string, message: string) => {
+  const report: Report = (line, i, code, message) => {
     bad.add(line);
     problems.push({ code, location: `${file}:${line}:${i + 1}`, object: `column "${csv.header[i]}"`, message });
   };
-  const tableCols = m.columns.map((c) => m.table.columns.find((t) => t.name === c.name)!);
   const temp = 'schemakit_csv';
   await scratch.exec(`DROP TABLE IF EXISTS pg_temp.${temp}; CREATE TEMP TABLE ${temp} (line integer PRIMARY KEY, ${m.columns.map((_, i) => `${col(i)} text`).join(', ')})`);
-  // Rows travel as one JSON parameter per batch (no SQL text to build and parse per value).
+  // Rows travel as one jsonb parameter per batch (parsed once; json's ->> would parse each row again per column).
   const fromJson = m.columns.map((_, i) => `e->>${i + 1}`).join(', ');
   for (let i = 0; i < csv.records.length; i += BATCH) {
     const rows = csv.records.slice(i, i + BATCH).map((r) => [r.line, ...r.fields]);
-    if (rows.length > 0) await scratch.query(`INSERT INTO pg_temp.${temp} SELECT (e->>0)::integer, ${fromJson} FROM json_array_elements($1::json) e`, [JSON.stringify(rows)]);
+    if (rows.length > 0) await scratch.query(`INSERT INTO pg_temp.${temp} SELECT (e->>0)::integer, ${fromJson} FROM jsonb_array_elements($1::jsonb) e`, [JSON.stringify(rows)]);
   }
-  await scratch.exec(INPUT_ERROR_FN);
-  for (let i = 0; i < m.columns.length; i++) {
-    const type = m.types[i];
-    const c = ident(col(i));
-    // Fast path: the whole column converts; else find the values that do not, with Postgres's message.
-    const whole = await scratch.query(`SELECT count(${c}::${type}) FROM pg_temp.${temp}`).then(() => true, () => false);
-    if (!whole) {
-      const rows = await scratch.query<{ line: number; v: string; e: string }>(`SELECT line, ${c} AS v, e FROM (SELECT line, ${c}, pg_temp.schemakit_input_error(${c}, ${literal(type)}) AS e FROM pg_temp.${temp} WHERE ${c} IS NOT NULL) x WHERE e IS NOT NULL ORDER BY line`);
-      for (const r of rows) report(r.line, i, 'data-type', `${JSON.stringify(r.v)} is not a valid ${type}: ${r.e}`);
-    }
-    const max = maxLength(type);
-    if (max !== null) {
-      const rows = await scratch.query<{ line: number; v: string }>(`SELECT line, ${c} AS v FROM pg_temp.${temp} WHERE char_length(${c}) > ${max} ORDER BY line`);
-      for (const r of rows) report(r.line, i, 'data-length', `${JSON.stringify(r.v)} is longer than ${max} characters (${type})`);
-    }
-    if (tableCols[i].notNull) {
-      const rows = await scratch.query<{ line: number }>(`SELECT line FROM pg_temp.${temp} WHERE ${c} IS NULL ORDER BY line`);
-      for (const r of rows) report(r.line, i, 'data-not-null', `is NULL (an empty unquoted field), but the column is NOT NULL`);
-    }
-  }
+  await checkValues(scratch, m, report);
   const good = `line <> ALL(ARRAY[${[...bad].join(',')}]::integer[])`;
   const constraints = catalog.constraints.filter((x) => x.schema === m.table.schema && x.table === m.table.name);
-  for (const ch of constraints.filter((x): x is Check => x.kind === 'Check')) await checkConstraint(scratch, m, ch, good, csv, report);
-  const rows = await scratch.query<Record<string, string | null>>(`SELECT line, ${m.columns.map((_, i) => `${ident(col(i))}::${m.types[i]}::text AS ${col(i)}`).join(', ')} FROM pg_temp.${temp} WHERE ${good} ORDER BY line`);
+  for (const ch of constraints.filter((x): x is Check => x.kind === 'Check')) await checkConstraint(scratch, m, ch, good, report);
+  let valid = await canonicalRows(scratch, m, csv, good, bad);
   await scratch.exec(`DROP TABLE pg_temp.${temp}`);
-  let valid: ValidTable['rows'] = rows.map((r) => ({ line: Number(r.line), values: m.columns.map((_, i) => r[col(i)] ?? null) }));
-  for (const u of [m.key, ...constraints.flatMap((x) => (x.kind === 'Unique' || x.kind === 'PrimaryKey' ? [x.columns] : []))]) {
+  const uniques = [m.key, ...constraints.flatMap((x) => (x.kind === 'Unique' || x.kind === 'PrimaryKey' ? [x.columns] : []))];
+  // The same columns twice (the key is the primary key) find nothing the second time.
+  for (const u of uniques.filter((u, n) => uniques.findIndex((v) => JSON.stringify(v) === JSON.stringify(u)) === n)) {
     valid = duplicates(m, u, valid, report);
   }
   return { mapped: m, rows: valid };
 }
 
+/** Whether values of `type` are their own canonical text (no cast needed to compare or to keep them). */
+const isText = (type: string) => type === 'text';
+
+/**
+ * Types, lengths and NOT NULL of every column, reported column by column (type, then length, then NULL).
+ * One query tries every cast at once; only when it fails does a column look for its bad values, with
+ * Postgres's message for each.
+ */
+async function checkValues(scratch: Db, m: MappedTable, report: Report): Promise<void> {
+  const tableCols = m.columns.map((c) => m.table.columns.find((t) => t.name === c.name)!);
+  const cast = m.columns.map((_, i) => i).filter((i) => !isText(m.types[i]));
+  const allCast = cast.length === 0 || await scratch.query(`SELECT ${cast.map((i) => `count(${ident(col(i))}::${m.types[i]})`).join(', ')} FROM pg_temp.schemakit_csv`).then(() => true, () => false);
+  if (!allCast) await scratch.exec(INPUT_ERROR_FN);
+  // Lengths and NULLs of all columns in one pass: a flag per rule, the rows that break one.
+  const long = m.columns.map((_, i) => maxLength(m.types[i]));
+  const rules = m.columns.flatMap((_, i) => [
+    ...(long[i] !== null ? [{ i, kind: 'long' as const, sql: `char_length(${ident(col(i))}) > ${long[i]}` }] : []),
+    ...(tableCols[i].notNull ? [{ i, kind: 'null' as const, sql: `${ident(col(i))} IS NULL` }] : []),
+  ]);
+  const hits = rules.length === 0 ? [] : await scratch.query<Record<string, string | boolean | number | null>>(
+    `SELECT line, ${m.columns.map((_, i) => ident(col(i))).join(', ')}, ${rules.map((r, n) => `(${r.sql}) AS r${n}`).join(', ')} FROM pg_temp.schemakit_csv WHERE ${rules.map((r) => `(${r.sql})`).join(' OR ')} ORDER BY line`);
+  for (let i = 0; i < m.columns.length; i++) {
+    const type = m.types[i];
+    const c = ident(col(i));
+    if (!allCast && cast.includes(i)) {
+      const rows = await scratch.query<{ line: number; v: string; e: string }>(`SELECT line, ${c} AS v, e FROM (SELECT line, ${c}, pg_temp.schemakit_input_error(${c}, ${literal(type)}) AS e FROM pg_temp.schemakit_csv WHERE ${c} IS NOT NULL) x WHERE e IS NOT NULL ORDER BY line`);
+      for (const r of rows) report(r.line, i, 'data-type', `${JSON.stringify(r.v)} is not a valid ${type}: ${r.e}`);
+    }
+    for (const kind of ['long', 'null'] as const) {
+      const n = rules.findIndex((r) => r.i === i && r.kind === kind);
+      for (const h of n < 0 ? [] : hits.filter((x) => x[`r${n}`] === true)) {
+        if (kind === 'long') report(Number(h.line), i, 'data-length', `${JSON.stringify(h[col(i)])} is longer than ${long[i]} characters (${type})`);
+        else report(Number(h.line), i, 'data-not-null', `is NULL (an empty unquoted field), but the column is NOT NULL`);
+      }
+    }
+  }
+}
+
+/**
+ * The good rows in Postgres's canonical text (what the target's `::text` gives): the file's values, but
+ * for the rows where a cast changes some value (`1.5` into a numeric(12,2), a timestamp's zone), which come
+ * back from the scratch database.
+ */
+async function canonicalRows(scratch: Db, m: MappedTable, csv: CsvFile, good: string, bad: ReadonlySet<number>): Promise<ValidTable['rows']> {
+  const cast = m.columns.map((_, i) => i).filter((i) => !isText(m.types[i]));
+  const changed = new Map<number, Record<string, string | null>>();
+  if (cast.length > 0) {
+    const canonical = (i: number) => `${ident(col(i))}::${m.types[i]}::text`;
+    // CASE: the casts run only on good rows (AND may evaluate its sides in any order).
+    const rows = await scratch.query<Record<string, string | null>>(
+      `SELECT line, ${cast.map((i) => `${canonical(i)} AS ${col(i)}`).join(', ')} FROM pg_temp.schemakit_csv WHERE CASE WHEN ${good} THEN ${cast.map((i) => `${ident(col(i))} IS DISTINCT FROM ${canonical(i)}`).join(' OR ')} ELSE false END`);
+    for (const r of rows) changed.set(Number(r.line), r);
+  }
+  const casts = new Set(cast);
+  const out: ValidTable['rows'][number][] = [];
+  for (const r of csv.records) {
+    if (bad.has(r.line)) continue;
+    const c = changed.get(r.line);
+    out.push({ line: r.line, values: c ? r.fields.map((f, i) => (casts.has(i) ? c[col(i)] ?? null : f)) : r.fields });
+  }
+  return out;
+}
+
 /** Rows whose values for `columns` repeat an earlier row's (only when the CSV has all the columns). */
-function duplicates(m: MappedTable, columns: readonly string[], rows: ValidTable['rows'], report: (l: number, i: number, code: string, msg: string) => void): ValidTable['rows'] {
+function duplicates(m: MappedTable, columns: readonly string[], rows: ValidTable['rows'], report: Report): ValidTable['rows'] {
   const idx = columns.map((c) => m.columns.findIndex((x) => x.name === c));
   if (idx.some((i) => i < 0)) return rows;
   const first = new Map<string, number>();
+  // One column: its value is the key (no JSON per row); more: a JSON array (keys that cannot collide).
+  const keyOf = idx.length === 1 ? (r: ValidTable['rows'][number]) => r.values[idx[0]]! : (r: ValidTable['rows'][number]) => JSON.stringify(idx.map((i) => r.values[i]));
   return rows.filter((r) => {
     if (idx.some((i) => r.values[i] === null)) return true;
-    const k = JSON.stringify(idx.map((i) => r.values[i]));
+    const k = keyOf(r);
     const prev = first.get(k);
     if (prev === undefined) { first.set(k, r.line); return true; }
     report(r.line, idx[0], 'data-duplicate-key', `duplicate key (${columns.join(', ')}) = (${idx.map((i) => r.values[i]).join(', ')}): also on line ${prev}`);
@@ -93,7 +144,7 @@ function duplicates(m: MappedTable, columns: readonly string[], rows: ValidTable
 }
 
 /** Evaluates one CHECK over the file's typed rows (columns the file lacks are NULL, which a CHECK lets pass). */
-async function checkConstraint(scratch: Db, m: MappedTable, ch: Check, good: string, csv: CsvFile, report: (l: number, i: number, code: string, msg: string) => void): Promise<void> {
+async function checkConstraint(scratch: Db, m: MappedTable, ch: Check, good: string, report: Report): Promise<void> {
   const select = m.table.columns.map((tc) => {
     const i = m.columns.findIndex((c) => c.name === tc.name && c.lookup === null);
     return i >= 0 ? `${ident(col(i))}::${m.types[i]} AS ${ident(tc.name)}` : `NULL::${inputType(tc)} AS ${ident(tc.name)}`;
@@ -103,7 +154,6 @@ async function checkConstraint(scratch: Db, m: MappedTable, ch: Check, good: str
   const rows = await scratch.query<{ line: number; v: string | null }>(
     `SELECT line, ${named >= 0 ? ident(col(named)) : 'NULL'} AS v FROM (SELECT line, ${ident(col(Math.max(named, 0)))}, ${select.join(', ')} FROM pg_temp.schemakit_csv WHERE ${good}) t WHERE NOT ${ch.expression} ORDER BY line`);
   for (const r of rows) report(r.line, Math.max(named, 0), 'data-check', `${r.v === null ? 'the row' : JSON.stringify(r.v)} does not match CHECK ${ch.name} ${ch.expression}`);
-  void csv;
 }
 
 /**

@@ -1,11 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pgliteModule } from './lazy-modules';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SchemakitError, parseDatabaseUrl, redactText } from '../util';
 import { pgliteInstanceOf } from './pglite';
-import { connectPostgres, connectTimeoutOf } from './postgres';
-import { resetDatabase } from './reset';
+import { connectTimeoutOf } from './postgres';
 import type { Db, EngineKind } from './types';
 
 /** A backup file written by takeBackup. */

@@ -20,4 +20,4 @@ export { DbQueryError, wrapQueryError, type PgErrorFields } from './errors';
 export { takeBackup, childConnection, type Backup } from './backup';
 export { restoreBackup, run as runPgProgram, type RestoreTarget } from './restore';
 export { acquireEngineLock, engineLockPath, describeEngineHolder, type EngineLock, type EngineLockHolder, type EngineLockOptions } from './engine-lock';
-export { pgliteInstanceOf } from './pglite';
+export { pgliteInstanceOf, pgliteDataDirOf } from './pglite';

@@ -50,7 +50,6 @@ export function pgliteExtensions(names: readonly string[]): Extensions {
   const out: Extensions = {};
   for (const name of normalizeExtensionNames(names)) {
     const mod = CONTRIB[name];
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     out[mod] = (require(`@electric-sql/pglite/contrib/${mod}`) as Record<string, Extensions[string]>)[mod];
   }
   return out;

@@ -61,6 +61,10 @@ export const pgliteExtensionsOf = (db: Db): readonly string[] => (db as Db & { [
 const INSTANCE = Symbol('schemakit.pgliteInstance');
 export const pgliteInstanceOf = (db: Db): PGlite | null => (db as Db & { [INSTANCE]?: PGlite })[INSTANCE] ?? null;
 
+/** The data directory of a PGlite Db opened on one (absolute); null in memory and for other engines. */
+const DATA_DIR = Symbol('schemakit.pgliteDataDir');
+export const pgliteDataDirOf = (db: Db): string | null => (db as Db & { [DATA_DIR]?: string })[DATA_DIR] ?? null;
+
 /** Opens an embedded PGlite database (PostgreSQL 18 in WASM, in-process) as a Db. */
 export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
   const { dataDir } = options;
@@ -75,13 +79,14 @@ export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
     const state = checkDataDir(dataDir);
     // A new data directory is seeded from the cached pristine one instead of running initdb.
     const pg = await createPglite(dataDir, state === 'new' ? await cachedPristineTarball() : null, extensions, state === 'existing');
-    return await wrapPglite(pg, `pglite ${dataDir}`, async () => {
+    const db = await wrapPglite(pg, `pglite ${dataDir}`, async () => {
       try {
         await pg.close();
       } finally {
         lock.release();
       }
     }, extensions);
+    return Object.assign(db, { [DATA_DIR]: resolve(dataDir) });
   } catch (e) {
     lock.release();
     throw e;

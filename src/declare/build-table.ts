@@ -1,4 +1,4 @@
-import { columnsIn, nameKey, type Column, type Constraint, type LogicalForeignKey, type FkAction, type FkMatch, type Index, type IndexKey, type Policy, type Renames, type TypeObjectRenames } from '../model';
+import { columnsIn, nameKey, parameterList, type Column, type Constraint, type LogicalForeignKey, type FkAction, type FkMatch, type Index, type IndexKey, type Policy, type Renames, type TypeObjectRenames } from '../model';
 import { resolveSequenceOptions, sequenceTypeOf } from './sequence-options';
 import { ident, qualified } from '../sql';
 import { STATE } from './builder';
@@ -103,6 +103,8 @@ export function buildColumns(t: AnyTableDecl, pkColumns: ReadonlySet<string>): C
       identityOptions: s.identity === null ? null : resolveSequenceOptions(sequenceTypeOf(s.type) ?? 'bigint', s.identityOptions ?? {}),
       storage: s.storage,
       compression: s.compression,
+      statistics: s.statistics,
+      attributeOptions: parameterList(s.attributeOptions),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { nameKey, type EventTrigger, type Routine, type Trigger, type TriggerEvent, type View } from '../model';
+import { nameKey, parameterList, type EventTrigger, type Routine, type Trigger, type TriggerEvent, type View } from '../model';
 import { buildIndexes, type Sink } from './build-table';
 import { RoutineDecl, type FunctionOptions } from './routine';
 import type { SchemaDecl } from './schema';
@@ -31,6 +31,7 @@ function toView(d: ViewDecl): View {
   return {
     kind: 'View', schema: d.schema, name: d.name, materialized: x.materialized, definition: x.query, columns: [],
     checkOption: x.checkOption, securityBarrier: x.securityBarrier, securityInvoker: x.securityInvoker, withData: x.withData,
+    storageParameters: x.materialized ? parameterList(x.storageParameters) : [],
     dependsOn: readDecls(d).map((r) => ({ kind: 'relation' as const, schema: r.schema, name: r.name })), comment: x.comment,
     columnComments: Object.entries(x.columnComments).map(([column, comment]) => ({ column, comment })).sort((a, b) => (a.column < b.column ? -1 : a.column > b.column ? 1 : 0)),
   };

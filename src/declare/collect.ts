@@ -149,6 +149,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     }
   }
   const tableDecls = all.filter((d): d is AnyTableDecl => d instanceof TableDecl);
+  const docsAreas = tableDecls.flatMap((t) => (t.details.area !== null ? [{ schema: t.schema, table: t.name, area: t.details.area }] : []));
   const naturalKeys: NaturalKey[] = tableDecls.filter((t) => t.details.naturalKey !== null)
     .map((t) => ({ kind: 'NaturalKey', schema: t.schema, table: t.name, columns: t.details.naturalKey!, location: t.details.location }));
   const expectations: TableExpectation[] = all.filter((d): d is ExpectationDecl => d instanceof ExpectationDecl).flatMap((d) => d.resolve());
@@ -174,6 +175,12 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   const typeObjects = collectTypeObjects(all.filter(isTypeObjectDecl), sink, problems);
   if (problems.length > 0) throw new SchemakitError('declare', 'invalid-reference', `${problems.length} invalid reference(s)`, { problems });
   const programmable = buildProgrammable(all.filter(isProgrammableDecl), sink, (s) => schemaSet(taken, s));
+  const tenantSchemas = [...new Set(all.filter((d): d is SchemaDecl => d instanceof SchemaDecl && d.tenant).map((d) => d.name))];
+  if (tenantSchemas.length > 1) {
+    throw new SchemakitError('declare', 'invalid-tenant', `only one schema can be a tenant template, not ${tenantSchemas.join(', ')}`, {
+      problems: tenantSchemas.map((name) => ({ code: 'invalid-tenant', message: `schema(tenant('${name}')): a second tenant template`, object: name })),
+    });
+  }
   const catalog = sortCatalog({
     kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, policies: sink.policies,
     ...programmable, ...typeObjects,
@@ -187,7 +194,9 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   };
   return {
     catalog, renames, locations, integrity: { naturalKeys, logicalForeignKeys: sink.logicalForeignKeys, expectations, dataChecks },
+    ...(tenantSchemas.length === 1 ? { tenantSchema: tenantSchemas[0] } : {}),
     ...(data.size > 0 ? { referenceData: [...data].map((d) => d.toSpec()) } : {}),
+    ...(docsAreas.length > 0 ? { docsAreas } : {}),
   };
 }
 

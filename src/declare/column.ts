@@ -57,6 +57,8 @@ export interface ColumnState {
   readonly comment: string | null;
   readonly storage: ColumnStorage | null;
   readonly compression: string | null;
+  readonly statistics: number | null;
+  readonly attributeOptions: Readonly<Record<string, string | number | boolean>>;
   readonly renamedFrom: string | null;
   readonly primaryKey: ColumnConstraintOptions | null;
   readonly unique: (ColumnConstraintOptions & { readonly nullsNotDistinct?: boolean }) | null;
@@ -124,6 +126,14 @@ export class ColumnBuilder<T = unknown> extends Builder<ColumnState> {
   compression(method: string): ColumnBuilder<T> {
     return this.with({ compression: method });
   }
+  /** SET STATISTICS: the column's statistics target for ANALYZE (0–10000; the server default is 100). */
+  statistics(target: number): ColumnBuilder<T> {
+    return this.with({ statistics: target });
+  }
+  /** Attribute options read by ANALYZE: `{ n_distinct: -0.5 }` (negative: a fraction of the rows), `n_distinct_inherited`. */
+  attributeOptions(options: Readonly<Record<string, string | number | boolean>>): ColumnBuilder<T> {
+    return this.with({ attributeOptions: options });
+  }
   /** COMMENT ON COLUMN. */
   comment(text: string): ColumnBuilder<T> {
     return this.with({ comment: text });
@@ -161,6 +171,8 @@ export function column<T>(type: string, extra: Partial<ColumnState> = {}): Colum
     comment: null,
     storage: null,
     compression: null,
+    statistics: null,
+    attributeOptions: {},
     renamedFrom: null,
     primaryKey: null,
     unique: null,

@@ -12,6 +12,10 @@ export interface Declared {
   readonly locations: ReadonlyMap<string, string>;
   /** Natural keys, logical foreign keys and expectations (`schemakit check`); absent: none. */
   readonly integrity?: Integrity;
+  /** The schema declared with `schema(tenant('…'))`: bound to each tenant schema of a fleet (absent when none). */
+  readonly tenantSchema?: string;
   /** Tables declared with referenceData() (absent when none). */
   readonly referenceData?: readonly ReferenceDataSpec[];
+  /** Tables declared with an `area` for the docs (absent when none). */
+  readonly docsAreas?: readonly { readonly schema: string; readonly table: string; readonly area: string }[];
 }

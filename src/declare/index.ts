@@ -3,7 +3,7 @@
  * turn evaluated declarations into a catalog (`collectDeclarations`) and check it (`validateDeclared`).
  */
 export { sql, Sql, type JsonValue, type SqlEmbeddable } from './sql-fragment';
-export { schema, extension, SchemaDecl, ExtensionDecl, type SchemaOptions, type ExtensionOptions } from './schema';
+export { schema, tenant, extension, SchemaDecl, TenantName, ExtensionDecl, type SchemaOptions, type ExtensionOptions } from './schema';
 export { enumType, value, EnumDecl, type EnumValue, type EnumOptions, type EnumValueOptions, type EnumValueName } from './enum';
 export { c, type DateTimeValue } from './column-types';
 export { ColumnBuilder, type AnyColumnBuilder, type ReferenceOptions, type ColumnConstraintOptions, type ColumnsExpression } from './column';

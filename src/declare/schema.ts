@@ -10,6 +10,8 @@ export class SchemaDecl implements SqlEmbeddable {
     readonly comment: string | null,
     /** Internal: where `schema()` was called. */
     readonly location: Location | null,
+    /** True for `schema(tenant('app'))`: the name is a template bound to each tenant schema of a fleet. */
+    readonly tenant: boolean = false,
   ) {
     Object.freeze(this);
   }
@@ -18,14 +20,33 @@ export class SchemaDecl implements SqlEmbeddable {
   }
 }
 
+/** A schema name bound per tenant (see `tenant()`). */
+export class TenantName {
+  readonly kind = 'TenantName' as const;
+  constructor(readonly name: string) {
+    Object.freeze(this);
+  }
+}
+
+/**
+ * Marks a schema as the template of a schema-per-tenant fleet: `export const app = schema(tenant('app'))`.
+ * Tables declared in it are planned, migrated and checked in every tenant schema of a fleet env
+ * (`schemaPattern:` or a `query:` returning schemas), each time with the tenant's name in place of `app`;
+ * outside a fleet it is the plain schema `app`. At most one schema of a project can be a tenant template.
+ */
+export function tenant(name: string): TenantName {
+  return new TenantName(name);
+}
+
 /** Options of `schema()`. */
 export interface SchemaOptions {
   readonly comment?: string;
 }
 
-/** Declares a schema: `export const reporting = schema('reporting', { comment: 'Reporting platform' })`. */
-export function schema(name: string, options: SchemaOptions = {}): SchemaDecl {
-  return new SchemaDecl(name, options.comment ?? null, captureLocation());
+/** Declares a schema: `export const reporting = schema('reporting', { comment: 'Reporting platform' })`, or a tenant template `schema(tenant('app'))`. */
+export function schema(name: string | TenantName, options: SchemaOptions = {}): SchemaDecl {
+  const isTenant = name instanceof TenantName;
+  return new SchemaDecl(isTenant ? name.name : name, options.comment ?? null, captureLocation(), isTenant);
 }
 
 /** A declared extension (`CREATE EXTENSION`). */

@@ -1,5 +1,5 @@
 import { nameKey, type Policy, type ReplicaIdentity, type StorageParameter, type Table, type TableName } from '../model';
-import { canonicalParameterValue, plainTable } from '../model';
+import { parameterList, plainTable } from '../model';
 import { ident } from '../sql';
 import { STATE } from './builder';
 import type { ColumnRef } from './column-ref';
@@ -109,9 +109,7 @@ const name = (t: AnyTableDecl): TableName => ({ schema: t.schema, name: t.name }
 export function buildTableShape(t: AnyTableDecl): Pick<Table, keyof typeof plainTable> {
   const s = t.details.shape;
   const by = s.partitionBy;
-  const storageParameters: StorageParameter[] = Object.entries(s.storageParameters)
-    .map(([n, v]) => ({ name: n, value: canonicalParameterValue(String(v)) }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const storageParameters: StorageParameter[] = parameterList(s.storageParameters);
   return {
     partitionBy: by === null ? null
       : 'range' in by ? { strategy: 'range', key: by.range.map(keySql).join(', ') }

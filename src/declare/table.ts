@@ -32,6 +32,8 @@ export interface TableOptions<C extends Record<string, AnyColumnBuilder>> extend
    * `schemakit check` reports duplicates over them and `schemakit dedupe` merges them.
    */
   readonly naturalKey?: readonly (ColumnRef | (keyof C & string))[] | ((t: ColumnRefs<C>) => readonly ColumnRef[]);
+  /** The subject area the table is drawn in by `schemakit docs` (wins over `docs.areas` of schemakit.yaml). */
+  readonly area?: string;
 }
 
 /** Everything declared about a table (internal; read by collectDeclarations). */
@@ -47,6 +49,8 @@ export interface TableDetails {
   readonly indexes: readonly IndexBuilder[];
   /** The natural key's column names, or null. */
   readonly naturalKey: readonly string[] | null;
+  /** The docs area, or null. */
+  readonly area: string | null;
   readonly location: Location | null;
   readonly shape: TableShapeDetails;
 }
@@ -86,6 +90,8 @@ export function table<C extends Record<string, AnyColumnBuilder>>(
   const location = captureLocation();
   const [schema, name, options] = typeof b === 'string' ? [a, b, c as TableOptions<C>] : ['public', a as string, b];
   const sname = schemaName(schema);
+  // Assigned once the column refs that point back at the table exist (owner() is called only later).
+  // eslint-disable-next-line prefer-const
   let self: TableDecl<C> | undefined;
   const owner = () => self as AnyTableDecl;
   const refs = Object.freeze(
@@ -103,6 +109,7 @@ export function table<C extends Record<string, AnyColumnBuilder>>(
     foreignKeys: options.foreignKeys?.(refs) ?? [],
     indexes: options.indexes?.(refs) ?? [],
     naturalKey: naturalKeyOf(options.naturalKey, refs),
+    area: typeof options.area === 'string' && options.area.trim() !== '' ? options.area.trim() : null,
     location,
     shape: tableShapeDetails(options, refs),
   });

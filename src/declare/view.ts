@@ -31,6 +31,8 @@ export interface MaterializedViewOptions {
   readonly renamedFrom?: string;
   /** `WITH NO DATA` when false (default: populated, `WITH DATA`). */
   readonly withData?: boolean;
+  /** `WITH (fillfactor = 90, autovacuum_enabled = false)`: storage parameters, as for tables. */
+  readonly storageParameters?: Readonly<Record<string, string | number | boolean>>;
   /** Indexes on the materialized view: keys as `sql\`name\`` (columns) or expressions. */
   readonly indexes?: readonly IndexBuilder[];
 }
@@ -49,6 +51,7 @@ export interface ViewDetails {
   readonly securityInvoker: boolean;
   readonly checkOption: CheckOption | null;
   readonly withData: boolean;
+  readonly storageParameters: Readonly<Record<string, string | number | boolean>>;
   readonly indexes: readonly IndexBuilder[];
   readonly location: Location | null;
 }
@@ -89,6 +92,7 @@ function declareView(schema: SchemaDecl | string, name: string, materialized: bo
     securityInvoker: o.securityInvoker ?? false,
     checkOption: o.checkOption ?? null,
     withData: o.withData ?? true,
+    storageParameters: o.storageParameters ?? {},
     indexes: o.indexes ?? [],
     location: captureLocation(),
   });

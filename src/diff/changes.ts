@@ -1,7 +1,7 @@
 import type { TypeObjectChange } from './type-object-changes';
 import type { ShapeChange } from './shape-changes';
 import type { Around } from './around';
-import type { Column, CommentTarget, Dependency, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
+import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
 
@@ -88,6 +88,8 @@ export interface ReplaceView { readonly kind: 'ReplaceView'; readonly from: View
 export interface RenameView { readonly kind: 'RenameView'; readonly schema: string; readonly from: string; readonly to: string; readonly materialized: boolean }
 /** A materialized view populated or emptied (`REFRESH MATERIALIZED VIEW … [WITH NO DATA]`). */
 export interface RefreshView { readonly kind: 'RefreshView'; readonly from: View; readonly to: View }
+/** `ALTER MATERIALIZED VIEW … SET / RESET (…)`: storage parameters changed in place (issue 9). */
+export interface AlterViewStorage { readonly kind: 'AlterViewStorage'; readonly from: View; readonly to: View }
 
 export interface CreateRoutine { readonly kind: 'CreateRoutine'; readonly routine: Routine }
 export interface DropRoutine { readonly kind: 'DropRoutine'; readonly routine: Routine }
@@ -149,7 +151,7 @@ export type Change =
   | ValidateConstraint
   | CreateIndex | DropIndex | RenameIndex
   | SetComment
-  | CreateView | DropView | ReplaceView | RenameView | RefreshView
+  | CreateView | DropView | ReplaceView | RenameView | RefreshView | AlterViewStorage
   | CreateRoutine | DropRoutine | ReplaceRoutine | RenameRoutine
   | CreateTrigger | DropTrigger | RenameTrigger
   | CreateEventTrigger | DropEventTrigger | AlterEventTrigger

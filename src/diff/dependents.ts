@@ -37,7 +37,7 @@ export function invalidatedBy(changes: readonly Change[]): Set<string> {
     else if (c.kind === 'DropEnum') out.add(dependencyKey({ kind: 'type', schema: c.enum.schema, name: c.enum.name }));
     else if (c.kind === 'DropDomain') out.add(dependencyKey({ kind: 'type', schema: c.domain.schema, name: c.domain.name }));
     else if (c.kind === 'DropCompositeType') out.add(dependencyKey({ kind: 'type', schema: c.type.schema, name: c.type.name }));
-    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain') {
+    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType') {
       out.add(dependencyKey({ kind: 'type', schema: c.to.schema, name: c.to.name }));
       for (const x of c.columns) column(x.schema, x.table, x.column.name);
     }

@@ -7,12 +7,15 @@ import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
 import { attachPartitionIndexes } from './partition-attach';
 import { applyRenames } from './renames';
+import { followRenamesInUses } from './rename-uses';
+import { supersededRenames } from './expression-dependents';
 import { expandSerialClashes } from './serial-sequences';
 import { diffProgrammable } from './programmable';
 import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
 import { applyTypeObjectRenames, followRenames } from './type-object-renames';
 import { diffTypeObjects } from './type-objects';
+import { cascadeTypeRecreations } from './type-cascade';
 import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } from './table-shapes';
 
 /**
@@ -24,14 +27,15 @@ export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = 
   const renamed = applyRenames(renamedTypes.catalog, renames);
   const implicit = followImplicitNames(renamed.catalog, target, renamed.changes);
   const [expanded, to] = expandSerialClashes(implicit.catalog, target);
-  const a = withParentMoves(followRenames(expanded, renames), to);
+  const renameChanges = [...renamedTypes.changes, ...renamed.changes, ...implicit.changes];
+  const a = followRenamesInUses(withParentMoves(followRenames(expanded, renames), to), renameChanges);
   const base: Change[] = [
-    ...renamedTypes.changes,
-    ...renamed.changes,
-    ...implicit.changes,
+    ...renameChanges,
     ...splitRecreatedTables(a, to).flatMap(([x, y]) => diffRenamed(x, y, renames)),
   ];
-  return [...base, ...diffProgrammable(a, to, base)];
+  const all = [...base, ...diffProgrammable(a, to, base)];
+  const superseded = supersededRenames(all);
+  return superseded.size === 0 ? all : all.filter((c) => !superseded.has(c));
 }
 
 /** The changes between two catalogs once renames are applied. */
@@ -42,7 +46,7 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     created: new Set([...toKeys].filter((k) => !fromKeys.has(k))),
     dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
   };
-  return attachPartitionIndexes([
+  return attachPartitionIndexes(cascadeTypeRecreations(a, to, [
     ...diffSchemas(a, to),
     ...diffExtensions(a, to),
     ...diffEnums(a, to, enumRemaps(renames)),
@@ -52,5 +56,5 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     ...diffTypeObjects(a, to),
     ...diffTableShapes(a, to),
     ...diffPolicies(a, to),
-  ], to);
+  ]), to);
 }

@@ -1,6 +1,6 @@
 import { enumKey, type Catalog, type Enum, type Renames } from '../model';
 import type { Change } from './changes';
-import { commentChanged, matchByKey } from './match';
+import { matchByKey } from './match';
 import { columnsOfType } from './type-usage';
 import { literal, qualified } from '../util';
 
@@ -17,8 +17,11 @@ export function diffEnums(from: Catalog, to: Catalog, remaps: ReadonlyMap<string
   }
   for (const e of m.removed) out.push({ kind: 'DropEnum', enum: e });
   for (const [a, b] of m.common) {
-    out.push(...diffEnumValues(from, a, b, remaps.get(enumKey(b)) ?? {}));
-    if (commentChanged(a, b)) out.push({ kind: 'SetComment', target: { kind: 'Enum', schema: b.schema, name: b.name }, from: a.comment, to: b.comment });
+    const values = diffEnumValues(from, a, b, remaps.get(enumKey(b)) ?? {});
+    out.push(...values);
+    // A recreated enum is created without its comment: it is set again.
+    const before = values.some((c) => c.kind === 'RecreateEnum') ? null : a.comment;
+    if (before !== (b.comment ?? null)) out.push({ kind: 'SetComment', target: { kind: 'Enum', schema: b.schema, name: b.name }, from: before, to: b.comment });
   }
   return out;
 }

@@ -13,7 +13,7 @@ function passiveColumns(base: readonly Change[]): { retyped: Set<string>; gone: 
     else if (c.kind === 'DropColumn') gone.add(key(c.schema, c.table, c.column.name));
     else if (c.kind === 'RenameColumn') gone.add(key(c.schema, c.table, c.from));
     else if (c.kind === 'DropTable') for (const col of c.table.columns) gone.add(key(c.table.schema, c.table.name, col.name));
-    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain') for (const x of c.columns) converted.add(key(x.schema, x.table, x.column.name));
+    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType') for (const x of c.columns) converted.add(key(x.schema, x.table, x.column.name));
   }
   for (const k of converted) retyped.delete(k);
   return { retyped, gone, converted };
@@ -32,6 +32,35 @@ function broken(use: ExpressionUse, invalid: ReadonlySet<string>, p: ReturnType<
     if (p.gone.has(k)) return false;
     return !p.retyped.has(k) || use.owner.kind === 'policy' || use.owner.kind === 'generated';
   });
+}
+
+/**
+ * The names the base's explicit renames of constraints, indexes and policies gave, mapped to the names they
+ * replace: an object rebuilt around a recreated type is dropped under its old name and created under its
+ * new one, and its rename is not run (see supersededRenames).
+ */
+function oldNames(base: readonly Change[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of base) {
+    if (c.kind === 'RenameConstraint') out.set(`constraint ${JSON.stringify([c.schema, c.table, c.to])}`, c.from);
+    else if (c.kind === 'RenameIndex') out.set(`index ${JSON.stringify([c.schema, c.to])}`, c.from);
+    else if (c.kind === 'RenamePolicy') out.set(`policy ${JSON.stringify([c.schema, c.table, c.to])}`, c.from);
+  }
+  return out;
+}
+
+/** Renames of constraints, indexes and policies that the changes drop under their old names (rebuilt around a type): not run. */
+export function supersededRenames(changes: readonly Change[]): Set<Change> {
+  const dropped = new Set<string>();
+  for (const c of changes) {
+    if (c.kind === 'DropConstraint' && c.around) dropped.add(`constraint ${JSON.stringify([c.constraint.schema, c.constraint.table, c.constraint.name])}`);
+    else if (c.kind === 'DropIndex' && c.around) dropped.add(`index ${JSON.stringify([c.index.schema, c.index.name])}`);
+    else if (c.kind === 'DropPolicy' && c.around) dropped.add(`policy ${JSON.stringify([c.policy.schema, c.policy.table, c.policy.name])}`);
+  }
+  return new Set(changes.filter((c) =>
+    (c.kind === 'RenameConstraint' && dropped.has(`constraint ${JSON.stringify([c.schema, c.table, c.from])}`))
+    || (c.kind === 'RenameIndex' && dropped.has(`index ${JSON.stringify([c.schema, c.from])}`))
+    || (c.kind === 'RenamePolicy' && dropped.has(`policy ${JSON.stringify([c.schema, c.table, c.from])}`))));
 }
 
 /** Keys of objects the base changes already drop or create (they are left to the base). */
@@ -69,6 +98,8 @@ function onColumn(cat: Catalog, schema: string, table: string, name: string): { 
 export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonly Change[], invalid: Set<string>): Change[] {
   const p = passiveColumns(base);
   const touched = touchedKeys(base);
+  const renamed = oldNames(base);
+  const named = <T extends { name: string }>(x: T, key: string): T => ({ ...x, name: renamed.get(key) ?? x.name });
   const uses = from.expressionUses ?? [];
   const out: Change[] = [];
   const done = new Set<string>();
@@ -78,7 +109,8 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
     const b = to.constraints.find((x) => constraintKey(x) === constraintKey(a));
     if (!b || touched.has(k) || done.has(k) || tableGone(a.schema, a.table)) return;
     done.add(k);
-    out.push({ kind: 'DropConstraint', constraint: a, around: { dependsOn, before: true } }, { kind: 'AddConstraint', constraint: b, around: { dependsOn, before: false } });
+    const old = named(a, `constraint ${JSON.stringify([a.schema, a.table, a.name])}`);
+    out.push({ kind: 'DropConstraint', constraint: old, around: { dependsOn, before: true } }, { kind: 'AddConstraint', constraint: b, around: { dependsOn, before: false } });
     if (b.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: b.schema, table: b.table, name: b.name }, from: null, to: b.comment });
   };
   const rebuildIndex = (a: Index, dependsOn: readonly Dependency[]) => {
@@ -86,7 +118,8 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
     const b = to.indexes.find((x) => indexKey(x) === indexKey(a));
     if (!b || touched.has(k) || done.has(k) || tableGone(a.schema, a.table)) return;
     done.add(k);
-    out.push({ kind: 'DropIndex', index: a, around: { dependsOn, before: true } }, { kind: 'CreateIndex', index: b, around: { dependsOn, before: false } });
+    const old = named(a, `index ${JSON.stringify([a.schema, a.name])}`);
+    out.push({ kind: 'DropIndex', index: old, around: { dependsOn, before: true } }, { kind: 'CreateIndex', index: b, around: { dependsOn, before: false } });
     if (b.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Index', schema: b.schema, name: b.name }, from: null, to: b.comment });
   };
   for (let changed = true; changed;) {
@@ -111,7 +144,8 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
           const a = from.policies.find((x) => x.schema === o.schema && x.table === o.table && x.name === o.name);
           const b = to.policies.find((x) => x.schema === o.schema && x.table === o.table && x.name === o.name);
           if (!a || !b || touched.has(`policy ${constraintKey(a)}`) || tableGone(o.schema, o.table)) break;
-          out.push({ kind: 'DropPolicy', policy: a, around: { dependsOn, before: true } }, { kind: 'CreatePolicy', policy: b, around: { dependsOn, before: false } });
+          const old = named(a, `policy ${JSON.stringify([a.schema, a.table, a.name])}`);
+          out.push({ kind: 'DropPolicy', policy: old, around: { dependsOn, before: true } }, { kind: 'CreatePolicy', policy: b, around: { dependsOn, before: false } });
           if (b.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Policy', schema: b.schema, table: b.table, name: b.name }, from: null, to: b.comment });
           break;
         }

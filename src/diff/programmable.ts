@@ -10,7 +10,7 @@ type Fate = 'same' | 'replace' | 'recreate' | 'refresh';
 
 /** Everything but the comment and the dependencies (which follow from the definition). */
 const sameDefinition = <T extends { comment: string | null }>(a: T, b: T) =>
-  deepEqual({ ...a, comment: null, dependsOn: null, columnComments: null }, { ...b, comment: null, dependsOn: null, columnComments: null });
+  deepEqual({ ...a, comment: null, dependsOn: null, columnComments: null, storageParameters: null }, { ...b, comment: null, dependsOn: null, columnComments: null, storageParameters: null });
 
 /** COMMENT ON COLUMN changes of a view's output columns (`a` null: the view is new or created again). */
 function viewColumnComments(a: View | null, b: View): Change[] {
@@ -92,6 +92,7 @@ export function diffProgrammable(from: Catalog, to: Catalog, base: readonly Chan
     else if (fate === 'recreate') out.push({ kind: 'DropView', view: a }, { kind: 'CreateView', view: b });
     else if (fate === 'replace') out.push({ kind: 'ReplaceView', from: a, to: b });
     out.push(...viewColumnComments(fate === 'recreate' ? null : a, b));
+    if (fate !== 'recreate' && !deepEqual(a.storageParameters, b.storageParameters)) out.push({ kind: 'AlterViewStorage', from: a, to: b });
     if (fate !== 'recreate' && commentChanged(a, b)) {
       out.push({ kind: 'SetComment', target: { kind: 'View', schema: b.schema, name: b.name, materialized: b.materialized }, from: a.comment, to: b.comment });
     }

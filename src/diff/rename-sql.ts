@@ -1,4 +1,4 @@
-import { ident, lexSql, nameOf } from '../util';
+import { ident, lexSql, nameOf, type Lexeme } from '../util';
 
 /**
  * Replaces an identifier token in a SQL expression as Postgres would print it after a rename: whole name
@@ -7,9 +7,34 @@ import { ident, lexSql, nameOf } from '../util';
  * expression mentioning the old name look changed.
  */
 export function renameIdentifierInSql(sql: string, from: string, to: string): string {
-  const old = ident(from);
-  const repl = ident(to);
-  return lexSql(sql)
-    .map((l) => ((l.kind === 'word' && l.text === old) || (l.kind === 'quoted' && nameOf(l) === from) ? repl : l.text))
-    .join('');
+  return replaceNameInSql(sql, [from], [to]);
+}
+
+/**
+ * Replaces a schema-qualified name (`public.mood`, as catalogs print user types) by another in the same
+ * schema, whole tokens only and never inside string literals or comments.
+ */
+export function renameQualifiedInSql(sql: string, schema: string, from: string, to: string): string {
+  return replaceNameInSql(sql, [schema, from], [schema, to]);
+}
+
+/** True when the lexeme names `name` (a bare word as ident() prints it, or a quoted name). */
+const names = (l: Lexeme | undefined, name: string): boolean => !!l && ((l.kind === 'word' && l.text === ident(name)) || (l.kind === 'quoted' && nameOf(l) === name));
+
+/** Replaces the dotted name `from` (its parts, unquoted) by `to` where it stands as whole tokens. */
+function replaceNameInSql(sql: string, from: readonly string[], to: readonly string[]): string {
+  const lx = lexSql(sql);
+  const repl = to.map(ident).join('.');
+  let out = '';
+  for (let i = 0; i < lx.length; i++) {
+    const at = (k: number) => lx[i + 2 * k];
+    const whole = from.every((part, k) => names(at(k), part) && (k === 0 || (lx[i + 2 * k - 1]?.kind === 'punct' && lx[i + 2 * k - 1]?.text === '.')));
+    if (whole) {
+      out += repl;
+      i += 2 * from.length - 2;
+      continue;
+    }
+    out += lx[i]!.text;
+  }
+  return out;
 }

@@ -27,7 +27,7 @@ export interface DetachPartition {
   readonly table: Table;
   readonly dropCopies: KeptMembers | null;
 }
-/** `SET STORAGE` / `SET COMPRESSION` of a column (`from` as the column is before: for new columns, as created). */
+/** `SET STORAGE` / `SET COMPRESSION` / `SET STATISTICS` / attribute options of a column (`from` as the column is before: for new columns, as created). */
 export interface AlterColumnStorage {
   readonly kind: 'AlterColumnStorage';
   readonly schema: string;

@@ -13,8 +13,12 @@ export function shapeAsCreated(t: Table): Table {
 
 /** A column as CREATE TABLE / ADD COLUMN leaves it: the compression is inline, the storage set afterwards. */
 export function columnAsCreated(c: Column): Column {
-  return { ...c, storage: plainColumn.storage };
+  return { ...c, storage: plainColumn.storage, statistics: plainColumn.statistics, attributeOptions: plainColumn.attributeOptions };
 }
+
+/** True when SET STORAGE, SET COMPRESSION, SET STATISTICS or the attribute options differ. */
+const columnStorageDiffers = (a: Column, b: Column) =>
+  a.storage !== b.storage || a.compression !== b.compression || a.statistics !== b.statistics || !deepEqual(a.attributeOptions, b.attributeOptions);
 
 /** True when the pair differs in an in-place shape attribute. */
 function shapeAltered(a: Table, b: Table): boolean {
@@ -72,7 +76,7 @@ function columnStorageChanges(a: Table | null, b: Table): Change[] {
   for (const c of b.columns) {
     const old = a?.columns.find((x) => x.name === c.name);
     const before = old ?? columnAsCreated(c);
-    if (before.storage !== c.storage || before.compression !== c.compression) {
+    if (columnStorageDiffers(before, c)) {
       out.push({ kind: 'AlterColumnStorage', schema: b.schema, table: b.name, from: before, to: c });
     }
   }

@@ -12,19 +12,44 @@ export interface DropDomain { readonly kind: 'DropDomain'; readonly domain: Doma
 /** `ALTER DOMAIN` for default, NOT NULL and checks (the base type and collation cannot be altered). */
 export interface AlterDomain { readonly kind: 'AlterDomain'; readonly from: Domain; readonly to: Domain }
 
+/** A column of a type the plan recreates aside (converted to the new type). */
+export interface TypeColumn { readonly schema: string; readonly table: string; readonly column: Column }
+
+/** A type by its qualified name. */
+export interface TypeRef { readonly schema: string; readonly name: string }
+
 /**
- * A domain in use whose base type or collation changes: renamed aside, created anew, its columns converted
- * (through the new base type), the old one dropped, like RecreateEnum.
+ * A domain in use whose base type or collation changes, or whose base type the plan recreates: renamed
+ * aside, created anew, its columns converted (through the new base type, or through text when `within` is
+ * not empty), the old one dropped, like RecreateEnum.
  */
 export interface RecreateDomain {
   readonly kind: 'RecreateDomain';
   readonly from: Domain;
   readonly to: Domain;
-  readonly columns: readonly { readonly schema: string; readonly table: string; readonly column: Column }[];
+  readonly columns: readonly TypeColumn[];
+  /**
+   * Types the domain's old definition reads that the same plan recreates aside (issue 9): while both
+   * exist, the old domain reads their renamed-aside copies, and it is dropped before them. Absent: none.
+   */
+  readonly within?: readonly TypeRef[];
 }
 
 export interface CreateCompositeType { readonly kind: 'CreateCompositeType'; readonly type: CompositeType }
 export interface DropCompositeType { readonly kind: 'DropCompositeType'; readonly type: CompositeType }
+/**
+ * A composite type whose attribute types the plan recreates aside (an enum, a domain, another composite):
+ * renamed aside, created anew, its columns converted through text, the old one dropped before the types
+ * in `within` (issue 9: `ALTER TYPE … ALTER ATTRIBUTE` is refused while a column uses the type).
+ */
+export interface RecreateCompositeType {
+  readonly kind: 'RecreateCompositeType';
+  readonly from: CompositeType;
+  readonly to: CompositeType;
+  readonly columns: readonly TypeColumn[];
+  readonly within: readonly TypeRef[];
+}
+
 /** `ALTER TYPE … ADD/DROP/ALTER ATTRIBUTE` (attributes matched by name). */
 export interface AlterCompositeType { readonly kind: 'AlterCompositeType'; readonly from: CompositeType; readonly to: CompositeType }
 
@@ -49,7 +74,7 @@ export interface RenameTypeMember {
 export type TypeObjectChange =
   | CreateSequence | DropSequence | AlterSequence
   | CreateDomain | DropDomain | AlterDomain | RecreateDomain
-  | CreateCompositeType | DropCompositeType | AlterCompositeType
+  | CreateCompositeType | DropCompositeType | AlterCompositeType | RecreateCompositeType
   | CreateCollation | DropCollation
   | RenameTypeObject | RenameTypeMember
   | GrantPrivilege | RevokePrivilege;

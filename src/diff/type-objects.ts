@@ -32,8 +32,12 @@ function diffKind<T extends Commented>(from: readonly T[], to: readonly T[], k: 
       if (b.comment !== null) out.push(comment(b, null));
       continue;
     }
-    out.push(...k.alter(a, b));
-    if (commentChanged(a, b)) out.push(comment(b, a.comment));
+    const alters = k.alter(a, b);
+    out.push(...alters);
+    // A type recreated aside is created without its comment: it is set again.
+    if (alters.some((c) => c.kind === 'RecreateDomain')) {
+      if (b.comment !== null) out.push(comment(b, null));
+    } else if (commentChanged(a, b)) out.push(comment(b, a.comment));
   }
   return out;
 }

@@ -3,6 +3,7 @@ import {
 } from '../migrate';
 import { runFleet } from './run-fleet';
 import { FleetConnections, withFleetTarget } from './open-target';
+import { scopeOf } from './tenant-scope';
 import type { FleetRunOptions, FleetTarget, TargetResult } from './types';
 import type { TargetOutcome } from './run-fleet';
 
@@ -31,20 +32,23 @@ const newest = (versions: readonly string[]) => versions[versions.length - 1] ??
  * only what is pending there, so an interrupted fleet run is resumed by running it again.
  */
 export async function migrateFleetUp(targets: readonly FleetTarget[], files: readonly MigrationFile[], options: FleetMigrateOptions = {}): Promise<TargetResult[]> {
-  return runPooled(targets, (t, pool) => withFleetTarget(t, (db) =>
-    withMigrationLock(db, { timeoutMs: options.lockTimeoutMs ?? 60_000, label: 'schemakit fleet migrate up' }, async () => {
-      const before = newest((await readHistory(db)).map((h) => h.version));
-      const runs = await migrateUp(db, files, { to: options.to });
+  return runPooled(targets, (t, pool) => {
+    const scope = scopeOf(t);
+    return withFleetTarget(t, (db) => withMigrationLock(db, { timeoutMs: options.lockTimeoutMs ?? 60_000, label: 'schemakit fleet migrate up', key: scope.lockKey, scope: scope.lockScope }, async () => {
+      const before = newest((await readHistory(db, scope.history)).map((h) => h.version));
+      const runs = await migrateUp(db, files, { to: options.to, history: scope.history, placeholders: scope.placeholders });
       const after = runs.length ? runs[runs.length - 1].version : before;
       return { before, after, detail: { applied: runs.map((r) => r.version), statements: runs.reduce((n, r) => n + r.statements, 0) } };
-    }), pool), options);
+    }), pool);
+  }, options);
 }
 
 /** `migrate status` on every target: applied/pending counts; a target with edited, missing or interrupted migrations fails. */
 export async function fleetMigrationStatus(targets: readonly FleetTarget[], files: readonly MigrationFile[], options: FleetRunOptions = {}): Promise<TargetResult[]> {
   return runPooled(targets, (t, pool) => withFleetTarget(t, async (db) => {
-    const history = await readHistory(db);
-    const states = migrationStates(files, history, await readProgress(db));
+    const { history: at } = scopeOf(t);
+    const history = await readHistory(db, at);
+    const states = migrationStates(files, history, await readProgress(db, at));
     const count = (...kinds: string[]) => states.filter((s) => kinds.includes(s.kind)).length;
     const problems = states.filter((s) => s.kind === 'edited' || s.kind === 'missing-file' || s.kind === 'interrupted');
     const current = newest(history.map((h) => h.version));
@@ -63,8 +67,9 @@ export async function pingFleet(targets: readonly FleetTarget[], files: readonly
     const t0 = performance.now();
     await db.query('SELECT 1');
     const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
-    const history = await readHistory(db);
-    const pending = migrationStates(files, history, await readProgress(db)).filter((s) => s.kind === 'pending').length;
+    const { history: at } = scopeOf(t);
+    const history = await readHistory(db, at);
+    const pending = migrationStates(files, history, await readProgress(db, at)).filter((s) => s.kind === 'pending').length;
     const current = newest(history.map((h) => h.version));
     return { before: current, after: current, detail: { serverVersion: db.serverVersion, latencyMs, pending } };
   }, pool), options);

@@ -7,6 +7,7 @@ import type { Catalog } from '../model';
 import { normalizeDeclared, planDeclared } from '../pipeline';
 import { planChanges, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { runFleet } from './run-fleet';
+import { targetId } from './resolve-fleet';
 import { withFleetTarget } from './open-target';
 import type { FleetRunOptions, FleetTarget, TargetResult } from './types';
 
@@ -27,6 +28,20 @@ export interface FleetPlan {
 }
 
 /**
+ * A value with every mention of schema `from` renamed to `to`: strings equal to it, and qualified names
+ * (`from.x`, `"from".x`) inside strings (keys, expressions, SQL). Plain data in, plain data out (via JSON).
+ */
+export function renameSchemaIn<T>(value: T, from: string, to: string): T {
+  if (from === to) return value;
+  const esc = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const json = JSON.stringify(value)
+    .replace(new RegExp(`"${esc}"`, 'g'), () => JSON.stringify(to))
+    .replace(new RegExp(`(^|[^A-Za-z0-9_$])${esc}\\.`, 'g'), (_, before: string) => `${before}${to}.`)
+    .replace(new RegExp(`\\\\"${esc}\\\\"\\.`, 'g'), () => `\\"${to}\\".`);
+  return JSON.parse(json) as T;
+}
+
+/**
  * The part of a catalog in one tenant schema, renamed to the declared schema name, so that tenants with
  * the same objects hash equal whatever their names. Objects are kept when their `schema` (or, for
  * schemas, `name`) is the tenant; every string naming the tenant is rebound.
@@ -38,16 +53,15 @@ export function rebindCatalog(catalog: Catalog, tenant: string, declared: string
   };
   const filtered: Record<string, unknown> = { ...catalog };
   for (const [k, v] of Object.entries(catalog)) if (Array.isArray(v) && k !== 'extensions') filtered[k] = v.filter(keep);
-  const esc = tenant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const json = JSON.stringify(filtered)
-    .replace(new RegExp(`"${esc}"`, 'g'), JSON.stringify(declared))
-    .replace(new RegExp(`(^|[^A-Za-z0-9_$])${esc}\\.`, 'g'), `$1${declared}.`)
-    .replace(new RegExp(`\\\\"${esc}\\\\"\\.`, 'g'), `\\"${declared}\\".`);
-  return JSON.parse(json) as Catalog;
+  return renameSchemaIn(filtered as unknown as Catalog, tenant, declared);
 }
 
-/** The declared schema a tenant fleet binds: the one schema of the declarations other than `public`. */
+/**
+ * The declared schema a tenant fleet binds: the one declared with `schema(tenant('…'))`; without one,
+ * the one schema of the declarations other than `public` (or `public`).
+ */
 export function declaredTenantSchema(declared: Declared): string {
+  if (declared.tenantSchema) return declared.tenantSchema;
   const names = declared.catalog.schemas.map((s) => s.name).filter((n) => n !== 'public');
   return names.length === 1 ? names[0] : declared.catalog.schemas[0]?.name ?? 'public';
 }
@@ -89,17 +103,27 @@ export async function planFleet(targets: readonly FleetTarget[], declared: Decla
     groups.set(s.hash, g);
   }
   const planned: FleetPlanGroup[] = [];
-  for (const g of [...groups.values()].sort((a, b) => b.targets.length - a.targets.length)) {
-    const db = await connectPostgres(g.url);
+  // The declared schema is normalized once per server (in a scratch database there), not once per state.
+  const normalized = new Map<string, Catalog>();
+  const desiredOn = async (url: string): Promise<Catalog> => {
+    const server = targetId(url).replace(/\/.*$/, '');
+    const known = normalized.get(server);
+    if (known) return known;
+    const db = await connectPostgres(url);
     try {
-      const desired = await normalizeDeclared(declared, db);
-      const tenant = targets.find((t) => t.id === g.targets[0])?.schema;
-      // A tenant's state holds only its schema (rebound); compare it with the declared schema alone.
-      const scoped = tenant ? rebindCatalog(desired, bound, bound) : desired;
-      planned.push({ hash: g.hash, targets: g.targets, plan: planChanges(diffCatalogs(g.catalog, scoped, declared.renames), options.plan ?? {}) });
+      const c = await normalizeDeclared(declared, db);
+      normalized.set(server, c);
+      return c;
     } finally {
       await db.close().catch(() => undefined);
     }
+  };
+  for (const g of [...groups.values()].sort((a, b) => b.targets.length - a.targets.length)) {
+    const desired = await desiredOn(g.url);
+    const tenant = targets.find((t) => t.id === g.targets[0])?.schema;
+    // A tenant's state holds only its schema (rebound); compare it with the declared schema alone.
+    const scoped = tenant ? rebindCatalog(desired, bound, bound) : desired;
+    planned.push({ hash: g.hash, targets: g.targets, plan: planChanges(diffCatalogs(g.catalog, scoped, declared.renames), options.plan ?? {}) });
   }
   const failed = targets.filter((t) => failures.has(t.id) || !states.has(t.id))
     .map((t): TargetResult => ({ target: t.id, status: 'failed', before: null, after: null, durationMs: 0, error: failures.get(t.id) ?? 'not read' }));

@@ -2,7 +2,9 @@
 export type { FleetTarget, TargetResult, FleetProgress, FleetRunOptions } from './types';
 export { resolveFleet, targetId, tenantSchemas } from './resolve-fleet';
 export { runFleet, type TargetOutcome } from './run-fleet';
-export { tenantDb, tenantLockKey, tenantHistoryTable } from './tenant-db';
+export { tenantHistory, tenantLockKey, scopeOf, enterTenant, type TargetScope } from './tenant-scope';
 export { openFleetTarget, withFleetTarget } from './open-target';
 export { migrateFleetUp, fleetMigrationStatus, pingFleet, type FleetMigrateOptions } from './fleet-migrate';
-export { planFleet, applyFleet, rebindCatalog, declaredTenantSchema, type FleetPlan, type FleetPlanGroup, type FleetApplyOptions } from './fleet-plan';
+export { checkFleet, findingsSummary, type FleetCheckOptions } from './fleet-check';
+export { healthFleet, type FleetHealthOptions } from './fleet-health';
+export { planFleet, applyFleet, rebindCatalog, renameSchemaIn, declaredTenantSchema, type FleetPlan, type FleetPlanGroup, type FleetApplyOptions } from './fleet-plan';

@@ -1,5 +1,5 @@
 import { connectPostgres, type Db } from '../db';
-import { tenantDb } from './tenant-db';
+import { enterTenant } from './tenant-scope';
 import type { FleetTarget } from './types';
 
 /**
@@ -32,12 +32,13 @@ export class FleetConnections {
   }
 }
 
-/** Opens one target: its own connection, seen as its tenant schema when it has one. */
+/** Opens one target: its own connection, working in its tenant schema (search_path) when it has one. */
 export async function openFleetTarget(t: FleetTarget): Promise<Db> {
   const db = await connectPostgres(t.url);
   if (!t.schema) return db;
   try {
-    return await tenantDb(db, t.schema);
+    await enterTenant(db, t.schema);
+    return db;
   } catch (e) {
     await db.close().catch(() => undefined);
     throw e;
@@ -60,7 +61,8 @@ export async function withFleetTarget<T>(t: FleetTarget, fn: (db: Db) => Promise
   const raw = await pool.take(t.url);
   let ok = false;
   try {
-    const r = await fn(await tenantDb(raw, t.schema));
+    await enterTenant(raw, t.schema);
+    const r = await fn(raw);
     ok = true;
     return r;
   } finally {

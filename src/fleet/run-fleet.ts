@@ -7,6 +7,8 @@ export interface TargetOutcome {
   readonly detail?: Readonly<Record<string, unknown>>;
   /** A job may report failure without throwing (e.g. `migrate status` with problems). */
   readonly failed?: string | null;
+  /** One line saying what was found (`12 check(s), no findings`), for the results table. */
+  readonly summary?: string;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
@@ -31,7 +33,7 @@ export async function runFleet(targets: readonly FleetTarget[], job: (t: FleetTa
     let r: TargetResult;
     try {
       const o = await job(t);
-      r = { target: t.id, status: o.failed ? 'failed' : 'ok', before: o.before, after: o.after, durationMs: Date.now() - t0, error: o.failed ?? null, detail: o.detail };
+      r = { target: t.id, status: o.failed ? 'failed' : 'ok', before: o.before, after: o.after, durationMs: Date.now() - t0, error: o.failed ?? null, ...(o.summary ? { summary: o.summary } : {}), detail: o.detail };
     } catch (e) {
       r = { target: t.id, status: 'failed', before: null, after: null, durationMs: Date.now() - t0, error: message(e) };
     }

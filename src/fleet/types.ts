@@ -17,6 +17,8 @@ export interface TargetResult {
   readonly after: string | null;
   readonly durationMs: number;
   readonly error: string | null;
+  /** One line saying what was found (check, health), when the command has no before → after. */
+  readonly summary?: string;
   /** Command-specific details (pending count, server version…). */
   readonly detail?: Readonly<Record<string, unknown>>;
 }

@@ -22,7 +22,7 @@ SELECT s.schemaname AS schema, s.sequencename AS name, s.data_type::text AS type
  WHERE NOT s.cycle AND s.last_value IS NOT NULL
  ORDER BY s.schemaname, s.sequencename`;
 
-const typeMax: Record<string, number> = { smallint: 32767, integer: 2147483647, bigint: 9223372036854775807 };
+const typeMax: Record<string, number> = { smallint: 32767, integer: 2147483647, bigint: 9.223372036854776e18 /* 2^63 - 1, as near as a double gets */ };
 
 /** Sequences (and identity/serial columns) that have used most of their range, or of their column type's. */
 export async function checkSequences(ctx: HealthContext): Promise<CheckResult> {

@@ -2,6 +2,7 @@ import type { Catalog } from '../model';
 import type { Db } from '../db';
 import { introspectSchemas } from './schemas';
 import { userSchema } from './sql-fragments';
+import { matchesTable } from '../util';
 
 /**
  * Which part of a database schemakit manages (`--schemas`, `--exclude-schemas`, `--exclude-tables`, or the
@@ -24,13 +25,6 @@ export function isFullScope(s: Scope | undefined): boolean {
   return !s || (s.schemas === null && s.excludeSchemas.length === 0 && s.excludeTables.length === 0);
 }
 
-const patternCache = new Map<string, RegExp>();
-function pattern(p: string): RegExp {
-  let re = patternCache.get(p);
-  if (!re) patternCache.set(p, (re = new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)));
-  return re;
-}
-
 /** True when the scope covers the schema. */
 export function schemaInScope(scope: Scope, schema: string): boolean {
   return (scope.schemas === null || scope.schemas.includes(schema)) && !scope.excludeSchemas.includes(schema);
@@ -38,7 +32,7 @@ export function schemaInScope(scope: Scope, schema: string): boolean {
 
 /** True when the scope covers the table (or view, trigger's table…) `schema.name`. */
 export function tableInScope(scope: Scope, schema: string, name: string): boolean {
-  return schemaInScope(scope, schema) && !scope.excludeTables.some((p) => pattern(p).test(`${schema}.${name}`) || pattern(p).test(name));
+  return schemaInScope(scope, schema) && !scope.excludeTables.some((p) => matchesTable(p, schema, name));
 }
 
 /**

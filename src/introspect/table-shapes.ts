@@ -57,7 +57,7 @@ function partitionBy(r: Row, text: string): PartitionBy {
 }
 
 /** reloptions entries `name=value`, sorted by name, values by meaning (canonicalParameterValue). */
-function storageParameters(options: readonly string[] | null): StorageParameter[] {
+export function storageParameters(options: readonly string[] | null): StorageParameter[] {
   return (options ?? [])
     .map((o) => {
       const eq = o.indexOf('=');
@@ -102,9 +102,26 @@ const storages: Record<string, ColumnStorage> = { p: 'plain', e: 'external', x: 
 const compressions: Record<string, string> = { p: 'pglz', l: 'lz4' };
 
 /** A column's storage (when not its type's) and compression (when set), from attstorage / attcompression. */
-export function columnStorage(r: { storage: string | null; compression: string | null }): Pick<Column, 'storage' | 'compression'> {
+export function columnStorage(r: ColumnStorageRow): Pick<Column, 'storage' | 'compression' | 'statistics' | 'attributeOptions'> {
   return {
     storage: r.storage === null ? null : (storages[r.storage] ?? null),
     compression: r.compression === null ? null : (compressions[r.compression] ?? r.compression),
+    // attstattarget: -1 is the default up to PostgreSQL 16, NULL from 17 on (the query maps -1 to NULL).
+    statistics: r.stattarget === null ? null : Number(r.stattarget),
+    attributeOptions: storageParameters(r.attoptions).filter((o) => attributeOptionNames.has(o.name)),
   };
+}
+
+/**
+ * The attribute options PostgreSQL defines (ALTER TABLE … ALTER COLUMN … SET): only these are managed, as
+ * a server module may keep its own entries in attoptions (one seen here adds `pg_attver` to every column).
+ */
+const attributeOptionNames = new Set(['n_distinct', 'n_distinct_inherited']);
+
+/** What columnStorage reads of a pg_attribute row. */
+export interface ColumnStorageRow {
+  readonly storage: string | null;
+  readonly compression: string | null;
+  readonly stattarget: number | string | null;
+  readonly attoptions: readonly string[] | null;
 }

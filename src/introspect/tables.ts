@@ -24,6 +24,7 @@ SELECT n.nspname AS schema, c.relname AS name, d.description AS comment
 const COLUMNS_SQL = `
 SELECT c.oid AS relid, a.attnum, a.attcollation AS attcollation, a.attinhcount = 0 AS is_own,
        CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage, NULLIF(a.attcompression, '') AS compression,
+       NULLIF(a.attstattarget, -1) AS stattarget, a.attoptions AS attoptions,
        n.nspname AS schema, c.relname AS "table", a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,
@@ -79,6 +80,8 @@ interface ColumnRow extends Partial<SequenceOptionRow> {
   is_own: boolean;
   storage: string | null;
   compression: string | null;
+  stattarget: number | null;
+  attoptions: string[] | null;
 }
 
 const serialTypes: Record<string, string> = { smallint: 'smallserial', integer: 'serial', bigint: 'bigserial' };

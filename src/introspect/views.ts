@@ -2,6 +2,7 @@ import type { CheckOption, View, ViewColumn } from '../model';
 import type { Db } from '../db';
 import type { Dependencies } from './dependencies';
 import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+import { storageParameters } from './table-shapes';
 
 /** Views and materialized views with their output columns (pg_get_viewdef prints the query). */
 const VIEWS_SQL = `
@@ -59,6 +60,7 @@ export async function introspectViews(db: Db, deps: Dependencies): Promise<View[
       securityBarrier: truthy(o.get('security_barrier')),
       securityInvoker: truthy(o.get('security_invoker')),
       withData: r.populated,
+      storageParameters: r.materialized ? storageParameters(r.options) : [],
       dependsOn: deps.views.get(Number(r.relid)) ?? [],
       comment: r.comment ?? null,
       columnComments: (r.column_comments ?? []).map(([column, comment]) => ({ column, comment })),

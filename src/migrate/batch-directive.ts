@@ -6,7 +6,8 @@ import { SchemakitError } from '../util';
  * (never OFFSET, which rescans everything skipped), each range committed on its own, `sleepMs` between two.
  */
 export interface BatchSpec {
-  readonly schema: string;
+  /** null when the directive names the table without a schema: looked up through `search_path` when it runs. */
+  readonly schema: string | null;
   readonly table: string;
   /** The key column; null: the table's single-column primary key (looked up when the statement runs). */
   readonly key: string | null;
@@ -40,12 +41,14 @@ export function parseBatchDirective(args: string, where: string): BatchSpec {
     if (eq < 0 || !KEYS.includes(k)) problems.push(`"${word}": expected one of ${KEYS.map((x) => `${x}=…`).join(', ')}`);
     else values.set(k, word.slice(eq + 1));
   }
-  let name: { schema: string; table: string } | null = null;
+  let name: { schema: string | null; table: string } | null = null;
   const table = values.get('table');
   if (table === undefined) problems.push('table=SCHEMA.TABLE is required (the table whose keys the batches walk)');
   else {
     try {
-      name = parseTableName(table);
+      const parsed = parseTableName(table);
+      // parseTableName says `public` for a bare name; keep it unqualified (a fleet tenant's own table).
+      name = { schema: /^(?:"(?:[^"]|"")+"|[^."]+)\./.test(table) ? parsed.schema : null, table: parsed.table };
     } catch (e) {
       problems.push((e as Error).message.replace(/^sql: /, ''));
     }

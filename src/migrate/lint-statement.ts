@@ -171,7 +171,7 @@ export function analyzeStatement(sql: string): StatementFacts {
   }
   if (c.eat('INSERT', 'INTO') || c.eat('COPY')) return done({ fills: tokens[0].upper === 'COPY' && !has(tokens, 'FROM') ? null : c.name() });
   if (c.eat('CREATE')) {
-    if (!c.eat('UNLOGGED')) c.eat('TEMP') || c.eat('TEMPORARY');
+    if (!c.eat('UNLOGGED') && !c.eat('TEMP')) c.eat('TEMPORARY');
     if (c.eat('TABLE')) {
       c.eat('IF', 'NOT', 'EXISTS');
       const created = c.name();

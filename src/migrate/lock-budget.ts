@@ -99,7 +99,8 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateView':
     case 'DropView': return [rel(c.view.schema, c.view.name), ...c.view.dependsOn.map((d) => `dep:${JSON.stringify(d)}`)];
     case 'ReplaceView':
-    case 'RefreshView': return [rel(c.to.schema, c.to.name)];
+    case 'RefreshView':
+    case 'AlterViewStorage': return [rel(c.to.schema, c.to.name)];
     case 'RenameView': return [rel(c.schema, c.from)];
     case 'CreateRoutine':
     case 'DropRoutine': return [`routine:${routineKey(c.routine)}`];
@@ -121,6 +122,7 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateCompositeType':
     case 'DropCompositeType': return [`type:${relKey(c.type)}`];
     case 'AlterCompositeType': return [`type:${relKey(c.to)}`];
+    case 'RecreateCompositeType': return [`type:${relKey(c.from)}`, `type:${relKey(c.to)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
     case 'CreateCollation':
     case 'DropCollation': return [`collation:${relKey(c.collation)}`];
     case 'RenameTypeObject': return [`${c.object}:${c.schema}.${c.from}`];

@@ -26,6 +26,13 @@ export interface LockOptions {
   readonly label?: string;
   /** Called once when the lock is taken by someone else and the runner starts waiting. */
   readonly onWait?: (holder: LockHolder | null) => void;
+  /**
+   * The advisory lock key (default MIGRATION_LOCK_KEY, one per database). A fleet gives each tenant schema
+   * its own key, so tenants of one database migrate in parallel while two runs on one tenant still serialise.
+   */
+  readonly key?: number;
+  /** What the lock guards, for the timeout message (default: the database's description). */
+  readonly scope?: string;
 }
 
 const HOLDER_SQL = `
@@ -34,9 +41,9 @@ SELECT a.pid, a.application_name, a.usename, a.client_addr::text AS client, a.ba
  WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1
    AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())`;
 
-/** The session holding the migration lock, if any. */
-export async function migrationLockHolder(db: Db): Promise<LockHolder | null> {
-  const [r] = await db.query<{ pid: number; application_name: string; usename: string; client: string | null; backend_start: Date | null }>(HOLDER_SQL, [MIGRATION_LOCK_KEY]);
+/** The session holding the migration lock (of `key`, default the database's), if any. */
+export async function migrationLockHolder(db: Db, key: number = MIGRATION_LOCK_KEY): Promise<LockHolder | null> {
+  const [r] = await db.query<{ pid: number; application_name: string; usename: string; client: string | null; backend_start: Date | null }>(HOLDER_SQL, [key]);
   return r ? { pid: Number(r.pid), applicationName: r.application_name, user: r.usename, client: r.client, backendStart: r.backend_start ? new Date(r.backend_start) : null } : null;
 }
 
@@ -59,20 +66,21 @@ export function describeHolder(h: LockHolder | null): string {
 export async function withMigrationLock<T>(db: Db, options: LockOptions, fn: () => Promise<T>): Promise<T> {
   if (db.engine === 'pglite') return fn();
   const timeoutMs = options.timeoutMs ?? 60_000;
+  const key = options.key ?? MIGRATION_LOCK_KEY;
   const started = Date.now();
   let warned = false;
   let holder: LockHolder | null = null;
   for (;;) {
-    const [r] = await db.query<{ ok: boolean }>('SELECT pg_catalog.pg_try_advisory_lock($1::bigint) AS ok', [MIGRATION_LOCK_KEY]);
+    const [r] = await db.query<{ ok: boolean }>('SELECT pg_catalog.pg_try_advisory_lock($1::bigint) AS ok', [key]);
     if (r.ok) break;
-    holder = await migrationLockHolder(db);
+    holder = await migrationLockHolder(db, key);
     if (!warned) {
       warned = true;
       options.onWait?.(holder);
     }
     if (Date.now() - started >= timeoutMs) {
       throw new SchemakitError('migrate', 'lock-timeout',
-        `another schemakit run holds the migration lock of ${db.description}: ${describeHolder(holder)}; gave up after ${Math.round((Date.now() - started) / 1000)} s (--lock-wait). Nothing was applied.`);
+        `another schemakit run holds the migration lock of ${options.scope ?? db.description}: ${describeHolder(holder)}; gave up after ${Math.round((Date.now() - started) / 1000)} s (--lock-wait). Nothing was applied.`);
     }
     await new Promise((done) => setTimeout(done, options.pollMs ?? 200));
   }
@@ -82,6 +90,6 @@ export async function withMigrationLock<T>(db: Db, options: LockOptions, fn: () 
     return await fn();
   } finally {
     // A lost connection has released the lock already; the original error matters more.
-    await db.query("SELECT pg_catalog.set_config('application_name', $1, false), pg_catalog.pg_advisory_unlock($2::bigint)", [saved.name, MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await db.query("SELECT pg_catalog.set_config('application_name', $1, false), pg_catalog.pg_advisory_unlock($2::bigint)", [saved.name, key]).catch(() => undefined);
   }
 }

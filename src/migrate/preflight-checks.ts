@@ -1,7 +1,7 @@
 import type { AlterColumn, Change, RecreateEnum } from '../diff';
 import { columnKey, constraintKey, dedupeCommand, relKey, type Constraint, type ForeignKey, type Index } from '../model';
 import { analyzeTypeChange, type Plan } from '../plan';
-import { ident, identList, indexKeySql, literal, parens, qualified, storageType } from '../sql';
+import { ident, indexKeySql, literal, parens, qualified, storageType } from '../sql';
 
 /** What a pre-flight check found, by kind. User-facing: kebab-case. */
 export type PreflightKind =

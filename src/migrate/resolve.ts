@@ -1,6 +1,6 @@
 import { withTransaction, type Db } from '../db';
 import { SchemakitError } from '../util';
-import { ensureHistory, insertHistory, readHistory, readProgress } from './history';
+import { clearProgress, DEFAULT_HISTORY, ensureHistory, insertHistory, readHistory, readProgress, type HistoryLocation } from './history';
 import type { MigrationFile } from './migration-files';
 import { splitStatements } from './split-statements';
 
@@ -20,10 +20,10 @@ export interface ResolveResult {
  * - `applied`: it is recorded as applied with the file's checksum (the user finished it by hand).
  * Refuses a version that is neither interrupted nor (for `applied`) pending.
  */
-export async function resolveMigration(db: Db, files: readonly MigrationFile[], version: string, as: 'rolled-back' | 'applied'): Promise<ResolveResult> {
-  await ensureHistory(db);
-  const progress = (await readProgress(db)).find((p) => p.version === version);
-  const applied = (await readHistory(db)).some((h) => h.version === version);
+export async function resolveMigration(db: Db, files: readonly MigrationFile[], version: string, as: 'rolled-back' | 'applied', at: HistoryLocation = DEFAULT_HISTORY): Promise<ResolveResult> {
+  await ensureHistory(db, at);
+  const progress = (await readProgress(db, at)).find((p) => p.version === version);
+  const applied = (await readHistory(db, at)).some((h) => h.version === version);
   const file = files.find((f) => f.version === version) ?? null;
   if (applied && as === 'applied') throw new SchemakitError('migrate', 'not-interrupted', `${version} is already applied; nothing to resolve`);
   if (!progress && as === 'rolled-back') throw new SchemakitError('migrate', 'not-interrupted', `${version} is not an interrupted migration (migrate status shows INTERRUPTED ones); nothing to resolve`);
@@ -31,8 +31,8 @@ export async function resolveMigration(db: Db, files: readonly MigrationFile[], 
   const statements = file && progress && file.checksum === progress.checksum ? splitStatements(file.up) : null;
   const committed = (progress?.statements ?? []).map((n) => ({ n, sql: statements?.[n - 1]?.sql ?? null }));
   await withTransaction(db, async () => {
-    await db.query('DELETE FROM schemakit.migration_progress WHERE version = $1', [version]);
-    if (as === 'applied') await insertHistory(db, { version, name: file!.name, checksum: file!.checksum, durationMs: 0, downSql: file!.down });
+    await clearProgress(db, version, at);
+    if (as === 'applied') await insertHistory(db, { version, name: file!.name, checksum: file!.checksum, durationMs: 0, downSql: file!.down }, at);
   });
   return { version, committed, as };
 }

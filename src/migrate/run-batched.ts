@@ -2,7 +2,7 @@ import { withTransaction, type Db } from '../db';
 import { ident, literal, qualified } from '../sql';
 import { SchemakitError } from '../util';
 import type { BatchSpec } from './batch-directive';
-import { saveBatchProgress, type BatchProgress } from './history';
+import { saveBatchProgress, type BatchProgress, type HistoryLocation } from './history';
 
 /** A batched statement to run: `sql` takes the batch's first and last key as `$1` and `$2`. */
 export interface BatchJob {
@@ -16,6 +16,8 @@ export interface BatchJob {
   readonly spec: BatchSpec;
   /** Where an interrupted earlier run stopped (its committed batches are not run again), or null. */
   readonly from: BatchProgress | null;
+  /** Where its progress rows go (default schemakit.migration_progress; a fleet tenant's own table). */
+  readonly history?: HistoryLocation;
 }
 
 /** Where a batched statement is, after each committed batch. */
@@ -51,19 +53,26 @@ export interface BatchHooks {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** The key column: the directive's, else the table's one-column primary key. */
-async function keyColumn(db: Db, job: BatchJob): Promise<string> {
-  const table = qualified(job.spec.schema, job.spec.table);
-  const [t] = await db.query<{ oid: number | null }>(`SELECT pg_catalog.to_regclass(${literal(table)})::oid AS oid`);
-  if (!t || t.oid === null) throw new SchemakitError('migrate', 'bad-batch', `${job.where}: schemakit:batch: table ${table} does not exist`);
-  if (job.spec.key !== null) return job.spec.key;
+/**
+ * The table, schema-qualified, and its key column: the directive's, else the table's one-column primary key.
+ * A table named without a schema is looked up through `search_path`, as the statement's own unqualified
+ * names are (a fleet tenant's migration: the tenant schema).
+ */
+async function keyColumn(db: Db, job: BatchJob): Promise<{ table: string; key: string }> {
+  const named = job.spec.schema === null ? ident(job.spec.table) : qualified(job.spec.schema, job.spec.table);
+  const [t] = await db.query<{ oid: number | null; schema: string | null }>(
+    `SELECT c.oid, n.nspname AS schema FROM (SELECT pg_catalog.to_regclass(${literal(named)}) AS r) x
+       LEFT JOIN pg_catalog.pg_class c ON c.oid = x.r LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace`);
+  if (!t || t.oid === null || t.schema === null) throw new SchemakitError('migrate', 'bad-batch', `${job.where}: schemakit:batch: table ${named} does not exist`);
+  const table = qualified(t.schema, job.spec.table);
+  if (job.spec.key !== null) return { table, key: job.spec.key };
   const pk = await db.query<{ name: string }>(
     `SELECT a.attname AS name FROM pg_catalog.pg_index i JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
       WHERE i.indrelid = $1 AND i.indisprimary`, [t.oid]);
   if (pk.length !== 1) {
     throw new SchemakitError('migrate', 'bad-batch', `${job.where}: schemakit:batch: ${table} has ${pk.length === 0 ? 'no primary key' : 'a primary key of several columns'}; name the key column with key=COLUMN`);
   }
-  return pk[0].name;
+  return { table, key: pk[0].name };
 }
 
 /**
@@ -75,8 +84,9 @@ async function keyColumn(db: Db, job: BatchJob): Promise<string> {
  * in a range. Returns the totals (earlier runs included); the caller marks the statement complete.
  */
 export async function runBatched(db: Db, job: BatchJob, hooks: BatchHooks = {}): Promise<BatchProgress> {
-  const key = ident(await keyColumn(db, job));
-  const table = qualified(job.spec.schema, job.spec.table);
+  const resolved = await keyColumn(db, job);
+  const key = ident(resolved.key);
+  const table = resolved.table;
   const inner = (after: boolean) => `SELECT ${key} AS k FROM ${table} WHERE ${after ? `${key} > $1` : `${key} IS NOT NULL`} ORDER BY ${key} LIMIT ${job.spec.size}`;
   const bounds = (after: boolean) => `SELECT pg_catalog.min(k)::text AS lo, pg_catalog.max(k)::text AS hi, pg_catalog.count(*)::int AS n FROM (${inner(after)}) s`;
   let done: BatchProgress = job.from ?? { statement: job.statement, lastKey: null, batches: 0, rows: 0, keys: 0 };
@@ -104,7 +114,7 @@ export async function runBatched(db: Db, job: BatchJob, hooks: BatchHooks = {}):
       });
       await hooks.inBatch?.(job.where, done.batches + 1);
       const p: BatchProgress = { statement: job.statement, lastKey: b.hi, batches: done.batches + 1, rows: done.rows + rows, keys: done.keys + Number(b.n) };
-      await saveBatchProgress(db, job.version, job.checksum, p);
+      await saveBatchProgress(db, job.version, job.checksum, p, job.history);
       return p;
     });
     if (next === null) return done;

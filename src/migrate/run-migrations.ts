@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Db } from '../db';
 import { SchemakitError, sha256 } from '../util';
-import { deleteHistory, ensureHistory, insertHistory, readHistory, readProgress, type HistoryRow, type Progress } from './history';
+import { DEFAULT_HISTORY, deleteHistory, ensureHistory, insertHistory, readHistory, readProgress, type HistoryLocation, type HistoryRow, type Progress } from './history';
+import { substitutePlaceholders, type Placeholders } from './placeholders';
 import { compareVersions, type MigrationFile } from './migration-files';
 import { runScript, type Script, type ScriptHooks } from './run-script';
 import { splitStatements } from './split-statements';
@@ -9,8 +10,16 @@ import { analyzeStatement } from './lint-statement';
 import { blockingHazards } from './apply';
 import type { Hazard, HazardKind } from '../plan';
 
+/** Where a run keeps its history and what it substitutes: one database, or one tenant schema of a fleet. */
+export interface MigrationScope {
+  /** The history tables (default schemakit.migrations / schemakit.migration_progress). */
+  readonly history?: HistoryLocation;
+  /** `${name}` → SQL text in up.sql and down.sql (see substitutePlaceholders); none by default. */
+  readonly placeholders?: Placeholders;
+}
+
 /** Options of migrateUp. */
-export interface MigrateUpOptions extends ScriptHooks {
+export interface MigrateUpOptions extends ScriptHooks, MigrationScope {
   /** Apply pending migrations up to and including this version (default: all). */
   readonly to?: string;
   /** Told about anything unusual that does not stop the run (a branch-merged file applied out of order…). */
@@ -49,8 +58,9 @@ function refuseEdited(files: readonly MigrationFile[], history: readonly History
 }
 
 /** The script of a migration's up.sql (statement numbering and outside-transaction marks from the file). */
-export function upScript(m: MigrationFile, progress: Progress | undefined, started: number): Script {
-  const statements = splitStatements(m.up);
+export function upScript(m: MigrationFile, progress: Progress | undefined, started: number, scope: MigrationScope = {}): Script {
+  const statements = splitStatements(substitutePlaceholders(m.up, scope.placeholders));
+  const down = m.down === null ? null : substitutePlaceholders(m.down, scope.placeholders);
   // meta.json's numbering holds only while up.sql has the statements it was generated with.
   const meta = m.meta && m.meta.statements === statements.length ? m.meta : null;
   const outside = new Set([...statements.flatMap((s, i) => (s.outsideTransaction ? [i + 1] : [])), ...(meta?.outsideTransaction ?? [])]);
@@ -64,7 +74,9 @@ export function upScript(m: MigrationFile, progress: Progress | undefined, start
     beforeRetry: new Map(Object.entries(meta?.beforeRetry ?? {}).map(([n, sql]) => [Number(n), sql])),
     done: new Set(progress?.statements ?? []),
     partial: new Map((progress?.batches ?? []).map((b) => [b.statement, b])),
-    finish: (db) => insertHistory(db, { version: m.version, name: m.name, checksum: m.checksum, durationMs: Date.now() - started, downSql: m.down }),
+    history: scope.history,
+    // The down SQL is recorded as it would run here (placeholders substituted): migrate down runs the record.
+    finish: (db) => insertHistory(db, { version: m.version, name: m.name, checksum: m.checksum, durationMs: Date.now() - started, downSql: down }, scope.history),
   };
 }
 
@@ -75,8 +87,9 @@ export function upScript(m: MigrationFile, progress: Progress | undefined, start
  * transaction with its history row (see runScript); an interrupted one resumes.
  */
 export async function migrateUp(db: Db, files: readonly MigrationFile[], options: MigrateUpOptions = {}): Promise<MigrationRun[]> {
-  await ensureHistory(db);
-  const history = await readHistory(db);
+  const at = options.history ?? DEFAULT_HISTORY;
+  await ensureHistory(db, at);
+  const history = await readHistory(db, at);
   refuseEdited(files, history);
   if (options.to !== undefined && !files.some((f) => f.version === options.to)) {
     throw new SchemakitError('migrate', 'unknown-version', `--to ${options.to}: no migration has this version`);
@@ -87,7 +100,7 @@ export async function migrateUp(db: Db, files: readonly MigrationFile[], options
   }
   const applied = new Set(history.map((h) => h.version));
   const newest = history[history.length - 1]?.version;
-  const progress = new Map((await readProgress(db)).map((p) => [p.version, p]));
+  const progress = new Map((await readProgress(db, at)).map((p) => [p.version, p]));
   const pending = files.filter((f) => !applied.has(f.version) && (options.to === undefined || compareVersions(f.version, options.to) <= 0));
   const runs: MigrationRun[] = [];
   for (const m of pending) {
@@ -98,7 +111,7 @@ export async function migrateUp(db: Db, files: readonly MigrationFile[], options
     if (p) options.onNotice?.(`${m.id} was interrupted after ${describeProgress(p)}: resuming after them`);
     options.onMigration?.(m);
     const started = Date.now();
-    const script = upScript(m, p, started);
+    const script = upScript(m, p, started, options);
     const r = await runScript(db, script, options).catch((e) => rethrowAfter(e, runs, 'applied'));
     runs.push({ version: m.version, name: m.name, statements: script.statements.length, durationMs: Date.now() - started, ...r });
   }
@@ -106,7 +119,7 @@ export async function migrateUp(db: Db, files: readonly MigrationFile[], options
 }
 
 /** Options of migrateDown: how far back (default: the last migration). */
-export interface MigrateDownOptions extends ScriptHooks {
+export interface MigrateDownOptions extends ScriptHooks, Pick<MigrationScope, 'history'> {
   /** Revert the last N applied migrations. */
   readonly steps?: number;
   /** Revert every applied migration newer than this version. */
@@ -130,8 +143,8 @@ export interface DownTarget {
  * analyzer `lint` uses for migration files: DROP TABLE, DROP COLUMN, TRUNCATE, DELETE without WHERE delete data.
  * Refuses, running nothing, a down that was never recorded or is incomplete (unless allowIncomplete).
  */
-export async function planMigrateDown(db: Db, options: Pick<MigrateDownOptions, 'steps' | 'to' | 'allowIncomplete'> = {}): Promise<DownTarget[]> {
-  const history = await readHistory(db);
+export async function planMigrateDown(db: Db, options: Pick<MigrateDownOptions, 'steps' | 'to' | 'allowIncomplete' | 'history'> = {}): Promise<DownTarget[]> {
+  const history = await readHistory(db, options.history);
   if (options.to !== undefined && options.to !== '0' && !history.some((h) => h.version === options.to)) {
     throw new SchemakitError('migrate', 'unknown-version', `--to ${options.to}: no applied migration has this version (0 reverts all)`);
   }
@@ -172,9 +185,10 @@ export function checkDownHazards(targets: readonly DownTarget[], allow: readonly
  */
 export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Promise<MigrationRun[]> {
   const targets = await planMigrateDown(db, options);
-  if (targets.length > 0) await ensureHistory(db);
+  const at = options.history ?? DEFAULT_HISTORY;
+  if (targets.length > 0) await ensureHistory(db, at);
   checkDownHazards(targets, options.allowHazards ?? []);
-  const progress = new Map((await readProgress(db)).map((p) => [p.version, p]));
+  const progress = new Map((await readProgress(db, at)).map((p) => [p.version, p]));
   const runs: MigrationRun[] = [];
   for (const { row: h } of targets) {
     options.onMigration?.(h);
@@ -185,13 +199,14 @@ export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Pro
     const p = progress.get(h.version);
     const same = p !== undefined && p.checksum === checksum;
     const r = await runScript(db, {
-      file: `down SQL of ${h.version}_${h.name} (as recorded in schemakit.migrations)`,
+      file: `down SQL of ${h.version}_${h.name} (as recorded in ${at.schema}.${at.migrations})`,
       version: h.version, checksum, statements,
       outside: new Set(statements.flatMap((s, i) => (s.outsideTransaction ? [i + 1] : []))),
       beforeRetry: new Map(),
       done: new Set(same ? p.statements : []),
       partial: new Map(same ? p.batches.map((b) => [b.statement, b]) : []),
-      finish: (d) => deleteHistory(d, h.version),
+      history: at,
+      finish: (d) => deleteHistory(d, h.version, at),
     }, options).catch((e) => rethrowAfter(e, runs, 'reverted'));
     runs.push({ version: h.version, name: h.name, statements: statements.length, durationMs: Date.now() - started, ...r });
   }

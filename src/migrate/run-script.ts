@@ -1,6 +1,6 @@
 import { withTransaction, type Db } from '../db';
 import { SchemakitError } from '../util';
-import { insertProgress, type BatchProgress } from './history';
+import { insertProgress, type BatchProgress, type HistoryLocation } from './history';
 import { parseBatchDirective, type BatchSpec } from './batch-directive';
 import { runBatched, type BatchHooks } from './run-batched';
 import type { FileStatement } from './split-statements';
@@ -24,6 +24,8 @@ export interface Script {
   readonly partial?: ReadonlyMap<number, BatchProgress>;
   /** Runs inside the script's last transaction, e.g. writing the history row. */
   readonly finish: (db: Db) => Promise<void>;
+  /** Where progress rows go (default schemakit.migration_progress). */
+  readonly history?: HistoryLocation;
 }
 
 /** What a script's batched statements did (earlier interrupted runs included). */
@@ -90,20 +92,21 @@ export async function runScript(db: Db, s: Script, hooks: ScriptHooks = {}): Pro
         if (spec) {
           await hooks.beforeStatement?.(s.file, n, total);
           const st = s.statements[n - 1];
-          const totals = await runBatched(db, { where: `${s.file}:${st.line}`, version: s.version, checksum: s.checksum, statement: n, sql: st.sql, spec, from: s.partial?.get(n) ?? null }, hooks);
+          const job = { where: `${s.file}:${st.line}`, version: s.version, checksum: s.checksum, statement: n, sql: st.sql, spec, from: s.partial?.get(n) ?? null, history: s.history };
+          const totals = await runBatched(db, job, hooks);
           result.batches += totals.batches;
           result.rows += totals.rows;
         } else {
           if (retry) await db.exec(retry);
           await exec(n);
         }
-        await insertProgress(db, s.version, s.checksum, n);
+        await insertProgress(db, s.version, s.checksum, n, s.history);
         committed.push(n);
         continue;
       }
       await withTransaction(db, async () => {
         for (const n of unit.numbers) await exec(n);
-        if (tracked) for (const n of unit.numbers) await insertProgress(db, s.version, s.checksum, n);
+        if (tracked) for (const n of unit.numbers) await insertProgress(db, s.version, s.checksum, n, s.history);
         if (last) {
           current = total + 1;
           await hooks.beforeStatement?.(s.file, total + 1, total);
@@ -140,11 +143,12 @@ function scriptFailure(s: Script, n: number, committed: readonly number[], cause
   const where = st
     ? `statement ${n} of ${s.statements.length} (line ${st.line}${s.outside.has(n) ? ', outside the transaction' : ''}): ${firstLine(st.sql)}`
     : 'recording it in the history';
+  const progressTable = s.history ? `${s.history.schema}.${s.history.progress}` : 'schemakit.migration_progress';
   const done = committed.length === 0
     ? 'Nothing of it was committed: the database is as before this migration.'
-    : `Statements ${ranges(committed)} of it had committed (recorded in schemakit.migration_progress); the next run resumes after them.`;
+    : `Statements ${ranges(committed)} of it had committed (recorded in ${progressTable}); the next run resumes after them.`;
   const batched = s.statements[n - 1]?.batch != null
-    ? ' Its committed batches are recorded in schemakit.migration_progress: the next run resumes after the last of them.'
+    ? ` Its committed batches are recorded in ${progressTable}: the next run resumes after the last of them.`
     : '';
   return new SchemakitError('migrate', 'statement-failed', `${s.file}: ${where} failed: ${reason}. ${done}${batched}`, { cause });
 }

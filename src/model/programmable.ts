@@ -1,3 +1,4 @@
+import type { StorageParameter } from './table-shape';
 /**
  * Programmable and derived objects of the model: views (plain and materialized), routines (functions and
  * procedures) and triggers. Like the rest of the model they are readonly plain data identified by
@@ -61,6 +62,8 @@ export interface View {
   readonly securityInvoker: boolean;
   /** Materialized views: populated (`WITH DATA`); always true for plain views. */
   readonly withData: boolean;
+  /** Materialized views: `WITH (fillfactor = …, autovacuum_… = …)`, sorted by name; [] for plain views (their options are the fields above). */
+  readonly storageParameters: readonly StorageParameter[];
   /** What the view reads, sorted (see Dependency). */
   readonly dependsOn: readonly Dependency[];
   readonly comment: string | null;

@@ -89,7 +89,16 @@ export const plainTable = Object.freeze({
 } as const);
 
 /** The storage fields of an ordinary column: the type's storage and the server's compression. */
-export const plainColumn = Object.freeze({ storage: null, compression: null, identityOptions: null } as const);
+export const plainColumn = Object.freeze({
+  storage: null, compression: null, identityOptions: null, statistics: null, attributeOptions: Object.freeze([]) as readonly StorageParameter[],
+} as const);
+
+/** A parameter list from a declaration's record (`{ fillfactor: 70 }`), values by meaning, sorted by name. */
+export function parameterList(record: Readonly<Record<string, string | number | boolean>>): StorageParameter[] {
+  return Object.entries(record)
+    .map(([name, v]) => ({ name, value: canonicalParameterValue(String(v)) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
 
 /** Policy names are unique per table. */
 export const policyKey = (p: Pick<Policy, 'schema' | 'table' | 'name'>): string => nameKey(p.schema, p.table, p.name);

@@ -119,6 +119,10 @@ export interface Column {
   readonly storage: ColumnStorage | null;
   /** `SET COMPRESSION` method (`pglz`, `lz4`) when set on the column, else null (the server default). */
   readonly compression: string | null;
+  /** `SET STATISTICS n`: the column's statistics target when set, else null (`default_statistics_target`). */
+  readonly statistics: number | null;
+  /** Attribute options (`SET (n_distinct = …, n_distinct_inherited = …)`), sorted by name, values by meaning; [] when none. */
+  readonly attributeOptions: readonly StorageParameter[];
   /** The default as the declaration wrote it, on catalogs documented from declarations (see withDeclaredText); else absent. */
   readonly declaredDefault?: string;
 }

@@ -6,10 +6,11 @@ export { generateMigration, type GenerateOptions, type GenerateResult } from './
 export { openReplayScratch, replayInto, extensionsCreatedBy, type ReplayTarget } from './replay-migrations';
 export { checkMigrations, type CheckReport, type CheckOptions } from './check-migrations';
 export { migrationDrift, type Drift } from './migration-drift';
-export { validatePlan, planValidated, remainingSteps, assertValidated, type PlanValidation, type ValidatedPlan } from './validate-plan';
+export { validatePlan, validateRun, planValidated, remainingSteps, assertValidated, type PlanValidation, type ValidatedPlan } from './validate-plan';
 export { prepareReferenceData, refuseInvalidData, planDeclaredWithData, planReferenceData, type DataOptions, type PreparedData } from './reference-data';
 export { databaseExists, databaseName, createTargetDatabase, dropTargetDatabase, openEnvTarget } from './database-lifecycle';
 export {
   ensureDatabase, migrateTargetUp, migrationStatus, selectTarget, planDeclared,
   type TargetSelection, type MigrationStatus, type EnsureResult,
 } from './ensure-database';
+export { readTableStats, referenceDataCounts, type TableStatFact, type ReferenceDataCount } from './docs-facts';

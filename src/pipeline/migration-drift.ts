@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { diffCatalogs } from '../diff';
 import { introspect, type Scope } from '../introspect';
+import type { Catalog } from '../model';
 import { migrateUp, type HistoryRow, type MigrationFile } from '../migrate';
 import { planChanges, type Plan } from '../plan';
 import { extensionsCreatedBy, openReplayScratch } from './replay-migrations';
@@ -11,6 +12,9 @@ export interface Drift {
   readonly plan: Plan;
   /** Applied migrations that could not be replayed (file missing or edited): the drift is then approximate. */
   readonly unexplained: readonly string[];
+  /** The schema the applied migrations produce (replayed), and the database's: the drift is their difference. */
+  readonly expected: Catalog;
+  readonly actual: Catalog;
 }
 
 /**
@@ -32,7 +36,8 @@ export async function migrationDrift(db: Db, files: readonly MigrationFile[], hi
   try {
     await migrateUp(scratch.db, applied);
     const expected = await introspect(scratch.db, { scope });
-    return { plan: planChanges(diffCatalogs(expected, await introspect(db, { scope }))), unexplained };
+    const actual = await introspect(db, { scope });
+    return { plan: planChanges(diffCatalogs(expected, actual)), unexplained, expected, actual };
   } finally {
     await scratch.dispose();
   }

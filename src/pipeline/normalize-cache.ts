@@ -19,7 +19,7 @@ export function normalizedCacheKey(declared: Catalog, like: Db): string {
 }
 
 /** Size and time of this build's files that decide what normalization returns (any rebuild changes them). */
-function codeStamp(): string {
+export function codeStamp(): string {
   const files = [__filename, require.resolve('../introspect'), require.resolve('../plan')];
   return files.map((f) => {
     try {

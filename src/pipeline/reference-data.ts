@@ -9,6 +9,7 @@ import type { Catalog } from '../model';
 import { planChanges, type Plan, type PlanOptions } from '../plan';
 import { formatProblem, SchemakitError, sha256, stableJson, type OnProgress, type Problem } from '../util';
 import { normalizeDeclared, normalizeInto, type NormalizeOptions } from './normalize';
+import { introspectCached } from './introspect-cache';
 import { normalizedCacheKey, readCacheEntry, writeCacheEntry } from './normalize-cache';
 
 /** Where the project's reference data lives. */
@@ -126,12 +127,12 @@ export async function planDeclaredWithData(db: Db, declared: Declared, options: 
   const root = data.root ?? process.cwd();
   if (findReferenceTables(root, data.dataDir ?? 'data', declared.referenceData ?? []).length === 0) {
     // No reference data: the DDL plan alone (its normalized catalog may come from the cache).
-    const [actual, desired] = [await introspect(db, { scope: data.scope }), scopeCatalog(await normalizeDeclared(declared, db, normalize), data.scope)];
+    const [actual, desired] = [await introspectCached(db, { scope: data.scope }, normalize.cacheDir), scopeCatalog(await normalizeDeclared(declared, db, normalize), data.scope)];
     return planChanges(diffCatalogs(actual, desired, declared.renames), options);
   }
   const prepared = await prepareReferenceData(declared, db, { cacheDir: normalize.cacheDir, onProgress: normalize.onProgress, ...data });
   refuseInvalidData(prepared);
-  const actual = await introspect(db, { scope: data.scope });
+  const actual = await introspectCached(db, { scope: data.scope }, normalize.cacheDir);
   const rows = await diffReferenceData(db, actual, prepared.tables);
   return planChanges([...diffCatalogs(actual, scopeCatalog(prepared.catalog, data.scope), declared.renames), ...rows], options);
 }

@@ -21,10 +21,14 @@ export interface PlanValidation {
   readonly durationMs: number;
 }
 
-/** The statements a plan from `db`'s schema to `target` still needs (empty: `db` is at `target`); privileges aside. */
-export async function remainingSteps(db: Db, target: Catalog, scope?: Scope): Promise<string[]> {
+/**
+ * The statements a plan from `db`'s schema to `target` still needs (empty: `db` is at `target`); privileges
+ * aside unless `privileges` (a scratch copy of a live database has none of its roles' grants).
+ */
+export async function remainingSteps(db: Db, target: Catalog, scope?: Scope, privileges = false): Promise<string[]> {
   const after = await introspect(db, { scope });
-  return planChanges(diffCatalogs({ ...after, grants: null }, { ...target, grants: null }, noRenames)).steps.map((s) => s.sql);
+  const [a, b] = privileges ? [after, target] : [{ ...after, grants: null }, { ...target, grants: null }];
+  return planChanges(diffCatalogs(a, b, noRenames)).steps.map((s) => s.sql);
 }
 
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
@@ -46,12 +50,27 @@ export async function validatePlan(scratch: Db, source: Catalog, target: Catalog
   }
   const copyDiffers = await remainingSteps(scratch, source, scope);
   if (copyDiffers.length > 0) return done('not-validated', ['the scratch copy of the source schema differs from it:', ...copyDiffers]);
+  const v = await validateRun(scratch, target, () => applyPlan(scratch, plan, { allowHazards: hazardKinds, preflight: false }).then(() => undefined), { scope });
+  return { ...v, durationMs: performance.now() - started };
+}
+
+/**
+ * The second half of a validation, shared by `apply` / `plan --validate` (on a scratch copy of the source)
+ * and `generate` (on the state the migration files replay to): `run` executes the plan on `scratch`, whose
+ * schema is the plan's source; a statement that fails is `fails`, a result that differs from `target` is
+ * `diverges` with the statements still needed.
+ */
+export async function validateRun(
+  scratch: Db, target: Catalog, run: () => Promise<void>, options: { readonly scope?: Scope; readonly privileges?: boolean } = {},
+): Promise<PlanValidation> {
+  const started = performance.now();
+  const done = (outcome: PlanValidation['outcome'], problems: readonly string[]): PlanValidation => ({ outcome, problems, durationMs: performance.now() - started });
   try {
-    await applyPlan(scratch, plan, { allowHazards: hazardKinds, preflight: false });
+    await run();
   } catch (e) {
     return done('fails', [firstLine(e)]);
   }
-  const left = await remainingSteps(scratch, target, scope);
+  const left = await remainingSteps(scratch, target, options.scope, options.privileges);
   return left.length > 0 ? done('diverges', left) : done('converges', []);
 }
 
@@ -93,10 +112,10 @@ export async function planValidated(
  * `not-validated` is not a refusal: the scratch copy could not reproduce the source (state that CREATE cannot
  * rebuild, such as NOT VALID constraints), which says nothing against the plan; callers report it.
  */
-export function assertValidated(v: PlanValidation): void {
+export function assertValidated(v: PlanValidation, on: 'apply' | 'generate' = 'apply'): void {
   if (v.outcome === 'converges' || v.outcome === 'not-validated') return;
-  const what = v.outcome === 'fails' ? 'fails on a scratch copy of the database schema'
-    : 'does not reach the declared schema on a scratch copy of the database schema; still different';
-  throw new SchemakitError('apply', 'plan-invalid',
-    `the plan ${what} (nothing was applied; --no-validate skips this check):\n${v.problems.map((p) => `  ${p}`).join('\n')}`);
+  const where = on === 'apply' ? 'a scratch copy of the database schema' : 'the state the migration files replay to';
+  const what = v.outcome === 'fails' ? `fails on ${where}` : `does not reach the declared schema on ${where}; still different`;
+  const nothing = on === 'apply' ? 'nothing was applied; --no-validate skips this check' : 'nothing was written';
+  throw new SchemakitError(on === 'apply' ? 'apply' : 'migrate', 'plan-invalid', `the plan ${what} (${nothing}):\n${v.problems.map((p) => `  ${p}`).join('\n')}`);
 }

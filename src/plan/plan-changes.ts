@@ -15,7 +15,7 @@ import { planCreateTable, planDropTable, planRenameTable } from './plan-table';
 import type { PlannedStep } from './planned-step';
 import { planCreateRoutine, planDropRoutine, planRenameRoutine, planReplaceRoutine } from './plan-routine';
 import { planAlterEventTrigger, planCreateEventTrigger, planCreateTrigger, planDropEventTrigger, planDropTrigger, planRenameTrigger } from './plan-trigger';
-import { planCreateView, planDropView, planRefreshView, planRenameView, planReplaceView } from './plan-view';
+import { planAlterViewStorage, planCreateView, planDropView, planRefreshView, planRenameView, planReplaceView } from './plan-view';
 import { stepTimeouts } from './timeouts';
 import type { Plan, PlanOptions, Step } from './types';
 import { planCreateSequence, planDropSequence, planAlterSequence } from './plan-sequence';
@@ -26,7 +26,7 @@ import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-r
 import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } from './plan-policy';
 import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
 import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
-import { planRecreateDomain } from './plan-recreate-domain';
+import { planRecreateCompositeType, planRecreateDomain } from './plan-recreate-domain';
 import { planSyncTableData } from './plan-table-data';
 
 /** The steps of one change, each with its reverse and hazards. */
@@ -63,6 +63,7 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'ReplaceView': return planReplaceView(c);
     case 'RenameView': return planRenameView(c);
     case 'RefreshView': return planRefreshView(c);
+    case 'AlterViewStorage': return planAlterViewStorage(c);
     case 'CreateRoutine': return planCreateRoutine(c);
     case 'DropRoutine': return planDropRoutine(c);
     case 'ReplaceRoutine': return planReplaceRoutine(c);
@@ -83,6 +84,7 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'CreateCompositeType': return planCreateCompositeType(c);
     case 'DropCompositeType': return planDropCompositeType(c);
     case 'AlterCompositeType': return planAlterCompositeType(c);
+    case 'RecreateCompositeType': return planRecreateCompositeType(c);
     case 'CreateCollation': return planCreateCollation(c);
     case 'DropCollation': return planDropCollation(c);
     case 'RenameTypeObject': return planRenameTypeObject(c);

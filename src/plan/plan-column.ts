@@ -3,7 +3,7 @@ import { columnKey, type Column } from '../model';
 import { addColumnSql, dropColumnSql, isSerial, renameColumnSql } from '../sql';
 import { isNewTable, type PlanContext } from './context';
 import { columnDefinitionNeeds } from './column-needs';
-import { columnNode, relNode, typeNeeds } from './graph-keys';
+import { columnNode, relNode } from './graph-keys';
 import { tableLock } from './locks';
 import type { Hazard, TableLock } from './types';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';

@@ -1,10 +1,8 @@
 import { remapDefault, type RecreateEnum } from '../diff';
 import { columnKey, relKey, type Column } from '../model';
 import { alterColumnSql, createEnumSql, dropEnumSql, enumTempName, ident, literal, qualified, renameEnumSql } from '../sql';
-import { columnTypeNode, typeShapeNode } from './graph-keys';
-import { tableLock } from './locks';
 import { recreateTypeSteps } from './recreate-type-steps';
-import { hazard, plannedStep, type PlannedStep } from './planned-step';
+import { hazard, type PlannedStep } from './planned-step';
 
 /** `USING` expression converting `col` (old type, scalar or array) to `type` through text, with the remap. */
 function remapUsing(col: Column, type: string, remap: Readonly<Record<string, string>>): string {
@@ -33,16 +31,15 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
   const oldType = qualified(from.schema, tmp);
   const removed = from.values.filter((v) => !to.values.includes(v));
   const unmapped = removed.filter((v) => !Object.prototype.hasOwnProperty.call(c.remap, v));
-  const { base, onColumn, dropDefaults, setDefaults } = recreateTypeSteps(c, to, c.columns);
+  const r = recreateTypeSteps(c, to, c.columns);
   // A default naming a remapped value is set again remapped; one naming an unmapped removed value cannot be
   // set again (the diff's AlterColumn sets the new one).
   const newDefault = (col: Column) => (col.default === null ? null : remapDefault(col.default, from.schema, from.name, c.remap));
   const keepsDefault = (col: Column) => newDefault(col) !== null && !unmapped.some((v) => newDefault(col)!.includes(literal(v)));
-  const steps: PlannedStep[] = dropDefaults();
+  const steps: PlannedStep[] = r.dropDefaults();
   // Views and routines using the type are dropped before it is renamed aside and created after the new one.
-  const typeKey = [typeShapeNode(to.schema, to.name)];
-  steps.push(plannedStep(c, { ...base, sql: renameEnumSql(from.schema, from.name, tmp), reverse: renameEnumSql(from.schema, tmp, from.name), drops: typeKey }));
-  steps.push(plannedStep(c, { ...base, sql: createEnumSql(to), reverse: dropEnumSql(to), creates: typeKey }));
+  steps.push(r.renameAside({ sql: renameEnumSql(from.schema, from.name, tmp), reverse: renameEnumSql(from.schema, tmp, from.name) }));
+  steps.push(r.createNew({ sql: createEnumSql(to), reverse: dropEnumSql(to) }));
   for (const x of c.columns) {
     const at = columnKey(x.schema, x.table, x.column.name);
     const hazards = [
@@ -60,15 +57,12 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
       hazards.push(hazard('may-fail-on-data', at, `rows are remapped (${vs}); the conversion fails if a remap names no value of the new type`));
     }
     const back = x.column.type.endsWith('[]') ? `${ident(x.column.name)}::text[]::${oldType}[]` : `${ident(x.column.name)}::text::${oldType}`;
-    const columnType = [columnTypeNode(x.schema, x.table, x.column.name, 'enum')];
-    steps.push(plannedStep(c, {
-      ...base, needs: onColumn(x), hazards, drops: columnType, creates: columnType,
-      locks: tableLock(null, x.schema, x.table, 'ACCESS EXCLUSIVE', { rewrite: true }),
+    steps.push(r.convert(x, hazards, {
       sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetType', type: x.column.type.endsWith('[]') ? `${type}[]` : type, collation: null, using: remapUsing(x.column, type, c.remap) }),
       reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetType', type: x.column.type.endsWith('[]') ? `${oldType}[]` : oldType, collation: null, using: back }),
     }));
   }
-  steps.push(plannedStep(c, { ...base, sql: dropEnumSql({ schema: from.schema, name: tmp }), reverse: createEnumSql({ schema: from.schema, name: tmp, values: from.values }) }));
-  steps.push(...setDefaults((col) => (keepsDefault(col) ? newDefault(col) : null)));
+  steps.push(r.dropOld(dropEnumSql({ schema: from.schema, name: tmp }), createEnumSql({ schema: from.schema, name: tmp, values: from.values }), from, 'Enum'));
+  steps.push(...r.setDefaults((col) => (keepsDefault(col) ? newDefault(col) : null)));
   return steps;
 }

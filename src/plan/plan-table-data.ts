@@ -22,7 +22,7 @@ function keyCondition(columns: readonly DataColumn[], key: readonly string[], ro
   const idx = key.map((k) => columns.findIndex((c) => c.name === k));
   const tuple = (r: readonly Value[]) => idx.map((i) => valueSql(columns[i], r[i]));
   const lhs = key.length === 1 ? ident(key[0]) : `(${key.map(ident).join(', ')})`;
-  if (rows.length === 1) return idx.map((i, n) => `${ident(key[n])} = ${tuple(rows[0])[n]}`).join(' AND ');
+  if (rows.length === 1) return idx.map((_, n) => `${ident(key[n])} = ${tuple(rows[0])[n]}`).join(' AND ');
   return `${lhs} IN (${rows.map((r) => (key.length === 1 ? tuple(r)[0] : `(${tuple(r).join(', ')})`)).join(', ')})`;
 }
 

@@ -2,7 +2,7 @@ import type { AlterColumnStorage, AlterTableShape, AttachPartition, DetachPartit
 import { nameKey, relKey, type StorageParameter, type Table, type TableName } from '../model';
 import {
   attachPartitionSql, defaultStorage, detachPartitionSql, dropMembersExceptSql, forceRowSecuritySql, inheritSql, replicaIdentitySql, resetStorageParametersSql, rowSecuritySql,
-  setColumnCompressionSql, setColumnStorageSql, setPersistenceSql, setStorageParametersSql,
+  setColumnCompressionSql, setColumnStorageSql, setPersistenceSql, setStorageParametersSql, setColumnStatisticsSql, columnOptionsSql,
 } from '../sql';
 import { deepEqual } from '../util';
 import { columnNode, relNode } from './graph-keys';
@@ -28,16 +28,19 @@ export function tableShapeRestoreSql(t: Table): string[] {
 
 const byName = (ps: readonly StorageParameter[]) => new Map(ps.map((p) => [p.name, p.value]));
 
-/** SET of the given parameters, RESET of the given names, as one text (either part may be empty). */
-function setAndReset(t: TableName, set: readonly StorageParameter[], reset: readonly string[]): string {
-  return [...(set.length > 0 ? [setStorageParametersSql(t, set)] : []), ...(reset.length > 0 ? [resetStorageParametersSql(t, reset)] : [])].join(';\n');
-}
+/** Renders SET of parameters and RESET of names as one text (either part may be empty). */
+export type ParameterSql = (set: readonly StorageParameter[], reset: readonly string[]) => string;
+
+/** SET / RESET of a table's storage parameters. */
+const tableParameters = (t: TableName): ParameterSql => (set, reset) =>
+  [...(set.length > 0 ? [setStorageParametersSql(t, set)] : []), ...(reset.length > 0 ? [resetStorageParametersSql(t, reset)] : [])].join(';\n');
 
 /**
- * The storage parameter statements from `from` to `to`: SET of those with a new value (its reverse sets the
- * old value back or resets a new one) and RESET of those removed (its reverse sets them again).
+ * The parameter statements from `from` to `to` (storage parameters of tables and materialized views,
+ * attribute options of columns): SET of those with a new value (its reverse sets the old value back or
+ * resets a new one) and RESET of those removed (its reverse sets them again).
  */
-function parameterSteps(t: TableName, from: readonly StorageParameter[], to: readonly StorageParameter[]): { sql: string; reverse: string }[] {
+export function parameterSteps(from: readonly StorageParameter[], to: readonly StorageParameter[], render: ParameterSql): { sql: string; reverse: string }[] {
   const before = byName(from);
   const after = byName(to);
   const set = to.filter((p) => before.get(p.name) !== p.value);
@@ -45,9 +48,9 @@ function parameterSteps(t: TableName, from: readonly StorageParameter[], to: rea
   const out: { sql: string; reverse: string }[] = [];
   if (set.length > 0) {
     const old = set.filter((p) => before.has(p.name)).map((p) => ({ name: p.name, value: before.get(p.name)! }));
-    out.push({ sql: setAndReset(t, set, []), reverse: setAndReset(t, old, set.filter((p) => !before.has(p.name)).map((p) => p.name)) });
+    out.push({ sql: render(set, []), reverse: render(old, set.filter((p) => !before.has(p.name)).map((p) => p.name)) });
   }
-  if (removed.length > 0) out.push({ sql: setAndReset(t, [], removed.map((p) => p.name)), reverse: setAndReset(t, removed, []) });
+  if (removed.length > 0) out.push({ sql: render([], removed.map((p) => p.name)), reverse: render(removed, []) });
   return out;
 }
 
@@ -70,7 +73,7 @@ export function planAlterTableShape(c: AlterTableShape): PlannedStep[] {
     });
   }
   if (!deepEqual(a.storageParameters, b.storageParameters)) {
-    for (const p of parameterSteps(b, a.storageParameters, b.storageParameters)) step(p.sql, p.reverse);
+    for (const p of parameterSteps(a.storageParameters, b.storageParameters, tableParameters(b))) step(p.sql, p.reverse);
   }
   if (a.rowSecurity !== b.rowSecurity) step(rowSecuritySql(b, b.rowSecurity), rowSecuritySql(b, a.rowSecurity));
   if (a.forceRowSecurity !== b.forceRowSecurity) step(forceRowSecuritySql(b, b.forceRowSecurity), forceRowSecuritySql(b, a.forceRowSecurity));
@@ -118,7 +121,10 @@ export function planDetachPartition(c: DetachPartition): PlannedStep[] {
   })];
 }
 
-/** ALTER COLUMN SET STORAGE / SET COMPRESSION (both apply to values written from now on; no rewrite). */
+/**
+ * ALTER COLUMN SET STORAGE / SET COMPRESSION (both apply to values written from now on; no rewrite), SET
+ * STATISTICS and SET / RESET of attribute options (read by the next ANALYZE).
+ */
 export function planAlterColumnStorage(c: AlterColumnStorage): PlannedStep[] {
   const t = { schema: c.schema, name: c.table };
   const object = nameKey(t.schema, t.name, c.to.name);
@@ -136,6 +142,15 @@ export function planAlterColumnStorage(c: AlterColumnStorage): PlannedStep[] {
     steps.push(plannedStep(c, {
       sql: setColumnCompressionSql(t, c.to), reverse: setColumnCompressionSql(t, c.from), object, op: '~', phase: Phase.AlterColumn, needs,
     }));
+  }
+  if (c.from.statistics !== c.to.statistics) {
+    steps.push(plannedStep(c, {
+      sql: setColumnStatisticsSql(t, c.to.name, c.to.statistics), reverse: setColumnStatisticsSql(t, c.to.name, c.from.statistics),
+      object, op: '~', phase: Phase.AlterColumn, needs,
+    }));
+  }
+  for (const p of parameterSteps(c.from.attributeOptions, c.to.attributeOptions, (set, reset) => columnOptionsSql(t, c.to.name, set, reset))) {
+    steps.push(plannedStep(c, { sql: p.sql, reverse: p.reverse, object, op: '~', phase: Phase.AlterColumn, needs }));
   }
   return steps;
 }

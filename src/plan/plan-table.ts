@@ -2,7 +2,7 @@ import type { CreateTable, DropTable, RenameTable } from '../diff';
 import { relKey, type Constraint, type Table } from '../model';
 import { createTableSql, dropTableSql, isSerial, renameTableSql, serialSequenceName } from '../sql';
 import { columnDefinitionNeeds } from './column-needs';
-import { columnNode, constraintNode, relNode, schemaNode, typeNeeds, typeNode } from './graph-keys';
+import { columnNode, constraintNode, relNode, schemaNode, typeNode } from './graph-keys';
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import { tableShapeNeeds, tableShapeRestoreSql } from './plan-table-shape';

@@ -1,6 +1,7 @@
-import type { CreateView, DropView, RefreshView, RenameView, ReplaceView } from '../diff';
+import type { AlterViewStorage, CreateView, DropView, RefreshView, RenameView, ReplaceView } from '../diff';
+import { parameterSteps } from './plan-table-shape';
 import { relKey, type View } from '../model';
-import { createViewSql, dropViewSql, refreshViewSql, renameViewSql } from '../sql';
+import { createViewSql, dropViewSql, refreshViewSql, renameViewSql, viewStorageParametersSql } from '../sql';
 import { commentAfterCreate, restoreComment } from './comment-step';
 import { columnNode, dependencyNeeds, relNode, schemaNode, typeNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
@@ -56,6 +57,14 @@ export function planRenameView(c: RenameView): PlannedStep[] {
     object: relKey({ schema: c.schema, name: c.to }), op: '~', phase: Phase.Rename,
     drops: [relNode(c.schema, c.from), typeNode(c.schema, c.from)], creates: [relNode(c.schema, c.to), typeNode(c.schema, c.to)],
   })];
+}
+
+/** ALTER MATERIALIZED VIEW SET / RESET of storage parameters (each with its reverse). */
+export function planAlterViewStorage(c: AlterViewStorage): PlannedStep[] {
+  const object = relKey(c.to);
+  return parameterSteps(c.from.storageParameters, c.to.storageParameters, (set, reset) => viewStorageParametersSql(c.to, set, reset)).map((p) => plannedStep(c, {
+    sql: p.sql, reverse: p.reverse, object, op: '~', phase: Phase.AlterColumn, needs: [relNode(c.to.schema, c.to.name)],
+  }));
 }
 
 /** REFRESH MATERIALIZED VIEW [WITH NO DATA]: populates or empties it. */

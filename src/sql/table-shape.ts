@@ -42,6 +42,17 @@ export function setStorageParametersSql(t: TableName, params: readonly StoragePa
   return `ALTER TABLE ${name(t)} SET (${storageParameterList(params)})`;
 }
 
+/** `ALTER TABLE t ALTER COLUMN c SET STATISTICS n` (null: -1, the server's default target). */
+export function setColumnStatisticsSql(t: TableName, column: string, target: number | null): string {
+  return `ALTER TABLE ${name(t)} ALTER COLUMN ${ident(column)} SET STATISTICS ${target ?? -1}`;
+}
+
+/** `ALTER TABLE t ALTER COLUMN c SET (n_distinct = …)` / `RESET (…)`: attribute options; '' when both lists are empty. */
+export function columnOptionsSql(t: TableName, column: string, set: readonly StorageParameter[], reset: readonly string[]): string {
+  const head = `ALTER TABLE ${name(t)} ALTER COLUMN ${ident(column)}`;
+  return [...(set.length > 0 ? [`${head} SET (${storageParameterList(set)})`] : []), ...(reset.length > 0 ? [`${head} RESET (${identList(reset)})`] : [])].join(';\n');
+}
+
 /** `ALTER TABLE t RESET (name, …)`. */
 export function resetStorageParametersSql(t: TableName, names: readonly string[]): string {
   return `ALTER TABLE ${name(t)} RESET (${identList(names)})`;

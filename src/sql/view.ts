@@ -1,5 +1,6 @@
-import type { View } from '../model';
-import { ident, qualified } from './quote';
+import type { StorageParameter, View } from '../model';
+import { ident, identList, qualified } from './quote';
+import { storageParameterList } from './table-shape';
 
 type ViewName = Pick<View, 'schema' | 'name' | 'materialized'>;
 
@@ -21,7 +22,10 @@ function viewOptions(v: View): string {
  */
 export function createViewSql(v: View, orReplace = false): string {
   const head = `CREATE ${orReplace ? 'OR REPLACE ' : ''}${viewWord(v)} ${qualified(v.schema, v.name)}`;
-  if (v.materialized) return `${head} AS\n${v.definition}\nWITH ${v.withData ? '' : 'NO '}DATA`;
+  if (v.materialized) {
+    const options = v.storageParameters.length > 0 ? ` WITH (${storageParameterList(v.storageParameters)})` : '';
+    return `${head}${options} AS\n${v.definition}\nWITH ${v.withData ? '' : 'NO '}DATA`;
+  }
   const check = v.checkOption === null ? '' : `\nWITH ${v.checkOption.toUpperCase()} CHECK OPTION`;
   return `${head}${viewOptions(v)} AS\n${v.definition}${check}`;
 }
@@ -34,6 +38,12 @@ export function dropViewSql(v: ViewName): string {
 /** `ALTER [MATERIALIZED] VIEW schema.from RENAME TO to`. */
 export function renameViewSql(v: Pick<View, 'materialized'>, schema: string, from: string, to: string): string {
   return `ALTER ${viewWord(v)} ${qualified(schema, from)} RENAME TO ${ident(to)}`;
+}
+
+/** `ALTER MATERIALIZED VIEW s.v SET (…)` and/or `RESET (…)` of storage parameters ('' when both are empty). */
+export function viewStorageParametersSql(v: Pick<View, 'schema' | 'name'>, set: readonly StorageParameter[], reset: readonly string[]): string {
+  const head = `ALTER MATERIALIZED VIEW ${qualified(v.schema, v.name)}`;
+  return [...(set.length > 0 ? [`${head} SET (${storageParameterList(set)})`] : []), ...(reset.length > 0 ? [`${head} RESET (${identList(reset)})`] : [])].join(';\n');
 }
 
 /** `REFRESH MATERIALIZED VIEW schema.name [WITH NO DATA]`. */

@@ -7,3 +7,4 @@ export * from './format';
 export * from './sql-lex';
 export * from './quote';
 export * from './progress';
+export * from './glob';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Node, Project, SyntaxKind, type SourceFile } from 'ts-morph';
 
 /** Which src/ modules each module may import (STYLE.md's table; the pipeline only flows one way). */
@@ -24,8 +24,8 @@ const allowed: Record<string, readonly string[]> = {
   backup: ['db', 'introspect', 'migrate', 'sql', 'util', 'load'],
   check: ['model', 'sql', 'db', 'util'],
   pipeline: ['model', 'sql', 'declare', 'load', 'db', 'introspect', 'diff', 'plan', 'migrate', 'util', 'config', 'data'],
-  // fleet sits above pipeline: it runs the same stages per target (migrate's runner and lock, introspect + plan per state).
-  fleet: ['config', 'pipeline', 'db', 'migrate', 'introspect', 'diff', 'plan', 'declare', 'model', 'util'],
+  // fleet sits above pipeline: it runs the same stages per target (migrate's runner and lock, introspect + plan per state, check and health).
+  fleet: ['config', 'pipeline', 'db', 'migrate', 'introspect', 'diff', 'plan', 'declare', 'model', 'sql', 'check', 'health', 'util'],
   cli: ['*'],
 };
 

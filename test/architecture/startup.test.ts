@@ -41,6 +41,11 @@ describe('architecture: start-up loads no heavy module', () => {
     });
   }
 
+  it('the commands (diff, plan, apply…) load `yaml` only to read a schemakit.yaml', () => {
+    const loaded = packagesLoadedBy(`require(${JSON.stringify(join(root, 'dist', 'src', 'cli', 'commands.js'))});`);
+    expect(loaded.filter((p) => [...heavy, 'yaml'].includes(p))).to.deep.equal([]);
+  });
+
   it('importing the library (src/index) loads none of them', () => {
     const loaded = packagesLoadedBy(`require(${JSON.stringify(join(root, 'dist', 'src', 'index.js'))});`);
     expect(loaded.filter((p) => heavy.includes(p))).to.deep.equal([]);

@@ -103,6 +103,16 @@ for (const engine of engines) {
       expect(r2.findings.length).to.equal(4); // the catalog checks still ran after the failure
     });
 
+    it('schemas limits the checks to the tables of those schemas (a fleet tenant); data checks still run', async () => {
+      await db().exec(SETUP);
+      await db().exec("CREATE SCHEMA t1; CREATE TABLE t1.users (id int PRIMARY KEY, email text); INSERT INTO t1.users VALUES (1, 'x'), (2, 'x')");
+      const inT1 = collectDeclarations([{ u: table('t1', 'users', { naturalKey: ['email'], columns: { id: c.integer().primaryKey(), email: c.text() } }), noSelfOrders }]);
+      const r = await checkData(db(), { declared: inT1, schemas: ['t1'] });
+      expect(r.findings.map((f) => [f.kind, f.object])).to.deep.equal([['duplicate-natural-key', 't1.users'], ['data-check', 'orders_positive_ids']]);
+      const none = await checkData(db(), { declared: null, schemas: ['t1'] });
+      expect(none.findings, 'the NOT VALID constraints, invalid index and sequence of public are out of scope').to.deep.equal([]);
+    });
+
     it('a data check cannot write: the transaction is read-only', async () => {
       await db().exec(SETUP);
       const w = collectDeclarations([{ d: dataCheck('writes', `SELECT nextval('items_id_seq') AS v`) }]);

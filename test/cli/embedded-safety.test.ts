@@ -31,7 +31,7 @@ const embedded = engine('pglite');
   it('two `migrate up` at once: each migration runs once; the second waits for the first, naming it', async () => {
     addMigration(project, '20260101000000_base', 'CREATE SCHEMA app;\nCREATE TABLE app.a (id integer PRIMARY KEY);\n');
     addMigration(project, '20260102000000_rows', 'CREATE TABLE app.b (id integer PRIMARY KEY);\nINSERT INTO app.b SELECT g FROM generate_series(1, 1000) g;\n');
-    const up = () => runCli(['migrate', 'up', '--lock-wait', '280'], { cwd: project.dir, timeoutMs: 290_000 });
+    const up = () => runCli(['migrate', 'up', '--lock-wait', '280'], { cwd: project.dir, timeoutMs: 290_000, spawn: true });
     const runs = await Promise.all([up(), up()]);
     for (const r of runs) expectExit(r, 0);
     const all = runs.map(describeRun).join('\n');
@@ -49,7 +49,7 @@ const embedded = engine('pglite');
   });
 
   it('two `apply --yes` at once: one applies, the other then finds no changes, and the schema is there', async () => {
-    const apply = () => runCli(['apply', '--yes', '--lock-wait', '280'], { cwd: project.dir, timeoutMs: 290_000 });
+    const apply = () => runCli(['apply', '--yes', '--lock-wait', '280'], { cwd: project.dir, timeoutMs: 290_000, spawn: true });
     const runs = await Promise.all([apply(), apply()]);
     for (const r of runs) expectExit(r, 0);
     const all = runs.map(describeRun).join('\n');
@@ -62,7 +62,7 @@ const embedded = engine('pglite');
     mkdirSync(dataDir(), { recursive: true });
     const lock = await acquireEngineLock(dataDir(), { command: 'test-holder' });
     try {
-      const r = await runCli(['migrate', 'status', '--no-drift', '--lock-wait', '1'], { cwd: project.dir });
+      const r = await runCli(['migrate', 'status', '--no-drift', '--lock-wait', '1'], { cwd: project.dir, spawn: true });
       expectExit(r, 1);
       expect(r.stderr).to.include(`in use by test-holder (pid ${process.pid}`);
       expect(r.stderr).to.include('only one process may open it at a time');

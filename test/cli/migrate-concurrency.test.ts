@@ -46,7 +46,7 @@ const server = engine('postgres');
   it('two `migrate up` at once: one applies, the other waits naming the holder, then finds nothing to do', async () => {
     const t = await newDb();
     addMigration(project, '20260102000000_slow', 'CREATE TABLE app.b (id integer);\nSELECT pg_sleep(3);\nINSERT INTO app.b VALUES (1);\n');
-    const up = () => runCli(['migrate', 'up', '--url', t.db.url!], { cwd: project.dir });
+    const up = () => runCli(['migrate', 'up', '--url', t.db.url!], { cwd: project.dir, spawn: true });
     const runs = await Promise.all([up(), up()]);
     for (const r of runs) expectExit(r, 0);
     const applied = runs.filter((r) => r.stdout.includes('applied 20260102000000_slow'));
@@ -61,7 +61,7 @@ const server = engine('postgres');
 
   it('two `apply --yes` at once: exactly one applies, the other re-plans under the lock and finds no changes', async () => {
     const t = await newDb();
-    const apply = () => runCli(['apply', '--yes', '--url', t.db.url!], { cwd: project.dir });
+    const apply = () => runCli(['apply', '--yes', '--url', t.db.url!], { cwd: project.dir, spawn: true });
     const runs = await Promise.all([apply(), apply()]);
     for (const r of runs) expectExit(r, 0);
     expect(runs.filter((r) => /Applied \d+ statement/.test(r.stdout)), runs.map(describeRun).join('\n')).to.have.length(1);

@@ -154,6 +154,9 @@ for (const engine of engines) {
       const drift = await cli('migrate', 'status');
       expectExit(drift, 1);
       expect(drift.stdout).to.match(/^Drift: the database differs/m).and.match(/^\+ create table shop\.by_hand$/m).and.match(/^- drop column shop\.customers\.name$/m);
+      // …and as a unified diff of declarations (a/: what the migrations produce, b/: the database).
+      expect(drift.stdout).to.match(/^--- \/dev\/null\n\+\+\+ b\/shop\/by-hand\.ts\n@@ -0,0 \+1,\d+ @@$/m);
+      expect(drift.stdout).to.match(/^--- a\/shop\/customers\.ts\n\+\+\+ b\/shop\/customers\.ts\n@@ /m).and.match(/^- +name: c\.text\(\),$/m);
       expect(drift.stdout).not.to.match(/reset/i);
       await onTarget((db) => db.exec('DROP TABLE shop.by_hand; ALTER TABLE shop.customers ADD COLUMN name text'));
       // Leave the project consistent for the next tests: the branch table is declared too.

@@ -53,6 +53,9 @@ for (const engine of engines) {
         expectExit(refused, 1);
         expect(refused.stdout).to.include('Pull would overwrite 1 file in schema');
         expect(refused.stdout).to.match(/^ {2}crm\/accounts\.ts$/m);
+        // The edited file against the pulled declaration, as a unified diff (a/: the file, b/: as pulled).
+        expect(refused.stdout).to.match(/^--- a\/crm\/accounts\.ts\n\+\+\+ b\/crm\/accounts\.ts\n@@ -\d+,\d+ \+\d+,\d+ @@$/m);
+        expect(refused.stdout).to.match(/^-\/\/ my edit$/m);
         expect(readFileSync(edited, 'utf8')).to.include('// my edit');
 
         const forced = await runCli(['pull', '--force', ...url], { cwd: project.dir });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import type { SchemaFiles } from './schemas';
 import type { Db } from '../../src/db';
 
@@ -26,13 +27,84 @@ export interface RunOptions {
   /** Variables added to the environment (which never has DATABASE_URL unless given here). */
   readonly env?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
+  /**
+   * Run the binary in a child process. Needed when the test is about the process itself (start-up, signals,
+   * two runs at once, locks held by another pid, stdin); otherwise the CLI runs in this process (see runCli).
+   */
+  readonly spawn?: boolean;
 }
 
 /**
- * Runs `node bin/schemakit.js ARGS` in `cwd` with stdin a pipe closed at once (not a TTY), colours off and
- * DATABASE_URL unset; kills it after the timeout. Never rejects on a non-zero exit.
+ * Runs `schemakit ARGS` in `cwd` with stdin not a terminal, colours off and DATABASE_URL unset, and resolves
+ * with its exit code and output; never rejects on a non-zero exit.
+ *
+ * By default the CLI runs in this process: `main()` of dist/src/cli/main.js, with the working directory, the
+ * environment and stdout/stderr swapped for the run (runs are queued, one at a time). A spawned process would
+ * load the TypeScript compiler and PGlite's WebAssembly again for every run (1-3 s of CPU each), which was most
+ * of the suite's time. `main()` is the binary's whole body (bin/schemakit.js only sets the exit code), so
+ * what is tested is the same code. Pass `spawn: true` (or set SCHEMAKIT_TEST_SPAWN=1 for every run) for a
+ * real child process.
  */
 export function runCli(args: readonly string[], options: RunOptions): Promise<CliResult> {
+  if (options.spawn || process.env.SCHEMAKIT_TEST_SPAWN === '1') return spawnCli(args, options);
+  const run = queue.then(() => runInProcess(args, options));
+  queue = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+type StdName = 'stdin' | 'stdout' | 'stderr';
+
+/** A stand-in for process.stdout/stderr: collects what is written; not a terminal. */
+function sinkStream(chunks: Buffer[]): Writable {
+  const w = new Writable({
+    write(chunk: Buffer | string, encoding, cb) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : Buffer.from(chunk));
+      cb();
+    },
+  });
+  return Object.assign(w, { isTTY: false });
+}
+
+/** One in-process run of main(): the working directory, environment and standard streams are swapped in, then put back. */
+async function runInProcess(args: readonly string[], options: RunOptions): Promise<CliResult> {
+  const { main } = require(join(repoRoot, 'dist', 'src', 'cli', 'main.js')) as { main(argv: string[]): Promise<number> };
+  const started = Date.now();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const savedCwd = process.cwd();
+  const savedEnv = { ...process.env };
+  const names: StdName[] = ['stdin', 'stdout', 'stderr'];
+  const saved = names.map((n) => [n, Object.getOwnPropertyDescriptor(process, n)!] as const);
+  // stdin is a closed pipe, as for the spawned binary.
+  const streams: Record<StdName, unknown> = { stdin: Object.assign(Readable.from([]), { isTTY: false }), stdout: sinkStream(out), stderr: sinkStream(err) };
+  let code: number | null;
+  try {
+    process.chdir(options.cwd);
+    if (!options.env?.DATABASE_URL) delete process.env.DATABASE_URL;
+    Object.assign(process.env, { NO_COLOR: '1' }, options.env);
+    for (const n of names) Object.defineProperty(process, n, { configurable: true, enumerable: true, get: () => streams[n] });
+    try {
+      code = await main(['node', binPath, ...args]);
+    } catch (e) {
+      err.push(Buffer.from(`uncaught: ${(e as Error)?.stack ?? String(e)}\n`));
+      code = 70;
+    }
+  } finally {
+    for (const [n, d] of saved) Object.defineProperty(process, n, d);
+    for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+    Object.assign(process.env, savedEnv);
+    process.chdir(savedCwd);
+  }
+  return { code, signal: null, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started };
+}
+
+/** Runs `node bin/schemakit.js ARGS` as a child process; kills it after the timeout. */
+export function spawnCli(args: readonly string[], options: RunOptions): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
   const started = Date.now();

@@ -6,7 +6,7 @@ import { introspect } from '../../src/introspect';
 import { engines } from '../support/engines';
 import { catalogView } from '../support/catalog-view';
 import { expectExit, useCliTarget } from './cli-target';
-import { describeRun, runCli, type CliResult } from './run-cli';
+import { runCli } from './run-cli';
 import { customersWithRequiredPhone, customersWithStrictCheck, notesRenamed, shop, shopWith, type SchemaFiles } from './schemas';
 
 /**

@@ -107,6 +107,17 @@ envs:
     expect(parse('envs: {}\n').health).to.deep.equal({});
   });
 
+  it('docs: takes areas (name → table patterns) and diagram limits; bad ones are key:line errors', () => {
+    const c = parse('docs:\n  areas:\n    Billing: [billing.*, public.invoice*]\n    People: [users]\n  maxDiagramChars: 30000\n  maxDiagramTables: 25\n');
+    expect(c.docs).to.deep.equal({ areas: [{ name: 'Billing', tables: ['billing.*', 'public.invoice*'] }, { name: 'People', tables: ['users'] }], maxDiagramChars: 30000, maxDiagramTables: 25 });
+    const e = error(() => parse('docs:\n  areas:\n    Billing: billing.*\n    Empty: []\n  maxDiagramChars: 0\n  maxDiagramTabels: 3\n'));
+    const lines = e.problems.map((p) => `${p.location}: ${p.object}: ${p.message}`);
+    for (const re of [/:3: docs\.areas\.Billing: must be a list/, /:4: docs\.areas\.Empty: must list at least one table pattern/, /:5: docs\.maxDiagramChars: must be a whole number ≥ 1/, /:6: docs\.maxDiagramTabels: unknown key \(did you mean "maxDiagramTables"\?\)/]) {
+      expect(lines.some((l) => re.test(l)), `${re}\n${lines.join('\n')}`).to.equal(true);
+    }
+    expect(parse('envs: {}\n').docs).to.equal(undefined);
+  });
+
   it('an env\'s seed: names a seed folder; a path is a key:line error', () => {
     expect(parse('envs:\n  dev:\n    url: embedded\n    seed: demo\n').envs[0].seed).to.equal('demo');
     expect(parse('envs:\n  dev:\n    url: embedded\n').envs[0].seed).to.equal(null);

@@ -6,10 +6,12 @@ import { join, resolve } from 'node:path';
 import { parseConfig, type EnvConfig } from '../../src/config';
 import { connectPostgres, defaultAdminUrl, urlForDatabase, type Db } from '../../src/db';
 import {
-  fleetMigrationStatus, migrateFleetUp, pingFleet, planFleet, resolveFleet, tenantHistoryTable, type FleetTarget, type TargetResult,
+  checkFleet, declaredTenantSchema, fleetMigrationStatus, healthFleet, migrateFleetUp, pingFleet, planFleet, resolveFleet, tenantHistory, type FleetTarget, type TargetResult,
 } from '../../src/fleet';
-import { loadSchemaDir } from '../../src/load';
+import { runFleetCommand } from '../../src/cli/fleet-command';
+import { c, collectDeclarations, index, schema, table, tenant, type Declared } from '../../src/declare';
 import { readMigrations } from '../../src/migrate';
+import { qualified } from '../../src/sql';
 import { engines } from '../support/engines';
 import { startCluster, type Cluster } from '../support/second-cluster';
 
@@ -18,9 +20,11 @@ import { startCluster, type Cluster } from '../support/second-cluster';
 // PostgreSQL 15 only and is skipped when SCHEMAKIT_TEST_ENGINES excludes postgres.
 const onPostgres = engines.some((e) => e.kind === 'postgres');
 const BIN = resolve(__dirname, '../../../bin/schemakit.js');
-const LOCAL_DBS = 20;
-const REMOTE_DBS = 6;
-const SCHEMAS = 200;
+// Small fleets: every behaviour (grouping, isolation, bounded concurrency, resume) shows at this size; the
+// issue's scale (1,000 schemas, 100 databases) is measured by `npm run bench -- --fleet`, not here.
+const LOCAL_DBS = 5;
+const REMOTE_DBS = 2;
+const SCHEMAS = 30;
 
 const run = Date.now().toString(36);
 const prefix = `skfleet_${run}_`;
@@ -45,6 +49,39 @@ function writeMigrations(root: string, slow = false): string {
   m('0002_price', 'ALTER TABLE items ADD COLUMN price numeric(10,2);\nCREATE INDEX items_name ON items (name);\n');
   if (slow) m('0003_slow', 'SELECT pg_catalog.pg_sleep(0.4);\nALTER TABLE items ADD COLUMN note text;\n');
   return dir;
+}
+
+/**
+ * Tenant migrations: unqualified names land in the tenant (search_path), and `${schema}` names it where
+ * search_path is not enough; 0001 fails unless it runs in a tenant schema.
+ */
+function writeTenantMigrations(root: string): string {
+  const dir = join(root, 'migrations');
+  const m = (id: string, sql: string) => {
+    mkdirSync(join(dir, id), { recursive: true });
+    writeFileSync(join(dir, id, 'up.sql'), sql);
+  };
+  m('0001_items', [
+    "DO $$ BEGIN IF pg_catalog.current_schema() NOT LIKE 'tenant\\_%' THEN RAISE EXCEPTION 'runs in %', pg_catalog.current_schema(); END IF; END $$;",
+    'CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL);',
+    "COMMENT ON SCHEMA ${schema} IS 'tenant schema';",
+  ].join('\n') + '\n');
+  m('0002_price', 'ALTER TABLE items ADD COLUMN price numeric(10,2);\nCREATE INDEX items_name ON items (name);\n');
+  return dir;
+}
+
+/**
+ * The tenant declaration, one `schema(tenant('app'))` for every tenant schema, collected in-process (the
+ * loader of schema/*.ts files has its own tests; compiling one here would cost seconds).
+ */
+function tenantDeclared(): Declared {
+  const app = schema(tenant('app'), { comment: 'tenant schema' });
+  const items = table(app, 'items', {
+    columns: { id: c.integer().primaryKey(), name: c.text().notNull(), price: c.numeric(10, 2) },
+    indexes: (t) => [index('items_name').on(t.name)],
+    naturalKey: ['name'],
+  });
+  return collectDeclarations([{ app, items }]);
 }
 
 function env(yaml: string, name: string, root: string): EnvConfig {
@@ -92,12 +129,13 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
 
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'schemakit-fleet-'));
-    cluster = startCluster();
+    const starting = startCluster();
     localDbs = Array.from({ length: LOCAL_DBS }, (_, i) => `${prefix}db_${String(i).padStart(3, '0')}`);
     remoteDbs = Array.from({ length: REMOTE_DBS }, (_, i) => `${prefix}r_${i}`);
     await withDb(admin, async (db) => {
       for (const d of [...localDbs, tenantsDb, brokenDb]) await db.exec(`CREATE DATABASE "${d}"`);
     });
+    cluster = await starting;
     await withDb(cluster.url('postgres'), async (db) => {
       for (const d of remoteDbs) await db.exec(`CREATE DATABASE "${d}"`);
     });
@@ -175,47 +213,94 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     const broken: FleetTarget = { id: 'broken', url: urlForDatabase(admin, brokenDb), schema: null };
     const rest: FleetTarget[] = remoteDbs.slice(0, 3).map((d) => ({ id: d, url: cluster.url(d), schema: null }));
     const canary = await migrateFleetUp([broken, ...rest], files, { canary: 1, parallel: 2 });
-    expect(canary.map((r) => r.status)).to.deep.equal(['failed', 'skipped', 'skipped', 'skipped']);
+    const skipped = rest.map(() => 'skipped');
+    expect(canary.map((r) => r.status)).to.deep.equal(['failed', ...skipped]);
     const stop = await migrateFleetUp([broken, ...rest], files, { stopOnError: true, parallel: 1 });
-    expect(stop.map((r) => r.status)).to.deep.equal(['failed', 'skipped', 'skipped', 'skipped']);
+    expect(stop.map((r) => r.status)).to.deep.equal(['failed', ...skipped]);
   });
 
-  it(`migrates ${SCHEMAS} tenant schemas of one database in parallel, each with its own history and lock, and plans them once`, async () => {
-    const dir = writeMigrations(join(root, 'tenants'));
-    const yaml = `envs:\n  tenants:\n    url: ${admin}\n    databases: ${tenantsDb}\n    schemaPattern: tenant\\_%\n    parallel: 8\n`;
+  it(`migrates, plans, checks and examines ${SCHEMAS} tenant schemas of one database: own history, lock and \${schema}; one drifted and one with duplicates are named`, async () => {
+    const project = join(root, 'tenants');
+    const dir = writeTenantMigrations(project);
+    const yaml = `envs:\n  tenants:\n    url: ${admin}\n    databases: ${tenantsDb}\n    schemaPattern: tenant\\_%\n    parallel: 4\n`;
     const targets = await resolveFleet(env(yaml, 'tenants', root));
-    // One tenant drifted on purpose: an extra column.
+    const id = (s: string) => `127.0.0.1:5432/${tenantsDb}#${s}`;
+    // One tenant drifted on purpose: an extra column, so 0001's CREATE TABLE fails there.
     await withDb(urlForDatabase(admin, tenantsDb), (db) => db.exec('CREATE TABLE tenant_0007.items (id integer PRIMARY KEY, name text NOT NULL, price numeric(10,2), extra int); CREATE INDEX items_name ON tenant_0007.items (name)'));
-    const result = await migrateFleetUp(targets, readMigrations(dir), { parallel: 8 });
+    const result = await migrateFleetUp(targets, readMigrations(dir), { parallel: 4 });
     const failed = result.filter((r) => r.status === 'failed');
-    expect(failed.map((r) => r.target)).to.deep.equal([`127.0.0.1:5432/${tenantsDb}#tenant_0007`]);
+    expect(failed.map((r) => r.target)).to.deep.equal([id('tenant_0007')]);
     expect(failed[0].error).to.match(/already exists/);
     await withDb(urlForDatabase(admin, tenantsDb), async (db) => {
       const [n] = await db.query<{ n: string }>("SELECT count(*) AS n FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace WHERE c.relname = 'items' AND s.nspname LIKE 'tenant\\_%'");
       expect(Number(n.n)).to.equal(SCHEMAS);
-      const rows = await db.query<{ version: string }>(`SELECT version FROM ${tenantHistoryTable('tenant_0003')} ORDER BY version`);
+      const h = tenantHistory('tenant_0003');
+      const rows = await db.query<{ version: string }>(`SELECT version FROM ${qualified(h.schema, h.migrations)} ORDER BY version`);
       expect(rows.map((r) => r.version)).to.deep.equal(['0001', '0002']);
+      const [c] = await db.query<{ c: string | null }>("SELECT pg_catalog.obj_description('tenant_0003'::regnamespace, 'pg_namespace') AS c");
+      expect(c.c, '${schema} named the tenant').to.equal('tenant schema');
       const [pub] = await db.query<{ t: string | null }>("SELECT pg_catalog.to_regclass('public.items')::text AS t");
       expect(pub.t, 'nothing lands in public').to.equal(null);
+      await db.exec("INSERT INTO tenant_0011.items (id, name) VALUES (1, 'same'), (2, 'same'), (3, 'other')");
     });
-    // Plan: declare the tenant schema once (as `public`, bound per tenant); 239 tenants in one state, 1 drifted.
-    const schemaDir = join(root, 'tenant-schema');
-    mkdirSync(schemaDir, { recursive: true });
-    writeFileSync(join(schemaDir, 'items.ts'), "import { c, index, table } from 'schemakit';\nexport const items = table('items', { columns: { id: c.integer().primaryKey(), name: c.text().notNull(), price: c.numeric(10, 2) }, indexes: (t) => [index('items_name').on(t.name)] });\n");
-    const declared = await loadSchemaDir(schemaDir);
+    // Plan: schema(tenant('app')) is bound to each tenant; all tenants in one state but the drifted one.
+    const declared = tenantDeclared();
+    expect(declaredTenantSchema(declared)).to.equal('app');
     const plan = await planFleet(targets, declared, { parallel: 4 });
     expect(plan.failed).to.deep.equal([]);
     expect(plan.groups.map((g) => g.targets.length)).to.deep.equal([SCHEMAS - 1, 1]);
     expect(plan.groups[0].plan.steps).to.deep.equal([]);
-    expect(plan.groups[1].targets).to.deep.equal([`127.0.0.1:5432/${tenantsDb}#tenant_0007`]);
-    expect(plan.groups[1].plan.steps.map((s) => s.object)).to.include('public.items.extra');
+    expect(plan.groups[1].targets).to.deep.equal([id('tenant_0007')]);
+    expect(plan.groups[1].plan.steps.map((s) => s.object)).to.include('app.items.extra');
+    // Check: each tenant's own tables, the declared natural key rebound to it; only tenant_0011 fails.
+    const checked = await checkFleet(targets, { declared, boundSchema: 'app', parallel: 4 });
+    expect(checked.filter((r) => r.status === 'failed').map((r) => [r.target, r.error])).to.deep.equal([
+      [id('tenant_0011'), '1 finding(s): duplicate-natural-key tenant_0011.items (1)'],
+    ]);
+    expect(checked.every((r) => Number((r.detail as { checked: number }).checked) > 0)).to.equal(true);
+    // Health: one pass over the database; findings go to the tenant whose objects they name, the rest to the database row.
+    const examined = await healthFleet(targets, { declared, parallel: 4, failOn: 'error' });
+    expect(examined.map((r) => r.target)).to.deep.equal([`127.0.0.1:5432/${tenantsDb}`, ...targets.map((t) => t.id)]);
+    expect(examined.filter((r) => r.status !== 'ok')).to.deep.equal([]);
+  });
+
+  it('check and health over a database fleet: per-target table and --json, exit 1, the unreachable and the inconsistent target named', async () => {
+    const project = join(root, 'check-cli');
+    mkdirSync(project, { recursive: true });
+    const nope = 'postgres://root@127.0.0.1:5432/' + `${prefix}missing`;
+    const yaml = `envs:\n  listed:\n    targets: [${urlForDatabase(admin, localDbs[1])}, ${cluster.url(remoteDbs[1])}, ${nope}]\n`;
+    writeFileSync(join(project, 'schemakit.yaml'), yaml);
+    // A NOT VALID foreign key with an orphan row: check's catalog checks find it without declarations.
+    await withDb(urlForDatabase(admin, localDbs[1]), (db) => db.exec('CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE ch (pid int); INSERT INTO ch VALUES (5); ALTER TABLE ch ADD FOREIGN KEY (pid) REFERENCES p NOT VALID'));
+    const fleet = env(yaml, 'listed', project);
+    const opts = { config: join(project, 'schemakit.yaml'), schema: join(project, 'no-schema') };
+    const json = await runFleetCommand('check', fleet, { ...opts, json: true });
+    expect(json.exitCode).to.equal(1);
+    const doc = JSON.parse(json.stdout) as { command: string; ok: number; failed: number; results: TargetResult[] };
+    expect(doc).to.include({ command: 'check', ok: 1, failed: 2 });
+    const rows = byTarget(doc.results);
+    expect(rows.get(`127.0.0.1:5432/${localDbs[1]}`)?.error).to.match(/^1 finding\(s\): not-valid-foreign-key public\.ch/);
+    expect(rows.get(`127.0.0.1:5432/${prefix}missing`)?.error).to.match(/does not exist/);
+    expect(rows.get(`127.0.0.1:${cluster.port}/${remoteDbs[1]}`)).to.include({ status: 'ok' });
+    const text = await runFleetCommand('health', fleet, { ...opts });
+    expect(text.exitCode).to.equal(1);
+    expect(text.stdout).to.match(/^target\s+result\s+duration\s+status\s+error/);
+    expect(text.stdout).to.match(/3 target\(s\): 2 ok, 1 failed/);
+    expect(text.stdout).to.include(`failed: 127.0.0.1:5432/${prefix}missing`);
+    expect(text.stdout).to.not.include('→');
+    // The binary routes `check --env FLEET` to the fleet (the one spawn of this test).
+    const child = spawn(process.execPath, [BIN, 'check', '--env', 'listed', '--parallel', '2'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    expect(await new Promise((r) => child.on('close', r))).to.equal(1);
+    expect(out).to.include(`failed: 127.0.0.1:5432/${localDbs[1]}, 127.0.0.1:5432/${prefix}missing`);
   });
 
   it('kill -9 in the middle of a fleet run leaves every target before or after; a rerun completes', async function () {
     this.timeout(240_000);
     const project = join(root, 'kill');
     writeMigrations(project, true);
-    writeFileSync(join(project, 'schemakit.yaml'), `paths:\n  migrations: migrations\nenvs:\n  fleet:\n    url: ${admin}\n    databases: ${prefix}db\\_%\n    parallel: 2\n`);
+    writeFileSync(join(project, 'schemakit.yaml'), `paths:\n  migrations: migrations\nenvs:\n  fleet:\n    url: ${admin}\n    databases: ${prefix}db\\_%\n    parallel: 1\n`);
     const child = spawn(process.execPath, [BIN, 'migrate', 'up', '--env', 'fleet', '--json'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));

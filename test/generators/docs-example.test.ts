@@ -15,6 +15,10 @@ const root = join(__dirname, '..', '..', '..');
 const schema = join(root, 'schema');
 
 describe('generators/docs: example schema and CLI', () => {
+  const noColor = process.env.NO_COLOR;
+  before(() => (process.env.NO_COLOR = '1'));
+  after(() => (noColor === undefined ? delete process.env.NO_COLOR : (process.env.NO_COLOR = noColor)));
+
   it('renders the example schema (normalized on PGlite) as the golden files', async () => {
     const declared = await loadSchemaDir(schema);
     const db = await openPglite({ extensions: declared.catalog.extensions.map((e) => e.name) });
@@ -32,7 +36,9 @@ describe('generators/docs: example schema and CLI', () => {
     try {
       expect((await runDocs({ schema, out })).exitCode).to.equal(0);
       expect((await runDocs({ schema, out, check: true })).exitCode).to.equal(0);
-      writeFileSync(join(out, 'tables', 'reporting.users.md'), 'edited by hand');
+      const users = join(out, 'tables', 'reporting.users.md');
+      const edited = readFileSync(users, 'utf8').replace('| 2 | `email` |', '| 2 | `e_mail` |');
+      writeFileSync(users, edited);
       rmSync(join(out, 'enums', 'reporting.subscription_tier.md'));
       writeFileSync(join(out, 'tables', 'reporting.gone.md'), `${GENERATED_MARKER}\nold`);
       writeFileSync(join(out, 'NOTES.md'), 'not generated');
@@ -41,7 +47,11 @@ describe('generators/docs: example schema and CLI', () => {
       expect(check.stdout).to.include('stale:   tables/reporting.users.md');
       expect(check.stdout).to.include('missing: enums/reporting.subscription_tier.md');
       expect(check.stdout).to.include('extra:   tables/reporting.gone.md');
-      expect(readFileSync(join(out, 'tables', 'reporting.users.md'), 'utf8')).to.equal('edited by hand');
+      // Each stale file as a unified diff: a/ as it is, b/ as the schema renders it.
+      expect(check.stdout).to.match(/^--- a\/tables\/reporting\.users\.md\n\+\+\+ b\/tables\/reporting\.users\.md\n@@ -\d+,7 \+\d+,7 @@\n/m);
+      expect(check.stdout).to.match(/^-\| 2 \| `e_mail` \| `character varying\(255\)` \| UK \|/m).and.match(/^\+\| 2 \| `email` \| `character varying\(255\)` \| UK \|/m);
+      expect(check.stdout).not.to.include('\x1b[');
+      expect(readFileSync(users, 'utf8')).to.equal(edited);
       await runDocs({ schema, out });
       expect(existsSync(join(out, 'tables', 'reporting.gone.md'))).to.equal(false);
       expect(existsSync(join(out, 'NOTES.md'))).to.equal(true);

@@ -69,7 +69,6 @@ describe('generators/docs --html site', function () {
 
   it('draws the diagrams in headless Chromium', async function () {
     if (!existsSync(chromium)) {
-      // eslint-disable-next-line no-console
       console.log(`      skipped: ${chromium} is missing (apt-get install -y chromium)`);
       this.skip();
     }

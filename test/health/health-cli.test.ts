@@ -120,7 +120,7 @@ const pg = engine('postgres');
     expect(steps.map((s) => s.sql)).to.deep.equal(['VACUUM (FULL, ANALYZE) public.orders']);
     const done = await run(['vacuum', '--if-bloat-over', '30', '--full', ...t.urlArgs]);
     expectExit(done, 0);
-    expect(done.stdout).to.match(/VACUUM \(FULL, ANALYZE\) public\.orders  \d+ ms, bloat [\d.]+% \(estimate\)\n1 statement\(s\) in \d+ ms\./);
+    expect(done.stdout).to.match(/VACUUM \(FULL, ANALYZE\) public\.orders {2}\d+ ms, bloat [\d.]+% \(estimate\)\n1 statement\(s\) in \d+ ms\./);
     const analyze = JSON.parse((await run(['analyze', '--table', 'customers', '--json', ...t.urlArgs])).stdout) as { steps: { sql: string }[] };
     expect(analyze.steps.map((s) => s.sql)).to.deep.equal(['ANALYZE public.customers']);
     await t.onTarget((db) => db.exec('CREATE MATERIALIZED VIEW totals AS SELECT customer_id, count(*) AS n FROM orders GROUP BY 1; CREATE UNIQUE INDEX ON totals (customer_id);'));

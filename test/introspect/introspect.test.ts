@@ -25,7 +25,7 @@ const index = (c: Catalog, name: string): Index => {
   if (!i) throw new Error(`no index ${name}`);
   return i;
 };
-const plainColumn = { kind: 'Column', notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, identityOptions: null, storage: null, compression: null } as const;
+const plainColumn = { kind: 'Column', notNull: false, default: null, identity: null, generated: null, collation: null, comment: null, identityOptions: null, storage: null, compression: null, statistics: null, attributeOptions: [] } as const;
 const plainKey = { column: null, expression: null, opclass: null, collation: null, descending: false, nullsFirst: false } as const;
 const noFlags = { deferrable: false, initiallyDeferred: false, comment: null } as const;
 

@@ -15,7 +15,6 @@ import {
 } from '../../src/sql';
 
 // The contrib subpath is only reachable through the package's `exports` map, which moduleResolution node10 ignores.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { pgcrypto } = require('@electric-sql/pglite/contrib/pgcrypto') as { pgcrypto: Extension };
 
 /** Plain DDL for a declared catalog (creation order: schemas, extensions, enums, tables, foreign keys, indexes, comments). */

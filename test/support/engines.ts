@@ -144,6 +144,3 @@ export async function disposeEngines(): Promise<void> {
   await Promise.all(engines.map((e) => e.dispose()));
   await closePglitePool();
 }
-
-// A root-level hook: registered once, when the first suite imports this module.
-if (typeof after === 'function') after(disposeEngines);

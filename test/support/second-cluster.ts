@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +13,14 @@ export interface Cluster {
   stop(): void;
 }
 
+const execAsync = promisify(execFile);
+
 /**
  * initdb + pg_ctl start into a temp directory. initdb refuses to run as root, so when the tests run as
  * root the cluster is made and run as the `postgres` OS user (runuser); its superuser role is `root`.
+ * Asynchronous, so a suite can create its local databases while the cluster starts.
  */
-export function startCluster(): Cluster {
+export async function startCluster(): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), 'schemakit-cluster-'));
   const port = 5500 + Math.floor(Math.random() * 400);
   const asRoot = process.getuid?.() === 0;
@@ -28,8 +32,11 @@ export function startCluster(): Cluster {
     chownSync(dir, uid, gid);
   }
   const data = join(dir, 'data');
-  run('initdb', ['-D', data, '-U', 'root', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`, 'start']);
+  const runAsync = (cmd: string, args: string[]) => (asRoot
+    ? execAsync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args])
+    : execAsync(join(BIN, cmd), args));
+  await runAsync('initdb', ['-D', data, '-U', 'root', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  await runAsync('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`, 'start']);
   return {
     port,
     url: (database) => `postgres://root@127.0.0.1:${port}/${database}`,

@@ -29,6 +29,7 @@ export function codeCell(text: string | null | undefined): string {
  * `schema.table` stays unambiguous) becomes `~HH`. The result needs no URL encoding in a link.
  */
 export function fileSafe(name: string): string {
+  if (/^[A-Za-z0-9_-]*$/.test(name)) return name;
   let out = '';
   for (const ch of name) {
     if (/^[A-Za-z0-9_-]$/.test(ch)) out += ch;
@@ -57,3 +58,6 @@ export const viewPath = (schema: string, name: string): string => `views/${fileS
  */
 export const routinePath = (schema: string, name: string, identityArgs: string, overloaded: boolean): string =>
   `routines/${fileSafe(schema)}.${fileSafe(overloaded ? `${name}(${identityArgs})` : name)}.md`;
+
+/** Relative path of a domain's or composite type's page (`types/<schema>.<type>.md`; they share pg_type's name space). */
+export const typePath = (schema: string, name: string): string => `types/${fileSafe(schema)}.${fileSafe(name)}.md`;

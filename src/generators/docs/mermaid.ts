@@ -33,11 +33,11 @@ export function mermaidString(text: string): string {
   return `"${text.replace(/"/g, '#quot;').replace(/\r?\n/g, ' ')}"`;
 }
 
-/** Mermaid ids for tables: sanitized `schema__table`, made unique deterministically when sanitizing collides. */
-function entityIds(keys: readonly string[]): Map<string, string> {
+/** Mermaid ids for tables: sanitized `schema__table`, made unique deterministically when sanitizing collides (keys sorted). */
+function entityIds(sortedKeys: readonly string[]): Map<string, string> {
   const ids = new Map<string, string>();
   const used = new Set<string>();
-  for (const key of [...keys].sort()) {
+  for (const key of sortedKeys) {
     const base = mermaidWord(key.replace('.', '__'));
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
@@ -49,30 +49,38 @@ function entityIds(keys: readonly string[]): Map<string, string> {
 
 const key = (schema: string, name: string): string => `${schema}.${name}`;
 
+/** The attribute lines of an entity, per entity object (the same table is drawn in several diagrams). */
+const attributeLines = new WeakMap<MermaidEntity, string[]>();
+function attributesOf(e: MermaidEntity): string[] {
+  let lines = attributeLines.get(e);
+  if (!lines) {
+    lines = e.columns.map(({ column, keys }) => `    ${mermaidWord(column.type)} ${mermaidWord(column.name)}${keys.length ? ` ${keys.join(', ')}` : ''}`);
+    attributeLines.set(e, lines);
+  }
+  return lines;
+}
+
+const byFirst = <T>(a: readonly [string, T], b: readonly [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
 /**
  * Renders a Mermaid `erDiagram`. Entities are labelled `name` when in `homeSchema`, else `schema.name`
  * (alias syntax `id["label"]`, Mermaid ≥ 10.5); relationships whose ends are not both entities are skipped.
  */
 export function renderErDiagram(entities: readonly MermaidEntity[], relations: readonly MermaidRelation[], homeSchema: string | null): string {
-  const sorted = [...entities].sort((a, b) => (key(a.schema, a.name) < key(b.schema, b.name) ? -1 : 1));
-  const ids = entityIds(sorted.map((e) => key(e.schema, e.name)));
+  const sorted = entities.map((e) => [key(e.schema, e.name), e] as const).sort(byFirst);
+  const ids = entityIds(sorted.map(([k]) => k));
   const lines = ['erDiagram'];
-  for (const e of sorted) {
-    const label = e.schema === homeSchema ? e.name : key(e.schema, e.name);
-    const head = `  ${ids.get(key(e.schema, e.name))}[${mermaidString(label)}]`;
+  for (const [k, e] of sorted) {
+    const label = e.schema === homeSchema ? e.name : k;
+    const head = `  ${ids.get(k)}[${mermaidString(label)}]`;
     if (e.columns.length === 0) {
       lines.push(head);
       continue;
     }
-    lines.push(`${head} {`);
-    for (const { column, keys } of e.columns) {
-      const marks = keys.length ? ` ${keys.join(', ')}` : '';
-      lines.push(`    ${mermaidWord(column.type)} ${mermaidWord(column.name)}${marks}`);
-    }
-    lines.push('  }');
+    lines.push(`${head} {`, ...attributesOf(e), '  }');
   }
-  const rels = [...relations].sort((a, b) => (relSortKey(a) < relSortKey(b) ? -1 : 1));
-  for (const r of rels) {
+  const rels = relations.map((r) => [relSortKey(r), r] as const).sort(byFirst);
+  for (const [, r] of rels) {
     const parent = ids.get(key(r.fk.refSchema, r.fk.refTable));
     const child = ids.get(key(r.fk.schema, r.fk.table));
     if (!parent || !child) continue;

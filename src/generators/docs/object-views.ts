@@ -1,7 +1,7 @@
 import type { Catalog, Dependency, Exclusion, Routine, Table, View } from '../../model';
-import { indexKeySql, ident } from '../../sql';
-import { enumPath, routinePath, tablePath, viewPath } from './markdown';
-import { deferrableText, tableLabel, type LinkView } from './table-view';
+import { indexKeySql, ident, qualified } from '../../sql';
+import { routinePath, tablePath, typePath, viewPath } from './markdown';
+import { deferrableText, tableLabel, tableMembers, typeLinkOf, type LinkView } from './table-view';
 
 /**
  * Page data of the programmable and type objects (issue 4): the extra sections of a table page
@@ -107,11 +107,12 @@ export interface RoutinePage {
   readonly triggeredBy: readonly { readonly table: LinkView; readonly trigger: string }[];
 }
 
-/** Overview rows of sequences, domains and composite types of one schema. */
+/** Overview rows of sequences, domains, composite types and collations of one schema. */
 export interface TypeObjectsView {
   readonly sequences: readonly { readonly name: string; readonly type: string; readonly start: string; readonly increment: string; readonly cycle: boolean; readonly ownedBy: string | null; readonly comment: string | null }[];
-  readonly domains: readonly { readonly name: string; readonly type: string; readonly notNull: boolean; readonly default: string | null; readonly checks: readonly string[]; readonly comment: string | null }[];
-  readonly compositeTypes: readonly { readonly name: string; readonly attributes: string; readonly comment: string | null }[];
+  readonly domains: readonly { readonly name: string; readonly path: string; readonly type: string; readonly notNull: boolean; readonly default: string | null; readonly checks: readonly string[]; readonly comment: string | null }[];
+  readonly compositeTypes: readonly { readonly name: string; readonly path: string; readonly attributes: string; readonly comment: string | null }[];
+  readonly collations: readonly { readonly name: string; readonly provider: string; readonly locale: string | null; readonly deterministic: boolean; readonly comment: string | null }[];
 }
 
 const overloaded = (catalog: Catalog, r: Pick<Routine, 'schema' | 'name'>): boolean =>
@@ -143,9 +144,9 @@ export function dependencyViews(catalog: Catalog, deps: readonly Dependency[], h
       if (d.kind === 'column') row.columns.push(d.name);
       rows.set(key, row);
     } else if (d.kind === 'type') {
-      const e = catalog.enums.find((x) => x.schema === d.schema && x.name === d.name);
+      const page = typeLinkOf(catalog, qualified(d.schema, d.name));
       const label = tableLabel(d.schema, d.name, home);
-      rows.set(`t\0${d.schema}\0${d.name}`, { kind: 'type', object: { label, path: e ? enumPath(d.schema, d.name) : '' }, linked: e !== undefined, columns: [] });
+      rows.set(`t\0${d.schema}\0${d.name}`, { kind: 'type', object: { label, path: page?.path ?? '' }, linked: page !== null, columns: [] });
     } else {
       const r = catalog.routines.find((x) => x.schema === d.schema && x.name === d.name && x.identityArgs === d.args);
       const object = r ? routineLink(catalog, r, home) : { label: `${tableLabel(d.schema, d.name, home)}(${d.args})`, path: '' };
@@ -209,8 +210,8 @@ export function buildTableExtras(catalog: Catalog, t: Table): TableExtrasView {
       .filter((p) => p.schema === t.schema && p.table === t.name)
       .map((p) => ({ name: p.name, command: p.command.toUpperCase(), mode: p.permissive ? 'permissive' : 'restrictive', roles: p.roles, using: p.using, withCheck: p.withCheck, comment: p.comment })),
     partitioning: partitioningOf(catalog, t),
-    exclusions: catalog.constraints
-      .filter((c): c is Exclusion => c.kind === 'Exclusion' && c.schema === t.schema && c.table === t.name)
+    exclusions: tableMembers(catalog, t).constraints
+      .filter((c): c is Exclusion => c.kind === 'Exclusion')
       .map((c) => ({
         name: c.name,
         method: c.method,
@@ -297,10 +298,17 @@ export function buildTypeObjects(catalog: Catalog, schema: string): TypeObjectsV
       .map((s) => ({ name: s.name, type: s.type, start: s.start, increment: s.increment, cycle: s.cycle, ownedBy: s.ownedBy ? `${s.ownedBy.table}.${s.ownedBy.column}` : null, comment: s.comment })),
     domains: catalog.domains
       .filter((d) => d.schema === schema)
-      .map((d) => ({ name: d.name, type: d.type, notNull: d.notNull, default: d.default, checks: d.checks.map((c) => c.expression), comment: d.comment })),
+      .map((d) => ({ name: d.name, path: typePath(d.schema, d.name), type: d.type, notNull: d.notNull, default: d.default, checks: d.checks.map((c) => c.expression), comment: d.comment })),
     compositeTypes: catalog.compositeTypes
       .filter((c) => c.schema === schema)
-      .map((c) => ({ name: c.name, attributes: c.attributes.map((a) => `${ident(a.name)} ${a.type}`).join(', '), comment: c.comment })),
+      .map((c) => ({ name: c.name, path: typePath(c.schema, c.name), attributes: c.attributes.map((a) => `${ident(a.name)} ${a.type}`).join(', '), comment: c.comment })),
+    // libc collations name their locale by LC_COLLATE (and LC_CTYPE when it differs); icu and builtin ones by locale.
+    collations: catalog.collations
+      .filter((c) => c.schema === schema)
+      .map((c) => ({
+        name: c.name, provider: c.provider, deterministic: c.deterministic, comment: c.comment,
+        locale: c.locale ?? (c.lcCollate === c.lcCtype ? c.lcCollate : `${c.lcCollate ?? ''} / ${c.lcCtype ?? ''}`),
+      })),
   };
 }
 

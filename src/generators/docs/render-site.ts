@@ -3,19 +3,18 @@ import { dirname, join } from 'node:path';
 import type Handlebars from 'handlebars';
 import type { Catalog } from '../../model';
 import { SchemakitError } from '../../util';
-import { buildDocsModel, defaultDiagramLimits, type DiagramLimits } from './docs-model';
+import { buildDocsModel, type DocsModelOptions } from './docs-model';
 import { fileSafe } from './markdown';
 import { GENERATED_MARKER } from './render-docs';
 
 /** Options of renderSite. */
-export interface RenderSiteOptions {
-  /** A project's own templates (index.html.hbs, schema.html.hbs, table.html.hbs, enum.html.hbs, view.html.hbs, routine.html.hbs, partials/, assets/); missing ones fall back to the defaults. */
+export interface RenderSiteOptions extends DocsModelOptions {
+  /** A project's own templates (index, schema, table, enum, view, routine, area, domain and composite `.html.hbs`, partials/, assets/); missing ones fall back to the defaults. */
   readonly templatesDir?: string;
   readonly title?: string;
-  readonly limits?: DiagramLimits;
 }
 
-const PAGES = ['index.html.hbs', 'schema.html.hbs', 'table.html.hbs', 'enum.html.hbs', 'view.html.hbs', 'routine.html.hbs'] as const;
+const PAGES = ['index.html.hbs', 'schema.html.hbs', 'table.html.hbs', 'enum.html.hbs', 'view.html.hbs', 'routine.html.hbs', 'area.html.hbs', 'domain.html.hbs', 'composite.html.hbs'] as const;
 
 /** The HTML templates shipped with schemakit (`templates/html` at the package root), found from this file upwards. */
 export function defaultSiteTemplatesDir(): string {
@@ -58,6 +57,9 @@ function compileSite(dirs: readonly string[]): Record<(typeof PAGES)[number], Ha
   const hb = (require('handlebars') as typeof Handlebars).create();
   hb.registerHelper('page', (p: unknown) => htmlPage(String(p ?? '')));
   hb.registerHelper('schemaPage', (s: unknown) => schemaPage(String(s ?? '')));
+  hb.registerHelper('areaHref', (a: { path: string | null; schema: string | null } | null, root: unknown) =>
+    a ? `${typeof root === 'string' ? root : ''}${a.path ? htmlPage(a.path) : schemaPage(a.schema ?? '')}` : '',
+  );
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   hb.registerHelper('join', (items: unknown, sep: unknown) => (Array.isArray(items) ? items.join(typeof sep === 'string' ? sep : ', ') : ''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -70,7 +72,8 @@ function compileSite(dirs: readonly string[]): Record<(typeof PAGES)[number], Ha
 
 /**
  * Renders a static documentation site of a catalog from the same model as the Markdown docs: `index.html`,
- * a page per schema (`schemas/`), table (`tables/`), enum (`enums/`), view (`views/`) and routine (`routines/`), with the ER diagrams drawn in the
+ * a page per schema (`schemas/`), table (`tables/`), enum (`enums/`), view (`views/`), routine (`routines/`), domain and
+ * composite type (`types/`) and area of a large schema (`areas/`), with the ER diagrams drawn in the
  * browser by the bundled Mermaid (`assets/mermaid.min.js`). Returns relative path → content, sorted;
  * deterministic. Pages start with the generated marker, so stale pages are found and removed like Markdown ones.
  */
@@ -78,16 +81,20 @@ export function renderSite(catalog: Catalog, options: RenderSiteOptions = {}): M
   const defaults = defaultSiteTemplatesDir();
   const dirs = options.templatesDir ? [options.templatesDir, defaults] : [defaults];
   const t = compileSite(dirs);
-  const model = buildDocsModel(catalog, options.title ?? 'Database documentation', options.limits ?? defaultDiagramLimits);
+  const model = buildDocsModel(catalog, options.title ?? 'Database documentation', options);
   const page = (html: string) => `${GENERATED_MARKER}\n${html.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
   const files: [string, string][] = [['index.html', page(t['index.html.hbs'](model))]];
+  const add = (mdPath: string, template: (typeof PAGES)[number], data: object) => files.push([htmlPage(mdPath), page(t[template]({ ...data, title: model.title }))]);
   for (const s of model.schemas) {
     files.push([schemaPage(s.name), page(t['schema.html.hbs']({ ...s, title: model.title }))]);
-    for (const table of s.tables) files.push([htmlPage(table.path), page(t['table.html.hbs']({ ...table, title: model.title }))]);
-    for (const e of s.enums) files.push([htmlPage(e.path), page(t['enum.html.hbs']({ ...e, title: model.title }))]);
-    for (const v of s.views) files.push([htmlPage(v.path), page(t['view.html.hbs']({ ...v, title: model.title }))]);
-    for (const r of s.routines) files.push([htmlPage(r.path), page(t['routine.html.hbs']({ ...r, title: model.title }))]);
+    for (const table of s.tables) add(table.path, 'table.html.hbs', table);
+    for (const e of s.enums) add(e.path, 'enum.html.hbs', e);
+    for (const v of s.views) add(v.path, 'view.html.hbs', v);
+    for (const r of s.routines) add(r.path, 'routine.html.hbs', r);
+    for (const d of s.domains) add(d.path, 'domain.html.hbs', d);
+    for (const c of s.composites) add(c.path, 'composite.html.hbs', c);
   }
+  for (const a of model.areaPages) add(a.path!, 'area.html.hbs', a);
   for (const f of namesIn(dirs, 'assets')) files.push([`assets/${f}`, readFrom(dirs, join('assets', f))]);
   files.push(['assets/mermaid.min.js', mermaidBundle()]);
   files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,6 +1,6 @@
 import type { Catalog, Column, Constraint, FkAction, ForeignKey, Index, Table } from '../../model';
 import { ident, indexKeySql, isWrapped, qualified } from '../../sql';
-import { enumPath, tablePath } from './markdown';
+import { enumPath, tablePath, typePath } from './markdown';
 import type { MermaidRelation } from './mermaid';
 
 /** A link to another page: label, and path relative to the docs root (pages below the root prefix `../`). */
@@ -16,6 +16,8 @@ export interface ColumnView {
   readonly type: string;
   /** Link to the enum page when the column's type (or array element type) is a documented enum. */
   readonly enumLink: LinkView | null;
+  /** Link to the page of the enum, domain or composite type the column's type (or array element type) is. */
+  readonly typeLink: LinkView | null;
   readonly nullable: boolean;
   readonly default: string | null;
   /** `identity (always)`, `identity (by default)`, `generated: expr`, `serial`, or null. */
@@ -64,18 +66,47 @@ export const deferrableText = (c: Pick<Constraint, 'deferrable' | 'initiallyDefe
 /** Label of a table relative to a home schema: bare name at home, else `schema.table`. */
 export const tableLabel = (schema: string, name: string, home: string | null): string => (schema === home ? name : `${schema}.${name}`);
 
+interface Members {
+  readonly table: Table | undefined;
+  readonly constraints: Constraint[];
+  readonly indexes: Index[];
+  /** Foreign keys of other tables (or itself) that reference it. */
+  readonly incoming: ForeignKey[];
+}
+
+/** Members of every table by `[schema, name]` key, per catalog (each page and diagram asks for them; a scan per table is quadratic). */
+const membersIndex = new WeakMap<Catalog, Map<string, Members>>();
+
+function membersOf(catalog: Catalog, schema: string, name: string): Members {
+  let index = membersIndex.get(catalog);
+  if (!index) {
+    index = new Map();
+    const entry = (s: string, n: string) => {
+      const k = JSON.stringify([s, n]);
+      let m = index!.get(k);
+      if (!m) index!.set(k, (m = { table: undefined, constraints: [], indexes: [], incoming: [] }));
+      return m;
+    };
+    for (const t of catalog.tables) (entry(t.schema, t.name) as { table: Table | undefined }).table = t;
+    for (const c of catalog.constraints) {
+      entry(c.schema, c.table).constraints.push(c);
+      if (c.kind === 'ForeignKey') entry(c.refSchema, c.refTable).incoming.push(c);
+    }
+    for (const i of catalog.indexes) entry(i.schema, i.table).indexes.push(i);
+    membersIndex.set(catalog, index);
+  }
+  return index.get(JSON.stringify([schema, name])) ?? { table: undefined, constraints: [], indexes: [], incoming: [] };
+}
+
 /** Constraints and indexes of one table, in catalog order. */
 export function tableMembers(catalog: Catalog, t: Pick<Table, 'schema' | 'name'>): { constraints: Constraint[]; indexes: Index[] } {
-  return {
-    constraints: catalog.constraints.filter((c) => c.schema === t.schema && c.table === t.name),
-    indexes: catalog.indexes.filter((i) => i.schema === t.schema && i.table === t.name),
-  };
+  const m = membersOf(catalog, t.schema, t.name);
+  return { constraints: m.constraints, indexes: m.indexes };
 }
 
 /** How a foreign key is drawn: required parent, one-to-one, identifying (see MermaidRelation). */
 export function relationOf(catalog: Catalog, fk: ForeignKey): MermaidRelation {
-  const child = catalog.tables.find((t) => t.schema === fk.schema && t.name === fk.table);
-  const { constraints, indexes } = tableMembers(catalog, { schema: fk.schema, name: fk.table });
+  const { table: child, constraints, indexes } = membersOf(catalog, fk.schema, fk.table);
   const sameSet = (cols: readonly string[]) => cols.length === fk.columns.length && cols.every((c) => fk.columns.includes(c));
   const pk = constraints.find((c) => c.kind === 'PrimaryKey');
   return {
@@ -98,12 +129,31 @@ export function columnKeys(constraints: readonly Constraint[], column: string): 
   return keys;
 }
 
+const elementType = (type: string): string => type.replace(/(\[\])+$/, '');
+
 /** The enum a column type names (`schema.enum` or `schema.enum[]`), matched on the quoted form format_type() prints. */
 function enumLinkOf(catalog: Catalog, type: string): LinkView | null {
-  const base = type.replace(/(\[\])+$/, '');
-  const e = catalog.enums.find((x) => qualified(x.schema, x.name) === base);
-  return e ? { label: `${e.schema}.${e.name}`, path: enumPath(e.schema, e.name) } : null;
+  const link = typeLinkOf(catalog, type);
+  return link && link.path.startsWith('enums/') ? link : null;
 }
+
+/**
+ * The page of the enum, domain or composite type a column type names (`schema.t` or `schema.t[]`, matched
+ * on the quoted form format_type() prints), or null for other types.
+ */
+export function typeLinkOf(catalog: Catalog, type: string): LinkView | null {
+  let pages = typePages.get(catalog);
+  if (!pages) {
+    pages = new Map<string, LinkView>();
+    for (const t of [...catalog.domains, ...catalog.compositeTypes]) pages.set(qualified(t.schema, t.name), { label: `${t.schema}.${t.name}`, path: typePath(t.schema, t.name) });
+    for (const e of catalog.enums) pages.set(qualified(e.schema, e.name), { label: `${e.schema}.${e.name}`, path: enumPath(e.schema, e.name) });
+    typePages.set(catalog, pages);
+  }
+  return pages.get(elementType(type)) ?? null;
+}
+
+/** Type pages by quoted qualified name, per catalog (a column type is looked up for every column). */
+const typePages = new WeakMap<Catalog, Map<string, LinkView>>();
 
 /** A check expression without the one layer of parentheses pg_get_constraintdef always adds. */
 const unwrap = (sql: string): string => (isWrapped(sql) ? sql.slice(1, -1) : sql);
@@ -132,7 +182,7 @@ function fkView(fk: ForeignKey, other: LinkView): ForeignKeyView {
 export function buildTableView(catalog: Catalog, t: Table): TableView {
   const { constraints, indexes } = tableMembers(catalog, t);
   const pk = constraints.find((c) => c.kind === 'PrimaryKey');
-  const incoming = catalog.constraints.filter((c): c is ForeignKey => c.kind === 'ForeignKey' && c.refSchema === t.schema && c.refTable === t.name);
+  const incoming = membersOf(catalog, t.schema, t.name).incoming;
   return {
     schema: t.schema,
     name: t.name,
@@ -144,6 +194,7 @@ export function buildTableView(catalog: Catalog, t: Table): TableView {
       name: c.name,
       type: c.type,
       enumLink: enumLinkOf(catalog, c.type),
+      typeLink: typeLinkOf(catalog, c.type),
       nullable: !c.notNull,
       default: c.declaredDefault ?? c.default,
       generation: generationOf(c),

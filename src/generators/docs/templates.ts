@@ -11,9 +11,15 @@ export interface DocsTemplates {
   readonly enum: Handlebars.TemplateDelegate;
   readonly view: Handlebars.TemplateDelegate;
   readonly routine: Handlebars.TemplateDelegate;
+  readonly area: Handlebars.TemplateDelegate;
+  readonly domain: Handlebars.TemplateDelegate;
+  readonly composite: Handlebars.TemplateDelegate;
 }
 
-const PAGES = { readme: 'readme.md.hbs', table: 'table.md.hbs', enum: 'enum.md.hbs', view: 'view.md.hbs', routine: 'routine.md.hbs' } as const;
+const PAGES = {
+  readme: 'readme.md.hbs', table: 'table.md.hbs', enum: 'enum.md.hbs', view: 'view.md.hbs', routine: 'routine.md.hbs',
+  area: 'area.md.hbs', domain: 'domain.md.hbs', composite: 'composite.md.hbs',
+} as const;
 
 /** The templates shipped with schemakit (`templates/docs` at the package root), found from this file upwards. */
 export function defaultTemplatesDir(): string {
@@ -50,6 +56,9 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('link', (l: { label: string; path: string } | null, prefix: unknown) =>
     l ? `[${linkLabel(l.label)}](${typeof prefix === 'string' ? prefix : ''}${l.path})` : '',
   );
+  hb.registerHelper('areaLink', (a: { name: string; path: string | null; schemaIndex: number | null } | null, prefix: unknown) =>
+    a ? `[${linkLabel(a.name)}](${typeof prefix === 'string' ? prefix : ''}${a.path ?? `README.md#schema-${a.schemaIndex}`})` : '',
+  );
   hb.registerHelper('join', (items: unknown, sep: unknown) => (Array.isArray(items) ? items.join(typeof sep === 'string' ? sep : ', ') : ''));
   hb.registerHelper('label', (text: unknown) => linkLabel(String(text ?? '')));
   hb.registerHelper('add1', (n: unknown) => Number(n) + 1);
@@ -69,5 +78,5 @@ export function loadDocsTemplates(templatesDir?: string): DocsTemplates {
   registerHelpers(hb);
   for (const name of partialNames(dirs)) hb.registerPartial(name, readTemplate(dirs, join('partials', `${name}.hbs`)));
   const compile = (file: string) => hb.compile(readTemplate(dirs, file), { noEscape: true, strict: false });
-  return { readme: compile(PAGES.readme), table: compile(PAGES.table), enum: compile(PAGES.enum), view: compile(PAGES.view), routine: compile(PAGES.routine) };
+  return Object.fromEntries(Object.entries(PAGES).map(([k, file]) => [k, compile(file)])) as unknown as DocsTemplates;
 }

@@ -7,6 +7,7 @@ import { columnPrimaryKey, columnReference, columnUnique } from './emit-constrai
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { sqlTemplate, usesRow } from './sql-template';
+import { parameterRecord } from './emit-table-shape';
 import { tsString } from './ts-text';
 
 /** The constraints declared on a column itself (`.primaryKey()`, `.unique()`, `.references()`). */
@@ -54,6 +55,8 @@ export function emitColumn(column: Column, table: Table, own: ColumnConstraints,
   }
   if (column.storage !== null) out += `.storage(${tsString(column.storage)})`;
   if (column.compression !== null) out += `.compression(${tsString(column.compression)})`;
+  if (column.statistics !== null) out += `.statistics(${column.statistics})`;
+  if (column.attributeOptions.length > 0) out += `.attributeOptions(${parameterRecord(column.attributeOptions)})`;
   if (column.comment !== null) out += `.comment(${tsString(column.comment)})`;
   return out;
 }

@@ -1,6 +1,7 @@
 import type { EventTrigger, Index, Routine, Trigger, View } from '../../model';
 import { ident } from '../../sql';
 import { indexKey } from './emit-index';
+import { parameterRecord } from './emit-table-shape';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey, routinePullKey, type Placement } from './pull-names';
@@ -67,6 +68,7 @@ export function emitView(v: View, ctx: PullContext, imports: Imports): string {
   if (v.securityInvoker) lines.push('  securityInvoker: true,');
   if (v.checkOption !== null) lines.push(`  checkOption: ${tsString(v.checkOption)},`);
   if (v.materialized && !v.withData) lines.push('  withData: false,');
+  if (v.storageParameters.length > 0) lines.push(`  storageParameters: ${parameterRecord(v.storageParameters)},`);
   const indexes = ctx.catalog.indexes.filter((i) => i.schema === v.schema && i.table === v.name);
   if (indexes.length > 0) lines.push(`  indexes: ${tsList(indexes.map((i) => viewIndex(i, imports)), '  ')},`);
   if (v.comment !== null) lines.push(`  comment: ${tsString(v.comment)},`);

@@ -1,4 +1,4 @@
-import { splitTopLevel, type PartitionBy, type PartitionOf, type Policy, type Table } from '../../model';
+import { splitTopLevel, type PartitionBy, type PartitionOf, type Policy, type StorageParameter, type Table } from '../../model';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey } from './pull-names';
@@ -19,6 +19,9 @@ function emitPolicy(p: Policy, columns: ReadonlySet<string>, imports: Imports): 
 
 /** A storage parameter value as TypeScript: a number or boolean when it reads as one, else a string. */
 const parameterValue = (value: string): string => (/^(-?\d+(\.\d+)?|true|false)$/.test(value) ? value : tsString(value));
+
+/** `{ fillfactor: 70, autovacuum_enabled: false }`: a parameter list as the declaration's record. */
+export const parameterRecord = (ps: readonly StorageParameter[]): string => `{ ${ps.map((p) => `${tsKey(p.name)}: ${parameterValue(p.value)}`).join(', ')} }`;
 
 /** `(t) => ({ range: [t.created_at, sql\`lower(${t.name})\`] })`: columns as `t.x`, expressions as SQL. */
 function partitionBySpec(by: PartitionBy, columns: ReadonlySet<string>, imports: Imports): string {
@@ -54,7 +57,7 @@ export function tableShapeLines(table: Table, policies: readonly Policy[], ctx: 
   if (table.inherits.length > 0) lines.push(`  inherits: [${table.inherits.map((p) => imports.ref(ctx.names.tables.get(pullKey(p.schema, p.name))!)).join(', ')}],`);
   if (table.persistence === 'unlogged') lines.push('  unlogged: true,');
   if (table.storageParameters.length > 0) {
-    lines.push(`  storageParameters: { ${table.storageParameters.map((p) => `${tsKey(p.name)}: ${parameterValue(p.value)}`).join(', ')} },`);
+    lines.push(`  storageParameters: ${parameterRecord(table.storageParameters)},`);
   }
   if (table.forceRowSecurity) lines.push("  rowSecurity: 'force',");
   else if (table.rowSecurity) lines.push('  rowSecurity: true,');

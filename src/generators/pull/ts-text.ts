@@ -15,6 +15,8 @@ export const isBindingName = (name: string): boolean => /^[A-Za-z_$][A-Za-z0-9_$
  */
 export function tsString(text: string): string {
   const q = (text.match(/'/g)?.length ?? 0) > (text.match(/"/g)?.length ?? 0) ? '"' : "'";
+  // Control characters are exactly what must be escaped in a TypeScript string literal.
+  // eslint-disable-next-line no-control-regex
   const body = text.replace(/[\\'"\u0000-\u001f\u2028\u2029\u007f]/g, (ch) => {
     switch (ch) {
       case '\\':

@@ -1,0 +1,39 @@
+import type * as Yaml from 'yaml';
+import type { Node, Scalar } from 'yaml';
+import type { DocsConfig } from './types';
+
+/** `yaml` is loaded only when a schemakit.yaml is read (see parse-config.ts). */
+const isScalar = (n: unknown): n is Scalar<unknown> => (require('yaml') as typeof Yaml).isScalar(n);
+
+/** What this reader needs of parse-config's Reader (named structurally: parse-config imports this file). */
+interface Reader {
+  entries(node: Node | null | undefined, key: string, known: readonly string[] | null): [string, Node | null, unknown][];
+  strings(node: Node | null | undefined, key: string): string[] | null;
+  problem(node: Node | null | undefined, key: string, message: string): void;
+}
+
+const DOCS_KEYS = ['areas', 'maxDiagramChars', 'maxDiagramTables'];
+
+/**
+ * `docs:` of schemakit.yaml: `areas` (area name → list of table patterns, `schema.table` or `table`, `*`
+ * any characters) and the diagram limits `maxDiagramChars` and `maxDiagramTables` (whole numbers ≥ 1).
+ */
+export function readDocsConfig(r: Reader, node: Node | null): DocsConfig {
+  let docs: DocsConfig = { areas: [], maxDiagramChars: null, maxDiagramTables: null };
+  for (const [k, v] of r.entries(node, 'docs', DOCS_KEYS)) {
+    if (k === 'areas') {
+      const areas: { name: string; tables: string[] }[] = [];
+      for (const [name, av] of r.entries(v, 'docs.areas', null)) {
+        const tables = r.strings(av, `docs.areas.${name}`);
+        if (tables !== null && tables.length === 0) r.problem(av, `docs.areas.${name}`, 'must list at least one table pattern, e.g. [billing.*]');
+        else if (tables !== null) areas.push({ name, tables });
+      }
+      docs = { ...docs, areas };
+    } else if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1) {
+      docs = { ...docs, [k]: v.value };
+    } else {
+      r.problem(v, `docs.${k}`, 'must be a whole number ≥ 1');
+    }
+  }
+  return docs;
+}
