@@ -17,9 +17,11 @@ export interface BenchArgs {
   readonly fleetScale: readonly [number, number] | null;
   /** Run the batched-backfill benchmark instead, on a table of this many rows (`--batch 1000000`). */
   readonly batch: number | null;
+  /** Run the normalization benchmark instead: building this many generated tables into a scratch database (`--normalize 300`). */
+  readonly normalize: number | null;
 }
 
-const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES] [--fleet-scale SCHEMAS,DATABASES] [--batch ROWS] | --data [--rows N] | --docs [--tables 1000] [--runs 3]';
+const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES] [--fleet-scale SCHEMAS,DATABASES] [--batch ROWS] [--normalize TABLES] | --data [--rows N] | --docs [--tables 1000] [--runs 3]';
 
 /** Parses argv (without `node script`); throws with the usage on a bad option. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -32,6 +34,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let fleet: [number, number] | null = null;
   let fleetScale: [number, number] | null = null;
   let batch: number | null = null;
+  let normalize: number | null = null;
   const value = (i: number): string => {
     const v = argv[i + 1];
     if (v === undefined) throw new Error(`${argv[i]} needs a value\n${usage}`);
@@ -71,6 +74,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         // The row count is optional: `--batch` alone is a million rows.
         batch = inline !== undefined || (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) ? positiveInt(take(), '--batch') : 1_000_000;
         break;
+      case '--normalize':
+        normalize = positiveInt(take(), '--normalize');
+        break;
       case '--child':
         child = positiveInt(take(), '--child');
         break;
@@ -81,7 +87,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         throw new Error(`unknown option ${a}\n${usage}`);
     }
   }
-  return { sizes, runs, pglite, serverUrl, child, startup, fleet, fleetScale, batch };
+  return { sizes, runs, pglite, serverUrl, child, startup, fleet, fleetScale, batch, normalize };
 }
 
 function positiveInt(s: string, flag: string): number {

@@ -41,6 +41,11 @@ async function main(args: BenchArgs): Promise<void> {
     process.exitCode = await runBatchBench(args.serverUrl, args.batch, args.runs);
     return;
   }
+  if (args.normalize !== null) {
+    const { runNormalizeBench } = await import('./normalize');
+    process.exitCode = await runNormalizeBench(args.serverUrl, args.normalize, args.runs);
+    return;
+  }
   if (args.startup) {
     process.exitCode = await runStartupBench(args.serverUrl, args.runs);
     return;

@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkData, dedupe, parseKeep, type CheckReport, type DedupeReport } from '../check';
 import { requiredBackupDir } from '../config';
 import { backupFirst } from './backup-first';
+import { loadDeclarations } from './load-declarations';
 import type { Declared } from '../declare';
-import { loadSchemaDir } from '../load';
 import { SchemakitError } from '../util';
 import { using, type Outcome } from './commands';
 import { bold, dim, red, yellow } from './output';
-import { cliTarget, openResolved, openTarget, schemaDir, type TargetOptions } from './target';
+import { cliTarget, openResolved, openWithDeclarations, schemaDir, type TargetOptions } from './target';
 
 const log = (s: string) => process.stderr.write(s + '\n');
 
@@ -28,7 +27,7 @@ export async function loadCheckDeclarations(o: TargetOptions & { schemaGiven?: b
     log(`${yellow('warning')} no declarations in ${dir}: only NOT VALID constraints, invalid indexes and sequences are checked`);
     return null;
   }
-  return loadSchemaDir(dir, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+  return loadDeclarations(dir);
 }
 
 export type CheckFlags = TargetOptions & { json?: boolean; table?: string[]; timeout?: string; schemaGiven?: boolean };
@@ -36,8 +35,7 @@ export type CheckFlags = TargetOptions & { json?: boolean; table?: string[]; tim
 /** `schemakit check`: exit 0 when clean, 1 with findings. */
 export async function runCheck(o: CheckFlags): Promise<Outcome> {
   const timeoutMs = intFlag('--timeout', o.timeout);
-  const declared = await loadCheckDeclarations(o);
-  const db = await openTarget(o, declared?.catalog.extensions.map((e) => e.name) ?? []);
+  const { declared, db } = await openWithDeclarations(o, () => loadCheckDeclarations(o));
   const tty = Boolean(process.stderr.isTTY) && !o.json;
   const report = await using([db], () => checkData(db, {
     declared, tables: o.table, timeoutMs,

@@ -5,16 +5,17 @@ import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanag
 import { applyPlan, isFailingPreflight, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
 import { requiredBackupDir } from '../config';
 import { backupFirst } from './backup-first';
+import { loadDeclarations } from './load-declarations';
 import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames, type Catalog } from '../model';
-import { loadSchemaDir } from '../load';
 import { assertValidated, planDeclaredWithData, planValidated, type PlanValidation } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
 import { dim, red, renderSummary, renderUnmanaged, yellow } from './output';
-import { cliTarget, openResolved, schemaDir, type TargetOptions } from './target';
+import { openWithDeclarations, schemaDir, type TargetOptions } from './target';
+import { progress, showProgress } from './progress';
 import type { PolicyAction, ResolvedTarget } from '../config';
 import { lockOptions } from './migrate-command';
 import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
@@ -47,13 +48,12 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
 }
 
 /**
- * Resolves the target (refused by its env's policy when `action` says so), loads the declarations, then opens
- * the target with the extensions they use (PGlite registers them at start).
+ * Resolves the target (refused by its env's policy when `action` says so), opens it and loads the
+ * declarations: a server is connected to first, so a connection error comes before the type check (see
+ * openWithDeclarations).
  */
 export async function loadAndOpen(opts: TargetOptions, action?: { action: PolicyAction; command: string }): Promise<{ declared: Declared; db: Db; target: ResolvedTarget }> {
-  const target = cliTarget(opts, action);
-  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-  return { declared, target, db: await openResolved(target.target, declared.catalog.extensions.map((e) => e.name)) };
+  return openWithDeclarations(opts, () => loadDeclarations(schemaDir(opts)), action);
 }
 
 /** The flags with the env policy's defaults: `online: true` turns online mode on unless `--online` was given. */
@@ -70,7 +70,7 @@ export interface ScratchFlags {
 /** Computes the plan from the target database to the declared schema. */
 export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}, scratch: ScratchFlags = {}, scope?: Scope): Promise<Plan> {
   // Reference data (data/<schema>/<table>.csv) is planned after the DDL; invalid data is refused with its report.
-  return planDeclaredWithData(db, declared, options, { scope }, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), devUrl: scratch.devUrl, embeddedFallback: scratch.embeddedFallback });
+  return planDeclaredWithData(db, declared, options, { scope }, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), devUrl: scratch.devUrl, embeddedFallback: scratch.embeddedFallback, onProgress: showProgress });
 }
 
 /**
@@ -78,9 +78,13 @@ export async function planTarget(db: Db, declared: Declared, options: PlanOption
  * target's schema. Data steps are not replayed there: the copy has no rows for them to match.
  */
 async function planAndValidate(db: Db, declared: Declared, options: PlanOptions, scratch: ScratchFlags, validate: boolean, scope?: Scope): Promise<{ plan: Plan; validation: PlanValidation | null }> {
-  const plan = await planTarget(db, declared, options, scratch, scope);
-  if (!validate || plan.steps.length === 0) return { plan, validation: null };
-  return { plan, validation: (await planValidated(db, declared, { ...options, validate: true }, { ...scratch, scope })).validation };
+  try {
+    const plan = await planTarget(db, declared, options, scratch, scope);
+    if (!validate || plan.steps.length === 0) return { plan, validation: null };
+    return { plan, validation: (await planValidated(db, declared, { ...options, validate: true }, { ...scratch, scope, onProgress: showProgress })).validation };
+  } finally {
+    progress().clear();
+  }
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
@@ -154,9 +158,11 @@ export async function runApply(
     if (backupDir) backup = await backupFirst(db, backupDir, target.policy, log);
     const result = await applyPlan(db, plan, {
       allowHazards, chunked: opts.chunked, preflight: opts.preflight !== false,
+      onStep: (s, i) => progress().show('applying', `${i + 1}/${plan.steps.length} ${s.op} ${s.object}`),
       lockRetries: countOption('--lock-retries', opts.lockRetries),
       onRetry: (n, e) => log(`${yellow('lock timeout')} (${e.message.split('\n')[0]}); retry ${n}`),
     });
+    progress().clear();
     const text = `Applied ${result.applied} statement(s) ${appliedHow(result)} (${Math.round(result.durationMs)} ms).`;
     return json({ applied: result.applied, chunks: result.chunks, durationMs: Math.round(result.durationMs), backup, steps: planToJson(plan).steps }, 0, text);
   }));

@@ -2,13 +2,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, st
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { cliTarget, openTarget, projectConfig, schemaDir } from './target';
+import { loadDeclarations } from './load-declarations';
+import { showProgress } from './progress';
 import type { ScopeFlags } from './scope-options';
 import { scopeOf } from './target';
 import { compareDocs, renderDocs, renderSite } from '../generators';
 import { introspect } from '../introspect';
-import { loadSchemaDir } from '../load';
 import type { Catalog } from '../model';
-import { normalizeInto, readTableStats, referenceDataCounts, type TableStatFact } from '../pipeline';
+import { normalizeInto, readTableStats, referenceDataCounts, withDeclaredText, type TableStatFact } from '../pipeline';
 import type { ReferenceDataSpec } from '../declare';
 import { unifiedDiffs } from './text-diff';
 import type { Outcome } from './commands';
@@ -58,10 +59,11 @@ async function docsInput(opts: DocsOptions): Promise<DocsInput> {
       const catalog = await introspect(db, { scope });
       return { catalog, declaredAreas: [], referenceSpecs: [], stats: opts.stats === false ? [] : await readTableStats(db) };
     }
-    const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+    const declared = await loadDeclarations(schemaDir(opts));
     // A pooled empty instance (started from the cached pristine data dir) is the scratch itself.
     db = await acquirePglite({ extensions: declared.catalog.extensions.map((e) => e.name) });
-    const catalog = await normalizeInto(declared, db);
+    // Defaults and checks as the declarations wrote them; docs of a live database (above) keep the catalog's form.
+    const catalog = withDeclaredText(await normalizeInto(declared, db, showProgress), declared.catalog);
     return { catalog, declaredAreas: declared.docsAreas ?? [], referenceSpecs: declared.referenceData ?? [], stats: [] };
   } finally {
     await db?.close().catch(() => undefined);

@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Declared } from '../declare';
 import {
   health, lintDeclared, planRefresh, planVacuum, runMaintenance, type Finding, type HealthReport, type MaintenanceStep, type Severity, type Thresholds,
 } from '../health';
-import { loadSchemaDir } from '../load';
 import { SchemakitError } from '../util';
 import { using, type Outcome } from './commands';
+import { loadDeclarations } from './load-declarations';
 import { thresholdFlags, kebab } from './health-program';
 import { bold, dim, red, yellow } from './output';
-import { openTarget, projectConfig, schemaDir, type TargetOptions } from './target';
+import { openTarget, openWithDeclarations, projectConfig, schemaDir, type TargetOptions } from './target';
 
 export type HealthFlags = TargetOptions & {
   json?: boolean; only?: string[]; failOn?: 'warning' | 'error'; requireColumnComments?: boolean; statementTimeout?: string; schemaGiven?: boolean;
@@ -43,7 +42,7 @@ export async function loadHealthDeclarations(o: HealthFlags): Promise<Declared |
     return null;
   }
   try {
-    return await loadSchemaDir(dir, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+    return await loadDeclarations(dir);
   } catch (err) {
     if (o.schemaGiven) throw err;
     log(`${yellow('warning')} declarations in ${dir} not loaded, findings will not name file:line: ${(err as Error).message}`);
@@ -64,12 +63,11 @@ export function healthOptionsOf(o: HealthFlags): { thresholds: Partial<Threshold
 export async function runHealth(o: HealthFlags): Promise<Outcome> {
   const options = healthOptionsOf(o);
   const designOnly = o.schemaGiven === true && !o.url && !o.env && !process.env.DATABASE_URL;
-  const declared = await loadHealthDeclarations(o);
   let report: HealthReport;
   if (designOnly) {
-    report = lintDeclared(declared!, options);
+    report = lintDeclared((await loadHealthDeclarations(o))!, options);
   } else {
-    const db = await openTarget(o, declared?.catalog.extensions.map((e) => e.name) ?? []);
+    const { declared, db } = await openWithDeclarations(o, () => loadHealthDeclarations(o));
     report = await using([db], () => health(db, { ...options, declared }));
   }
   const failing = o.failOn === 'error' ? report.summary.errors : o.failOn === 'warning' ? report.summary.errors + report.summary.warnings : 0;

@@ -10,6 +10,7 @@ import { registerHealth } from './health-program';
 import { registerBackup } from './backup-program';
 import { registerCheck } from './check-program';
 import { red } from './output';
+import { logLine, progress, startProgress } from './progress';
 import { withOnlineOptions } from './safety-options';
 import { checkUrlOptions, outputRedactor, withConnectTimeout, withScratchOptions } from './url-options';
 import { withEnvOptions } from './env-options';
@@ -67,7 +68,7 @@ function program(done: (o: Outcome) => void): Command {
     .option('--yes', 'do not ask for confirmation')
     .option('--chunked', 'commit in chunks when the plan needs more locks than one transaction can hold (resumable)')
     .option('--lock-wait <seconds>', 'wait this long for another runner\'s migration lock', '60')
-    .action(async (o) => done(await fleetOr('apply', o, async () => (await import('./commands')).runApply(o, (s) => process.stderr.write(s + '\n')))));
+    .action(async (o) => done(await fleetOr('apply', o, async () => (await import('./commands')).runApply(o, logLine))));
 
   withScopeOptions(withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>'))))
     .option('--out <dir>', 'migrations directory (default: paths.migrations, else generated/migrations)')
@@ -138,9 +139,13 @@ export async function main(argv: string[]): Promise<number> {
   let outcome: Outcome = { stdout: '', exitCode: 0 };
   // No password is ever printed: whatever reaches stdout or stderr goes through one redactor.
   const redact = outputRedactor(argv);
+  // A spinner line on stderr while the engine starts, the type check, normalization and apply run (terminal only).
+  startProgress(argv);
   try {
     await program((o) => (outcome = o)).parseAsync(argv);
+    progress().clear();
   } catch (err) {
+    progress().clear();
     return reportError(err, redact);
   } finally {
     // Pooled in-memory PGlite instances (scratch databases) keep Node alive for seconds unless shut down.

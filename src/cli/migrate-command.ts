@@ -1,6 +1,5 @@
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Db } from '../db';
-import { loadSchemaDir } from '../load';
 import {
   checkDownHazards, describeHolder, describeProgress, migrationLockHolder, planMigrateDown, resolveMigration, migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
   type LockHolder, type MigrationRun, type MigrationState, type ScriptHooks,
@@ -9,6 +8,8 @@ import { checkMigrations, extensionsCreatedBy, generateMigration, migrationDrift
 import { planToJson } from '../plan';
 import { formatProblem, SchemakitError } from '../util';
 import type { Outcome } from './outcome';
+import { loadDeclarations } from './load-declarations';
+import { progress as progressLine, showProgress } from './progress';
 import type { HazardKind } from '../plan';
 import { confirm } from './prompt';
 import { batchProgress } from './batch-progress';
@@ -248,10 +249,14 @@ export async function runMigrateStatus(opts: MigrateOptions & { drift?: boolean 
 
 /** `schemakit migrate check` (CI): exit 1 naming every problem, 0 when the files are consistent. */
 export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }): Promise<Outcome> {
-  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-  // The applied migrations are checked when a database is named (--url, --env, SCHEMAKIT_ENV, DATABASE_URL, defaultEnv).
+  // The applied migrations are checked when a database is named (--url, --env, SCHEMAKIT_ENV, DATABASE_URL, defaultEnv),
+  // opened before the type check so that a connection error comes first.
   const resolved = cliTarget(opts);
   const target = resolved.source !== 'embedded' ? await openResolved(resolved.target) : null;
+  const declared = await loadDeclarations(schemaDir(opts)).catch(async (e: unknown) => {
+    await target?.close();
+    throw e;
+  });
   const run = () => checkMigrations(declared, { dir: migrationsDir(opts), target: target ?? undefined, replay: { devUrl: devUrlOf(opts) }, scope: scopeOf(opts, resolved) });
   const report = target ? await withDb(target, run) : await run();
   if (opts.json) {
@@ -270,9 +275,10 @@ export async function runMigrateCheck(opts: MigrateOptions & { devUrl?: string }
 
 /** `schemakit generate NAME`: the next migration, from the state the existing files produce to the declarations. */
 export async function runGenerateMigration(name: string, opts: TargetOptions & ScopeFlags & { out?: string; devUrl?: string; json?: boolean }): Promise<Outcome> {
-  const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+  const declared = await loadDeclarations(schemaDir(opts));
   const scope = scopeOf(opts, opts.url || opts.env ? cliTarget(opts) : null);
-  const result = await generateMigration(declared, { name, dir: migrationsDirOf(opts, opts.out), replay: { devUrl: devUrlOf(opts) }, scope });
+  const result = await generateMigration(declared, { name, dir: migrationsDirOf(opts, opts.out), replay: { devUrl: devUrlOf(opts) }, scope, onProgress: showProgress });
+  progressLine().clear();
   if (opts.json) {
     const doc = {
       written: result.written === null ? null : show(result.written), reversible: result.written === null ? null : result.reversible,

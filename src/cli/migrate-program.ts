@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { logLine } from './progress';
 import { hazardKinds } from '../plan';
 import type { Outcome } from './commands';
 import { fleetOr, withFleetOptions } from './fleet-options';
@@ -7,7 +8,7 @@ import { withScopeOptions } from './scope-options';
 /** The command module, loaded when a migrate action runs (it loads the drivers and the schema loader). */
 const command = () => import('./migrate-command');
 
-const log = (s: string) => process.stderr.write(s + '\n');
+const log = logLine;
 
 /** Registers `schemakit migrate up|down|status|check`. */
 export function registerMigrate(cmd: Command, target: (c: Command) => Command, done: (o: Outcome) => void): void {

@@ -5,7 +5,9 @@ import { openEnvTarget } from '../pipeline';
 import { hazardKinds } from '../plan';
 import { defaultThresholds } from '../health';
 import type { Scope } from '../introspect';
+import type { Declared } from '../declare';
 import type { ScopeFlags } from './scope-options';
+import { during, logLine, progress } from './progress';
 import { invocation } from './invocation';
 
 /** Options shared by commands that talk to one database. */
@@ -36,7 +38,7 @@ export function embeddedLockOptions(opts: { lockWait?: string }): EngineLockOpti
   return {
     command: commandLabel(),
     waitMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 10_000,
-    onWait: (h) => process.stderr.write(`waiting for the embedded database: in use by ${describeEngineHolder(h)} (up to ${seconds} s)\n`),
+    onWait: (h) => logLine(`waiting for the embedded database: in use by ${describeEngineHolder(h)} (up to ${seconds} s)`),
   };
 }
 
@@ -77,6 +79,33 @@ export async function openResolved(target: EnvTarget, extensions: readonly strin
  */
 export async function openTarget(opts: TargetOptions, extensions: readonly string[] = [], action?: { action: PolicyAction; command: string }): Promise<Db> {
   return openResolved(cliTarget(opts, action).target, extensions);
+}
+
+/**
+ * Opens the command's database and loads its declarations, the server first: a wrong host, port or password
+ * fails in about a second instead of after the type check (tens of seconds on a large schema). The embedded
+ * engine starts after the load, with the contrib extensions the declarations use (PGlite registers them at
+ * start). A failed load closes what was opened.
+ */
+export async function openWithDeclarations<T extends Declared | null>(
+  opts: TargetOptions, load: () => Promise<T>, action?: { action: PolicyAction; command: string },
+): Promise<{ declared: T; db: Db; target: ResolvedTarget }> {
+  const target = cliTarget(opts, action);
+  if (target.target.kind === 'postgres') {
+    const db = await openResolved(target.target);
+    try {
+      return { declared: await load(), db, target };
+    } catch (e) {
+      await db.close();
+      throw e;
+    } finally {
+      progress().clear();
+    }
+  }
+  const declared = await load();
+  progress().clear();
+  const extensions = declared?.catalog.extensions.map((e) => e.name) ?? [];
+  return { declared, db: await during('starting the embedded database', () => openResolved(target.target, extensions)), target };
 }
 
 /** The declarations directory (`--schema`, else `paths.schema`, default `schema/`). */

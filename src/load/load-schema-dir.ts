@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collectDeclarations, validateDeclared, type Declared } from '../declare';
-import { SchemakitError, formatProblem, type Problem } from '../util';
+import { SchemakitError, formatProblem, type OnProgress, type Problem } from '../util';
 import { evaluateSchemaFiles } from './evaluate';
 import { findSchemaFiles } from './find-files';
 import { schemakitTypes } from './package-root';
@@ -15,6 +15,8 @@ export interface LoadOptions {
   readonly typecheck?: boolean;
   /** Directory where successful type checks are cached by content (e.g. `.schemakit/cache`); none when absent. */
   readonly cacheDir?: string;
+  /** Told when the type check runs (not when it is cached): it is the slow part of a load. */
+  readonly onProgress?: OnProgress;
 }
 
 const summary = (problems: readonly Problem[]) =>
@@ -36,6 +38,7 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
     const key = options.cacheDir ? typecheckCacheKey(files, types) : '';
     compiled = options.cacheDir ? readTypecheckCache(options.cacheDir, key) : undefined;
     if (!compiled) {
+      options.onProgress?.({ kind: 'TypeCheck', files: files.length });
       const { compileSchemaFiles } = require('./typecheck') as typeof Typecheck; // loads the compiler only on a cache miss
       const { problems, outputs } = compileSchemaFiles(files, types);
       if (problems.length > 0) throw new SchemakitError('load', 'type-error', `${problems.length} type error(s) in ${dir}:${summary(problems)}`, { problems });

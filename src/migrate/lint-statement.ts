@@ -13,9 +13,13 @@ export interface StatementFacts {
   /** The statement on one line, without comments, cut at 120 characters. */
   readonly label: string;
   readonly locks: readonly TableLock[];
-  readonly hazards: readonly Hazard[];
+  readonly hazards: readonly StatementHazard[];
   /** `SET [SESSION|LOCAL] lock_timeout …`. */
   readonly setsLockTimeout: boolean;
+  /** The table a `CREATE TABLE` makes, else null. */
+  readonly creates: string | null;
+  /** The table an `INSERT INTO`, `COPY … FROM` or `CREATE TABLE … AS` puts rows into, else null. */
+  readonly fills: string | null;
 }
 
 class Cursor {
@@ -49,7 +53,12 @@ class Cursor {
 
 const lock = (table: string, mode: LockMode, what: { rewrite?: boolean; scan?: boolean } = {}): TableLock =>
   ({ table, mode, rewrite: what.rewrite ?? false, scan: what.scan ?? what.rewrite ?? false });
-const hz = (kind: Hazard['kind'], object: string, message: string): Hazard => ({ kind, message: `${object}: ${message}` });
+/** A hazard of a statement, with the table it is about (a column's hazard names the column in its message). */
+export interface StatementHazard extends Hazard {
+  readonly table: string;
+}
+
+const hz = (kind: Hazard['kind'], object: string, message: string, table = object): StatementHazard => ({ kind, message: `${object}: ${message}`, table });
 
 /** Splits ALTER TABLE actions at top-level commas (the lexer's depth, not a second count). */
 function actions(tokens: readonly SqlToken[]): SqlToken[][] {
@@ -80,10 +89,10 @@ function lengthCast(a: readonly SqlToken[]): string | null {
 }
 
 /** One ALTER TABLE action on `table`. */
-function alterAction(table: string, a: SqlToken[], facts: { locks: TableLock[]; hazards: Hazard[] }): void {
+function alterAction(table: string, a: SqlToken[], facts: { locks: TableLock[]; hazards: StatementHazard[] }): void {
   const c = new Cursor(a);
   const text = a.map((t) => t.text).join(' ');
-  const push = (l: TableLock, ...h: Hazard[]) => { facts.locks.push(l); facts.hazards.push(...h); };
+  const push = (l: TableLock, ...h: StatementHazard[]) => { facts.locks.push(l); facts.hazards.push(...h); };
   if (c.eat('ADD')) {
     const constraint = c.is('CONSTRAINT') || c.is('PRIMARY') || c.is('UNIQUE') || c.is('CHECK') || c.is('FOREIGN') || c.is('EXCLUDE');
     if (constraint) {
@@ -115,8 +124,8 @@ function alterAction(table: string, a: SqlToken[], facts: { locks: TableLock[]; 
     const rewrite = serial || has(rest, 'GENERATED') || (has(rest, 'DEFAULT') && VOLATILE_DEFAULT.test(restText));
     const notNull = has(rest, 'NOT', 'NULL') && !has(rest, 'DEFAULT') && !has(rest, 'GENERATED') && !serial;
     push(lock(table, 'ACCESS EXCLUSIVE', { rewrite }),
-      ...(rewrite ? [hz('table-rewrite', object, 'adding a column with a volatile default, identity, serial or generated value rewrites the table')] : []),
-      ...(notNull ? [hz('may-fail-on-data', object, 'NOT NULL without a default fails if the table has rows')] : []));
+      ...(rewrite ? [hz('table-rewrite', object, 'adding a column with a volatile default, identity, serial or generated value rewrites the table', table)] : []),
+      ...(notNull ? [hz('may-fail-on-data', object, 'NOT NULL without a default fails if the table has rows', table)] : []));
     return;
   }
   if (c.eat('DROP')) {
@@ -124,7 +133,7 @@ function alterAction(table: string, a: SqlToken[], facts: { locks: TableLock[]; 
     c.eat('COLUMN');
     c.eat('IF', 'EXISTS');
     const column = c.name() ?? '?';
-    return void push(lock(table, 'ACCESS EXCLUSIVE'), hz('deletes-data', `${table}.${column}`, 'dropping the column deletes its data'));
+    return void push(lock(table, 'ACCESS EXCLUSIVE'), hz('deletes-data', `${table}.${column}`, 'dropping the column deletes its data', table));
   }
   if (c.eat('ALTER')) {
     c.eat('COLUMN');
@@ -133,13 +142,13 @@ function alterAction(table: string, a: SqlToken[], facts: { locks: TableLock[]; 
     if (c.is('TYPE') || c.is('SET', 'DATA', 'TYPE')) {
       const cut = lengthCast(a);
       return void push(lock(table, 'ACCESS EXCLUSIVE', { rewrite: true }),
-        hz('table-rewrite', object, 'changing the type rewrites the table (unless binary coercible, e.g. varchar widening)'),
-        hz('may-fail-on-data', object, 'existing values may not convert'),
-        ...(cut ? [hz('deletes-data', object, `the explicit cast to ${cut} in USING truncates longer values silently; cast without the length (Postgres then fails on values that do not fit)`)] : []));
+        hz('table-rewrite', object, 'changing the type rewrites the table (unless binary coercible, e.g. varchar widening)', table),
+        hz('may-fail-on-data', object, 'existing values may not convert', table),
+        ...(cut ? [hz('deletes-data', object, `the explicit cast to ${cut} in USING truncates longer values silently; cast without the length (Postgres then fails on values that do not fit)`, table)] : []));
     }
     if (c.is('SET', 'NOT', 'NULL')) {
       return void push(lock(table, 'ACCESS EXCLUSIVE', { scan: true }),
-        hz('may-fail-on-data', object, 'SET NOT NULL scans the table under ACCESS EXCLUSIVE and fails on nulls (a validated CHECK (col IS NOT NULL) lets PostgreSQL ≥ 12 skip the scan)'));
+        hz('may-fail-on-data', object, 'SET NOT NULL scans the table under ACCESS EXCLUSIVE and fails on nulls (a validated CHECK (col IS NOT NULL) lets PostgreSQL ≥ 12 skip the scan)', table));
     }
     return void push(lock(table, 'ACCESS EXCLUSIVE'));
   }
@@ -153,13 +162,24 @@ export function analyzeStatement(sql: string): StatementFacts {
   const tokens = tokenize(sql);
   const c = new Cursor(tokens);
   const label = statementLabel(stripComments(sql));
-  const facts = { locks: [] as TableLock[], hazards: [] as Hazard[] };
-  const done = (): StatementFacts => ({ label, ...facts, setsLockTimeout: false });
+  const facts = { locks: [] as TableLock[], hazards: [] as StatementHazard[] };
+  const done = (rows: { creates?: string | null; fills?: string | null } = {}): StatementFacts =>
+    ({ label, ...facts, setsLockTimeout: false, creates: rows.creates ?? null, fills: rows.fills ?? null });
   if (c.eat('SET')) {
     if (!c.eat('SESSION')) c.eat('LOCAL');
-    return { label, locks: [], hazards: [], setsLockTimeout: c.is('LOCK_TIMEOUT') };
+    return { label, locks: [], hazards: [], setsLockTimeout: c.is('LOCK_TIMEOUT'), creates: null, fills: null };
   }
+  if (c.eat('INSERT', 'INTO') || c.eat('COPY')) return done({ fills: tokens[0].upper === 'COPY' && !has(tokens, 'FROM') ? null : c.name() });
   if (c.eat('CREATE')) {
+    if (!c.eat('UNLOGGED') && !c.eat('TEMP')) c.eat('TEMPORARY');
+    if (c.eat('TABLE')) {
+      c.eat('IF', 'NOT', 'EXISTS');
+      const created = c.name();
+      // CREATE TABLE … AS (a top-level AS after the optional column list) fills it unless WITH NO DATA.
+      const top = tokens.slice(c.i).filter((t) => t.depth === 0 && t.kind === 'word');
+      const filled = top.some((t) => t.upper === 'AS') && !has(top, 'WITH', 'NO', 'DATA');
+      return done({ creates: created, fills: filled ? created : null });
+    }
     const unique = c.eat('UNIQUE');
     if (!c.eat('INDEX')) return done();
     const concurrently = c.eat('CONCURRENTLY');

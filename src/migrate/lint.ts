@@ -1,7 +1,7 @@
 import type { Hazard, LockMode, Plan, TableLock } from '../plan';
 import { splitStatements } from '../sql';
 import { statementLabel } from './lint-label';
-import { analyzeStatement } from './lint-statement';
+import { analyzeStatement, type StatementFacts } from './lint-statement';
 import type { PreflightFinding } from './preflight';
 import { formatBytes, formatRows, type TableSize, type TableSizes } from './table-sizes';
 
@@ -104,13 +104,16 @@ export function lintPlan(plan: Plan, sizes: TableSizes = new Map(), options: Lin
 /**
  * Lints a migration file statement by statement: the same rules, from the statements' tokens, plus
  * `missing-lock-timeout` when a statement locks a table against writes before any `SET lock_timeout`.
+ * A table the file itself created earlier is no risk (see FreshTables): a first migration is not a list of
+ * lock warnings about brand-new tables.
  */
 export function lintScript(file: string, text: string, sizes: TableSizes = new Map(), options: LintOptions = {}): LintFinding[] {
   const out: LintFinding[] = [];
   let timeoutSet = false;
   let warned = false;
+  const fresh = new FreshTables();
   for (const st of splitStatements(text)) {
-    const facts = analyzeStatement(st.sql);
+    const facts = fresh.see(analyzeStatement(st.sql));
     const location = `${file}:${st.line}`;
     if (facts.setsLockTimeout) timeoutSet = true;
     const blocking = facts.locks.find((l) => BLOCKS_WRITES.has(l.mode));
@@ -125,6 +128,31 @@ export function lintScript(file: string, text: string, sizes: TableSizes = new M
   }
   return out;
 }
+
+/**
+ * The tables a script created before the statement at hand. Nobody else uses such a table yet, so its locks
+ * block no one and what it does to its rows (rewrite, scan) is free; while nothing has put rows into it (INSERT,
+ * COPY, CREATE TABLE … AS), what depends on data (may-fail-on-data, deletes-data) cannot happen either. An
+ * unqualified name is taken as `public.name`, as generated migrations qualify every name.
+ */
+class FreshTables {
+  private readonly created = new Set<string>();
+  private readonly filled = new Set<string>();
+
+  /** Records what the statement creates or fills, and returns its facts without what concerns fresh tables. */
+  see(f: StatementFacts): StatementFacts {
+    const seen = { ...f, locks: f.locks.filter((l) => !this.isFresh(l.table)), hazards: f.hazards.filter((h) => !this.isFresh(h.table) || (this.filled.has(key(h.table)) && h.kind !== 'table-rewrite')) };
+    if (f.creates !== null) this.created.add(key(f.creates));
+    if (f.fills !== null) this.filled.add(key(f.fills));
+    return seen;
+  }
+
+  private isFresh(table: string): boolean {
+    return this.created.has(key(table));
+  }
+}
+
+const key = (table: string) => (table.includes('.') ? table : `public.${table}`);
 
 /** The tables a script's statements lock (to read their sizes). */
 export function scriptTables(text: string): string[] {

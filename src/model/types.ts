@@ -123,6 +123,8 @@ export interface Column {
   readonly statistics: number | null;
   /** Attribute options (`SET (n_distinct = …, n_distinct_inherited = …)`), sorted by name, values by meaning; [] when none. */
   readonly attributeOptions: readonly StorageParameter[];
+  /** The default as the declaration wrote it, on catalogs documented from declarations (see withDeclaredText); else absent. */
+  readonly declaredDefault?: string;
 }
 
 export type FkAction = 'no-action' | 'restrict' | 'cascade' | 'set-null' | 'set-default';
@@ -158,6 +160,8 @@ export interface Check extends ConstraintBase {
   readonly noInherit: boolean;
   /** NOT VALID: rows that existed when it was added were never checked (`convalidated` false); absent when validated. */
   readonly notValid?: true;
+  /** The expression as the declaration wrote it, on catalogs documented from declarations (see withDeclaredText); else absent. */
+  readonly declaredExpression?: string;
 }
 
 /** `FOREIGN KEY (columns) REFERENCES refSchema.refTable (refColumns) …`. */

@@ -8,7 +8,7 @@ import {
 } from '../migrate';
 import type { Catalog } from '../model';
 import { planChanges, renderDown, renderUp, type Plan } from '../plan';
-import { SchemakitError } from '../util';
+import { SchemakitError, type OnProgress } from '../util';
 import { planDeclaredWithData } from './reference-data';
 import { normalizeDeclared } from './normalize';
 import { extensionsCreatedBy, openReplayScratch, type ReplayTarget } from './replay-migrations';
@@ -26,6 +26,8 @@ export interface GenerateOptions {
   readonly scope?: Scope;
   /** Project root whose `data/` holds reference data (default: the current directory). */
   readonly root?: string;
+  /** Told as the declarations are normalized. */
+  readonly onProgress?: OnProgress;
 }
 
 /** What generateMigration did: the plan, and the directory written (null when there was nothing to do). */
@@ -55,9 +57,9 @@ export async function generateMigration(declared: Declared, options: GenerateOpt
     await runReplay(db, files);
     const scope = options.scope;
     const before = await introspect(db, { scope });
-    const desired = scopeCatalog(await normalizeDeclared(declared, db), scope);
+    const desired = scopeCatalog(await normalizeDeclared(declared, db, { onProgress: options.onProgress }), scope);
     // Reference data: the rows the replayed migrations left, diffed against the CSV files (up writes them, down restores).
-    const plan = await planDeclaredWithData(db, declared, {}, { root: options.root, scope });
+    const plan = await planDeclaredWithData(db, declared, {}, { root: options.root, scope }, { onProgress: options.onProgress });
     const reversible = plan.steps.every((s) => s.reverse !== null);
     if (plan.steps.length === 0) return { plan, written: null, reversible, downLoses: [], validation: null };
 

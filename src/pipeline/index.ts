@@ -1,6 +1,7 @@
 export * from './source';
 export * from './resolve';
 export { normalizeDeclared, normalizeInto, withDeclaredOpenings, type NormalizeOptions } from './normalize';
+export { withDeclaredText } from './declared-text';
 export { generateMigration, type GenerateOptions, type GenerateResult } from './generate-migration';
 export { openReplayScratch, replayInto, extensionsCreatedBy, type ReplayTarget } from './replay-migrations';
 export { checkMigrations, type CheckReport, type CheckOptions } from './check-migrations';

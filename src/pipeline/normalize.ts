@@ -1,18 +1,18 @@
 import type { Declared } from '../declare';
 import type { Db } from '../db';
 import { createScratch } from '../db';
-import { diffCatalogs, managesGrant } from '../diff';
+import { managesGrant } from '../diff';
 import { introspect } from '../introspect';
 import { constraintKey, grantKey, sortCatalog, type Catalog, type Grant } from '../model';
-import { planChanges, planPreamble, type Step } from '../plan';
-import { SchemakitError } from '../util';
+import { formatProblem, SchemakitError, type OnProgress, type Problem } from '../util';
+import { buildCatalogInto, type BuildOutcome } from './build-catalog';
 import { normalizedCacheKey, readNormalizedCache, writeNormalizedCache } from './normalize-cache';
 
 /**
  * Normalizes a declared catalog the most faithful way: renders it into a scratch database on the same kind
  * of server as `like` (a temporary database, or a fresh embedded PGlite) and introspects it back, so both
  * sides of a diff come out of the same catalog functions (`int` → `integer`, implicit names, defaults…).
- * A statement the server rejects is reported with the file:line of the declaration it came from.
+ * Every statement the server rejects is reported, each with the file:line of the declaration it came from.
  */
 export async function normalizeDeclared(declared: Declared, like: Db, options: NormalizeOptions = {}): Promise<Catalog> {
   const { cacheDir } = options;
@@ -20,10 +20,11 @@ export async function normalizeDeclared(declared: Declared, like: Db, options: N
   const cached = cacheDir ? readNormalizedCache(cacheDir, key) : undefined;
   if (cached) return cached;
   // PGlite registers contrib extensions at start, so the scratch instance must be asked for the declared ones.
+  options.onProgress?.({ kind: 'ScratchDatabase' });
   const scratch = await createScratch(like, { devUrl: options.devUrl, embeddedFallback: options.embeddedFallback, extensions: declared.catalog.extensions.map((e) => e.name) });
   let catalog: Catalog;
   try {
-    catalog = await normalizeInto(declared, scratch.db);
+    catalog = await normalizeInto(declared, scratch.db, options.onProgress);
   } finally {
     await scratch.dispose();
   }
@@ -42,36 +43,33 @@ export interface NormalizeOptions {
   readonly devUrl?: string;
   /** Use the embedded engine when the server refuses CREATE DATABASE; see createScratch. */
   readonly embeddedFallback?: boolean;
+  /** Told when the scratch database is made and as the declarations are rendered into it. */
+  readonly onProgress?: OnProgress;
 }
 
 /**
  * The same, into a database the caller already has and knows to be empty (e.g. a pooled PGlite), so a
  * command that needs no target does not start one database only to ask for another.
  */
-export async function normalizeInto(declared: Declared, empty: Db): Promise<Catalog> {
-  await buildCatalogInto(declared.catalog, empty, (step, reason, err) => {
-    const where = locate(declared, step.object);
-    throw new SchemakitError('normalize', 'declaration-rejected', `${where ? where + ': ' : ''}${step.object}: Postgres rejected the declaration: ${reason}\n  statement: ${step.sql}`, { cause: err });
-  });
+export async function normalizeInto(declared: Declared, empty: Db, onProgress?: OnProgress): Promise<Catalog> {
+  const built = await buildCatalogInto(declared.catalog, empty, { onProgress });
+  if (built.rejected.length > 0) throw rejectedError(declared, built);
   const normalized = withDeclaredValidity(withDeclaredOpenings(await introspect(empty), declared.catalog), declared.catalog);
   return declared.catalog.grants === null ? normalized : sortCatalog({ ...normalized, grants: uniqueGrants(declared.catalog.grants) });
 }
 
-/**
- * Creates `catalog` in the empty database `empty`, statement by statement (the plan from nothing to it);
- * `rejected` is called with the failing step and Postgres's reason, and must throw. Grants are not rendered:
- * the roles they name may not exist there (PGlite); they are data.
- */
-export async function buildCatalogInto(catalog: Catalog, empty: Db, rejected: (step: Step, reason: string, err: unknown) => never): Promise<void> {
-  const plan = planChanges(diffCatalogs(await introspect(empty), { ...catalog, grants: null }));
-  for (const setting of planPreamble(plan)) await empty.exec(setting);
-  for (const step of plan.steps) {
-    try {
-      await empty.exec(step.sql);
-    } catch (err) {
-      rejected(step, err instanceof Error ? err.message.replace(/^db: /, '') : String(err), err);
-    }
-  }
+/** One error for every declaration Postgres rejected, each a problem at its file:line. */
+function rejectedError(declared: Declared, built: BuildOutcome): SchemakitError {
+  const problems: Problem[] = built.rejected.map((r) => ({
+    code: 'declaration-rejected', object: r.object, location: locate(declared, r.object),
+    message: r.reason,
+  })).sort(byLocation);
+  const n = problems.length;
+  const lines = problems.map((p) => `  ${formatProblem(p)}`);
+  if (built.notTried.length > 0) lines.push(`  not tried, as they need a rejected object: ${built.notTried.join(', ')}`);
+  return new SchemakitError('normalize', 'declaration-rejected', `Postgres rejected ${n} declaration${n === 1 ? '' : 's'}:\n${lines.join('\n')}`, {
+    cause: built.rejected[0].cause, problems,
+  });
 }
 
 /**
@@ -90,6 +88,14 @@ function withDeclaredValidity(catalog: Catalog, declared: Catalog): Catalog {
 /** Grants without repeats (the same privilege declared twice is granted once). */
 function uniqueGrants(grants: readonly Grant[]): Grant[] {
   return [...new Map(grants.map((g) => [grantKey(g), g])).values()];
+}
+
+/** Problems in file order, then line order (those without a place last). */
+function byLocation(a: Problem, b: Problem): number {
+  const at = (p: Problem) => /^(.*):(\d+)$/.exec(p.location ?? '') ?? ['', '\uffff', '0'];
+  const [, fa, la] = at(a);
+  const [, fb, lb] = at(b);
+  return fa < fb ? -1 : fa > fb ? 1 : Number(la) - Number(lb);
 }
 
 /** Finds the declaration site of an object key or its closest declared parent. */

@@ -7,7 +7,7 @@ import { diffCatalogs } from '../diff';
 import { introspect, scopeCatalog, type Scope } from '../introspect';
 import type { Catalog } from '../model';
 import { planChanges, type Plan, type PlanOptions } from '../plan';
-import { formatProblem, SchemakitError, sha256, stableJson, type Problem } from '../util';
+import { formatProblem, SchemakitError, sha256, stableJson, type OnProgress, type Problem } from '../util';
 import { normalizeDeclared, normalizeInto, type NormalizeOptions } from './normalize';
 import { introspectCached } from './introspect-cache';
 import { normalizedCacheKey, readCacheEntry, writeCacheEntry } from './normalize-cache';
@@ -25,6 +25,8 @@ export interface DataOptions {
   readonly cacheDir?: string;
   /** The part of the database managed (`--schemas`…): both sides are limited to it. */
   readonly scope?: Scope;
+  /** Told as the declarations are rendered into the scratch database. */
+  readonly onProgress?: OnProgress;
 }
 
 /** The declared schema normalized, and the reference data validated against it (problems: file:line:col). */
@@ -46,7 +48,7 @@ export async function prepareReferenceData(declared: Declared, target: Db, optio
   const key = cacheDir ? referenceDataCacheKey(declared, target, refs) : '';
   let checked = cacheDir ? readCacheEntry<CheckedData>(cacheDir, 'reference-data', key) : undefined;
   if (!checked) {
-    checked = await checkOnScratch(declared, target, refs);
+    checked = await checkOnScratch(declared, target, refs, options.onProgress);
     if (cacheDir) writeCacheEntry(cacheDir, 'reference-data', key, checked);
   }
   const problems = [...checked.problems];
@@ -67,10 +69,11 @@ interface CheckedData {
  * The normalized catalog and the reference data checked against it on a scratch database (types, lengths,
  * NOT NULL, CHECKs, duplicate keys); the foreign keys, which look at the target's rows, are checked apart.
  */
-async function checkOnScratch(declared: Declared, target: Db, refs: readonly ReferenceTable[]): Promise<CheckedData> {
+async function checkOnScratch(declared: Declared, target: Db, refs: readonly ReferenceTable[], onProgress?: OnProgress): Promise<CheckedData> {
+  onProgress?.({ kind: 'ScratchDatabase' });
   const scratch = await createScratch(target, { extensions: declared.catalog.extensions.map((e) => e.name) });
   try {
-    const catalog = await normalizeInto(declared, scratch.db);
+    const catalog = await normalizeInto(declared, scratch.db, onProgress);
     const problems: Problem[] = [];
     const tables: ValidTable[] = [];
     const unreadable: string[] = [];
@@ -127,7 +130,7 @@ export async function planDeclaredWithData(db: Db, declared: Declared, options: 
     const [actual, desired] = [await introspectCached(db, { scope: data.scope }, normalize.cacheDir), scopeCatalog(await normalizeDeclared(declared, db, normalize), data.scope)];
     return planChanges(diffCatalogs(actual, desired, declared.renames), options);
   }
-  const prepared = await prepareReferenceData(declared, db, { cacheDir: normalize.cacheDir, ...data });
+  const prepared = await prepareReferenceData(declared, db, { cacheDir: normalize.cacheDir, onProgress: normalize.onProgress, ...data });
   refuseInvalidData(prepared);
   const actual = await introspectCached(db, { scope: data.scope }, normalize.cacheDir);
   const rows = await diffReferenceData(db, actual, prepared.tables);

@@ -5,8 +5,9 @@ import { introspect, scopeCatalog, type Scope } from '../introspect';
 import { applyPlan } from '../migrate';
 import { noRenames, type Catalog } from '../model';
 import { hazardKinds, planChanges, type Plan, type PlanOptions } from '../plan';
-import { SchemakitError } from '../util';
-import { buildCatalogInto, normalizeInto } from './normalize';
+import { SchemakitError, type OnProgress } from '../util';
+import { buildCatalogInto } from './build-catalog';
+import { normalizeInto } from './normalize';
 
 /**
  * The outcome of running a plan on a scratch copy of the source's schema: `converges` when it ran and the
@@ -42,10 +43,10 @@ export async function validatePlan(scratch: Db, source: Catalog, target: Catalog
   const started = performance.now();
   const done = (outcome: PlanValidation['outcome'], problems: readonly string[]): PlanValidation => ({ outcome, problems, durationMs: performance.now() - started });
   await resetDatabase(scratch);
-  try {
-    await buildCatalogInto(source, scratch, (step, reason) => { throw new Error(`${step.object}: ${reason}`); });
-  } catch (e) {
-    return done('not-validated', [`the source schema could not be copied to a scratch database: ${firstLine(e)}`]);
+  const copy = await buildCatalogInto(source, scratch).catch((e: unknown) => ({ rejected: [{ object: 'the schema', reason: firstLine(e) }] }));
+  if (copy.rejected.length > 0) {
+    const r = copy.rejected[0];
+    return done('not-validated', [`the source schema could not be copied to a scratch database: ${r.object}: ${firstLine(r.reason)}`]);
   }
   const copyDiffers = await remainingSteps(scratch, source, scope);
   if (copyDiffers.length > 0) return done('not-validated', ['the scratch copy of the source schema differs from it:', ...copyDiffers]);
@@ -88,15 +89,17 @@ export async function planValidated(
   db: Db,
   declared: Declared,
   options: PlanOptions & { readonly validate?: boolean } = {},
-  where: Pick<ScratchOptions, 'devUrl' | 'embeddedFallback'> & { readonly scope?: Scope } = {},
+  where: Pick<ScratchOptions, 'devUrl' | 'embeddedFallback'> & { readonly scope?: Scope; readonly onProgress?: OnProgress } = {},
 ): Promise<ValidatedPlan> {
   const scope = where.scope;
   const actual = await introspect(db, { scope });
   const extensions = [...new Set([...declared.catalog.extensions, ...actual.extensions].map((e) => e.name))];
+  where.onProgress?.({ kind: 'ScratchDatabase' });
   const scratch = await createScratch(db, { extensions, devUrl: where.devUrl, embeddedFallback: where.embeddedFallback });
   try {
-    const desired = scopeCatalog(await normalizeInto(declared, scratch.db), scope);
+    const desired = scopeCatalog(await normalizeInto(declared, scratch.db, where.onProgress), scope);
     const plan = planChanges(diffCatalogs(actual, desired, declared.renames), options);
+    if (options.validate && plan.steps.length > 0) where.onProgress?.({ kind: 'ValidatePlan', steps: plan.steps.length });
     const validation = options.validate && plan.steps.length > 0 ? await validatePlan(scratch.db, actual, desired, plan, scope) : null;
     return { plan, validation };
   } finally {

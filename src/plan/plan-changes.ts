@@ -17,7 +17,7 @@ import { planCreateRoutine, planDropRoutine, planRenameRoutine, planReplaceRouti
 import { planAlterEventTrigger, planCreateEventTrigger, planCreateTrigger, planDropEventTrigger, planDropTrigger, planRenameTrigger } from './plan-trigger';
 import { planAlterViewStorage, planCreateView, planDropView, planRefreshView, planRenameView, planReplaceView } from './plan-view';
 import { stepTimeouts } from './timeouts';
-import type { Plan, PlanOptions } from './types';
+import type { Plan, PlanOptions, Step } from './types';
 import { planCreateSequence, planDropSequence, planAlterSequence } from './plan-sequence';
 import { planAlterDomain, planCreateDomain, planDropDomain } from './plan-domain';
 import { planAlterCompositeType, planCreateCompositeType, planDropCompositeType } from './plan-composite-type';
@@ -111,7 +111,22 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
  * carries its timeouts.
  */
 export function planChanges(changes: readonly Change[], options: PlanOptions = {}): Plan {
-  const ctx = planContext(changes, options);
-  const steps = orderSteps(changes.map((c) => planChange(c, ctx))).map((p) => p.step);
+  const steps = planStepGraph(changes, options).map((p) => p.step);
   return { steps: options.online ? steps.map((s) => ({ ...s, timeouts: stepTimeouts(s, options) })) : steps };
+}
+
+/** A step of a plan with the graph keys it creates and needs (see graph-keys.ts). */
+export interface StepNode {
+  readonly step: Step;
+  readonly creates: readonly string[];
+  readonly needs: readonly string[];
+}
+
+/**
+ * The ordered steps of planChanges with their dependency data, for a caller that runs them one by one and
+ * must know which later steps a rejected one takes down with it (normalization reporting every error).
+ */
+export function planStepGraph(changes: readonly Change[], options: PlanOptions = {}): StepNode[] {
+  const ctx = planContext(changes, options);
+  return orderSteps(changes.map((c) => planChange(c, ctx))).map(({ step, creates, needs }) => ({ step, creates, needs }));
 }

@@ -6,4 +6,5 @@ export * from './suggest';
 export * from './format';
 export * from './sql-lex';
 export * from './quote';
+export * from './progress';
 export * from './glob';

@@ -48,4 +48,18 @@ describe('adopt: --version and --url pglite:DIR', function () {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('a server that cannot be reached is reported before the declarations are type-checked (here they do not even compile)', async () => {
+    const project = makeProject({ 'broken.ts': "import { table } from 'schemakit';\nexport const t: number = table;\n" }, 'schemakit-conn-first-');
+    try {
+      // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+      for (const args of [['plan'], ['apply', '--yes'], ['migrate', 'check'], ['check'], ['health']]) {
+        const r = await runCli([...args, '--url', 'postgres://root@127.0.0.1:1/nowhere'], { cwd: project.dir });
+        expectExit(r, 1);
+        expect(r.stderr, args.join(' ')).to.match(/cannot connect to 127\.0\.0\.1:1/).and.not.match(/type error|TS2322/);
+      }
+    } finally {
+      project.remove();
+    }
+  });
 });

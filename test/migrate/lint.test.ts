@@ -36,6 +36,44 @@ describe('lint of migration files', () => {
   });
 });
 
+describe('lint of migration files: tables the file creates', () => {
+  it('a first migration has no lock, rewrite or data warnings about its brand-new tables', () => {
+    const first = `CREATE SCHEMA app;
+CREATE TABLE app.users (id bigint NOT NULL, email text, CONSTRAINT users_pkey PRIMARY KEY (id));
+CREATE TABLE app.accounts (id serial NOT NULL, owner bigint NOT NULL);
+ALTER TABLE app.accounts ADD CONSTRAINT accounts_owner_fkey FOREIGN KEY (owner) REFERENCES app.users (id);
+CREATE INDEX accounts_owner_idx ON app.accounts USING btree (owner);
+CREATE UNIQUE INDEX users_email_idx ON app.users (email);
+ALTER TABLE app.users ADD COLUMN created_at timestamptz DEFAULT now() NOT NULL, ALTER COLUMN email SET NOT NULL;
+ALTER TABLE app.users ALTER COLUMN email TYPE varchar(200), DROP COLUMN created_at;
+CREATE TABLE notes (id int);
+CREATE INDEX notes_id_idx ON public.notes (id);
+`;
+    expect(lintScript('m/up.sql', first)).to.deep.equal([]);
+  });
+
+  it('what touches an existing table, or rows the file put into a new one, is still reported', () => {
+    const script = `CREATE TABLE app.accounts (id int NOT NULL, owner bigint);
+ALTER TABLE app.accounts ADD CONSTRAINT accounts_owner_fkey FOREIGN KEY (owner) REFERENCES app.users (id);
+INSERT INTO app.accounts VALUES (1, 1);
+ALTER TABLE app.accounts ADD CONSTRAINT positive CHECK (id > 0);
+CREATE INDEX accounts_owner_idx ON app.accounts (owner);
+CREATE TABLE app.copy AS SELECT * FROM app.accounts;
+ALTER TABLE app.copy ALTER COLUMN id SET NOT NULL;
+CREATE INDEX users_email_idx ON app.users (email);
+`;
+    const f = lintScript('m/up.sql', script).map((x) => `${x.location} ${x.rule} ${x.object ?? ''}`.trim());
+    expect(f).to.deep.equal([
+      // The foreign key locks the existing app.users, so the missing lock_timeout is real; its scan of the new table is not.
+      'm/up.sql:2 missing-lock-timeout app.users',
+      // Rows were inserted: the check and the NOT NULL can fail on them (no lock warning: nobody else uses the tables).
+      'm/up.sql:4 may-fail-on-data',
+      'm/up.sql:7 may-fail-on-data',
+      'm/up.sql:8 blocking-scan app.users',
+    ]);
+  });
+});
+
 for (const engine of engines) {
   describe(`lint with table sizes on ${engine.name}`, function () {
     let db: Db;

@@ -196,7 +196,7 @@ export function buildTableView(catalog: Catalog, t: Table): TableView {
       enumLink: enumLinkOf(catalog, c.type),
       typeLink: typeLinkOf(catalog, c.type),
       nullable: !c.notNull,
-      default: c.default,
+      default: c.declaredDefault ?? c.default,
       generation: generationOf(c),
       collation: c.collation,
       comment: c.comment,
@@ -215,7 +215,7 @@ export function buildTableView(catalog: Catalog, t: Table): TableView {
     uniques: constraints.flatMap((c) =>
       c.kind === 'Unique' ? [{ name: c.name, columns: c.columns, nullsNotDistinct: c.nullsNotDistinct, deferrable: deferrableText(c), comment: c.comment }] : [],
     ),
-    checks: constraints.flatMap((c) => (c.kind === 'Check' ? [{ name: c.name, expression: unwrap(c.expression), noInherit: c.noInherit, comment: c.comment }] : [])),
+    checks: constraints.flatMap((c) => (c.kind === 'Check' ? [{ name: c.name, expression: c.declaredExpression ?? unwrap(c.expression), noInherit: c.noInherit, comment: c.comment }] : [])),
     indexes: indexes.map((i) => ({
       name: i.name,
       unique: i.unique,
