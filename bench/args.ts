@@ -21,7 +21,8 @@ export interface BenchArgs {
   readonly normalize: number | null;
 }
 
-const usage = 'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES] [--fleet-scale SCHEMAS,DATABASES] [--batch ROWS] [--normalize TABLES] | --data [--rows N] | --docs [--tables 1000] [--runs 3]';
+const usage =
+  'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES] [--fleet-scale SCHEMAS,DATABASES] [--batch ROWS] [--normalize TABLES] | --data [--rows N] | --docs [--tables 1000] [--runs 3]';
 
 /** Parses argv (without `node script`); throws with the usage on a bad option. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -46,7 +47,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     const take = (): string => (inline !== undefined ? inline : value(i++));
     switch (flag) {
       case '--sizes':
-        sizes = take().split(',').map((s) => positiveInt(s, '--sizes'));
+        sizes = take()
+          .split(',')
+          .map((s) => positiveInt(s, '--sizes'));
         break;
       case '--runs':
         runs = positiveInt(take(), '--runs');
@@ -61,12 +64,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         startup = true;
         break;
       case '--fleet': {
-        const [a2, b2] = take().split(',').map((x) => positiveInt(x, '--fleet'));
+        const [a2, b2] = take()
+          .split(',')
+          .map((x) => positiveInt(x, '--fleet'));
         fleet = [a2, b2 ?? Math.max(1, Math.round(a2 / 10))];
         break;
       }
       case '--fleet-scale': {
-        const [a2, b2] = take().split(',').map((x) => positiveInt(x, '--fleet-scale'));
+        const [a2, b2] = take()
+          .split(',')
+          .map((x) => positiveInt(x, '--fleet-scale'));
         fleetScale = [a2, b2 ?? Math.max(1, Math.round(a2 / 10))];
         break;
       }

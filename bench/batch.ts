@@ -44,7 +44,13 @@ function writer(url: string, rows: number): { stop: () => Promise<number[]> } {
       await w.close();
     }
   })();
-  return { stop: async () => { running = false; await done; return latencies; } };
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+      return latencies;
+    },
+  };
 }
 
 async function sample(url: string, rows: number, run: (db: Db) => Promise<number[]>): Promise<Sample> {
@@ -68,18 +74,28 @@ const plain = async (db: Db): Promise<number[]> => {
   return [performance.now() - t0];
 };
 
-const batched = (size: number) => async (db: Db): Promise<number[]> => {
-  await ensureHistory(db);
-  await db.exec("DELETE FROM schemakit.migration_progress WHERE version = 'bench'");
-  const lock: number[] = [];
-  await runBatched(db, {
-    where: 'bench', version: 'bench', checksum: 'bench', statement: 1,
-    sql: `UPDATE ${TABLE} SET v2 = v * 2 WHERE id BETWEEN $1 AND $2`,
-    spec: { schema: 'public', table: TABLE, key: 'id', size, sleepMs: 0 }, from: null,
-  }, { onBatch: (r: BatchReport) => lock.push(r.lastBatchMs) });
-  await db.exec("DELETE FROM schemakit.migration_progress WHERE version = 'bench'");
-  return lock;
-};
+const batched =
+  (size: number) =>
+  async (db: Db): Promise<number[]> => {
+    await ensureHistory(db);
+    await db.exec("DELETE FROM schemakit.migration_progress WHERE version = 'bench'");
+    const lock: number[] = [];
+    await runBatched(
+      db,
+      {
+        where: 'bench',
+        version: 'bench',
+        checksum: 'bench',
+        statement: 1,
+        sql: `UPDATE ${TABLE} SET v2 = v * 2 WHERE id BETWEEN $1 AND $2`,
+        spec: { schema: 'public', table: TABLE, key: 'id', size, sleepMs: 0 },
+        from: null,
+      },
+      { onBatch: (r: BatchReport) => lock.push(r.lastBatchMs) },
+    );
+    await db.exec("DELETE FROM schemakit.migration_progress WHERE version = 'bench'");
+    return lock;
+  };
 
 const pct = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const f1 = (x: number) => x.toFixed(1);
@@ -90,7 +106,11 @@ export async function runBatchBench(serverUrl: string, rows: number, runs: numbe
   const name = `skbb_${Date.now().toString(36)}`;
   await admin.exec(`CREATE DATABASE ${name}`);
   const url = `${serverUrl}/${name}`;
-  const modes: [string, (db: Db) => Promise<number[]>][] = [['one UPDATE', plain], ['batched 1,000', batched(1000)], ['batched 10,000', batched(10_000)]];
+  const modes: [string, (db: Db) => Promise<number[]>][] = [
+    ['one UPDATE', plain],
+    ['batched 1,000', batched(1000)],
+    ['batched 10,000', batched(10_000)],
+  ];
   const samples = new Map<string, Sample[]>(modes.map(([m]) => [m, []]));
   try {
     for (let r = 0; r < Math.max(runs, 2); r++) {
@@ -114,7 +134,9 @@ export async function runBatchBench(serverUrl: string, rows: number, runs: numbe
     const ss = samples.get(label)!;
     const secs = median(ss.map((s) => s.seconds));
     const locks = ss.flatMap((s) => s.lockMs);
-    lines.push(`| ${label} | ${secs.toFixed(2)} | ${Math.round(rows / secs).toLocaleString('en-US')} | ${(secs / base).toFixed(2)}× | ${ss[0].lockMs.length} | ${f1(median(locks))} / ${f1(pct(locks, 0.95))} / ${f1(Math.max(...locks))} | ${f1(median(ss.map((s) => s.writerMedianMs)))} / ${f1(median(ss.map((s) => s.writerMaxMs)))} |`);
+    lines.push(
+      `| ${label} | ${secs.toFixed(2)} | ${Math.round(rows / secs).toLocaleString('en-US')} | ${(secs / base).toFixed(2)}× | ${ss[0].lockMs.length} | ${f1(median(locks))} / ${f1(pct(locks, 0.95))} / ${f1(Math.max(...locks))} | ${f1(median(ss.map((s) => s.writerMedianMs)))} / ${f1(median(ss.map((s) => s.writerMaxMs)))} |`,
+    );
   }
   process.stdout.write(lines.join('\n') + '\n');
   return 0;

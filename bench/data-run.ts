@@ -17,7 +17,10 @@ import { loadCsv } from '../src/data';
 import { applyPlan } from '../src/migrate';
 import { planDeclaredWithData } from '../src/pipeline';
 
-const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(name); return i >= 0 ? Number(process.argv[i + 1]) : dflt; };
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
 
 async function writeCsv(path: string, rows: number, changedEvery = 0, edit = 1): Promise<void> {
   const out = createWriteStream(path);
@@ -31,7 +34,8 @@ async function writeCsv(path: string, rows: number, changedEvery = 0, edit = 1):
   await once(out, 'finish');
 }
 
-const DDL = 'CREATE TABLE public.bench_rows (id integer PRIMARY KEY, name text NOT NULL, note text, amount numeric(12,2), day date, at timestamptz, flag boolean, qty integer)';
+const DDL =
+  'CREATE TABLE public.bench_rows (id integer PRIMARY KEY, name text NOT NULL, note text, amount numeric(12,2), day date, at timestamptz, flag boolean, qty integer)';
 
 /** Median of a non-empty list. */
 const median = (xs: readonly number[]): number => {
@@ -70,18 +74,33 @@ async function main(): Promise<void> {
     const mb = statSync(file).size / 1e6;
     await temp.db.exec(DDL);
     let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
-    const [loadMs, psqlMs] = await alternate(runs,
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 50);
+    const [loadMs, psqlMs] = await alternate(
+      runs,
       () => loadCsv(temp.db, 'public.bench_rows', file, { truncate: true }),
       async () => {
         await temp.db.exec('TRUNCATE public.bench_rows');
         execFileSync('psql', [temp.db.url!, '-qc', `\\copy public.bench_rows FROM '${file}' WITH (FORMAT csv, HEADER true)`]);
-      });
+      },
+    );
     clearInterval(sampler);
     await temp.db.exec('DROP TABLE public.bench_rows'); // not declared below: the plan would drop it
 
     const g = schema('benchref');
-    const item = table(g, 'item', { columns: { id: c.integer().primaryKey(), name: c.text().notNull(), note: c.text(), amount: c.numeric(12, 2), day: c.date(), at: c.timestamptz(), flag: c.boolean(), qty: c.integer() } });
+    const item = table(g, 'item', {
+      columns: {
+        id: c.integer().primaryKey(),
+        name: c.text().notNull(),
+        note: c.text(),
+        amount: c.numeric(12, 2),
+        day: c.date(),
+        at: c.timestamptz(),
+        flag: c.boolean(),
+        qty: c.integer(),
+      },
+    });
     const declared = collectDeclarations([{ item }]);
     const root = join(dir, 'project');
     const csv = join(root, 'data', 'benchref', 'item.csv');
@@ -96,9 +115,15 @@ async function main(): Promise<void> {
     const plan = async (cached: boolean) => {
       await writeCsv(csv, refRows, 100, ++edit);
       const p = await planDeclaredWithData(temp.db, declared, {}, { root }, cached ? { cacheDir } : {});
-      updates = p.steps.filter((s) => s.change.kind === 'SyncTableData' && s.change.action === 'update').reduce((n, s) => n + (s.change.kind === 'SyncTableData' ? s.change.rows.length : 0), 0);
+      updates = p.steps
+        .filter((s) => s.change.kind === 'SyncTableData' && s.change.action === 'update')
+        .reduce((n, s) => n + (s.change.kind === 'SyncTableData' ? s.change.rows.length : 0), 0);
     };
-    const [coldMs, warmMs] = await alternate(runs, () => plan(false), () => plan(true));
+    const [coldMs, warmMs] = await alternate(
+      runs,
+      () => plan(false),
+      () => plan(true),
+    );
 
     const ratio = psqlMs / loadMs;
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -121,4 +146,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => { process.stderr.write(`${e?.stack ?? e}\n`); process.exitCode = 1; });
+main().catch((e) => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exitCode = 1;
+});

@@ -16,16 +16,25 @@ import { introspect } from '../src/introspect';
 import { readTableStats } from '../src/pipeline';
 import { databaseUrl, ensureBenchDatabase, generateSchemaSql, repoRoot } from './setup-db';
 
-const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(name); return i >= 0 ? Number(process.argv[i + 1]) : dflt; };
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = async <T>(fn: () => Promise<T> | T): Promise<[number, T]> => { const t = performance.now(); const r = await fn(); return [performance.now() - t, r]; };
+const time = async <T>(fn: () => Promise<T> | T): Promise<[number, T]> => {
+  const t = performance.now();
+  const r = await fn();
+  return [performance.now() - t, r];
+};
 
 /** Runs `schemakit docs --url URL --out DIR [--html]` as a process and returns its wall time in ms. */
 function cli(url: string, html: boolean): number {
   const out = mkdtempSync(join(tmpdir(), 'schemakit-bench-docs-'));
   try {
     const t = performance.now();
-    execFileSync(process.execPath, [join(repoRoot(), 'bin', 'schemakit.js'), 'docs', '--url', url, '--out', out, ...(html ? ['--html'] : [])], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [join(repoRoot(), 'bin', 'schemakit.js'), 'docs', '--url', url, '--out', out, ...(html ? ['--html'] : [])], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     return performance.now() - t;
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -57,10 +66,20 @@ async function main(): Promise<void> {
       const [tm, model] = await time(() => buildDocsModel(catalog, 'bench', { stats }));
       const [tr, files] = await time(() => renderDocs(catalog, { stats }));
       const [th] = await time(() => renderSite(catalog, { stats }));
-      stages.introspect.push(ti); stages.stats.push(ts); stages.model.push(tm); stages.markdown.push(tr); stages.site.push(th);
+      stages.introspect.push(ti);
+      stages.stats.push(ts);
+      stages.model.push(tm);
+      stages.markdown.push(tr);
+      stages.site.push(th);
       const diagrams = [...files.values()].flatMap((f) => [...f.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((m) => m[1]));
       const entities = (d: string) => (/^ {2}area_\d+\[/m.test(d) ? 0 : (d.match(/^ {2}\S+\[".*"\]/gm) ?? []).length);
-      shape = { areas: model.areas.length, pages: model.areaPages.length, longest: Math.max(...diagrams.map((d) => d.length)), most: Math.max(...diagrams.map(entities)), files: files.size };
+      shape = {
+        areas: model.areas.length,
+        pages: model.areaPages.length,
+        longest: Math.max(...diagrams.map((d) => d.length)),
+        most: Math.max(...diagrams.map(entities)),
+        files: files.size,
+      };
     }
   } finally {
     await db.close();

@@ -40,8 +40,14 @@ ${cols}
 }
 
 interface Step {
-  readonly fleet: string; readonly command: string; readonly targets: number; readonly seconds: number;
-  readonly exit: number | null; readonly ok: number | null; readonly failed: number | null; readonly named: string;
+  readonly fleet: string;
+  readonly command: string;
+  readonly targets: number;
+  readonly seconds: number;
+  readonly exit: number | null;
+  readonly ok: number | null;
+  readonly failed: number | null;
+  readonly named: string;
 }
 
 function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -67,11 +73,16 @@ export async function runFleetScaleBench(serverUrl: string, schemas: number, dat
   try {
     mkdirSync(join(root, 'migrations', '0001_accounts'), { recursive: true });
     writeFileSync(join(root, 'migrations', '0001_accounts', 'up.sql'), migrationSql());
-    for (const [dir, tenant] of [['schema-tenants', true], ['schema-dbs', false]] as const) {
+    for (const [dir, tenant] of [
+      ['schema-tenants', true],
+      ['schema-dbs', false],
+    ] as const) {
       mkdirSync(join(root, dir));
       writeFileSync(join(root, dir, 'accounts.ts'), declaration(tenant));
     }
-    writeFileSync(join(root, 'schemakit.yaml'), `paths:\n  migrations: migrations\nenvs:
+    writeFileSync(
+      join(root, 'schemakit.yaml'),
+      `paths:\n  migrations: migrations\nenvs:
   schemas:
     url: ${serverUrl}/postgres
     databases: ${tag}_tenants
@@ -81,7 +92,8 @@ export async function runFleetScaleBench(serverUrl: string, schemas: number, dat
     url: ${serverUrl}/postgres
     databases: ${tag}\\_db\\_%
     parallel: ${parallel}
-`);
+`,
+    );
     process.stderr.write(`[bench] fleet-scale: creating ${schemas} schemas and ${databases} databases\n`);
     await admin.exec(`CREATE DATABASE ${tag}_tenants`);
     made.push(`${tag}_tenants`);
@@ -104,9 +116,16 @@ export async function runFleetScaleBench(serverUrl: string, schemas: number, dat
       await b.close();
     }
     const commands: [string, string[]][] = [
-      ['plan (before)', ['plan']], ['migrate up', ['migrate', 'up']], ['plan (after)', ['plan']], ['check', ['check']], ['health', ['health']],
+      ['plan (before)', ['plan']],
+      ['migrate up', ['migrate', 'up']],
+      ['plan (after)', ['plan']],
+      ['check', ['check']],
+      ['health', ['health']],
     ];
-    for (const [fleet, n, schemaDir] of [['schemas', schemas, 'schema-tenants'], ['databases', databases, 'schema-dbs']] as const) {
+    for (const [fleet, n, schemaDir] of [
+      ['schemas', schemas, 'schema-tenants'],
+      ['databases', databases, 'schema-dbs'],
+    ] as const) {
       for (const [label, args] of commands) {
         process.stderr.write(`[bench] fleet-scale: ${label} --env ${fleet}\n`);
         const t0 = performance.now();
@@ -116,14 +135,26 @@ export async function runFleetScaleBench(serverUrl: string, schemas: number, dat
         let bad: number | null = null;
         let named = '';
         try {
-          const doc = JSON.parse(r.stdout) as { ok?: number; failed?: number | unknown[]; groups?: { targets: string[] }[]; results?: { target: string; status: string }[] };
+          const doc = JSON.parse(r.stdout) as {
+            ok?: number;
+            failed?: number | unknown[];
+            groups?: { targets: string[] }[];
+            results?: { target: string; status: string }[];
+          };
           ok = typeof doc.ok === 'number' ? doc.ok : null;
-          bad = Array.isArray(doc.failed) ? doc.failed.length : doc.failed ?? null;
-          named = (doc.results ?? []).filter((x) => x.status === 'failed').map((x) => x.target.replace(/^[^/]*\//, '')).join(', ');
+          bad = Array.isArray(doc.failed) ? doc.failed.length : (doc.failed ?? null);
+          named = (doc.results ?? [])
+            .filter((x) => x.status === 'failed')
+            .map((x) => x.target.replace(/^[^/]*\//, ''))
+            .join(', ');
           // plan: targets in the largest state, and the drifted ones by name.
           if (doc.groups) {
             ok = doc.groups[0]?.targets.length ?? 0;
-            named = doc.groups.slice(1).flatMap((g) => g.targets).map((t) => `drift ${t.replace(/^[^/]*\//, '')}`).join(', ');
+            named = doc.groups
+              .slice(1)
+              .flatMap((g) => g.targets)
+              .map((t) => `drift ${t.replace(/^[^/]*\//, '')}`)
+              .join(', ');
           }
         } catch {
           process.stderr.write(`[bench] ${label} --env ${fleet}: no JSON (exit ${r.code}): ${r.stderr.slice(0, 500)}\n`);
@@ -140,9 +171,14 @@ export async function runFleetScaleBench(serverUrl: string, schemas: number, dat
     rmSync(root, { recursive: true, force: true });
   }
   const lines = [
-    `## Fleet at scale: one command per step (--parallel ${parallel})`, '',
-    '| fleet | command | seconds | targets/s | exit | ok (plan: largest state) | failed | named |', '|---|---|---:|---:|---:|---:|---:|---|',
-    ...steps.map((s) => `| ${s.targets} ${s.fleet} | ${s.command} | ${s.seconds.toFixed(1)} | ${(s.targets / s.seconds).toFixed(1)} | ${s.exit} | ${s.ok ?? '-'} | ${s.failed ?? '-'} | ${s.named} |`),
+    `## Fleet at scale: one command per step (--parallel ${parallel})`,
+    '',
+    '| fleet | command | seconds | targets/s | exit | ok (plan: largest state) | failed | named |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
+    ...steps.map(
+      (s) =>
+        `| ${s.targets} ${s.fleet} | ${s.command} | ${s.seconds.toFixed(1)} | ${(s.targets / s.seconds).toFixed(1)} | ${s.exit} | ${s.ok ?? '-'} | ${s.failed ?? '-'} | ${s.named} |`,
+    ),
   ];
   if (failed) lines.push('', `${failed} command(s) exited unexpectedly`);
   process.stdout.write(lines.join('\n') + '\n');

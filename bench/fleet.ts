@@ -23,7 +23,11 @@ function migration(dir: string): string {
   return join(dir, '0001_bench', 'up.sql');
 }
 
-interface Run { readonly label: string; readonly seconds: number; readonly perSecond: number }
+interface Run {
+  readonly label: string;
+  readonly seconds: number;
+  readonly perSecond: number;
+}
 
 async function timed(label: string, n: number, fn: () => Promise<void> | void): Promise<Run> {
   const t0 = performance.now();
@@ -63,7 +67,8 @@ export async function runFleetBench(serverUrl: string, schemas: number, database
     const psqlLoop = (targets: FleetTarget[]) => {
       for (const t of targets) {
         execFileSync('psql', ['-q', '-X', '-v', 'ON_ERROR_STOP=1', '-1', '-f', upSql, t.url], {
-          stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...(t.schema ? { PGOPTIONS: `-c search_path=${t.schema}` } : {}) },
+          stdio: ['ignore', 'ignore', 'pipe'],
+          env: { ...process.env, ...(t.schema ? { PGOPTIONS: `-c search_path=${t.schema}` } : {}) },
         });
       }
     };
@@ -71,9 +76,16 @@ export async function runFleetBench(serverUrl: string, schemas: number, database
       const r = await migrateFleetUp(targets, files, { parallel });
       failed += r.filter((x) => x.status !== 'ok').length;
     };
-    for (const [kind, n, fresh] of [['schemas', schemas, freshSchemas], ['databases', databases, freshDbs]] as const) {
+    for (const [kind, n, fresh] of [
+      ['schemas', schemas, freshSchemas],
+      ['databases', databases, freshDbs],
+    ] as const) {
       const runs: Run[] = [];
-      const cases: [string, (t: FleetTarget[]) => Promise<void> | void][] = [['psql -f loop', psqlLoop], ['fleet --parallel 1', fleet(1)], ['fleet --parallel 4', fleet(4)]];
+      const cases: [string, (t: FleetTarget[]) => Promise<void> | void][] = [
+        ['psql -f loop', psqlLoop],
+        ['fleet --parallel 1', fleet(1)],
+        ['fleet --parallel 4', fleet(4)],
+      ];
       for (const [label, fn] of cases) {
         process.stderr.write(`[bench] fleet: ${n} ${kind}: ${label}\n`);
         const targets = await fresh(label.replace(/\W+/g, '_').replace(/^_|_$/g, ''));
@@ -87,10 +99,16 @@ export async function runFleetBench(serverUrl: string, schemas: number, database
     await admin.close();
     rmSync(root, { recursive: true, force: true });
   }
-  const lines = [`## Fleet: migrate up of a ${STATEMENTS}-statement migration`, '', '| targets | runner | seconds | targets/s | vs psql loop |', '|---|---|---:|---:|---:|'];
+  const lines = [
+    `## Fleet: migrate up of a ${STATEMENTS}-statement migration`,
+    '',
+    '| targets | runner | seconds | targets/s | vs psql loop |',
+    '|---|---|---:|---:|---:|',
+  ];
   for (const r of rows) {
     const base = r.runs[0].perSecond;
-    for (const x of r.runs) lines.push(`| ${r.n} ${r.kind} | ${x.label} | ${x.seconds.toFixed(2)} | ${x.perSecond.toFixed(1)} | ${(x.perSecond / base).toFixed(2)}× |`);
+    for (const x of r.runs)
+      lines.push(`| ${r.n} ${r.kind} | ${x.label} | ${x.seconds.toFixed(2)} | ${x.perSecond.toFixed(1)} | ${(x.perSecond / base).toFixed(2)}× |`);
   }
   if (failed) lines.push('', `${failed} target(s) failed`);
   process.stdout.write(lines.join('\n') + '\n');

@@ -66,7 +66,10 @@ export async function timeInterleaved(runs: number, a: () => Promise<unknown>, b
   const ra: number[] = [];
   const rb: number[] = [];
   for (let i = 0; i < runs; i++) {
-    for (const [fn, out] of [[a, ra], [b, rb]] as const) {
+    for (const [fn, out] of [
+      [a, ra],
+      [b, rb],
+    ] as const) {
       const started = performance.now();
       await fn();
       out.push(round(performance.now() - started));

@@ -1,26 +1,7 @@
-import {
-  plainColumn,
-  plainTable,
-  sortCatalog,
-  tableKey,
-  type Catalog,
-  type Column,
-  type Constraint,
-  type Enum,
-  type Index,
-  type Table,
-} from '../src/model';
+import { plainColumn, plainTable, sortCatalog, tableKey, type Catalog, type Column, type Constraint, type Enum, type Index, type Table } from '../src/model';
 
 /** The kinds of edit the 5% change mixes, in the order they are dealt out to the chosen tables. */
-export const editKinds = [
-  'add-column',
-  'drop-index',
-  'alter-column-type',
-  'add-table',
-  'drop-table',
-  'change-comment',
-  'add-enum-value',
-] as const;
+export const editKinds = ['add-column', 'drop-index', 'alter-column-type', 'add-table', 'drop-table', 'change-comment', 'add-enum-value'] as const;
 export type EditKind = (typeof editKinds)[number];
 
 /** A catalog changed in memory and what was done to it. */

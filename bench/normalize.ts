@@ -65,13 +65,15 @@ export async function runNormalizeBench(serverUrl: string, tables: number, runs:
   } finally {
     await lite.close();
   }
-  process.stdout.write([
-    `Building ${tables} generated tables into an empty database (A: a round trip per statement, autocommit; B: buildCatalogInto, 200 statements per transaction), ms`,
-    '',
-    '| engine | statements | A runs | A median | B runs | B median | A/B |',
-    '|---|---|---|---|---|---|---|',
-    ...rows,
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      `Building ${tables} generated tables into an empty database (A: a round trip per statement, autocommit; B: buildCatalogInto, 200 statements per transaction), ms`,
+      '',
+      '| engine | statements | A runs | A median | B runs | B median | A/B |',
+      '|---|---|---|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
   return 0;
 }

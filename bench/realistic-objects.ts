@@ -8,11 +8,18 @@
  * Deterministic: the same input SQL gives the same output. Families can be switched off one by one.
  */
 
-export type ObjectFamily =
-  | 'triggers' | 'functions' | 'views' | 'matviews' | 'domains' | 'composites' | 'sequences' | 'partitions' | 'policies';
+export type ObjectFamily = 'triggers' | 'functions' | 'views' | 'matviews' | 'domains' | 'composites' | 'sequences' | 'partitions' | 'policies';
 
 export const allFamilies: readonly ObjectFamily[] = [
-  'triggers', 'functions', 'views', 'matviews', 'domains', 'composites', 'sequences', 'partitions', 'policies',
+  'triggers',
+  'functions',
+  'views',
+  'matviews',
+  'domains',
+  'composites',
+  'sequences',
+  'partitions',
+  'policies',
 ];
 
 interface GenTable {
@@ -91,7 +98,9 @@ $$;`);
         emit(`CREATE TRIGGER ${t.name}_notify AFTER INSERT OR UPDATE OR DELETE ON public.${t.name} FOR EACH ROW EXECUTE FUNCTION public.notify_change();`);
       }
       if (i % 7 === 3) {
-        emit(`CREATE TRIGGER ${t.name}_code_changed AFTER UPDATE OF code ON public.${t.name} FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION public.notify_change();`);
+        emit(
+          `CREATE TRIGGER ${t.name}_code_changed AFTER UPDATE OF code ON public.${t.name} FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION public.notify_change();`,
+        );
       }
       if (i % 10 === 9) {
         emit(`CREATE TRIGGER ${t.name}_truncated AFTER TRUNCATE ON public.${t.name} FOR EACH STATEMENT EXECUTE FUNCTION public.notify_change();`);
@@ -156,7 +165,9 @@ $$;`);
       if (i % 25 !== 5) return;
       emit(`ALTER TABLE public.${t.name} ENABLE ROW LEVEL SECURITY;`);
       emit(`CREATE POLICY ${t.name}_read ON public.${t.name} FOR SELECT TO PUBLIC USING (true);`);
-      emit(`CREATE POLICY ${t.name}_own ON public.${t.name} AS RESTRICTIVE FOR UPDATE TO PUBLIC USING (created_at > '2000-01-01'::timestamptz) WITH CHECK (created_at > '2000-01-01'::timestamptz);`);
+      emit(
+        `CREATE POLICY ${t.name}_own ON public.${t.name} AS RESTRICTIVE FOR UPDATE TO PUBLIC USING (created_at > '2000-01-01'::timestamptz) WITH CHECK (created_at > '2000-01-01'::timestamptz);`,
+      );
     });
   }
   return out.join('\n') + '\n';

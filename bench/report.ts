@@ -49,10 +49,15 @@ export function renderReport(report: BenchReport): string {
     );
   }
   lines.push('');
-  lines.push('end-to-end = connect + introspect + diff + plan (live → 5%-changed catalog) + close; pg_dump includes its process start; the two alternate run by run so their ratio sees the same machine load.');
+  lines.push(
+    'end-to-end = connect + introspect + diff + plan (live → 5%-changed catalog) + close; pg_dump includes its process start; the two alternate run by run so their ratio sees the same machine load.',
+  );
   lines.push('pull = renderPull of the introspected catalog (declaration files printed with ts-morph, in memory; introspection not included).');
   for (const r of report.sizes) {
-    const edits = Object.entries(r.edits).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    const edits = Object.entries(r.edits)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
     lines.push(
       `N=${r.tables}: catalog ${r.catalog.tables} tables, ${r.catalog.indexes} indexes, ${r.catalog.constraints} constraints, ${r.catalog.enums} enums; ` +
         `5% edits: ${edits || 'none'} → ${r.changedChanges ?? 'n/a'} changes; heapUsed peak ${r.memory.heapUsedMb.toFixed(0)} MB` +

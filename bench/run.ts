@@ -100,15 +100,19 @@ async function serverVersion(serverUrl: string): Promise<string> {
 
 let parsed: BenchArgs;
 // `--data`: the data benchmark (bench/data-run.ts), `--docs`: the docs benchmark (bench/docs-run.ts), instead of the schema sizes.
-if (process.argv.includes('--data')) { require('./data-run'); } else if (process.argv.includes('--docs')) { require('./docs-run'); } else {
-try {
-  parsed = parseBenchArgs(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(2);
-}
-main(parsed).catch((e: unknown) => {
-  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+if (process.argv.includes('--data')) {
+  require('./data-run');
+} else if (process.argv.includes('--docs')) {
+  require('./docs-run');
+} else {
+  try {
+    parsed = parseBenchArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+  main(parsed).catch((e: unknown) => {
+    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
 }

@@ -89,34 +89,69 @@ export async function runStartupBench(serverUrl: string, runs: number): Promise<
     // Its reference data too: `npx schemakit plan` in the repository validates and plans data/genomics/*.csv.
     if (existsSync(path.join(root, 'data'))) cpSync(path.join(root, 'data'), path.join(example, 'data'), { recursive: true });
     const exampleDb = databaseUrl(serverUrl, 'schemakit_bench_startup_example');
-    await runPsql(databaseUrl(serverUrl, 'postgres'), 'DROP DATABASE IF EXISTS schemakit_bench_startup_example WITH (FORCE);\nCREATE DATABASE schemakit_bench_startup_example;\n');
+    await runPsql(
+      databaseUrl(serverUrl, 'postgres'),
+      'DROP DATABASE IF EXISTS schemakit_bench_startup_example WITH (FORCE);\nCREATE DATABASE schemakit_bench_startup_example;\n',
+    );
     runOnce({ argv: schemakit('apply', '--yes', '--url', exampleDb), cwd: example });
     runOnce({ argv: schemakit('plan'), cwd: example }); // creates .schemakit/ (the embedded database) and the caches
 
     const requirePg: Command = { argv: [node, '-e', "require('pg')"], cwd: root };
     const pgDump = (url: string): Command => ({ argv: ['pg_dump', '--schema-only', '-f', '/dev/null', '-d', url] });
-    const schemaFile = path.join(example, 'schema', readdirSync(path.join(example, 'schema')).filter((f) => f.endsWith('.ts')).sort()[0]);
+    const schemaFile = path.join(
+      example,
+      'schema',
+      readdirSync(path.join(example, 'schema'))
+        .filter((f) => f.endsWith('.ts'))
+        .sort()[0],
+    );
     const original = readFileSync(schemaFile, 'utf8');
     let edits = 0;
     const targets: Target[] = [
-      { name: '`schemakit --help`', command: { argv: schemakit('--help') }, reference: requirePg, referenceName: "node -e \"require('pg')\"", maxRatio: 1.5 },
-      { name: '`schemakit plan --help`', command: { argv: schemakit('plan', '--help') }, reference: requirePg, referenceName: "node -e \"require('pg')\"", maxRatio: 1.5 },
-      { name: '`diff` URL→URL, 10 tables', command: { argv: schemakit('diff', '--from', small, '--to', small) }, reference: pgDump(small), referenceName: 'pg_dump -s (10 tables)', maxRatio: 2 },
-      { name: '`plan --url`, 10 tables, warm caches', command: { argv: schemakit('plan', '--url', small, '--no-preflight'), cwd: pulled }, reference: pgDump(small), referenceName: 'pg_dump -s (10 tables)', maxRatio: 2 },
+      { name: '`schemakit --help`', command: { argv: schemakit('--help') }, reference: requirePg, referenceName: 'node -e "require(\'pg\')"', maxRatio: 1.5 },
+      {
+        name: '`schemakit plan --help`',
+        command: { argv: schemakit('plan', '--help') },
+        reference: requirePg,
+        referenceName: 'node -e "require(\'pg\')"',
+        maxRatio: 1.5,
+      },
+      {
+        name: '`diff` URL→URL, 10 tables',
+        command: { argv: schemakit('diff', '--from', small, '--to', small) },
+        reference: pgDump(small),
+        referenceName: 'pg_dump -s (10 tables)',
+        maxRatio: 2,
+      },
+      {
+        name: '`plan --url`, 10 tables, warm caches',
+        command: { argv: schemakit('plan', '--url', small, '--no-preflight'), cwd: pulled },
+        reference: pgDump(small),
+        referenceName: 'pg_dump -s (10 tables)',
+        maxRatio: 2,
+      },
       {
         name: 'embedded `plan` of the example schema, unchanged',
         command: { argv: schemakit('plan'), cwd: example },
-        reference: pgDump(exampleDb), referenceName: 'pg_dump -s (example schema)', maxRatio: 10, maxSeconds: 2, maxRssMb: 400,
+        reference: pgDump(exampleDb),
+        referenceName: 'pg_dump -s (example schema)',
+        maxRatio: 10,
+        maxSeconds: 2,
+        maxRssMb: 400,
       },
       {
         name: 'embedded `plan`, one file edited (a comment)',
         command: { argv: schemakit('plan'), cwd: example, before: () => writeFileSync(schemaFile, `${original}\n// edit ${++edits}\n`) },
-        reference: pgDump(exampleDb), referenceName: 'pg_dump -s (example schema)', maxSeconds: 4,
+        reference: pgDump(exampleDb),
+        referenceName: 'pg_dump -s (example schema)',
+        maxSeconds: 4,
       },
       {
         name: 'embedded `plan`, first run (no .schemakit/)',
         command: { argv: schemakit('plan'), cwd: example, before: () => rmSync(path.join(example, '.schemakit'), { recursive: true, force: true }) },
-        reference: pgDump(exampleDb), referenceName: 'pg_dump -s (example schema)', maxSeconds: 10,
+        reference: pgDump(exampleDb),
+        referenceName: 'pg_dump -s (example schema)',
+        maxSeconds: 10,
       },
     ];
     const rows: string[] = [
@@ -130,10 +165,21 @@ export async function runStartupBench(serverUrl: string, runs: number): Promise<
       process.stderr.write(`[bench] ${t.name}\n`);
       const m = measure(t, runs);
       const ratio = m.a / m.b;
-      const met = (t.maxRatio === undefined || ratio <= t.maxRatio) && (t.maxSeconds === undefined || m.a < t.maxSeconds) && (t.maxRssMb === undefined || m.rssMb === null || m.rssMb < t.maxRssMb);
+      const met =
+        (t.maxRatio === undefined || ratio <= t.maxRatio) &&
+        (t.maxSeconds === undefined || m.a < t.maxSeconds) &&
+        (t.maxRssMb === undefined || m.rssMb === null || m.rssMb < t.maxRssMb);
       allMet &&= met;
-      const limit = [t.maxRatio !== undefined ? `≤ ${t.maxRatio}×` : '', t.maxSeconds !== undefined ? `< ${t.maxSeconds} s` : '', t.maxRssMb !== undefined ? `< ${t.maxRssMb} MB` : ''].filter(Boolean).join(', ');
-      rows.push(`| ${t.name} | ${m.a.toFixed(2)} s | ${t.referenceName} | ${m.b.toFixed(2)} s | ${ratio.toFixed(2)}× | ${limit} | ${m.rssMb === null ? '–' : `${Math.round(m.rssMb)} MB`} | ${met ? 'yes' : 'no'} |`);
+      const limit = [
+        t.maxRatio !== undefined ? `≤ ${t.maxRatio}×` : '',
+        t.maxSeconds !== undefined ? `< ${t.maxSeconds} s` : '',
+        t.maxRssMb !== undefined ? `< ${t.maxRssMb} MB` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      rows.push(
+        `| ${t.name} | ${m.a.toFixed(2)} s | ${t.referenceName} | ${m.b.toFixed(2)} s | ${ratio.toFixed(2)}× | ${limit} | ${m.rssMb === null ? '–' : `${Math.round(m.rssMb)} MB`} | ${met ? 'yes' : 'no'} |`,
+      );
     }
     writeFileSync(schemaFile, original);
     process.stdout.write(rows.join('\n') + '\n');

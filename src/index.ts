@@ -23,7 +23,19 @@ export { loadConfig, resolveTarget, maskUrl, type ProjectConfig, type EnvConfig,
 export { health, lintDeclared, lintDesign, planVacuum, planRefresh, runMaintenance, healthKinds, defaultThresholds } from './health';
 export type { HealthOptions, HealthReport, Finding, Fix, Severity, HealthKind, Thresholds, Unavailable, MaintenanceStep } from './health';
 export { createBackup, listBackups, pruneBackups, verifyBackup, restoreTables, readSidecar, restoreDatabase, checkBackupSha256 } from './backup';
-export type { BackupKind, BackupMeta, BackupTable, CreateBackupOptions, CreatedBackup, ListedBackup, PruneOptions, PruneResult, VerifyCheck, VerifyResult, RestoreTablesOptions } from './backup';
+export type {
+  BackupKind,
+  BackupMeta,
+  BackupTable,
+  CreateBackupOptions,
+  CreatedBackup,
+  ListedBackup,
+  PruneOptions,
+  PruneResult,
+  VerifyCheck,
+  VerifyResult,
+  RestoreTablesOptions,
+} from './backup';
 export { checkData, dedupe, parseKeep, checkKinds } from './check';
 export type { CheckOptions, CheckReport, CheckFinding, CheckSkipped, CheckKind, DedupeOptions, DedupeReport, KeepStrategy } from './check';
 export type { Integrity, NaturalKey, LogicalForeignKey, TableExpectation, DataCheck } from './model';

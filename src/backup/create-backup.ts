@@ -29,7 +29,12 @@ export interface CreatedBackup {
   readonly meta: BackupMeta;
 }
 
-const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/(\.\d+)Z$/, '$1Z').replace('.', '-');
+const stamp = () =>
+  new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/(\.\d+)Z$/, '$1Z')
+    .replace('.', '-');
 
 /** The version of schemakit from its package.json. */
 export function schemakitVersion(): string {
@@ -49,22 +54,37 @@ export async function createBackup(db: Db, opts: CreateBackupOptions): Promise<C
     throw new SchemakitError('db', 'bad-option', `--compress must be an integer from 0 to 9, not ${opts.compress}`);
   }
   if (db.engine === 'pglite' && (kind !== 'full' || only || opts.compress !== undefined)) {
-    throw new SchemakitError('db', 'bad-option', 'the embedded engine backs up its whole data directory: --schema-only, --data-only, --table and --compress need a server database');
+    throw new SchemakitError(
+      'db',
+      'bad-option',
+      'the embedded engine backs up its whole data directory: --schema-only, --data-only, --table and --compress need a server database',
+    );
   }
   const dir = resolve(opts.dir);
   mkdirSync(dir, { recursive: true });
   const started = Date.now();
   const database = String((await db.query<{ d: string }>('SELECT current_database() AS d'))[0].d);
-  const file = db.engine === 'postgres'
-    ? join(dir, `${database.replace(/[^A-Za-z0-9_.-]/g, '_')}-${stamp()}-${kind}.dump`)
-    : join(dir, `pglite-${stamp()}-full.tar.gz`);
+  const file =
+    db.engine === 'postgres' ? join(dir, `${database.replace(/[^A-Za-z0-9_.-]/g, '_')}-${stamp()}-${kind}.dump`) : join(dir, `pglite-${stamp()}-full.tar.gz`);
   try {
     const described = db.engine === 'postgres' ? await dumpServer(db, file, kind, only, opts) : await dumpEmbedded(db, file);
     const meta: BackupMeta = {
-      format: 'schemakit-backup/1', file: basename(file), kind, only, engine: db.engine,
-      serverVersion: described.serverVersion, hashedOn: hashedOn(db), schemakitVersion: schemakitVersion(), database,
-      createdAt: new Date(started).toISOString(), durationMs: Date.now() - started, migrationHead: described.head,
-      catalogHash: described.hash, compress: opts.compress ?? null, bytes: statSync(file).size, sha256: await fileSha256(file),
+      format: 'schemakit-backup/1',
+      file: basename(file),
+      kind,
+      only,
+      engine: db.engine,
+      serverVersion: described.serverVersion,
+      hashedOn: hashedOn(db),
+      schemakitVersion: schemakitVersion(),
+      database,
+      createdAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      migrationHead: described.head,
+      catalogHash: described.hash,
+      compress: opts.compress ?? null,
+      bytes: statSync(file).size,
+      sha256: await fileSha256(file),
       tables: kind === 'schema-only' ? described.tables.map((t) => ({ ...t, rows: null })) : described.tables,
     };
     writeSidecar(file, meta);
@@ -84,7 +104,7 @@ interface Described {
 
 /** Catalog hash, migration head and tables (exact counts, estimates, indexes, owned sequences) of `db` as it is now. */
 export async function describeDatabase(db: Db, only: readonly string[] | null = null): Promise<Described> {
-  const serverVersion = String((await db.query<{ v: string }>('SELECT current_setting(\'server_version\') AS v'))[0].v);
+  const serverVersion = String((await db.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0].v);
   const history = await readHistory(db);
   const last = history.at(-1);
   const hash = catalogHash(await introspect(db));
@@ -114,7 +134,10 @@ async function dumpServer(db: Db, file: string, kind: BackupKind, only: string[]
   // A connection of our own exports a snapshot and holds it open (idle) while pg_dump imports it; a second
   // one imports it too and describes exactly what pg_dump reads (an error there cannot invalidate the export).
   const snap = await connectPostgres(db.url);
-  const reader = await connectPostgres(db.url).catch(async (e) => { await snap.close(); throw e; });
+  const reader = await connectPostgres(db.url).catch(async (e) => {
+    await snap.close();
+    throw e;
+  });
   try {
     await snap.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const snapshot = String((await snap.query<{ s: string }>('SELECT pg_export_snapshot() AS s'))[0].s);
@@ -130,7 +153,8 @@ async function dumpServer(db: Db, file: string, kind: BackupKind, only: string[]
     const [described, dumped] = await Promise.allSettled([describeDatabase(reader, only), runWatched('pg_dump', args, child.env, file, opts.onProgress)]);
     if (described.status === 'rejected') throw described.reason;
     if (dumped.status === 'rejected') throw dumped.reason;
-    if (only && described.value.tables.length === 0) throw new SchemakitError('db', 'no-such-table', `no table matches --table ${only.join(', ')} in ${db.description}`);
+    if (only && described.value.tables.length === 0)
+      throw new SchemakitError('db', 'no-such-table', `no table matches --table ${only.join(', ')} in ${db.description}`);
     return described.value;
   } finally {
     await reader.close().catch(() => undefined);
@@ -153,8 +177,19 @@ function runWatched(program: string, args: readonly string[], env: NodeJS.Proces
     const child = spawn(program, [...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     const err: Buffer[] = [];
     child.stderr.on('data', (b: Buffer) => err.push(b));
-    const timer = onProgress ? setInterval(() => { try { onProgress(statSync(file).size); } catch { /* not created yet */ } }, 250) : null;
-    child.on('error', (e) => { if (timer) clearInterval(timer); fail(new SchemakitError('db', `${program}-failed`, `${program} failed: ${e.message}`, { cause: e })); });
+    const timer = onProgress
+      ? setInterval(() => {
+          try {
+            onProgress(statSync(file).size);
+          } catch {
+            /* not created yet */
+          }
+        }, 250)
+      : null;
+    child.on('error', (e) => {
+      if (timer) clearInterval(timer);
+      fail(new SchemakitError('db', `${program}-failed`, `${program} failed: ${e.message}`, { cause: e }));
+    });
     child.on('close', (code) => {
       if (timer) clearInterval(timer);
       if (code === 0) return done();

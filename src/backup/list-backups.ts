@@ -49,8 +49,10 @@ export interface PruneResult {
  * sidecar is never deleted. With both rules a backup goes when either says so (but `keep` newest always stay).
  */
 export function pruneBackups(dir: string, opts: PruneOptions): PruneResult {
-  if (opts.keep === undefined && opts.olderThanMs === undefined) throw new SchemakitError('db', 'bad-option', 'backup prune needs --keep N or --older-than AGE');
-  if (opts.keep !== undefined && (!Number.isInteger(opts.keep) || opts.keep < 0)) throw new SchemakitError('db', 'bad-option', `--keep must be a whole number, not ${opts.keep}`);
+  if (opts.keep === undefined && opts.olderThanMs === undefined)
+    throw new SchemakitError('db', 'bad-option', 'backup prune needs --keep N or --older-than AGE');
+  if (opts.keep !== undefined && (!Number.isInteger(opts.keep) || opts.keep < 0))
+    throw new SchemakitError('db', 'bad-option', `--keep must be a whole number, not ${opts.keep}`);
   const now = (opts.now ?? new Date()).getTime();
   const all = listBackups(dir);
   const removed: ListedBackup[] = [];
@@ -61,10 +63,11 @@ export function pruneBackups(dir: string, opts: PruneOptions): PruneResult {
     const protectedByKeep = opts.keep !== undefined && i < opts.keep;
     (!protectedByKeep && (beyondKeep || tooOld) ? removed : kept).push(b);
   });
-  if (!opts.dryRun) for (const b of removed) {
-    rmSync(b.file, { force: true });
-    rmSync(sidecarPath(b.file), { force: true });
-  }
+  if (!opts.dryRun)
+    for (const b of removed) {
+      rmSync(b.file, { force: true });
+      rmSync(sidecarPath(b.file), { force: true });
+    }
   return { removed, kept };
 }
 

@@ -23,28 +23,57 @@ export interface RestoreTablesOptions {
  * is refused unless `replace` (then dropped first, without CASCADE: a table others reference is refused by
  * PostgreSQL and nothing changes).
  */
-export async function restoreTables(file: string, url: string, tables: readonly string[], opts: RestoreTablesOptions = {}): Promise<{ readonly tables: readonly string[] }> {
+export async function restoreTables(
+  file: string,
+  url: string,
+  tables: readonly string[],
+  opts: RestoreTablesOptions = {},
+): Promise<{ readonly tables: readonly string[] }> {
   if (!existsSync(file)) throw new SchemakitError('db', 'restore-failed', `backup file ${file} does not exist. ${UNCHANGED}`);
   const meta = readSidecar(file);
-  if (meta.engine !== 'postgres') throw new SchemakitError('db', 'restore-failed', `${file} is an embedded-database backup: restoring single tables needs a server backup (pg_dump). ${UNCHANGED}`);
-  if (meta.kind !== 'full') throw new SchemakitError('db', 'restore-failed', `${file} is a ${meta.kind} backup: a table needs both its definition and rows (a full backup). ${UNCHANGED}`);
+  if (meta.engine !== 'postgres')
+    throw new SchemakitError(
+      'db',
+      'restore-failed',
+      `${file} is an embedded-database backup: restoring single tables needs a server backup (pg_dump). ${UNCHANGED}`,
+    );
+  if (meta.kind !== 'full')
+    throw new SchemakitError(
+      'db',
+      'restore-failed',
+      `${file} is a ${meta.kind} backup: a table needs both its definition and rows (a full backup). ${UNCHANGED}`,
+    );
   const wanted = tables.map((t) => (t.includes('.') ? t : `public.${t}`));
   const known = new Map(meta.tables.map((t) => [t.name, t]));
   const missing = wanted.filter((t) => !known.has(t));
-  if (missing.length) throw new SchemakitError('db', 'no-such-table', `${file} holds no table ${missing.join(', ')} (it holds ${meta.tables.map((t) => t.name).join(', ') || 'none'}). ${UNCHANGED}`);
+  if (missing.length)
+    throw new SchemakitError(
+      'db',
+      'no-such-table',
+      `${file} holds no table ${missing.join(', ')} (it holds ${meta.tables.map((t) => t.name).join(', ') || 'none'}). ${UNCHANGED}`,
+    );
   await checkBackupSha256(file, UNCHANGED);
   const { dbname, env } = childConnection(url);
   const bad = (detail: string) => `${file} is not a complete pg_dump archive this pg_restore can read (${detail}). ${UNCHANGED}`;
   const toc = await runPgProgram('pg_restore', ['--list', file], env, bad, 'bad-backup');
-  const picked = tocEntriesOf(toc, wanted.map((t) => known.get(t)!));
+  const picked = tocEntriesOf(
+    toc,
+    wanted.map((t) => known.get(t)!),
+  );
 
   const db = await connectPostgres(url);
   let drops: string;
   try {
-    const rows = await db.query<{ t: string; e: boolean }>(
-      'SELECT t, to_regclass(t) IS NOT NULL AS e FROM unnest($1::text[]) AS t', [wanted.map((t) => t.split('.').map(ident).join('.'))]);
+    const rows = await db.query<{ t: string; e: boolean }>('SELECT t, to_regclass(t) IS NOT NULL AS e FROM unnest($1::text[]) AS t', [
+      wanted.map((t) => t.split('.').map(ident).join('.')),
+    ]);
     const existing = wanted.filter((_, i) => rows[i].e);
-    if (existing.length && !opts.replace) throw new SchemakitError('db', 'table-exists', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} in ${redactUrl(url)}: pass --replace to drop and restore ${existing.length === 1 ? 'it' : 'them'}. ${UNCHANGED}`);
+    if (existing.length && !opts.replace)
+      throw new SchemakitError(
+        'db',
+        'table-exists',
+        `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} in ${redactUrl(url)}: pass --replace to drop and restore ${existing.length === 1 ? 'it' : 'them'}. ${UNCHANGED}`,
+      );
     drops = existing.map((t) => `DROP TABLE ${t.split('.').map(ident).join('.')};`).join('\n');
   } finally {
     await db.close();
@@ -58,7 +87,13 @@ export async function restoreTables(file: string, url: string, tables: readonly 
     const args = ['--no-psqlrc', '--quiet', '--no-password', '--single-transaction', '--set=ON_ERROR_STOP=1', dbname];
     if (drops.trim()) args.push(`--command=${drops}`);
     args.push(`--file=${script}`);
-    await runPgProgram('psql', args, env, (d) => `restoring ${wanted.join(', ')} from ${file} into ${redactUrl(url)} failed and was rolled back (${d}). ${UNCHANGED}`, 'restore-failed');
+    await runPgProgram(
+      'psql',
+      args,
+      env,
+      (d) => `restoring ${wanted.join(', ')} from ${file} into ${redactUrl(url)} failed and was rolled back (${d}). ${UNCHANGED}`,
+      'restore-failed',
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -67,7 +102,22 @@ export async function restoreTables(file: string, url: string, tables: readonly 
 
 /** The `pg_restore --list` lines of these tables' objects (see restoreTables). */
 export function tocEntriesOf(toc: string, tables: readonly BackupTable[]): string[] {
-  const types = ['TABLE DATA', 'FK CONSTRAINT', 'SEQUENCE OWNED BY', 'SEQUENCE SET', 'ROW SECURITY', 'CONSTRAINT', 'DEFAULT', 'TRIGGER', 'POLICY', 'INDEX', 'SEQUENCE', 'TABLE', 'COMMENT', 'ACL'];
+  const types = [
+    'TABLE DATA',
+    'FK CONSTRAINT',
+    'SEQUENCE OWNED BY',
+    'SEQUENCE SET',
+    'ROW SECURITY',
+    'CONSTRAINT',
+    'DEFAULT',
+    'TRIGGER',
+    'POLICY',
+    'INDEX',
+    'SEQUENCE',
+    'TABLE',
+    'COMMENT',
+    'ACL',
+  ];
   const out: string[] = [];
   for (const line of toc.split('\n')) {
     const m = /^\d+; \d+ \d+ (.*)$/.exec(line.trim());
@@ -81,12 +131,27 @@ export function tocEntriesOf(toc: string, tables: readonly BackupTable[]): strin
       if (!body.startsWith(schema + ' ')) return false;
       const b = body.slice(schema.length + 1);
       switch (type) {
-        case 'TABLE': case 'TABLE DATA': case 'ROW SECURITY': return b === table;
-        case 'CONSTRAINT': case 'FK CONSTRAINT': case 'DEFAULT': case 'TRIGGER': case 'POLICY': return b.startsWith(table + ' ');
-        case 'INDEX': return t.indexes.includes(b);
-        case 'SEQUENCE': case 'SEQUENCE SET': case 'SEQUENCE OWNED BY': return t.sequences.includes(b);
-        case 'COMMENT': case 'ACL': return b === `TABLE ${table}` || b.startsWith(`COLUMN ${table}.`);
-        default: return false;
+        case 'TABLE':
+        case 'TABLE DATA':
+        case 'ROW SECURITY':
+          return b === table;
+        case 'CONSTRAINT':
+        case 'FK CONSTRAINT':
+        case 'DEFAULT':
+        case 'TRIGGER':
+        case 'POLICY':
+          return b.startsWith(table + ' ');
+        case 'INDEX':
+          return t.indexes.includes(b);
+        case 'SEQUENCE':
+        case 'SEQUENCE SET':
+        case 'SEQUENCE OWNED BY':
+          return t.sequences.includes(b);
+        case 'COMMENT':
+        case 'ACL':
+          return b === `TABLE ${table}` || b.startsWith(`COLUMN ${table}.`);
+        default:
+          return false;
       }
     });
     if (hit) out.push(line.trim());

@@ -10,7 +10,10 @@ export const sidecarPath = (file: string): string => `${file}.json`;
 export function fileSha256(file: string): Promise<string> {
   return new Promise((done, fail) => {
     const hash = createHash('sha256');
-    createReadStream(file).on('data', (b) => hash.update(b)).on('error', fail).on('end', () => done(hash.digest('hex')));
+    createReadStream(file)
+      .on('data', (b) => hash.update(b))
+      .on('error', fail)
+      .on('end', () => done(hash.digest('hex')));
   });
 }
 
@@ -22,14 +25,16 @@ export function writeSidecar(file: string, meta: BackupMeta): void {
 /** Reads a backup's sidecar; an absent or foreign one is an error naming the file. */
 export function readSidecar(file: string): BackupMeta {
   const path = sidecarPath(file);
-  if (!existsSync(path)) throw new SchemakitError('db', 'no-sidecar', `${path} does not exist: ${file} was not written by schemakit backup (its metadata is needed)`);
+  if (!existsSync(path))
+    throw new SchemakitError('db', 'no-sidecar', `${path} does not exist: ${file} was not written by schemakit backup (its metadata is needed)`);
   let meta: BackupMeta;
   try {
     meta = JSON.parse(readFileSync(path, 'utf8')) as BackupMeta;
   } catch (cause) {
     throw new SchemakitError('db', 'bad-sidecar', `${path}: not JSON (${(cause as Error).message})`, { cause });
   }
-  if (meta?.format !== 'schemakit-backup/1') throw new SchemakitError('db', 'bad-sidecar', `${path}: not a schemakit backup sidecar (format ${JSON.stringify(meta?.format)})`);
+  if (meta?.format !== 'schemakit-backup/1')
+    throw new SchemakitError('db', 'bad-sidecar', `${path}: not a schemakit backup sidecar (format ${JSON.stringify(meta?.format)})`);
   return meta;
 }
 
@@ -43,7 +48,11 @@ export async function checkBackupSha256(file: string, unchanged: string): Promis
   const meta = readSidecar(file);
   const sum = await fileSha256(file);
   if (sum !== meta.sha256) {
-    throw new SchemakitError('db', 'bad-backup', `${file} is corrupted: its sha256 is ${sum}, its sidecar ${sidecarPath(file)} says ${meta.sha256} (changed or damaged since it was written). ${unchanged}`);
+    throw new SchemakitError(
+      'db',
+      'bad-backup',
+      `${file} is corrupted: its sha256 is ${sum}, its sidecar ${sidecarPath(file)} says ${meta.sha256} (changed or damaged since it was written). ${unchanged}`,
+    );
   }
   return meta;
 }

@@ -34,10 +34,19 @@ export async function verifyBackup(file: string, serverUrl: string | null): Prom
   const meta = readSidecar(file);
   const checks: VerifyCheck[] = [];
   const sum = await fileSha256(file);
-  checks.push({ check: 'sha256', ok: sum === meta.sha256, detail: sum === meta.sha256 ? sum : `file has ${sum}, sidecar says ${meta.sha256}: the file is corrupted or was changed` });
+  checks.push({
+    check: 'sha256',
+    ok: sum === meta.sha256,
+    detail: sum === meta.sha256 ? sum : `file has ${sum}, sidecar says ${meta.sha256}: the file is corrupted or was changed`,
+  });
   if (sum !== meta.sha256) return { file, ok: false, checks };
   if (meta.engine === 'postgres') {
-    if (serverUrl === null) throw new SchemakitError('db', 'bad-option', `${file} is a server backup: verify it with --url or --env naming a server (a scratch database is made there)`);
+    if (serverUrl === null)
+      throw new SchemakitError(
+        'db',
+        'bad-option',
+        `${file} is a server backup: verify it with --url or --env naming a server (a scratch database is made there)`,
+      );
     try {
       await runPgProgram('pg_restore', ['--list', file], childConnection(serverUrl).env, (d) => d, 'bad-backup');
       checks.push({ check: 'archive', ok: true, detail: 'pg_restore reads its table of contents' });
@@ -84,7 +93,13 @@ async function restoreSomeTables(file: string, url: string, meta: BackupMeta): P
     const script = join(work, 'restore.sql');
     await runPgProgram('pg_restore', ['--no-password', `--file=${script}`, file], env, (d) => d, 'bad-backup');
     const schemas = [...new Set(meta.tables.map((t) => t.name.slice(0, t.name.indexOf('.'))))].map((s) => `CREATE SCHEMA IF NOT EXISTS ${ident(s)};`).join(' ');
-    await runPgProgram('psql', ['--no-psqlrc', '--quiet', '--no-password', '--single-transaction', '--set=ON_ERROR_STOP=1', dbname, `--command=${schemas}`, `--file=${script}`], env, (d) => `restore failed (${d})`, 'restore-failed');
+    await runPgProgram(
+      'psql',
+      ['--no-psqlrc', '--quiet', '--no-password', '--single-transaction', '--set=ON_ERROR_STOP=1', dbname, `--command=${schemas}`, `--file=${script}`],
+      env,
+      (d) => `restore failed (${d})`,
+      'restore-failed',
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -100,10 +115,22 @@ async function restoreInto(checks: VerifyCheck[], restore: () => Promise<void>):
 }
 
 function compare(checks: VerifyCheck[], meta: BackupMeta, got: Awaited<ReturnType<typeof describeDatabase>>): void {
-  if (meta.only !== null) checks.push({ check: 'catalog-hash', ok: null, detail: 'a backup of some tables: the sidecar hash is of the whole database; not compared' });
-  else checks.push({ check: 'catalog-hash', ok: got.hash === meta.catalogHash, detail: got.hash === meta.catalogHash ? got.hash : `restored catalog hashes to ${got.hash}, sidecar says ${meta.catalogHash}` });
-  if (meta.kind === 'schema-only') return checks.push({ check: 'row-counts', ok: null, detail: 'a schema-only backup holds no rows' }), undefined;
+  if (meta.only !== null)
+    checks.push({ check: 'catalog-hash', ok: null, detail: 'a backup of some tables: the sidecar hash is of the whole database; not compared' });
+  else
+    checks.push({
+      check: 'catalog-hash',
+      ok: got.hash === meta.catalogHash,
+      detail: got.hash === meta.catalogHash ? got.hash : `restored catalog hashes to ${got.hash}, sidecar says ${meta.catalogHash}`,
+    });
+  if (meta.kind === 'schema-only') return (checks.push({ check: 'row-counts', ok: null, detail: 'a schema-only backup holds no rows' }), undefined);
   const restored = new Map(got.tables.map((t) => [t.name, t.rows]));
-  const diffs = meta.tables.filter((t) => restored.get(t.name) !== t.rows).map((t) => `${t.name}: ${restored.get(t.name) ?? 'missing'} rows, sidecar says ${t.rows}`);
-  checks.push({ check: 'row-counts', ok: diffs.length === 0, detail: diffs.length ? diffs.join('; ') : `${meta.tables.length} tables, ${meta.tables.reduce((s, t) => s + (t.rows ?? 0), 0)} rows` });
+  const diffs = meta.tables
+    .filter((t) => restored.get(t.name) !== t.rows)
+    .map((t) => `${t.name}: ${restored.get(t.name) ?? 'missing'} rows, sidecar says ${t.rows}`);
+  checks.push({
+    check: 'row-counts',
+    ok: diffs.length === 0,
+    detail: diffs.length ? diffs.join('; ') : `${meta.tables.length} tables, ${meta.tables.reduce((s, t) => s + (t.rows ?? 0), 0)} rows`,
+  });
 }

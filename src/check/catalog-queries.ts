@@ -11,7 +11,11 @@ export function planDataChecks(checks: readonly DataCheck[]): Planned {
     queries: checks.map((d) => {
       const body = d.sql.trim().replace(/;\s*$/, '');
       return {
-        kind: 'data-check', object: d.name, table: null, location: d.location, fix: null,
+        kind: 'data-check',
+        object: d.name,
+        table: null,
+        location: d.location,
+        fix: null,
         countSql: `SELECT count(*) AS n FROM (${body}\n) AS q`,
         sampleSql: `SELECT q::text AS v FROM (${body}\n) AS q LIMIT 5`,
         describe: (n: number) => `data check ${d.name}: ${plural(n, 'row')} returned`,
@@ -34,10 +38,15 @@ export async function planInvalidIndexes(db: Db, locate: (key: string) => string
   return {
     skipped: [],
     queries: rows.map((r) => ({
-      kind: 'invalid-index', object: `${r.schema}.${r.name}`, table: `${r.schema}.${r.table}`, location: locate(`${r.schema}.${r.name}`), sampleSql: null,
+      kind: 'invalid-index',
+      object: `${r.schema}.${r.name}`,
+      table: `${r.schema}.${r.table}`,
+      location: locate(`${r.schema}.${r.name}`),
+      sampleSql: null,
       countSql: 'SELECT 1 AS n',
       fix: `DROP INDEX CONCURRENTLY ${qualified(r.schema, r.name)}; then create it again (schemakit apply)`,
-      describe: () => `index ${r.schema}.${r.name} on ${r.schema}.${r.table} is invalid (a failed CREATE INDEX CONCURRENTLY?): it slows writes and is never used`,
+      describe: () =>
+        `index ${r.schema}.${r.name} on ${r.schema}.${r.table} is invalid (a failed CREATE INDEX CONCURRENTLY?): it slows writes and is never used`,
     })),
   };
 }
@@ -71,11 +80,15 @@ export async function planSequences(db: Db, tables: ReadonlyMap<string, LiveTabl
     const from = `FROM ${qualified(r.table_schema, r.table)} AS t WHERE ${col} ${up ? '>=' : '<='} ${literal(r.next)}::numeric`;
     const seq = qualified(r.schema, r.name);
     queries.push({
-      kind: 'sequence-behind', object: `${r.table_schema}.${r.table}.${r.column}`, table: `${r.table_schema}.${r.table}`,
-      location: locate(`${r.table_schema}.${r.table}.${r.column}`), countSql: `SELECT count(*) AS n ${from}`,
+      kind: 'sequence-behind',
+      object: `${r.table_schema}.${r.table}.${r.column}`,
+      table: `${r.table_schema}.${r.table}`,
+      location: locate(`${r.table_schema}.${r.table}.${r.column}`),
+      countSql: `SELECT count(*) AS n ${from}`,
       sampleSql: `SELECT ${rowKeySql(t, 't')} AS v ${from} ORDER BY ${col} ${up ? 'DESC' : 'ASC'} LIMIT 5`,
       fix: `SELECT setval(${literal(seq)}, (SELECT ${up ? 'max' : 'min'}(${ident(r.column)}) FROM ${qualified(r.table_schema, r.table)}));`,
-      describe: (n) => `sequence ${r.schema}.${r.name} of ${r.table_schema}.${r.table}.${r.column} is behind: its next value ${r.next} is already used by ${plural(n, 'row')}`,
+      describe: (n) =>
+        `sequence ${r.schema}.${r.name} of ${r.table_schema}.${r.table}.${r.column} is behind: its next value ${r.next} is already used by ${plural(n, 'row')}`,
     });
   }
   return { queries, skipped: [] };

@@ -68,8 +68,13 @@ export async function checkData(db: Db, options: CheckOptions = {}): Promise<Che
     const inScope = (table: string | null) => !options.schemas || table === null || tables.has(table);
     const wanted = (table: string | null) => inScope(table) && (only === null || (table !== null && only.has(table)));
     const queries = planned.flatMap((p) => p.queries).filter((q) => wanted(q.table));
-    const skipped: CheckSkipped[] = planned.flatMap((p) => p.skipped)
-      .filter((s) => (only === null || only.has(s.object.split('.').slice(0, 2).join('.'))) && (!options.schemas || s.kind === 'data-check' || options.schemas.includes(s.object.split('.')[0])));
+    const skipped: CheckSkipped[] = planned
+      .flatMap((p) => p.skipped)
+      .filter(
+        (s) =>
+          (only === null || only.has(s.object.split('.').slice(0, 2).join('.'))) &&
+          (!options.schemas || s.kind === 'data-check' || options.schemas.includes(s.object.split('.')[0])),
+      );
     const findings: CheckFinding[] = [];
     for (const [i, q] of queries.entries()) {
       options.onCheck?.(q.object, i, queries.length);

@@ -19,10 +19,15 @@ function orphanQuery(kind: 'not-valid-foreign-key' | 'orphans', fk: FkSpec, t: L
   const from = `FROM ${qualified(fk.schema, fk.table)} AS t WHERE ${orphanWhere(fk)}`;
   const what = kind === 'orphans' ? 'logical foreign key' : 'NOT VALID foreign key';
   return {
-    kind, object: `${fk.schema}.${fk.table}.${fk.name}`, table: `${fk.schema}.${fk.table}`, location, fix,
+    kind,
+    object: `${fk.schema}.${fk.table}.${fk.name}`,
+    table: `${fk.schema}.${fk.table}`,
+    location,
+    fix,
     countSql: `SELECT count(*) AS n ${from}`,
     sampleSql: `SELECT ${rowKeySql(t, 't')} AS v ${from} ORDER BY 1 LIMIT 5`,
-    describe: (n) => `${what} ${fk.name} ${fk.schema}.${fk.table} (${fk.columns.join(', ')}) → ${fk.refSchema}.${fk.refTable} (${fk.refColumns.join(', ')}): ${plural(n, 'orphan row')}`,
+    describe: (n) =>
+      `${what} ${fk.name} ${fk.schema}.${fk.table} (${fk.columns.join(', ')}) → ${fk.refSchema}.${fk.refTable} (${fk.refColumns.join(', ')}): ${plural(n, 'orphan row')}`,
   };
 }
 
@@ -55,14 +60,23 @@ export async function planNotValid(db: Db, tables: ReadonlyMap<string, LiveTable
     const validate = `ALTER TABLE ${qualified(schema, table)} VALIDATE CONSTRAINT ${ident(name)};`;
     if (r.type === 'f') {
       const fk: FkSpec = {
-        schema, table, name, columns: r.columns as string[], refSchema: r.ref_schema as string, refTable: r.ref_table as string,
-        refColumns: r.ref_columns as string[], match: r.match === 'f' ? 'full' : 'simple',
+        schema,
+        table,
+        name,
+        columns: r.columns as string[],
+        refSchema: r.ref_schema as string,
+        refTable: r.ref_table as string,
+        refColumns: r.ref_columns as string[],
+        match: r.match === 'f' ? 'full' : 'simple',
       };
       queries.push(orphanQuery('not-valid-foreign-key', fk, t, location, `fix or delete the orphan rows, then ${validate}`));
     } else {
       const from = `FROM ${qualified(schema, table)} AS t WHERE NOT ${parens(r.expression as string)}`;
       queries.push({
-        kind: 'not-valid-check', object: `${schema}.${table}.${name}`, table: `${schema}.${table}`, location,
+        kind: 'not-valid-check',
+        object: `${schema}.${table}.${name}`,
+        table: `${schema}.${table}`,
+        location,
         fix: `fix the rows, then ${validate}`,
         countSql: `SELECT count(*) AS n ${from}`,
         sampleSql: `SELECT ${rowKeySql(t, 't')} AS v ${from} ORDER BY 1 LIMIT 5`,
@@ -78,11 +92,26 @@ export function planLogicalForeignKeys(fks: readonly LogicalForeignKey[], tables
   const out: Planned = { queries: [], skipped: [] };
   for (const fk of fks) {
     const t = tables.get(`${fk.schema}.${fk.table}`);
-    const missing = [!t ? `${fk.schema}.${fk.table}` : null, !tables.has(`${fk.refSchema}.${fk.refTable}`) ? `${fk.refSchema}.${fk.refTable}` : null].filter(Boolean);
-    const cols = [...fk.columns.filter((c) => t && !t.columns.includes(c)), ...fk.refColumns.filter((c) => { const r = tables.get(`${fk.refSchema}.${fk.refTable}`); return r && !r.columns.includes(c); })];
+    const missing = [!t ? `${fk.schema}.${fk.table}` : null, !tables.has(`${fk.refSchema}.${fk.refTable}`) ? `${fk.refSchema}.${fk.refTable}` : null].filter(
+      Boolean,
+    );
+    const cols = [
+      ...fk.columns.filter((c) => t && !t.columns.includes(c)),
+      ...fk.refColumns.filter((c) => {
+        const r = tables.get(`${fk.refSchema}.${fk.refTable}`);
+        return r && !r.columns.includes(c);
+      }),
+    ];
     if (missing.length > 0 || cols.length > 0 || !t) {
-      out.skipped.push({ kind: 'orphans', object: `${fk.schema}.${fk.table}.${fk.name}`, location: fk.location,
-        reason: missing.length > 0 ? `${missing.join(' and ')} not in the database (apply the schema first)` : `column(s) ${cols.join(', ')} not in the database (apply the schema first)` });
+      out.skipped.push({
+        kind: 'orphans',
+        object: `${fk.schema}.${fk.table}.${fk.name}`,
+        location: fk.location,
+        reason:
+          missing.length > 0
+            ? `${missing.join(' and ')} not in the database (apply the schema first)`
+            : `column(s) ${cols.join(', ')} not in the database (apply the schema first)`,
+      });
       continue;
     }
     out.queries.push(orphanQuery('orphans', fk, t, fk.location, `delete the orphan rows or insert the missing ${fk.refSchema}.${fk.refTable} rows`));

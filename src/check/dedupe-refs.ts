@@ -28,9 +28,15 @@ SELECT n.nspname AS schema, t.relname AS "table", con.conname AS name,
 export async function readReferences(db: Db, schema: string, table: string): Promise<Reference[]> {
   const rows = await db.query<Record<string, unknown>>(SQL, [schema, table]);
   return rows.map((r) => ({
-    schema: r.schema as string, table: r.table as string, name: r.name as string, columns: r.columns as string[],
-    refSchema: r.ref_schema as string, refTable: r.ref_table as string, refColumns: r.ref_columns as string[],
-    onUpdate: r.on_update as string, deferrable: r.deferrable as boolean,
+    schema: r.schema as string,
+    table: r.table as string,
+    name: r.name as string,
+    columns: r.columns as string[],
+    refSchema: r.ref_schema as string,
+    refTable: r.ref_table as string,
+    refColumns: r.ref_columns as string[],
+    onUpdate: r.on_update as string,
+    deferrable: r.deferrable as boolean,
   }));
 }
 

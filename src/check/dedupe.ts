@@ -5,15 +5,18 @@ import { readReferences, readUniqueKeys, type Reference } from './dedupe-refs';
 import { columnsText, readLiveTables, resolveTableName, rowKeySql, type LiveTable } from './live-tables';
 
 /** Which row of a duplicate group survives; ties are broken by primary key order, so it is deterministic. */
-export type KeepStrategy =
-  | { readonly by: 'newest' | 'oldest' | 'max' | 'min'; readonly column: string }
-  | { readonly by: 'most-complete' };
+export type KeepStrategy = { readonly by: 'newest' | 'oldest' | 'max' | 'min'; readonly column: string } | { readonly by: 'most-complete' };
 
 /** Parses `newest:<col>`, `oldest:<col>`, `max:<col>`, `min:<col>` or `most-complete`. */
 export function parseKeep(text: string): KeepStrategy {
   if (text === 'most-complete') return { by: 'most-complete' };
   const m = /^(newest|oldest|max|min):(.+)$/.exec(text);
-  if (!m) throw new SchemakitError('dedupe', 'bad-strategy', `--keep "${text}" is not a strategy: use newest:<col>, oldest:<col>, max:<col>, min:<col> or most-complete`);
+  if (!m)
+    throw new SchemakitError(
+      'dedupe',
+      'bad-strategy',
+      `--keep "${text}" is not a strategy: use newest:<col>, oldest:<col>, max:<col>, min:<col> or most-complete`,
+    );
   return { by: m[1] as 'newest', column: m[2] };
 }
 
@@ -69,9 +72,14 @@ const keepText = (k: KeepStrategy) => (k.by === 'most-complete' ? k.by : `${k.by
 function orderBy(t: LiveTable, keep: KeepStrategy): string {
   const pk = t.primaryKey.map((c) => `t.${ident(c)}`).join(', ');
   switch (keep.by) {
-    case 'newest': case 'max': return `t.${ident(keep.column)} DESC NULLS LAST, ${pk}`;
-    case 'oldest': case 'min': return `t.${ident(keep.column)} ASC NULLS LAST, ${pk}`;
-    case 'most-complete': return `num_nulls(${t.columns.map((c) => `t.${ident(c)}`).join(', ')}) ASC, ${pk}`;
+    case 'newest':
+    case 'max':
+      return `t.${ident(keep.column)} DESC NULLS LAST, ${pk}`;
+    case 'oldest':
+    case 'min':
+      return `t.${ident(keep.column)} ASC NULLS LAST, ${pk}`;
+    case 'most-complete':
+      return `num_nulls(${t.columns.map((c) => `t.${ident(c)}`).join(', ')}) ASC, ${pk}`;
   }
 }
 
@@ -112,7 +120,8 @@ export async function dedupe(db: Db, o: DedupeOptions): Promise<DedupeReport> {
     const cols = [...o.key, ...(o.keep.by === 'most-complete' ? [] : [o.keep.column])];
     const bad = cols.filter((c) => !t.columns.includes(c));
     if (bad.length > 0) throw new SchemakitError('dedupe', 'unknown-column', `${name} has no column ${bad.join(', ')} (columns: ${t.columns.join(', ')})`);
-    if (t.primaryKey.length === 0) throw new SchemakitError('dedupe', 'no-primary-key', `${name} has no primary key: dedupe needs one to break ties and to re-point foreign keys`);
+    if (t.primaryKey.length === 0)
+      throw new SchemakitError('dedupe', 'no-primary-key', `${name} has no primary key: dedupe needs one to break ties and to re-point foreign keys`);
     const batch = Math.max(1, Math.floor(o.batchSize ?? 5000));
 
     if (o.apply) await db.exec(`CREATE TEMP TABLE schemakit_dedupe_map ON COMMIT DROP AS ${mapSql(t, o)}`);
@@ -120,16 +129,26 @@ export async function dedupe(db: Db, o: DedupeOptions): Promise<DedupeReport> {
     const one = async (sql: string) => Number((await db.query<{ n: string }>(m + sql))[0].n);
     const losers = await one('SELECT count(*) AS n FROM m');
     const groups = await one('SELECT count(DISTINCT s_key) AS n FROM m');
-    const samples = (await db.query<{ k: string; s: string; l: string[] }>(`${m}SELECT k, s_key AS s, array_agg(l_key ORDER BY seq) AS l FROM m GROUP BY k, s_key ORDER BY min(seq) LIMIT 5`))
-      .map((r) => ({ key: r.k, survivor: r.s, losers: r.l }));
+    const samples = (
+      await db.query<{ k: string; s: string; l: string[] }>(
+        `${m}SELECT k, s_key AS s, array_agg(l_key ORDER BY seq) AS l FROM m GROUP BY k, s_key ORDER BY min(seq) LIMIT 5`,
+      )
+    ).map((r) => ({ key: r.k, survivor: r.s, losers: r.l }));
 
     // Level 1: foreign keys pointing at the table; level 2: foreign keys pointing at re-pointed columns.
     const refs = await readReferences(db, t.schema, t.name);
-    const pointing = (r: Reference) => `FROM ${qualified(r.schema, r.table)} AS c JOIN m ON true ${joinRows(t)} WHERE ${r.columns.map((c, i) => `c.${ident(c)} = l.${ident(r.refColumns[i])}`).join(' AND ')}`;
+    const pointing = (r: Reference) =>
+      `FROM ${qualified(r.schema, r.table)} AS c JOIN m ON true ${joinRows(t)} WHERE ${r.columns.map((c, i) => `c.${ident(c)} = l.${ident(r.refColumns[i])}`).join(' AND ')}`;
     const references: DedupeReference[] = [];
     const second: { ref: Reference; via: Reference }[] = [];
     for (const r of refs) {
-      references.push({ constraint: refName(r), table: `${r.schema}.${r.table}`, columns: r.columns, level: 1, rows: await one(`SELECT count(*) AS n ${pointing(r)}`) });
+      references.push({
+        constraint: refName(r),
+        table: `${r.schema}.${r.table}`,
+        columns: r.columns,
+        level: 1,
+        rows: await one(`SELECT count(*) AS n ${pointing(r)}`),
+      });
       if (r.schema === t.schema && r.table === t.name) continue;
       for (const r2 of await readReferences(db, r.schema, r.table)) {
         if (!r2.refColumns.some((c) => r.columns.includes(c))) continue;
@@ -145,7 +164,11 @@ export async function dedupe(db: Db, o: DedupeOptions): Promise<DedupeReport> {
     // Refusals first: nothing has changed yet, and the transaction is rolled back on the throw.
     for (const { ref, via } of second) {
       if (ref.onUpdate !== 'c' && !ref.deferrable) {
-        throw new SchemakitError('dedupe', 'would-break-reference', `refused, nothing changed: re-pointing ${refName(via)} changes ${via.schema}.${via.table} (${via.columns.join(', ')}), which foreign key ${refName(ref)} references without ON UPDATE CASCADE; declare it .onUpdate('cascade') or re-point ${ref.schema}.${ref.table} first`);
+        throw new SchemakitError(
+          'dedupe',
+          'would-break-reference',
+          `refused, nothing changed: re-pointing ${refName(via)} changes ${via.schema}.${via.table} (${via.columns.join(', ')}), which foreign key ${refName(ref)} references without ON UPDATE CASCADE; declare it .onUpdate('cascade') or re-point ${ref.schema}.${ref.table} first`,
+        );
       }
     }
     for (const r of refs) {
@@ -155,9 +178,15 @@ export async function dedupe(db: Db, o: DedupeOptions): Promise<DedupeReport> {
         const on = r.columns.map((c, i) => `c.${ident(c)} = l.${ident(r.refColumns[i])}`).join(' AND ');
         const x = `SELECT ${u.columns.map((c, i) => `${value(c)} AS v${i}`).join(', ')} FROM ${qualified(r.schema, r.table)} AS c LEFT JOIN (m ${joinRows(t)}) ON ${on}`;
         const notNull = u.nullsNotDistinct ? '' : `WHERE ${u.columns.map((_, i) => `x.v${i} IS NOT NULL`).join(' AND ')}`;
-        const dup = await db.query<{ v: string }>(`${m}, x AS (${x}) SELECT ROW(${u.columns.map((_, i) => `x.v${i}`).join(', ')})::text AS v FROM x ${notNull} GROUP BY ${u.columns.map((_, i) => `x.v${i}`).join(', ')} HAVING count(*) > 1 LIMIT 3`);
+        const dup = await db.query<{ v: string }>(
+          `${m}, x AS (${x}) SELECT ROW(${u.columns.map((_, i) => `x.v${i}`).join(', ')})::text AS v FROM x ${notNull} GROUP BY ${u.columns.map((_, i) => `x.v${i}`).join(', ')} HAVING count(*) > 1 LIMIT 3`,
+        );
         if (dup.length > 0) {
-          throw new SchemakitError('dedupe', 'would-violate-unique', `refused, nothing changed: re-pointing ${refName(r)} to the survivors would violate unique constraint ${r.schema}.${r.table}.${u.name} (${u.columns.join(', ')}), e.g. ${dup.map((d) => d.v).join(', ')}; dedupe ${r.schema}.${r.table} first`);
+          throw new SchemakitError(
+            'dedupe',
+            'would-violate-unique',
+            `refused, nothing changed: re-pointing ${refName(r)} to the survivors would violate unique constraint ${r.schema}.${r.table}.${u.name} (${u.columns.join(', ')}), e.g. ${dup.map((d) => d.v).join(', ')}; dedupe ${r.schema}.${r.table} first`,
+          );
         }
       }
     }
@@ -169,13 +198,18 @@ export async function dedupe(db: Db, o: DedupeOptions): Promise<DedupeReport> {
     for (const r of refs) {
       const set = r.columns.map((c, i) => `${ident(c)} = s.${ident(r.refColumns[i])}`).join(', ');
       const where = r.columns.map((c, i) => `c.${ident(c)} = l.${ident(r.refColumns[i])}`).join(' AND ');
-      const n = await one(`, u AS (UPDATE ${qualified(r.schema, r.table)} AS c SET ${set} FROM m ${joinRows(t)} WHERE ${where} RETURNING 1) SELECT count(*) AS n FROM u`);
+      const n = await one(
+        `, u AS (UPDATE ${qualified(r.schema, r.table)} AS c SET ${set} FROM m ${joinRows(t)} WHERE ${where} RETURNING 1) SELECT count(*) AS n FROM u`,
+      );
       count(`${r.schema}.${r.table}`, 'updated', n);
     }
-    for (const { ref } of second) count(`${ref.schema}.${ref.table}`, 'updated', references.find((x) => x.constraint === refName(ref) && x.level === 2)?.rows ?? 0);
+    for (const { ref } of second)
+      count(`${ref.schema}.${ref.table}`, 'updated', references.find((x) => x.constraint === refName(ref) && x.level === 2)?.rows ?? 0);
     const del = t.primaryKey.map((c, i) => `d.${ident(c)} = m.l_${i}`).join(' AND ');
     for (let lo = 0; lo < losers; lo += batch) {
-      const n = await one(`, x AS (DELETE FROM ${qualified(t.schema, t.name)} AS d USING m WHERE ${del} AND m.seq > ${lo} AND m.seq <= ${lo + batch} RETURNING 1) SELECT count(*) AS n FROM x`);
+      const n = await one(
+        `, x AS (DELETE FROM ${qualified(t.schema, t.name)} AS d USING m WHERE ${del} AND m.seq > ${lo} AND m.seq <= ${lo + batch} RETURNING 1) SELECT count(*) AS n FROM x`,
+      );
       count(name, 'deleted', n);
     }
     return { ...report, dryRun: false, changed: [...changed].map(([table, c]) => ({ table, ...c })) };

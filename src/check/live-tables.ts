@@ -22,7 +22,9 @@ SELECT n.nspname AS schema, c.relname AS name,
 /** Every user table by `schema.table` (only those of `schemas` when given: a tenant of a database with thousands). */
 export async function readLiveTables(db: Db, schemas?: readonly string[]): Promise<Map<string, LiveTable>> {
   const rows = await db.query<{ schema: string; name: string; columns: string[]; pk: string[] }>(
-    schemas ? `${SQL} AND n.nspname = ANY($1::text[])` : SQL, schemas ? [schemas] : undefined);
+    schemas ? `${SQL} AND n.nspname = ANY($1::text[])` : SQL,
+    schemas ? [schemas] : undefined,
+  );
   return new Map(rows.map((r) => [`${r.schema}.${r.name}`, { schema: r.schema, name: r.name, columns: r.columns, primaryKey: r.pk }]));
 }
 

@@ -2,9 +2,17 @@ import type { Integrity } from '../model';
 
 /** The kinds of finding of `schemakit check`. User-facing: kebab-case. */
 export const checkKinds = [
-  'not-valid-foreign-key', 'not-valid-check', 'orphans', 'duplicate-natural-key',
-  'row-count', 'empty-strings', 'unmatched-pattern', 'unaccepted-values', 'data-check',
-  'invalid-index', 'sequence-behind',
+  'not-valid-foreign-key',
+  'not-valid-check',
+  'orphans',
+  'duplicate-natural-key',
+  'row-count',
+  'empty-strings',
+  'unmatched-pattern',
+  'unaccepted-values',
+  'data-check',
+  'invalid-index',
+  'sequence-behind',
 ] as const;
 export type CheckKind = (typeof checkKinds)[number];
 

@@ -2,7 +2,11 @@ import type { BatchReport } from '../migrate';
 
 const seconds = (ms: number) => {
   const s = Math.round(ms / 1000);
-  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+      : `${s}s`;
 };
 
 /** `statement 2: batch 412 · 412,000 keys of ~1,000,000 (41%) · 380,000 rows changed · 52,000 keys/s · ETA 11s`. */

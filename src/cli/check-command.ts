@@ -37,10 +37,16 @@ export async function runCheck(o: CheckFlags): Promise<Outcome> {
   const timeoutMs = intFlag('--timeout', o.timeout);
   const { declared, db } = await openWithDeclarations(o, () => loadCheckDeclarations(o));
   const tty = Boolean(process.stderr.isTTY) && !o.json;
-  const report = await using([db], () => checkData(db, {
-    declared, tables: o.table, timeoutMs,
-    onCheck: (object, i, n) => { if (tty) process.stderr.write(`\r\x1b[K[${i + 1}/${n}] ${object}`); },
-  }));
+  const report = await using([db], () =>
+    checkData(db, {
+      declared,
+      tables: o.table,
+      timeoutMs,
+      onCheck: (object, i, n) => {
+        if (tty) process.stderr.write(`\r\x1b[K[${i + 1}/${n}] ${object}`);
+      },
+    }),
+  );
   if (tty) process.stderr.write('\r\x1b[K');
   return { stdout: o.json ? JSON.stringify(report, null, 2) : renderCheck(report), exitCode: report.findings.length > 0 ? 1 : 0 };
 }
@@ -68,7 +74,10 @@ type DedupeFlags = TargetOptions & { key: string; keep: string; where?: string; 
 /** `schemakit dedupe`: a dry run, or with --yes the merge. */
 export async function runDedupe(table: string, o: DedupeFlags): Promise<Outcome> {
   const keep = parseKeep(o.keep);
-  const key = o.key.split(',').map((s) => s.trim()).filter(Boolean);
+  const key = o.key
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const batchSize = intFlag('--batch-size', o.batchSize);
   const target = cliTarget(o);
   const db = await openResolved(target.target);
@@ -94,7 +103,8 @@ export function renderDedupe(r: DedupeReport, backup: string | null): string {
   if (r.groups > r.samples.length) out.push(dim(`  … and ${r.groups - r.samples.length} more group(s)`));
   if (r.references.length > 0) {
     out.push('', 'Foreign keys pointing at the removed rows (re-pointed to the survivors):');
-    for (const f of r.references) out.push(`  ${f.level === 2 ? '  (level 2, ON UPDATE CASCADE) ' : ''}${f.constraint} (${f.columns.join(', ')}): ${f.rows} row(s)`);
+    for (const f of r.references)
+      out.push(`  ${f.level === 2 ? '  (level 2, ON UPDATE CASCADE) ' : ''}${f.constraint} (${f.columns.join(', ')}): ${f.rows} row(s)`);
   }
   if (r.dryRun) {
     out.push('', r.losers > 0 ? 'Dry run: nothing changed. Run again with --yes to merge.' : 'Nothing to merge.');

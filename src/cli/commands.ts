@@ -31,12 +31,18 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
   const from = parseSource(opts.from);
   const to = parseSource(opts.to);
   const fromDb = await openSource(from);
-  const toDb = await openSource(to).catch(async (e) => { await fromDb?.close(); throw e; });
-  const extra = fromDb ?? toDb ? null : await acquirePglite();
+  const toDb = await openSource(to).catch(async (e) => {
+    await fromDb?.close();
+    throw e;
+  });
+  const extra = (fromDb ?? toDb) ? null : await acquirePglite();
   return using([fromDb, toDb, extra], async () => {
     const like = (fromDb ?? toDb ?? extra)!;
     // `extra` is itself a brand-new empty database: reading `empty` from it saves starting another PGlite.
-    const side = (s: Source, db: Db | null) => (s.kind === 'empty' && extra ? introspect(extra).then((catalog) => ({ catalog, renames: noRenames })) : resolveSide(s, db, like, { cacheDir: join(process.cwd(), '.schemakit', 'cache') }));
+    const side = (s: Source, db: Db | null) =>
+      s.kind === 'empty' && extra
+        ? introspect(extra).then((catalog) => ({ catalog, renames: noRenames }))
+        : resolveSide(s, db, like, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
     const a = await side(from, fromDb);
     const b = await side(to, toDb);
     // Privileges are compared only when asked (--privileges) or declared: roles live outside one database.
@@ -52,7 +58,10 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
  * declarations: a server is connected to first, so a connection error comes before the type check (see
  * openWithDeclarations).
  */
-export async function loadAndOpen(opts: TargetOptions, action?: { action: PolicyAction; command: string }): Promise<{ declared: Declared; db: Db; target: ResolvedTarget }> {
+export async function loadAndOpen(
+  opts: TargetOptions,
+  action?: { action: PolicyAction; command: string },
+): Promise<{ declared: Declared; db: Db; target: ResolvedTarget }> {
   return openWithDeclarations(opts, () => loadDeclarations(schemaDir(opts)), action);
 }
 
@@ -70,25 +79,43 @@ export interface ScratchFlags {
 /** Computes the plan from the target database to the declared schema. */
 export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}, scratch: ScratchFlags = {}, scope?: Scope): Promise<Plan> {
   // Reference data (data/<schema>/<table>.csv) is planned after the DDL; invalid data is refused with its report.
-  return planDeclaredWithData(db, declared, options, { scope }, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), devUrl: scratch.devUrl, embeddedFallback: scratch.embeddedFallback, onProgress: showProgress });
+  return planDeclaredWithData(
+    db,
+    declared,
+    options,
+    { scope },
+    { cacheDir: join(process.cwd(), '.schemakit', 'cache'), devUrl: scratch.devUrl, embeddedFallback: scratch.embeddedFallback, onProgress: showProgress },
+  );
 }
 
 /**
  * The plan (DDL and reference data) and, when asked, the validation of its DDL on a scratch copy of the
  * target's schema. Data steps are not replayed there: the copy has no rows for them to match.
  */
-async function planAndValidate(db: Db, declared: Declared, options: PlanOptions, scratch: ScratchFlags, validate: boolean, scope?: Scope): Promise<{ plan: Plan; validation: PlanValidation | null }> {
+async function planAndValidate(
+  db: Db,
+  declared: Declared,
+  options: PlanOptions,
+  scratch: ScratchFlags,
+  validate: boolean,
+  scope?: Scope,
+): Promise<{ plan: Plan; validation: PlanValidation | null }> {
   try {
     const plan = await planTarget(db, declared, options, scratch, scope);
     if (!validate || plan.steps.length === 0) return { plan, validation: null };
-    return { plan, validation: (await planValidated(db, declared, { ...options, validate: true }, { ...scratch, scope, onProgress: showProgress })).validation };
+    return {
+      plan,
+      validation: (await planValidated(db, declared, { ...options, validate: true }, { ...scratch, scope, onProgress: showProgress })).validation,
+    };
   } finally {
     progress().clear();
   }
 }
 
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
-export async function runPlan(opts: TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & { json?: boolean; preflight?: boolean; validate?: boolean }): Promise<Outcome> {
+export async function runPlan(
+  opts: TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & { json?: boolean; preflight?: boolean; validate?: boolean },
+): Promise<Outcome> {
   const { declared, db, target } = await loadAndOpen(opts);
   const scope = scopeOf(opts, target);
   return using([db], async () => {
@@ -99,8 +126,18 @@ export async function runPlan(opts: TargetOptions & OnlineFlags & ScratchFlags &
     const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
     // A plan that fails or lands elsewhere on the scratch copy exits 1 (apply would refuse it).
     const exitCode = validation !== null && (validation.outcome === 'fails' || validation.outcome === 'diverges') ? 1 : plan.steps.length ? 2 : 0;
-    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) }, null, 2), exitCode };
-    const text = plan.steps.length ? `${renderSummary(plan)}${renderPreflightSection(preflight)}${renderValidation(validation)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}` : renderSummary(plan);
+    if (opts.json)
+      return {
+        stdout: JSON.stringify(
+          { ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) },
+          null,
+          2,
+        ),
+        exitCode,
+      };
+    const text = plan.steps.length
+      ? `${renderSummary(plan)}${renderPreflightSection(preflight)}${renderValidation(validation)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}`
+      : renderSummary(plan);
     const left = describeOutOfScope(outOfScope);
     return { stdout: `${dim(`target: ${db.description}`)}\n${left ? `${dim(`Left alone: ${left}.`)}\n` : ''}${text}${renderUnmanaged(unmanaged)}`, exitCode };
   });
@@ -121,16 +158,31 @@ function renderPreflightSection(findings: readonly PreflightFinding[] | null): s
   if (findings === null || findings.length === 0) return '';
   const failing = findings.filter(isFailingPreflight).length;
   const changes = findings.some((f) => f.kind === 'values-change');
-  const head = failing > 0 ? red(`Pre-flight: ${failing} data problem(s); apply would refuse`)
-    : changes ? yellow('Pre-flight: a lossy conversion would change stored values (deletes-data)') : yellow('Pre-flight: some checks could not run');
+  const head =
+    failing > 0
+      ? red(`Pre-flight: ${failing} data problem(s); apply would refuse`)
+      : changes
+        ? yellow('Pre-flight: a lossy conversion would change stored values (deletes-data)')
+        : yellow('Pre-flight: some checks could not run');
   return `\n\n${head}\n${renderPreflight(findings)}`;
 }
 
 /** `schemakit apply`: plan, confirm, execute in one transaction. */
 export async function runApply(
-  opts: TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & {
-    allowHazard?: string[]; yes?: boolean; chunked?: boolean; backup?: string; preflight?: boolean; lockRetries?: string; lockWait?: string; json?: boolean; validate?: boolean;
-  },
+  opts: TargetOptions &
+    OnlineFlags &
+    ScratchFlags &
+    ScopeFlags & {
+      allowHazard?: string[];
+      yes?: boolean;
+      chunked?: boolean;
+      backup?: string;
+      preflight?: boolean;
+      lockRetries?: string;
+      lockWait?: string;
+      json?: boolean;
+      validate?: boolean;
+    },
   log: (s: string) => void,
 ): Promise<Outcome> {
   const { declared, db, target } = await loadAndOpen(opts, { action: 'apply', command: 'apply' });
@@ -139,33 +191,43 @@ export async function runApply(
   const allowHazards = [...new Set([...(opts.allowHazard ?? []), ...target.policy.allowHazards])] as HazardKind[];
   const json = (o: Record<string, unknown>, exitCode: number, text: string): Outcome => ({ stdout: opts.json ? JSON.stringify(o, null, 2) : text, exitCode });
   // Under the migration lock, planned after taking it: a second runner waits, then finds nothing left to do.
-  return using([db], () => withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
-    const options = planOptionsOf(withPolicyDefaults(opts, target));
-    // Validation (default) plans with the scratch database it then validates on; --no-validate plans as before.
-    const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate !== false, scope);
-    if (plan.steps.length === 0) return json({ applied: 0, chunks: 0, durationMs: 0, backup: null, steps: [] }, 0, renderSummary(plan));
-    log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
-    if (validation !== null) {
-      log(dim(`Validation on a scratch copy of the schema: ${validation.outcome} (${Math.round(validation.durationMs)} ms).`));
-      if (validation.outcome === 'not-validated') log(yellow(`The plan could not be validated and runs unvalidated:\n${validation.problems.map((p) => `  ${p}`).join('\n')}`));
-      assertValidated(validation);
-    }
-    if (!opts.yes) {
-      if (!process.stdin.isTTY) throw new SchemakitError('cli', 'needs-confirmation', 'not a terminal: pass --yes to apply without confirmation');
-      if (!(await confirm(`Apply ${plan.steps.length} statement(s) to ${db.description}?`))) return json({ applied: 0, aborted: true }, 1, 'Aborted; nothing was applied.');
-    }
-    let backup: string | null = null;
-    if (backupDir) backup = await backupFirst(db, backupDir, target.policy, log);
-    const result = await applyPlan(db, plan, {
-      allowHazards, chunked: opts.chunked, preflight: opts.preflight !== false,
-      onStep: (s, i) => progress().show('applying', `${i + 1}/${plan.steps.length} ${s.op} ${s.object}`),
-      lockRetries: countOption('--lock-retries', opts.lockRetries),
-      onRetry: (n, e) => log(`${yellow('lock timeout')} (${e.message.split('\n')[0]}); retry ${n}`),
-    });
-    progress().clear();
-    const text = `Applied ${result.applied} statement(s) ${appliedHow(result)} (${Math.round(result.durationMs)} ms).`;
-    return json({ applied: result.applied, chunks: result.chunks, durationMs: Math.round(result.durationMs), backup, steps: planToJson(plan).steps }, 0, text);
-  }));
+  return using([db], () =>
+    withMigrationLock(db, lockOptions(opts, 'schemakit apply', log, {}), async () => {
+      const options = planOptionsOf(withPolicyDefaults(opts, target));
+      // Validation (default) plans with the scratch database it then validates on; --no-validate plans as before.
+      const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate !== false, scope);
+      if (plan.steps.length === 0) return json({ applied: 0, chunks: 0, durationMs: 0, backup: null, steps: [] }, 0, renderSummary(plan));
+      log(`${dim(`target: ${db.description}`)}\n${renderSummary(plan)}\n`);
+      if (validation !== null) {
+        log(dim(`Validation on a scratch copy of the schema: ${validation.outcome} (${Math.round(validation.durationMs)} ms).`));
+        if (validation.outcome === 'not-validated')
+          log(yellow(`The plan could not be validated and runs unvalidated:\n${validation.problems.map((p) => `  ${p}`).join('\n')}`));
+        assertValidated(validation);
+      }
+      if (!opts.yes) {
+        if (!process.stdin.isTTY) throw new SchemakitError('cli', 'needs-confirmation', 'not a terminal: pass --yes to apply without confirmation');
+        if (!(await confirm(`Apply ${plan.steps.length} statement(s) to ${db.description}?`)))
+          return json({ applied: 0, aborted: true }, 1, 'Aborted; nothing was applied.');
+      }
+      let backup: string | null = null;
+      if (backupDir) backup = await backupFirst(db, backupDir, target.policy, log);
+      const result = await applyPlan(db, plan, {
+        allowHazards,
+        chunked: opts.chunked,
+        preflight: opts.preflight !== false,
+        onStep: (s, i) => progress().show('applying', `${i + 1}/${plan.steps.length} ${s.op} ${s.object}`),
+        lockRetries: countOption('--lock-retries', opts.lockRetries),
+        onRetry: (n, e) => log(`${yellow('lock timeout')} (${e.message.split('\n')[0]}); retry ${n}`),
+      });
+      progress().clear();
+      const text = `Applied ${result.applied} statement(s) ${appliedHow(result)} (${Math.round(result.durationMs)} ms).`;
+      return json(
+        { applied: result.applied, chunks: result.chunks, durationMs: Math.round(result.durationMs), backup, steps: planToJson(plan).steps },
+        0,
+        text,
+      );
+    }),
+  );
 }
 
 /** How an apply ran: "in one transaction" only when that is true (an online plan runs builds on their own). */

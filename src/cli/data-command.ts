@@ -11,7 +11,14 @@ import { openTarget, type TargetOptions } from './target';
 /** `file:line:col` of a problem as JSON fields. */
 function problemJson(p: Problem) {
   const m = /^(.*?):(\d+)(?::(\d+))?$/.exec(p.location ?? '');
-  return { file: m?.[1] ?? null, line: m ? Number(m[2]) : null, column: m?.[3] ? Number(m[3]) : null, object: p.object ?? null, code: p.code, message: p.message };
+  return {
+    file: m?.[1] ?? null,
+    line: m ? Number(m[2]) : null,
+    column: m?.[3] ? Number(m[3]) : null,
+    object: p.object ?? null,
+    code: p.code,
+    message: p.message,
+  };
 }
 
 /** `schemakit data validate`: every problem at once; exit 0 valid, 1 problems. */
@@ -20,10 +27,18 @@ export async function runDataValidate(opts: TargetOptions & { data?: string; jso
   return using([db], async () => {
     const r = await prepareReferenceData(declared, db, { dataDir: opts.data });
     const exitCode = r.problems.length ? 1 : 0;
-    const tables = r.tables.map((t) => ({ table: `${t.mapped.table.schema}.${t.mapped.table.name}`, file: t.mapped.ref.file, mode: t.mapped.ref.mode, key: t.mapped.key, rows: t.rows.length }));
+    const tables = r.tables.map((t) => ({
+      table: `${t.mapped.table.schema}.${t.mapped.table.name}`,
+      file: t.mapped.ref.file,
+      mode: t.mapped.ref.mode,
+      key: t.mapped.key,
+      rows: t.rows.length,
+    }));
     if (opts.json) return { stdout: JSON.stringify({ valid: exitCode === 0, tables, problems: r.problems.map(problemJson) }, null, 2), exitCode };
     const lines = r.problems.map((p) => formatProblem(p));
-    const summary = exitCode ? red(`${r.problems.length} problem(s) in reference data`) : `${tables.length} reference table(s), ${tables.reduce((n, t) => n + t.rows, 0)} row(s): valid`;
+    const summary = exitCode
+      ? red(`${r.problems.length} problem(s) in reference data`)
+      : `${tables.length} reference table(s), ${tables.reduce((n, t) => n + t.rows, 0)} row(s): valid`;
     return { stdout: [...lines, summary].join('\n'), exitCode };
   });
 }
@@ -91,10 +106,13 @@ export async function runDataExport(table: string, opts: { url?: string; out?: s
 
 /** `schemakit data seed NAME`: loads data/seeds/NAME/<schema>/<table>.csv, referenced tables first. */
 export async function runDataSeed(name: string, opts: TargetOptions & { data?: string; truncate?: boolean; json?: boolean }): Promise<Outcome> {
-  if (!existsSync(join(opts.data ?? 'data', 'seeds', name))) throw new SchemakitError('data', 'not-found', `no seed folder ${join(opts.data ?? 'data', 'seeds', name)}`);
+  if (!existsSync(join(opts.data ?? 'data', 'seeds', name)))
+    throw new SchemakitError('data', 'not-found', `no seed folder ${join(opts.data ?? 'data', 'seeds', name)}`);
   const db = await openTarget(opts);
   return using([db], async () => {
     const loaded = await loadSeed(db, opts.data ?? 'data', name, { truncate: opts.truncate });
-    return opts.json ? { stdout: JSON.stringify({ seed: name, loaded }), exitCode: 0 } : { stdout: loaded.map((l) => `Loaded ${l.file} into ${l.table}`).join('\n') || 'Nothing to load.', exitCode: 0 };
+    return opts.json
+      ? { stdout: JSON.stringify({ seed: name, loaded }), exitCode: 0 }
+      : { stdout: loaded.map((l) => `Loaded ${l.file} into ${l.table}`).join('\n') || 'Nothing to load.', exitCode: 0 };
   });
 }

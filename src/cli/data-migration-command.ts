@@ -24,7 +24,8 @@ export interface DataMigrationOptions extends TargetOptions {
 export async function runGenerateData(name: string, opts: DataMigrationOptions): Promise<Outcome> {
   const table = opts.table === undefined ? null : parseTableName(opts.table);
   const size = opts.batchSize === undefined ? undefined : Number(opts.batchSize);
-  if (size !== undefined && (!Number.isInteger(size) || size < 1)) throw new SchemakitError('cli', 'bad-option', `--batch-size ${opts.batchSize}: a positive whole number`);
+  if (size !== undefined && (!Number.isInteger(size) || size < 1))
+    throw new SchemakitError('cli', 'bad-option', `--batch-size ${opts.batchSize}: a positive whole number`);
   const sleep = opts.sleep ?? '50ms';
   const { sleepMs } = (() => {
     try {

@@ -113,10 +113,13 @@ export async function runDocs(opts: DocsOptions = {}): Promise<Outcome> {
   const out = opts.out ? resolve(opts.out) : opts.html ? join(config.root, 'generated', 'site') : config.paths.docs;
   const input = await docsInput(opts);
   const render = opts.html ? renderSite : renderDocs;
-  const templatesDir = opts.templates ? resolve(opts.templates) : config.paths.templates ?? undefined;
+  const templatesDir = opts.templates ? resolve(opts.templates) : (config.paths.templates ?? undefined);
   const referenceData = await referenceDataCounts(config.root, relative(config.root, config.paths.data) || '.', input.referenceSpecs);
   const rendered = render(input.catalog, {
-    templatesDir, title: opts.title, stats: input.stats, referenceData,
+    templatesDir,
+    title: opts.title,
+    stats: input.stats,
+    referenceData,
     areas: { patterns: config.docs?.areas ?? [], tables: input.declaredAreas },
     limits: {
       ...(config.docs?.maxDiagramChars ? { maxChars: config.docs.maxDiagramChars } : {}),
@@ -129,16 +132,19 @@ export async function runDocs(opts: DocsOptions = {}): Promise<Outcome> {
     const drift = compareDocs(rendered, existing);
     if (opts.json) {
       const upToDate = drift.missing.length + drift.stale.length + drift.extra.length === 0;
-      return { stdout: JSON.stringify({ out: where, files: rendered.size, upToDate, missing: drift.missing, stale: drift.stale, extra: drift.extra }, null, 2), exitCode: upToDate ? 0 : 1 };
+      return {
+        stdout: JSON.stringify({ out: where, files: rendered.size, upToDate, missing: drift.missing, stale: drift.stale, extra: drift.extra }, null, 2),
+        exitCode: upToDate ? 0 : 1,
+      };
     }
-    const lines = [
-      ...drift.missing.map((p) => `missing: ${p}`),
-      ...drift.stale.map((p) => `stale:   ${p}`),
-      ...drift.extra.map((p) => `extra:   ${p}`),
-    ];
+    const lines = [...drift.missing.map((p) => `missing: ${p}`), ...drift.stale.map((p) => `stale:   ${p}`), ...drift.extra.map((p) => `extra:   ${p}`)];
     if (lines.length === 0) return { stdout: `Docs in ${where} are up to date (${rendered.size} files).`, exitCode: 0 };
     const shown = drift.stale.slice(0, MAX_DIFFS);
-    const diffs = unifiedDiffs(shown, (p) => existing.get(p), (p) => rendered.get(p));
+    const diffs = unifiedDiffs(
+      shown,
+      (p) => existing.get(p),
+      (p) => rendered.get(p),
+    );
     const more = drift.stale.length > shown.length ? `\n\n… and ${drift.stale.length - shown.length} more stale file(s), named above.` : '';
     const changes = diffs ? `\n\nWhat \`schemakit docs\` would change (a/: the file as it is, b/: as the schema renders it):\n\n${diffs}${more}` : '';
     return { stdout: `Docs in ${where} are out of date; run \`schemakit docs\`:\n${lines.join('\n')}${changes}`, exitCode: 1 };

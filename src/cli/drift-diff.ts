@@ -18,7 +18,11 @@ export function declarationDiff(expected: Catalog, actual: Catalog, maxFiles = 2
     return null;
   }
   const changed = [...new Set([...before.keys(), ...after.keys()])].sort().filter((p) => before.get(p) !== after.get(p));
-  const text = unifiedDiffs(changed.slice(0, maxFiles), (p) => before.get(p), (p) => after.get(p));
+  const text = unifiedDiffs(
+    changed.slice(0, maxFiles),
+    (p) => before.get(p),
+    (p) => after.get(p),
+  );
   const more = changed.length > maxFiles ? `\n\n… and ${changed.length - maxFiles} more file(s).` : '';
   return { text: text + more, files: changed.length };
 }

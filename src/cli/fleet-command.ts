@@ -1,8 +1,18 @@
 import { join } from 'node:path';
 import type { EnvConfig } from '../config';
 import {
-  applyFleet, checkFleet, declaredTenantSchema, fleetMigrationStatus, healthFleet, migrateFleetUp, pingFleet, planFleet, resolveFleet,
-  type FleetProgress, type FleetRunOptions, type TargetResult,
+  applyFleet,
+  checkFleet,
+  declaredTenantSchema,
+  fleetMigrationStatus,
+  healthFleet,
+  migrateFleetUp,
+  pingFleet,
+  planFleet,
+  resolveFleet,
+  type FleetProgress,
+  type FleetRunOptions,
+  type TargetResult,
 } from '../fleet';
 import { loadSchemaDir } from '../load';
 import { readMigrations } from '../migrate';
@@ -13,13 +23,30 @@ import type { FleetCommandKind } from './fleet-options';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
 import { migrationsDirOf, projectConfig, schemaDir } from './target';
 
-type Opts = Record<string, unknown> & { table?: string[]; timeout?: string; failOn?: 'warning' | 'error'; env?: string; url?: string; config?: string; json?: boolean; parallel?: string; canary?: string; stopOnError?: boolean; dir?: string; yes?: boolean; to?: string; lockWait?: string; allowHazard?: string[]; online?: boolean };
+type Opts = Record<string, unknown> & {
+  table?: string[];
+  timeout?: string;
+  failOn?: 'warning' | 'error';
+  env?: string;
+  url?: string;
+  config?: string;
+  json?: boolean;
+  parallel?: string;
+  canary?: string;
+  stopOnError?: boolean;
+  dir?: string;
+  yes?: boolean;
+  to?: string;
+  lockWait?: string;
+  allowHazard?: string[];
+  online?: boolean;
+};
 
 /** The fleet env the options select (`--env`, else SCHEMAKIT_ENV, else defaultEnv unless a URL is given), or null. */
 export function fleetEnvOf(opts: { env?: unknown; url?: unknown; config?: unknown }): EnvConfig | null {
   if (opts.url) return null;
   const config = projectConfig({ config: opts.config as string | undefined });
-  const name = (opts.env as string | undefined) ?? process.env.SCHEMAKIT_ENV ?? (process.env.DATABASE_URL ? undefined : config.defaultEnv ?? undefined);
+  const name = (opts.env as string | undefined) ?? process.env.SCHEMAKIT_ENV ?? (process.env.DATABASE_URL ? undefined : (config.defaultEnv ?? undefined));
   const env = name ? config.envs.find((e) => e.name === name) : undefined;
   return env?.fleet ? env : null;
 }
@@ -27,7 +54,8 @@ export function fleetEnvOf(opts: { env?: unknown; url?: unknown; config?: unknow
 const count = (o: string | undefined, flag: string, dflt: number) => {
   if (o === undefined) return dflt;
   const n = Number(o);
-  if (!Number.isInteger(n) || n < (flag === '--canary' ? 0 : 1)) throw new SchemakitError('cli', 'bad-option', `${flag} ${o}: not a whole number${flag === '--canary' ? '' : ' ≥ 1'}`);
+  if (!Number.isInteger(n) || n < (flag === '--canary' ? 0 : 1))
+    throw new SchemakitError('cli', 'bad-option', `${flag} ${o}: not a whole number${flag === '--canary' ? '' : ' ≥ 1'}`);
   return n;
 };
 
@@ -41,7 +69,9 @@ function progressLine(): { onProgress?: (p: FleetProgress) => void; end: () => v
       last = Date.now();
       const rate = p.elapsedMs > 0 ? (p.done * 1000) / p.elapsedMs : 0;
       const eta = rate > 0 ? Math.round((p.total - p.done) / rate) : null;
-      process.stderr.write(`\r\x1b[K${p.done}/${p.total} done, ${p.failed} failed, ${p.running} running, ${rate.toFixed(1)}/s${eta !== null ? `, ETA ${eta} s` : ''}`);
+      process.stderr.write(
+        `\r\x1b[K${p.done}/${p.total} done, ${p.failed} failed, ${p.running} running, ${rate.toFixed(1)}/s${eta !== null ? `, ETA ${eta} s` : ''}`,
+      );
     },
     end: () => process.stderr.write('\r\x1b[K'),
   };
@@ -66,7 +96,11 @@ export function renderResults(results: readonly TargetResult[]): string {
   const head = columns.map(([h]) => h);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const last = head.length - 1;
-  const line = (r: string[]) => r.map((c, i) => (i === last ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === last ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const paint = (r: string[]) => {
     const s = line(r);
     return r[last - 1] === 'failed' ? red(s) : r[last - 1] === 'skipped' ? yellow(s) : s;
@@ -101,13 +135,25 @@ export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, op
   const files = () => readMigrations(migrationsDirOf(opts, opts.dir));
   const finish = (results: TargetResult[]): Outcome => {
     progress.end();
-    const doc = { command: kind, env: env.name, targets: results.length, ok: results.filter((r) => r.status === 'ok').length,
-      failed: results.filter((r) => r.status === 'failed').length, skipped: results.filter((r) => r.status === 'skipped').length, results };
+    const doc = {
+      command: kind,
+      env: env.name,
+      targets: results.length,
+      ok: results.filter((r) => r.status === 'ok').length,
+      failed: results.filter((r) => r.status === 'failed').length,
+      skipped: results.filter((r) => r.status === 'skipped').length,
+      results,
+    };
     return { stdout: opts.json ? JSON.stringify(doc, null, 2) : renderResults(results), exitCode: exitOf(results) };
   };
   switch (kind) {
     case 'migrate-up':
-      if (env.policy.requireBackup) throw new SchemakitError('cli', 'policy-refused', `migrate up refused on fleet env "${env.name}": policy requireBackup (${env.location}); fleet backups are not supported`);
+      if (env.policy.requireBackup)
+        throw new SchemakitError(
+          'cli',
+          'policy-refused',
+          `migrate up refused on fleet env "${env.name}": policy requireBackup (${env.location}); fleet backups are not supported`,
+        );
       return finish(await migrateFleetUp(targets, files(), { ...run, to: opts.to, lockTimeoutMs }));
     case 'migrate-status':
       return finish(await fleetMigrationStatus(targets, files(), run));
@@ -117,7 +163,9 @@ export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, op
       const { intFlag, loadCheckDeclarations } = await import('./check-command');
       const timeoutMs = intFlag('--timeout', opts.timeout);
       const declared = await loadCheckDeclarations(opts);
-      return finish(await checkFleet(targets, { ...run, declared, boundSchema: declared ? declaredTenantSchema(declared) : undefined, tables: opts.table, timeoutMs }));
+      return finish(
+        await checkFleet(targets, { ...run, declared, boundSchema: declared ? declaredTenantSchema(declared) : undefined, tables: opts.table, timeoutMs }),
+      );
     }
     case 'health': {
       const { healthOptionsOf, loadHealthDeclarations } = await import('./health-command');
@@ -126,9 +174,20 @@ export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, op
       return finish(await healthFleet(targets, { ...run, ...options, declared, failOn: opts.failOn }));
     }
     case 'apply': {
-      if (env.policy.migrationsOnly) throw new SchemakitError('config', 'policy-refused', `apply refused on env "${env.name}": policy migrationsOnly: true (${env.location})`);
-      if (env.policy.requireBackup) throw new SchemakitError('cli', 'policy-refused', `apply refused on fleet env "${env.name}": policy requireBackup (${env.location}); fleet backups are not supported`);
-      if (!opts.yes) throw new SchemakitError('cli', 'needs-confirmation', `apply to ${targets.length} target(s) of fleet env "${env.name}": pass --yes (run plan --env ${env.name} first)`);
+      if (env.policy.migrationsOnly)
+        throw new SchemakitError('config', 'policy-refused', `apply refused on env "${env.name}": policy migrationsOnly: true (${env.location})`);
+      if (env.policy.requireBackup)
+        throw new SchemakitError(
+          'cli',
+          'policy-refused',
+          `apply refused on fleet env "${env.name}": policy requireBackup (${env.location}); fleet backups are not supported`,
+        );
+      if (!opts.yes)
+        throw new SchemakitError(
+          'cli',
+          'needs-confirmation',
+          `apply to ${targets.length} target(s) of fleet env "${env.name}": pass --yes (run plan --env ${env.name} first)`,
+        );
       const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
       const allowHazards = [...new Set([...(opts.allowHazard ?? []), ...env.policy.allowHazards])] as HazardKind[];
       return finish(await applyFleet(targets, declared, { ...run, allowHazards, lockTimeoutMs, plan: { online: opts.online ?? env.policy.online } }));
@@ -140,7 +199,20 @@ export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, op
       const changes = fp.groups.some((g) => g.plan.steps.length > 0);
       const exitCode = fp.failed.length ? 1 : changes ? 2 : 0;
       if (opts.json) {
-        return { stdout: JSON.stringify({ command: 'plan', env: env.name, targets: targets.length, groups: fp.groups.map((g) => ({ hash: g.hash, targets: g.targets, plan: planToJson(g.plan) })), failed: fp.failed }, null, 2), exitCode };
+        return {
+          stdout: JSON.stringify(
+            {
+              command: 'plan',
+              env: env.name,
+              targets: targets.length,
+              groups: fp.groups.map((g) => ({ hash: g.hash, targets: g.targets, plan: planToJson(g.plan) })),
+              failed: fp.failed,
+            },
+            null,
+            2,
+          ),
+          exitCode,
+        };
       }
       const text = fp.groups.map((g, i) => {
         const label = String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
@@ -149,7 +221,8 @@ export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, op
         const body = g.plan.steps.length ? `${renderSummary(g.plan)}\n${dim('-- SQL --')}\n${renderUp(g.plan)}` : renderSummary(g.plan);
         return `${head}\n${dim(names)}\n${body}`;
       });
-      if (targets.some((t) => t.schema)) text.push(dim('Tenant schemas: SQL is shown with the declared schema name; each tenant runs it in its own schema (migrate up).'));
+      if (targets.some((t) => t.schema))
+        text.push(dim('Tenant schemas: SQL is shown with the declared schema name; each tenant runs it in its own schema (migrate up).'));
       if (fp.failed.length) text.push(red(`${fp.failed.length} target(s) could not be read:\n${fp.failed.map((f) => `  ${f.target}: ${f.error}`).join('\n')}`));
       return { stdout: text.join('\n\n'), exitCode };
     }

@@ -8,8 +8,10 @@ export type FleetCommandKind = 'plan' | 'apply' | 'migrate-up' | 'migrate-status
 export function withFleetOptions(c: Command, kind: FleetCommandKind): Command {
   c.option('--parallel <n>', 'fleet env: targets at once, one connection each (default: parallel of the env, else 4)');
   if (kind === 'apply' || kind === 'migrate-up') {
-    c.option('--canary <n>', 'fleet env: run N targets first; the rest only if all of them succeed')
-      .option('--stop-on-error', 'fleet env: start no new target after a failure (default: continue)');
+    c.option('--canary <n>', 'fleet env: run N targets first; the rest only if all of them succeed').option(
+      '--stop-on-error',
+      'fleet env: start no new target after a failure (default: continue)',
+    );
   }
   return c;
 }

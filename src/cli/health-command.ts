@@ -1,7 +1,16 @@
 import { existsSync } from 'node:fs';
 import type { Declared } from '../declare';
 import {
-  health, lintDeclared, planRefresh, planVacuum, runMaintenance, type Finding, type HealthReport, type MaintenanceStep, type Severity, type Thresholds,
+  health,
+  lintDeclared,
+  planRefresh,
+  planVacuum,
+  runMaintenance,
+  type Finding,
+  type HealthReport,
+  type MaintenanceStep,
+  type Severity,
+  type Thresholds,
 } from '../health';
 import { SchemakitError } from '../util';
 import { using, type Outcome } from './commands';
@@ -11,7 +20,12 @@ import { bold, dim, red, yellow } from './output';
 import { openTarget, openWithDeclarations, projectConfig, schemaDir, type TargetOptions } from './target';
 
 export type HealthFlags = TargetOptions & {
-  json?: boolean; only?: string[]; failOn?: 'warning' | 'error'; requireColumnComments?: boolean; statementTimeout?: string; schemaGiven?: boolean;
+  json?: boolean;
+  only?: string[];
+  failOn?: 'warning' | 'error';
+  requireColumnComments?: boolean;
+  statementTimeout?: string;
+  schemaGiven?: boolean;
   env?: string;
 } & Record<string, unknown>;
 
@@ -21,7 +35,8 @@ const log = (s: string) => process.stderr.write(s + '\n');
 function numberFlag(flag: string, v: unknown): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || n < 0) throw new SchemakitError('cli', 'bad-option', `${flag} must be a non-negative number, not "${String(v)}"`);
+  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new SchemakitError('cli', 'bad-option', `${flag} must be a non-negative number, not "${String(v)}"`);
   return n;
 }
 
@@ -51,10 +66,17 @@ export async function loadHealthDeclarations(o: HealthFlags): Promise<Declared |
 }
 
 /** The options of health() the flags give: thresholds (schemakit.yaml's `health:`, the flags over it), kinds, timeout. */
-export function healthOptionsOf(o: HealthFlags): { thresholds: Partial<Thresholds>; only?: string[]; requireColumnComments?: boolean; statementTimeoutMs?: number } {
+export function healthOptionsOf(o: HealthFlags): {
+  thresholds: Partial<Thresholds>;
+  only?: string[];
+  requireColumnComments?: boolean;
+  statementTimeoutMs?: number;
+} {
   return {
     // schemakit.yaml's `health:` (validated with file:line when loaded), then the flags over it.
-    thresholds: { ...projectConfig(o).health, ...thresholdsOf(o) } as Partial<Thresholds>, only: o.only, requireColumnComments: o.requireColumnComments,
+    thresholds: { ...projectConfig(o).health, ...thresholdsOf(o) } as Partial<Thresholds>,
+    only: o.only,
+    requireColumnComments: o.requireColumnComments,
     statementTimeoutMs: numberFlag('--statement-timeout', o.statementTimeout),
   };
 }
@@ -90,8 +112,16 @@ function renderFinding(f: Finding): string[] {
 
 /** The report as text: a header, findings grouped by severity with their fix, what could not be checked, a summary. */
 export function renderHealth(r: HealthReport): string {
-  const version = r.serverVersion ? ` (${r.engine === 'pglite' ? 'PGlite, PostgreSQL' : 'PostgreSQL'} ${Math.floor(r.serverVersion / 10000)}.${r.serverVersion % 100})` : '';
-  const out = [dim(r.database ? `health of ${r.database}${version}: one ${r.readOnly ? 'read-only ' : ''}transaction${r.statsReset ? `; statistics since ${r.statsReset}` : ''}` : 'design lint of the declarations (no database)')];
+  const version = r.serverVersion
+    ? ` (${r.engine === 'pglite' ? 'PGlite, PostgreSQL' : 'PostgreSQL'} ${Math.floor(r.serverVersion / 10000)}.${r.serverVersion % 100})`
+    : '';
+  const out = [
+    dim(
+      r.database
+        ? `health of ${r.database}${version}: one ${r.readOnly ? 'read-only ' : ''}transaction${r.statsReset ? `; statistics since ${r.statsReset}` : ''}`
+        : 'design lint of the declarations (no database)',
+    ),
+  ];
   for (const s of ['error', 'warning', 'info'] as const) {
     const fs = r.findings.filter((f) => f.severity === s);
     if (fs.length === 0) continue;
@@ -112,11 +142,20 @@ type MaintenanceFlags = TargetOptions & { table?: string[]; full?: boolean; ifBl
 /** Runs or prints maintenance steps: progress on a TTY, then a summary (or one JSON document). */
 async function runSteps(db: Parameters<typeof runMaintenance>[0], steps: readonly MaintenanceStep[], o: MaintenanceFlags, verb: string): Promise<Outcome> {
   if (o.dryRun) {
-    return { stdout: o.json ? JSON.stringify({ dryRun: true, steps }, null, 2) : steps.length ? steps.map((s) => `${s.sql};${s.reason ? dim(`  -- ${s.reason}`) : ''}`).join('\n') : `Nothing to ${verb}.`, exitCode: 0 };
+    return {
+      stdout: o.json
+        ? JSON.stringify({ dryRun: true, steps }, null, 2)
+        : steps.length
+          ? steps.map((s) => `${s.sql};${s.reason ? dim(`  -- ${s.reason}`) : ''}`).join('\n')
+          : `Nothing to ${verb}.`,
+      exitCode: 0,
+    };
   }
   const tty = Boolean(process.stderr.isTTY);
   const started = performance.now();
-  const results = await runMaintenance(db, steps, (i, s) => { if (tty) process.stderr.write(`\r\x1b[K[${i + 1}/${steps.length}] ${s.sql}`); });
+  const results = await runMaintenance(db, steps, (i, s) => {
+    if (tty) process.stderr.write(`\r\x1b[K[${i + 1}/${steps.length}] ${s.sql}`);
+  });
   if (tty && steps.length > 0) process.stderr.write('\r\x1b[K');
   const ms = Math.round(performance.now() - started);
   if (o.json) return { stdout: JSON.stringify({ dryRun: false, steps: results, ms }, null, 2), exitCode: 0 };

@@ -2,7 +2,22 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CONFIG_FILE, describeTarget } from '../config';
 import { loadSchemaDir } from '../load';
-import { adoptHistory, readForeignMigrations, writeImported, type AdoptedRow, compareVersions, ensureHistory, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock, migrateUp, applyPlan, insertHistory } from '../migrate';
+import {
+  adoptHistory,
+  readForeignMigrations,
+  writeImported,
+  type AdoptedRow,
+  compareVersions,
+  ensureHistory,
+  migrationStates,
+  readHistory,
+  readMigrations,
+  readProgress,
+  withMigrationLock,
+  migrateUp,
+  applyPlan,
+  insertHistory,
+} from '../migrate';
 import { loadSeed } from '../data';
 import { createTargetDatabase, databaseExists, dropTargetDatabase, extensionsCreatedBy, migrationDrift, planDeclared, planReferenceData } from '../pipeline';
 import { SchemakitError } from '../util';
@@ -11,7 +26,10 @@ import type { Outcome } from './commands';
 import { cliTarget, openResolved, projectConfig, type TargetOptions } from './target';
 
 type Json = { json?: boolean };
-const out = (opts: Json, doc: Record<string, unknown>, text: string, exitCode = 0): Outcome => ({ stdout: opts.json ? JSON.stringify(doc, null, 2) : text, exitCode });
+const out = (opts: Json, doc: Record<string, unknown>, text: string, exitCode = 0): Outcome => ({
+  stdout: opts.json ? JSON.stringify(doc, null, 2) : text,
+  exitCode,
+});
 
 const YAML = `# schemakit.yaml: paths, the engine for scratch databases, and environments.
 # Every string may use \${VAR} or \${VAR:-default}; an unset variable without a default is an error.
@@ -83,10 +101,15 @@ export async function runInit(opts: Json): Promise<Outcome> {
   const had = existsSync(ignore) ? readFileSync(ignore, 'utf8') : '';
   const missing = ['.schemakit/', 'generated/site/'].filter((l) => !had.split('\n').some((x) => x.trim() === l));
   if (missing.length) {
-    writeFileSync(ignore, `${had}${had && !had.endsWith('\n') ? '\n' : ''}# schemakit: embedded database, caches and backups; the generated HTML site\n${missing.join('\n')}\n`);
+    writeFileSync(
+      ignore,
+      `${had}${had && !had.endsWith('\n') ? '\n' : ''}# schemakit: embedded database, caches and backups; the generated HTML site\n${missing.join('\n')}\n`,
+    );
     written.push('.gitignore');
   }
-  const text = [...written.map((p) => `wrote ${p}`), ...kept.map((p) => `kept  ${p} (exists)`), '', 'Next: schemakit plan   (then schemakit apply --yes)'].join('\n');
+  const text = [...written.map((p) => `wrote ${p}`), ...kept.map((p) => `kept  ${p} (exists)`), '', 'Next: schemakit plan   (then schemakit apply --yes)'].join(
+    '\n',
+  );
   return out(opts, { written, kept }, text);
 }
 
@@ -107,7 +130,9 @@ export async function runPing(opts: TargetOptions & Json & { dir?: string; drift
   const connectMs = Math.round(performance.now() - started);
   try {
     const t0 = performance.now();
-    const [info] = await db.query<{ version: string; user: string; database: string }>('SELECT pg_catalog.version() AS version, current_user AS user, current_database() AS database');
+    const [info] = await db.query<{ version: string; user: string; database: string }>(
+      'SELECT pg_catalog.version() AS version, current_user AS user, current_database() AS database',
+    );
     const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
     const files = readMigrations(opts.dir ? opts.dir : projectConfig(opts).paths.migrations);
     const history = await readHistory(db);
@@ -117,8 +142,16 @@ export async function runPing(opts: TargetOptions & Json & { dir?: string; drift
     const drift = opts.drift === false || history.length === 0 ? null : (await migrationDrift(db, files, history)).plan.steps.length;
     const healthy = pending === 0 && problems === 0 && !drift;
     const doc = {
-      target: describeTarget(t.target), reachable: true, serverVersion: db.serverVersion, version: info.version, connectMs, latencyMs,
-      user: info.user, database: info.database, migrations: { applied: states.filter((s) => s.kind === 'applied').length, pending, problems }, drift,
+      target: describeTarget(t.target),
+      reachable: true,
+      serverVersion: db.serverVersion,
+      version: info.version,
+      connectMs,
+      latencyMs,
+      user: info.user,
+      database: info.database,
+      migrations: { applied: states.filter((s) => s.kind === 'applied').length, pending, problems },
+      drift,
     };
     const text = [
       `reachable  ${info.version.split(',')[0]}, connected in ${connectMs} ms, round trip ${latencyMs} ms, as ${info.user} on ${info.database}`,
@@ -144,26 +177,36 @@ export async function runDbCreate(opts: TargetOptions & Json): Promise<Outcome> 
  * drops and recreates the database, then runs the migrations (when the project has any) or applies the schema,
  * loads the reference data (data/<schema>/<table>.csv) and the env's seed (`seed:`, data/seeds/<name>/).
  */
-export async function runDbReset(opts: TargetOptions & Json & { yes?: boolean; dir?: string; seed?: string | false }, log: (s: string) => void): Promise<Outcome> {
+export async function runDbReset(
+  opts: TargetOptions & Json & { yes?: boolean; dir?: string; seed?: string | false },
+  log: (s: string) => void,
+): Promise<Outcome> {
   const t = cliTarget(opts, { action: 'reset', command: 'db reset' });
   const what = describeTarget(t.target);
   if (!opts.yes) throw new SchemakitError('cli', 'needs-confirmation', `db reset drops every object and row of ${what}: pass --yes`);
   const config = projectConfig(opts);
-  const seed = opts.seed === false ? null : opts.seed ?? t.env?.seed ?? null;
+  const seed = opts.seed === false ? null : (opts.seed ?? t.env?.seed ?? null);
   if (seed !== null && !existsSync(join(config.paths.data, 'seeds', seed))) {
     const from = opts.seed ? '--seed' : `${t.env?.location}: envs.${t.env?.name}.seed`;
-    throw new SchemakitError('config', 'no-seed', `${from}: no seed folder ${relative(process.cwd(), join(config.paths.data, 'seeds', seed))}; nothing was dropped`);
+    throw new SchemakitError(
+      'config',
+      'no-seed',
+      `${from}: no seed folder ${relative(process.cwd(), join(config.paths.data, 'seeds', seed))}; nothing was dropped`,
+    );
   }
   const files = readMigrations(opts.dir ? opts.dir : config.paths.migrations);
   const schemaDir = opts.schema ? opts.schema : config.paths.schema;
   // Loaded before dropping: a broken schema/ must not leave an empty database behind.
-  const declared = files.length > 0 && !existsSync(schemaDir) ? null
-    : files.length === 0 && t.policy.migrationsOnly ? null
-      : await loadSchemaDir(schemaDir, { cacheDir: join(config.root, '.schemakit', 'cache') });
+  const declared =
+    files.length > 0 && !existsSync(schemaDir)
+      ? null
+      : files.length === 0 && t.policy.migrationsOnly
+        ? null
+        : await loadSchemaDir(schemaDir, { cacheDir: join(config.root, '.schemakit', 'cache') });
   const existed = await databaseExists(t.target);
   if (existed) await dropTargetDatabase(t.target);
   await createTargetDatabase(t.target);
-  const extensions = files.length > 0 ? extensionsCreatedBy(files) : declared?.catalog.extensions.map((e) => e.name) ?? [];
+  const extensions = files.length > 0 ? extensionsCreatedBy(files) : (declared?.catalog.extensions.map((e) => e.name) ?? []);
   const db = await openResolved(t.target, extensions);
   const data = { root: config.root, dataDir: relative(config.root, config.paths.data) };
   try {
@@ -203,7 +246,11 @@ export async function runBaseline(version: string, opts: TargetOptions & Json & 
   const t = cliTarget(opts, { action: 'baseline', command: 'migrate baseline' });
   const files = readMigrations(opts.dir ? opts.dir : projectConfig(opts).paths.migrations);
   if (!files.some((f) => f.version === version)) {
-    throw new SchemakitError('migrate', 'unknown-version', `no migration with version ${version} in ${relative(process.cwd(), projectConfig(opts).paths.migrations) || '.'}${files.length ? `; versions: ${files.map((f) => f.version).join(', ')}` : ''}`);
+    throw new SchemakitError(
+      'migrate',
+      'unknown-version',
+      `no migration with version ${version} in ${relative(process.cwd(), projectConfig(opts).paths.migrations) || '.'}${files.length ? `; versions: ${files.map((f) => f.version).join(', ')}` : ''}`,
+    );
   }
   const db = await openResolved(t.target, extensionsCreatedBy(files));
   try {
@@ -214,9 +261,13 @@ export async function runBaseline(version: string, opts: TargetOptions & Json & 
       for (const f of todo) await insertHistory(db, { version: f.version, name: f.name, checksum: f.checksum, durationMs: 0, downSql: f.down });
       return todo.map((f) => f.id);
     });
-    return out(opts, { target: describeTarget(t.target), baseline: version, recorded }, recorded.length
-      ? `Recorded ${recorded.length} migration(s) up to ${version} as applied (not run):\n${recorded.map((id) => `  ${id}`).join('\n')}`
-      : `Nothing to record: every migration up to ${version} is already in the history.`);
+    return out(
+      opts,
+      { target: describeTarget(t.target), baseline: version, recorded },
+      recorded.length
+        ? `Recorded ${recorded.length} migration(s) up to ${version} as applied (not run):\n${recorded.map((id) => `  ${id}`).join('\n')}`
+        : `Nothing to record: every migration up to ${version} is already in the history.`,
+    );
   } finally {
     await db.close().catch(() => undefined);
   }
@@ -242,11 +293,27 @@ export async function runImport(source: string, opts: TargetOptions & Json & { d
       await db.close().catch(() => undefined);
     }
   }
-  const migrations = found.map((m, i) => ({ id: written[i].id, status: written[i].status, source: m.source, files: m.files, down: m.downFile, strippedTransaction: m.strippedTransaction }));
+  const migrations = found.map((m, i) => ({
+    id: written[i].id,
+    status: written[i].status,
+    source: m.source,
+    files: m.files,
+    down: m.downFile,
+    strippedTransaction: m.strippedTransaction,
+  }));
   const shownDir = relative(process.cwd(), dir) || '.';
   const text = [
-    ...migrations.map((m) => `${m.status === 'written' ? 'wrote' : 'kept '} ${join(shownDir, m.id)}  <- ${m.files.join(' + ')}${m.down ? `, down ${m.down}` : ', no down script'}${m.strippedTransaction ? ' (BEGIN/COMMIT removed)' : ''}`),
-    ...(adopted ? [adopted.length ? `history: ${adopted.filter((a) => a.status === 'recorded').length} of ${adopted.length} row(s) of ${opts.historyTable ?? 'schema_migrations'} recorded as applied (the old table is left as it is)` : `history: ${opts.historyTable ?? 'schema_migrations'} is empty`] : []),
+    ...migrations.map(
+      (m) =>
+        `${m.status === 'written' ? 'wrote' : 'kept '} ${join(shownDir, m.id)}  <- ${m.files.join(' + ')}${m.down ? `, down ${m.down}` : ', no down script'}${m.strippedTransaction ? ' (BEGIN/COMMIT removed)' : ''}`,
+    ),
+    ...(adopted
+      ? [
+          adopted.length
+            ? `history: ${adopted.filter((a) => a.status === 'recorded').length} of ${adopted.length} row(s) of ${opts.historyTable ?? 'schema_migrations'} recorded as applied (the old table is left as it is)`
+            : `history: ${opts.historyTable ?? 'schema_migrations'} is empty`,
+        ]
+      : []),
     `Next: schemakit migrate status${adopted ? '' : ' (or migrate import --history on a database that ran them)'}`,
   ].join('\n');
   return out(opts, { source: relative(process.cwd(), source) || '.', dir: shownDir, migrations, target, history: adopted }, text);

@@ -1,9 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Db } from '../db';
-import {
-  lintPlan, lintScript, readTableSizes, renderLint, runPreflight, scriptTables, type LintFinding, type LintOptions, type TableSizes,
-} from '../migrate';
+import { lintPlan, lintScript, readTableSizes, renderLint, runPreflight, scriptTables, type LintFinding, type LintOptions, type TableSizes } from '../migrate';
 import { SchemakitError } from '../util';
 import type { ScopeFlags } from './scope-options';
 import { scopeOf } from './target';
@@ -45,7 +43,10 @@ async function lintCurrentPlan(opts: LintFlags, options: LintOptions): Promise<L
   const { declared, db, target } = await loadAndOpen(opts);
   return using([db], async () => {
     const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), opts, scopeOf(opts, target));
-    const sizes = await readTableSizes(db, plan.steps.flatMap((s) => s.locks.map((l) => l.table)));
+    const sizes = await readTableSizes(
+      db,
+      plan.steps.flatMap((s) => s.locks.map((l) => l.table)),
+    );
     return lintPlan(plan, sizes, options, await runPreflight(db, plan));
   });
 }

@@ -42,7 +42,8 @@ function program(done: (o: Outcome) => void): Command {
     .showHelpAfterError()
     .exitOverride()
     .hook('preAction', (_, action) => checkUrlOptions(action.opts()));
-  const target = (c: Command) => withConnectTimeout(withEnvOptions(c.option('--schema <dir>', 'directory of schema declarations (default: paths.schema of schemakit.yaml, else schema/)')));
+  const target = (c: Command) =>
+    withConnectTimeout(withEnvOptions(c.option('--schema <dir>', 'directory of schema declarations (default: paths.schema of schemakit.yaml, else schema/)')));
 
   withScopeOptions(withConnectTimeout(withOnlineOptions(cmd.command('diff'))))
     .description('print the SQL that turns SRC into DST (exit 0: none, 2: differences)')
@@ -52,13 +53,35 @@ function program(done: (o: Outcome) => void): Command {
     .option('--privileges', 'compare privileges (GRANT/REVOKE) too; declarations that declare grants always do')
     .action(async (o) => done(await (await import('./commands')).runDiff(o)));
 
-  withScopeOptions(withFleetOptions(withScratchOptions(withOnlineOptions(target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes); on a fleet env, once per distinct state')))), 'plan'))
+  withScopeOptions(
+    withFleetOptions(
+      withScratchOptions(
+        withOnlineOptions(
+          target(cmd.command('plan').description('show what apply would change (exit 0: nothing, 2: changes); on a fleet env, once per distinct state')),
+        ),
+      ),
+      'plan',
+    ),
+  )
     .option('--json', 'print the plan as JSON')
     .option('--no-preflight', 'do not run the pre-flight data checks')
     .option('--validate', 'run the plan on a scratch copy of the database schema and check it reaches the declared schema (exit 1 if not)')
     .action(async (o) => done(await fleetOr('plan', o, async () => (await import('./commands')).runPlan(o))));
 
-  withScopeOptions(withFleetOptions(withScratchOptions(withOnlineOptions(target(cmd.command('apply').description('apply the declared schema to the database (in one transaction, unless --online or --chunked; a fleet env: to each target)')))), 'apply'))
+  withScopeOptions(
+    withFleetOptions(
+      withScratchOptions(
+        withOnlineOptions(
+          target(
+            cmd
+              .command('apply')
+              .description('apply the declared schema to the database (in one transaction, unless --online or --chunked; a fleet env: to each target)'),
+          ),
+        ),
+      ),
+      'apply',
+    ),
+  )
     .option('--json', 'print the result as one JSON document')
     .option('--backup <dir>', 'back up the database into DIR first (pg_dump -Fc, or the embedded data directory)')
     .option('--no-preflight', 'do not run the pre-flight data checks (apply may then fail halfway on data)')
@@ -67,12 +90,19 @@ function program(done: (o: Outcome) => void): Command {
     .addOption(new Option('--allow-hazard <kind...>', 'allow a refused hazard (repeatable)').choices([...hazardKinds]))
     .option('--yes', 'do not ask for confirmation')
     .option('--chunked', 'commit in chunks when the plan needs more locks than one transaction can hold (resumable)')
-    .option('--lock-wait <seconds>', 'wait this long for another runner\'s migration lock', '60')
+    .option('--lock-wait <seconds>', "wait this long for another runner's migration lock", '60')
     .action(async (o) => done(await fleetOr('apply', o, async () => (await import('./commands')).runApply(o, logLine))));
 
-  withScopeOptions(withOnlineOptions(target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>'))))
+  withScopeOptions(
+    withOnlineOptions(
+      target(cmd.command('generate').description('write generated/migrations/<timestamp>_<name>/{up,down}.sql and meta.json').argument('<name>')),
+    ),
+  )
     .option('--out <dir>', 'migrations directory (default: paths.migrations, else generated/migrations)')
-    .option('--dev-url <url>', 'server on which to replay the migrations in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)')
+    .option(
+      '--dev-url <url>',
+      'server on which to replay the migrations in a temporary database (default: dev of schemakit.yaml, else --url, else embedded PGlite)',
+    )
     .option('--json', 'print the result as one JSON document')
     .option('--data', 'write a data-migration template instead: a batched UPDATE (keyset ranges, a commit per batch, resumable) and its down')
     .option('--table <table>', 'with --data: the table the batches walk (schema.table)')
@@ -81,7 +111,12 @@ function program(done: (o: Outcome) => void): Command {
     .option('--sleep <duration>', 'with --data: pause between batches (default 50ms)')
     .action(async (name, o) => {
       const dataOnly = ['table', 'key', 'batchSize', 'sleep'].filter((k) => o[k] !== undefined);
-      if (!o.data && dataOnly.length) throw new SchemakitError('cli', 'bad-option', `--${dataOnly[0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --data (a data-migration template)`);
+      if (!o.data && dataOnly.length)
+        throw new SchemakitError(
+          'cli',
+          'bad-option',
+          `--${dataOnly[0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --data (a data-migration template)`,
+        );
       done(o.data ? await (await import('./data-migration-command')).runGenerateData(name, o) : await (await import('./commands')).runGenerate(name, o));
     });
 
@@ -92,7 +127,8 @@ function program(done: (o: Outcome) => void): Command {
   registerBackup(cmd, target, done);
   registerCheck(cmd, target, done);
 
-  withScopeOptions(withConnectTimeout(cmd.command('docs'))).description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs (large schemas: a diagram per area, a map of the areas)')
+  withScopeOptions(withConnectTimeout(cmd.command('docs')))
+    .description('write Markdown docs and Mermaid ER diagrams of the schema to generated/docs (large schemas: a diagram per area, a map of the areas)')
     .option('--schema <dir>', 'directory of schema declarations (default: paths.schema, else schema/)')
     .option('--url <url>', 'document a live database instead of the declarations')
     .option('--env <name>', 'document the live database of this env of schemakit.yaml instead of the declarations')
@@ -112,22 +148,43 @@ function program(done: (o: Outcome) => void): Command {
     .option('--force', 'overwrite files whose content differs from the pulled declarations')
     .action(async (o) => done(await (await import('./pull-command')).runPull(o)));
 
-  withScopeOptions(withScratchOptions(withOnlineOptions(target(cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)')))
-    .argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)')))
+  withScopeOptions(
+    withScratchOptions(
+      withOnlineOptions(
+        target(
+          cmd.command('lint').description('lint the plan, or migration files, for locks, rewrites, data loss and data that would fail (exit 1 on errors)'),
+        ),
+      ).argument('[paths...]', 'migration directories or .sql files (default: the plan from the database to the schema)'),
+    ),
+  )
     .option('--json', 'print the findings as JSON')
     .option('--large-table-rows <n>', 'tables with at least this many rows make rewrites and blocking scans errors (default 1000000)')
     .option('--large-table-bytes <n>', 'same, in bytes (default 1 GiB)')
     .action(async (paths, o) => done(await (await import('./lint-command')).runLint(paths, o)));
 
-  withConnectTimeout(withEnvOptions(cmd.command('restore').description('restore a backup taken by apply --backup, replacing the database contents (refused on a protected env)').argument('<file>')))
+  withConnectTimeout(
+    withEnvOptions(
+      cmd
+        .command('restore')
+        .description('restore a backup taken by apply --backup, replacing the database contents (refused on a protected env)')
+        .argument('<file>'),
+    ),
+  )
     .option('--yes', 'do not ask for confirmation')
-    .option('--table <table>', 'restore only this table (schema.table, repeatable) from a full server backup, in one transaction', (v: string, p: string[] = []) => [...p, v])
+    .option(
+      '--table <table>',
+      'restore only this table (schema.table, repeatable) from a full server backup, in one transaction',
+      (v: string, p: string[] = []) => [...p, v],
+    )
     .option('--replace', 'with --table: drop the live table first instead of refusing')
     .option('--verify', 'restore into a scratch database and compare catalog hash and row counts with the sidecar; changes nothing (exit 1 if not ok)')
     .option('--json', 'print the result as one JSON document')
     .action(async (file, o) => done(await (await import('./restore-command')).runRestore(file, o)));
 
-  cmd.command('hooks').description('git hooks').command('install')
+  cmd
+    .command('hooks')
+    .description('git hooks')
+    .command('install')
     .description('install a pre-commit hook that regenerates generated/docs when schema/ changes')
     .action(async () => done(await (await import('./hooks-command')).runHooksInstall()));
   return cmd;

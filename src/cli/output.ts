@@ -34,7 +34,10 @@ export function renderSummary(plan: Plan): string {
   const counts = { '+': 0, '~': 0, '-': 0 };
   for (const s of plan.steps) counts[s.op]++;
   lines.push('');
-  lines.push(`${plan.steps.length} statement(s): ${counts['+']} create, ${counts['~']} alter, ${counts['-']} drop` + (kinds.size ? `; hazards: ${[...kinds].join(', ')}` : ''));
+  lines.push(
+    `${plan.steps.length} statement(s): ${counts['+']} create, ${counts['~']} alter, ${counts['-']} drop` +
+      (kinds.size ? `; hazards: ${[...kinds].join(', ')}` : ''),
+  );
   return lines.join('\n');
 }
 

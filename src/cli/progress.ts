@@ -22,7 +22,10 @@ export class ProgressLine {
   private frame = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly stream: ProgressStream, readonly enabled: boolean) {}
+  constructor(
+    private readonly stream: ProgressStream,
+    readonly enabled: boolean,
+  ) {}
 
   /** Shows `phase` (its clock restarts when the phase changes) with an optional detail after it. */
   show(phase: string, detail = ''): void {
@@ -77,11 +80,16 @@ export function progress(): ProgressLine {
 /** Shows the library's Progress reports on the line (an `onProgress` callback). */
 export function showProgress(p: Progress): void {
   switch (p.kind) {
-    case 'TypeCheck': return line.show('type-checking the declarations', `${p.files} file${p.files === 1 ? '' : 's'}`);
-    case 'ScratchDatabase': return line.show('normalizing the declarations', 'starting a scratch database');
-    case 'Normalize': return line.show('normalizing the declarations', `${p.done}/${p.total} statements`);
-    case 'ValidatePlan': return line.show('validating the plan on a scratch copy of the schema', `${p.steps} statements`);
-    default: return assertNever(p, 'progress');
+    case 'TypeCheck':
+      return line.show('type-checking the declarations', `${p.files} file${p.files === 1 ? '' : 's'}`);
+    case 'ScratchDatabase':
+      return line.show('normalizing the declarations', 'starting a scratch database');
+    case 'Normalize':
+      return line.show('normalizing the declarations', `${p.done}/${p.total} statements`);
+    case 'ValidatePlan':
+      return line.show('validating the plan on a scratch copy of the schema', `${p.steps} statements`);
+    default:
+      return assertNever(p, 'progress');
   }
 }
 

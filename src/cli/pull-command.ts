@@ -35,7 +35,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export async function runPull(opts: PullOptions = {}): Promise<Outcome> {
   const layout = (opts.layout ?? 'table') as PullLayout;
-  if (layout !== 'table' && layout !== 'schema') throw new SchemakitError('cli', 'bad-option', `pull: --layout must be "table" or "schema", not "${opts.layout}"`);
+  if (layout !== 'table' && layout !== 'schema')
+    throw new SchemakitError('cli', 'bad-option', `pull: --layout must be "table" or "schema", not "${opts.layout}"`);
   const out = opts.out ? resolve(opts.out) : projectConfig(opts).paths.schema;
   const scope = scopeOf(opts, cliTarget(opts));
   const db = await openTarget(opts);
@@ -50,10 +51,21 @@ export async function runPull(opts: PullOptions = {}): Promise<Outcome> {
   const drift = comparePulled(files, existing);
   const where = relative(process.cwd(), out) || '.';
   const refused = drift.changed.length > 0 && !opts.force;
-  const doc = () => JSON.stringify({
-    out: where, written: !refused, added: drift.added, overwritten: refused ? [] : drift.changed, conflicting: refused ? drift.changed : [], unchanged: drift.unchanged, other: drift.other,
-    counts: { tables: catalog.tables.length, enums: catalog.enums.length, schemas: catalog.schemas.length, extensions: catalog.extensions.length },
-  }, null, 2);
+  const doc = () =>
+    JSON.stringify(
+      {
+        out: where,
+        written: !refused,
+        added: drift.added,
+        overwritten: refused ? [] : drift.changed,
+        conflicting: refused ? drift.changed : [],
+        unchanged: drift.unchanged,
+        other: drift.other,
+        counts: { tables: catalog.tables.length, enums: catalog.enums.length, schemas: catalog.schemas.length, extensions: catalog.extensions.length },
+      },
+      null,
+      2,
+    );
   if (refused && opts.json) return { stdout: doc(), exitCode: 1 };
   if (refused) {
     return {
@@ -64,7 +76,11 @@ export async function runPull(opts: PullOptions = {}): Promise<Outcome> {
         '',
         'How the pulled declarations differ from the files (a/: your file, b/: as pulled from the database):',
         '',
-        unifiedDiffs(drift.changed.slice(0, 20), (p) => existing.get(p), (p) => files.get(p)),
+        unifiedDiffs(
+          drift.changed.slice(0, 20),
+          (p) => existing.get(p),
+          (p) => files.get(p),
+        ),
         ...(drift.changed.length > 20 ? ['', `… and ${drift.changed.length - 20} more file(s), named above.`] : []),
       ].join('\n'),
       exitCode: 1,
@@ -81,7 +97,9 @@ export async function runPull(opts: PullOptions = {}): Promise<Outcome> {
       `${drift.added.length} new, ${drift.changed.length} overwritten, ${drift.unchanged.length} unchanged.`,
   ];
   if (drift.other.length > 0) {
-    lines.push(`${plural(drift.other.length, 'other file')} in ${where} ${drift.other.length === 1 ? 'was' : 'were'} left alone (they are loaded too; remove any that declare the same objects):`);
+    lines.push(
+      `${plural(drift.other.length, 'other file')} in ${where} ${drift.other.length === 1 ? 'was' : 'were'} left alone (they are loaded too; remove any that declare the same objects):`,
+    );
     lines.push(...drift.other.map((p) => `  ${p}`));
   }
   return { stdout: lines.join('\n'), exitCode: 0 };

@@ -14,7 +14,9 @@ export function withOnlineOptions(c: Command): Command {
   return c
     .option('--online', 'plan for a database in use: CONCURRENTLY indexes, NOT VALID + VALIDATE, NOT NULL via a validated check, timeouts')
     .addOption(new Option('--lock-timeout <ms>', 'online: lock_timeout of every statement (default 3000)'))
-    .addOption(new Option('--statement-timeout <ms>', 'online: statement_timeout of statements that lock briefly (default 3000; builds and validations get 20 min)'));
+    .addOption(
+      new Option('--statement-timeout <ms>', 'online: statement_timeout of statements that lock briefly (default 3000; builds and validations get 20 min)'),
+    );
 }
 
 const ms = (flag: string, v: string | undefined): number | undefined => {

@@ -42,7 +42,6 @@ export function embeddedLockOptions(opts: { lockWait?: string }): EngineLockOpti
   };
 }
 
-
 /** The project's configuration (`--config`, else the nearest schemakit.yaml, else defaults), read once per command. */
 export function projectConfig(opts: { config?: string } = {}): ProjectConfig {
   const key = `${process.cwd()}\0${opts.config ?? ''}`;
@@ -88,7 +87,9 @@ export async function openTarget(opts: TargetOptions, extensions: readonly strin
  * start). A failed load closes what was opened.
  */
 export async function openWithDeclarations<T extends Declared | null>(
-  opts: TargetOptions, load: () => Promise<T>, action?: { action: PolicyAction; command: string },
+  opts: TargetOptions,
+  load: () => Promise<T>,
+  action?: { action: PolicyAction; command: string },
 ): Promise<{ declared: T; db: Db; target: ResolvedTarget }> {
   const target = cliTarget(opts, action);
   if (target.target.kind === 'postgres') {
@@ -125,7 +126,13 @@ export function devUrlOf(opts: { config?: string; devUrl?: string; url?: string 
   return opts.devUrl ?? (dev?.kind === 'postgres' ? dev.url : undefined) ?? (opts.url?.startsWith('pglite:') ? undefined : opts.url);
 }
 
-const list = (s: string | undefined): string[] | undefined => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter((x) => x.length > 0));
+const list = (s: string | undefined): string[] | undefined =>
+  s === undefined
+    ? undefined
+    : s
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0);
 
 /** The scope of a command: each key from its flag, else the env of schemakit.yaml in use, else the top level of schemakit.yaml. */
 export function scopeOf(opts: ScopeFlags, target?: ResolvedTarget | null): Scope {

@@ -36,7 +36,12 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
 }
 
 /** Unified diffs of several files (old and new content by path; absent: the file does not exist), joined by blank lines. */
-export function unifiedDiffs(paths: readonly string[], before: (p: string) => string | undefined, after: (p: string) => string | undefined, options: UnifiedDiffOptions = {}): string {
+export function unifiedDiffs(
+  paths: readonly string[],
+  before: (p: string) => string | undefined,
+  after: (p: string) => string | undefined,
+  options: UnifiedDiffOptions = {},
+): string {
   return paths
     .map((p) => {
       const a = before(p);

@@ -1,36 +1,43 @@
 import { dirname, join, relative, resolve } from 'node:path';
-import type * as Yaml from 'yaml';
-import type { LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node } from 'yaml';
+import { isMap, isScalar, isSeq, Reader, yaml, type ParseConfigOptions } from './config-reader';
 import { didYouMean, SchemakitError, type Problem } from '../util';
-import { interpolate } from './interpolate';
 import { readDocsConfig } from './parse-docs-config';
-import { NO_POLICY, type BackupAction, type ConfigPaths, type ConfigScope, type DocsConfig, type EnvConfig, type EnvTarget, type FleetSpec, type Policy, type ProjectConfig } from './types';
 
-/**
- * `yaml`, loaded when a schemakit.yaml is parsed rather than when `config` is imported: every command imports
- * config, most projects have no schemakit.yaml, and the package costs ~50 ms of CPU at start-up.
- */
-const yaml = (): typeof Yaml => require('yaml') as typeof Yaml;
-const isMap = (n: unknown): n is YAMLMap<unknown, unknown> => yaml().isMap(n);
-const isScalar = (n: unknown): n is Scalar<unknown> => yaml().isScalar(n);
-const isSeq = (n: unknown): n is YAMLSeq<unknown> => yaml().isSeq(n);
-
-/** Options of parseConfig. */
-export interface ParseConfigOptions {
-  /** Variables for `${VAR}` (default process.env). */
-  readonly environ?: Readonly<Record<string, string | undefined>>;
-  /** Hazard kinds `allowHazards` may name (unchecked when absent). */
-  readonly hazardKinds?: readonly string[];
-  /**
-   * Threshold names `health:` may set, camelCase (the health stage's `Thresholds`; passed in because config
-   * imports only util). Absent: any name is accepted unchecked.
-   */
-  readonly healthThresholds?: readonly string[];
-}
+export { Reader, type ParseConfigOptions } from './config-reader';
+import {
+  NO_POLICY,
+  type BackupAction,
+  type ConfigPaths,
+  type ConfigScope,
+  type DocsConfig,
+  type EnvConfig,
+  type EnvTarget,
+  type FleetSpec,
+  type Policy,
+  type ProjectConfig,
+} from './types';
 
 const TOP_KEYS = ['paths', 'dev', 'defaultEnv', 'envs', 'health', 'schemas', 'excludeSchemas', 'excludeTables', 'docs'];
 const PATH_KEYS = ['schema', 'migrations', 'docs', 'data', 'templates'];
-const ENV_KEYS = ['url', 'host', 'port', 'database', 'user', 'password', 'schemas', 'excludeSchemas', 'excludeTables', 'policy', 'seed', 'targets', 'query', 'databases', 'schemaPattern', 'parallel'];
+const ENV_KEYS = [
+  'url',
+  'host',
+  'port',
+  'database',
+  'user',
+  'password',
+  'schemas',
+  'excludeSchemas',
+  'excludeTables',
+  'policy',
+  'seed',
+  'targets',
+  'query',
+  'databases',
+  'schemaPattern',
+  'parallel',
+];
 const FLEET_KEYS = ['targets', 'query', 'databases', 'schemaPattern', 'parallel'];
 /** `health:` takes the threshold names in camelCase (like the rest of the file) or as the flags spell them. */
 const kebab = (k: string) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -39,76 +46,12 @@ const healthKeys = (names: readonly string[]) => [...names, ...names.map(kebab).
 const POLICY_KEYS = ['protected', 'requireBackup', 'allowHazards', 'migrationsOnly', 'online'];
 const BACKUP_KEYS = ['dir', 'before', 'keep'];
 /** `before:` names: the commands, and `migrate` for both of its directions. */
-const BEFORE_NAMES: Readonly<Record<string, readonly BackupAction[]>> = { apply: ['apply'], migrate: ['migrate-up', 'migrate-down'], 'migrate-up': ['migrate-up'], 'migrate-down': ['migrate-down'] };
-
-/** Reads one YAML document, reporting problems as `file:line: key: message`. */
-export class Reader {
-  readonly problems: Problem[] = [];
-  constructor(readonly file: string, readonly lines: LineCounter, readonly options: ParseConfigOptions) {}
-
-  where(node: Node | null | undefined): string {
-    const offset = node?.range?.[0];
-    return offset === undefined ? this.file : `${this.file}:${this.lines.linePos(offset).line}`;
-  }
-
-  problem(node: Node | null | undefined, key: string, message: string, sink: Problem[] = this.problems): void {
-    sink.push({ code: 'bad-config', location: this.where(node), object: key, message });
-  }
-
-  /** The pairs of a mapping with known keys; unknown keys are problems with a did-you-mean. */
-  entries(node: Node | null | undefined, key: string, known: readonly string[] | null): [string, Node | null, Pair][] {
-    if (node === null || node === undefined) return [];
-    if (!isMap(node)) {
-      this.problem(node, key, 'must be a mapping of keys to values');
-      return [];
-    }
-    const out: [string, Node | null, Pair][] = [];
-    for (const pair of (node as YAMLMap).items) {
-      const k = isScalar(pair.key) ? String(pair.key.value) : null;
-      if (k === null) {
-        this.problem(pair.key as Node, key, 'keys must be plain strings');
-        continue;
-      }
-      const path = key ? `${key}.${k}` : k;
-      if (known && !known.includes(k)) {
-        this.problem(pair.key as Node, path, `unknown key${didYouMean(k, known)}; known keys: ${known.join(', ')}`);
-        continue;
-      }
-      out.push([k, (pair.value as Node | null) ?? null, pair]);
-    }
-    return out;
-  }
-
-  /** A string scalar with `${VAR}` interpolated; unset variables become problems in `sink`. */
-  string(node: Node | null, key: string, sink: Problem[] = this.problems): string | null {
-    if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
-      this.problem(node, key, 'must be a string');
-      return null;
-    }
-    const raw = String(node.value);
-    const r = interpolate(raw, this.options.environ ?? process.env);
-    for (const v of r.unset) this.problem(node, key, `environment variable ${v} is not set (write \${${v}:-default} for a default)`, sink);
-    if (r.malformed) this.problem(node, key, `malformed \${…} in "${raw}": write \${NAME} or \${NAME:-default}`, sink);
-    return r.unset.length || r.malformed ? null : r.value;
-  }
-
-  boolean(node: Node | null, key: string, sink?: Problem[]): boolean | null {
-    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
-    const s = isScalar(node) && typeof node.value === 'string' ? this.string(node, key, sink) : null;
-    if (s === 'true' || s === 'false') return s === 'true';
-    this.problem(node, key, 'must be true or false', sink);
-    return null;
-  }
-
-  strings(node: Node | null, key: string, sink?: Problem[]): string[] | null {
-    if (!isSeq(node)) {
-      this.problem(node, key, 'must be a list, e.g. [a, b]', sink);
-      return null;
-    }
-    const out = node.items.map((item, i) => this.string(item as Node, `${key}[${i}]`, sink));
-    return out.every((s): s is string => s !== null) ? out : null;
-  }
-}
+const BEFORE_NAMES: Readonly<Record<string, readonly BackupAction[]>> = {
+  apply: ['apply'],
+  migrate: ['migrate-up', 'migrate-down'],
+  'migrate-up': ['migrate-up'],
+  'migrate-down': ['migrate-down'],
+};
 
 /** `embedded`, `pglite:DIR` or a `postgres://` URL, as a target. */
 function targetOf(spec: string, root: string): EnvTarget | null {
@@ -125,7 +68,9 @@ function readPolicy(r: Reader, node: Node | null, key: string, root: string, sin
   for (const [k, v] of r.entries(node, key, POLICY_KEYS)) {
     const path = `${key}.${k}`;
     switch (k) {
-      case 'protected': case 'migrationsOnly': case 'online': {
+      case 'protected':
+      case 'migrationsOnly':
+      case 'online': {
         const b = r.boolean(v, path, sink);
         if (b !== null) policy = { ...policy, [k]: b };
         break;
@@ -142,7 +87,8 @@ function readPolicy(r: Reader, node: Node | null, key: string, root: string, sin
       case 'allowHazards': {
         const kinds = r.strings(v, path, sink) ?? [];
         const known = r.options.hazardKinds;
-        for (const h of kinds) if (known && !known.includes(h)) r.problem(v, path, `unknown hazard "${h}"${didYouMean(h, known)}; hazards: ${known.join(', ')}`, sink);
+        for (const h of kinds)
+          if (known && !known.includes(h)) r.problem(v, path, `unknown hazard "${h}"${didYouMean(h, known)}; hazards: ${known.join(', ')}`, sink);
         policy = { ...policy, allowHazards: kinds };
         break;
       }
@@ -153,7 +99,11 @@ function readPolicy(r: Reader, node: Node | null, key: string, root: string, sin
 
 /** `requireBackup: { dir: backups/prod, before: [apply, migrate], keep: 7 }` (each key optional). */
 function readBackupPolicy(r: Reader, node: Node, key: string, root: string, sink: Problem[]): Pick<Policy, 'requireBackup' | 'backupBefore' | 'backupKeep'> {
-  let out: Pick<Policy, 'requireBackup' | 'backupBefore' | 'backupKeep'> = { requireBackup: join(root, '.schemakit', 'backups'), backupBefore: NO_POLICY.backupBefore, backupKeep: null };
+  let out: Pick<Policy, 'requireBackup' | 'backupBefore' | 'backupKeep'> = {
+    requireBackup: join(root, '.schemakit', 'backups'),
+    backupBefore: NO_POLICY.backupBefore,
+    backupKeep: null,
+  };
   for (const [k, v] of r.entries(node, key, BACKUP_KEYS)) {
     const path = `${key}.${k}`;
     if (k === 'dir') {
@@ -178,9 +128,13 @@ function readFleet(r: Reader, key: string, keyNode: Node, nodes: Record<string, 
   const sources = ['targets', 'query', 'databases'].filter((k) => k in nodes);
   let ok = true;
   if (sources.length !== 1) {
-    r.problem(nodes[sources[1]] ?? nodes.schemaPattern ?? nodes.parallel ?? keyNode, key, sources.length
-      ? `give one of targets, query or databases, not ${sources.join(' and ')}`
-      : 'a fleet needs targets: (a list of URLs), query: (on the url database) or databases: (a LIKE pattern on the url server)');
+    r.problem(
+      nodes[sources[1]] ?? nodes.schemaPattern ?? nodes.parallel ?? keyNode,
+      key,
+      sources.length
+        ? `give one of targets, query or databases, not ${sources.join(' and ')}`
+        : 'a fleet needs targets: (a list of URLs), query: (on the url database) or databases: (a LIKE pattern on the url server)',
+    );
     ok = false;
   }
   let targets: string[] | null = null;
@@ -189,9 +143,15 @@ function readFleet(r: Reader, key: string, keyNode: Node, nodes: Record<string, 
     if (isSeq(nodes.targets)) {
       nodes.targets.items.forEach((item, i) => {
         const s = isScalar(item) ? String(item.value) : '';
-        if (!/^postgres(ql)?:\/\/|^\$\{/.test(s)) { r.problem(item as Node, `${key}.targets[${i}]`, 'must be a postgres:// URL'); ok = false; }
+        if (!/^postgres(ql)?:\/\/|^\$\{/.test(s)) {
+          r.problem(item as Node, `${key}.targets[${i}]`, 'must be a postgres:// URL');
+          ok = false;
+        }
       });
-      if (nodes.targets.items.length === 0) { r.problem(nodes.targets, `${key}.targets`, 'must list at least one URL'); ok = false; }
+      if (nodes.targets.items.length === 0) {
+        r.problem(nodes.targets, `${key}.targets`, 'must list at least one URL');
+        ok = false;
+      }
     }
   }
   const str = (k: string) => (k in nodes ? r.string(nodes[k], `${key}.${k}`, sink) : null);
@@ -199,13 +159,23 @@ function readFleet(r: Reader, key: string, keyNode: Node, nodes: Record<string, 
   const databases = str('databases');
   const schemaPattern = str('schemaPattern');
   for (const k of ['query', 'databases']) {
-    if (k in nodes && !hasUrl) { r.problem(nodes[k], `${key}.${k}`, `needs the env's url (or host): the ${k === 'query' ? 'control database the query runs on' : 'server whose databases are matched'}`); ok = false; }
+    if (k in nodes && !hasUrl) {
+      r.problem(
+        nodes[k],
+        `${key}.${k}`,
+        `needs the env's url (or host): the ${k === 'query' ? 'control database the query runs on' : 'server whose databases are matched'}`,
+      );
+      ok = false;
+    }
   }
   let parallel = 4;
   if ('parallel' in nodes) {
     const v = nodes.parallel;
     if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1) parallel = v.value;
-    else { r.problem(v, `${key}.parallel`, 'must be a whole number ≥ 1'); ok = false; }
+    else {
+      r.problem(v, `${key}.parallel`, 'must be a whole number ≥ 1');
+      ok = false;
+    }
   }
   return ok ? { targets, query, databases, schemaPattern, parallel } : null;
 }
@@ -230,8 +200,7 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
         r.problem(v, `${key}.seed`, `must name a folder of data/seeds (letters, digits, _ . -), not "${seed}"`);
         seed = null;
       }
-    }
-    else if (k === 'schemas') schemas = r.strings(v, `${key}.schemas`, sink);
+    } else if (k === 'schemas') schemas = r.strings(v, `${key}.schemas`, sink);
     else if (k === 'excludeSchemas') excludeSchemas = r.strings(v, `${key}.excludeSchemas`, sink);
     else if (k === 'excludeTables') excludeTables = r.strings(v, `${key}.excludeTables`, sink);
     else if (k === 'port' && isScalar(v) && typeof v.value === 'number') fields.port = String(v.value);
@@ -253,11 +222,26 @@ function readEnv(r: Reader, name: string, keyNode: Node, node: Node | null, root
     if (!unresolved) {
       const enc = (s: string | null | undefined) => encodeURIComponent(s ?? '');
       const auth = fields.user ? `${enc(fields.user)}${fields.password ? `:${enc(fields.password)}` : ''}@` : '';
-      target = { kind: 'postgres', url: `postgres://${auth}${fields.host}${fields.port ? `:${fields.port}` : ''}/${enc(fields.database ?? fields.user ?? 'postgres')}` };
+      target = {
+        kind: 'postgres',
+        url: `postgres://${auth}${fields.host}${fields.port ? `:${fields.port}` : ''}/${enc(fields.database ?? fields.user ?? 'postgres')}`,
+      };
     }
   } else if (!unresolved && !Object.keys(fleetNodes).length) r.problem(keyNode, key, `needs a url (${TARGET_FORMS}) or a host`);
-  if (target?.kind === 'pglite' && fleet) r.problem(urlNode, `${key}.url`, 'a fleet needs a server (postgres://…): a fleet of embedded databases is not meaningful');
-  return { name, location: r.where(keyNode), target: unresolved ? null : target, schemas, excludeSchemas, excludeTables, policy, seed, fleet, problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`) };
+  if (target?.kind === 'pglite' && fleet)
+    r.problem(urlNode, `${key}.url`, 'a fleet needs a server (postgres://…): a fleet of embedded databases is not meaningful');
+  return {
+    name,
+    location: r.where(keyNode),
+    target: unresolved ? null : target,
+    schemas,
+    excludeSchemas,
+    excludeTables,
+    policy,
+    seed,
+    fleet,
+    problems: sink.map((p) => `${p.location}: ${p.object}: ${p.message}`),
+  };
 }
 
 /**
@@ -307,7 +291,8 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
           if (isScalar(tv) && typeof tv.value === 'string' && str === null) continue;
           const n = isScalar(tv) && typeof tv.value === 'number' ? tv.value : str !== null && str.trim() !== '' ? Number(str) : null;
           const name = names?.find((c) => c === t || kebab(c) === t) ?? camel(t);
-          if (n === null || !Number.isFinite(n) || n < 0) r.problem(tv ?? (pair.key as Node), `health.${t}`, `must be a non-negative number${str !== null ? `, not "${str}"` : ''}`);
+          if (n === null || !Number.isFinite(n) || n < 0)
+            r.problem(tv ?? (pair.key as Node), `health.${t}`, `must be a non-negative number${str !== null ? `, not "${str}"` : ''}`);
           else health = { ...health, [name]: n };
         }
       } else if (k === 'schemas' || k === 'excludeSchemas' || k === 'excludeTables') {
@@ -324,11 +309,20 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
     }
   }
   if (defaultEnv !== null && !envs.some((e) => e.name === defaultEnv)) {
-    r.problem(defaultEnvNode, 'defaultEnv', `no env named "${defaultEnv}"${didYouMean(defaultEnv, envs.map((e) => e.name))}`);
+    r.problem(
+      defaultEnvNode,
+      'defaultEnv',
+      `no env named "${defaultEnv}"${didYouMean(
+        defaultEnv,
+        envs.map((e) => e.name),
+      )}`,
+    );
   }
   if (r.problems.length > 0) {
     const first = r.problems[0];
-    throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${shown}: ${first.location}: ${first.object}: ${first.message}`, { problems: r.problems });
+    throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${shown}: ${first.location}: ${first.object}: ${first.message}`, {
+      problems: r.problems,
+    });
   }
   return { file, root, paths, dev, defaultEnv, envs, health, scope, ...(docs ? { docs } : {}) };
 }
@@ -336,7 +330,18 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
 /** The configuration of a project without `schemakit.yaml`: default paths under `root`, no envs. */
 export function defaultConfig(root: string): ProjectConfig {
   return {
-    file: null, root, dev: null, defaultEnv: null, envs: [], health: {},
-    paths: { schema: join(root, 'schema'), migrations: join(root, 'generated', 'migrations'), docs: join(root, 'generated', 'docs'), data: join(root, 'data'), templates: null },
+    file: null,
+    root,
+    dev: null,
+    defaultEnv: null,
+    envs: [],
+    health: {},
+    paths: {
+      schema: join(root, 'schema'),
+      migrations: join(root, 'generated', 'migrations'),
+      docs: join(root, 'generated', 'docs'),
+      data: join(root, 'data'),
+      templates: null,
+    },
   };
 }

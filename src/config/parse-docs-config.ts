@@ -1,16 +1,6 @@
-import type * as Yaml from 'yaml';
-import type { Node, Scalar } from 'yaml';
+import type { Node } from 'yaml';
+import { isScalar, type Reader } from './config-reader';
 import type { DocsConfig } from './types';
-
-/** `yaml` is loaded only when a schemakit.yaml is read (see parse-config.ts). */
-const isScalar = (n: unknown): n is Scalar<unknown> => (require('yaml') as typeof Yaml).isScalar(n);
-
-/** What this reader needs of parse-config's Reader (named structurally: parse-config imports this file). */
-interface Reader {
-  entries(node: Node | null | undefined, key: string, known: readonly string[] | null): [string, Node | null, unknown][];
-  strings(node: Node | null | undefined, key: string): string[] | null;
-  problem(node: Node | null | undefined, key: string, message: string): void;
-}
 
 const DOCS_KEYS = ['areas', 'maxDiagramChars', 'maxDiagramTables'];
 

@@ -36,7 +36,11 @@ export function findEnv(config: ProjectConfig, name: string): EnvConfig {
 /** The env's target, or its problems (unset variables…) as one error: nothing runs. */
 function usable(env: EnvConfig): EnvTarget {
   if (env.fleet && env.problems.length === 0) {
-    throw new SchemakitError('config', 'fleet-env', `env "${env.name}" is a fleet (${env.location}): this command works on one database; plan, apply, migrate up, migrate status, check, health and ping accept a fleet`);
+    throw new SchemakitError(
+      'config',
+      'fleet-env',
+      `env "${env.name}" is a fleet (${env.location}): this command works on one database; plan, apply, migrate up, migrate status, check, health and ping accept a fleet`,
+    );
   }
   if (env.target === null || env.problems.length > 0) {
     throw new SchemakitError('config', 'bad-env', `env "${env.name}" cannot be used: ${env.problems.join('; ') || 'no target'}`, {
@@ -81,17 +85,25 @@ export function describeTarget(t: EnvTarget): string {
 export function resolveTarget(config: ProjectConfig, options: ResolveTargetOptions = {}): ResolvedTarget {
   const environ = options.environ ?? process.env;
   const make = (target: EnvTarget, source: TargetSource, env: EnvConfig | null): ResolvedTarget => ({
-    target, source, env, policy: env?.policy ?? NO_POLICY,
+    target,
+    source,
+    env,
+    policy: env?.policy ?? NO_POLICY,
     description: `target: ${describeTarget(target)}${env ? ` (env ${env.name}, from ${source})` : ` (from ${source})`}`,
   });
-  const named = options.env ? { name: options.env, source: '--env' as const } : environ.SCHEMAKIT_ENV ? { name: environ.SCHEMAKIT_ENV, source: 'SCHEMAKIT_ENV' as const } : null;
+  const named = options.env
+    ? { name: options.env, source: '--env' as const }
+    : environ.SCHEMAKIT_ENV
+      ? { name: environ.SCHEMAKIT_ENV, source: 'SCHEMAKIT_ENV' as const }
+      : null;
   if (options.url?.startsWith('pglite:')) {
     // An embedded data directory, relative to the working directory as a command-line path is.
     const dir = resolve(options.url.slice('pglite:'.length) || '.');
     return make({ kind: 'pglite', dir }, '--url', named ? findEnv(config, named.name) : envOfDir(config, dir));
   }
   if (options.url) {
-    if (!/^postgres(ql)?:\/\//.test(options.url)) throw new SchemakitError('config', 'bad-url', `--url must be postgres://user:password@host:port/database or pglite:DIR, not "${maskUrl(options.url)}"`);
+    if (!/^postgres(ql)?:\/\//.test(options.url))
+      throw new SchemakitError('config', 'bad-url', `--url must be postgres://user:password@host:port/database or pglite:DIR, not "${maskUrl(options.url)}"`);
     return make({ kind: 'postgres', url: options.url }, '--url', named ? findEnv(config, named.name) : envOfUrl(config, options.url));
   }
   if (named) {

@@ -1,7 +1,5 @@
 /** Where an env's database lives: a server URL, or an embedded PGlite data directory. */
-export type EnvTarget =
-  | { readonly kind: 'postgres'; readonly url: string }
-  | { readonly kind: 'pglite'; readonly dir: string };
+export type EnvTarget = { readonly kind: 'postgres'; readonly url: string } | { readonly kind: 'pglite'; readonly dir: string };
 
 /** The rules an env imposes on every command (all off by default). */
 export interface Policy {
@@ -28,7 +26,15 @@ export type BackupAction = 'apply' | 'migrate-up' | 'migrate-down';
 export const BACKUP_ACTIONS: readonly BackupAction[] = ['apply', 'migrate-up', 'migrate-down'];
 
 /** The default policy: nothing refused, nothing added. */
-export const NO_POLICY: Policy = { protected: false, requireBackup: null, backupBefore: BACKUP_ACTIONS, backupKeep: null, allowHazards: [], migrationsOnly: false, online: false };
+export const NO_POLICY: Policy = {
+  protected: false,
+  requireBackup: null,
+  backupBefore: BACKUP_ACTIONS,
+  backupKeep: null,
+  allowHazards: [],
+  migrationsOnly: false,
+  online: false,
+};
 
 /**
  * How a fleet env finds its targets (see src/fleet): an explicit list, a query on the control database

@@ -15,7 +15,11 @@ export interface Backup {
   readonly durationMs: number;
 }
 
-const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = () =>
+  new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /** Runs a program (no shell) and resolves with its output; a non-zero exit rejects with its stderr (redacted). */
 function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {

@@ -132,10 +132,13 @@ export async function acquireEngineLock(dataDir: string, options: EngineLockOpti
     } else {
       const own = holder.pid === process.pid && holder.host === me.host;
       if (own || Date.now() >= deadline) {
-        throw new SchemakitError('db', 'engine-locked',
+        throw new SchemakitError(
+          'db',
+          'engine-locked',
           `the embedded database ${dataDir} is in use by ${own ? 'this process' : describeEngineHolder(holder)}; ` +
-          `only one process may open it at a time. Wait for it to finish${own ? '' : ` (or, if it hangs, stop process ${holder.pid})`}; ` +
-          `a lock left by a process that has died is removed automatically (${path}).`);
+            `only one process may open it at a time. Wait for it to finish${own ? '' : ` (or, if it hangs, stop process ${holder.pid})`}; ` +
+            `a lock left by a process that has died is removed automatically (${path}).`,
+        );
       }
       if (!told) {
         told = true;
@@ -152,7 +155,9 @@ export async function acquireEngineLock(dataDir: string, options: EngineLockOpti
   held.add(release);
   if (!exitHook) {
     exitHook = true;
-    process.on('exit', () => { for (const r of [...held]) r(); });
+    process.on('exit', () => {
+      for (const r of [...held]) r();
+    });
   }
   return { path, release };
 }

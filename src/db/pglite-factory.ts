@@ -18,7 +18,13 @@ export const pgliteParsers: PGliteOptions['parsers'] = { 20: (value: string) => 
  * every instance paid ~140 MB of RSS and ~0.5 s of CPU for a cache that schemakit's catalog queries never fill
  * (PGlite is one backend; its data directory is in the OS page cache or in memory anyway).
  */
-export const pgliteStartParams = (): string[] => [...pgliteModule().PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0', '-c', 'shared_buffers=32MB'];
+export const pgliteStartParams = (): string[] => [
+  ...pgliteModule().PGlite.defaultStartParams,
+  '-c',
+  'log_startup_progress_interval=0',
+  '-c',
+  'shared_buffers=32MB',
+];
 
 /** What differs between the PGlite instances schemakit starts. */
 export interface NewPgliteOptions {

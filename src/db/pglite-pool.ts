@@ -34,7 +34,14 @@ export async function acquirePglite(options: AcquirePgliteOptions = {}): Promise
     if (i < 0) break;
     const [candidate] = idle.splice(i, 1);
     const probe = await wrapPglite(candidate.pg, 'pglite (memory)', async () => undefined).catch(() => null);
-    if (probe && (await resetDatabase(probe).then(() => true, () => false))) return lend(candidate);
+    if (
+      probe &&
+      (await resetDatabase(probe).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return lend(candidate);
     all.delete(candidate);
     await candidate.pg.close().catch(() => undefined);
   }

@@ -35,17 +35,23 @@ function checkDataDir(dir: string): 'new' | 'existing' {
   if (existsSync(join(dir, 'PG_VERSION'))) {
     const major = readFileSync(join(dir, 'PG_VERSION'), 'utf8').trim();
     if (major !== PGLITE_PG_MAJOR) {
-      throw new SchemakitError('db', 'bad-data-dir',
-        `${dir} is a PostgreSQL ${major} data directory; this PGlite runs PostgreSQL ${PGLITE_PG_MAJOR} and cannot open it. Nothing was changed.`);
+      throw new SchemakitError(
+        'db',
+        'bad-data-dir',
+        `${dir} is a PostgreSQL ${major} data directory; this PGlite runs PostgreSQL ${PGLITE_PG_MAJOR} and cannot open it. Nothing was changed.`,
+      );
     }
     return 'existing';
   }
   const entries = readdirSync(dir);
   if (entries.length === 0) return 'new';
-  throw new SchemakitError('db', 'bad-data-dir',
+  throw new SchemakitError(
+    'db',
+    'bad-data-dir',
     `${dir} is not empty but is not a PostgreSQL data directory (no PG_VERSION; it holds ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}); ` +
-    'refusing to create a database over it. If it is a damaged embedded database, restore a backup (schemakit restore FILE); ' +
-    'otherwise move it away and a new empty database is created.');
+      'refusing to create a database over it. If it is a damaged embedded database, restore a backup (schemakit restore FILE); ' +
+      'otherwise move it away and a new empty database is created.',
+  );
 }
 
 /**
@@ -79,13 +85,18 @@ export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
     const state = checkDataDir(dataDir);
     // A new data directory is seeded from the cached pristine one instead of running initdb.
     const pg = await createPglite(dataDir, state === 'new' ? await cachedPristineTarball() : null, extensions, state === 'existing');
-    const db = await wrapPglite(pg, `pglite ${dataDir}`, async () => {
-      try {
-        await pg.close();
-      } finally {
-        lock.release();
-      }
-    }, extensions);
+    const db = await wrapPglite(
+      pg,
+      `pglite ${dataDir}`,
+      async () => {
+        try {
+          await pg.close();
+        } finally {
+          lock.release();
+        }
+      },
+      extensions,
+    );
     return Object.assign(db, { [DATA_DIR]: resolve(dataDir) });
   } catch (e) {
     lock.release();
@@ -104,10 +115,14 @@ async function createPglite(dataDir: string | undefined, seed: Blob | null, exte
   } catch (cause) {
     const detail = (cause as Error).message;
     if (existing) {
-      throw new SchemakitError('db', 'corrupt-data-dir',
+      throw new SchemakitError(
+        'db',
+        'corrupt-data-dir',
         `the embedded database ${dataDir} is damaged: PGlite cannot start it (${detail.replace(/\s*Build with -sASSERTIONS.*$/s, '')}). ` +
-        'Nothing was changed. Restore a backup into it (schemakit restore FILE, from apply/migrate --backup), ' +
-        'or move the directory away to start a new empty database.', { cause });
+          'Nothing was changed. Restore a backup into it (schemakit restore FILE, from apply/migrate --backup), ' +
+          'or move the directory away to start a new empty database.',
+        { cause },
+      );
     }
     throw new SchemakitError('db', 'connect-failed', `cannot open PGlite ${dataDir ?? '(memory)'}: ${detail}`, { cause });
   }

@@ -40,7 +40,10 @@ export async function connectPostgres(url: string): Promise<Db> {
   const timeout = connectTimeoutOf(parsed);
   // libpq's connect_timeout is seconds; pg's connectionTimeoutMillis covers the TCP connect and the handshake.
   const client = new (pgModule().Client)({
-    connectionString: url, application_name: 'schemakit', types: typeParsers(), connectionTimeoutMillis: Math.round(timeout * 1000),
+    connectionString: url,
+    application_name: 'schemakit',
+    types: typeParsers(),
+    connectionTimeoutMillis: Math.round(timeout * 1000),
   });
   // A connection lost while idle is reported as an 'error' event; without a listener Node would crash.
   let lost: unknown = null;
@@ -52,22 +55,24 @@ export async function connectPostgres(url: string): Promise<Db> {
   } catch (cause) {
     const text = redactText((cause as Error).message, url);
     const timedOut = timeout > 0 && (Date.now() - started >= timeout * 1000 - 50 || /timeout/i.test(text));
-    const why = timedOut
-      ? `no answer within ${timeout} s (set connect_timeout in the URL, --connect-timeout or SCHEMAKIT_CONNECT_TIMEOUT)`
-      : text;
+    const why = timedOut ? `no answer within ${timeout} s (set connect_timeout in the URL, --connect-timeout or SCHEMAKIT_CONNECT_TIMEOUT)` : text;
     // The cause keeps only the SQLSTATE (e.g. 3D000, a missing database, which callers name a remedy for):
     // the driver's error object may hold the connection string, and a debug print of it must not leak it.
     const code = (cause as { code?: unknown }).code;
-    throw new SchemakitError('db', timedOut ? 'connect-timeout' : 'connect-failed', `cannot connect to ${parsed.endpoint} (${description}): ${why}`,
-      typeof code === 'string' ? { cause: { code } } : {});
+    throw new SchemakitError(
+      'db',
+      timedOut ? 'connect-timeout' : 'connect-failed',
+      `cannot connect to ${parsed.endpoint} (${description}): ${why}`,
+      typeof code === 'string' ? { cause: { code } } : {},
+    );
   }
   let serverVersion: number;
   try {
-    const res = await client.query<{ v: string }>('SELECT current_setting(\'server_version_num\') AS v');
+    const res = await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
     serverVersion = Number(res.rows[0].v);
   } catch (cause) {
     await client.end().catch(() => undefined);
-    throw wrapQueryError(cause, 'SELECT current_setting(\'server_version_num\')');
+    throw wrapQueryError(cause, "SELECT current_setting('server_version_num')");
   }
   const checkAlive = () => {
     if (lost) throw new SchemakitError('db', 'connection-lost', `connection to ${description} was lost: ${redactText((lost as Error).message, url)}`);

@@ -49,7 +49,8 @@ export async function restoreBackup(file: string, target: RestoreTarget): Promis
 }
 
 async function restoreServer(file: string, url: string): Promise<void> {
-  if (file.endsWith('.tar.gz') || file.endsWith('.tgz')) throw new SchemakitError('db', 'restore-failed', `${file} is an embedded-database backup; restore it without --url. ${UNCHANGED}`);
+  if (file.endsWith('.tar.gz') || file.endsWith('.tgz'))
+    throw new SchemakitError('db', 'restore-failed', `${file} is an embedded-database backup; restore it without --url. ${UNCHANGED}`);
   const { dbname, env } = childConnection(url);
   const bad = (detail: string) => `${file} is not a complete pg_dump archive this pg_restore can read (${detail}). ${UNCHANGED}`;
   await run('pg_restore', ['--list', file], env, bad, 'bad-backup');
@@ -57,10 +58,13 @@ async function restoreServer(file: string, url: string): Promise<void> {
   try {
     const script = join(work, 'restore.sql');
     await run('pg_restore', ['--clean', '--if-exists', '--no-password', `--file=${script}`, file], env, bad, 'bad-backup');
-    await run('psql', [
-      '--no-psqlrc', '--quiet', '--no-password', '--single-transaction', '--set=ON_ERROR_STOP=1', dbname,
-      `--command=${RESET_SQL}`, `--file=${script}`,
-    ], env, (detail) => `restoring ${file} into ${redactUrl(url)} failed and was rolled back (${detail}). ${UNCHANGED}`, 'restore-failed');
+    await run(
+      'psql',
+      ['--no-psqlrc', '--quiet', '--no-password', '--single-transaction', '--set=ON_ERROR_STOP=1', dbname, `--command=${RESET_SQL}`, `--file=${script}`],
+      env,
+      (detail) => `restoring ${file} into ${redactUrl(url)} failed and was rolled back (${detail}). ${UNCHANGED}`,
+      'restore-failed',
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -77,7 +81,12 @@ async function restoreEmbedded(file: string, dir: string, lock: EngineLockOption
     try {
       pg = await newPglite({ dataDir: staging, extensions: pgliteExtensionNames, loadDataDir: new Blob([readFileSync(file)]) });
     } catch (cause) {
-      throw new SchemakitError('db', 'bad-backup', `${file} is not a complete embedded-database backup (PGlite cannot load it: ${(cause as Error).message}). ${UNCHANGED}`, { cause });
+      throw new SchemakitError(
+        'db',
+        'bad-backup',
+        `${file} is not a complete embedded-database backup (PGlite cannot load it: ${(cause as Error).message}). ${UNCHANGED}`,
+        { cause },
+      );
     }
     try {
       await pg.query('SELECT count(*) FROM pg_catalog.pg_class');

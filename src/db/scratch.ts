@@ -54,11 +54,15 @@ export async function createScratch(like: Db, options: ScratchOptions = {}): Pro
       } catch (err) {
         if (!(err instanceof DbQueryError && err.sqlState === '42501')) throw err;
         if (options.embeddedFallback) return embedded();
-        throw new SchemakitError('db', 'no-createdb',
+        throw new SchemakitError(
+          'db',
+          'no-createdb',
           `cannot create a scratch database on ${like.description}: the role may not create databases (no CREATEDB). ` +
-          'schemakit normalizes the declared schema by creating it in a temporary database and reading it back. ' +
-          'Grant CREATEDB, pass --dev-url with a server where you may create databases (e.g. a local one), ' +
-          '--dev-url pglite to use the embedded engine, or --embedded-fallback to use it when this happens.', { cause: err });
+            'schemakit normalizes the declared schema by creating it in a temporary database and reading it back. ' +
+            'Grant CREATEDB, pass --dev-url with a server where you may create databases (e.g. a local one), ' +
+            '--dev-url pglite to use the embedded engine, or --embedded-fallback to use it when this happens.',
+          { cause: err },
+        );
       }
     }
     case 'pglite':

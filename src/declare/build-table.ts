@@ -1,4 +1,18 @@
-import { columnsIn, nameKey, parameterList, type Column, type Constraint, type LogicalForeignKey, type FkAction, type FkMatch, type Index, type IndexKey, type Policy, type Renames, type TypeObjectRenames } from '../model';
+import {
+  columnsIn,
+  nameKey,
+  parameterList,
+  type Column,
+  type Constraint,
+  type LogicalForeignKey,
+  type FkAction,
+  type FkMatch,
+  type Index,
+  type IndexKey,
+  type Policy,
+  type Renames,
+  type TypeObjectRenames,
+} from '../model';
 import { resolveSequenceOptions, sequenceTypeOf } from './sequence-options';
 import { ident, qualified } from '../sql';
 import { STATE } from './builder';
@@ -136,36 +150,102 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
   // earlier one (same columns and options, e.g. `UNIQUE` on a primary key column) before naming any.
   const specs: IndexSpec[] = [];
   const spec = (x: IndexSpec) => {
-    const prior = specs.find((p) => p.columns.join(',') === x.columns.join(',') && p.nullsNotDistinct === x.nullsNotDistinct && p.deferrable === x.deferrable && p.initiallyDeferred === x.initiallyDeferred);
+    const prior = specs.find(
+      (p) =>
+        p.columns.join(',') === x.columns.join(',') &&
+        p.nullsNotDistinct === x.nullsNotDistinct &&
+        p.deferrable === x.deferrable &&
+        p.initiallyDeferred === x.initiallyDeferred,
+    );
     if (!prior) specs.push(x);
     else if (prior.name === null && x.name !== null) prior.name = x.name;
   };
   const none = { nullsNotDistinct: false, deferrable: false, initiallyDeferred: false };
   for (const [col, b] of cols) {
     const pk = b[STATE].primaryKey;
-    if (pk) spec({ ...none, kind: 'PrimaryKey', columns: [col], name: pk.name ?? null, comment: pk.comment ?? null, renamedFrom: pk.renamedFrom ?? null, location: columnLocation(t, b) });
+    if (pk)
+      spec({
+        ...none,
+        kind: 'PrimaryKey',
+        columns: [col],
+        name: pk.name ?? null,
+        comment: pk.comment ?? null,
+        renamedFrom: pk.renamedFrom ?? null,
+        location: columnLocation(t, b),
+      });
   }
   if (t.details.primaryKey) {
     const s = t.details.primaryKey[STATE];
-    spec({ ...none, kind: 'PrimaryKey', columns: s.columns.map(columnName), name: s.name, deferrable: s.deferrable, initiallyDeferred: s.initiallyDeferred, comment: s.comment, renamedFrom: s.renamedFrom, location: s.location });
+    spec({
+      ...none,
+      kind: 'PrimaryKey',
+      columns: s.columns.map(columnName),
+      name: s.name,
+      deferrable: s.deferrable,
+      initiallyDeferred: s.initiallyDeferred,
+      comment: s.comment,
+      renamedFrom: s.renamedFrom,
+      location: s.location,
+    });
   }
   for (const [col, b] of cols) {
     const u = b[STATE].unique;
-    if (u) spec({ ...none, kind: 'Unique', columns: [col], name: u.name ?? null, nullsNotDistinct: u.nullsNotDistinct ?? false, comment: u.comment ?? null, renamedFrom: u.renamedFrom ?? null, location: columnLocation(t, b) });
+    if (u)
+      spec({
+        ...none,
+        kind: 'Unique',
+        columns: [col],
+        name: u.name ?? null,
+        nullsNotDistinct: u.nullsNotDistinct ?? false,
+        comment: u.comment ?? null,
+        renamedFrom: u.renamedFrom ?? null,
+        location: columnLocation(t, b),
+      });
   }
   for (const u of t.details.uniques) {
     const s = u[STATE];
-    spec({ kind: 'Unique', columns: s.columns.map(columnName), name: s.name, nullsNotDistinct: s.nullsNotDistinct, deferrable: s.deferrable, initiallyDeferred: s.initiallyDeferred, comment: s.comment, renamedFrom: s.renamedFrom, location: s.location });
+    spec({
+      kind: 'Unique',
+      columns: s.columns.map(columnName),
+      name: s.name,
+      nullsNotDistinct: s.nullsNotDistinct,
+      deferrable: s.deferrable,
+      initiallyDeferred: s.initiallyDeferred,
+      comment: s.comment,
+      renamedFrom: s.renamedFrom,
+      location: s.location,
+    });
   }
   for (const x of specs) {
     const common = { ...base, columns: x.columns, deferrable: x.deferrable, initiallyDeferred: x.initiallyDeferred, comment: x.comment };
     if (x.kind === 'PrimaryKey') add({ ...common, kind: 'PrimaryKey', name: pick(x.name, null, 'pkey') }, x.renamedFrom, x.location);
-    else add({ ...common, kind: 'Unique', name: pick(x.name, nameAddition(x.columns), 'key'), nullsNotDistinct: x.nullsNotDistinct }, x.renamedFrom, x.location);
+    else
+      add({ ...common, kind: 'Unique', name: pick(x.name, nameAddition(x.columns), 'key'), nullsNotDistinct: x.nullsNotDistinct }, x.renamedFrom, x.location);
   }
   // A CHECK is named after the one column it mentions (Postgres looks at the Vars), else `<table>_check`.
-  const addCheck = (expr: string, explicit: string | null | undefined, noInherit: boolean, comment: string | null, renamedFrom: string | null, location: Location | null, notValid = false) => {
+  const addCheck = (
+    expr: string,
+    explicit: string | null | undefined,
+    noInherit: boolean,
+    comment: string | null,
+    renamedFrom: string | null,
+    location: Location | null,
+    notValid = false,
+  ) => {
     const vars = columnsIn(expr, colNames);
-    add({ ...base, kind: 'Check', name: pick(explicit, vars.length === 1 ? vars[0] : null, 'check'), expression: expr, noInherit, comment, ...(notValid ? { notValid: true } : {}) }, renamedFrom, location);
+    add(
+      {
+        ...base,
+        kind: 'Check',
+        name: pick(explicit, vars.length === 1 ? vars[0] : null, 'check'),
+        expression: expr,
+        noInherit,
+        comment,
+        ...(notValid ? { notValid: true } : {}),
+      },
+      renamedFrom,
+      location,
+    );
   };
   for (const [col, b] of cols) {
     for (const ch of b[STATE].checks) {
@@ -181,8 +261,16 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
     if (target === null) return; // reported by collectDeclarations
     if (o.enforced === false) {
       sink.logicalForeignKeys.push({
-        kind: 'LogicalForeignKey', schema, table, name: o.name ?? makeObjectName(table, nameAddition(columns), 'fkey'), columns,
-        refSchema: target.refSchema, refTable: target.refTable, refColumns: target.refColumns, match: o.match ?? 'simple', location,
+        kind: 'LogicalForeignKey',
+        schema,
+        table,
+        name: o.name ?? makeObjectName(table, nameAddition(columns), 'fkey'),
+        columns,
+        refSchema: target.refSchema,
+        refTable: target.refTable,
+        refColumns: target.refColumns,
+        match: o.match ?? 'simple',
+        location,
       });
       return;
     }
@@ -233,14 +321,23 @@ export function buildIndexKey(spec: IndexKeySpec): IndexKey {
 }
 
 /** The indexes of a table, implicit names `<table>_<columns>_idx` chosen against `taken`. */
-export function buildIndexes(t: Pick<AnyTableDecl, 'schema' | 'name'> & { details: Pick<AnyTableDecl['details'], 'indexes'> }, taken: Set<string>, sink: Sink): void {
+export function buildIndexes(
+  t: Pick<AnyTableDecl, 'schema' | 'name'> & { details: Pick<AnyTableDecl['details'], 'indexes'> },
+  taken: Set<string>,
+  sink: Sink,
+): void {
   for (const ix of t.details.indexes) {
     const s = ix[STATE];
     const keys: IndexKey[] = s.keys.map(buildIndexKey);
     const include = s.include.map(columnName);
     const name =
       s.name ??
-      chooseName(t.name, nameAddition(indexColumnNames([...keys.map((k) => k.column ?? expressionColumnName(k.expression as string)), ...include])), 'idx', taken);
+      chooseName(
+        t.name,
+        nameAddition(indexColumnNames([...keys.map((k) => k.column ?? expressionColumnName(k.expression as string)), ...include])),
+        'idx',
+        taken,
+      );
     taken.add(name);
     sink.indexes.push({
       kind: 'Index',

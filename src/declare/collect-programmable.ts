@@ -21,7 +21,8 @@ export function reachableFrom(d: ProgrammableDecl): (SchemaDecl | AnyTableDecl |
 }
 
 /** The tables and views a view's query interpolates. */
-const readDecls = (d: ViewDecl): (AnyTableDecl | ViewDecl)[] => d.details.reads.filter((o): o is AnyTableDecl | ViewDecl => o instanceof TableDecl || o instanceof ViewDecl);
+const readDecls = (d: ViewDecl): (AnyTableDecl | ViewDecl)[] =>
+  d.details.reads.filter((o): o is AnyTableDecl | ViewDecl => o instanceof TableDecl || o instanceof ViewDecl);
 
 const EVENT_ORDER: readonly TriggerEvent[] = ['insert', 'delete', 'update', 'truncate'];
 const defaultCost = (language: string) => (language === 'c' || language === 'internal' ? 1 : 100);
@@ -29,11 +30,22 @@ const defaultCost = (language: string) => (language === 'c' || language === 'int
 function toView(d: ViewDecl): View {
   const x = d.details;
   return {
-    kind: 'View', schema: d.schema, name: d.name, materialized: x.materialized, definition: x.query, columns: [],
-    checkOption: x.checkOption, securityBarrier: x.securityBarrier, securityInvoker: x.securityInvoker, withData: x.withData,
+    kind: 'View',
+    schema: d.schema,
+    name: d.name,
+    materialized: x.materialized,
+    definition: x.query,
+    columns: [],
+    checkOption: x.checkOption,
+    securityBarrier: x.securityBarrier,
+    securityInvoker: x.securityInvoker,
+    withData: x.withData,
     storageParameters: x.materialized ? parameterList(x.storageParameters) : [],
-    dependsOn: readDecls(d).map((r) => ({ kind: 'relation' as const, schema: r.schema, name: r.name })), comment: x.comment,
-    columnComments: Object.entries(x.columnComments).map(([column, comment]) => ({ column, comment })).sort((a, b) => (a.column < b.column ? -1 : a.column > b.column ? 1 : 0)),
+    dependsOn: readDecls(d).map((r) => ({ kind: 'relation' as const, schema: r.schema, name: r.name })),
+    comment: x.comment,
+    columnComments: Object.entries(x.columnComments)
+      .map(([column, comment]) => ({ column, comment }))
+      .sort((a, b) => (a.column < b.column ? -1 : a.column > b.column ? 1 : 0)),
   };
 }
 
@@ -41,31 +53,63 @@ function toRoutine(d: RoutineDecl): Routine {
   const x = d.details;
   const o = x.options as Partial<FunctionOptions> & RoutineDecl['details']['options'];
   return {
-    kind: 'Routine', schema: d.schema, name: d.name, identityArgs: x.identityArgs, procedure: x.procedure, args: x.args,
-    returns: x.returns, language: o.language, body: o.body, atomic: false, volatility: o.volatility ?? 'volatile',
-    strict: o.strict ?? false, securityDefiner: o.securityDefiner ?? false, leakproof: o.leakproof ?? false,
-    parallel: o.parallel ?? 'unsafe', cost: o.cost ?? defaultCost(o.language), rows: o.rows ?? null,
+    kind: 'Routine',
+    schema: d.schema,
+    name: d.name,
+    identityArgs: x.identityArgs,
+    procedure: x.procedure,
+    args: x.args,
+    returns: x.returns,
+    language: o.language,
+    body: o.body,
+    atomic: false,
+    volatility: o.volatility ?? 'volatile',
+    strict: o.strict ?? false,
+    securityDefiner: o.securityDefiner ?? false,
+    leakproof: o.leakproof ?? false,
+    parallel: o.parallel ?? 'unsafe',
+    cost: o.cost ?? defaultCost(o.language),
+    rows: o.rows ?? null,
     config: Object.entries(o.set ?? {}).map(([k, v]) => `${k}=${typeof v === 'string' ? v : v.join(', ')}`),
-    dependsOn: [], comment: o.comment ?? null,
+    dependsOn: [],
+    comment: o.comment ?? null,
   };
 }
 
 function toTrigger(d: TriggerDecl): Trigger {
   const o = d.options;
   return {
-    kind: 'Trigger', schema: d.on.schema, table: d.on.name, name: d.name, timing: o.timing,
-    events: EVENT_ORDER.filter((e) => o.events.includes(e)), updateOf: d.updateOfNames(), forEachRow: o.forEach === 'row',
-    when: o.when?.text ?? null, functionSchema: o.function.schema, functionName: o.function.name, args: [...(o.args ?? [])],
-    constraint: o.constraint ?? false, deferrable: o.deferrable ?? false, initiallyDeferred: o.initiallyDeferred ?? false,
-    dependsOn: [], comment: o.comment ?? null,
+    kind: 'Trigger',
+    schema: d.on.schema,
+    table: d.on.name,
+    name: d.name,
+    timing: o.timing,
+    events: EVENT_ORDER.filter((e) => o.events.includes(e)),
+    updateOf: d.updateOfNames(),
+    forEachRow: o.forEach === 'row',
+    when: o.when?.text ?? null,
+    functionSchema: o.function.schema,
+    functionName: o.function.name,
+    args: [...(o.args ?? [])],
+    constraint: o.constraint ?? false,
+    deferrable: o.deferrable ?? false,
+    initiallyDeferred: o.initiallyDeferred ?? false,
+    dependsOn: [],
+    comment: o.comment ?? null,
   };
 }
 
 function toEventTrigger(d: EventTriggerDecl): EventTrigger {
   const o = d.options;
   return {
-    kind: 'EventTrigger', name: d.name, event: o.event, tags: [...(o.tags ?? [])].sort(), functionSchema: o.function.schema,
-    functionName: o.function.name, enabled: o.enabled ?? 'O', comment: o.comment ?? null,
+    kind: 'EventTrigger',
+    name: d.name,
+    event: o.event,
+    tags: [...(o.tags ?? [])].sort(),
+    functionSchema: o.function.schema,
+    functionName: o.function.name,
+    enabled: o.enabled ?? 'O',
+    comment: o.comment ?? null,
   };
 }
 

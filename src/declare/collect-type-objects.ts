@@ -31,7 +31,8 @@ function ownerOf(d: SequenceDecl, problems: Problem[]): Sequence['ownedBy'] {
   };
   try {
     const ref = thunk();
-    if (ref === undefined || ref === null || typeof ref.table !== 'string') return fail('OWNED BY is not a column reference (not imported, or an import cycle?)');
+    if (ref === undefined || ref === null || typeof ref.table !== 'string')
+      return fail('OWNED BY is not a column reference (not imported, or an import cycle?)');
     if (ref.schema !== d.common.schema) return fail(`OWNED BY ${ref.schema}.${ref.table}.${ref.name}: a sequence must be in the schema of its owning table`);
     return { table: ref.table, column: ref.name };
   } catch (err) {
@@ -56,7 +57,17 @@ export function collectTypeObjects(decls: readonly TypeObjectDecl[], sink: Sink,
     } else if (d instanceof DomainDecl) {
       const { checks, renames } = d.checks();
       const collation = d.options.collation === undefined ? null : renderCollation(d.options.collation);
-      out.domains.push({ kind: 'Domain', schema, name, type: d.type, collation, default: d.defaultSql(), notNull: d.options.notNull ?? false, checks, comment });
+      out.domains.push({
+        kind: 'Domain',
+        schema,
+        name,
+        type: d.type,
+        collation,
+        default: d.defaultSql(),
+        notNull: d.options.notNull ?? false,
+        checks,
+        comment,
+      });
       if (renamedFrom !== null) r.types.push({ schema, from: renamedFrom, to: name });
       for (const x of renames) r.members.push({ schema, type: name, ...x });
     } else if (d instanceof CompositeTypeDecl) {
@@ -69,9 +80,15 @@ export function collectTypeObjects(decls: readonly TypeObjectDecl[], sink: Sink,
       const provider = o.provider ?? 'libc';
       const libc = provider === 'libc';
       out.collations.push({
-        kind: 'Collation', schema, name, provider, locale: libc ? null : o.locale ?? null,
-        lcCollate: libc ? o.lcCollate ?? o.locale ?? null : null, lcCtype: libc ? o.lcCtype ?? o.locale ?? null : null,
-        deterministic: o.deterministic ?? true, comment,
+        kind: 'Collation',
+        schema,
+        name,
+        provider,
+        locale: libc ? null : (o.locale ?? null),
+        lcCollate: libc ? (o.lcCollate ?? o.locale ?? null) : null,
+        lcCtype: libc ? (o.lcCtype ?? o.locale ?? null) : null,
+        deterministic: o.deterministic ?? true,
+        comment,
       });
       if (renamedFrom !== null) r.collations.push({ schema, from: renamedFrom, to: name });
     }

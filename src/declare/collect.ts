@@ -1,4 +1,15 @@
-import { nameKey, sortCatalog, type DataCheck, type Enum, type NaturalKey, type TableExpectation, type Extension, type Renames, type Schema, type Table } from '../model';
+import {
+  nameKey,
+  sortCatalog,
+  type DataCheck,
+  type Enum,
+  type NaturalKey,
+  type TableExpectation,
+  type Extension,
+  type Renames,
+  type Schema,
+  type Table,
+} from '../model';
 import { SchemakitError, type Problem } from '../util';
 import { STATE } from './builder';
 import { buildColumns, columnLocation, buildConstraints, buildIndexes, primaryKeyColumns, type ResolvedTarget, type Sink } from './build-table';
@@ -19,14 +30,23 @@ import { ReferenceDataDecl } from './reference-data';
 type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl | ProgrammableDecl | TypeObjectDecl | ExpectationDecl | DataCheckDecl;
 
 const isDecl = (v: unknown): v is Decl =>
-  v instanceof SchemaDecl || v instanceof ExtensionDecl || v instanceof ExpectationDecl || v instanceof DataCheckDecl || v instanceof EnumDecl || v instanceof TableDecl || isProgrammableDecl(v) || isTypeObjectDecl(v);
+  v instanceof SchemaDecl ||
+  v instanceof ExtensionDecl ||
+  v instanceof ExpectationDecl ||
+  v instanceof DataCheckDecl ||
+  v instanceof EnumDecl ||
+  v instanceof TableDecl ||
+  isProgrammableDecl(v) ||
+  isTypeObjectDecl(v);
 
 /** Finds declarations among module exports, also inside exported arrays and plain objects (two levels). */
 function findExported(modules: readonly Record<string, unknown>[], found: Set<Decl>, data?: Set<ReferenceDataDecl>): void {
   const visit = (v: unknown, depth: number): void => {
     if (isDecl(v)) found.add(v);
-    else if (v instanceof ReferenceDataDecl) { data?.add(v); found.add(v.table); }
-    else if (depth < 2 && Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
+    else if (v instanceof ReferenceDataDecl) {
+      data?.add(v);
+      found.add(v.table);
+    } else if (depth < 2 && Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
     else if (depth < 2 && v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
       Object.values(v).forEach((x) => visit(x, depth + 1));
     }
@@ -67,7 +87,13 @@ function resolveTargets(t: AnyTableDecl, problems: Problem[]): Map<string, { tar
   }
   t.details.foreignKeys.forEach((fk, i) => {
     const s = fk[STATE];
-    if (s.target === null) problems.push({ code: 'invalid-reference', message: 'foreign key without .references(…)', object: `${t.schema}.${t.name}`, ...(s.location ? { location: s.location } : {}) });
+    if (s.target === null)
+      problems.push({
+        code: 'invalid-reference',
+        message: 'foreign key without .references(…)',
+        object: `${t.schema}.${t.name}`,
+        ...(s.location ? { location: s.location } : {}),
+      });
     else resolve(`fk:${i}`, s.target, s.targetColumns, `${t.schema}.${t.name}`, s.location);
   });
   return out;
@@ -117,8 +143,17 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     policies: [],
     logicalForeignKeys: [],
     renames: {
-      tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], enumRemaps: [],
-      views: [], routines: [], triggers: [], policies: [],
+      tables: [],
+      columns: [],
+      indexes: [],
+      constraints: [],
+      enums: [],
+      enumValues: [],
+      enumRemaps: [],
+      views: [],
+      routines: [],
+      triggers: [],
+      policies: [],
       typeObjects: { sequences: [], types: [], collations: [], members: [] },
     },
     locate(key, location) {
@@ -150,7 +185,8 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
   }
   const tableDecls = all.filter((d): d is AnyTableDecl => d instanceof TableDecl);
   const docsAreas = tableDecls.flatMap((t) => (t.details.area !== null ? [{ schema: t.schema, table: t.name, area: t.details.area }] : []));
-  const naturalKeys: NaturalKey[] = tableDecls.filter((t) => t.details.naturalKey !== null)
+  const naturalKeys: NaturalKey[] = tableDecls
+    .filter((t) => t.details.naturalKey !== null)
     .map((t) => ({ kind: 'NaturalKey', schema: t.schema, table: t.name, columns: t.details.naturalKey!, location: t.details.location }));
   const expectations: TableExpectation[] = all.filter((d): d is ExpectationDecl => d instanceof ExpectationDecl).flatMap((d) => d.resolve());
   const dataChecks: DataCheck[] = all.filter((d): d is DataCheckDecl => d instanceof DataCheckDecl).map((d) => d.check);
@@ -182,8 +218,16 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     });
   }
   const catalog = sortCatalog({
-    kind: 'Catalog', schemas, extensions, enums, tables, indexes: sink.indexes, constraints: sink.constraints, policies: sink.policies,
-    ...programmable, ...typeObjects,
+    kind: 'Catalog',
+    schemas,
+    extensions,
+    enums,
+    tables,
+    indexes: sink.indexes,
+    constraints: sink.constraints,
+    policies: sink.policies,
+    ...programmable,
+    ...typeObjects,
   });
   // The intents of the newer kinds are left out when there are none (the Renames shape stays as it was).
   const { enumRemaps, typeObjects: typeRenames, ...core } = sink.renames;
@@ -193,7 +237,10 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     ...(Object.values(typeRenames).some((xs) => xs.length > 0) ? { typeObjects: typeRenames } : {}),
   };
   return {
-    catalog, renames, locations, integrity: { naturalKeys, logicalForeignKeys: sink.logicalForeignKeys, expectations, dataChecks },
+    catalog,
+    renames,
+    locations,
+    integrity: { naturalKeys, logicalForeignKeys: sink.logicalForeignKeys, expectations, dataChecks },
     ...(tenantSchemas.length === 1 ? { tenantSchema: tenantSchemas[0] } : {}),
     ...(data.size > 0 ? { referenceData: [...data].map((d) => d.toSpec()) } : {}),
     ...(docsAreas.length > 0 ? { docsAreas } : {}),
@@ -220,7 +267,14 @@ function namesTaken(tables: readonly AnyTableDecl[]): Map<string, Set<string>> {
       if (st.serial || st.identity !== null) s.add(makeObjectName(t.name, col, 'seq'));
       for (const named of [st.primaryKey?.name, st.unique?.name, st.references?.options.name, ...st.checks.map((ch) => ch.name)]) if (named) s.add(named);
     }
-    const members = [t.details.primaryKey, ...t.details.uniques, ...t.details.checks, ...t.details.foreignKeys, ...t.details.indexes, ...t.details.shape.exclusions];
+    const members = [
+      t.details.primaryKey,
+      ...t.details.uniques,
+      ...t.details.checks,
+      ...t.details.foreignKeys,
+      ...t.details.indexes,
+      ...t.details.shape.exclusions,
+    ];
     for (const m of members) if (m && m[STATE].name) s.add(m[STATE].name);
   }
   return taken;

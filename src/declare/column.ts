@@ -148,7 +148,6 @@ export class ColumnBuilder<T = unknown> extends Builder<ColumnState> {
   }
 }
 
-
 /** Any column builder, whatever its value type. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyColumnBuilder = ColumnBuilder<any>;

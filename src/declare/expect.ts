@@ -14,7 +14,10 @@ type Pending = TableExpectation extends infer E ? (E extends TableExpectation ? 
  */
 export class ExpectationDecl {
   readonly kind = 'ExpectationDecl' as const;
-  constructor(readonly table: AnyTableDecl, readonly items: readonly Pending[] = []) {
+  constructor(
+    readonly table: AnyTableDecl,
+    readonly items: readonly Pending[] = [],
+  ) {
     Object.freeze(this);
   }
   private add(e: Pending): ExpectationDecl {
@@ -30,7 +33,12 @@ export class ExpectationDecl {
   }
   /** Every non-NULL value matches the POSIX regular expression (Postgres `~`). */
   matches(column: ColumnSpec, pattern: string | RegExp): ExpectationDecl {
-    return this.add({ kind: 'Matches', column: columnName(column), pattern: typeof pattern === 'string' ? pattern : pattern.source, location: captureLocation() });
+    return this.add({
+      kind: 'Matches',
+      column: columnName(column),
+      pattern: typeof pattern === 'string' ? pattern : pattern.source,
+      location: captureLocation(),
+    });
   }
   /** Every non-NULL value is one of `values` (dbt's accepted_values). */
   values(column: ColumnSpec, values: readonly AcceptedValue[]): ExpectationDecl {

@@ -8,7 +8,13 @@ import { CompositeTypeDecl, DomainDecl, SequenceDecl } from './type-decls';
 
 /** What privileges are granted on: a table, a column, a sequence, a schema, a type, or a function by signature. */
 export type GrantTarget =
-  | AnyTableDecl | ColumnRef | SequenceDecl | SchemaDecl | EnumDecl | DomainDecl | CompositeTypeDecl
+  | AnyTableDecl
+  | ColumnRef
+  | SequenceDecl
+  | SchemaDecl
+  | EnumDecl
+  | DomainDecl
+  | CompositeTypeDecl
   /** A function or procedure: `{ schema: app, function: 'touch(integer, text)' }`, argument types as Postgres prints them. */
   | { readonly schema: SchemaDecl | string; readonly function: string };
 
@@ -21,7 +27,10 @@ export interface GrantOptions {
 /** Declared privileges: `grant(['SELECT', 'INSERT'], users, 'app_rw')`. Declaring any makes privileges managed. */
 export class GrantDecl {
   readonly kind = 'GrantDecl' as const;
-  constructor(readonly grants: readonly Grant[], readonly location: Location | null) {
+  constructor(
+    readonly grants: readonly Grant[],
+    readonly location: Location | null,
+  ) {
     Object.freeze(this);
   }
 }
@@ -65,7 +74,14 @@ export function revokeDefault(privileges: string | readonly string[], on: GrantT
 function grantsOf(privileges: string | readonly string[], on: GrantTarget, roles: string | readonly string[], grantable: boolean, revoked: boolean): Grant[] {
   const target = targetOf(on);
   const privs = (typeof privileges === 'string' ? [privileges] : privileges).map((p) => p.trim().toUpperCase());
-  return privs.flatMap((privilege) => (typeof roles === 'string' ? [roles] : roles).map((r): Grant => ({
-    kind: 'Grant', ...target, grantee: r.toUpperCase() === 'PUBLIC' ? 'PUBLIC' : r, privilege, grantable, revoked,
-  })));
+  return privs.flatMap((privilege) =>
+    (typeof roles === 'string' ? [roles] : roles).map((r): Grant => ({
+      kind: 'Grant',
+      ...target,
+      grantee: r.toUpperCase() === 'PUBLIC' ? 'PUBLIC' : r,
+      privilege,
+      grantable,
+      revoked,
+    })),
+  );
 }

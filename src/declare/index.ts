@@ -26,8 +26,21 @@ export { view, materializedView, ViewDecl, type ViewOptions, type MaterializedVi
 export { func, procedure, RoutineDecl, type ArgumentSpec, type TypeSpec, type RoutineOptions, type FunctionOptions } from './routine';
 export { trigger, eventTrigger, TriggerDecl, EventTriggerDecl, type TriggerOptions, type EventTriggerOptions } from './trigger';
 export {
-  sequence, domain, compositeType, collation, SequenceDecl, DomainDecl, CompositeTypeDecl, CollationDecl,
-  type SequenceDeclOptions, type DomainOptions, type DomainCheckSpec, type CompositeTypeOptions, type AttributeSpec, type CollationOptions, type TypeDecl,
+  sequence,
+  domain,
+  compositeType,
+  collation,
+  SequenceDecl,
+  DomainDecl,
+  CompositeTypeDecl,
+  CollationDecl,
+  type SequenceDeclOptions,
+  type DomainOptions,
+  type DomainCheckSpec,
+  type CompositeTypeOptions,
+  type AttributeSpec,
+  type CollationOptions,
+  type TypeDecl,
 } from './type-decls';
 export type { SequenceOptionsSpec } from './sequence-options';
 export { policy, PolicyBuilder } from './policy';

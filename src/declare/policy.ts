@@ -51,7 +51,14 @@ export class PolicyBuilder extends Builder<PolicyState> {
 /** Starts a policy declaration: `policy('own_rows').for('select').using(sql\`${t.owner} = current_user\`)`. */
 export function policy(name: string): PolicyBuilder {
   return new PolicyBuilder({
-    name, command: 'all', permissive: true, roles: ['public'], using: null, withCheck: null, comment: null, renamedFrom: null,
+    name,
+    command: 'all',
+    permissive: true,
+    roles: ['public'],
+    using: null,
+    withCheck: null,
+    comment: null,
+    renamedFrom: null,
     location: captureLocation(),
   });
 }

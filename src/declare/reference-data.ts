@@ -33,13 +33,22 @@ export interface ReferenceDataSpec {
   readonly key: readonly string[] | null;
   readonly mode: ReferenceDataMode;
   readonly columns: readonly string[] | null;
-  readonly lookups: readonly { readonly csvColumn: string; readonly column: string; readonly matchSchema: string; readonly matchTable: string; readonly matchColumn: string }[];
+  readonly lookups: readonly {
+    readonly csvColumn: string;
+    readonly column: string;
+    readonly matchSchema: string;
+    readonly matchTable: string;
+    readonly matchColumn: string;
+  }[];
 }
 
 /** The declaration returned by referenceData(); export it from a schema file. */
 export class ReferenceDataDecl {
   readonly kind = 'ReferenceDataDecl' as const;
-  constructor(readonly table: AnyTableDecl, readonly options: ReferenceDataOptions) {
+  constructor(
+    readonly table: AnyTableDecl,
+    readonly options: ReferenceDataOptions,
+  ) {
     Object.freeze(this);
   }
   /** The plain-data spec. */
@@ -54,7 +63,11 @@ export class ReferenceDataDecl {
       mode: o.mode ?? 'sync',
       columns: o.columns ? o.columns.map(name) : null,
       lookups: Object.entries(o.lookups ?? {}).map(([csvColumn, l]) => ({
-        csvColumn, column: l.column, matchSchema: l.match.schema, matchTable: l.match.table, matchColumn: l.match.name,
+        csvColumn,
+        column: l.column,
+        matchSchema: l.match.schema,
+        matchTable: l.match.table,
+        matchColumn: l.match.name,
       })),
     };
   }

@@ -83,7 +83,10 @@ function declareRoutine(schema: SchemaDecl | string, name: string, procedure: bo
     schemaDecl: typeof schema === 'string' ? null : schema,
     procedure,
     args: args.map(argText).join(', '),
-    identityArgs: args.filter((a) => a.mode !== 'out').map((a) => typeText(a.type)).join(', '),
+    identityArgs: args
+      .filter((a) => a.mode !== 'out')
+      .map((a) => typeText(a.type))
+      .join(', '),
     returns,
     options,
     location: captureLocation(),

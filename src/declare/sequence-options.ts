@@ -12,7 +12,13 @@ export interface SequenceOptionsSpec {
 }
 
 const integerTypes: Readonly<Record<string, SequenceType>> = {
-  smallint: 'smallint', int2: 'smallint', integer: 'integer', int: 'integer', int4: 'integer', bigint: 'bigint', int8: 'bigint',
+  smallint: 'smallint',
+  int2: 'smallint',
+  integer: 'integer',
+  int: 'integer',
+  int4: 'integer',
+  bigint: 'bigint',
+  int8: 'bigint',
 };
 
 /** The sequence type of an integer type name as written (`int8` → bigint), or null for other types. */

@@ -27,8 +27,7 @@ export class Sql {
 /** A JSON value, accepted as default of `json`/`jsonb` columns and interpolated as a literal. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
-const isEmbeddable = (v: unknown): v is SqlEmbeddable =>
-  typeof v === 'object' && v !== null && typeof (v as SqlEmbeddable).toSqlFragment === 'function';
+const isEmbeddable = (v: unknown): v is SqlEmbeddable => typeof v === 'object' && v !== null && typeof (v as SqlEmbeddable).toSqlFragment === 'function';
 
 /**
  * Renders a JavaScript value as a SQL literal: strings quoted (via `literal`), numbers and booleans as is,
@@ -56,7 +55,8 @@ export function renderArrayLiteral(value: readonly unknown[]): string {
   const element = (v: unknown): string => {
     if (v === null || v === undefined) return 'NULL';
     if (Array.isArray(v)) return `{${v.map(element).join(',')}}`;
-    const text = typeof v === 'string' ? v : typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v instanceof Date ? v.toISOString() : String(v);
+    const text =
+      typeof v === 'string' ? v : typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v instanceof Date ? v.toISOString() : String(v);
     return `"${text.replace(/[\\"]/g, (ch) => '\\' + ch)}"`;
   };
   return literal(`{${value.map(element).join(',')}}`);

@@ -16,9 +16,7 @@ export type PartitionKeySpec = ColumnRef | Sql;
 
 /** `PARTITION BY RANGE | LIST | HASH (keys)`, e.g. `(t) => ({ range: [t.created_at] })`. */
 export type PartitionBySpec =
-  | { readonly range: readonly PartitionKeySpec[] }
-  | { readonly list: readonly PartitionKeySpec[] }
-  | { readonly hash: readonly PartitionKeySpec[] };
+  { readonly range: readonly PartitionKeySpec[] } | { readonly list: readonly PartitionKeySpec[] } | { readonly hash: readonly PartitionKeySpec[] };
 
 /** One bound value: a JavaScript value rendered as a literal, `'MINVALUE'` / `'MAXVALUE'`, or SQL. */
 export type BoundValue = string | number | bigint | boolean | Date | Sql;
@@ -91,8 +89,7 @@ export function shapeReferences(t: AnyTableDecl): AnyTableDecl[] {
 }
 
 const keySql = (k: PartitionKeySpec): string => (k instanceof Sql ? `(${k.text})` : ident(k.name));
-const boundSql = (v: BoundValue): string =>
-  v instanceof Sql ? v.text : v === 'MINVALUE' || v === 'MAXVALUE' ? v : renderLiteral(v);
+const boundSql = (v: BoundValue): string => (v instanceof Sql ? v.text : v === 'MINVALUE' || v === 'MAXVALUE' ? v : renderLiteral(v));
 const list = (vs: readonly BoundValue[]) => vs.map(boundSql).join(', ');
 
 /** The bound clause of a partition declaration. */
@@ -111,10 +108,14 @@ export function buildTableShape(t: AnyTableDecl): Pick<Table, keyof typeof plain
   const by = s.partitionBy;
   const storageParameters: StorageParameter[] = parameterList(s.storageParameters);
   return {
-    partitionBy: by === null ? null
-      : 'range' in by ? { strategy: 'range', key: by.range.map(keySql).join(', ') }
-      : 'list' in by ? { strategy: 'list', key: by.list.map(keySql).join(', ') }
-      : { strategy: 'hash', key: by.hash.map(keySql).join(', ') },
+    partitionBy:
+      by === null
+        ? null
+        : 'range' in by
+          ? { strategy: 'range', key: by.range.map(keySql).join(', ') }
+          : 'list' in by
+            ? { strategy: 'list', key: by.list.map(keySql).join(', ') }
+            : { strategy: 'hash', key: by.hash.map(keySql).join(', ') },
     partitionOf: s.partitionOf === null ? null : { schema: s.partitionOf.parent.schema, table: s.partitionOf.parent.name, bound: boundOf(s.partitionOf) },
     inherits: s.inherits.map(name),
     persistence: s.unlogged ? 'unlogged' : 'permanent',
@@ -130,9 +131,16 @@ export function buildPolicies(t: AnyTableDecl, sink: Sink): void {
   for (const b of t.details.shape.policies) {
     const s = b[STATE];
     const p: Policy = {
-      kind: 'Policy', schema: t.schema, table: t.name, name: s.name, command: s.command, permissive: s.permissive,
+      kind: 'Policy',
+      schema: t.schema,
+      table: t.name,
+      name: s.name,
+      command: s.command,
+      permissive: s.permissive,
       roles: [...new Set(s.roles.map((r) => (r.toLowerCase() === 'public' ? 'public' : r)))].sort(),
-      using: s.using?.text ?? null, withCheck: s.withCheck?.text ?? null, comment: s.comment,
+      using: s.using?.text ?? null,
+      withCheck: s.withCheck?.text ?? null,
+      comment: s.comment,
     };
     sink.policies.push(p);
     sink.locate(nameKey(t.schema, t.name, s.name), s.location);
@@ -150,8 +158,17 @@ export function buildExclusions(t: AnyTableDecl, taken: Set<string>, sink: Sink)
     const cname = s.name ?? chooseName(t.name, nameAddition(keyNames), 'excl', taken);
     taken.add(cname);
     sink.constraints.push({
-      kind: 'Exclusion', schema: t.schema, table: t.name, name: cname, deferrable: s.deferrable, initiallyDeferred: s.initiallyDeferred,
-      comment: s.comment, method: s.method, elements, include, where: s.where?.text ?? null,
+      kind: 'Exclusion',
+      schema: t.schema,
+      table: t.name,
+      name: cname,
+      deferrable: s.deferrable,
+      initiallyDeferred: s.initiallyDeferred,
+      comment: s.comment,
+      method: s.method,
+      elements,
+      include,
+      where: s.where?.text ?? null,
     });
     sink.locate(nameKey(t.schema, t.name, cname), s.location);
     if (s.renamedFrom !== null) sink.renames.constraints.push({ schema: t.schema, table: t.name, from: s.renamedFrom, to: cname });

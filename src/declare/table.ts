@@ -82,11 +82,7 @@ export type AnyTableDecl = TableDecl<any>;
  */
 export function table<C extends Record<string, AnyColumnBuilder>>(schema: SchemaDecl | string, name: string, options: TableOptions<C>): TableDecl<C>;
 export function table<C extends Record<string, AnyColumnBuilder>>(name: string, options: TableOptions<C>): TableDecl<C>;
-export function table<C extends Record<string, AnyColumnBuilder>>(
-  a: SchemaDecl | string,
-  b: string | TableOptions<C>,
-  c?: TableOptions<C>,
-): TableDecl<C> {
+export function table<C extends Record<string, AnyColumnBuilder>>(a: SchemaDecl | string, b: string | TableOptions<C>, c?: TableOptions<C>): TableDecl<C> {
   const location = captureLocation();
   const [schema, name, options] = typeof b === 'string' ? [a, b, c as TableOptions<C>] : ['public', a as string, b];
   const sname = schemaName(schema);

@@ -47,7 +47,10 @@ export interface SequenceDeclOptions extends SequenceOptionsSpec, NamedOptions {
 /** A declared standalone sequence. In the `sql` tag it is `'schema.name'::regclass`: `sql\`nextval(${seq})\``. */
 export class SequenceDecl implements SqlEmbeddable {
   readonly kind = 'SequenceDecl' as const;
-  constructor(readonly common: Common, readonly options: SequenceDeclOptions) {
+  constructor(
+    readonly common: Common,
+    readonly options: SequenceDeclOptions,
+  ) {
     Object.freeze(this);
   }
   toSqlFragment(): Sql {
@@ -84,7 +87,11 @@ export interface DomainOptions extends NamedOptions {
 /** A declared domain; use it as a column type with `c.type(email)`. */
 export class DomainDecl implements SqlEmbeddable {
   readonly kind = 'DomainDecl' as const;
-  constructor(readonly common: Common, readonly type: string, readonly options: DomainOptions) {
+  constructor(
+    readonly common: Common,
+    readonly type: string,
+    readonly options: DomainOptions,
+  ) {
     Object.freeze(this);
   }
   toSqlFragment(): Sql {
@@ -119,7 +126,10 @@ export type CompositeTypeOptions = NamedOptions;
 /** A declared composite type; use it as a column type with `c.type(address)`. */
 export class CompositeTypeDecl implements SqlEmbeddable {
   readonly kind = 'CompositeTypeDecl' as const;
-  constructor(readonly common: Common, readonly attributes: Readonly<Record<string, AttributeSpec>>) {
+  constructor(
+    readonly common: Common,
+    readonly attributes: Readonly<Record<string, AttributeSpec>>,
+  ) {
     Object.freeze(this);
   }
   toSqlFragment(): Sql {
@@ -130,16 +140,23 @@ export class CompositeTypeDecl implements SqlEmbeddable {
     const entries = Object.entries(this.attributes);
     const isPlain = (a: AttributeSpec): a is TypeSpec => typeof a === 'string' || 'toSqlFragment' in a;
     return {
-      attributes: entries.map(([name, a]) => (isPlain(a)
-        ? { name, type: typeText(a), collation: null }
-        : { name, type: typeText(a.type), collation: a.collation === undefined ? null : collationSql(a.collation) })),
+      attributes: entries.map(([name, a]) =>
+        isPlain(a)
+          ? { name, type: typeText(a), collation: null }
+          : { name, type: typeText(a.type), collation: a.collation === undefined ? null : collationSql(a.collation) },
+      ),
       renames: entries.flatMap(([name, a]) => (!isPlain(a) && a.renamedFrom !== undefined ? [{ from: a.renamedFrom, to: name }] : [])),
     };
   }
 }
 
 /** Declares a composite type: `compositeType(app, 'address', { street: 'text', zip: { type: 'text', collation: 'C' } })`. */
-export function compositeType(schema: SchemaDecl | string, name: string, attributes: Readonly<Record<string, AttributeSpec>>, options: CompositeTypeOptions = {}): CompositeTypeDecl {
+export function compositeType(
+  schema: SchemaDecl | string,
+  name: string,
+  attributes: Readonly<Record<string, AttributeSpec>>,
+  options: CompositeTypeOptions = {},
+): CompositeTypeDecl {
   return new CompositeTypeDecl(common(schema, name, options), attributes);
 }
 
@@ -156,7 +173,10 @@ export interface CollationOptions extends NamedOptions {
 /** A declared collation; pass it to `.collate()` as `coll.toString()` or use its qualified name. */
 export class CollationDecl implements SqlEmbeddable {
   readonly kind = 'CollationDecl' as const;
-  constructor(readonly common: Common, readonly options: CollationOptions) {
+  constructor(
+    readonly common: Common,
+    readonly options: CollationOptions,
+  ) {
     Object.freeze(this);
   }
   toSqlFragment(): Sql {

@@ -4,19 +4,44 @@
  * modifiers are dropped, quotes removed, unquoted parts lowercased, `pg_catalog.` stripped.
  */
 const ALIASES: Readonly<Record<string, string>> = {
-  int: 'integer', int4: 'integer', integer: 'integer', serial: 'integer', serial4: 'integer',
-  int2: 'smallint', smallint: 'smallint', smallserial: 'smallint', serial2: 'smallint',
-  int8: 'bigint', bigint: 'bigint', bigserial: 'bigint', serial8: 'bigint',
-  float4: 'real', real: 'real', float8: 'double precision', float: 'double precision', 'double precision': 'double precision',
-  decimal: 'numeric', numeric: 'numeric',
-  varchar: 'character varying', 'character varying': 'character varying', 'char varying': 'character varying',
-  char: 'character', character: 'character', bpchar: 'character',
-  bool: 'boolean', boolean: 'boolean',
-  timestamptz: 'timestamp with time zone', 'timestamp with time zone': 'timestamp with time zone',
-  timestamp: 'timestamp without time zone', 'timestamp without time zone': 'timestamp without time zone',
-  timetz: 'time with time zone', 'time with time zone': 'time with time zone',
-  time: 'time without time zone', 'time without time zone': 'time without time zone',
-  varbit: 'bit varying', 'bit varying': 'bit varying',
+  int: 'integer',
+  int4: 'integer',
+  integer: 'integer',
+  serial: 'integer',
+  serial4: 'integer',
+  int2: 'smallint',
+  smallint: 'smallint',
+  smallserial: 'smallint',
+  serial2: 'smallint',
+  int8: 'bigint',
+  bigint: 'bigint',
+  bigserial: 'bigint',
+  serial8: 'bigint',
+  float4: 'real',
+  real: 'real',
+  float8: 'double precision',
+  float: 'double precision',
+  'double precision': 'double precision',
+  decimal: 'numeric',
+  numeric: 'numeric',
+  varchar: 'character varying',
+  'character varying': 'character varying',
+  'char varying': 'character varying',
+  char: 'character',
+  character: 'character',
+  bpchar: 'character',
+  bool: 'boolean',
+  boolean: 'boolean',
+  timestamptz: 'timestamp with time zone',
+  'timestamp with time zone': 'timestamp with time zone',
+  timestamp: 'timestamp without time zone',
+  'timestamp without time zone': 'timestamp without time zone',
+  timetz: 'time with time zone',
+  'time with time zone': 'time with time zone',
+  time: 'time without time zone',
+  'time without time zone': 'time without time zone',
+  varbit: 'bit varying',
+  'bit varying': 'bit varying',
 };
 
 /** A type name split into its canonical base and array dimensions. */
@@ -40,7 +65,11 @@ export function parseTypeName(type: string): TypeName {
     text = text.slice(0, m.index);
   }
   // Modifiers sit before the time zone words (`timestamp(3) with time zone`): remove them anywhere.
-  text = text.replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ').replace(/^pg_catalog\./, '').trim();
+  text = text
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^pg_catalog\./, '')
+    .trim();
   return { base: ALIASES[text] ?? text, dims };
 }
 

@@ -6,7 +6,13 @@ import type { ValidationContext } from './validate-context';
 import { inheritedColumnNames } from './validate-table-shapes';
 
 const SERIALS = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
-const isSerial = (type: string) => SERIALS.has(type.trim().toLowerCase().replace(/(\s*\[\s*\d*\s*\])+$/, ''));
+const isSerial = (type: string) =>
+  SERIALS.has(
+    type
+      .trim()
+      .toLowerCase()
+      .replace(/(\s*\[\s*\d*\s*\])+$/, ''),
+  );
 
 /** The label of a default written as a string literal (`'free'`, `'free'::tier`), else null. */
 function literalLabel(expr: string): string | null {
@@ -30,12 +36,18 @@ export function validateColumns(ctx: ValidationContext): void {
       if (col.identity !== null && !isIntegerType(col.type)) {
         ctx.report('identity-type', key, `identity column ${col.name} must be smallint, integer or bigint, not ${col.type}`);
       }
-      const kinds = [col.identity !== null && 'identity', col.generated !== null && 'generated', serial && 'serial', col.default !== null && 'a default'].filter(
-        (x): x is string => typeof x === 'string',
-      );
+      const kinds = [
+        col.identity !== null && 'identity',
+        col.generated !== null && 'generated',
+        serial && 'serial',
+        col.default !== null && 'a default',
+      ].filter((x): x is string => typeof x === 'string');
       if (kinds.length > 1) ctx.report('default-conflict', key, `column ${col.name} cannot combine ${kinds.join(' and ')}`);
       if (col.generated !== null) {
-        const refs = columnsIn(col.generated, t.columns.map((c) => c.name));
+        const refs = columnsIn(
+          col.generated,
+          t.columns.map((c) => c.name),
+        );
         if (refs.includes(col.name)) ctx.report('generated-self-reference', key, `generated column ${col.name} refers to itself`);
         for (const other of refs.filter((r) => r !== col.name && generated.has(r))) {
           ctx.report('generated-reference', key, `generated column ${col.name} refers to generated column ${other}`);
@@ -63,14 +75,16 @@ function validateTableMembers(ctx: ValidationContext, t: Table): void {
   const tkey = nameKey(t.schema, t.name);
   const names = new Set([...t.columns.map((c) => c.name), ...inheritedColumnNames(ctx.catalog, t)]);
   const checkColumns = (what: string, columns: readonly string[], object: string, key: string) => {
-    for (const c of columns.filter((x) => !names.has(x))) ctx.report('missing-column', object, `${what} uses column ${c}, which table ${tkey} does not have`, key);
+    for (const c of columns.filter((x) => !names.has(x)))
+      ctx.report('missing-column', object, `${what} uses column ${c}, which table ${tkey} does not have`, key);
     const twice = columns.filter((c, i) => columns.indexOf(c) !== i);
     for (const c of new Set(twice)) ctx.report('duplicate-column', object, `${what} lists column ${c} more than once`, key);
   };
   const constraints = ctx.catalog.constraints.filter((c) => c.schema === t.schema && c.table === t.name);
   // Same-named primary keys come from a repeated table declaration, reported as a duplicate name.
   const pks = constraints.filter((c, i) => c.kind === 'PrimaryKey' && constraints.findIndex((x) => x.name === c.name) === i);
-  for (const pk of pks.slice(1)) ctx.report('multiple-primary-keys', `${tkey}.${keyPart(pk.name)}`, `table ${tkey} has more than one primary key (${pks.map((p) => p.name).join(', ')})`);
+  for (const pk of pks.slice(1))
+    ctx.report('multiple-primary-keys', `${tkey}.${keyPart(pk.name)}`, `table ${tkey} has more than one primary key (${pks.map((p) => p.name).join(', ')})`);
   for (const c of constraints) {
     const key = `${tkey}.${keyPart(c.name)}`;
     const what = `constraint ${c.name}`;
@@ -87,9 +101,15 @@ function validateTableMembers(ctx: ValidationContext, t: Table): void {
     const key = nameKey(t.schema, ix.name);
     const what = `index ${ix.name}`;
     if (ix.keys.length === 0) ctx.report('no-columns', key, `${what} has no keys (use .on(…))`);
-    checkColumns(what, ix.keys.flatMap((k) => (k.column !== null ? [k.column] : [])), key, key);
+    checkColumns(
+      what,
+      ix.keys.flatMap((k) => (k.column !== null ? [k.column] : [])),
+      key,
+      key,
+    );
     checkColumns(`${what} INCLUDE`, ix.include, key, key);
-    if (ix.unique && ix.method !== 'btree') ctx.report('index-method', key, `${what}: access method ${ix.method} does not support unique indexes (only btree does)`);
+    if (ix.unique && ix.method !== 'btree')
+      ctx.report('index-method', key, `${what}: access method ${ix.method} does not support unique indexes (only btree does)`);
     if (ix.nullsNotDistinct && !ix.unique) ctx.report('index-method', key, `${what}: NULLS NOT DISTINCT needs a unique index`);
   }
 }

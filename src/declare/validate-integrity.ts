@@ -16,24 +16,33 @@ export function validateIntegrity(catalog: Catalog, integrity: Integrity | undef
   const columns = (schema: string, table: string, cols: readonly string[], what: string, location: string | null): void => {
     const have = columnsOf.get(nameKey(schema, table));
     if (!have) return report('unknown-table', nameKey(schema, table), `${what} is on ${schema}.${table}, which is not a declared table`, location);
-    for (const c of cols) if (!have.has(c)) report('unknown-column', nameKey(schema, table, c), `${what} names column ${c}, which ${schema}.${table} does not have`, location);
+    for (const c of cols)
+      if (!have.has(c)) report('unknown-column', nameKey(schema, table, c), `${what} names column ${c}, which ${schema}.${table} does not have`, location);
   };
   for (const k of integrity.naturalKeys) {
     columns(k.schema, k.table, k.columns, `naturalKey (${k.columns.join(', ')})`, k.location);
     if (k.columns.length === 0) report('empty-key', nameKey(k.schema, k.table), 'naturalKey names no column', k.location);
-    if (new Set(k.columns).size !== k.columns.length) report('duplicate-column', nameKey(k.schema, k.table), `naturalKey (${k.columns.join(', ')}) names a column twice`, k.location);
+    if (new Set(k.columns).size !== k.columns.length)
+      report('duplicate-column', nameKey(k.schema, k.table), `naturalKey (${k.columns.join(', ')}) names a column twice`, k.location);
   }
   for (const f of integrity.logicalForeignKeys) {
     columns(f.schema, f.table, f.columns, `logical foreign key ${f.name}`, f.location);
     columns(f.refSchema, f.refTable, f.refColumns, `logical foreign key ${f.name}'s target`, f.location);
-    if (f.columns.length !== f.refColumns.length) report('invalid-reference', nameKey(f.schema, f.table, f.name), `logical foreign key ${f.name} has ${f.columns.length} column(s) but references ${f.refColumns.length}`, f.location);
+    if (f.columns.length !== f.refColumns.length)
+      report(
+        'invalid-reference',
+        nameKey(f.schema, f.table, f.name),
+        `logical foreign key ${f.name} has ${f.columns.length} column(s) but references ${f.refColumns.length}`,
+        f.location,
+      );
   }
   for (const e of integrity.expectations) {
     const object = nameKey(e.schema, e.table);
     switch (e.kind) {
       case 'RowCount':
         columns(e.schema, e.table, [], `expect(${object}).rows`, e.location);
-        if (!(rowCountOps as readonly string[]).includes(e.op)) report('invalid-expectation', object, `expect(${object}).rows: operator "${e.op}" is not one of ${rowCountOps.join(' ')}`, e.location);
+        if (!(rowCountOps as readonly string[]).includes(e.op))
+          report('invalid-expectation', object, `expect(${object}).rows: operator "${e.op}" is not one of ${rowCountOps.join(' ')}`, e.location);
         if (!Number.isFinite(e.value)) report('invalid-expectation', object, `expect(${object}).rows: ${String(e.value)} is not a number`, e.location);
         break;
       case 'NoEmptyStrings':

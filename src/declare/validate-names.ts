@@ -51,31 +51,78 @@ export function validateNames(ctx: ValidationContext): void {
   const extensions = catalog.extensions.map((e) => ({ what: 'extension', name: e.name, object: e.name, key: occ(e.name, ctx) }));
   reportRepeats(ctx, extensions, 'in the database');
 
-  const tables = catalog.tables.map((t) => ({ what: 'table', name: t.name, schema: t.schema, object: nameKey(t.schema, t.name), key: occ(nameKey(t.schema, t.name), ctx) }));
-  const enums = catalog.enums.map((e) => ({ what: 'enum', name: e.name, schema: e.schema, object: nameKey(e.schema, e.name), key: occ(nameKey(e.schema, e.name), ctx) }));
-  const indexes = catalog.indexes.map((i) => ({ what: 'index', name: i.name, schema: i.schema, object: nameKey(i.schema, i.name), key: occ(nameKey(i.schema, i.name), ctx) }));
+  const tables = catalog.tables.map((t) => ({
+    what: 'table',
+    name: t.name,
+    schema: t.schema,
+    object: nameKey(t.schema, t.name),
+    key: occ(nameKey(t.schema, t.name), ctx),
+  }));
+  const enums = catalog.enums.map((e) => ({
+    what: 'enum',
+    name: e.name,
+    schema: e.schema,
+    object: nameKey(e.schema, e.name),
+    key: occ(nameKey(e.schema, e.name), ctx),
+  }));
+  const indexes = catalog.indexes.map((i) => ({
+    what: 'index',
+    name: i.name,
+    schema: i.schema,
+    object: nameKey(i.schema, i.name),
+    key: occ(nameKey(i.schema, i.name), ctx),
+  }));
   const constraints = catalog.constraints.map((c) => {
     const object = nameKey(c.schema, c.table, c.name);
-    return { what: `${c.kind === 'PrimaryKey' ? 'primary key' : c.kind === 'Unique' ? 'unique constraint' : c.kind === 'Check' ? 'check constraint' : 'foreign key'}`, name: c.name, schema: c.schema, table: c.table, indexBacked: c.kind === 'PrimaryKey' || c.kind === 'Unique', object, key: occ(object, ctx) };
+    return {
+      what: `${c.kind === 'PrimaryKey' ? 'primary key' : c.kind === 'Unique' ? 'unique constraint' : c.kind === 'Check' ? 'check constraint' : 'foreign key'}`,
+      name: c.name,
+      schema: c.schema,
+      table: c.table,
+      indexBacked: c.kind === 'PrimaryKey' || c.kind === 'Unique',
+      object,
+      key: occ(object, ctx),
+    };
   });
   const bySchema = <T extends { schema: string }>(xs: readonly T[], s: string) => xs.filter((x) => x.schema === s);
   const schemaNames = new Set([...tables, ...enums, ...indexes, ...constraints].map((x) => x.schema));
   for (const s of schemaNames) {
-    const relations: (Named & { table?: string })[] = [...bySchema(tables, s), ...bySchema(indexes, s), ...bySchema(constraints, s).filter((c) => c.indexBacked)];
+    const relations: (Named & { table?: string })[] = [
+      ...bySchema(tables, s),
+      ...bySchema(indexes, s),
+      ...bySchema(constraints, s).filter((c) => c.indexBacked),
+    ];
     // Two constraints of one table are reported with the table's constraints.
     reportRepeats(ctx, relations, `among relations of schema ${s}`, (x, first) => x.table !== undefined && x.table === first.table);
     // Two tables are reported with the relations.
-    reportRepeats(ctx, [...bySchema(tables, s), ...bySchema(enums, s)], `among types of schema ${s}`, (x, first) => x.what === 'table' && first.what === 'table');
+    reportRepeats(
+      ctx,
+      [...bySchema(tables, s), ...bySchema(enums, s)],
+      `among types of schema ${s}`,
+      (x, first) => x.what === 'table' && first.what === 'table',
+    );
   }
   for (const t of catalog.tables) {
     const tkey = nameKey(t.schema, t.name);
-    reportRepeats(ctx, t.columns.map((c) => ({ what: 'column', name: c.name, object: `${tkey}.${keyPart(c.name)}`, key: `${tkey}.${keyPart(c.name)}` })), `in table ${tkey}`);
-    reportRepeats(ctx, constraints.filter((c) => c.schema === t.schema && c.table === t.name), `in table ${tkey}`);
+    reportRepeats(
+      ctx,
+      t.columns.map((c) => ({ what: 'column', name: c.name, object: `${tkey}.${keyPart(c.name)}`, key: `${tkey}.${keyPart(c.name)}` })),
+      `in table ${tkey}`,
+    );
+    reportRepeats(
+      ctx,
+      constraints.filter((c) => c.schema === t.schema && c.table === t.name),
+      `in table ${tkey}`,
+    );
   }
   for (const e of catalog.enums) {
     const key = nameKey(e.schema, e.name);
     if (e.values.length === 0) ctx.report('empty-enum', key, `enum ${key} has no values`);
-    reportRepeats(ctx, e.values.map((v) => ({ what: 'enum value', name: v, object: key, key })), `in enum ${key}`);
+    reportRepeats(
+      ctx,
+      e.values.map((v) => ({ what: 'enum value', name: v, object: key, key })),
+      `in enum ${key}`,
+    );
   }
 
   const long = (what: string, name: string, object: string, key = object) => {

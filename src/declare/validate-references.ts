@@ -22,7 +22,8 @@ export function validateReferences(ctx: ValidationContext): void {
       continue;
     }
     const missing = fk.refColumns.filter((c) => !target.columns.some((x) => x.name === c));
-    for (const c of missing) ctx.report('fk-missing-column', key, `foreign key ${fk.name} references column ${c}, which table ${fk.refSchema}.${fk.refTable} does not have`);
+    for (const c of missing)
+      ctx.report('fk-missing-column', key, `foreign key ${fk.name} references column ${c}, which table ${fk.refSchema}.${fk.refTable} does not have`);
     if (fk.columns.length !== fk.refColumns.length) {
       ctx.report('fk-column-count', key, `foreign key ${fk.name} has ${fk.columns.length} column(s) but references ${fk.refColumns.length}`);
       continue;
@@ -53,7 +54,16 @@ function checkUnique(ctx: ValidationContext, fk: ForeignKey, key: string): void 
   const match = keys.find((c) => sameSet(c.columns, fk.refColumns));
   if (match && !match.deferrable) return;
   const index = ctx.catalog.indexes.find(
-    (i) => i.schema === fk.refSchema && i.table === fk.refTable && i.unique && i.where === null && i.keys.every((k) => k.column !== null) && sameSet(i.keys.map((k) => k.column as string), fk.refColumns),
+    (i) =>
+      i.schema === fk.refSchema &&
+      i.table === fk.refTable &&
+      i.unique &&
+      i.where === null &&
+      i.keys.every((k) => k.column !== null) &&
+      sameSet(
+        i.keys.map((k) => k.column as string),
+        fk.refColumns,
+      ),
   );
   if (index) return;
   const cols = fk.refColumns.join(', ');

@@ -12,20 +12,46 @@ export function validateRenames(ctx: ValidationContext): void {
   const check = (what: string, scope: string, from: string, to: string, existing: readonly string[], key: string, siblings: readonly { from: string }[]) => {
     const object = `${scope}.${keyPart(to)}`;
     if (from === to) ctx.report('rename-conflict', object, `${what} ${to} is renamed from its own name`, key);
-    else if (existing.includes(from)) ctx.report('rename-conflict', object, `${what} ${to} is renamed from "${from}", but ${scope}.${from} is declared too`, key);
-    if (siblings.filter((s) => s.from === from).length > 1) ctx.report('rename-conflict', object, `more than one ${what} in ${scope} is renamed from "${from}"`, key);
+    else if (existing.includes(from))
+      ctx.report('rename-conflict', object, `${what} ${to} is renamed from "${from}", but ${scope}.${from} is declared too`, key);
+    if (siblings.filter((s) => s.from === from).length > 1)
+      ctx.report('rename-conflict', object, `more than one ${what} in ${scope} is renamed from "${from}"`, key);
   };
   for (const r of renames.tables) {
     const same = renames.tables.filter((x) => x.schema === r.schema);
-    check('table', r.schema, r.from, r.to, catalog.tables.filter((t) => t.schema === r.schema).map((t) => t.name), nameKey(r.schema, r.to), same);
+    check(
+      'table',
+      r.schema,
+      r.from,
+      r.to,
+      catalog.tables.filter((t) => t.schema === r.schema).map((t) => t.name),
+      nameKey(r.schema, r.to),
+      same,
+    );
   }
   for (const r of renames.enums) {
     const same = renames.enums.filter((x) => x.schema === r.schema);
-    check('enum', r.schema, r.from, r.to, catalog.enums.filter((e) => e.schema === r.schema).map((e) => e.name), nameKey(r.schema, r.to), same);
+    check(
+      'enum',
+      r.schema,
+      r.from,
+      r.to,
+      catalog.enums.filter((e) => e.schema === r.schema).map((e) => e.name),
+      nameKey(r.schema, r.to),
+      same,
+    );
   }
   for (const r of renames.indexes) {
     const same = renames.indexes.filter((x) => x.schema === r.schema);
-    check('index', r.schema, r.from, r.to, catalog.indexes.filter((i) => i.schema === r.schema).map((i) => i.name), nameKey(r.schema, r.to), same);
+    check(
+      'index',
+      r.schema,
+      r.from,
+      r.to,
+      catalog.indexes.filter((i) => i.schema === r.schema).map((i) => i.name),
+      nameKey(r.schema, r.to),
+      same,
+    );
   }
   for (const r of renames.columns) {
     const scope = nameKey(r.schema, r.table);
@@ -45,7 +71,9 @@ export function validateRenames(ctx: ValidationContext): void {
     const same = renames.enumValues.filter((x) => x.schema === r.schema && x.enum === r.enum);
     const object = scope;
     if (r.from === r.to) ctx.report('rename-conflict', object, `enum value '${r.to}' is renamed from itself`, scope);
-    else if (values.includes(r.from)) ctx.report('rename-conflict', object, `enum value '${r.to}' is renamed from '${r.from}', but '${r.from}' is declared too`, scope);
-    if (same.filter((s) => s.from === r.from).length > 1) ctx.report('rename-conflict', object, `more than one value of enum ${scope} is renamed from '${r.from}'`, scope);
+    else if (values.includes(r.from))
+      ctx.report('rename-conflict', object, `enum value '${r.to}' is renamed from '${r.from}', but '${r.from}' is declared too`, scope);
+    if (same.filter((s) => s.from === r.from).length > 1)
+      ctx.report('rename-conflict', object, `more than one value of enum ${scope} is renamed from '${r.from}'`, scope);
   }
 }

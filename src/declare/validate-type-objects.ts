@@ -28,7 +28,11 @@ export function validateTypeObjects(ctx: ValidationContext, inSchema: (what: str
     if (s.ownedBy === null) continue;
     const t = c.tables.find((x) => x.schema === s.schema && x.name === s.ownedBy!.table);
     if (!t?.columns.some((col) => col.name === s.ownedBy!.column)) {
-      ctx.report('invalid-reference', key(s), `sequence ${key(s)} is OWNED BY ${s.schema}.${s.ownedBy.table}.${s.ownedBy.column}, which is not a declared column`);
+      ctx.report(
+        'invalid-reference',
+        key(s),
+        `sequence ${key(s)} is OWNED BY ${s.schema}.${s.ownedBy.table}.${s.ownedBy.column}, which is not a declared column`,
+      );
     }
   }
   for (const r of ctx.renames.enumRemaps ?? []) {

@@ -21,7 +21,8 @@ export function validateDeclared(declared: Declared): Problem[] {
   const { ctx, problems } = validationContext(declared);
   const schemas = new Set(declared.catalog.schemas.map((s) => s.name));
   const inSchema = (what: string, schema: string, object: string) => {
-    if (!schemas.has(schema) && !PUBLIC_SCHEMAS.has(schema)) ctx.report('undeclared-schema', object, `${what} ${object} is in schema ${schema}, which is not declared (declare it with schema('${schema}'))`);
+    if (!schemas.has(schema) && !PUBLIC_SCHEMAS.has(schema))
+      ctx.report('undeclared-schema', object, `${what} ${object} is in schema ${schema}, which is not declared (declare it with schema('${schema}'))`);
   };
   for (const t of declared.catalog.tables) inSchema('table', t.schema, nameKey(t.schema, t.name));
   for (const e of declared.catalog.enums) inSchema('enum', e.schema, nameKey(e.schema, e.name));

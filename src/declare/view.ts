@@ -79,7 +79,12 @@ const readsOf = (q: Sql | string): SqlEmbeddable[] =>
   typeof q === 'string' ? [] : q.objects.filter((o) => ['TableDecl', 'ViewDecl'].includes((o as { kind?: string }).kind ?? ''));
 
 /** A view declaration with the options of either kind (the other kind's are left at their defaults). */
-function declareView(schema: SchemaDecl | string, name: string, materialized: boolean, o: Partial<ViewOptions & MaterializedViewOptions> & { as: Sql | string }): ViewDecl {
+function declareView(
+  schema: SchemaDecl | string,
+  name: string,
+  materialized: boolean,
+  o: Partial<ViewOptions & MaterializedViewOptions> & { as: Sql | string },
+): ViewDecl {
   return new ViewDecl(schemaName(schema), name, {
     schemaDecl: typeof schema === 'string' ? null : schema,
     materialized,

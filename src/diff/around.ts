@@ -5,4 +5,6 @@ import type { Dependency } from '../model';
  * read (a type or routine recreated under it): `before` orders the step before the changes of `dependsOn`
  * (the drop), otherwise after them (the create).
  */
-export interface Around { readonly around?: { readonly dependsOn: readonly Dependency[]; readonly before: boolean } }
+export interface Around {
+  readonly around?: { readonly dependsOn: readonly Dependency[]; readonly before: boolean };
+}

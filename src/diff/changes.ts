@@ -12,17 +12,44 @@ export type * from './shape-changes';
 
 export type { Around } from './around';
 
-export interface CreateSchema { readonly kind: 'CreateSchema'; readonly schema: Schema }
-export interface DropSchema { readonly kind: 'DropSchema'; readonly schema: Schema }
+export interface CreateSchema {
+  readonly kind: 'CreateSchema';
+  readonly schema: Schema;
+}
+export interface DropSchema {
+  readonly kind: 'DropSchema';
+  readonly schema: Schema;
+}
 
-export interface CreateExtension { readonly kind: 'CreateExtension'; readonly extension: Extension }
-export interface DropExtension { readonly kind: 'DropExtension'; readonly extension: Extension }
+export interface CreateExtension {
+  readonly kind: 'CreateExtension';
+  readonly extension: Extension;
+}
+export interface DropExtension {
+  readonly kind: 'DropExtension';
+  readonly extension: Extension;
+}
 /** `ALTER EXTENSION … UPDATE TO` (version) or `SET SCHEMA`. */
-export interface AlterExtension { readonly kind: 'AlterExtension'; readonly from: Extension; readonly to: Extension }
+export interface AlterExtension {
+  readonly kind: 'AlterExtension';
+  readonly from: Extension;
+  readonly to: Extension;
+}
 
-export interface CreateEnum { readonly kind: 'CreateEnum'; readonly enum: Enum }
-export interface DropEnum { readonly kind: 'DropEnum'; readonly enum: Enum }
-export interface RenameEnum { readonly kind: 'RenameEnum'; readonly schema: string; readonly from: string; readonly to: string }
+export interface CreateEnum {
+  readonly kind: 'CreateEnum';
+  readonly enum: Enum;
+}
+export interface DropEnum {
+  readonly kind: 'DropEnum';
+  readonly enum: Enum;
+}
+export interface RenameEnum {
+  readonly kind: 'RenameEnum';
+  readonly schema: string;
+  readonly from: string;
+  readonly to: string;
+}
 /** `ALTER TYPE … ADD VALUE 'value' BEFORE|AFTER 'neighbour'` (in place, no rewrite). */
 export interface AddEnumValue {
   readonly kind: 'AddEnumValue';
@@ -32,7 +59,13 @@ export interface AddEnumValue {
   readonly after: string | null;
 }
 /** `ALTER TYPE … RENAME VALUE 'from' TO 'to'` (explicit, from `renamedFrom` on the value). */
-export interface RenameEnumValue { readonly kind: 'RenameEnumValue'; readonly schema: string; readonly enum: string; readonly from: string; readonly to: string }
+export interface RenameEnumValue {
+  readonly kind: 'RenameEnumValue';
+  readonly schema: string;
+  readonly enum: string;
+  readonly from: string;
+  readonly to: string;
+}
 /**
  * Values removed or reordered: the type is recreated and every column using it converted.
  * `remap` maps removed old values to new ones (data migration); unmapped removed values make the
@@ -48,13 +81,42 @@ export interface RecreateEnum {
 }
 
 /** A new table with its columns and its non-foreign-key constraints (PK, UNIQUE, CHECK) inline. */
-export interface CreateTable { readonly kind: 'CreateTable'; readonly table: Table; readonly constraints: readonly Constraint[] }
-export interface DropTable { readonly kind: 'DropTable'; readonly table: Table; readonly constraints: readonly Constraint[] }
-export interface RenameTable { readonly kind: 'RenameTable'; readonly schema: string; readonly from: string; readonly to: string }
+export interface CreateTable {
+  readonly kind: 'CreateTable';
+  readonly table: Table;
+  readonly constraints: readonly Constraint[];
+}
+export interface DropTable {
+  readonly kind: 'DropTable';
+  readonly table: Table;
+  readonly constraints: readonly Constraint[];
+}
+export interface RenameTable {
+  readonly kind: 'RenameTable';
+  readonly schema: string;
+  readonly from: string;
+  readonly to: string;
+}
 
-export interface AddColumn extends Around { readonly kind: 'AddColumn'; readonly schema: string; readonly table: string; readonly column: Column }
-export interface DropColumn extends Around { readonly kind: 'DropColumn'; readonly schema: string; readonly table: string; readonly column: Column }
-export interface RenameColumn { readonly kind: 'RenameColumn'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
+export interface AddColumn extends Around {
+  readonly kind: 'AddColumn';
+  readonly schema: string;
+  readonly table: string;
+  readonly column: Column;
+}
+export interface DropColumn extends Around {
+  readonly kind: 'DropColumn';
+  readonly schema: string;
+  readonly table: string;
+  readonly column: Column;
+}
+export interface RenameColumn {
+  readonly kind: 'RenameColumn';
+  readonly schema: string;
+  readonly table: string;
+  readonly from: string;
+  readonly to: string;
+}
 /** Any attribute change of a column except its name and comment: type, default, NOT NULL, identity, generated, collation. */
 export interface AlterColumn extends Around {
   readonly kind: 'AlterColumn';
@@ -65,36 +127,103 @@ export interface AlterColumn extends Around {
 }
 
 /** `attaches`: the partitions' matching keys Postgres attaches instead of building new ones (issue 9); absent: none. */
-export interface AddConstraint extends Around { readonly kind: 'AddConstraint'; readonly constraint: Constraint; readonly attaches?: readonly Constraint[] }
+export interface AddConstraint extends Around {
+  readonly kind: 'AddConstraint';
+  readonly constraint: Constraint;
+  readonly attaches?: readonly Constraint[];
+}
 /** `ALTER TABLE … VALIDATE CONSTRAINT`: a NOT VALID check or foreign key declared validated (issue 9). */
-export interface ValidateConstraint { readonly kind: 'ValidateConstraint'; readonly constraint: Constraint }
-export interface DropConstraint extends Around { readonly kind: 'DropConstraint'; readonly constraint: Constraint }
-export interface RenameConstraint { readonly kind: 'RenameConstraint'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
+export interface ValidateConstraint {
+  readonly kind: 'ValidateConstraint';
+  readonly constraint: Constraint;
+}
+export interface DropConstraint extends Around {
+  readonly kind: 'DropConstraint';
+  readonly constraint: Constraint;
+}
+export interface RenameConstraint {
+  readonly kind: 'RenameConstraint';
+  readonly schema: string;
+  readonly table: string;
+  readonly from: string;
+  readonly to: string;
+}
 
 /** `attaches`: the partitions' matching indexes Postgres attaches instead of building new ones (issue 9); absent: none. */
-export interface CreateIndex extends Around { readonly kind: 'CreateIndex'; readonly index: Index; readonly attaches?: readonly Index[] }
-export interface DropIndex extends Around { readonly kind: 'DropIndex'; readonly index: Index }
-export interface RenameIndex { readonly kind: 'RenameIndex'; readonly schema: string; readonly from: string; readonly to: string }
+export interface CreateIndex extends Around {
+  readonly kind: 'CreateIndex';
+  readonly index: Index;
+  readonly attaches?: readonly Index[];
+}
+export interface DropIndex extends Around {
+  readonly kind: 'DropIndex';
+  readonly index: Index;
+}
+export interface RenameIndex {
+  readonly kind: 'RenameIndex';
+  readonly schema: string;
+  readonly from: string;
+  readonly to: string;
+}
 
 export type { CommentTarget } from '../model';
 
 /** `COMMENT ON … IS …` (to: null removes it). */
-export interface SetComment { readonly kind: 'SetComment'; readonly target: CommentTarget; readonly from: string | null; readonly to: string | null }
+export interface SetComment {
+  readonly kind: 'SetComment';
+  readonly target: CommentTarget;
+  readonly from: string | null;
+  readonly to: string | null;
+}
 
-export interface CreateView { readonly kind: 'CreateView'; readonly view: View }
-export interface DropView { readonly kind: 'DropView'; readonly view: View }
+export interface CreateView {
+  readonly kind: 'CreateView';
+  readonly view: View;
+}
+export interface DropView {
+  readonly kind: 'DropView';
+  readonly view: View;
+}
 /** `CREATE OR REPLACE VIEW`: same leading columns (names and types), only appended ones, options restated. */
-export interface ReplaceView { readonly kind: 'ReplaceView'; readonly from: View; readonly to: View }
-export interface RenameView { readonly kind: 'RenameView'; readonly schema: string; readonly from: string; readonly to: string; readonly materialized: boolean }
+export interface ReplaceView {
+  readonly kind: 'ReplaceView';
+  readonly from: View;
+  readonly to: View;
+}
+export interface RenameView {
+  readonly kind: 'RenameView';
+  readonly schema: string;
+  readonly from: string;
+  readonly to: string;
+  readonly materialized: boolean;
+}
 /** A materialized view populated or emptied (`REFRESH MATERIALIZED VIEW … [WITH NO DATA]`). */
-export interface RefreshView { readonly kind: 'RefreshView'; readonly from: View; readonly to: View }
+export interface RefreshView {
+  readonly kind: 'RefreshView';
+  readonly from: View;
+  readonly to: View;
+}
 /** `ALTER MATERIALIZED VIEW … SET / RESET (…)`: storage parameters changed in place (issue 9). */
-export interface AlterViewStorage { readonly kind: 'AlterViewStorage'; readonly from: View; readonly to: View }
+export interface AlterViewStorage {
+  readonly kind: 'AlterViewStorage';
+  readonly from: View;
+  readonly to: View;
+}
 
-export interface CreateRoutine { readonly kind: 'CreateRoutine'; readonly routine: Routine }
-export interface DropRoutine { readonly kind: 'DropRoutine'; readonly routine: Routine }
+export interface CreateRoutine {
+  readonly kind: 'CreateRoutine';
+  readonly routine: Routine;
+}
+export interface DropRoutine {
+  readonly kind: 'DropRoutine';
+  readonly routine: Routine;
+}
 /** `CREATE OR REPLACE FUNCTION|PROCEDURE`: same arguments (names, modes, defaults) and result type. */
-export interface ReplaceRoutine { readonly kind: 'ReplaceRoutine'; readonly from: Routine; readonly to: Routine }
+export interface ReplaceRoutine {
+  readonly kind: 'ReplaceRoutine';
+  readonly from: Routine;
+  readonly to: Routine;
+}
 export interface RenameRoutine {
   readonly kind: 'RenameRoutine';
   readonly schema: string;
@@ -104,14 +233,36 @@ export interface RenameRoutine {
   readonly to: string;
 }
 
-export interface CreateTrigger { readonly kind: 'CreateTrigger'; readonly trigger: Trigger }
-export interface DropTrigger { readonly kind: 'DropTrigger'; readonly trigger: Trigger }
-export interface RenameTrigger { readonly kind: 'RenameTrigger'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
+export interface CreateTrigger {
+  readonly kind: 'CreateTrigger';
+  readonly trigger: Trigger;
+}
+export interface DropTrigger {
+  readonly kind: 'DropTrigger';
+  readonly trigger: Trigger;
+}
+export interface RenameTrigger {
+  readonly kind: 'RenameTrigger';
+  readonly schema: string;
+  readonly table: string;
+  readonly from: string;
+  readonly to: string;
+}
 
-export interface CreateEventTrigger { readonly kind: 'CreateEventTrigger'; readonly eventTrigger: EventTrigger }
-export interface DropEventTrigger { readonly kind: 'DropEventTrigger'; readonly eventTrigger: EventTrigger }
+export interface CreateEventTrigger {
+  readonly kind: 'CreateEventTrigger';
+  readonly eventTrigger: EventTrigger;
+}
+export interface DropEventTrigger {
+  readonly kind: 'DropEventTrigger';
+  readonly eventTrigger: EventTrigger;
+}
 /** `ALTER EVENT TRIGGER … ENABLE|DISABLE…`. */
-export interface AlterEventTrigger { readonly kind: 'AlterEventTrigger'; readonly from: EventTrigger; readonly to: EventTrigger }
+export interface AlterEventTrigger {
+  readonly kind: 'AlterEventTrigger';
+  readonly from: EventTrigger;
+  readonly to: EventTrigger;
+}
 
 /** A column a reference-data change writes; `lookup` resolves the CSV's natural key to the referenced id. */
 export interface DataColumn {
@@ -142,19 +293,48 @@ export interface SyncTableData {
 }
 
 export type Change =
-  | CreateSchema | DropSchema
-  | CreateExtension | DropExtension | AlterExtension
-  | CreateEnum | DropEnum | RenameEnum | RenameEnumValue | AddEnumValue | RecreateEnum
-  | CreateTable | DropTable | RenameTable
-  | AddColumn | DropColumn | RenameColumn | AlterColumn
-  | AddConstraint | DropConstraint | RenameConstraint
+  | CreateSchema
+  | DropSchema
+  | CreateExtension
+  | DropExtension
+  | AlterExtension
+  | CreateEnum
+  | DropEnum
+  | RenameEnum
+  | RenameEnumValue
+  | AddEnumValue
+  | RecreateEnum
+  | CreateTable
+  | DropTable
+  | RenameTable
+  | AddColumn
+  | DropColumn
+  | RenameColumn
+  | AlterColumn
+  | AddConstraint
+  | DropConstraint
+  | RenameConstraint
   | ValidateConstraint
-  | CreateIndex | DropIndex | RenameIndex
+  | CreateIndex
+  | DropIndex
+  | RenameIndex
   | SetComment
-  | CreateView | DropView | ReplaceView | RenameView | RefreshView | AlterViewStorage
-  | CreateRoutine | DropRoutine | ReplaceRoutine | RenameRoutine
-  | CreateTrigger | DropTrigger | RenameTrigger
-  | CreateEventTrigger | DropEventTrigger | AlterEventTrigger
+  | CreateView
+  | DropView
+  | ReplaceView
+  | RenameView
+  | RefreshView
+  | AlterViewStorage
+  | CreateRoutine
+  | DropRoutine
+  | ReplaceRoutine
+  | RenameRoutine
+  | CreateTrigger
+  | DropTrigger
+  | RenameTrigger
+  | CreateEventTrigger
+  | DropEventTrigger
+  | AlterEventTrigger
   | TypeObjectChange
   | ShapeChange
   | SyncTableData;

@@ -63,7 +63,8 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
   for (const c of drops) out.push({ kind: 'DropConstraint', constraint: c });
   for (const c of adds) {
     out.push({ kind: 'AddConstraint', constraint: c });
-    if (c.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, from: null, to: c.comment });
+    if (c.comment !== null)
+      out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, from: null, to: c.comment });
   }
   // Comments on constraints created inline with a new table.
   for (const c of m.added) {

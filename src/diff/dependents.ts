@@ -9,11 +9,16 @@ import type { Change } from './changes';
  */
 export const dependencyKey = (d: Dependency): string => {
   switch (d.kind) {
-    case 'relation': return `relation ${relKey(d)}`;
-    case 'column': return `column ${columnKey(d.schema, d.table, d.name)}`;
-    case 'type': return `type ${relKey(d)}`;
-    case 'routine': return `routine ${routineKey({ schema: d.schema, name: d.name, identityArgs: d.args })}`;
-    default: return assertNever(d, 'dependency');
+    case 'relation':
+      return `relation ${relKey(d)}`;
+    case 'column':
+      return `column ${columnKey(d.schema, d.table, d.name)}`;
+    case 'type':
+      return `type ${relKey(d)}`;
+    case 'routine':
+      return `routine ${routineKey({ schema: d.schema, name: d.name, identityArgs: d.args })}`;
+    default:
+      return assertNever(d, 'dependency');
   }
 };
 
@@ -33,8 +38,7 @@ export function invalidatedBy(changes: readonly Change[]): Set<string> {
       // Views read a table through its columns (pg_depend names the columns, not the relation).
       out.add(relationKey(c.table.schema, c.table.name));
       for (const col of c.table.columns) column(c.table.schema, c.table.name, col.name);
-    }
-    else if (c.kind === 'DropEnum') out.add(dependencyKey({ kind: 'type', schema: c.enum.schema, name: c.enum.name }));
+    } else if (c.kind === 'DropEnum') out.add(dependencyKey({ kind: 'type', schema: c.enum.schema, name: c.enum.name }));
     else if (c.kind === 'DropDomain') out.add(dependencyKey({ kind: 'type', schema: c.domain.schema, name: c.domain.name }));
     else if (c.kind === 'DropCompositeType') out.add(dependencyKey({ kind: 'type', schema: c.type.schema, name: c.type.name }));
     else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType') {

@@ -29,10 +29,7 @@ export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = 
   const [expanded, to] = expandSerialClashes(implicit.catalog, target);
   const renameChanges = [...renamedTypes.changes, ...renamed.changes, ...implicit.changes];
   const a = followRenamesInUses(withParentMoves(followRenames(expanded, renames), to), renameChanges);
-  const base: Change[] = [
-    ...renameChanges,
-    ...splitRecreatedTables(a, to).flatMap(([x, y]) => diffRenamed(x, y, renames)),
-  ];
+  const base: Change[] = [...renameChanges, ...splitRecreatedTables(a, to).flatMap(([x, y]) => diffRenamed(x, y, renames))];
   const all = [...base, ...diffProgrammable(a, to, base)];
   const superseded = supersededRenames(all);
   return superseded.size === 0 ? all : all.filter((c) => !superseded.has(c));
@@ -46,15 +43,18 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     created: new Set([...toKeys].filter((k) => !fromKeys.has(k))),
     dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
   };
-  return attachPartitionIndexes(cascadeTypeRecreations(a, to, [
-    ...diffSchemas(a, to),
-    ...diffExtensions(a, to),
-    ...diffEnums(a, to, enumRemaps(renames)),
-    ...diffTables(withRemappedDefaults(a, renames), to),
-    ...diffConstraints(a, to, fate),
-    ...diffIndexes(a, to),
-    ...diffTypeObjects(a, to),
-    ...diffTableShapes(a, to),
-    ...diffPolicies(a, to),
-  ]), to);
+  return attachPartitionIndexes(
+    cascadeTypeRecreations(a, to, [
+      ...diffSchemas(a, to),
+      ...diffExtensions(a, to),
+      ...diffEnums(a, to, enumRemaps(renames)),
+      ...diffTables(withRemappedDefaults(a, renames), to),
+      ...diffConstraints(a, to, fate),
+      ...diffIndexes(a, to),
+      ...diffTypeObjects(a, to),
+      ...diffTableShapes(a, to),
+      ...diffPolicies(a, to),
+    ]),
+    to,
+  );
 }

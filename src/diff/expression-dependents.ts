@@ -1,4 +1,15 @@
-import { columnKey, constraintKey, indexKey, relKey, type Catalog, type Column, type Constraint, type Dependency, type ExpressionUse, type Index } from '../model';
+import {
+  columnKey,
+  constraintKey,
+  indexKey,
+  relKey,
+  type Catalog,
+  type Column,
+  type Constraint,
+  type Dependency,
+  type ExpressionUse,
+  type Index,
+} from '../model';
 import type { Change } from './changes';
 import { dependencyKey } from './dependents';
 
@@ -13,7 +24,8 @@ function passiveColumns(base: readonly Change[]): { retyped: Set<string>; gone: 
     else if (c.kind === 'DropColumn') gone.add(key(c.schema, c.table, c.column.name));
     else if (c.kind === 'RenameColumn') gone.add(key(c.schema, c.table, c.from));
     else if (c.kind === 'DropTable') for (const col of c.table.columns) gone.add(key(c.table.schema, c.table.name, col.name));
-    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType') for (const x of c.columns) converted.add(key(x.schema, x.table, x.column.name));
+    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType')
+      for (const x of c.columns) converted.add(key(x.schema, x.table, x.column.name));
   }
   for (const k of converted) retyped.delete(k);
   return { retyped, gone, converted };
@@ -57,10 +69,14 @@ export function supersededRenames(changes: readonly Change[]): Set<Change> {
     else if (c.kind === 'DropIndex' && c.around) dropped.add(`index ${JSON.stringify([c.index.schema, c.index.name])}`);
     else if (c.kind === 'DropPolicy' && c.around) dropped.add(`policy ${JSON.stringify([c.policy.schema, c.policy.table, c.policy.name])}`);
   }
-  return new Set(changes.filter((c) =>
-    (c.kind === 'RenameConstraint' && dropped.has(`constraint ${JSON.stringify([c.schema, c.table, c.from])}`))
-    || (c.kind === 'RenameIndex' && dropped.has(`index ${JSON.stringify([c.schema, c.from])}`))
-    || (c.kind === 'RenamePolicy' && dropped.has(`policy ${JSON.stringify([c.schema, c.table, c.from])}`))));
+  return new Set(
+    changes.filter(
+      (c) =>
+        (c.kind === 'RenameConstraint' && dropped.has(`constraint ${JSON.stringify([c.schema, c.table, c.from])}`)) ||
+        (c.kind === 'RenameIndex' && dropped.has(`index ${JSON.stringify([c.schema, c.from])}`)) ||
+        (c.kind === 'RenamePolicy' && dropped.has(`policy ${JSON.stringify([c.schema, c.table, c.from])}`)),
+    ),
+  );
 }
 
 /** Keys of objects the base changes already drop or create (they are left to the base). */
@@ -103,15 +119,20 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
   const uses = from.expressionUses ?? [];
   const out: Change[] = [];
   const done = new Set<string>();
-  const tableGone = (schema: string, table: string) => touched.has(`table ${relKey({ schema, name: table })}`) || !to.tables.some((t) => t.schema === schema && t.name === table);
+  const tableGone = (schema: string, table: string) =>
+    touched.has(`table ${relKey({ schema, name: table })}`) || !to.tables.some((t) => t.schema === schema && t.name === table);
   const rebuildConstraint = (a: Constraint, dependsOn: readonly Dependency[]) => {
     const k = `constraint ${constraintKey(a)}`;
     const b = to.constraints.find((x) => constraintKey(x) === constraintKey(a));
     if (!b || touched.has(k) || done.has(k) || tableGone(a.schema, a.table)) return;
     done.add(k);
     const old = named(a, `constraint ${JSON.stringify([a.schema, a.table, a.name])}`);
-    out.push({ kind: 'DropConstraint', constraint: old, around: { dependsOn, before: true } }, { kind: 'AddConstraint', constraint: b, around: { dependsOn, before: false } });
-    if (b.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: b.schema, table: b.table, name: b.name }, from: null, to: b.comment });
+    out.push(
+      { kind: 'DropConstraint', constraint: old, around: { dependsOn, before: true } },
+      { kind: 'AddConstraint', constraint: b, around: { dependsOn, before: false } },
+    );
+    if (b.comment !== null)
+      out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: b.schema, table: b.table, name: b.name }, from: null, to: b.comment });
   };
   const rebuildIndex = (a: Index, dependsOn: readonly Dependency[]) => {
     const k = `index ${indexKey(a)}`;
@@ -145,8 +166,12 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
           const b = to.policies.find((x) => x.schema === o.schema && x.table === o.table && x.name === o.name);
           if (!a || !b || touched.has(`policy ${constraintKey(a)}`) || tableGone(o.schema, o.table)) break;
           const old = named(a, `policy ${JSON.stringify([a.schema, a.table, a.name])}`);
-          out.push({ kind: 'DropPolicy', policy: old, around: { dependsOn, before: true } }, { kind: 'CreatePolicy', policy: b, around: { dependsOn, before: false } });
-          if (b.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Policy', schema: b.schema, table: b.table, name: b.name }, from: null, to: b.comment });
+          out.push(
+            { kind: 'DropPolicy', policy: old, around: { dependsOn, before: true } },
+            { kind: 'CreatePolicy', policy: b, around: { dependsOn, before: false } },
+          );
+          if (b.comment !== null)
+            out.push({ kind: 'SetComment', target: { kind: 'Policy', schema: b.schema, table: b.table, name: b.name }, from: null, to: b.comment });
           break;
         }
         case 'default': {
@@ -163,7 +188,10 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
         case 'generated': {
           const [a, b] = [findColumn(from, o.schema, o.table, o.column), findColumn(to, o.schema, o.table, o.column)];
           if (!a || !b || touched.has(`column ${columnKey(o.schema, o.table, o.column)}`) || tableGone(o.schema, o.table)) break;
-          out.push({ kind: 'DropColumn', schema: o.schema, table: o.table, column: a, around: { dependsOn, before: true } }, { kind: 'AddColumn', schema: o.schema, table: o.table, column: b, around: { dependsOn, before: false } });
+          out.push(
+            { kind: 'DropColumn', schema: o.schema, table: o.table, column: a, around: { dependsOn, before: true } },
+            { kind: 'AddColumn', schema: o.schema, table: o.table, column: b, around: { dependsOn, before: false } },
+          );
           invalid.add(dependencyKey({ kind: 'column', schema: o.schema, table: o.table, name: o.column }));
           const self = [...dependsOn, { kind: 'column' as const, schema: o.schema, table: o.table, name: o.column }];
           const on = onColumn(from, o.schema, o.table, o.column);

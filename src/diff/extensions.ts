@@ -15,7 +15,8 @@ export function diffExtensions(from: Catalog, to: Catalog): Change[] {
     const versionChanged = a.version !== null && b.version !== null && a.version !== b.version;
     if (versionChanged || a.schema !== b.schema) out.push({ kind: 'AlterExtension', from: a, to: b });
     // A null target comment leaves the extension's own comment alone (declarations rarely restate it).
-    if (b.comment !== null && commentChanged(a, b)) out.push({ kind: 'SetComment', target: { kind: 'Extension', name: b.name }, from: a.comment, to: b.comment });
+    if (b.comment !== null && commentChanged(a, b))
+      out.push({ kind: 'SetComment', target: { kind: 'Extension', name: b.name }, from: a.comment, to: b.comment });
   }
   return out;
 }

@@ -11,15 +11,24 @@ import { matchByKey } from './match';
 export function managesGrant(c: Catalog, g: Grant): boolean {
   const rel = (name: string) => c.tables.find((t) => t.schema === g.schema && t.name === name);
   switch (g.object) {
-    case 'schema': return c.schemas.some((s) => s.name === g.name);
-    case 'table': return rel(g.name) !== undefined;
-    case 'column': return rel(g.name)?.columns.some((x) => x.name === g.column) ?? false;
+    case 'schema':
+      return c.schemas.some((s) => s.name === g.name);
+    case 'table':
+      return rel(g.name) !== undefined;
+    case 'column':
+      return rel(g.name)?.columns.some((x) => x.name === g.column) ?? false;
     case 'sequence':
-      return c.sequences.some((s) => s.schema === g.schema && s.name === g.name)
-        || c.tables.some((t) => t.schema === g.schema && t.columns.some((x) => (x.identity !== null || /serial$/.test(x.type)) && serialSequenceName(t.name, x.name) === g.name));
+      return (
+        c.sequences.some((s) => s.schema === g.schema && s.name === g.name) ||
+        c.tables.some(
+          (t) =>
+            t.schema === g.schema && t.columns.some((x) => (x.identity !== null || /serial$/.test(x.type)) && serialSequenceName(t.name, x.name) === g.name),
+        )
+      );
     case 'type':
       return [...c.enums, ...c.domains, ...c.compositeTypes].some((x) => x.schema === g.schema && x.name === g.name);
-    case 'function': return true;
+    case 'function':
+      return true;
   }
 }
 
@@ -30,7 +39,11 @@ export function managesGrant(c: Catalog, g: Grant): boolean {
  */
 export function diffGrants(from: Catalog, to: Catalog): Change[] {
   if (from.grants === null || to.grants === null) return [];
-  const m = matchByKey(from.grants.filter((g) => managesGrant(to, g)), to.grants.filter((g) => managesGrant(to, g)), grantKey);
+  const m = matchByKey(
+    from.grants.filter((g) => managesGrant(to, g)),
+    to.grants.filter((g) => managesGrant(to, g)),
+    grantKey,
+  );
   const out: Change[] = [];
   for (const g of m.removed) out.push({ kind: 'RevokePrivilege', grant: g });
   for (const g of m.added) out.push({ kind: 'GrantPrivilege', grant: g });

@@ -1,7 +1,4 @@
-import {
-  expressionColumnName, indexColumnNames, makeObjectName, nameAddition,
-  type Catalog, type Constraint, type Index, type Table,
-} from '../model';
+import { expressionColumnName, indexColumnNames, makeObjectName, nameAddition, type Catalog, type Constraint, type Index, type Table } from '../model';
 import { isSerial } from '../sql';
 import type { Change } from './changes';
 
@@ -106,14 +103,18 @@ function constraintName(k: Constraint, table: string, column: (n: string) => str
   return (label) => {
     const cols = (xs: readonly string[]) => nameAddition(xs.map(column));
     switch (k.kind) {
-      case 'PrimaryKey': return [makeObjectName(table, null, label('pkey'))];
-      case 'Unique': return [makeObjectName(table, cols(k.columns), label('key'))];
-      case 'ForeignKey': return [makeObjectName(table, cols(k.columns), label('fkey'))];
+      case 'PrimaryKey':
+        return [makeObjectName(table, null, label('pkey'))];
+      case 'Unique':
+        return [makeObjectName(table, cols(k.columns), label('key'))];
+      case 'ForeignKey':
+        return [makeObjectName(table, cols(k.columns), label('fkey'))];
       case 'Exclusion': {
         const keys = [...k.elements.map((e) => (e.column !== null ? column(e.column) : expressionColumnName(e.expression ?? ''))), ...k.include.map(column)];
         return [makeObjectName(table, nameAddition(indexColumnNames(keys)), label('excl'))];
       }
-      case 'Check': return [makeObjectName(table, null, label('check')), ...t.columns.map((c) => makeObjectName(table, column(c.name), label('check')))];
+      case 'Check':
+        return [makeObjectName(table, null, label('check')), ...t.columns.map((c) => makeObjectName(table, column(c.name), label('check')))];
     }
   };
 }

@@ -10,14 +10,18 @@ type Fate = 'same' | 'replace' | 'recreate' | 'refresh';
 
 /** Everything but the comment and the dependencies (which follow from the definition). */
 const sameDefinition = <T extends { comment: string | null }>(a: T, b: T) =>
-  deepEqual({ ...a, comment: null, dependsOn: null, columnComments: null, storageParameters: null }, { ...b, comment: null, dependsOn: null, columnComments: null, storageParameters: null });
+  deepEqual(
+    { ...a, comment: null, dependsOn: null, columnComments: null, storageParameters: null },
+    { ...b, comment: null, dependsOn: null, columnComments: null, storageParameters: null },
+  );
 
 /** COMMENT ON COLUMN changes of a view's output columns (`a` null: the view is new or created again). */
 function viewColumnComments(a: View | null, b: View): Change[] {
   const before = new Map((a?.columnComments ?? []).map((x) => [x.column, x.comment]));
   const after = new Map(b.columnComments.map((x) => [x.column, x.comment]));
   const target = (column: string) => ({ kind: 'Column' as const, schema: b.schema, table: b.name, name: column });
-  return [...new Set([...before.keys(), ...after.keys()])].sort()
+  return [...new Set([...before.keys(), ...after.keys()])]
+    .sort()
     .filter((col) => before.get(col) !== after.get(col) && (after.has(col) || b.columns.length === 0 || b.columns.some((c) => c.name === col)))
     .map((col) => ({ kind: 'SetComment', target: target(col), from: before.get(col) ?? null, to: after.get(col) ?? null }));
 }
@@ -25,17 +29,25 @@ function viewColumnComments(a: View | null, b: View): Change[] {
 /** CREATE OR REPLACE VIEW keeps the existing columns (names and types, in order) and may only append. */
 function viewReplaceable(a: View, b: View): Fate | null {
   if (a.materialized && b.materialized && sameDefinition({ ...a, withData: true }, { ...b, withData: true })) return 'refresh';
-  const appended = !a.materialized && !b.materialized && a.columns.length <= b.columns.length
-    && a.columns.every((c, i) => c.name === b.columns[i].name && c.type === b.columns[i].type);
+  const appended =
+    !a.materialized &&
+    !b.materialized &&
+    a.columns.length <= b.columns.length &&
+    a.columns.every((c, i) => c.name === b.columns[i].name && c.type === b.columns[i].type);
   return appended ? 'replace' : null;
 }
 
 /** CREATE OR REPLACE FUNCTION cannot change the result type nor argument names, modes or defaults. */
-const routineReplaceable = (a: Routine, b: Routine): Fate | null => (a.procedure === b.procedure && a.args === b.args && a.returns === b.returns ? 'replace' : null);
+const routineReplaceable = (a: Routine, b: Routine): Fate | null =>
+  a.procedure === b.procedure && a.args === b.args && a.returns === b.returns ? 'replace' : null;
 
 /** The fate of each common object, before dependencies are taken into account. */
-function initialFates<T extends { comment: string | null }>(common: readonly (readonly [T, T])[], key: (x: T) => string, replaceable: (a: T, b: T) => Fate | null): Map<string, Fate> {
-  return new Map(common.map(([a, b]) => [key(a), sameDefinition(a, b) ? 'same' : replaceable(a, b) ?? 'recreate']));
+function initialFates<T extends { comment: string | null }>(
+  common: readonly (readonly [T, T])[],
+  key: (x: T) => string,
+  replaceable: (a: T, b: T) => Fate | null,
+): Map<string, Fate> {
+  return new Map(common.map(([a, b]) => [key(a), sameDefinition(a, b) ? 'same' : (replaceable(a, b) ?? 'recreate')]));
 }
 
 /**
@@ -81,7 +93,12 @@ export function diffProgrammable(from: Catalog, to: Catalog, base: readonly Chan
     if (fate === 'recreate') out.push({ kind: 'DropRoutine', routine: a }, { kind: 'CreateRoutine', routine: b });
     else if (fate === 'replace') out.push({ kind: 'ReplaceRoutine', from: a, to: b });
     if (fate !== 'recreate' && commentChanged(a, b)) {
-      out.push({ kind: 'SetComment', target: { kind: 'Routine', schema: b.schema, name: b.name, identityArgs: b.identityArgs, procedure: b.procedure }, from: a.comment, to: b.comment });
+      out.push({
+        kind: 'SetComment',
+        target: { kind: 'Routine', schema: b.schema, name: b.name, identityArgs: b.identityArgs, procedure: b.procedure },
+        from: a.comment,
+        to: b.comment,
+      });
     }
   }
   for (const v of views.removed) out.push({ kind: 'DropView', view: v });
@@ -110,7 +127,8 @@ function rebuildOnRecreated(from: Catalog, to: Catalog, base: readonly Change[],
   const out: Change[] = [];
   for (const i of from.indexes) {
     const j = toIndexes.get(indexKey(i));
-    if (!j || touched.has(indexKey(i)) || !invalid.has(relationKey(i.schema, i.table)) || !to.views.some((v) => v.schema === i.schema && v.name === i.table)) continue;
+    if (!j || touched.has(indexKey(i)) || !invalid.has(relationKey(i.schema, i.table)) || !to.views.some((v) => v.schema === i.schema && v.name === i.table))
+      continue;
     out.push({ kind: 'DropIndex', index: i }, { kind: 'CreateIndex', index: j });
     if (j.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Index', schema: j.schema, name: j.name }, from: null, to: j.comment });
   }
@@ -127,10 +145,13 @@ function diffTriggers(from: Catalog, to: Catalog, invalid: ReadonlySet<string>):
   for (const t of m.removed) out.push({ kind: 'DropTrigger', trigger: t });
   for (const t of m.added) out.push({ kind: 'CreateTrigger', trigger: t });
   for (const [a, b] of m.common) {
-    const broken = invalid.has(relationKey(a.schema, a.table)) || invalid.has(routineDependencyKey(a.functionSchema, a.functionName, ''))
-      || dependsOnAny(a.dependsOn, invalid);
+    const broken =
+      invalid.has(relationKey(a.schema, a.table)) ||
+      invalid.has(routineDependencyKey(a.functionSchema, a.functionName, '')) ||
+      dependsOnAny(a.dependsOn, invalid);
     if (broken || !sameDefinition(a, b)) out.push({ kind: 'DropTrigger', trigger: a }, { kind: 'CreateTrigger', trigger: b });
-    else if (commentChanged(a, b)) out.push({ kind: 'SetComment', target: { kind: 'Trigger', schema: b.schema, table: b.table, name: b.name }, from: a.comment, to: b.comment });
+    else if (commentChanged(a, b))
+      out.push({ kind: 'SetComment', target: { kind: 'Trigger', schema: b.schema, table: b.table, name: b.name }, from: a.comment, to: b.comment });
   }
   return out;
 }
@@ -143,7 +164,8 @@ function diffEventTriggers(from: Catalog, to: Catalog, invalid: ReadonlySet<stri
   for (const e of m.added) out.push({ kind: 'CreateEventTrigger', eventTrigger: e });
   for (const [a, b] of m.common) {
     const broken = invalid.has(routineDependencyKey(a.functionSchema, a.functionName, ''));
-    if (broken || !sameDefinition({ ...a, enabled: 'O' }, { ...b, enabled: 'O' })) out.push({ kind: 'DropEventTrigger', eventTrigger: a }, { kind: 'CreateEventTrigger', eventTrigger: b });
+    if (broken || !sameDefinition({ ...a, enabled: 'O' }, { ...b, enabled: 'O' }))
+      out.push({ kind: 'DropEventTrigger', eventTrigger: a }, { kind: 'CreateEventTrigger', eventTrigger: b });
     else {
       if (a.enabled !== b.enabled) out.push({ kind: 'AlterEventTrigger', from: a, to: b });
       if (commentChanged(a, b)) out.push({ kind: 'SetComment', target: { kind: 'EventTrigger', name: b.name }, from: a.comment, to: b.comment });
@@ -151,4 +173,3 @@ function diffEventTriggers(from: Catalog, to: Catalog, invalid: ReadonlySet<stri
   }
   return out;
 }
-

@@ -19,7 +19,8 @@ export function renameQualifiedInSql(sql: string, schema: string, from: string, 
 }
 
 /** True when the lexeme names `name` (a bare word as ident() prints it, or a quoted name). */
-const names = (l: Lexeme | undefined, name: string): boolean => !!l && ((l.kind === 'word' && l.text === ident(name)) || (l.kind === 'quoted' && nameOf(l) === name));
+const names = (l: Lexeme | undefined, name: string): boolean =>
+  !!l && ((l.kind === 'word' && l.text === ident(name)) || (l.kind === 'quoted' && nameOf(l) === name));
 
 /** Replaces the dotted name `from` (its parts, unquoted) by `to` where it stands as whole tokens. */
 function replaceNameInSql(sql: string, from: readonly string[], to: readonly string[]): string {

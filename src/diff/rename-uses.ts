@@ -7,12 +7,18 @@ type Rename = Extract<Change, { kind: `Rename${string}` }>;
 function renameOwner(o: ExpressionOwner, r: Rename): ExpressionOwner {
   const onTable = (table: string) => 'table' in o && o.schema === r.schema && o.table === table;
   switch (r.kind) {
-    case 'RenameTable': return onTable(r.from) ? { ...o, table: r.to } as ExpressionOwner : o;
-    case 'RenameColumn': return (o.kind === 'default' || o.kind === 'generated') && onTable(r.table) && o.column === r.from ? { ...o, column: r.to } : o;
-    case 'RenameConstraint': return o.kind === 'constraint' && onTable(r.table) && o.name === r.from ? { ...o, name: r.to } : o;
-    case 'RenamePolicy': return o.kind === 'policy' && onTable(r.table) && o.name === r.from ? { ...o, name: r.to } : o;
-    case 'RenameIndex': return o.kind === 'index' && o.schema === r.schema && o.name === r.from ? { ...o, name: r.to } : o;
-    default: return o;
+    case 'RenameTable':
+      return onTable(r.from) ? ({ ...o, table: r.to } as ExpressionOwner) : o;
+    case 'RenameColumn':
+      return (o.kind === 'default' || o.kind === 'generated') && onTable(r.table) && o.column === r.from ? { ...o, column: r.to } : o;
+    case 'RenameConstraint':
+      return o.kind === 'constraint' && onTable(r.table) && o.name === r.from ? { ...o, name: r.to } : o;
+    case 'RenamePolicy':
+      return o.kind === 'policy' && onTable(r.table) && o.name === r.from ? { ...o, name: r.to } : o;
+    case 'RenameIndex':
+      return o.kind === 'index' && o.schema === r.schema && o.name === r.from ? { ...o, name: r.to } : o;
+    default:
+      return o;
   }
 }
 
@@ -24,11 +30,16 @@ function renameDependency(d: Dependency, r: Rename): Dependency {
     case 'RenameView':
       if (d.kind === 'column' && d.table === r.from) return { ...d, table: r.to };
       return d.kind === 'relation' && d.name === r.from ? { ...d, name: r.to } : d;
-    case 'RenameColumn': return d.kind === 'column' && d.table === r.table && d.name === r.from ? { ...d, name: r.to } : d;
-    case 'RenameEnum': return d.kind === 'type' && d.name === r.from ? { ...d, name: r.to } : d;
-    case 'RenameTypeObject': return (r.object === 'Domain' || r.object === 'CompositeType') && d.kind === 'type' && d.name === r.from ? { ...d, name: r.to } : d;
-    case 'RenameRoutine': return d.kind === 'routine' && d.name === r.from && d.args === r.identityArgs ? { ...d, name: r.to } : d;
-    default: return d;
+    case 'RenameColumn':
+      return d.kind === 'column' && d.table === r.table && d.name === r.from ? { ...d, name: r.to } : d;
+    case 'RenameEnum':
+      return d.kind === 'type' && d.name === r.from ? { ...d, name: r.to } : d;
+    case 'RenameTypeObject':
+      return (r.object === 'Domain' || r.object === 'CompositeType') && d.kind === 'type' && d.name === r.from ? { ...d, name: r.to } : d;
+    case 'RenameRoutine':
+      return d.kind === 'routine' && d.name === r.from && d.args === r.identityArgs ? { ...d, name: r.to } : d;
+    default:
+      return d;
   }
 }
 

@@ -46,14 +46,17 @@ export function applyProgrammableRenames(from: Catalog, renames: Renames): { cat
     const old = named.length === 1 ? named[0] : named.find((x) => x.identityArgs === r.identityArgs);
     if (!old || c.routines.some((x) => x.schema === r.schema && x.name === r.to && x.identityArgs === old.identityArgs)) continue;
     changes.push({ kind: 'RenameRoutine', schema: r.schema, identityArgs: old.identityArgs, procedure: old.procedure, from: r.from, to: r.to });
-    const calls = (x: { functionSchema: string; functionName: string }) => x.functionSchema === r.schema && x.functionName === r.from && old.identityArgs === '';
+    const calls = (x: { functionSchema: string; functionName: string }) =>
+      x.functionSchema === r.schema && x.functionName === r.from && old.identityArgs === '';
     c = {
       ...c,
       routines: c.routines.map((x) => (x === old ? { ...x, name: r.to } : x)),
       triggers: c.triggers.map((t) => (calls(t) ? { ...t, functionName: r.to } : t)),
       eventTriggers: c.eventTriggers.map((t) => (calls(t) ? { ...t, functionName: r.to } : t)),
     };
-    c = mapDeps(renameInViews(c, r.from, r.to), (d) => (d.kind === 'routine' && d.schema === r.schema && d.name === r.from && d.args === old.identityArgs ? { ...d, name: r.to } : d));
+    c = mapDeps(renameInViews(c, r.from, r.to), (d) =>
+      d.kind === 'routine' && d.schema === r.schema && d.name === r.from && d.args === old.identityArgs ? { ...d, name: r.to } : d,
+    );
   }
   for (const r of renames.triggers) {
     const triggers = renameNamed(c.triggers, (t) => t.schema === r.schema && t.table === r.table, r.from, r.to);
@@ -73,7 +76,8 @@ export function followTableRename(c: Catalog, schema: string, from: string, to: 
     dependsOn: t.dependsOn.map((d) => (d.kind === 'column' && on(d) ? { ...d, table: to } : d)),
   });
   return mapDeps({ ...renameInViews(c, from, to), triggers: c.triggers.map(follow) }, (d) =>
-    d.kind === 'relation' && d.schema === schema && d.name === from ? { ...d, name: to } : d.kind === 'column' && on(d) ? { ...d, table: to } : d);
+    d.kind === 'relation' && d.schema === schema && d.name === from ? { ...d, name: to } : d.kind === 'column' && on(d) ? { ...d, table: to } : d,
+  );
 }
 
 /**

@@ -95,7 +95,13 @@ function renameColumnIn(c: Catalog, schema: string, table: string, from: string,
     let r: Constraint = k;
     if (on(k)) {
       if (r.kind === 'Check') r = { ...r, expression: expr(r.expression) };
-      else if (r.kind === 'Exclusion') r = { ...r, elements: r.elements.map((e) => ({ ...e, column: e.column === from ? to : e.column, expression: e.expression === null ? null : expr(e.expression) })), include: cols(r.include), where: r.where === null ? null : expr(r.where) };
+      else if (r.kind === 'Exclusion')
+        r = {
+          ...r,
+          elements: r.elements.map((e) => ({ ...e, column: e.column === from ? to : e.column, expression: e.expression === null ? null : expr(e.expression) })),
+          include: cols(r.include),
+          where: r.where === null ? null : expr(r.where),
+        };
       else r = { ...r, columns: cols(r.columns) };
     }
     if (r.kind === 'ForeignKey' && r.refSchema === schema && r.refTable === table) r = { ...r, refColumns: cols(r.refColumns) };
@@ -106,7 +112,9 @@ function renameColumnIn(c: Catalog, schema: string, table: string, from: string,
     tables: c.tables.map((t): Table => (t.schema === schema && t.name === table ? { ...t, columns: t.columns.map(renameCol) } : t)),
     indexes: c.indexes.map((i) => (on(i) ? renameIndex(i) : i)),
     constraints: c.constraints.map(renameConstraint),
-    policies: c.policies.map((p) => (on(p) ? { ...p, using: p.using === null ? null : expr(p.using), withCheck: p.withCheck === null ? null : expr(p.withCheck) } : p)),
+    policies: c.policies.map((p) =>
+      on(p) ? { ...p, using: p.using === null ? null : expr(p.using), withCheck: p.withCheck === null ? null : expr(p.withCheck) } : p,
+    ),
   };
 }
 

@@ -27,8 +27,18 @@ function expandClashing(c: Catalog, other: Catalog): Catalog {
       changed = true;
       const type = storageType(col.type) as SequenceType;
       added.push({
-        kind: 'Sequence', schema: t.schema, name: seq, type, start: '1', increment: '1', min: '1', max: typeMax[type], cache: '1', cycle: false,
-        ownedBy: { table: t.name, column: col.name }, comment: null,
+        kind: 'Sequence',
+        schema: t.schema,
+        name: seq,
+        type,
+        start: '1',
+        increment: '1',
+        min: '1',
+        max: typeMax[type],
+        cache: '1',
+        cycle: false,
+        ownedBy: { table: t.name, column: col.name },
+        comment: null,
       });
       return { ...col, type, default: nextvalDefault(t.schema, seq) };
     });

@@ -7,15 +7,26 @@ import type { Around } from './around';
  */
 
 /** Persistence, storage parameters, row-level security flags or INHERIT parents differ (each its own step). */
-export interface AlterTableShape { readonly kind: 'AlterTableShape'; readonly from: Table; readonly to: Table }
+export interface AlterTableShape {
+  readonly kind: 'AlterTableShape';
+  readonly from: Table;
+  readonly to: Table;
+}
 /** The members a table keeps when the copies of its parent's are dropped (see DetachPartition). */
-export interface KeptMembers { readonly keepConstraints: readonly string[]; readonly keepIndexes: readonly string[] }
+export interface KeptMembers {
+  readonly keepConstraints: readonly string[];
+  readonly keepIndexes: readonly string[];
+}
 
 /**
  * `ALTER TABLE parent ATTACH PARTITION table bound` (the table after the change). `dropCopies` when the
  * parent has indexes or keys that ATTACH copies onto the table: its reverse, DETACH, drops them again.
  */
-export interface AttachPartition { readonly kind: 'AttachPartition'; readonly table: Table; readonly dropCopies: KeptMembers | null }
+export interface AttachPartition {
+  readonly kind: 'AttachPartition';
+  readonly table: Table;
+  readonly dropCopies: KeptMembers | null;
+}
 /**
  * `ALTER TABLE parent DETACH PARTITION table` (the table before the change). The copies of the parent's
  * indexes and constraints that the partition had become its own on DETACH; with `dropCopies` (the parent
@@ -36,12 +47,26 @@ export interface AlterColumnStorage {
   readonly to: Column;
 }
 
-export interface CreatePolicy extends Around { readonly kind: 'CreatePolicy'; readonly policy: Policy }
-export interface DropPolicy extends Around { readonly kind: 'DropPolicy'; readonly policy: Policy }
+export interface CreatePolicy extends Around {
+  readonly kind: 'CreatePolicy';
+  readonly policy: Policy;
+}
+export interface DropPolicy extends Around {
+  readonly kind: 'DropPolicy';
+  readonly policy: Policy;
+}
 /** Roles, USING or WITH CHECK changed (what `ALTER POLICY` can change). */
-export interface AlterPolicy { readonly kind: 'AlterPolicy'; readonly from: Policy; readonly to: Policy }
-export interface RenamePolicy { readonly kind: 'RenamePolicy'; readonly schema: string; readonly table: string; readonly from: string; readonly to: string }
+export interface AlterPolicy {
+  readonly kind: 'AlterPolicy';
+  readonly from: Policy;
+  readonly to: Policy;
+}
+export interface RenamePolicy {
+  readonly kind: 'RenamePolicy';
+  readonly schema: string;
+  readonly table: string;
+  readonly from: string;
+  readonly to: string;
+}
 
-export type ShapeChange =
-  | AlterTableShape | AttachPartition | DetachPartition | AlterColumnStorage
-  | CreatePolicy | DropPolicy | AlterPolicy | RenamePolicy;
+export type ShapeChange = AlterTableShape | AttachPartition | DetachPartition | AlterColumnStorage | CreatePolicy | DropPolicy | AlterPolicy | RenamePolicy;

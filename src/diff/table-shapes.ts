@@ -1,4 +1,16 @@
-import { constraintKey, plainColumn, policyKey, sortCatalog, tableKey, type Catalog, type Column, type PartitionOf, type Policy, type Table, type TableName } from '../model';
+import {
+  constraintKey,
+  plainColumn,
+  policyKey,
+  sortCatalog,
+  tableKey,
+  type Catalog,
+  type Column,
+  type PartitionOf,
+  type Policy,
+  type Table,
+  type TableName,
+} from '../model';
 import { deepEqual } from '../util';
 import type { Change, KeptMembers } from './changes';
 import { commentChanged, matchByKey } from './match';
@@ -48,10 +60,12 @@ function parentsOf(t: Table): readonly TableName[] {
  */
 function inheritedColumns(t: Table, c: Catalog, depth = 0): Column[] {
   if (depth > 32) return [];
-  return parentsOf(t).flatMap((p) => {
-    const parent = c.tables.find((x) => x.schema === p.schema && x.name === p.name);
-    return parent === undefined ? [] : [...inheritedColumns(parent, c, depth + 1), ...parent.columns];
-  }).map((x) => ({ ...x, comment: null, identity: null }));
+  return parentsOf(t)
+    .flatMap((p) => {
+      const parent = c.tables.find((x) => x.schema === p.schema && x.name === p.name);
+      return parent === undefined ? [] : [...inheritedColumns(parent, c, depth + 1), ...parent.columns];
+    })
+    .map((x) => ({ ...x, comment: null, identity: null }));
 }
 
 /**
@@ -103,7 +117,8 @@ export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
   }
   for (const [a, b] of m.common) {
     const moved = !deepEqual(a.partitionOf, b.partitionOf);
-    const sameParent = a.partitionOf !== null && b.partitionOf !== null && a.partitionOf.schema === b.partitionOf.schema && a.partitionOf.table === b.partitionOf.table;
+    const sameParent =
+      a.partitionOf !== null && b.partitionOf !== null && a.partitionOf.schema === b.partitionOf.schema && a.partitionOf.table === b.partitionOf.table;
     if (moved && a.partitionOf !== null) out.push({ kind: 'DetachPartition', table: a, dropCopies: sameParent ? null : copiesToDrop(from, a) });
     if (moved && b.partitionOf !== null) out.push({ kind: 'AttachPartition', table: b, dropCopies: sameParent ? null : copiesToDrop(to, b) });
     if (shapeAltered(a, b)) out.push({ kind: 'AlterTableShape', from: a, to: b });
@@ -138,7 +153,12 @@ function needsRecreate(a: Policy, b: Policy): boolean {
 export function diffPolicies(from: Catalog, to: Catalog): Change[] {
   const m = matchByKey(from.policies, to.policies, policyKey);
   const out: Change[] = [];
-  const comment = (p: Policy, before: string | null): Change => ({ kind: 'SetComment', target: { kind: 'Policy', schema: p.schema, table: p.table, name: p.name }, from: before, to: p.comment });
+  const comment = (p: Policy, before: string | null): Change => ({
+    kind: 'SetComment',
+    target: { kind: 'Policy', schema: p.schema, table: p.table, name: p.name },
+    from: before,
+    to: p.comment,
+  });
   const create = (p: Policy) => {
     out.push({ kind: 'CreatePolicy', policy: p });
     if (p.comment !== null) out.push(comment(p, null));
@@ -173,8 +193,14 @@ export function withParentMoves(from: Catalog, to: Catalog): Catalog {
     return b !== undefined && !deepEqual(a.partitionOf, b.partitionOf) ? [[a, b] as const] : [];
   });
   if (moved.length === 0) return from;
-  const kept = moved.flatMap(([a]) => (a.partitionOf === null ? [] : parentChecks(from, a.partitionOf).map((k) => ({ ...k, schema: a.schema, table: a.name }))));
-  const merged = new Set(moved.flatMap(([, b]) => (b.partitionOf === null ? [] : parentChecks(to, b.partitionOf).map((k) => constraintKey({ schema: b.schema, table: b.name, name: k.name })))));
+  const kept = moved.flatMap(([a]) =>
+    a.partitionOf === null ? [] : parentChecks(from, a.partitionOf).map((k) => ({ ...k, schema: a.schema, table: a.name })),
+  );
+  const merged = new Set(
+    moved.flatMap(([, b]) =>
+      b.partitionOf === null ? [] : parentChecks(to, b.partitionOf).map((k) => constraintKey({ schema: b.schema, table: b.name, name: k.name })),
+    ),
+  );
   const constraints = [...from.constraints, ...kept].filter((c) => !(c.kind === 'Check' && merged.has(constraintKey(c))));
   return sortCatalog({ ...from, constraints });
 }
@@ -187,10 +213,14 @@ export function withParentMoves(from: Catalog, to: Catalog): Catalog {
  */
 export function splitRecreatedTables(from: Catalog, to: Catalog): (readonly [Catalog, Catalog])[] {
   const toTables = new Map(to.tables.map((t) => [tableKey(t), t]));
-  const recreated = new Set(from.tables.filter((t) => {
-    const b = toTables.get(tableKey(t));
-    return b !== undefined && !deepEqual(t.partitionBy, b.partitionBy);
-  }).map(tableKey));
+  const recreated = new Set(
+    from.tables
+      .filter((t) => {
+        const b = toTables.get(tableKey(t));
+        return b !== undefined && !deepEqual(t.partitionBy, b.partitionBy);
+      })
+      .map(tableKey),
+  );
   if (recreated.size === 0) return [[from, to]];
   const parentKey = (t: Table) => (t.partitionOf === null ? null : tableKey({ schema: t.partitionOf.schema, name: t.partitionOf.table }));
   for (let grew = true; grew;) {
@@ -213,5 +243,9 @@ export function splitRecreatedTables(from: Catalog, to: Catalog): (readonly [Cat
     policies: c.policies.filter((p) => on(p) === inside),
   });
   const none = (c: Catalog): Catalog => ({ ...c, tables: [], constraints: [], indexes: [], policies: [] });
-  return [[part(from, false), part(to, false)], [part(from, true), none(from)], [none(to), part(to, true)]];
+  return [
+    [part(from, false), part(to, false)],
+    [part(from, true), none(from)],
+    [none(to), part(to, true)],
+  ];
 }

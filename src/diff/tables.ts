@@ -5,9 +5,15 @@ import { columnPair } from './table-shapes';
 
 /** Attributes of a column that an ALTER COLUMN changes (everything but name and comment). */
 export function columnAttributesEqual(a: Column, b: Column): boolean {
-  return a.type === b.type && a.notNull === b.notNull && a.default === b.default && a.identity === b.identity
-    && a.generated === b.generated && a.collation === b.collation
-    && JSON.stringify(a.identityOptions ?? null) === JSON.stringify(b.identityOptions ?? null);
+  return (
+    a.type === b.type &&
+    a.notNull === b.notNull &&
+    a.default === b.default &&
+    a.identity === b.identity &&
+    a.generated === b.generated &&
+    a.collation === b.collation &&
+    JSON.stringify(a.identityOptions ?? null) === JSON.stringify(b.identityOptions ?? null)
+  );
 }
 
 /**

@@ -42,11 +42,20 @@ function recreateAside(from: Catalog, a: Domain | CompositeType, b: Domain | Com
 /** True when `c` alters, drops, creates or comments the domain or composite type `key` (replaced by a recreation). */
 function aboutType(c: Change, key: string): boolean {
   switch (c.kind) {
-    case 'AlterDomain': case 'RecreateDomain': case 'AlterCompositeType': return relKey(c.to) === key;
-    case 'DropDomain': case 'CreateDomain': return relKey(c.domain) === key;
-    case 'DropCompositeType': case 'CreateCompositeType': return relKey(c.type) === key;
-    case 'SetComment': return (c.target.kind === 'Domain' || c.target.kind === 'CompositeType') && relKey(c.target) === key;
-    default: return false;
+    case 'AlterDomain':
+    case 'RecreateDomain':
+    case 'AlterCompositeType':
+      return relKey(c.to) === key;
+    case 'DropDomain':
+    case 'CreateDomain':
+      return relKey(c.domain) === key;
+    case 'DropCompositeType':
+    case 'CreateCompositeType':
+      return relKey(c.type) === key;
+    case 'SetComment':
+      return (c.target.kind === 'Domain' || c.target.kind === 'CompositeType') && relKey(c.target) === key;
+    default:
+      return false;
   }
 }
 

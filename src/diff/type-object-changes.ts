@@ -2,21 +2,48 @@ import type { Collation, Column, CompositeType, Domain, Grant, Sequence } from '
 
 /** Changes of sequences, domains, composite types and collations (see model/type-objects.ts). */
 
-export interface CreateSequence { readonly kind: 'CreateSequence'; readonly sequence: Sequence }
-export interface DropSequence { readonly kind: 'DropSequence'; readonly sequence: Sequence }
+export interface CreateSequence {
+  readonly kind: 'CreateSequence';
+  readonly sequence: Sequence;
+}
+export interface DropSequence {
+  readonly kind: 'DropSequence';
+  readonly sequence: Sequence;
+}
 /** `ALTER SEQUENCE … <options>` and/or `OWNED BY`. */
-export interface AlterSequence { readonly kind: 'AlterSequence'; readonly from: Sequence; readonly to: Sequence }
+export interface AlterSequence {
+  readonly kind: 'AlterSequence';
+  readonly from: Sequence;
+  readonly to: Sequence;
+}
 
-export interface CreateDomain { readonly kind: 'CreateDomain'; readonly domain: Domain }
-export interface DropDomain { readonly kind: 'DropDomain'; readonly domain: Domain }
+export interface CreateDomain {
+  readonly kind: 'CreateDomain';
+  readonly domain: Domain;
+}
+export interface DropDomain {
+  readonly kind: 'DropDomain';
+  readonly domain: Domain;
+}
 /** `ALTER DOMAIN` for default, NOT NULL and checks (the base type and collation cannot be altered). */
-export interface AlterDomain { readonly kind: 'AlterDomain'; readonly from: Domain; readonly to: Domain }
+export interface AlterDomain {
+  readonly kind: 'AlterDomain';
+  readonly from: Domain;
+  readonly to: Domain;
+}
 
 /** A column of a type the plan recreates aside (converted to the new type). */
-export interface TypeColumn { readonly schema: string; readonly table: string; readonly column: Column }
+export interface TypeColumn {
+  readonly schema: string;
+  readonly table: string;
+  readonly column: Column;
+}
 
 /** A type by its qualified name. */
-export interface TypeRef { readonly schema: string; readonly name: string }
+export interface TypeRef {
+  readonly schema: string;
+  readonly name: string;
+}
 
 /**
  * A domain in use whose base type or collation changes, or whose base type the plan recreates: renamed
@@ -35,8 +62,14 @@ export interface RecreateDomain {
   readonly within?: readonly TypeRef[];
 }
 
-export interface CreateCompositeType { readonly kind: 'CreateCompositeType'; readonly type: CompositeType }
-export interface DropCompositeType { readonly kind: 'DropCompositeType'; readonly type: CompositeType }
+export interface CreateCompositeType {
+  readonly kind: 'CreateCompositeType';
+  readonly type: CompositeType;
+}
+export interface DropCompositeType {
+  readonly kind: 'DropCompositeType';
+  readonly type: CompositeType;
+}
 /**
  * A composite type whose attribute types the plan recreates aside (an enum, a domain, another composite):
  * renamed aside, created anew, its columns converted through text, the old one dropped before the types
@@ -51,16 +84,32 @@ export interface RecreateCompositeType {
 }
 
 /** `ALTER TYPE … ADD/DROP/ALTER ATTRIBUTE` (attributes matched by name). */
-export interface AlterCompositeType { readonly kind: 'AlterCompositeType'; readonly from: CompositeType; readonly to: CompositeType }
+export interface AlterCompositeType {
+  readonly kind: 'AlterCompositeType';
+  readonly from: CompositeType;
+  readonly to: CompositeType;
+}
 
-export interface CreateCollation { readonly kind: 'CreateCollation'; readonly collation: Collation }
-export interface DropCollation { readonly kind: 'DropCollation'; readonly collation: Collation }
+export interface CreateCollation {
+  readonly kind: 'CreateCollation';
+  readonly collation: Collation;
+}
+export interface DropCollation {
+  readonly kind: 'DropCollation';
+  readonly collation: Collation;
+}
 
 /** The kinds of type-objects.ts that Postgres renames with `ALTER <kind> … RENAME TO`. */
 export type TypeObjectKind = 'Sequence' | 'Domain' | 'CompositeType' | 'Collation';
 
 /** `ALTER SEQUENCE|DOMAIN|TYPE|COLLATION schema.from RENAME TO to` (explicit, from `renamedFrom`). */
-export interface RenameTypeObject { readonly kind: 'RenameTypeObject'; readonly object: TypeObjectKind; readonly schema: string; readonly from: string; readonly to: string }
+export interface RenameTypeObject {
+  readonly kind: 'RenameTypeObject';
+  readonly object: TypeObjectKind;
+  readonly schema: string;
+  readonly from: string;
+  readonly to: string;
+}
 /** `ALTER DOMAIN … RENAME CONSTRAINT` / `ALTER TYPE … RENAME ATTRIBUTE` (explicit). */
 export interface RenameTypeMember {
   readonly kind: 'RenameTypeMember';
@@ -72,14 +121,31 @@ export interface RenameTypeMember {
 }
 
 export type TypeObjectChange =
-  | CreateSequence | DropSequence | AlterSequence
-  | CreateDomain | DropDomain | AlterDomain | RecreateDomain
-  | CreateCompositeType | DropCompositeType | AlterCompositeType | RecreateCompositeType
-  | CreateCollation | DropCollation
-  | RenameTypeObject | RenameTypeMember
-  | GrantPrivilege | RevokePrivilege;
+  | CreateSequence
+  | DropSequence
+  | AlterSequence
+  | CreateDomain
+  | DropDomain
+  | AlterDomain
+  | RecreateDomain
+  | CreateCompositeType
+  | DropCompositeType
+  | AlterCompositeType
+  | RecreateCompositeType
+  | CreateCollation
+  | DropCollation
+  | RenameTypeObject
+  | RenameTypeMember
+  | GrantPrivilege
+  | RevokePrivilege;
 
 /** `GRANT privilege ON object TO grantee [WITH GRANT OPTION]` (only when privileges are managed). */
-export interface GrantPrivilege { readonly kind: 'GrantPrivilege'; readonly grant: Grant }
+export interface GrantPrivilege {
+  readonly kind: 'GrantPrivilege';
+  readonly grant: Grant;
+}
 /** `REVOKE privilege ON object FROM grantee`. */
-export interface RevokePrivilege { readonly kind: 'RevokePrivilege'; readonly grant: Grant }
+export interface RevokePrivilege {
+  readonly kind: 'RevokePrivilege';
+  readonly grant: Grant;
+}

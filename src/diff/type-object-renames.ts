@@ -14,7 +14,8 @@ function renameEntry(c: Catalog, object: TypeObjectKind, schema: string, from: s
   return { ...c, [key]: list.map((x) => (x.schema === schema && x.name === from ? { ...x, name: to } : x)) };
 }
 
-const has = (c: Catalog, object: TypeObjectKind, schema: string, name: string) => (c[listOf[object]] as readonly Named[]).some((x) => x.schema === schema && x.name === name);
+const has = (c: Catalog, object: TypeObjectKind, schema: string, name: string) =>
+  (c[listOf[object]] as readonly Named[]).some((x) => x.schema === schema && x.name === name);
 
 /**
  * Applies the explicit renames of sequences, domains, composite types, collations and their members (like
@@ -32,7 +33,13 @@ export function applyTypeObjectRenames(from: Catalog, renames: Renames): { catal
     changes.push({ kind: 'RenameTypeObject', object: 'Sequence', ...x });
     c = renameEntry(c, 'Sequence', x.schema, x.from, x.to);
     const [old, now] = [literal(qualified(x.schema, x.from)), literal(qualified(x.schema, x.to))];
-    c = { ...c, tables: c.tables.map((t) => ({ ...t, columns: t.columns.map((col) => (col.default === null ? col : { ...col, default: col.default.split(`${old}::regclass`).join(`${now}::regclass`) })) })) };
+    c = {
+      ...c,
+      tables: c.tables.map((t) => ({
+        ...t,
+        columns: t.columns.map((col) => (col.default === null ? col : { ...col, default: col.default.split(`${old}::regclass`).join(`${now}::regclass`) })),
+      })),
+    };
   }
   for (const x of r.types) {
     const object: TypeObjectKind | null = has(c, 'Domain', x.schema, x.from) ? 'Domain' : has(c, 'CompositeType', x.schema, x.from) ? 'CompositeType' : null;
@@ -51,13 +58,23 @@ export function applyTypeObjectRenames(from: Catalog, renames: Renames): { catal
     const d = c.domains.find((y) => y.schema === x.schema && y.name === x.type);
     if (d && d.checks.some((k) => k.name === x.from) && !d.checks.some((k) => k.name === x.to)) {
       changes.push({ kind: 'RenameTypeMember', object: 'Domain', ...x });
-      c = { ...c, domains: c.domains.map((y) => (y === d ? { ...y, checks: y.checks.map((k) => (k.name === x.from ? { ...k, name: x.to } : k)).sort((p, q) => (p.name < q.name ? -1 : 1)) } : y)) };
+      c = {
+        ...c,
+        domains: c.domains.map((y) =>
+          y === d ? { ...y, checks: y.checks.map((k) => (k.name === x.from ? { ...k, name: x.to } : k)).sort((p, q) => (p.name < q.name ? -1 : 1)) } : y,
+        ),
+      };
       continue;
     }
     const t = c.compositeTypes.find((y) => y.schema === x.schema && y.name === x.type);
     if (t && t.attributes.some((a) => a.name === x.from) && !t.attributes.some((a) => a.name === x.to)) {
       changes.push({ kind: 'RenameTypeMember', object: 'CompositeType', ...x });
-      c = { ...c, compositeTypes: c.compositeTypes.map((y) => (y === t ? { ...y, attributes: y.attributes.map((a) => (a.name === x.from ? { ...a, name: x.to } : a)) } : y)) };
+      c = {
+        ...c,
+        compositeTypes: c.compositeTypes.map((y) =>
+          y === t ? { ...y, attributes: y.attributes.map((a) => (a.name === x.from ? { ...a, name: x.to } : a)) } : y,
+        ),
+      };
     }
   }
   return { catalog: c, changes };
@@ -80,12 +97,18 @@ export function followRenames(c: Catalog, renames: Renames): Catalog {
   for (const r of renames.columns) {
     out = {
       ...out,
-      sequences: out.sequences.map((s) => (s.schema === r.schema && s.ownedBy?.table === r.table && s.ownedBy.column === r.from ? { ...s, ownedBy: { ...s.ownedBy, column: r.to } } : s)),
+      sequences: out.sequences.map((s) =>
+        s.schema === r.schema && s.ownedBy?.table === r.table && s.ownedBy.column === r.from ? { ...s, ownedBy: { ...s.ownedBy, column: r.to } } : s,
+      ),
       grants: grants((g) => (g.object === 'column' && g.schema === r.schema && g.name === r.table && g.column === r.from ? { ...g, column: r.to } : g)),
     };
   }
   const t = renames.typeObjects;
-  for (const r of [...(t?.sequences ?? []).map((x) => ({ ...x, object: 'sequence' as const })), ...(t?.types ?? []).map((x) => ({ ...x, object: 'type' as const })), ...renames.enums.map((x) => ({ ...x, object: 'type' as const }))]) {
+  for (const r of [
+    ...(t?.sequences ?? []).map((x) => ({ ...x, object: 'sequence' as const })),
+    ...(t?.types ?? []).map((x) => ({ ...x, object: 'type' as const })),
+    ...renames.enums.map((x) => ({ ...x, object: 'type' as const })),
+  ]) {
     out = { ...out, grants: grants((g) => (g.object === r.object && g.schema === r.schema && g.name === r.from ? { ...g, name: r.to } : g)) };
   }
   return out;

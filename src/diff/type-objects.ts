@@ -4,7 +4,11 @@ import { diffGrants } from './grants';
 import { commentChanged, matchByKey } from './match';
 import { columnsOfType } from './type-usage';
 
-interface Commented { readonly schema: string; readonly name: string; readonly comment: string | null }
+interface Commented {
+  readonly schema: string;
+  readonly name: string;
+  readonly comment: string | null;
+}
 
 /** How one kind is diffed: its create, drop and alter changes (alter: null when nothing but the comment differs). */
 interface KindDiff<T extends Commented> {
@@ -19,7 +23,12 @@ interface KindDiff<T extends Commented> {
 /** Create, drop, alter and comment changes of one keyed kind of type-objects.ts. */
 function diffKind<T extends Commented>(from: readonly T[], to: readonly T[], k: KindDiff<T>): Change[] {
   const m = matchByKey(from, to, relKey);
-  const comment = (x: T, before: string | null): Change => ({ kind: 'SetComment', target: { kind: k.target, schema: x.schema, name: x.name }, from: before, to: x.comment });
+  const comment = (x: T, before: string | null): Change => ({
+    kind: 'SetComment',
+    target: { kind: k.target, schema: x.schema, name: x.name },
+    from: before,
+    to: x.comment,
+  });
   const out: Change[] = [];
   for (const x of m.added) {
     out.push(k.create(x));

@@ -13,4 +13,3 @@ export function columnsOfType(catalog: Catalog, schema: string, name: string): {
   }
   return out;
 }
-

@@ -20,7 +20,10 @@ export interface FleetCheckOptions extends FleetRunOptions {
 
 /** `3 finding(s): orphans app.orders (2), …` */
 export function findingsSummary(findings: readonly CheckFinding[]): string {
-  const head = findings.slice(0, 3).map((f) => `${f.kind} ${f.object} (${f.count})`).join(', ');
+  const head = findings
+    .slice(0, 3)
+    .map((f) => `${f.kind} ${f.object} (${f.count})`)
+    .join(', ');
   return `${findings.length} finding(s): ${head}${findings.length > 3 ? ', …' : ''}`;
 }
 
@@ -42,7 +45,8 @@ async function checkTenant(db: Db, tenant: string, options: FleetCheckOptions): 
 function outcomeOf(report: CheckReport): TargetOutcome {
   const detail = { checked: report.checked, findings: report.findings, skipped: report.skipped };
   const skipped = report.skipped.length ? `, ${report.skipped.length} not checked` : '';
-  if (report.findings.length > 0) return { before: null, after: null, detail, failed: findingsSummary(report.findings), summary: `${report.checked} check(s)${skipped}` };
+  if (report.findings.length > 0)
+    return { before: null, after: null, detail, failed: findingsSummary(report.findings), summary: `${report.checked} check(s)${skipped}` };
   return { before: null, after: null, detail, summary: `${report.checked} check(s), no findings${skipped}` };
 }
 
@@ -55,9 +59,21 @@ function outcomeOf(report: CheckReport): TargetOutcome {
 export async function checkFleet(targets: readonly FleetTarget[], options: FleetCheckOptions = {}): Promise<TargetResult[]> {
   const pool = new FleetConnections();
   try {
-    return await runFleet(targets, (t) => withFleetTarget(t, async (db) => outcomeOf(t.schema
-      ? await checkTenant(db, t.schema, options)
-      : await checkData(db, { declared: options.declared, tables: options.tables, timeoutMs: options.timeoutMs })), pool), options);
+    return await runFleet(
+      targets,
+      (t) =>
+        withFleetTarget(
+          t,
+          async (db) =>
+            outcomeOf(
+              t.schema
+                ? await checkTenant(db, t.schema, options)
+                : await checkData(db, { declared: options.declared, tables: options.tables, timeoutMs: options.timeoutMs }),
+            ),
+          pool,
+        ),
+      options,
+    );
   } finally {
     await pool.close();
   }

@@ -63,7 +63,7 @@ export function rebindCatalog(catalog: Catalog, tenant: string, declared: string
 export function declaredTenantSchema(declared: Declared): string {
   if (declared.tenantSchema) return declared.tenantSchema;
   const names = declared.catalog.schemas.map((s) => s.name).filter((n) => n !== 'public');
-  return names.length === 1 ? names[0] : declared.catalog.schemas[0]?.name ?? 'public';
+  return names.length === 1 ? names[0] : (declared.catalog.schemas[0]?.name ?? 'public');
 }
 
 /**
@@ -71,29 +71,37 @@ export function declaredTenantSchema(declared: Declared): string {
  * grouped by catalog hash, and planned once per distinct state, so a thousand identical targets give one
  * plan. Tenant schemas of one database are read with one introspection of that database.
  */
-export async function planFleet(targets: readonly FleetTarget[], declared: Declared, options: FleetRunOptions & { plan?: PlanOptions } = {}): Promise<FleetPlan> {
+export async function planFleet(
+  targets: readonly FleetTarget[],
+  declared: Declared,
+  options: FleetRunOptions & { plan?: PlanOptions } = {},
+): Promise<FleetPlan> {
   const bound = declaredTenantSchema(declared);
   const byDb = new Map<string, FleetTarget[]>();
   for (const t of targets) byDb.set(t.url, [...(byDb.get(t.url) ?? []), t]);
   const states = new Map<string, { hash: string; catalog: Catalog; url: string }>();
   const dbTargets = [...byDb.keys()].map((url) => ({ id: url, url, schema: null }));
   const failures = new Map<string, string>();
-  await runFleet(dbTargets, async (d) => {
-    const db = await connectPostgres(d.url);
-    try {
-      const catalog = await introspect(db);
-      for (const t of byDb.get(d.url) ?? []) {
-        const c = t.schema ? rebindCatalog(catalog, t.schema, bound) : catalog;
-        states.set(t.id, { hash: catalogHash(c), catalog: c, url: d.url });
+  await runFleet(
+    dbTargets,
+    async (d) => {
+      const db = await connectPostgres(d.url);
+      try {
+        const catalog = await introspect(db);
+        for (const t of byDb.get(d.url) ?? []) {
+          const c = t.schema ? rebindCatalog(catalog, t.schema, bound) : catalog;
+          states.set(t.id, { hash: catalogHash(c), catalog: c, url: d.url });
+        }
+        return { before: null, after: null };
+      } catch (e) {
+        for (const t of byDb.get(d.url) ?? []) failures.set(t.id, (e as Error).message.split('\n')[0]);
+        throw e;
+      } finally {
+        await db.close().catch(() => undefined);
       }
-      return { before: null, after: null };
-    } catch (e) {
-      for (const t of byDb.get(d.url) ?? []) failures.set(t.id, (e as Error).message.split('\n')[0]);
-      throw e;
-    } finally {
-      await db.close().catch(() => undefined);
-    }
-  }, { ...options, onProgress: undefined });
+    },
+    { ...options, onProgress: undefined },
+  );
   const groups = new Map<string, { hash: string; targets: string[]; catalog: Catalog; url: string }>();
   for (const t of targets) {
     const s = states.get(t.id);
@@ -125,7 +133,8 @@ export async function planFleet(targets: readonly FleetTarget[], declared: Decla
     const scoped = tenant ? rebindCatalog(desired, bound, bound) : desired;
     planned.push({ hash: g.hash, targets: g.targets, plan: planChanges(diffCatalogs(g.catalog, scoped, declared.renames), options.plan ?? {}) });
   }
-  const failed = targets.filter((t) => failures.has(t.id) || !states.has(t.id))
+  const failed = targets
+    .filter((t) => failures.has(t.id) || !states.has(t.id))
     .map((t): TargetResult => ({ target: t.id, status: 'failed', before: null, after: null, durationMs: 0, error: failures.get(t.id) ?? 'not read' }));
   return { groups: planned, failed };
 }
@@ -143,15 +152,21 @@ export interface FleetApplyOptions extends FleetRunOptions {
  * declared schema; use versioned migrations (`migrate up`), which run in each tenant's search_path.
  */
 export async function applyFleet(targets: readonly FleetTarget[], declared: Declared, options: FleetApplyOptions = {}): Promise<TargetResult[]> {
-  return runFleet(targets, (t) => {
-    if (t.schema) throw new Error('apply is not supported on tenant schemas: use versioned migrations (migrate up)');
-    return withFleetTarget(t, (db: Db) => withMigrationLock(db, { timeoutMs: options.lockTimeoutMs ?? 60_000, label: 'schemakit fleet apply' }, async () => {
-      const before = catalogHash(await introspect(db)).slice(0, 12);
-      const plan = await planDeclared(db, declared, options.plan ?? {});
-      if (plan.steps.length === 0) return { before, after: before, detail: { statements: 0 } };
-      const r = await applyPlan(db, plan, { allowHazards: options.allowHazards ?? [] });
-      const after = catalogHash(await introspect(db)).slice(0, 12);
-      return { before, after, detail: { statements: r.applied } };
-    }));
-  }, options);
+  return runFleet(
+    targets,
+    (t) => {
+      if (t.schema) throw new Error('apply is not supported on tenant schemas: use versioned migrations (migrate up)');
+      return withFleetTarget(t, (db: Db) =>
+        withMigrationLock(db, { timeoutMs: options.lockTimeoutMs ?? 60_000, label: 'schemakit fleet apply' }, async () => {
+          const before = catalogHash(await introspect(db)).slice(0, 12);
+          const plan = await planDeclared(db, declared, options.plan ?? {});
+          if (plan.steps.length === 0) return { before, after: before, detail: { statements: 0 } };
+          const r = await applyPlan(db, plan, { allowHazards: options.allowHazards ?? [] });
+          const after = catalogHash(await introspect(db)).slice(0, 12);
+          return { before, after, detail: { statements: r.applied } };
+        }),
+      );
+    },
+    options,
+  );
 }

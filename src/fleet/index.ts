@@ -7,4 +7,13 @@ export { openFleetTarget, withFleetTarget } from './open-target';
 export { migrateFleetUp, fleetMigrationStatus, pingFleet, type FleetMigrateOptions } from './fleet-migrate';
 export { checkFleet, findingsSummary, type FleetCheckOptions } from './fleet-check';
 export { healthFleet, type FleetHealthOptions } from './fleet-health';
-export { planFleet, applyFleet, rebindCatalog, renameSchemaIn, declaredTenantSchema, type FleetPlan, type FleetPlanGroup, type FleetApplyOptions } from './fleet-plan';
+export {
+  planFleet,
+  applyFleet,
+  rebindCatalog,
+  renameSchemaIn,
+  declaredTenantSchema,
+  type FleetPlan,
+  type FleetPlanGroup,
+  type FleetApplyOptions,
+} from './fleet-plan';

@@ -25,7 +25,9 @@ async function withDb<T>(url: string, fn: (db: Db) => Promise<T>): Promise<T> {
 /** The schemas of one database matching a LIKE pattern, in name order. */
 export async function tenantSchemas(db: Db, pattern: string): Promise<string[]> {
   const rows = await db.query<{ nspname: string }>(
-    "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname LIKE $1 AND nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY nspname", [pattern]);
+    "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname LIKE $1 AND nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY nspname",
+    [pattern],
+  );
   return rows.map((r) => r.nspname);
 }
 
@@ -43,8 +45,12 @@ export async function resolveFleet(env: EnvConfig): Promise<FleetTarget[]> {
   let dbs: { url: string; schema: string | null }[] = [];
   if (spec.targets) dbs = spec.targets.map((url) => ({ url, schema: null }));
   else if (control && spec.databases) {
-    const rows = await withDb(control, (db) => db.query<{ datname: string }>(
-      'SELECT datname FROM pg_catalog.pg_database WHERE datname LIKE $1 AND datallowconn AND NOT datistemplate ORDER BY datname', [spec.databases]));
+    const rows = await withDb(control, (db) =>
+      db.query<{ datname: string }>(
+        'SELECT datname FROM pg_catalog.pg_database WHERE datname LIKE $1 AND datallowconn AND NOT datistemplate ORDER BY datname',
+        [spec.databases],
+      ),
+    );
     dbs = rows.map((r) => ({ url: urlForDatabase(control, r.datname), schema: null }));
   } else if (control && spec.query) {
     const rows = await withDb(control, async (db) => {

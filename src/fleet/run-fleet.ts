@@ -18,7 +18,11 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).spl
  * between targets: each job opens and closes its own connection, so one broken target fails alone.
  * Results come back in the order of `targets`; targets not started (canary failed, --stop-on-error) are `skipped`.
  */
-export async function runFleet(targets: readonly FleetTarget[], job: (t: FleetTarget) => Promise<TargetOutcome>, options: FleetRunOptions = {}): Promise<TargetResult[]> {
+export async function runFleet(
+  targets: readonly FleetTarget[],
+  job: (t: FleetTarget) => Promise<TargetOutcome>,
+  options: FleetRunOptions = {},
+): Promise<TargetResult[]> {
   const parallel = Math.max(1, options.parallel ?? 4);
   const results: (TargetResult | undefined)[] = new Array(targets.length);
   const started = Date.now();
@@ -33,7 +37,16 @@ export async function runFleet(targets: readonly FleetTarget[], job: (t: FleetTa
     let r: TargetResult;
     try {
       const o = await job(t);
-      r = { target: t.id, status: o.failed ? 'failed' : 'ok', before: o.before, after: o.after, durationMs: Date.now() - t0, error: o.failed ?? null, ...(o.summary ? { summary: o.summary } : {}), detail: o.detail };
+      r = {
+        target: t.id,
+        status: o.failed ? 'failed' : 'ok',
+        before: o.before,
+        after: o.after,
+        durationMs: Date.now() - t0,
+        error: o.failed ?? null,
+        ...(o.summary ? { summary: o.summary } : {}),
+        detail: o.detail,
+      };
     } catch (e) {
       r = { target: t.id, status: 'failed', before: null, after: null, durationMs: Date.now() - t0, error: message(e) };
     }
@@ -58,5 +71,8 @@ export async function runFleet(targets: readonly FleetTarget[], job: (t: FleetTa
   await pool(all.slice(0, canary), parallel);
   if (canary > 0 && results.slice(0, canary).some((r) => r?.status === 'failed')) stop = true;
   await pool(all.slice(canary), parallel);
-  return targets.map((t, i) => results[i] ?? { target: t.id, status: 'skipped', before: null, after: null, durationMs: 0, error: stop ? 'not started: an earlier target failed' : null });
+  return targets.map(
+    (t, i) =>
+      results[i] ?? { target: t.id, status: 'skipped', before: null, after: null, durationMs: 0, error: stop ? 'not started: an earlier target failed' : null },
+  );
 }

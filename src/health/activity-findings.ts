@@ -40,27 +40,49 @@ export async function checkActivity(ctx: HealthContext, multiSession: boolean): 
     const pct = round1((100 * total) / max);
     const byState: Record<string, number> = {};
     for (const r of rows) byState[r.state] = r.n;
-    out.push(finding('connections', pct >= t.connectionsPct ? 'warning' : 'info', null,
-      `${total} of ${max} connections in use (${pct}%): ${rows.map((r) => `${r.n} ${r.state}`).join(', ')}`,
-      { total, max, pct, ...byState }, pct >= t.connectionsPct ? { text: 'put a pooler (PgBouncer) in front, or close idle connections' } : null));
+    out.push(
+      finding(
+        'connections',
+        pct >= t.connectionsPct ? 'warning' : 'info',
+        null,
+        `${total} of ${max} connections in use (${pct}%): ${rows.map((r) => `${r.n} ${r.state}`).join(', ')}`,
+        { total, max, pct, ...byState },
+        pct >= t.connectionsPct ? { text: 'put a pooler (PgBouncer) in front, or close idle connections' } : null,
+      ),
+    );
   }
   if (ctx.wants('long-transaction')) {
     for (const r of await ctx.db.query<Record<string, unknown>>(LONG, [t.longTransactionSeconds])) {
       const seconds = Math.round(num(r.seconds)!);
-      out.push(finding('long-transaction', r.state === 'idle in transaction' ? 'error' : 'warning', `pid ${r.pid}`,
-        `pid ${r.pid} (${r.user}@${r.database}, ${r.state}) has had a transaction open for ${seconds} s: ${r.query}`,
-        { pid: num(r.pid), seconds, state: r.state as string },
-        { text: 'it holds back vacuum and may hold locks: end it in the application, or cancel it', sql: `SELECT pg_cancel_backend(${num(r.pid)});` }));
+      out.push(
+        finding(
+          'long-transaction',
+          r.state === 'idle in transaction' ? 'error' : 'warning',
+          `pid ${r.pid}`,
+          `pid ${r.pid} (${r.user}@${r.database}, ${r.state}) has had a transaction open for ${seconds} s: ${r.query}`,
+          { pid: num(r.pid), seconds, state: r.state as string },
+          { text: 'it holds back vacuum and may hold locks: end it in the application, or cancel it', sql: `SELECT pg_cancel_backend(${num(r.pid)});` },
+        ),
+      );
     }
   }
   if (ctx.wants('blocked-session')) {
     for (const r of await ctx.db.query<Record<string, unknown>>(BLOCKED)) {
       const blockers = (r.blockers as number[]).map(Number);
       const seconds = Math.round(num(r.seconds) ?? 0);
-      out.push(finding('blocked-session', 'error', `pid ${r.pid}`,
-        `pid ${r.pid} (${r.database}) has waited ${seconds} s, blocked by pid ${blockers.join(', ')}: ${r.query} ← ${(r.blocker_queries as string[]).join(' | ')}`,
-        { pid: num(r.pid), seconds, 'blocked-by': blockers.join(',') },
-        { text: 'end the blocking transaction (cancel first, terminate if it is idle in transaction)', sql: blockers.map((p) => `SELECT pg_cancel_backend(${p});`).join(' ') }));
+      out.push(
+        finding(
+          'blocked-session',
+          'error',
+          `pid ${r.pid}`,
+          `pid ${r.pid} (${r.database}) has waited ${seconds} s, blocked by pid ${blockers.join(', ')}: ${r.query} ← ${(r.blocker_queries as string[]).join(' | ')}`,
+          { pid: num(r.pid), seconds, 'blocked-by': blockers.join(',') },
+          {
+            text: 'end the blocking transaction (cancel first, terminate if it is idle in transaction)',
+            sql: blockers.map((p) => `SELECT pg_cancel_backend(${p});`).join(' '),
+          },
+        ),
+      );
     }
   }
   return { findings: out, unavailable };

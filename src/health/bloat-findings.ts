@@ -15,13 +15,29 @@ export async function checkBloat(ctx: HealthContext): Promise<CheckResult> {
     const numbers = { bytes: b.bytes, 'bloat-bytes': b.bloatBytes, 'bloat-pct': b.bloatPct, method: b.method };
     if (b.index === null) {
       const obj = `${b.schema}.${b.table}`;
-      return finding('table-bloat', 'warning', obj, `${obj}: ${formatBytes(b.bloatBytes)} of ${formatBytes(b.bytes)} (${b.bloatPct}%) is wasted space (${how(b)})`, numbers,
-        { text: `rewrite it: VACUUM FULL takes an ACCESS EXCLUSIVE lock for the whole rewrite (pg_repack does it online); schemakit vacuum --full --table ${obj}`, sql: `VACUUM (FULL, ANALYZE) ${qualified(b.schema, b.table)};` },
-        ctx.locate(obj));
+      return finding(
+        'table-bloat',
+        'warning',
+        obj,
+        `${obj}: ${formatBytes(b.bloatBytes)} of ${formatBytes(b.bytes)} (${b.bloatPct}%) is wasted space (${how(b)})`,
+        numbers,
+        {
+          text: `rewrite it: VACUUM FULL takes an ACCESS EXCLUSIVE lock for the whole rewrite (pg_repack does it online); schemakit vacuum --full --table ${obj}`,
+          sql: `VACUUM (FULL, ANALYZE) ${qualified(b.schema, b.table)};`,
+        },
+        ctx.locate(obj),
+      );
     }
     const obj = `${b.schema}.${b.index}`;
-    return finding('index-bloat', 'warning', obj, `index ${obj} on ${b.schema}.${b.table}: ${formatBytes(b.bloatBytes)} of ${formatBytes(b.bytes)} (${b.bloatPct}%) is wasted space (${how(b)})`, numbers,
-      { text: 'rebuild it without blocking writes', sql: `REINDEX INDEX CONCURRENTLY ${qualified(b.schema, b.index)};` }, ctx.locate(obj));
+    return finding(
+      'index-bloat',
+      'warning',
+      obj,
+      `index ${obj} on ${b.schema}.${b.table}: ${formatBytes(b.bloatBytes)} of ${formatBytes(b.bytes)} (${b.bloatPct}%) is wasted space (${how(b)})`,
+      numbers,
+      { text: 'rebuild it without blocking writes', sql: `REINDEX INDEX CONCURRENTLY ${qualified(b.schema, b.index)};` },
+      ctx.locate(obj),
+    );
   });
   return { findings, unavailable: [] };
 }

@@ -64,20 +64,32 @@ function fromEstimate(r: Record<string, unknown>): Bloat {
   const bs = num(r.bs)!;
   const wasted = Math.max(0, pages - num(r.expected_pages)!);
   return {
-    schema: r.schema as string, table: r.table as string, index: (r.index as string | null) ?? null, oid: num(r.oid)!,
-    bytes: pages * bs, bloatBytes: wasted * bs, bloatPct: pages > 0 ? round1((100 * wasted) / pages) : 0, method: 'estimate',
+    schema: r.schema as string,
+    table: r.table as string,
+    index: (r.index as string | null) ?? null,
+    oid: num(r.oid)!,
+    bytes: pages * bs,
+    bloatBytes: wasted * bs,
+    bloatPct: pages > 0 ? round1((100 * wasted) / pages) : 0,
+    method: 'estimate',
   };
 }
 
 /** Measures one relation with pgstattuple (reads it whole): dead tuples and free space, or a btree's leaf density. */
 async function measure(db: Db, b: Bloat): Promise<Bloat> {
   if (b.index === null) {
-    const [r] = await db.query<Record<string, unknown>>('SELECT table_len::float8 AS len, (dead_tuple_len + free_space)::float8 AS wasted FROM pgstattuple($1::oid::regclass)', [b.oid]);
+    const [r] = await db.query<Record<string, unknown>>(
+      'SELECT table_len::float8 AS len, (dead_tuple_len + free_space)::float8 AS wasted FROM pgstattuple($1::oid::regclass)',
+      [b.oid],
+    );
     const len = num(r.len)!;
     const wasted = num(r.wasted)!;
     return { ...b, bytes: len, bloatBytes: wasted, bloatPct: len > 0 ? round1((100 * wasted) / len) : 0, method: 'pgstattuple' };
   }
-  const [r] = await db.query<Record<string, unknown>>('SELECT index_size::float8 AS len, leaf_pages::float8 AS leaves, avg_leaf_density::float8 AS density FROM pgstatindex($1::oid::regclass)', [b.oid]);
+  const [r] = await db.query<Record<string, unknown>>(
+    'SELECT index_size::float8 AS len, leaf_pages::float8 AS leaves, avg_leaf_density::float8 AS density FROM pgstatindex($1::oid::regclass)',
+    [b.oid],
+  );
   const len = num(r.len)!;
   const density = num(r.density) ?? 90;
   // A freshly built btree packs leaves to 90%: what is below that is bloat.
@@ -103,7 +115,10 @@ export async function readBloat(db: Db, o: BloatOptions, what: { tables: boolean
     ...(what.indexes ? await db.query<Record<string, unknown>>(INDEX_SQL) : []),
   ];
   const over = (b: Bloat) => b.bloatPct >= o.pct && b.bloatBytes >= o.bytes;
-  const candidates = rows.map(fromEstimate).filter(over).sort((a, b) => b.bloatBytes - a.bloatBytes);
+  const candidates = rows
+    .map(fromEstimate)
+    .filter(over)
+    .sort((a, b) => b.bloatBytes - a.bloatBytes);
   if (candidates.length === 0 || !(await hasExtension(db, 'pgstattuple'))) return candidates;
   const limit = o.exactLimit ?? 10;
   const out: Bloat[] = [];

@@ -19,8 +19,13 @@ export interface CheckResult {
 
 /** Builds a finding (category derived from the kind). */
 export function finding(
-  kind: HealthKind, severity: Severity, object: string | null, message: string,
-  numbers: Record<string, number | string | null>, fix: Fix | null, location: string | null = null,
+  kind: HealthKind,
+  severity: Severity,
+  object: string | null,
+  message: string,
+  numbers: Record<string, number | string | null>,
+  fix: Fix | null,
+  location: string | null = null,
 ): Finding {
   return { kind, category: categoryOf(kind), severity, object, message, numbers, fix, location };
 }

@@ -43,15 +43,31 @@ export function checkDatabase(ctx: HealthContext, d: DatabaseStat, statsCollecte
     const blocks = d.blocksHit + d.blocksRead;
     const pct = blocks > 0 ? round1((100 * d.blocksHit) / blocks) : null;
     const low = pct !== null && blocks >= t.cacheMinBlocks && pct < t.cacheHitPct;
-    out.push(finding('cache-hit-ratio', low ? 'warning' : 'info', d.name,
-      pct === null ? `database ${d.name}: no blocks read yet` : `database ${d.name}: ${pct}% of ${blocks} block reads were served from the buffer cache`,
-      { 'hit-pct': pct, 'blocks-hit': d.blocksHit, 'blocks-read': d.blocksRead },
-      low ? { text: 'the working set does not fit in shared_buffers: raise it, or find the queries reading most (top-queries)' } : null));
+    out.push(
+      finding(
+        'cache-hit-ratio',
+        low ? 'warning' : 'info',
+        d.name,
+        pct === null ? `database ${d.name}: no blocks read yet` : `database ${d.name}: ${pct}% of ${blocks} block reads were served from the buffer cache`,
+        { 'hit-pct': pct, 'blocks-hit': d.blocksHit, 'blocks-read': d.blocksRead },
+        low ? { text: 'the working set does not fit in shared_buffers: raise it, or find the queries reading most (top-queries)' } : null,
+      ),
+    );
   }
   if (ctx.wants('xid-wraparound') && d.xidAge >= t.xidAgeWarn) {
-    out.push(finding('xid-wraparound', d.xidAge >= t.xidAgeError ? 'error' : 'warning', d.name,
-      `database ${d.name}: oldest unfrozen transaction ID is ${d.xidAge} transactions old (Postgres stops writes near 2^31)`,
-      { 'xid-age': d.xidAge }, { text: 'vacuum the oldest tables with FREEZE (see the per-table xid-wraparound findings); check long transactions and replication slots holding the horizon', sql: 'VACUUM (FREEZE, ANALYZE);' }));
+    out.push(
+      finding(
+        'xid-wraparound',
+        d.xidAge >= t.xidAgeError ? 'error' : 'warning',
+        d.name,
+        `database ${d.name}: oldest unfrozen transaction ID is ${d.xidAge} transactions old (Postgres stops writes near 2^31)`,
+        { 'xid-age': d.xidAge },
+        {
+          text: 'vacuum the oldest tables with FREEZE (see the per-table xid-wraparound findings); check long transactions and replication slots holding the horizon',
+          sql: 'VACUUM (FREEZE, ANALYZE);',
+        },
+      ),
+    );
   }
   return { findings: out, unavailable: [] };
 }

@@ -19,7 +19,9 @@ const VARCHAR = /^(varchar|character varying)\s*\((\d+)\)(\[\])*$/i;
 function indexedPrefixes(catalog: Catalog, t: Table): string[][] {
   const same = (x: { schema: string; table: string }) => x.schema === t.schema && x.table === t.name;
   const fromIndexes = catalog.indexes.filter((i) => same(i) && i.where === null).map((i) => i.keys.map((k) => k.column ?? '\u0000'));
-  const fromKeys = catalog.constraints.filter((c): c is Extract<Constraint, { kind: 'PrimaryKey' | 'Unique' }> => same(c) && (c.kind === 'PrimaryKey' || c.kind === 'Unique')).map((c) => [...c.columns]);
+  const fromKeys = catalog.constraints
+    .filter((c): c is Extract<Constraint, { kind: 'PrimaryKey' | 'Unique' }> => same(c) && (c.kind === 'PrimaryKey' || c.kind === 'Unique'))
+    .map((c) => [...c.columns]);
   return [...fromIndexes, ...fromKeys];
 }
 
@@ -38,35 +40,99 @@ export function lintDesign(catalog: Catalog, options: DesignLintOptions = {}): F
     const obj = `${t.schema}.${t.name}`;
     const cons = catalog.constraints.filter((c) => c.schema === t.schema && c.table === t.name);
     if (wants('no-primary-key') && t.partitionOf === null && !cons.some((c) => c.kind === 'PrimaryKey')) {
-      out.push(finding('no-primary-key', 'warning', obj, `table ${obj} has no primary key: rows cannot be addressed, logical replication cannot update them`, {},
-        { text: `declare one at ${at(obj) ?? 'its declaration'}: a column's .primaryKey() or primaryKey: (t) => primaryKey(…)`, typescript: 'id: c.bigint().generatedAlwaysAsIdentity().primaryKey()' }, at(obj)));
+      out.push(
+        finding(
+          'no-primary-key',
+          'warning',
+          obj,
+          `table ${obj} has no primary key: rows cannot be addressed, logical replication cannot update them`,
+          {},
+          {
+            text: `declare one at ${at(obj) ?? 'its declaration'}: a column's .primaryKey() or primaryKey: (t) => primaryKey(…)`,
+            typescript: 'id: c.bigint().generatedAlwaysAsIdentity().primaryKey()',
+          },
+          at(obj),
+        ),
+      );
     }
     if (wants('design-fk-without-index')) {
       const prefixes = indexedPrefixes(catalog, t);
       for (const fk of cons) {
         if (fk.kind !== 'ForeignKey' || prefixes.some((p) => covers(p, fk.columns))) continue;
-        out.push(finding('design-fk-without-index', 'warning', `${obj}.${fk.name}`,
-          `foreign key ${fk.name} on ${obj} (${fk.columns.join(', ')}) → ${fk.refSchema}.${fk.refTable} has no declared index`, {},
-          { text: `add to the indexes of ${obj}${at(obj) ? ` at ${at(obj)}` : ''}`, typescript: indexDeclarationCode(fk.columns) }, at(`${obj}.${fk.name}`) ?? at(obj)));
+        out.push(
+          finding(
+            'design-fk-without-index',
+            'warning',
+            `${obj}.${fk.name}`,
+            `foreign key ${fk.name} on ${obj} (${fk.columns.join(', ')}) → ${fk.refSchema}.${fk.refTable} has no declared index`,
+            {},
+            { text: `add to the indexes of ${obj}${at(obj) ? ` at ${at(obj)}` : ''}`, typescript: indexDeclarationCode(fk.columns) },
+            at(`${obj}.${fk.name}`) ?? at(obj),
+          ),
+        );
       }
     }
     for (const col of t.columns) {
       const key = `${obj}.${col.name}`;
       if (wants('timestamp-without-time-zone') && TIMESTAMP.test(col.type)) {
-        out.push(finding('timestamp-without-time-zone', 'warning', key, `column ${key} is ${col.type} without time zone: the same instant reads differently in every time zone`, {},
-          { text: `declare it c.timestamptz() at ${at(key) ?? 'its declaration'} (the change converts values using the session time zone)`, typescript: `${col.name}: c.timestamptz()` }, at(key)));
+        out.push(
+          finding(
+            'timestamp-without-time-zone',
+            'warning',
+            key,
+            `column ${key} is ${col.type} without time zone: the same instant reads differently in every time zone`,
+            {},
+            {
+              text: `declare it c.timestamptz() at ${at(key) ?? 'its declaration'} (the change converts values using the session time zone)`,
+              typescript: `${col.name}: c.timestamptz()`,
+            },
+            at(key),
+          ),
+        );
       }
       const v = VARCHAR.exec(col.type);
       if (wants('varchar-length') && v) {
-        out.push(finding('varchar-length', 'info', key, `column ${key} is ${col.type}: text with a check says the same and can change without a rewrite`, { length: Number(v[2]) },
-          { text: `declare c.text() with a check at ${at(key) ?? 'its declaration'}`, typescript: `${col.name}: c.text().check((x) => sql\`length(\${x}) <= ${v[2]}\`)` }, at(key)));
+        out.push(
+          finding(
+            'varchar-length',
+            'info',
+            key,
+            `column ${key} is ${col.type}: text with a check says the same and can change without a rewrite`,
+            { length: Number(v[2]) },
+            {
+              text: `declare c.text() with a check at ${at(key) ?? 'its declaration'}`,
+              typescript: `${col.name}: c.text().check((x) => sql\`length(\${x}) <= ${v[2]}\`)`,
+            },
+            at(key),
+          ),
+        );
       }
       if (wants('missing-comment') && options.requireColumnComments && col.comment === null) {
-        out.push(finding('missing-comment', 'info', key, `column ${key} has no comment`, {}, { text: `add .comment('…') at ${at(key) ?? 'its declaration'}` }, at(key)));
+        out.push(
+          finding(
+            'missing-comment',
+            'info',
+            key,
+            `column ${key} has no comment`,
+            {},
+            { text: `add .comment('…') at ${at(key) ?? 'its declaration'}` },
+            at(key),
+          ),
+        );
       }
     }
     if (wants('missing-comment') && t.comment === null) {
-      out.push(finding('missing-comment', 'info', obj, `table ${obj} has no comment`, {}, { text: `add comment: '…' to its options at ${at(obj) ?? 'its declaration'}` }, at(obj)));
+      out.push(
+        finding(
+          'missing-comment',
+          'info',
+          obj,
+          `table ${obj} has no comment`,
+          {},
+          { text: `add comment: '…' to its options at ${at(obj) ?? 'its declaration'}` },
+          at(obj),
+        ),
+      );
     }
   }
   return out;

@@ -38,14 +38,19 @@ export async function checkForeignKeys(ctx: HealthContext): Promise<CheckResult>
     const at = ctx.locate(`${schema}.${table}.${name}`) ?? ctx.locate(`${schema}.${table}`);
     const tableAt = ctx.locate(`${schema}.${table}`);
     const severity = rowsN !== null && rowsN >= ctx.thresholds.largeTableRows ? 'warning' : 'info';
-    return finding('fk-without-index', severity, `${schema}.${table}.${name}`,
+    return finding(
+      'fk-without-index',
+      severity,
+      `${schema}.${table}.${name}`,
       `foreign key ${name} on ${schema}.${table} (${columns.join(', ')}) → ${r.ref_schema}.${r.ref_table} has no index: deletes and key updates on ${r.ref_table} scan ${schema}.${table} (${formatBytes(bytes)}, ${formatRows(rowsN === null ? null : Math.round(rowsN))})`,
       { rows: rowsN === null ? null : Math.round(rowsN), bytes },
       {
         text: tableAt ? `declare an index in the indexes of ${schema}.${table} at ${tableAt}` : 'create an index on the foreign key columns',
         typescript: indexDeclarationCode(columns),
         sql: createIndexSql(schema, table, columns),
-      }, at);
+      },
+      at,
+    );
   });
   return { findings, unavailable: [] };
 }

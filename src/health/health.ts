@@ -14,7 +14,16 @@ import { checkStatements } from './statement-findings';
 import { checkTables } from './table-findings';
 import { readTableStats } from './table-stats';
 import {
-  allHealthKinds, categoryOf, defaultThresholds, healthKinds, type Finding, type HealthKind, type HealthReport, type Severity, type Thresholds, type Unavailable,
+  allHealthKinds,
+  categoryOf,
+  defaultThresholds,
+  healthKinds,
+  type Finding,
+  type HealthKind,
+  type HealthReport,
+  type Severity,
+  type Thresholds,
+  type Unavailable,
 } from './types';
 
 /** Declarations to point findings at, and to lint: Declared's catalog and locations. */
@@ -48,7 +57,11 @@ export function kindFilter(only: readonly string[] | undefined): (kind: HealthKi
     else bad.push(name);
   }
   if (bad.length > 0) {
-    throw new SchemakitError('health', 'unknown-kind', `unknown finding kind or category ${bad.join(', ')} (categories: ${Object.keys(healthKinds).join(', ')}; kinds: ${allHealthKinds.join(', ')})`);
+    throw new SchemakitError(
+      'health',
+      'unknown-kind',
+      `unknown finding kind or category ${bad.join(', ')} (categories: ${Object.keys(healthKinds).join(', ')}; kinds: ${allHealthKinds.join(', ')})`,
+    );
   }
   return (k) => chosen.has(k);
 }
@@ -58,10 +71,16 @@ const kindRank = (k: HealthKind) => allHealthKinds.indexOf(k);
 
 /** Findings in report order: severity, then kind (category order), then object. */
 export function sortFindings(fs: readonly Finding[]): Finding[] {
-  return [...fs].sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || kindRank(a.kind) - kindRank(b.kind) || (a.object ?? '').localeCompare(b.object ?? ''));
+  return [...fs].sort(
+    (a, b) => severityRank[a.severity] - severityRank[b.severity] || kindRank(a.kind) - kindRank(b.kind) || (a.object ?? '').localeCompare(b.object ?? ''),
+  );
 }
 
-function report(base: Pick<HealthReport, 'database' | 'engine' | 'serverVersion' | 'readOnly' | 'statsReset'>, findings: Finding[], unavailable: Unavailable[]): HealthReport {
+function report(
+  base: Pick<HealthReport, 'database' | 'engine' | 'serverVersion' | 'readOnly' | 'statsReset'>,
+  findings: Finding[],
+  unavailable: Unavailable[],
+): HealthReport {
   const sorted = sortFindings(findings);
   const count = (s: Severity) => sorted.filter((f) => f.severity === s).length;
   return { ...base, findings: sorted, unavailable, summary: { errors: count('error'), warnings: count('warning'), infos: count('info') } };
@@ -110,10 +129,12 @@ export async function health(db: Db, options: HealthOptions = {}): Promise<Healt
     ];
     const design = options.declared ? lintDesign(options.declared.catalog, { locations, requireColumnComments: options.requireColumnComments, wants }) : [];
     const unavailable = results.flatMap((r) => r.unavailable);
-    if (!options.declared) for (const kind of healthKinds.design) if (wants(kind)) unavailable.push({ kind, reason: 'no declarations loaded (schema/ not found)' });
+    if (!options.declared)
+      for (const kind of healthKinds.design) if (wants(kind)) unavailable.push({ kind, reason: 'no declarations loaded (schema/ not found)' });
     return report(
       { database: db.description, engine: db.engine, serverVersion: db.serverVersion, readOnly: ro === 'on', statsReset: dbStat.statsReset },
-      [...results.flatMap((r) => r.findings), ...design], unavailable,
+      [...results.flatMap((r) => r.findings), ...design],
+      unavailable,
     );
   });
 }

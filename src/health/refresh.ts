@@ -15,7 +15,15 @@ SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS 
  WHERE c.relkind IN ('m', 'v') AND ${systemSchemas}
  ORDER BY n.nspname, c.relname`;
 
-interface Rel { oid: number; schema: string; name: string; matview: boolean; populated: boolean; uniqueIndex: boolean; reads: number[] }
+interface Rel {
+  oid: number;
+  schema: string;
+  name: string;
+  matview: boolean;
+  populated: boolean;
+  uniqueIndex: boolean;
+  reads: number[];
+}
 
 /**
  * REFRESH MATERIALIZED VIEW statements for the named materialized views (all when none), those read by
@@ -24,8 +32,13 @@ interface Rel { oid: number; schema: string; name: string; matview: boolean; pop
  */
 export async function planRefresh(db: Db, names: readonly string[] = []): Promise<MaintenanceStep[]> {
   const rels: Rel[] = (await db.query<Record<string, unknown>>(MATVIEWS)).map((r) => ({
-    oid: num(r.oid)!, schema: r.schema as string, name: r.name as string, matview: r.kind === 'm', populated: r.populated as boolean,
-    uniqueIndex: r.unique_index as boolean, reads: (r.reads as unknown[]).map(Number),
+    oid: num(r.oid)!,
+    schema: r.schema as string,
+    name: r.name as string,
+    matview: r.kind === 'm',
+    populated: r.populated as boolean,
+    uniqueIndex: r.unique_index as boolean,
+    reads: (r.reads as unknown[]).map(Number),
   }));
   const byOid = new Map(rels.map((r) => [r.oid, r]));
   let chosen = rels.filter((r) => r.matview);
@@ -40,12 +53,13 @@ export async function planRefresh(db: Db, names: readonly string[] = []): Promis
     chosen = chosen.filter((r) => oids.includes(r.oid));
   }
   // The materialized views each one reads, directly or through plain views.
-  const matviewsRead = (r: Rel, seen = new Set<number>()): number[] => r.reads.flatMap((oid) => {
-    const dep = byOid.get(oid);
-    if (!dep || seen.has(oid)) return [];
-    seen.add(oid);
-    return dep.matview ? [oid] : matviewsRead(dep, seen);
-  });
+  const matviewsRead = (r: Rel, seen = new Set<number>()): number[] =>
+    r.reads.flatMap((oid) => {
+      const dep = byOid.get(oid);
+      if (!dep || seen.has(oid)) return [];
+      seen.add(oid);
+      return dep.matview ? [oid] : matviewsRead(dep, seen);
+    });
   const index = new Map(chosen.map((r, i) => [r.oid, i]));
   const before = new Map(chosen.map((r, i) => [i, new Set(matviewsRead(r).flatMap((o) => (index.has(o) ? [index.get(o)!] : [])))]));
   return topoSort(chosen.length, before).map((i) => {
@@ -54,7 +68,11 @@ export async function planRefresh(db: Db, names: readonly string[] = []): Promis
     return {
       object: `${r.schema}.${r.name}`,
       sql: `REFRESH MATERIALIZED VIEW ${concurrently ? 'CONCURRENTLY ' : ''}${qualified(r.schema, r.name)}`,
-      reason: concurrently ? 'concurrently: a unique index allows it' : r.populated ? 'blocking: no unique index on plain columns' : 'blocking: not populated yet',
+      reason: concurrently
+        ? 'concurrently: a unique index allows it'
+        : r.populated
+          ? 'blocking: no unique index on plain columns'
+          : 'blocking: not populated yet',
     };
   });
 }

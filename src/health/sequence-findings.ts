@@ -40,13 +40,31 @@ export async function checkSequences(ctx: HealthContext): Promise<CheckResult> {
     const seq = `${r.schema}.${r.name}`;
     const col = r.column ? `${r.table_schema}.${r.table}.${r.column}` : null;
     const at = col ? ctx.locate(col) : ctx.locate(seq);
-    const sql = col && colMax !== undefined && colMax < typeMax.bigint
-      ? `ALTER TABLE ${qualified(r.table_schema as string, r.table as string)} ALTER COLUMN ${ident(r.column as string)} TYPE bigint;${r.type !== 'bigint' ? ` ALTER SEQUENCE ${qualified(r.schema as string, r.name as string)} AS bigint;` : ''}`
-      : `ALTER SEQUENCE ${qualified(r.schema as string, r.name as string)} AS bigint MAXVALUE 9223372036854775807;`;
-    out.push(finding('sequence-near-max', pct >= t.sequenceErrorPct ? 'error' : 'warning', col ?? seq,
-      `${col ? `${col} (${r.identity ? 'identity' : 'sequence'} ${seq})` : `sequence ${seq}`} has used ${round1(pct)}% of the range of ${limitedBy}: ${r.last} of ${maxText}`,
-      { pct: round1(pct), last: r.last as string, max: maxText, remaining: String(step >= 0 ? BigInt(maxText) - BigInt(r.last as string) : BigInt(r.last as string) - BigInt(r.min as string)) },
-      { text: col ? `widen the column to bigint${at ? ` (declare c.bigint() at ${at})` : ''}: a table rewrite, plan it before it runs out` : 'widen the sequence', sql }, at));
+    const sql =
+      col && colMax !== undefined && colMax < typeMax.bigint
+        ? `ALTER TABLE ${qualified(r.table_schema as string, r.table as string)} ALTER COLUMN ${ident(r.column as string)} TYPE bigint;${r.type !== 'bigint' ? ` ALTER SEQUENCE ${qualified(r.schema as string, r.name as string)} AS bigint;` : ''}`
+        : `ALTER SEQUENCE ${qualified(r.schema as string, r.name as string)} AS bigint MAXVALUE 9223372036854775807;`;
+    out.push(
+      finding(
+        'sequence-near-max',
+        pct >= t.sequenceErrorPct ? 'error' : 'warning',
+        col ?? seq,
+        `${col ? `${col} (${r.identity ? 'identity' : 'sequence'} ${seq})` : `sequence ${seq}`} has used ${round1(pct)}% of the range of ${limitedBy}: ${r.last} of ${maxText}`,
+        {
+          pct: round1(pct),
+          last: r.last as string,
+          max: maxText,
+          remaining: String(step >= 0 ? BigInt(maxText) - BigInt(r.last as string) : BigInt(r.last as string) - BigInt(r.min as string)),
+        },
+        {
+          text: col
+            ? `widen the column to bigint${at ? ` (declare c.bigint() at ${at})` : ''}: a table rewrite, plan it before it runs out`
+            : 'widen the sequence',
+          sql,
+        },
+        at,
+      ),
+    );
   }
   return { findings: out, unavailable: [] };
 }

@@ -4,7 +4,9 @@ import type { Finding } from './types';
 /** How to install pg_stat_statements, for the step that is missing. */
 export function statementsHowTo(preloaded: boolean, created: boolean): string {
   const steps = [
-    ...(preloaded ? [] : ["add pg_stat_statements to shared_preload_libraries in postgresql.conf (shared_preload_libraries = 'pg_stat_statements') and restart the server"]),
+    ...(preloaded
+      ? []
+      : ["add pg_stat_statements to shared_preload_libraries in postgresql.conf (shared_preload_libraries = 'pg_stat_statements') and restart the server"]),
     ...(created ? [] : ['run CREATE EXTENSION pg_stat_statements; in this database']),
   ];
   return `pg_stat_statements is not installed: ${steps.join(', then ')}`;
@@ -24,12 +26,29 @@ SELECT queryid::text AS id, left(regexp_replace(query, '\\s+', ' ', 'g'), 300) A
 export async function checkStatements(ctx: HealthContext, available: boolean): Promise<CheckResult> {
   if (!ctx.wants('top-queries') && !ctx.wants('pg-stat-statements')) return { findings: [], unavailable: [] };
   if (!available) return { findings: [], unavailable: [{ kind: 'top-queries', reason: 'this engine has no pg_stat_statements (PGlite)' }] };
-  const [{ preloaded }] = await ctx.db.query<{ preloaded: boolean }>(`SELECT current_setting('shared_preload_libraries') ~ '(^|[ ,])"?pg_stat_statements"?($|[ ,])' AS preloaded`);
+  const [{ preloaded }] = await ctx.db.query<{ preloaded: boolean }>(
+    `SELECT current_setting('shared_preload_libraries') ~ '(^|[ ,])"?pg_stat_statements"?($|[ ,])' AS preloaded`,
+  );
   const created = await hasExtension(ctx.db, 'pg_stat_statements');
   if (!preloaded || !created) {
     return {
-      findings: ctx.wants('pg-stat-statements') ? [finding('pg-stat-statements', 'info', null, statementsHowTo(preloaded, created), { preloaded: String(preloaded), created: String(created) },
-        { text: preloaded ? 'create the extension' : "preload the library (shared_preload_libraries = 'pg_stat_statements', restart), then create the extension", ...(created ? {} : { sql: 'CREATE EXTENSION pg_stat_statements;' }) })] : [],
+      findings: ctx.wants('pg-stat-statements')
+        ? [
+            finding(
+              'pg-stat-statements',
+              'info',
+              null,
+              statementsHowTo(preloaded, created),
+              { preloaded: String(preloaded), created: String(created) },
+              {
+                text: preloaded
+                  ? 'create the extension'
+                  : "preload the library (shared_preload_libraries = 'pg_stat_statements', restart), then create the extension",
+                ...(created ? {} : { sql: 'CREATE EXTENSION pg_stat_statements;' }),
+              },
+            ),
+          ]
+        : [],
       unavailable: ctx.wants('top-queries') ? [{ kind: 'top-queries', reason: statementsHowTo(preloaded, created) }] : [],
     };
   }
@@ -41,9 +60,16 @@ export async function checkStatements(ctx: HealthContext, available: boolean): P
       if (seen.has(r.id as string)) continue;
       seen.add(r.id as string);
       const [total, mean, calls] = [round1(num(r.total_ms)!), round1(num(r.mean_ms)!), num(r.calls)!];
-      out.push(finding('top-queries', 'info', `query ${r.id}`, `${order === 'total' ? 'top by total time' : 'top by mean time'}: ${calls} call(s), ${total} ms total (${round1(num(r.pct) ?? 0)}%), ${mean} ms mean: ${r.query}`,
-        { calls, 'total-ms': total, 'mean-ms': mean, rows: num(r.rows), 'pct-of-total': round1(num(r.pct) ?? 0), query: r.query as string },
-        { text: 'EXPLAIN (ANALYZE, BUFFERS) it; a filter on a large table usually wants an index' }));
+      out.push(
+        finding(
+          'top-queries',
+          'info',
+          `query ${r.id}`,
+          `${order === 'total' ? 'top by total time' : 'top by mean time'}: ${calls} call(s), ${total} ms total (${round1(num(r.pct) ?? 0)}%), ${mean} ms mean: ${r.query}`,
+          { calls, 'total-ms': total, 'mean-ms': mean, rows: num(r.rows), 'pct-of-total': round1(num(r.pct) ?? 0), query: r.query as string },
+          { text: 'EXPLAIN (ANALYZE, BUFFERS) it; a filter on a large table usually wants an index' },
+        ),
+      );
     }
   }
   return { findings: out, unavailable: [] };

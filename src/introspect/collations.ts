@@ -36,11 +36,15 @@ export async function introspectCollations(db: Db): Promise<Collation[]> {
     const provider = providers[r.provider] ?? 'libc';
     const libc = provider === 'libc';
     return {
-      kind: 'Collation', schema: r.schema, name: r.name, provider,
-      locale: libc ? null : r.locale ?? null,
-      lcCollate: libc ? r.lc_collate ?? null : null,
-      lcCtype: libc ? r.lc_ctype ?? null : null,
-      deterministic: r.deterministic, comment: r.comment ?? null,
+      kind: 'Collation',
+      schema: r.schema,
+      name: r.name,
+      provider,
+      locale: libc ? null : (r.locale ?? null),
+      lcCollate: libc ? (r.lc_collate ?? null) : null,
+      lcCtype: libc ? (r.lc_ctype ?? null) : null,
+      deterministic: r.deterministic,
+      comment: r.comment ?? null,
     };
   });
 }

@@ -30,7 +30,9 @@ interface Row {
 export async function introspectCompositeTypes(db: Db): Promise<CompositeType[]> {
   const rows = await db.query<Row>(SQL);
   return rows.map((r) => ({
-    kind: 'CompositeType', schema: r.schema, name: r.name,
+    kind: 'CompositeType',
+    schema: r.schema,
+    name: r.name,
     attributes: (r.attributes ?? []).map((a) => ({ name: a.name, type: a.type, collation: a.collation ?? null })),
     comment: r.comment ?? null,
   }));

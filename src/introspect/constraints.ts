@@ -79,7 +79,13 @@ function toConstraint(r: Row, attrs: AttributeMap): Constraint {
     case 'u':
       return { kind: 'Unique', ...base, columns, nullsNotDistinct: r.nulls_not_distinct };
     case 'c':
-      return { kind: 'Check', ...base, expression: normalizeExpression(r.check_expr ?? unsupported(r, 'a CHECK without expression')), noInherit: r.no_inherit, ...notValid(r) };
+      return {
+        kind: 'Check',
+        ...base,
+        expression: normalizeExpression(r.check_expr ?? unsupported(r, 'a CHECK without expression')),
+        noInherit: r.no_inherit,
+        ...notValid(r),
+      };
     case 'f':
       return {
         kind: 'ForeignKey',
@@ -104,6 +110,10 @@ function toConstraint(r: Row, attrs: AttributeMap): Constraint {
  */
 export async function introspectConstraints(db: Db, attrs: AttributeMap = new Map()): Promise<Constraint[]> {
   const rows = await db.query<Row>(SQL);
-  await ensureAttributes(db, attrs, rows.flatMap((r) => [Number(r.relid), Number(r.ref_relid)]));
+  await ensureAttributes(
+    db,
+    attrs,
+    rows.flatMap((r) => [Number(r.relid), Number(r.ref_relid)]),
+  );
   return rows.map((r) => toConstraint(r, attrs));
 }

@@ -72,7 +72,11 @@ export interface Dependencies {
 
 /** Reads every view's and routine's dependencies in one query. */
 export async function readDependencies(db: Db): Promise<Dependencies> {
-  const raw = { view: new Map<number, Map<string, Dependency>>(), routine: new Map<number, Map<string, Dependency>>(), trigger: new Map<number, Map<string, Dependency>>() };
+  const raw = {
+    view: new Map<number, Map<string, Dependency>>(),
+    routine: new Map<number, Map<string, Dependency>>(),
+    trigger: new Map<number, Map<string, Dependency>>(),
+  };
   for (const r of await db.query<Row>(SQL)) {
     const m = raw[r.owner_kind];
     const owner = Number(r.owner);

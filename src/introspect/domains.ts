@@ -36,8 +36,13 @@ interface Row {
 export async function introspectDomains(db: Db): Promise<Domain[]> {
   const rows = await db.query<Row>(SQL);
   return rows.map((r) => ({
-    kind: 'Domain', schema: r.schema, name: r.name, type: r.type, collation: r.collation ?? null,
-    default: r.default_expr ?? null, notNull: r.not_null,
+    kind: 'Domain',
+    schema: r.schema,
+    name: r.name,
+    type: r.type,
+    collation: r.collation ?? null,
+    default: r.default_expr ?? null,
+    notNull: r.not_null,
     checks: (r.checks ?? []).map((k) => ({ name: k.name, expression: normalizeExpression(k.expression) })),
     comment: r.comment ?? null,
   }));

@@ -47,7 +47,11 @@ export async function introspectExclusions(db: Db, attrs: AttributeMap = new Map
   const rows = await db.query<Row>(SQL);
   if (rows.length === 0) return [];
   const names = await readNames(db);
-  await ensureAttributes(db, attrs, rows.map((r) => Number(r.relid)));
+  await ensureAttributes(
+    db,
+    attrs,
+    rows.map((r) => Number(r.relid)),
+  );
   return rows.map((r): Exclusion => ({
     kind: 'Exclusion',
     ...constraintBase(r),

@@ -69,9 +69,13 @@ interface Row {
 
 function ownerOf(r: Row): ExpressionOwner {
   switch (r.owner_kind) {
-    case 'index': return { kind: 'index', schema: r.oschema, name: r.oname };
-    case 'default': case 'generated': return { kind: r.owner_kind, schema: r.oschema, table: r.tname, column: r.oname };
-    default: return { kind: r.owner_kind, schema: r.oschema, table: r.tname, name: r.oname };
+    case 'index':
+      return { kind: 'index', schema: r.oschema, name: r.oname };
+    case 'default':
+    case 'generated':
+      return { kind: r.owner_kind, schema: r.oschema, table: r.tname, column: r.oname };
+    default:
+      return { kind: r.owner_kind, schema: r.oschema, table: r.tname, name: r.oname };
   }
 }
 

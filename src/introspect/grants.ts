@@ -64,7 +64,14 @@ interface Row {
 export async function introspectGrants(db: Db): Promise<Grant[]> {
   const rows = await db.query<Row>(SQL);
   return rows.map((r) => ({
-    kind: 'Grant', object: r.object, schema: r.schema ?? null, name: r.name, column: r.column_name ?? null,
-    grantee: r.grantee, privilege: r.privilege, grantable: r.grantable, revoked: r.revoked,
+    kind: 'Grant',
+    object: r.object,
+    schema: r.schema ?? null,
+    name: r.name,
+    column: r.column_name ?? null,
+    grantee: r.grantee,
+    privilege: r.privilege,
+    grantable: r.grantable,
+    revoked: r.revoked,
   }));
 }

@@ -9,4 +9,14 @@ export { introspectUnmanaged, type UnmanagedObject } from './unmanaged';
 export { introspectViews } from './views';
 export { introspectRoutines } from './routines';
 export { introspectTriggers, introspectEventTriggers } from './triggers';
-export { describeOutOfScope, FULL_SCOPE, introspectOutOfScope, isFullScope, schemaInScope, scopeCatalog, tableInScope, type OutOfScope, type Scope } from './scope';
+export {
+  describeOutOfScope,
+  FULL_SCOPE,
+  introspectOutOfScope,
+  isFullScope,
+  schemaInScope,
+  scopeCatalog,
+  tableInScope,
+  type OutOfScope,
+  type Scope,
+} from './scope';

@@ -99,7 +99,7 @@ export function toKey(r: KeyRow, k: number, attrs: AttributeMap, names: Names): 
   const attnum = r.indkey[k];
   const rawExpression = attnum === 0 ? (r.expressions?.[k]?.[0] ?? null) : null;
   const expression = rawExpression === null ? null : normalizeExpression(rawExpression);
-  const baseCollation = attnum !== 0 ? attrs.get(Number(r.relid))?.get(attnum)?.collation ?? 0 : Number(r.expressions?.[k]?.[1] ?? 0);
+  const baseCollation = attnum !== 0 ? (attrs.get(Number(r.relid))?.get(attnum)?.collation ?? 0) : Number(r.expressions?.[k]?.[1] ?? 0);
   // An expression key of an opclass whose storage type is not collatable (btree_gist's gbtreekey_var for
   // text) compares with the default collation: that is no choice of the user's, so it is not reported.
   const indexed = Number(r.indcollation[k] ?? 0);
@@ -143,6 +143,10 @@ export async function introspectIndexes(db: Db, attrs: AttributeMap = new Map())
   const rows = await db.query<Row>(SQL);
   if (rows.length === 0) return [];
   const names = await readNames(db);
-  await ensureAttributes(db, attrs, rows.map((r) => Number(r.relid)));
+  await ensureAttributes(
+    db,
+    attrs,
+    rows.map((r) => Number(r.relid)),
+  );
   return rows.map((r) => toIndex(r, attrs, names));
 }

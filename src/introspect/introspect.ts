@@ -83,9 +83,28 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         [saved.search_path, saved.jit, saved.enable_nestloop, saved.workers],
       );
     }
-    return scopeCatalog(sortCatalog({
-      kind: 'Catalog', schemas, extensions, enums, tables, indexes, constraints: [...constraints, ...exclusions], policies,
-      views, routines, triggers, eventTriggers, sequences, domains, compositeTypes, collations, grants, expressionUses,
-    }), options.scope);
+    return scopeCatalog(
+      sortCatalog({
+        kind: 'Catalog',
+        schemas,
+        extensions,
+        enums,
+        tables,
+        indexes,
+        constraints: [...constraints, ...exclusions],
+        policies,
+        views,
+        routines,
+        triggers,
+        eventTriggers,
+        sequences,
+        domains,
+        compositeTypes,
+        collations,
+        grants,
+        expressionUses,
+      }),
+      options.scope,
+    );
   });
 }

@@ -54,7 +54,11 @@ function toRoutine(r: Row, deps: Dependencies): Routine {
   const volatility = volatilities[r.volatility];
   const parallel = parallels[r.parallel];
   if (!volatility || !parallel) {
-    throw new SchemakitError('introspect', 'unknown-routine-attribute', `${r.schema}.${r.name}(${r.identity_args}): provolatile '${r.volatility}', proparallel '${r.parallel}'`);
+    throw new SchemakitError(
+      'introspect',
+      'unknown-routine-attribute',
+      `${r.schema}.${r.name}(${r.identity_args}): provolatile '${r.volatility}', proparallel '${r.parallel}'`,
+    );
   }
   return {
     kind: 'Routine',

@@ -60,10 +60,16 @@ export function scopeCatalog(c: Catalog, scope: Scope | undefined): Catalog {
     compositeTypes: inSchema(c.compositeTypes),
     collations: inSchema(c.collations),
     policies: onTable(c.policies),
-    grants: c.grants === null ? null : c.grants.filter((g) =>
-      g.object === 'schema' ? schemaInScope(scope, g.name)
-        : g.object === 'table' || g.object === 'column' ? tableInScope(scope, g.schema!, g.name)
-          : schemaInScope(scope, g.schema!)),
+    grants:
+      c.grants === null
+        ? null
+        : c.grants.filter((g) =>
+            g.object === 'schema'
+              ? schemaInScope(scope, g.name)
+              : g.object === 'table' || g.object === 'column'
+                ? tableInScope(scope, g.schema!, g.name)
+                : schemaInScope(scope, g.schema!),
+          ),
   };
 }
 
@@ -76,11 +82,22 @@ export interface OutOfScope {
 /** The schemas and tables of the database the scope leaves out (for `plan` to say so). */
 export async function introspectOutOfScope(db: Db, scope: Scope | undefined): Promise<OutOfScope> {
   if (!scope || isFullScope(scope)) return { schemas: [], tables: [] };
-  const schemas = (await introspectSchemas(db)).map((s) => s.name).filter((n) => !schemaInScope(scope, n)).sort();
-  const tables = scope.excludeTables.length === 0 ? [] : (await db.query<{ schema: string; name: string }>(
-    `SELECT n.nspname AS schema, c.relname AS name FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  const schemas = (await introspectSchemas(db))
+    .map((s) => s.name)
+    .filter((n) => !schemaInScope(scope, n))
+    .sort();
+  const tables =
+    scope.excludeTables.length === 0
+      ? []
+      : (
+          await db.query<{ schema: string; name: string }>(
+            `SELECT n.nspname AS schema, c.relname AS name FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${userSchema('n')}`,
-  )).filter((t) => schemaInScope(scope, t.schema) && !tableInScope(scope, t.schema, t.name)).map((t) => `${t.schema}.${t.name}`).sort();
+          )
+        )
+          .filter((t) => schemaInScope(scope, t.schema) && !tableInScope(scope, t.schema, t.name))
+          .map((t) => `${t.schema}.${t.name}`)
+          .sort();
   return { schemas, tables };
 }
 

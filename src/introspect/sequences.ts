@@ -22,8 +22,13 @@ export interface SequenceOptionRow {
 /** The options of a row carrying sequenceOptionColumns. */
 export function sequenceOptionsOf(r: SequenceOptionRow): SequenceOptions {
   return {
-    type: r.seq_type as SequenceType, start: r.seq_start, increment: r.seq_increment, min: r.seq_min, max: r.seq_max,
-    cache: r.seq_cache, cycle: r.seq_cycle,
+    type: r.seq_type as SequenceType,
+    start: r.seq_start,
+    increment: r.seq_increment,
+    min: r.seq_min,
+    max: r.seq_max,
+    cache: r.seq_cache,
+    cycle: r.seq_cycle,
   };
 }
 
@@ -78,7 +83,10 @@ interface Row extends SequenceOptionRow {
 export async function introspectSequences(db: Db): Promise<Sequence[]> {
   const rows = await db.query<Row>(SQL);
   return rows.map((r) => ({
-    kind: 'Sequence', schema: r.schema, name: r.name, ...sequenceOptionsOf(r),
+    kind: 'Sequence',
+    schema: r.schema,
+    name: r.name,
+    ...sequenceOptionsOf(r),
     ownedBy: r.owned_table !== null && r.owned_column !== null ? { table: r.owned_table, column: r.owned_column } : null,
     comment: r.comment ?? null,
   }));

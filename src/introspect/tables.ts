@@ -110,7 +110,7 @@ function toColumn(r: ColumnRow): Column {
     name: r.name,
     type: serial ?? r.type,
     notNull: r.not_null,
-    default: serial || identity !== null || generated !== null ? null : r.default_expr ?? null,
+    default: serial || identity !== null || generated !== null ? null : (r.default_expr ?? null),
     identity,
     generated,
     collation: r.collation ?? null,

@@ -44,7 +44,13 @@ interface Row {
 }
 
 /** pg_trigger.tgtype bits (src/include/catalog/pg_trigger.h). */
-const ROW = 1, BEFORE = 2, INSERT = 4, DELETE = 8, UPDATE = 16, TRUNCATE = 32, INSTEAD = 64;
+const ROW = 1,
+  BEFORE = 2,
+  INSERT = 4,
+  DELETE = 8,
+  UPDATE = 16,
+  TRUNCATE = 32,
+  INSTEAD = 64;
 
 /** The WHEN condition as pg_get_triggerdef prints it: between `WHEN (` and the `) EXECUTE` that ends it. */
 export function whenOf(definition: string): string | null {
@@ -104,9 +110,23 @@ SELECT e.evtname AS name, e.evtevent AS event, e.evttags AS tags, e.evtenabled A
 
 /** Event triggers (database-wide), one query. */
 export async function introspectEventTriggers(db: Db): Promise<EventTrigger[]> {
-  const rows = await db.query<{ name: string; event: string; tags: string[] | null; enabled: EventTrigger['enabled']; function_schema: string; function_name: string; comment: string | null }>(EVENT_SQL);
+  const rows = await db.query<{
+    name: string;
+    event: string;
+    tags: string[] | null;
+    enabled: EventTrigger['enabled'];
+    function_schema: string;
+    function_name: string;
+    comment: string | null;
+  }>(EVENT_SQL);
   return rows.map((r) => ({
-    kind: 'EventTrigger', name: r.name, event: r.event, tags: [...(r.tags ?? [])].sort(), functionSchema: r.function_schema,
-    functionName: r.function_name, enabled: r.enabled, comment: r.comment ?? null,
+    kind: 'EventTrigger',
+    name: r.name,
+    event: r.event,
+    tags: [...(r.tags ?? [])].sort(),
+    functionSchema: r.function_schema,
+    functionName: r.function_name,
+    enabled: r.enabled,
+    comment: r.comment ?? null,
   }));
 }

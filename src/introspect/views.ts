@@ -37,10 +37,12 @@ const truthy = (v: string | undefined) => v !== undefined && ['true', 'on', 'yes
 
 /** `reloptions` (`name=value` strings) as a map. */
 function optionMap(options: readonly string[] | null): Map<string, string> {
-  return new Map((options ?? []).map((o) => {
-    const i = o.indexOf('=');
-    return [o.slice(0, i), o.slice(i + 1)] as const;
-  }));
+  return new Map(
+    (options ?? []).map((o) => {
+      const i = o.indexOf('=');
+      return [o.slice(0, i), o.slice(i + 1)] as const;
+    }),
+  );
 }
 
 /** Views and materialized views, with their options and what they depend on. */

@@ -24,7 +24,11 @@ function transpile(file: string): string {
   });
   const problems = (out.diagnostics ?? []).map((d) => {
     const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : null;
-    return { code: 'syntax-error', message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), ...(pos ? { location: formatPlace(file, pos.line + 1, pos.character + 1) } : {}) };
+    return {
+      code: 'syntax-error',
+      message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+      ...(pos ? { location: formatPlace(file, pos.line + 1, pos.character + 1) } : {}),
+    };
   });
   if (problems.length > 0) throw new SchemakitError('load', 'syntax-error', `syntax errors in ${formatPlace(file, problems.length)}`, { problems });
   return out.outputText;

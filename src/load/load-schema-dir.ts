@@ -20,7 +20,10 @@ export interface LoadOptions {
 }
 
 const summary = (problems: readonly Problem[]) =>
-  problems.slice(0, 5).map((p) => `\n  ${formatProblem(p)}`).join('') + (problems.length > 5 ? `\n  … and ${problems.length - 5} more` : '');
+  problems
+    .slice(0, 5)
+    .map((p) => `\n  ${formatProblem(p)}`)
+    .join('') + (problems.length > 5 ? `\n  … and ${problems.length - 5} more` : '');
 
 /**
  * Loads the declarations of a schema folder (`schema/**\/*.ts`): type checks them, evaluates them,
@@ -55,7 +58,10 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
     // A callback in a declaration (generated column, check) threw while being evaluated.
     const location = errorPlace(err, new Set(files));
     const message = err instanceof Error ? err.message : String(err);
-    throw new SchemakitError('load', 'runtime-error', `${location ? location + ': ' : ''}${message}`, { cause: err, problems: [{ code: 'runtime-error', message, ...(location ? { location } : {}) }] });
+    throw new SchemakitError('load', 'runtime-error', `${location ? location + ': ' : ''}${message}`, {
+      cause: err,
+      problems: [{ code: 'runtime-error', message, ...(location ? { location } : {}) }],
+    });
   }
   const problems = validateDeclared(declared);
   if (problems.length > 0) throw new SchemakitError('validate', 'invalid-schema', `${problems.length} problem(s) in ${dir}:${summary(problems)}`, { problems });

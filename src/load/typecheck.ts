@@ -67,6 +67,8 @@ export function compileSchemaFiles(files: readonly string[], schemakitTypes: str
  */
 function hintFor(code: number): string {
   if (code !== 7022 && code !== 7023 && code !== 7024) return '';
-  return '\n  hint: schema files that import each other (foreign keys both ways) need the type of the reference spelled out:' +
-    '\n    .references((): ColumnRef => users.columns.id)   // import { type ColumnRef } from \'schemakit\'';
+  return (
+    '\n  hint: schema files that import each other (foreign keys both ways) need the type of the reference spelled out:' +
+    "\n    .references((): ColumnRef => users.columns.id)   // import { type ColumnRef } from 'schemakit'"
+  );
 }

@@ -68,9 +68,12 @@ export function checkHazards(plan: Plan, allow: readonly HazardKind[]): void {
   if (problems.length === 0) return;
   const kinds = [...new Set(problems.map((p) => p.code))];
   const list = problems.map((p) => `  - [${p.code}] ${p.message}`).join('\n');
-  throw new SchemakitError('apply', 'hazard-refused',
+  throw new SchemakitError(
+    'apply',
+    'hazard-refused',
     `the plan has ${kinds.join(' and ')} hazards; nothing was applied. Allow them explicitly (--allow-hazard ${kinds.join(' --allow-hazard ')}) to proceed:\n${list}`,
-    { problems });
+    { problems },
+  );
 }
 
 /**
@@ -131,9 +134,11 @@ export async function applyPlan(db: Db, plan: Plan, options: ApplyOptions = {}):
     applied += unit.steps.length;
     if (unit.transactional) chunks++;
     else outside += unit.steps.length;
-    committed.push(unit.transactional
-      ? `statements ${unit.steps[0].index + 1}-${unit.steps[unit.steps.length - 1].index + 1} (committed transaction)`
-      : `statement${unit.steps.length > 1 ? 's' : ''} ${unit.steps.map((s) => s.index + 1).join(', ')} (outside the transaction)`);
+    committed.push(
+      unit.transactional
+        ? `statements ${unit.steps[0].index + 1}-${unit.steps[unit.steps.length - 1].index + 1} (committed transaction)`
+        : `statement${unit.steps.length > 1 ? 's' : ''} ${unit.steps.map((s) => s.index + 1).join(', ')} (outside the transaction)`,
+    );
   }
   await timeouts.reset(plan.steps.some((s) => s.timeouts !== null));
   return { applied, chunks, outside, durationMs: Date.now() - started };
@@ -150,14 +155,20 @@ async function fitLockBudget(db: Db, work: Unit[], options: ApplyOptions): Promi
       continue;
     }
     if (!options.chunked) {
-      throw new SchemakitError('apply', 'lock-budget',
+      throw new SchemakitError(
+        'apply',
+        'lock-budget',
         `the migration transaction would take about ${estimate} locks, more than the budget of ${budget} ` +
-        `(${Math.round((options.lockBudgetFraction ?? DEFAULT_LOCK_BUDGET_FRACTION) * 100)}% of max_locks_per_transaction × (max_connections + max_prepared_transactions)) ` +
-        'and could fail with "out of shared memory"; nothing was applied. Raise max_locks_per_transaction (needs a restart) ' +
-        'or apply in chunks with --chunked (each chunk commits; re-running the plan resumes after a failure).');
+          `(${Math.round((options.lockBudgetFraction ?? DEFAULT_LOCK_BUDGET_FRACTION) * 100)}% of max_locks_per_transaction × (max_connections + max_prepared_transactions)) ` +
+          'and could fail with "out of shared memory"; nothing was applied. Raise max_locks_per_transaction (needs a restart) ' +
+          'or apply in chunks with --chunked (each chunk commits; re-running the plan resumes after a failure).',
+      );
     }
     const byStep = new Map(unit.steps.map((s) => [s.step, s]));
-    for (const chunk of chunkByLocks(unit.steps.map((s) => s.step), budget)) {
+    for (const chunk of chunkByLocks(
+      unit.steps.map((s) => s.step),
+      budget,
+    )) {
       out.push({ transactional: true, steps: chunk.map((s) => byStep.get(s)!) });
     }
   }
@@ -166,12 +177,10 @@ async function fitLockBudget(db: Db, work: Unit[], options: ApplyOptions): Promi
 
 function failure(plan: Plan, at: { step: Step; index: number } | null, cause: unknown, committed: readonly string[], inTransaction: boolean): SchemakitError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  const where = at === null
-    ? 'starting the transaction'
-    : `statement ${at.index + 1} of ${plan.steps.length} (${at.step.object}): ${at.step.sql.split('\n')[0]}`;
+  const where =
+    at === null ? 'starting the transaction' : `statement ${at.index + 1} of ${plan.steps.length} (${at.step.object}): ${at.step.sql.split('\n')[0]}`;
   const rolled = inTransaction ? ' Its transaction was rolled back.' : '';
-  const done = committed.length === 0
-    ? ' Nothing was applied.'
-    : ` Already applied and committed before it: ${committed.join(', ')}; re-plan to continue from there.`;
+  const done =
+    committed.length === 0 ? ' Nothing was applied.' : ` Already applied and committed before it: ${committed.join(', ')}; re-plan to continue from there.`;
   return new SchemakitError('apply', 'statement-failed', `${where} failed: ${reason}.${rolled}${done}`, { cause });
 }

@@ -61,8 +61,9 @@ export function parseBatchDirective(args: string, where: string): BatchSpec {
   const key = rawKey === undefined ? null : rawKey.startsWith('"') ? rawKey.slice(1, -1).replace(/""/g, '"') : rawKey;
   if (key === '') problems.push('key=: name the key column');
   if (problems.length > 0 || name === null || sleepMs === null) {
-    throw new SchemakitError('migrate', 'bad-batch', `${where}: schemakit:batch: ${problems.join('; ')}`,
-      { problems: problems.map((message) => ({ code: 'bad-batch', location: where, message })) });
+    throw new SchemakitError('migrate', 'bad-batch', `${where}: schemakit:batch: ${problems.join('; ')}`, {
+      problems: problems.map((message) => ({ code: 'bad-batch', location: where, message })),
+    });
   }
   return { schema: name.schema, table: name.table, key, size, sleepMs };
 }

@@ -43,12 +43,6 @@ export function dataMigrationTemplate(o: DataTemplateOptions): { up: string; dow
     '   AND TODO_column IS DISTINCT FROM TODO_expression;',
     '',
   ].join('\n');
-  const down = [
-    ...header('down: undoes up.sql'),
-    `UPDATE ${table}`,
-    '   SET TODO_column = NULL',
-    ` WHERE ${k} BETWEEN $1 AND $2;`,
-    '',
-  ].join('\n');
+  const down = [...header('down: undoes up.sql'), `UPDATE ${table}`, '   SET TODO_column = NULL', ` WHERE ${k} BETWEEN $1 AND $2;`, ''].join('\n');
   return { up, down };
 }

@@ -105,8 +105,9 @@ export async function ensureHistory(db: Db, at: HistoryLocation = DEFAULT_HISTOR
   // Only when missing: COMMENT ON SCHEMA needs ownership, and a later runner may be another role.
   const [r] = await db.query<{ ok: boolean; batched: boolean }>(
     'SELECT pg_catalog.to_regclass($1) IS NOT NULL AND pg_catalog.to_regclass($2) IS NOT NULL AS ok, ' +
-    "EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass($2) AND attname = 'complete' AND NOT attisdropped) AS batched",
-    [tableOf(at), progressOf(at)]);
+      "EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass($2) AND attname = 'complete' AND NOT attisdropped) AS batched",
+    [tableOf(at), progressOf(at)],
+  );
   if (r.ok && r.batched) return;
   await withTransaction(db, async () => {
     if (db.engine === 'postgres') await db.query('SELECT pg_catalog.pg_advisory_xact_lock($1::bigint)', [HISTORY_DDL_LOCK_KEY]);
@@ -115,7 +116,9 @@ export async function ensureHistory(db: Db, at: HistoryLocation = DEFAULT_HISTOR
       return;
     }
     const [s] = await db.query<{ ok: boolean }>('SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS ok', [ident(at.schema)]);
-    const schema = s.ok ? '' : `CREATE SCHEMA IF NOT EXISTS ${ident(at.schema)};\nCOMMENT ON SCHEMA ${ident(at.schema)} IS ${literal('schemakit migration history')};`;
+    const schema = s.ok
+      ? ''
+      : `CREATE SCHEMA IF NOT EXISTS ${ident(at.schema)};\nCOMMENT ON SCHEMA ${ident(at.schema)} IS ${literal('schemakit migration history')};`;
     await db.exec(schema + historyDdl(at));
   });
 }
@@ -123,18 +126,34 @@ export async function ensureHistory(db: Db, at: HistoryLocation = DEFAULT_HISTOR
 /** True when the history table exists (and, with `both`, its progress table too). */
 export async function hasHistory(db: Db, at: HistoryLocation = DEFAULT_HISTORY, both = false): Promise<boolean> {
   const [r] = await db.query<{ ok: boolean }>(
-    `SELECT pg_catalog.to_regclass($1) IS NOT NULL${both ? ' AND pg_catalog.to_regclass($2) IS NOT NULL' : ''} AS ok`, both ? [tableOf(at), progressOf(at)] : [tableOf(at)]);
+    `SELECT pg_catalog.to_regclass($1) IS NOT NULL${both ? ' AND pg_catalog.to_regclass($2) IS NOT NULL' : ''} AS ok`,
+    both ? [tableOf(at), progressOf(at)] : [tableOf(at)],
+  );
   return r.ok;
 }
 
 /** The applied migrations in version order (empty when there is no history yet). */
 export async function readHistory(db: Db, at: HistoryLocation = DEFAULT_HISTORY): Promise<HistoryRow[]> {
   if (!(await hasHistory(db, at))) return [];
-  const rows = await db.query<{ version: string; name: string; checksum: string; applied_at: Date | string; applied_by: string; duration_ms: number; down_sql: string | null }>(
-    `SELECT version, name, checksum, applied_at, applied_by, duration_ms, down_sql FROM ${tableOf(at)}`,
-  );
+  const rows = await db.query<{
+    version: string;
+    name: string;
+    checksum: string;
+    applied_at: Date | string;
+    applied_by: string;
+    duration_ms: number;
+    down_sql: string | null;
+  }>(`SELECT version, name, checksum, applied_at, applied_by, duration_ms, down_sql FROM ${tableOf(at)}`);
   return rows
-    .map((r) => ({ version: r.version, name: r.name, checksum: r.checksum, appliedAt: new Date(r.applied_at), appliedBy: r.applied_by, durationMs: Number(r.duration_ms), downSql: r.down_sql }))
+    .map((r) => ({
+      version: r.version,
+      name: r.name,
+      checksum: r.checksum,
+      appliedAt: new Date(r.applied_at),
+      appliedBy: r.applied_by,
+      durationMs: Number(r.duration_ms),
+      downSql: r.down_sql,
+    }))
     .sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0));
 }
 
@@ -150,7 +169,13 @@ export async function readProgress(db: Db, at: HistoryLocation = DEFAULT_HISTORY
     const p = byVersion.get(r.version) ?? { version: r.version, checksum: r.checksum, statements: [], batches: [] };
     const j = typeof r.j === 'string' ? (JSON.parse(r.j) as Record<string, unknown>) : r.j;
     if (j.complete === false) {
-      p.batches.push({ statement: Number(r.statement), lastKey: (j.last_key as string | null) ?? null, batches: Number(j.batches ?? 0), rows: Number(j.batch_rows ?? 0), keys: Number(j.batch_keys ?? 0) });
+      p.batches.push({
+        statement: Number(r.statement),
+        lastKey: (j.last_key as string | null) ?? null,
+        batches: Number(j.batches ?? 0),
+        rows: Number(j.batch_rows ?? 0),
+        keys: Number(j.batch_keys ?? 0),
+      });
     } else p.statements.push(Number(r.statement));
     byVersion.set(r.version, p);
   }
@@ -163,11 +188,18 @@ export async function clearProgress(db: Db, version: string, at: HistoryLocation
 }
 
 /** Records an applied migration and clears its progress (run inside the migration's transaction). */
-export async function insertHistory(db: Db, row: { version: string; name: string; checksum: string; durationMs: number; downSql: string | null }, at: HistoryLocation = DEFAULT_HISTORY): Promise<void> {
-  await db.query(
-    `INSERT INTO ${tableOf(at)} (version, name, checksum, duration_ms, down_sql) VALUES ($1, $2, $3, $4, $5)`,
-    [row.version, row.name, row.checksum, Math.round(row.durationMs), row.downSql],
-  );
+export async function insertHistory(
+  db: Db,
+  row: { version: string; name: string; checksum: string; durationMs: number; downSql: string | null },
+  at: HistoryLocation = DEFAULT_HISTORY,
+): Promise<void> {
+  await db.query(`INSERT INTO ${tableOf(at)} (version, name, checksum, duration_ms, down_sql) VALUES ($1, $2, $3, $4, $5)`, [
+    row.version,
+    row.name,
+    row.checksum,
+    Math.round(row.durationMs),
+    row.downSql,
+  ]);
   await db.query(`DELETE FROM ${progressOf(at)} WHERE version = $1`, [row.version]);
 }
 
@@ -175,7 +207,8 @@ export async function insertHistory(db: Db, row: { version: string; name: string
 export async function insertProgress(db: Db, version: string, checksum: string, n: number, at: HistoryLocation = DEFAULT_HISTORY): Promise<void> {
   await db.query(
     `INSERT INTO ${progressOf(at)} (version, checksum, statement) VALUES ($1, $2, $3) ON CONFLICT (version, statement) DO UPDATE SET complete = true, done_at = pg_catalog.now()`,
-    [version, checksum, n]);
+    [version, checksum, n],
+  );
 }
 
 /** Records a committed batch of statement `p.statement` (run inside the batch's transaction). */
@@ -185,7 +218,8 @@ export async function saveBatchProgress(db: Db, version: string, checksum: strin
      VALUES ($1, $2, $3, $4, $5, $6, $7, false)
      ON CONFLICT (version, statement) DO UPDATE SET last_key = EXCLUDED.last_key, batches = EXCLUDED.batches,
        batch_rows = EXCLUDED.batch_rows, batch_keys = EXCLUDED.batch_keys, done_at = pg_catalog.now()`,
-    [version, checksum, p.statement, p.lastKey, p.batches, p.rows, p.keys]);
+    [version, checksum, p.statement, p.lastKey, p.batches, p.rows, p.keys],
+  );
 }
 
 /** Removes a migration from the history (run inside the transaction of its down script). */

@@ -30,7 +30,11 @@ function versionOf(digits: string, where: string): string {
   return digits.padStart(4, '0');
 }
 
-const nameOf = (rest: string, fallback: string) => rest.replace(/\.sql$/i, '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[_-]+|[_-]+$/g, '') || fallback;
+const nameOf = (rest: string, fallback: string) =>
+  rest
+    .replace(/\.sql$/i, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^[_-]+|[_-]+$/g, '') || fallback;
 
 /** Removes whole-line BEGIN;/COMMIT; (the migration runs in schemakit's transaction). */
 function stripTransaction(sql: string): { sql: string; stripped: boolean } {
@@ -47,7 +51,11 @@ function stripTransaction(sql: string): { sql: string; stripped: boolean } {
 export function readForeignMigrations(source: string): ImportedMigration[] {
   if (!existsSync(source) || !statSync(source).isDirectory()) throw new SchemakitError('migrate', 'bad-import', `${shown(source)}: not a directory`);
   const rollbackDir = join(source, 'rollback');
-  const rollbacks = existsSync(rollbackDir) ? readdirSync(rollbackDir).filter((f) => f.toLowerCase().endsWith('.sql')).sort() : [];
+  const rollbacks = existsSync(rollbackDir)
+    ? readdirSync(rollbackDir)
+        .filter((f) => f.toLowerCase().endsWith('.sql'))
+        .sort()
+    : [];
   const out: ImportedMigration[] = [];
   const problems: string[] = [];
   for (const entry of readdirSync(source).sort()) {
@@ -71,7 +79,9 @@ export function readForeignMigrations(source: string): ImportedMigration[] {
     let upFiles: string[];
     let downFile: string | null;
     if (isDir) {
-      const sqls = readdirSync(path).filter((f) => f.toLowerCase().endsWith('.sql')).sort();
+      const sqls = readdirSync(path)
+        .filter((f) => f.toLowerCase().endsWith('.sql'))
+        .sort();
       const isDown = (f: string) => /^(down|rollback)([_.-].*)?\.sql$/i.test(f);
       upFiles = sqls.includes('up.sql') ? ['up.sql'] : sqls.filter((f) => !isDown(f));
       const downs = sqls.filter(isDown);
@@ -89,7 +99,13 @@ export function readForeignMigrations(source: string): ImportedMigration[] {
     const up = parts.length === 1 ? parts[0].t.sql : parts.map((p) => `-- from ${shown(p.f)}\n${p.t.sql.trimEnd()}\n`).join('\n');
     const down = downFile ? stripTransaction(readFileSync(downFile, 'utf8')) : null;
     out.push({
-      version, name, source: base, files: upFiles.map(shown), up, down: down?.sql ?? null, downFile: downFile ? shown(downFile) : null,
+      version,
+      name,
+      source: base,
+      files: upFiles.map(shown),
+      up,
+      down: down?.sql ?? null,
+      downFile: downFile ? shown(downFile) : null,
       strippedTransaction: parts.some((p) => p.t.stripped) || Boolean(down?.stripped),
     });
   }
@@ -99,8 +115,12 @@ export function readForeignMigrations(source: string): ImportedMigration[] {
     if (!n || !used.has(BigInt(n))) problems.push(`${shown(join(rollbackDir, r))}: matches no migration`);
   }
   out.sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0));
-  for (let i = 1; i < out.length; i++) if (out[i].version === out[i - 1].version) problems.push(`${out[i - 1].source} and ${out[i].source} have the same version ${out[i].version}`);
-  if (problems.length) throw new SchemakitError('migrate', 'bad-import', `${problems.length} problem(s) in ${shown(source)}, nothing written: ${problems.join('; ')}`, { problems: problems.map((message) => ({ code: 'bad-import', message })) });
+  for (let i = 1; i < out.length; i++)
+    if (out[i].version === out[i - 1].version) problems.push(`${out[i - 1].source} and ${out[i].source} have the same version ${out[i].version}`);
+  if (problems.length)
+    throw new SchemakitError('migrate', 'bad-import', `${problems.length} problem(s) in ${shown(source)}, nothing written: ${problems.join('; ')}`, {
+      problems: problems.map((message) => ({ code: 'bad-import', message })),
+    });
   return out;
 }
 
@@ -119,7 +139,11 @@ export function writeImported(dir: string, migrations: readonly ImportedMigratio
   const existing = new Map(readMigrations(dir).map((f) => [f.version, f]));
   const conflicts = migrations.filter((m) => existing.has(m.version) && existing.get(m.version)!.checksum !== sha256(m.up));
   if (conflicts.length) {
-    throw new SchemakitError('migrate', 'import-conflict', `${shown(dir)} already has version(s) ${conflicts.map((c) => `${c.version} (${existing.get(c.version)!.id})`).join(', ')} with a different up.sql; nothing written`);
+    throw new SchemakitError(
+      'migrate',
+      'import-conflict',
+      `${shown(dir)} already has version(s) ${conflicts.map((c) => `${c.version} (${existing.get(c.version)!.id})`).join(', ')} with a different up.sql; nothing written`,
+    );
   }
   return migrations.map((m) => {
     const had = existing.get(m.version);
@@ -148,17 +172,31 @@ export interface AdoptedRow {
  * The foreign table is left as it is.
  */
 export async function adoptHistory(db: Db, migrations: readonly ImportedMigration[], table = 'schema_migrations'): Promise<AdoptedRow[]> {
-  const [found] = await db.query<{ oid: string | null; name: string | null }>('SELECT pg_catalog.to_regclass($1)::oid::text AS oid, pg_catalog.to_regclass($1)::text AS name', [table]);
+  const [found] = await db.query<{ oid: string | null; name: string | null }>(
+    'SELECT pg_catalog.to_regclass($1)::oid::text AS oid, pg_catalog.to_regclass($1)::text AS name',
+    [table],
+  );
   if (!found?.oid || !found.name) throw new SchemakitError('migrate', 'no-history', `no table ${table} in the database (name it with --history-table)`);
-  const cols = await db.query<{ attname: string }>('SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped', [found.oid]);
+  const cols = await db.query<{ attname: string }>('SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped', [
+    found.oid,
+  ]);
   const names = cols.map((c) => c.attname);
   if (!names.includes('version')) throw new SchemakitError('migrate', 'bad-history', `${table} has no version column (columns: ${names.join(', ')})`);
   // Same session both ways: timestamp (without time zone) and timestamptz round-trip through timestamptz text.
   const appliedAt = names.includes('applied_at') ? 'applied_at::timestamptz::text' : 'NULL';
-  const rows = await db.query<{ version: string; applied_at: string | null }>(`SELECT version::text AS version, ${appliedAt} AS applied_at FROM ${found.name} ORDER BY 1`);
-  const match = (v: string) => migrations.find((m) => m.source === v || m.version === v) ?? (/^\d+/.test(v) ? migrations.find((m) => BigInt(m.version) === BigInt(/^\d+/.exec(v)![0])) : undefined);
+  const rows = await db.query<{ version: string; applied_at: string | null }>(
+    `SELECT version::text AS version, ${appliedAt} AS applied_at FROM ${found.name} ORDER BY 1`,
+  );
+  const match = (v: string) =>
+    migrations.find((m) => m.source === v || m.version === v) ??
+    (/^\d+/.test(v) ? migrations.find((m) => BigInt(m.version) === BigInt(/^\d+/.exec(v)![0])) : undefined);
   const unmatched = rows.filter((r) => !match(r.version)).map((r) => r.version);
-  if (unmatched.length) throw new SchemakitError('migrate', 'bad-history', `${table} records version(s) ${unmatched.join(', ')} that match no imported migration; nothing recorded`);
+  if (unmatched.length)
+    throw new SchemakitError(
+      'migrate',
+      'bad-history',
+      `${table} records version(s) ${unmatched.join(', ')} that match no imported migration; nothing recorded`,
+    );
   await ensureHistory(db);
   const have = new Set((await readHistory(db)).map((h) => h.version));
   const out: AdoptedRow[] = [];

@@ -1,27 +1,59 @@
 /** Applying plans to a database. */
 export { applyPlan, checkHazards, blockingHazards, type ApplyOptions, type ApplyResult } from './apply';
-export {
-  readLockSettings, lockBudget, estimateLocks, chunkByLocks, changeLockObjects, DEFAULT_LOCK_BUDGET_FRACTION, type LockSettings,
-} from './lock-budget';
+export { readLockSettings, lockBudget, estimateLocks, chunkByLocks, changeLockObjects, DEFAULT_LOCK_BUDGET_FRACTION, type LockSettings } from './lock-budget';
 /** Versioned migrations: files, history, lock, runner. */
 export { splitStatements, type FileStatement } from './split-statements';
 export { metaFromPlan, renderMeta, parseMeta, type MigrationMeta } from './migration-meta';
 export { readMigrations, writeMigration, nextVersion, timestampVersion, compareVersions, type MigrationFile, type NewMigration } from './migration-files';
-export { ensureHistory, hasHistory, insertHistory, readHistory, readProgress, historyDdl, HISTORY_DDL, DEFAULT_HISTORY, type HistoryLocation, type HistoryRow, type Progress, type BatchProgress } from './history';
+export {
+  ensureHistory,
+  hasHistory,
+  insertHistory,
+  readHistory,
+  readProgress,
+  historyDdl,
+  HISTORY_DDL,
+  DEFAULT_HISTORY,
+  type HistoryLocation,
+  type HistoryRow,
+  type Progress,
+  type BatchProgress,
+} from './history';
 export { substitutePlaceholders, type Placeholders } from './placeholders';
 export { parseBatchDirective, DEFAULT_BATCH_SIZE, type BatchSpec } from './batch-directive';
 export { runBatched, type BatchJob, type BatchReport, type BatchHooks } from './run-batched';
 export { dataMigrationTemplate, type DataTemplateOptions } from './data-template';
 export { withMigrationLock, migrationLockHolder, describeHolder, MIGRATION_LOCK_KEY, type LockHolder, type LockOptions } from './migration-lock';
 export { runScript, type Script, type ScriptHooks, type ScriptResult } from './run-script';
-export { migrateUp, migrateDown, upScript, editedApplied, describeProgress, type MigrateUpOptions, type MigrateDownOptions, type MigrationRun, type MigrationScope } from './run-migrations';
+export {
+  migrateUp,
+  migrateDown,
+  upScript,
+  editedApplied,
+  describeProgress,
+  type MigrateUpOptions,
+  type MigrateDownOptions,
+  type MigrationRun,
+  type MigrationScope,
+} from './run-migrations';
 export { planMigrateDown, checkDownHazards, type DownTarget } from './run-migrations';
 export { migrationStates, type MigrationState } from './migration-status';
 export { catalogHash, hashedOn } from './catalog-hash';
 export { runPreflight, checkPreflight, renderPreflight, isFailing as isFailingPreflight, type PreflightFinding, type PreflightOptions } from './preflight';
 export type { PreflightKind } from './preflight-checks';
 export { withLockRetries, lockTimeoutError, LOCK_NOT_AVAILABLE, DEFAULT_LOCK_RETRIES, DEFAULT_RETRY_DELAY_MS, type RetryPolicy } from './lock-retry';
-export { lintPlan, lintScript, scriptTables, renderLint, DEFAULT_LARGE_TABLE_ROWS, DEFAULT_LARGE_TABLE_BYTES, type LintFinding, type LintOptions, type LintRule, type LintSeverity } from './lint';
+export {
+  lintPlan,
+  lintScript,
+  scriptTables,
+  renderLint,
+  DEFAULT_LARGE_TABLE_ROWS,
+  DEFAULT_LARGE_TABLE_BYTES,
+  type LintFinding,
+  type LintOptions,
+  type LintRule,
+  type LintSeverity,
+} from './lint';
 export { analyzeStatement, type StatementFacts } from './lint-statement';
 export { readTableSizes, formatBytes, formatRows, type TableSize, type TableSizes } from './table-sizes';
 export { resolveMigration, type ResolveResult } from './resolve';

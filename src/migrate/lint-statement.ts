@@ -25,8 +25,12 @@ export interface StatementFacts {
 class Cursor {
   i = 0;
   constructor(readonly t: readonly SqlToken[]) {}
-  peek(k = 0): SqlToken | undefined { return this.t[this.i + k]; }
-  is(...words: string[]): boolean { return words.every((w, k) => this.t[this.i + k]?.kind === 'word' && this.t[this.i + k]?.upper === w); }
+  peek(k = 0): SqlToken | undefined {
+    return this.t[this.i + k];
+  }
+  is(...words: string[]): boolean {
+    return words.every((w, k) => this.t[this.i + k]?.kind === 'word' && this.t[this.i + k]?.upper === w);
+  }
   eat(...words: string[]): boolean {
     if (!this.is(...words)) return false;
     this.i += words.length;
@@ -36,8 +40,14 @@ class Cursor {
   name(): string | null {
     const part = () => {
       const x = this.peek();
-      if (x?.kind === 'word') { this.i++; return x.text.toLowerCase(); }
-      if (x?.kind === 'quoted') { this.i++; return x.text; }
+      if (x?.kind === 'word') {
+        this.i++;
+        return x.text.toLowerCase();
+      }
+      if (x?.kind === 'quoted') {
+        this.i++;
+        return x.text;
+      }
       return null;
     };
     const a = part();
@@ -51,8 +61,12 @@ class Cursor {
   }
 }
 
-const lock = (table: string, mode: LockMode, what: { rewrite?: boolean; scan?: boolean } = {}): TableLock =>
-  ({ table, mode, rewrite: what.rewrite ?? false, scan: what.scan ?? what.rewrite ?? false });
+const lock = (table: string, mode: LockMode, what: { rewrite?: boolean; scan?: boolean } = {}): TableLock => ({
+  table,
+  mode,
+  rewrite: what.rewrite ?? false,
+  scan: what.scan ?? what.rewrite ?? false,
+});
 /** A hazard of a statement, with the table it is about (a column's hazard names the column in its message). */
 export interface StatementHazard extends Hazard {
   readonly table: string;
@@ -92,7 +106,10 @@ function lengthCast(a: readonly SqlToken[]): string | null {
 function alterAction(table: string, a: SqlToken[], facts: { locks: TableLock[]; hazards: StatementHazard[] }): void {
   const c = new Cursor(a);
   const text = a.map((t) => t.text).join(' ');
-  const push = (l: TableLock, ...h: StatementHazard[]) => { facts.locks.push(l); facts.hazards.push(...h); };
+  const push = (l: TableLock, ...h: StatementHazard[]) => {
+    facts.locks.push(l);
+    facts.hazards.push(...h);
+  };
   if (c.eat('ADD')) {
     const constraint = c.is('CONSTRAINT') || c.is('PRIMARY') || c.is('UNIQUE') || c.is('CHECK') || c.is('FOREIGN') || c.is('EXCLUDE');
     if (constraint) {
@@ -101,16 +118,44 @@ function alterAction(table: string, a: SqlToken[], facts: { locks: TableLock[]; 
       if (c.is('FOREIGN')) {
         const ref = a.findIndex((t) => t.upper === 'REFERENCES');
         const refTable = ref >= 0 ? new Cursor(a.slice(ref + 1)).name() : null;
-        push(lock(table, 'SHARE ROW EXCLUSIVE', { scan: !notValid }), ...(notValid ? [] : [hz('may-fail-on-data', table, 'adding a foreign key without NOT VALID checks every row while writes wait; add it NOT VALID, then VALIDATE CONSTRAINT')]));
+        push(
+          lock(table, 'SHARE ROW EXCLUSIVE', { scan: !notValid }),
+          ...(notValid
+            ? []
+            : [
+                hz(
+                  'may-fail-on-data',
+                  table,
+                  'adding a foreign key without NOT VALID checks every row while writes wait; add it NOT VALID, then VALIDATE CONSTRAINT',
+                ),
+              ]),
+        );
         if (refTable !== null) facts.locks.push(lock(refTable, 'SHARE ROW EXCLUSIVE'));
       } else if (c.is('CHECK')) {
-        push(lock(table, 'ACCESS EXCLUSIVE', { scan: !notValid }), ...(notValid ? [] : [hz('may-fail-on-data', table, 'adding a check without NOT VALID scans the table under ACCESS EXCLUSIVE; add it NOT VALID, then VALIDATE CONSTRAINT')]));
+        push(
+          lock(table, 'ACCESS EXCLUSIVE', { scan: !notValid }),
+          ...(notValid
+            ? []
+            : [
+                hz(
+                  'may-fail-on-data',
+                  table,
+                  'adding a check without NOT VALID scans the table under ACCESS EXCLUSIVE; add it NOT VALID, then VALIDATE CONSTRAINT',
+                ),
+              ]),
+        );
       } else if (has(a, 'USING', 'INDEX')) {
         push(lock(table, 'ACCESS EXCLUSIVE'));
       } else {
-        push(lock(table, 'ACCESS EXCLUSIVE', { scan: true }),
-          hz('index-build', table, 'builds the key\'s index under ACCESS EXCLUSIVE; build it with CREATE UNIQUE INDEX CONCURRENTLY and add the constraint USING INDEX'),
-          hz('may-fail-on-data', table, 'fails if existing rows have duplicates'));
+        push(
+          lock(table, 'ACCESS EXCLUSIVE', { scan: true }),
+          hz(
+            'index-build',
+            table,
+            "builds the key's index under ACCESS EXCLUSIVE; build it with CREATE UNIQUE INDEX CONCURRENTLY and add the constraint USING INDEX",
+          ),
+          hz('may-fail-on-data', table, 'fails if existing rows have duplicates'),
+        );
       }
       return;
     }
@@ -123,9 +168,13 @@ function alterAction(table: string, a: SqlToken[], facts: { locks: TableLock[]; 
     const serial = rest[0]?.kind === 'word' && /^(small|big)?serial$/i.test(rest[0].text);
     const rewrite = serial || has(rest, 'GENERATED') || (has(rest, 'DEFAULT') && VOLATILE_DEFAULT.test(restText));
     const notNull = has(rest, 'NOT', 'NULL') && !has(rest, 'DEFAULT') && !has(rest, 'GENERATED') && !serial;
-    push(lock(table, 'ACCESS EXCLUSIVE', { rewrite }),
-      ...(rewrite ? [hz('table-rewrite', object, 'adding a column with a volatile default, identity, serial or generated value rewrites the table', table)] : []),
-      ...(notNull ? [hz('may-fail-on-data', object, 'NOT NULL without a default fails if the table has rows', table)] : []));
+    push(
+      lock(table, 'ACCESS EXCLUSIVE', { rewrite }),
+      ...(rewrite
+        ? [hz('table-rewrite', object, 'adding a column with a volatile default, identity, serial or generated value rewrites the table', table)]
+        : []),
+      ...(notNull ? [hz('may-fail-on-data', object, 'NOT NULL without a default fails if the table has rows', table)] : []),
+    );
     return;
   }
   if (c.eat('DROP')) {
@@ -141,14 +190,32 @@ function alterAction(table: string, a: SqlToken[], facts: { locks: TableLock[]; 
     const object = `${table}.${column}`;
     if (c.is('TYPE') || c.is('SET', 'DATA', 'TYPE')) {
       const cut = lengthCast(a);
-      return void push(lock(table, 'ACCESS EXCLUSIVE', { rewrite: true }),
+      return void push(
+        lock(table, 'ACCESS EXCLUSIVE', { rewrite: true }),
         hz('table-rewrite', object, 'changing the type rewrites the table (unless binary coercible, e.g. varchar widening)', table),
         hz('may-fail-on-data', object, 'existing values may not convert', table),
-        ...(cut ? [hz('deletes-data', object, `the explicit cast to ${cut} in USING truncates longer values silently; cast without the length (Postgres then fails on values that do not fit)`, table)] : []));
+        ...(cut
+          ? [
+              hz(
+                'deletes-data',
+                object,
+                `the explicit cast to ${cut} in USING truncates longer values silently; cast without the length (Postgres then fails on values that do not fit)`,
+                table,
+              ),
+            ]
+          : []),
+      );
     }
     if (c.is('SET', 'NOT', 'NULL')) {
-      return void push(lock(table, 'ACCESS EXCLUSIVE', { scan: true }),
-        hz('may-fail-on-data', object, 'SET NOT NULL scans the table under ACCESS EXCLUSIVE and fails on nulls (a validated CHECK (col IS NOT NULL) lets PostgreSQL ≥ 12 skip the scan)', table));
+      return void push(
+        lock(table, 'ACCESS EXCLUSIVE', { scan: true }),
+        hz(
+          'may-fail-on-data',
+          object,
+          'SET NOT NULL scans the table under ACCESS EXCLUSIVE and fails on nulls (a validated CHECK (col IS NOT NULL) lets PostgreSQL ≥ 12 skip the scan)',
+          table,
+        ),
+      );
     }
     return void push(lock(table, 'ACCESS EXCLUSIVE'));
   }
@@ -163,8 +230,13 @@ export function analyzeStatement(sql: string): StatementFacts {
   const c = new Cursor(tokens);
   const label = statementLabel(stripComments(sql));
   const facts = { locks: [] as TableLock[], hazards: [] as StatementHazard[] };
-  const done = (rows: { creates?: string | null; fills?: string | null } = {}): StatementFacts =>
-    ({ label, ...facts, setsLockTimeout: false, creates: rows.creates ?? null, fills: rows.fills ?? null });
+  const done = (rows: { creates?: string | null; fills?: string | null } = {}): StatementFacts => ({
+    label,
+    ...facts,
+    setsLockTimeout: false,
+    creates: rows.creates ?? null,
+    fills: rows.fills ?? null,
+  });
   if (c.eat('SET')) {
     if (!c.eat('SESSION')) c.eat('LOCAL');
     return { label, locks: [], hazards: [], setsLockTimeout: c.is('LOCK_TIMEOUT'), creates: null, fills: null };
@@ -237,7 +309,11 @@ export function analyzeStatement(sql: string): StatementFacts {
   if (c.eat('LOCK')) {
     c.eat('TABLE');
     const name = c.name() ?? '?';
-    const mode = tokens.slice(c.i).filter((t) => t.kind === 'word' && t.upper !== 'IN' && t.upper !== 'MODE' && t.upper !== 'NOWAIT').map((t) => t.upper).join(' ');
+    const mode = tokens
+      .slice(c.i)
+      .filter((t) => t.kind === 'word' && t.upper !== 'IN' && t.upper !== 'MODE' && t.upper !== 'NOWAIT')
+      .map((t) => t.upper)
+      .join(' ');
     facts.locks.push(lock(name, (mode || 'ACCESS EXCLUSIVE') as LockMode));
     return done();
   }

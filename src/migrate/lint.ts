@@ -9,14 +9,7 @@ export type LintSeverity = 'error' | 'warning' | 'info';
 
 /** Lint rules (user-facing, kebab-case). */
 export type LintRule =
-  | 'deletes-data'
-  | 'table-rewrite'
-  | 'blocking-scan'
-  | 'may-fail-on-data'
-  | 'data-check'
-  | 'irreversible'
-  | 'unbounded-dml'
-  | 'missing-lock-timeout';
+  'deletes-data' | 'table-rewrite' | 'blocking-scan' | 'may-fail-on-data' | 'data-check' | 'irreversible' | 'unbounded-dml' | 'missing-lock-timeout';
 
 /** One finding: which rule, how bad, where (`file:line`, or `step N` of a plan), about which table. */
 export interface LintFinding {
@@ -65,7 +58,8 @@ function isLarge(s: TableSize | undefined, o: LintOptions): boolean {
 /** The rules over one statement. */
 function lintSubject(s: Subject, sizes: TableSizes, o: LintOptions): LintFinding[] {
   const out: LintFinding[] = [];
-  const add = (rule: LintRule, severity: LintSeverity, object: string | null, message: string) => out.push({ rule, severity, location: s.location, object, message });
+  const add = (rule: LintRule, severity: LintSeverity, object: string | null, message: string) =>
+    out.push({ rule, severity, location: s.location, object, message });
   for (const h of s.hazards) {
     if (h.kind === 'deletes-data') add('deletes-data', 'error', null, h.message);
     if (h.kind === 'irreversible') add('irreversible', 'warning', null, h.message);
@@ -88,17 +82,30 @@ function lintSubject(s: Subject, sizes: TableSizes, o: LintOptions): LintFinding
   return out;
 }
 
-
 /**
  * Lints a plan: every step's hazards and locks (with the tables' sizes when known). With pre-flight
  * findings (a database was given), data checks replace the "may fail on data" warnings: violating rows are
  * errors.
  */
-export function lintPlan(plan: Plan, sizes: TableSizes = new Map(), options: LintOptions = {}, preflight: readonly PreflightFinding[] | null = null): LintFinding[] {
-  return plan.steps.flatMap((step, i) => lintSubject({
-    location: `step ${i + 1}`, label: statementLabel(step.sql), locks: step.locks, hazards: step.hazards,
-    preflight: preflight === null ? null : preflight.filter((f) => f.step === i),
-  }, sizes, options));
+export function lintPlan(
+  plan: Plan,
+  sizes: TableSizes = new Map(),
+  options: LintOptions = {},
+  preflight: readonly PreflightFinding[] | null = null,
+): LintFinding[] {
+  return plan.steps.flatMap((step, i) =>
+    lintSubject(
+      {
+        location: `step ${i + 1}`,
+        label: statementLabel(step.sql),
+        locks: step.locks,
+        hazards: step.hazards,
+        preflight: preflight === null ? null : preflight.filter((f) => f.step === i),
+      },
+      sizes,
+      options,
+    ),
+  );
 }
 
 /**
@@ -120,7 +127,10 @@ export function lintScript(file: string, text: string, sizes: TableSizes = new M
     if (blocking && !timeoutSet && !warned) {
       warned = true;
       out.push({
-        rule: 'missing-lock-timeout', severity: 'warning', location, object: blocking.table,
+        rule: 'missing-lock-timeout',
+        severity: 'warning',
+        location,
+        object: blocking.table,
         message: `${facts.label} waits for ${blocking.mode} on ${blocking.table} with no lock_timeout: queued behind a long transaction, it blocks every query on the table (SET lock_timeout = '3s' first)`,
       });
     }
@@ -141,7 +151,11 @@ class FreshTables {
 
   /** Records what the statement creates or fills, and returns its facts without what concerns fresh tables. */
   see(f: StatementFacts): StatementFacts {
-    const seen = { ...f, locks: f.locks.filter((l) => !this.isFresh(l.table)), hazards: f.hazards.filter((h) => !this.isFresh(h.table) || (this.filled.has(key(h.table)) && h.kind !== 'table-rewrite')) };
+    const seen = {
+      ...f,
+      locks: f.locks.filter((l) => !this.isFresh(l.table)),
+      hazards: f.hazards.filter((h) => !this.isFresh(h.table) || (this.filled.has(key(h.table)) && h.kind !== 'table-rewrite')),
+    };
     if (f.creates !== null) this.created.add(key(f.creates));
     if (f.fills !== null) this.filled.add(key(f.fills));
     return seen;

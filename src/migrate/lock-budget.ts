@@ -41,8 +41,23 @@ export function lockBudget(s: LockSettings, fraction = DEFAULT_LOCK_BUDGET_FRACT
 
 /** Fixed-width types never get a TOAST table; any other column type gives the table one. */
 const FIXED = new Set([
-  'smallint', 'integer', 'bigint', 'smallserial', 'serial', 'bigserial', 'boolean', 'real', 'double precision', 'date',
-  'timestamp without time zone', 'timestamp with time zone', 'time without time zone', 'uuid', 'money', 'oid', '"char"',
+  'smallint',
+  'integer',
+  'bigint',
+  'smallserial',
+  'serial',
+  'bigserial',
+  'boolean',
+  'real',
+  'double precision',
+  'date',
+  'timestamp without time zone',
+  'timestamp with time zone',
+  'time without time zone',
+  'uuid',
+  'money',
+  'oid',
+  '"char"',
 ]);
 
 const rel = (schema: string, name: string) => `rel:${relKey({ schema, name })}`;
@@ -71,74 +86,123 @@ function constraintObjects(c: Constraint): string[] {
 export function changeLockObjects(c: Change): string[] {
   switch (c.kind) {
     case 'CreateSchema':
-    case 'DropSchema': return [`schema:${c.schema.name}`];
+    case 'DropSchema':
+      return [`schema:${c.schema.name}`];
     case 'CreateExtension':
-    case 'DropExtension': return [`extension:${c.extension.name}`];
-    case 'AlterExtension': return [`extension:${c.to.name}`];
+    case 'DropExtension':
+      return [`extension:${c.extension.name}`];
+    case 'AlterExtension':
+      return [`extension:${c.to.name}`];
     case 'CreateEnum':
-    case 'DropEnum': return [`type:${relKey(c.enum)}`];
-    case 'RenameEnum': return [`type:${c.schema}.${c.from}`];
-    case 'RenameEnumValue': return [`type:${c.schema}.${c.enum}`];
-    case 'AddEnumValue': return [`type:${relKey(c.enum)}`];
-    case 'RecreateEnum': return [`type:${relKey(c.from)}`, `type:${relKey(c.to)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
+    case 'DropEnum':
+      return [`type:${relKey(c.enum)}`];
+    case 'RenameEnum':
+      return [`type:${c.schema}.${c.from}`];
+    case 'RenameEnumValue':
+      return [`type:${c.schema}.${c.enum}`];
+    case 'AddEnumValue':
+      return [`type:${relKey(c.enum)}`];
+    case 'RecreateEnum':
+      return [`type:${relKey(c.from)}`, `type:${relKey(c.to)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
     case 'CreateTable':
-    case 'DropTable': return tableObjects(c.table, c.constraints);
-    case 'RenameTable': return [rel(c.schema, c.from)];
+    case 'DropTable':
+      return tableObjects(c.table, c.constraints);
+    case 'RenameTable':
+      return [rel(c.schema, c.from)];
     case 'AddColumn':
-    case 'DropColumn': return [rel(c.schema, c.table), ...sequenceObjects(c.schema, c.table, c.column)];
-    case 'AlterColumn': return [rel(c.schema, c.table), ...sequenceObjects(c.schema, c.table, c.to)];
-    case 'RenameColumn': return [rel(c.schema, c.table)];
+    case 'DropColumn':
+      return [rel(c.schema, c.table), ...sequenceObjects(c.schema, c.table, c.column)];
+    case 'AlterColumn':
+      return [rel(c.schema, c.table), ...sequenceObjects(c.schema, c.table, c.to)];
+    case 'RenameColumn':
+      return [rel(c.schema, c.table)];
     case 'AddConstraint':
-    case 'DropConstraint': return constraintObjects(c.constraint);
-    case 'RenameConstraint': return [rel(c.schema, c.table)];
-    case 'ValidateConstraint': return constraintObjects(c.constraint);
+    case 'DropConstraint':
+      return constraintObjects(c.constraint);
+    case 'RenameConstraint':
+      return [rel(c.schema, c.table)];
+    case 'ValidateConstraint':
+      return constraintObjects(c.constraint);
     case 'CreateIndex':
-    case 'DropIndex': return [rel(c.index.schema, c.index.table), rel(c.index.schema, c.index.name)];
-    case 'RenameIndex': return [rel(c.schema, c.from)];
-    case 'SetComment': return [`comment:${JSON.stringify(c.target)}`];
+    case 'DropIndex':
+      return [rel(c.index.schema, c.index.table), rel(c.index.schema, c.index.name)];
+    case 'RenameIndex':
+      return [rel(c.schema, c.from)];
+    case 'SetComment':
+      return [`comment:${JSON.stringify(c.target)}`];
     case 'CreateView':
-    case 'DropView': return [rel(c.view.schema, c.view.name), ...c.view.dependsOn.map((d) => `dep:${JSON.stringify(d)}`)];
+    case 'DropView':
+      return [rel(c.view.schema, c.view.name), ...c.view.dependsOn.map((d) => `dep:${JSON.stringify(d)}`)];
     case 'ReplaceView':
     case 'RefreshView':
-    case 'AlterViewStorage': return [rel(c.to.schema, c.to.name)];
-    case 'RenameView': return [rel(c.schema, c.from)];
+    case 'AlterViewStorage':
+      return [rel(c.to.schema, c.to.name)];
+    case 'RenameView':
+      return [rel(c.schema, c.from)];
     case 'CreateRoutine':
-    case 'DropRoutine': return [`routine:${routineKey(c.routine)}`];
-    case 'ReplaceRoutine': return [`routine:${routineKey(c.to)}`];
-    case 'RenameRoutine': return [`routine:${routineKey({ schema: c.schema, name: c.from, identityArgs: c.identityArgs })}`];
+    case 'DropRoutine':
+      return [`routine:${routineKey(c.routine)}`];
+    case 'ReplaceRoutine':
+      return [`routine:${routineKey(c.to)}`];
+    case 'RenameRoutine':
+      return [`routine:${routineKey({ schema: c.schema, name: c.from, identityArgs: c.identityArgs })}`];
     case 'CreateTrigger':
-    case 'DropTrigger': return [rel(c.trigger.schema, c.trigger.table), `routine:${c.trigger.functionSchema}.${c.trigger.functionName}()`];
-    case 'RenameTrigger': return [rel(c.schema, c.table)];
+    case 'DropTrigger':
+      return [rel(c.trigger.schema, c.trigger.table), `routine:${c.trigger.functionSchema}.${c.trigger.functionName}()`];
+    case 'RenameTrigger':
+      return [rel(c.schema, c.table)];
     case 'CreateEventTrigger':
-    case 'DropEventTrigger': return [`event-trigger:${c.eventTrigger.name}`];
-    case 'AlterEventTrigger': return [`event-trigger:${c.to.name}`];
+    case 'DropEventTrigger':
+      return [`event-trigger:${c.eventTrigger.name}`];
+    case 'AlterEventTrigger':
+      return [`event-trigger:${c.to.name}`];
     case 'CreateSequence':
-    case 'DropSequence': return [rel(c.sequence.schema, c.sequence.name), ...(c.sequence.ownedBy ? [rel(c.sequence.schema, c.sequence.ownedBy.table)] : [])];
-    case 'AlterSequence': return [rel(c.to.schema, c.to.name), ...[c.from.ownedBy, c.to.ownedBy].flatMap((o) => (o ? [rel(c.to.schema, o.table)] : []))];
+    case 'DropSequence':
+      return [rel(c.sequence.schema, c.sequence.name), ...(c.sequence.ownedBy ? [rel(c.sequence.schema, c.sequence.ownedBy.table)] : [])];
+    case 'AlterSequence':
+      return [rel(c.to.schema, c.to.name), ...[c.from.ownedBy, c.to.ownedBy].flatMap((o) => (o ? [rel(c.to.schema, o.table)] : []))];
     case 'CreateDomain':
-    case 'DropDomain': return [`type:${relKey(c.domain)}`];
-    case 'AlterDomain': return [`type:${relKey(c.to)}`];
-    case 'RecreateDomain': return [`type:${relKey(c.from)}`, `type:${relKey(c.to)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
+    case 'DropDomain':
+      return [`type:${relKey(c.domain)}`];
+    case 'AlterDomain':
+      return [`type:${relKey(c.to)}`];
+    case 'RecreateDomain':
+      return [`type:${relKey(c.from)}`, `type:${relKey(c.to)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
     case 'CreateCompositeType':
-    case 'DropCompositeType': return [`type:${relKey(c.type)}`];
-    case 'AlterCompositeType': return [`type:${relKey(c.to)}`];
-    case 'RecreateCompositeType': return [`type:${relKey(c.from)}`, `type:${relKey(c.to)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
+    case 'DropCompositeType':
+      return [`type:${relKey(c.type)}`];
+    case 'AlterCompositeType':
+      return [`type:${relKey(c.to)}`];
+    case 'RecreateCompositeType':
+      return [`type:${relKey(c.from)}`, `type:${relKey(c.to)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
     case 'CreateCollation':
-    case 'DropCollation': return [`collation:${relKey(c.collation)}`];
-    case 'RenameTypeObject': return [`${c.object}:${c.schema}.${c.from}`];
-    case 'RenameTypeMember': return [`type:${c.schema}.${c.type}`];
-    case 'AlterTableShape': return [rel(c.to.schema, c.to.name), ...c.to.inherits.map((p) => rel(p.schema, p.name)), ...c.from.inherits.map((p) => rel(p.schema, p.name))];
+    case 'DropCollation':
+      return [`collation:${relKey(c.collation)}`];
+    case 'RenameTypeObject':
+      return [`${c.object}:${c.schema}.${c.from}`];
+    case 'RenameTypeMember':
+      return [`type:${c.schema}.${c.type}`];
+    case 'AlterTableShape':
+      return [rel(c.to.schema, c.to.name), ...c.to.inherits.map((p) => rel(p.schema, p.name)), ...c.from.inherits.map((p) => rel(p.schema, p.name))];
     case 'AttachPartition':
-    case 'DetachPartition': return [rel(c.table.schema, c.table.name), ...(c.table.partitionOf ? [rel(c.table.partitionOf.schema, c.table.partitionOf.table)] : [])];
-    case 'AlterColumnStorage': return [rel(c.schema, c.table)];
+    case 'DetachPartition':
+      return [rel(c.table.schema, c.table.name), ...(c.table.partitionOf ? [rel(c.table.partitionOf.schema, c.table.partitionOf.table)] : [])];
+    case 'AlterColumnStorage':
+      return [rel(c.schema, c.table)];
     case 'CreatePolicy':
-    case 'DropPolicy': return [rel(c.policy.schema, c.policy.table)];
-    case 'AlterPolicy': return [rel(c.to.schema, c.to.table)];
-    case 'RenamePolicy': return [rel(c.schema, c.table)];
+    case 'DropPolicy':
+      return [rel(c.policy.schema, c.policy.table)];
+    case 'AlterPolicy':
+      return [rel(c.to.schema, c.to.table)];
+    case 'RenamePolicy':
+      return [rel(c.schema, c.table)];
     case 'GrantPrivilege':
-    case 'RevokePrivilege': return [`${c.grant.object}:${c.grant.schema ?? ''}.${c.grant.name}`];
-    case 'SyncTableData': return [rel(c.schema, c.table)];
-    default: return assertNever(c, 'change');
+    case 'RevokePrivilege':
+      return [`${c.grant.object}:${c.grant.schema ?? ''}.${c.grant.name}`];
+    case 'SyncTableData':
+      return [rel(c.schema, c.table)];
+    default:
+      return assertNever(c, 'change');
   }
 }
 

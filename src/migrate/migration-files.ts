@@ -50,7 +50,12 @@ export function readMigrations(root: string): MigrationFile[] {
     }
     const metaText = read('meta.json');
     out.push({
-      version: m[1], name: m[2], id: entry.name, dir, up, down: read('down.sql'),
+      version: m[1],
+      name: m[2],
+      id: entry.name,
+      dir,
+      up,
+      down: read('down.sql'),
       meta: metaText === null ? null : parseMeta(metaText, join(dir, 'meta.json')),
       checksum: sha256(up),
     });
@@ -60,7 +65,9 @@ export function readMigrations(root: string): MigrationFile[] {
     if (out[i].version === out[i - 1].version) problems.push(`${out[i - 1].id} and ${out[i].id} have the same version ${out[i].version}`);
   }
   if (problems.length > 0) {
-    throw new SchemakitError('migrate', 'bad-migrations', `${root}: ${problems.join('; ')}`, { problems: problems.map((message) => ({ code: 'bad-migrations', message })) });
+    throw new SchemakitError('migrate', 'bad-migrations', `${root}: ${problems.join('; ')}`, {
+      problems: problems.map((message) => ({ code: 'bad-migrations', message })),
+    });
   }
   return out;
 }
@@ -93,7 +100,8 @@ export interface NewMigration {
 
 /** Writes `<root>/<version>_<name>/{up.sql,down.sql,meta.json}` and returns the directory. */
 export function writeMigration(root: string, m: NewMigration): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(m.name)) throw new SchemakitError('migrate', 'bad-name', `migration name "${m.name}" must be letters, digits, _ or -`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(m.name))
+    throw new SchemakitError('migrate', 'bad-name', `migration name "${m.name}" must be letters, digits, _ or -`);
   const dir = join(root, `${m.version}_${m.name}`);
   if (existsSync(dir)) throw new SchemakitError('migrate', 'exists', `${dir} already exists`);
   mkdirSync(dir, { recursive: true });

@@ -44,7 +44,15 @@ SELECT a.pid, a.application_name, a.usename, a.client_addr::text AS client, a.ba
 /** The session holding the migration lock (of `key`, default the database's), if any. */
 export async function migrationLockHolder(db: Db, key: number = MIGRATION_LOCK_KEY): Promise<LockHolder | null> {
   const [r] = await db.query<{ pid: number; application_name: string; usename: string; client: string | null; backend_start: Date | null }>(HOLDER_SQL, [key]);
-  return r ? { pid: Number(r.pid), applicationName: r.application_name, user: r.usename, client: r.client, backendStart: r.backend_start ? new Date(r.backend_start) : null } : null;
+  return r
+    ? {
+        pid: Number(r.pid),
+        applicationName: r.application_name,
+        user: r.usename,
+        client: r.client,
+        backendStart: r.backend_start ? new Date(r.backend_start) : null,
+      }
+    : null;
 }
 
 /** `pid 123 (schemakit migrate up, user root, client 127.0.0.1, connected 2026-…)`. */
@@ -79,8 +87,11 @@ export async function withMigrationLock<T>(db: Db, options: LockOptions, fn: () 
       options.onWait?.(holder);
     }
     if (Date.now() - started >= timeoutMs) {
-      throw new SchemakitError('migrate', 'lock-timeout',
-        `another schemakit run holds the migration lock of ${options.scope ?? db.description}: ${describeHolder(holder)}; gave up after ${Math.round((Date.now() - started) / 1000)} s (--lock-wait). Nothing was applied.`);
+      throw new SchemakitError(
+        'migrate',
+        'lock-timeout',
+        `another schemakit run holds the migration lock of ${options.scope ?? db.description}: ${describeHolder(holder)}; gave up after ${Math.round((Date.now() - started) / 1000)} s (--lock-wait). Nothing was applied.`,
+      );
     }
     await new Promise((done) => setTimeout(done, options.pollMs ?? 200));
   }
@@ -90,6 +101,8 @@ export async function withMigrationLock<T>(db: Db, options: LockOptions, fn: () 
     return await fn();
   } finally {
     // A lost connection has released the lock already; the original error matters more.
-    await db.query("SELECT pg_catalog.set_config('application_name', $1, false), pg_catalog.pg_advisory_unlock($2::bigint)", [saved.name, key]).catch(() => undefined);
+    await db
+      .query("SELECT pg_catalog.set_config('application_name', $1, false), pg_catalog.pg_advisory_unlock($2::bigint)", [saved.name, key])
+      .catch(() => undefined);
   }
 }

@@ -43,7 +43,10 @@ export function metaFromPlan(plan: Plan, hashes: { from: string; to: string; has
     if (cleanup !== null) beforeRetry[String(i + 1)] = cleanup;
   });
   // Down statements are text (a step's reverse); the same analyzer that `migrate down` runs on them finds their hazards.
-  const reverses = [...plan.steps].reverse().map((s) => s.reverse).filter((r): r is string => r !== null && r !== '');
+  const reverses = [...plan.steps]
+    .reverse()
+    .map((s) => s.reverse)
+    .filter((r): r is string => r !== null && r !== '');
   const downFacts = reverses.map((r) => analyzeStatement(r));
   const downLoses = downFacts.flatMap((f, i) => f.hazards.filter((h) => h.kind === 'deletes-data').map((h) => `statement ${i + 1}: ${h.message}`));
   return {

@@ -11,7 +11,13 @@ export type MigrationState =
   /** Not applied; `outOfOrder` when older than the newest applied one (merged from a branch). */
   | { readonly kind: 'pending'; readonly version: string; readonly file: MigrationFile; readonly outOfOrder: boolean }
   /** A run stopped between statements outside its transaction; the next run resumes it. */
-  | { readonly kind: 'interrupted'; readonly version: string; readonly file: MigrationFile | null; readonly progress: Progress; readonly direction: 'up' | 'down' };
+  | {
+      readonly kind: 'interrupted';
+      readonly version: string;
+      readonly file: MigrationFile | null;
+      readonly progress: Progress;
+      readonly direction: 'up' | 'down';
+    };
 
 /** Every migration known to the files or the history, in version order. */
 export function migrationStates(files: readonly MigrationFile[], history: readonly HistoryRow[], progress: readonly Progress[]): MigrationState[] {

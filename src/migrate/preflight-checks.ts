@@ -78,11 +78,13 @@ export function preflightChecks(plan: Plan, serverVersion: number): PreflightChe
     newTables: new Set(plan.steps.flatMap((s) => (s.change.kind === 'CreateTable' ? [relKey(s.change.table)] : []))),
     newColumns: new Set(plan.steps.flatMap((s) => (s.change.kind === 'AddColumn' ? [columnKey(s.change.schema, s.change.table, s.change.column.name)] : []))),
     inputIsValid: serverVersion >= 160000,
-    planEnums: new Map(plan.steps.flatMap((s) => {
-      const c = s.change;
-      if (c.kind === 'CreateEnum') return [[qualified(c.enum.schema, c.enum.name), c.enum.values] as const];
-      return c.kind === 'RecreateEnum' ? [[qualified(c.to.schema, c.to.name), c.to.values] as const] : [];
-    })),
+    planEnums: new Map(
+      plan.steps.flatMap((s) => {
+        const c = s.change;
+        if (c.kind === 'CreateEnum') return [[qualified(c.enum.schema, c.enum.name), c.enum.values] as const];
+        return c.kind === 'RecreateEnum' ? [[qualified(c.to.schema, c.to.name), c.to.values] as const] : [];
+      }),
+    ),
   };
   const seen = new Set<Change>();
   const out: PreflightCheck[] = [];
@@ -96,20 +98,31 @@ export function preflightChecks(plan: Plan, serverVersion: number): PreflightChe
 
 function checksOf(c: Change, step: number, scope: Scope): PreflightCheck[] {
   switch (c.kind) {
-    case 'AddConstraint': return constraintChecks(c.constraint, step, scope);
-    case 'CreateIndex': return c.index.unique ? indexChecks(c.index, step, scope) : [];
-    case 'AlterColumn': return alterColumnChecks(c, step, scope);
+    case 'AddConstraint':
+      return constraintChecks(c.constraint, step, scope);
+    case 'CreateIndex':
+      return c.index.unique ? indexChecks(c.index, step, scope) : [];
+    case 'AlterColumn':
+      return alterColumnChecks(c, step, scope);
     case 'AddColumn': {
       if (scope.newTables.has(`${c.schema}.${c.table}`)) return [];
       const t = qualified(c.schema, scope.names.table(c.schema, c.table));
-      return [{
-        kind: 'rows-without-value', step, object: columnKey(c.schema, c.table, c.column.name), castHelper: false,
-        countSql: `SELECT count(*) AS n FROM ${t}`, sampleSql: null,
-        describe: (n) => `ADD COLUMN ${c.table}.${c.column.name} NOT NULL without a default: ${plural(n, 'existing row')} would hold NULL`,
-      }];
+      return [
+        {
+          kind: 'rows-without-value',
+          step,
+          object: columnKey(c.schema, c.table, c.column.name),
+          castHelper: false,
+          countSql: `SELECT count(*) AS n FROM ${t}`,
+          sampleSql: null,
+          describe: (n) => `ADD COLUMN ${c.table}.${c.column.name} NOT NULL without a default: ${plural(n, 'existing row')} would hold NULL`,
+        },
+      ];
     }
-    case 'RecreateEnum': return enumChecks(c, step, scope);
-    default: return [];
+    case 'RecreateEnum':
+      return enumChecks(c, step, scope);
+    default:
+      return [];
   }
 }
 
@@ -132,29 +145,45 @@ function constraintChecks(k: Constraint, step: number, scope: Scope): PreflightC
   if (!checkable(scope, k.schema, k.table, k.kind === 'Check' ? [] : k.columns)) return [];
   const t = `${qualified(k.schema, scope.names.table(k.schema, k.table))} AS t`;
   switch (k.kind) {
-    case 'ForeignKey': return [foreignKeyCheck(k, cols, t, step, scope)];
+    case 'ForeignKey':
+      return [foreignKeyCheck(k, cols, t, step, scope)];
     case 'Check':
-      return [{
-        kind: 'check-violations', step, object, castHelper: false,
-        countSql: `SELECT count(*) AS n FROM ${t} WHERE NOT ${parens(k.expression)}`, sampleSql: null,
-        describe: (n) => `CHECK ${k.name} on ${k.schema}.${k.table}: ${plural(n, 'row violates', 'rows violate')} it`,
-      }];
+      return [
+        {
+          kind: 'check-violations',
+          step,
+          object,
+          castHelper: false,
+          countSql: `SELECT count(*) AS n FROM ${t} WHERE NOT ${parens(k.expression)}`,
+          sampleSql: null,
+          describe: (n) => `CHECK ${k.name} on ${k.schema}.${k.table}: ${plural(n, 'row violates', 'rows violate')} it`,
+        },
+      ];
     case 'Unique':
     case 'PrimaryKey': {
       const what = k.kind === 'PrimaryKey' ? 'PRIMARY KEY' : 'UNIQUE';
       const filter = k.kind === 'Unique' && k.nullsNotDistinct ? '' : `WHERE ${allNotNull(cols, 't')}`;
       const groups = `FROM ${t} ${filter} GROUP BY ${cols.map((c) => `t.${ident(c)}`).join(', ')} HAVING count(*) > 1`;
-      const out: PreflightCheck[] = [{
-        kind: 'duplicate-keys', step, object, castHelper: false,
-        countSql: `SELECT count(*) AS n FROM (SELECT 1 ${groups}) AS d`,
-        sampleSql: `SELECT ${keyText(cols, 't')} AS v ${groups} LIMIT 3`,
-        describe: (n) => `${what} (${cols.join(', ')}) on ${k.schema}.${k.table}: ${plural(n, 'duplicate group')}`,
-        remedy: dedupeCommand(k.schema, scope.names.table(k.schema, k.table), cols),
-      }];
+      const out: PreflightCheck[] = [
+        {
+          kind: 'duplicate-keys',
+          step,
+          object,
+          castHelper: false,
+          countSql: `SELECT count(*) AS n FROM (SELECT 1 ${groups}) AS d`,
+          sampleSql: `SELECT ${keyText(cols, 't')} AS v ${groups} LIMIT 3`,
+          describe: (n) => `${what} (${cols.join(', ')}) on ${k.schema}.${k.table}: ${plural(n, 'duplicate group')}`,
+          remedy: dedupeCommand(k.schema, scope.names.table(k.schema, k.table), cols),
+        },
+      ];
       if (k.kind === 'PrimaryKey') {
         out.push({
-          kind: 'null-keys', step, object, castHelper: false,
-          countSql: `SELECT count(*) AS n FROM ${t} WHERE NOT (${allNotNull(cols, 't')})`, sampleSql: null,
+          kind: 'null-keys',
+          step,
+          object,
+          castHelper: false,
+          countSql: `SELECT count(*) AS n FROM ${t} WHERE NOT (${allNotNull(cols, 't')})`,
+          sampleSql: null,
           describe: (n) => `PRIMARY KEY (${cols.join(', ')}) on ${k.schema}.${k.table}: ${plural(n, 'row has', 'rows have')} NULL in the key`,
         });
       }
@@ -171,12 +200,18 @@ function foreignKeyCheck(k: ForeignKey, cols: readonly string[], t: string, step
   const refNew = scope.newTables.has(`${k.refSchema}.${k.refTable}`);
   const refCols = k.refColumns.map((c) => scope.names.column(k.refSchema, k.refTable, c));
   const ref = qualified(k.refSchema, scope.names.table(k.refSchema, k.refTable));
-  const missing = refNew ? 'true' : `NOT EXISTS (SELECT 1 FROM ${ref} AS r WHERE ${refCols.map((rc, i) => `r.${ident(rc)} = t.${ident(cols[i])}`).join(' AND ')})`;
-  const where = k.match === 'full'
-    ? `NOT (${cols.map((c) => `t.${ident(c)} IS NULL`).join(' AND ')}) AND (NOT (${allNotNull(cols, 't')}) OR ${missing})`
-    : `${allNotNull(cols, 't')} AND ${missing}`;
+  const missing = refNew
+    ? 'true'
+    : `NOT EXISTS (SELECT 1 FROM ${ref} AS r WHERE ${refCols.map((rc, i) => `r.${ident(rc)} = t.${ident(cols[i])}`).join(' AND ')})`;
+  const where =
+    k.match === 'full'
+      ? `NOT (${cols.map((c) => `t.${ident(c)} IS NULL`).join(' AND ')}) AND (NOT (${allNotNull(cols, 't')}) OR ${missing})`
+      : `${allNotNull(cols, 't')} AND ${missing}`;
   return {
-    kind: 'orphan-rows', step, object: constraintKey(k), castHelper: false,
+    kind: 'orphan-rows',
+    step,
+    object: constraintKey(k),
+    castHelper: false,
     countSql: `SELECT count(*) AS n FROM ${t} WHERE ${where}`,
     sampleSql: `SELECT DISTINCT ${keyText(cols, 't')} AS v FROM ${t} WHERE ${where} LIMIT 3`,
     describe: (n) => `FK ${k.schema}.${k.table}.${cols.join(', ')} → ${k.refSchema}.${k.refTable}: ${plural(n, 'orphan row')}`,
@@ -190,14 +225,26 @@ function indexChecks(i: Index, step: number, scope: Scope): PreflightCheck[] {
   const keys = i.keys.map((k) => (k.column !== null ? ident(scope.names.column(i.schema, i.table, k.column)) : parens(k.expression ?? '')));
   const conds = [...(i.nullsNotDistinct ? [] : keys.map((k) => `${k} IS NOT NULL`)), ...(i.where !== null ? [parens(i.where)] : [])];
   const groups = `FROM ${t} ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} GROUP BY ${keys.join(', ')} HAVING count(*) > 1`;
-  return [{
-    kind: 'duplicate-keys', step, object: relKey(i), castHelper: false,
-    countSql: `SELECT count(*) AS n FROM (SELECT 1 ${groups}) AS d`,
-    sampleSql: `SELECT ${keys.length === 1 ? `(${keys[0]})::text` : `ROW(${keys.join(', ')})::text`} AS v ${groups} LIMIT 3`,
-    describe: (n) => `UNIQUE INDEX ${i.name} (${i.keys.map(indexKeySql).join(', ')}) on ${i.schema}.${i.table}: ${plural(n, 'duplicate group')}`,
-    ...(i.where === null && i.keys.every((k) => k.column !== null)
-      ? { remedy: dedupeCommand(i.schema, scope.names.table(i.schema, i.table), i.keys.map((k) => scope.names.column(i.schema, i.table, k.column!))) } : {}),
-  }];
+  return [
+    {
+      kind: 'duplicate-keys',
+      step,
+      object: relKey(i),
+      castHelper: false,
+      countSql: `SELECT count(*) AS n FROM (SELECT 1 ${groups}) AS d`,
+      sampleSql: `SELECT ${keys.length === 1 ? `(${keys[0]})::text` : `ROW(${keys.join(', ')})::text`} AS v ${groups} LIMIT 3`,
+      describe: (n) => `UNIQUE INDEX ${i.name} (${i.keys.map(indexKeySql).join(', ')}) on ${i.schema}.${i.table}: ${plural(n, 'duplicate group')}`,
+      ...(i.where === null && i.keys.every((k) => k.column !== null)
+        ? {
+            remedy: dedupeCommand(
+              i.schema,
+              scope.names.table(i.schema, i.table),
+              i.keys.map((k) => scope.names.column(i.schema, i.table, k.column!)),
+            ),
+          }
+        : {}),
+    },
+  ];
 }
 
 /** A conversion to an enum the plan creates: values (or array elements) outside its declared labels. */
@@ -210,10 +257,14 @@ function enumLabelsCheck(c: AlterColumn, step: number, scope: Scope, toType: str
   const [from, value] = toType.endsWith('[]') ? [`${t}, unnest(${col}::text[]) AS v`, 'v'] : [t, `${col}::text`];
   const where = `${value} IS NOT NULL AND ${value} NOT IN (${list})`;
   return {
-    kind: 'cast-failures', step, object, castHelper: false,
+    kind: 'cast-failures',
+    step,
+    object,
+    castHelper: false,
     countSql: `SELECT count(*) AS n FROM ${from} WHERE ${where}`,
     sampleSql: `SELECT left(${value}, 40) AS v FROM ${from} WHERE ${where} LIMIT 3`,
-    describe: (n) => `cast ${storageType(c.from.type)} → ${toType} on ${object}: ${plural(n, 'value is', 'values are')} not a label of the enum the plan creates`,
+    describe: (n) =>
+      `cast ${storageType(c.from.type)} → ${toType} on ${object}: ${plural(n, 'value is', 'values are')} not a label of the enum the plan creates`,
   };
 }
 
@@ -243,7 +294,10 @@ function alterColumnChecks(c: AlterColumn, step: number, scope: Scope): Prefligh
     else if (limit !== null) {
       const where = `char_length(${col}::text) > ${limit}`;
       out.push({
-        kind: 'too-long', step, object, castHelper: false,
+        kind: 'too-long',
+        step,
+        object,
+        castHelper: false,
         countSql: `SELECT count(*) AS n FROM ${t} WHERE ${where}`,
         sampleSql: `SELECT left(${col}::text, 40) AS v FROM ${t} WHERE ${where} LIMIT 3`,
         describe: (n) => `${fromType} → ${toType} on ${object}: ${plural(n, 'value is', 'values are')} too long`,
@@ -257,7 +311,10 @@ function alterColumnChecks(c: AlterColumn, step: number, scope: Scope): Prefligh
         : `NOT pg_input_is_valid(${col}::text, ${literal(toType)})`;
       const where = `${col} IS NOT NULL AND ${bad}`;
       out.push({
-        kind: 'cast-failures', step, object, castHelper: helper,
+        kind: 'cast-failures',
+        step,
+        object,
+        castHelper: helper,
         countSql: `SELECT count(*) AS n FROM ${t} WHERE ${where}`,
         sampleSql: `SELECT left(${col}::text, 40) AS v FROM ${t} WHERE ${where} LIMIT 3`,
         describe: (n) => `cast ${fromType} → ${toType} on ${object}: ${plural(n, 'value does', 'values do')} not convert`,
@@ -267,8 +324,12 @@ function alterColumnChecks(c: AlterColumn, step: number, scope: Scope): Prefligh
   if (change !== null && change.lossy) out.push(lossyCheck(c, step, scope));
   if (to.notNull && !from.notNull) {
     out.push({
-      kind: 'nulls', step, object, castHelper: false,
-      countSql: `SELECT count(*) AS n FROM ${t} WHERE ${col} IS NULL`, sampleSql: null,
+      kind: 'nulls',
+      step,
+      object,
+      castHelper: false,
+      countSql: `SELECT count(*) AS n FROM ${t} WHERE ${col} IS NULL`,
+      sampleSql: null,
       describe: (n) => `SET NOT NULL ${object}: ${plural(n, 'null')}`,
     });
   }
@@ -290,7 +351,10 @@ function lossyCheck(c: AlterColumn, step: number, scope: Scope): PreflightCheck 
   const pairs = `(SELECT ${ident(name)} AS v, (${forward}) AS w FROM ${t}) AS s WHERE v IS NOT NULL AND (${back}) IS DISTINCT FROM v`;
   const object = columnKey(schema, table, c.to.name);
   return {
-    kind: 'values-change', step, object, castHelper: false,
+    kind: 'values-change',
+    step,
+    object,
+    castHelper: false,
     countSql: `SELECT count(*) AS n FROM ${pairs}`,
     sampleSql: `SELECT left(v::text, 40) || ' → ' || left(w::text, 40) AS v FROM ${pairs} LIMIT 3`,
     describe: (n) => `${fromType} → ${toType} on ${object}: ${plural(n, 'value', 'values')} would be stored changed`,
@@ -301,17 +365,23 @@ function enumChecks(c: RecreateEnum, step: number, scope: Scope): PreflightCheck
   const removed = c.from.values.filter((v) => !c.to.values.includes(v) && !Object.prototype.hasOwnProperty.call(c.remap, v));
   if (removed.length === 0) return [];
   const values = removed.map(literal).join(', ');
-  return c.columns.filter((x) => checkable(scope, x.schema, x.table, [x.column.name])).map((x) => {
-    const t = qualified(x.schema, scope.names.table(x.schema, x.table));
-    const col = ident(scope.names.column(x.schema, x.table, x.column.name));
-    const where = x.column.type.endsWith('[]') ? `${col}::text[] && ARRAY[${values}]::text[]` : `${col}::text IN (${values})`;
-    return {
-      kind: 'enum-value-in-use' as const, step, object: columnKey(x.schema, x.table, x.column.name), castHelper: false,
-      countSql: `SELECT count(*) AS n FROM ${t} WHERE ${where}`,
-      sampleSql: `SELECT DISTINCT ${col}::text AS v FROM ${t} WHERE ${where} LIMIT 3`,
-      describe: (n: number) => `enum ${relKey(c.from)} loses ${values}: ${plural(n, 'row')} of ${x.schema}.${x.table}.${x.column.name} use${n === 1 ? 's' : ''} it`,
-    };
-  });
+  return c.columns
+    .filter((x) => checkable(scope, x.schema, x.table, [x.column.name]))
+    .map((x) => {
+      const t = qualified(x.schema, scope.names.table(x.schema, x.table));
+      const col = ident(scope.names.column(x.schema, x.table, x.column.name));
+      const where = x.column.type.endsWith('[]') ? `${col}::text[] && ARRAY[${values}]::text[]` : `${col}::text IN (${values})`;
+      return {
+        kind: 'enum-value-in-use' as const,
+        step,
+        object: columnKey(x.schema, x.table, x.column.name),
+        castHelper: false,
+        countSql: `SELECT count(*) AS n FROM ${t} WHERE ${where}`,
+        sampleSql: `SELECT DISTINCT ${col}::text AS v FROM ${t} WHERE ${where} LIMIT 3`,
+        describe: (n: number) =>
+          `enum ${relKey(c.from)} loses ${values}: ${plural(n, 'row')} of ${x.schema}.${x.table}.${x.column.name} use${n === 1 ? 's' : ''} it`,
+      };
+    });
 }
 
 /**

@@ -42,9 +42,24 @@ export async function runPreflight(db: Db, plan: Plan, options: PreflightOptions
       const examples = c.sampleSql === null ? [] : (await db.query<{ v: string | null }>(c.sampleSql)).map((r) => r.v ?? 'NULL');
       const e = examples.length > 0 ? ` (e.g. ${examples.join(', ')})` : '';
       const remedy = c.remedy ? { remedy: c.remedy } : {};
-      out.push({ kind: c.kind, step: c.step, object: c.object, count: n, examples, message: `${c.describe(n)}${e}${c.remedy ? `; clear them with: ${c.remedy}` : ''}`, ...remedy });
+      out.push({
+        kind: c.kind,
+        step: c.step,
+        object: c.object,
+        count: n,
+        examples,
+        message: `${c.describe(n)}${e}${c.remedy ? `; clear them with: ${c.remedy}` : ''}`,
+        ...remedy,
+      });
     } catch (err) {
-      out.push({ kind: 'not-checked', step: c.step, object: c.object, count: null, examples: [], message: `${c.object}: could not be checked (${(err as Error).message.split('\n')[0]})` });
+      out.push({
+        kind: 'not-checked',
+        step: c.step,
+        object: c.object,
+        count: null,
+        examples: [],
+        message: `${c.object}: could not be checked (${(err as Error).message.split('\n')[0]})`,
+      });
     }
   }
   return out;
@@ -67,7 +82,10 @@ export async function checkPreflight(db: Db, plan: Plan, options: PreflightOptio
   if (failing.length === 0) return findings;
   // No `object` in the problems: the CLI prints problems the message does not already contain.
   const problems: Problem[] = failing.map((f) => ({ code: f.kind, message: `step ${f.step + 1}: ${f.message}` }));
-  throw new SchemakitError('apply', 'preflight-failed',
+  throw new SchemakitError(
+    'apply',
+    'preflight-failed',
     `pre-flight checks found data the plan would fail on; nothing was applied. Fix the data (or the schema) first:\n${renderPreflight(failing)}`,
-    { problems });
+    { problems },
+  );
 }

@@ -20,13 +20,24 @@ export interface ResolveResult {
  * - `applied`: it is recorded as applied with the file's checksum (the user finished it by hand).
  * Refuses a version that is neither interrupted nor (for `applied`) pending.
  */
-export async function resolveMigration(db: Db, files: readonly MigrationFile[], version: string, as: 'rolled-back' | 'applied', at: HistoryLocation = DEFAULT_HISTORY): Promise<ResolveResult> {
+export async function resolveMigration(
+  db: Db,
+  files: readonly MigrationFile[],
+  version: string,
+  as: 'rolled-back' | 'applied',
+  at: HistoryLocation = DEFAULT_HISTORY,
+): Promise<ResolveResult> {
   await ensureHistory(db, at);
   const progress = (await readProgress(db, at)).find((p) => p.version === version);
   const applied = (await readHistory(db, at)).some((h) => h.version === version);
   const file = files.find((f) => f.version === version) ?? null;
   if (applied && as === 'applied') throw new SchemakitError('migrate', 'not-interrupted', `${version} is already applied; nothing to resolve`);
-  if (!progress && as === 'rolled-back') throw new SchemakitError('migrate', 'not-interrupted', `${version} is not an interrupted migration (migrate status shows INTERRUPTED ones); nothing to resolve`);
+  if (!progress && as === 'rolled-back')
+    throw new SchemakitError(
+      'migrate',
+      'not-interrupted',
+      `${version} is not an interrupted migration (migrate status shows INTERRUPTED ones); nothing to resolve`,
+    );
   if (as === 'applied' && file === null) throw new SchemakitError('migrate', 'unknown-version', `${version}: no migration directory has this version`);
   const statements = file && progress && file.checksum === progress.checksum ? splitStatements(file.up) : null;
   const committed = (progress?.statements ?? []).map((n) => ({ n, sql: statements?.[n - 1]?.sql ?? null }));

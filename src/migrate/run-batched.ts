@@ -62,15 +62,23 @@ async function keyColumn(db: Db, job: BatchJob): Promise<{ table: string; key: s
   const named = job.spec.schema === null ? ident(job.spec.table) : qualified(job.spec.schema, job.spec.table);
   const [t] = await db.query<{ oid: number | null; schema: string | null }>(
     `SELECT c.oid, n.nspname AS schema FROM (SELECT pg_catalog.to_regclass(${literal(named)}) AS r) x
-       LEFT JOIN pg_catalog.pg_class c ON c.oid = x.r LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace`);
-  if (!t || t.oid === null || t.schema === null) throw new SchemakitError('migrate', 'bad-batch', `${job.where}: schemakit:batch: table ${named} does not exist`);
+       LEFT JOIN pg_catalog.pg_class c ON c.oid = x.r LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace`,
+  );
+  if (!t || t.oid === null || t.schema === null)
+    throw new SchemakitError('migrate', 'bad-batch', `${job.where}: schemakit:batch: table ${named} does not exist`);
   const table = qualified(t.schema, job.spec.table);
   if (job.spec.key !== null) return { table, key: job.spec.key };
   const pk = await db.query<{ name: string }>(
     `SELECT a.attname AS name FROM pg_catalog.pg_index i JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
-      WHERE i.indrelid = $1 AND i.indisprimary`, [t.oid]);
+      WHERE i.indrelid = $1 AND i.indisprimary`,
+    [t.oid],
+  );
   if (pk.length !== 1) {
-    throw new SchemakitError('migrate', 'bad-batch', `${job.where}: schemakit:batch: ${table} has ${pk.length === 0 ? 'no primary key' : 'a primary key of several columns'}; name the key column with key=COLUMN`);
+    throw new SchemakitError(
+      'migrate',
+      'bad-batch',
+      `${job.where}: schemakit:batch: ${table} has ${pk.length === 0 ? 'no primary key' : 'a primary key of several columns'}; name the key column with key=COLUMN`,
+    );
   }
   return { table, key: pk[0].name };
 }
@@ -87,15 +95,20 @@ export async function runBatched(db: Db, job: BatchJob, hooks: BatchHooks = {}):
   const resolved = await keyColumn(db, job);
   const key = ident(resolved.key);
   const table = resolved.table;
-  const inner = (after: boolean) => `SELECT ${key} AS k FROM ${table} WHERE ${after ? `${key} > $1` : `${key} IS NOT NULL`} ORDER BY ${key} LIMIT ${job.spec.size}`;
-  const bounds = (after: boolean) => `SELECT pg_catalog.min(k)::text AS lo, pg_catalog.max(k)::text AS hi, pg_catalog.count(*)::int AS n FROM (${inner(after)}) s`;
+  const inner = (after: boolean) =>
+    `SELECT ${key} AS k FROM ${table} WHERE ${after ? `${key} > $1` : `${key} IS NOT NULL`} ORDER BY ${key} LIMIT ${job.spec.size}`;
+  const bounds = (after: boolean) =>
+    `SELECT pg_catalog.min(k)::text AS lo, pg_catalog.max(k)::text AS hi, pg_catalog.count(*)::int AS n FROM (${inner(after)}) s`;
   let done: BatchProgress = job.from ?? { statement: job.statement, lastKey: null, batches: 0, rows: 0, keys: 0 };
   const started = Date.now();
   const keysAtStart = done.keys;
   let totalKeys: number | null = null;
   if (hooks.onBatch) {
     const after = done.lastKey !== null;
-    const [c] = await db.query<{ n: string }>(`SELECT pg_catalog.count(*)::text AS n FROM ${table} WHERE ${after ? `${key} > $1` : `${key} IS NOT NULL`}`, after ? [done.lastKey] : []);
+    const [c] = await db.query<{ n: string }>(
+      `SELECT pg_catalog.count(*)::text AS n FROM ${table} WHERE ${after ? `${key} > $1` : `${key} IS NOT NULL`}`,
+      after ? [done.lastKey] : [],
+    );
     totalKeys = done.keys + Number(c.n);
   }
   for (let first = true; ; first = false) {
@@ -110,7 +123,12 @@ export async function runBatched(db: Db, job: BatchJob, hooks: BatchHooks = {}):
       if (Number(b.n) === 0) return null;
       const rows = await db.rowCount(job.sql, [b.lo, b.hi]).catch((e: unknown) => {
         if (!/parameter|bind message/i.test((e as Error).message)) throw e;
-        throw new SchemakitError('migrate', 'bad-batch', `${(e as Error).message.replace(/^db: /, '')} (a batched statement takes the batch's first and last key as $1 and $2, e.g. WHERE ${key} BETWEEN $1 AND $2)`, { cause: e });
+        throw new SchemakitError(
+          'migrate',
+          'bad-batch',
+          `${(e as Error).message.replace(/^db: /, '')} (a batched statement takes the batch's first and last key as $1 and $2, e.g. WHERE ${key} BETWEEN $1 AND $2)`,
+          { cause: e },
+        );
       });
       await hooks.inBatch?.(job.where, done.batches + 1);
       const p: BatchProgress = { statement: job.statement, lastKey: b.hi, batches: done.batches + 1, rows: done.rows + rows, keys: done.keys + Number(b.n) };
@@ -123,7 +141,18 @@ export async function runBatched(db: Db, job: BatchJob, hooks: BatchHooks = {}):
       const elapsedMs = Date.now() - started;
       const rate = (done.keys - keysAtStart) / Math.max(elapsedMs, 1);
       const etaMs = totalKeys === null || rate <= 0 ? null : Math.max(0, totalKeys - done.keys) / rate;
-      hooks.onBatch({ where: job.where, statement: job.statement, batches: done.batches, rows: done.rows, keys: done.keys, runKeys: done.keys - keysAtStart, totalKeys, elapsedMs, lastBatchMs: Date.now() - batchStart, etaMs });
+      hooks.onBatch({
+        where: job.where,
+        statement: job.statement,
+        batches: done.batches,
+        rows: done.rows,
+        keys: done.keys,
+        runKeys: done.keys - keysAtStart,
+        totalKeys,
+        elapsedMs,
+        lastBatchMs: Date.now() - batchStart,
+        etaMs,
+      });
     }
   }
 }

@@ -1,7 +1,17 @@
 import { join } from 'node:path';
 import type { Db } from '../db';
 import { SchemakitError, sha256 } from '../util';
-import { DEFAULT_HISTORY, deleteHistory, ensureHistory, insertHistory, readHistory, readProgress, type HistoryLocation, type HistoryRow, type Progress } from './history';
+import {
+  DEFAULT_HISTORY,
+  deleteHistory,
+  ensureHistory,
+  insertHistory,
+  readHistory,
+  readProgress,
+  type HistoryLocation,
+  type HistoryRow,
+  type Progress,
+} from './history';
 import { substitutePlaceholders, type Placeholders } from './placeholders';
 import { compareVersions, type MigrationFile } from './migration-files';
 import { runScript, type Script, type ScriptHooks } from './run-script';
@@ -51,10 +61,16 @@ export function editedApplied(files: readonly MigrationFile[], history: readonly
 function refuseEdited(files: readonly MigrationFile[], history: readonly HistoryRow[]): void {
   const edited = editedApplied(files, history);
   if (edited.length === 0) return;
-  const list = edited.map(({ file, row }) => `  - ${join(file.dir, 'up.sql')}: applied ${row.appliedAt.toISOString()} with checksum ${row.checksum.slice(0, 12)}…, now ${file.checksum.slice(0, 12)}…`);
-  throw new SchemakitError('migrate', 'checksum-mismatch',
+  const list = edited.map(
+    ({ file, row }) =>
+      `  - ${join(file.dir, 'up.sql')}: applied ${row.appliedAt.toISOString()} with checksum ${row.checksum.slice(0, 12)}…, now ${file.checksum.slice(0, 12)}…`,
+  );
+  throw new SchemakitError(
+    'migrate',
+    'checksum-mismatch',
     `${edited.length} applied migration file(s) were edited after being applied; nothing was run. Restore them (git checkout) and put new changes in a new migration:\n${list.join('\n')}`,
-    { problems: edited.map(({ file }) => ({ code: 'checksum-mismatch', message: `${file.id}/up.sql was edited after being applied` })) });
+    { problems: edited.map(({ file }) => ({ code: 'checksum-mismatch', message: `${file.id}/up.sql was edited after being applied` })) },
+  );
 }
 
 /** The script of a migration's up.sql (statement numbering and outside-transaction marks from the file). */
@@ -66,17 +82,25 @@ export function upScript(m: MigrationFile, progress: Progress | undefined, start
   const outside = new Set([...statements.flatMap((s, i) => (s.outsideTransaction ? [i + 1] : [])), ...(meta?.outsideTransaction ?? [])]);
   const file = join(m.dir, 'up.sql');
   if (progress && progress.checksum !== m.checksum) {
-    throw new SchemakitError('migrate', 'checksum-mismatch',
-      `${file} was interrupted (${describeProgress(progress)}), and has been edited since; restore the file as it was to resume`);
+    throw new SchemakitError(
+      'migrate',
+      'checksum-mismatch',
+      `${file} was interrupted (${describeProgress(progress)}), and has been edited since; restore the file as it was to resume`,
+    );
   }
   return {
-    file, version: m.version, checksum: m.checksum, statements, outside,
+    file,
+    version: m.version,
+    checksum: m.checksum,
+    statements,
+    outside,
     beforeRetry: new Map(Object.entries(meta?.beforeRetry ?? {}).map(([n, sql]) => [Number(n), sql])),
     done: new Set(progress?.statements ?? []),
     partial: new Map((progress?.batches ?? []).map((b) => [b.statement, b])),
     history: scope.history,
     // The down SQL is recorded as it would run here (placeholders substituted): migrate down runs the record.
-    finish: (db) => insertHistory(db, { version: m.version, name: m.name, checksum: m.checksum, durationMs: Date.now() - started, downSql: down }, scope.history),
+    finish: (db) =>
+      insertHistory(db, { version: m.version, name: m.name, checksum: m.checksum, durationMs: Date.now() - started, downSql: down }, scope.history),
   };
 }
 
@@ -96,7 +120,10 @@ export async function migrateUp(db: Db, files: readonly MigrationFile[], options
   }
   const onDisk = new Set(files.map((f) => f.version));
   for (const h of history) {
-    if (!onDisk.has(h.version)) options.onNotice?.(`${h.version}_${h.name} was applied (${h.appliedAt.toISOString()}) but its directory is missing from the migrations directory (deleted, or this checkout is behind the database?); pending migrations are applied anyway`);
+    if (!onDisk.has(h.version))
+      options.onNotice?.(
+        `${h.version}_${h.name} was applied (${h.appliedAt.toISOString()}) but its directory is missing from the migrations directory (deleted, or this checkout is behind the database?); pending migrations are applied anyway`,
+      );
   }
   const applied = new Set(history.map((h) => h.version));
   const newest = history[history.length - 1]?.version;
@@ -150,15 +177,15 @@ export async function planMigrateDown(db: Db, options: Pick<MigrateDownOptions, 
   }
   // Last applied first: with migrations merged from branches, application order is not version order.
   const newestFirst = [...history].sort((a, b) => b.appliedAt.getTime() - a.appliedAt.getTime() || compareVersions(b.version, a.version));
-  const targets = options.to !== undefined
-    ? newestFirst.filter((h) => compareVersions(h.version, options.to!) > 0)
-    : newestFirst.slice(0, options.steps ?? 1);
+  const targets = options.to !== undefined ? newestFirst.filter((h) => compareVersions(h.version, options.to!) > 0) : newestFirst.slice(0, options.steps ?? 1);
   const problems = targets.flatMap((h) => {
     if (h.downSql === null) return [`${h.version}_${h.name}: no down.sql was recorded when it was applied`];
-    if (!options.allowIncomplete && /^-- INCOMPLETE:/m.test(h.downSql)) return [`${h.version}_${h.name}: its down script is incomplete (irreversible steps); pass --allow-incomplete to run what it has`];
+    if (!options.allowIncomplete && /^-- INCOMPLETE:/m.test(h.downSql))
+      return [`${h.version}_${h.name}: its down script is incomplete (irreversible steps); pass --allow-incomplete to run what it has`];
     return [];
   });
-  if (problems.length > 0) throw new SchemakitError('migrate', 'not-reversible', `cannot revert; nothing was run:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new SchemakitError('migrate', 'not-reversible', `cannot revert; nothing was run:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return targets.map((row) => ({
     row,
     hazards: splitStatements(row.downSql!).flatMap((st, i) => analyzeStatement(st.sql).hazards.map((hazard) => ({ statement: i + 1, hazard }))),
@@ -168,14 +195,23 @@ export async function planMigrateDown(db: Db, options: Pick<MigrateDownOptions, 
 /** Throws `hazard-refused` when a down script has a blocking hazard (deletes-data…) that is not allowed. */
 export function checkDownHazards(targets: readonly DownTarget[], allow: readonly HazardKind[]): void {
   const refused = blockingHazards.filter((k) => !allow.includes(k));
-  const problems = targets.flatMap((t) => t.hazards.filter((h) => refused.includes(h.hazard.kind)).map((h) => ({
-    code: h.hazard.kind, message: `${t.row.version}_${t.row.name} down statement ${h.statement}: ${h.hazard.message}`,
-  })));
+  const problems = targets.flatMap((t) =>
+    t.hazards
+      .filter((h) => refused.includes(h.hazard.kind))
+      .map((h) => ({
+        code: h.hazard.kind,
+        message: `${t.row.version}_${t.row.name} down statement ${h.statement}: ${h.hazard.message}`,
+      })),
+  );
   if (problems.length === 0) return;
   const kinds = [...new Set(problems.map((p) => p.code))];
-  throw new SchemakitError('migrate', 'hazard-refused',
+  throw new SchemakitError(
+    'migrate',
+    'hazard-refused',
     `reverting would lose data (${kinds.join(', ')}); nothing was run. Take a backup (--backup DIR) and allow it explicitly (--allow-hazard ${kinds.join(' --allow-hazard ')}) to proceed:\n` +
-    problems.map((p) => `  - [${p.code}] ${p.message}`).join('\n'), { problems });
+      problems.map((p) => `  - [${p.code}] ${p.message}`).join('\n'),
+    { problems },
+  );
 }
 
 /**
@@ -198,16 +234,22 @@ export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Pro
     const checksum = sha256(text);
     const p = progress.get(h.version);
     const same = p !== undefined && p.checksum === checksum;
-    const r = await runScript(db, {
-      file: `down SQL of ${h.version}_${h.name} (as recorded in ${at.schema}.${at.migrations})`,
-      version: h.version, checksum, statements,
-      outside: new Set(statements.flatMap((s, i) => (s.outsideTransaction ? [i + 1] : []))),
-      beforeRetry: new Map(),
-      done: new Set(same ? p.statements : []),
-      partial: new Map(same ? p.batches.map((b) => [b.statement, b]) : []),
-      history: at,
-      finish: (d) => deleteHistory(d, h.version, at),
-    }, options).catch((e) => rethrowAfter(e, runs, 'reverted'));
+    const r = await runScript(
+      db,
+      {
+        file: `down SQL of ${h.version}_${h.name} (as recorded in ${at.schema}.${at.migrations})`,
+        version: h.version,
+        checksum,
+        statements,
+        outside: new Set(statements.flatMap((s, i) => (s.outsideTransaction ? [i + 1] : []))),
+        beforeRetry: new Map(),
+        done: new Set(same ? p.statements : []),
+        partial: new Map(same ? p.batches.map((b) => [b.statement, b]) : []),
+        history: at,
+        finish: (d) => deleteHistory(d, h.version, at),
+      },
+      options,
+    ).catch((e) => rethrowAfter(e, runs, 'reverted'));
     runs.push({ version: h.version, name: h.name, statements: statements.length, durationMs: Date.now() - started, ...r });
   }
   return runs;
@@ -216,7 +258,8 @@ export async function migrateDown(db: Db, options: MigrateDownOptions = {}): Pro
 /** `statement(s) 1 committed; statement 2 batched: 12 batch(es), 12000 row(s) up to key 12000`. */
 export function describeProgress(p: Progress): string {
   const parts = p.statements.length ? [`statement(s) ${p.statements.join(', ')} committed`] : [];
-  for (const b of p.batches) parts.push(`statement ${b.statement} batched: ${b.batches} batch(es), ${b.rows} row(s) changed, up to key ${b.lastKey ?? '(none yet)'}`);
+  for (const b of p.batches)
+    parts.push(`statement ${b.statement} batched: ${b.batches} batch(es), ${b.rows} row(s) changed, up to key ${b.lastKey ?? '(none yet)'}`);
   return parts.join('; ') || 'nothing committed yet';
 }
 
@@ -224,5 +267,8 @@ export function describeProgress(p: Progress): string {
 function rethrowAfter(e: unknown, runs: readonly MigrationRun[], verb: string): never {
   if (runs.length === 0 || !(e instanceof SchemakitError)) throw e;
   const before = runs.map((r) => `${r.version}_${r.name}`).join(', ');
-  throw new SchemakitError('migrate', e.code, `${e.message.replace(/^migrate: /, '')} Already ${verb} and committed before it in this run: ${before}.`, { cause: e.cause, problems: e.problems });
+  throw new SchemakitError('migrate', e.code, `${e.message.replace(/^migrate: /, '')} Already ${verb} and committed before it in this run: ${before}.`, {
+    cause: e.cause,
+    problems: e.problems,
+  });
 }

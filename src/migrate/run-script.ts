@@ -92,7 +92,16 @@ export async function runScript(db: Db, s: Script, hooks: ScriptHooks = {}): Pro
         if (spec) {
           await hooks.beforeStatement?.(s.file, n, total);
           const st = s.statements[n - 1];
-          const job = { where: `${s.file}:${st.line}`, version: s.version, checksum: s.checksum, statement: n, sql: st.sql, spec, from: s.partial?.get(n) ?? null, history: s.history };
+          const job = {
+            where: `${s.file}:${st.line}`,
+            version: s.version,
+            checksum: s.checksum,
+            statement: n,
+            sql: st.sql,
+            spec,
+            from: s.partial?.get(n) ?? null,
+            history: s.history,
+          };
           const totals = await runBatched(db, job, hooks);
           result.batches += totals.batches;
           result.rows += totals.rows;
@@ -144,12 +153,12 @@ function scriptFailure(s: Script, n: number, committed: readonly number[], cause
     ? `statement ${n} of ${s.statements.length} (line ${st.line}${s.outside.has(n) ? ', outside the transaction' : ''}): ${firstLine(st.sql)}`
     : 'recording it in the history';
   const progressTable = s.history ? `${s.history.schema}.${s.history.progress}` : 'schemakit.migration_progress';
-  const done = committed.length === 0
-    ? 'Nothing of it was committed: the database is as before this migration.'
-    : `Statements ${ranges(committed)} of it had committed (recorded in ${progressTable}); the next run resumes after them.`;
-  const batched = s.statements[n - 1]?.batch != null
-    ? ` Its committed batches are recorded in ${progressTable}: the next run resumes after the last of them.`
-    : '';
+  const done =
+    committed.length === 0
+      ? 'Nothing of it was committed: the database is as before this migration.'
+      : `Statements ${ranges(committed)} of it had committed (recorded in ${progressTable}); the next run resumes after them.`;
+  const batched =
+    s.statements[n - 1]?.batch != null ? ` Its committed batches are recorded in ${progressTable}: the next run resumes after the last of them.` : '';
   return new SchemakitError('migrate', 'statement-failed', `${s.file}: ${where} failed: ${reason}. ${done}${batched}`, { cause });
 }
 

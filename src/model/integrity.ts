@@ -42,13 +42,28 @@ interface ExpectationBase {
 }
 
 /** `expect(t).rows('>', 0)`: the table's row count compared with a number. */
-export interface RowCountExpectation extends ExpectationBase { readonly kind: 'RowCount'; readonly op: RowCountOp; readonly value: number }
+export interface RowCountExpectation extends ExpectationBase {
+  readonly kind: 'RowCount';
+  readonly op: RowCountOp;
+  readonly value: number;
+}
 /** `expect(t).noEmptyStrings(col)`: no row holds '' (or only blanks) in the column. */
-export interface NoEmptyStringsExpectation extends ExpectationBase { readonly kind: 'NoEmptyStrings'; readonly column: string }
+export interface NoEmptyStringsExpectation extends ExpectationBase {
+  readonly kind: 'NoEmptyStrings';
+  readonly column: string;
+}
 /** `expect(t).matches(col, regex)`: every non-NULL value matches the POSIX regular expression (`~`). */
-export interface MatchesExpectation extends ExpectationBase { readonly kind: 'Matches'; readonly column: string; readonly pattern: string }
+export interface MatchesExpectation extends ExpectationBase {
+  readonly kind: 'Matches';
+  readonly column: string;
+  readonly pattern: string;
+}
 /** `expect(t).values(col, [...])`: every non-NULL value is one of these. */
-export interface AcceptedValuesExpectation extends ExpectationBase { readonly kind: 'AcceptedValues'; readonly column: string; readonly values: readonly AcceptedValue[] }
+export interface AcceptedValuesExpectation extends ExpectationBase {
+  readonly kind: 'AcceptedValues';
+  readonly column: string;
+  readonly values: readonly AcceptedValue[];
+}
 
 /** A per-table expectation. */
 export type TableExpectation = RowCountExpectation | NoEmptyStringsExpectation | MatchesExpectation | AcceptedValuesExpectation;

@@ -24,7 +24,8 @@ export function normalizeExpression(sql: string): string {
     if (close < 0 || !rest) continue;
     const type = rest[1];
     const elements = splitTopLevel(sql.slice(lexemes[open].start + 1, lexemes[close].start)).map((t) =>
-      (t.endsWith(`)::${type}`) && t.startsWith('(') ? t : `(${t})::${type}`));
+      t.endsWith(`)::${type}`) && t.startsWith('(') ? t : `(${t})::${type}`,
+    );
     out += sql.slice(from, any.start) + `ANY (ARRAY[${elements.join(', ')}])`;
     from = lexemes[close].start + rest[0].length;
   }

@@ -90,7 +90,11 @@ export const plainTable = Object.freeze({
 
 /** The storage fields of an ordinary column: the type's storage and the server's compression. */
 export const plainColumn = Object.freeze({
-  storage: null, compression: null, identityOptions: null, statistics: null, attributeOptions: Object.freeze([]) as readonly StorageParameter[],
+  storage: null,
+  compression: null,
+  identityOptions: null,
+  statistics: null,
+  attributeOptions: Object.freeze([]) as readonly StorageParameter[],
 } as const);
 
 /** A parameter list from a declaration's record (`{ fillfactor: 70 }`), values by meaning, sorted by name. */

@@ -303,4 +303,15 @@ export interface TypeObjectRenames {
   readonly members: readonly { readonly schema: string; readonly type: string; readonly from: string; readonly to: string }[];
 }
 
-export const noRenames: Renames = Object.freeze({ tables: [], columns: [], indexes: [], constraints: [], enums: [], enumValues: [], views: [], routines: [], triggers: [], policies: [] });
+export const noRenames: Renames = Object.freeze({
+  tables: [],
+  columns: [],
+  indexes: [],
+  constraints: [],
+  enums: [],
+  enumValues: [],
+  views: [],
+  routines: [],
+  triggers: [],
+  policies: [],
+});

@@ -41,7 +41,11 @@ export async function checkMigrations(declared: Declared, options: CheckOptions)
   const notices: string[] = [];
   if (options.target) {
     for (const { file } of editedApplied(files, await readHistory(options.target))) {
-      problems.push({ code: 'edited-applied', object: file.id, message: `${join(file.dir, 'up.sql')} was edited after being applied to ${options.target.description}` });
+      problems.push({
+        code: 'edited-applied',
+        object: file.id,
+        message: `${join(file.dir, 'up.sql')} was edited after being applied to ${options.target.description}`,
+      });
     }
   }
   const extensions = [...new Set([...extensionsCreatedBy(files), ...declared.catalog.extensions.map((e) => e.name)])];
@@ -70,7 +74,10 @@ export async function checkMigrations(declared: Declared, options: CheckOptions)
     const desired = scopeCatalog(await normalizeDeclared(declared, db), options.scope);
     const missing = planChanges(diffCatalogs(await introspect(db, { scope: options.scope }), desired, declared.renames));
     if (missing.steps.length > 0) {
-      problems.push({ code: 'not-reproducing', message: `the migration files do not reproduce the declared schema (${missing.steps.length} statement(s) missing): run schemakit generate NAME` });
+      problems.push({
+        code: 'not-reproducing',
+        message: `the migration files do not reproduce the declared schema (${missing.steps.length} statement(s) missing): run schemakit generate NAME`,
+      });
     }
     return { problems, notices, missing, migrations: files.length };
   } finally {
@@ -82,13 +89,23 @@ export async function checkMigrations(declared: Declared, options: CheckOptions)
 function conflicts(f: MigrationFile, files: readonly MigrationFile[]): Problem[] {
   const siblings = files.filter((g) => g !== f && g.meta?.fromHash === f.meta!.fromHash);
   if (siblings.length === 0) {
-    return [{ code: 'conflict', object: f.id, message: `${f.id} was generated from a schema state the migrations before it do not produce (a migration before it was added, removed or edited since): delete it and generate it again` }];
+    return [
+      {
+        code: 'conflict',
+        object: f.id,
+        message: `${f.id} was generated from a schema state the migrations before it do not produce (a migration before it was added, removed or edited since): delete it and generate it again`,
+      },
+    ];
   }
   return siblings.map((g) => {
     const shared = g.meta!.objects.filter((o) => f.meta!.objects.includes(o));
     const both = `${g.id} and ${f.id} were both generated from the same schema state (two branches each added a migration)`;
     return shared.length > 0
       ? { code: 'conflict', object: f.id, message: `${both} and both change ${shared.join(', ')}: delete ${f.id} and generate it again on top of ${g.id}` }
-      : { code: 'conflict', object: f.id, message: `${both}; they touch different objects, so regenerate ${f.id} on top of ${g.id} to record the order (delete it, run generate)` };
+      : {
+          code: 'conflict',
+          object: f.id,
+          message: `${both}; they touch different objects, so regenerate ${f.id} on top of ${g.id} to record the order (delete it, run generate)`,
+        };
   });
 }

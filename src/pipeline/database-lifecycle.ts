@@ -80,7 +80,12 @@ export async function openEnvTarget(target: EnvTarget, extensions: readonly stri
   } catch (e) {
     const code = ((e as Error).cause as { code?: string } | undefined)?.code;
     if (code === '3D000') {
-      throw new SchemakitError('db', 'no-database', `database "${databaseName(target.url)}" does not exist on ${describeTarget(target)}: create it with \`schemakit db create\``, { cause: e });
+      throw new SchemakitError(
+        'db',
+        'no-database',
+        `database "${databaseName(target.url)}" does not exist on ${describeTarget(target)}: create it with \`schemakit db create\``,
+        { cause: e },
+      );
     }
     throw e;
   }

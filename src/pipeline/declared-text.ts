@@ -7,7 +7,9 @@ import { columnKey, constraintKey, type Catalog, type Column, type Constraint } 
  * plans compare the normalized forms, and a catalog read from a live database has no declared text.
  */
 export function withDeclaredText(normalized: Catalog, declared: Catalog): Catalog {
-  const defaults = new Map(declared.tables.flatMap((t) => t.columns.flatMap((c) => (c.default === null ? [] : [[columnKey(t.schema, t.name, c.name), c.default] as const]))));
+  const defaults = new Map(
+    declared.tables.flatMap((t) => t.columns.flatMap((c) => (c.default === null ? [] : [[columnKey(t.schema, t.name, c.name), c.default] as const]))),
+  );
   const checks = new Map(declared.constraints.flatMap((k) => (k.kind === 'Check' ? [[constraintKey(k), k.expression] as const] : [])));
   const column = (schema: string, table: string, c: Column): Column => {
     const text = c.default === null ? undefined : defaults.get(columnKey(schema, table, c.name));

@@ -6,8 +6,15 @@ import { introspect, scopeCatalog, type Scope } from '../introspect';
 import { loadSchemaDir } from '../load';
 import type { Declared } from '../declare';
 import {
-  applyPlan, migrateUp as runMigrations, migrationStates, readHistory, readMigrations, readProgress, withMigrationLock,
-  type MigrationRun, type MigrationState,
+  applyPlan,
+  migrateUp as runMigrations,
+  migrationStates,
+  readHistory,
+  readMigrations,
+  readProgress,
+  withMigrationLock,
+  type MigrationRun,
+  type MigrationState,
 } from '../migrate';
 import { planChanges, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { createTargetDatabase, openEnvTarget } from './database-lifecycle';
@@ -67,7 +74,13 @@ export async function migrationStatus(sel: TargetSelection = {}): Promise<Migrat
   return withOpen(await openEnvTarget(target.target, extensionsCreatedBy(files)), async (db) => {
     const states = migrationStates(files, await readHistory(db), await readProgress(db));
     const count = (...kinds: MigrationState['kind'][]) => states.filter((s) => kinds.includes(s.kind)).length;
-    return { target: target.description, migrations: states, applied: count('applied'), pending: count('pending'), problems: count('edited', 'missing-file', 'interrupted') };
+    return {
+      target: target.description,
+      migrations: states,
+      applied: count('applied'),
+      pending: count('pending'),
+      problems: count('edited', 'missing-file', 'interrupted'),
+    };
   });
 }
 
@@ -76,7 +89,8 @@ export async function migrateTargetUp(sel: TargetSelection & { to?: string; lock
   const { config, target } = selectTarget(sel);
   const files = readMigrations(config.paths.migrations);
   return withOpen(await openEnvTarget(target.target, extensionsCreatedBy(files)), (db) =>
-    withMigrationLock(db, { timeoutMs: sel.lockTimeoutMs ?? 60_000, label: 'schemakit ensureDatabase' }, () => runMigrations(db, files, { to: sel.to })));
+    withMigrationLock(db, { timeoutMs: sel.lockTimeoutMs ?? 60_000, label: 'schemakit ensureDatabase' }, () => runMigrations(db, files, { to: sel.to })),
+  );
 }
 
 /** What ensureDatabase did. */
@@ -103,10 +117,16 @@ export async function ensureDatabase(sel: TargetSelection & { autoInit?: boolean
   if (files.length > 0) return { target: target.description, created, migrations: await migrateTargetUp(sel), statements: 0 };
   if (target.policy.migrationsOnly) return { target: target.description, created, migrations: [], statements: 0 };
   const declared = await loadSchemaDir(config.paths.schema, { cacheDir: join(config.root, '.schemakit', 'cache') });
-  return withOpen(await openEnvTarget(target.target, declared.catalog.extensions.map((e) => e.name)), (db) =>
-    withMigrationLock(db, { timeoutMs: 60_000, label: 'schemakit ensureDatabase' }, async () => {
-      const plan = await planDeclared(db, declared, { online: target.policy.online }, {}, configScope(config, target.env));
-      const r = plan.steps.length ? await applyPlan(db, plan, { allowHazards: target.policy.allowHazards as readonly HazardKind[] }) : { applied: 0 };
-      return { target: target.description, created, migrations: [], statements: r.applied };
-    }));
+  return withOpen(
+    await openEnvTarget(
+      target.target,
+      declared.catalog.extensions.map((e) => e.name),
+    ),
+    (db) =>
+      withMigrationLock(db, { timeoutMs: 60_000, label: 'schemakit ensureDatabase' }, async () => {
+        const plan = await planDeclared(db, declared, { online: target.policy.online }, {}, configScope(config, target.env));
+        const r = plan.steps.length ? await applyPlan(db, plan, { allowHazards: target.policy.allowHazards as readonly HazardKind[] }) : { applied: 0 };
+        return { target: target.description, created, migrations: [], statements: r.applied };
+      }),
+  );
 }

@@ -4,7 +4,17 @@ import type { Db } from '../db';
 import { diffCatalogs } from '../diff';
 import { introspect, scopeCatalog, type Scope } from '../introspect';
 import {
-  catalogHash, hashedOn, metaFromPlan, migrateDown, migrateUp, nextVersion, readMigrations, upScript, runScript, writeMigration, type MigrationFile,
+  catalogHash,
+  hashedOn,
+  metaFromPlan,
+  migrateDown,
+  migrateUp,
+  nextVersion,
+  readMigrations,
+  upScript,
+  runScript,
+  writeMigration,
+  type MigrationFile,
 } from '../migrate';
 import type { Catalog } from '../model';
 import { planChanges, renderDown, renderUp, type Plan } from '../plan';
@@ -66,10 +76,24 @@ export async function generateMigration(declared: Declared, options: GenerateOpt
     const version = nextVersion(files, options.now);
     const [up, down] = [renderUp(plan), renderDown(plan)];
     const candidate: MigrationFile = {
-      version, name: options.name, id: `${version}_${options.name}`, dir: join(options.dir, `${version}_${options.name}`), up, down, meta: null, checksum: '',
+      version,
+      name: options.name,
+      id: `${version}_${options.name}`,
+      dir: join(options.dir, `${version}_${options.name}`),
+      up,
+      down,
+      meta: null,
+      checksum: '',
     };
     // Validated as apply validates (issue 9), on the replayed state itself: up.sql must run and reach the declarations.
-    const validation = await validateRun(db, desired, async () => { await runScript(db, upScript({ ...candidate, checksum: 'generate' }, undefined, Date.now())); }, { scope, privileges: true });
+    const validation = await validateRun(
+      db,
+      desired,
+      async () => {
+        await runScript(db, upScript({ ...candidate, checksum: 'generate' }, undefined, Date.now()));
+      },
+      { scope, privileges: true },
+    );
     assertValidated(validation, 'generate');
     const after = await introspect(db, { scope });
     if (reversible) await verifyDown(db, candidate, before, scope);
@@ -98,7 +122,10 @@ async function verifyDown(db: Db, m: MigrationFile, before: Catalog, scope?: Sco
   // Compared through the diff, which sees columns as a set: Postgres cannot put a re-added column back in place.
   const left = planChanges(diffCatalogs(await introspect(db, { scope }), before));
   if (left.steps.length > 0) {
-    throw new SchemakitError('migrate', 'down-not-restoring',
-      `the generated down.sql of ${m.id} does not restore the state before it (a planner bug; nothing was written). Left over:\n${left.steps.map((s) => `  ${s.sql}`).join('\n')}`);
+    throw new SchemakitError(
+      'migrate',
+      'down-not-restoring',
+      `the generated down.sql of ${m.id} does not restore the state before it (a planner bug; nothing was written). Left over:\n${left.steps.map((s) => `  ${s.sql}`).join('\n')}`,
+    );
   }
 }

@@ -10,7 +10,13 @@ export { validatePlan, validateRun, planValidated, remainingSteps, assertValidat
 export { prepareReferenceData, refuseInvalidData, planDeclaredWithData, planReferenceData, type DataOptions, type PreparedData } from './reference-data';
 export { databaseExists, databaseName, createTargetDatabase, dropTargetDatabase, openEnvTarget } from './database-lifecycle';
 export {
-  ensureDatabase, migrateTargetUp, migrationStatus, selectTarget, planDeclared,
-  type TargetSelection, type MigrationStatus, type EnsureResult,
+  ensureDatabase,
+  migrateTargetUp,
+  migrationStatus,
+  selectTarget,
+  planDeclared,
+  type TargetSelection,
+  type MigrationStatus,
+  type EnsureResult,
 } from './ensure-database';
 export { readTableStats, referenceDataCounts, type TableStatFact, type ReferenceDataCount } from './docs-facts';

@@ -21,14 +21,16 @@ export function normalizedCacheKey(declared: Catalog, like: Db): string {
 /** Size and time of this build's files that decide what normalization returns (any rebuild changes them). */
 export function codeStamp(): string {
   const files = [__filename, require.resolve('../introspect'), require.resolve('../plan')];
-  return files.map((f) => {
-    try {
-      const s = fs.statSync(f);
-      return `${s.size}:${s.mtimeMs}`;
-    } catch {
-      return 'missing';
-    }
-  }).join(',');
+  return files
+    .map((f) => {
+      try {
+        const s = fs.statSync(f);
+        return `${s.size}:${s.mtimeMs}`;
+      } catch {
+        return 'missing';
+      }
+    })
+    .join(',');
 }
 
 /** The cached catalog for `key`, or undefined. */
@@ -62,7 +64,8 @@ export function writeCacheEntry(cacheDir: string, kind: string, key: string, val
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(value));
     fs.renameSync(tmp, file); // atomic: a concurrent reader sees the old set or the whole new file
-    const entries = fs.readdirSync(cacheDir)
+    const entries = fs
+      .readdirSync(cacheDir)
       .filter((f) => f.startsWith(`${kind}-`) && f.endsWith('.json'))
       .map((f) => ({ f, t: fs.statSync(path.join(cacheDir, f)).mtimeMs }))
       .sort((a, b) => b.t - a.t);

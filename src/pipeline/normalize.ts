@@ -21,7 +21,11 @@ export async function normalizeDeclared(declared: Declared, like: Db, options: N
   if (cached) return cached;
   // PGlite registers contrib extensions at start, so the scratch instance must be asked for the declared ones.
   options.onProgress?.({ kind: 'ScratchDatabase' });
-  const scratch = await createScratch(like, { devUrl: options.devUrl, embeddedFallback: options.embeddedFallback, extensions: declared.catalog.extensions.map((e) => e.name) });
+  const scratch = await createScratch(like, {
+    devUrl: options.devUrl,
+    embeddedFallback: options.embeddedFallback,
+    extensions: declared.catalog.extensions.map((e) => e.name),
+  });
   let catalog: Catalog;
   try {
     catalog = await normalizeInto(declared, scratch.db, options.onProgress);
@@ -60,15 +64,20 @@ export async function normalizeInto(declared: Declared, empty: Db, onProgress?: 
 
 /** One error for every declaration Postgres rejected, each a problem at its file:line. */
 function rejectedError(declared: Declared, built: BuildOutcome): SchemakitError {
-  const problems: Problem[] = built.rejected.map((r) => ({
-    code: 'declaration-rejected', object: r.object, location: locate(declared, r.object),
-    message: r.reason,
-  })).sort(byLocation);
+  const problems: Problem[] = built.rejected
+    .map((r) => ({
+      code: 'declaration-rejected',
+      object: r.object,
+      location: locate(declared, r.object),
+      message: r.reason,
+    }))
+    .sort(byLocation);
   const n = problems.length;
   const lines = problems.map((p) => `  ${formatProblem(p)}`);
   if (built.notTried.length > 0) lines.push(`  not tried, as they need a rejected object: ${built.notTried.join(', ')}`);
   return new SchemakitError('normalize', 'declaration-rejected', `Postgres rejected ${n} declaration${n === 1 ? '' : 's'}:\n${lines.join('\n')}`, {
-    cause: built.rejected[0].cause, problems,
+    cause: built.rejected[0].cause,
+    problems,
   });
 }
 
@@ -81,7 +90,9 @@ function withDeclaredValidity(catalog: Catalog, declared: Catalog): Catalog {
   if (notValid.size === 0) return catalog;
   return {
     ...catalog,
-    constraints: catalog.constraints.map((k) => ((k.kind === 'Check' || k.kind === 'ForeignKey') && notValid.has(constraintKey(k)) ? { ...k, notValid: true } : k)),
+    constraints: catalog.constraints.map((k) =>
+      (k.kind === 'Check' || k.kind === 'ForeignKey') && notValid.has(constraintKey(k)) ? { ...k, notValid: true } : k,
+    ),
   };
 }
 

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createScratch, type Db } from '../db';
-import { findReferenceTables, mapReferenceTable, readCsvFile, validateForeignKeys, validateRows, diffReferenceData, type ReferenceTable, type ValidTable } from '../data';
+import {
+  findReferenceTables,
+  mapReferenceTable,
+  readCsvFile,
+  validateForeignKeys,
+  validateRows,
+  diffReferenceData,
+  type ReferenceTable,
+  type ValidTable,
+} from '../data';
 import type { Declared } from '../declare';
 import { diffCatalogs } from '../diff';
 import { introspect, scopeCatalog, type Scope } from '../introspect';
@@ -108,14 +117,24 @@ function referenceDataCacheKey(declared: Declared, target: Db, refs: readonly Re
 
 /** Problems in file, line, column order. */
 function sortProblems(ps: Problem[]): Problem[] {
-  const parts = (p: Problem) => { const m = /^(.*?):(\d+)(?::(\d+))?$/.exec(p.location ?? '') ?? ['', '', '0', '0']; return [m[1], Number(m[2]), Number(m[3] ?? 0)] as const; };
-  return [...ps].sort((a, b) => { const [fa, la, ca] = parts(a); const [fb, lb, cb] = parts(b); return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb; });
+  const parts = (p: Problem) => {
+    const m = /^(.*?):(\d+)(?::(\d+))?$/.exec(p.location ?? '') ?? ['', '', '0', '0'];
+    return [m[1], Number(m[2]), Number(m[3] ?? 0)] as const;
+  };
+  return [...ps].sort((a, b) => {
+    const [fa, la, ca] = parts(a);
+    const [fb, lb, cb] = parts(b);
+    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
+  });
 }
 
 /** Throws the validation report (every problem) when there is one. */
 export function refuseInvalidData(p: PreparedData): void {
   if (p.problems.length === 0) return;
-  const shown = p.problems.slice(0, 3).map((x) => `\n  ${formatProblem(x)}`).join('');
+  const shown = p.problems
+    .slice(0, 3)
+    .map((x) => `\n  ${formatProblem(x)}`)
+    .join('');
   throw new SchemakitError('data', 'invalid-data', `${p.problems.length} problem(s) in reference data; nothing was written:${shown}`, { problems: p.problems });
 }
 
@@ -123,11 +142,20 @@ export function refuseInvalidData(p: PreparedData): void {
  * The plan from `db` to the declared schema and reference data: the DDL, then the row changes of each
  * reference table by key (ordered by the foreign keys between them). Refuses invalid data.
  */
-export async function planDeclaredWithData(db: Db, declared: Declared, options: PlanOptions = {}, data: DataOptions = {}, normalize: NormalizeOptions = {}): Promise<Plan> {
+export async function planDeclaredWithData(
+  db: Db,
+  declared: Declared,
+  options: PlanOptions = {},
+  data: DataOptions = {},
+  normalize: NormalizeOptions = {},
+): Promise<Plan> {
   const root = data.root ?? process.cwd();
   if (findReferenceTables(root, data.dataDir ?? 'data', declared.referenceData ?? []).length === 0) {
     // No reference data: the DDL plan alone (its normalized catalog may come from the cache).
-    const [actual, desired] = [await introspectCached(db, { scope: data.scope }, normalize.cacheDir), scopeCatalog(await normalizeDeclared(declared, db, normalize), data.scope)];
+    const [actual, desired] = [
+      await introspectCached(db, { scope: data.scope }, normalize.cacheDir),
+      scopeCatalog(await normalizeDeclared(declared, db, normalize), data.scope),
+    ];
     return planChanges(diffCatalogs(actual, desired, declared.renames), options);
   }
   const prepared = await prepareReferenceData(declared, db, { cacheDir: normalize.cacheDir, onProgress: normalize.onProgress, ...data });

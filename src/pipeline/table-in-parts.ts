@@ -18,14 +18,22 @@ export interface TablePart {
 export function tableInParts(c: CreateTable): { readonly bare: string; readonly parts: readonly TablePart[] } {
   const t = c.table;
   const plain = t.columns.filter((col) => col.generated === null).map((col) => ({ ...col, default: null }));
-  const bare = createTableSql({ ...t, columns: plain }, c.constraints.filter((k) => k.kind !== 'Check'));
-  const defaults = t.columns.filter((col) => col.generated === null && col.default !== null).map((col) => ({
-    object: columnKey(t.schema, t.name, col.name),
-    sql: alterColumnSql(t.schema, t.name, col.name, { kind: 'SetDefault', expression: col.default! }),
-  }));
-  const generated = t.columns.filter((col) => col.generated !== null).map((col) => ({
-    object: columnKey(t.schema, t.name, col.name), sql: addColumnSql(t.schema, t.name, col),
-  }));
+  const bare = createTableSql(
+    { ...t, columns: plain },
+    c.constraints.filter((k) => k.kind !== 'Check'),
+  );
+  const defaults = t.columns
+    .filter((col) => col.generated === null && col.default !== null)
+    .map((col) => ({
+      object: columnKey(t.schema, t.name, col.name),
+      sql: alterColumnSql(t.schema, t.name, col.name, { kind: 'SetDefault', expression: col.default! }),
+    }));
+  const generated = t.columns
+    .filter((col) => col.generated !== null)
+    .map((col) => ({
+      object: columnKey(t.schema, t.name, col.name),
+      sql: addColumnSql(t.schema, t.name, col),
+    }));
   const checks = c.constraints.filter((k) => k.kind === 'Check').map((k) => ({ object: constraintKey(k), sql: addConstraintSql(k) }));
   return { bare, parts: [...defaults, ...generated, ...checks] };
 }

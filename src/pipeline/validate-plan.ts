@@ -27,7 +27,12 @@ export interface PlanValidation {
  */
 export async function remainingSteps(db: Db, target: Catalog, scope?: Scope, privileges = false): Promise<string[]> {
   const after = await introspect(db, { scope });
-  const [a, b] = privileges ? [after, target] : [{ ...after, grants: null }, { ...target, grants: null }];
+  const [a, b] = privileges
+    ? [after, target]
+    : [
+        { ...after, grants: null },
+        { ...target, grants: null },
+      ];
   return planChanges(diffCatalogs(a, b, noRenames)).steps.map((s) => s.sql);
 }
 
@@ -41,7 +46,11 @@ const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
  */
 export async function validatePlan(scratch: Db, source: Catalog, target: Catalog, plan: Plan, scope?: Scope): Promise<PlanValidation> {
   const started = performance.now();
-  const done = (outcome: PlanValidation['outcome'], problems: readonly string[]): PlanValidation => ({ outcome, problems, durationMs: performance.now() - started });
+  const done = (outcome: PlanValidation['outcome'], problems: readonly string[]): PlanValidation => ({
+    outcome,
+    problems,
+    durationMs: performance.now() - started,
+  });
   await resetDatabase(scratch);
   const copy = await buildCatalogInto(source, scratch).catch((e: unknown) => ({ rejected: [{ object: 'the schema', reason: firstLine(e) }] }));
   if (copy.rejected.length > 0) {
@@ -50,7 +59,9 @@ export async function validatePlan(scratch: Db, source: Catalog, target: Catalog
   }
   const copyDiffers = await remainingSteps(scratch, source, scope);
   if (copyDiffers.length > 0) return done('not-validated', ['the scratch copy of the source schema differs from it:', ...copyDiffers]);
-  const v = await validateRun(scratch, target, () => applyPlan(scratch, plan, { allowHazards: hazardKinds, preflight: false }).then(() => undefined), { scope });
+  const v = await validateRun(scratch, target, () => applyPlan(scratch, plan, { allowHazards: hazardKinds, preflight: false }).then(() => undefined), {
+    scope,
+  });
   return { ...v, durationMs: performance.now() - started };
 }
 
@@ -61,10 +72,17 @@ export async function validatePlan(scratch: Db, source: Catalog, target: Catalog
  * `diverges` with the statements still needed.
  */
 export async function validateRun(
-  scratch: Db, target: Catalog, run: () => Promise<void>, options: { readonly scope?: Scope; readonly privileges?: boolean } = {},
+  scratch: Db,
+  target: Catalog,
+  run: () => Promise<void>,
+  options: { readonly scope?: Scope; readonly privileges?: boolean } = {},
 ): Promise<PlanValidation> {
   const started = performance.now();
-  const done = (outcome: PlanValidation['outcome'], problems: readonly string[]): PlanValidation => ({ outcome, problems, durationMs: performance.now() - started });
+  const done = (outcome: PlanValidation['outcome'], problems: readonly string[]): PlanValidation => ({
+    outcome,
+    problems,
+    durationMs: performance.now() - started,
+  });
   try {
     await run();
   } catch (e) {
@@ -117,5 +135,9 @@ export function assertValidated(v: PlanValidation, on: 'apply' | 'generate' = 'a
   const where = on === 'apply' ? 'a scratch copy of the database schema' : 'the state the migration files replay to';
   const what = v.outcome === 'fails' ? `fails on ${where}` : `does not reach the declared schema on ${where}; still different`;
   const nothing = on === 'apply' ? 'nothing was applied; --no-validate skips this check' : 'nothing was written';
-  throw new SchemakitError(on === 'apply' ? 'apply' : 'migrate', 'plan-invalid', `the plan ${what} (${nothing}):\n${v.problems.map((p) => `  ${p}`).join('\n')}`);
+  throw new SchemakitError(
+    on === 'apply' ? 'apply' : 'migrate',
+    'plan-invalid',
+    `the plan ${what} (${nothing}):\n${v.problems.map((p) => `  ${p}`).join('\n')}`,
+  );
 }

@@ -81,14 +81,21 @@ export const eventTriggerNode = (name: string) => key('event-trigger', name);
 export function dependencyNeeds(deps: readonly Dependency[]): string[] {
   return deps.flatMap((d) => {
     switch (d.kind) {
-      case 'relation': return [relNode(d.schema, d.name)];
-      case 'column': return [
-        relNode(d.schema, d.table), columnNode(d.schema, d.table, d.name),
-        columnTypeNode(d.schema, d.table, d.name, 'alter'), columnTypeNode(d.schema, d.table, d.name, 'enum'),
-      ];
-      case 'type': return [typeNode(d.schema, d.name), typeShapeNode(d.schema, d.name)];
-      case 'routine': return [routineNode(d.schema, d.name, d.args)];
-      default: return assertNever(d, 'dependency');
+      case 'relation':
+        return [relNode(d.schema, d.name)];
+      case 'column':
+        return [
+          relNode(d.schema, d.table),
+          columnNode(d.schema, d.table, d.name),
+          columnTypeNode(d.schema, d.table, d.name, 'alter'),
+          columnTypeNode(d.schema, d.table, d.name, 'enum'),
+        ];
+      case 'type':
+        return [typeNode(d.schema, d.name), typeShapeNode(d.schema, d.name)];
+      case 'routine':
+        return [routineNode(d.schema, d.name, d.args)];
+      default:
+        return assertNever(d, 'dependency');
     }
   });
 }

@@ -10,7 +10,11 @@ import type { LockMode, TableLock } from './types';
  * (blocks writes). A table the same plan creates is nobody else's yet, so it gets no lock entry.
  */
 export function tableLock(
-  ctx: PlanContext | null, schema: string, table: string, mode: LockMode, what: { rewrite?: boolean; scan?: boolean } = {},
+  ctx: PlanContext | null,
+  schema: string,
+  table: string,
+  mode: LockMode,
+  what: { rewrite?: boolean; scan?: boolean } = {},
 ): TableLock[] {
   if (ctx !== null && isNewTable(ctx, schema, table)) return [];
   return [{ table: relKey({ schema, name: table }), mode, rewrite: what.rewrite ?? false, scan: what.scan ?? what.rewrite ?? false }];

@@ -1,7 +1,12 @@
 import type { AddConstraint } from '../diff';
 import { constraintKey, relKey, type Constraint, type Index, type PrimaryKey, type Unique } from '../model';
 import {
-  addConstraintNotValidSql, addConstraintUsingIndexSql, createIndexConcurrentlySql, dropConstraintSql, dropIndexConcurrentlySql, dropIndexIfExistsSql,
+  addConstraintNotValidSql,
+  addConstraintUsingIndexSql,
+  createIndexConcurrentlySql,
+  dropConstraintSql,
+  dropIndexConcurrentlySql,
+  dropIndexIfExistsSql,
   validateConstraintSql,
 } from '../sql';
 import type { PlanContext } from './context';
@@ -25,15 +30,26 @@ export function planAddConstraintNotValid(c: AddConstraint, k: Constraint, ctx: 
     ? [...tableLock(ctx, k.schema, k.table, 'SHARE UPDATE EXCLUSIVE', { scan: true }), ...tableLock(ctx, k.refSchema, k.refTable, 'ROW SHARE')]
     : tableLock(ctx, k.schema, k.table, 'SHARE UPDATE EXCLUSIVE', { scan: true });
   const add = plannedStep(c, {
-    ...base, sql: addConstraintNotValidSql(k), reverse: dropConstraintSql(k), locks: addLocks,
+    ...base,
+    sql: addConstraintNotValidSql(k),
+    reverse: dropConstraintSql(k),
+    locks: addLocks,
     phase: fk ? Phase.AddForeignKey : Phase.AddConstraint,
   });
   if ((k.kind === 'Check' || k.kind === 'ForeignKey') && k.notValid === true) return [add]; // declared NOT VALID: left unvalidated
   return [
     add,
     plannedStep(c, {
-      ...base, sql: validateConstraintSql(k), reverse: '', transactional: false, phase: Phase.Online, creates: [], locks: validateLocks,
-      hazards: [hazard('may-fail-on-data', constraintKey(k), `validating the ${fk ? 'foreign key' : 'check'} fails if existing rows violate it (it stays NOT VALID)`)],
+      ...base,
+      sql: validateConstraintSql(k),
+      reverse: '',
+      transactional: false,
+      phase: Phase.Online,
+      creates: [],
+      locks: validateLocks,
+      hazards: [
+        hazard('may-fail-on-data', constraintKey(k), `validating the ${fk ? 'foreign key' : 'check'} fails if existing rows violate it (it stays NOT VALID)`),
+      ],
     }),
   ];
 }
@@ -41,9 +57,17 @@ export function planAddConstraintNotValid(c: AddConstraint, k: Constraint, ctx: 
 /** The unique index behind a PRIMARY KEY or UNIQUE constraint, named like it. */
 function keyIndex(k: PrimaryKey | Unique): Index {
   return {
-    kind: 'Index', schema: k.schema, table: k.table, name: k.name, unique: true, method: 'btree',
+    kind: 'Index',
+    schema: k.schema,
+    table: k.table,
+    name: k.name,
+    unique: true,
+    method: 'btree',
     keys: k.columns.map((column) => ({ column, expression: null, opclass: null, collation: null, descending: false, nullsFirst: false })),
-    include: [], where: null, nullsNotDistinct: k.kind === 'Unique' && k.nullsNotDistinct, comment: null,
+    include: [],
+    where: null,
+    nullsNotDistinct: k.kind === 'Unique' && k.nullsNotDistinct,
+    comment: null,
   };
 }
 
@@ -60,15 +84,24 @@ export function planAddKeyConcurrently(c: AddConstraint, k: PrimaryKey | Unique,
   return [
     plannedStep(c, { ...online, sql: dropIndexConcurrentlySql(index, true), reverse: '', locks: tableLock(ctx, k.schema, k.table, 'SHARE UPDATE EXCLUSIVE') }),
     plannedStep(c, {
-      ...online, sql: createIndexConcurrentlySql(index), reverse: dropIndexIfExistsSql(index),
+      ...online,
+      sql: createIndexConcurrentlySql(index),
+      reverse: dropIndexIfExistsSql(index),
       hazards: [
         hazard('index-build', object, `builds the key's index concurrently: ${table} stays writable, the build takes longer and loads the server`),
-        hazard('may-fail-on-data', object, `the ${k.kind === 'PrimaryKey' ? 'primary key' : 'unique constraint'} fails if existing rows have duplicates${k.kind === 'PrimaryKey' ? ' or nulls' : ''}`),
+        hazard(
+          'may-fail-on-data',
+          object,
+          `the ${k.kind === 'PrimaryKey' ? 'primary key' : 'unique constraint'} fails if existing rows have duplicates${k.kind === 'PrimaryKey' ? ' or nulls' : ''}`,
+        ),
       ],
       locks: tableLock(ctx, k.schema, k.table, 'SHARE UPDATE EXCLUSIVE', { scan: true }),
     }),
     plannedStep(c, {
-      ...base, phase: Phase.Online, sql: addConstraintUsingIndexSql(k), reverse: dropConstraintSql(k),
+      ...base,
+      phase: Phase.Online,
+      sql: addConstraintUsingIndexSql(k),
+      reverse: dropConstraintSql(k),
       locks: tableLock(ctx, k.schema, k.table, 'ACCESS EXCLUSIVE', { scan: k.kind === 'PrimaryKey' }),
     }),
   ];

@@ -26,21 +26,35 @@ export function planSetNotNullOnline(c: AlterColumn, ctx: PlanContext, needs: re
   const column = c.to.name;
   const object = columnKey(schema, table, column);
   const check: Check = {
-    kind: 'Check', schema, table, name: checkName(table, column), expression: `${ident(column)} IS NOT NULL`,
-    noInherit: false, deferrable: false, initiallyDeferred: false, comment: null,
+    kind: 'Check',
+    schema,
+    table,
+    name: checkName(table, column),
+    expression: `${ident(column)} IS NOT NULL`,
+    noInherit: false,
+    deferrable: false,
+    initiallyDeferred: false,
+    comment: null,
   };
   const base = { object, op: '~' as const, needs };
   const brief = tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE');
   return [
     plannedStep(c, { ...base, phase: Phase.AlterColumn, sql: addConstraintNotValidSql(check), reverse: dropConstraintSql(check), locks: brief }),
     plannedStep(c, {
-      ...base, phase: Phase.Online, transactional: false, sql: validateConstraintSql(check), reverse: '',
+      ...base,
+      phase: Phase.Online,
+      transactional: false,
+      sql: validateConstraintSql(check),
+      reverse: '',
       hazards: [hazard('may-fail-on-data', object, 'SET NOT NULL fails if the column holds nulls (validating the check finds them first)')],
       locks: tableLock(ctx, schema, table, 'SHARE UPDATE EXCLUSIVE', { scan: true }),
     }),
     plannedStep(c, {
-      ...base, phase: Phase.Online, sql: alterColumnSql(schema, table, column, { kind: 'SetNotNull' }),
-      reverse: alterColumnSql(schema, table, column, { kind: 'DropNotNull' }), locks: brief,
+      ...base,
+      phase: Phase.Online,
+      sql: alterColumnSql(schema, table, column, { kind: 'SetNotNull' }),
+      reverse: alterColumnSql(schema, table, column, { kind: 'DropNotNull' }),
+      locks: brief,
     }),
     plannedStep(c, { ...base, phase: Phase.Online, sql: dropConstraintSql(check), reverse: addConstraintNotValidSql(check), locks: brief }),
   ];

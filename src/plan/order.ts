@@ -51,7 +51,11 @@ export function orderSteps(groups: readonly (readonly PlannedStep[])[]): Planned
   try {
     order = topoSort(steps.length, before);
   } catch (e) {
-    const detail = steps.filter((_, i) => (before.get(i)?.size ?? 0) > 0).slice(0, 5).map((s) => s.step.sql.split('\n')[0]).join('; ');
+    const detail = steps
+      .filter((_, i) => (before.get(i)?.size ?? 0) > 0)
+      .slice(0, 5)
+      .map((s) => s.step.sql.split('\n')[0])
+      .join('; ');
     throw new SchemakitError('plan', 'dependency-cycle', `the steps cannot be ordered (${(e as Error).message}); e.g. ${detail}`, { cause: e });
   }
   return order.map((i) => steps[i]);

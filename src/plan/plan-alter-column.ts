@@ -1,8 +1,17 @@
 import type { AlterColumn } from '../diff';
 import { columnKey, type Column } from '../model';
 import {
-  addColumnSql, alterColumnSql, createOwnedSequenceSql, dropColumnSql, dropSequenceSql, isSerial, nextvalDefault,
-  identityOptionsSetSql, serialSequenceName, storageType, type ColumnAction,
+  addColumnSql,
+  alterColumnSql,
+  createOwnedSequenceSql,
+  dropColumnSql,
+  dropSequenceSql,
+  isSerial,
+  nextvalDefault,
+  identityOptionsSetSql,
+  serialSequenceName,
+  storageType,
+  type ColumnAction,
 } from '../sql';
 import { isOnlineTable, type PlanContext } from './context';
 import { columnDefinitionNeeds } from './column-needs';
@@ -37,13 +46,22 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
   // Every ALTER COLUMN form takes ACCESS EXCLUSIVE; most only for a moment.
   const brief = tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE');
   const add = (action: ColumnAction, inverse: ColumnAction, extra: Partial<StepSpec> = {}) =>
-    steps.push(plannedStep(c, {
-      sql: alterColumnSql(schema, table, to.name, action), reverse: alterColumnSql(schema, table, to.name, inverse),
-      object, op: '~', phase: Phase.AlterColumn, needs, locks: brief, ...extra,
-    }));
+    steps.push(
+      plannedStep(c, {
+        sql: alterColumnSql(schema, table, to.name, action),
+        reverse: alterColumnSql(schema, table, to.name, inverse),
+        object,
+        op: '~',
+        phase: Phase.AlterColumn,
+        needs,
+        locks: brief,
+        ...extra,
+      }),
+    );
   const raw = (sql: string, reverse: string) => steps.push(plannedStep(c, { sql, reverse, object, op: '~', phase: Phase.AlterColumn, needs }));
 
-  if (from.identity !== null && to.identity === null) add({ kind: 'DropIdentity' }, { kind: 'AddIdentity', generation: from.identity, options: from.identityOptions });
+  if (from.identity !== null && to.identity === null)
+    add({ kind: 'DropIdentity' }, { kind: 'AddIdentity', generation: from.identity, options: from.identityOptions });
   // The default is dropped around a type change (the old default may not cast) or when it goes away;
   // a plain change of default is a single SET DEFAULT.
   const dropsDefault = fromDefault !== null && (typeChanges || toDefault === null);
@@ -68,8 +86,10 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
       { kind: 'SetType', type: fromType, collation: collation(from, to), using: back.using },
       // Views reading the column forbid the type change: they are dropped before it and created after.
       {
-        hazards, locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE', { rewrite: t.rewrite, scan: t.rewrite || t.mayFail }),
-        drops: [columnTypeNode(schema, table, to.name, 'alter')], creates: [columnTypeNode(schema, table, to.name, 'alter')],
+        hazards,
+        locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE', { rewrite: t.rewrite, scan: t.rewrite || t.mayFail }),
+        drops: [columnTypeNode(schema, table, to.name, 'alter')],
+        creates: [columnTypeNode(schema, table, to.name, 'alter')],
       },
     );
   }
@@ -77,23 +97,32 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
   // Online, NOT NULL goes through a validated check, last (an identity needs the column NOT NULL first).
   const notNullOnline = to.notNull && !from.notNull && isOnlineTable(ctx, schema, table) && !(to.identity !== null && from.identity === null);
   if (to.notNull && !from.notNull && !notNullOnline) {
-    add({ kind: 'SetNotNull' }, { kind: 'DropNotNull' }, {
-      locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE', { scan: true }),
-      hazards: [
-        hazard('may-fail-on-data', object, 'SET NOT NULL fails if the column holds nulls'),
-        hazard('access-exclusive-lock', object, 'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock'),
-      ],
-    });
+    add(
+      { kind: 'SetNotNull' },
+      { kind: 'DropNotNull' },
+      {
+        locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE', { scan: true }),
+        hazards: [
+          hazard('may-fail-on-data', object, 'SET NOT NULL fails if the column holds nulls'),
+          hazard('access-exclusive-lock', object, 'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock'),
+        ],
+      },
+    );
   }
   if (toDefault !== null && (toDefault !== fromDefault || typeChanges)) {
-    add({ kind: 'SetDefault', expression: toDefault }, fromDefault === null || dropsDefault ? { kind: 'DropDefault' } : { kind: 'SetDefault', expression: fromDefault });
+    add(
+      { kind: 'SetDefault', expression: toDefault },
+      fromDefault === null || dropsDefault ? { kind: 'DropDefault' } : { kind: 'SetDefault', expression: fromDefault },
+    );
   }
-  if (to.identity !== null && from.identity === null) add({ kind: 'AddIdentity', generation: to.identity, options: to.identityOptions }, { kind: 'DropIdentity' });
+  if (to.identity !== null && from.identity === null)
+    add({ kind: 'AddIdentity', generation: to.identity, options: to.identityOptions }, { kind: 'DropIdentity' });
   // The options of a kept identity (a type change adjusts the sequence's type and default bounds itself).
   const [fromOpts, toOpts] = [from.identityOptions, to.identityOptions];
   if (from.identity !== null && to.identity !== null && fromOpts !== null && toOpts !== null) {
     const adjusted = { ...fromOpts, type: toOpts.type };
-    if (identityOptionsSetSql(adjusted, toOpts).length > 0) add({ kind: 'SetIdentityOptions', from: adjusted, to: toOpts }, { kind: 'SetIdentityOptions', from: toOpts, to: adjusted });
+    if (identityOptionsSetSql(adjusted, toOpts).length > 0)
+      add({ kind: 'SetIdentityOptions', from: adjusted, to: toOpts }, { kind: 'SetIdentityOptions', from: toOpts, to: adjusted });
   }
   if (to.identity !== null && from.identity !== null && to.identity !== from.identity) {
     add({ kind: 'SetGeneration', generation: to.identity }, { kind: 'SetGeneration', generation: from.identity });
@@ -116,19 +145,36 @@ function planRegenerate(c: AlterColumn, ctx: PlanContext): PlannedStep[] {
     const first = plannedStep(c, {
       sql: alterColumnSql(schema, table, to.name, { kind: 'DropExpression' }),
       reverse: statements(dropColumnSql(schema, table, from.name), addColumnSql(schema, table, from)),
-      object, op: '~', phase: Phase.AlterColumn, needs: [...needs, node], locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE'),
+      object,
+      op: '~',
+      phase: Phase.AlterColumn,
+      needs: [...needs, node],
+      locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE'),
     });
     const rest = planAlterColumn({ ...c, from: { ...from, generated: null } }, ctx);
     return [first, ...rest];
   }
   const drop = plannedStep(c, {
-    sql: dropColumnSql(schema, table, from.name), reverse: addColumnSql(schema, table, from),
-    hazards: from.generated === null ? [hazard('deletes-data', object, 'the column is dropped and added again as a generated column: its data is replaced')] : [],
-    object, op: '-', phase: Phase.AlterColumn, drops: [node], needs, locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE'),
+    sql: dropColumnSql(schema, table, from.name),
+    reverse: addColumnSql(schema, table, from),
+    hazards:
+      from.generated === null ? [hazard('deletes-data', object, 'the column is dropped and added again as a generated column: its data is replaced')] : [],
+    object,
+    op: '-',
+    phase: Phase.AlterColumn,
+    drops: [node],
+    needs,
+    locks: tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE'),
   });
   const add = plannedStep(c, {
-    sql: addColumnSql(schema, table, to), reverse: dropColumnSql(schema, table, to.name),
-    hazards: addColumnHazards(schema, table, to, ctx), object, op: '+', phase: Phase.AlterColumn, creates: [node], needs,
+    sql: addColumnSql(schema, table, to),
+    reverse: dropColumnSql(schema, table, to.name),
+    hazards: addColumnHazards(schema, table, to, ctx),
+    object,
+    op: '+',
+    phase: Phase.AlterColumn,
+    creates: [node],
+    needs,
     locks: addColumnLocks(schema, table, to, ctx),
   });
   return [drop, add];

@@ -32,75 +32,144 @@ import { planSyncTableData } from './plan-table-data';
 /** The steps of one change, each with its reverse and hazards. */
 export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
   switch (c.kind) {
-    case 'CreateSchema': return planCreateSchema(c);
-    case 'DropSchema': return planDropSchema(c);
-    case 'CreateExtension': return planCreateExtension(c);
-    case 'DropExtension': return planDropExtension(c);
-    case 'AlterExtension': return planAlterExtension(c);
-    case 'CreateEnum': return planCreateEnum(c);
-    case 'DropEnum': return planDropEnum(c);
-    case 'RenameEnum': return planRenameEnum(c);
-    case 'RenameEnumValue': return planRenameEnumValue(c);
-    case 'AddEnumValue': return planAddEnumValue(c, ctx);
-    case 'RecreateEnum': return planRecreateEnum(c);
-    case 'CreateTable': return planCreateTable(c);
-    case 'DropTable': return planDropTable(c);
-    case 'RenameTable': return planRenameTable(c);
-    case 'AddColumn': return planAddColumn(c, ctx);
-    case 'DropColumn': return planDropColumn(c);
-    case 'RenameColumn': return planRenameColumn(c);
-    case 'AlterColumn': return planAlterColumn(c, ctx);
-    case 'AddConstraint': return planAddConstraint(c, ctx);
-    case 'DropConstraint': return planDropConstraint(c);
-    case 'RenameConstraint': return planRenameConstraint(c);
-    case 'ValidateConstraint': return planValidateConstraint(c, ctx);
-    case 'CreateIndex': return planCreateIndex(c, ctx);
-    case 'DropIndex': return planDropIndex(c, ctx);
-    case 'RenameIndex': return planRenameIndex(c);
-    case 'SetComment': return planSetComment(c);
-    case 'CreateView': return planCreateView(c);
-    case 'DropView': return planDropView(c);
-    case 'ReplaceView': return planReplaceView(c);
-    case 'RenameView': return planRenameView(c);
-    case 'RefreshView': return planRefreshView(c);
-    case 'AlterViewStorage': return planAlterViewStorage(c);
-    case 'CreateRoutine': return planCreateRoutine(c);
-    case 'DropRoutine': return planDropRoutine(c);
-    case 'ReplaceRoutine': return planReplaceRoutine(c);
-    case 'RenameRoutine': return planRenameRoutine(c);
-    case 'CreateTrigger': return planCreateTrigger(c);
-    case 'DropTrigger': return planDropTrigger(c);
-    case 'RenameTrigger': return planRenameTrigger(c);
-    case 'CreateEventTrigger': return planCreateEventTrigger(c);
-    case 'DropEventTrigger': return planDropEventTrigger(c);
-    case 'AlterEventTrigger': return planAlterEventTrigger(c);
-    case 'CreateSequence': return planCreateSequence(c);
-    case 'DropSequence': return planDropSequence(c);
-    case 'AlterSequence': return planAlterSequence(c);
-    case 'CreateDomain': return planCreateDomain(c);
-    case 'DropDomain': return planDropDomain(c);
-    case 'AlterDomain': return planAlterDomain(c);
-    case 'RecreateDomain': return planRecreateDomain(c);
-    case 'CreateCompositeType': return planCreateCompositeType(c);
-    case 'DropCompositeType': return planDropCompositeType(c);
-    case 'AlterCompositeType': return planAlterCompositeType(c);
-    case 'RecreateCompositeType': return planRecreateCompositeType(c);
-    case 'CreateCollation': return planCreateCollation(c);
-    case 'DropCollation': return planDropCollation(c);
-    case 'RenameTypeObject': return planRenameTypeObject(c);
-    case 'RenameTypeMember': return planRenameTypeMember(c);
-    case 'AlterTableShape': return planAlterTableShape(c);
-    case 'AttachPartition': return planAttachPartition(c);
-    case 'DetachPartition': return planDetachPartition(c);
-    case 'AlterColumnStorage': return planAlterColumnStorage(c);
-    case 'CreatePolicy': return planCreatePolicy(c);
-    case 'DropPolicy': return planDropPolicy(c);
-    case 'AlterPolicy': return planAlterPolicy(c);
-    case 'RenamePolicy': return planRenamePolicy(c);
-    case 'GrantPrivilege': return planGrantPrivilege(c);
-    case 'RevokePrivilege': return planRevokePrivilege(c);
-    case 'SyncTableData': return planSyncTableData(c);
-    default: return assertNever(c, 'change');
+    case 'CreateSchema':
+      return planCreateSchema(c);
+    case 'DropSchema':
+      return planDropSchema(c);
+    case 'CreateExtension':
+      return planCreateExtension(c);
+    case 'DropExtension':
+      return planDropExtension(c);
+    case 'AlterExtension':
+      return planAlterExtension(c);
+    case 'CreateEnum':
+      return planCreateEnum(c);
+    case 'DropEnum':
+      return planDropEnum(c);
+    case 'RenameEnum':
+      return planRenameEnum(c);
+    case 'RenameEnumValue':
+      return planRenameEnumValue(c);
+    case 'AddEnumValue':
+      return planAddEnumValue(c, ctx);
+    case 'RecreateEnum':
+      return planRecreateEnum(c);
+    case 'CreateTable':
+      return planCreateTable(c);
+    case 'DropTable':
+      return planDropTable(c);
+    case 'RenameTable':
+      return planRenameTable(c);
+    case 'AddColumn':
+      return planAddColumn(c, ctx);
+    case 'DropColumn':
+      return planDropColumn(c);
+    case 'RenameColumn':
+      return planRenameColumn(c);
+    case 'AlterColumn':
+      return planAlterColumn(c, ctx);
+    case 'AddConstraint':
+      return planAddConstraint(c, ctx);
+    case 'DropConstraint':
+      return planDropConstraint(c);
+    case 'RenameConstraint':
+      return planRenameConstraint(c);
+    case 'ValidateConstraint':
+      return planValidateConstraint(c, ctx);
+    case 'CreateIndex':
+      return planCreateIndex(c, ctx);
+    case 'DropIndex':
+      return planDropIndex(c, ctx);
+    case 'RenameIndex':
+      return planRenameIndex(c);
+    case 'SetComment':
+      return planSetComment(c);
+    case 'CreateView':
+      return planCreateView(c);
+    case 'DropView':
+      return planDropView(c);
+    case 'ReplaceView':
+      return planReplaceView(c);
+    case 'RenameView':
+      return planRenameView(c);
+    case 'RefreshView':
+      return planRefreshView(c);
+    case 'AlterViewStorage':
+      return planAlterViewStorage(c);
+    case 'CreateRoutine':
+      return planCreateRoutine(c);
+    case 'DropRoutine':
+      return planDropRoutine(c);
+    case 'ReplaceRoutine':
+      return planReplaceRoutine(c);
+    case 'RenameRoutine':
+      return planRenameRoutine(c);
+    case 'CreateTrigger':
+      return planCreateTrigger(c);
+    case 'DropTrigger':
+      return planDropTrigger(c);
+    case 'RenameTrigger':
+      return planRenameTrigger(c);
+    case 'CreateEventTrigger':
+      return planCreateEventTrigger(c);
+    case 'DropEventTrigger':
+      return planDropEventTrigger(c);
+    case 'AlterEventTrigger':
+      return planAlterEventTrigger(c);
+    case 'CreateSequence':
+      return planCreateSequence(c);
+    case 'DropSequence':
+      return planDropSequence(c);
+    case 'AlterSequence':
+      return planAlterSequence(c);
+    case 'CreateDomain':
+      return planCreateDomain(c);
+    case 'DropDomain':
+      return planDropDomain(c);
+    case 'AlterDomain':
+      return planAlterDomain(c);
+    case 'RecreateDomain':
+      return planRecreateDomain(c);
+    case 'CreateCompositeType':
+      return planCreateCompositeType(c);
+    case 'DropCompositeType':
+      return planDropCompositeType(c);
+    case 'AlterCompositeType':
+      return planAlterCompositeType(c);
+    case 'RecreateCompositeType':
+      return planRecreateCompositeType(c);
+    case 'CreateCollation':
+      return planCreateCollation(c);
+    case 'DropCollation':
+      return planDropCollation(c);
+    case 'RenameTypeObject':
+      return planRenameTypeObject(c);
+    case 'RenameTypeMember':
+      return planRenameTypeMember(c);
+    case 'AlterTableShape':
+      return planAlterTableShape(c);
+    case 'AttachPartition':
+      return planAttachPartition(c);
+    case 'DetachPartition':
+      return planDetachPartition(c);
+    case 'AlterColumnStorage':
+      return planAlterColumnStorage(c);
+    case 'CreatePolicy':
+      return planCreatePolicy(c);
+    case 'DropPolicy':
+      return planDropPolicy(c);
+    case 'AlterPolicy':
+      return planAlterPolicy(c);
+    case 'RenamePolicy':
+      return planRenamePolicy(c);
+    case 'GrantPrivilege':
+      return planGrantPrivilege(c);
+    case 'RevokePrivilege':
+      return planRevokePrivilege(c);
+    case 'SyncTableData':
+      return planSyncTableData(c);
+    default:
+      return assertNever(c, 'change');
   }
 }
 

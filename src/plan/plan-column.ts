@@ -13,7 +13,8 @@ import { restoreComment } from './comment-step';
  * Functions whose value differs per row. A volatile default makes ADD COLUMN rewrite the table; any other
  * default (including `now()`, which is STABLE) is evaluated once and stored in the catalog (PostgreSQL ≥ 11).
  */
-export const VOLATILE_DEFAULT = /\b(random|random_normal|gen_random_uuid|uuidv4|uuidv7|uuid_generate_v[1-5]\w*|nextval|clock_timestamp|timeofday|txid_current|setseed)\s*\(/i;
+export const VOLATILE_DEFAULT =
+  /\b(random|random_normal|gen_random_uuid|uuidv4|uuidv7|uuid_generate_v[1-5]\w*|nextval|clock_timestamp|timeofday|txid_current|setseed)\s*\(/i;
 
 /** Hazards of adding `col` to an existing table (none for a table created by the same plan). */
 export function addColumnHazards(schema: string, table: string, col: Column, ctx: PlanContext): Hazard[] {
@@ -43,33 +44,54 @@ export const columnNeeds = (schema: string, table: string, col: Column) => [relN
 
 /** ALTER TABLE … ADD COLUMN. */
 export function planAddColumn(c: AddColumn, ctx: PlanContext): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: addColumnSql(c.schema, c.table, c.column), reverse: dropColumnSql(c.schema, c.table, c.column.name),
-    hazards: addColumnHazards(c.schema, c.table, c.column, ctx), locks: addColumnLocks(c.schema, c.table, c.column, ctx),
-    object: columnKey(c.schema, c.table, c.column.name), op: '+', phase: Phase.AddColumn,
-    creates: [columnNode(c.schema, c.table, c.column.name)], needs: columnNeeds(c.schema, c.table, c.column),
-  })];
+  return [
+    plannedStep(c, {
+      sql: addColumnSql(c.schema, c.table, c.column),
+      reverse: dropColumnSql(c.schema, c.table, c.column.name),
+      hazards: addColumnHazards(c.schema, c.table, c.column, ctx),
+      locks: addColumnLocks(c.schema, c.table, c.column, ctx),
+      object: columnKey(c.schema, c.table, c.column.name),
+      op: '+',
+      phase: Phase.AddColumn,
+      creates: [columnNode(c.schema, c.table, c.column.name)],
+      needs: columnNeeds(c.schema, c.table, c.column),
+    }),
+  ];
 }
 
 /** ALTER TABLE … DROP COLUMN; the reverse adds it back (at the end of the table, without its data). */
 export function planDropColumn(c: DropColumn): PlannedStep[] {
   const object = columnKey(c.schema, c.table, c.column.name);
   const comment = restoreComment({ kind: 'Column', schema: c.schema, table: c.table, name: c.column.name }, c.column.comment);
-  return [plannedStep(c, {
-    sql: dropColumnSql(c.schema, c.table, c.column.name), reverse: statements(addColumnSql(c.schema, c.table, c.column), comment),
-    // A generated column rebuilt around a change of what it reads is added again and recomputed: no data is lost.
-    hazards: c.around && c.column.generated !== null ? [] : [hazard('deletes-data', object, 'dropping the column deletes its data')],
-    object, op: '-', phase: Phase.DropColumn, locks: tableLock(null, c.schema, c.table, 'ACCESS EXCLUSIVE'),
-    drops: [columnNode(c.schema, c.table, c.column.name)], needs: columnNeeds(c.schema, c.table, c.column),
-  })];
+  return [
+    plannedStep(c, {
+      sql: dropColumnSql(c.schema, c.table, c.column.name),
+      reverse: statements(addColumnSql(c.schema, c.table, c.column), comment),
+      // A generated column rebuilt around a change of what it reads is added again and recomputed: no data is lost.
+      hazards: c.around && c.column.generated !== null ? [] : [hazard('deletes-data', object, 'dropping the column deletes its data')],
+      object,
+      op: '-',
+      phase: Phase.DropColumn,
+      locks: tableLock(null, c.schema, c.table, 'ACCESS EXCLUSIVE'),
+      drops: [columnNode(c.schema, c.table, c.column.name)],
+      needs: columnNeeds(c.schema, c.table, c.column),
+    }),
+  ];
 }
 
 /** ALTER TABLE … RENAME COLUMN. */
 export function planRenameColumn(c: RenameColumn): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: renameColumnSql(c.schema, c.table, c.from, c.to), reverse: renameColumnSql(c.schema, c.table, c.to, c.from),
-    object: columnKey(c.schema, c.table, c.to), op: '~', phase: Phase.Rename,
-    drops: [columnNode(c.schema, c.table, c.from)], creates: [columnNode(c.schema, c.table, c.to)], needs: [relNode(c.schema, c.table)],
-    locks: tableLock(null, c.schema, c.table, 'ACCESS EXCLUSIVE'),
-  })];
+  return [
+    plannedStep(c, {
+      sql: renameColumnSql(c.schema, c.table, c.from, c.to),
+      reverse: renameColumnSql(c.schema, c.table, c.to, c.from),
+      object: columnKey(c.schema, c.table, c.to),
+      op: '~',
+      phase: Phase.Rename,
+      drops: [columnNode(c.schema, c.table, c.from)],
+      creates: [columnNode(c.schema, c.table, c.to)],
+      needs: [relNode(c.schema, c.table)],
+      locks: tableLock(null, c.schema, c.table, 'ACCESS EXCLUSIVE'),
+    }),
+  ];
 }

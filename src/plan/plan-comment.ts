@@ -3,7 +3,17 @@ import { commentSql } from '../sql';
 import { assertNever } from '../util';
 import { nameKey } from '../model';
 import {
-  collationNode, columnNode, constraintNode, eventTriggerNode, extensionNode, policyNode, relNode, routineNode, schemaNode, triggerNode, typeNode,
+  collationNode,
+  columnNode,
+  constraintNode,
+  eventTriggerNode,
+  extensionNode,
+  policyNode,
+  relNode,
+  routineNode,
+  schemaNode,
+  triggerNode,
+  typeNode,
 } from './graph-keys';
 import { Phase, plannedStep, type PlannedStep } from './planned-step';
 
@@ -42,30 +52,51 @@ function targetObject(t: CommentTarget): string {
 /** The graph key of the commented object (the comment comes after it is created or renamed). */
 function targetNode(t: CommentTarget): string {
   switch (t.kind) {
-    case 'Schema': return schemaNode(t.name);
-    case 'Extension': return extensionNode(t.name);
-    case 'Enum': return typeNode(t.schema, t.name);
+    case 'Schema':
+      return schemaNode(t.name);
+    case 'Extension':
+      return extensionNode(t.name);
+    case 'Enum':
+      return typeNode(t.schema, t.name);
     case 'Table':
-    case 'Index': return relNode(t.schema, t.name);
-    case 'Column': return columnNode(t.schema, t.table, t.name);
-    case 'Constraint': return constraintNode(t.schema, t.table, t.name);
-    case 'View': return relNode(t.schema, t.name);
-    case 'Routine': return routineNode(t.schema, t.name, t.identityArgs);
-    case 'Trigger': return triggerNode(t.schema, t.table, t.name);
-    case 'EventTrigger': return eventTriggerNode(t.name);
-    case 'Sequence': return relNode(t.schema, t.name);
+    case 'Index':
+      return relNode(t.schema, t.name);
+    case 'Column':
+      return columnNode(t.schema, t.table, t.name);
+    case 'Constraint':
+      return constraintNode(t.schema, t.table, t.name);
+    case 'View':
+      return relNode(t.schema, t.name);
+    case 'Routine':
+      return routineNode(t.schema, t.name, t.identityArgs);
+    case 'Trigger':
+      return triggerNode(t.schema, t.table, t.name);
+    case 'EventTrigger':
+      return eventTriggerNode(t.name);
+    case 'Sequence':
+      return relNode(t.schema, t.name);
     case 'Domain':
-    case 'CompositeType': return typeNode(t.schema, t.name);
-    case 'Collation': return collationNode(t.schema, t.name);
-    case 'Policy': return policyNode(t.schema, t.table, t.name);
-    default: return assertNever(t, 'comment target');
+    case 'CompositeType':
+      return typeNode(t.schema, t.name);
+    case 'Collation':
+      return collationNode(t.schema, t.name);
+    case 'Policy':
+      return policyNode(t.schema, t.table, t.name);
+    default:
+      return assertNever(t, 'comment target');
   }
 }
 
 /** COMMENT ON … IS 'text' | NULL; the reverse sets the previous comment. */
 export function planSetComment(c: SetComment): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: commentSql(c.target, c.to), reverse: commentSql(c.target, c.from),
-    object: targetObject(c.target), op: '~', phase: Phase.Comment, needs: [targetNode(c.target)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: commentSql(c.target, c.to),
+      reverse: commentSql(c.target, c.from),
+      object: targetObject(c.target),
+      op: '~',
+      phase: Phase.Comment,
+      needs: [targetNode(c.target)],
+    }),
+  ];
 }

@@ -28,8 +28,10 @@ function constraintNeeds(c: Constraint): string[] {
       return own; // the expression's columns are not parsed; phases put checks after column changes
     case 'ForeignKey':
       return [
-        ...own, ...c.columns.map((x) => columnNode(c.schema, c.table, x)),
-        relNode(c.refSchema, c.refTable), ...c.refColumns.map((x) => columnNode(c.refSchema, c.refTable, x)),
+        ...own,
+        ...c.columns.map((x) => columnNode(c.schema, c.table, x)),
+        relNode(c.refSchema, c.refTable),
+        ...c.refColumns.map((x) => columnNode(c.refSchema, c.refTable, x)),
         uniqueKeyNode(c.refSchema, c.refTable, c.refColumns),
       ];
     case 'Exclusion':
@@ -40,7 +42,11 @@ function constraintNeeds(c: Constraint): string[] {
 }
 
 const constraintNoun: Record<Constraint['kind'], string> = {
-  PrimaryKey: 'primary key', Unique: 'unique constraint', Check: 'check', ForeignKey: 'foreign key', Exclusion: 'exclusion constraint',
+  PrimaryKey: 'primary key',
+  Unique: 'unique constraint',
+  Check: 'check',
+  ForeignKey: 'foreign key',
+  Exclusion: 'exclusion constraint',
 };
 
 /** Hazards of adding a constraint to an existing table (validation scan, index build). */
@@ -49,7 +55,8 @@ function addConstraintHazards(c: Constraint, ctx: PlanContext): Hazard[] {
   if ((c.kind === 'Check' || c.kind === 'ForeignKey') && c.notValid === true) return []; // existing rows are not checked
   const object = constraintKey(c);
   const out = [hazard('may-fail-on-data', object, `adding the ${constraintNoun[c.kind]} fails if existing rows violate it`)];
-  if (c.kind === 'PrimaryKey' || c.kind === 'Unique' || c.kind === 'Exclusion') out.push(hazard('index-build', object, 'builds an index, blocking writes to the table meanwhile'));
+  if (c.kind === 'PrimaryKey' || c.kind === 'Unique' || c.kind === 'Exclusion')
+    out.push(hazard('index-build', object, 'builds an index, blocking writes to the table meanwhile'));
   return out;
 }
 
@@ -72,11 +79,19 @@ export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedSt
     return k.kind === 'ForeignKey' || k.kind === 'Check' ? planAddConstraintNotValid(c, k, ctx, base) : planAddKeyConcurrently(c, k, ctx, base);
   }
   // Dropping a partitioned table's key drops the partitions' keys it attached: the reverse adds them back.
-  const reattach = (c.attaches ?? []).map((x) => statements(addConstraintSql(x), restoreComment({ kind: 'Constraint', schema: x.schema, table: x.table, name: x.name }, x.comment)));
-  return [plannedStep(c, {
-    ...base, sql: addConstraintSql(k), reverse: statements(dropConstraintSql(k), ...reattach), hazards: addConstraintHazards(k, ctx),
-    phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint, locks: addConstraintLocks(k, ctx),
-  })];
+  const reattach = (c.attaches ?? []).map((x) =>
+    statements(addConstraintSql(x), restoreComment({ kind: 'Constraint', schema: x.schema, table: x.table, name: x.name }, x.comment)),
+  );
+  return [
+    plannedStep(c, {
+      ...base,
+      sql: addConstraintSql(k),
+      reverse: statements(dropConstraintSql(k), ...reattach),
+      hazards: addConstraintHazards(k, ctx),
+      phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint,
+      locks: addConstraintLocks(k, ctx),
+    }),
+  ];
 }
 
 /**
@@ -86,30 +101,52 @@ export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedSt
  */
 export function planValidateConstraint(c: ValidateConstraint, ctx: PlanContext): PlannedStep[] {
   const k = c.constraint;
-  return [plannedStep(c, {
-    sql: validateConstraintSql(k), reverse: null, irreversible: 'a validated constraint cannot be made NOT VALID again', object: constraintKey(k), op: '~', phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint,
-    needs: constraintNodes(k), locks: tableLock(ctx, k.schema, k.table, 'SHARE UPDATE EXCLUSIVE', { scan: true }),
-    hazards: [hazard('may-fail-on-data', constraintKey(k), 'validating fails if existing rows violate it (it stays NOT VALID)')],
-  })];
+  return [
+    plannedStep(c, {
+      sql: validateConstraintSql(k),
+      reverse: null,
+      irreversible: 'a validated constraint cannot be made NOT VALID again',
+      object: constraintKey(k),
+      op: '~',
+      phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint,
+      needs: constraintNodes(k),
+      locks: tableLock(ctx, k.schema, k.table, 'SHARE UPDATE EXCLUSIVE', { scan: true }),
+      hazards: [hazard('may-fail-on-data', constraintKey(k), 'validating fails if existing rows violate it (it stays NOT VALID)')],
+    }),
+  ];
 }
 
 /** ALTER TABLE … DROP CONSTRAINT (foreign keys first, so the keys they reference can go). */
 export function planDropConstraint(c: DropConstraint): PlannedStep[] {
   const k = c.constraint;
   const comment = restoreComment({ kind: 'Constraint', schema: k.schema, table: k.table, name: k.name }, k.comment);
-  return [plannedStep(c, {
-    sql: dropConstraintSql(k), reverse: statements(addConstraintSql(k), comment),
-    object: constraintKey(k), op: '-', phase: k.kind === 'ForeignKey' ? Phase.DropForeignKey : Phase.DropConstraint,
-    drops: constraintNodes(k), needs: constraintNeeds(k), locks: tableLock(null, k.schema, k.table, 'ACCESS EXCLUSIVE'),
-  })];
+  return [
+    plannedStep(c, {
+      sql: dropConstraintSql(k),
+      reverse: statements(addConstraintSql(k), comment),
+      object: constraintKey(k),
+      op: '-',
+      phase: k.kind === 'ForeignKey' ? Phase.DropForeignKey : Phase.DropConstraint,
+      drops: constraintNodes(k),
+      needs: constraintNeeds(k),
+      locks: tableLock(null, k.schema, k.table, 'ACCESS EXCLUSIVE'),
+    }),
+  ];
 }
 
 /** ALTER TABLE … RENAME CONSTRAINT (a PK/UNIQUE index is renamed with it). */
 export function planRenameConstraint(c: RenameConstraint): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: renameConstraintSql(c.schema, c.table, c.from, c.to), reverse: renameConstraintSql(c.schema, c.table, c.to, c.from),
-    object: constraintKey({ schema: c.schema, table: c.table, name: c.to }), op: '~', phase: Phase.Rename,
-    drops: [constraintNode(c.schema, c.table, c.from)], creates: [constraintNode(c.schema, c.table, c.to)], needs: [relNode(c.schema, c.table)],
-    locks: tableLock(null, c.schema, c.table, 'ACCESS EXCLUSIVE'),
-  })];
+  return [
+    plannedStep(c, {
+      sql: renameConstraintSql(c.schema, c.table, c.from, c.to),
+      reverse: renameConstraintSql(c.schema, c.table, c.to, c.from),
+      object: constraintKey({ schema: c.schema, table: c.table, name: c.to }),
+      op: '~',
+      phase: Phase.Rename,
+      drops: [constraintNode(c.schema, c.table, c.from)],
+      creates: [constraintNode(c.schema, c.table, c.to)],
+      needs: [relNode(c.schema, c.table)],
+      locks: tableLock(null, c.schema, c.table, 'ACCESS EXCLUSIVE'),
+    }),
+  ];
 }

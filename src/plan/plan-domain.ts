@@ -11,20 +11,34 @@ const domainNeeds = (d: Domain) => [schemaNode(d.schema), ...typeNeeds(d.type), 
 /** CREATE DOMAIN with its default, NOT NULL and checks; before the columns of its type. */
 export function planCreateDomain(c: CreateDomain): PlannedStep[] {
   const d = c.domain;
-  return [plannedStep(c, {
-    sql: createDomainSql(d), reverse: dropDomainSql(d), object: relKey(d), op: '+', phase: Phase.Enum,
-    creates: [typeNode(d.schema, d.name)], needs: domainNeeds(d),
-  })];
+  return [
+    plannedStep(c, {
+      sql: createDomainSql(d),
+      reverse: dropDomainSql(d),
+      object: relKey(d),
+      op: '+',
+      phase: Phase.Enum,
+      creates: [typeNode(d.schema, d.name)],
+      needs: domainNeeds(d),
+    }),
+  ];
 }
 
 /** DROP DOMAIN, after the columns of its type are dropped or converted. */
 export function planDropDomain(c: DropDomain): PlannedStep[] {
   const d = c.domain;
   const comment = restoreComment({ kind: 'Domain', schema: d.schema, name: d.name }, d.comment);
-  return [plannedStep(c, {
-    sql: dropDomainSql(d), reverse: statements(createDomainSql(d), comment), object: relKey(d), op: '-', phase: Phase.DropEnum,
-    drops: [typeNode(d.schema, d.name)], needs: domainNeeds(d),
-  })];
+  return [
+    plannedStep(c, {
+      sql: dropDomainSql(d),
+      reverse: statements(createDomainSql(d), comment),
+      object: relKey(d),
+      op: '-',
+      phase: Phase.DropEnum,
+      drops: [typeNode(d.schema, d.name)],
+      needs: domainNeeds(d),
+    }),
+  ];
 }
 
 /**
@@ -37,22 +51,34 @@ export function planAlterDomain(c: AlterDomain): PlannedStep[] {
   const object = relKey(to);
   const steps: PlannedStep[] = [];
   const add = (action: DomainAction, inverse: DomainAction, hazards: Hazard[] = []) =>
-    steps.push(plannedStep(c, {
-      sql: alterDomainSql(to.schema, to.name, action), reverse: alterDomainSql(to.schema, to.name, inverse), hazards,
-      object, op: '~', phase: Phase.AlterColumn, needs: [typeNode(to.schema, to.name)],
-    }));
+    steps.push(
+      plannedStep(c, {
+        sql: alterDomainSql(to.schema, to.name, action),
+        reverse: alterDomainSql(to.schema, to.name, inverse),
+        hazards,
+        object,
+        op: '~',
+        phase: Phase.AlterColumn,
+        needs: [typeNode(to.schema, to.name)],
+      }),
+    );
   const kept = (k: Domain['checks'][number], other: Domain) => other.checks.some((x) => x.name === k.name && x.expression === k.expression);
   for (const k of from.checks) if (!kept(k, to)) add({ kind: 'DropCheck', name: k.name }, { kind: 'AddCheck', check: k });
   if (from.notNull && !to.notNull) add({ kind: 'DropNotNull' }, { kind: 'SetNotNull' });
   if (from.default !== to.default) {
-    add(to.default === null ? { kind: 'DropDefault' } : { kind: 'SetDefault', expression: to.default },
-      from.default === null ? { kind: 'DropDefault' } : { kind: 'SetDefault', expression: from.default });
+    add(
+      to.default === null ? { kind: 'DropDefault' } : { kind: 'SetDefault', expression: to.default },
+      from.default === null ? { kind: 'DropDefault' } : { kind: 'SetDefault', expression: from.default },
+    );
   }
   if (to.notNull && !from.notNull) {
     add({ kind: 'SetNotNull' }, { kind: 'DropNotNull' }, [hazard('may-fail-on-data', object, 'SET NOT NULL fails if a column of the domain holds nulls')]);
   }
   for (const k of to.checks) {
-    if (!kept(k, from)) add({ kind: 'AddCheck', check: k }, { kind: 'DropCheck', name: k.name }, [hazard('may-fail-on-data', object, `the check ${k.name} fails if a column of the domain holds a value it rejects`)]);
+    if (!kept(k, from))
+      add({ kind: 'AddCheck', check: k }, { kind: 'DropCheck', name: k.name }, [
+        hazard('may-fail-on-data', object, `the check ${k.name} fails if a column of the domain holds a value it rejects`),
+      ]);
   }
   return steps;
 }

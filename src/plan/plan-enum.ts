@@ -9,37 +9,63 @@ import { restoreComment } from './comment-step';
 /** CREATE TYPE … AS ENUM. */
 export function planCreateEnum(c: CreateEnum): PlannedStep[] {
   const e = c.enum;
-  return [plannedStep(c, {
-    sql: createEnumSql(e), reverse: dropEnumSql(e), object: relKey(e), op: '+', phase: Phase.Enum,
-    creates: [typeNode(e.schema, e.name)], needs: [schemaNode(e.schema)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: createEnumSql(e),
+      reverse: dropEnumSql(e),
+      object: relKey(e),
+      op: '+',
+      phase: Phase.Enum,
+      creates: [typeNode(e.schema, e.name)],
+      needs: [schemaNode(e.schema)],
+    }),
+  ];
 }
 
 /** DROP TYPE (the diff has converted or dropped every column using it). */
 export function planDropEnum(c: DropEnum): PlannedStep[] {
   const e = c.enum;
   const reverse = statements(createEnumSql(e), restoreComment({ kind: 'Enum', schema: e.schema, name: e.name }, e.comment));
-  return [plannedStep(c, {
-    sql: dropEnumSql(e), reverse, object: relKey(e), op: '-', phase: Phase.DropEnum,
-    drops: [typeNode(e.schema, e.name)], needs: [schemaNode(e.schema)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: dropEnumSql(e),
+      reverse,
+      object: relKey(e),
+      op: '-',
+      phase: Phase.DropEnum,
+      drops: [typeNode(e.schema, e.name)],
+      needs: [schemaNode(e.schema)],
+    }),
+  ];
 }
 
 /** ALTER TYPE … RENAME TO. */
 export function planRenameEnum(c: RenameEnum): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: renameEnumSql(c.schema, c.from, c.to), reverse: renameEnumSql(c.schema, c.to, c.from),
-    object: relKey({ schema: c.schema, name: c.to }), op: '~', phase: Phase.Rename,
-    drops: [typeNode(c.schema, c.from)], creates: [typeNode(c.schema, c.to)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: renameEnumSql(c.schema, c.from, c.to),
+      reverse: renameEnumSql(c.schema, c.to, c.from),
+      object: relKey({ schema: c.schema, name: c.to }),
+      op: '~',
+      phase: Phase.Rename,
+      drops: [typeNode(c.schema, c.from)],
+      creates: [typeNode(c.schema, c.to)],
+    }),
+  ];
 }
 
 /** ALTER TYPE … RENAME VALUE (PostgreSQL ≥ 10). */
 export function planRenameEnumValue(c: RenameEnumValue): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: renameEnumValueSql(c.schema, c.enum, c.from, c.to), reverse: renameEnumValueSql(c.schema, c.enum, c.to, c.from),
-    object: relKey({ schema: c.schema, name: c.enum }), op: '~', phase: Phase.Rename, needs: [typeNode(c.schema, c.enum)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: renameEnumValueSql(c.schema, c.enum, c.from, c.to),
+      reverse: renameEnumValueSql(c.schema, c.enum, c.to, c.from),
+      object: relKey({ schema: c.schema, name: c.enum }),
+      op: '~',
+      phase: Phase.Rename,
+      needs: [typeNode(c.schema, c.enum)],
+    }),
+  ];
 }
 
 /**
@@ -53,8 +79,15 @@ export function planAddEnumValue(c: AddEnumValue, ctx: PlanContext): PlannedStep
   const added = ctx.addedEnumValues.get(relKey(e)) ?? [c.value];
   const laterOrThis = new Set(added.slice(Math.max(0, added.indexOf(c.value))));
   const before = e.values.filter((v) => !laterOrThis.has(v));
-  return [plannedStep(c, {
-    sql: addEnumValueSql(e.schema, e.name, c.value, c), reverse: rebuildEnumSql(e.schema, e.name, before),
-    transactional: false, object: relKey(e), op: '~', phase: Phase.NonTransactional, needs: [typeNode(e.schema, e.name)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: addEnumValueSql(e.schema, e.name, c.value, c),
+      reverse: rebuildEnumSql(e.schema, e.name, before),
+      transactional: false,
+      object: relKey(e),
+      op: '~',
+      phase: Phase.NonTransactional,
+      needs: [typeNode(e.schema, e.name)],
+    }),
+  ];
 }

@@ -10,12 +10,18 @@ function grantNeeds(g: Grant): string[] {
   const schema = g.schema ?? '';
   switch (g.object) {
     case 'table':
-    case 'sequence': return [relNode(schema, g.name)];
-    case 'column': return [relNode(schema, g.name), columnNode(schema, g.name, g.column ?? '')];
-    case 'schema': return [schemaNode(g.name)];
-    case 'type': return [typeNode(schema, g.name)];
-    case 'function': return [];
-    default: return assertNever(g.object, 'grant object kind');
+    case 'sequence':
+      return [relNode(schema, g.name)];
+    case 'column':
+      return [relNode(schema, g.name), columnNode(schema, g.name, g.column ?? '')];
+    case 'schema':
+      return [schemaNode(g.name)];
+    case 'type':
+      return [typeNode(schema, g.name)];
+    case 'function':
+      return [];
+    default:
+      return assertNever(g.object, 'grant object kind');
   }
 }
 
@@ -23,14 +29,28 @@ const objectOf = (g: Grant) => [g.schema, g.name, g.column].filter((x) => x !== 
 
 /** GRANT, after the object exists (last, with the comments). */
 export function planGrantPrivilege(c: GrantPrivilege): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: grantSql(c.grant), reverse: revokeSql(c.grant), object: objectOf(c.grant), op: '+', phase: Phase.Comment, needs: grantNeeds(c.grant),
-  })];
+  return [
+    plannedStep(c, {
+      sql: grantSql(c.grant),
+      reverse: revokeSql(c.grant),
+      object: objectOf(c.grant),
+      op: '+',
+      phase: Phase.Comment,
+      needs: grantNeeds(c.grant),
+    }),
+  ];
 }
 
 /** REVOKE, early (before the object is dropped, should it be). */
 export function planRevokePrivilege(c: RevokePrivilege): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: revokeSql(c.grant), reverse: grantSql(c.grant), object: objectOf(c.grant), op: '-', phase: Phase.DropForeignKey, needs: grantNeeds(c.grant),
-  })];
+  return [
+    plannedStep(c, {
+      sql: revokeSql(c.grant),
+      reverse: grantSql(c.grant),
+      object: objectOf(c.grant),
+      op: '-',
+      phase: Phase.DropForeignKey,
+      needs: grantNeeds(c.grant),
+    }),
+  ];
 }

@@ -16,7 +16,18 @@ function indexNeeds(i: Index): string[] {
 /** Keys an index creates: its relation, and for a plain unique index the unique key foreign keys may reference. */
 function indexNodes(i: Index): string[] {
   const plain = i.unique && i.where === null && i.keys.every((k) => k.column !== null);
-  return [relNode(i.schema, i.name), ...(plain ? [uniqueKeyNode(i.schema, i.table, i.keys.map((k) => k.column!))] : [])];
+  return [
+    relNode(i.schema, i.name),
+    ...(plain
+      ? [
+          uniqueKeyNode(
+            i.schema,
+            i.table,
+            i.keys.map((k) => k.column!),
+          ),
+        ]
+      : []),
+  ];
 }
 
 /** CREATE INDEX in the migration transaction; online, CONCURRENTLY (see planCreateIndexConcurrently). */
@@ -24,16 +35,27 @@ export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[]
   const i = c.index;
   if (isOnlineTable(ctx, i.schema, i.table)) return planCreateIndexConcurrently(c, ctx);
   const object = relKey(i);
-  const hazards = isNewTable(ctx, i.schema, i.table) ? [] : [
-    hazard('index-build', object, `building the index blocks writes to ${relKey({ schema: i.schema, name: i.table })} meanwhile`),
-    ...(i.unique ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates')] : []),
-  ];
+  const hazards = isNewTable(ctx, i.schema, i.table)
+    ? []
+    : [
+        hazard('index-build', object, `building the index blocks writes to ${relKey({ schema: i.schema, name: i.table })} meanwhile`),
+        ...(i.unique ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates')] : []),
+      ];
   // Dropping a partitioned table's index drops the partitions' indexes it attached: the reverse rebuilds them.
   const reattach = (c.attaches ?? []).map((x) => statements(createIndexSql(x), restoreComment({ kind: 'Index', schema: x.schema, name: x.name }, x.comment)));
-  return [plannedStep(c, {
-    sql: createIndexSql(i), reverse: statements(dropIndexSql(i), ...reattach), hazards, object, op: '+', phase: Phase.CreateIndex,
-    creates: indexNodes(i), needs: indexNeeds(i), locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
-  })];
+  return [
+    plannedStep(c, {
+      sql: createIndexSql(i),
+      reverse: statements(dropIndexSql(i), ...reattach),
+      hazards,
+      object,
+      op: '+',
+      phase: Phase.CreateIndex,
+      creates: indexNodes(i),
+      needs: indexNeeds(i),
+      locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
+    }),
+  ];
 }
 
 /**
@@ -50,10 +72,15 @@ function planCreateIndexConcurrently(c: CreateIndex, ctx: PlanContext): PlannedS
   return [
     plannedStep(c, { ...base, sql: dropIndexConcurrentlySql(i, true), reverse: '', locks: tableLock(ctx, i.schema, i.table, 'SHARE UPDATE EXCLUSIVE') }),
     plannedStep(c, {
-      ...base, sql: createIndexConcurrentlySql(i), reverse: dropIndexSql(i), creates: indexNodes(i),
+      ...base,
+      sql: createIndexConcurrentlySql(i),
+      reverse: dropIndexSql(i),
+      creates: indexNodes(i),
       hazards: [
         hazard('index-build', object, `builds the index concurrently: ${table} stays writable, the build takes longer and loads the server`),
-        ...(i.unique ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates (it is left invalid, and dropped on retry)')] : []),
+        ...(i.unique
+          ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates (it is left invalid, and dropped on retry)')]
+          : []),
       ],
       locks: tableLock(ctx, i.schema, i.table, 'SHARE UPDATE EXCLUSIVE', { scan: true }),
     }),
@@ -65,18 +92,32 @@ export function planDropIndex(c: DropIndex, ctx: PlanContext): PlannedStep[] {
   const i = c.index;
   const comment = restoreComment({ kind: 'Index', schema: i.schema, name: i.name }, i.comment);
   const online = isOnlineTable(ctx, i.schema, i.table);
-  return [plannedStep(c, {
-    sql: online ? dropIndexConcurrentlySql(i) : dropIndexSql(i), reverse: statements(createIndexSql(i), comment), object: relKey(i), op: '-', phase: Phase.DropIndex,
-    transactional: !online, drops: indexNodes(i), needs: indexNeeds(i),
-    locks: tableLock(null, i.schema, i.table, online ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE'),
-  })];
+  return [
+    plannedStep(c, {
+      sql: online ? dropIndexConcurrentlySql(i) : dropIndexSql(i),
+      reverse: statements(createIndexSql(i), comment),
+      object: relKey(i),
+      op: '-',
+      phase: Phase.DropIndex,
+      transactional: !online,
+      drops: indexNodes(i),
+      needs: indexNeeds(i),
+      locks: tableLock(null, i.schema, i.table, online ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE'),
+    }),
+  ];
 }
 
 /** ALTER INDEX … RENAME TO (SHARE UPDATE EXCLUSIVE on the index since PostgreSQL 12: reads and writes go on). */
 export function planRenameIndex(c: RenameIndex): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: renameIndexSql(c.schema, c.from, c.to), reverse: renameIndexSql(c.schema, c.to, c.from),
-    object: relKey({ schema: c.schema, name: c.to }), op: '~', phase: Phase.Rename,
-    drops: [relNode(c.schema, c.from)], creates: [relNode(c.schema, c.to)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: renameIndexSql(c.schema, c.from, c.to),
+      reverse: renameIndexSql(c.schema, c.to, c.from),
+      object: relKey({ schema: c.schema, name: c.to }),
+      op: '~',
+      phase: Phase.Rename,
+      drops: [relNode(c.schema, c.from)],
+      creates: [relNode(c.schema, c.to)],
+    }),
+  ];
 }

@@ -1,6 +1,17 @@
 import type { RecreateCompositeType, RecreateDomain } from '../diff';
 import { columnKey, relKey, type Domain } from '../model';
-import { alterColumnSql, alterDomainSql, createCompositeTypeSql, createDomainSql, dropCompositeTypeSql, dropDomainSql, enumTempName, ident, qualified, renameTypeSql } from '../sql';
+import {
+  alterColumnSql,
+  alterDomainSql,
+  createCompositeTypeSql,
+  createDomainSql,
+  dropCompositeTypeSql,
+  dropDomainSql,
+  enumTempName,
+  ident,
+  qualified,
+  renameTypeSql,
+} from '../sql';
 import { hazard, type PlannedStep } from './planned-step';
 import { asideSql, recreateTypeSteps, type TypeUse } from './recreate-type-steps';
 import type { Hazard } from './types';
@@ -8,7 +19,13 @@ import type { Hazard } from './types';
 /** The old domain as it reads once renamed aside: its name and the types of `within` are the temporary ones. */
 function domainAside(d: Domain, within: RecreateDomain['within'] = []): Domain {
   const x = (sql: string) => asideSql(sql, within);
-  return { ...d, name: enumTempName(d.name), type: x(d.type), default: d.default === null ? null : x(d.default), checks: d.checks.map((k) => ({ ...k, expression: x(k.expression) })) };
+  return {
+    ...d,
+    name: enumTempName(d.name),
+    type: x(d.type),
+    default: d.default === null ? null : x(d.default),
+    checks: d.checks.map((k) => ({ ...k, expression: x(k.expression) })),
+  };
 }
 
 /** The hazards of converting a column to a recreated type. */
@@ -35,7 +52,12 @@ export function planRecreateDomain(c: RecreateDomain): PlannedStep[] {
   const [newType, oldType] = [qualified(to.schema, to.name), qualified(from.schema, old.name)];
   const r = recreateTypeSteps(c, to, c.columns, within);
   const steps: PlannedStep[] = r.dropDefaults();
-  steps.push(r.renameAside({ sql: alterDomainSql(from.schema, from.name, { kind: 'Rename', to: old.name }), reverse: alterDomainSql(from.schema, old.name, { kind: 'Rename', to: from.name }) }));
+  steps.push(
+    r.renameAside({
+      sql: alterDomainSql(from.schema, from.name, { kind: 'Rename', to: old.name }),
+      reverse: alterDomainSql(from.schema, old.name, { kind: 'Rename', to: from.name }),
+    }),
+  );
   steps.push(r.createNew({ sql: createDomainSql(to), reverse: dropDomainSql(to) }));
   const why = `the recreated domain ${relKey(to)} (${within.length > 0 ? `it reads ${within.map(relKey).join(', ')}, recreated too` : `${from.type} → ${to.type}`})`;
   const fails = `existing values may not convert to ${to.type} or pass the domain's checks`;
@@ -43,10 +65,22 @@ export function planRecreateDomain(c: RecreateDomain): PlannedStep[] {
     const arr = x.column.type.endsWith('[]') ? '[]' : '';
     const col = ident(x.column.name);
     const [via, back] = within.length > 0 ? ['text', 'text'] : [`${to.type}${arr}`, `${from.type}${arr}`];
-    steps.push(r.convert(x, conversionHazards(x, why, fails), {
-      sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetType', type: `${newType}${arr}`, collation: null, using: `${col}::${via}::${newType}${arr}` }),
-      reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetType', type: `${oldType}${arr}`, collation: null, using: `${col}::${back}::${oldType}${arr}` }),
-    }));
+    steps.push(
+      r.convert(x, conversionHazards(x, why, fails), {
+        sql: alterColumnSql(x.schema, x.table, x.column.name, {
+          kind: 'SetType',
+          type: `${newType}${arr}`,
+          collation: null,
+          using: `${col}::${via}::${newType}${arr}`,
+        }),
+        reverse: alterColumnSql(x.schema, x.table, x.column.name, {
+          kind: 'SetType',
+          type: `${oldType}${arr}`,
+          collation: null,
+          using: `${col}::${back}::${oldType}${arr}`,
+        }),
+      }),
+    );
   }
   steps.push(r.dropOld(dropDomainSql(old), createDomainSql(old), from, 'Domain'));
   steps.push(...r.setDefaults((col) => col.default));
@@ -71,10 +105,22 @@ export function planRecreateCompositeType(c: RecreateCompositeType): PlannedStep
   for (const x of c.columns) {
     const arr = x.column.type.endsWith('[]') ? '[]' : '';
     const col = ident(x.column.name);
-    steps.push(r.convert(x, conversionHazards(x, why, `the conversion fails if a stored value does not convert to ${relKey(to)}`), {
-      sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetType', type: `${newType}${arr}`, collation: null, using: `${col}::text::${newType}${arr}` }),
-      reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetType', type: `${oldType}${arr}`, collation: null, using: `${col}::text::${oldType}${arr}` }),
-    }));
+    steps.push(
+      r.convert(x, conversionHazards(x, why, `the conversion fails if a stored value does not convert to ${relKey(to)}`), {
+        sql: alterColumnSql(x.schema, x.table, x.column.name, {
+          kind: 'SetType',
+          type: `${newType}${arr}`,
+          collation: null,
+          using: `${col}::text::${newType}${arr}`,
+        }),
+        reverse: alterColumnSql(x.schema, x.table, x.column.name, {
+          kind: 'SetType',
+          type: `${oldType}${arr}`,
+          collation: null,
+          using: `${col}::text::${oldType}${arr}`,
+        }),
+      }),
+    );
   }
   steps.push(r.dropOld(dropCompositeTypeSql(old), createCompositeTypeSql(old), from, 'CompositeType'));
   steps.push(...r.setDefaults((col) => col.default));

@@ -57,10 +57,22 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
       hazards.push(hazard('may-fail-on-data', at, `rows are remapped (${vs}); the conversion fails if a remap names no value of the new type`));
     }
     const back = x.column.type.endsWith('[]') ? `${ident(x.column.name)}::text[]::${oldType}[]` : `${ident(x.column.name)}::text::${oldType}`;
-    steps.push(r.convert(x, hazards, {
-      sql: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetType', type: x.column.type.endsWith('[]') ? `${type}[]` : type, collation: null, using: remapUsing(x.column, type, c.remap) }),
-      reverse: alterColumnSql(x.schema, x.table, x.column.name, { kind: 'SetType', type: x.column.type.endsWith('[]') ? `${oldType}[]` : oldType, collation: null, using: back }),
-    }));
+    steps.push(
+      r.convert(x, hazards, {
+        sql: alterColumnSql(x.schema, x.table, x.column.name, {
+          kind: 'SetType',
+          type: x.column.type.endsWith('[]') ? `${type}[]` : type,
+          collation: null,
+          using: remapUsing(x.column, type, c.remap),
+        }),
+        reverse: alterColumnSql(x.schema, x.table, x.column.name, {
+          kind: 'SetType',
+          type: x.column.type.endsWith('[]') ? `${oldType}[]` : oldType,
+          collation: null,
+          using: back,
+        }),
+      }),
+    );
   }
   steps.push(r.dropOld(dropEnumSql({ schema: from.schema, name: tmp }), createEnumSql({ schema: from.schema, name: tmp, values: from.values }), from, 'Enum'));
   steps.push(...r.setDefaults((col) => (keepsDefault(col) ? newDefault(col) : null)));

@@ -26,25 +26,45 @@ export function planCreateRoutine(c: CreateRoutine): PlannedStep[] {
 /** DROP FUNCTION|PROCEDURE, after the views, triggers and tables that use it. */
 export function planDropRoutine(c: DropRoutine): PlannedStep[] {
   const r = c.routine;
-  return [plannedStep(c, {
-    sql: dropRoutineSql(r), reverse: statements(createRoutineSql(r), routineComment(r)), object: routineKey(r), op: '-', phase: Phase.DropRoutine,
-    drops: [node(r)], needs: needs(r),
-  })];
+  return [
+    plannedStep(c, {
+      sql: dropRoutineSql(r),
+      reverse: statements(createRoutineSql(r), routineComment(r)),
+      object: routineKey(r),
+      op: '-',
+      phase: Phase.DropRoutine,
+      drops: [node(r)],
+      needs: needs(r),
+    }),
+  ];
 }
 
 /** CREATE OR REPLACE (same arguments and result): the reverse replaces it with the old definition. */
 export function planReplaceRoutine(c: ReplaceRoutine): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: createRoutineSql(c.to, true), reverse: createRoutineSql(c.from, true), object: routineKey(c.to), op: '~', phase: Phase.CreateRoutine,
-    needs: [node(c.to), ...needs(c.to)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: createRoutineSql(c.to, true),
+      reverse: createRoutineSql(c.from, true),
+      object: routineKey(c.to),
+      op: '~',
+      phase: Phase.CreateRoutine,
+      needs: [node(c.to), ...needs(c.to)],
+    }),
+  ];
 }
 
 /** ALTER FUNCTION|PROCEDURE … RENAME TO (same arguments). */
 export function planRenameRoutine(c: RenameRoutine): PlannedStep[] {
   const at = (name: string) => ({ schema: c.schema, name, identityArgs: c.identityArgs, procedure: c.procedure });
-  return [plannedStep(c, {
-    sql: renameRoutineSql(at(c.from), c.to), reverse: renameRoutineSql(at(c.to), c.from), object: routineKey(at(c.to)), op: '~', phase: Phase.Rename,
-    drops: [routineNode(c.schema, c.from, c.identityArgs)], creates: [routineNode(c.schema, c.to, c.identityArgs)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: renameRoutineSql(at(c.from), c.to),
+      reverse: renameRoutineSql(at(c.to), c.from),
+      object: routineKey(at(c.to)),
+      op: '~',
+      phase: Phase.Rename,
+      drops: [routineNode(c.schema, c.from, c.identityArgs)],
+      creates: [routineNode(c.schema, c.to, c.identityArgs)],
+    }),
+  ];
 }

@@ -6,7 +6,8 @@ import { hazard, Phase, plannedStep, statements, type PlannedStep } from './plan
 import { restoreComment } from './comment-step';
 
 /** Graph keys of the column owning a sequence (and its table). */
-const ownerNodes = (s: Sequence): string[] => (s.ownedBy === null ? [] : [relNode(s.schema, s.ownedBy.table), columnNode(s.schema, s.ownedBy.table, s.ownedBy.column)]);
+const ownerNodes = (s: Sequence): string[] =>
+  s.ownedBy === null ? [] : [relNode(s.schema, s.ownedBy.table), columnNode(s.schema, s.ownedBy.table, s.ownedBy.column)];
 
 /**
  * CREATE SEQUENCE, before the tables whose defaults use it; OWNED BY is a second statement after the
@@ -15,15 +16,28 @@ const ownerNodes = (s: Sequence): string[] => (s.ownedBy === null ? [] : [relNod
 export function planCreateSequence(c: CreateSequence): PlannedStep[] {
   const s = c.sequence;
   const object = relKey(s);
-  const steps = [plannedStep(c, {
-    sql: createSequenceSql(s), reverse: dropSequenceSql(s.schema, s.name), object, op: '+', phase: Phase.Enum,
-    creates: [relNode(s.schema, s.name)], needs: [schemaNode(s.schema)],
-  })];
+  const steps = [
+    plannedStep(c, {
+      sql: createSequenceSql(s),
+      reverse: dropSequenceSql(s.schema, s.name),
+      object,
+      op: '+',
+      phase: Phase.Enum,
+      creates: [relNode(s.schema, s.name)],
+      needs: [schemaNode(s.schema)],
+    }),
+  ];
   if (s.ownedBy !== null) {
-    steps.push(plannedStep(c, {
-      sql: sequenceOwnedBySql(s.schema, s.name, s.ownedBy), reverse: sequenceOwnedBySql(s.schema, s.name, null),
-      object, op: '~', phase: Phase.AddConstraint, needs: [relNode(s.schema, s.name), ...ownerNodes(s)],
-    }));
+    steps.push(
+      plannedStep(c, {
+        sql: sequenceOwnedBySql(s.schema, s.name, s.ownedBy),
+        reverse: sequenceOwnedBySql(s.schema, s.name, null),
+        object,
+        op: '~',
+        phase: Phase.AddConstraint,
+        needs: [relNode(s.schema, s.name), ...ownerNodes(s)],
+      }),
+    );
   }
   return steps;
 }
@@ -37,17 +51,30 @@ export function planDropSequence(c: DropSequence): PlannedStep[] {
   const object = relKey(s);
   const steps: PlannedStep[] = [];
   if (s.ownedBy !== null) {
-    steps.push(plannedStep(c, {
-      sql: sequenceOwnedBySql(s.schema, s.name, null), reverse: sequenceOwnedBySql(s.schema, s.name, s.ownedBy),
-      object, op: '~', phase: Phase.DropForeignKey, needs: [relNode(s.schema, s.name), ...ownerNodes(s)],
-    }));
+    steps.push(
+      plannedStep(c, {
+        sql: sequenceOwnedBySql(s.schema, s.name, null),
+        reverse: sequenceOwnedBySql(s.schema, s.name, s.ownedBy),
+        object,
+        op: '~',
+        phase: Phase.DropForeignKey,
+        needs: [relNode(s.schema, s.name), ...ownerNodes(s)],
+      }),
+    );
   }
   const comment = restoreComment({ kind: 'Sequence', schema: s.schema, name: s.name }, s.comment);
-  steps.push(plannedStep(c, {
-    sql: dropSequenceSql(s.schema, s.name), reverse: statements(createSequenceSql(s), comment),
-    hazards: [hazard('deletes-data', object, 'dropping the sequence loses its current value')],
-    object, op: '-', phase: Phase.DropEnum, drops: [relNode(s.schema, s.name)], needs: [schemaNode(s.schema)],
-  }));
+  steps.push(
+    plannedStep(c, {
+      sql: dropSequenceSql(s.schema, s.name),
+      reverse: statements(createSequenceSql(s), comment),
+      hazards: [hazard('deletes-data', object, 'dropping the sequence loses its current value')],
+      object,
+      op: '-',
+      phase: Phase.DropEnum,
+      drops: [relNode(s.schema, s.name)],
+      needs: [schemaNode(s.schema)],
+    }),
+  );
   return steps;
 }
 
@@ -58,17 +85,29 @@ export function planAlterSequence(c: AlterSequence): PlannedStep[] {
   const steps: PlannedStep[] = [];
   if (changedSequenceOptions(from, to).length > 0) {
     const narrows = BigInt(to.min) > BigInt(from.min) || BigInt(to.max) < BigInt(from.max);
-    steps.push(plannedStep(c, {
-      sql: alterSequenceOptionsSql(to.schema, to.name, from, to), reverse: alterSequenceOptionsSql(to.schema, to.name, to, from),
-      hazards: narrows ? [hazard('may-fail-on-data', object, 'fails if the current value lies outside the new bounds')] : [],
-      object, op: '~', phase: Phase.AlterColumn, needs: [relNode(to.schema, to.name)],
-    }));
+    steps.push(
+      plannedStep(c, {
+        sql: alterSequenceOptionsSql(to.schema, to.name, from, to),
+        reverse: alterSequenceOptionsSql(to.schema, to.name, to, from),
+        hazards: narrows ? [hazard('may-fail-on-data', object, 'fails if the current value lies outside the new bounds')] : [],
+        object,
+        op: '~',
+        phase: Phase.AlterColumn,
+        needs: [relNode(to.schema, to.name)],
+      }),
+    );
   }
   if (JSON.stringify(from.ownedBy) !== JSON.stringify(to.ownedBy)) {
-    steps.push(plannedStep(c, {
-      sql: sequenceOwnedBySql(to.schema, to.name, to.ownedBy), reverse: sequenceOwnedBySql(to.schema, to.name, from.ownedBy),
-      object, op: '~', phase: Phase.AlterColumn, needs: [relNode(to.schema, to.name), ...ownerNodes(from), ...ownerNodes(to)],
-    }));
+    steps.push(
+      plannedStep(c, {
+        sql: sequenceOwnedBySql(to.schema, to.name, to.ownedBy),
+        reverse: sequenceOwnedBySql(to.schema, to.name, from.ownedBy),
+        object,
+        op: '~',
+        phase: Phase.AlterColumn,
+        needs: [relNode(to.schema, to.name), ...ownerNodes(from), ...ownerNodes(to)],
+      }),
+    );
   }
   return steps;
 }

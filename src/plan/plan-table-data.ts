@@ -56,12 +56,16 @@ function dollarQuoted(text: string): string {
  * `e->'l'` and are resolved with lookupSql().
  */
 function rowsSource(target: string, columns: readonly DataColumn[], rows: readonly (readonly Value[])[]): string {
-  const json = JSON.stringify(rows.map((row) => {
-    const r: Record<string, Value> = {};
-    const l: Record<string, Value> = {};
-    columns.forEach((c, i) => { (c.lookup ? l : r)[c.name] = row[i]; });
-    return { r, l };
-  }));
+  const json = JSON.stringify(
+    rows.map((row) => {
+      const r: Record<string, Value> = {};
+      const l: Record<string, Value> = {};
+      columns.forEach((c, i) => {
+        (c.lookup ? l : r)[c.name] = row[i];
+      });
+      return { r, l };
+    }),
+  );
   return `(SELECT r.*, e AS schemakit_e FROM json_array_elements(${dollarQuoted(json)}::json) e, json_populate_record(NULL::${target}, e->'r') r) v`;
 }
 
@@ -77,7 +81,10 @@ function sourceValue(col: DataColumn): string {
 /** One UPDATE of many rows by key: the non-key columns set to `pick(row)`'s values. */
 function setUpdateSql(target: string, columns: readonly DataColumn[], key: readonly string[], rows: readonly (readonly Value[])[]): string {
   const set = columns.filter((c) => !key.includes(c.name)).map((c) => `${ident(c.name)} = ${sourceValue(c)}`);
-  const where = key.map((k) => { const c = columns.find((x) => x.name === k)!; return `t.${ident(k)} = ${sourceValue(c)}`; });
+  const where = key.map((k) => {
+    const c = columns.find((x) => x.name === k)!;
+    return `t.${ident(k)} = ${sourceValue(c)}`;
+  });
   return `UPDATE ${target} t SET ${set.join(', ')}\nFROM ${rowsSource(target, columns, rows)}\nWHERE ${where.join(' AND ')}`;
 }
 
@@ -102,46 +109,90 @@ export function planSyncTableData(c: SyncTableData): PlannedStep[] {
   const target = qualified(c.schema, c.table);
   const object = nameKey(c.schema, c.table);
   const raw = (names: readonly string[]): DataColumn[] => names.map((name) => ({ name, lookup: null }));
-  const write = { object, phase: Phase.WriteData, creates: [dataNode('data', c.schema, c.table)], needs: [relNode(c.schema, c.table), ...c.references.map((r) => dataNode('data', r.schema, r.table))] };
+  const write = {
+    object,
+    phase: Phase.WriteData,
+    creates: [dataNode('data', c.schema, c.table)],
+    needs: [relNode(c.schema, c.table), ...c.references.map((r) => dataNode('data', r.schema, r.table))],
+  };
   switch (c.action) {
     case 'insert':
       return [
-        ...chunks(c.rows).map((batch) => plannedStep(c, {
-          ...write, op: '+',
-          sql: insertSql(target, c.columns, batch.map((r) => r.values), (c.sequences?.length ?? 0) > 0),
-          reverse: `DELETE FROM ${target} WHERE ${keyCondition(c.columns, c.key, batch.map((r) => r.values))}`,
-        })),
+        ...chunks(c.rows).map((batch) =>
+          plannedStep(c, {
+            ...write,
+            op: '+',
+            sql: insertSql(
+              target,
+              c.columns,
+              batch.map((r) => r.values),
+              (c.sequences?.length ?? 0) > 0,
+            ),
+            reverse: `DELETE FROM ${target} WHERE ${keyCondition(
+              c.columns,
+              c.key,
+              batch.map((r) => r.values),
+            )}`,
+          }),
+        ),
         // Nothing to undo: a sequence left ahead of the rows is harmless.
         ...(c.sequences ?? []).map((col) => plannedStep(c, { ...write, op: '~', sql: advanceSequenceSql(c.schema, c.table, col), reverse: '' })),
       ];
     case 'update':
       if (c.rows.length > ROW_UPDATES) {
-        return chunks(c.rows, SET_BATCH).map((batch) => plannedStep(c, {
-          ...write, op: '~',
-          sql: setUpdateSql(target, c.columns, c.key, batch.map((r) => r.values)),
-          reverse: setUpdateSql(target, c.columns, c.key, batch.map((r) => r.before ?? r.values)),
-        }));
+        return chunks(c.rows, SET_BATCH).map((batch) =>
+          plannedStep(c, {
+            ...write,
+            op: '~',
+            sql: setUpdateSql(
+              target,
+              c.columns,
+              c.key,
+              batch.map((r) => r.values),
+            ),
+            reverse: setUpdateSql(
+              target,
+              c.columns,
+              c.key,
+              batch.map((r) => r.before ?? r.values),
+            ),
+          }),
+        );
       }
       return c.rows.map((r) => {
         const changed = c.columns.flatMap((col, i) => (!c.key.includes(col.name) && r.before?.[i] !== r.values[i] ? [i] : []));
         const set = (vals: readonly Value[]) => changed.map((i) => `${ident(c.columns[i].name)} = ${valueSql(c.columns[i], vals[i])}`).join(', ');
         const where = keyCondition(c.columns, c.key, [r.values]);
         return plannedStep(c, {
-          ...write, op: '~',
+          ...write,
+          op: '~',
           sql: `UPDATE ${target} SET ${set(r.values)} WHERE ${where}`,
           reverse: `UPDATE ${target} SET ${set(r.before ?? r.values)} WHERE ${where}`,
         });
       });
     case 'delete':
-      return chunks(c.rows).map((batch) => plannedStep(c, {
-        sql: `DELETE FROM ${target} WHERE ${keyCondition(c.columns, c.key, batch.map((r) => r.values))}`,
-        reverse: insertSql(target, raw(c.beforeColumns), batch.map((r) => r.before ?? []), true),
-        hazards: [{ kind: 'deletes-data', message: `${object}: deletes ${batch.length} row(s) that are not in its CSV file (mode sync)` }],
-        object, op: '-', phase: Phase.DeleteData,
-        // A drop of a key is ordered before its create: referencing rows go before the rows they point at.
-        creates: [dataNode('data-delete', c.schema, c.table)],
-        drops: c.references.map((r) => dataNode('data-delete', r.schema, r.table)),
-        needs: [relNode(c.schema, c.table)],
-      }));
+      return chunks(c.rows).map((batch) =>
+        plannedStep(c, {
+          sql: `DELETE FROM ${target} WHERE ${keyCondition(
+            c.columns,
+            c.key,
+            batch.map((r) => r.values),
+          )}`,
+          reverse: insertSql(
+            target,
+            raw(c.beforeColumns),
+            batch.map((r) => r.before ?? []),
+            true,
+          ),
+          hazards: [{ kind: 'deletes-data', message: `${object}: deletes ${batch.length} row(s) that are not in its CSV file (mode sync)` }],
+          object,
+          op: '-',
+          phase: Phase.DeleteData,
+          // A drop of a key is ordered before its create: referencing rows go before the rows they point at.
+          creates: [dataNode('data-delete', c.schema, c.table)],
+          drops: c.references.map((r) => dataNode('data-delete', r.schema, r.table)),
+          needs: [relNode(c.schema, c.table)],
+        }),
+      );
   }
 }

@@ -1,8 +1,21 @@
 import type { AlterColumnStorage, AlterTableShape, AttachPartition, DetachPartition, KeptMembers } from '../diff';
 import { nameKey, relKey, type StorageParameter, type Table, type TableName } from '../model';
 import {
-  attachPartitionSql, defaultStorage, detachPartitionSql, dropMembersExceptSql, forceRowSecuritySql, inheritSql, replicaIdentitySql, resetStorageParametersSql, rowSecuritySql,
-  setColumnCompressionSql, setColumnStorageSql, setPersistenceSql, setStorageParametersSql, setColumnStatisticsSql, columnOptionsSql,
+  attachPartitionSql,
+  defaultStorage,
+  detachPartitionSql,
+  dropMembersExceptSql,
+  forceRowSecuritySql,
+  inheritSql,
+  replicaIdentitySql,
+  resetStorageParametersSql,
+  rowSecuritySql,
+  setColumnCompressionSql,
+  setColumnStorageSql,
+  setPersistenceSql,
+  setStorageParametersSql,
+  setColumnStatisticsSql,
+  columnOptionsSql,
 } from '../sql';
 import { deepEqual } from '../util';
 import { columnNode, relNode } from './graph-keys';
@@ -32,8 +45,10 @@ const byName = (ps: readonly StorageParameter[]) => new Map(ps.map((p) => [p.nam
 export type ParameterSql = (set: readonly StorageParameter[], reset: readonly string[]) => string;
 
 /** SET / RESET of a table's storage parameters. */
-const tableParameters = (t: TableName): ParameterSql => (set, reset) =>
-  [...(set.length > 0 ? [setStorageParametersSql(t, set)] : []), ...(reset.length > 0 ? [resetStorageParametersSql(t, reset)] : [])].join(';\n');
+const tableParameters =
+  (t: TableName): ParameterSql =>
+  (set, reset) =>
+    [...(set.length > 0 ? [setStorageParametersSql(t, set)] : []), ...(reset.length > 0 ? [resetStorageParametersSql(t, reset)] : [])].join(';\n');
 
 /**
  * The parameter statements from `from` to `to` (storage parameters of tables and materialized views,
@@ -48,9 +63,22 @@ export function parameterSteps(from: readonly StorageParameter[], to: readonly S
   const out: { sql: string; reverse: string }[] = [];
   if (set.length > 0) {
     const old = set.filter((p) => before.has(p.name)).map((p) => ({ name: p.name, value: before.get(p.name)! }));
-    out.push({ sql: render(set, []), reverse: render(old, set.filter((p) => !before.has(p.name)).map((p) => p.name)) });
+    out.push({
+      sql: render(set, []),
+      reverse: render(
+        old,
+        set.filter((p) => !before.has(p.name)).map((p) => p.name),
+      ),
+    });
   }
-  if (removed.length > 0) out.push({ sql: render([], removed.map((p) => p.name)), reverse: render(removed, []) });
+  if (removed.length > 0)
+    out.push({
+      sql: render(
+        [],
+        removed.map((p) => p.name),
+      ),
+      reverse: render(removed, []),
+    });
   return out;
 }
 
@@ -80,14 +108,19 @@ export function planAlterTableShape(c: AlterTableShape): PlannedStep[] {
   if (!deepEqual(a.replicaIdentity, b.replicaIdentity)) {
     // USING INDEX needs the index (created first; dropped after the table stops using it).
     const uses = [a.replicaIdentity, b.replicaIdentity].flatMap((r) => (typeof r === 'string' ? [] : [relNode(b.schema, r.index)]));
-    step(replicaIdentitySql(b, b.replicaIdentity), replicaIdentitySql(b, a.replicaIdentity), { needs: [relNode(b.schema, b.name), ...uses], phase: Phase.CreateIndex });
+    step(replicaIdentitySql(b, b.replicaIdentity), replicaIdentitySql(b, a.replicaIdentity), {
+      needs: [relNode(b.schema, b.name), ...uses],
+      phase: Phase.CreateIndex,
+    });
   }
   const has = (list: readonly TableName[], p: TableName) => list.some((x) => x.schema === p.schema && x.name === p.name);
   // NO INHERIT before the table's column changes (its inherited columns become its own), INHERIT after them
   // (the table must have every column of the parent), as for DETACH and ATTACH PARTITION.
   const parent = (p: TableName) => ({ needs: [relNode(b.schema, b.name), relNode(p.schema, p.name)] });
-  for (const p of a.inherits.filter((x) => !has(b.inherits, x))) step(inheritSql(b, p, false), inheritSql(b, p, true), { ...parent(p), phase: Phase.DropConstraint });
-  for (const p of b.inherits.filter((x) => !has(a.inherits, x))) step(inheritSql(b, p, true), inheritSql(b, p, false), { ...parent(p), phase: Phase.AddConstraint });
+  for (const p of a.inherits.filter((x) => !has(b.inherits, x)))
+    step(inheritSql(b, p, false), inheritSql(b, p, true), { ...parent(p), phase: Phase.DropConstraint });
+  for (const p of b.inherits.filter((x) => !has(a.inherits, x)))
+    step(inheritSql(b, p, true), inheritSql(b, p, false), { ...parent(p), phase: Phase.AddConstraint });
   return steps;
 }
 
@@ -100,25 +133,37 @@ function detachSql(t: Table, copies: KeptMembers | null): string {
 export function planAttachPartition(c: AttachPartition): PlannedStep[] {
   const t = c.table;
   const object = relKey(t);
-  return [plannedStep(c, {
-    sql: attachPartitionSql(t), object, op: '~', phase: Phase.AddConstraint,
-    reverse: detachSql(t, c.dropCopies),
-    hazards: [hazard('may-fail-on-data', object, `attaching fails if a row lies outside ${t.partitionOf?.bound}, or if the default partition holds rows of it`)],
-    needs: [relNode(t.schema, t.name), ...tableShapeNeeds(t)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: attachPartitionSql(t),
+      object,
+      op: '~',
+      phase: Phase.AddConstraint,
+      reverse: detachSql(t, c.dropCopies),
+      hazards: [
+        hazard('may-fail-on-data', object, `attaching fails if a row lies outside ${t.partitionOf?.bound}, or if the default partition holds rows of it`),
+      ],
+      needs: [relNode(t.schema, t.name), ...tableShapeNeeds(t)],
+    }),
+  ];
 }
 
 /** ALTER TABLE parent DETACH PARTITION (before the table's own changes; its rows leave the parent). */
 export function planDetachPartition(c: DetachPartition): PlannedStep[] {
   const t = c.table;
   const object = relKey(t);
-  return [plannedStep(c, {
-    sql: detachSql(t, c.dropCopies),
-    // ATTACH makes the copies again.
-    reverse: attachPartitionSql(t), object, op: '~', phase: Phase.Rename,
-    hazards: [hazard('access-exclusive-lock', object, 'DETACH PARTITION locks the parent table against reads and writes')],
-    needs: [relNode(t.schema, t.name), ...tableShapeNeeds(t)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: detachSql(t, c.dropCopies),
+      // ATTACH makes the copies again.
+      reverse: attachPartitionSql(t),
+      object,
+      op: '~',
+      phase: Phase.Rename,
+      hazards: [hazard('access-exclusive-lock', object, 'DETACH PARTITION locks the parent table against reads and writes')],
+      needs: [relNode(t.schema, t.name), ...tableShapeNeeds(t)],
+    }),
+  ];
 }
 
 /**
@@ -132,22 +177,40 @@ export function planAlterColumnStorage(c: AlterColumnStorage): PlannedStep[] {
   const steps: PlannedStep[] = [];
   if (c.from.storage !== c.to.storage) {
     // null is the type's default storage, named explicitly (see defaultStorage).
-    steps.push(plannedStep(c, {
-      sql: setColumnStorageSql(t, c.to.name, c.to.storage ?? defaultStorage(c.to.type)),
-      reverse: setColumnStorageSql(t, c.to.name, c.from.storage ?? defaultStorage(c.from.type)),
-      object, op: '~', phase: Phase.AlterColumn, needs,
-    }));
+    steps.push(
+      plannedStep(c, {
+        sql: setColumnStorageSql(t, c.to.name, c.to.storage ?? defaultStorage(c.to.type)),
+        reverse: setColumnStorageSql(t, c.to.name, c.from.storage ?? defaultStorage(c.from.type)),
+        object,
+        op: '~',
+        phase: Phase.AlterColumn,
+        needs,
+      }),
+    );
   }
   if (c.from.compression !== c.to.compression) {
-    steps.push(plannedStep(c, {
-      sql: setColumnCompressionSql(t, c.to), reverse: setColumnCompressionSql(t, c.from), object, op: '~', phase: Phase.AlterColumn, needs,
-    }));
+    steps.push(
+      plannedStep(c, {
+        sql: setColumnCompressionSql(t, c.to),
+        reverse: setColumnCompressionSql(t, c.from),
+        object,
+        op: '~',
+        phase: Phase.AlterColumn,
+        needs,
+      }),
+    );
   }
   if (c.from.statistics !== c.to.statistics) {
-    steps.push(plannedStep(c, {
-      sql: setColumnStatisticsSql(t, c.to.name, c.to.statistics), reverse: setColumnStatisticsSql(t, c.to.name, c.from.statistics),
-      object, op: '~', phase: Phase.AlterColumn, needs,
-    }));
+    steps.push(
+      plannedStep(c, {
+        sql: setColumnStatisticsSql(t, c.to.name, c.to.statistics),
+        reverse: setColumnStatisticsSql(t, c.to.name, c.from.statistics),
+        object,
+        op: '~',
+        phase: Phase.AlterColumn,
+        needs,
+      }),
+    );
   }
   for (const p of parameterSteps(c.from.attributeOptions, c.to.attributeOptions, (set, reset) => columnOptionsSql(t, c.to.name, set, reset))) {
     steps.push(plannedStep(c, { sql: p.sql, reverse: p.reverse, object, op: '~', phase: Phase.AlterColumn, needs }));

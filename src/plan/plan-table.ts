@@ -26,37 +26,58 @@ const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap(col
 function tableCommentsSql(t: Table, constraints: readonly Constraint[]): (string | null)[] {
   return [
     restoreComment({ kind: 'Table', schema: t.schema, name: t.name }, t.comment),
-    ...t.columns.map((c) => (restoreComment({ kind: 'Column', schema: t.schema, table: t.name, name: c.name }, c.comment))),
-    ...constraints.map((c) => (restoreComment({ kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, c.comment))),
+    ...t.columns.map((c) => restoreComment({ kind: 'Column', schema: t.schema, table: t.name, name: c.name }, c.comment)),
+    ...constraints.map((c) => restoreComment({ kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, c.comment)),
   ];
 }
 
 /** CREATE TABLE with its columns and PK/UNIQUE/CHECK constraints inline (foreign keys come later). */
 export function planCreateTable(c: CreateTable): PlannedStep[] {
   const t = c.table;
-  return [plannedStep(c, {
-    sql: createTableSql(t, c.constraints), reverse: dropTableSql(t), object: relKey(t), op: '+', phase: Phase.CreateTable,
-    creates: tableNodes(t, c.constraints), needs: tableNeeds(t),
-  })];
+  return [
+    plannedStep(c, {
+      sql: createTableSql(t, c.constraints),
+      reverse: dropTableSql(t),
+      object: relKey(t),
+      op: '+',
+      phase: Phase.CreateTable,
+      creates: tableNodes(t, c.constraints),
+      needs: tableNeeds(t),
+    }),
+  ];
 }
 
 /** DROP TABLE; its reverse recreates the structure and comments (not the data, nor its plain indexes). */
 export function planDropTable(c: DropTable): PlannedStep[] {
   const t = c.table;
   const object = relKey(t);
-  return [plannedStep(c, {
-    sql: dropTableSql(t), reverse: statements(createTableSql(t, c.constraints), ...tableCommentsSql(t, c.constraints), ...tableShapeRestoreSql(t)),
-    hazards: [hazard('deletes-data', object, 'dropping the table deletes all its rows')],
-    object, op: '-', phase: Phase.DropTable, drops: tableNodes(t, c.constraints), needs: tableNeeds(t), locks: tableLock(null, t.schema, t.name, 'ACCESS EXCLUSIVE'),
-  })];
+  return [
+    plannedStep(c, {
+      sql: dropTableSql(t),
+      reverse: statements(createTableSql(t, c.constraints), ...tableCommentsSql(t, c.constraints), ...tableShapeRestoreSql(t)),
+      hazards: [hazard('deletes-data', object, 'dropping the table deletes all its rows')],
+      object,
+      op: '-',
+      phase: Phase.DropTable,
+      drops: tableNodes(t, c.constraints),
+      needs: tableNeeds(t),
+      locks: tableLock(null, t.schema, t.name, 'ACCESS EXCLUSIVE'),
+    }),
+  ];
 }
 
 /** ALTER TABLE … RENAME TO. */
 export function planRenameTable(c: RenameTable): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: renameTableSql(c.schema, c.from, c.to), reverse: renameTableSql(c.schema, c.to, c.from),
-    object: relKey({ schema: c.schema, name: c.to }), op: '~', phase: Phase.Rename,
-    drops: [relNode(c.schema, c.from), typeNode(c.schema, c.from)], creates: [relNode(c.schema, c.to), typeNode(c.schema, c.to)],
-    locks: tableLock(null, c.schema, c.from, 'ACCESS EXCLUSIVE'),
-  })];
+  return [
+    plannedStep(c, {
+      sql: renameTableSql(c.schema, c.from, c.to),
+      reverse: renameTableSql(c.schema, c.to, c.from),
+      object: relKey({ schema: c.schema, name: c.to }),
+      op: '~',
+      phase: Phase.Rename,
+      drops: [relNode(c.schema, c.from), typeNode(c.schema, c.from)],
+      creates: [relNode(c.schema, c.to), typeNode(c.schema, c.to)],
+      locks: tableLock(null, c.schema, c.from, 'ACCESS EXCLUSIVE'),
+    }),
+  ];
 }

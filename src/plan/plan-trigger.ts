@@ -1,8 +1,6 @@
 import type { AlterEventTrigger, CreateEventTrigger, CreateTrigger, DropEventTrigger, DropTrigger, RenameTrigger } from '../diff';
 import { nameKey, type EventTrigger, type Trigger } from '../model';
-import {
-  createEventTriggerSql, createTriggerSql, dropEventTriggerSql, dropTriggerSql, enableEventTriggerSql, renameTriggerSql,
-} from '../sql';
+import { createEventTriggerSql, createTriggerSql, dropEventTriggerSql, dropTriggerSql, enableEventTriggerSql, renameTriggerSql } from '../sql';
 import { commentAfterCreate, restoreComment } from './comment-step';
 import { columnNode, dependencyNeeds, eventTriggerNode, relNode, routineNode, triggerNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
@@ -14,7 +12,9 @@ const node = (t: Trigger) => triggerNode(t.schema, t.table, t.name);
  * under it) and its function (trigger functions take no arguments).
  */
 const needs = (t: Trigger) => [
-  relNode(t.schema, t.table), ...t.updateOf.map((c) => columnNode(t.schema, t.table, c)), ...dependencyNeeds(t.dependsOn),
+  relNode(t.schema, t.table),
+  ...t.updateOf.map((c) => columnNode(t.schema, t.table, c)),
+  ...dependencyNeeds(t.dependsOn),
   routineNode(t.functionSchema, t.functionName, ''),
 ];
 const target = (t: Trigger) => ({ kind: 'Trigger' as const, schema: t.schema, table: t.table, name: t.name });
@@ -24,7 +24,15 @@ const triggerComment = (t: Trigger) => restoreComment(target(t), t.comment);
 export function planCreateTrigger(c: CreateTrigger): PlannedStep[] {
   const t = c.trigger;
   return [
-    plannedStep(c, { sql: createTriggerSql(t), reverse: dropTriggerSql(t), object: object(t), op: '+', phase: Phase.CreateTrigger, creates: [node(t)], needs: needs(t) }),
+    plannedStep(c, {
+      sql: createTriggerSql(t),
+      reverse: dropTriggerSql(t),
+      object: object(t),
+      op: '+',
+      phase: Phase.CreateTrigger,
+      creates: [node(t)],
+      needs: needs(t),
+    }),
     ...commentAfterCreate(c, target(t), t.comment, object(t), node(t)),
   ];
 }
@@ -32,19 +40,33 @@ export function planCreateTrigger(c: CreateTrigger): PlannedStep[] {
 /** DROP TRIGGER, before its table, columns or function go. */
 export function planDropTrigger(c: DropTrigger): PlannedStep[] {
   const t = c.trigger;
-  return [plannedStep(c, {
-    sql: dropTriggerSql(t), reverse: statements(createTriggerSql(t), triggerComment(t)), object: object(t), op: '-', phase: Phase.DropTrigger,
-    drops: [node(t)], needs: needs(t),
-  })];
+  return [
+    plannedStep(c, {
+      sql: dropTriggerSql(t),
+      reverse: statements(createTriggerSql(t), triggerComment(t)),
+      object: object(t),
+      op: '-',
+      phase: Phase.DropTrigger,
+      drops: [node(t)],
+      needs: needs(t),
+    }),
+  ];
 }
 
 /** ALTER TRIGGER … ON … RENAME TO. */
 export function planRenameTrigger(c: RenameTrigger): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: renameTriggerSql(c.schema, c.table, c.from, c.to), reverse: renameTriggerSql(c.schema, c.table, c.to, c.from),
-    object: nameKey(c.schema, c.table, c.to), op: '~', phase: Phase.Rename,
-    drops: [triggerNode(c.schema, c.table, c.from)], creates: [triggerNode(c.schema, c.table, c.to)], needs: [relNode(c.schema, c.table)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: renameTriggerSql(c.schema, c.table, c.from, c.to),
+      reverse: renameTriggerSql(c.schema, c.table, c.to, c.from),
+      object: nameKey(c.schema, c.table, c.to),
+      op: '~',
+      phase: Phase.Rename,
+      drops: [triggerNode(c.schema, c.table, c.from)],
+      creates: [triggerNode(c.schema, c.table, c.to)],
+      needs: [relNode(c.schema, c.table)],
+    }),
+  ];
 }
 
 const eventNeeds = (e: EventTrigger) => [routineNode(e.functionSchema, e.functionName, '')];
@@ -56,7 +78,16 @@ const enableAfterCreate = (e: EventTrigger) => (e.enabled === 'O' ? null : enabl
 export function planCreateEventTrigger(c: CreateEventTrigger): PlannedStep[] {
   const e = c.eventTrigger;
   const base = { object: e.name, phase: Phase.CreateTrigger, needs: [eventTriggerNode(e.name)] };
-  const steps = [plannedStep(c, { ...base, sql: createEventTriggerSql(e), reverse: dropEventTriggerSql(e), op: '+', creates: [eventTriggerNode(e.name)], needs: eventNeeds(e) })];
+  const steps = [
+    plannedStep(c, {
+      ...base,
+      sql: createEventTriggerSql(e),
+      reverse: dropEventTriggerSql(e),
+      op: '+',
+      creates: [eventTriggerNode(e.name)],
+      needs: eventNeeds(e),
+    }),
+  ];
   const enable = enableAfterCreate(e);
   if (enable !== null) steps.push(plannedStep(c, { ...base, sql: enable, reverse: enableEventTriggerSql({ name: e.name, enabled: 'O' }), op: '~' }));
   return [...steps, ...commentAfterCreate(c, { kind: 'EventTrigger', name: e.name }, e.comment, e.name, eventTriggerNode(e.name))];
@@ -65,16 +96,29 @@ export function planCreateEventTrigger(c: CreateEventTrigger): PlannedStep[] {
 /** DROP EVENT TRIGGER; the reverse creates it again as it was. */
 export function planDropEventTrigger(c: DropEventTrigger): PlannedStep[] {
   const e = c.eventTrigger;
-  return [plannedStep(c, {
-    sql: dropEventTriggerSql(e), reverse: statements(createEventTriggerSql(e), enableAfterCreate(e), eventComment(e)), object: e.name, op: '-',
-    phase: Phase.DropTrigger, drops: [eventTriggerNode(e.name)], needs: eventNeeds(e),
-  })];
+  return [
+    plannedStep(c, {
+      sql: dropEventTriggerSql(e),
+      reverse: statements(createEventTriggerSql(e), enableAfterCreate(e), eventComment(e)),
+      object: e.name,
+      op: '-',
+      phase: Phase.DropTrigger,
+      drops: [eventTriggerNode(e.name)],
+      needs: eventNeeds(e),
+    }),
+  ];
 }
 
 /** ALTER EVENT TRIGGER … ENABLE|DISABLE. */
 export function planAlterEventTrigger(c: AlterEventTrigger): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: enableEventTriggerSql(c.to), reverse: enableEventTriggerSql(c.from), object: c.to.name, op: '~', phase: Phase.CreateTrigger,
-    needs: [eventTriggerNode(c.to.name)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: enableEventTriggerSql(c.to),
+      reverse: enableEventTriggerSql(c.from),
+      object: c.to.name,
+      op: '~',
+      phase: Phase.CreateTrigger,
+      needs: [eventTriggerNode(c.to.name)],
+    }),
+  ];
 }

@@ -11,8 +11,11 @@ const viewNodes = (v: View) => [relNode(v.schema, v.name), typeNode(v.schema, v.
 const viewNeeds = (v: View) => [schemaNode(v.schema), ...dependencyNeeds(v.dependsOn)];
 const viewTarget = (v: View) => ({ kind: 'View' as const, schema: v.schema, name: v.name, materialized: v.materialized });
 /** The comments of a view and of its columns, as a reverse restores them. */
-const viewComment = (v: View) => statements(restoreComment(viewTarget(v), v.comment),
-  ...v.columnComments.map((x) => restoreComment({ kind: 'Column', schema: v.schema, table: v.name, name: x.column }, x.comment)));
+const viewComment = (v: View) =>
+  statements(
+    restoreComment(viewTarget(v), v.comment),
+    ...v.columnComments.map((x) => restoreComment({ kind: 'Column', schema: v.schema, table: v.name, name: x.column }, x.comment)),
+  );
 
 /** CREATE [MATERIALIZED] VIEW (after everything it reads), and its comment. */
 export function planCreateView(c: CreateView): PlannedStep[] {
@@ -28,10 +31,17 @@ export function planCreateView(c: CreateView): PlannedStep[] {
 export function planDropView(c: DropView): PlannedStep[] {
   const v = c.view;
   const object = relKey(v);
-  return [plannedStep(c, {
-    sql: dropViewSql(v), reverse: statements(createViewSql(v), viewComment(v)), object, op: '-', phase: Phase.DropView,
-    drops: viewNodes(v), needs: viewNeeds(v),
-  })];
+  return [
+    plannedStep(c, {
+      sql: dropViewSql(v),
+      reverse: statements(createViewSql(v), viewComment(v)),
+      object,
+      op: '-',
+      phase: Phase.DropView,
+      drops: viewNodes(v),
+      needs: viewNeeds(v),
+    }),
+  ];
 }
 
 /**
@@ -42,37 +52,62 @@ export function planReplaceView(c: ReplaceView): PlannedStep[] {
   const { from, to } = c;
   const appended = to.columns.slice(from.columns.length);
   const reverse = appended.length === 0 ? createViewSql(from, true) : statements(dropViewSql(to), createViewSql(from), viewComment(from));
-  return [plannedStep(c, {
-    sql: createViewSql(to, true), reverse, object: relKey(to), op: '~', phase: Phase.CreateView,
-    creates: appended.map((col) => columnNode(to.schema, to.name, col.name)),
-    // What the old query read is needed too: a table it no longer reads is dropped only after the replace.
-    needs: [relNode(to.schema, to.name), ...viewNeeds(to), ...viewNeeds(from)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: createViewSql(to, true),
+      reverse,
+      object: relKey(to),
+      op: '~',
+      phase: Phase.CreateView,
+      creates: appended.map((col) => columnNode(to.schema, to.name, col.name)),
+      // What the old query read is needed too: a table it no longer reads is dropped only after the replace.
+      needs: [relNode(to.schema, to.name), ...viewNeeds(to), ...viewNeeds(from)],
+    }),
+  ];
 }
 
 /** ALTER [MATERIALIZED] VIEW … RENAME TO. */
 export function planRenameView(c: RenameView): PlannedStep[] {
-  return [plannedStep(c, {
-    sql: renameViewSql(c, c.schema, c.from, c.to), reverse: renameViewSql(c, c.schema, c.to, c.from),
-    object: relKey({ schema: c.schema, name: c.to }), op: '~', phase: Phase.Rename,
-    drops: [relNode(c.schema, c.from), typeNode(c.schema, c.from)], creates: [relNode(c.schema, c.to), typeNode(c.schema, c.to)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: renameViewSql(c, c.schema, c.from, c.to),
+      reverse: renameViewSql(c, c.schema, c.to, c.from),
+      object: relKey({ schema: c.schema, name: c.to }),
+      op: '~',
+      phase: Phase.Rename,
+      drops: [relNode(c.schema, c.from), typeNode(c.schema, c.from)],
+      creates: [relNode(c.schema, c.to), typeNode(c.schema, c.to)],
+    }),
+  ];
 }
 
 /** ALTER MATERIALIZED VIEW SET / RESET of storage parameters (each with its reverse). */
 export function planAlterViewStorage(c: AlterViewStorage): PlannedStep[] {
   const object = relKey(c.to);
-  return parameterSteps(c.from.storageParameters, c.to.storageParameters, (set, reset) => viewStorageParametersSql(c.to, set, reset)).map((p) => plannedStep(c, {
-    sql: p.sql, reverse: p.reverse, object, op: '~', phase: Phase.AlterColumn, needs: [relNode(c.to.schema, c.to.name)],
-  }));
+  return parameterSteps(c.from.storageParameters, c.to.storageParameters, (set, reset) => viewStorageParametersSql(c.to, set, reset)).map((p) =>
+    plannedStep(c, {
+      sql: p.sql,
+      reverse: p.reverse,
+      object,
+      op: '~',
+      phase: Phase.AlterColumn,
+      needs: [relNode(c.to.schema, c.to.name)],
+    }),
+  );
 }
 
 /** REFRESH MATERIALIZED VIEW [WITH NO DATA]: populates or empties it. */
 export function planRefreshView(c: RefreshView): PlannedStep[] {
   const object = relKey(c.to);
-  return [plannedStep(c, {
-    sql: refreshViewSql(c.to, c.to.withData), reverse: refreshViewSql(c.from, c.from.withData), object, op: '~', phase: Phase.RefreshView,
-    hazards: [hazard('access-exclusive-lock', object, 'REFRESH MATERIALIZED VIEW locks it (ACCESS EXCLUSIVE) while it runs')],
-    needs: [relNode(c.to.schema, c.to.name), ...dependencyNeeds(c.to.dependsOn)],
-  })];
+  return [
+    plannedStep(c, {
+      sql: refreshViewSql(c.to, c.to.withData),
+      reverse: refreshViewSql(c.from, c.from.withData),
+      object,
+      op: '~',
+      phase: Phase.RefreshView,
+      hazards: [hazard('access-exclusive-lock', object, 'REFRESH MATERIALIZED VIEW locks it (ACCESS EXCLUSIVE) while it runs')],
+      needs: [relNode(c.to.schema, c.to.name), ...dependencyNeeds(c.to.dependsOn)],
+    }),
+  ];
 }

@@ -38,13 +38,20 @@ export function recreateTypeSteps(c: Change, to: TypeRef, uses: readonly TypeUse
   const onColumn = (x: TypeUse) => [...needs, relNode(x.schema, x.table), columnNode(x.schema, x.table, x.column.name)];
   const step = (x: TypeUse, s: Sql) => plannedStep(c, { ...base, needs: onColumn(x), ...s });
   const alter = (x: TypeUse, a: ColumnAction) => alterColumnSql(x.schema, x.table, x.column.name, a);
-  const dropDefaults = (): PlannedStep[] => uses.filter((x) => x.column.default !== null).map((x) => step(x, {
-    sql: alter(x, { kind: 'DropDefault' }), reverse: alter(x, { kind: 'SetDefault', expression: x.column.default! }),
-  }));
-  const setDefaults = (expression: (col: Column) => string | null): PlannedStep[] => uses.flatMap((x) => {
-    const e = expression(x.column);
-    return e === null ? [] : [step(x, { sql: alter(x, { kind: 'SetDefault', expression: e }), reverse: alter(x, { kind: 'DropDefault' }) })];
-  });
+  const dropDefaults = (): PlannedStep[] =>
+    uses
+      .filter((x) => x.column.default !== null)
+      .map((x) =>
+        step(x, {
+          sql: alter(x, { kind: 'DropDefault' }),
+          reverse: alter(x, { kind: 'SetDefault', expression: x.column.default! }),
+        }),
+      );
+  const setDefaults = (expression: (col: Column) => string | null): PlannedStep[] =>
+    uses.flatMap((x) => {
+      const e = expression(x.column);
+      return e === null ? [] : [step(x, { sql: alter(x, { kind: 'SetDefault', expression: e }), reverse: alter(x, { kind: 'DropDefault' }) })];
+    });
   const renameAside = (s: Sql) => plannedStep(c, { ...base, ...s, drops: shape });
   const createNew = (s: Sql) => plannedStep(c, { ...base, ...s, creates: shape, needs: [...needs, ...within.map((w) => typeShapeNode(w.schema, w.name))] });
   // The old type's comment goes with it: the reverse, creating it again aside, sets it again.
@@ -55,7 +62,12 @@ export function recreateTypeSteps(c: Change, to: TypeRef, uses: readonly TypeUse
   const convert = (x: TypeUse, hazards: readonly Hazard[], s: Sql): PlannedStep => {
     const columnType = [columnTypeNode(x.schema, x.table, x.column.name, 'enum')];
     return plannedStep(c, {
-      ...base, ...s, needs: onColumn(x), hazards, drops: columnType, creates: columnType,
+      ...base,
+      ...s,
+      needs: onColumn(x),
+      hazards,
+      drops: columnType,
+      creates: columnType,
       locks: tableLock(null, x.schema, x.table, 'ACCESS EXCLUSIVE', { rewrite: true }),
     });
   };

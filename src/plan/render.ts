@@ -5,7 +5,11 @@ import { planPreamble } from './preamble';
 import type { Hazard, HazardKind, Plan, Step } from './types';
 
 /** A comment block: each line of `text` prefixed with `-- `. */
-const comment = (text: string) => text.split('\n').map((l) => `-- ${l}`.trimEnd()).join('\n');
+const comment = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `-- ${l}`.trimEnd())
+    .join('\n');
 
 /** Hazard kinds present in a plan, in first-seen order. */
 export function planHazardKinds(plan: Plan): HazardKind[] {
@@ -36,7 +40,12 @@ export function renderUp(plan: Plan): string {
       ...s.hazards.map((h: Hazard) => `hazard ${h.kind}: ${h.message}`),
       ...(s.timeouts !== null ? s.locks.map((l) => `lock ${describeLock(l)}`) : []),
     ];
-    const set = s.timeouts !== null ? timeoutsSql(s.timeouts).map((x) => `${x};\n`).join('') : '';
+    const set =
+      s.timeouts !== null
+        ? timeoutsSql(s.timeouts)
+            .map((x) => `${x};\n`)
+            .join('')
+        : '';
     const setLines = set !== timeouts ? set : '';
     timeouts = set;
     return `${notes.length > 0 ? comment(notes.join('\n')) + '\n' : ''}${setLines}${s.sql};\n`;
@@ -56,9 +65,9 @@ export function renderDown(plan: Plan): string {
   const missing = steps.filter((s) => s.reverse === null);
   const header = [`schemakit migration (down): reverses ${plan.steps.length} statement${plan.steps.length === 1 ? '' : 's'}`];
   if (missing.length > 0) header.push(`INCOMPLETE: ${missing.length} step${missing.length === 1 ? ' is' : 's are'} irreversible (see below)`);
-  const body = steps.filter((s) => s.reverse !== '').map((s) =>
-    s.reverse === null ? `${comment(`irreversible: ${s.sql.split('\n')[0]}\n${s.irreversible ?? ''}`)}\n` : `${s.reverse};\n`,
-  );
+  const body = steps
+    .filter((s) => s.reverse !== '')
+    .map((s) => (s.reverse === null ? `${comment(`irreversible: ${s.sql.split('\n')[0]}\n${s.irreversible ?? ''}`)}\n` : `${s.reverse};\n`));
   return [comment(header.join('\n')), '', ...preamble(plan), ...body].join('\n');
 }
 

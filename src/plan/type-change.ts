@@ -104,7 +104,10 @@ export function analyzeTypeChange(column: string, from: string, to: string): Typ
 
 /** Length-limited types, and the type without a limit an explicit cast names instead. */
 const UNLIMITED: Record<string, string> = {
-  'character varying': 'character varying', character: 'bpchar', bit: 'bit varying', 'bit varying': 'bit varying',
+  'character varying': 'character varying',
+  character: 'bpchar',
+  bit: 'bit varying',
+  'bit varying': 'bit varying',
 };
 
 /** The type to cast to in USING: the target without its length limit (bpchar for char(n): `character` is char(1)). */
@@ -113,7 +116,7 @@ function castTarget(b: ParsedType, to: string): string {
   return bare === undefined ? to : `${bare}${b.array ? '[]' : ''}`;
 }
 
-const scaleOf = (t: ParsedType) => (t.mods === null ? null : t.mods[1] ?? 0);
+const scaleOf = (t: ParsedType) => (t.mods === null ? null : (t.mods[1] ?? 0));
 const TEMPORAL_PRECISION = (t: ParsedType) => (t.mods === null ? 6 : t.mods[0]);
 
 /**

@@ -1,13 +1,7 @@
 import type { Change } from '../diff';
 
 /** Hazard kinds, set where the SQL is built (never guessed from SQL text). User-facing: kebab-case. */
-export type HazardKind =
-  | 'deletes-data'
-  | 'table-rewrite'
-  | 'access-exclusive-lock'
-  | 'index-build'
-  | 'may-fail-on-data'
-  | 'irreversible';
+export type HazardKind = 'deletes-data' | 'table-rewrite' | 'access-exclusive-lock' | 'index-build' | 'may-fail-on-data' | 'irreversible';
 
 export const hazardKinds: readonly HazardKind[] = ['deletes-data', 'table-rewrite', 'access-exclusive-lock', 'index-build', 'may-fail-on-data', 'irreversible'];
 
@@ -40,14 +34,7 @@ export interface Step {
 
 /** Table lock modes, weakest last (PostgreSQL's names, as in `LOCK TABLE … IN … MODE`). */
 export type LockMode =
-  | 'ACCESS EXCLUSIVE'
-  | 'EXCLUSIVE'
-  | 'SHARE ROW EXCLUSIVE'
-  | 'SHARE'
-  | 'SHARE UPDATE EXCLUSIVE'
-  | 'ROW EXCLUSIVE'
-  | 'ROW SHARE'
-  | 'ACCESS SHARE';
+  'ACCESS EXCLUSIVE' | 'EXCLUSIVE' | 'SHARE ROW EXCLUSIVE' | 'SHARE' | 'SHARE UPDATE EXCLUSIVE' | 'ROW EXCLUSIVE' | 'ROW SHARE' | 'ACCESS SHARE';
 
 /**
  * A lock a step takes on an existing table, pg-schema-diff style: the mode (what it blocks), and whether

@@ -73,16 +73,34 @@ export function alterColumnSql(schema: string, table: string, column: string, ac
     case 'SetType':
       body = `TYPE ${action.type}${action.collation !== null ? ` COLLATE ${action.collation}` : ''}${action.using !== null ? ` USING ${action.using}` : ''}`;
       break;
-    case 'SetDefault': body = `SET DEFAULT ${defaultExpr(action.expression)}`; break;
-    case 'DropDefault': body = 'DROP DEFAULT'; break;
-    case 'SetNotNull': body = 'SET NOT NULL'; break;
-    case 'DropNotNull': body = 'DROP NOT NULL'; break;
-    case 'AddIdentity': body = `ADD GENERATED ${gen(action.generation)} AS IDENTITY${identityOptionsClause(action.options ?? null)}`; break;
-    case 'SetIdentityOptions': body = identityOptionsSetSql(action.from, action.to).join(' '); break;
-    case 'SetGeneration': body = `SET GENERATED ${gen(action.generation)}`; break;
-    case 'DropIdentity': body = 'DROP IDENTITY'; break;
+    case 'SetDefault':
+      body = `SET DEFAULT ${defaultExpr(action.expression)}`;
+      break;
+    case 'DropDefault':
+      body = 'DROP DEFAULT';
+      break;
+    case 'SetNotNull':
+      body = 'SET NOT NULL';
+      break;
+    case 'DropNotNull':
+      body = 'DROP NOT NULL';
+      break;
+    case 'AddIdentity':
+      body = `ADD GENERATED ${gen(action.generation)} AS IDENTITY${identityOptionsClause(action.options ?? null)}`;
+      break;
+    case 'SetIdentityOptions':
+      body = identityOptionsSetSql(action.from, action.to).join(' ');
+      break;
+    case 'SetGeneration':
+      body = `SET GENERATED ${gen(action.generation)}`;
+      break;
+    case 'DropIdentity':
+      body = 'DROP IDENTITY';
+      break;
     // PostgreSQL ≥ 13: turns a stored generated column into a plain one, keeping its values.
-    case 'DropExpression': body = 'DROP EXPRESSION'; break;
+    case 'DropExpression':
+      body = 'DROP EXPRESSION';
+      break;
     default:
       return assertNever(action, 'column action');
   }

@@ -27,10 +27,14 @@ export type AttributeAction =
 export function alterCompositeTypeSql(schema: string, name: string, a: AttributeAction): string {
   const body = ((): string => {
     switch (a.kind) {
-      case 'Add': return `ADD ATTRIBUTE ${attributeSql(a.attribute)}`;
-      case 'Drop': return `DROP ATTRIBUTE ${ident(a.name)}`;
-      case 'SetType': return `ALTER ATTRIBUTE ${ident(a.attribute.name)} SET DATA TYPE ${a.attribute.type}${a.attribute.collation !== null ? ` COLLATE ${a.attribute.collation}` : ''}`;
-      case 'Rename': return `RENAME ATTRIBUTE ${ident(a.from)} TO ${ident(a.to)}`;
+      case 'Add':
+        return `ADD ATTRIBUTE ${attributeSql(a.attribute)}`;
+      case 'Drop':
+        return `DROP ATTRIBUTE ${ident(a.name)}`;
+      case 'SetType':
+        return `ALTER ATTRIBUTE ${ident(a.attribute.name)} SET DATA TYPE ${a.attribute.type}${a.attribute.collation !== null ? ` COLLATE ${a.attribute.collation}` : ''}`;
+      case 'Rename':
+        return `RENAME ATTRIBUTE ${ident(a.from)} TO ${ident(a.to)}`;
     }
   })();
   return `ALTER TYPE ${qualified(schema, name)} ${body}`;

@@ -37,14 +37,22 @@ export type DomainAction =
 export function alterDomainSql(schema: string, name: string, a: DomainAction): string {
   const body = ((): string => {
     switch (a.kind) {
-      case 'SetDefault': return `SET DEFAULT ${defaultExpr(a.expression)}`;
-      case 'DropDefault': return 'DROP DEFAULT';
-      case 'SetNotNull': return 'SET NOT NULL';
-      case 'DropNotNull': return 'DROP NOT NULL';
-      case 'AddCheck': return `ADD ${domainCheckSql(a.check)}`;
-      case 'DropCheck': return `DROP CONSTRAINT ${ident(a.name)}`;
-      case 'RenameCheck': return `RENAME CONSTRAINT ${ident(a.from)} TO ${ident(a.to)}`;
-      case 'Rename': return `RENAME TO ${ident(a.to)}`;
+      case 'SetDefault':
+        return `SET DEFAULT ${defaultExpr(a.expression)}`;
+      case 'DropDefault':
+        return 'DROP DEFAULT';
+      case 'SetNotNull':
+        return 'SET NOT NULL';
+      case 'DropNotNull':
+        return 'DROP NOT NULL';
+      case 'AddCheck':
+        return `ADD ${domainCheckSql(a.check)}`;
+      case 'DropCheck':
+        return `DROP CONSTRAINT ${ident(a.name)}`;
+      case 'RenameCheck':
+        return `RENAME CONSTRAINT ${ident(a.from)} TO ${ident(a.to)}`;
+      case 'Rename':
+        return `RENAME TO ${ident(a.to)}`;
     }
   })();
   return `ALTER DOMAIN ${qualified(schema, name)} ${body}`;

@@ -12,14 +12,21 @@ function routineSql(schema: string, signature: string): string {
 function grantTargetSql(g: Grant): string {
   const schema = g.schema ?? '';
   switch (g.object) {
-    case 'table': return `${g.privilege} ON TABLE ${qualified(schema, g.name)}`;
-    case 'column': return `${g.privilege} (${ident(g.column ?? '')}) ON TABLE ${qualified(schema, g.name)}`;
-    case 'sequence': return `${g.privilege} ON SEQUENCE ${qualified(schema, g.name)}`;
-    case 'schema': return `${g.privilege} ON SCHEMA ${ident(g.name)}`;
+    case 'table':
+      return `${g.privilege} ON TABLE ${qualified(schema, g.name)}`;
+    case 'column':
+      return `${g.privilege} (${ident(g.column ?? '')}) ON TABLE ${qualified(schema, g.name)}`;
+    case 'sequence':
+      return `${g.privilege} ON SEQUENCE ${qualified(schema, g.name)}`;
+    case 'schema':
+      return `${g.privilege} ON SCHEMA ${ident(g.name)}`;
     // ROUTINE (PostgreSQL ≥ 11) names functions and procedures alike.
-    case 'function': return `${g.privilege} ON ROUTINE ${routineSql(schema, g.name)}`;
-    case 'type': return `${g.privilege} ON TYPE ${qualified(schema, g.name)}`;
-    default: return assertNever(g.object, 'grant object kind');
+    case 'function':
+      return `${g.privilege} ON ROUTINE ${routineSql(schema, g.name)}`;
+    case 'type':
+      return `${g.privilege} ON TYPE ${qualified(schema, g.name)}`;
+    default:
+      return assertNever(g.object, 'grant object kind');
   }
 }
 

@@ -7,7 +7,12 @@ export function policyTargetSql(p: Pick<Policy, 'schema' | 'table' | 'name'>): s
   return `${ident(p.name)} ON ${qualified(p.schema, p.table)}`;
 }
 
-const pseudoRoles: Readonly<Record<string, string>> = { public: 'PUBLIC', current_user: 'CURRENT_USER', current_role: 'CURRENT_ROLE', session_user: 'SESSION_USER' };
+const pseudoRoles: Readonly<Record<string, string>> = {
+  public: 'PUBLIC',
+  current_user: 'CURRENT_USER',
+  current_role: 'CURRENT_ROLE',
+  session_user: 'SESSION_USER',
+};
 
 /** The `TO` role list: `public` is PUBLIC, `current_user` & co. the keywords, other names quoted as needed. */
 function rolesSql(roles: readonly string[]): string {

@@ -22,7 +22,13 @@ function splitList(value: string): string[] {
     let item = '';
     if (value[i] === '"') {
       for (i++; i < value.length; i++) {
-        if (value[i] === '"' && value[i + 1] === '"') { item += '"'; i++; } else if (value[i] === '"') { i++; break; } else item += value[i];
+        if (value[i] === '"' && value[i + 1] === '"') {
+          item += '"';
+          i++;
+        } else if (value[i] === '"') {
+          i++;
+          break;
+        } else item += value[i];
       }
     } else {
       while (i < value.length && value[i] !== ',') item += value[i++];

@@ -22,13 +22,20 @@ const optionOrder: readonly OptionName[] = ['type', 'increment', 'min', 'max', '
 /** One sequence option clause (`AS integer`, `INCREMENT BY 5`, `NO CYCLE`…). */
 function optionSql(o: SequenceOptions, name: OptionName): string {
   switch (name) {
-    case 'type': return `AS ${o.type}`;
-    case 'increment': return `INCREMENT BY ${o.increment}`;
-    case 'min': return `MINVALUE ${o.min}`;
-    case 'max': return `MAXVALUE ${o.max}`;
-    case 'start': return `START WITH ${o.start}`;
-    case 'cache': return `CACHE ${o.cache}`;
-    case 'cycle': return o.cycle ? 'CYCLE' : 'NO CYCLE';
+    case 'type':
+      return `AS ${o.type}`;
+    case 'increment':
+      return `INCREMENT BY ${o.increment}`;
+    case 'min':
+      return `MINVALUE ${o.min}`;
+    case 'max':
+      return `MAXVALUE ${o.max}`;
+    case 'start':
+      return `START WITH ${o.start}`;
+    case 'cache':
+      return `CACHE ${o.cache}`;
+    case 'cycle':
+      return o.cycle ? 'CYCLE' : 'NO CYCLE';
   }
 }
 
@@ -41,7 +48,11 @@ export function changedSequenceOptions(a: SequenceOptions, b: SequenceOptions): 
  * The option clauses of `o` that differ from what Postgres would choose by itself (`base`: the defaults for
  * its type and increment; `AS` when not bigint), so a plain sequence reads `CREATE SEQUENCE s`, not seven clauses.
  */
-export function sequenceOptionClauses(o: SequenceOptions, base: SequenceOptions = defaultSequenceOptions(o.type, o.increment), names: readonly OptionName[] = optionOrder): string[] {
+export function sequenceOptionClauses(
+  o: SequenceOptions,
+  base: SequenceOptions = defaultSequenceOptions(o.type, o.increment),
+  names: readonly OptionName[] = optionOrder,
+): string[] {
   const differs = (k: OptionName) => (k === 'type' ? o.type !== 'bigint' : k === 'increment' ? o.increment !== '1' : o[k] !== base[k]);
   return names.filter(differs).map((k) => optionSql(o, k));
 }
@@ -69,7 +80,9 @@ export function renameSequenceSql(schema: string, from: string, to: string): str
 
 /** The `SET …` clauses that change an identity column's sequence options (`AS` is the column's type). */
 export function identityOptionsSetSql(from: SequenceOptions, to: SequenceOptions): string[] {
-  return changedSequenceOptions(from, to).filter((k) => k !== 'type').map((k) => `SET ${optionSql(to, k)}`);
+  return changedSequenceOptions(from, to)
+    .filter((k) => k !== 'type')
+    .map((k) => `SET ${optionSql(to, k)}`);
 }
 
 /** ` (START WITH 100 …)` after `GENERATED … AS IDENTITY` when the options are not the defaults for the column type. */

@@ -58,7 +58,9 @@ export function splitStatements(script: string): ScriptStatement[] {
 
 /** The text with its comments removed (strings and quoted names kept). */
 export function stripComments(sql: string): string {
-  return lexSql(sql).map((l) => (l.kind === 'line-comment' || l.kind === 'block-comment' ? ' ' : l.text)).join('');
+  return lexSql(sql)
+    .map((l) => (l.kind === 'line-comment' || l.kind === 'block-comment' ? ' ' : l.text))
+    .join('');
 }
 
 /** A token of a statement: a keyword or bare name (`word`, upper-cased in `upper`), a quoted name, a literal, or punctuation. */
@@ -76,11 +78,17 @@ export interface SqlToken {
 export function tokenize(sql: string): SqlToken[] {
   return sqlTokens(sql).map((l): SqlToken => {
     switch (l.kind) {
-      case 'quoted': return { kind: 'quoted', text: quotedName(l), upper: quotedName(l), depth: l.depth };
-      case 'string': case 'dollar': return { kind: 'string', text: l.text, upper: l.text, depth: l.depth };
-      case 'word': return { kind: 'word', text: l.text, upper: l.text.toUpperCase(), depth: l.depth };
-      case 'number': return { kind: 'number', text: l.text, upper: l.text, depth: l.depth };
-      default: return { kind: 'punct', text: l.text, upper: l.text, depth: l.depth };
+      case 'quoted':
+        return { kind: 'quoted', text: quotedName(l), upper: quotedName(l), depth: l.depth };
+      case 'string':
+      case 'dollar':
+        return { kind: 'string', text: l.text, upper: l.text, depth: l.depth };
+      case 'word':
+        return { kind: 'word', text: l.text, upper: l.text.toUpperCase(), depth: l.depth };
+      case 'number':
+        return { kind: 'number', text: l.text, upper: l.text, depth: l.depth };
+      default:
+        return { kind: 'punct', text: l.text, upper: l.text, depth: l.depth };
     }
   });
 }

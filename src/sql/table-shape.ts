@@ -50,7 +50,9 @@ export function setColumnStatisticsSql(t: TableName, column: string, target: num
 /** `ALTER TABLE t ALTER COLUMN c SET (n_distinct = …)` / `RESET (…)`: attribute options; '' when both lists are empty. */
 export function columnOptionsSql(t: TableName, column: string, set: readonly StorageParameter[], reset: readonly string[]): string {
   const head = `ALTER TABLE ${name(t)} ALTER COLUMN ${ident(column)}`;
-  return [...(set.length > 0 ? [`${head} SET (${storageParameterList(set)})`] : []), ...(reset.length > 0 ? [`${head} RESET (${identList(reset)})`] : [])].join(';\n');
+  return [...(set.length > 0 ? [`${head} SET (${storageParameterList(set)})`] : []), ...(reset.length > 0 ? [`${head} RESET (${identList(reset)})`] : [])].join(
+    ';\n',
+  );
 }
 
 /** `ALTER TABLE t RESET (name, …)`. */

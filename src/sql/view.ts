@@ -8,10 +8,7 @@ const viewWord = (v: Pick<View, 'materialized'>) => (v.materialized ? 'MATERIALI
 
 /** `WITH (security_barrier = true, …)` of a plain view, or ''. */
 function viewOptions(v: View): string {
-  const options = [
-    ...(v.securityBarrier ? ['security_barrier = true'] : []),
-    ...(v.securityInvoker ? ['security_invoker = true'] : []),
-  ];
+  const options = [...(v.securityBarrier ? ['security_barrier = true'] : []), ...(v.securityInvoker ? ['security_invoker = true'] : [])];
   return options.length > 0 ? ` WITH (${options.join(', ')})` : '';
 }
 
@@ -43,7 +40,9 @@ export function renameViewSql(v: Pick<View, 'materialized'>, schema: string, fro
 /** `ALTER MATERIALIZED VIEW s.v SET (…)` and/or `RESET (…)` of storage parameters ('' when both are empty). */
 export function viewStorageParametersSql(v: Pick<View, 'schema' | 'name'>, set: readonly StorageParameter[], reset: readonly string[]): string {
   const head = `ALTER MATERIALIZED VIEW ${qualified(v.schema, v.name)}`;
-  return [...(set.length > 0 ? [`${head} SET (${storageParameterList(set)})`] : []), ...(reset.length > 0 ? [`${head} RESET (${identList(reset)})`] : [])].join(';\n');
+  return [...(set.length > 0 ? [`${head} SET (${storageParameterList(set)})`] : []), ...(reset.length > 0 ? [`${head} RESET (${identList(reset)})`] : [])].join(
+    ';\n',
+  );
 }
 
 /** `REFRESH MATERIALIZED VIEW schema.name [WITH NO DATA]`. */

@@ -1,5 +1,23 @@
 /** Stages of the pipeline, named in every error message so a user knows where it failed. */
-export type Stage = 'declare' | 'load' | 'validate' | 'introspect' | 'diff' | 'plan' | 'apply' | 'db' | 'config' | 'normalize' | 'cli' | 'migrate' | 'health' | 'data' | 'check' | 'dedupe' | 'fleet' | 'sql';
+export type Stage =
+  | 'declare'
+  | 'load'
+  | 'validate'
+  | 'introspect'
+  | 'diff'
+  | 'plan'
+  | 'apply'
+  | 'db'
+  | 'config'
+  | 'normalize'
+  | 'cli'
+  | 'migrate'
+  | 'health'
+  | 'data'
+  | 'check'
+  | 'dedupe'
+  | 'fleet'
+  | 'sql';
 
 /** A problem found in user input, with the place it was declared (file:line) when known. */
 export interface Problem {

@@ -5,7 +5,10 @@ export function formatBytes(n: number): string {
   const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
   let v = n;
   let u = 0;
-  while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
   return u === 0 ? `${n} bytes` : `${v >= 10 ? Math.round(v) : v.toFixed(1)} ${units[u]}`;
 }
 

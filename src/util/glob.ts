@@ -5,7 +5,16 @@ const cache = new Map<string, RegExp>();
 /** The regular expression of a `*` pattern, anchored at both ends (cached). */
 export function globPattern(p: string): RegExp {
   let re = cache.get(p);
-  if (!re) cache.set(p, (re = new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)));
+  if (!re)
+    cache.set(
+      p,
+      (re = new RegExp(
+        `^${p
+          .split('*')
+          .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      )),
+    );
   return re;
 }
 

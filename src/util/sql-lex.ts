@@ -46,7 +46,10 @@ function endOfQuoted(s: string, i: number, q: string, backslashes: boolean): num
 function endOfBlockComment(s: string, i: number): number {
   let depth = 0;
   for (let j = i; j < s.length;) {
-    if (s.startsWith('/*', j)) { depth++; j += 2; } else if (s.startsWith('*/', j)) {
+    if (s.startsWith('/*', j)) {
+      depth++;
+      j += 2;
+    } else if (s.startsWith('*/', j)) {
       depth--;
       j += 2;
       if (depth === 0) return j;
@@ -148,5 +151,5 @@ export function stringValue(l: Lexeme): string {
   const escaped = /^[Ee]'/.test(l.text);
   const body = l.text.slice(l.text.indexOf("'") + 1, l.text.length > 1 && l.text.endsWith("'") ? -1 : undefined);
   if (!escaped) return body.replace(/''/g, "'");
-  return body.replace(/\\(.)|''/gs, (_, c: string | undefined) => (c === undefined ? "'" : ESCAPES[c] ?? c));
+  return body.replace(/\\(.)|''/gs, (_, c: string | undefined) => (c === undefined ? "'" : (ESCAPES[c] ?? c)));
 }

@@ -34,7 +34,8 @@ export function topoSort(count: number, before: ReadonlyMap<number, ReadonlySet<
       heap[0] = last;
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < heap.length && heap[l] < heap[m]) m = l;
         if (r < heap.length && heap[r] < heap[m]) m = r;

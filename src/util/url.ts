@@ -69,8 +69,12 @@ export interface DatabaseUrl {
   readonly connectTimeout: number | null;
 }
 
-const badUrl = (url: string, why: string) => new SchemakitError('config', 'bad-url',
-  `invalid database URL ${JSON.stringify(redactUrl(url))}: ${why}; expected postgres://user[:password]@host[:port]/database (or postgresql://)`);
+const badUrl = (url: string, why: string) =>
+  new SchemakitError(
+    'config',
+    'bad-url',
+    `invalid database URL ${JSON.stringify(redactUrl(url))}: ${why}; expected postgres://user[:password]@host[:port]/database (or postgresql://)`,
+  );
 
 /**
  * Checks a database URL before anything connects, with one clear message: malformed, without a scheme
@@ -90,8 +94,13 @@ export function parseDatabaseUrl(url: string): DatabaseUrl {
   if (!u.hostname && !socketHost) throw badUrl(url, 'no host');
   const rawTimeout = u.searchParams.get('connect_timeout');
   const connectTimeout = rawTimeout === null ? null : Number(rawTimeout);
-  if (connectTimeout !== null && !(Number.isFinite(connectTimeout) && connectTimeout >= 0)) throw badUrl(url, `connect_timeout=${rawTimeout} is not a number of seconds`);
-  const password = u.password ? safeDecode(u.password) : SECRET_PARAMS.slice(0, 1).map((p) => u.searchParams.get(p)).find((v) => v) ?? null;
+  if (connectTimeout !== null && !(Number.isFinite(connectTimeout) && connectTimeout >= 0))
+    throw badUrl(url, `connect_timeout=${rawTimeout} is not a number of seconds`);
+  const password = u.password
+    ? safeDecode(u.password)
+    : (SECRET_PARAMS.slice(0, 1)
+        .map((p) => u.searchParams.get(p))
+        .find((v) => v) ?? null);
   const bare = new URL(url);
   bare.password = '';
   bare.searchParams.delete('password');

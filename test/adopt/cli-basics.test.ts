@@ -56,7 +56,9 @@ describe('adopt: --version and --url pglite:DIR', function () {
       for (const args of [['plan'], ['apply', '--yes'], ['migrate', 'check'], ['check'], ['health']]) {
         const r = await runCli([...args, '--url', 'postgres://root@127.0.0.1:1/nowhere'], { cwd: project.dir });
         expectExit(r, 1);
-        expect(r.stderr, args.join(' ')).to.match(/cannot connect to 127\.0\.0\.1:1/).and.not.match(/type error|TS2322/);
+        expect(r.stderr, args.join(' '))
+          .to.match(/cannot connect to 127\.0\.0\.1:1/)
+          .and.not.match(/type error|TS2322/);
       }
     } finally {
       project.remove();

@@ -22,8 +22,11 @@ for (const engine of engines) {
     });
 
     it('a table rename reads `old → new`', () => {
-      const after: Catalog = { ...before, tables: before.tables.map((t) => (t.name === 'clients' ? { ...t, name: 'customers' } : t)),
-        constraints: before.constraints.map((c) => (c.table === 'clients' ? { ...c, table: 'customers' } : c)) };
+      const after: Catalog = {
+        ...before,
+        tables: before.tables.map((t) => (t.name === 'clients' ? { ...t, name: 'customers' } : t)),
+        constraints: before.constraints.map((c) => (c.table === 'clients' ? { ...c, table: 'customers' } : c)),
+      };
       const plan = planChanges(diffCatalogs(before, after, { ...noRenames, tables: [{ schema: 'app', from: 'clients', to: 'customers' }] }));
       expect(renderSummary(plan)).to.match(/^~ rename table app\.clients → app\.customers$/m);
     });

@@ -7,7 +7,11 @@ import { createTempDatabase, type TempDatabase } from '../../src/db';
 import { repoRoot } from '../cli/run-cli';
 import { engines } from '../support/engines';
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 const show = (r: Run) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
 /** Runs a command synchronously with colours off and DATABASE_URL unset. */
@@ -56,14 +60,20 @@ describe('adopt: the packed tarball in an empty project', function () {
 
   it('the package holds bin, dist/src and templates only (no tests, sources or benchmarks)', () => {
     const pkg = join(app, 'node_modules', 'schemakit');
-    expect(readdirSync(pkg).filter((f) => f !== 'node_modules').sort()).to.deep.equal(['README.md', 'bin', 'dist', 'package.json', 'templates']);
+    expect(
+      readdirSync(pkg)
+        .filter((f) => f !== 'node_modules')
+        .sort(),
+    ).to.deep.equal(['README.md', 'bin', 'dist', 'package.json', 'templates']);
     expect(readdirSync(join(pkg, 'dist'))).to.deep.equal(['src']);
   });
 
   it('init then plan run there on the embedded engine', () => {
     const init = cli('init');
     expect(init.code, show(init)).to.equal(0);
-    expect(readFileSync(join(app, '.gitignore'), 'utf8')).to.include('.schemakit/').and.include('generated/site/');
+    expect(readFileSync(join(app, '.gitignore'), 'utf8'))
+      .to.include('.schemakit/')
+      .and.include('generated/site/');
     const plan = cli('plan', '--no-preflight');
     expect(plan.code, show(plan)).to.equal(2);
     expect(plan.stdout).to.match(/^\+ create table public\.notes$/m);
@@ -75,7 +85,7 @@ describe('adopt: the packed tarball in an empty project', function () {
     before(async function () {
       if (!engines.some((e) => e.kind === 'postgres')) this.skip();
       temp = await createTempDatabase(undefined, 'schemakit_pack');
-      await temp.db.exec("CREATE SCHEMA legacy; CREATE TABLE legacy.orders (id int PRIMARY KEY); INSERT INTO legacy.orders VALUES (1), (2), (3)");
+      await temp.db.exec('CREATE SCHEMA legacy; CREATE TABLE legacy.orders (id int PRIMARY KEY); INSERT INTO legacy.orders VALUES (1), (2), (3)');
     });
     after(async () => temp?.dispose());
 
@@ -83,7 +93,10 @@ describe('adopt: the packed tarball in an empty project', function () {
       const url = ['--url', temp!.db.url!, '--exclude-schemas', 'legacy'];
       const plan = cli('plan', '--no-preflight', ...url);
       expect(plan.code, show(plan)).to.equal(2);
-      expect(plan.stdout).to.match(/^\+ create table public\.notes$/m).and.include('Left alone: 1 schema outside the scope (legacy)').and.not.match(/legacy\.orders/);
+      expect(plan.stdout)
+        .to.match(/^\+ create table public\.notes$/m)
+        .and.include('Left alone: 1 schema outside the scope (legacy)')
+        .and.not.match(/legacy\.orders/);
       const apply = cli('apply', '--yes', ...url);
       expect(apply.code, show(apply)).to.equal(0);
       const gen = cli('generate', 'init', ...url);
@@ -95,7 +108,10 @@ describe('adopt: the packed tarball in an empty project', function () {
       expect(upToDate.code, show(upToDate)).to.equal(0);
       // The next change goes through a versioned migration: edit schema/, generate, migrate up.
       const notes = join(app, 'schema', 'notes.ts');
-      writeFileSync(notes, readFileSync(notes, 'utf8').replace('    body: c.text(),', '    body: c.text(),\n    pinned: c.boolean().notNull().default(sql`false`),'));
+      writeFileSync(
+        notes,
+        readFileSync(notes, 'utf8').replace('    body: c.text(),', '    body: c.text(),\n    pinned: c.boolean().notNull().default(sql`false`),'),
+      );
       const change = cli('generate', 'add_pinned', ...url);
       expect(change.code, show(change)).to.equal(0);
       expect(change.stdout).to.match(/_add_pinned\/up\.sql/);
@@ -105,7 +121,9 @@ describe('adopt: the packed tarball in an empty project', function () {
       const status = cli('migrate', 'status', ...url);
       expect(status.code, show(status)).to.equal(0);
       expect(status.stdout).to.include('No drift').and.include('2 applied, 0 pending');
-      const columns = await temp!.db.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'notes' ORDER BY ordinal_position");
+      const columns = await temp!.db.query<{ column_name: string }>(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'notes' ORDER BY ordinal_position",
+      );
       expect(columns.map((c) => c.column_name)).to.include('pinned');
       expect((await temp!.db.query<{ n: number }>('SELECT count(*)::int AS n FROM legacy.orders'))[0].n).to.equal(3);
     });

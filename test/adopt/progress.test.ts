@@ -31,7 +31,10 @@ describe('adopt: progress on a terminal', function () {
     line.show('normalizing the declarations', '200/2727 statements');
     line.show('normalizing the declarations', 'a detail long enough to be cut at the width of the terminal');
     line.clear();
-    const drawn = s.text().split('\r\x1b[K').filter((x) => x !== '');
+    const drawn = s
+      .text()
+      .split('\r\x1b[K')
+      .filter((x) => x !== '');
     expect(drawn[0]).to.match(/^. normalizing the declarations: 200\/2727 statements$/);
     expect(drawn[1]).to.have.length(59).and.match(/…$/);
     expect(s.text().endsWith('\r\x1b[K')).to.equal(true);
@@ -52,20 +55,28 @@ describe('adopt: progress on a terminal', function () {
     const typescript = mkdtempSync(join(tmpdir(), 'schemakit-tty-'));
     try {
       const out = join(typescript, 'out');
-      const run = (args: string) => spawnSync('/usr/bin/script', ['-qfc', `${process.execPath} ${binPath} ${args}`, out], {
-        cwd: project.dir, env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' }, encoding: 'utf8', timeout: 200_000,
-      });
+      const run = (args: string) =>
+        spawnSync('/usr/bin/script', ['-qfc', `${process.execPath} ${binPath} ${args}`, out], {
+          cwd: project.dir,
+          env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' },
+          encoding: 'utf8',
+          timeout: 200_000,
+        });
       run('plan --no-preflight');
       const tty = readFileSync(out, 'utf8');
       expect(tty).to.include('type-checking the declarations').and.include('starting the embedded database').and.include('normalizing the declarations');
       expect(tty).to.include('+ create table shop.orders');
       rmSync(join(project.dir, '.schemakit', 'cache'), { recursive: true, force: true });
       run('plan --no-preflight --json');
-      expect(readFileSync(out, 'utf8')).to.not.match(/type-checking|normalizing/).and.not.include(ERASE);
+      expect(readFileSync(out, 'utf8'))
+        .to.not.match(/type-checking|normalizing/)
+        .and.not.include(ERASE);
       // Piped (the caches now warm: the engine still starts, and says nothing).
       const piped = await runCli(['plan', '--no-preflight'], { cwd: project.dir });
       expectExit(piped, 2);
-      expect(piped.stderr).to.not.match(/starting|\r/).and.not.include(ERASE);
+      expect(piped.stderr)
+        .to.not.match(/starting|\r/)
+        .and.not.include(ERASE);
     } finally {
       project.remove();
       rmSync(typescript, { recursive: true, force: true });

@@ -63,7 +63,7 @@ for (const engine of engines) {
       expect(tables).to.include.members(['legacy.things', 'public.old_audit', 'shop.orders']);
     });
 
-    it('an env\'s schemas: key scopes the commands that use the env', async function () {
+    it("an env's schemas: key scopes the commands that use the env", async function () {
       if (!target().temp) this.skip(); // envs name a server URL here; the embedded case is covered by the top-level keys above
       writeFileSync(join(target().project.dir, 'schemakit.yaml'), `envs:\n  dev:\n    url: ${target().temp!.db.url}\n    schemas: [shop]\n`);
       const r = await runCli(['plan', '--env', 'dev'], { cwd: target().project.dir });
@@ -78,7 +78,9 @@ for (const engine of engines) {
         expect(scoped.schemas.map((s) => s.name)).to.deep.equal(['shop']);
         expect(scoped.tables.every((t) => t.schema === 'shop')).to.equal(true);
         expect(scoped.constraints.some((c) => c.kind === 'ForeignKey' && c.table === 'orders')).to.equal(true);
-        expect(scopeCatalog(all, { schemas: null, excludeSchemas: [], excludeTables: ['shop.orders'] }).indexes.some((i) => i.table === 'orders')).to.equal(false);
+        expect(scopeCatalog(all, { schemas: null, excludeSchemas: [], excludeTables: ['shop.orders'] }).indexes.some((i) => i.table === 'orders')).to.equal(
+          false,
+        );
       });
     });
   });

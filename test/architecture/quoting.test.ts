@@ -22,7 +22,8 @@ const NOT_SQL: Record<string, string> = {
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('architecture: quoting', () => {
@@ -31,9 +32,11 @@ describe('architecture: quoting', () => {
     for (const file of sourceFiles(src)) {
       const rel = relative(src, file);
       if (NOT_SQL[rel] !== undefined) continue;
-      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        if (HAND_QUOTING.some((re) => re.test(line))) offenders.push(`${rel.split(sep).join('/')}:${i + 1}: ${line.trim()}`);
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (HAND_QUOTING.some((re) => re.test(line))) offenders.push(`${rel.split(sep).join('/')}:${i + 1}: ${line.trim()}`);
+        });
     }
     expect(offenders).to.deep.equal([]);
   });

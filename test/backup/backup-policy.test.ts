@@ -22,7 +22,9 @@ for (const e of engines) {
   describe(`restore checks the sidecar first (${e.name})`, function () {
     this.timeout(120_000);
     let dir: string;
-    beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'schemakit-bkpol-')); });
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'schemakit-bkpol-'));
+    });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     const open = () => (e.kind === 'postgres' ? e.fresh() : openPglite({ dataDir: join(dir, 'db'), extensions: [] }));
@@ -31,18 +33,27 @@ for (const e of engines) {
     it('refuses a file whose sha256 differs from its sidecar, leaving the target as it was; without a sidecar it restores', async () => {
       let db = await open();
       // PGlite keeps its data directory to itself: it is closed while restore works on the directory.
-      const release = async () => { if (e.kind === 'pglite') await db.close(); };
-      const reacquire = async () => { if (e.kind === 'pglite') db = await open(); };
+      const release = async () => {
+        if (e.kind === 'pglite') await db.close();
+      };
+      const reacquire = async () => {
+        if (e.kind === 'pglite') db = await open();
+      };
       try {
         await db.exec('CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY); INSERT INTO app.t SELECT generate_series(1, 50)');
         const { file } = await createBackup(db, { dir: join(dir, 'bk') });
         await db.exec('INSERT INTO app.t SELECT generate_series(51, 60)');
         await release();
         flipByte(file, 200);
-        const err = await restoreDatabase(file, target(db)).then(() => null, (x: Error) => x);
+        const err = await restoreDatabase(file, target(db)).then(
+          () => null,
+          (x: Error) => x,
+        );
         expect(err).to.be.instanceOf(SchemakitError);
         expect((err as SchemakitError).code).to.equal('bad-backup');
-        expect(err!.message).to.match(/ is corrupted: its sha256 is [0-9a-f]{64}, its sidecar .*\.json says [0-9a-f]{64} .*Nothing was restored: the target was not changed\./);
+        expect(err!.message).to.match(
+          / is corrupted: its sha256 is [0-9a-f]{64}, its sidecar .*\.json says [0-9a-f]{64} .*Nothing was restored: the target was not changed\./,
+        );
         expect(err!.message).to.contain(file);
         await reacquire();
         expect(await rows(db)).to.equal(60);
@@ -83,7 +94,10 @@ const server = engine('postgres');
   };
 
   it('requireBackup { before: [migrate], keep: 2 }: migrate up backs up with a sidecar and keeps the newest 2; restore refuses a corrupted one', async () => {
-    writeFileSync(join(project.dir, 'schemakit.yaml'), `envs:\n  prod:\n    url: ${t.db.url}\n    policy:\n      requireBackup:\n        dir: bk\n        before: [migrate]\n        keep: 2\n`);
+    writeFileSync(
+      join(project.dir, 'schemakit.yaml'),
+      `envs:\n  prod:\n    url: ${t.db.url}\n    policy:\n      requireBackup:\n        dir: bk\n        before: [migrate]\n        keep: 2\n`,
+    );
     const cli = (...args: string[]) => runCli(args, { cwd: project.dir });
     for (let i = 1; i <= 3; i++) {
       migration(`2026010${i}000000_m${i}`, i === 1 ? 'CREATE SCHEMA app;\nCREATE TABLE app.t (id int PRIMARY KEY);\n' : `INSERT INTO app.t VALUES (${i});\n`);
@@ -100,7 +114,9 @@ const server = engine('postgres');
     flipByte(newest, 300);
     const refused = await cli('restore', newest, '--url', t.db.url!, '--yes');
     expectExit(refused, 1);
-    expect(refused.stderr).to.match(/is corrupted: its sha256 is [0-9a-f]{64}, its sidecar .* says [0-9a-f]{64}.*Nothing was restored: the target was not changed/);
+    expect(refused.stderr).to.match(
+      /is corrupted: its sha256 is [0-9a-f]{64}, its sidecar .* says [0-9a-f]{64}.*Nothing was restored: the target was not changed/,
+    );
     expect((await t.db.query('SELECT id FROM app.t ORDER BY id')).map((r) => r.id)).to.deep.equal([2, 3]);
     // The intact older one (taken before 2 was inserted) restores.
     expectExit(await cli('restore', kept[1].file, '--url', t.db.url!, '--yes'), 0);

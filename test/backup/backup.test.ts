@@ -3,7 +3,17 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  createBackup, describeDatabase, fileSha256, listBackups, pruneBackups, readSidecar, restoreTables, sidecarPath, tocEntriesOf, verifyBackup, type BackupMeta,
+  createBackup,
+  describeDatabase,
+  fileSha256,
+  listBackups,
+  pruneBackups,
+  readSidecar,
+  restoreTables,
+  sidecarPath,
+  tocEntriesOf,
+  verifyBackup,
+  type BackupMeta,
 } from '../../src/backup';
 import { connectPostgres, openPglite, restoreBackup, runPgProgram, childConnection, type Db } from '../../src/db';
 import { SchemakitError } from '../../src/util';
@@ -30,7 +40,9 @@ for (const engine of engines) {
   describe(`schemakit backup on ${engine.name}`, function () {
     this.timeout(180_000);
     let dir: string;
-    beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'schemakit-bk-')); });
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'schemakit-bk-'));
+    });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     /** A database with START in it: a fresh server database, or an embedded one in `dir`. */
@@ -52,7 +64,10 @@ for (const engine of engines) {
         expect(meta.migrationHead).to.deep.equal({ version: '20260201000000', name: 'orders' });
         expect(meta.catalogHash).to.equal((await describeDatabase(db)).hash);
         expect(meta.sha256).to.match(/^[0-9a-f]{64}$/);
-        expect(meta.tables.map((t) => [t.name, t.rows])).to.deep.equal([['app.orders', 300], ['app.users', 120]]);
+        expect(meta.tables.map((t) => [t.name, t.rows])).to.deep.equal([
+          ['app.orders', 300],
+          ['app.users', 120],
+        ]);
         expect(meta.tables[1].indexes).to.deep.equal(['users_lower_email']);
         expect(meta.tables[1].sequences).to.deep.equal(['users_id_seq']);
       } finally {
@@ -94,12 +109,25 @@ for (const engine of engines) {
       const db = await withStart();
       try {
         const { file } = await createBackup(db, { dir: join(dir, 'b') });
-        await db.exec('INSERT INTO app.users (email) VALUES (\'later@x\')');
+        await db.exec("INSERT INTO app.users (email) VALUES ('later@x')");
         const r = await verifyBackup(file, db.url);
         expect(r.ok, JSON.stringify(r.checks)).to.equal(true);
-        expect(r.checks.map((c) => [c.check, c.ok])).to.deep.equal(engine.kind === 'postgres'
-          ? [['sha256', true], ['archive', true], ['restore', true], ['catalog-hash', true], ['row-counts', true]]
-          : [['sha256', true], ['restore', true], ['catalog-hash', true], ['row-counts', true]]);
+        expect(r.checks.map((c) => [c.check, c.ok])).to.deep.equal(
+          engine.kind === 'postgres'
+            ? [
+                ['sha256', true],
+                ['archive', true],
+                ['restore', true],
+                ['catalog-hash', true],
+                ['row-counts', true],
+              ]
+            : [
+                ['sha256', true],
+                ['restore', true],
+                ['catalog-hash', true],
+                ['row-counts', true],
+              ],
+        );
         expect((await counts(db))['app.users']).to.equal(121);
       } finally {
         await db.close();
@@ -133,7 +161,10 @@ for (const engine of engines) {
       for (let i = 0; i < 5; i++) {
         const name = `db-${i}.dump`;
         writeFileSync(join(dir, name), `dump ${i}`);
-        writeFileSync(sidecarPath(join(dir, name)), JSON.stringify({ format: 'schemakit-backup/1', file: name, kind: 'full', only: null, createdAt: at(i), tables: [] } as Partial<BackupMeta>));
+        writeFileSync(
+          sidecarPath(join(dir, name)),
+          JSON.stringify({ format: 'schemakit-backup/1', file: name, kind: 'full', only: null, createdAt: at(i), tables: [] } as Partial<BackupMeta>),
+        );
       }
       writeFileSync(join(dir, 'orphan.dump'), 'no sidecar');
       expect(listBackups(dir).map((b) => b.meta.file)).to.deep.equal(['db-4.dump', 'db-3.dump', 'db-2.dump', 'db-1.dump', 'db-0.dump']);
@@ -153,11 +184,17 @@ for (const engine of engines) {
         const db = await withStart();
         try {
           for (const o of [{ kind: 'schema-only' as const }, { tables: ['app.users'] }, { compress: 3 }]) {
-            const err = await createBackup(db, { dir, ...o }).then(() => null, (e: Error) => e);
+            const err = await createBackup(db, { dir, ...o }).then(
+              () => null,
+              (e: Error) => e,
+            );
             expect(err?.message).to.match(/embedded engine backs up its whole data directory/);
           }
           const { file } = await createBackup(db, { dir });
-          const err = await restoreTables(file, 'postgres://root@127.0.0.1:5432/postgres', ['app.users']).then(() => null, (e: Error) => e);
+          const err = await restoreTables(file, 'postgres://root@127.0.0.1:5432/postgres', ['app.users']).then(
+            () => null,
+            (e: Error) => e,
+          );
           expect(err?.message).to.match(/embedded-database backup/);
         } finally {
           await db.close();
@@ -192,7 +229,11 @@ for (const engine of engines) {
         expect(await counts(db)).to.deep.equal({ 'app.orders': 300, 'app.users': 120 });
         const v = await verifyBackup(file, db.url);
         expect(v.ok).to.equal(true);
-        expect(v.checks.map((c) => [c.check, c.ok])).to.deep.equal([['sha256', true], ['archive', true], ['restore', null]]);
+        expect(v.checks.map((c) => [c.check, c.ok])).to.deep.equal([
+          ['sha256', true],
+          ['archive', true],
+          ['restore', null],
+        ]);
       } finally {
         await db.close();
       }
@@ -217,8 +258,11 @@ for (const engine of engines) {
       const db = await withStart();
       try {
         const { file } = await createBackup(db, { dir });
-        await db.exec('INSERT INTO app.users (email) VALUES (\'kept@x\')');
-        const err = await restoreTables(file, db.url!, ['app.orders']).then(() => null, (e: Error) => e);
+        await db.exec("INSERT INTO app.users (email) VALUES ('kept@x')");
+        const err = await restoreTables(file, db.url!, ['app.orders']).then(
+          () => null,
+          (e: Error) => e,
+        );
         expect(err?.message).to.match(/app\.orders already exists .* --replace.*not changed/);
         await db.exec('DROP TABLE app.orders');
         await restoreTables(file, db.url!, ['app.orders']);
@@ -228,28 +272,50 @@ for (const engine of engines) {
         await db.exec('INSERT INTO app.orders (user_id) VALUES (1)');
         expect((await db.query<{ m: number }>('SELECT max(id) AS m FROM app.orders'))[0].m).to.equal(301);
         await db.exec('DELETE FROM app.orders WHERE id > 100');
-        await restoreTables(file, db.url!, ['orders'].map((t) => `app.${t}`), { replace: true });
+        await restoreTables(
+          file,
+          db.url!,
+          ['orders'].map((t) => `app.${t}`),
+          { replace: true },
+        );
         expect((await counts(db))['app.orders']).to.equal(300);
         // users is referenced by orders: DROP is refused by PostgreSQL and the transaction leaves users as it was.
-        const refused = await restoreTables(file, db.url!, ['app.users'], { replace: true }).then(() => null, (e: Error) => e);
+        const refused = await restoreTables(file, db.url!, ['app.users'], { replace: true }).then(
+          () => null,
+          (e: Error) => e,
+        );
         expect(refused?.message).to.match(/rolled back.*cannot drop table/s);
         expect((await counts(db))['app.users']).to.equal(121);
-        const none = await restoreTables(file, db.url!, ['app.nope']).then(() => null, (e: Error) => e);
+        const none = await restoreTables(file, db.url!, ['app.nope']).then(
+          () => null,
+          (e: Error) => e,
+        );
         expect(none?.message).to.match(/holds no table app\.nope/);
       } finally {
         await db.close();
       }
     });
 
-    it('picks the table\'s entries from the archive\'s table of contents', () => {
-      const toc = ['; comment', '220; 1259 16390 TABLE app users root', '221; 1259 16389 SEQUENCE app users_id_seq root', '222; 0 16390 TABLE DATA app users root',
-        '223; 2606 16395 CONSTRAINT app users users_pkey root', '224; 1259 16400 INDEX app users_lower_email root', '225; 1259 16401 TABLE app users_archive root',
-        '226; 2604 16402 DEFAULT app users id root', '227; 2606 16403 FK CONSTRAINT app orders orders_user_id_fkey root'].join('\n');
-      expect(tocEntriesOf(toc, [{ name: 'app.users', rows: 1, estimatedRows: 1, indexes: ['users_lower_email'], sequences: ['users_id_seq'] }]).map((l) => l.split(';')[0]))
-        .to.deep.equal(['220', '221', '222', '223', '224', '226']);
+    it("picks the table's entries from the archive's table of contents", () => {
+      const toc = [
+        '; comment',
+        '220; 1259 16390 TABLE app users root',
+        '221; 1259 16389 SEQUENCE app users_id_seq root',
+        '222; 0 16390 TABLE DATA app users root',
+        '223; 2606 16395 CONSTRAINT app users users_pkey root',
+        '224; 1259 16400 INDEX app users_lower_email root',
+        '225; 1259 16401 TABLE app users_archive root',
+        '226; 2604 16402 DEFAULT app users id root',
+        '227; 2606 16403 FK CONSTRAINT app orders orders_user_id_fkey root',
+      ].join('\n');
+      expect(
+        tocEntriesOf(toc, [{ name: 'app.users', rows: 1, estimatedRows: 1, indexes: ['users_lower_email'], sequences: ['users_id_seq'] }]).map(
+          (l) => l.split(';')[0],
+        ),
+      ).to.deep.equal(['220', '221', '222', '223', '224', '226']);
     });
 
-    it('never puts the password on pg_dump\'s command line', async () => {
+    it("never puts the password on pg_dump's command line", async () => {
       const bin = join(dir, 'bin');
       mkdirSync(bin);
       writeFileSync(join(bin, 'pg_dump'), `#!/bin/sh\necho "$@" > "${bin}/argv"\necho "pw=$PGPASSWORD" > "${bin}/env"\nexit 1\n`);
@@ -258,13 +324,18 @@ for (const engine of engines) {
       const path = process.env.PATH;
       process.env.PATH = `${bin}:${path}`;
       try {
-        const err = await createBackup(db, { dir: join(dir, 'out') }).then(() => null, (e: Error) => e);
+        const err = await createBackup(db, { dir: join(dir, 'out') }).then(
+          () => null,
+          (e: Error) => e,
+        );
         expect(err).to.be.instanceOf(SchemakitError);
       } finally {
         process.env.PATH = path;
         await db.close();
       }
-      expect(readFileSync(join(bin, 'argv'), 'utf8')).to.contain('--dbname=postgres://root@127.0.0.1:5432/postgres').and.not.contain('s3cret-pw');
+      expect(readFileSync(join(bin, 'argv'), 'utf8'))
+        .to.contain('--dbname=postgres://root@127.0.0.1:5432/postgres')
+        .and.not.contain('s3cret-pw');
       expect(readFileSync(join(bin, 'env'), 'utf8').trim()).to.equal('pw=s3cret-pw');
       expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : []).to.deep.equal([]);
     });
@@ -277,7 +348,18 @@ for (const engine of engines) {
         const b = await cli('backup', '--url', url, '--out', 'bk', '--json');
         expect(b.code, b.stderr).to.equal(0);
         const meta = JSON.parse(b.stdout);
-        expect(meta).to.include.keys('path', 'sidecar', 'kind', 'catalogHash', 'sha256', 'bytes', 'tables', 'migrationHead', 'serverVersion', 'schemakitVersion');
+        expect(meta).to.include.keys(
+          'path',
+          'sidecar',
+          'kind',
+          'catalogHash',
+          'sha256',
+          'bytes',
+          'tables',
+          'migrationHead',
+          'serverVersion',
+          'schemakitVersion',
+        );
         await cli('backup', '--url', url, '--out', 'bk', '--schema-only');
         const l = await cli('backup', 'list', '--out', 'bk', '--json');
         const list = JSON.parse(l.stdout);

@@ -8,8 +8,12 @@ const schema = (unique: boolean) => ({
 
 export const people = table('people', {
   naturalKey: ['email'],
-  columns: { id: c.integer().primaryKey(), email: c.text().notNull(), created_at: c.timestamptz() },${unique ? `
-  uniques: (t) => [unique('people_email_key', [t.email])],` : ''}
+  columns: { id: c.integer().primaryKey(), email: c.text().notNull(), created_at: c.timestamptz() },${
+    unique
+      ? `
+  uniques: (t) => [unique('people_email_key', [t.email])],`
+      : ''
+  }
 });
 
 export const visits = table('visits', {
@@ -33,15 +37,24 @@ if (pg) {
     it('check finds orphans, duplicates and empty strings; dedupe merges them; the refused unique constraint then applies', async () => {
       const t = target();
       expectExit(await run(['apply', '--yes', ...t.urlArgs]), 0);
-      await t.onTarget((db) => db.exec(`INSERT INTO people VALUES (1, 'a@x', '2020-01-01'), (2, 'a@x', '2024-01-01'), (3, '', '2020-01-01'), (4, 'b@x', NULL);
-        INSERT INTO visits VALUES (10, 1, 4), (11, 1, 77), (12, 2, NULL), (13, 3, 78);`));
+      await t.onTarget((db) =>
+        db.exec(`INSERT INTO people VALUES (1, 'a@x', '2020-01-01'), (2, 'a@x', '2024-01-01'), (3, '', '2020-01-01'), (4, 'b@x', NULL);
+        INSERT INTO visits VALUES (10, 1, 4), (11, 1, 77), (12, 2, NULL), (13, 3, 78);`),
+      );
 
       const c = await run(['check', '--json', ...t.urlArgs]);
       expectExit(c, 1);
       const report = JSON.parse(c.stdout);
       expect(Object.keys(report)).to.deep.equal(['database', 'engine', 'readOnly', 'checked', 'findings', 'skipped']);
       expect(report.readOnly).to.equal(true);
-      expect(report.findings.map((f: { kind: string; count: number; samples: string[]; location: string }) => [f.kind, f.count, f.samples, /^schema\/people\.ts:\d+$/.test(f.location)])).to.deep.equal([
+      expect(
+        report.findings.map((f: { kind: string; count: number; samples: string[]; location: string }) => [
+          f.kind,
+          f.count,
+          f.samples,
+          /^schema\/people\.ts:\d+$/.test(f.location),
+        ]),
+      ).to.deep.equal([
         ['orphans', 2, ['11', '13'], true],
         ['duplicate-natural-key', 1, ['a@x'], true],
         ['empty-strings', 1, ['3'], true],
@@ -66,7 +79,9 @@ if (pg) {
       expectExit(merged, 0);
       expect(merged.stdout).to.include('public.visits: 2 re-pointed, 0 deleted');
       expect(merged.stdout).to.include('public.people: 0 re-pointed, 1 deleted');
-      expect(await t.onTarget(async (db) => (await db.query<{ v: string }>(`SELECT string_agg(id || ':' || person_id, ' ' ORDER BY id) AS v FROM visits`))[0].v)).to.equal('10:2 11:2 12:2 13:3');
+      expect(
+        await t.onTarget(async (db) => (await db.query<{ v: string }>(`SELECT string_agg(id || ':' || person_id, ' ' ORDER BY id) AS v FROM visits`))[0].v),
+      ).to.equal('10:2 11:2 12:2 13:3');
 
       expectExit(await run(['apply', '--yes', ...t.urlArgs]), 0);
       const bad = await run(['dedupe', 'people', '--key', 'email', '--keep', 'latest', ...t.urlArgs]);

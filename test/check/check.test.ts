@@ -14,10 +14,18 @@ const orders = table('orders', {
 const links = table('links', {
   columns: { a: c.integer(), b: c.integer() },
   primaryKey: (t) => primaryKey(t.a, t.b),
-  foreignKeys: (t) => [foreignKey('links_b_fk', [t.b]).references(() => users).enforced(false)],
+  foreignKeys: (t) => [
+    foreignKey('links_b_fk', [t.b])
+      .references(() => users)
+      .enforced(false),
+  ],
 });
 const empty = table('empty_t', { columns: { id: c.integer().primaryKey() } });
-const usersOk = expectRows(users).rows('>', 0).noEmptyStrings(users.columns.email).matches('code', '^[A-Z]{2}$').values(users.columns.status, ['active', 'closed']);
+const usersOk = expectRows(users)
+  .rows('>', 0)
+  .noEmptyStrings(users.columns.email)
+  .matches('code', '^[A-Z]{2}$')
+  .values(users.columns.status, ['active', 'closed']);
 const emptyOk = expectRows(empty).rows('>', 0);
 const noSelfOrders = dataCheck('orders_positive_ids', 'SELECT id FROM orders WHERE id < 0 ORDER BY id');
 const declared = collectDeclarations([{ users, orders, links, empty, usersOk, emptyOk, noSelfOrders }]);
@@ -94,7 +102,11 @@ for (const engine of engines) {
       const r = await checkData(db(), { declared, tables: ['links'] });
       expect(r.findings.map((f) => f.kind)).to.deep.equal(['orphans']);
       let err: Error | null = null;
-      try { await checkData(db(), { declared, tables: ['nope'] }); } catch (e) { err = e as Error; }
+      try {
+        await checkData(db(), { declared, tables: ['nope'] });
+      } catch (e) {
+        err = e as Error;
+      }
       expect(err?.message).to.equal(`check: no table nope in ${db().description}`);
       const broken = collectDeclarations([{ d: dataCheck('broken', 'SELECT nope FROM orders') }]);
       const r2 = await checkData(db(), { declared: broken });
@@ -106,9 +118,14 @@ for (const engine of engines) {
     it('schemas limits the checks to the tables of those schemas (a fleet tenant); data checks still run', async () => {
       await db().exec(SETUP);
       await db().exec("CREATE SCHEMA t1; CREATE TABLE t1.users (id int PRIMARY KEY, email text); INSERT INTO t1.users VALUES (1, 'x'), (2, 'x')");
-      const inT1 = collectDeclarations([{ u: table('t1', 'users', { naturalKey: ['email'], columns: { id: c.integer().primaryKey(), email: c.text() } }), noSelfOrders }]);
+      const inT1 = collectDeclarations([
+        { u: table('t1', 'users', { naturalKey: ['email'], columns: { id: c.integer().primaryKey(), email: c.text() } }), noSelfOrders },
+      ]);
       const r = await checkData(db(), { declared: inT1, schemas: ['t1'] });
-      expect(r.findings.map((f) => [f.kind, f.object])).to.deep.equal([['duplicate-natural-key', 't1.users'], ['data-check', 'orders_positive_ids']]);
+      expect(r.findings.map((f) => [f.kind, f.object])).to.deep.equal([
+        ['duplicate-natural-key', 't1.users'],
+        ['data-check', 'orders_positive_ids'],
+      ]);
       const none = await checkData(db(), { declared: null, schemas: ['t1'] });
       expect(none.findings, 'the NOT VALID constraints, invalid index and sequence of public are out of scope').to.deep.equal([]);
     });

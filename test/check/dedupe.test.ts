@@ -20,8 +20,10 @@ INSERT INTO notes VALUES (200, 1), (201, 5), (202, 6);`;
 
 const rows = async (db: Db, sql: string) => (await db.query<{ v: string }>(`SELECT string_agg(x::text, ' ' ORDER BY x::text) AS v FROM (${sql}) AS x`))[0].v;
 const snapshot = async (db: Db) => [
-  await rows(db, 'SELECT id FROM people'), await rows(db, 'SELECT person_id, n FROM accounts'),
-  await rows(db, 'SELECT id, person_id, n FROM entries'), await rows(db, 'SELECT id, person_id FROM notes'),
+  await rows(db, 'SELECT id FROM people'),
+  await rows(db, 'SELECT person_id, n FROM accounts'),
+  await rows(db, 'SELECT id, person_id, n FROM entries'),
+  await rows(db, 'SELECT id, person_id FROM notes'),
 ];
 const opts = (keep: string, extra: Partial<DedupeOptions> = {}): DedupeOptions => ({ table: 'public.people', key: ['email'], keep: parseKeep(keep), ...extra });
 
@@ -71,7 +73,10 @@ for (const engine of engines) {
         { table: 'public.people', updated: 0, deleted: 3 },
       ]);
       expect(await snapshot(db())).to.deep.equal([
-        '(2) (4) (6) (7) (8)', '(2,1) (2,2) (4,1) (4,9)', '(100,2,1) (101,2,2) (102,4,1)', '(200,2) (201,4) (202,6)',
+        '(2) (4) (6) (7) (8)',
+        '(2,1) (2,2) (4,1) (4,9)',
+        '(100,2,1) (101,2,2) (102,4,1)',
+        '(200,2) (201,4) (202,6)',
       ]);
       await db().exec('ALTER TABLE people ADD CONSTRAINT people_email_key UNIQUE (email)');
       expect((await dedupe(db(), opts('newest:created_at', { apply: true }))).losers).to.equal(0);
@@ -88,8 +93,14 @@ for (const engine of engines) {
       await db().exec('INSERT INTO people VALUES (9, NULL); INSERT INTO accounts VALUES (2, 1)');
       const before = await snapshot(db());
       let err: Error | null = null;
-      try { await dedupe(db(), opts('newest:created_at', { apply: true })); } catch (e) { err = e as Error; }
-      expect(err?.message).to.match(/^dedupe: refused, nothing changed: re-pointing public\.accounts\.accounts_person_id_fkey to the survivors would violate unique constraint public\.accounts\.accounts_pkey \(person_id, n\), e\.g\. \(2,1\)/);
+      try {
+        await dedupe(db(), opts('newest:created_at', { apply: true }));
+      } catch (e) {
+        err = e as Error;
+      }
+      expect(err?.message).to.match(
+        /^dedupe: refused, nothing changed: re-pointing public\.accounts\.accounts_person_id_fkey to the survivors would violate unique constraint public\.accounts\.accounts_pkey \(person_id, n\), e\.g\. \(2,1\)/,
+      );
       expect(await snapshot(db())).to.deep.equal(before);
     });
 
@@ -98,19 +109,36 @@ for (const engine of engines) {
       await db().exec('ALTER TABLE entries DROP CONSTRAINT entries_person_id_n_fkey; ALTER TABLE entries ADD FOREIGN KEY (person_id, n) REFERENCES accounts');
       const before = await snapshot(db());
       let err: Error | null = null;
-      try { await dedupe(db(), opts('newest:created_at', { apply: true })); } catch (e) { err = e as Error; }
-      expect(err?.message).to.match(/refused, nothing changed: re-pointing public\.accounts\.accounts_person_id_fkey .* which foreign key public\.entries\.entries_person_id_n_fkey references without ON UPDATE CASCADE/);
+      try {
+        await dedupe(db(), opts('newest:created_at', { apply: true }));
+      } catch (e) {
+        err = e as Error;
+      }
+      expect(err?.message).to.match(
+        /refused, nothing changed: re-pointing public\.accounts\.accounts_person_id_fkey .* which foreign key public\.entries\.entries_person_id_n_fkey references without ON UPDATE CASCADE/,
+      );
       expect(await snapshot(db())).to.deep.equal(before);
     });
 
     it('bad input gives a clear error', async () => {
       await db().exec(SETUP + '; CREATE TABLE nokey (a int)');
-      const fails = async (o: DedupeOptions) => { try { await dedupe(db(), o); } catch (e) { return (e as Error).message; } return 'no error'; };
+      const fails = async (o: DedupeOptions) => {
+        try {
+          await dedupe(db(), o);
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return 'no error';
+      };
       expect(await fails(opts('newest:created_at', { table: 'nope' }))).to.equal(`dedupe: no table nope in ${db().description}`);
       expect(await fails(opts('newest:nope'))).to.equal('dedupe: public.people has no column nope (columns: id, email, created_at, score, name, phone)');
       expect(await fails(opts('most-complete', { key: ['email', 'x'] }))).to.match(/^dedupe: public\.people has no column x/);
-      expect(await fails(opts('most-complete', { table: 'nokey', key: ['a'] }))).to.equal('dedupe: public.nokey has no primary key: dedupe needs one to break ties and to re-point foreign keys');
-      expect(() => parseKeep('latest')).to.throw('dedupe: --keep "latest" is not a strategy: use newest:<col>, oldest:<col>, max:<col>, min:<col> or most-complete');
+      expect(await fails(opts('most-complete', { table: 'nokey', key: ['a'] }))).to.equal(
+        'dedupe: public.nokey has no primary key: dedupe needs one to break ties and to re-point foreign keys',
+      );
+      expect(() => parseKeep('latest')).to.throw(
+        'dedupe: --keep "latest" is not a strategy: use newest:<col>, oldest:<col>, max:<col>, min:<col> or most-complete',
+      );
     });
   });
 }

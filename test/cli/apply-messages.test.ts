@@ -22,9 +22,14 @@ for (const engine of engines) {
       const hazardLines = refused.stderr.split('\n').filter((l) => /step \d+: .*shop\.notes/.test(l));
       expect(new Set(hazardLines.map((l) => l.replace(/^.*?step/, 'step'))).size, describeRun(refused)).to.equal(hazardLines.length);
 
-      project.writeSchema(shopWith({
-        'notes.ts': shop['notes.ts'].replace("columns: { id: c.integer().primaryKey(), body: c.text() },", "columns: { id: c.integer().primaryKey(), body: c.text() },\n  indexes: (t) => [index('notes_body_idx').on(t.body)],"),
-      }));
+      project.writeSchema(
+        shopWith({
+          'notes.ts': shop['notes.ts'].replace(
+            'columns: { id: c.integer().primaryKey(), body: c.text() },',
+            "columns: { id: c.integer().primaryKey(), body: c.text() },\n  indexes: (t) => [index('notes_body_idx').on(t.body)],",
+          ),
+        }),
+      );
       const online = await runCli(['apply', '--yes', '--online', ...urlArgs], { cwd: project.dir, timeoutMs: 280_000 });
       expectExit(online, 0);
       expect(online.stdout, describeRun(online)).to.match(/outside any transaction/);

@@ -27,14 +27,20 @@ const server = engine('postgres');
       mkdirSync(join(project.dir, 'generated', 'migrations', id), { recursive: true });
       writeFileSync(join(project.dir, 'generated', 'migrations', id, 'up.sql'), up);
     };
-    add('20260101000000_base', `CREATE SCHEMA app;
+    add(
+      '20260101000000_base',
+      `CREATE SCHEMA app;
 CREATE TABLE app.t (id integer PRIMARY KEY, v integer NOT NULL, touched integer NOT NULL DEFAULT 0, doubled integer);
 INSERT INTO app.t (id, v) SELECT g, g FROM generate_series(1, ${ROWS}) g;
-`);
-    add('20260102000000_backfill', `-- outside transaction
+`,
+    );
+    add(
+      '20260102000000_backfill',
+      `-- outside transaction
 -- schemakit:batch table=app.t key=id size=${SIZE} sleep=5ms
 UPDATE app.t SET doubled = v * 2, touched = touched + 1 WHERE id BETWEEN $1 AND $2;
-`);
+`,
+    );
     t = await createTempDatabase(undefined, 'schemakit_cli');
   });
   afterEach(async () => {
@@ -48,20 +54,33 @@ UPDATE app.t SET doubled = v * 2, touched = touched + 1 WHERE id BETWEEN $1 AND 
 
     // 1. Paused inside batch 15 (its UPDATE ran, not committed): status sees it running, then the process is killed.
     let whileRunning: CliResult | null = null;
-    const first = await runUntilThenKill(['migrate', 'up', '--url', url], project.dir, { SCHEMAKIT_TEST_PAUSE_AT: '20260102000000:batch:15' },
-      /schemakit-test: paused in batch 15/, async () => {
+    const first = await runUntilThenKill(
+      ['migrate', 'up', '--url', url],
+      project.dir,
+      { SCHEMAKIT_TEST_PAUSE_AT: '20260102000000:batch:15' },
+      /schemakit-test: paused in batch 15/,
+      async () => {
         whileRunning = await runCli(['migrate', 'status', '--url', url, '--no-drift', '--json'], { cwd: project.dir });
-      });
+      },
+    );
     expect(first.killed, first.stderr).to.equal(true);
     const running = JSON.parse(whileRunning!.stdout) as { migrations: { state: string; batched: { batches: number }[] }[] };
-    expect(running.migrations[1]).to.deep.include({ state: 'running', batched: [{ statement: 1, batches: 14, rows: 14 * SIZE, keys: 14 * SIZE, lastKey: String(14 * SIZE) }] });
+    expect(running.migrations[1]).to.deep.include({
+      state: 'running',
+      batched: [{ statement: 1, batches: 14, rows: 14 * SIZE, keys: 14 * SIZE, lastKey: String(14 * SIZE) }],
+    });
     await sessionsGone(t.db, t.name);
 
     const status = await runCli(['migrate', 'status', '--url', url, '--no-drift'], { cwd: project.dir });
     expectExit(status, 1);
-    expect(status.stdout).to.contain(`INTERRUPTED 20260102000000_backfill  migrate up stopped after statement 1 batched: 14 batch(es), ${14 * SIZE} row(s) changed, up to key ${14 * SIZE}:`);
+    expect(status.stdout).to.contain(
+      `INTERRUPTED 20260102000000_backfill  migrate up stopped after statement 1 batched: 14 batch(es), ${14 * SIZE} row(s) changed, up to key ${14 * SIZE}:`,
+    );
     const counts = async () => t.db.query<{ touched: number; n: number }>('SELECT touched, count(*)::int AS n FROM app.t GROUP BY touched ORDER BY touched');
-    expect(await counts()).to.deep.equal([{ touched: 0, n: ROWS - 14 * SIZE }, { touched: 1, n: 14 * SIZE }]);
+    expect(await counts()).to.deep.equal([
+      { touched: 0, n: ROWS - 14 * SIZE },
+      { touched: 1, n: 14 * SIZE },
+    ]);
 
     // 2. Resumed, then killed wherever it is once it has committed 10 more batches (mid-batch or between two).
     const batchesDone = async () => (await readProgress(t.db))[0]?.batches[0]?.batches ?? 0;
@@ -70,7 +89,10 @@ UPDATE app.t SET doubled = v * 2, touched = touched + 1 WHERE id BETWEEN $1 AND 
     await sessionsGone(t.db, t.name);
     const done = await batchesDone();
     expect(done).to.be.within(24, ROWS / SIZE - 1);
-    expect(await counts()).to.deep.equal([{ touched: 0, n: ROWS - done * SIZE }, { touched: 1, n: done * SIZE }]);
+    expect(await counts()).to.deep.equal([
+      { touched: 0, n: ROWS - done * SIZE },
+      { touched: 1, n: done * SIZE },
+    ]);
 
     // 3. Finished: each row exactly once, the totals count every batch once, no progress left, quiet off a terminal.
     const last = await runCli(['migrate', 'up', '--url', url], { cwd: project.dir });
@@ -90,7 +112,9 @@ describe('generate NAME --data', function () {
   it('writes the batched template (up.sql, down.sql, no meta.json) without loading the schema; data flags need --data', async () => {
     const project = makeProject(shop, 'schemakit-gen-data-');
     try {
-      const r = await runCli(['generate', 'backfill', '--data', '--table', 'app.t', '--key', 'id', '--batch-size', '250', '--sleep', '1s', '--json'], { cwd: project.dir });
+      const r = await runCli(['generate', 'backfill', '--data', '--table', 'app.t', '--key', 'id', '--batch-size', '250', '--sleep', '1s', '--json'], {
+        cwd: project.dir,
+      });
       expectExit(r, 0);
       const written = (JSON.parse(r.stdout) as { written: string }).written;
       expect(written).to.match(/^generated\/migrations\/\d{14}_backfill$/);

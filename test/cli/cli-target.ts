@@ -29,7 +29,9 @@ export function useCliTarget(engine: EngineUnderTest, files: SchemaFiles, prefix
     const project = makeProject(files, prefix);
     const temp = engine.kind === 'postgres' ? await createTempDatabase(undefined, 'schemakit_cli') : null;
     current = {
-      project, temp, urlArgs: temp ? ['--url', temp.db.url!] : [],
+      project,
+      temp,
+      urlArgs: temp ? ['--url', temp.db.url!] : [],
       async onTarget(fn) {
         if (temp) return fn(temp.db);
         const db = await openPglite({ dataDir: join(project.dir, '.schemakit', 'pglite') });

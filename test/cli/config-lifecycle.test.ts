@@ -11,8 +11,27 @@ import { runCli, type CliResult } from './run-cli';
 type Shape = Readonly<Record<string, string>>;
 const shapes: Record<string, Shape> = {
   'db create': { target: 'string', created: 'boolean' },
-  'db reset': { target: 'string', dropped: 'boolean', migrations: 'array', statements: 'number', dataStatements: 'number', seed: 'string|null', seeded: 'array' },
-  ping: { target: 'string', reachable: 'boolean', serverVersion: 'number', version: 'string', connectMs: 'number', latencyMs: 'number', user: 'string', database: 'string', migrations: 'object', drift: 'number|null' },
+  'db reset': {
+    target: 'string',
+    dropped: 'boolean',
+    migrations: 'array',
+    statements: 'number',
+    dataStatements: 'number',
+    seed: 'string|null',
+    seeded: 'array',
+  },
+  ping: {
+    target: 'string',
+    reachable: 'boolean',
+    serverVersion: 'number',
+    version: 'string',
+    connectMs: 'number',
+    latencyMs: 'number',
+    user: 'string',
+    database: 'string',
+    migrations: 'object',
+    drift: 'number|null',
+  },
   'migrate baseline': { target: 'string', baseline: 'string', recorded: 'array' },
   'migrate status': { migrations: 'array', applied: 'number', pending: 'number', problems: 'number', drift: 'object|null' },
   'migrate up': { applied: 'array', backup: 'string|null' },
@@ -42,21 +61,35 @@ for (const engine of engines) {
     let dbName = '';
     const password = 'pw-s3cret-XYZ';
     // On the server a database that does not exist yet (db create makes it); on PGlite a data directory.
-    const url = () => engine.kind === 'postgres' ? urlForDatabase(defaultAdminUrl(), dbName).replace('//root@', `//root:${password}@`) : 'pglite:.schemakit/app';
+    const url = () =>
+      engine.kind === 'postgres' ? urlForDatabase(defaultAdminUrl(), dbName).replace('//root@', `//root:${password}@`) : 'pglite:.schemakit/app';
     const cli = (...args: string[]) => runCli(args, { cwd: dir, env: { APP_URL: url() } });
 
     before(() => {
       dir = mkdtempSync(join(tmpdir(), 'schemakit-config-cli-'));
       dbName = uniqueDatabaseName('schemakit_cfg');
       mkdirSync(join(dir, 'decl'));
-      writeFileSync(join(dir, 'decl', 'items.ts'), "import { c, table } from 'schemakit';\nexport const items = table('public', 'items', { columns: { id: c.integer().primaryKey(), name: c.text(), flag: c.boolean(), note: c.text() } });\n");
-      writeFileSync(join(dir, 'schemakit.yaml'), [
-        'paths:', '  schema: decl', '  migrations: mig',
-        'envs:',
-        '  app:', '    url: ${APP_URL}',
-        '  prod:', '    url: ${APP_URL}', '    policy:', '      protected: true', '      migrationsOnly: true',
-        '',
-      ].join('\n'));
+      writeFileSync(
+        join(dir, 'decl', 'items.ts'),
+        "import { c, table } from 'schemakit';\nexport const items = table('public', 'items', { columns: { id: c.integer().primaryKey(), name: c.text(), flag: c.boolean(), note: c.text() } });\n",
+      );
+      writeFileSync(
+        join(dir, 'schemakit.yaml'),
+        [
+          'paths:',
+          '  schema: decl',
+          '  migrations: mig',
+          'envs:',
+          '  app:',
+          '    url: ${APP_URL}',
+          '  prod:',
+          '    url: ${APP_URL}',
+          '    policy:',
+          '      protected: true',
+          '      migrationsOnly: true',
+          '',
+        ].join('\n'),
+      );
       migration(join(dir, 'mig'), '0001_items', 'CREATE TABLE public.items (id integer PRIMARY KEY, name text);\n', 'DROP TABLE public.items;\n');
       migration(join(dir, 'mig'), '0002_flag', 'ALTER TABLE public.items ADD COLUMN flag boolean;\n', 'ALTER TABLE public.items DROP COLUMN flag;\n');
     });

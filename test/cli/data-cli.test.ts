@@ -20,7 +20,10 @@ for (const engine of engines) {
   describe(`cli data validate|load|export|seed on ${engine.name}`, function () {
     this.timeout(900_000);
     const target = useCliTarget(engine, files, 'schemakit-cli-data-');
-    const write = (dir: string, f: string, text: string) => { mkdirSync(join(dir, f, '..'), { recursive: true }); writeFileSync(join(dir, f), text); };
+    const write = (dir: string, f: string, text: string) => {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), text);
+    };
 
     it('validate: exit 0 when valid, 1 with file:line:col problems; --json is one document', async () => {
       const { project, urlArgs } = target();
@@ -40,7 +43,10 @@ for (const engine of engines) {
       expectExit(json, 1);
       const doc = JSON.parse(json.stdout);
       expect(doc.valid).to.equal(false);
-      expect(doc.problems.map((p: { file: string; line: number; column: number }) => `${p.file}:${p.line}:${p.column}`)).to.deep.equal(['data/ref/color.csv:3:1', 'data/ref/color.csv:4:2']);
+      expect(doc.problems.map((p: { file: string; line: number; column: number }) => `${p.file}:${p.line}:${p.column}`)).to.deep.equal([
+        'data/ref/color.csv:3:1',
+        'data/ref/color.csv:4:2',
+      ]);
     });
 
     it('load: a bad row aborts with its line and commits nothing; export round-trips; --json; seed', async () => {

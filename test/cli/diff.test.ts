@@ -35,22 +35,25 @@ describe('cli diff', function () {
 
   const cli = (...args: string[]) => runCli(args, { cwd: project.dir });
 
-  (engine('postgres') ? it : it.skip)('from empty to the example schema prints SQL that psql runs on a new PG15 database, which then has no differences', async () => {
-    const diff = await cli('diff', '--from', 'empty', '--to', exampleSchema);
-    expectExit(diff, 2);
-    expect(diff.stdout).to.match(/^CREATE TABLE reporting\.organizations \(/m);
-    expect(diff.stdout).to.include('CREATE EXTENSION pgcrypto');
-    const file = join(project.dir, 'up.sql');
-    writeFileSync(file, diff.stdout);
+  (engine('postgres') ? it : it.skip)(
+    'from empty to the example schema prints SQL that psql runs on a new PG15 database, which then has no differences',
+    async () => {
+      const diff = await cli('diff', '--from', 'empty', '--to', exampleSchema);
+      expectExit(diff, 2);
+      expect(diff.stdout).to.match(/^CREATE TABLE reporting\.organizations \(/m);
+      expect(diff.stdout).to.include('CREATE EXTENSION pgcrypto');
+      const file = join(project.dir, 'up.sql');
+      writeFileSync(file, diff.stdout);
 
-    temp = await createTempDatabase(undefined, 'schemakit_cli');
-    const psql = await runCommand('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file, temp.db.url!], project.dir);
-    expect(psql.code, psql.output).to.equal(0);
+      temp = await createTempDatabase(undefined, 'schemakit_cli');
+      const psql = await runCommand('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file, temp.db.url!], project.dir);
+      expect(psql.code, psql.output).to.equal(0);
 
-    const again = await cli('diff', '--from', temp.db.url!, '--to', exampleSchema);
-    expectExit(again, 0);
-    expect(again.stdout).to.include('0 statements');
-  });
+      const again = await cli('diff', '--from', temp.db.url!, '--to', exampleSchema);
+      expectExit(again, 0);
+      expect(again.stdout).to.include('0 statements');
+    },
+  );
 
   (engine('postgres') ? it : it.skip)('compares privileges between two databases only with --privileges', async () => {
     const [a, b] = [await createTempDatabase(undefined, 'schemakit_cli'), await createTempDatabase(undefined, 'schemakit_cli')];

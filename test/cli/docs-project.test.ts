@@ -16,7 +16,9 @@ describe('cli docs of a project', function () {
   this.timeout(180_000);
   let project: Project;
   before(() => {
-    project = makeProject(shopWith({ 'customers.ts': shop['customers.ts'].replace("comment: 'People who buy',", "comment: 'People who buy',\n  area: 'People',") }));
+    project = makeProject(
+      shopWith({ 'customers.ts': shop['customers.ts'].replace("comment: 'People who buy',", "comment: 'People who buy',\n  area: 'People',") }),
+    );
     writeFileSync(join(project.dir, 'schemakit.yaml'), 'docs:\n  areas:\n    Sales: [shop.order*]\n    People: [nothing.*]\n');
     mkdirSync(join(project.dir, 'data', 'shop'), { recursive: true });
     writeFileSync(join(project.dir, 'data', 'shop', 'customers.csv'), 'id,email,name\n1,a@example.com,"A, with comma"\n2,b@example.com,B\n');
@@ -34,7 +36,9 @@ describe('cli docs of a project', function () {
     expect(people).to.include('# Area People').and.include('[customers](../tables/shop.customers.md)');
     const sales = readFileSync(join(out, 'areas', 'Sales.md'), 'utf8');
     expect(sales).to.include('[orders](../tables/shop.orders.md)');
-    expect(sales).to.match(/\| \[orders\]\(\.\.\/tables\/shop\.orders\.md\) \| `customer_id` \| references \| \[customers\]\(\.\.\/tables\/shop\.customers\.md\) \| `id` \| \[People\]\(\.\.\/areas\/People\.md\) \|/);
+    expect(sales).to.match(
+      /\| \[orders\]\(\.\.\/tables\/shop\.orders\.md\) \| `customer_id` \| references \| \[customers\]\(\.\.\/tables\/shop\.customers\.md\) \| `id` \| \[People\]\(\.\.\/areas\/People\.md\) \|/,
+    );
     const customers = readFileSync(join(out, 'tables', 'shop.customers.md'), 'utf8');
     expect(customers).to.include('› [People](../areas/People.md)');
     expect(customers).to.include('Reference data: its rows are kept in `data/shop/customers.csv` (2 rows, mode sync) and loaded with the schema.');

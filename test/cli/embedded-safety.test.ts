@@ -25,7 +25,9 @@ const embedded = engine('pglite');
   this.timeout(600_000);
   let project: Project;
   const dataDir = () => join(project.dir, '.schemakit', 'pglite');
-  beforeEach(() => { project = makeProject(shop, 'schemakit-embedded-'); });
+  beforeEach(() => {
+    project = makeProject(shop, 'schemakit-embedded-');
+  });
   afterEach(() => project.remove());
 
   it('two `migrate up` at once: each migration runs once; the second waits for the first, naming it', async () => {
@@ -35,7 +37,10 @@ const embedded = engine('pglite');
     const runs = await Promise.all([up(), up()]);
     for (const r of runs) expectExit(r, 0);
     const all = runs.map(describeRun).join('\n');
-    expect(runs.filter((r) => r.stdout.includes('2 migration(s) applied')), all).to.have.length(1);
+    expect(
+      runs.filter((r) => r.stdout.includes('2 migration(s) applied')),
+      all,
+    ).to.have.length(1);
     const second = runs.filter((r) => r.stdout.includes('No pending migrations'));
     expect(second, all).to.have.length(1);
     expect(second[0].stderr).to.match(/waiting for the embedded database: in use by schemakit migrate up \(pid \d+/);
@@ -53,12 +58,18 @@ const embedded = engine('pglite');
     const runs = await Promise.all([apply(), apply()]);
     for (const r of runs) expectExit(r, 0);
     const all = runs.map(describeRun).join('\n');
-    expect(runs.filter((r) => /Applied \d+ statement/.test(r.stdout)), all).to.have.length(1);
-    expect(runs.filter((r) => r.stdout.includes('No changes')), all).to.have.length(1);
+    expect(
+      runs.filter((r) => /Applied \d+ statement/.test(r.stdout)),
+      all,
+    ).to.have.length(1);
+    expect(
+      runs.filter((r) => r.stdout.includes('No changes')),
+      all,
+    ).to.have.length(1);
     expectExit(await runCli(['plan'], { cwd: project.dir }), 0);
   });
 
-  it('a live holder: a command waits --lock-wait seconds, then refuses naming it; a dead holder\'s lock is taken over', async () => {
+  it("a live holder: a command waits --lock-wait seconds, then refuses naming it; a dead holder's lock is taken over", async () => {
     mkdirSync(dataDir(), { recursive: true });
     const lock = await acquireEngineLock(dataDir(), { command: 'test-holder' });
     try {
@@ -70,7 +81,10 @@ const embedded = engine('pglite');
       lock.release();
     }
     // A lock left by a process that was killed: its pid no longer exists.
-    writeFileSync(engineLockPath(dataDir()), JSON.stringify({ pid: 2 ** 22 + 12345, host: require('node:os').hostname(), command: 'schemakit apply', since: '2026-01-01T00:00:00.000Z' }));
+    writeFileSync(
+      engineLockPath(dataDir()),
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: require('node:os').hostname(), command: 'schemakit apply', since: '2026-01-01T00:00:00.000Z' }),
+    );
     const r = await runCli(['migrate', 'status', '--no-drift'], { cwd: project.dir });
     expectExit(r, 0);
     expect(readdirSync(join(project.dir, '.schemakit'))).to.not.include('pglite.lock');

@@ -64,7 +64,10 @@ const server = engine('postgres');
     const apply = () => runCli(['apply', '--yes', '--url', t.db.url!], { cwd: project.dir, spawn: true });
     const runs = await Promise.all([apply(), apply()]);
     for (const r of runs) expectExit(r, 0);
-    expect(runs.filter((r) => /Applied \d+ statement/.test(r.stdout)), runs.map(describeRun).join('\n')).to.have.length(1);
+    expect(
+      runs.filter((r) => /Applied \d+ statement/.test(r.stdout)),
+      runs.map(describeRun).join('\n'),
+    ).to.have.length(1);
     expect(runs.filter((r) => r.stdout.includes('No changes'))).to.have.length(1);
   });
 
@@ -73,10 +76,20 @@ const server = engine('postgres');
     const url = t.db.url!;
     expectExit(await runCli(['migrate', 'up', '--url', url], { cwd: project.dir }), 0);
     const before = catalogView(await introspect(t.db));
-    const statements = ['CREATE TABLE app.k (id integer)', 'INSERT INTO app.k VALUES (1)', 'ALTER TABLE app.k ADD COLUMN note text', 'CREATE INDEX k_note ON app.k (note)'];
+    const statements = [
+      'CREATE TABLE app.k (id integer)',
+      'INSERT INTO app.k VALUES (1)',
+      'ALTER TABLE app.k ADD COLUMN note text',
+      'CREATE INDEX k_note ON app.k (note)',
+    ];
     addMigration(project, '20260103000000_kill', statements.map((s) => `${s};\n`).join('\n'));
     for (let n = 1; n <= statements.length + 1; n++) {
-      const run = await runUntilThenKill(['migrate', 'up', '--url', url], project.dir, { SCHEMAKIT_TEST_PAUSE_AT: `20260103000000:${n}` }, /schemakit-test: paused before statement/);
+      const run = await runUntilThenKill(
+        ['migrate', 'up', '--url', url],
+        project.dir,
+        { SCHEMAKIT_TEST_PAUSE_AT: `20260103000000:${n}` },
+        /schemakit-test: paused before statement/,
+      );
       expect(run.killed, run.stderr).to.equal(true);
       await sessionsGone(t.db, t.name);
       expect(catalogView(await introspect(t.db)), `killed before statement ${n}`).to.deep.equal(before);
@@ -88,23 +101,37 @@ const server = engine('postgres');
   });
 
   it('a runner killed inside a migration with statements outside its transaction: history and progress agree, and the next run finishes it', async () => {
-    addMigration(project, '20260104000000_mood', [
-      '-- outside transaction', "ALTER TYPE app.mood ADD VALUE IF NOT EXISTS 'sad';",
-      "CREATE TABLE app.m (m app.mood DEFAULT 'sad');",
-      '-- outside transaction', "ALTER TYPE app.mood ADD VALUE IF NOT EXISTS 'glad';",
-      "INSERT INTO app.m VALUES ('glad');",
-    ].join('\n'));
+    addMigration(
+      project,
+      '20260104000000_mood',
+      [
+        '-- outside transaction',
+        "ALTER TYPE app.mood ADD VALUE IF NOT EXISTS 'sad';",
+        "CREATE TABLE app.m (m app.mood DEFAULT 'sad');",
+        '-- outside transaction',
+        "ALTER TYPE app.mood ADD VALUE IF NOT EXISTS 'glad';",
+        "INSERT INTO app.m VALUES ('glad');",
+      ].join('\n'),
+    );
     let expected: unknown = null;
     for (let n = 1; n <= 5; n++) {
       const t = await newDb();
       const url = t.db.url!;
       expectExit(await runCli(['migrate', 'up', '--url', url, '--to', '20260101000000'], { cwd: project.dir }), 0);
-      const run = await runUntilThenKill(['migrate', 'up', '--url', url], project.dir, { SCHEMAKIT_TEST_PAUSE_AT: `20260104000000:${n}` }, /schemakit-test: paused before statement/);
+      const run = await runUntilThenKill(
+        ['migrate', 'up', '--url', url],
+        project.dir,
+        { SCHEMAKIT_TEST_PAUSE_AT: `20260104000000:${n}` },
+        /schemakit-test: paused before statement/,
+      );
       expect(run.killed, run.stderr).to.equal(true);
       await sessionsGone(t.db, t.name);
       // Statement 1 and 3 commit on their own, 2 and 4 each in a transaction with their progress rows, 4 with the history row.
       const committed = [1, 2, 3].filter((s) => s < n);
-      expect((await readProgress(t.db)).flatMap((p) => p.statements), `killed before statement ${n}`).to.deep.equal(committed);
+      expect(
+        (await readProgress(t.db)).flatMap((p) => p.statements),
+        `killed before statement ${n}`,
+      ).to.deep.equal(committed);
       expect((await readHistory(t.db)).map((h) => h.version)).to.deep.equal(['20260101000000']);
       const status = await runCli(['migrate', 'status', '--no-drift', '--url', url], { cwd: project.dir });
       if (committed.length) expect(status.stdout).to.match(/INTERRUPTED +20260104000000_mood +migrate up stopped after statement\(s\) /);

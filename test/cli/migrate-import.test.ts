@@ -19,7 +19,8 @@ for (const engine of engines) {
     let dir = '';
     let dbName = '';
     const url = () => (engine.kind === 'postgres' ? urlForDatabase(defaultAdminUrl(), dbName) : 'pglite:.schemakit/app');
-    const target = () => (engine.kind === 'postgres' ? { kind: 'postgres' as const, url: url() } : { kind: 'pglite' as const, dir: join(dir, '.schemakit', 'app') });
+    const target = () =>
+      engine.kind === 'postgres' ? { kind: 'postgres' as const, url: url() } : { kind: 'pglite' as const, dir: join(dir, '.schemakit', 'app') };
     const cli = (...args: string[]) => runCli(args, { cwd: dir, env: { APP_URL: url() }, timeoutMs: 300_000 });
 
     before(async () => {
@@ -39,7 +40,9 @@ for (const engine of engines) {
       // The database the old tool migrated: 001 ran, and its history says so.
       const db = await openEnvTarget(target());
       try {
-        await db.exec("CREATE TABLE public.users (id integer PRIMARY KEY, email text NOT NULL); CREATE TABLE schema_migrations (version varchar PRIMARY KEY, applied_at timestamp NOT NULL DEFAULT now(), description text); INSERT INTO schema_migrations VALUES ('001_initial_schema', '2024-01-15 10:00:00', 'initial schema');");
+        await db.exec(
+          "CREATE TABLE public.users (id integer PRIMARY KEY, email text NOT NULL); CREATE TABLE schema_migrations (version varchar PRIMARY KEY, applied_at timestamp NOT NULL DEFAULT now(), description text); INSERT INTO schema_migrations VALUES ('001_initial_schema', '2024-01-15 10:00:00', 'initial schema');",
+        );
       } finally {
         await db.close();
       }
@@ -52,7 +55,11 @@ for (const engine of engines) {
     it('flat NNN_name.sql + rollback/: written as NNNN_name/{up,down}.sql, BEGIN/COMMIT removed; the history is adopted with its applied_at', async () => {
       const r = await cli('migrate', 'import', 'legacy', '--env', 'app', '--history', '--json');
       expectExit(r, 0);
-      const doc = JSON.parse(r.stdout) as { dir: string; migrations: { id: string; status: string; source: string; down: string | null; strippedTransaction: boolean }[]; history: { from: string; version: string; status: string; appliedAt: string }[] };
+      const doc = JSON.parse(r.stdout) as {
+        dir: string;
+        migrations: { id: string; status: string; source: string; down: string | null; strippedTransaction: boolean }[];
+        history: { from: string; version: string; status: string; appliedAt: string }[];
+      };
       expect(doc.dir).to.equal('mig');
       expect(doc.migrations.map((m) => [m.id, m.status, m.source, m.down, m.strippedTransaction])).to.deep.equal([
         ['0001_initial_schema', 'written', '001_initial_schema', join('legacy', 'rollback', '001_rollback_initial_schema.sql'), true],

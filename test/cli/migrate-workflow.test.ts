@@ -27,14 +27,21 @@ for (const engine of engines) {
     const target = useCliTarget(engine, shop, 'schemakit-migrate-');
     const cli = (...args: string[]) => runCli([...args, ...target().urlArgs], { cwd: target().project.dir });
     const onTarget = <T>(fn: (db: Db) => Promise<T>) => target().onTarget(fn);
-    const project = { writeSchema: (f: SchemaFiles) => target().project.writeSchema(f), get dir() { return target().project.dir; } };
+    const project = {
+      writeSchema: (f: SchemaFiles) => target().project.writeSchema(f),
+      get dir() {
+        return target().project.dir;
+      },
+    };
     const migrationsRoot = () => join(project.dir, 'generated', 'migrations');
     const migrations = () => readdirSync(migrationsRoot()).sort();
 
     it('generate writes a timestamped migration with meta.json; migrate up applies it; status is clean; check passes', async () => {
       const gen = await cli('generate', 'init');
       expectExit(gen, 0);
-      expect(gen.stdout).to.match(/^Wrote generated\/migrations\/\d{14}_init\/up\.sql, down\.sql and meta\.json \(\d+ statement\(s\); down\.sql tested: up then down restores the schema; down\.sql loses data \(.*shop\.customers: dropping the table deletes all its rows.*\): migrate down asks for --allow-hazard deletes-data\)\.$/m);
+      expect(gen.stdout).to.match(
+        /^Wrote generated\/migrations\/\d{14}_init\/up\.sql, down\.sql and meta\.json \(\d+ statement\(s\); down\.sql tested: up then down restores the schema; down\.sql loses data \(.*shop\.customers: dropping the table deletes all its rows.*\): migrate down asks for --allow-hazard deletes-data\)\.$/m,
+      );
       const [init] = migrations();
       const meta = JSON.parse(readFileSync(join(migrationsRoot(), init, 'meta.json'), 'utf8'));
       // Its down drops the tables: it restores the schema, not the rows written since, so it is not "reversible".
@@ -56,7 +63,9 @@ for (const engine of engines) {
       expect(readdirSync(join(project.dir, 'backups'))).to.have.length(2);
       const status = await cli('migrate', 'status');
       expectExit(status, 0);
-      expect(status.stdout).to.match(new RegExp(`applied +${init} `)).and.include('No drift');
+      expect(status.stdout)
+        .to.match(new RegExp(`applied +${init} `))
+        .and.include('No drift');
       expectExit(await cli('migrate', 'check'), 0);
       if (engine.kind !== 'postgres') return; // each run starts PGlite (5-10 s): the rest is engine-independent
       expect((await cli('generate', 'nothing')).stdout).to.match(/nothing to generate/);
@@ -70,7 +79,9 @@ for (const engine of engines) {
       project.writeSchema(shopWith({ 'customers.ts': customersWithPhone, 'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']") }));
       expectExit(await cli('generate', 'phone'), 0);
       const second = migrations()[1];
-      expect(readFileSync(join(migrationsRoot(), second, 'up.sql'), 'utf8')).to.match(/-- outside transaction\nALTER TYPE shop\.order_status ADD VALUE IF NOT EXISTS 'returned'/);
+      expect(readFileSync(join(migrationsRoot(), second, 'up.sql'), 'utf8')).to.match(
+        /-- outside transaction\nALTER TYPE shop\.order_status ADD VALUE IF NOT EXISTS 'returned'/,
+      );
       expect(JSON.parse(readFileSync(join(migrationsRoot(), second, 'meta.json'), 'utf8'))['outside-transaction']).to.deep.equal([1]);
       expectExit(await cli('migrate', 'up'), 0);
       expect(await onTarget(async (db) => (await readHistory(db)).length)).to.equal(2);
@@ -119,7 +130,9 @@ for (const engine of engines) {
         // The drift replay skips the edited file, so replaying the next one fails: that is said, after the status.
         const status = await cli('migrate', 'status');
         expectExit(status, 1);
-        expect(status.stdout).to.match(new RegExp(`EDITED +${first} `)).and.match(new RegExp(`applied +${second} `));
+        expect(status.stdout)
+          .to.match(new RegExp(`EDITED +${first} `))
+          .and.match(new RegExp(`applied +${second} `));
         expect(status.stdout).to.include('Drift not checked: replaying the applied migrations failed');
         expect(status.stdout).to.include('1 with problems');
       } finally {
@@ -147,42 +160,79 @@ for (const engine of engines) {
       expect(status.stdout).to.match(new RegExp(`pending +${branch} +older than the last applied migration \\(merged from a branch\\)`));
       const up = await cli('migrate', 'up');
       expectExit(up, 0);
-      expect(up.stderr).to.match(new RegExp(`notice: ${branch} is older than the last applied migration \\d{14} \\(merged from a branch\\?\\): applying it now, by name`));
+      expect(up.stderr).to.match(
+        new RegExp(`notice: ${branch} is older than the last applied migration \\d{14} \\(merged from a branch\\?\\): applying it now, by name`),
+      );
       expect(up.stdout).to.include(`applied ${branch}`);
 
       await onTarget((db) => db.exec('CREATE TABLE shop.by_hand (id integer); ALTER TABLE shop.customers DROP COLUMN name'));
       const drift = await cli('migrate', 'status');
       expectExit(drift, 1);
-      expect(drift.stdout).to.match(/^Drift: the database differs/m).and.match(/^\+ create table shop\.by_hand$/m).and.match(/^- drop column shop\.customers\.name$/m);
+      expect(drift.stdout)
+        .to.match(/^Drift: the database differs/m)
+        .and.match(/^\+ create table shop\.by_hand$/m)
+        .and.match(/^- drop column shop\.customers\.name$/m);
       // …and as a unified diff of declarations (a/: what the migrations produce, b/: the database).
       expect(drift.stdout).to.match(/^--- \/dev\/null\n\+\+\+ b\/shop\/by-hand\.ts\n@@ -0,0 \+1,\d+ @@$/m);
-      expect(drift.stdout).to.match(/^--- a\/shop\/customers\.ts\n\+\+\+ b\/shop\/customers\.ts\n@@ /m).and.match(/^- +name: c\.text\(\),$/m);
+      expect(drift.stdout)
+        .to.match(/^--- a\/shop\/customers\.ts\n\+\+\+ b\/shop\/customers\.ts\n@@ /m)
+        .and.match(/^- +name: c\.text\(\),$/m);
       expect(drift.stdout).not.to.match(/reset/i);
       await onTarget((db) => db.exec('DROP TABLE shop.by_hand; ALTER TABLE shop.customers ADD COLUMN name text'));
       // Leave the project consistent for the next tests: the branch table is declared too.
-      project.writeSchema(shopWith({ 'customers.ts': customersWithPhone, 'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"), 'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace("id: c.integer().primaryKey()", 'id: c.integer()') }));
+      project.writeSchema(
+        shopWith({
+          'customers.ts': customersWithPhone,
+          'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"),
+          'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
+        }),
+      );
     });
 
     if (engine.kind !== 'postgres') return;
 
     it('check fails when the files do not reproduce the schema, and when two branches generated from the same state', async () => {
-      project.writeSchema(shopWith({ 'customers.ts': customersWithPhone, 'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"), 'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace("id: c.integer().primaryKey()", 'id: c.integer()'), 'tags.ts': tagsTable }));
+      project.writeSchema(
+        shopWith({
+          'customers.ts': customersWithPhone,
+          'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"),
+          'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
+          'tags.ts': tagsTable,
+        }),
+      );
       const missing = await cli('migrate', 'check');
       expectExit(missing, 1);
-      expect(missing.stdout).to.match(/\[not-reproducing\] the migration files do not reproduce the declared schema/).and.match(/^\+ create table shop\.tags$/m);
+      expect(missing.stdout)
+        .to.match(/\[not-reproducing\] the migration files do not reproduce the declared schema/)
+        .and.match(/^\+ create table shop\.tags$/m);
 
       // Branch A adds tags; branch B (without A's file) changes customers; then both are merged.
       expectExit(await cli('generate', 'tags'), 0);
       const tags = migrations().find((m) => m.endsWith('_tags'))!;
       renameSync(join(migrationsRoot(), tags), join(project.dir, 'aside'));
       const branchB = shop['customers.ts'].replace('name: c.text(),', 'name: c.text(),\n    phone: c.text(),\n    vip: c.boolean(),');
-      project.writeSchema(shopWith({ 'customers.ts': branchB, 'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"), 'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace("id: c.integer().primaryKey()", 'id: c.integer()') }));
+      project.writeSchema(
+        shopWith({
+          'customers.ts': branchB,
+          'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"),
+          'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
+        }),
+      );
       expectExit(await cli('generate', 'vip'), 0);
       renameSync(join(project.dir, 'aside'), join(migrationsRoot(), tags));
-      project.writeSchema(shopWith({ 'customers.ts': branchB, 'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"), 'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace("id: c.integer().primaryKey()", 'id: c.integer()'), 'tags.ts': tagsTable }));
+      project.writeSchema(
+        shopWith({
+          'customers.ts': branchB,
+          'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"),
+          'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
+          'tags.ts': tagsTable,
+        }),
+      );
       const check = await cli('migrate', 'check');
       expectExit(check, 1);
-      expect(check.stdout).to.match(/\[conflict\] \d{14}_vip: \d{14}_tags and \d{14}_vip were both generated from the same schema state \(two branches each added a migration\)/);
+      expect(check.stdout).to.match(
+        /\[conflict\] \d{14}_vip: \d{14}_tags and \d{14}_vip were both generated from the same schema state \(two branches each added a migration\)/,
+      );
       expect(check.stdout).not.to.include('not-reproducing');
     });
   });

@@ -19,7 +19,8 @@ for (const engine of engines) {
     let dir = '';
     let dbName = '';
     const url = () => (engine.kind === 'postgres' ? urlForDatabase(defaultAdminUrl(), dbName) : 'pglite:.schemakit/app');
-    const target = () => (engine.kind === 'postgres' ? { kind: 'postgres' as const, url: url() } : { kind: 'pglite' as const, dir: join(dir, '.schemakit', 'app') });
+    const target = () =>
+      engine.kind === 'postgres' ? { kind: 'postgres' as const, url: url() } : { kind: 'pglite' as const, dir: join(dir, '.schemakit', 'app') };
     const cli = (...args: string[]) => runCli(args, { cwd: dir, env: { APP_URL: url() }, timeoutMs: 300_000 });
     const count = async (table: string) => {
       const db = await openEnvTarget(target());
@@ -29,22 +30,37 @@ for (const engine of engines) {
         await db.close();
       }
     };
-    const yaml = (extra: string[] = []) => write(join(dir, 'schemakit.yaml'), [
-      'paths:', '  schema: decl', '  migrations: mig',
-      'envs:', '  app:', '    url: ${APP_URL}', '    seed: demo',
-      '  other:', '    url: ${APP_URL}', '    seed: nosuch',
-      ...extra, '',
-    ].join('\n'));
+    const yaml = (extra: string[] = []) =>
+      write(
+        join(dir, 'schemakit.yaml'),
+        [
+          'paths:',
+          '  schema: decl',
+          '  migrations: mig',
+          'envs:',
+          '  app:',
+          '    url: ${APP_URL}',
+          '    seed: demo',
+          '  other:',
+          '    url: ${APP_URL}',
+          '    seed: nosuch',
+          ...extra,
+          '',
+        ].join('\n'),
+      );
 
     before(() => {
       dir = mkdtempSync(join(tmpdir(), 'schemakit-reset-seed-'));
       dbName = uniqueDatabaseName('schemakit_seed');
-      write(join(dir, 'decl', 'tables.ts'), [
-        "import { c, table } from 'schemakit';",
-        "export const kinds = table('public', 'kinds', { columns: { id: c.integer().primaryKey(), name: c.text().notNull() } });",
-        "export const items = table('public', 'items', { columns: { id: c.integer().primaryKey(), kind: c.integer().notNull().references(() => kinds.columns.id), name: c.text() } });",
-        '',
-      ].join('\n'));
+      write(
+        join(dir, 'decl', 'tables.ts'),
+        [
+          "import { c, table } from 'schemakit';",
+          "export const kinds = table('public', 'kinds', { columns: { id: c.integer().primaryKey(), name: c.text().notNull() } });",
+          "export const items = table('public', 'items', { columns: { id: c.integer().primaryKey(), kind: c.integer().notNull().references(() => kinds.columns.id), name: c.text() } });",
+          '',
+        ].join('\n'),
+      );
       write(join(dir, 'data', 'public', 'kinds.csv'), 'id,name\n1,small\n2,large\n');
       write(join(dir, 'data', 'seeds', 'demo', 'public', 'items.csv'), 'id,kind,name\n1,1,pen\n2,2,desk\n3,2,shelf\n');
       yaml();
@@ -73,12 +89,18 @@ for (const engine of engines) {
     });
 
     it('with migrations: migrates up, then loads the reference data rows and the seed (text mode says so)', async () => {
-      write(join(dir, 'mig', '0001_tables', 'up.sql'), 'CREATE TABLE public.kinds (id integer PRIMARY KEY, name text NOT NULL);\nCREATE TABLE public.items (id integer PRIMARY KEY, kind integer NOT NULL REFERENCES public.kinds (id), name text);\n');
+      write(
+        join(dir, 'mig', '0001_tables', 'up.sql'),
+        'CREATE TABLE public.kinds (id integer PRIMARY KEY, name text NOT NULL);\nCREATE TABLE public.items (id integer PRIMARY KEY, kind integer NOT NULL REFERENCES public.kinds (id), name text);\n',
+      );
       write(join(dir, 'mig', '0001_tables', 'down.sql'), 'DROP TABLE public.items;\nDROP TABLE public.kinds;\n');
       try {
         const r = await cli('db', 'reset', '--env', 'app', '--yes');
         expectExit(r, 0);
-        expect(r.stdout).to.include('1 migration(s) applied').and.include('Reference data: ').and.include('Seed demo: loaded data/seeds/demo/public/items.csv into public.items');
+        expect(r.stdout)
+          .to.include('1 migration(s) applied')
+          .and.include('Reference data: ')
+          .and.include('Seed demo: loaded data/seeds/demo/public/items.csv into public.items');
         expect(await count('public.kinds')).to.equal(2);
         expect(await count('public.items')).to.equal(3);
       } finally {

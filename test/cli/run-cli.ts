@@ -166,13 +166,20 @@ export function makeProject(files: SchemaFiles, prefix = 'schemakit-cli-'): Proj
 }
 
 /** A one-line account of a run for assertion messages. */
-export const describeRun = (r: CliResult): string => `exit ${r.code}${r.signal ? ` (${r.signal})` : ''} after ${r.ms} ms\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+export const describeRun = (r: CliResult): string =>
+  `exit ${r.code}${r.signal ? ` (${r.signal})` : ''} after ${r.ms} ms\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
 /**
  * Starts the binary and SIGKILLs it as soon as `until` says so: a pattern its stderr matches (the test pause
  * hook's line), or a check polled every 20 ms (e.g. on the database). `beforeKill` runs first, while it waits.
  */
-export function runUntilThenKill(args: readonly string[], cwd: string, env: Record<string, string>, until: RegExp | (() => Promise<boolean>), beforeKill?: () => Promise<void>): Promise<{ stderr: string; killed: boolean }> {
+export function runUntilThenKill(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string>,
+  until: RegExp | (() => Promise<boolean>),
+  beforeKill?: () => Promise<void>,
+): Promise<{ stderr: string; killed: boolean }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [binPath, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -212,10 +219,11 @@ export function runUntilThenKill(args: readonly string[], cwd: string, env: Reco
 export async function sessionsGone(db: Db, database: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const [r] = await db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND application_name LIKE 'schemakit migrate%'", [database]);
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND application_name LIKE 'schemakit migrate%'",
+      [database],
+    );
     if (r.n === 0) return;
     await new Promise((ok) => setTimeout(ok, 100));
   }
-  throw new Error('the killed runner\'s session did not go away');
+  throw new Error("the killed runner's session did not go away");
 }
-

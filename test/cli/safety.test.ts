@@ -65,10 +65,15 @@ for (const engine of engines) {
 
     it('lint over migration files names file:line and exits 1 on errors', async () => {
       const dir = join(target().project.dir, 'migrations', '0002_risky');
-      target().project.writeSchema({ 'up.sql': 'ALTER TABLE shop.customers ALTER COLUMN name TYPE varchar(20);\nDROP TABLE shop.orders;\n' }, 'migrations/0002_risky');
+      target().project.writeSchema(
+        { 'up.sql': 'ALTER TABLE shop.customers ALTER COLUMN name TYPE varchar(20);\nDROP TABLE shop.orders;\n' },
+        'migrations/0002_risky',
+      );
       const r = await cli('lint', 'migrations');
       expectExit(r, 1);
-      expect(r.stdout).to.match(/^warning migrations\/0002_risky\/up\.sql:1 +\[table-rewrite\] ALTER TABLE shop\.customers ALTER COLUMN name TYPE varchar\(20\) rewrites shop\.customers/m);
+      expect(r.stdout).to.match(
+        /^warning migrations\/0002_risky\/up\.sql:1 +\[table-rewrite\] ALTER TABLE shop\.customers ALTER COLUMN name TYPE varchar\(20\) rewrites shop\.customers/m,
+      );
       if (engine.kind === 'postgres') {
         // With a database (--url), lint reads the table sizes.
         await onTarget((db) => db.exec('CREATE SCHEMA IF NOT EXISTS shop; CREATE TABLE IF NOT EXISTS shop.customers (id integer, name text)'));

@@ -59,11 +59,11 @@ export function shopWith(changes: Readonly<Record<string, string | null>>): Sche
 }
 
 /** `customers` with a NOT NULL column without a default: adding it fails once the table has rows. */
-export const customersWithRequiredPhone = shop['customers.ts'].replace('name: c.text(),', "name: c.text(),\n    phone: c.text().notNull(),");
+export const customersWithRequiredPhone = shop['customers.ts'].replace('name: c.text(),', 'name: c.text(),\n    phone: c.text().notNull(),');
 
 /** `customers` with a CHECK that existing rows can violate. */
 export const customersWithStrictCheck = shop['customers.ts'].replace(
-  "checks: (t) => [",
+  'checks: (t) => [',
   "checks: (t) => [check('email_is_example', sql`${t.email} LIKE '%@example.org'`), ",
 );
 

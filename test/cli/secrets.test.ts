@@ -18,11 +18,13 @@ describe('secrets, connect timeouts and URL validation', function () {
 
   describe('redactUrl / redactText (one function for every layer)', () => {
     it('masks the userinfo password and ?password=, keeps the rest', () => {
-      expect(redactUrl(`postgres://bob:${USER_PW}@db.example:6432/app?sslmode=require&password=${QUERY_PW}`))
-        .to.equal('postgres://bob:****@db.example:6432/app?sslmode=require&password=****');
+      expect(redactUrl(`postgres://bob:${USER_PW}@db.example:6432/app?sslmode=require&password=${QUERY_PW}`)).to.equal(
+        'postgres://bob:****@db.example:6432/app?sslmode=require&password=****',
+      );
       expect(redactUrl(`postgres://bob:${USER_PW}@[bad/app`)).not.to.contain(USER_PW);
-      expect(redactText(`failed for postgres://bob:${USER_PW}@h/db and ${QUERY_PW}`, `postgres://h/db?password=${QUERY_PW}`))
-        .to.equal('failed for postgres://bob:****@h/db and ****');
+      expect(redactText(`failed for postgres://bob:${USER_PW}@h/db and ${QUERY_PW}`, `postgres://h/db?password=${QUERY_PW}`)).to.equal(
+        'failed for postgres://bob:****@h/db and ****',
+      );
     });
   });
 
@@ -42,7 +44,10 @@ describe('secrets, connect timeouts and URL validation', function () {
         const path = process.env.PATH;
         process.env.PATH = `${bin}:${path}`;
         try {
-          const err = await takeBackup(db, join(bin, 'out')).then(() => null, (e: Error) => e);
+          const err = await takeBackup(db, join(bin, 'out')).then(
+            () => null,
+            (e: Error) => e,
+          );
           expect(err).to.be.instanceOf(SchemakitError);
         } finally {
           process.env.PATH = path;
@@ -67,10 +72,13 @@ describe('secrets, connect timeouts and URL validation', function () {
       await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
       port = (server.address() as { port: number }).port;
     });
-    after(() => new Promise<void>((done) => {
-      sockets.forEach((s) => s.destroy());
-      server.close(() => done());
-    }));
+    after(
+      () =>
+        new Promise<void>((done) => {
+          sockets.forEach((s) => s.destroy());
+          server.close(() => done());
+        }),
+    );
 
     it('defaults to 10 s, honours connect_timeout in the URL and SCHEMAKIT_CONNECT_TIMEOUT', () => {
       const saved = process.env.SCHEMAKIT_CONNECT_TIMEOUT;
@@ -88,7 +96,10 @@ describe('secrets, connect timeouts and URL validation', function () {
 
     it('a server that never answers fails after connect_timeout, naming host and port', async () => {
       const started = Date.now();
-      const err = await connectPostgres(`postgres://root:${USER_PW}@127.0.0.1:${port}/db?connect_timeout=1`).then(() => null, (e: Error) => e);
+      const err = await connectPostgres(`postgres://root:${USER_PW}@127.0.0.1:${port}/db?connect_timeout=1`).then(
+        () => null,
+        (e: Error) => e,
+      );
       expect(err).to.be.instanceOf(SchemakitError);
       expect((err as SchemakitError).code).to.equal('connect-timeout');
       expect(err!.message).to.contain(`127.0.0.1:${port}`);
@@ -100,7 +111,10 @@ describe('secrets, connect timeouts and URL validation', function () {
     it('the CLI takes --connect-timeout and exits 1 with the message', async () => {
       const project = makeProject(shop);
       try {
-        const r = await runCli(['plan', '--url', `postgres://root:${USER_PW}@127.0.0.1:${port}/db`, '--connect-timeout', '1'], { cwd: project.dir, timeoutMs: 60_000 });
+        const r = await runCli(['plan', '--url', `postgres://root:${USER_PW}@127.0.0.1:${port}/db`, '--connect-timeout', '1'], {
+          cwd: project.dir,
+          timeoutMs: 60_000,
+        });
         expectExit(r, 1);
         expect(r.stderr).to.contain(`cannot connect to 127.0.0.1:${port}`);
         expect(r.stderr + r.stdout).not.to.contain(USER_PW);
@@ -116,7 +130,9 @@ describe('secrets, connect timeouts and URL validation', function () {
     after(() => project.remove());
 
     for (const [url, why] of [
-      ['not a url', 'no scheme'], ['localhost/mydb', 'no scheme'], ['mysql://root@127.0.0.1/db', 'mysql:// is not a PostgreSQL URL'],
+      ['not a url', 'no scheme'],
+      ['localhost/mydb', 'no scheme'],
+      ['mysql://root@127.0.0.1/db', 'mysql:// is not a PostgreSQL URL'],
       [`postgres://root:${USER_PW}@[::1/db`, 'malformed'],
     ] as const) {
       it(`--url ${JSON.stringify(url)}: one clear message (${why}), no stack, nothing opened`, async () => {

@@ -16,7 +16,13 @@ describe('cli unified diffs', () => {
     const b = 'one\n2\nthree\nfour\nfive\n';
     expect(unifiedDiff(a, b, 'a/x.ts', 'b/x.ts')).to.equal('--- a/x.ts\n+++ b/x.ts\n@@ -1,4 +1,5 @@\n one\n-two\n+2\n three\n four\n+five');
     expect(unifiedDiff(a, a, 'a/x', 'b/x')).to.equal('');
-    expect(unifiedDiffs(['new.ts', 'same.ts'], (p) => (p === 'same.ts' ? 'x\n' : undefined), () => 'x\n')).to.equal('--- /dev/null\n+++ b/new.ts\n@@ -0,0 +1,1 @@\n+x');
+    expect(
+      unifiedDiffs(
+        ['new.ts', 'same.ts'],
+        (p) => (p === 'same.ts' ? 'x\n' : undefined),
+        () => 'x\n',
+      ),
+    ).to.equal('--- /dev/null\n+++ b/new.ts\n@@ -0,0 +1,1 @@\n+x');
   });
 
   it('colours on a TTY without NO_COLOR only, and cuts long diffs', () => {

@@ -18,9 +18,15 @@ for (const engine of engines) {
   describe(`cli workflow (${engine.name})`, function () {
     this.timeout(180_000);
     const target = useCliTarget(engine, shop);
-    const cli = (...args: string[]) => runCli([...args, ...(args[0] === 'generate' || args[0] === 'plan' || args[0] === 'apply' ? target().urlArgs : [])], { cwd: target().project.dir });
+    const cli = (...args: string[]) =>
+      runCli([...args, ...(args[0] === 'generate' || args[0] === 'plan' || args[0] === 'apply' ? target().urlArgs : [])], { cwd: target().project.dir });
     const onTarget = <T>(fn: (db: Db) => Promise<T>) => target().onTarget(fn);
-    const project = { writeSchema: (f: SchemaFiles) => target().project.writeSchema(f), get dir() { return target().project.dir; } };
+    const project = {
+      writeSchema: (f: SchemaFiles) => target().project.writeSchema(f),
+      get dir() {
+        return target().project.dir;
+      },
+    };
     const snapshot = () => onTarget(async (db) => catalogView(await introspect(db)));
     const migrations = () => readdirSync(join(target().project.dir, 'generated', 'migrations')).sort();
 
@@ -127,7 +133,9 @@ for (const engine of engines) {
       expect(apply.stderr).to.match(/statement \d+ of \d+ \(shop\.customers[^)]*\): /);
       expect(apply.stderr).to.match(culprit);
       expect(apply.stderr).to.include('rolled back').and.include('Nothing was applied');
-      const [after, rows] = await onTarget(async (db) => [catalogView(await introspect(db)), await db.query<{ n: string }>('SELECT count(*)::text AS n FROM shop.customers')] as const);
+      const [after, rows] = await onTarget(
+        async (db) => [catalogView(await introspect(db)), await db.query<{ n: string }>('SELECT count(*)::text AS n FROM shop.customers')] as const,
+      );
       expect(after).to.deep.equal(before);
       expect(rows[0].n).to.equal('2');
     });

@@ -10,7 +10,8 @@ import { SchemakitError } from '../../src/util';
 /** schemakit.yaml parsing, validation, interpolation, target precedence and policies (no database needed). */
 describe('config', () => {
   const file = join(tmpdir(), 'schemakit-config-test', 'schemakit.yaml');
-  const parse = (text: string, environ: Record<string, string> = {}) => parseConfig(text, file, { environ, hazardKinds, healthThresholds: Object.keys(defaultThresholds) });
+  const parse = (text: string, environ: Record<string, string> = {}) =>
+    parseConfig(text, file, { environ, hazardKinds, healthThresholds: Object.keys(defaultThresholds) });
   const error = (fn: () => unknown): SchemakitError => {
     try {
       fn();
@@ -62,8 +63,13 @@ envs:
     expect(prod.target).to.deep.equal({ kind: 'postgres', url: 'postgres://app:p%40ss@db.internal/app' });
     expect(prod.schemas).to.deep.equal(['public', 'billing']);
     expect(prod.policy).to.deep.equal({
-      protected: true, requireBackup: join(tmpdir(), 'schemakit-config-test', 'backups'), backupBefore: ['apply', 'migrate-up', 'migrate-down'], backupKeep: null,
-      allowHazards: ['index-build'], migrationsOnly: true, online: true,
+      protected: true,
+      requireBackup: join(tmpdir(), 'schemakit-config-test', 'backups'),
+      backupBefore: ['apply', 'migrate-up', 'migrate-down'],
+      backupKeep: null,
+      allowHazards: ['index-build'],
+      migrationsOnly: true,
+      online: true,
     });
     expect(prod.location).to.match(/schemakit\.yaml:12$/);
     expect(c.envs.find((e) => e.name === 'test')!.target).to.deep.equal({ kind: 'postgres', url: 'postgres://app:secret@127.0.0.1:5432/app_test' });
@@ -89,11 +95,19 @@ envs:
   });
 
   it('unknown keys are named with their line and a did-you-mean; every problem is reported at once', () => {
-    const e = error(() => parse('pahts:\n  schema: s\nenvs:\n  prod:\n    url: embedded\n    policy:\n      protcted: true\n      allowHazards: [index-bild]\n'));
+    const e = error(() =>
+      parse('pahts:\n  schema: s\nenvs:\n  prod:\n    url: embedded\n    policy:\n      protcted: true\n      allowHazards: [index-bild]\n'),
+    );
     expect(e.message).to.match(/^config: 1 problem\(s\)|^config: \d+ problem\(s\)/);
     const lines = e.problems.map((p) => `${p.location}: ${p.object}: ${p.message}`);
-    expect(lines.some((l) => /schemakit\.yaml:1: pahts: unknown key \(did you mean "paths"\?\)/.test(l)), lines.join('\n')).to.equal(true);
-    expect(lines.some((l) => /schemakit\.yaml:7: envs\.prod\.policy\.protcted: unknown key \(did you mean "protected"\?\)/.test(l)), lines.join('\n')).to.equal(true);
+    expect(
+      lines.some((l) => /schemakit\.yaml:1: pahts: unknown key \(did you mean "paths"\?\)/.test(l)),
+      lines.join('\n'),
+    ).to.equal(true);
+    expect(
+      lines.some((l) => /schemakit\.yaml:7: envs\.prod\.policy\.protcted: unknown key \(did you mean "protected"\?\)/.test(l)),
+      lines.join('\n'),
+    ).to.equal(true);
   });
 
   it('health: takes the threshold names (camelCase or as the flags spell them); bad ones are key:line errors', () => {
@@ -101,28 +115,54 @@ envs:
     expect(c.health).to.deep.equal({ bloatPct: 50, deadTuples: 10, vacuumDays: 3 });
     const e = error(() => parse('health:\n  bloatPc: 50\n  seqScans: -1\n  topQueries: many\n'));
     const lines = e.problems.map((p) => `${p.location}: ${p.object}: ${p.message}`);
-    expect(lines.some((l) => /schemakit\.yaml:2: health\.bloatPc: unknown key \(did you mean "bloatPct"\?\)/.test(l)), lines.join('\n')).to.equal(true);
-    expect(lines.some((l) => /schemakit\.yaml:3: health\.seqScans: must be a non-negative number/.test(l)), lines.join('\n')).to.equal(true);
-    expect(lines.some((l) => /schemakit\.yaml:4: health\.topQueries: must be a non-negative number, not "many"/.test(l)), lines.join('\n')).to.equal(true);
+    expect(
+      lines.some((l) => /schemakit\.yaml:2: health\.bloatPc: unknown key \(did you mean "bloatPct"\?\)/.test(l)),
+      lines.join('\n'),
+    ).to.equal(true);
+    expect(
+      lines.some((l) => /schemakit\.yaml:3: health\.seqScans: must be a non-negative number/.test(l)),
+      lines.join('\n'),
+    ).to.equal(true);
+    expect(
+      lines.some((l) => /schemakit\.yaml:4: health\.topQueries: must be a non-negative number, not "many"/.test(l)),
+      lines.join('\n'),
+    ).to.equal(true);
     expect(parse('envs: {}\n').health).to.deep.equal({});
   });
 
   it('docs: takes areas (name → table patterns) and diagram limits; bad ones are key:line errors', () => {
     const c = parse('docs:\n  areas:\n    Billing: [billing.*, public.invoice*]\n    People: [users]\n  maxDiagramChars: 30000\n  maxDiagramTables: 25\n');
-    expect(c.docs).to.deep.equal({ areas: [{ name: 'Billing', tables: ['billing.*', 'public.invoice*'] }, { name: 'People', tables: ['users'] }], maxDiagramChars: 30000, maxDiagramTables: 25 });
+    expect(c.docs).to.deep.equal({
+      areas: [
+        { name: 'Billing', tables: ['billing.*', 'public.invoice*'] },
+        { name: 'People', tables: ['users'] },
+      ],
+      maxDiagramChars: 30000,
+      maxDiagramTables: 25,
+    });
     const e = error(() => parse('docs:\n  areas:\n    Billing: billing.*\n    Empty: []\n  maxDiagramChars: 0\n  maxDiagramTabels: 3\n'));
     const lines = e.problems.map((p) => `${p.location}: ${p.object}: ${p.message}`);
-    for (const re of [/:3: docs\.areas\.Billing: must be a list/, /:4: docs\.areas\.Empty: must list at least one table pattern/, /:5: docs\.maxDiagramChars: must be a whole number ≥ 1/, /:6: docs\.maxDiagramTabels: unknown key \(did you mean "maxDiagramTables"\?\)/]) {
-      expect(lines.some((l) => re.test(l)), `${re}\n${lines.join('\n')}`).to.equal(true);
+    for (const re of [
+      /:3: docs\.areas\.Billing: must be a list/,
+      /:4: docs\.areas\.Empty: must list at least one table pattern/,
+      /:5: docs\.maxDiagramChars: must be a whole number ≥ 1/,
+      /:6: docs\.maxDiagramTabels: unknown key \(did you mean "maxDiagramTables"\?\)/,
+    ]) {
+      expect(
+        lines.some((l) => re.test(l)),
+        `${re}\n${lines.join('\n')}`,
+      ).to.equal(true);
     }
     expect(parse('envs: {}\n').docs).to.equal(undefined);
   });
 
-  it('an env\'s seed: names a seed folder; a path is a key:line error', () => {
+  it("an env's seed: names a seed folder; a path is a key:line error", () => {
     expect(parse('envs:\n  dev:\n    url: embedded\n    seed: demo\n').envs[0].seed).to.equal('demo');
     expect(parse('envs:\n  dev:\n    url: embedded\n').envs[0].seed).to.equal(null);
     const e = error(() => parse('envs:\n  dev:\n    url: embedded\n    seed: ../etc\n'));
-    expect(e.problems.map((p) => `${p.location}: ${p.object}: ${p.message}`).join('\n')).to.match(/schemakit\.yaml:4: envs\.dev\.seed: must name a folder of data\/seeds/);
+    expect(e.problems.map((p) => `${p.location}: ${p.object}: ${p.message}`).join('\n')).to.match(
+      /schemakit\.yaml:4: envs\.dev\.seed: must name a folder of data\/seeds/,
+    );
   });
 
   it('an unknown hazard in allowHazards is refused when the env is used, with a did-you-mean', () => {
@@ -138,11 +178,18 @@ envs:
     expect(requiredBackupDir(prod, 'apply')).to.equal(null);
     expect(requiredBackupDir(prod, 'migrate-up')).to.equal(prod.policy.requireBackup);
     const dflt = resolveTarget(parse('envs:\n  prod:\n    url: embedded\n    policy:\n      requireBackup: { keep: 2 }\n'), { env: 'prod', environ: {} });
-    expect(dflt.policy).to.deep.include({ requireBackup: join(tmpdir(), 'schemakit-config-test', '.schemakit', 'backups'), backupKeep: 2, backupBefore: ['apply', 'migrate-up', 'migrate-down'] });
+    expect(dflt.policy).to.deep.include({
+      requireBackup: join(tmpdir(), 'schemakit-config-test', '.schemakit', 'backups'),
+      backupKeep: 2,
+      backupBefore: ['apply', 'migrate-up', 'migrate-down'],
+    });
     const bad = parse('envs:\n  prod:\n    url: embedded\n    policy:\n      requireBackup:\n        before: [aply]\n        keep: 0\n');
     expect(() => resolveTarget(bad, { env: 'prod', environ: {} })).to.throw(
-      /schemakit\.yaml:6: envs\.prod\.policy\.requireBackup\.before: unknown command "aply" \(did you mean "apply"\?\).*:7: envs\.prod\.policy\.requireBackup\.keep: must be a whole number/);
-    expect(() => parse('envs:\n  prod:\n    url: embedded\n    policy:\n      requireBackup:\n        kept: 1\n')).to.throw(/schemakit\.yaml:6: envs\.prod\.policy\.requireBackup\.kept: unknown key \(did you mean "keep"\?\)/);
+      /schemakit\.yaml:6: envs\.prod\.policy\.requireBackup\.before: unknown command "aply" \(did you mean "apply"\?\).*:7: envs\.prod\.policy\.requireBackup\.keep: must be a whole number/,
+    );
+    expect(() => parse('envs:\n  prod:\n    url: embedded\n    policy:\n      requireBackup:\n        kept: 1\n')).to.throw(
+      /schemakit\.yaml:6: envs\.prod\.policy\.requireBackup\.kept: unknown key \(did you mean "keep"\?\)/,
+    );
   });
 
   it('an env without url or host, and an unknown env, are errors', () => {
@@ -175,7 +222,8 @@ envs:
   it('each policy refuses what it forbids, naming the env and the policy', () => {
     const c = parse(yaml, { PROD_PASSWORD: 'x' });
     const prod = resolveTarget(c, { env: 'prod', environ: {} });
-    for (const action of ['reset', 'drop', 'restore'] as const) expect(() => enforcePolicy(prod, action, action)).to.throw(/refused on env "prod": policy protected: true/);
+    for (const action of ['reset', 'drop', 'restore'] as const)
+      expect(() => enforcePolicy(prod, action, action)).to.throw(/refused on env "prod": policy protected: true/);
     expect(() => enforcePolicy(prod, 'apply', 'apply')).to.throw(/apply refused on env "prod": policy migrationsOnly: true/);
     expect(() => enforcePolicy(prod, 'migrate-up', 'migrate up')).not.to.throw();
     const dev = resolveTarget(c, { env: 'dev', environ: {} });

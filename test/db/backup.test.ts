@@ -18,14 +18,22 @@ INSERT INTO app.users VALUES (1, 'a@x', 'ok'), (2, 'b@x', 'bad');`;
 const CHANGE = `
 DROP TABLE app.users; CREATE TABLE app.later (id integer); CREATE TABLE public.also_later (x text);`;
 
-const tables = async (db: Db) => (await db.query<{ t: string }>("SELECT string_agg(table_schema || '.' || table_name, ',' ORDER BY 1) AS t FROM information_schema.tables WHERE table_schema IN ('app', 'public')"))[0].t;
+const tables = async (db: Db) =>
+  (
+    await db.query<{ t: string }>(
+      "SELECT string_agg(table_schema || '.' || table_name, ',' ORDER BY 1) AS t FROM information_schema.tables WHERE table_schema IN ('app', 'public')",
+    )
+  )[0].t;
 
-const rows = async (db: Db) => (await db.query<{ v: string }>("SELECT string_agg(id || ':' || email || ':' || mood, ',' ORDER BY id) AS v FROM app.users"))[0].v;
+const rows = async (db: Db) =>
+  (await db.query<{ v: string }>("SELECT string_agg(id || ':' || email || ':' || mood, ',' ORDER BY id) AS v FROM app.users"))[0].v;
 
 for (const engine of engines) {
   describe(`backup and restore on ${engine.name}`, function () {
     let dir: string;
-    beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'schemakit-backup-')); });
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'schemakit-backup-'));
+    });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it('backs up, and restore brings back the catalog and the data as they were (objects made since are gone)', async function () {

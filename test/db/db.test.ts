@@ -2,16 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import {
-  connectPostgres,
-  createScratch,
-  DbQueryError,
-  defaultAdminUrl,
-  openPglite,
-  resetDatabase,
-  withTransaction,
-  type Db,
-} from '../../src/db';
+import { connectPostgres, createScratch, DbQueryError, defaultAdminUrl, openPglite, resetDatabase, withTransaction, type Db } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import { SchemakitError } from '../../src/util';
 import { engines, useFreshDb } from '../support/engines';
@@ -95,16 +86,22 @@ for (const engine of engines) {
       await db().exec('CREATE TABLE t (x int)');
       await withTransaction(db(), () => db().exec('INSERT INTO t VALUES (1)'));
       const boom = new Error('boom');
-      expect(await rejection(withTransaction(db(), async () => {
-        await db().exec('INSERT INTO t VALUES (2)');
-        throw boom;
-      }))).to.equal(boom);
+      expect(
+        await rejection(
+          withTransaction(db(), async () => {
+            await db().exec('INSERT INTO t VALUES (2)');
+            throw boom;
+          }),
+        ),
+      ).to.equal(boom);
       await withTransaction(db(), async () => {
         await db().exec('INSERT INTO t VALUES (3)');
-        await rejection(withTransaction(db(), async () => {
-          await db().exec('INSERT INTO t VALUES (4)');
-          await db().exec('SELECT 1/0');
-        }));
+        await rejection(
+          withTransaction(db(), async () => {
+            await db().exec('INSERT INTO t VALUES (4)');
+            await db().exec('SELECT 1/0');
+          }),
+        );
         await withTransaction(db(), () => db().exec('INSERT INTO t VALUES (5)'));
       });
       expect(await db().query('SELECT x FROM t ORDER BY x')).to.deep.equal([{ x: 1 }, { x: 3 }, { x: 5 }]);
@@ -113,7 +110,9 @@ for (const engine of engines) {
     it('resetDatabase returns the database to the state of a new one', async () => {
       const searchPath = await db().query("SELECT current_setting('search_path') AS p");
       const before = { catalog: await introspect(db()), facts: await newDatabaseFacts(db()) };
-      await db().exec(`
+      await db()
+        .exec(
+          `
         CREATE SCHEMA s1; CREATE SCHEMA "Odd ""one""";
         CREATE TABLE s1.t (id serial PRIMARY KEY);
         CREATE TYPE public.e AS ENUM ('a');
@@ -127,7 +126,9 @@ for (const engine of engines) {
         CREATE TABLE public.parted (k int) PARTITION BY LIST (k);
         CREATE TABLE public.parted_1 PARTITION OF public.parted FOR VALUES IN (1);
         SET search_path = s1;
-        BEGIN; SELECT 1/0;`).catch(() => undefined);
+        BEGIN; SELECT 1/0;`,
+        )
+        .catch(() => undefined);
       await resetDatabase(db());
       expect({ catalog: await introspect(db()), facts: await newDatabaseFacts(db()) }).to.deep.equal(before);
       expect(await db().query("SELECT current_setting('search_path') AS p")).to.deep.equal(searchPath);
@@ -163,7 +164,6 @@ for (const engine of engines) {
       // The database it was made like is untouched.
       expect((await introspect(db())).tables.map((t) => t.name)).to.deep.equal(['mine']);
     });
-
   });
 }
 

@@ -44,7 +44,9 @@ describe('scratch databases without CREATEDB (postgres-15)', function () {
       await normalizeDeclared(declared, db).catch((e) => (error = e));
       expect(error).to.be.instanceOf(SchemakitError);
       expect((error as SchemakitError).code).to.equal('no-createdb');
-      expect((error as Error).message).to.contain('CREATEDB').and.to.contain('--dev-url');
+      expect((error as Error).message)
+        .to.contain('CREATEDB')
+        .and.to.contain('--dev-url');
       const viaPglite = await normalizeDeclared(declared, db, { embeddedFallback: true });
       expect(viaPglite.tables.map((t) => t.name)).to.deep.equal(['t']);
       const viaDevUrl = await normalizeDeclared(declared, db, { devUrl: urlForDatabase(temp.db.url!, 'postgres') });

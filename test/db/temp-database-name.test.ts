@@ -7,7 +7,9 @@ describe('temporary databases (postgres)', () => {
     const temp = await createTempDatabase(defaultAdminUrl(), 'Schemakit Odd"Name');
     try {
       const [row] = await temp.db.query<{ name: string }>('SELECT current_database() AS name');
-      expect(row.name).to.equal(temp.name).and.match(/^Schemakit Odd"Name_/);
+      expect(row.name)
+        .to.equal(temp.name)
+        .and.match(/^Schemakit Odd"Name_/);
     } finally {
       await temp.dispose();
     }

@@ -28,7 +28,10 @@ describe('declare: builders → model', () => {
     comment: 'Tenants',
     renamedFrom: 'organizations',
     columns: {
-      id: c.uuid().primaryKey().default(sql`gen_random_uuid()`),
+      id: c
+        .uuid()
+        .primaryKey()
+        .default(sql`gen_random_uuid()`),
       name: c.varchar(255).notNull().unique().comment('Display name'),
       tier: c.enum(tier).notNull().default('free'),
       tags: c.text().array().default(['a', 'b c']),
@@ -55,20 +58,81 @@ describe('declare: builders → model', () => {
 
   it('column types as written, enum types qualified, arrays', () => {
     expect(t.columns.map((x) => x.type)).to.deep.equal([
-      'uuid', 'varchar(255)', 'app.tier', 'text[]', 'integer[][]', 'numeric(12,2)', 'jsonb', 'bigint', 'integer', 'numeric(12,2)', 'text', 'boolean', 'integer', 'text',
+      'uuid',
+      'varchar(255)',
+      'app.tier',
+      'text[]',
+      'integer[][]',
+      'numeric(12,2)',
+      'jsonb',
+      'bigint',
+      'integer',
+      'numeric(12,2)',
+      'text',
+      'boolean',
+      'integer',
+      'text',
     ]);
     const all = table('every', {
       columns: {
-        a: c.smallint(), b: c.integer(), d: c.bigint(), e: c.numeric(), f: c.numeric(5), g: c.real(), h: c.doublePrecision(), i: c.text(),
-        j: c.varchar(), k: c.char(3), l: c.boolean(), m: c.date(), n: c.time(), o: c.timetz(3), p: c.timestamp(), q: c.timestamptz(6),
-        r: c.interval(), u: c.uuid(), v: c.json(), w: c.jsonb(), x: c.bytea(), y: c.inet(), z: c.cidr(), s1: c.serial(), s2: c.bigserial(),
-        s3: c.smallserial(), any: c.type('citext'),
+        a: c.smallint(),
+        b: c.integer(),
+        d: c.bigint(),
+        e: c.numeric(),
+        f: c.numeric(5),
+        g: c.real(),
+        h: c.doublePrecision(),
+        i: c.text(),
+        j: c.varchar(),
+        k: c.char(3),
+        l: c.boolean(),
+        m: c.date(),
+        n: c.time(),
+        o: c.timetz(3),
+        p: c.timestamp(),
+        q: c.timestamptz(6),
+        r: c.interval(),
+        u: c.uuid(),
+        v: c.json(),
+        w: c.jsonb(),
+        x: c.bytea(),
+        y: c.inet(),
+        z: c.cidr(),
+        s1: c.serial(),
+        s2: c.bigserial(),
+        s3: c.smallserial(),
+        any: c.type('citext'),
       },
     });
     const types = collectDeclarations([{ all }]).catalog.tables[0].columns.map((x) => x.type);
     expect(types).to.deep.equal([
-      'smallint', 'integer', 'bigint', 'numeric', 'numeric(5)', 'real', 'double precision', 'text', 'varchar', 'char(3)', 'boolean', 'date', 'time',
-      'timetz(3)', 'timestamp', 'timestamptz(6)', 'interval', 'uuid', 'json', 'jsonb', 'bytea', 'inet', 'cidr', 'serial', 'bigserial', 'smallserial', 'citext',
+      'smallint',
+      'integer',
+      'bigint',
+      'numeric',
+      'numeric(5)',
+      'real',
+      'double precision',
+      'text',
+      'varchar',
+      'char(3)',
+      'boolean',
+      'date',
+      'time',
+      'timetz(3)',
+      'timestamp',
+      'timestamptz(6)',
+      'interval',
+      'uuid',
+      'json',
+      'jsonb',
+      'bytea',
+      'inet',
+      'cidr',
+      'serial',
+      'bigserial',
+      'smallserial',
+      'citext',
     ]);
   });
 
@@ -125,14 +189,32 @@ describe('declare: builders → model', () => {
 
   describe('table-level constraints and indexes', () => {
     const parent = table(s, 'parent', {
-      columns: { a: c.integer().notNull(), b: c.integer().notNull(), email: c.text(), deleted_at: c.timestamptz(), data: c.jsonb(), created_at: c.timestamptz() },
+      columns: {
+        a: c.integer().notNull(),
+        b: c.integer().notNull(),
+        email: c.text(),
+        deleted_at: c.timestamptz(),
+        data: c.jsonb(),
+        created_at: c.timestamptz(),
+      },
       primaryKey: (t) => primaryKey(t.a, t.b).named('parent_pk').comment('pk'),
       uniques: (t) => [unique('uq_email', [t.email]).nullsNotDistinct(), unique([t.b, t.email]).deferrable({ initiallyDeferred: true })],
       checks: (t) => [check('valid_a', sql`${t.a} BETWEEN ${1} AND ${10}`).comment('range'), check(sql`${t.b} > 0`), check(sql`${t.a} < ${t.b}`).noInherit()],
       indexes: (t) => [
-        index().on(sql`lower(${t.email})`).unique().where(sql`${t.deleted_at} IS NULL`).include(t.a),
+        index()
+          .on(sql`lower(${t.email})`)
+          .unique()
+          .where(sql`${t.deleted_at} IS NULL`)
+          .include(t.a),
         index('idx_data').on(t.data).using('gin').opclass('jsonb_path_ops').comment('search'),
-        index().on(t.created_at.desc(), t.a.nullsFirst(), key(sql`${t.b} + 1`).desc().nullsLast(), t.email.collate('C').opclass('text_pattern_ops')),
+        index().on(
+          t.created_at.desc(),
+          t.a.nullsFirst(),
+          key(sql`${t.b} + 1`)
+            .desc()
+            .nullsLast(),
+          t.email.collate('C').opclass('text_pattern_ops'),
+        ),
         index().on(t.a, t.a),
       ],
     });
@@ -144,7 +226,13 @@ describe('declare: builders → model', () => {
         self: c.integer().references((): ColumnRef => child.columns.id, { onDelete: 'set-null', deferrable: true }),
       },
       foreignKeys: (t) => [
-        foreignKey([t.pa, t.pb]).references(() => parent).onDelete('cascade').onUpdate('restrict').match('full').initiallyDeferred().renamedFrom('old_fk'),
+        foreignKey([t.pa, t.pb])
+          .references(() => parent)
+          .onDelete('cascade')
+          .onUpdate('restrict')
+          .match('full')
+          .initiallyDeferred()
+          .renamedFrom('old_fk'),
         foreignKey('fk_named', ['pb', 'pa']).references(() => [parent.columns.b, parent.columns.a]),
       ],
     });
@@ -154,8 +242,16 @@ describe('declare: builders → model', () => {
 
     it('composite primary key, uniques, checks with implicit and explicit names', () => {
       expect(d.catalog.constraints.map((x) => x.name)).to.deep.equal([
-        'parent_b_check', 'parent_b_email_key', 'parent_check', 'parent_pk', 'uq_email', 'valid_a',
-        'child_id', 'child_pa_pb_fkey', 'child_self_fkey', 'fk_named',
+        'parent_b_check',
+        'parent_b_email_key',
+        'parent_check',
+        'parent_pk',
+        'uq_email',
+        'valid_a',
+        'child_id',
+        'child_pa_pb_fkey',
+        'child_self_fkey',
+        'fk_named',
       ]);
       expect(cons('parent_pk')).to.deep.include({ kind: 'PrimaryKey', columns: ['a', 'b'], comment: 'pk' });
       expect(cons('uq_email')).to.deep.include({ kind: 'Unique', columns: ['email'], nullsNotDistinct: true });
@@ -173,18 +269,33 @@ describe('declare: builders → model', () => {
 
     it('foreign keys: composite, actions, MATCH FULL, deferrable, by table (its primary key) or by columns', () => {
       expect(cons('child_pa_pb_fkey')).to.deep.include({
-        columns: ['pa', 'pb'], refSchema: 'app', refTable: 'parent', refColumns: ['a', 'b'],
-        onDelete: 'cascade', onUpdate: 'restrict', match: 'full', deferrable: true, initiallyDeferred: true,
+        columns: ['pa', 'pb'],
+        refSchema: 'app',
+        refTable: 'parent',
+        refColumns: ['a', 'b'],
+        onDelete: 'cascade',
+        onUpdate: 'restrict',
+        match: 'full',
+        deferrable: true,
+        initiallyDeferred: true,
       });
       expect(cons('fk_named')).to.deep.include({ columns: ['pb', 'pa'], refColumns: ['b', 'a'], onDelete: 'no-action', match: 'simple' });
-      expect(cons('child_self_fkey')).to.deep.include({ refTable: 'child', refColumns: ['id'], onDelete: 'set-null', deferrable: true, initiallyDeferred: false });
+      expect(cons('child_self_fkey')).to.deep.include({
+        refTable: 'child',
+        refColumns: ['id'],
+        onDelete: 'set-null',
+        deferrable: true,
+        initiallyDeferred: false,
+      });
       expect(d.renames.constraints).to.deep.equal([{ schema: 'public', table: 'child', from: 'old_fk', to: 'child_pa_pb_fkey' }]);
     });
 
     it('indexes: expression, unique, partial, include, method, opclass, ordering, collation, implicit names', () => {
       expect(d.catalog.indexes.map((x) => x.name)).to.deep.equal(['idx_data', 'parent_a_a1_idx', 'parent_created_at_a_expr_email_idx', 'parent_lower_a_idx']);
       expect(idx('parent_lower_a_idx')).to.deep.include({ unique: true, where: 'deleted_at IS NULL', include: ['a'], method: 'btree' });
-      expect(idx('parent_lower_a_idx').keys).to.deep.equal([{ column: null, expression: 'lower(email)', opclass: null, collation: null, descending: false, nullsFirst: false }]);
+      expect(idx('parent_lower_a_idx').keys).to.deep.equal([
+        { column: null, expression: 'lower(email)', opclass: null, collation: null, descending: false, nullsFirst: false },
+      ]);
       expect(idx('idx_data')).to.deep.include({ method: 'gin', comment: 'search' });
       expect(idx('idx_data').keys[0]).to.include({ column: 'data', opclass: 'jsonb_path_ops' });
       expect(idx('parent_created_at_a_expr_email_idx').keys).to.deep.equal([

@@ -25,7 +25,7 @@ function cases(s: string): { tables: AnyTableDecl[]; ddl: string } {
       email: c.text().unique().unique(),
       pa: c.integer(),
       pb: c.integer(),
-      'naïve_ééé_column_with_multibyte_characters_in_its_name_ok': c.integer().unique(),
+      naïve_ééé_column_with_multibyte_characters_in_its_name_ok: c.integer().unique(),
     },
     uniques: (t) => [unique([t.email]), unique([t.pa, t.pb])],
     foreignKeys: (t) => [foreignKey([t.pa, t.pb]).references(() => parent, ['a', 'b']), foreignKey([t.pa]).references(() => parent)],

@@ -1,5 +1,19 @@
 import { expect } from 'chai';
-import { c, collectDeclarations, eventTrigger, func, index, materializedView, procedure, schema, sql, table, trigger, validateDeclared, view } from '../../src/declare';
+import {
+  c,
+  collectDeclarations,
+  eventTrigger,
+  func,
+  index,
+  materializedView,
+  procedure,
+  schema,
+  sql,
+  table,
+  trigger,
+  validateDeclared,
+  view,
+} from '../../src/declare';
 
 describe('declare: views, routines and triggers → model', () => {
   const s = schema('app');
@@ -8,14 +22,30 @@ describe('declare: views, routines and triggers → model', () => {
   const active = view(s, 'active', { as: sql`SELECT id, name FROM ${users} WHERE active`, securityBarrier: true, checkOption: 'local', renamedFrom: 'live' });
   const names = materializedView(s, 'names', { as: sql`SELECT name FROM ${active}`, withData: false, indexes: [index('names_name').on(sql`name`)] });
   const add = func('public', 'add', {
-    args: [{ name: 'a', type: 'integer' }, { name: 'b', type: 'integer', default: sql`1` }, { name: 'r', type: 'integer', mode: 'out' }],
-    returns: 'integer', language: 'sql', volatility: 'immutable', strict: true, parallel: 'safe', cost: 5, set: { search_path: ['pg_catalog', 'public'] },
+    args: [
+      { name: 'a', type: 'integer' },
+      { name: 'b', type: 'integer', default: sql`1` },
+      { name: 'r', type: 'integer', mode: 'out' },
+    ],
+    returns: 'integer',
+    language: 'sql',
+    volatility: 'immutable',
+    strict: true,
+    parallel: 'safe',
+    cost: 5,
+    set: { search_path: ['pg_catalog', 'public'] },
     body: 'SELECT a + b',
   });
   const proc = procedure('public', 'noop', { language: 'plpgsql', body: 'BEGIN END', securityDefiner: true });
   const tr = trigger(users, 'users_touch', {
-    timing: 'before', events: ['update', 'insert'], updateOf: [users.columns.name], forEach: 'row', when: sql`OLD.name IS DISTINCT FROM NEW.name`,
-    function: touch, args: ['x'], renamedFrom: 't1',
+    timing: 'before',
+    events: ['update', 'insert'],
+    updateOf: [users.columns.name],
+    forEach: 'row',
+    when: sql`OLD.name IS DISTINCT FROM NEW.name`,
+    function: touch,
+    args: ['x'],
+    renamedFrom: 't1',
   });
   const ev = eventTrigger('log', { event: 'ddl_command_end', tags: ['DROP TABLE', 'CREATE TABLE'], function: touch, enabled: 'D' });
   // Only the trigger and the views are exported: the table, schema and function are reachable from them.
@@ -35,7 +65,14 @@ describe('declare: views, routines and triggers → model', () => {
   it('routines: argument list, identity, attributes, settings', () => {
     const a = cat.routines.find((r) => r.name === 'add')!;
     expect([a.args, a.identityArgs, a.returns, a.volatility, a.strict, a.parallel, a.cost, a.config]).to.deep.equal([
-      'a integer, b integer DEFAULT 1, OUT r integer', 'integer, integer', 'integer', 'immutable', true, 'safe', 5, ['search_path=pg_catalog, public'],
+      'a integer, b integer DEFAULT 1, OUT r integer',
+      'integer, integer',
+      'integer',
+      'immutable',
+      true,
+      'safe',
+      5,
+      ['search_path=pg_catalog, public'],
     ]);
     const p = cat.routines.find((r) => r.name === 'noop')!;
     expect([p.procedure, p.returns, p.securityDefiner, p.cost]).to.deep.equal([true, null, true, 100]);
@@ -46,7 +83,15 @@ describe('declare: views, routines and triggers → model', () => {
     expect(cat.triggers).to.have.length(1);
     const t = cat.triggers[0];
     expect([t.schema, t.table, t.events, t.updateOf, t.forEachRow, t.when, t.functionSchema, t.functionName, t.args]).to.deep.equal([
-      'app', 'users', ['insert', 'update'], ['name'], true, 'OLD.name IS DISTINCT FROM NEW.name', 'app', 'touch', ['x'],
+      'app',
+      'users',
+      ['insert', 'update'],
+      ['name'],
+      true,
+      'OLD.name IS DISTINCT FROM NEW.name',
+      'app',
+      'touch',
+      ['x'],
     ]);
     expect(cat.eventTriggers.map((e) => [e.name, e.tags, e.enabled])).to.deep.equal([['log', ['CREATE TABLE', 'DROP TABLE'], 'D']]);
   });
@@ -63,6 +108,11 @@ describe('declare: views, routines and triggers → model', () => {
     const v = view('nowhere', 'v', { as: 'SELECT 1' });
     const f = func('nowhere', 'f', { returns: 'integer', language: 'sql', body: 'SELECT 1' });
     const problems = validateDeclared(collectDeclarations([{ v, f }]));
-    expect(problems.filter((p) => p.code === 'undeclared-schema').map((p) => p.object).sort()).to.deep.equal(['nowhere.f', 'nowhere.v']);
+    expect(
+      problems
+        .filter((p) => p.code === 'undeclared-schema')
+        .map((p) => p.object)
+        .sort(),
+    ).to.deep.equal(['nowhere.f', 'nowhere.v']);
   });
 });

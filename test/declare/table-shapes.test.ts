@@ -6,7 +6,13 @@ describe('declare: table shapes', () => {
     columns: { id: c.bigint().notNull(), at: c.date().notNull(), room: c.integer(), during: c.type('tstzrange') },
     partitionBy: (t) => ({ range: [t.at, sql`extract(year from ${t.at})`] }),
     exclusions: (t) => [exclude([t.room, '='], [t.during, '&&']).where(sql`${t.room} > 0`)],
-    policies: (t) => [policy('own').for('select').to('app_user', 'PUBLIC').using(sql`${t.room} = 1`).renamedFrom('old_own')],
+    policies: (t) => [
+      policy('own')
+        .for('select')
+        .to('app_user', 'PUBLIC')
+        .using(sql`${t.room} = 1`)
+        .renamedFrom('old_own'),
+    ],
     rowSecurity: 'force',
   });
   const jan = table('events_jan', { partitionOf: { parent, from: ['2024-01-01', 'MINVALUE'], to: [new Date('2024-02-01T00:00:00Z'), 'MAXVALUE'] } });
@@ -22,7 +28,11 @@ describe('declare: table shapes', () => {
 
   it('builds partition keys and bounds as SQL, with parents pulled in', () => {
     expect(byName('events').partitionBy).to.deep.equal({ strategy: 'range', key: 'at, (extract(year from at))' });
-    expect(byName('events_jan').partitionOf).to.deep.equal({ schema: 'public', table: 'events', bound: "FOR VALUES FROM ('2024-01-01', MINVALUE) TO ('2024-02-01T00:00:00.000Z', MAXVALUE)" });
+    expect(byName('events_jan').partitionOf).to.deep.equal({
+      schema: 'public',
+      table: 'events',
+      bound: "FOR VALUES FROM ('2024-01-01', MINVALUE) TO ('2024-02-01T00:00:00.000Z', MAXVALUE)",
+    });
     expect(byName('events_other').partitionOf?.bound).to.equal('DEFAULT');
     expect(byName('by_region_eu').partitionOf?.bound).to.equal("FOR VALUES IN ('de', 'fr')");
     expect(byName('by_id_0').partitionOf?.bound).to.equal('FOR VALUES WITH (modulus 2, remainder 0)');
@@ -34,26 +44,46 @@ describe('declare: table shapes', () => {
   });
 
   it('builds policies (roles sorted, PUBLIC as public) with rename intents, and named exclusion constraints', () => {
-    expect(declared.catalog.policies).to.deep.equal([{
-      kind: 'Policy', schema: 'public', table: 'events', name: 'own', command: 'select', permissive: true,
-      roles: ['app_user', 'public'], using: 'room = 1', withCheck: null, comment: null,
-    }]);
+    expect(declared.catalog.policies).to.deep.equal([
+      {
+        kind: 'Policy',
+        schema: 'public',
+        table: 'events',
+        name: 'own',
+        command: 'select',
+        permissive: true,
+        roles: ['app_user', 'public'],
+        using: 'room = 1',
+        withCheck: null,
+        comment: null,
+      },
+    ]);
     expect(declared.renames.policies).to.deep.equal([{ schema: 'public', table: 'events', from: 'old_own', to: 'own' }]);
     const x = declared.catalog.constraints.find((k) => k.kind === 'Exclusion');
     expect(x).to.include({ name: 'events_room_during_excl', method: 'gist', where: 'room > 0' });
   });
 
-  it('a valid set has no problems; partition members may use the parent\'s columns', () => {
+  it("a valid set has no problems; partition members may use the parent's columns", () => {
     expect(validateDeclared(declared)).to.deep.equal([]);
   });
 
   it('reports a partition with columns, a parent that is not partitioned, and a partitioned table with storage parameters', () => {
     const plain = table('plain', { columns: { id: c.integer() } });
     const bad = table('bad_part', { columns: { id: c.integer() }, partitionOf: { parent: plain, isDefault: true } });
-    const stored = table('stored', { columns: { id: c.integer() }, partitionBy: (t) => ({ list: [t.id] }), storageParameters: { fillfactor: 50 }, inherits: [plain] });
-    const codes = validateDeclared(collectDeclarations([{ bad, stored }])).map((p) => `${p.code} ${p.object}`).sort();
+    const stored = table('stored', {
+      columns: { id: c.integer() },
+      partitionBy: (t) => ({ list: [t.id] }),
+      storageParameters: { fillfactor: 50 },
+      inherits: [plain],
+    });
+    const codes = validateDeclared(collectDeclarations([{ bad, stored }]))
+      .map((p) => `${p.code} ${p.object}`)
+      .sort();
     expect(codes).to.deep.equal([
-      'not-partitioned public.bad_part', 'partition-columns public.bad_part', 'partition-inherits public.stored', 'partitioned-storage public.stored',
+      'not-partitioned public.bad_part',
+      'partition-columns public.bad_part',
+      'partition-inherits public.stored',
+      'partitioned-storage public.stored',
     ]);
   });
 });

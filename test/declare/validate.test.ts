@@ -1,5 +1,24 @@
 import { expect } from 'chai';
-import { c, check, collation, collectDeclarations, compositeType, domain, enumType, sequence, extension, foreignKey, index, primaryKey, schema, sql, table, unique, value, validateDeclared } from '../../src/declare';
+import {
+  c,
+  check,
+  collation,
+  collectDeclarations,
+  compositeType,
+  domain,
+  enumType,
+  sequence,
+  extension,
+  foreignKey,
+  index,
+  primaryKey,
+  schema,
+  sql,
+  table,
+  unique,
+  value,
+  validateDeclared,
+} from '../../src/declare';
 import type { Problem } from '../../src/util';
 
 const find = (problems: readonly Problem[], code: string, object?: string) =>
@@ -48,10 +67,19 @@ describe('declare: validateDeclared', () => {
         foreignKey([t.id]).references(() => target, ['nope' as 'id']),
         foreignKey('fk_missing_table', [t.id]).references(() => orphan),
       ],
-      indexes: (t) => [index('things').on(t.id), index('ix_gin').on(t.code).using('gin').unique(), index('ix_none'), index('ix_missing').on(t.id).include('nope'), index('status').on(t.id)],
+      indexes: (t) => [
+        index('things').on(t.id),
+        index('ix_gin').on(t.code).using('gin').unique(),
+        index('ix_none'),
+        index('ix_missing').on(t.id).include('nope'),
+        index('status').on(t.id),
+      ],
     });
     const orphan = table(ghost, 'orphan', { columns: { id: c.integer().primaryKey() } });
-    const dupTable = table(s, 'target', { columns: { id: c.uuid().primaryKey(), code: c.text(), n: c.integer() }, uniques: (t) => [unique([t.n]).deferrable()] });
+    const dupTable = table(s, 'target', {
+      columns: { id: c.uuid().primaryKey(), code: c.text(), n: c.integer() },
+      uniques: (t) => [unique([t.n]).deferrable()],
+    });
     const ext = extension('pgcrypto', { schema: 'nowhere' });
     const declared = collectDeclarations([{ t, s2, empty, dupTable, ext }]);
     const problems = validateDeclared(declared);
@@ -65,7 +93,11 @@ describe('declare: validateDeclared', () => {
       expect(find(problems, 'duplicate-name').some((p) => p.message.includes('enum value name "a"'))).to.equal(true);
     });
     it('undeclared schemas (tables, extensions), except public', () => {
-      expect(find(problems, 'undeclared-schema').map((p) => p.object).sort()).to.deep.equal(['ghost.orphan', 'pgcrypto']);
+      expect(
+        find(problems, 'undeclared-schema')
+          .map((p) => p.object)
+          .sort(),
+      ).to.deep.equal(['ghost.orphan', 'pgcrypto']);
     });
     it('foreign keys: column count, missing column, type mismatch, not unique, deferrable unique', () => {
       expect(find(problems, 'fk-column-count')).to.have.length(1);
@@ -75,21 +107,31 @@ describe('declare: validateDeclared', () => {
       expect(find(problems, 'fk-not-unique', 'bad.things.things_n_fkey')[0].message).to.include('deferrable');
     });
     it('constraints and indexes on missing columns, empty index, unique non-btree', () => {
-      expect(find(problems, 'missing-column').map((p) => p.object).sort()).to.deep.equal(['bad.ix_missing', 'bad.things.things_code_missing_col_key']);
+      expect(
+        find(problems, 'missing-column')
+          .map((p) => p.object)
+          .sort(),
+      ).to.deep.equal(['bad.ix_missing', 'bad.things.things_code_missing_col_key']);
       expect(find(problems, 'no-columns', 'bad.ix_none')).to.have.length(1);
       expect(find(problems, 'index-method', 'bad.ix_gin')).to.have.length(1);
       expect(find(problems, 'multiple-primary-keys', 'bad.things.things_pkey')).to.have.length(1);
     });
     it('column rules: identity type, default conflicts, generated references, enum default', () => {
       expect(find(problems, 'identity-type', 'bad.things.ident')).to.have.length(1);
-      expect(find(problems, 'default-conflict').map((p) => p.object).sort()).to.deep.equal(['bad.things.both', 'bad.things.ser']);
+      expect(
+        find(problems, 'default-conflict')
+          .map((p) => p.object)
+          .sort(),
+      ).to.deep.equal(['bad.things.both', 'bad.things.ser']);
       expect(find(problems, 'generated-self-reference', 'bad.things.gen')).to.have.length(1);
       expect(find(problems, 'generated-reference', 'bad.things.gen2')).to.have.length(1);
       expect(find(problems, 'enum-default', 'bad.things.st')).to.have.length(1);
       expect(find(problems, 'empty-enum', 'bad.empty')).to.have.length(1);
     });
     it('rename intents: from another declared object, from itself', () => {
-      const objects = find(problems, 'rename-conflict').map((p) => p.object).sort();
+      const objects = find(problems, 'rename-conflict')
+        .map((p) => p.object)
+        .sort();
       expect(objects).to.deep.equal(['bad.status', 'bad.things', 'bad.things.renamed', 'bad.things.self']);
     });
     it('names longer than 63 bytes', () => {
@@ -128,7 +170,11 @@ describe('declare: validateDeclared', () => {
     const coll = collation(s, 'c1', { locale: 'C' });
     const coll2 = collation(s, 'c1', { locale: 'C' });
     const problems = validateDeclared(collectDeclarations([{ t, seq, orphan, dup, outside, coll, coll2 }]));
-    expect(find(problems, 'duplicate-name').map((p) => p.object).sort()).to.deep.equal(['kinds.c1', 'kinds.state', 'kinds.t']);
+    expect(
+      find(problems, 'duplicate-name')
+        .map((p) => p.object)
+        .sort(),
+    ).to.deep.equal(['kinds.c1', 'kinds.state', 'kinds.t']);
     expect(find(problems, 'undeclared-schema').map((p) => p.object)).to.deep.equal(['elsewhere.pair']);
     expect(find(problems, 'invalid-remap').map((p) => p.message)).to.deep.equal([
       "enum kinds.state remaps 'on', which is still one of its values",

@@ -7,9 +7,39 @@ describe('matchByKey', () => {
     { name: 'both empty', from: [], to: [], removed: [], added: [], common: [] },
     { name: 'all added', from: [], to: ['a', 'b'], removed: [], added: ['a', 'b'], common: [] },
     { name: 'all removed', from: ['a', 'b'], to: [], removed: ['a', 'b'], added: [], common: [] },
-    { name: 'sorted merge', from: ['a', 'b', 'd'], to: ['b', 'c', 'd'], removed: ['a'], added: ['c'], common: [['b', 'b'], ['d', 'd']] },
-    { name: 'unsorted input (hash join) keeps input order', from: ['d', 'a', 'b'], to: ['c', 'b', 'd'], removed: ['a'], added: ['c'], common: [['d', 'd'], ['b', 'b']] },
-    { name: 'identical lists', from: ['x', 'y'], to: ['x', 'y'], removed: [], added: [], common: [['x', 'x'], ['y', 'y']] },
+    {
+      name: 'sorted merge',
+      from: ['a', 'b', 'd'],
+      to: ['b', 'c', 'd'],
+      removed: ['a'],
+      added: ['c'],
+      common: [
+        ['b', 'b'],
+        ['d', 'd'],
+      ],
+    },
+    {
+      name: 'unsorted input (hash join) keeps input order',
+      from: ['d', 'a', 'b'],
+      to: ['c', 'b', 'd'],
+      removed: ['a'],
+      added: ['c'],
+      common: [
+        ['d', 'd'],
+        ['b', 'b'],
+      ],
+    },
+    {
+      name: 'identical lists',
+      from: ['x', 'y'],
+      to: ['x', 'y'],
+      removed: [],
+      added: [],
+      common: [
+        ['x', 'x'],
+        ['y', 'y'],
+      ],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

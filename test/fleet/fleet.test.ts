@@ -6,7 +6,17 @@ import { join, resolve } from 'node:path';
 import { parseConfig, type EnvConfig } from '../../src/config';
 import { connectPostgres, defaultAdminUrl, urlForDatabase, type Db } from '../../src/db';
 import {
-  checkFleet, declaredTenantSchema, fleetMigrationStatus, healthFleet, migrateFleetUp, pingFleet, planFleet, resolveFleet, tenantHistory, type FleetTarget, type TargetResult,
+  checkFleet,
+  declaredTenantSchema,
+  fleetMigrationStatus,
+  healthFleet,
+  migrateFleetUp,
+  pingFleet,
+  planFleet,
+  resolveFleet,
+  tenantHistory,
+  type FleetTarget,
+  type TargetResult,
 } from '../../src/fleet';
 import { runFleetCommand } from '../../src/cli/fleet-command';
 import { c, collectDeclarations, index, schema, table, tenant, type Declared } from '../../src/declare';
@@ -61,11 +71,14 @@ function writeTenantMigrations(root: string): string {
     mkdirSync(join(dir, id), { recursive: true });
     writeFileSync(join(dir, id, 'up.sql'), sql);
   };
-  m('0001_items', [
-    "DO $$ BEGIN IF pg_catalog.current_schema() NOT LIKE 'tenant\\_%' THEN RAISE EXCEPTION 'runs in %', pg_catalog.current_schema(); END IF; END $$;",
-    'CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL);',
-    "COMMENT ON SCHEMA ${schema} IS 'tenant schema';",
-  ].join('\n') + '\n');
+  m(
+    '0001_items',
+    [
+      "DO $$ BEGIN IF pg_catalog.current_schema() NOT LIKE 'tenant\\_%' THEN RAISE EXCEPTION 'runs in %', pg_catalog.current_schema(); END IF; END $$;",
+      'CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL);',
+      "COMMENT ON SCHEMA ${schema} IS 'tenant schema';",
+    ].join('\n') + '\n',
+  );
   m('0002_price', 'ALTER TABLE items ADD COLUMN price numeric(10,2);\nCREATE INDEX items_name ON items (name);\n');
   return dir;
 }
@@ -98,7 +111,10 @@ async function maxConnections<T>(servers: string[], like: string, fn: () => Prom
     while (!stop) {
       let n = 0;
       for (const w of watchers) {
-        const [r] = await w.query<{ n: string }>('SELECT count(*) AS n FROM pg_catalog.pg_stat_activity WHERE datname LIKE $1 AND pid <> pg_catalog.pg_backend_pid()', [like]);
+        const [r] = await w.query<{ n: string }>(
+          'SELECT count(*) AS n FROM pg_catalog.pg_stat_activity WHERE datname LIKE $1 AND pid <> pg_catalog.pg_backend_pid()',
+          [like],
+        );
         n += Number(r.n);
       }
       max = Math.max(max, n);
@@ -142,7 +158,8 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     // The broken target: a conflicting `items` table, so 0002's CREATE INDEX on `name` fails there.
     await withDb(urlForDatabase(admin, brokenDb), (db) => db.exec('CREATE TABLE items (id integer PRIMARY KEY, title text)'));
     await withDb(urlForDatabase(admin, tenantsDb), (db) =>
-      db.exec(Array.from({ length: SCHEMAS }, (_, i) => `CREATE SCHEMA tenant_${String(i).padStart(4, '0')};`).join('\n')));
+      db.exec(Array.from({ length: SCHEMAS }, (_, i) => `CREATE SCHEMA tenant_${String(i).padStart(4, '0')};`).join('\n')),
+    );
   });
 
   after(async () => {
@@ -156,9 +173,14 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
 
   it('validates fleet keys with file:line errors', () => {
     const bad = 'envs:\n  a:\n    targets: [nope]\n    query: SELECT 1\n  b:\n    url: postgres://x@h/db\n    databases: t_%\n    parallel: 0\n';
-    expect(() => parseConfig(bad, join(root, 'schemakit.yaml'))).to.throw(/schemakit\.yaml:4: envs\.a: give one of targets, query or databases/)
-      .with.property('problems').that.satisfies((ps: { location: string; object: string; message: string }[]) =>
-        ps.some((p) => p.location.endsWith(':3') && p.object === 'envs.a.targets[0]') && ps.some((p) => p.location.endsWith(':8') && p.object === 'envs.b.parallel'));
+    expect(() => parseConfig(bad, join(root, 'schemakit.yaml')))
+      .to.throw(/schemakit\.yaml:4: envs\.a: give one of targets, query or databases/)
+      .with.property('problems')
+      .that.satisfies(
+        (ps: { location: string; object: string; message: string }[]) =>
+          ps.some((p) => p.location.endsWith(':3') && p.object === 'envs.a.targets[0]') &&
+          ps.some((p) => p.location.endsWith(':8') && p.object === 'envs.b.parallel'),
+      );
     const needsUrl = 'envs:\n  c:\n    databases: t_%\n';
     expect(() => parseConfig(needsUrl, join(root, 'schemakit.yaml'))).to.throw(/:3: envs\.c\.databases: needs the env's url/);
   });
@@ -179,7 +201,10 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     schemaPattern: tenant\\_%
 `;
     expect((await resolveFleet(env(yaml, 'local', root))).map((t) => t.id)).to.have.length(LOCAL_DBS);
-    expect((await resolveFleet(env(yaml, 'listed', root))).map((t) => t.id)).to.deep.equal([`127.0.0.1:5432/${localDbs[0]}`, `127.0.0.1:${cluster.port}/${remoteDbs[0]}`]);
+    expect((await resolveFleet(env(yaml, 'listed', root))).map((t) => t.id)).to.deep.equal([
+      `127.0.0.1:5432/${localDbs[0]}`,
+      `127.0.0.1:${cluster.port}/${remoteDbs[0]}`,
+    ]);
     const q = await resolveFleet(env(yaml, 'queried', root));
     expect(q.map((t) => t.schema)).to.deep.equal(Array.from({ length: 10 }, (_, i) => `tenant_000${i}`));
     expect(await resolveFleet(env(yaml, 'tenants', root))).to.have.length(SCHEMAS);
@@ -188,7 +213,8 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
   it('migrates a fleet spanning two servers; the broken target fails alone and is named; concurrency is bounded; a rerun does nothing', async () => {
     const dir = writeMigrations(join(root, 'two-servers'));
     const files = readMigrations(dir);
-    const targets: FleetTarget[] = [...localDbs, brokenDb].map((d) => ({ id: `local/${d}`, url: urlForDatabase(admin, d), schema: null }))
+    const targets: FleetTarget[] = [...localDbs, brokenDb]
+      .map((d) => ({ id: `local/${d}`, url: urlForDatabase(admin, d), schema: null }))
       .concat(remoteDbs.map((d) => ({ id: `remote/${d}`, url: cluster.url(d), schema: null })));
     const { result, max } = await maxConnections([admin, cluster.url('postgres')], `${prefix}%`, () => migrateFleetUp(targets, files, { parallel: 3 }));
     const failed = result.filter((r) => r.status === 'failed');
@@ -226,13 +252,19 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     const targets = await resolveFleet(env(yaml, 'tenants', root));
     const id = (s: string) => `127.0.0.1:5432/${tenantsDb}#${s}`;
     // One tenant drifted on purpose: an extra column, so 0001's CREATE TABLE fails there.
-    await withDb(urlForDatabase(admin, tenantsDb), (db) => db.exec('CREATE TABLE tenant_0007.items (id integer PRIMARY KEY, name text NOT NULL, price numeric(10,2), extra int); CREATE INDEX items_name ON tenant_0007.items (name)'));
+    await withDb(urlForDatabase(admin, tenantsDb), (db) =>
+      db.exec(
+        'CREATE TABLE tenant_0007.items (id integer PRIMARY KEY, name text NOT NULL, price numeric(10,2), extra int); CREATE INDEX items_name ON tenant_0007.items (name)',
+      ),
+    );
     const result = await migrateFleetUp(targets, readMigrations(dir), { parallel: 4 });
     const failed = result.filter((r) => r.status === 'failed');
     expect(failed.map((r) => r.target)).to.deep.equal([id('tenant_0007')]);
     expect(failed[0].error).to.match(/already exists/);
     await withDb(urlForDatabase(admin, tenantsDb), async (db) => {
-      const [n] = await db.query<{ n: string }>("SELECT count(*) AS n FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace WHERE c.relname = 'items' AND s.nspname LIKE 'tenant\\_%'");
+      const [n] = await db.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace WHERE c.relname = 'items' AND s.nspname LIKE 'tenant\\_%'",
+      );
       expect(Number(n.n)).to.equal(SCHEMAS);
       const h = tenantHistory('tenant_0003');
       const rows = await db.query<{ version: string }>(`SELECT version FROM ${qualified(h.schema, h.migrations)} ORDER BY version`);
@@ -271,7 +303,11 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     const yaml = `envs:\n  listed:\n    targets: [${urlForDatabase(admin, localDbs[1])}, ${cluster.url(remoteDbs[1])}, ${nope}]\n`;
     writeFileSync(join(project, 'schemakit.yaml'), yaml);
     // A NOT VALID foreign key with an orphan row: check's catalog checks find it without declarations.
-    await withDb(urlForDatabase(admin, localDbs[1]), (db) => db.exec('CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE ch (pid int); INSERT INTO ch VALUES (5); ALTER TABLE ch ADD FOREIGN KEY (pid) REFERENCES p NOT VALID'));
+    await withDb(urlForDatabase(admin, localDbs[1]), (db) =>
+      db.exec(
+        'CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE ch (pid int); INSERT INTO ch VALUES (5); ALTER TABLE ch ADD FOREIGN KEY (pid) REFERENCES p NOT VALID',
+      ),
+    );
     const fleet = env(yaml, 'listed', project);
     const opts = { config: join(project, 'schemakit.yaml'), schema: join(project, 'no-schema') };
     const json = await runFleetCommand('check', fleet, { ...opts, json: true });
@@ -289,7 +325,11 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     expect(text.stdout).to.include(`failed: 127.0.0.1:5432/${prefix}missing`);
     expect(text.stdout).to.not.include('→');
     // The binary routes `check --env FLEET` to the fleet (the one spawn of this test).
-    const child = spawn(process.execPath, [BIN, 'check', '--env', 'listed', '--parallel', '2'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'check', '--env', 'listed', '--parallel', '2'], {
+      cwd: project,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
     expect(await new Promise((r) => child.on('close', r))).to.equal(1);
@@ -300,7 +340,10 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     this.timeout(240_000);
     const project = join(root, 'kill');
     writeMigrations(project, true);
-    writeFileSync(join(project, 'schemakit.yaml'), `paths:\n  migrations: migrations\nenvs:\n  fleet:\n    url: ${admin}\n    databases: ${prefix}db\\_%\n    parallel: 1\n`);
+    writeFileSync(
+      join(project, 'schemakit.yaml'),
+      `paths:\n  migrations: migrations\nenvs:\n  fleet:\n    url: ${admin}\n    databases: ${prefix}db\\_%\n    parallel: 1\n`,
+    );
     const child = spawn(process.execPath, [BIN, 'migrate', 'up', '--env', 'fleet', '--json'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
@@ -320,10 +363,15 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     expect(first, stderr).to.be.within(2, LOCAL_DBS - 1);
     // Before or after, never half: 0003's column exists exactly where its history row does.
     for (let i = 0; i < localDbs.length; i++) {
-      const [r] = await watchers[i].query<{ c: boolean }>("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'note') AS c");
+      const [r] = await watchers[i].query<{ c: boolean }>(
+        "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'note') AS c",
+      );
       expect(await has0003(i), localDbs[i]).to.equal(r.c);
     }
-    const rerun = spawn(process.execPath, [BIN, 'migrate', 'up', '--env', 'fleet', '--json', '--parallel', '4'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    const rerun = spawn(process.execPath, [BIN, 'migrate', 'up', '--env', 'fleet', '--json', '--parallel', '4'], {
+      cwd: project,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     rerun.stdout.on('data', (d) => (out += String(d)));
     const code = await new Promise((r) => rerun.on('close', r));

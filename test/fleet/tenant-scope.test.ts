@@ -4,7 +4,11 @@ import { scopeOf, tenantHistory, tenantLockKey } from '../../src/fleet';
 
 describe('fleet tenant scope (no database)', () => {
   it('a tenant keeps its history as schemakit."<tenant>__migrations" (the layout of earlier runs)', () => {
-    expect(tenantHistory('tenant_0001')).to.deep.equal({ schema: 'schemakit', migrations: 'tenant_0001__migrations', progress: 'tenant_0001__migration_progress' });
+    expect(tenantHistory('tenant_0001')).to.deep.equal({
+      schema: 'schemakit',
+      migrations: 'tenant_0001__migrations',
+      progress: 'tenant_0001__migration_progress',
+    });
   });
 
   it('a name too long for 63-byte identifiers is shortened with a hash: distinct, within the limit', () => {

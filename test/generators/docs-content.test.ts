@@ -6,14 +6,69 @@ import { smallCatalog } from './small-catalog';
 /** The small catalog plus a domain and a composite type used by columns, a collation and an event trigger. */
 const catalog: Catalog = {
   ...smallCatalog,
-  domains: [{ kind: 'Domain', schema: 'app', name: 'email', type: 'text', collation: null, default: null, notNull: true, checks: [{ name: 'email_check', expression: "(VALUE ~~ '%@%'::text)" }], comment: 'An address' }],
-  compositeTypes: [{ kind: 'CompositeType', schema: 'app', name: 'money', attributes: [{ name: 'amount', type: 'numeric', collation: null }, { name: 'contact', type: 'app.email', collation: null }], comment: null }],
-  collations: [{ kind: 'Collation', schema: 'app', name: 'german', provider: 'icu', locale: 'de-DE', lcCollate: null, lcCtype: null, deterministic: false, comment: 'Phone book' }],
+  domains: [
+    {
+      kind: 'Domain',
+      schema: 'app',
+      name: 'email',
+      type: 'text',
+      collation: null,
+      default: null,
+      notNull: true,
+      checks: [{ name: 'email_check', expression: "(VALUE ~~ '%@%'::text)" }],
+      comment: 'An address',
+    },
+  ],
+  compositeTypes: [
+    {
+      kind: 'CompositeType',
+      schema: 'app',
+      name: 'money',
+      attributes: [
+        { name: 'amount', type: 'numeric', collation: null },
+        { name: 'contact', type: 'app.email', collation: null },
+      ],
+      comment: null,
+    },
+  ],
+  collations: [
+    {
+      kind: 'Collation',
+      schema: 'app',
+      name: 'german',
+      provider: 'icu',
+      locale: 'de-DE',
+      lcCollate: null,
+      lcCtype: null,
+      deterministic: false,
+      comment: 'Phone book',
+    },
+  ],
   routines: [],
-  eventTriggers: [{ kind: 'EventTrigger', name: 'no_drops', event: 'sql_drop', tags: ['DROP TABLE'], functionSchema: 'app', functionName: 'forbid', enabled: 'O', comment: 'Guard' }],
-  tables: smallCatalog.tables.map((t) => (t.name === 'users'
-    ? { ...t, columns: [...t.columns, { ...t.columns[1], name: 'contact', type: 'app.email', collation: null }, { ...t.columns[1], name: 'budget', type: 'app.money[]', collation: null }] }
-    : t)),
+  eventTriggers: [
+    {
+      kind: 'EventTrigger',
+      name: 'no_drops',
+      event: 'sql_drop',
+      tags: ['DROP TABLE'],
+      functionSchema: 'app',
+      functionName: 'forbid',
+      enabled: 'O',
+      comment: 'Guard',
+    },
+  ],
+  tables: smallCatalog.tables.map((t) =>
+    t.name === 'users'
+      ? {
+          ...t,
+          columns: [
+            ...t.columns,
+            { ...t.columns[1], name: 'contact', type: 'app.email', collation: null },
+            { ...t.columns[1], name: 'budget', type: 'app.money[]', collation: null },
+          ],
+        }
+      : t,
+  ),
 };
 
 describe('generators/docs content', () => {
@@ -28,7 +83,7 @@ describe('generators/docs content', () => {
     expect(users).to.include('| `contact` | `app.email` ([app.email](../types/app.email.md))');
     expect(users).to.include('`app.money[]` ([app.money](../types/app.money.md))');
     const domain = files.get('types/app.email.md')!;
-    expect(domain).to.include('# Domain `app.email`').and.include('| `email_check` | `(VALUE ~~ \'%@%\'::text)` |');
+    expect(domain).to.include('# Domain `app.email`').and.include("| `email_check` | `(VALUE ~~ '%@%'::text)` |");
     expect(domain).to.include('| [users](../tables/app.users.md) | column | `contact` | `app.email` |');
     expect(domain).to.include('| [money](../types/app.money.md) | attribute | `contact` | `app.email` |');
     expect(files.get('types/app.money.md')).to.include('| 2 | `contact` | `app.email` ([app.email](../types/app.email.md)) |');

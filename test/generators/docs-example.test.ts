@@ -49,7 +49,9 @@ describe('generators/docs: example schema and CLI', () => {
       expect(check.stdout).to.include('extra:   tables/reporting.gone.md');
       // Each stale file as a unified diff: a/ as it is, b/ as the schema renders it.
       expect(check.stdout).to.match(/^--- a\/tables\/reporting\.users\.md\n\+\+\+ b\/tables\/reporting\.users\.md\n@@ -\d+,7 \+\d+,7 @@\n/m);
-      expect(check.stdout).to.match(/^-\| 2 \| `e_mail` \| `character varying\(255\)` \| UK \|/m).and.match(/^\+\| 2 \| `email` \| `character varying\(255\)` \| UK \|/m);
+      expect(check.stdout)
+        .to.match(/^-\| 2 \| `e_mail` \| `character varying\(255\)` \| UK \|/m)
+        .and.match(/^\+\| 2 \| `email` \| `character varying\(255\)` \| UK \|/m);
       expect(check.stdout).not.to.include('\x1b[');
       expect(readFileSync(users, 'utf8')).to.equal(edited);
       await runDocs({ schema, out });

@@ -1,5 +1,14 @@
 import { expect } from 'chai';
-import { buildDocsModel, buildGraph, clusterNodes, connectedComponents, defaultDiagramLimits, packGroups, renderDocs, splitCommunities } from '../../src/generators';
+import {
+  buildDocsModel,
+  buildGraph,
+  clusterNodes,
+  connectedComponents,
+  defaultDiagramLimits,
+  packGroups,
+  renderDocs,
+  splitCommunities,
+} from '../../src/generators';
 import { expectGolden } from './golden';
 import { largeCatalog } from './large-catalog';
 
@@ -11,7 +20,14 @@ export const entitiesOf = (diagram: string): string[] => [...diagram.matchAll(/^
 
 /** The area of each table, from the area pages and the README's whole-schema sections. */
 function splitSummary(model: ReturnType<typeof buildDocsModel>): string {
-  return model.areas.map((a) => `${a.name} [${a.kind}, ${a.tableCount} tables, ${a.detail}, ${a.diagram.length} chars, ${a.linksOut} out, ${a.linksIn} in]\n${a.tables.map((t) => `  ${t.label}`).join('\n')}`).join('\n') + '\n';
+  return (
+    model.areas
+      .map(
+        (a) =>
+          `${a.name} [${a.kind}, ${a.tableCount} tables, ${a.detail}, ${a.diagram.length} chars, ${a.linksOut} out, ${a.linksIn} in]\n${a.tables.map((t) => `  ${t.label}`).join('\n')}`,
+      )
+      .join('\n') + '\n'
+  );
 }
 
 describe('generators/docs on a large schema (600 tables, several components)', function () {
@@ -45,10 +61,11 @@ describe('generators/docs on a large schema (600 tables, several components)', f
 
   it('puts every table in exactly one area; a component is split only when larger than a diagram, never merged with another', () => {
     const seen = new Map<string, string>();
-    for (const a of model.areas) for (const t of a.tables) {
-      expect(seen.has(t.label), `${t.label} in ${seen.get(t.label)} and ${a.name}`).to.equal(false);
-      seen.set(t.label, a.name);
-    }
+    for (const a of model.areas)
+      for (const t of a.tables) {
+        expect(seen.has(t.label), `${t.label} in ${seen.get(t.label)} and ${a.name}`).to.equal(false);
+        seen.set(t.label, a.name);
+      }
     expect(seen.size).to.equal(600);
     for (const a of model.areas) {
       const components = new Set(a.tables.map((t) => /^(c\d+)_/.exec(t.label)?.[1] ?? t.label.split('_')[0]));
@@ -82,7 +99,11 @@ describe('generators/docs on a large schema (600 tables, several components)', f
   it('follows the declared areas first (declarations win over yaml patterns) and splits an area too large for one diagram', () => {
     const m = buildDocsModel(catalog, 'Large', {
       areas: {
-        patterns: [{ name: 'Lookups', tables: ['ref.*'] }, { name: 'Fifth', tables: ['big.c5_*'] }, { name: 'Second', tables: ['c2_*'] }],
+        patterns: [
+          { name: 'Lookups', tables: ['ref.*'] },
+          { name: 'Fifth', tables: ['big.c5_*'] },
+          { name: 'Second', tables: ['c2_*'] },
+        ],
         tables: [{ schema: 'ref', table: 'lookup_1', area: 'Fifth' }],
       },
     });
@@ -107,14 +128,24 @@ describe('generators/docs clusters', () => {
   });
 
   it('splits a component along its communities under the size cap', () => {
-    expect(splitCommunities(g, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 6, 2)).to.deep.equal([[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]);
+    expect(splitCommunities(g, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 6, 2)).to.deep.equal([
+      [0, 1, 2, 3, 4],
+      [5, 6, 7, 8, 9],
+    ]);
     // A cap below a community's size splits it too; no part is over the cap.
     for (const part of splitCommunities(g, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 3, 1)) expect(part.length).to.be.at.most(3);
   });
 
   it('packs small pieces together and keeps groups whole', () => {
-    expect(packGroups([[1], [2, 3], [4, 5, 6], [7]], 4)).to.deep.equal([[1, 4, 5, 6], [2, 3, 7]]);
-    expect(clusterNodes(g, [...Array(12).keys()], 6)).to.deep.equal([[0, 1, 2, 3, 4], [5, 6, 7, 8, 9], [10, 11]]);
+    expect(packGroups([[1], [2, 3], [4, 5, 6], [7]], 4)).to.deep.equal([
+      [1, 4, 5, 6],
+      [2, 3, 7],
+    ]);
+    expect(clusterNodes(g, [...Array(12).keys()], 6)).to.deep.equal([
+      [0, 1, 2, 3, 4],
+      [5, 6, 7, 8, 9],
+      [10, 11],
+    ]);
     expect(clusterNodes(g, [...Array(12).keys()], 20)).to.deep.equal([[...Array(12).keys()]]);
   });
 });

@@ -63,8 +63,15 @@ describe('generators/docs', () => {
   });
 
   it('compareDocs names missing, stale and extra generated files, and ignores unmarked ones', () => {
-    const rendered = new Map([['README.md', `${GENERATED_MARKER}\nx`], ['tables/a.md', `${GENERATED_MARKER}\ny`]]);
-    const existing = new Map([['README.md', `${GENERATED_MARKER}\nold`], ['tables/gone.md', `${GENERATED_MARKER}\nz`], ['notes.md', 'mine']]);
+    const rendered = new Map([
+      ['README.md', `${GENERATED_MARKER}\nx`],
+      ['tables/a.md', `${GENERATED_MARKER}\ny`],
+    ]);
+    const existing = new Map([
+      ['README.md', `${GENERATED_MARKER}\nold`],
+      ['tables/gone.md', `${GENERATED_MARKER}\nz`],
+      ['notes.md', 'mine'],
+    ]);
     expect(compareDocs(rendered, existing)).to.deep.equal({ missing: ['tables/a.md'], stale: ['README.md'], extra: ['tables/gone.md'] });
   });
 });

@@ -13,7 +13,16 @@ function prng(seed: number): () => number {
 }
 
 const col = (name: string, type: string, notNull = false): Column => ({
-  kind: 'Column', name, type, notNull, default: null, identity: null, generated: null, collation: null, comment: null, ...plainColumn,
+  kind: 'Column',
+  name,
+  type,
+  notNull,
+  default: null,
+  identity: null,
+  generated: null,
+  collation: null,
+  comment: null,
+  ...plainColumn,
 });
 const base = { deferrable: false, initiallyDeferred: false, comment: null };
 const TYPES = ['text', 'integer', 'boolean', 'timestamp with time zone', 'numeric(12,2)', 'jsonb', 'date', 'uuid'];
@@ -56,7 +65,20 @@ export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
     constraints.push({ kind: 'PrimaryKey', schema: s, table: name, name: `${name}_pkey`, columns: ['id'], ...base });
     refs.forEach(([rs, rt], i) => {
       const c = columns[1 + extra + i].name;
-      constraints.push({ kind: 'ForeignKey', schema: s, table: name, name: `${name}_${c}_fkey`, columns: [c], refSchema: rs, refTable: rt, refColumns: ['id'], onUpdate: 'no-action', onDelete: 'no-action', match: 'simple', ...base });
+      constraints.push({
+        kind: 'ForeignKey',
+        schema: s,
+        table: name,
+        name: `${name}_${c}_fkey`,
+        columns: [c],
+        refSchema: rs,
+        refTable: rt,
+        refColumns: ['id'],
+        onUpdate: 'no-action',
+        onDelete: 'no-action',
+        match: 'simple',
+        ...base,
+      });
     });
   };
   for (const l of lookups) add('ref', l, []);
@@ -80,8 +102,24 @@ export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
   for (let i = 0; i < (options.isolated ?? 20); i++) add(schema, `standalone_${String(i + 1).padStart(2, '0')}`, []);
   return {
     kind: 'Catalog',
-    schemas: [{ kind: 'Schema', name: schema, comment: 'A generated large schema' }, { kind: 'Schema', name: 'ref', comment: 'Lookups' }],
-    extensions: [], enums: [], tables, indexes: [], constraints, views: [], routines: [], triggers: [], eventTriggers: [],
-    sequences: [], domains: [], compositeTypes: [], collations: [], policies: [], grants: null,
+    schemas: [
+      { kind: 'Schema', name: schema, comment: 'A generated large schema' },
+      { kind: 'Schema', name: 'ref', comment: 'Lookups' },
+    ],
+    extensions: [],
+    enums: [],
+    tables,
+    indexes: [],
+    constraints,
+    views: [],
+    routines: [],
+    triggers: [],
+    eventTriggers: [],
+    sequences: [],
+    domains: [],
+    compositeTypes: [],
+    collations: [],
+    policies: [],
+    grants: null,
   };
 }

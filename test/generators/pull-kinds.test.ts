@@ -126,10 +126,17 @@ const NOT_VALID_SQL = `
 /** One database state per group of object kinds: what it holds, its SQL, a file and text the pull must write. */
 const CASES: readonly { what: string; sql: string; file: string; text: string }[] = [
   { what: 'views, functions, procedures, triggers and event triggers', sql: PROGRAMMABLE_SQL, file: 'app/views.ts', text: 'FROM ${users}' },
-  { what: 'sequences, domains, composite types and collations, and columns of those types', sql: TYPE_OBJECTS_SQL, file: 'billing/invoices.ts', text: 'c.type(email)' },
+  {
+    what: 'sequences, domains, composite types and collations, and columns of those types',
+    sql: TYPE_OBJECTS_SQL,
+    file: 'billing/invoices.ts',
+    text: 'c.type(email)',
+  },
   {
     what: 'partitions, inheritance, unlogged tables, storage parameters, row-level security, policies, exclusions, column storage',
-    sql: TABLE_SHAPES_SQL, file: 'public/bookings.ts', text: 'exclusions: (t) =>',
+    sql: TABLE_SHAPES_SQL,
+    file: 'public/bookings.ts',
+    text: 'exclusions: (t) =>',
   },
   { what: 'grants and revoked defaults', sql: GRANTS_SQL, file: 'privileges.ts', text: "grant('SELECT', docs, 'sk_reader')" },
   { what: 'NOT VALID foreign keys and checks', sql: NOT_VALID_SQL, file: 'public/books.ts', text: '.notValid()' },

@@ -123,7 +123,9 @@ describe('generators/docs --html site of a large schema in headless Chromium', f
     const tablePages = blocks.filter((b) => b.path.startsWith('tables/'));
     const longest = new Set([...tablePages].sort((a, b) => b.block.length - a.block.length).slice(0, 5));
     const drawn = (b: (typeof blocks)[number]) => !b.path.startsWith('tables/') || longest.has(b) || tablePages.indexOf(b) % 20 === 0;
-    const tagged = blocks.map((b) => b.block.replace('<pre class="mermaid"', `<pre class="mermaid" data-page="${b.path}" data-mode="${drawn(b) ? 'render' : 'parse'}"`));
+    const tagged = blocks.map((b) =>
+      b.block.replace('<pre class="mermaid"', `<pre class="mermaid" data-page="${b.path}" data-mode="${drawn(b) ? 'render' : 'parse'}"`),
+    );
     const tabs = 2;
     for (let k = 0; k < tabs; k++) writeFileSync(join(dir, `check-${k}.html`), checkPage(tagged.filter((_, i) => i % tabs === k)));
     const urls = [...Array(tabs).keys()].map((k) => `file://${join(dir, `check-${k}.html`)}`);
@@ -133,8 +135,14 @@ describe('generators/docs --html site of a large schema in headless Chromium', f
     expect(results.reduce((n, r) => n + r.diagrams, 0)).to.equal(blocks.length);
     expect(results.flatMap((r) => r.errors)).to.deep.equal([]);
     const rendered = blocks.filter(drawn).length;
-    expect(results.reduce((n, r) => n + r.withSvg, 0), 'diagrams drawn as SVG').to.equal(rendered);
-    expect(results.reduce((n, r) => n + r.parsed, 0), 'diagrams parsed').to.equal(blocks.length - rendered);
+    expect(
+      results.reduce((n, r) => n + r.withSvg, 0),
+      'diagrams drawn as SVG',
+    ).to.equal(rendered);
+    expect(
+      results.reduce((n, r) => n + r.parsed, 0),
+      'diagrams parsed',
+    ).to.equal(blocks.length - rendered);
     const labels = new Set(results.flatMap((r) => r.labels));
     const missing = catalog.tables.filter((t) => !labels.has(t.name) && !labels.has(`${t.schema}.${t.name}`)).map((t) => `${t.schema}.${t.name}`);
     expect(missing, 'tables drawn in no diagram').to.deep.equal([]);

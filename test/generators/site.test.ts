@@ -76,7 +76,15 @@ describe('generators/docs --html site', function () {
     const index = svgsOf(await renderedDom(join(dir, 'index.html')));
     expect(index, 'the overview diagram').to.have.length(1);
     expect(index[0]).to.include('aria-roledescription="er"');
-    for (const name of ['crm.accounts', 'Billing Dept.Invoice Lines', 'audit.order', 'public.empty_table', 'ird; schema.tab{le} #1', 'public.end', 'public.1st']) {
+    for (const name of [
+      'crm.accounts',
+      'Billing Dept.Invoice Lines',
+      'audit.order',
+      'public.empty_table',
+      'ird; schema.tab{le} #1',
+      'public.end',
+      'public.1st',
+    ]) {
       expect(index[0], name).to.include(name);
     }
     expect(index[0]).not.to.match(/Syntax error/i);

@@ -42,9 +42,17 @@ function load(fx: DeclaredCase): Promise<Declared> {
   let p = loaded.get(fx.dir);
   if (!p) {
     const problems = typeErrorsOf(fx);
-    p = problems.length > 0
-      ? Promise.reject(new SchemakitError('load', 'type-error', `${problems.length} type error(s) in ${fx.schemaDir}:${problems.map((x) => `\n  ${formatProblem(x)}`).join('')}`, { problems }))
-      : loadSchemaDir(fx.schemaDir, { typecheck: false });
+    p =
+      problems.length > 0
+        ? Promise.reject(
+            new SchemakitError(
+              'load',
+              'type-error',
+              `${problems.length} type error(s) in ${fx.schemaDir}:${problems.map((x) => `\n  ${formatProblem(x)}`).join('')}`,
+              { problems },
+            ),
+          )
+        : loadSchemaDir(fx.schemaDir, { typecheck: false });
     loaded.set(fx.dir, p);
   }
   return p;
@@ -70,7 +78,11 @@ for (const engine of engines) {
           const plan = planChanges(diffCatalogs(catA, catB, declared.renames));
 
           checkGolden(engine.kind === 'pglite' ? join(fx.dir, 'up.pg18.sql') : null, join(fx.dir, 'up.sql'), renderUp(plan));
-          if (fx.empty) expect(plan.steps.map((s) => s.sql), 'plan is empty').to.deep.equal([]);
+          if (fx.empty)
+            expect(
+              plan.steps.map((s) => s.sql),
+              'plan is empty',
+            ).to.deep.equal([]);
           const hazards = [...new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.kind)))].sort();
           expect(hazards, 'hazard kinds').to.deep.equal(fx.hazards);
           if (fx.changeKinds) {
@@ -81,7 +93,10 @@ for (const engine of engines) {
           expect(irreversible.length === 0, `reversible (irreversible steps: ${irreversible.join('; ')})`).to.equal(fx.reversible);
 
           await checkConverges(dbA, plan, {
-            catA, catB, reversible: fx.reversible, adjust: (after) => withDeclaredOpenings(after, catB),
+            catA,
+            catB,
+            reversible: fx.reversible,
+            adjust: (after) => withDeclaredOpenings(after, catB),
             replan: (after) => planChanges(diffCatalogs(after, catB, declared.renames)),
           });
         } finally {
@@ -91,4 +106,3 @@ for (const engine of engines) {
     }
   });
 }
-

@@ -10,7 +10,6 @@ import { readFixtureCases } from './fixture-case';
 
 const cases = readFixtureCases();
 
-
 /**
  * The fixture harness (migra style): for every case and engine, the plan A→B renders as the golden up.sql,
  * has the expected hazards, converges A to B, re-plans empty, and its down restores A when reversible.
@@ -44,4 +43,3 @@ for (const engine of engines) {
     }
   });
 }
-

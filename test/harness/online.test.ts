@@ -30,7 +30,12 @@ for (const engine of engines) {
           const plan = planChanges(diffCatalogs(catA, catB, fx.renames), { online: true });
           checkGolden(engine.kind === 'pglite' ? join(fx.dir, 'up.online.pg18.sql') : null, join(fx.dir, 'up.online.sql'), renderUp(plan));
 
-          await checkConverges(dbA, plan, { catA, catB, reversible: fx.reversible, replan: (after) => planChanges(diffCatalogs(after, catB, fx.renames), { online: true }) });
+          await checkConverges(dbA, plan, {
+            catA,
+            catB,
+            reversible: fx.reversible,
+            replan: (after) => planChanges(diffCatalogs(after, catB, fx.renames), { online: true }),
+          });
         } finally {
           await dbA.close();
           await dbB.close();

@@ -46,8 +46,14 @@ describe('health design lint (declarations, no database)', () => {
   it('checks column comments only when asked, and --only narrows the kinds', () => {
     const r = lintDeclared(declared, { requireColumnComments: true, only: ['missing-comment'] });
     expect(r.findings.map((f) => f.object)).to.deep.equal([
-      'public.customers.email', 'public.log_lines', 'public.log_lines.line',
-      'public.orders.customer_id', 'public.orders.id', 'public.orders.paid_at', 'public.orders.placed_at', 'public.orders.seller_id',
+      'public.customers.email',
+      'public.log_lines',
+      'public.log_lines.line',
+      'public.orders.customer_id',
+      'public.orders.id',
+      'public.orders.paid_at',
+      'public.orders.placed_at',
+      'public.orders.seller_id',
     ]);
     expect(() => lintDeclared(declared, { only: ['nope'] })).to.throw(/unknown finding kind or category nope/);
   });

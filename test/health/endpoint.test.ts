@@ -13,13 +13,13 @@ for (const engine of engines) {
         const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
         let res = await fetch(`${base}/health?only=indexes,limits`);
         expect(res.status).to.equal(200);
-        let body = await res.json() as { status: string; readOnly: boolean; findings: { kind: string }[] };
+        let body = (await res.json()) as { status: string; readOnly: boolean; findings: { kind: string }[] };
         expect(body.status).to.equal('ok');
         expect(body.readOnly).to.equal(true);
         await db().exec(`CREATE SEQUENCE almost AS smallint; SELECT setval('almost', 32000);`);
         const both = await Promise.all([fetch(`${base}/health?only=sequence-near-max`), fetch(`${base}/health?only=sequence-near-max`)]);
         expect(both.map((r) => r.status)).to.deep.equal([503, 503]);
-        body = await both[0].json() as typeof body;
+        body = (await both[0].json()) as typeof body;
         expect(body.status).to.equal('unhealthy');
         expect(body.findings.map((f) => f.kind)).to.deep.equal(['sequence-near-max']);
         res = await fetch(`${base}/health?only=nope`);

@@ -26,7 +26,19 @@ export const orders = table('orders', {
 `,
 };
 
-interface Json { readOnly: boolean; findings: { kind: string; severity: string; object: string | null; numbers: Record<string, unknown>; fix: { text: string; sql?: string; typescript?: string } | null; location: string | null }[]; unavailable: unknown[]; summary: Record<string, number> }
+interface Json {
+  readOnly: boolean;
+  findings: {
+    kind: string;
+    severity: string;
+    object: string | null;
+    numbers: Record<string, unknown>;
+    fix: { text: string; sql?: string; typescript?: string } | null;
+    location: string | null;
+  }[];
+  unavailable: unknown[];
+  summary: Record<string, number>;
+}
 
 // The CLI runs against the server here; the library tests cover PGlite (where the activity counters are missing).
 const pg = engine('postgres');
@@ -39,9 +51,11 @@ const pg = engine('postgres');
     this.timeout(180_000);
     const t = target();
     expectExit(await run(['apply', '--yes', ...t.urlArgs]), 0);
-    await t.onTarget((db) => db.exec(`INSERT INTO customers SELECT g, 'c' || g FROM generate_series(1, 100) g;
+    await t.onTarget((db) =>
+      db.exec(`INSERT INTO customers SELECT g, 'c' || g FROM generate_series(1, 100) g;
       INSERT INTO orders (customer_id, v) SELECT g % 100 + 1, g FROM generate_series(1, 60000) g;
-      DELETE FROM orders WHERE id % 4 <> 0; ANALYZE;`));
+      DELETE FROM orders WHERE id % 4 <> 0; ANALYZE;`),
+    );
     await new Promise((r) => setTimeout(r, 1200)); // the server publishes statistics counters about once a second
   });
 
@@ -78,8 +92,16 @@ const pg = engine('postgres');
 
     const text = await run(['health', ...t.urlArgs]);
     expectExit(text, 0);
-    for (const s of ['Warnings (', 'unused-index  index public.orders_v on public.orders', 'at schema/shop.ts:16', 'fix: declare an index in the indexes of public.orders at schema/shop.ts:8',
-      '           index().on(t.customer_id)', 'table-bloat  public.orders:', 'DROP INDEX CONCURRENTLY public.orders_v_again;', 'pg_stat_statements is not installed']) {
+    for (const s of [
+      'Warnings (',
+      'unused-index  index public.orders_v on public.orders',
+      'at schema/shop.ts:16',
+      'fix: declare an index in the indexes of public.orders at schema/shop.ts:8',
+      '           index().on(t.customer_id)',
+      'table-bloat  public.orders:',
+      'DROP INDEX CONCURRENTLY public.orders_v_again;',
+      'pg_stat_statements is not installed',
+    ]) {
       expect(text.stdout).to.include(s);
     }
     expect(text.stdout).to.match(/\d+ error\(s\), \d+ warning\(s\), \d+ info\n$/);
@@ -123,7 +145,9 @@ const pg = engine('postgres');
     expect(done.stdout).to.match(/VACUUM \(FULL, ANALYZE\) public\.orders {2}\d+ ms, bloat [\d.]+% \(estimate\)\n1 statement\(s\) in \d+ ms\./);
     const analyze = JSON.parse((await run(['analyze', '--table', 'customers', '--json', ...t.urlArgs])).stdout) as { steps: { sql: string }[] };
     expect(analyze.steps.map((s) => s.sql)).to.deep.equal(['ANALYZE public.customers']);
-    await t.onTarget((db) => db.exec('CREATE MATERIALIZED VIEW totals AS SELECT customer_id, count(*) AS n FROM orders GROUP BY 1; CREATE UNIQUE INDEX ON totals (customer_id);'));
+    await t.onTarget((db) =>
+      db.exec('CREATE MATERIALIZED VIEW totals AS SELECT customer_id, count(*) AS n FROM orders GROUP BY 1; CREATE UNIQUE INDEX ON totals (customer_id);'),
+    );
     const refresh = await run(['refresh', 'totals', ...t.urlArgs]);
     expectExit(refresh, 0);
     expect(refresh.stdout).to.include('REFRESH MATERIALIZED VIEW CONCURRENTLY public.totals');

@@ -21,7 +21,10 @@ for (const engine of engines) {
       const done = await runMaintenance(db(), bloated);
       expect(done.map((d) => [d.object, typeof d.ms])).to.deep.equal([['s.Big', 'number']]);
       expect(await fileOf()).to.not.equal(before);
-      await planVacuum(db(), 'vacuum', { tables: ['nope'] }).then(() => expect.fail('resolved'), (e) => expect(e.message).to.equal('health: no table or materialized view named nope'));
+      await planVacuum(db(), 'vacuum', { tables: ['nope'] }).then(
+        () => expect.fail('resolved'),
+        (e) => expect(e.message).to.equal('health: no table or materialized view named nope'),
+      );
     });
 
     it('refreshes materialized views in dependency order, CONCURRENTLY when a unique index allows', async () => {
@@ -40,7 +43,10 @@ for (const engine of engines) {
       await runMaintenance(db(), steps);
       expect((await db().query<{ total: string }>('SELECT total FROM a_top'))[0].total).to.equal('12');
       expect((await planRefresh(db(), ['a_top'])).map((s) => s.sql)).to.deep.equal(['REFRESH MATERIALIZED VIEW public.a_top']);
-      await planRefresh(db(), ['t']).then(() => expect.fail('resolved'), (e) => expect(e.message).to.equal('health: no materialized view named t'));
+      await planRefresh(db(), ['t']).then(
+        () => expect.fail('resolved'),
+        (e) => expect(e.message).to.equal('health: no materialized view named t'),
+      );
     });
   });
 }

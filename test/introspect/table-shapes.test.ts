@@ -26,14 +26,27 @@ for (const engine of engines) {
         const cat = await introspect(db);
         const t = (name: string) => cat.tables.find((x) => x.name === name)!;
         expect(t('p').partitionBy).to.deep.equal({ strategy: 'range', key: 'at' });
-        expect(t('p1')).to.deep.include({ columns: [], partitionOf: { schema: 'public', table: 'p', bound: "FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')" } });
+        expect(t('p1')).to.deep.include({
+          columns: [],
+          partitionOf: { schema: 'public', table: 'p', bound: "FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')" },
+        });
         // Attached with its own columns and check: after ATTACH they are the parent's too.
         expect(t('p2').columns).to.deep.equal([]);
-        expect(t('kid')).to.deep.include({ inherits: [{ schema: 'public', name: 'parent' }], persistence: 'unlogged', rowSecurity: true, forceRowSecurity: false });
+        expect(t('kid')).to.deep.include({
+          inherits: [{ schema: 'public', name: 'parent' }],
+          persistence: 'unlogged',
+          rowSecurity: true,
+          forceRowSecurity: false,
+        });
         expect(t('kid').storageParameters).to.deep.equal([{ name: 'fillfactor', value: '60' }]);
         expect(t('kid').columns.map((c) => c.name)).to.deep.equal(['c']); // a is inherited and b merged with the parent's: both are the parent's
         expect(cat.constraints.map((c) => `${c.table}.${c.name}`).sort()).to.deep.equal([
-          'p.p_pkey', 'p.p_user_id_fkey', 'p.p_x_check', 'parent.parent_a_check', 'refs.refs_id_at_fkey', 'users.users_pkey',
+          'p.p_pkey',
+          'p.p_user_id_fkey',
+          'p.p_x_check',
+          'parent.parent_a_check',
+          'refs.refs_id_at_fkey',
+          'users.users_pkey',
         ]);
         expect(cat.indexes.map((i) => i.name)).to.deep.equal(['p_x_idx']);
       } finally {

@@ -26,9 +26,7 @@ for (const engine of engines) {
           CREATE TABLE parted_1 PARTITION OF parted FOR VALUES FROM (0) TO (10);
         `);
         const names = (await introspectUnmanaged(db)).map((o) => `${o.kind} ${o.name}`);
-        expect(names).to.have.members([
-          'aggregate public.total(integer)',
-        ]);
+        expect(names).to.have.members(['aggregate public.total(integer)']);
         // Partitions, exclusion constraints and policies are managed (table shapes).
         const cat = await introspect(db);
         expect(cat.tables.map((t) => t.name)).to.include.members(['parted', 'parted_1']);
@@ -64,8 +62,12 @@ for (const engine of engines) {
           CREATE FOREIGN TABLE remote (id integer) SERVER dummy_server;
         `);
         const expected = [
-          'aggregate public.total(integer)', 'extended statistics public.t_ab_stats', 'foreign server dummy_server',
-          'foreign table public.remote', 'publication pub', 'text search configuration public.my_search',
+          'aggregate public.total(integer)',
+          'extended statistics public.t_ab_stats',
+          'foreign server dummy_server',
+          'foreign table public.remote',
+          'publication pub',
+          'text search configuration public.my_search',
           'text search dictionary public.simple_dict',
         ];
         const listed = async () => (await introspectUnmanaged(db)).map((o) => `${o.kind} ${o.name}`);

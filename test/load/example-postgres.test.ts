@@ -4,15 +4,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import type { Declared } from '../../src/declare';
 import { loadSchemaDir } from '../../src/load';
-import {
-  addConstraintSql,
-  commentSql,
-  createEnumSql,
-  createExtensionSql,
-  createIndexSql,
-  createSchemaSql,
-  createTableSql,
-} from '../../src/sql';
+import { addConstraintSql, commentSql, createEnumSql, createExtensionSql, createIndexSql, createSchemaSql, createTableSql } from '../../src/sql';
 
 // The contrib subpath is only reachable through the package's `exports` map, which moduleResolution node10 ignores.
 const { pgcrypto } = require('@electric-sql/pglite/contrib/pgcrypto') as { pgcrypto: Extension };
@@ -49,10 +41,7 @@ const COMMENTS = `SELECT count(*)::int AS n FROM pg_description d JOIN pg_class 
   JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('reporting', 'genomics')`;
 
 function declaredNames(d: Declared): string[] {
-  return [
-    ...d.catalog.constraints.map((c) => `${c.schema}.${c.table}.${c.name}`),
-    ...d.catalog.indexes.map((i) => `${i.schema}.${i.name}`),
-  ].sort();
+  return [...d.catalog.constraints.map((c) => `${c.schema}.${c.table}.${c.name}`), ...d.catalog.indexes.map((i) => `${i.schema}.${i.name}`)].sort();
 }
 
 describe('load: the example schema is valid DDL on both engines', () => {

@@ -65,7 +65,8 @@ describe('load: loadSchemaDir', () => {
   it('reports a type error in a schema file with file:line:col', async () => {
     const dir = tempSchema({
       'ok.ts': "import { c, table } from 'schemakit';\nexport const t = table('t', { columns: { id: c.integer() } });\n",
-      'bad.ts': "import { c, table } from 'schemakit';\n\nexport const u = table('u', {\n  columns: { n: c.integer().default('ten') },\n});\nconst x: number = 'no';\n",
+      'bad.ts':
+        "import { c, table } from 'schemakit';\n\nexport const u = table('u', {\n  columns: { n: c.integer().default('ten') },\n});\nconst x: number = 'no';\n",
     });
     const err = await failure(dir);
     expect(err.stage).to.equal('load');
@@ -77,7 +78,10 @@ describe('load: loadSchemaDir', () => {
   });
 
   it('typecheck can be skipped (then the same file evaluates)', async () => {
-    const dir = tempSchema({ 'a.ts': "import { c, table } from 'schemakit';\nexport const t = table('t', { columns: { id: c.integer().default('x' as unknown as number) } });\nconst n: number = 'x' as any;\n" });
+    const dir = tempSchema({
+      'a.ts':
+        "import { c, table } from 'schemakit';\nexport const t = table('t', { columns: { id: c.integer().default('x' as unknown as number) } });\nconst n: number = 'x' as any;\n",
+    });
     const d = await loadSchemaDir(dir, { typecheck: false });
     expect(d.catalog.tables[0].columns[0].default).to.equal("'x'");
     fs.rmSync(dir, { recursive: true });
@@ -110,11 +114,28 @@ describe('load: loadSchemaDir', () => {
     const d = await loadSchemaDir(path.join(root, 'schema'));
     const tables = d.catalog.tables.map((t) => `${t.schema}.${t.name}`);
     expect(tables).to.include.members([
-      'reporting.organizations', 'reporting.users', 'reporting.templates', 'reporting.reports', 'reporting.report_executions', 'reporting.audit_logs',
-      'genomics.snp', 'genomics.skincharacteristic', 'genomics.condition', 'genomics.ingredient', 'genomics.ingredient_caution',
-      'genomics.snp_characteristic_link', 'genomics.characteristic_condition_link', 'genomics.snp_ingredient_link', 'genomics.condition_ingredient_link',
+      'reporting.organizations',
+      'reporting.users',
+      'reporting.templates',
+      'reporting.reports',
+      'reporting.report_executions',
+      'reporting.audit_logs',
+      'genomics.snp',
+      'genomics.skincharacteristic',
+      'genomics.condition',
+      'genomics.ingredient',
+      'genomics.ingredient_caution',
+      'genomics.snp_characteristic_link',
+      'genomics.characteristic_condition_link',
+      'genomics.snp_ingredient_link',
+      'genomics.condition_ingredient_link',
     ]);
-    expect(d.catalog.enums.map((e) => e.name)).to.include.members(['evidence_level_enum', 'effect_direction_enum', 'recommendation_strength_enum', 'subscription_tier']);
+    expect(d.catalog.enums.map((e) => e.name)).to.include.members([
+      'evidence_level_enum',
+      'effect_direction_enum',
+      'recommendation_strength_enum',
+      'subscription_tier',
+    ]);
     const pk = d.catalog.constraints.find((c) => c.name === 'snp_characteristic_link_pkey');
     expect(pk).to.deep.include({ kind: 'PrimaryKey', columns: ['snp_id', 'characteristic_id'] });
     // Every object has a location in schema/.

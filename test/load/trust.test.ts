@@ -37,7 +37,8 @@ describe('load: schema files are trusted code, within limits', function () {
   it('process.exit(0) in a schema file is an error naming the file, and the process goes on', async () => {
     const dir = temp({
       'a.ts': "import { table, c } from 'schemakit';\nexport const a = table('a', { columns: { id: c.integer() } });\n",
-      'b.ts': "import { table, c } from 'schemakit';\nexport const b = table('b', { columns: { id: c.integer() } });\n(globalThis as unknown as { process: { exit(code: number): void } }).process.exit(0);\n",
+      'b.ts':
+        "import { table, c } from 'schemakit';\nexport const b = table('b', { columns: { id: c.integer() } });\n(globalThis as unknown as { process: { exit(code: number): void } }).process.exit(0);\n",
     });
     const e = await failure(dir);
     expect(e.code).to.equal('runtime-error');
@@ -66,8 +67,10 @@ describe('load: schema files are trusted code, within limits', function () {
 
   it('circular imports (TS7022) say how to annotate the reference', async () => {
     const dir = temp({
-      'users.ts': "import { table, c } from 'schemakit';\nimport { teams } from './teams';\nexport const users = table('users', { columns: { id: c.integer().primaryKey(), team_id: c.integer().references(() => teams.columns.id) } });\n",
-      'teams.ts': "import { table, c } from 'schemakit';\nimport { users } from './users';\nexport const teams = table('teams', { columns: { id: c.integer().primaryKey(), owner_id: c.integer().references(() => users.columns.id) } });\n",
+      'users.ts':
+        "import { table, c } from 'schemakit';\nimport { teams } from './teams';\nexport const users = table('users', { columns: { id: c.integer().primaryKey(), team_id: c.integer().references(() => teams.columns.id) } });\n",
+      'teams.ts':
+        "import { table, c } from 'schemakit';\nimport { users } from './users';\nexport const teams = table('teams', { columns: { id: c.integer().primaryKey(), owner_id: c.integer().references(() => users.columns.id) } });\n",
     });
     const e = await failure(dir);
     const all = [e.message, ...e.problems.map((p) => p.message)].join('\n');

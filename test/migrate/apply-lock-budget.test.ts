@@ -35,8 +35,13 @@ describe('lock budget', () => {
   for (const engine of engines) {
     describe(engine.name, function () {
       let db: Db;
-      beforeEach(async function () { this.timeout(60_000); db = await engine.fresh(); });
-      afterEach(async () => { await db.close(); });
+      beforeEach(async function () {
+        this.timeout(60_000);
+        db = await engine.fresh();
+      });
+      afterEach(async () => {
+        await db.close();
+      });
 
       it('reads the lock settings', async () => {
         const s = await readLockSettings(db);
@@ -54,7 +59,9 @@ describe('lock budget', () => {
         }
         expect(error).to.be.instanceOf(SchemakitError);
         expect((error as SchemakitError).code).to.equal('lock-budget');
-        expect((error as SchemakitError).message).to.contain('max_locks_per_transaction').and.contain('--chunked');
+        expect((error as SchemakitError).message)
+          .to.contain('max_locks_per_transaction')
+          .and.contain('--chunked');
         expect(await tableCount(db)).to.equal(0);
       });
 

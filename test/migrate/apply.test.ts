@@ -12,8 +12,13 @@ const scalar = async (db: Db, sql: string) => Object.values((await db.query(sql)
 for (const engine of engines) {
   describe(`applyPlan on ${engine.name}`, function () {
     let db: Db;
-    beforeEach(async function () { this.timeout(60_000); db = await engine.fresh(); });
-    afterEach(async () => { await db.close(); });
+    beforeEach(async function () {
+      this.timeout(60_000);
+      db = await engine.fresh();
+    });
+    afterEach(async () => {
+      await db.close();
+    });
 
     it('applies a plan (FK cycle, enum, index, comment) and its down script restores the start', async () => {
       const a = table('app', 'a', [col('id', 'integer', { notNull: true }), col('b_id', 'integer'), col('m', 'app.mood', { default: "'ok'::app.mood" })]);
@@ -82,10 +87,14 @@ for (const engine of engines) {
       expect(plan.steps.map((s) => s.transactional)).to.deep.equal([false, false, true]);
       const r = await applyPlan(db, plan);
       expect(r).to.include({ applied: 3, chunks: 1 });
-      expect(await scalar(db, "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'public.mood'::regtype")).to.equal('sad,ok,happy,great');
+      expect(await scalar(db, "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'public.mood'::regtype")).to.equal(
+        'sad,ok,happy,great',
+      );
       expect(await scalar(db, 'SELECT q::text FROM public.p')).to.equal('ok');
       await db.exec(renderDown(plan));
-      expect(await scalar(db, "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'public.mood'::regtype")).to.equal('sad,happy');
+      expect(await scalar(db, "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'public.mood'::regtype")).to.equal(
+        'sad,happy',
+      );
       expect(await scalar(db, "SELECT m::text || ' ' || ms::text FROM public.p")).to.equal('happy {sad,happy}');
       expect(await scalar(db, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'public.p'::regclass")).to.match(/^'sad'::/);
     });
@@ -94,19 +103,28 @@ for (const engine of engines) {
       await db.exec(`CREATE TYPE public.mood AS ENUM ('sad', 'meh', 'happy');
         CREATE TABLE public.p (m public.mood NOT NULL DEFAULT 'happy', ms public.mood[]);
         INSERT INTO public.p VALUES ('meh', '{meh,sad}')`);
-      const plan = planChanges([{
-        kind: 'RecreateEnum', from: enumOf('public', 'mood', ['sad', 'meh', 'happy']), to: enumOf('public', 'mood', ['happy', 'sad']), remap: { meh: 'sad' },
-        columns: [
-          { schema: 'public', table: 'p', column: col('m', 'public.mood', { notNull: true, default: "'happy'::public.mood" }) },
-          { schema: 'public', table: 'p', column: col('ms', 'public.mood[]') },
-        ],
-      }]);
+      const plan = planChanges([
+        {
+          kind: 'RecreateEnum',
+          from: enumOf('public', 'mood', ['sad', 'meh', 'happy']),
+          to: enumOf('public', 'mood', ['happy', 'sad']),
+          remap: { meh: 'sad' },
+          columns: [
+            { schema: 'public', table: 'p', column: col('m', 'public.mood', { notNull: true, default: "'happy'::public.mood" }) },
+            { schema: 'public', table: 'p', column: col('ms', 'public.mood[]') },
+          ],
+        },
+      ]);
       await applyPlan(db, plan);
-      expect(await scalar(db, "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'public.mood'::regtype")).to.equal('happy,sad');
+      expect(await scalar(db, "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'public.mood'::regtype")).to.equal(
+        'happy,sad',
+      );
       expect(await scalar(db, "SELECT m::text || ' ' || ms::text FROM public.p")).to.equal('sad {sad,sad}');
       expect(await scalar(db, "SELECT count(*)::int FROM pg_type WHERE typname LIKE 'mood__schemakit%'")).to.equal(0);
       await db.exec(renderDown(plan));
-      expect(await scalar(db, "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'public.mood'::regtype")).to.equal('sad,meh,happy');
+      expect(await scalar(db, "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'public.mood'::regtype")).to.equal(
+        'sad,meh,happy',
+      );
       expect(await scalar(db, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'public.p'::regclass")).to.match(/^'happy'::/);
     });
 
@@ -130,12 +148,24 @@ for (const engine of engines) {
       expect(await scalar(db, "SELECT attidentity FROM pg_attribute WHERE attrelid = 'public.c'::regclass AND attname = 'i'")).to.equal('d');
       await db.exec(renderDown(plan));
       const types = await db.query<{ attname: string; t: string }>(
-        "SELECT attname, format_type(atttypid, atttypmod) AS t FROM pg_attribute WHERE attrelid = 'public.c'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attname");
+        "SELECT attname, format_type(atttypid, atttypmod) AS t FROM pg_attribute WHERE attrelid = 'public.c'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attname",
+      );
       expect(Object.fromEntries(types.map((t) => [t.attname, t.t]))).to.deep.equal({
-        a: 'integer', b: 'text', v: 'character varying(10)', n: 'integer', k: 'integer', g: 'integer', i: 'integer',
+        a: 'integer',
+        b: 'text',
+        v: 'character varying(10)',
+        n: 'integer',
+        k: 'integer',
+        g: 'integer',
+        i: 'integer',
       });
       expect(await scalar(db, "SELECT pg_get_serial_sequence('public.c', 'n')")).to.equal(null);
-      expect(await scalar(db, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef a JOIN pg_attribute t ON t.attrelid = a.adrelid AND t.attnum = a.adnum WHERE adrelid = 'public.c'::regclass AND attname = 'g'")).to.equal('(k * 2)');
+      expect(
+        await scalar(
+          db,
+          "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef a JOIN pg_attribute t ON t.attrelid = a.adrelid AND t.attnum = a.adnum WHERE adrelid = 'public.c'::regclass AND attname = 'g'",
+        ),
+      ).to.equal('(k * 2)');
     });
   });
 }

@@ -99,12 +99,17 @@ for (const engine of engines) {
 
     it('names the size of the table a step rewrites, an error above the large-table threshold', async () => {
       const p = await plan();
-      const sizes = await readTableSizes(db, p.steps.flatMap((s) => s.locks.map((l) => l.table)));
+      const sizes = await readTableSizes(
+        db,
+        p.steps.flatMap((s) => s.locks.map((l) => l.table)),
+      );
       expect(sizes.get('reporting.events')?.rows).to.equal(5000);
       const small = lintPlan(p, sizes);
       const rewrite = small.find((f) => f.rule === 'table-rewrite')!;
       expect(rewrite.severity).to.equal('warning');
-      expect(rewrite.message, rewrite.message).to.match(/^ALTER TABLE reporting\.events ALTER COLUMN payload TYPE jsonb USING payload::jsonb rewrites reporting\.events \(\d+ kB, ~5k rows\) under ACCESS EXCLUSIVE$/);
+      expect(rewrite.message, rewrite.message).to.match(
+        /^ALTER TABLE reporting\.events ALTER COLUMN payload TYPE jsonb USING payload::jsonb rewrites reporting\.events \(\d+ kB, ~5k rows\) under ACCESS EXCLUSIVE$/,
+      );
       const large = lintPlan(p, sizes, { largeTableRows: 1000 });
       expect(large.filter((f) => f.severity === 'error').map((f) => f.rule)).to.deep.equal(['blocking-scan', 'table-rewrite', 'blocking-scan']);
     });

@@ -91,8 +91,12 @@ for (const engine of engines) {
     }
 
     for (const [from, to] of [
-      ['integer', 'bigint'], ['numeric(12,2)', 'numeric(14,4)'], ['real', 'double precision'], ['date', 'timestamp with time zone'],
-      ['character varying(5)', 'text'], ['integer', 'numeric'],
+      ['integer', 'bigint'],
+      ['numeric(12,2)', 'numeric(14,4)'],
+      ['real', 'double precision'],
+      ['date', 'timestamp with time zone'],
+      ['character varying(5)', 'text'],
+      ['integer', 'numeric'],
     ] as const) {
       it(`${from} → ${to} keeps every value: no deletes-data`, async () => {
         await db.exec(`CREATE TABLE public.t (id integer PRIMARY KEY, v ${from})`);

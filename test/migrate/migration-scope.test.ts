@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectPostgres, type Db } from '../../src/db';
 import {
-  DEFAULT_HISTORY, ensureHistory, hasHistory, migrateDown, migrateUp, readHistory, readMigrations, readProgress, substitutePlaceholders, withMigrationLock,
+  DEFAULT_HISTORY,
+  ensureHistory,
+  hasHistory,
+  migrateDown,
+  migrateUp,
+  readHistory,
+  readMigrations,
+  readProgress,
+  substitutePlaceholders,
+  withMigrationLock,
   type HistoryLocation,
 } from '../../src/migrate';
 import { engines } from '../support/engines';
@@ -12,9 +21,11 @@ import { rejection } from '../support/rejection';
 
 describe('migration placeholders', () => {
   it('replaces the given ${name}s everywhere (bodies and strings included) and leaves other ${…} alone', () => {
-    const text = "CREATE FUNCTION ${schema}.f() RETURNS int LANGUAGE sql SET search_path = ${schema} AS $$ SELECT 1 $$;\nCOMMENT ON SCHEMA ${schema} IS 'tenant ${schema}, not ${other}';\n";
+    const text =
+      "CREATE FUNCTION ${schema}.f() RETURNS int LANGUAGE sql SET search_path = ${schema} AS $$ SELECT 1 $$;\nCOMMENT ON SCHEMA ${schema} IS 'tenant ${schema}, not ${other}';\n";
     expect(substitutePlaceholders(text, { schema: '"T1"' })).to.equal(
-      "CREATE FUNCTION \"T1\".f() RETURNS int LANGUAGE sql SET search_path = \"T1\" AS $$ SELECT 1 $$;\nCOMMENT ON SCHEMA \"T1\" IS 'tenant \"T1\", not ${other}';\n");
+      'CREATE FUNCTION "T1".f() RETURNS int LANGUAGE sql SET search_path = "T1" AS $$ SELECT 1 $$;\nCOMMENT ON SCHEMA "T1" IS \'tenant "T1", not ${other}\';\n',
+    );
     expect(substitutePlaceholders(text, undefined)).to.equal(text);
     expect(() => substitutePlaceholders(text, { 'a-b': 'x' })).to.throw(/placeholder names must be identifiers: a-b/);
   });
@@ -44,7 +55,7 @@ for (const engine of engines) {
       expect(runs.map((r) => r.version)).to.deep.equal(['0001']);
       expect(await hasHistory(db, DEFAULT_HISTORY), 'the default history is left alone').to.equal(false);
       const [h] = await readHistory(db, at);
-      expect(h.checksum, 'the checksum is the file\'s').to.equal(files[0].checksum);
+      expect(h.checksum, "the checksum is the file's").to.equal(files[0].checksum);
       expect(h.downSql).to.equal('DROP TABLE acme.items;\nDROP SCHEMA acme;\n');
       expect(await db.query("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'acme' AND tablename = 'items'")).to.have.length(1);
       expect(await migrateUp(db, files, { history: at, placeholders: { schema: 'acme' } }), 'a rerun reads the same history').to.deep.equal([]);
@@ -53,17 +64,30 @@ for (const engine of engines) {
       expect(await db.query("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'acme'")).to.have.length(0);
     });
 
-    it('runs a batched statement of a tenant: progress in the tenant\'s table, a bare table name resolved through search_path', async () => {
+    it("runs a batched statement of a tenant: progress in the tenant's table, a bare table name resolved through search_path", async () => {
       const at: HistoryLocation = { schema: 'schemakit', migrations: 'acme__migrations', progress: 'acme__migration_progress' };
-      await db.exec('CREATE SCHEMA acme; CREATE TABLE public.items (id integer PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO public.items (id) VALUES (1), (2); SET search_path TO acme, public');
+      await db.exec(
+        'CREATE SCHEMA acme; CREATE TABLE public.items (id integer PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO public.items (id) VALUES (1), (2); SET search_path TO acme, public',
+      );
       mkdirSync(join(root, '0001_fill'), { recursive: true });
-      writeFileSync(join(root, '0001_fill', 'up.sql'), `CREATE TABLE \${schema}.items (id integer PRIMARY KEY, n integer NOT NULL DEFAULT 0);
+      writeFileSync(
+        join(root, '0001_fill', 'up.sql'),
+        `CREATE TABLE \${schema}.items (id integer PRIMARY KEY, n integer NOT NULL DEFAULT 0);
 INSERT INTO \${schema}.items (id) SELECT g FROM generate_series(1, 50) g;
 -- schemakit:batch table=items size=10
 UPDATE items SET n = n + 1 WHERE id BETWEEN $1 AND $2;
-`);
+`,
+      );
       const files = readMigrations(root);
-      const e = await rejection(migrateUp(db, files, { history: at, placeholders: { schema: 'acme' }, inBatch: (_, n) => { if (n === 3) throw new Error('killed'); } }));
+      const e = await rejection(
+        migrateUp(db, files, {
+          history: at,
+          placeholders: { schema: 'acme' },
+          inBatch: (_, n) => {
+            if (n === 3) throw new Error('killed');
+          },
+        }),
+      );
       expect(e.message).to.match(/Its committed batches are recorded in schemakit\.acme__migration_progress/);
       const [p] = await readProgress(db, at);
       expect(p.statements).to.deep.equal([1, 2]);
@@ -84,7 +108,9 @@ CREATE TABLE schemakit.acme__migration_progress (version text NOT NULL, checksum
 INSERT INTO schemakit.acme__migration_progress (version, checksum, statement) VALUES ('0001', 'c', 1)`);
       expect(await readProgress(db, at), 'read before the upgrade').to.deep.equal([{ version: '0001', checksum: 'c', statements: [1], batches: [] }]);
       await ensureHistory(db, at);
-      const cols = await db.query<{ attname: string }>("SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = 'schemakit.acme__migration_progress'::regclass AND attnum > 0 ORDER BY attnum");
+      const cols = await db.query<{ attname: string }>(
+        "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = 'schemakit.acme__migration_progress'::regclass AND attnum > 0 ORDER BY attnum",
+      );
       expect(cols.map((c) => c.attname)).to.include.members(['last_key', 'batches', 'batch_rows', 'batch_keys', 'complete']);
       expect(await readProgress(db, at)).to.deep.equal([{ version: '0001', checksum: 'c', statements: [1], batches: [] }]);
       expect(await hasHistory(db, DEFAULT_HISTORY)).to.equal(false);

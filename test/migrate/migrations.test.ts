@@ -6,7 +6,15 @@ import { connectPostgres, type Db } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
 import {
-  migrateDown, migrateUp, migrationStates, readHistory, readMigrations, readProgress, resolveMigration, withMigrationLock, type MigrationFile,
+  migrateDown,
+  migrateUp,
+  migrationStates,
+  readHistory,
+  readMigrations,
+  readProgress,
+  resolveMigration,
+  withMigrationLock,
+  type MigrationFile,
 } from '../../src/migrate';
 import { emptyCatalog } from '../../src/model';
 import { planChanges } from '../../src/plan';
@@ -47,8 +55,8 @@ for (const engine of engines) {
 
     it('applies in version order with a history row each, reverts with the down SQL recorded at apply time, and keeps the schemakit schema out of introspection', async () => {
       dir.add('0001_legacy', 'CREATE TABLE public.a (id integer);\n', 'DROP TABLE public.a;\n');
-      dir.add('20260101000000_b', "CREATE TABLE public.b (id integer);\nINSERT INTO public.b VALUES (1), (2);\n", 'DROP TABLE public.b;\n');
-      dir.add('20260102000000_c', 'DO $$ BEGIN EXECUTE \'CREATE TABLE public.c (id integer)\'; END $$;\n', 'DROP TABLE public.c;\n');
+      dir.add('20260101000000_b', 'CREATE TABLE public.b (id integer);\nINSERT INTO public.b VALUES (1), (2);\n', 'DROP TABLE public.b;\n');
+      dir.add('20260102000000_c', "DO $$ BEGIN EXECUTE 'CREATE TABLE public.c (id integer)'; END $$;\n", 'DROP TABLE public.c;\n');
       const runs = await migrateUp(db, dir.read());
       expect(runs.map((r) => r.version)).to.deep.equal(['0001', '20260101000000', '20260102000000']);
       expect(await tables(db)).to.deep.equal(['public.a', 'public.b', 'public.c']);
@@ -59,7 +67,11 @@ for (const engine of engines) {
 
       const catalog = await introspect(db);
       expect(catalog.schemas.map((s) => s.name)).not.to.include('schemakit');
-      expect(planChanges(diffCatalogs(catalog, emptyCatalog)).steps.map((s) => s.sql).join('\n')).not.to.include('schemakit');
+      expect(
+        planChanges(diffCatalogs(catalog, emptyCatalog))
+          .steps.map((s) => s.sql)
+          .join('\n'),
+      ).not.to.include('schemakit');
       expect(await migrateUp(db, dir.read()), 'a second run has nothing to do').to.deep.equal([]);
 
       // The file's down.sql changes after apply: the recorded one is what runs.
@@ -89,7 +101,11 @@ for (const engine of engines) {
       await migrateUp(db, dir.read());
       dir.add('20260102000000_b', 'CREATE TABLE public.b (id integer);\n');
       const states = migrationStates(dir.read(), await readHistory(db), []);
-      expect(states.map((s) => (s.kind === 'pending' ? `pending${s.outOfOrder ? ' out of order' : ''}` : s.kind))).to.deep.equal(['applied', 'pending out of order', 'applied']);
+      expect(states.map((s) => (s.kind === 'pending' ? `pending${s.outOfOrder ? ' out of order' : ''}` : s.kind))).to.deep.equal([
+        'applied',
+        'pending out of order',
+        'applied',
+      ]);
       const notices: string[] = [];
       const runs = await migrateUp(db, dir.read(), { onNotice: (n) => notices.push(n) });
       expect(runs.map((r) => r.version)).to.deep.equal(['20260102000000']);
@@ -102,7 +118,8 @@ for (const engine of engines) {
       dir.add('20260102000000_b', 'CREATE TABLE public.b (id integer);\n\nINSERT INTO public.b VALUES (1);\nINSERT INTO public.b VALUES (1/0);\n');
       const e = await rejection(migrateUp(db, dir.read()));
       expect(e.code).to.equal('statement-failed');
-      expect(e.message).to.include(join('20260102000000_b', 'up.sql'))
+      expect(e.message)
+        .to.include(join('20260102000000_b', 'up.sql'))
         .and.include('statement 3 of 3 (line 4): INSERT INTO public.b VALUES (1/0)')
         .and.include('division by zero')
         .and.include('Nothing of it was committed')
@@ -113,24 +130,38 @@ for (const engine of engines) {
 
     it('runs statements marked outside the transaction on their own and resumes an interrupted migration after them', async () => {
       dir.add('20260101000000_a', "CREATE TYPE public.mood AS ENUM ('ok');\nCREATE TABLE public.t (m public.mood);\n");
-      dir.add('20260102000000_b', [
-        '-- outside transaction',
-        "ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'sad';",
-        "INSERT INTO public.t VALUES ('sad');",
-        '-- outside transaction',
-        "ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'glad';",
-        "INSERT INTO public.t VALUES ('glad');",
-      ].join('\n'));
+      dir.add(
+        '20260102000000_b',
+        [
+          '-- outside transaction',
+          "ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'sad';",
+          "INSERT INTO public.t VALUES ('sad');",
+          '-- outside transaction',
+          "ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'glad';",
+          "INSERT INTO public.t VALUES ('glad');",
+        ].join('\n'),
+      );
       const stop = new Error('interrupted');
       await migrateUp(db, dir.read(), { to: '20260101000000' });
-      const e = await rejection(migrateUp(db, dir.read(), { beforeStatement: (_f, n) => { if (n === 4) throw stop; } }));
+      const e = await rejection(
+        migrateUp(db, dir.read(), {
+          beforeStatement: (_f, n) => {
+            if (n === 4) throw stop;
+          },
+        }),
+      );
       expect(e.message).to.include('Statements 1-3 of it had committed').and.include('resumes after them');
       expect((await readProgress(db)).map((p) => p.statements)).to.deep.equal([[1, 2, 3]]);
       expect(migrationStates(dir.read(), await readHistory(db), await readProgress(db)).map((s) => s.kind)).to.deep.equal(['applied', 'interrupted']);
 
       const notices: string[] = [];
       const seen: number[] = [];
-      await migrateUp(db, dir.read(), { onNotice: (n) => notices.push(n), beforeStatement: (_f, n) => { seen.push(n); } });
+      await migrateUp(db, dir.read(), {
+        onNotice: (n) => notices.push(n),
+        beforeStatement: (_f, n) => {
+          seen.push(n);
+        },
+      });
       expect(seen, 'only what had not committed runs again').to.deep.equal([4, 5]);
       expect(notices.join('\n')).to.include('interrupted after statement(s) 1, 2, 3 committed: resuming');
       expect((await db.query<{ m: string }>('SELECT m::text FROM public.t ORDER BY m')).map((r) => r.m)).to.deep.equal(['glad', 'sad']);
@@ -145,10 +176,21 @@ for (const engine of engines) {
       await db.exec('CREATE UNIQUE INDEX CONCURRENTLY t_a ON public.t (a)').catch(() => undefined);
       await db.exec('DELETE FROM public.t');
       dir.add('20260101000000_index', '-- outside transaction\nCREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS t_a ON public.t (a);\n');
-      writeFileSync(join(dir.root, '20260101000000_index', 'meta.json'), JSON.stringify({
-        'from-hash': 'x', 'to-hash': 'y', 'hashed-on': 'postgres 15', statements: 1, hazards: [], reversible: false, irreversible: [],
-        'outside-transaction': [1], 'before-retry': { 1: 'DROP INDEX CONCURRENTLY IF EXISTS public.t_a' }, objects: ['public.t_a'],
-      }));
+      writeFileSync(
+        join(dir.root, '20260101000000_index', 'meta.json'),
+        JSON.stringify({
+          'from-hash': 'x',
+          'to-hash': 'y',
+          'hashed-on': 'postgres 15',
+          statements: 1,
+          hazards: [],
+          reversible: false,
+          irreversible: [],
+          'outside-transaction': [1],
+          'before-retry': { 1: 'DROP INDEX CONCURRENTLY IF EXISTS public.t_a' },
+          objects: ['public.t_a'],
+        }),
+      );
       const valid = () => db.query<{ v: boolean }>("SELECT indisvalid AS v FROM pg_index WHERE indexrelid = 'public.t_a'::regclass");
       expect(await valid()).to.deep.equal([{ v: false }]);
       await migrateUp(db, dir.read());
@@ -157,7 +199,11 @@ for (const engine of engines) {
 
     it('refuses a down without a recorded down.sql, and one marked incomplete unless allowed', async () => {
       dir.add('20260101000000_a', 'CREATE TABLE public.a (id integer);\n');
-      dir.add('20260102000000_b', 'CREATE TABLE public.b (id integer);\n', '-- schemakit migration (down)\n-- INCOMPLETE: 1 step is irreversible\nDROP TABLE public.b;\n');
+      dir.add(
+        '20260102000000_b',
+        'CREATE TABLE public.b (id integer);\n',
+        '-- schemakit migration (down)\n-- INCOMPLETE: 1 step is irreversible\nDROP TABLE public.b;\n',
+      );
       await migrateUp(db, dir.read());
       expect((await rejection(migrateDown(db))).message).to.include('incomplete');
       expect((await rejection(migrateDown(db, { steps: 2, allowIncomplete: true }))).message).to.include('20260101000000_a: no down.sql was recorded');
@@ -168,7 +214,8 @@ for (const engine of engines) {
 
     it('an interrupted migration (an outside-transaction step committed, a later one failed) is settled with resolve, then the corrected file runs', async () => {
       dir.add('20260101000000_base', "CREATE TYPE public.mood AS ENUM ('ok');\n");
-      const broken = "-- outside transaction\nALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'sad';\nCREATE TABLE public.m (m public.mood NOT NULL, n integer CHECK (n > 0));\nINSERT INTO public.m VALUES ('sad', 0);\n";
+      const broken =
+        "-- outside transaction\nALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'sad';\nCREATE TABLE public.m (m public.mood NOT NULL, n integer CHECK (n > 0));\nINSERT INTO public.m VALUES ('sad', 0);\n";
       dir.add('20260102000000_mood', broken);
       await rejection(migrateUp(db, dir.read()));
       expect((await readProgress(db)).map((p) => [p.version, p.statements])).to.deep.equal([['20260102000000', [1]]]);
@@ -196,8 +243,16 @@ for (const engine of engines) {
     });
 
     it('refuses a down that deletes data (DROP TABLE, DROP COLUMN) unless deletes-data is allowed, running nothing', async () => {
-      dir.add('20260101000000_a', 'CREATE TABLE public.a (id integer);\nINSERT INTO public.a SELECT g FROM generate_series(1, 100) g;\n', 'DROP TABLE public.a;\n');
-      dir.add('20260102000000_b', 'ALTER TABLE public.a ADD COLUMN note text;\nUPDATE public.a SET note = \'kept\';\n', 'ALTER TABLE public.a DROP COLUMN note;\n');
+      dir.add(
+        '20260101000000_a',
+        'CREATE TABLE public.a (id integer);\nINSERT INTO public.a SELECT g FROM generate_series(1, 100) g;\n',
+        'DROP TABLE public.a;\n',
+      );
+      dir.add(
+        '20260102000000_b',
+        "ALTER TABLE public.a ADD COLUMN note text;\nUPDATE public.a SET note = 'kept';\n",
+        'ALTER TABLE public.a DROP COLUMN note;\n',
+      );
       await migrateUp(db, dir.read());
       const err = await rejection(migrateDown(db, { to: '0' }));
       expect(err.code).to.equal('hazard-refused');

@@ -23,18 +23,29 @@ async function planTo(db: Db, fresh: () => Promise<Db>, sql: string, online = tr
 for (const engine of engines) {
   describe(`online apply on ${engine.name}`, function () {
     let db: Db;
-    beforeEach(async function () { this.timeout(60_000); db = await engine.fresh(); });
-    afterEach(async () => { await db.close(); });
+    beforeEach(async function () {
+      this.timeout(60_000);
+      db = await engine.fresh();
+    });
+    afterEach(async () => {
+      await db.close();
+    });
 
     it('rebuilds an index a failed CREATE INDEX CONCURRENTLY left INVALID', async () => {
       await db.exec('CREATE TABLE public.t (x integer); INSERT INTO public.t SELECT g FROM generate_series(1, 10) g');
       // Division by zero on x = 5 makes the concurrent build fail, leaving the index invalid.
-      const failed = await db.exec('CREATE INDEX CONCURRENTLY t_x_idx ON public.t ((100 / (x - 5)))').then(() => null, (e: Error) => e);
+      const failed = await db.exec('CREATE INDEX CONCURRENTLY t_x_idx ON public.t ((100 / (x - 5)))').then(
+        () => null,
+        (e: Error) => e,
+      );
       expect(failed?.message).to.contain('division by zero');
       expect(await scalar(db, "SELECT NOT indisvalid FROM pg_index WHERE indexrelid = 'public.t_x_idx'::regclass")).to.equal(true);
       expect((await introspect(db)).indexes).to.deep.equal([]);
       const plan = await planTo(db, () => engine.fresh(), 'CREATE TABLE public.t (x integer); CREATE INDEX t_x_idx ON public.t (x)');
-      expect(plan.steps.map((s) => s.sql)).to.deep.equal(['DROP INDEX CONCURRENTLY IF EXISTS public.t_x_idx', 'CREATE INDEX CONCURRENTLY t_x_idx ON public.t USING btree (x)']);
+      expect(plan.steps.map((s) => s.sql)).to.deep.equal([
+        'DROP INDEX CONCURRENTLY IF EXISTS public.t_x_idx',
+        'CREATE INDEX CONCURRENTLY t_x_idx ON public.t USING btree (x)',
+      ]);
       await applyPlan(db, plan);
       expect(await scalar(db, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'public.t_x_idx'::regclass")).to.equal(true);
       expect(await scalar(db, "SELECT current_setting('lock_timeout')")).to.equal('0');
@@ -46,11 +57,17 @@ for (const engine of engines) {
       const offline = await planTo(db, () => engine.fresh(), b, false);
       expect(offline.steps.map((s) => [s.sql, s.locks, s.timeouts])).to.deep.equal([
         ['ALTER TABLE public.u ALTER COLUMN email SET NOT NULL', [{ table: 'public.u', mode: 'ACCESS EXCLUSIVE', rewrite: false, scan: true }], null],
-        ['ALTER TABLE public.u ALTER COLUMN n TYPE integer USING n::integer', [{ table: 'public.u', mode: 'ACCESS EXCLUSIVE', rewrite: true, scan: true }], null],
+        [
+          'ALTER TABLE public.u ALTER COLUMN n TYPE integer USING n::integer',
+          [{ table: 'public.u', mode: 'ACCESS EXCLUSIVE', rewrite: true, scan: true }],
+          null,
+        ],
         ['CREATE INDEX u_email_idx ON public.u USING btree (email)', [{ table: 'public.u', mode: 'SHARE', rewrite: false, scan: true }], null],
       ]);
       const online = await planTo(db, () => engine.fresh(), b);
-      expect(online.steps.map((s) => [s.sql, s.locks.map((l) => `${l.mode}${l.scan ? ' scan' : ''}`).join(), s.transactional, s.timeouts?.statementMs])).to.deep.equal([
+      expect(
+        online.steps.map((s) => [s.sql, s.locks.map((l) => `${l.mode}${l.scan ? ' scan' : ''}`).join(), s.transactional, s.timeouts?.statementMs]),
+      ).to.deep.equal([
         ['ALTER TABLE public.u ADD CONSTRAINT schemakit_nn_u_email CHECK (email IS NOT NULL) NOT VALID', 'ACCESS EXCLUSIVE', true, 3000],
         ['ALTER TABLE public.u ALTER COLUMN n TYPE integer USING n::integer', 'ACCESS EXCLUSIVE scan', true, 1_200_000],
         ['ALTER TABLE public.u VALIDATE CONSTRAINT schemakit_nn_u_email', 'SHARE UPDATE EXCLUSIVE scan', false, 1_200_000],
@@ -61,7 +78,11 @@ for (const engine of engines) {
       ]);
       await db.exec("INSERT INTO public.u VALUES (1, 'a', '1')");
       await applyPlan(db, online, { allowHazards: hazardKinds });
-      expect(await introspect(db).then((c) => c.tables[0].columns.map((x) => `${x.name} ${x.type}${x.notNull ? ' not null' : ''}`))).to.deep.equal(['id integer', 'email text not null', 'n integer']);
+      expect(await introspect(db).then((c) => c.tables[0].columns.map((x) => `${x.name} ${x.type}${x.notNull ? ' not null' : ''}`))).to.deep.equal([
+        'id integer',
+        'email text not null',
+        'n integer',
+      ]);
       expect(await scalar(db, "SELECT count(*)::int FROM pg_constraint WHERE conname LIKE 'schemakit_nn%'")).to.equal(0);
     });
 
@@ -102,7 +123,10 @@ for (const engine of engines) {
         this.timeout(30_000);
         await whileBusy(async (plan) => {
           let retries = 0;
-          const e = await applyPlan(db, plan, { retryDelayMs: 50, lockRetries: 2, onRetry: () => retries++ }).then(() => null, (x: SchemakitError) => x);
+          const e = await applyPlan(db, plan, { retryDelayMs: 50, lockRetries: 2, onRetry: () => retries++ }).then(
+            () => null,
+            (x: SchemakitError) => x,
+          );
           expect(retries).to.equal(2);
           expect(e?.code).to.equal('statement-failed');
           expect(e?.message).to.contain('lock timeout');

@@ -73,7 +73,11 @@ for (const engine of engines) {
       it(`counts the rows that would make the ${online ? 'online ' : ''}plan fail, with examples`, async () => {
         const findings = await runPreflight(db, await plan(online));
         const messages = findings.map((f) => f.message);
-        for (const e of expected) expect(messages.some((m) => m.startsWith(e)), `${e}\nin:\n${messages.join('\n')}`).to.equal(true);
+        for (const e of expected)
+          expect(
+            messages.some((m) => m.startsWith(e)),
+            `${e}\nin:\n${messages.join('\n')}`,
+          ).to.equal(true);
         expect(findings.filter((f) => f.kind === 'not-checked')).to.deep.equal([]);
         expect(findings.find((f) => f.kind === 'orphan-rows')).to.include({ count: 12 });
         expect(findings.find((f) => f.kind === 'orphan-rows')!.examples).to.have.length(3);
@@ -86,12 +90,19 @@ for (const engine of engines) {
         INSERT INTO public.tickets VALUES (1, 'open', '{open,closed}'), (2, 'closed', NULL), (3, NULL, '{open}')`);
       await target.exec(`CREATE TYPE public.state AS ENUM ('open', 'closed');
         CREATE TABLE public.tickets (id integer, state public.state, states public.state[])`);
-      const onlyTickets = (p: Plan): Plan => ({ steps: p.steps.filter((s) => !JSON.stringify(s.change).includes('reports') && !JSON.stringify(s.change).includes('templates') && !JSON.stringify(s.change).includes('mood')) });
+      const onlyTickets = (p: Plan): Plan => ({
+        steps: p.steps.filter(
+          (s) => !JSON.stringify(s.change).includes('reports') && !JSON.stringify(s.change).includes('templates') && !JSON.stringify(s.change).includes('mood'),
+        ),
+      });
       const p = onlyTickets(await plan(false));
       expect(await runPreflight(db, p), 'valid labels: nothing found, nothing "not checked"').to.deep.equal([]);
       await db.exec(`INSERT INTO public.tickets VALUES (4, 'stale', '{open,gone}')`);
       const findings = await runPreflight(db, p);
-      expect(findings.map((f) => [f.kind, f.count, f.examples])).to.deep.equal([['cast-failures', 1, ['stale']], ['cast-failures', 1, ['gone']]]);
+      expect(findings.map((f) => [f.kind, f.count, f.examples])).to.deep.equal([
+        ['cast-failures', 1, ['stale']],
+        ['cast-failures', 1, ['gone']],
+      ]);
       await db.exec('DELETE FROM public.tickets WHERE id = 4');
       await applyPlan(db, p, { allowHazards: hazardKinds });
     });
@@ -110,7 +121,9 @@ for (const engine of engines) {
       expect(e.message).to.contain('nothing was applied');
       expect(e.message).to.contain('12 orphan rows');
       expect(e.problems).to.have.length(expected.length);
-      expect((await db.query("SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'public.reports'::regclass AND contype <> 'n'"))[0]).to.deep.equal({ n: 0 });
+      expect((await db.query("SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'public.reports'::regclass AND contype <> 'n'"))[0]).to.deep.equal({
+        n: 0,
+      });
 
       // The new NOT NULL column without a default needs an empty table; fix the rest and keep one row to see it.
       await db.exec(`

@@ -1,11 +1,30 @@
 import { expect } from 'chai';
 import { diffCatalogs } from '../../src/diff';
-import { columnKey, constraintKey, emptyCatalog, policyKey, relKey, routineKey, sortCatalog, tableKey, triggerKey, viewKey, type Catalog, type Schema, type Table } from '../../src/model';
+import {
+  columnKey,
+  constraintKey,
+  emptyCatalog,
+  policyKey,
+  relKey,
+  routineKey,
+  sortCatalog,
+  tableKey,
+  triggerKey,
+  viewKey,
+  type Catalog,
+  type Schema,
+  type Table,
+} from '../../src/model';
 import { col, pk, table } from '../sql/fixtures';
 
 const schema = (name: string): Schema => ({ kind: 'Schema', name, comment: null });
 const catalog = (tables: Table[]): Catalog =>
-  sortCatalog({ ...emptyCatalog, schemas: [...new Set(tables.map((t) => t.schema))].map(schema), tables, constraints: tables.map((t) => pk(t.schema, t.name, 'pk', ['id'])) });
+  sortCatalog({
+    ...emptyCatalog,
+    schemas: [...new Set(tables.map((t) => t.schema))].map(schema),
+    tables,
+    constraints: tables.map((t) => pk(t.schema, t.name, 'pk', ['id'])),
+  });
 
 describe('model keys (DB-free)', () => {
   // Each row: two objects whose names joined with '.' read the same, and the key function that must tell them apart.

@@ -20,11 +20,7 @@ describe('normalizeExpression', () => {
       "((s)::text = ANY ((ARRAY['a,b'::character varying, ']x['::character varying])::text[]))",
       "((s)::text = ANY (ARRAY[('a,b'::character varying)::text, (']x['::character varying)::text]))",
     ],
-    [
-      'the marker inside a string literal is not rewritten',
-      "(note <> 'ANY ((ARRAY[1])::text[])'::text)",
-      "(note <> 'ANY ((ARRAY[1])::text[])'::text)",
-    ],
+    ['the marker inside a string literal is not rewritten', "(note <> 'ANY ((ARRAY[1])::text[])'::text)", "(note <> 'ANY ((ARRAY[1])::text[])'::text)"],
     [
       'two lists in one expression',
       "(((a)::text = ANY ((ARRAY['x'::character varying])::text[])) AND ((b)::text = ANY ((ARRAY['y'::character varying])::text[])))",
@@ -37,7 +33,7 @@ describe('normalizeExpression', () => {
 describe('splitTopLevel', () => {
   const cases: [string, string[]][] = [
     ['a, b, c', ['a', 'b', 'c']],
-    ["f(a, b), 'x, y', \"c,d\"", ['f(a, b)', "'x, y'", '"c,d"']],
+    ['f(a, b), \'x, y\', "c,d"', ['f(a, b)', "'x, y'", '"c,d"']],
     ['ARRAY[1, 2], x', ['ARRAY[1, 2]', 'x']],
     ["E'it\\'s, here', z", ["E'it\\'s, here'", 'z']],
     ['a,', ['a']],

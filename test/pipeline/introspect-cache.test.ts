@@ -7,10 +7,12 @@ import { introspect } from '../../src/introspect';
 import { introspectCached } from '../../src/pipeline/introspect-cache';
 
 /** Only the embedded engine keeps an introspection: a data directory no other process can change meanwhile. */
-describe('pipeline: the embedded target\'s introspection is cached until its catalogs change (pglite-18; a server is always read)', function () {
+describe("pipeline: the embedded target's introspection is cached until its catalogs change (pglite-18; a server is always read)", function () {
   this.timeout(180_000);
   let work: string;
-  beforeEach(() => { work = mkdtempSync(join(tmpdir(), 'schemakit-introspect-cache-')); });
+  beforeEach(() => {
+    work = mkdtempSync(join(tmpdir(), 'schemakit-introspect-cache-'));
+  });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
   const entries = (cacheDir: string) => readdirSync(cacheDir).filter((f) => f.startsWith('introspected-'));

@@ -10,7 +10,10 @@ import { engines } from '../support/engines';
 async function rejected(engine: (typeof engines)[number], declared: Declared): Promise<{ err: SchemakitError }> {
   const db = await engine.fresh();
   try {
-    const err = await normalizeInto(declared, db).then(() => null, (e: unknown) => e);
+    const err = await normalizeInto(declared, db).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err, 'normalization fails').to.be.instanceOf(SchemakitError);
     return { err: err as SchemakitError };
   } finally {
@@ -31,8 +34,14 @@ for (const engine of engines) {
       const users = table(app, 'users', {
         columns: {
           id: c.integer().primaryKey(),
-          role: c.text().notNull().default(sql`'user'`),
-          created_at: c.timestamptz().notNull().default(sql`nowww()`),
+          role: c
+            .text()
+            .notNull()
+            .default(sql`'user'`),
+          created_at: c
+            .timestamptz()
+            .notNull()
+            .default(sql`nowww()`),
           balance: c.integer(),
         },
         checks: (t) => [check('balance_positive', sql`${t.balance} >>> 0`), check('role_known', sql`role IN ('user', 'admin')`)],
@@ -65,7 +74,9 @@ for (const engine of engines) {
       const declared = collectDeclarations([{ app, odd, child }]);
       const { err } = await rejected(engine, declared);
       expect(err.problems.map((p) => [p.object, p.location])).to.deep.equal([['app.odd', declared.locations.get('app.odd')]]);
-      expect(err.message).to.match(/type "no_such_type" does not exist/).and.match(/not tried, as they need a rejected object: app\.child\.child_odd_id_fkey/);
+      expect(err.message)
+        .to.match(/type "no_such_type" does not exist/)
+        .and.match(/not tried, as they need a rejected object: app\.child\.child_odd_id_fkey/);
     });
   });
 }

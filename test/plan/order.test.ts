@@ -5,13 +5,29 @@ import { orderSteps } from '../../src/plan/order';
 import type { PlannedStep } from '../../src/plan/planned-step';
 
 /** A step reduced to what ordering reads: its phase and graph keys (the SQL is its name). */
-function step(sql: string, phase: PhaseName, keys: { creates?: string[]; drops?: string[]; needs?: string[]; precedes?: string[]; op?: '+' | '~' | '-' } = {}): PlannedStep {
+function step(
+  sql: string,
+  phase: PhaseName,
+  keys: { creates?: string[]; drops?: string[]; needs?: string[]; precedes?: string[]; op?: '+' | '~' | '-' } = {},
+): PlannedStep {
   return {
     step: {
-      sql, reverse: null, irreversible: null, hazards: [], transactional: true, object: sql, op: keys.op ?? '+',
-      change: { kind: 'CreateSchema' } as unknown as Change, locks: [], timeouts: null,
+      sql,
+      reverse: null,
+      irreversible: null,
+      hazards: [],
+      transactional: true,
+      object: sql,
+      op: keys.op ?? '+',
+      change: { kind: 'CreateSchema' } as unknown as Change,
+      locks: [],
+      timeouts: null,
     },
-    phase: Phase[phase], creates: keys.creates ?? [], drops: keys.drops ?? [], needs: keys.needs ?? [], precedes: keys.precedes ?? [],
+    phase: Phase[phase],
+    creates: keys.creates ?? [],
+    drops: keys.drops ?? [],
+    needs: keys.needs ?? [],
+    precedes: keys.precedes ?? [],
   };
 }
 
@@ -25,7 +41,11 @@ describe('step ordering (orderSteps)', () => {
     },
     {
       name: 'a step comes after the step creating what it needs, whatever the phases',
-      groups: [[step('create index on a', 'CreateIndex', { needs: ['rel a'] })], [step('create function f', 'CreateRoutine', { needs: ['rel a'] })], [step('create a', 'CreateTable', { creates: ['rel a'] })]],
+      groups: [
+        [step('create index on a', 'CreateIndex', { needs: ['rel a'] })],
+        [step('create function f', 'CreateRoutine', { needs: ['rel a'] })],
+        [step('create a', 'CreateTable', { creates: ['rel a'] })],
+      ],
       order: ['create a', 'create function f', 'create index on a'],
     },
     {
@@ -45,7 +65,10 @@ describe('step ordering (orderSteps)', () => {
     },
     {
       name: 'a step that precedes a key runs before the step dropping it',
-      groups: [[step('drop column c', 'DropColumn', { drops: ['column c'], op: '-' })], [step('drop view reading c', 'CreateView', { precedes: ['column c'], op: '-' })]],
+      groups: [
+        [step('drop column c', 'DropColumn', { drops: ['column c'], op: '-' })],
+        [step('drop view reading c', 'CreateView', { precedes: ['column c'], op: '-' })],
+      ],
       order: ['drop view reading c', 'drop column c'],
     },
   ];

@@ -54,17 +54,14 @@ describe('planChanges', () => {
       { kind: 'DropConstraint', constraint: fk('public', 'a', 'a_c_fkey', ['c_id'], 'c', ['id']) },
     ];
     const plan = planChanges(changes);
-    expect(sqls(plan)).to.deep.equal([
-      'ALTER TABLE public.b DROP CONSTRAINT b_a_fkey',
-      'ALTER TABLE public.a DROP CONSTRAINT a_c_fkey',
-      'DROP TABLE public.a',
-    ]);
+    expect(sqls(plan)).to.deep.equal(['ALTER TABLE public.b DROP CONSTRAINT b_a_fkey', 'ALTER TABLE public.a DROP CONSTRAINT a_c_fkey', 'DROP TABLE public.a']);
     expect(kinds(plan, 2)).to.deep.equal(['deletes-data']);
     expect(plan.steps[2].hazards[0].message).to.contain('public.a');
     expect(renderDown(plan)).to.contain(
       'CREATE TABLE public.a (\n  id integer NOT NULL,\n  c_id integer,\n  CONSTRAINT a_pkey PRIMARY KEY (id)\n);\n' +
-      "COMMENT ON TABLE public.a IS 'the A';\n\nALTER TABLE public.a ADD CONSTRAINT a_c_fkey FOREIGN KEY (c_id) REFERENCES public.c (id);\n\n" +
-      'ALTER TABLE public.b ADD CONSTRAINT b_a_fkey FOREIGN KEY (a_id) REFERENCES public.a (id);\n');
+        "COMMENT ON TABLE public.a IS 'the A';\n\nALTER TABLE public.a ADD CONSTRAINT a_c_fkey FOREIGN KEY (c_id) REFERENCES public.c (id);\n\n" +
+        'ALTER TABLE public.b ADD CONSTRAINT b_a_fkey FOREIGN KEY (a_id) REFERENCES public.a (id);\n',
+    );
   });
 
   it('drops an index before the column it covers', () => {
@@ -106,7 +103,15 @@ describe('planChanges', () => {
     ];
     const plan = planChanges(changes);
     expect(plan.steps.map((s) => s.change.kind)).to.deep.equal([
-      'CreateSchema', 'CreateExtension', 'CreateEnum', 'CreateTable', 'AddColumn', 'AddConstraint', 'AddConstraint', 'CreateIndex', 'SetComment',
+      'CreateSchema',
+      'CreateExtension',
+      'CreateEnum',
+      'CreateTable',
+      'AddColumn',
+      'AddConstraint',
+      'AddConstraint',
+      'CreateIndex',
+      'SetComment',
     ]);
     expect(plan.steps[5].sql).to.contain('CHECK');
     // u exists already: adding to it is hazardous; t is new: its index is not.
@@ -117,32 +122,54 @@ describe('planChanges', () => {
 
   it('sets AddColumn hazards only on existing tables', () => {
     const add = (column: ReturnType<typeof col>, t = 'users'): Change => ({ kind: 'AddColumn', schema: 'public', table: t, column });
-    const hz = (c: Change, extra: Change[] = []) => planChanges([...extra, c]).steps.at(-1)!.hazards.map((h) => h.kind);
+    const hz = (c: Change, extra: Change[] = []) =>
+      planChanges([...extra, c])
+        .steps.at(-1)!
+        .hazards.map((h) => h.kind);
     expect(hz(add(col('x', 'text', { notNull: true })))).to.deep.equal(['may-fail-on-data']);
     expect(hz(add(col('x', 'text', { notNull: true, default: "''::text" })))).to.deep.equal([]);
     expect(hz(add(col('x', 'timestamp with time zone', { default: 'now()' })))).to.deep.equal([]);
     expect(hz(add(col('x', 'uuid', { default: 'gen_random_uuid()' })))).to.deep.equal(['table-rewrite', 'access-exclusive-lock']);
     expect(hz(add(col('x', 'bigint', { identity: 'always', notNull: true })))).to.deep.equal(['table-rewrite', 'access-exclusive-lock']);
-    expect(hz(add(col('x', 'text', { notNull: true }), 'fresh'), [{ kind: 'CreateTable', table: table('public', 'fresh', [col('id', 'integer')]), constraints: [] }])).to.deep.equal([]);
+    expect(
+      hz(add(col('x', 'text', { notNull: true }), 'fresh'), [
+        { kind: 'CreateTable', table: table('public', 'fresh', [col('id', 'integer')]), constraints: [] },
+      ]),
+    ).to.deep.equal([]);
   });
 
   it('classifies column type changes', () => {
-    const alter = (fromType: string, toType: string) => planChanges([{
-      kind: 'AlterColumn', schema: 'public', table: 't', from: col('c', fromType), to: col('c', toType),
-    }]).steps[0];
+    const alter = (fromType: string, toType: string) =>
+      planChanges([
+        {
+          kind: 'AlterColumn',
+          schema: 'public',
+          table: 't',
+          from: col('c', fromType),
+          to: col('c', toType),
+        },
+      ]).steps[0];
     const cases: [string, string, string[], string][] = [
       ['character varying(10)', 'character varying(20)', [], 'ALTER TABLE public.t ALTER COLUMN c TYPE character varying(20)'],
       ['character varying(20)', 'text', [], 'ALTER TABLE public.t ALTER COLUMN c TYPE text'],
       ['numeric(10,2)', 'numeric(12,2)', [], 'ALTER TABLE public.t ALTER COLUMN c TYPE numeric(12,2)'],
       ['integer', 'bigint', ['table-rewrite', 'access-exclusive-lock'], 'ALTER TABLE public.t ALTER COLUMN c TYPE bigint USING c::bigint'],
-      ['character varying(20)', 'character varying(10)', ['table-rewrite', 'access-exclusive-lock', 'may-fail-on-data'], 'ALTER TABLE public.t ALTER COLUMN c TYPE character varying(10)'], // no explicit cast: it would truncate (issue 10)
+      [
+        'character varying(20)',
+        'character varying(10)',
+        ['table-rewrite', 'access-exclusive-lock', 'may-fail-on-data'],
+        'ALTER TABLE public.t ALTER COLUMN c TYPE character varying(10)',
+      ], // no explicit cast: it would truncate (issue 10)
       ['text', 'integer', ['table-rewrite', 'access-exclusive-lock', 'may-fail-on-data'], 'ALTER TABLE public.t ALTER COLUMN c TYPE integer USING c::integer'],
       ['public.mood', 'text', ['table-rewrite', 'access-exclusive-lock'], 'ALTER TABLE public.t ALTER COLUMN c TYPE text USING c::text::text'],
       ['public.mood[]', 'text[]', ['table-rewrite', 'access-exclusive-lock'], 'ALTER TABLE public.t ALTER COLUMN c TYPE text[] USING c::text[]::text[]'],
     ];
     for (const [from, to, hazards, sql] of cases) {
       const s = alter(from, to);
-      expect(s.hazards.map((h) => h.kind), `${from} → ${to}`).to.deep.equal(hazards);
+      expect(
+        s.hazards.map((h) => h.kind),
+        `${from} → ${to}`,
+      ).to.deep.equal(hazards);
       expect(s.sql, `${from} → ${to}`).to.equal(sql);
     }
   });
@@ -179,17 +206,24 @@ describe('planChanges', () => {
     expect(plan.steps[0].sql).to.equal(`ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'ok' BEFORE 'happy'`);
     expect(plan.steps[0].transactional).to.equal(false);
     expect(plan.steps[0].hazards).to.deep.equal([]);
-    expect(plan.steps[0].reverse).to.match(/^DO \$schemakit\$/).and.contain(`CREATE TYPE public.mood AS ENUM ('sad', 'happy')`);
+    expect(plan.steps[0].reverse)
+      .to.match(/^DO \$schemakit\$/)
+      .and.contain(`CREATE TYPE public.mood AS ENUM ('sad', 'happy')`);
     expect(renderUp(plan)).to.contain('-- outside transaction\nALTER TYPE public.mood ADD VALUE');
   });
 
   it('recreates an enum with remapped values and converts its columns', () => {
     const from = enumOf('public', 'mood', ['sad', 'meh', 'happy']);
     const to = enumOf('public', 'mood', ['happy', 'sad']);
-    const plan = planChanges([{
-      kind: 'RecreateEnum', from, to, remap: { meh: 'sad' },
-      columns: [{ schema: 'public', table: 'p', column: col('m', 'public.mood', { default: "'happy'::public.mood" }) }],
-    }]);
+    const plan = planChanges([
+      {
+        kind: 'RecreateEnum',
+        from,
+        to,
+        remap: { meh: 'sad' },
+        columns: [{ schema: 'public', table: 'p', column: col('m', 'public.mood', { default: "'happy'::public.mood" }) }],
+      },
+    ]);
     expect(sqls(plan)).to.deep.equal([
       'ALTER TABLE public.p ALTER COLUMN m DROP DEFAULT',
       'ALTER TYPE public.mood RENAME TO mood__schemakit_old',
@@ -211,14 +245,24 @@ describe('planChanges', () => {
     ]);
     expect(renderUp(plan)).to.equal(
       '-- schemakit migration: 2 statements\n-- hazards: deletes-data\n\n' +
-      '-- hazard deletes-data: public.old: dropping the table deletes all its rows\nDROP TABLE public.old;\n\nCREATE SCHEMA app;\n');
+        '-- hazard deletes-data: public.old: dropping the table deletes all its rows\nDROP TABLE public.old;\n\nCREATE SCHEMA app;\n',
+    );
     expect(renderDown(plan)).to.equal(
-      '-- schemakit migration (down): reverses 2 statements\n\nDROP SCHEMA app;\n\nCREATE TABLE public.old (\n  id integer\n);\n');
+      '-- schemakit migration (down): reverses 2 statements\n\nDROP SCHEMA app;\n\nCREATE TABLE public.old (\n  id integer\n);\n',
+    );
     const json = planToJson(plan);
     expect(json.hazards).to.deep.equal(['deletes-data']);
     expect(json.steps[1]).to.deep.equal({
-      sql: 'CREATE SCHEMA app', reverse: 'DROP SCHEMA app', irreversible: null, hazards: [], transactional: true, object: 'app', op: '+', change: 'CreateSchema',
-      locks: [], timeouts: null,
+      sql: 'CREATE SCHEMA app',
+      reverse: 'DROP SCHEMA app',
+      irreversible: null,
+      hazards: [],
+      transactional: true,
+      object: 'app',
+      op: '+',
+      change: 'CreateSchema',
+      locks: [],
+      timeouts: null,
     });
     expect(JSON.parse(JSON.stringify(json))).to.deep.equal(json);
   });

@@ -51,7 +51,10 @@ export function programmableSchema(n: number): string {
 function dump(url: string): string | null {
   const r = spawnSync('pg_dump', ['--schema-only', '--no-owner', '-d', url], { encoding: 'utf8' });
   if (r.error || r.status !== 0) return null;
-  return r.stdout.split('\n').filter((l) => !l.startsWith('--') && !l.startsWith('\\restrict') && !l.startsWith('\\unrestrict')).join('\n');
+  return r.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('--') && !l.startsWith('\\restrict') && !l.startsWith('\\unrestrict'))
+    .join('\n');
 }
 
 const N = 40;

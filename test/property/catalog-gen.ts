@@ -6,7 +6,13 @@ import fc from 'fast-check';
  * their diff exercises alters, not only creates and drops. Column types vary only within a family whose
  * members cast into each other, as a real schema evolution would.
  */
-export interface GenColumn { name: string; type: string; notNull: boolean; default: string | null; comment: string | null }
+export interface GenColumn {
+  name: string;
+  type: string;
+  notNull: boolean;
+  default: string | null;
+  comment: string | null;
+}
 export interface GenTable {
   name: string;
   columns: GenColumn[];
@@ -16,7 +22,10 @@ export interface GenTable {
   indexes: { name: string; column: string; desc: boolean; where: boolean; unique: boolean }[];
   comment: string | null;
 }
-export interface GenSchema { enums: { name: string; values: string[] }[]; tables: GenTable[] }
+export interface GenSchema {
+  enums: { name: string; values: string[] }[];
+  tables: GenTable[];
+}
 
 const FAMILIES: Record<string, readonly string[]> = {
   c_num: ['integer', 'bigint', 'numeric(12,2)', 'numeric(14,2)'],
@@ -56,28 +65,60 @@ function columnArb(family: string, enums: string[]): fc.Arbitrary<GenColumn> {
 function tableArb(name: string, others: string[], enums: string[]): fc.Arbitrary<GenTable> {
   const families = [...Object.keys(FAMILIES), ...(enums.length ? ['c_enum'] : [])];
   return fc.subarray(families, { minLength: 1 }).chain((fams) =>
-    fc.record({
-      name: fc.constant(name),
-      columns: fc.tuple(...fams.map((f) => columnArb(f, enums))),
-      unique: maybe(fc.constantFrom(...fams.filter((f) => f === 'c_num' || f === 'c_txt' || f === 'c_uid'), 'id')),
-      check: maybe(fc.constantFrom(...(fams.includes('c_num') ? ['c_num >= 0', 'c_num < 1000000'] : ['id > 0']))),
-      fk: others.length ? maybe(fc.record({ column: fc.constant('parent_id'), ref: fc.constantFrom(...others), onDelete: fc.constantFrom('CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION') })) : fc.constant(null),
-      indexes: fc.subarray(fams.filter((f) => f !== 'c_doc' && f !== 'c_tags')).chain((cols) =>
-        fc.tuple(...cols.map((col) => fc.record({ name: fc.constant(`${name}_${col}_ix`), column: fc.constant(col), desc: fc.boolean(), where: fc.boolean(), unique: fc.constant(false) })))),
-      comment: maybe(fc.constantFrom('a table', 'Table with "quotes"')),
-    }).map((t) => ({ ...t, columns: [...t.columns] as GenColumn[], indexes: [...t.indexes] })),
+    fc
+      .record({
+        name: fc.constant(name),
+        columns: fc.tuple(...fams.map((f) => columnArb(f, enums))),
+        unique: maybe(fc.constantFrom(...fams.filter((f) => f === 'c_num' || f === 'c_txt' || f === 'c_uid'), 'id')),
+        check: maybe(fc.constantFrom(...(fams.includes('c_num') ? ['c_num >= 0', 'c_num < 1000000'] : ['id > 0']))),
+        fk: others.length
+          ? maybe(
+              fc.record({
+                column: fc.constant('parent_id'),
+                ref: fc.constantFrom(...others),
+                onDelete: fc.constantFrom('CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'),
+              }),
+            )
+          : fc.constant(null),
+        indexes: fc.subarray(fams.filter((f) => f !== 'c_doc' && f !== 'c_tags')).chain((cols) =>
+          fc.tuple(
+            ...cols.map((col) =>
+              fc.record({
+                name: fc.constant(`${name}_${col}_ix`),
+                column: fc.constant(col),
+                desc: fc.boolean(),
+                where: fc.boolean(),
+                unique: fc.constant(false),
+              }),
+            ),
+          ),
+        ),
+        comment: maybe(fc.constantFrom('a table', 'Table with "quotes"')),
+      })
+      .map((t) => ({ ...t, columns: [...t.columns] as GenColumn[], indexes: [...t.indexes] })),
   );
 }
 
 /** A random schema: up to two enums and one to four tables, FKs pointing to earlier tables. */
 export const schemaArb: fc.Arbitrary<GenSchema> = fc
   .record({
-    enums: fc.subarray(['mood', 'phase']).chain((names) =>
-      fc.tuple(...names.map((n) => fc.record({ name: fc.constant(n), values: fc.subarray(ENUM_VALUES, { minLength: 1 }) })))),
+    enums: fc
+      .subarray(['mood', 'phase'])
+      .chain((names) => fc.tuple(...names.map((n) => fc.record({ name: fc.constant(n), values: fc.subarray(ENUM_VALUES, { minLength: 1 }) })))),
     tableNames: fc.subarray(TABLES, { minLength: 1 }),
   })
   .chain(({ enums, tableNames }) =>
-    fc.tuple(...tableNames.map((n, i) => tableArb(n, tableNames.slice(0, i), enums.map((e) => e.name)))).map((tables) => ({ enums: [...enums], tables: [...tables] })),
+    fc
+      .tuple(
+        ...tableNames.map((n, i) =>
+          tableArb(
+            n,
+            tableNames.slice(0, i),
+            enums.map((e) => e.name),
+          ),
+        ),
+      )
+      .map((tables) => ({ enums: [...enums], tables: [...tables] })),
   );
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -93,7 +134,8 @@ export function renderSchemaSql(s: GenSchema): string {
     if (t.unique) lines.push(`  CONSTRAINT ${t.name}_uq UNIQUE (${t.unique})`);
     if (t.check) lines.push(`  CONSTRAINT ${t.name}_ck CHECK (${t.check})`);
     out.push(`CREATE TABLE ${t.name} (\n${lines.join(',\n')}\n);`);
-    for (const i of t.indexes) out.push(`CREATE INDEX ${i.name} ON ${t.name} (${i.column}${i.desc ? ' DESC' : ''})${i.where ? ` WHERE ${i.column} IS NOT NULL` : ''};`);
+    for (const i of t.indexes)
+      out.push(`CREATE INDEX ${i.name} ON ${t.name} (${i.column}${i.desc ? ' DESC' : ''})${i.where ? ` WHERE ${i.column} IS NOT NULL` : ''};`);
     if (t.comment) out.push(`COMMENT ON TABLE ${t.name} IS ${q(t.comment)};`);
     for (const c of t.columns) if (c.comment) out.push(`COMMENT ON COLUMN ${t.name}.${c.name} IS ${q(c.comment)};`);
   }

@@ -46,7 +46,10 @@ for (const engine of engines) {
             await applyPlan(db1, plan, { allowHazards: hazardKinds });
             const after = await introspect(db1);
             expect(view(after), 'converged to m2').to.deep.equal(view(c2));
-            expect(planChanges(diffCatalogs(after, c2)).steps.map((s) => s.sql), 'second plan').to.deep.equal([]);
+            expect(
+              planChanges(diffCatalogs(after, c2)).steps.map((s) => s.sql),
+              'second plan',
+            ).to.deep.equal([]);
             if (plan.steps.every((s) => s.reverse !== null)) {
               await db1.exec(renderDown(plan));
               expect(view(await introspect(db1)), 'down restores m1').to.deep.equal(view(c1));

@@ -35,7 +35,10 @@ async function psql(url: string, sql: string): Promise<void> {
 /** `pg_dump --schema-only` without comment lines and blank lines (they carry dump-time noise only). */
 async function schemaDump(url: string): Promise<string> {
   const { stdout } = await execFileAsync('pg_dump', ['--schema-only', '--no-owner', '-d', url], { maxBuffer: 1 << 28 });
-  return stdout.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('--') && !l.startsWith('\\restrict') && !l.startsWith('\\unrestrict')).join('\n');
+  return stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('--') && !l.startsWith('\\restrict') && !l.startsWith('\\unrestrict'))
+    .join('\n');
 }
 
 /** diff(new empty database `target` → `source`), applied to `target`; returns both catalogs after. */
@@ -66,7 +69,10 @@ const pg = engine('postgres');
     await psql(urlA, realisticSql(300));
     const { original, copy } = await reproduce(a.db, b.db);
     expect(view(copy)).to.deep.equal(view(original));
-    expect(planChanges(diffCatalogs(copy, original)).steps.map((s) => s.sql), 're-diff').to.deep.equal([]);
+    expect(
+      planChanges(diffCatalogs(copy, original)).steps.map((s) => s.sql),
+      're-diff',
+    ).to.deep.equal([]);
     const [dumpA, dumpB] = [await schemaDump(urlA), await schemaDump(urlB)];
     if (dumpA !== dumpB) expect.fail(`pg_dump --schema-only differs:\n${createPatch('dump', dumpA, dumpB).slice(0, 8000)}`);
   });
@@ -81,7 +87,10 @@ const lite = engine('pglite');
       await a.exec(realisticSql(60));
       const { original, copy } = await reproduce(a, b);
       expect(view(copy)).to.deep.equal(view(original));
-      expect(planChanges(diffCatalogs(copy, original)).steps.map((s) => s.sql), 're-diff').to.deep.equal([]);
+      expect(
+        planChanges(diffCatalogs(copy, original)).steps.map((s) => s.sql),
+        're-diff',
+      ).to.deep.equal([]);
     } finally {
       await a.close();
       await b.close();

@@ -13,16 +13,25 @@ import { checkGolden } from '../support/golden';
 const dir = join(__dirname, '..', '..', '..', 'test', 'sql', 'lex');
 
 function render(sql: string): string {
-  const lexemes = lexSql(sql).filter((l) => l.kind !== 'space').map((l) => `${l.depth} ${l.kind} ${JSON.stringify(l.text)}`);
+  const lexemes = lexSql(sql)
+    .filter((l) => l.kind !== 'space')
+    .map((l) => `${l.depth} ${l.kind} ${JSON.stringify(l.text)}`);
   const statements = splitStatements(sql).map((s) => `${s.line}: ${JSON.stringify(s.sql)}`);
   return [...lexemes, '-- statements', ...statements, ''].join('\n');
 }
 
 describe('SQL lexer', () => {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     it(`golden: ${file}`, () => {
       const sql = readFileSync(join(dir, file), 'utf8');
-      expect(lexSql(sql).map((l) => l.text).join(''), 'the lexemes give the input back').to.equal(sql);
+      expect(
+        lexSql(sql)
+          .map((l) => l.text)
+          .join(''),
+        'the lexemes give the input back',
+      ).to.equal(sql);
       checkGolden(null, join(dir, file.replace(/\.sql$/, '.lex')), render(sql));
     });
   }
@@ -45,7 +54,12 @@ describe('SQL lexer', () => {
     });
   }
 
-  const names: [string, string][] = [['"a"', 'a'], ['"a""b"', 'a"b'], ['"My Table"', 'My Table'], ['""', '']];
+  const names: [string, string][] = [
+    ['"a"', 'a'],
+    ['"a""b"', 'a"b'],
+    ['"My Table"', 'My Table'],
+    ['""', ''],
+  ];
   for (const [text, name] of names) {
     it(`quoted name of ${text}`, () => {
       const [t] = sqlTokens(text);

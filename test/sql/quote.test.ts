@@ -44,8 +44,21 @@ describe('sql/expr', () => {
     expect(parens('(a > 0)')).to.equal('(a > 0)');
   });
   it('knows which defaults may follow DEFAULT bare', () => {
-    for (const e of ["'x'::text", '0', '-1.5', 'now()', "nextval('public.t_id_seq'::regclass)", 'CURRENT_TIMESTAMP', "'{}'::text[]",
-      "'a'::character varying", "'2020-01-01'::timestamp without time zone", 'true', "('x'::text || 'y'::text)", "'a'::public.status", 'gen_random_uuid()']) {
+    for (const e of [
+      "'x'::text",
+      '0',
+      '-1.5',
+      'now()',
+      "nextval('public.t_id_seq'::regclass)",
+      'CURRENT_TIMESTAMP',
+      "'{}'::text[]",
+      "'a'::character varying",
+      "'2020-01-01'::timestamp without time zone",
+      'true',
+      "('x'::text || 'y'::text)",
+      "'a'::public.status",
+      'gen_random_uuid()',
+    ]) {
       expect(isAtomic(e), e).to.equal(true);
     }
     for (const e of ["'a'::text || 'b'", 'a AND b', "'x'::text AND true", 'ARRAY[1, 2]', "now() + '1 day'::interval", 'NOT true']) {

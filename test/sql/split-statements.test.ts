@@ -7,7 +7,7 @@ describe('splitStatements', () => {
       '-- header; not a statement',
       "SET lock_timeout = '3s';",
       '/* block; /* nested; */ still comment; */',
-      'CREATE TABLE "a;b" (x text DEFAULT \'it\'\'s; fine\');',
+      "CREATE TABLE \"a;b\" (x text DEFAULT 'it''s; fine');",
       'CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $body$',
       'BEGIN RETURN 1; END',
       '$body$;',
@@ -17,7 +17,7 @@ describe('splitStatements', () => {
     ].join('\n');
     const st = splitStatements(script);
     expect(st.map((s) => s.line)).to.deep.equal([2, 4, 5, 8, 10]);
-    expect(st[1].sql).to.equal('CREATE TABLE "a;b" (x text DEFAULT \'it\'\'s; fine\')');
+    expect(st[1].sql).to.equal("CREATE TABLE \"a;b\" (x text DEFAULT 'it''s; fine')");
     expect(st[2].sql).to.contain('BEGIN RETURN 1; END');
     expect(st[3].sql).to.equal("SELECT E'\\'; still', $$;$$, $1");
     expect(stripComments(st[4].sql).trim()).to.equal('ALTER TABLE t ADD COLUMN c int');
@@ -30,7 +30,19 @@ describe('splitStatements', () => {
 
   it('tokenizes words, quoted names, literals and punctuation', () => {
     expect(tokenize(`alter TABLE "My"."T" add x int DEFAULT E'a''b'::text; -- c`).map((t) => `${t.kind}:${t.upper}`)).to.deep.equal([
-      'word:ALTER', 'word:TABLE', 'quoted:My', 'punct:.', 'quoted:T', 'word:ADD', 'word:X', 'word:INT', 'word:DEFAULT', "string:E'a''b'", 'punct:::', 'word:TEXT', 'punct:;',
+      'word:ALTER',
+      'word:TABLE',
+      'quoted:My',
+      'punct:.',
+      'quoted:T',
+      'word:ADD',
+      'word:X',
+      'word:INT',
+      'word:DEFAULT',
+      "string:E'a''b'",
+      'punct:::',
+      'word:TEXT',
+      'punct:;',
     ]);
   });
 });

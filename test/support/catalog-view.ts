@@ -6,6 +6,9 @@ import { stableJson } from '../../src/util';
  * cannot reorder columns (ADD COLUMN appends), so converging A to B compares columns as a set, as the diff does.
  */
 export function catalogView(c: Catalog): unknown {
-  const sorted: Catalog = { ...c, tables: c.tables.map((t) => ({ ...t, columns: [...t.columns].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) })) };
+  const sorted: Catalog = {
+    ...c,
+    tables: c.tables.map((t) => ({ ...t, columns: [...t.columns].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) })),
+  };
   return JSON.parse(stableJson(sorted));
 }

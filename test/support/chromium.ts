@@ -48,7 +48,11 @@ export async function evaluateInChromium<T>(urls: readonly string[], expression:
       type Evaluated<V> = { result: { value: V }; exceptionDetails?: { text: string; exception?: { description?: string } } };
       // The new target starts on about:blank: wait until the page itself has loaded (its context replaces the blank one).
       for (;;) {
-        const state = await send<Evaluated<string>>('Runtime.evaluate', { expression: 'document.readyState + " " + location.href', returnByValue: true }, sessionId).catch(() => null);
+        const state = await send<Evaluated<string>>(
+          'Runtime.evaluate',
+          { expression: 'document.readyState + " " + location.href', returnByValue: true },
+          sessionId,
+        ).catch(() => null);
         if (state?.result.value === `complete ${url}`) break;
         await new Promise((r) => setTimeout(r, 100));
       }

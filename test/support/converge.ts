@@ -26,7 +26,10 @@ export async function checkConverges(db: Db, plan: Plan, c: ConvergeCase): Promi
   const after = await introspect(db);
   expect(view(c.adjust ? c.adjust(after) : after), 'catalog after applying the plan equals B').to.deep.equal(view(c.catB));
   const again = c.replan(after);
-  expect(again.steps.map((s) => s.sql), 'second plan is empty').to.deep.equal([]);
+  expect(
+    again.steps.map((s) => s.sql),
+    'second plan is empty',
+  ).to.deep.equal([]);
   if (c.reversible) {
     await db.exec(renderDown(plan));
     expect(view(await introspect(db)), 'down restores A').to.deep.equal(view(c.catA));

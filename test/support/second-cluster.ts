@@ -24,19 +24,33 @@ export async function startCluster(): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), 'schemakit-cluster-'));
   const port = 5500 + Math.floor(Math.random() * 400);
   const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) => (asRoot
-    ? execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { stdio: 'pipe' })
-    : execFileSync(join(BIN, cmd), args, { stdio: 'pipe' }));
+  const run = (cmd: string, args: string[]) =>
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { stdio: 'pipe' })
+      : execFileSync(join(BIN, cmd), args, { stdio: 'pipe' });
   if (asRoot) {
-    const [uid, gid] = execFileSync('id', ['-u', 'postgres']).toString().trim().split('\n').map(Number).concat(Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+    const [uid, gid] = execFileSync('id', ['-u', 'postgres'])
+      .toString()
+      .trim()
+      .split('\n')
+      .map(Number)
+      .concat(Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
     chownSync(dir, uid, gid);
   }
   const data = join(dir, 'data');
-  const runAsync = (cmd: string, args: string[]) => (asRoot
-    ? execAsync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args])
-    : execAsync(join(BIN, cmd), args));
+  const runAsync = (cmd: string, args: string[]) =>
+    asRoot ? execAsync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args]) : execAsync(join(BIN, cmd), args);
   await runAsync('initdb', ['-D', data, '-U', 'root', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  await runAsync('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`, 'start']);
+  await runAsync('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`,
+    'start',
+  ]);
   return {
     port,
     url: (database) => `postgres://root@127.0.0.1:${port}/${database}`,

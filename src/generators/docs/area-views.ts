@@ -63,7 +63,10 @@ export function areaOfTable(areas: readonly Area[], tableCount: number): number[
 /** Builds the page data of every area: its tables, diagram and cross-area links. */
 export function buildAreaViews(ctx: DiagramContext, areas: readonly Area[], refs: readonly AreaRef[]): AreaView[] {
   const areaOf = areaOfTable(areas, ctx.tables.length);
-  const link = (t: number, home: string | null): LinkView => ({ label: tableLabel(ctx.tables[t].schema, ctx.tables[t].name, home), path: tablePath(ctx.tables[t].schema, ctx.tables[t].name) });
+  const link = (t: number, home: string | null): LinkView => ({
+    label: tableLabel(ctx.tables[t].schema, ctx.tables[t].name, home),
+    path: tablePath(ctx.tables[t].schema, ctx.tables[t].name),
+  });
   return areas.map((a, i) => {
     const home = a.schema;
     const links: CrossLinkView[] = [];
@@ -72,13 +75,29 @@ export function buildAreaViews(ctx: DiagramContext, areas: readonly Area[], refs
         const other = ctx.ends[f][1];
         if (other < 0 || areaOf[other] === i) continue;
         const fk = ctx.fks[f];
-        links.push({ direction: 'references', table: link(t, home), columns: fk.columns, other: link(other, home), otherColumns: fk.refColumns, area: refs[areaOf[other]], name: fk.name });
+        links.push({
+          direction: 'references',
+          table: link(t, home),
+          columns: fk.columns,
+          other: link(other, home),
+          otherColumns: fk.refColumns,
+          area: refs[areaOf[other]],
+          name: fk.name,
+        });
       }
       for (const f of ctx.incoming[t]) {
         const other = ctx.ends[f][0];
         if (other < 0 || areaOf[other] === i) continue;
         const fk = ctx.fks[f];
-        links.push({ direction: 'referenced by', table: link(t, home), columns: fk.refColumns, other: link(other, home), otherColumns: fk.columns, area: refs[areaOf[other]], name: fk.name });
+        links.push({
+          direction: 'referenced by',
+          table: link(t, home),
+          columns: fk.refColumns,
+          other: link(other, home),
+          otherColumns: fk.columns,
+          area: refs[areaOf[other]],
+          name: fk.name,
+        });
       }
     }
     return {
@@ -121,7 +140,9 @@ export function buildAreaMap(ctx: DiagramContext, areas: readonly Area[]): AreaM
   const strongest = [...pairs].sort((a, b) => b.n - a.n || a.from - b.from || a.to - b.to);
   let kept = strongest.length;
   const draw = () => {
-    const rels = strongest.slice(0, kept).sort((a, b) => a.from - b.from || a.to - b.to)
+    const rels = strongest
+      .slice(0, kept)
+      .sort((a, b) => a.from - b.from || a.to - b.to)
       .map((p) => `  ${id(p.from)} ||--o{ ${id(p.to)} : ${mermaidString(`${p.n} foreign ${p.n === 1 ? 'key' : 'keys'}`)}`);
     return ['erDiagram', ...entities, ...rels].join('\n');
   };

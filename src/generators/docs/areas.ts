@@ -110,11 +110,20 @@ export function buildAreas(ctx: DiagramContext, user: DocsAreas = {}): Area[] {
   const used = new Set(assigned.values());
   const userNames = [...new Set([...(user.patterns ?? []).map((p) => p.name), ...[...used].sort()])].filter((n) => used.has(n));
   for (const name of userNames) {
-    const tables = [...assigned].filter(([, a]) => a === name).map(([t]) => t).sort((a, b) => a - b);
+    const tables = [...assigned]
+      .filter(([, a]) => a === name)
+      .map(([t]) => t)
+      .sort((a, b) => a - b);
     const home = schemaOf(ctx, tables);
     const parts = fitGroup(ctx, tables, home, true);
     parts.forEach((p, k) => {
-      drafts.push({ name: parts.length > 1 ? `${name} (${k + 1}/${parts.length})` : name, kind: 'declared', tables: p.tables, schema: schemaOf(ctx, p.tables), diagram: p.diagram });
+      drafts.push({
+        name: parts.length > 1 ? `${name} (${k + 1}/${parts.length})` : name,
+        kind: 'declared',
+        tables: p.tables,
+        schema: schemaOf(ctx, p.tables),
+        diagram: p.diagram,
+      });
       idOf.push(fileSafe(parts.length > 1 ? `${name}-${k + 1}` : name));
     });
   }
@@ -128,7 +137,13 @@ export function buildAreas(ctx: DiagramContext, user: DocsAreas = {}): Area[] {
     for (const p of parts) {
       const single = parts.length === 1;
       const hub = ctx.tables[hubOf(ctx, p.tables)].name;
-      drafts.push({ name: single ? (whole ? schema : `${schema} · other tables`) : `${schema} · ${hub}`, kind: single && whole ? 'schema' : 'cluster', tables: p.tables, schema, diagram: p.diagram });
+      drafts.push({
+        name: single ? (whole ? schema : `${schema} · other tables`) : `${schema} · ${hub}`,
+        kind: single && whole ? 'schema' : 'cluster',
+        tables: p.tables,
+        schema,
+        diagram: p.diagram,
+      });
       idOf.push(single ? fileSafe(schema) : `${fileSafe(schema)}.${fileSafe(hub)}`);
     }
   }

@@ -37,7 +37,11 @@ export function connectedComponents(g: Graph, nodes: readonly number[]): number[
     while (stack.length) {
       const n = stack.pop()!;
       comp.push(n);
-      for (const m of g.adjacency[n].keys()) if (inside.has(m) && !seen.has(m)) { seen.add(m); stack.push(m); }
+      for (const m of g.adjacency[n].keys())
+        if (inside.has(m) && !seen.has(m)) {
+          seen.add(m);
+          stack.push(m);
+        }
     }
     out.push(comp.sort((a, b) => a - b));
   }
@@ -85,7 +89,12 @@ function merge(all: Map<number, Community>, i: number, j: number): void {
 }
 
 /** The best merge of two linked communities under the size cap by `score`, or null (ties: lowest ids). */
-function bestMerge(all: Map<number, Community>, maxSize: number, score: (a: Community, b: Community, w: number) => number, only?: (c: Community) => boolean): [number, number] | null {
+function bestMerge(
+  all: Map<number, Community>,
+  maxSize: number,
+  score: (a: Community, b: Community, w: number) => number,
+  only?: (c: Community) => boolean,
+): [number, number] | null {
   let best: [number, number] | null = null;
   let bestScore = 0;
   for (const [i, a] of all) {
@@ -114,12 +123,13 @@ export function splitCommunities(g: Graph, nodes: readonly number[], maxSize: nu
   const { communities, edges } = singletons(g, nodes);
   if (edges > 0) {
     const m = edges;
-    const gain = (a: Community, b: Community, w: number) => w / m - (2 * (a.degree / (2 * m)) * (b.degree / (2 * m)));
+    const gain = (a: Community, b: Community, w: number) => w / m - 2 * (a.degree / (2 * m)) * (b.degree / (2 * m));
     for (let pair = bestMerge(communities, maxSize, gain); pair; pair = bestMerge(communities, maxSize, gain)) merge(communities, pair[0], pair[1]);
     const small = (c: Community) => c.members.length < minSize;
     // Shared edges first, modularity as the tie-break (scaled below one edge).
     const glue = (a: Community, b: Community, w: number) => w + 0.5 + gain(a, b, w) / 4;
-    for (let pair = bestMerge(communities, maxSize, glue, small); pair; pair = bestMerge(communities, maxSize, glue, small)) merge(communities, pair[0], pair[1]);
+    for (let pair = bestMerge(communities, maxSize, glue, small); pair; pair = bestMerge(communities, maxSize, glue, small))
+      merge(communities, pair[0], pair[1]);
   }
   return [...communities.values()].map((c) => c.members.sort((a, b) => a - b)).sort(byFirst);
 }

@@ -73,7 +73,10 @@ export function diagramContext(catalog: Catalog, limits: DiagramLimits): Diagram
     if (child >= 0) outgoing[child].push(i);
     if (parent >= 0) incoming[parent].push(i);
   });
-  const graph = buildGraph(tables.length, ends.filter(([a, b]) => a >= 0 && b >= 0));
+  const graph = buildGraph(
+    tables.length,
+    ends.filter(([a, b]) => a >= 0 && b >= 0),
+  );
   const entities = new Map<string, MermaidEntity>();
   const relations = new Map<number, MermaidRelation>();
   const entity = (i: number, detail: Detail): MermaidEntity => {
@@ -99,7 +102,10 @@ export function diagramContext(catalog: Catalog, limits: DiagramLimits): Diagram
 /** Renders a diagram spec as Mermaid. */
 export function drawDiagram(ctx: DiagramContext, spec: DiagramSpec): string {
   const drawn = new Set([...spec.tables, ...spec.stubs]);
-  const entities = [...spec.tables.map((t) => ctx.entity(t, spec.detail)), ...spec.stubs.filter((s) => !spec.tables.includes(s)).map((s) => ctx.entity(s, 'names'))];
+  const entities = [
+    ...spec.tables.map((t) => ctx.entity(t, spec.detail)),
+    ...spec.stubs.filter((s) => !spec.tables.includes(s)).map((s) => ctx.entity(s, 'names')),
+  ];
   const relations = spec.fks.filter((f) => drawn.has(ctx.ends[f][0]) && drawn.has(ctx.ends[f][1])).map((f) => ctx.relation(f));
   return renderErDiagram(entities, relations, spec.home);
 }

@@ -6,7 +6,17 @@ import { buildAreas, type DocsAreas } from './areas';
 import { defaultDiagramLimits, diagramContext, firstFitting, tableId, type DiagramContext, type DiagramLimits } from './diagrams';
 import { enumPath, tablePath } from './markdown';
 import { neighbourhoodOf } from './neighbourhood';
-import { buildRoutinePage, buildTableExtras, buildTypeObjects, buildViewPage, withPartitionColumns, type RoutinePage, type TableExtrasView, type TypeObjectsView, type ViewPage } from './object-views';
+import {
+  buildRoutinePage,
+  buildTableExtras,
+  buildTypeObjects,
+  buildViewPage,
+  withPartitionColumns,
+  type RoutinePage,
+  type TableExtrasView,
+  type TypeObjectsView,
+  type ViewPage,
+} from './object-views';
 import { buildTableView, tableLabel, type LinkView, type TableView } from './table-view';
 import { buildCompositePage, buildDomainPage, buildEventTriggers, type CompositePage, type DomainPage, type EventTriggerView } from './type-pages';
 
@@ -127,9 +137,19 @@ function columnsByType(catalog: Catalog): Map<string, { table: Table; column: Co
 
 function enumView(e: Enum, byType: ReadonlyMap<string, readonly { table: Table; column: Column }[]>): EnumView {
   const usedBy = (byType.get(qualified(e.schema, e.name)) ?? []).map(({ table: t, column: c }) => ({
-    table: { label: tableLabel(t.schema, t.name, e.schema), path: tablePath(t.schema, t.name) }, column: c.name, type: c.type,
+    table: { label: tableLabel(t.schema, t.name, e.schema), path: tablePath(t.schema, t.name) },
+    column: c.name,
+    type: c.type,
   }));
-  return { schema: e.schema, name: e.name, qualifiedName: `${e.schema}.${e.name}`, path: enumPath(e.schema, e.name), comment: e.comment, values: e.values, usedBy };
+  return {
+    schema: e.schema,
+    name: e.name,
+    qualifiedName: `${e.schema}.${e.name}`,
+    path: enumPath(e.schema, e.name),
+    comment: e.comment,
+    values: e.values,
+    usedBy,
+  };
 }
 
 /** The keys-only diagram of every table, when the catalog is small, spans several schemas and it fits. */
@@ -153,7 +173,16 @@ export function buildDocsModel(input: Catalog, title: string, options: DocsModel
   const catalog: Catalog = { ...sorted, tables: sorted.tables.map((t) => withPartitionColumns(sorted, t)) };
   const ctx = diagramContext(catalog, limits);
   const comments = new Map(catalog.schemas.map((s) => [s.name, s.comment]));
-  const names = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.tables.map((t) => t.schema), ...catalog.enums.map((e) => e.schema), ...catalog.views.map((v) => v.schema), ...catalog.routines.map((r) => r.schema), ...[...catalog.domains, ...catalog.compositeTypes, ...catalog.sequences, ...catalog.collations].map((x) => x.schema)])].sort();
+  const names = [
+    ...new Set([
+      ...catalog.schemas.map((s) => s.name),
+      ...catalog.tables.map((t) => t.schema),
+      ...catalog.enums.map((e) => e.schema),
+      ...catalog.views.map((v) => v.schema),
+      ...catalog.routines.map((r) => r.schema),
+      ...[...catalog.domains, ...catalog.compositeTypes, ...catalog.sequences, ...catalog.collations].map((x) => x.schema),
+    ]),
+  ].sort();
   const areas = buildAreas(ctx, options.areas);
   const refs = areaRefs(areas, names);
   const areaViews = buildAreaViews(ctx, areas, refs);
@@ -166,19 +195,31 @@ export function buildDocsModel(input: Catalog, title: string, options: DocsModel
       if (t.schema !== name) return [];
       const near = neighbourhoodOf(ctx, i);
       const id = tableId(t.schema, t.name);
-      return [{
-        ...buildTableView(catalog, t), ...buildTableExtras(catalog, t),
-        diagram: near.diagram, diagramDepth: near.depth, notDrawn: near.notDrawn, area: refs[areaOf[i]],
-        stats: facts.stats.get(id) ?? null, referenceData: facts.data.get(id) ?? null,
-      }];
+      return [
+        {
+          ...buildTableView(catalog, t),
+          ...buildTableExtras(catalog, t),
+          diagram: near.diagram,
+          diagramDepth: near.depth,
+          notDrawn: near.notDrawn,
+          area: refs[areaOf[i]],
+          stats: facts.stats.get(id) ?? null,
+          referenceData: facts.data.get(id) ?? null,
+        },
+      ];
     });
     const whole = areaViews.find((a) => a.kind === 'schema' && a.schema === name);
     const enums = catalog.enums.filter((e) => e.schema === name).map((e) => enumView(e, byType));
     return {
-      name, comment: comments.get(name) ?? null, tables: pages, enums,
-      diagram: whole?.diagram ?? null, links: whole?.links ?? [],
+      name,
+      comment: comments.get(name) ?? null,
+      tables: pages,
+      enums,
+      diagram: whole?.diagram ?? null,
+      links: whole?.links ?? [],
       areas: areaViews.filter((a, i) => a.path !== null && areas[i].tables.some((t) => ctx.tables[t].schema === name)),
-      tableCount: pages.length, enumCount: enums.length,
+      tableCount: pages.length,
+      enumCount: enums.length,
       views: catalog.views.filter((v) => v.schema === name).map((v) => buildViewPage(catalog, v)),
       routines: catalog.routines.filter((r) => r.schema === name).map((r) => buildRoutinePage(catalog, r)),
       types: buildTypeObjects(catalog, name),

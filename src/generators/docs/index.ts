@@ -1,6 +1,17 @@
 /** Generated documentation: Markdown pages and Mermaid ERDs rendered from a Catalog through Handlebars templates. */
 export { renderDocs, compareDocs, GENERATED_MARKER, type RenderDocsOptions, type DocsDrift } from './render-docs';
-export { buildDocsModel, defaultDiagramLimits, type DocsModel, type DocsModelOptions, type DiagramLimits, type SchemaView, type EnumView, type TablePage, type TableStat, type ReferenceDataFact } from './docs-model';
+export {
+  buildDocsModel,
+  defaultDiagramLimits,
+  type DocsModel,
+  type DocsModelOptions,
+  type DiagramLimits,
+  type SchemaView,
+  type EnumView,
+  type TablePage,
+  type TableStat,
+  type ReferenceDataFact,
+} from './docs-model';
 export { type DocsAreas, type Area, type AreaKind } from './areas';
 export { type AreaView, type AreaRef, type CrossLinkView } from './area-views';
 export { buildGraph, connectedComponents, splitCommunities, packGroups, clusterNodes, type Graph } from './clusters';

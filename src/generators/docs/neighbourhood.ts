@@ -13,8 +13,16 @@ export interface Neighbourhood {
 function neighboursOf(ctx: DiagramContext, t: number): number[] {
   const out: number[] = [];
   const seen = new Set([t, -1]);
-  for (const f of ctx.outgoing[t]) if (!seen.has(ctx.ends[f][1])) { seen.add(ctx.ends[f][1]); out.push(ctx.ends[f][1]); }
-  for (const f of ctx.incoming[t]) if (!seen.has(ctx.ends[f][0])) { seen.add(ctx.ends[f][0]); out.push(ctx.ends[f][0]); }
+  for (const f of ctx.outgoing[t])
+    if (!seen.has(ctx.ends[f][1])) {
+      seen.add(ctx.ends[f][1]);
+      out.push(ctx.ends[f][1]);
+    }
+  for (const f of ctx.incoming[t])
+    if (!seen.has(ctx.ends[f][0])) {
+      seen.add(ctx.ends[f][0]);
+      out.push(ctx.ends[f][0]);
+    }
   return out;
 }
 
@@ -26,7 +34,12 @@ function depth2(ctx: DiagramContext, t: number, first: readonly number[]): Diagr
   if (first.length === 0) return null;
   const drawn = new Set([t, ...first]);
   const second: number[] = [];
-  for (const n of first) for (const m of neighboursOf(ctx, n)) if (!drawn.has(m)) { drawn.add(m); second.push(m); }
+  for (const n of first)
+    for (const m of neighboursOf(ctx, n))
+      if (!drawn.has(m)) {
+        drawn.add(m);
+        second.push(m);
+      }
   if (second.length === 0 || drawn.size > ctx.limits.depth2MaxTables) return null;
   const fks = [...new Set([t, ...first].flatMap((n) => ownFks(ctx, n)))].sort((a, b) => a - b);
   return { tables: [t], detail: 'full', stubs: [...first, ...second], fks, home: ctx.tables[t].schema };

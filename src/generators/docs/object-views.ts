@@ -51,7 +51,15 @@ export interface TableExtrasView {
   readonly triggers: readonly TriggerView[];
   readonly policies: readonly PolicyView[];
   readonly partitioning: PartitioningView | null;
-  readonly exclusions: readonly { readonly name: string; readonly method: string; readonly elements: string; readonly include: string; readonly where: string | null; readonly deferrable: string | null; readonly comment: string | null }[];
+  readonly exclusions: readonly {
+    readonly name: string;
+    readonly method: string;
+    readonly elements: string;
+    readonly include: string;
+    readonly where: string | null;
+    readonly deferrable: string | null;
+    readonly comment: string | null;
+  }[];
   /** Views and routines that read the table. */
   readonly usedBy: readonly LinkView[];
 }
@@ -109,10 +117,32 @@ export interface RoutinePage {
 
 /** Overview rows of sequences, domains, composite types and collations of one schema. */
 export interface TypeObjectsView {
-  readonly sequences: readonly { readonly name: string; readonly type: string; readonly start: string; readonly increment: string; readonly cycle: boolean; readonly ownedBy: string | null; readonly comment: string | null }[];
-  readonly domains: readonly { readonly name: string; readonly path: string; readonly type: string; readonly notNull: boolean; readonly default: string | null; readonly checks: readonly string[]; readonly comment: string | null }[];
+  readonly sequences: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly start: string;
+    readonly increment: string;
+    readonly cycle: boolean;
+    readonly ownedBy: string | null;
+    readonly comment: string | null;
+  }[];
+  readonly domains: readonly {
+    readonly name: string;
+    readonly path: string;
+    readonly type: string;
+    readonly notNull: boolean;
+    readonly default: string | null;
+    readonly checks: readonly string[];
+    readonly comment: string | null;
+  }[];
   readonly compositeTypes: readonly { readonly name: string; readonly path: string; readonly attributes: string; readonly comment: string | null }[];
-  readonly collations: readonly { readonly name: string; readonly provider: string; readonly locale: string | null; readonly deterministic: boolean; readonly comment: string | null }[];
+  readonly collations: readonly {
+    readonly name: string;
+    readonly provider: string;
+    readonly locale: string | null;
+    readonly deterministic: boolean;
+    readonly comment: string | null;
+  }[];
 }
 
 const overloaded = (catalog: Catalog, r: Pick<Routine, 'schema' | 'name'>): boolean =>
@@ -140,7 +170,12 @@ export function dependencyViews(catalog: Catalog, deps: readonly Dependency[], h
       const name = d.kind === 'relation' ? d.name : d.table;
       const key = `r\0${d.schema}\0${name}`;
       const found = relationLink(catalog, d.schema, name, home);
-      const row = rows.get(key) ?? { kind: found?.kind ?? 'relation', object: found?.link ?? { label: tableLabel(d.schema, name, home), path: '' }, linked: found !== null, columns: [] };
+      const row = rows.get(key) ?? {
+        kind: found?.kind ?? 'relation',
+        object: found?.link ?? { label: tableLabel(d.schema, name, home), path: '' },
+        linked: found !== null,
+        columns: [],
+      };
       if (d.kind === 'column') row.columns.push(d.name);
       rows.set(key, row);
     } else if (d.kind === 'type') {
@@ -162,7 +197,9 @@ const reads = (deps: readonly Dependency[], schema: string, name: string): boole
 /** Views and routines that read the relation `schema.name`. */
 function readersOf(catalog: Catalog, schema: string, name: string, home: string): LinkView[] {
   return [
-    ...catalog.views.filter((v) => reads(v.dependsOn, schema, name)).map((v) => ({ label: tableLabel(v.schema, v.name, home), path: viewPath(v.schema, v.name) })),
+    ...catalog.views
+      .filter((v) => reads(v.dependsOn, schema, name))
+      .map((v) => ({ label: tableLabel(v.schema, v.name, home), path: viewPath(v.schema, v.name) })),
     ...catalog.routines.filter((r) => reads(r.dependsOn, schema, name)).map((r) => routineLink(catalog, r, home)),
   ];
 }
@@ -195,7 +232,10 @@ function partitioningOf(catalog: Catalog, t: Table): PartitioningView | null {
       .filter((p) => p.partitionOf !== null && p.partitionOf.schema === t.schema && p.partitionOf.table === t.name)
       .map((p) => ({ table: { label: tableLabel(p.schema, p.name, t.schema), path: tablePath(p.schema, p.name) }, bound: p.partitionOf!.bound })),
     partitionOf: t.partitionOf
-      ? { parent: { label: tableLabel(t.partitionOf.schema, t.partitionOf.table, t.schema), path: tablePath(t.partitionOf.schema, t.partitionOf.table) }, bound: t.partitionOf.bound }
+      ? {
+          parent: { label: tableLabel(t.partitionOf.schema, t.partitionOf.table, t.schema), path: tablePath(t.partitionOf.schema, t.partitionOf.table) },
+          bound: t.partitionOf.bound,
+        }
       : null,
   };
 }
@@ -208,10 +248,18 @@ export function buildTableExtras(catalog: Catalog, t: Table): TableExtrasView {
     triggers: triggerViews(catalog, t.schema, t.name),
     policies: catalog.policies
       .filter((p) => p.schema === t.schema && p.table === t.name)
-      .map((p) => ({ name: p.name, command: p.command.toUpperCase(), mode: p.permissive ? 'permissive' : 'restrictive', roles: p.roles, using: p.using, withCheck: p.withCheck, comment: p.comment })),
+      .map((p) => ({
+        name: p.name,
+        command: p.command.toUpperCase(),
+        mode: p.permissive ? 'permissive' : 'restrictive',
+        roles: p.roles,
+        using: p.using,
+        withCheck: p.withCheck,
+        comment: p.comment,
+      })),
     partitioning: partitioningOf(catalog, t),
-    exclusions: tableMembers(catalog, t).constraints
-      .filter((c): c is Exclusion => c.kind === 'Exclusion')
+    exclusions: tableMembers(catalog, t)
+      .constraints.filter((c): c is Exclusion => c.kind === 'Exclusion')
       .map((c) => ({
         name: c.name,
         method: c.method,
@@ -258,7 +306,8 @@ export function buildRoutinePage(catalog: Catalog, r: Routine): RoutinePage {
     ...(r.parallel !== 'unsafe' ? [`PARALLEL ${r.parallel.toUpperCase()}`] : []),
     ...r.config.map((c) => `SET ${c}`),
   ];
-  const calls = (deps: readonly Dependency[]) => deps.some((d) => d.kind === 'routine' && d.schema === r.schema && d.name === r.name && d.args === r.identityArgs);
+  const calls = (deps: readonly Dependency[]) =>
+    deps.some((d) => d.kind === 'routine' && d.schema === r.schema && d.name === r.name && d.args === r.identityArgs);
   const usedBy = [
     ...catalog.views.filter((v) => calls(v.dependsOn)).map((v) => ({ label: tableLabel(v.schema, v.name, r.schema), path: viewPath(v.schema, v.name) })),
     ...catalog.routines.filter((x) => x !== r && calls(x.dependsOn)).map((x) => routineLink(catalog, x, r.schema)),
@@ -295,18 +344,42 @@ export function buildTypeObjects(catalog: Catalog, schema: string): TypeObjectsV
   return {
     sequences: catalog.sequences
       .filter((s) => s.schema === schema)
-      .map((s) => ({ name: s.name, type: s.type, start: s.start, increment: s.increment, cycle: s.cycle, ownedBy: s.ownedBy ? `${s.ownedBy.table}.${s.ownedBy.column}` : null, comment: s.comment })),
+      .map((s) => ({
+        name: s.name,
+        type: s.type,
+        start: s.start,
+        increment: s.increment,
+        cycle: s.cycle,
+        ownedBy: s.ownedBy ? `${s.ownedBy.table}.${s.ownedBy.column}` : null,
+        comment: s.comment,
+      })),
     domains: catalog.domains
       .filter((d) => d.schema === schema)
-      .map((d) => ({ name: d.name, path: typePath(d.schema, d.name), type: d.type, notNull: d.notNull, default: d.default, checks: d.checks.map((c) => c.expression), comment: d.comment })),
+      .map((d) => ({
+        name: d.name,
+        path: typePath(d.schema, d.name),
+        type: d.type,
+        notNull: d.notNull,
+        default: d.default,
+        checks: d.checks.map((c) => c.expression),
+        comment: d.comment,
+      })),
     compositeTypes: catalog.compositeTypes
       .filter((c) => c.schema === schema)
-      .map((c) => ({ name: c.name, path: typePath(c.schema, c.name), attributes: c.attributes.map((a) => `${ident(a.name)} ${a.type}`).join(', '), comment: c.comment })),
+      .map((c) => ({
+        name: c.name,
+        path: typePath(c.schema, c.name),
+        attributes: c.attributes.map((a) => `${ident(a.name)} ${a.type}`).join(', '),
+        comment: c.comment,
+      })),
     // libc collations name their locale by LC_COLLATE (and LC_CTYPE when it differs); icu and builtin ones by locale.
     collations: catalog.collations
       .filter((c) => c.schema === schema)
       .map((c) => ({
-        name: c.name, provider: c.provider, deterministic: c.deterministic, comment: c.comment,
+        name: c.name,
+        provider: c.provider,
+        deterministic: c.deterministic,
+        comment: c.comment,
         locale: c.locale ?? (c.lcCollate === c.lcCtype ? c.lcCollate : `${c.lcCollate ?? ''} / ${c.lcCtype ?? ''}`),
       })),
   };

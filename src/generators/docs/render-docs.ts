@@ -34,7 +34,8 @@ export function renderDocs(catalog: Catalog, options: RenderDocsOptions = {}): M
   const templates = loadDocsTemplates(options.templatesDir);
   const model = buildDocsModel(catalog, options.title ?? 'Database documentation', options);
   const files: [string, string][] = [['README.md', tidy(templates.readme(model))]];
-  const page = (path: string, template: (typeof templates)[keyof typeof templates], data: object) => files.push([path, tidy(template({ ...data, title: model.title }))]);
+  const page = (path: string, template: (typeof templates)[keyof typeof templates], data: object) =>
+    files.push([path, tidy(template({ ...data, title: model.title }))]);
   for (const schema of model.schemas) {
     for (const table of schema.tables) page(table.path, templates.table, table);
     for (const e of schema.enums) page(e.path, templates.enum, e);

@@ -14,7 +14,17 @@ export interface RenderSiteOptions extends DocsModelOptions {
   readonly title?: string;
 }
 
-const PAGES = ['index.html.hbs', 'schema.html.hbs', 'table.html.hbs', 'enum.html.hbs', 'view.html.hbs', 'routine.html.hbs', 'area.html.hbs', 'domain.html.hbs', 'composite.html.hbs'] as const;
+const PAGES = [
+  'index.html.hbs',
+  'schema.html.hbs',
+  'table.html.hbs',
+  'enum.html.hbs',
+  'view.html.hbs',
+  'routine.html.hbs',
+  'area.html.hbs',
+  'domain.html.hbs',
+  'composite.html.hbs',
+] as const;
 
 /** The HTML templates shipped with schemakit (`templates/html` at the package root), found from this file upwards. */
 export function defaultSiteTemplatesDir(): string {
@@ -82,9 +92,14 @@ export function renderSite(catalog: Catalog, options: RenderSiteOptions = {}): M
   const dirs = options.templatesDir ? [options.templatesDir, defaults] : [defaults];
   const t = compileSite(dirs);
   const model = buildDocsModel(catalog, options.title ?? 'Database documentation', options);
-  const page = (html: string) => `${GENERATED_MARKER}\n${html.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  const page = (html: string) =>
+    `${GENERATED_MARKER}\n${html
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()}\n`;
   const files: [string, string][] = [['index.html', page(t['index.html.hbs'](model))]];
-  const add = (mdPath: string, template: (typeof PAGES)[number], data: object) => files.push([htmlPage(mdPath), page(t[template]({ ...data, title: model.title }))]);
+  const add = (mdPath: string, template: (typeof PAGES)[number], data: object) =>
+    files.push([htmlPage(mdPath), page(t[template]({ ...data, title: model.title }))]);
   for (const s of model.schemas) {
     files.push([schemaPage(s.name), page(t['schema.html.hbs']({ ...s, title: model.title }))]);
     for (const table of s.tables) add(table.path, 'table.html.hbs', table);

@@ -52,12 +52,33 @@ export interface TableView {
   readonly primaryKey: { readonly name: string; readonly columns: readonly string[]; readonly comment: string | null } | null;
   readonly foreignKeys: readonly ForeignKeyView[];
   readonly referencedBy: readonly ForeignKeyView[];
-  readonly uniques: readonly { readonly name: string; readonly columns: readonly string[]; readonly nullsNotDistinct: boolean; readonly deferrable: string | null; readonly comment: string | null }[];
+  readonly uniques: readonly {
+    readonly name: string;
+    readonly columns: readonly string[];
+    readonly nullsNotDistinct: boolean;
+    readonly deferrable: string | null;
+    readonly comment: string | null;
+  }[];
   readonly checks: readonly { readonly name: string; readonly expression: string; readonly noInherit: boolean; readonly comment: string | null }[];
-  readonly indexes: readonly { readonly name: string; readonly unique: boolean; readonly method: string; readonly keys: string; readonly include: string; readonly where: string | null; readonly nullsNotDistinct: boolean; readonly comment: string | null }[];
+  readonly indexes: readonly {
+    readonly name: string;
+    readonly unique: boolean;
+    readonly method: string;
+    readonly keys: string;
+    readonly include: string;
+    readonly where: string | null;
+    readonly nullsNotDistinct: boolean;
+    readonly comment: string | null;
+  }[];
 }
 
-const actionText: Record<FkAction, string> = { 'no-action': 'NO ACTION', restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL', 'set-default': 'SET DEFAULT' };
+const actionText: Record<FkAction, string> = {
+  'no-action': 'NO ACTION',
+  restrict: 'RESTRICT',
+  cascade: 'CASCADE',
+  'set-null': 'SET NULL',
+  'set-default': 'SET DEFAULT',
+};
 
 /** `DEFERRABLE [INITIALLY DEFERRED]` of a constraint (or constraint trigger), or null. */
 export const deferrableText = (c: Pick<Constraint, 'deferrable' | 'initiallyDeferred'>): string | null =>
@@ -145,7 +166,8 @@ export function typeLinkOf(catalog: Catalog, type: string): LinkView | null {
   let pages = typePages.get(catalog);
   if (!pages) {
     pages = new Map<string, LinkView>();
-    for (const t of [...catalog.domains, ...catalog.compositeTypes]) pages.set(qualified(t.schema, t.name), { label: `${t.schema}.${t.name}`, path: typePath(t.schema, t.name) });
+    for (const t of [...catalog.domains, ...catalog.compositeTypes])
+      pages.set(qualified(t.schema, t.name), { label: `${t.schema}.${t.name}`, path: typePath(t.schema, t.name) });
     for (const e of catalog.enums) pages.set(qualified(e.schema, e.name), { label: `${e.schema}.${e.name}`, path: enumPath(e.schema, e.name) });
     typePages.set(catalog, pages);
   }
@@ -213,9 +235,13 @@ export function buildTableView(catalog: Catalog, t: Table): TableView {
       refColumns: fk.columns,
     })),
     uniques: constraints.flatMap((c) =>
-      c.kind === 'Unique' ? [{ name: c.name, columns: c.columns, nullsNotDistinct: c.nullsNotDistinct, deferrable: deferrableText(c), comment: c.comment }] : [],
+      c.kind === 'Unique'
+        ? [{ name: c.name, columns: c.columns, nullsNotDistinct: c.nullsNotDistinct, deferrable: deferrableText(c), comment: c.comment }]
+        : [],
     ),
-    checks: constraints.flatMap((c) => (c.kind === 'Check' ? [{ name: c.name, expression: c.declaredExpression ?? unwrap(c.expression), noInherit: c.noInherit, comment: c.comment }] : [])),
+    checks: constraints.flatMap((c) =>
+      c.kind === 'Check' ? [{ name: c.name, expression: c.declaredExpression ?? unwrap(c.expression), noInherit: c.noInherit, comment: c.comment }] : [],
+    ),
     indexes: indexes.map((i) => ({
       name: i.name,
       unique: i.unique,

@@ -17,8 +17,14 @@ export interface DocsTemplates {
 }
 
 const PAGES = {
-  readme: 'readme.md.hbs', table: 'table.md.hbs', enum: 'enum.md.hbs', view: 'view.md.hbs', routine: 'routine.md.hbs',
-  area: 'area.md.hbs', domain: 'domain.md.hbs', composite: 'composite.md.hbs',
+  readme: 'readme.md.hbs',
+  table: 'table.md.hbs',
+  enum: 'enum.md.hbs',
+  view: 'view.md.hbs',
+  routine: 'routine.md.hbs',
+  area: 'area.md.hbs',
+  domain: 'domain.md.hbs',
+  composite: 'composite.md.hbs',
 } as const;
 
 /** The templates shipped with schemakit (`templates/docs` at the package root), found from this file upwards. */

@@ -3,12 +3,30 @@ import { tsString } from './ts-text';
 
 /** Builders of `c` taking no argument, by the type name `format_type()` prints. */
 const PLAIN: Readonly<Record<string, string>> = {
-  smallint: 'smallint', integer: 'integer', bigint: 'bigint', smallserial: 'smallserial', serial: 'serial', bigserial: 'bigserial',
-  real: 'real', 'double precision': 'doublePrecision', text: 'text', boolean: 'boolean', date: 'date', interval: 'interval',
-  uuid: 'uuid', json: 'json', jsonb: 'jsonb', bytea: 'bytea', inet: 'inet', cidr: 'cidr',
-  numeric: 'numeric', 'character varying': 'varchar',
-  'time without time zone': 'time', 'time with time zone': 'timetz',
-  'timestamp without time zone': 'timestamp', 'timestamp with time zone': 'timestamptz',
+  smallint: 'smallint',
+  integer: 'integer',
+  bigint: 'bigint',
+  smallserial: 'smallserial',
+  serial: 'serial',
+  bigserial: 'bigserial',
+  real: 'real',
+  'double precision': 'doublePrecision',
+  text: 'text',
+  boolean: 'boolean',
+  date: 'date',
+  interval: 'interval',
+  uuid: 'uuid',
+  json: 'json',
+  jsonb: 'jsonb',
+  bytea: 'bytea',
+  inet: 'inet',
+  cidr: 'cidr',
+  numeric: 'numeric',
+  'character varying': 'varchar',
+  'time without time zone': 'time',
+  'time with time zone': 'timetz',
+  'timestamp without time zone': 'timestamp',
+  'timestamp with time zone': 'timestamptz',
 };
 
 /** Builders taking the type modifiers as arguments: `character varying(255)` → `varchar(255)`. */
@@ -44,7 +62,11 @@ export function columnTypeCall(type: string, enumVar: (qualifiedType: string) =>
   let call: string | null = PLAIN[base] ? `${c}.${PLAIN[base]}()` : null;
   for (const [re, builder] of MODIFIED) {
     const m = call === null ? re.exec(base) : null;
-    if (m) call = `${c}.${builder}(${m.slice(1).filter((x, i) => !(builder === 'numeric' && i === 1 && x === '0')).join(', ')})`;
+    if (m)
+      call = `${c}.${builder}(${m
+        .slice(1)
+        .filter((x, i) => !(builder === 'numeric' && i === 1 && x === '0'))
+        .join(', ')})`;
   }
   if (call === null) {
     const e = enumVar(base);

@@ -28,10 +28,14 @@ export function emitColumn(column: Column, table: Table, own: ColumnConstraints,
   const declaredType = ctx.typesBySqlName.get(base);
   let out = declaredType
     ? `${imports.lib('c')}.type(${imports.ref(declaredType)})${'.array()'.repeat(dims)}`
-    : columnTypeCall(column.type, (sqlName) => {
-      const p = ctx.enumsBySqlName.get(sqlName);
-      return p ? imports.ref(p) : null;
-    }, imports);
+    : columnTypeCall(
+        column.type,
+        (sqlName) => {
+          const p = ctx.enumsBySqlName.get(sqlName);
+          return p ? imports.ref(p) : null;
+        },
+        imports,
+      );
   if (column.collation !== null) out += `.collate(${tsString(collateArgument(column.collation))})`;
   if (column.identity !== null) {
     const options = column.identityOptions ? sequenceOptionEntries(column.identityOptions) : [];

@@ -42,7 +42,11 @@ export function emitGrants(grants: readonly Grant[], ctx: PullContext, imports: 
     const on = grantTarget(g, ctx, imports);
     if (on === null) {
       const object = `${g.object} ${g.schema === null ? '' : `${g.schema}.`}${g.name}${g.column === null ? '' : `.${g.column}`}`;
-      throw new SchemakitError('introspect', 'pull-unsupported', `pull cannot write the grant of ${g.privilege} on ${object} to ${g.grantee}: the object is not written as a declaration`);
+      throw new SchemakitError(
+        'introspect',
+        'pull-unsupported',
+        `pull cannot write the grant of ${g.privilege} on ${object} to ${g.grantee}: the object is not written as a declaration`,
+      );
     }
     if (g.revoked) return `${imports.lib('revokeDefault')}(${tsString(g.privilege)}, ${on}, ${tsString(g.grantee)})`;
     return `${imports.lib('grant')}(${tsString(g.privilege)}, ${on}, ${tsString(g.grantee)}${g.grantable ? ', { grantable: true }' : ''})`;

@@ -17,8 +17,7 @@ export function schemaArgument(schema: string, ctx: PullContext, imports: Import
 
 /** Tokens of Postgres-printed SQL: string literals, quoted and bare identifiers, other characters. */
 const TOKENS = /'(?:[^']|'')*'|"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*|\s+|[\s\S]/g;
-const identName = (token: string): string | null =>
-  token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : /^[A-Za-z_]/.test(token) ? token : null;
+const identName = (token: string): string | null => (token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : /^[A-Za-z_]/.test(token) ? token : null);
 
 /**
  * A view's query as the `sql` tag, with every `schema.relation` of a pulled table or view interpolated
@@ -37,7 +36,8 @@ function viewQuery(definition: string, ctx: PullContext, imports: Imports): stri
     if (schema !== null && prev !== '.' && tokens[i + 1] === '.' && i + 2 < tokens.length) {
       const name = identName(tokens[i + 2]);
       const next = tokens[i + 3] ?? '';
-      const p: Placement | undefined = name === null || next === '(' || next === '.' ? undefined : ctx.names.tables.get(pullKey(schema, name)) ?? ctx.names.views.get(pullKey(schema, name));
+      const p: Placement | undefined =
+        name === null || next === '(' || next === '.' ? undefined : (ctx.names.tables.get(pullKey(schema, name)) ?? ctx.names.views.get(pullKey(schema, name)));
       if (p) {
         out += '${' + imports.ref(p) + '}';
         i += 2;
@@ -70,7 +70,13 @@ export function emitView(v: View, ctx: PullContext, imports: Imports): string {
   if (v.materialized && !v.withData) lines.push('  withData: false,');
   if (v.storageParameters.length > 0) lines.push(`  storageParameters: ${parameterRecord(v.storageParameters)},`);
   const indexes = ctx.catalog.indexes.filter((i) => i.schema === v.schema && i.table === v.name);
-  if (indexes.length > 0) lines.push(`  indexes: ${tsList(indexes.map((i) => viewIndex(i, imports)), '  ')},`);
+  if (indexes.length > 0)
+    lines.push(
+      `  indexes: ${tsList(
+        indexes.map((i) => viewIndex(i, imports)),
+        '  ',
+      )},`,
+    );
   if (v.comment !== null) lines.push(`  comment: ${tsString(v.comment)},`);
   if (v.columnComments.length > 0) lines.push(`  columnComments: { ${v.columnComments.map((x) => `${tsKey(x.column)}: ${tsString(x.comment)}`).join(', ')} },`);
   const fn = imports.lib(v.materialized ? 'materializedView' : 'view');

@@ -34,7 +34,9 @@ function partitionBySpec(by: PartitionBy, columns: ReadonlySet<string>, imports:
 
 /** The values of a bound list: `MINVALUE`/`MAXVALUE` as strings, literals as SQL. */
 const boundValues = (list: string, imports: Imports): string =>
-  `[${splitTopLevel(list).map((v) => (v === 'MINVALUE' || v === 'MAXVALUE' ? tsString(v) : imports.lib('sql') && sqlTemplate(v))).join(', ')}]`;
+  `[${splitTopLevel(list)
+    .map((v) => (v === 'MINVALUE' || v === 'MAXVALUE' ? tsString(v) : imports.lib('sql') && sqlTemplate(v)))
+    .join(', ')}]`;
 
 /** `{ parent, from: […], to: […] }`, `{ parent, in: […] }`, `{ parent, modulus, remainder }` or `{ parent, isDefault: true }`. */
 function partitionOfSpec(of: PartitionOf, ctx: PullContext, imports: Imports): string {
@@ -54,7 +56,8 @@ export function tableShapeLines(table: Table, policies: readonly Policy[], ctx: 
   const columns = new Set(table.columns.map((c) => c.name));
   if (table.partitionBy !== null) lines.push(`  partitionBy: ${partitionBySpec(table.partitionBy, columns, imports)},`);
   if (table.partitionOf !== null) lines.push(`  partitionOf: ${partitionOfSpec(table.partitionOf, ctx, imports)},`);
-  if (table.inherits.length > 0) lines.push(`  inherits: [${table.inherits.map((p) => imports.ref(ctx.names.tables.get(pullKey(p.schema, p.name))!)).join(', ')}],`);
+  if (table.inherits.length > 0)
+    lines.push(`  inherits: [${table.inherits.map((p) => imports.ref(ctx.names.tables.get(pullKey(p.schema, p.name))!)).join(', ')}],`);
   if (table.persistence === 'unlogged') lines.push('  unlogged: true,');
   if (table.storageParameters.length > 0) {
     lines.push(`  storageParameters: ${parameterRecord(table.storageParameters)},`);

@@ -31,7 +31,8 @@ function placeConstraints(table: Table, constraints: readonly Constraint[]): Pla
     table.columns.map((c) => [c.name, { primaryKey: null, unique: null, references: null, inPrimaryKey: pkColumns.has(c.name) }]),
   );
   const placed: Placed = { byColumn, primaryKey: null, uniques: [], checks: [], foreignKeys: [], exclusions: [] };
-  const single = (c: { columns: readonly string[]; deferrable: boolean }) => (c.columns.length === 1 && !c.deferrable ? byColumn.get(c.columns[0]) ?? null : null);
+  const single = (c: { columns: readonly string[]; deferrable: boolean }) =>
+    c.columns.length === 1 && !c.deferrable ? (byColumn.get(c.columns[0]) ?? null) : null;
   for (const c of constraints) {
     switch (c.kind) {
       case 'PrimaryKey': {
@@ -71,7 +72,11 @@ export function emitTable(table: Table, ctx: PullContext, imports: Imports): str
   const members = ctx.members.get(pullKey(table.schema, table.name)) ?? { constraints: [], indexes: [] };
   const placed = placeConstraints(table, members.constraints);
   const schema = ctx.names.schemas.get(table.schema);
-  const head = schema ? `${imports.lib('table')}(${imports.ref(schema)}, ` : table.schema === 'public' ? `${imports.lib('table')}(` : `${imports.lib('table')}(${tsString(table.schema)}, `;
+  const head = schema
+    ? `${imports.lib('table')}(${imports.ref(schema)}, `
+    : table.schema === 'public'
+      ? `${imports.lib('table')}(`
+      : `${imports.lib('table')}(${tsString(table.schema)}, `;
   const lines: string[] = [];
   if (table.comment !== null) lines.push(`  comment: ${tsString(table.comment)},`);
   if (table.columns.length === 0) lines.push('  columns: {},');
@@ -85,11 +90,33 @@ export function emitTable(table: Table, ctx: PullContext, imports: Imports): str
     const text = tsList(items, '  ');
     if (items.length > 0) lines.push(`  ${key}: ${/\bt[.[]/.test(text) ? '(t)' : '()'} => ${text},`);
   };
-  list('uniques', placed.uniques.map((u) => tableUnique(u, table, ctx, imports)));
-  list('foreignKeys', placed.foreignKeys.map((fk) => tableForeignKey(fk, table, ctx, imports)));
-  list('checks', placed.checks.map((ch) => tableCheck(ch, table, ctx, imports)));
-  list('exclusions', placed.exclusions.map((x) => tableExclusion(x, table, imports)));
-  list('indexes', members.indexes.map((i) => emitIndex(i, table, ctx, imports)));
-  lines.push(...tableShapeLines(table, ctx.catalog.policies.filter((p) => p.schema === table.schema && p.table === table.name), ctx, imports));
+  list(
+    'uniques',
+    placed.uniques.map((u) => tableUnique(u, table, ctx, imports)),
+  );
+  list(
+    'foreignKeys',
+    placed.foreignKeys.map((fk) => tableForeignKey(fk, table, ctx, imports)),
+  );
+  list(
+    'checks',
+    placed.checks.map((ch) => tableCheck(ch, table, ctx, imports)),
+  );
+  list(
+    'exclusions',
+    placed.exclusions.map((x) => tableExclusion(x, table, imports)),
+  );
+  list(
+    'indexes',
+    members.indexes.map((i) => emitIndex(i, table, ctx, imports)),
+  );
+  lines.push(
+    ...tableShapeLines(
+      table,
+      ctx.catalog.policies.filter((p) => p.schema === table.schema && p.table === table.name),
+      ctx,
+      imports,
+    ),
+  );
   return `${head}${tsString(table.name)}, {\n${lines.join('\n')}\n})`;
 }

@@ -59,8 +59,10 @@ export function emitDomain(d: Domain, ctx: PullContext, imports: Imports): strin
 
 /** `compositeType(s, 'name', { attribute: 'type', other: { type, collation } }, { comment })`. */
 export function emitCompositeType(t: CompositeType, ctx: PullContext, imports: Imports): string {
-  const attributes = t.attributes.map((a) =>
-    `  ${tsKey(a.name)}: ${a.collation === null ? tsString(a.type) : `{ type: ${tsString(a.type)}, collation: ${tsString(collateArgument(a.collation))} }`},`);
+  const attributes = t.attributes.map(
+    (a) =>
+      `  ${tsKey(a.name)}: ${a.collation === null ? tsString(a.type) : `{ type: ${tsString(a.type)}, collation: ${tsString(collateArgument(a.collation))} }`},`,
+  );
   const body = attributes.length === 0 ? '{}' : `{\n${attributes.join('\n')}\n}`;
   const options = t.comment === null ? '' : `, { comment: ${tsString(t.comment)} }`;
   return `${imports.lib('compositeType')}(${schemaArgument(t.schema, ctx, imports)}, ${tsString(t.name)}, ${body}${options})`;

@@ -31,7 +31,10 @@ export class ImplicitNames {
       case 'Exclusion':
         return false; // declared with its name
       case 'Check': {
-        const vars = columnsIn(check ?? c.expression, table.columns.map((x) => x.name));
+        const vars = columnsIn(
+          check ?? c.expression,
+          table.columns.map((x) => x.name),
+        );
         return this.#free(c.schema, c.name, makeObjectName(c.table, vars.length === 1 ? vars[0] : null, 'check'));
       }
       default:

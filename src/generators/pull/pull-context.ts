@@ -33,7 +33,10 @@ export function pullContext(catalog: Catalog, layout: PullLayout): PullContext {
   const typesBySqlName = new Map<string, Placement>();
   for (const d of catalog.domains) typesBySqlName.set(qualified(d.schema, d.name), names.domains.get(pullKey(d.schema, d.name))!);
   for (const t of catalog.compositeTypes) typesBySqlName.set(qualified(t.schema, t.name), names.compositeTypes.get(pullKey(t.schema, t.name))!);
-  const component = fkComponents(catalog.tables, catalog.constraints.filter((c): c is ForeignKey => c.kind === 'ForeignKey'));
+  const component = fkComponents(
+    catalog.tables,
+    catalog.constraints.filter((c): c is ForeignKey => c.kind === 'ForeignKey'),
+  );
   return {
     catalog,
     names,

@@ -40,7 +40,36 @@ export const routinePullKey = (r: { schema: string; name: string; identityArgs: 
 export const triggerPullKey = (t: { schema: string; table: string; name: string }): string => pullKey(t.schema, `${t.table}\u0000${t.name}`);
 
 /** Names the declaration files import from schemakit, or use as a callback parameter: never a variable. */
-const TAKEN = ['c', 'sql', 't', 'table', 'index', 'check', 'unique', 'primaryKey', 'foreignKey', 'schema', 'enumType', 'extension', 'key', 'value', 'ColumnRef', 'AnyTableDecl', 'view', 'materializedView', 'func', 'procedure', 'trigger', 'sequence', 'domain', 'compositeType', 'collation', 'eventTrigger', 'grant', 'revokeDefault'];
+const TAKEN = [
+  'c',
+  'sql',
+  't',
+  'table',
+  'index',
+  'check',
+  'unique',
+  'primaryKey',
+  'foreignKey',
+  'schema',
+  'enumType',
+  'extension',
+  'key',
+  'value',
+  'ColumnRef',
+  'AnyTableDecl',
+  'view',
+  'materializedView',
+  'func',
+  'procedure',
+  'trigger',
+  'sequence',
+  'domain',
+  'compositeType',
+  'collation',
+  'eventTrigger',
+  'grant',
+  'revokeDefault',
+];
 
 /** Words of a name: split at anything but letters and digits, and between a lower-case letter and an upper-case one. */
 const words = (name: string): string[] =>
@@ -98,8 +127,18 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const vars = new VariableNames();
   const dirs = new FileNames(['extensions', 'event-triggers', 'privileges']);
   const dirOf = new Map<string, { dir: string; files: FileNames }>();
-  const schemaNames = [...new Set([...catalog.schemas.map((s) => s.name), ...catalog.enums.map((e) => e.schema), ...catalog.tables.map((t) => t.schema), ...catalog.views.map((v) => v.schema), ...catalog.routines.map((r) => r.schema), ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations].map((x) => x.schema)])].sort();
-  for (const s of schemaNames) dirOf.set(s, { dir: dirs.take(kebab(s)), files: new FileNames(['schema', 'types', 'tables', 'views', 'functions', 'triggers']) });
+  const schemaNames = [
+    ...new Set([
+      ...catalog.schemas.map((s) => s.name),
+      ...catalog.enums.map((e) => e.schema),
+      ...catalog.tables.map((t) => t.schema),
+      ...catalog.views.map((v) => v.schema),
+      ...catalog.routines.map((r) => r.schema),
+      ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations].map((x) => x.schema),
+    ]),
+  ].sort();
+  for (const s of schemaNames)
+    dirOf.set(s, { dir: dirs.take(kebab(s)), files: new FileNames(['schema', 'types', 'tables', 'views', 'functions', 'triggers']) });
   const dir = (s: string) => dirOf.get(s)!;
 
   const schemas = new Map<string, Placement | null>();
@@ -109,7 +148,8 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
     schemas.set(s, declared && decl ? { file: `${dir(s).dir}/schema.ts`, name: vars.take([camel(s, 'schema'), `${camel(s, 'schema')}Schema`]) } : null);
   }
   const extensions = new Map<string, Placement>();
-  for (const e of catalog.extensions) extensions.set(e.name, { file: 'extensions.ts', name: vars.take([camel(e.name, 'extension'), `${camel(e.name, 'extension')}Extension`]) });
+  for (const e of catalog.extensions)
+    extensions.set(e.name, { file: 'extensions.ts', name: vars.take([camel(e.name, 'extension'), `${camel(e.name, 'extension')}Extension`]) });
   const scoped = (schema: string, name: string, kind: string): string[] => {
     const plain = camel(name, kind);
     const qualified = camel(`${schema} ${name}`, kind);
@@ -117,7 +157,8 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
     return [plain, qualified, suffixed, `${qualified}${kind[0].toUpperCase()}${kind.slice(1)}`];
   };
   const enums = new Map<string, Placement>();
-  for (const e of catalog.enums) enums.set(pullKey(e.schema, e.name), { file: `${dir(e.schema).dir}/types.ts`, name: vars.take(scoped(e.schema, e.name, 'enum')) });
+  for (const e of catalog.enums)
+    enums.set(pullKey(e.schema, e.name), { file: `${dir(e.schema).dir}/types.ts`, name: vars.take(scoped(e.schema, e.name, 'enum')) });
   const tables = new Map<string, Placement>();
   for (const t of catalog.tables) {
     const d = dir(t.schema);
@@ -125,11 +166,17 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
     tables.set(pullKey(t.schema, t.name), { file, name: vars.take(scoped(t.schema, t.name, 'table')) });
   }
   const views = new Map<string, Placement>();
-  for (const v of catalog.views) views.set(pullKey(v.schema, v.name), { file: `${dir(v.schema).dir}/views.ts`, name: vars.take(scoped(v.schema, v.name, 'view')) });
+  for (const v of catalog.views)
+    views.set(pullKey(v.schema, v.name), { file: `${dir(v.schema).dir}/views.ts`, name: vars.take(scoped(v.schema, v.name, 'view')) });
   const routines = new Map<string, Placement>();
-  for (const r of catalog.routines) routines.set(routinePullKey(r), { file: `${dir(r.schema).dir}/functions.ts`, name: vars.take(scoped(r.schema, r.name, r.procedure ? 'procedure' : 'function')) });
+  for (const r of catalog.routines)
+    routines.set(routinePullKey(r), {
+      file: `${dir(r.schema).dir}/functions.ts`,
+      name: vars.take(scoped(r.schema, r.name, r.procedure ? 'procedure' : 'function')),
+    });
   const triggers = new Map<string, Placement>();
-  for (const t of catalog.triggers) triggers.set(triggerPullKey(t), { file: `${dir(t.schema).dir}/triggers.ts`, name: vars.take(scoped(t.schema, t.name, 'trigger')) });
+  for (const t of catalog.triggers)
+    triggers.set(triggerPullKey(t), { file: `${dir(t.schema).dir}/triggers.ts`, name: vars.take(scoped(t.schema, t.name, 'trigger')) });
   const inTypes = (list: readonly { schema: string; name: string }[], kind: string) =>
     new Map(list.map((x) => [pullKey(x.schema, x.name), { file: `${dir(x.schema).dir}/types.ts`, name: vars.take(scoped(x.schema, x.name, kind)) }]));
   const domains = inTypes(catalog.domains, 'domain');
@@ -137,8 +184,11 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const sequences = inTypes(catalog.sequences, 'sequence');
   const collations = inTypes(catalog.collations, 'collation');
   const eventTriggers = new Map<string, Placement>();
-  for (const e of catalog.eventTriggers) eventTriggers.set(e.name, { file: 'event-triggers.ts', name: vars.take([camel(e.name, 'eventTrigger'), `${camel(e.name, 'eventTrigger')}EventTrigger`]) });
-  const privileges = (catalog.grants ?? []).some((g) => g.object !== 'schema' || schemas.get(g.name)) ? { file: 'privileges.ts', name: vars.take(['privileges', 'grants']) } : null;
+  for (const e of catalog.eventTriggers)
+    eventTriggers.set(e.name, { file: 'event-triggers.ts', name: vars.take([camel(e.name, 'eventTrigger'), `${camel(e.name, 'eventTrigger')}EventTrigger`]) });
+  const privileges = (catalog.grants ?? []).some((g) => g.object !== 'schema' || schemas.get(g.name))
+    ? { file: 'privileges.ts', name: vars.take(['privileges', 'grants']) }
+    : null;
   return { schemas, enums, tables, extensions, views, routines, triggers, sequences, domains, compositeTypes, collations, eventTriggers, privileges };
 }
 

@@ -34,13 +34,17 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
   }
   for (const x of catalog.extensions) out.push({ placement: ctx.names.extensions.get(x.name)!, emit: (imports) => emitExtension(x, ctx, imports) });
   for (const e of catalog.enums) out.push({ placement: ctx.names.enums.get(pullKey(e.schema, e.name))!, emit: (imports) => emitEnum(e, ctx, imports) });
-  for (const c of catalog.collations) out.push({ placement: ctx.names.collations.get(pullKey(c.schema, c.name))!, emit: (imports) => emitCollation(c, ctx, imports) });
+  for (const c of catalog.collations)
+    out.push({ placement: ctx.names.collations.get(pullKey(c.schema, c.name))!, emit: (imports) => emitCollation(c, ctx, imports) });
   for (const d of catalog.domains) out.push({ placement: ctx.names.domains.get(pullKey(d.schema, d.name))!, emit: (imports) => emitDomain(d, ctx, imports) });
-  for (const c of catalog.compositeTypes) out.push({ placement: ctx.names.compositeTypes.get(pullKey(c.schema, c.name))!, emit: (imports) => emitCompositeType(c, ctx, imports) });
-  for (const s of catalog.sequences) out.push({ placement: ctx.names.sequences.get(pullKey(s.schema, s.name))!, emit: (imports) => emitSequence(s, ctx, imports) });
+  for (const c of catalog.compositeTypes)
+    out.push({ placement: ctx.names.compositeTypes.get(pullKey(c.schema, c.name))!, emit: (imports) => emitCompositeType(c, ctx, imports) });
+  for (const s of catalog.sequences)
+    out.push({ placement: ctx.names.sequences.get(pullKey(s.schema, s.name))!, emit: (imports) => emitSequence(s, ctx, imports) });
   for (const t of catalog.tables) out.push({ placement: ctx.names.tables.get(pullKey(t.schema, t.name))!, emit: (imports) => emitTable(t, ctx, imports) });
   for (const r of catalog.routines) out.push({ placement: ctx.names.routines.get(routinePullKey(r))!, emit: (imports) => emitRoutine(r, ctx, imports) });
-  for (const v of viewsInOrder(catalog.views)) out.push({ placement: ctx.names.views.get(pullKey(v.schema, v.name))!, emit: (imports) => emitView(v, ctx, imports) });
+  for (const v of viewsInOrder(catalog.views))
+    out.push({ placement: ctx.names.views.get(pullKey(v.schema, v.name))!, emit: (imports) => emitView(v, ctx, imports) });
   for (const t of catalog.triggers) out.push({ placement: ctx.names.triggers.get(triggerPullKey(t))!, emit: (imports) => emitTrigger(t, ctx, imports) });
   for (const e of catalog.eventTriggers) out.push({ placement: ctx.names.eventTriggers.get(e.name)!, emit: (imports) => emitEventTrigger(e, ctx, imports) });
   const privileges = ctx.names.privileges;
@@ -65,7 +69,10 @@ function printFile(file: string, decls: readonly Declaration[]): string {
     namedImports: d.namedImports.map((n) => (n.startsWith('type ') ? { name: n.slice(5), isTypeOnly: true } : { name: n })),
   }));
   // printStructure prints without parsing: a source file per table (createSourceFile) took 5 s for 1,000 tables.
-  return printStructure({ kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] }, { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' });
+  return printStructure(
+    { kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] },
+    { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' },
+  );
 }
 
 /**

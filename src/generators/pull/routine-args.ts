@@ -10,9 +10,9 @@ export interface PulledArgument {
   readonly default: string | null;
 }
 
-
 /** A type format_type prints in several words (then the first word is not an argument name). */
-const MULTI_WORD_TYPE = /^(double precision|(character|bit) varying(\(\d+\))?|(timestamp|time)(\(\d+\))? with(out)? time zone|interval [a-z ]+(\(\d+\))?)(\[\])*$/;
+const MULTI_WORD_TYPE =
+  /^(double precision|(character|bit) varying(\(\d+\))?|(timestamp|time)(\(\d+\))? with(out)? time zone|interval [a-z ]+(\(\d+\))?)(\[\])*$/;
 
 /** The index of ` DEFAULT ` outside quotes and parentheses, or -1. */
 function defaultIndex(text: string): number {

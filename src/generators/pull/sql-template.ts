@@ -29,7 +29,8 @@ function closingOf(text: string, open: number): number {
  * A token scan of Postgres-printed SQL: string literals, quoted and bare identifiers (with whether a `(`
  * follows, i.e. a function name), casts (`::type`, never a column) and single other characters.
  */
-const TOKENS = /'(?:[^']|'')*'|"((?:[^"]|"")+)"(\s*\()?|([a-z_][a-z0-9_$]*)(\s*\()?|::\s*(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*))*|[A-Za-z_][A-Za-z0-9_$]*|[\s\S]/g;
+const TOKENS =
+  /'(?:[^']|'')*'|"((?:[^"]|"")+)"(\s*\()?|([a-z_][a-z0-9_$]*)(\s*\()?|::\s*(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*))*|[A-Za-z_][A-Za-z0-9_$]*|[\s\S]/g;
 
 /**
  * SQL as the `sql` tag: column names of the table become `${t.column}` (so the declaration follows a column

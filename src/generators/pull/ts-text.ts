@@ -1,9 +1,11 @@
 /** TypeScript source fragments: string literals, property keys and accesses, JavaScript values as literals. */
 
 const RESERVED = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
     'instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface ' +
-    'package private protected public await arguments eval undefined NaN Infinity').split(' '),
+    'package private protected public await arguments eval undefined NaN Infinity'
+  ).split(' '),
 );
 
 /** Whether `name` may be used as a variable name in a module (strict mode). */
@@ -41,7 +43,8 @@ export function tsString(text: string): string {
 export const tsKey = (name: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : tsString(name));
 
 /** Property access on an object: `t.email`, or `t['Display Name']` for names that are not identifiers. */
-export const tsAccess = (object: string, name: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${object}.${name}` : `${object}[${tsString(name)}]`);
+export const tsAccess = (object: string, name: string): string =>
+  /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${object}.${name}` : `${object}[${tsString(name)}]`;
 
 /** A JSON value as a TypeScript literal: `{ theme: 'dark', sizes: [1, 2] }`. */
 export function tsValue(value: unknown): string {

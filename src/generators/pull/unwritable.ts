@@ -13,10 +13,13 @@ export function unwritableObjects(catalog: Catalog): Problem[] {
   const add = (object: string, what: string) => problems.push({ code: 'pull-unsupported', object, message: `pull does not write ${what} yet` });
   for (const r of catalog.routines) if (r.atomic) add(`${q(r.schema, r.name)}(${r.identityArgs})`, 'BEGIN ATOMIC bodies');
   const triggerFunctions = new Set(catalog.routines.filter((r) => r.identityArgs === '').map((r) => q(r.schema, r.name)));
-  for (const t of catalog.triggers) if (!triggerFunctions.has(q(t.functionSchema, t.functionName))) add(`${q(t.schema, t.table)}.${t.name}`, 'triggers running a function that is not pulled');
-  for (const e of catalog.eventTriggers) if (!triggerFunctions.has(q(e.functionSchema, e.functionName))) add(e.name, 'event triggers running a function that is not pulled');
+  for (const t of catalog.triggers)
+    if (!triggerFunctions.has(q(t.functionSchema, t.functionName))) add(`${q(t.schema, t.table)}.${t.name}`, 'triggers running a function that is not pulled');
+  for (const e of catalog.eventTriggers)
+    if (!triggerFunctions.has(q(e.functionSchema, e.functionName))) add(e.name, 'event triggers running a function that is not pulled');
   const tables = new Set(catalog.tables.map((t) => q(t.schema, t.name)));
-  for (const i of catalog.indexes) if (!tables.has(q(i.schema, i.table)) && i.include.length > 0) add(`${q(i.schema, i.table)}.${i.name}`, 'INCLUDE of indexes on materialized views');
+  for (const i of catalog.indexes)
+    if (!tables.has(q(i.schema, i.table)) && i.include.length > 0) add(`${q(i.schema, i.table)}.${i.name}`, 'INCLUDE of indexes on materialized views');
   return problems;
 }
 
