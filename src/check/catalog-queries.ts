@@ -1,3 +1,4 @@
+import { nameKey } from '../model';
 import type { Db } from '../db';
 import type { DataCheck } from '../model';
 import { ident, literal, qualified } from '../sql';
@@ -41,7 +42,7 @@ export async function planInvalidIndexes(db: Db, locate: (key: string) => string
       kind: 'invalid-index',
       object: `${r.schema}.${r.name}`,
       table: `${r.schema}.${r.table}`,
-      location: locate(`${r.schema}.${r.name}`),
+      location: locate(nameKey(r.schema, r.name)),
       sampleSql: null,
       countSql: 'SELECT 1 AS n',
       fix: `DROP INDEX CONCURRENTLY ${qualified(r.schema, r.name)}; then create it again (schemakit apply)`,
@@ -73,7 +74,7 @@ export async function planSequences(db: Db, tables: ReadonlyMap<string, LiveTabl
   const rows = await db.query<Record<string, string>>(SEQUENCES);
   const queries: DataQuery[] = [];
   for (const r of rows) {
-    const t = tables.get(`${r.table_schema}.${r.table}`);
+    const t = tables.get(nameKey(r.table_schema, r.table));
     if (!t) continue;
     const up = Number(r.step) > 0;
     const col = `t.${ident(r.column)}`;
@@ -83,7 +84,7 @@ export async function planSequences(db: Db, tables: ReadonlyMap<string, LiveTabl
       kind: 'sequence-behind',
       object: `${r.table_schema}.${r.table}.${r.column}`,
       table: `${r.table_schema}.${r.table}`,
-      location: locate(`${r.table_schema}.${r.table}.${r.column}`),
+      location: locate(nameKey(r.table_schema, r.table, r.column)),
       countSql: `SELECT count(*) AS n ${from}`,
       sampleSql: `SELECT ${rowKeySql(t, 't')} AS v ${from} ORDER BY ${col} ${up ? 'DESC' : 'ASC'} LIMIT 5`,
       fix: `SELECT setval(${literal(seq)}, (SELECT ${up ? 'max' : 'min'}(${ident(r.column)}) FROM ${qualified(r.table_schema, r.table)}));`,

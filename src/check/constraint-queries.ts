@@ -1,3 +1,4 @@
+import { nameKey } from '../model';
 import type { Db } from '../db';
 import type { LogicalForeignKey } from '../model';
 import { ident, parens, qualified } from '../sql';
@@ -54,9 +55,9 @@ export async function planNotValid(db: Db, tables: ReadonlyMap<string, LiveTable
   const queries: DataQuery[] = [];
   for (const r of rows) {
     const [schema, table, name] = [r.schema as string, r.table as string, r.name as string];
-    const t = tables.get(`${schema}.${table}`);
+    const t = tables.get(nameKey(schema, table));
     if (!t) continue;
-    const location = locate(`${schema}.${table}.${name}`) ?? locate(`${schema}.${table}`);
+    const location = locate(nameKey(schema, table, name)) ?? locate(nameKey(schema, table));
     const validate = `ALTER TABLE ${qualified(schema, table)} VALIDATE CONSTRAINT ${ident(name)};`;
     if (r.type === 'f') {
       const fk: FkSpec = {
@@ -91,14 +92,15 @@ export async function planNotValid(db: Db, tables: ReadonlyMap<string, LiveTable
 export function planLogicalForeignKeys(fks: readonly LogicalForeignKey[], tables: ReadonlyMap<string, LiveTable>): Planned {
   const out: Planned = { queries: [], skipped: [] };
   for (const fk of fks) {
-    const t = tables.get(`${fk.schema}.${fk.table}`);
-    const missing = [!t ? `${fk.schema}.${fk.table}` : null, !tables.has(`${fk.refSchema}.${fk.refTable}`) ? `${fk.refSchema}.${fk.refTable}` : null].filter(
-      Boolean,
-    );
+    const t = tables.get(nameKey(fk.schema, fk.table));
+    const missing = [
+      !t ? nameKey(fk.schema, fk.table) : null,
+      !tables.has(nameKey(fk.refSchema, fk.refTable)) ? nameKey(fk.refSchema, fk.refTable) : null,
+    ].filter(Boolean);
     const cols = [
       ...fk.columns.filter((c) => t && !t.columns.includes(c)),
       ...fk.refColumns.filter((c) => {
-        const r = tables.get(`${fk.refSchema}.${fk.refTable}`);
+        const r = tables.get(nameKey(fk.refSchema, fk.refTable));
         return r && !r.columns.includes(c);
       }),
     ];

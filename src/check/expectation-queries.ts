@@ -1,3 +1,4 @@
+import { nameKey } from '../model';
 import { dedupeCommand, type NaturalKey, type TableExpectation } from '../model';
 import { ident, literal, qualified } from '../sql';
 import { plural, type DataQuery, type Planned } from './data-query';
@@ -5,7 +6,7 @@ import { allNotNull, columnsText, rowKeySql, type LiveTable } from './live-table
 
 /** Skips a check whose table or columns are not in the database yet. */
 function missing(tables: ReadonlyMap<string, LiveTable>, schema: string, table: string, cols: readonly string[]): string | null {
-  const t = tables.get(`${schema}.${table}`);
+  const t = tables.get(nameKey(schema, table));
   if (!t) return `${schema}.${table} is not in the database (apply the schema first)`;
   const gone = cols.filter((c) => !t.columns.includes(c));
   return gone.length > 0 ? `column(s) ${gone.join(', ')} of ${schema}.${table} not in the database (apply the schema first)` : null;
@@ -100,7 +101,7 @@ export function planExpectations(es: readonly TableExpectation[], tables: Readon
   for (const e of es) {
     const why = missing(tables, e.schema, e.table, 'column' in e ? [e.column] : []);
     if (why) out.skipped.push({ kind: kindOf[e.kind], object: `${e.schema}.${e.table}`, reason: why, location: e.location });
-    else out.queries.push(expectationQuery(e, tables.get(`${e.schema}.${e.table}`)!));
+    else out.queries.push(expectationQuery(e, tables.get(nameKey(e.schema, e.table))!));
   }
   return out;
 }

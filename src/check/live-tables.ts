@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { nameKey } from '../model';
 import { ident } from '../sql';
 
 /** A table as it is in the database: its columns and primary key (the sample keys of findings). */
@@ -25,7 +26,7 @@ export async function readLiveTables(db: Db, schemas?: readonly string[]): Promi
     schemas ? `${SQL} AND n.nspname = ANY($1::text[])` : SQL,
     schemas ? [schemas] : undefined,
   );
-  return new Map(rows.map((r) => [`${r.schema}.${r.name}`, { schema: r.schema, name: r.name, columns: r.columns, primaryKey: r.pk }]));
+  return new Map(rows.map((r) => [nameKey(r.schema, r.name), { schema: r.schema, name: r.name, columns: r.columns, primaryKey: r.pk }]));
 }
 
 /** An expression giving a row's key as text: its primary key, else its ctid (a table without a key). */
@@ -50,7 +51,7 @@ export function allNotNull(cols: readonly string[], alias: string): string {
 export function resolveTableName(name: string, tables: ReadonlyMap<string, LiveTable>): string | null {
   if (tables.has(name)) return name;
   if (name.includes('.')) return null;
-  if (tables.has(`public.${name}`)) return `public.${name}`;
+  if (tables.has(nameKey('public', name))) return nameKey('public', name);
   const matches = [...tables.keys()].filter((k) => k.slice(k.indexOf('.') + 1) === name);
   return matches.length === 1 ? matches[0] : null;
 }

@@ -1,3 +1,4 @@
+import { nameKey } from '../model';
 import { formatBytes, formatRows } from '../util';
 import { finding, num, systemSchemas, type CheckResult, type HealthContext } from './context';
 import { createIndexSql, indexDeclarationCode } from './fix-code';
@@ -35,8 +36,8 @@ export async function checkForeignKeys(ctx: HealthContext): Promise<CheckResult>
     const [schema, table, name, columns] = [r.schema as string, r.table as string, r.name as string, r.columns as string[]];
     const rowsN = num(r.rows);
     const bytes = num(r.bytes)!;
-    const at = ctx.locate(`${schema}.${table}.${name}`) ?? ctx.locate(`${schema}.${table}`);
-    const tableAt = ctx.locate(`${schema}.${table}`);
+    const at = ctx.locate(nameKey(schema, table, name)) ?? ctx.locate(nameKey(schema, table));
+    const tableAt = ctx.locate(nameKey(schema, table));
     const severity = rowsN !== null && rowsN >= ctx.thresholds.largeTableRows ? 'warning' : 'info';
     return finding(
       'fk-without-index',

@@ -1,3 +1,4 @@
+import { nameKey } from '../model';
 import { ident, qualified } from '../sql';
 import { formatBytes } from '../util';
 import { finding, type CheckResult, type HealthContext } from './context';
@@ -8,7 +9,7 @@ const indexObject = (i: IndexStat) => `${i.schema}.${i.name}`;
 
 /** The location of an index: its own declaration, else the constraint it backs. */
 const locateIndex = (ctx: HealthContext, i: IndexStat) =>
-  ctx.locate(indexObject(i)) ?? (i.constraint ? ctx.locate(`${i.schema}.${i.table}.${i.constraint}`) : null);
+  ctx.locate(indexObject(i)) ?? (i.constraint ? ctx.locate(nameKey(i.schema, i.table, i.constraint)) : null);
 
 /** The fix for an index that should go: drop it, and remove its declaration first when there is one. */
 function dropFix(ctx: HealthContext, i: IndexStat, why: string): Fix {

@@ -1,5 +1,5 @@
 import type { AlterColumn, Change, RecreateEnum } from '../diff';
-import { columnKey, constraintKey, dedupeCommand, relKey, type Constraint, type ForeignKey, type Index } from '../model';
+import { columnKey, constraintKey, dedupeCommand, relKey, type Constraint, type ForeignKey, type Index, nameKey } from '../model';
 import { analyzeTypeChange, type Plan } from '../plan';
 import { ident, indexKeySql, literal, parens, qualified, storageType } from '../sql';
 
@@ -46,12 +46,12 @@ function namesBefore(plan: Plan): Names {
   const columns = new Map<string, string>();
   for (const s of plan.steps) {
     const c = s.change;
-    if (c.kind === 'RenameTable') tables.set(`${c.schema}.${c.to}`, c.from);
-    if (c.kind === 'RenameColumn') columns.set(`${c.schema}.${c.table}.${c.to}`, c.from);
+    if (c.kind === 'RenameTable') tables.set(nameKey(c.schema, c.to), c.from);
+    if (c.kind === 'RenameColumn') columns.set(nameKey(c.schema, c.table, c.to), c.from);
   }
   return {
-    table: (schema, table) => tables.get(`${schema}.${table}`) ?? table,
-    column: (schema, table, column) => columns.get(`${schema}.${table}.${column}`) ?? column,
+    table: (schema, table) => tables.get(nameKey(schema, table)) ?? table,
+    column: (schema, table, column) => columns.get(nameKey(schema, table, column)) ?? column,
   };
 }
 
@@ -105,7 +105,7 @@ function checksOf(c: Change, step: number, scope: Scope): PreflightCheck[] {
     case 'AlterColumn':
       return alterColumnChecks(c, step, scope);
     case 'AddColumn': {
-      if (scope.newTables.has(`${c.schema}.${c.table}`)) return [];
+      if (scope.newTables.has(nameKey(c.schema, c.table))) return [];
       const t = qualified(c.schema, scope.names.table(c.schema, c.table));
       return [
         {
@@ -128,7 +128,7 @@ function checksOf(c: Change, step: number, scope: Scope): PreflightCheck[] {
 
 /** True when the check can run: the table exists before the plan and none of the columns is new. */
 function checkable(scope: Scope, schema: string, table: string, columns: readonly string[]): boolean {
-  return !scope.newTables.has(`${schema}.${table}`) && !columns.some((c) => scope.newColumns.has(columnKey(schema, table, c)));
+  return !scope.newTables.has(nameKey(schema, table)) && !columns.some((c) => scope.newColumns.has(columnKey(schema, table, c)));
 }
 
 /** `a IS NOT NULL AND b IS NOT NULL` over qualified columns. */
@@ -197,7 +197,7 @@ function constraintChecks(k: Constraint, step: number, scope: Scope): PreflightC
  * MATCH FULL: only all-NULL keys are). A referenced table the plan creates is empty.
  */
 function foreignKeyCheck(k: ForeignKey, cols: readonly string[], t: string, step: number, scope: Scope): PreflightCheck {
-  const refNew = scope.newTables.has(`${k.refSchema}.${k.refTable}`);
+  const refNew = scope.newTables.has(nameKey(k.refSchema, k.refTable));
   const refCols = k.refColumns.map((c) => scope.names.column(k.refSchema, k.refTable, c));
   const ref = qualified(k.refSchema, scope.names.table(k.refSchema, k.refTable));
   const missing = refNew
