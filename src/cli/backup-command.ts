@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import { createBackup, listBackups, parseAge, pruneBackups, type BackupKind, type BackupMeta, type ListedBackup } from '../backup';
 import { formatBytes, SchemakitError } from '../util';
 import { using, type Outcome } from './commands';
+import { progress } from './progress';
 import { cliTarget, openResolved, projectConfig, type TargetOptions } from './target';
 
 /** Options of `schemakit backup`. */
@@ -31,7 +32,7 @@ export async function runBackup(opts: BackupOptions): Promise<Outcome> {
   const kind: BackupKind = opts.schemaOnly ? 'schema-only' : opts.dataOnly ? 'data-only' : 'full';
   const t = cliTarget(opts);
   const dir = backupDir(opts, t.policy.requireBackup);
-  const tty = process.stderr.isTTY && !opts.json;
+  const line = progress();
   const db = await openResolved(t.target);
   const { file, meta } = await using([db], () =>
     createBackup(db, {
@@ -39,10 +40,9 @@ export async function runBackup(opts: BackupOptions): Promise<Outcome> {
       kind,
       tables: opts.table,
       compress,
-      onProgress: tty ? (n) => process.stderr.write(`\rbacking up: ${formatBytes(n)} written`) : undefined,
+      onProgress: line.enabled ? (n) => line.show('backing up', `${formatBytes(n)} written`) : undefined,
     }),
-  );
-  if (tty) process.stderr.write('\n');
+  ).finally(() => line.clear());
   // Into the env's policy folder, a policy keep: N prunes it as a backup before a change does.
   const keep = opts.out === undefined && t.policy.requireBackup !== null ? t.policy.backupKeep : null;
   const pruned = keep === null ? [] : pruneBackups(dir, { keep }).removed;

@@ -1,3 +1,4 @@
+import { progress } from './progress';
 import type { BatchReport } from '../migrate';
 
 const seconds = (ms: number) => {
@@ -19,23 +20,14 @@ export function batchLine(r: BatchReport): string {
 }
 
 /**
- * Batch progress for `migrate up|down`: a line rewritten in place on a terminal (stderr), at most five times
- * a second; nothing when stderr is not a terminal or the output is JSON (scripts and CI stay quiet).
+ * Batch progress for `migrate up|down` on the process's progress line (stderr, a terminal only, never with
+ * `--json`: scripts and CI stay quiet).
  */
-export function batchProgress(quiet: boolean): { onBatch?: (r: BatchReport) => void; end: () => void } {
-  if (quiet || !process.stderr.isTTY) return { end: () => undefined };
-  let last = 0;
-  let shown = false;
+export function batchProgress(): { onBatch?: (r: BatchReport) => void; end: () => void } {
+  const line = progress();
+  if (!line.enabled) return { end: () => undefined };
   return {
-    onBatch: (r) => {
-      const now = Date.now();
-      if (now - last < 200) return;
-      last = now;
-      shown = true;
-      process.stderr.write(`\r${batchLine(r)}\x1b[K`);
-    },
-    end: () => {
-      if (shown) process.stderr.write('\n');
-    },
+    onBatch: (r) => line.show('running batches', batchLine(r)),
+    end: () => line.clear(),
   };
 }

@@ -7,6 +7,7 @@ import type { Declared } from '../declare';
 import { SchemakitError } from '../util';
 import { using, type Outcome } from './commands';
 import { bold, dim, red, yellow } from './output';
+import { progress } from './progress';
 import { cliTarget, openResolved, openWithDeclarations, schemaDir, type TargetOptions } from './target';
 
 const log = (s: string) => process.stderr.write(s + '\n');
@@ -36,18 +37,15 @@ export type CheckFlags = TargetOptions & { json?: boolean; table?: string[]; tim
 export async function runCheck(o: CheckFlags): Promise<Outcome> {
   const timeoutMs = intFlag('--timeout', o.timeout);
   const { declared, db } = await openWithDeclarations(o, () => loadCheckDeclarations(o));
-  const tty = Boolean(process.stderr.isTTY) && !o.json;
+  const line = progress();
   const report = await using([db], () =>
     checkData(db, {
       declared,
       tables: o.table,
       timeoutMs,
-      onCheck: (object, i, n) => {
-        if (tty) process.stderr.write(`\r\x1b[K[${i + 1}/${n}] ${object}`);
-      },
+      onCheck: (object, i, n) => line.show('checking', `[${i + 1}/${n}] ${object}`),
     }),
-  );
-  if (tty) process.stderr.write('\r\x1b[K');
+  ).finally(() => line.clear());
   return { stdout: o.json ? JSON.stringify(report, null, 2) : renderCheck(report), exitCode: report.findings.length > 0 ? 1 : 0 };
 }
 

@@ -21,6 +21,7 @@ import { SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import type { FleetCommandKind } from './fleet-options';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
+import { logLine, progress } from './progress';
 import { migrationsDirOf, projectConfig, schemaDir } from './target';
 
 type Opts = Record<string, unknown> & {
@@ -59,21 +60,17 @@ const count = (o: string | undefined, flag: string, dflt: number) => {
   return n;
 };
 
-/** A one-line progress display on stderr, only on a TTY: done/failed/running, rate and ETA. */
+/** Fleet progress on the process's progress line (a terminal only, never with `--json`): done/failed/running, rate and ETA. */
 function progressLine(): { onProgress?: (p: FleetProgress) => void; end: () => void } {
-  if (!process.stderr.isTTY) return { end: () => undefined };
-  let last = 0;
+  const line = progress();
+  if (!line.enabled) return { end: () => undefined };
   return {
     onProgress: (p) => {
-      if (Date.now() - last < 100 && p.done < p.total) return;
-      last = Date.now();
       const rate = p.elapsedMs > 0 ? (p.done * 1000) / p.elapsedMs : 0;
       const eta = rate > 0 ? Math.round((p.total - p.done) / rate) : null;
-      process.stderr.write(
-        `\r\x1b[K${p.done}/${p.total} done, ${p.failed} failed, ${p.running} running, ${rate.toFixed(1)}/s${eta !== null ? `, ETA ${eta} s` : ''}`,
-      );
+      line.show('fleet', `${p.done}/${p.total} done, ${p.failed} failed, ${p.running} running, ${rate.toFixed(1)}/s${eta !== null ? `, ETA ${eta} s` : ''}`);
     },
-    end: () => process.stderr.write('\r\x1b[K'),
+    end: () => line.clear(),
   };
 }
 
@@ -120,7 +117,7 @@ const exitOf = (results: readonly TargetResult[]) => (results.some((r) => r.stat
  * reports one row per target (exit 0 all ok, 1 any failed or skipped; plan: 2 when any group has changes).
  */
 export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, opts: Opts): Promise<Outcome> {
-  const log = (s: string) => process.stderr.write(s + '\n');
+  const log = logLine;
   const targets = await resolveFleet(env);
   if (targets.length === 0) throw new SchemakitError('fleet', 'empty-fleet', `env "${env.name}" (${env.location}) has no targets: nothing to do`);
   log(dim(`fleet: env ${env.name}, ${targets.length} target(s)`));

@@ -17,6 +17,7 @@ import { using, type Outcome } from './commands';
 import { loadDeclarations } from './load-declarations';
 import { thresholdFlags, kebab } from './health-program';
 import { bold, dim, red, yellow } from './output';
+import { progress } from './progress';
 import { openTarget, openWithDeclarations, projectConfig, schemaDir, type TargetOptions } from './target';
 
 export type HealthFlags = TargetOptions & {
@@ -151,12 +152,9 @@ async function runSteps(db: Parameters<typeof runMaintenance>[0], steps: readonl
       exitCode: 0,
     };
   }
-  const tty = Boolean(process.stderr.isTTY);
+  const line = progress();
   const started = performance.now();
-  const results = await runMaintenance(db, steps, (i, s) => {
-    if (tty) process.stderr.write(`\r\x1b[K[${i + 1}/${steps.length}] ${s.sql}`);
-  });
-  if (tty && steps.length > 0) process.stderr.write('\r\x1b[K');
+  const results = await runMaintenance(db, steps, (i, s) => line.show(verb, `[${i + 1}/${steps.length}] ${s.sql}`)).finally(() => line.clear());
   const ms = Math.round(performance.now() - started);
   if (o.json) return { stdout: JSON.stringify({ dryRun: false, steps: results, ms }, null, 2), exitCode: 0 };
   if (results.length === 0) return { stdout: `Nothing to ${verb}.`, exitCode: 0 };

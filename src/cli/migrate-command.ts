@@ -119,7 +119,7 @@ export async function runMigrateUp(opts: MigrateOptions & { to?: string; backup?
   return withDb(db, async () => {
     const waited: { holder?: LockHolder | null } = {};
     let backup: string | null = null;
-    const progress = batchProgress(Boolean(opts.json));
+    const progress = batchProgress();
     const runs = await withMigrationLock(db, lockOptions(opts, 'schemakit migrate up', log, waited), async () => {
       if (backupDir) backup = await backupFirst(db, backupDir, target.policy, log);
       return migrateUp(db, files, {
@@ -165,7 +165,7 @@ export async function runMigrateDown(
         allowHazards.push('deletes-data', 'irreversible');
       }
       if (backupDir) backup = await backupFirst(db, backupDir, target.policy, log);
-      const progress = batchProgress(Boolean(opts.json));
+      const progress = batchProgress();
       return migrateDown(db, {
         steps,
         to: opts.to,

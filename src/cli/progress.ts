@@ -20,6 +20,7 @@ export class ProgressLine {
   private detail = '';
   private since = 0;
   private frame = 0;
+  private drawn = 0;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -27,15 +28,21 @@ export class ProgressLine {
     readonly enabled: boolean,
   ) {}
 
-  /** Shows `phase` (its clock restarts when the phase changes) with an optional detail after it. */
+  /**
+   * Shows `phase` (its clock restarts when the phase changes) with an optional detail after it. Cheap to call
+   * thousands of times a second (per row, per batch): a new detail of the same phase is drawn at most ten times
+   * a second.
+   */
   show(phase: string, detail = ''): void {
     if (!this.enabled) return;
-    if (phase !== this.phase) {
+    const now = Date.now();
+    const changed = phase !== this.phase;
+    if (changed) {
       this.phase = phase;
-      this.since = Date.now();
+      this.since = now;
     }
     this.detail = detail;
-    this.draw();
+    if (changed || now - this.drawn >= 100) this.draw();
     if (this.timer === null) {
       this.timer = setInterval(() => this.draw(), 100);
       this.timer.unref();
@@ -57,6 +64,7 @@ export class ProgressLine {
 
   private draw(): void {
     if (this.phase === null) return;
+    this.drawn = Date.now();
     const seconds = Math.floor((Date.now() - this.since) / 1000);
     const text = `${FRAMES[this.frame++ % FRAMES.length]} ${this.phase}${this.detail ? `: ${this.detail}` : ''}${seconds > 0 ? ` (${seconds} s)` : ''}`;
     // Never wider than the terminal: a wrapped line cannot be redrawn in place.

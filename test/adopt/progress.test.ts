@@ -25,19 +25,38 @@ function stream(isTTY: boolean): ProgressStream & { text: () => string } {
 describe('adopt: progress on a terminal', function () {
   this.timeout(240_000);
 
-  it('the line shows the phase and detail, fits the terminal, and clear() erases it', () => {
+  it('the line shows the phase and detail, fits the terminal, and clear() erases it', async () => {
     const s = stream(true);
     const line = new ProgressLine(s, true);
     line.show('normalizing the declarations', '200/2727 statements');
+    await new Promise((r) => setTimeout(r, 120));
     line.show('normalizing the declarations', 'a detail long enough to be cut at the width of the terminal');
+    await new Promise((r) => setTimeout(r, 120)); // the next tick draws the new detail
     line.clear();
     const drawn = s
       .text()
       .split('\r\x1b[K')
       .filter((x) => x !== '');
     expect(drawn[0]).to.match(/^. normalizing the declarations: 200\/2727 statements$/);
-    expect(drawn[1]).to.have.length(59).and.match(/…$/);
+    expect(drawn.at(-1)).to.have.length(59).and.match(/…$/);
     expect(s.text().endsWith('\r\x1b[K')).to.equal(true);
+  });
+
+  it('a detail updated thousands of times a second is drawn at most ten times a second; a new phase at once', () => {
+    const s = stream(true);
+    const line = new ProgressLine(s, true);
+    const started = Date.now();
+    for (let i = 0; i < 5000; i++) line.show('loading', `${i} rows`);
+    line.show('merging');
+    const elapsed = Date.now() - started;
+    line.clear();
+    const drawn = s
+      .text()
+      .split('\r\x1b[K')
+      .filter((x) => x !== '');
+    expect(drawn.length).to.be.at.most(2 + Math.floor(elapsed / 100));
+    expect(drawn[0]).to.match(/loading: 0 rows$/);
+    expect(drawn.at(-1)).to.match(/merging$/);
   });
 
   it('a disabled line writes nothing', () => {
