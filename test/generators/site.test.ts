@@ -10,6 +10,7 @@ import { introspect } from '../../src/introspect';
 import { engines } from '../support/engines';
 import { PULL_SQL } from './pull-schema';
 import { writeTree } from './pull-round-trip';
+import { present } from '../support/present';
 
 const execFileAsync = promisify(execFile);
 const chromium = '/usr/bin/chromium';
@@ -47,7 +48,7 @@ describe('generators/docs --html site', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('renders index, schema, table and enum pages with Mermaid bundled (no CDN)', async () => {
-    const db = await engines[0].fresh({ extensions: ['citext'] });
+    const db = await present(engines[0]).fresh({ extensions: ['citext'] });
     try {
       await db.exec(PULL_SQL + WEIRD_SQL);
       const files = renderSite(await introspect(db), { title: 'Pull test' });
