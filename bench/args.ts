@@ -42,7 +42,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     return v;
   };
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const a = argv[i] ?? '';
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const take = (): string => (inline !== undefined ? inline : value(i++));
     switch (flag) {
@@ -67,6 +67,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         const [a2, b2] = take()
           .split(',')
           .map((x) => positiveInt(x, '--fleet'));
+        if (a2 === undefined) throw new Error(`--fleet needs a target count\n${usage}`);
         fleet = [a2, b2 ?? Math.max(1, Math.round(a2 / 10))];
         break;
       }
@@ -74,12 +75,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         const [a2, b2] = take()
           .split(',')
           .map((x) => positiveInt(x, '--fleet-scale'));
+        if (a2 === undefined) throw new Error(`--fleet-scale needs a target count\n${usage}`);
         fleetScale = [a2, b2 ?? Math.max(1, Math.round(a2 / 10))];
         break;
       }
       case '--batch':
         // The row count is optional: `--batch` alone is a million rows.
-        batch = inline !== undefined || (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) ? positiveInt(take(), '--batch') : 1_000_000;
+        batch = inline !== undefined || !(argv[i + 1] ?? '--').startsWith('--') ? positiveInt(take(), '--batch') : 1_000_000;
         break;
       case '--normalize':
         normalize = positiveInt(take(), '--normalize');

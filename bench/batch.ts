@@ -97,7 +97,7 @@ const batched =
     return lock;
   };
 
-const pct = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const pct = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
 const f1 = (x: number) => x.toFixed(1);
 
 /** Runs the benchmark, prints a Markdown table; 0 unless a run failed. */
@@ -135,7 +135,7 @@ export async function runBatchBench(serverUrl: string, rows: number, runs: numbe
     const secs = median(ss.map((s) => s.seconds));
     const locks = ss.flatMap((s) => s.lockMs);
     lines.push(
-      `| ${label} | ${secs.toFixed(2)} | ${Math.round(rows / secs).toLocaleString('en-US')} | ${(secs / base).toFixed(2)}× | ${ss[0].lockMs.length} | ${f1(median(locks))} / ${f1(pct(locks, 0.95))} / ${f1(Math.max(...locks))} | ${f1(median(ss.map((s) => s.writerMedianMs)))} / ${f1(median(ss.map((s) => s.writerMaxMs)))} |`,
+      `| ${label} | ${secs.toFixed(2)} | ${Math.round(rows / secs).toLocaleString('en-US')} | ${(secs / base).toFixed(2)}× | ${ss[0]?.lockMs.length ?? 0} | ${f1(median(locks))} / ${f1(pct(locks, 0.95))} / ${f1(Math.max(...locks))} | ${f1(median(ss.map((s) => s.writerMedianMs)))} / ${f1(median(ss.map((s) => s.writerMaxMs)))} |`,
     );
   }
   process.stdout.write(lines.join('\n') + '\n');

@@ -16,6 +16,7 @@ import { createTempDatabase } from '../src/db/temp-database';
 import { loadCsv } from '../src/data';
 import { applyPlan } from '../src/migrate';
 import { planDeclaredWithData } from '../src/pipeline';
+import { median } from './measure';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);
@@ -37,12 +38,6 @@ async function writeCsv(path: string, rows: number, changedEvery = 0, edit = 1):
 const DDL =
   'CREATE TABLE public.bench_rows (id integer PRIMARY KEY, name text NOT NULL, note text, amount numeric(12,2), day date, at timestamptz, flag boolean, qty integer)';
 
-/** Median of a non-empty list. */
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 /** Wall time of `fn` in ms. */
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t = performance.now();
@@ -54,7 +49,8 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 async function alternate(runs: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
   await a();
   await b();
-  const [ta, tb]: number[][] = [[], []];
+  const ta: number[] = [];
+  const tb: number[] = [];
   for (let i = 0; i < runs; i++) {
     ta.push(await timed(a));
     tb.push(await timed(b));

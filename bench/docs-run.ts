@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectPostgres } from '../src/db';
+import { must } from '../src/util';
 import { buildDocsModel, renderDocs, renderSite } from '../src/generators';
 import { introspect } from '../src/introspect';
 import { readTableStats } from '../src/pipeline';
@@ -20,7 +21,7 @@ const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 };
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: readonly number[]): number => must([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)], 'a timing');
 const time = async <T>(fn: () => Promise<T> | T): Promise<[number, T]> => {
   const t = performance.now();
   const r = await fn();
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     b.push(cli(url, true));
   }
   const db = await connectPostgres(url);
-  const stages: Record<string, number[]> = { introspect: [], stats: [], model: [], markdown: [], site: [] };
+  const stages: Record<'introspect' | 'stats' | 'model' | 'markdown' | 'site', number[]> = { introspect: [], stats: [], model: [], markdown: [], site: [] };
   let shape = { areas: 0, pages: 0, longest: 0, most: 0, files: 0 };
   try {
     for (let i = 0; i < runs; i++) {
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
       stages.model.push(tm);
       stages.markdown.push(tr);
       stages.site.push(th);
-      const diagrams = [...files.values()].flatMap((f) => [...f.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((m) => m[1]));
+      const diagrams = [...files.values()].flatMap((f) => [...f.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((m) => m[1] ?? ''));
       const entities = (d: string) => (/^ {2}area_\d+\[/m.test(d) ? 0 : (d.match(/^ {2}\S+\[".*"\]/gm) ?? []).length);
       shape = {
         areas: model.areas.length,

@@ -106,7 +106,7 @@ export async function runFleetBench(serverUrl: string, schemas: number, database
     '|---|---|---:|---:|---:|',
   ];
   for (const r of rows) {
-    const base = r.runs[0].perSecond;
+    const base = r.runs[0]?.perSecond ?? NaN;
     for (const x of r.runs)
       lines.push(`| ${r.n} ${r.kind} | ${x.label} | ${x.seconds.toFixed(2)} | ${x.perSecond.toFixed(1)} | ${(x.perSecond / base).toFixed(2)}× |`);
   }

@@ -3,8 +3,10 @@ import type { PeakMemory, Timing } from './types';
 /** Median of a non-empty list of numbers. */
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+  // The middle element (odd length), or the mean of the two middle ones (even): lo === hi for an odd length.
+  const [lo, hi] = [s[Math.ceil(s.length / 2) - 1], s[Math.floor(s.length / 2)]];
+  if (lo === undefined || hi === undefined) throw new Error('median of an empty list');
+  return (lo + hi) / 2;
 }
 
 /**

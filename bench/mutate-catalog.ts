@@ -1,4 +1,5 @@
 import { plainColumn, plainTable, sortCatalog, tableKey, type Catalog, type Column, type Constraint, type Enum, type Index, type Table } from '../src/model';
+import { must } from '../src/util';
 
 /** The kinds of edit the 5% change mixes, in the order they are dealt out to the chosen tables. */
 export const editKinds = ['add-column', 'drop-index', 'alter-column-type', 'add-table', 'drop-table', 'change-comment', 'add-enum-value'] as const;
@@ -21,7 +22,8 @@ export function mutateCatalog(from: Catalog, fraction = 0.05, seed = 7): Mutated
   const order = from.tables.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
+    const [oi, oj] = [must(order[i], 'shuffle slot'), must(order[j], 'shuffle slot')];
+    [order[i], order[j]] = [oj, oi];
   }
   const chosen = order.slice(0, Math.max(1, Math.round(from.tables.length * fraction)));
   const edits = Object.fromEntries(editKinds.map((k) => [k, 0])) as Record<EditKind, number>;
@@ -34,9 +36,9 @@ export function mutateCatalog(from: Catalog, fraction = 0.05, seed = 7): Mutated
   const indexesByTable = groupBy(from.indexes, (i) => `${i.schema}.${i.table}`);
 
   chosen.forEach((ti, n) => {
-    const table = from.tables[ti];
+    const table = must(from.tables[ti], `table ${ti}`);
     const key = tableKey(table);
-    let kind: EditKind = editKinds[n % editKinds.length];
+    let kind: EditKind = must(editKinds[n % editKinds.length], 'edit kind');
     const tableIndexes = indexesByTable.get(key) ?? [];
     const retype = kind === 'alter-column-type' ? retypeColumn(table) : null;
     if ((kind === 'drop-index' && tableIndexes.length === 0) || (kind === 'alter-column-type' && !retype)) kind = 'add-column';
@@ -47,7 +49,7 @@ export function mutateCatalog(from: Catalog, fraction = 0.05, seed = 7): Mutated
         tables.set(key, { ...table, columns: [...table.columns, column(`bench_added_${n}`, 'text', false, null)] });
         break;
       case 'drop-index':
-        droppedIndexes.add(tableIndexes[0]);
+        droppedIndexes.add(must(tableIndexes[0], `an index of ${key}`));
         break;
       case 'alter-column-type':
         tables.set(key, retype!);
@@ -63,7 +65,7 @@ export function mutateCatalog(from: Catalog, fraction = 0.05, seed = 7): Mutated
         break;
       case 'add-enum-value': {
         const all = [...enums.values()];
-        const e = all[n % all.length];
+        const e = must(all[n % all.length], 'an enum');
         enums.set(tableKey(e), { ...e, values: [...e.values, `bench_value_${n}`] });
         break;
       }
@@ -129,7 +131,7 @@ function retypeColumn(table: Table): Table | null {
   for (const [re, to] of rules) {
     const i = table.columns.findIndex((c) => c.identity === null && re.test(c.type));
     if (i < 0) continue;
-    const c = table.columns[i];
+    const c = must(table.columns[i], `column ${i}`);
     const columns = [...table.columns];
     columns[i] = { ...c, type: to(c.type.match(re)!) };
     return { ...table, columns };

@@ -26,7 +26,8 @@ async function perStatement(catalog: Catalog, db: Db): Promise<void> {
 
 async function batched(catalog: Catalog, db: Db): Promise<void> {
   const built = await buildCatalogInto(catalog, db);
-  if (built.rejected.length > 0) throw new Error(`rejected: ${built.rejected[0].reason}`);
+  const [rejected] = built.rejected;
+  if (rejected) throw new Error(`rejected: ${rejected.reason}`);
 }
 
 /** Runs the comparison on one engine's database (reset before every run); returns a Markdown row. */

@@ -34,10 +34,11 @@ export function parseGeneratedTables(sql: string): GenTable[] {
   const tables: GenTable[] = [];
   const re = /^CREATE TABLE (\w+) \(\n([\s\S]*?)\n\);$/gm;
   for (let m = re.exec(sql); m !== null; m = re.exec(sql)) {
-    const lines = m[2].split('\n').map((l) => l.trim().replace(/,$/, ''));
-    const columns = lines.filter((l) => !l.startsWith('CONSTRAINT ')).map((l) => l.split(' ')[0]);
-    const fk = lines.map((l) => /FOREIGN KEY \((\w+)\) REFERENCES (\w+) /.exec(l)).find((x) => x !== null);
-    tables.push({ name: m[1], columns, parent: fk ? [fk[1], fk[2]] : null });
+    const [, name = '', body = ''] = m;
+    const lines = body.split('\n').map((l) => l.trim().replace(/,$/, ''));
+    const columns = lines.filter((l) => !l.startsWith('CONSTRAINT ')).map((l) => l.split(' ')[0] ?? l);
+    const [, column, parent] = lines.map((l) => /FOREIGN KEY \((\w+)\) REFERENCES (\w+) /.exec(l)).find((x) => x !== null) ?? [];
+    tables.push({ name, columns, parent: column !== undefined && parent !== undefined ? [column, parent] : null });
   }
   return tables;
 }

@@ -92,7 +92,7 @@ async function serverVersion(serverUrl: string): Promise<string> {
   await c.connect();
   try {
     const r = await c.query<{ v: string }>(`SELECT 'PostgreSQL ' || current_setting('server_version') AS v`);
-    return r.rows[0].v;
+    return r.rows[0]?.v ?? 'PostgreSQL (version unknown)';
   } finally {
     await c.end();
   }

@@ -9,6 +9,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { databaseUrl, ensureBenchDatabase, generateSchemaSql, repoRoot, runPsql } from './setup-db';
+import { median } from './measure';
+import { must } from '../src/util';
 
 /** One process to run: argv and working directory; `before` runs untimed ahead of every timed run. */
 interface Command {
@@ -41,6 +43,7 @@ const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 function runOnce(c: Command): Run {
   c.before?.();
   const [file, ...args] = c.argv;
+  if (file === undefined) throw new Error('a command needs a program');
   const started = performance.now();
   const r = timeBin
     ? spawnSync(timeBin, ['-f', '@@rss %M', file, ...args], { cwd: c.cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
@@ -50,11 +53,6 @@ function runOnce(c: Command): Run {
   if (r.status !== 0 && r.status !== 2) throw new Error(`${c.argv.join(' ')} exited with ${r.status}: ${(r.stderr ?? '').slice(0, 1500)}`);
   return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : null };
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** A B A B …: one untimed warm-up of each, then `runs` timed pairs. */
 function measure(t: Target, runs: number): { a: number; b: number; rssMb: number | null } {
@@ -101,9 +99,12 @@ export async function runStartupBench(serverUrl: string, runs: number): Promise<
     const schemaFile = path.join(
       example,
       'schema',
-      readdirSync(path.join(example, 'schema'))
-        .filter((f) => f.endsWith('.ts'))
-        .sort()[0],
+      must(
+        readdirSync(path.join(example, 'schema'))
+          .filter((f) => f.endsWith('.ts'))
+          .sort()[0],
+        'a schema file of the example',
+      ),
     );
     const original = readFileSync(schemaFile, 'utf8');
     let edits = 0;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve, basename } from 'node:path';
-import { childConnection, connectPostgres, pgliteInstanceOf, type Db } from '../db';
+import { childConnection, connectPostgres, pgliteInstanceOf, queryRow, type Db } from '../db';
 import { introspect } from '../introspect';
 import { catalogHash, hashedOn, readHistory } from '../migrate';
 import { packageRoot } from '../load/package-root';
@@ -63,7 +63,7 @@ export async function createBackup(db: Db, opts: CreateBackupOptions): Promise<C
   const dir = resolve(opts.dir);
   mkdirSync(dir, { recursive: true });
   const started = Date.now();
-  const database = String((await db.query<{ d: string }>('SELECT current_database() AS d'))[0].d);
+  const database = String((await queryRow<{ d: string }>(db, 'SELECT current_database() AS d')).d);
   const file =
     db.engine === 'postgres' ? join(dir, `${database.replace(/[^A-Za-z0-9_.-]/g, '_')}-${stamp()}-${kind}.dump`) : join(dir, `pglite-${stamp()}-full.tar.gz`);
   try {
@@ -104,7 +104,7 @@ interface Described {
 
 /** Catalog hash, migration head and tables (exact counts, estimates, indexes, owned sequences) of `db` as it is now. */
 export async function describeDatabase(db: Db, only: readonly string[] | null = null): Promise<Described> {
-  const serverVersion = String((await db.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0].v);
+  const serverVersion = String((await queryRow<{ v: string }>(db, "SELECT current_setting('server_version') AS v")).v);
   const history = await readHistory(db);
   const last = history.at(-1);
   const hash = catalogHash(await introspect(db));
@@ -123,8 +123,8 @@ export async function describeDatabase(db: Db, only: readonly string[] | null = 
   for (const r of rows) {
     const name = `${r.s}.${r.t}`;
     if (wanted && !wanted.has(name)) continue;
-    const n = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${ident(r.s)}.${ident(r.t)}`);
-    tables.push({ name, rows: Number(n[0].n), estimatedRows: Number(r.est), indexes: r.idx ?? [], sequences: r.seq ?? [] });
+    const n = await queryRow<{ n: string }>(db, `SELECT count(*)::text AS n FROM ${ident(r.s)}.${ident(r.t)}`);
+    tables.push({ name, rows: Number(n.n), estimatedRows: Number(r.est), indexes: r.idx ?? [], sequences: r.seq ?? [] });
   }
   return { serverVersion, head: last ? { version: last.version, name: last.name } : null, hash, tables };
 }
@@ -140,7 +140,7 @@ async function dumpServer(db: Db, file: string, kind: BackupKind, only: string[]
   });
   try {
     await snap.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const snapshot = String((await snap.query<{ s: string }>('SELECT pg_export_snapshot() AS s'))[0].s);
+    const snapshot = String((await queryRow<{ s: string }>(snap, 'SELECT pg_export_snapshot() AS s')).s);
     await reader.exec(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT ${literal(snapshot)}`);
     const child = childConnection(db.url);
     const args = ['--format=custom', `--file=${file}`, `--snapshot=${snapshot}`];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childConnection, connectPostgres, runPgProgram } from '../db';
 import { ident } from '../sql';
-import { SchemakitError, redactUrl } from '../util';
+import { SchemakitError, redactUrl, must } from '../util';
 import { checkBackupSha256, readSidecar } from './sidecar';
 import type { BackupTable } from './types';
 
@@ -67,7 +67,7 @@ export async function restoreTables(
     const rows = await db.query<{ t: string; e: boolean }>('SELECT t, to_regclass(t) IS NOT NULL AS e FROM unnest($1::text[]) AS t', [
       wanted.map((t) => t.split('.').map(ident).join('.')),
     ]);
-    const existing = wanted.filter((_, i) => rows[i].e);
+    const existing = wanted.filter((t, i) => must(rows[i], `existence of ${t}`).e);
     if (existing.length && !opts.replace)
       throw new SchemakitError(
         'db',
@@ -120,11 +120,11 @@ export function tocEntriesOf(toc: string, tables: readonly BackupTable[]): strin
   ];
   const out: string[] = [];
   for (const line of toc.split('\n')) {
-    const m = /^\d+; \d+ \d+ (.*)$/.exec(line.trim());
-    if (!m) continue;
-    const type = types.find((t) => m[1].startsWith(t + ' '));
+    const entry = /^\d+; \d+ \d+ (.*)$/.exec(line.trim())?.[1];
+    if (entry === undefined) continue;
+    const type = types.find((t) => entry.startsWith(t + ' '));
     if (!type) continue;
-    const rest = m[1].slice(type.length + 1);
+    const rest = entry.slice(type.length + 1);
     const body = rest.slice(0, rest.lastIndexOf(' '));
     const hit = tables.some((t) => {
       const [schema, table] = [t.name.slice(0, t.name.indexOf('.')), t.name.slice(t.name.indexOf('.') + 1)];

@@ -71,7 +71,7 @@ SELECT s.schemaname AS schema, s.sequencename AS name, tn.nspname AS table_schem
  * in with explicit ids), so the next inserts fail on the key.
  */
 export async function planSequences(db: Db, tables: ReadonlyMap<string, LiveTable>, locate: (key: string) => string | null): Promise<Planned> {
-  const rows = await db.query<Record<string, string>>(SEQUENCES);
+  const rows = await db.query<{ schema: string; name: string; table_schema: string; table: string; column: string; step: string; next: string }>(SEQUENCES);
   const queries: DataQuery[] = [];
   for (const r of rows) {
     const t = tables.get(nameKey(r.table_schema, r.table));

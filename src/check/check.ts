@@ -1,6 +1,6 @@
-import { inTransaction, withTransaction, type Db } from '../db';
+import { inTransaction, queryRow, withTransaction, type Db } from '../db';
 import { emptyIntegrity } from '../model';
-import { SchemakitError } from '../util';
+import { SchemakitError, firstLine } from '../util';
 import { planDataChecks, planInvalidIndexes, planSequences } from './catalog-queries';
 import { planLogicalForeignKeys, planNotValid } from './constraint-queries';
 import type { DataQuery, Planned } from './data-query';
@@ -29,7 +29,7 @@ export interface CheckOptions {
 function reasonOf(err: unknown, timeoutMs: number): string {
   const e = err as { code?: string; message?: string };
   if (e.code === '57014' || /statement timeout/.test(e.message ?? '')) return `cancelled after the ${timeoutMs} ms statement_timeout (raise --timeout)`;
-  return (e.message ?? String(err)).split('\n')[0];
+  return firstLine(e.message ?? String(err));
 }
 
 /**
@@ -48,7 +48,7 @@ export async function checkData(db: Db, options: CheckOptions = {}): Promise<Che
   return withTransaction(db, async () => {
     if (outer) await db.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     await db.exec(`SET LOCAL statement_timeout = ${timeout}; SET LOCAL lock_timeout = ${Math.min(timeout || 5000, 5000)}`);
-    const [{ ro }] = await db.query<{ ro: string }>(`SELECT current_setting('transaction_read_only') AS ro`);
+    const { ro } = await queryRow<{ ro: string }>(db, `SELECT current_setting('transaction_read_only') AS ro`);
     const tables = await readLiveTables(db, options.schemas);
     let only: Set<string> | null = null;
     if (options.tables && options.tables.length > 0) {
@@ -73,7 +73,7 @@ export async function checkData(db: Db, options: CheckOptions = {}): Promise<Che
       .filter(
         (s) =>
           (only === null || only.has(s.object.split('.').slice(0, 2).join('.'))) &&
-          (!options.schemas || s.kind === 'data-check' || options.schemas.includes(s.object.split('.')[0])),
+          (!options.schemas || s.kind === 'data-check' || options.schemas.includes(s.object.split('.')[0] ?? '')),
       );
     const findings: CheckFinding[] = [];
     for (const [i, q] of queries.entries()) {
@@ -91,7 +91,7 @@ export async function checkData(db: Db, options: CheckOptions = {}): Promise<Che
 
 /** Runs one check: null when it passes. */
 async function runQuery(db: Db, q: DataQuery): Promise<CheckFinding | null> {
-  const [row] = await db.query<{ n: string | number; failed?: boolean; rows?: string | number }>(q.countSql);
+  const row = await queryRow<{ n: string | number; failed?: boolean; rows?: string | number }>(db, q.countSql);
   const n = Number(row.n);
   const failed = row.failed ?? n > 0;
   if (!failed) return null;

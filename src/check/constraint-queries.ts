@@ -2,6 +2,7 @@ import { nameKey } from '../model';
 import type { Db } from '../db';
 import type { LogicalForeignKey } from '../model';
 import { ident, parens, qualified } from '../sql';
+import { zip } from '../util';
 import { plural, type DataQuery, type Planned } from './data-query';
 import { allNotNull, rowKeySql, type LiveTable } from './live-tables';
 
@@ -10,7 +11,9 @@ type FkSpec = Omit<LogicalForeignKey, 'kind' | 'location'>;
 
 /** Rows whose key is not in the referenced table (MATCH SIMPLE exempts rows with a NULL in the key). */
 function orphanWhere(fk: FkSpec): string {
-  const missing = `NOT EXISTS (SELECT 1 FROM ${qualified(fk.refSchema, fk.refTable)} AS r WHERE ${fk.refColumns.map((rc, i) => `r.${ident(rc)} = t.${ident(fk.columns[i])}`).join(' AND ')})`;
+  const missing = `NOT EXISTS (SELECT 1 FROM ${qualified(fk.refSchema, fk.refTable)} AS r WHERE ${zip(fk.refColumns, fk.columns, 'foreign key columns')
+    .map(([rc, c]) => `r.${ident(rc)} = t.${ident(c)}`)
+    .join(' AND ')})`;
   return fk.match === 'full'
     ? `NOT (${fk.columns.map((c) => `t.${ident(c)} IS NULL`).join(' AND ')}) AND (NOT (${allNotNull(fk.columns, 't')}) OR ${missing})`
     : `${allNotNull(fk.columns, 't')} AND ${missing}`;

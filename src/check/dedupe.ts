@@ -1,6 +1,6 @@
-import { withTransaction, type Db } from '../db';
+import { queryRow, withTransaction, type Db } from '../db';
 import { ident, qualified } from '../sql';
-import { SchemakitError } from '../util';
+import { must, SchemakitError, zip } from '../util';
 import { readReferences, readUniqueKeys, type Reference } from './dedupe-refs';
 import { columnsText, readLiveTables, resolveTableName, rowKeySql, type LiveTable } from './live-tables';
 
@@ -17,7 +17,8 @@ export function parseKeep(text: string): KeepStrategy {
       'bad-strategy',
       `--keep "${text}" is not a strategy: use newest:<col>, oldest:<col>, max:<col>, min:<col> or most-complete`,
     );
-  return { by: m[1] as 'newest', column: m[2] };
+  const [, by, column = ''] = m;
+  return { by: by as 'newest', column };
 }
 
 /** Options of dedupe(). */
@@ -126,7 +127,7 @@ export async function dedupe(db: Db, o: DedupeOptions): Promise<DedupeReport> {
 
     if (o.apply) await db.exec(`CREATE TEMP TABLE schemakit_dedupe_map ON COMMIT DROP AS ${mapSql(t, o)}`);
     const m = `WITH m AS (${o.apply ? 'SELECT * FROM pg_temp.schemakit_dedupe_map' : mapSql(t, o)}) `;
-    const one = async (sql: string) => Number((await db.query<{ n: string }>(m + sql))[0].n);
+    const one = async (sql: string) => Number((await queryRow<{ n: string }>(db, m + sql)).n);
     const losers = await one('SELECT count(*) AS n FROM m');
     const groups = await one('SELECT count(DISTINCT s_key) AS n FROM m');
     const samples = (
@@ -138,7 +139,9 @@ export async function dedupe(db: Db, o: DedupeOptions): Promise<DedupeReport> {
     // Level 1: foreign keys pointing at the table; level 2: foreign keys pointing at re-pointed columns.
     const refs = await readReferences(db, t.schema, t.name);
     const pointing = (r: Reference) =>
-      `FROM ${qualified(r.schema, r.table)} AS c JOIN m ON true ${joinRows(t)} WHERE ${r.columns.map((c, i) => `c.${ident(c)} = l.${ident(r.refColumns[i])}`).join(' AND ')}`;
+      `FROM ${qualified(r.schema, r.table)} AS c JOIN m ON true ${joinRows(t)} WHERE ${zip(r.columns, r.refColumns, refName(r))
+        .map(([c, rc]) => `c.${ident(c)} = l.${ident(rc)}`)
+        .join(' AND ')}`;
     const references: DedupeReference[] = [];
     const second: { ref: Reference; via: Reference }[] = [];
     for (const r of refs) {
@@ -152,7 +155,9 @@ export async function dedupe(db: Db, o: DedupeOptions): Promise<DedupeReport> {
       if (r.schema === t.schema && r.table === t.name) continue;
       for (const r2 of await readReferences(db, r.schema, r.table)) {
         if (!r2.refColumns.some((c) => r.columns.includes(c))) continue;
-        const on = r2.columns.map((c, i) => `g.${ident(c)} = c.${ident(r2.refColumns[i])}`).join(' AND ');
+        const on = zip(r2.columns, r2.refColumns, refName(r2))
+          .map(([c, rc]) => `g.${ident(c)} = c.${ident(rc)}`)
+          .join(' AND ');
         const n = await one(`SELECT count(*) AS n FROM ${qualified(r2.schema, r2.table)} AS g WHERE EXISTS (SELECT 1 ${pointing(r)} AND ${on})`);
         references.push({ constraint: refName(r2), table: `${r2.schema}.${r2.table}`, columns: r2.columns, level: 2, rows: n });
         if (n > 0) second.push({ ref: r2, via: r });
@@ -174,8 +179,13 @@ export async function dedupe(db: Db, o: DedupeOptions): Promise<DedupeReport> {
     for (const r of refs) {
       for (const u of await readUniqueKeys(db, r.schema, r.table)) {
         if (u.hasExpression || !u.columns.some((c) => r.columns.includes(c))) continue;
-        const value = (c: string) => (r.columns.includes(c) ? `COALESCE(s.${ident(r.refColumns[r.columns.indexOf(c)])}, c.${ident(c)})` : `c.${ident(c)}`);
-        const on = r.columns.map((c, i) => `c.${ident(c)} = l.${ident(r.refColumns[i])}`).join(' AND ');
+        const value = (c: string) =>
+          r.columns.includes(c)
+            ? `COALESCE(s.${ident(must(r.refColumns[r.columns.indexOf(c)], `column referenced by ${c}`))}, c.${ident(c)})`
+            : `c.${ident(c)}`;
+        const on = zip(r.columns, r.refColumns, refName(r))
+          .map(([c, rc]) => `c.${ident(c)} = l.${ident(rc)}`)
+          .join(' AND ');
         const x = `SELECT ${u.columns.map((c, i) => `${value(c)} AS v${i}`).join(', ')} FROM ${qualified(r.schema, r.table)} AS c LEFT JOIN (m ${joinRows(t)}) ON ${on}`;
         const notNull = u.nullsNotDistinct ? '' : `WHERE ${u.columns.map((_, i) => `x.v${i} IS NOT NULL`).join(' AND ')}`;
         const dup = await db.query<{ v: string }>(
@@ -196,8 +206,12 @@ export async function dedupe(db: Db, o: DedupeOptions): Promise<DedupeReport> {
       changed.set(table, { ...c, [k]: c[k] + n });
     };
     for (const r of refs) {
-      const set = r.columns.map((c, i) => `${ident(c)} = s.${ident(r.refColumns[i])}`).join(', ');
-      const where = r.columns.map((c, i) => `c.${ident(c)} = l.${ident(r.refColumns[i])}`).join(' AND ');
+      const set = zip(r.columns, r.refColumns, refName(r))
+        .map(([c, rc]) => `${ident(c)} = s.${ident(rc)}`)
+        .join(', ');
+      const where = zip(r.columns, r.refColumns, refName(r))
+        .map(([c, rc]) => `c.${ident(c)} = l.${ident(rc)}`)
+        .join(' AND ');
       const n = await one(
         `, u AS (UPDATE ${qualified(r.schema, r.table)} AS c SET ${set} FROM m ${joinRows(t)} WHERE ${where} RETURNING 1) SELECT count(*) AS n FROM u`,
       );

@@ -33,13 +33,13 @@ export async function readLiveTables(db: Db, schemas?: readonly string[]): Promi
 export function rowKeySql(t: LiveTable, alias: string): string {
   const cols = t.primaryKey;
   if (cols.length === 0) return `${alias}.ctid::text`;
-  if (cols.length === 1) return `${alias}.${ident(cols[0])}::text`;
-  return `ROW(${cols.map((c) => `${alias}.${ident(c)}`).join(', ')})::text`;
+  return columnsText(cols, alias);
 }
 
 /** Values of columns as one text (`ROW(a, b)::text`, or `a::text` for one column). */
 export function columnsText(cols: readonly string[], alias: string): string {
-  return cols.length === 1 ? `${alias}.${ident(cols[0])}::text` : `ROW(${cols.map((c) => `${alias}.${ident(c)}`).join(', ')})::text`;
+  const values = cols.map((c) => `${alias}.${ident(c)}`).join(', ');
+  return cols.length === 1 ? `${values}::text` : `ROW(${values})::text`;
 }
 
 /** `a IS NOT NULL AND b IS NOT NULL`. */
@@ -53,5 +53,6 @@ export function resolveTableName(name: string, tables: ReadonlyMap<string, LiveT
   if (name.includes('.')) return null;
   if (tables.has(nameKey('public', name))) return nameKey('public', name);
   const matches = [...tables.keys()].filter((k) => k.slice(k.indexOf('.') + 1) === name);
-  return matches.length === 1 ? matches[0] : null;
+  const [only = null] = matches;
+  return matches.length === 1 ? only : null;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportCsv, loadCsv, loadSeed, parseTableName, type CopyProgress } from '../data';
+import { queryRow } from '../db';
 import { qualified } from '../sql';
 import { prepareReferenceData } from '../pipeline';
 import { SchemakitError, formatProblem, type Problem } from '../util';
@@ -78,7 +79,7 @@ export async function runDataLoad(table: string, file: string, opts: { url?: str
     const start = Date.now();
     try {
       const r = await loadCsv(db, table, file, { truncate: opts.truncate, onProgress: p.onProgress });
-      const rows = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${qualifiedTable(table)}`))[0].n);
+      const rows = Number((await queryRow<{ n: string }>(db, `SELECT count(*)::text AS n FROM ${qualifiedTable(table)}`)).n);
       const ms = Date.now() - start;
       return opts.json
         ? { stdout: JSON.stringify({ table, file, bytes: r.bytes, rows, ms }), exitCode: 0 }

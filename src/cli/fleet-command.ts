@@ -91,11 +91,11 @@ export function renderResults(results: readonly TargetResult[]): string {
   ];
   const rows = results.map((r) => columns.map(([, f]) => f(r)));
   const head = columns.map(([h]) => h);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const last = head.length - 1;
   const line = (r: string[]) =>
     r
-      .map((c, i) => (i === last ? c : c.padEnd(widths[i])))
+      .map((c, i) => (i === last ? c : c.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   const paint = (r: string[]) => {

@@ -19,8 +19,9 @@ import {
   insertHistory,
 } from '../migrate';
 import { loadSeed } from '../data';
+import { queryRow } from '../db';
 import { createTargetDatabase, databaseExists, dropTargetDatabase, extensionsCreatedBy, migrationDrift, planDeclared, planReferenceData } from '../pipeline';
-import { SchemakitError } from '../util';
+import { SchemakitError, zip } from '../util';
 import type { HazardKind } from '../plan';
 import type { Outcome } from './commands';
 import { cliTarget, openResolved, projectConfig, type TargetOptions } from './target';
@@ -130,7 +131,8 @@ export async function runPing(opts: TargetOptions & Json & { dir?: string; drift
   const connectMs = Math.round(performance.now() - started);
   try {
     const t0 = performance.now();
-    const [info] = await db.query<{ version: string; user: string; database: string }>(
+    const info = await queryRow<{ version: string; user: string; database: string }>(
+      db,
       'SELECT pg_catalog.version() AS version, current_user AS user, current_database() AS database',
     );
     const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
@@ -293,9 +295,9 @@ export async function runImport(source: string, opts: TargetOptions & Json & { d
       await db.close().catch(() => undefined);
     }
   }
-  const migrations = found.map((m, i) => ({
-    id: written[i].id,
-    status: written[i].status,
+  const migrations = zip(found, written, 'imported migrations').map(([m, w]) => ({
+    id: w.id,
+    status: w.status,
     source: m.source,
     files: m.files,
     down: m.downFile,

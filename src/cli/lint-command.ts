@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Db } from '../db';
 import { lintPlan, lintScript, readTableSizes, renderLint, runPreflight, scriptTables, type LintFinding, type LintOptions, type TableSizes } from '../migrate';
-import { SchemakitError } from '../util';
+import { SchemakitError, zip } from '../util';
 import type { ScopeFlags } from './scope-options';
 import { scopeOf } from './target';
 import { loadAndOpen, planTarget, using, withPolicyDefaults, type Outcome, type ScratchFlags } from './commands';
@@ -59,6 +59,6 @@ async function lintFiles(paths: readonly string[], opts: LintFlags, options: Lin
   const db: Db | null = t.source !== 'embedded' && t.target.kind === 'postgres' ? await openResolved(t.target) : null;
   return using([db], async () => {
     const sizes: TableSizes = db ? await readTableSizes(db, texts.flatMap(scriptTables)) : new Map();
-    return files.flatMap((f, i) => lintScript(relative(process.cwd(), f) || f, texts[i], sizes, options));
+    return zip(files, texts, 'migration files').flatMap(([f, text]) => lintScript(relative(process.cwd(), f) || f, text, sizes, options));
   });
 }

@@ -111,11 +111,12 @@ function program(done: (o: Outcome) => void): Command {
     .option('--sleep <duration>', 'with --data: pause between batches (default 50ms)')
     .action(async (name, o) => {
       const dataOnly = ['table', 'key', 'batchSize', 'sleep'].filter((k) => o[k] !== undefined);
-      if (!o.data && dataOnly.length)
+      const [first] = dataOnly;
+      if (!o.data && first !== undefined)
         throw new SchemakitError(
           'cli',
           'bad-option',
-          `--${dataOnly[0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --data (a data-migration template)`,
+          `--${first.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --data (a data-migration template)`,
         );
       done(o.data ? await (await import('./data-migration-command')).runGenerateData(name, o) : await (await import('./commands')).runGenerate(name, o));
     });

@@ -129,7 +129,7 @@ function readFleet(r: Reader, key: string, keyNode: Node, nodes: Record<string, 
   let ok = true;
   if (sources.length !== 1) {
     r.problem(
-      nodes[sources[1]] ?? nodes.schemaPattern ?? nodes.parallel ?? keyNode,
+      nodes[sources[1] ?? ''] ?? nodes.schemaPattern ?? nodes.parallel ?? keyNode,
       key,
       sources.length
         ? `give one of targets, query or databases, not ${sources.join(' and ')}`
@@ -154,7 +154,10 @@ function readFleet(r: Reader, key: string, keyNode: Node, nodes: Record<string, 
       }
     }
   }
-  const str = (k: string) => (k in nodes ? r.string(nodes[k], `${key}.${k}`, sink) : null);
+  const str = (k: string) => {
+    const node = nodes[k];
+    return node !== undefined ? r.string(node, `${key}.${k}`, sink) : null;
+  };
   const query = str('query');
   const databases = str('databases');
   const schemaPattern = str('schemaPattern');
@@ -254,8 +257,8 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
   const shown = relative(process.cwd(), resolve(file)) || file;
   const lines = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
+  const [e] = doc.errors;
+  if (e !== undefined) {
     const line = e.linePos?.[0]?.line;
     throw new SchemakitError('config', 'malformed-config', `${shown}${line ? `:${line}` : ''}: not valid YAML: ${e.message.split('\n')[0]}`, { cause: e });
   }
@@ -318,8 +321,8 @@ export function parseConfig(text: string, file: string, options: ParseConfigOpti
       )}`,
     );
   }
-  if (r.problems.length > 0) {
-    const first = r.problems[0];
+  const [first] = r.problems;
+  if (first !== undefined) {
     throw new SchemakitError('config', 'bad-config', `${r.problems.length} problem(s) in ${shown}: ${first.location}: ${first.object}: ${first.message}`, {
       problems: r.problems,
     });

@@ -28,7 +28,7 @@ async function readExisting(db: Db, actual: Catalog, t: ValidTable): Promise<{ c
   const rows = await db.query<Record<string, string | null>>(`SELECT ${select.join(', ') || 'NULL AS c0'} FROM ${qualified(table.schema, table.name)} t`);
   return rows.map((x) => {
     const csv = m.columns.map((_, i) => x[`c${i}`] ?? null);
-    return { csv, raw: derived ? inCsv.map((i) => csv[i]) : raw.map((_, i) => x[`r${i}`] ?? null) };
+    return { csv, raw: derived ? inCsv.map((i) => csv[i] ?? null) : raw.map((_, i) => x[`r${i}`] ?? null) };
   });
 }
 
@@ -57,7 +57,8 @@ export async function diffReferenceData(db: Db, actual: Catalog, tables: readonl
     const m = t.mapped;
     const keyIdx = m.key.map((k) => m.columns.findIndex((c) => c.name === k));
     // One key column: its value is the key (null apart from any string); more: a JSON array.
-    const keyOf = keyIdx.length === 1 ? (r: Row) => r[keyIdx[0]] : (r: Row) => JSON.stringify(keyIdx.map((i) => r[i]));
+    const [only] = keyIdx;
+    const keyOf = keyIdx.length === 1 && only !== undefined ? (r: Row) => r[only] ?? null : (r: Row) => JSON.stringify(keyIdx.map((i) => r[i]));
     const existing = (await readExisting(db, actual, t)) ?? [];
     const byKey = new Map(existing.map((e) => [keyOf(e.csv), e]));
     const inserts: SyncTableData['rows'][number][] = [];

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { parse, type CastingContext } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import type { Problem } from '../util';
+import { must, type Problem } from '../util';
 
 /** One CSV record: its first line in the file and its fields (null for an empty unquoted field). */
 export interface CsvRecord {
@@ -87,11 +87,12 @@ export function parseWhole(buf: Buffer): CsvRecord[] | null {
   let breaks = 0;
   for (let k = 0; k < parsed.length; k++) {
     // The parsed array becomes the record's fields in place (no second array per record).
-    const record = parsed[k];
+    const record = must(parsed[k], `csv record ${k}`);
     const fields: (string | null)[] = record;
     let lf = 0;
     for (let i = 0; i < record.length; i++) {
       const f = record[i];
+      if (f === undefined) continue; // in range: i < record.length
       if (f === '') { fields[i] = null; continue; }
       if (f.indexOf('\n') >= 0) lf += count(f, '\n');
       if (f.indexOf('\r') >= 0) breaks += count(f, '\r');

@@ -5,6 +5,7 @@ import type { Catalog, Column, Constraint, ForeignKey, Table } from '../model';
 import type { DataColumn } from '../diff';
 import type { Problem } from '../util';
 import type { CsvFile } from './read-csv';
+import { must } from '../util';
 
 /** Where a reference table's rows come from and how they are matched. */
 export interface ReferenceTable {
@@ -94,7 +95,7 @@ export function mapReferenceTable(catalog: Catalog, ref: ReferenceTable, csv: Cs
     if (!fk) return fail(`lookup fills "${name}", which is not a single-column foreign key`);
     if (fk.refSchema !== l.matchSchema || fk.refTable !== l.matchTable) return fail(`lookup matches ${l.matchSchema}.${l.matchTable}, but "${name}" references ${fk.refSchema}.${fk.refTable}`);
     if (!matched) return fail(`lookup matches unknown column ${l.matchSchema}.${l.matchTable}.${l.matchColumn}`);
-    columns.push({ name, lookup: { schema: fk.refSchema, table: fk.refTable, id: fk.refColumns[0], match: l.matchColumn } });
+    columns.push({ name, lookup: { schema: fk.refSchema, table: fk.refTable, id: must(fk.refColumns[0], `column referenced by ${fk.name}`), match: l.matchColumn } });
     types.push(inputType(matched));
   });
   for (const [csvColumn] of lookups) if (!csv.header.includes(csvColumn)) { ok = false; problems.push({ code: 'data-header', location: at(1), object: `column "${csvColumn}"`, message: 'declared lookup column is missing from the header' }); }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Db } from '../db';
 import { introspect } from '../introspect';
-import { SchemakitError, qualified, topoSort } from '../util';
+import { SchemakitError, qualified, topoSort, must } from '../util';
 import { loadCsv } from './copy';
 
 /** One file a seed loaded. */
@@ -36,7 +36,7 @@ export async function loadSeed(db: Db, dataDir: string, name: string, options: {
   }
   const loaded: SeedLoaded[] = [];
   for (const i of topoSort(files.length, before)) {
-    const f = files[i];
+    const f = must(files[i], `seed file ${i}`);
     const r = await loadCsv(db, qualified(f.schema, f.table), f.path, { truncate: options.truncate });
     loaded.push({ table: `${f.schema}.${f.table}`, file: relative(process.cwd(), f.path), bytes: r.bytes });
   }

@@ -1,7 +1,7 @@
-import type { Db } from '../db';
+import { queryRow, type Db } from '../db';
 import type { Catalog, Check, ForeignKey } from '../model';
 import { ident, literal, qualified } from '../sql';
-import type { Problem } from '../util';
+import { must, type Problem } from '../util';
 import type { CsvFile } from './read-csv';
 import { inputType, type MappedTable } from './reference-tables';
 
@@ -73,19 +73,19 @@ const isText = (type: string) => type === 'text';
  */
 async function checkValues(scratch: Db, m: MappedTable, report: Report): Promise<void> {
   const tableCols = m.columns.map((c) => m.table.columns.find((t) => t.name === c.name)!);
-  const cast = m.columns.map((_, i) => i).filter((i) => !isText(m.types[i]));
-  const allCast = cast.length === 0 || await scratch.query(`SELECT ${cast.map((i) => `count(${ident(col(i))}::${m.types[i]})`).join(', ')} FROM pg_temp.schemakit_csv`).then(() => true, () => false);
+  const cast = m.columns.map((_, i) => i).filter((i) => !isText(typeAt(m, i)));
+  const allCast = cast.length === 0 || await scratch.query(`SELECT ${cast.map((i) => `count(${ident(col(i))}::${typeAt(m, i)})`).join(', ')} FROM pg_temp.schemakit_csv`).then(() => true, () => false);
   if (!allCast) await scratch.exec(INPUT_ERROR_FN);
   // Lengths and NULLs of all columns in one pass: a flag per rule, the rows that break one.
-  const long = m.columns.map((_, i) => maxLength(m.types[i]));
+  const long = m.columns.map((_, i) => maxLength(typeAt(m, i)));
   const rules = m.columns.flatMap((_, i) => [
     ...(long[i] !== null ? [{ i, kind: 'long' as const, sql: `char_length(${ident(col(i))}) > ${long[i]}` }] : []),
-    ...(tableCols[i].notNull ? [{ i, kind: 'null' as const, sql: `${ident(col(i))} IS NULL` }] : []),
+    ...(must(tableCols[i], `table column ${i}`).notNull ? [{ i, kind: 'null' as const, sql: `${ident(col(i))} IS NULL` }] : []),
   ]);
   const hits = rules.length === 0 ? [] : await scratch.query<Record<string, string | boolean | number | null>>(
     `SELECT line, ${m.columns.map((_, i) => ident(col(i))).join(', ')}, ${rules.map((r, n) => `(${r.sql}) AS r${n}`).join(', ')} FROM pg_temp.schemakit_csv WHERE ${rules.map((r) => `(${r.sql})`).join(' OR ')} ORDER BY line`);
   for (let i = 0; i < m.columns.length; i++) {
-    const type = m.types[i];
+    const type = typeAt(m, i);
     const c = ident(col(i));
     if (!allCast && cast.includes(i)) {
       const rows = await scratch.query<{ line: number; v: string; e: string }>(`SELECT line, ${c} AS v, e FROM (SELECT line, ${c}, pg_temp.schemakit_input_error(${c}, ${literal(type)}) AS e FROM pg_temp.schemakit_csv WHERE ${c} IS NOT NULL) x WHERE e IS NOT NULL ORDER BY line`);
@@ -107,10 +107,10 @@ async function checkValues(scratch: Db, m: MappedTable, report: Report): Promise
  * back from the scratch database.
  */
 async function canonicalRows(scratch: Db, m: MappedTable, csv: CsvFile, good: string, bad: ReadonlySet<number>): Promise<ValidTable['rows']> {
-  const cast = m.columns.map((_, i) => i).filter((i) => !isText(m.types[i]));
+  const cast = m.columns.map((_, i) => i).filter((i) => !isText(typeAt(m, i)));
   const changed = new Map<number, Record<string, string | null>>();
   if (cast.length > 0) {
-    const canonical = (i: number) => `${ident(col(i))}::${m.types[i]}::text`;
+    const canonical = (i: number) => `${ident(col(i))}::${typeAt(m, i)}::text`;
     // CASE: the casts run only on good rows (AND may evaluate its sides in any order).
     const rows = await scratch.query<Record<string, string | null>>(
       `SELECT line, ${cast.map((i) => `${canonical(i)} AS ${col(i)}`).join(', ')} FROM pg_temp.schemakit_csv WHERE CASE WHEN ${good} THEN ${cast.map((i) => `${ident(col(i))} IS DISTINCT FROM ${canonical(i)}`).join(' OR ')} ELSE false END`);
@@ -132,13 +132,14 @@ function duplicates(m: MappedTable, columns: readonly string[], rows: ValidTable
   if (idx.some((i) => i < 0)) return rows;
   const first = new Map<string, number>();
   // One column: its value is the key (no JSON per row); more: a JSON array (keys that cannot collide).
-  const keyOf = idx.length === 1 ? (r: ValidTable['rows'][number]) => r.values[idx[0]]! : (r: ValidTable['rows'][number]) => JSON.stringify(idx.map((i) => r.values[i]));
+  const [only = -1] = idx;
+  const keyOf = idx.length === 1 ? (r: ValidTable['rows'][number]) => r.values[only]! : (r: ValidTable['rows'][number]) => JSON.stringify(idx.map((i) => r.values[i]));
   return rows.filter((r) => {
     if (idx.some((i) => r.values[i] === null)) return true;
     const k = keyOf(r);
     const prev = first.get(k);
     if (prev === undefined) { first.set(k, r.line); return true; }
-    report(r.line, idx[0], 'data-duplicate-key', `duplicate key (${columns.join(', ')}) = (${idx.map((i) => r.values[i]).join(', ')}): also on line ${prev}`);
+    report(r.line, only, 'data-duplicate-key', `duplicate key (${columns.join(', ')}) = (${idx.map((i) => r.values[i]).join(', ')}): also on line ${prev}`);
     return false;
   });
 }
@@ -147,7 +148,7 @@ function duplicates(m: MappedTable, columns: readonly string[], rows: ValidTable
 async function checkConstraint(scratch: Db, m: MappedTable, ch: Check, good: string, report: Report): Promise<void> {
   const select = m.table.columns.map((tc) => {
     const i = m.columns.findIndex((c) => c.name === tc.name && c.lookup === null);
-    return i >= 0 ? `${ident(col(i))}::${m.types[i]} AS ${ident(tc.name)}` : `NULL::${inputType(tc)} AS ${ident(tc.name)}`;
+    return i >= 0 ? `${ident(col(i))}::${typeAt(m, i)} AS ${ident(tc.name)}` : `NULL::${inputType(tc)} AS ${ident(tc.name)}`;
   });
   // Which CSV column to point at: the first one the expression names (for the message only).
   const named = m.columns.findIndex((c) => c.lookup === null && new RegExp(`(^|[^\\w"])"?${c.name.replace(/\W/g, '\\$&')}"?($|[^\\w"])`).test(ch.expression));
@@ -162,7 +163,7 @@ async function checkConstraint(scratch: Db, m: MappedTable, ch: Check, good: str
  */
 export async function validateForeignKeys(target: Db, catalog: Catalog, tables: readonly ValidTable[], problems: Problem[], unreadable: ReadonlySet<string> = new Set()): Promise<void> {
   const byName = new Map(tables.map((t) => [JSON.stringify([t.mapped.table.schema, t.mapped.table.name]), t]));
-  const exists = async (schema: string, table: string) => (await target.query<{ r: string | null }>('SELECT to_regclass($1)::text AS r', [qualified(schema, table)]))[0].r !== null;
+  const exists = async (schema: string, table: string) => (await queryRow<{ r: string | null }>(target, 'SELECT to_regclass($1)::text AS r', [qualified(schema, table)])).r !== null;
   const known = async (schema: string, table: string, columns: readonly string[]): Promise<Set<string> | null> => {
     // A reference file whose header could not be read: its own problems say why; its rows are not known.
     if (unreadable.has(JSON.stringify([schema, table]))) return null;
@@ -195,7 +196,7 @@ export async function validateForeignKeys(target: Db, catalog: Catalog, tables: 
         const vals = ch.idx.map((i) => r.values[i]);
         if (vals.some((v) => v === null) || have.has(JSON.stringify(vals))) continue;
         problems.push({
-          code: 'data-foreign-key', location: `${m.ref.file}:${r.line}:${ch.idx[0] + 1}`, object: `column "${headerName(m, ch.idx[0])}"`,
+          code: 'data-foreign-key', location: `${m.ref.file}:${r.line}:${(ch.idx[0] ?? 0) + 1}`, object: `column "${headerName(m, ch.idx[0] ?? 0)}"`,
           message: `${vals.map((v) => JSON.stringify(v)).join(', ')} not found in ${ch.schema}.${ch.table} (${ch.columns.join(', ')}) (${ch.what})`,
         });
       }
@@ -203,4 +204,8 @@ export async function validateForeignKeys(target: Db, catalog: Catalog, tables: 
   }
 }
 
-const headerName = (m: MappedTable, i: number) => m.ref.spec?.lookups.find((l) => l.column === m.columns[i].name && m.columns[i].lookup)?.csvColumn ?? m.columns[i].name;
+/** Type (for the scratch table) and column of position `i` of a mapped table: the lists are parallel. */
+const typeAt = (m: MappedTable, i: number): string => must(m.types[i], `type of column ${i}`);
+const columnAt = (m: MappedTable, i: number) => must(m.columns[i], `column ${i}`);
+
+const headerName = (m: MappedTable, i: number) => m.ref.spec?.lookups.find((l) => l.column === columnAt(m, i).name && columnAt(m, i).lookup)?.csvColumn ?? columnAt(m, i).name;

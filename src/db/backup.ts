@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { SchemakitError, parseDatabaseUrl, redactText } from '../util';
 import { pgliteInstanceOf } from './pglite';
 import { connectTimeoutOf } from './postgres';
+import { queryRow } from './query-row';
 import type { Db, EngineKind } from './types';
 
 /** A backup file written by takeBackup. */
@@ -54,7 +55,7 @@ export async function takeBackup(db: Db, dir: string): Promise<Backup> {
   let file: string;
   if (db.engine === 'postgres') {
     if (db.url === null) throw new SchemakitError('db', 'backup-failed', `${db.description}: no connection URL to give pg_dump`);
-    const name = String((await db.query<{ d: string }>('SELECT current_database() AS d'))[0].d);
+    const name = String((await queryRow<{ d: string }>(db, 'SELECT current_database() AS d')).d);
     file = resolve(dir, `${name.replace(/[^A-Za-z0-9_.-]/g, '_')}-${stamp()}.dump`);
     const child = childConnection(db.url);
     await run('pg_dump', ['--format=custom', `--file=${file}`, child.dbname], child.env);

@@ -45,7 +45,7 @@ function positionOf(sql: string, position: string | undefined): { line: number; 
   const n = Number(position);
   if (!position || !Number.isInteger(n) || n < 1) return null;
   const before = sql.slice(0, n - 1).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
+  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
 }
 
 /** The statement's line where the error is (or its first non-blank line), shortened for a message. */

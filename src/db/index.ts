@@ -17,6 +17,7 @@ export {
   type TempDatabase,
 } from './temp-database';
 export { DbQueryError, wrapQueryError, type PgErrorFields } from './errors';
+export { queryRow } from './query-row';
 export { takeBackup, childConnection, type Backup } from './backup';
 export { restoreBackup, run as runPgProgram, type RestoreTarget } from './restore';
 export { acquireEngineLock, engineLockPath, describeEngineHolder, type EngineLock, type EngineLockHolder, type EngineLockOptions } from './engine-lock';

@@ -1,5 +1,5 @@
 import type { Extensions } from '@electric-sql/pglite';
-import { SchemakitError } from '../util';
+import { SchemakitError, must } from '../util';
 
 /**
  * PGlite ships contrib extensions as separate bundles that must be registered when an instance starts
@@ -49,8 +49,11 @@ export function normalizeExtensionNames(names: readonly string[] = []): string[]
 export function pgliteExtensions(names: readonly string[]): Extensions {
   const out: Extensions = {};
   for (const name of normalizeExtensionNames(names)) {
-    const mod = CONTRIB[name];
-    out[mod] = (require(`@electric-sql/pglite/contrib/${mod}`) as Record<string, Extensions[string]>)[mod];
+    const mod = must(CONTRIB[name], `PGlite module of extension ${name}`); // names are checked against CONTRIB
+    out[mod] = must(
+      (require(`@electric-sql/pglite/contrib/${mod}`) as Record<string, Extensions[string]>)[mod],
+      `export ${mod} of @electric-sql/pglite/contrib/${mod}`,
+    );
   }
   return out;
 }

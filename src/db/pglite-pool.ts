@@ -33,6 +33,7 @@ export async function acquirePglite(options: AcquirePgliteOptions = {}): Promise
     const i = idle.findIndex((p) => wanted.every((e) => p.extensions.includes(e)));
     if (i < 0) break;
     const [candidate] = idle.splice(i, 1);
+    if (candidate === undefined) break; // i is in range: findIndex found it
     const probe = await wrapPglite(candidate.pg, 'pglite (memory)', async () => undefined).catch(() => null);
     if (
       probe &&

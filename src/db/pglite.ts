@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { SchemakitError } from '../util';
+import { must, SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
 import { normalizeExtensionNames, pgliteExtensionNames } from './pglite-extensions';
@@ -133,7 +133,7 @@ export async function wrapPglite(pg: PGlite, description: string, onClose?: () =
   let serverVersion: number;
   try {
     const res = await pg.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
-    serverVersion = Number(res.rows[0].v);
+    serverVersion = Number(must(res.rows[0], 'server_version_num row').v);
   } catch (cause) {
     throw wrapQueryError(cause, "SELECT current_setting('server_version_num')");
   }

@@ -1,5 +1,5 @@
 import type { types as PgTypes } from 'pg';
-import { SchemakitError, parseDatabaseUrl, redactText, type DatabaseUrl } from '../util';
+import { must, SchemakitError, parseDatabaseUrl, redactText, type DatabaseUrl } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
 import { pgModule } from './lazy-modules';
@@ -69,7 +69,7 @@ export async function connectPostgres(url: string): Promise<Db> {
   let serverVersion: number;
   try {
     const res = await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
-    serverVersion = Number(res.rows[0].v);
+    serverVersion = Number(must(res.rows[0], 'server_version_num row').v);
   } catch (cause) {
     await client.end().catch(() => undefined);
     throw wrapQueryError(cause, "SELECT current_setting('server_version_num')");

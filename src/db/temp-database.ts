@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SchemakitError, ident, literal, redactUrl } from '../util';
+import { queryRow } from './query-row';
 import type { Db } from './types';
 import { connectPostgres } from './postgres';
 
@@ -59,7 +60,8 @@ export async function createTempDatabase(adminUrl: string = defaultAdminUrl(), p
 
 /** `CREATE DATABASE` copying the current database's encoding and (libc) locale, from template0. */
 async function createDatabaseSql(admin: Db, name: string): Promise<string> {
-  const [d] = await admin.query<{ enc: string; collate: string; ctype: string; provider: string }>(
+  const d = await queryRow<{ enc: string; collate: string; ctype: string; provider: string }>(
+    admin,
     `SELECT pg_encoding_to_char(encoding) AS enc, datcollate AS collate, datctype AS ctype, datlocprovider AS provider
        FROM pg_catalog.pg_database WHERE datname = current_database()`,
   );

@@ -23,6 +23,7 @@ import { chooseName, expressionColumnName, indexColumnNames, makeObjectName, nam
 import type { Location } from './location';
 import { Sql, renderArrayLiteral, renderLiteral } from './sql-fragment';
 import type { AnyTableDecl } from './table';
+import { must } from '../util';
 
 /** A foreign key target after its lazy reference was resolved. */
 export interface ResolvedTarget {
@@ -237,7 +238,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       {
         ...base,
         kind: 'Check',
-        name: pick(explicit, vars.length === 1 ? vars[0] : null, 'check'),
+        name: pick(explicit, vars.length === 1 ? (vars[0] ?? null) : null, 'check'),
         expression: expr,
         noInherit,
         comment,
@@ -249,7 +250,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
   };
   for (const [col, b] of cols) {
     for (const ch of b[STATE].checks) {
-      const expr = ch.expr instanceof Sql ? ch.expr : ch.expr(t.columns[col]);
+      const expr = ch.expr instanceof Sql ? ch.expr : ch.expr(must(t.columns[col], `column ${col}`));
       addCheck(expr.text, ch.name, false, ch.comment ?? null, ch.renamedFrom ?? null, columnLocation(t, b));
     }
   }

@@ -69,8 +69,9 @@ function resolveTargets(t: AnyTableDecl, problems: Problem[]): Map<string, { tar
       return fail(`foreign key target could not be evaluated: ${err instanceof Error ? err.message : String(err)}`);
     }
     const refs = v instanceof ColumnRef ? [v] : Array.isArray(v) && v.length > 0 && v.every((x) => x instanceof ColumnRef) ? (v as ColumnRef[]) : null;
-    if (refs) {
-      const owner = refs[0].ownerTable();
+    const first = refs?.[0];
+    if (refs && first) {
+      const owner = first.ownerTable();
       if (refs.some((r) => r.ownerTable() !== owner)) return fail('foreign key references columns of different tables');
       out.set(key, { table: owner, target: { refSchema: owner.schema, refTable: owner.name, refColumns: refs.map((r) => r.name) } });
     } else if (v instanceof TableDecl) {

@@ -73,12 +73,12 @@ function interpolate(value: unknown): Sql {
 function sqlTag(template: TemplateStringsArray, ...values: unknown[]): Sql {
   // The raw text: backslashes reach SQL as written (regular expressions, E'' strings).
   const strings = template.raw;
-  let text = strings[0];
+  let text = strings[0] ?? ''; // a template has one more string than values
   const columns: string[] = [];
   const objects: SqlEmbeddable[] = [];
   values.forEach((value, i) => {
     const part = interpolate(value);
-    text += part.text + strings[i + 1];
+    text += part.text + (strings[i + 1] ?? '');
     for (const c of part.columns) if (!columns.includes(c)) columns.push(c);
     for (const o of part.objects) if (!objects.includes(o)) objects.push(o);
     if (isEmbeddable(value) && !(value instanceof Sql) && !objects.includes(value)) objects.push(value);

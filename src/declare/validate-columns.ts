@@ -17,7 +17,7 @@ const isSerial = (type: string) =>
 /** The label of a default written as a string literal (`'free'`, `'free'::tier`), else null. */
 function literalLabel(expr: string): string | null {
   const m = /^\s*'((?:[^']|'')*)'\s*(?:::.*)?$/.exec(expr);
-  return m ? m[1].replace(/''/g, "'") : null;
+  return m?.[1]?.replace(/''/g, "'") ?? null;
 }
 
 /**

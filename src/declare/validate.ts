@@ -42,8 +42,8 @@ export function validateDeclared(declared: Declared): Problem[] {
 /** Problems in file order, then line order (stable: rule order within a line). */
 function sortByLocation(problems: readonly Problem[]): Problem[] {
   const place = (p: Problem): [string, number] => {
-    const m = /^(.*):(\d+)$/.exec(p.location ?? '');
-    return m ? [m[1], Number(m[2])] : ['\uffff', 0];
+    const [, file, line] = /^(.*):(\d+)$/.exec(p.location ?? '') ?? [];
+    return file !== undefined && line !== undefined ? [file, Number(line)] : ['\uffff', 0];
   };
   return [...problems].sort((a, b) => {
     const [fa, la] = place(a);

@@ -11,44 +11,58 @@ export interface Matched<T> {
  * by key (sortCatalog), so the usual case is a linear merge; unsorted input falls back to a hash join.
  */
 export function matchByKey<T>(from: readonly T[], to: readonly T[], key: (x: T) => string): Matched<T> {
-  const fromKeys = from.map(key);
-  const toKeys = to.map(key);
-  return isSorted(fromKeys) && isSorted(toKeys) ? mergeSorted(from, to, fromKeys, toKeys) : hashJoin(from, to, fromKeys, toKeys);
+  const fromKeyed: Keyed<T> = from.map((x) => [key(x), x]);
+  const toKeyed: Keyed<T> = to.map((x) => [key(x), x]);
+  return isSorted(fromKeyed) && isSorted(toKeyed) ? mergeSorted(fromKeyed, toKeyed) : hashJoin(fromKeyed, toKeyed);
 }
 
-function isSorted(keys: readonly string[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (keys[i - 1] >= keys[i]) return false;
+/** Items beside their keys, in input order. */
+type Keyed<T> = readonly (readonly [key: string, item: T])[];
+
+function isSorted<T>(keyed: Keyed<T>): boolean {
+  let prev: string | undefined;
+  for (const [k] of keyed) {
+    if (prev !== undefined && prev >= k) return false;
+    prev = k;
+  }
   return true;
 }
 
-function mergeSorted<T>(from: readonly T[], to: readonly T[], fk: readonly string[], tk: readonly string[]): Matched<T> {
+function mergeSorted<T>(from: Keyed<T>, to: Keyed<T>): Matched<T> {
   const removed: T[] = [];
   const added: T[] = [];
   const common: (readonly [T, T])[] = [];
   let i = 0;
   let j = 0;
-  while (i < from.length && j < to.length) {
-    if (fk[i] === tk[j]) common.push([from[i++], to[j++]] as const);
-    else if (fk[i] < tk[j]) removed.push(from[i++]);
-    else added.push(to[j++]);
+  for (let f = from[i], t = to[j]; f && t; f = from[i], t = to[j]) {
+    if (f[0] === t[0]) {
+      common.push([f[1], t[1]] as const);
+      i++;
+      j++;
+    } else if (f[0] < t[0]) {
+      removed.push(f[1]);
+      i++;
+    } else {
+      added.push(t[1]);
+      j++;
+    }
   }
-  while (i < from.length) removed.push(from[i++]);
-  while (j < to.length) added.push(to[j++]);
+  for (const [, f] of from.slice(i)) removed.push(f);
+  for (const [, t] of to.slice(j)) added.push(t);
   return { removed, added, common };
 }
 
-function hashJoin<T>(from: readonly T[], to: readonly T[], fk: readonly string[], tk: readonly string[]): Matched<T> {
-  const toByKey = new Map<string, T>();
-  to.forEach((t, i) => toByKey.set(tk[i], t));
-  const seen = new Set(fk);
+function hashJoin<T>(from: Keyed<T>, to: Keyed<T>): Matched<T> {
+  const toByKey = new Map<string, T>(to);
+  const seen = new Set(from.map(([k]) => k));
   const removed: T[] = [];
   const common: (readonly [T, T])[] = [];
-  from.forEach((f, i) => {
-    const t = toByKey.get(fk[i]);
+  for (const [k, f] of from) {
+    const t = toByKey.get(k);
     if (t === undefined) removed.push(f);
     else common.push([f, t] as const);
-  });
-  return { removed, added: to.filter((_, i) => !seen.has(tk[i])), common };
+  }
+  return { removed, added: to.filter(([k]) => !seen.has(k)).map(([, t]) => t), common };
 }
 
 /** Comment change between two versions of an object, if any. */

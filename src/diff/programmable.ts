@@ -33,7 +33,7 @@ function viewReplaceable(a: View, b: View): Fate | null {
     !a.materialized &&
     !b.materialized &&
     a.columns.length <= b.columns.length &&
-    a.columns.every((c, i) => c.name === b.columns[i].name && c.type === b.columns[i].type);
+    a.columns.every((c, i) => c.name === b.columns[i]?.name && c.type === b.columns[i]?.type);
   return appended ? 'replace' : null;
 }
 

@@ -51,7 +51,7 @@ export async function migrateFleetUp(
             async () => {
               const before = newest((await readHistory(db, scope.history)).map((h) => h.version));
               const runs = await migrateUp(db, files, { to: options.to, history: scope.history, placeholders: scope.placeholders });
-              const after = runs.length ? runs[runs.length - 1].version : before;
+              const after = runs.at(-1)?.version ?? before;
               return { before, after, detail: { applied: runs.map((r) => r.version), statements: runs.reduce((n, r) => n + r.statements, 0) } };
             },
           ),

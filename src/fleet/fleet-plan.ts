@@ -6,6 +6,7 @@ import { applyPlan, catalogHash, withMigrationLock } from '../migrate';
 import type { Catalog } from '../model';
 import { normalizeDeclared, planDeclared } from '../pipeline';
 import { planChanges, type HazardKind, type Plan, type PlanOptions } from '../plan';
+import { firstLine } from '../util';
 import { runFleet } from './run-fleet';
 import { targetId } from './resolve-fleet';
 import { withFleetTarget } from './open-target';
@@ -63,7 +64,8 @@ export function rebindCatalog(catalog: Catalog, tenant: string, declared: string
 export function declaredTenantSchema(declared: Declared): string {
   if (declared.tenantSchema) return declared.tenantSchema;
   const names = declared.catalog.schemas.map((s) => s.name).filter((n) => n !== 'public');
-  return names.length === 1 ? names[0] : (declared.catalog.schemas[0]?.name ?? 'public');
+  const [only] = names;
+  return names.length === 1 && only !== undefined ? only : (declared.catalog.schemas[0]?.name ?? 'public');
 }
 
 /**
@@ -94,7 +96,7 @@ export async function planFleet(
         }
         return { before: null, after: null };
       } catch (e) {
-        for (const t of byDb.get(d.url) ?? []) failures.set(t.id, (e as Error).message.split('\n')[0]);
+        for (const t of byDb.get(d.url) ?? []) failures.set(t.id, firstLine((e as Error).message));
         throw e;
       } finally {
         await db.close().catch(() => undefined);

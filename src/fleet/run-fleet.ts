@@ -1,3 +1,4 @@
+import { firstLine, must } from '../util';
 import type { FleetProgress, FleetRunOptions, FleetTarget, TargetResult } from './types';
 
 /** What a per-target job returns on success. */
@@ -11,7 +12,7 @@ export interface TargetOutcome {
   readonly summary?: string;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+const message = (e: unknown) => firstLine(e instanceof Error ? e.message : String(e));
 
 /**
  * Runs `job` on every target with at most `parallel` running at once, canaries first. Nothing is shared
@@ -30,7 +31,7 @@ export async function runFleet(
   let stop = false;
   const progress = () => options.onProgress?.({ total: targets.length, ...counts, elapsedMs: Date.now() - started } satisfies FleetProgress);
   const one = async (i: number): Promise<void> => {
-    const t = targets[i];
+    const t = must(targets[i], `fleet target ${i}`);
     const t0 = Date.now();
     counts.running++;
     progress();
@@ -62,7 +63,7 @@ export async function runFleet(
   const pool = async (indexes: number[], width: number) => {
     let next = 0;
     const worker = async () => {
-      while (!stop && next < indexes.length) await one(indexes[next++]);
+      for (let i = indexes[next++]; !stop && i !== undefined; i = indexes[next++]) await one(i);
     };
     await Promise.all(Array.from({ length: Math.min(width, indexes.length) }, worker));
   };

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { queryRow, type Db } from '../db';
 import { MIGRATION_LOCK_KEY, type HistoryLocation, type MigrationScope } from '../migrate';
 import { ident } from '../sql';
 import { sha256 } from '../util';
@@ -55,7 +55,7 @@ export function scopeOf(t: FleetTarget): TargetScope {
  * raises a unique violation).
  */
 export async function enterTenant(db: Db, schema: string): Promise<void> {
-  const [r] = await db.query<{ ok: boolean }>('SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS ok', [ident(schema)]);
+  const r = await queryRow<{ ok: boolean }>(db, 'SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS ok', [ident(schema)]);
   if (!r.ok) await db.exec(`BEGIN; SELECT pg_catalog.pg_advisory_xact_lock(${MIGRATION_LOCK_KEY + 1}); CREATE SCHEMA IF NOT EXISTS ${ident(schema)}; COMMIT`);
   await db.query("SELECT pg_catalog.set_config('search_path', $1, false)", [`${ident(schema)}, public`]);
 }

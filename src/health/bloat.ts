@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { queryRow, type Db } from '../db';
 import { hasExtension, num, round1, systemSchemas } from './context';
 
 /** Wasted space in a table or a btree index, estimated from statistics or measured by pgstattuple. */
@@ -78,7 +78,8 @@ function fromEstimate(r: Record<string, unknown>): Bloat {
 /** Measures one relation with pgstattuple (reads it whole): dead tuples and free space, or a btree's leaf density. */
 async function measure(db: Db, b: Bloat): Promise<Bloat> {
   if (b.index === null) {
-    const [r] = await db.query<Record<string, unknown>>(
+    const r = await queryRow<Record<string, unknown>>(
+      db,
       'SELECT table_len::float8 AS len, (dead_tuple_len + free_space)::float8 AS wasted FROM pgstattuple($1::oid::regclass)',
       [b.oid],
     );
@@ -86,7 +87,8 @@ async function measure(db: Db, b: Bloat): Promise<Bloat> {
     const wasted = num(r.wasted)!;
     return { ...b, bytes: len, bloatBytes: wasted, bloatPct: len > 0 ? round1((100 * wasted) / len) : 0, method: 'pgstattuple' };
   }
-  const [r] = await db.query<Record<string, unknown>>(
+  const r = await queryRow<Record<string, unknown>>(
+    db,
     'SELECT index_size::float8 AS len, leaf_pages::float8 AS leaves, avg_leaf_density::float8 AS density FROM pgstatindex($1::oid::regclass)',
     [b.oid],
   );

@@ -1,3 +1,4 @@
+import { queryRow } from '../db';
 import { formatBytes } from '../util';
 import { finding, num, round1, type CheckResult, type HealthContext } from './context';
 import type { Finding } from './types';
@@ -20,7 +21,7 @@ SELECT d.datname AS name, pg_catalog.pg_database_size(d.oid)::float8 AS bytes, p
 
 /** Reads the current database's figures. */
 export async function readDatabaseStat(ctx: HealthContext): Promise<DatabaseStat> {
-  const [r] = await ctx.db.query<Record<string, unknown>>(SQL);
+  const r = await queryRow<Record<string, unknown>>(ctx.db, SQL);
   const reset = r.stats_reset as Date | string | null;
   return {
     name: r.name as string,

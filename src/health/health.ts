@@ -1,4 +1,4 @@
-import { inTransaction, withTransaction, type Db } from '../db';
+import { inTransaction, queryRow, withTransaction, type Db } from '../db';
 import type { Catalog } from '../model';
 import { SchemakitError } from '../util';
 import { checkActivity } from './activity-findings';
@@ -113,7 +113,7 @@ export async function health(db: Db, options: HealthOptions = {}): Promise<Healt
     const timeout = Math.max(0, Math.floor(options.statementTimeoutMs ?? 30_000));
     // Sizes (pg_relation_size) take ACCESS SHARE locks: behind an ACCESS EXCLUSIVE lock, fail rather than queue.
     await db.exec(`SET LOCAL statement_timeout = ${timeout}; SET LOCAL lock_timeout = ${Math.max(0, Math.floor(options.lockTimeoutMs ?? 5000))}`);
-    const [{ ro }] = await db.query<{ ro: string }>(`SELECT current_setting('transaction_read_only') AS ro`);
+    const { ro } = await queryRow<{ ro: string }>(db, `SELECT current_setting('transaction_read_only') AS ro`);
     const needIndexes = (['unused-index', 'duplicate-index', 'redundant-index', 'invalid-index'] as const).some(wants);
     const needTables = allHealthKinds.some((k) => wants(k) && ['storage', 'cache', 'indexes', 'limits'].includes(categoryOf(k)));
     const dbStat = await readDatabaseStat(ctx);

@@ -100,6 +100,7 @@ function duplicates(ctx: HealthContext, all: readonly IndexStat[]): Finding[] {
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       const [keep, ...rest] = [...group].sort(keepOrder);
+      if (keep === undefined) continue; // groups of two or more
       for (const d of rest) {
         dropped.add(d);
         const fix: Fix = d.constraint

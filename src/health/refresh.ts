@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { qualified } from '../sql';
-import { SchemakitError, topoSort } from '../util';
+import { must, SchemakitError, topoSort } from '../util';
 import { num, systemSchemas } from './context';
 import type { MaintenanceStep } from './maintenance';
 
@@ -63,7 +63,7 @@ export async function planRefresh(db: Db, names: readonly string[] = []): Promis
   const index = new Map(chosen.map((r, i) => [r.oid, i]));
   const before = new Map(chosen.map((r, i) => [i, new Set(matviewsRead(r).flatMap((o) => (index.has(o) ? [index.get(o)!] : [])))]));
   return topoSort(chosen.length, before).map((i) => {
-    const r = chosen[i];
+    const r = must(chosen[i], `materialized view ${i}`);
     const concurrently = r.populated && r.uniqueIndex;
     return {
       object: `${r.schema}.${r.name}`,

@@ -22,7 +22,8 @@ SELECT s.schemaname AS schema, s.sequencename AS name, s.data_type::text AS type
  WHERE NOT s.cycle AND s.last_value IS NOT NULL
  ORDER BY s.schemaname, s.sequencename`;
 
-const typeMax: Record<string, number> = { smallint: 32767, integer: 2147483647, bigint: 9.223372036854776e18 /* 2^63 - 1, as near as a double gets */ };
+const BIGINT_MAX = 9.223372036854776e18; // 2^63 - 1, as near as a double gets
+const typeMax: Record<string, number> = { smallint: 32767, integer: 2147483647, bigint: BIGINT_MAX };
 
 /** Sequences (and identity/serial columns) that have used most of their range, or of their column type's. */
 export async function checkSequences(ctx: HealthContext): Promise<CheckResult> {
@@ -41,7 +42,7 @@ export async function checkSequences(ctx: HealthContext): Promise<CheckResult> {
     const col = r.column ? `${r.table_schema}.${r.table}.${r.column}` : null;
     const at = col ? ctx.locate(col) : ctx.locate(seq);
     const sql =
-      col && colMax !== undefined && colMax < typeMax.bigint
+      col && colMax !== undefined && colMax < BIGINT_MAX
         ? `ALTER TABLE ${qualified(r.table_schema as string, r.table as string)} ALTER COLUMN ${ident(r.column as string)} TYPE bigint;${r.type !== 'bigint' ? ` ALTER SEQUENCE ${qualified(r.schema as string, r.name as string)} AS bigint;` : ''}`
         : `ALTER SEQUENCE ${qualified(r.schema as string, r.name as string)} AS bigint MAXVALUE 9223372036854775807;`;
     out.push(

@@ -1,3 +1,4 @@
+import { queryRow } from '../db';
 import { finding, hasExtension, num, round1, type CheckResult, type HealthContext } from './context';
 import type { Finding } from './types';
 
@@ -26,7 +27,8 @@ SELECT queryid::text AS id, left(regexp_replace(query, '\\s+', ' ', 'g'), 300) A
 export async function checkStatements(ctx: HealthContext, available: boolean): Promise<CheckResult> {
   if (!ctx.wants('top-queries') && !ctx.wants('pg-stat-statements')) return { findings: [], unavailable: [] };
   if (!available) return { findings: [], unavailable: [{ kind: 'top-queries', reason: 'this engine has no pg_stat_statements (PGlite)' }] };
-  const [{ preloaded }] = await ctx.db.query<{ preloaded: boolean }>(
+  const { preloaded } = await queryRow<{ preloaded: boolean }>(
+    ctx.db,
     `SELECT current_setting('shared_preload_libraries') ~ '(^|[ ,])"?pg_stat_statements"?($|[ ,])' AS preloaded`,
   );
   const created = await hasExtension(ctx.db, 'pg_stat_statements');

@@ -4,6 +4,7 @@ import { type AttributeMap, attributeName, ensureAttributes } from './attributes
 import { constraintBase } from './constraints';
 import { INDEX_KEY_COLUMNS, readNames, toKey, type KeyRow } from './indexes';
 import { commentJoin, notExtensionMember, ownConstraint, tableKinds, userSchema } from './sql-fragments';
+import { must } from '../util';
 
 /**
  * EXCLUDE constraints with the keys of their index (read like any index's) and one operator per key. The
@@ -56,7 +57,7 @@ export async function introspectExclusions(db: Db, attrs: AttributeMap = new Map
     kind: 'Exclusion',
     ...constraintBase(r),
     method: r.method,
-    elements: Array.from({ length: r.nkeys }, (_, k) => ({ ...toKey(r, k, attrs, names), operator: r.operators[k] })),
+    elements: Array.from({ length: r.nkeys }, (_, k) => ({ ...toKey(r, k, attrs, names), operator: must(r.operators[k], `operator of key ${k}`) })),
     include: r.indkey.slice(r.nkeys).map((attnum) => attributeName(attrs, Number(r.relid), attnum)),
     where: r.where === null ? null : normalizeExpression(r.where),
   }));

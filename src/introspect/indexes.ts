@@ -2,6 +2,7 @@ import { normalizeExpression, type Index, type IndexKey } from '../model';
 import type { Db } from '../db';
 import { type AttributeMap, attributeName, ensureAttributes } from './attributes';
 import { commentJoin, notExtensionMember, qualifiedName, tableKinds, userSchema } from './sql-fragments';
+import { must } from '../util';
 
 /**
  * Indexes of user tables and materialized views, except those that back a PRIMARY KEY, UNIQUE or EXCLUDE constraint (they
@@ -96,7 +97,7 @@ export async function readNames(db: Db): Promise<Names> {
  * both sides of a diff are introspected the same way, so this stays consistent.
  */
 export function toKey(r: KeyRow, k: number, attrs: AttributeMap, names: Names): IndexKey {
-  const attnum = r.indkey[k];
+  const attnum = must(r.indkey[k], `key ${k} of an index`);
   const rawExpression = attnum === 0 ? (r.expressions?.[k]?.[0] ?? null) : null;
   const expression = rawExpression === null ? null : normalizeExpression(rawExpression);
   const baseCollation = attnum !== 0 ? (attrs.get(Number(r.relid))?.get(attnum)?.collation ?? 0) : Number(r.expressions?.[k]?.[1] ?? 0);

@@ -1,6 +1,6 @@
 import type { Catalog } from '../model';
 import { sortCatalog } from '../model';
-import { type Db, inTransaction, withTransaction } from '../db';
+import { type Db, inTransaction, queryRow, withTransaction } from '../db';
 import { SchemakitError } from '../util';
 import { introspectSchemas } from './schemas';
 import { introspectExtensions } from './extensions';
@@ -50,7 +50,8 @@ async function step<T>(what: string, db: Db, fn: (db: Db) => Promise<T>): Promis
 export async function introspect(db: Db, options: { scope?: Scope } = {}): Promise<Catalog> {
   const nested = inTransaction(db);
   return withTransaction(db, async () => {
-    const [saved] = await db.query<{ search_path: string; jit: string; enable_nestloop: string; workers: string }>(
+    const saved = await queryRow<{ search_path: string; jit: string; enable_nestloop: string; workers: string }>(
+      db,
       `SELECT pg_catalog.current_setting('search_path') AS search_path, pg_catalog.current_setting('jit') AS jit,
               pg_catalog.current_setting('enable_nestloop') AS enable_nestloop,
               pg_catalog.current_setting('max_parallel_workers_per_gather') AS workers`,

@@ -51,9 +51,10 @@ const strategies: Record<string, PartitionStrategy> = { RANGE: 'range', LIST: 'l
 
 /** `RANGE (created_at)` → { strategy: 'range', key: 'created_at' }. */
 function partitionBy(r: Row, text: string): PartitionBy {
-  const m = /^(RANGE|LIST|HASH) \((.*)\)$/s.exec(text);
-  if (m === null) throw new SchemakitError('introspect', 'unsupported', `${r.schema}.${r.name}: partition key '${text}' is not understood`);
-  return { strategy: strategies[m[1]], key: m[2] };
+  const [, method = '', key = ''] = /^(RANGE|LIST|HASH) \((.*)\)$/s.exec(text) ?? [];
+  const strategy = strategies[method];
+  if (strategy === undefined) throw new SchemakitError('introspect', 'unsupported', `${r.schema}.${r.name}: partition key '${text}' is not understood`);
+  return { strategy, key };
 }
 
 /** reloptions entries `name=value`, sorted by name, values by meaning (canonicalParameterValue). */
@@ -82,7 +83,7 @@ function toShape(r: Row): TableShape {
   }
   return {
     partitionBy: r.partkey === null ? null : partitionBy(r, r.partkey),
-    partitionOf: r.is_partition && parents.length > 0 ? { schema: parents[0].schema, table: parents[0].name, bound: r.bound ?? 'DEFAULT' } : null,
+    partitionOf: r.is_partition && parents[0] ? { schema: parents[0].schema, table: parents[0].name, bound: r.bound ?? 'DEFAULT' } : null,
     inherits: r.is_partition ? [] : parents,
     persistence: r.persistence === 'u' ? 'unlogged' : 'permanent',
     storageParameters: storageParameters(r.options),

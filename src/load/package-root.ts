@@ -21,9 +21,10 @@ export function packageRoot(): string {
  * TypeScript sources (when running uncompiled), else the declaration API alone.
  */
 export function schemakitTypes(root = packageRoot()): string {
-  const candidates = ['dist/src/index.d.ts', 'src/index.ts', 'dist/src/declare/index.d.ts', 'src/declare/index.ts'];
+  const compiled = 'dist/src/index.d.ts';
+  const candidates = [compiled, 'src/index.ts', 'dist/src/declare/index.d.ts', 'src/declare/index.ts'];
   const found = candidates.map((c) => path.join(root, c)).find((f) => fs.existsSync(f));
-  return found ?? path.join(root, candidates[0]);
+  return found ?? path.join(root, compiled);
 }
 
 /**

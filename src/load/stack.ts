@@ -13,10 +13,10 @@ const FRAME = /(?:\(|at )((?:file:\/\/)?[^()]+?):(\d+):(\d+)\)?$/;
 export function errorPlace(err: unknown, files: ReadonlySet<string>): string | undefined {
   const stack = err instanceof Error ? (err.stack ?? '') : '';
   for (const line of stack.split('\n')) {
-    const m = FRAME.exec(line.trim());
-    if (!m) continue;
-    const file = m[1].startsWith('file://') ? decodeURIComponent(new URL(m[1]).pathname) : m[1];
-    if (files.has(file)) return formatPlace(file, Number(m[2]));
+    const [, where, lineNo] = FRAME.exec(line.trim()) ?? [];
+    if (where === undefined) continue;
+    const file = where.startsWith('file://') ? decodeURIComponent(new URL(where).pathname) : where;
+    if (files.has(file)) return formatPlace(file, Number(lineNo));
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { withTransaction, type Db } from '../db';
 import { planPreamble, type HazardKind, type Plan, type Step } from '../plan';
-import { SchemakitError, type Problem } from '../util';
+import { SchemakitError, type Problem, must } from '../util';
 import { chunkByLocks, DEFAULT_LOCK_BUDGET_FRACTION, estimateLocks, lockBudget, readLockSettings } from './lock-budget';
 import { DEFAULT_LOCK_RETRIES, DEFAULT_RETRY_DELAY_MS, SessionTimeouts, withLockRetries } from './lock-retry';
 import { checkPreflight, type PreflightOptions } from './preflight';
@@ -85,8 +85,8 @@ function units(plan: Plan): Unit[] {
   const out: { transactional: boolean; steps: { step: Step; index: number }[] }[] = [];
   plan.steps.forEach((step, index) => {
     const last = out[out.length - 1];
-    const sameChange = last !== undefined && !last.transactional && !step.transactional && last.steps[last.steps.length - 1].step.change === step.change;
-    if ((step.transactional && last?.transactional) || sameChange) last.steps.push({ step, index });
+    const sameChange = last !== undefined && !last.transactional && !step.transactional && last.steps.at(-1)?.step.change === step.change;
+    if (last !== undefined && ((step.transactional && last.transactional) || sameChange)) last.steps.push({ step, index });
     else out.push({ transactional: step.transactional, steps: [{ step, index }] });
   });
   return out;
@@ -136,7 +136,7 @@ export async function applyPlan(db: Db, plan: Plan, options: ApplyOptions = {}):
     else outside += unit.steps.length;
     committed.push(
       unit.transactional
-        ? `statements ${unit.steps[0].index + 1}-${unit.steps[unit.steps.length - 1].index + 1} (committed transaction)`
+        ? `statements ${must(unit.steps[0], 'first step of a unit').index + 1}-${must(unit.steps.at(-1), 'last step of a unit').index + 1} (committed transaction)`
         : `statement${unit.steps.length > 1 ? 's' : ''} ${unit.steps.map((s) => s.index + 1).join(', ')} (outside the transaction)`,
     );
   }

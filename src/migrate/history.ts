@@ -1,4 +1,4 @@
-import { withTransaction, type Db } from '../db';
+import { queryRow, withTransaction, type Db } from '../db';
 import { ident, literal, qualified } from '../sql';
 import { MIGRATION_LOCK_KEY } from './migration-lock';
 
@@ -103,7 +103,8 @@ const HISTORY_DDL_LOCK_KEY = MIGRATION_LOCK_KEY + 1;
  */
 export async function ensureHistory(db: Db, at: HistoryLocation = DEFAULT_HISTORY): Promise<void> {
   // Only when missing: COMMENT ON SCHEMA needs ownership, and a later runner may be another role.
-  const [r] = await db.query<{ ok: boolean; batched: boolean }>(
+  const r = await queryRow<{ ok: boolean; batched: boolean }>(
+    db,
     'SELECT pg_catalog.to_regclass($1) IS NOT NULL AND pg_catalog.to_regclass($2) IS NOT NULL AS ok, ' +
       "EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass($2) AND attname = 'complete' AND NOT attisdropped) AS batched",
     [tableOf(at), progressOf(at)],
@@ -115,7 +116,7 @@ export async function ensureHistory(db: Db, at: HistoryLocation = DEFAULT_HISTOR
       await db.exec(progressColumnsDdl(at));
       return;
     }
-    const [s] = await db.query<{ ok: boolean }>('SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS ok', [ident(at.schema)]);
+    const s = await queryRow<{ ok: boolean }>(db, 'SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS ok', [ident(at.schema)]);
     const schema = s.ok
       ? ''
       : `CREATE SCHEMA IF NOT EXISTS ${ident(at.schema)};\nCOMMENT ON SCHEMA ${ident(at.schema)} IS ${literal('schemakit migration history')};`;
@@ -125,7 +126,8 @@ export async function ensureHistory(db: Db, at: HistoryLocation = DEFAULT_HISTOR
 
 /** True when the history table exists (and, with `both`, its progress table too). */
 export async function hasHistory(db: Db, at: HistoryLocation = DEFAULT_HISTORY, both = false): Promise<boolean> {
-  const [r] = await db.query<{ ok: boolean }>(
+  const r = await queryRow<{ ok: boolean }>(
+    db,
     `SELECT pg_catalog.to_regclass($1) IS NOT NULL${both ? ' AND pg_catalog.to_regclass($2) IS NOT NULL' : ''} AS ok`,
     both ? [tableOf(at), progressOf(at)] : [tableOf(at)],
   );

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Db } from '../db';
-import { SchemakitError, sha256 } from '../util';
+import { adjacentPairs, SchemakitError, sha256 } from '../util';
 import { ensureHistory, readHistory } from './history';
 import { readMigrations } from './migration-files';
 
@@ -67,15 +67,16 @@ export function readForeignMigrations(source: string): ImportedMigration[] {
       problems.push(`${shown(path)}: not NNN_name.sql nor a NNN_name/ directory`);
       continue;
     }
+    const [, digits = '', rest = ''] = m;
     let version: string;
     try {
-      version = versionOf(m[1], shown(path));
+      version = versionOf(digits, shown(path));
     } catch (e) {
       problems.push((e as Error).message);
       continue;
     }
     const base = isDir ? entry : entry.replace(/\.sql$/i, '');
-    const name = nameOf(m[2], 'migration');
+    const name = nameOf(rest, 'migration');
     let upFiles: string[];
     let downFile: string | null;
     if (isDir) {
@@ -86,17 +87,21 @@ export function readForeignMigrations(source: string): ImportedMigration[] {
       upFiles = sqls.includes('up.sql') ? ['up.sql'] : sqls.filter((f) => !isDown(f));
       const downs = sqls.filter(isDown);
       if (downs.length > 1) problems.push(`${shown(path)}: several down scripts (${downs.join(', ')})`);
-      downFile = downs.length ? join(path, downs[0]) : null;
+      downFile = downs[0] === undefined ? null : join(path, downs[0]);
       upFiles = upFiles.map((f) => join(path, f));
       if (upFiles.length === 0) problems.push(`${shown(path)}: no .sql file`);
     } else {
       upFiles = [path];
-      const matching = rollbacks.filter((f) => LEADING.exec(f)?.[1] !== undefined && BigInt(LEADING.exec(f)![1]) === BigInt(m[1]));
+      const matching = rollbacks.filter((f) => {
+        const n = LEADING.exec(f)?.[1];
+        return n !== undefined && BigInt(n) === BigInt(digits);
+      });
       if (matching.length > 1) problems.push(`${shown(rollbackDir)}: several rollbacks for ${entry} (${matching.join(', ')})`);
-      downFile = matching.length ? join(rollbackDir, matching[0]) : null;
+      downFile = matching[0] === undefined ? null : join(rollbackDir, matching[0]);
     }
     const parts = upFiles.map((f) => ({ f, t: stripTransaction(readFileSync(f, 'utf8')) }));
-    const up = parts.length === 1 ? parts[0].t.sql : parts.map((p) => `-- from ${shown(p.f)}\n${p.t.sql.trimEnd()}\n`).join('\n');
+    const [only] = parts;
+    const up = parts.length === 1 && only ? only.t.sql : parts.map((p) => `-- from ${shown(p.f)}\n${p.t.sql.trimEnd()}\n`).join('\n');
     const down = downFile ? stripTransaction(readFileSync(downFile, 'utf8')) : null;
     out.push({
       version,
@@ -115,8 +120,7 @@ export function readForeignMigrations(source: string): ImportedMigration[] {
     if (!n || !used.has(BigInt(n))) problems.push(`${shown(join(rollbackDir, r))}: matches no migration`);
   }
   out.sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : BigInt(a.version) > BigInt(b.version) ? 1 : 0));
-  for (let i = 1; i < out.length; i++)
-    if (out[i].version === out[i - 1].version) problems.push(`${out[i - 1].source} and ${out[i].source} have the same version ${out[i].version}`);
+  for (const [a, b] of adjacentPairs(out)) if (a.version === b.version) problems.push(`${a.source} and ${b.source} have the same version ${b.version}`);
   if (problems.length)
     throw new SchemakitError('migrate', 'bad-import', `${problems.length} problem(s) in ${shown(source)}, nothing written: ${problems.join('; ')}`, {
       problems: problems.map((message) => ({ code: 'bad-import', message })),

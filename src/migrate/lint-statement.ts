@@ -76,17 +76,23 @@ const hz = (kind: Hazard['kind'], object: string, message: string, table = objec
 
 /** Splits ALTER TABLE actions at top-level commas (the lexer's depth, not a second count). */
 function actions(tokens: readonly SqlToken[]): SqlToken[][] {
-  const out: SqlToken[][] = [[]];
+  const out: SqlToken[][] = [];
+  let current: SqlToken[] = [];
   const top = tokens[0]?.depth ?? 0;
   for (const t of tokens) {
-    if (t.kind === 'punct' && t.text === ',' && t.depth === top) out.push([]);
-    else out[out.length - 1].push(t);
+    if (t.kind === 'punct' && t.text === ',' && t.depth === top) {
+      out.push(current);
+      current = [];
+    } else current.push(t);
   }
+  out.push(current);
   return out.filter((a) => a.length > 0);
 }
 
-const has = (tokens: readonly SqlToken[], ...words: string[]) =>
-  tokens.some((_, i) => words.every((w, k) => tokens[i + k]?.kind === 'word' && tokens[i + k].upper === w));
+/** True when `t` is the word `upper` (case-folded). */
+const isWord = (t: SqlToken | undefined, upper: string) => t?.kind === 'word' && t.upper === upper;
+
+const has = (tokens: readonly SqlToken[], ...words: string[]) => tokens.some((_, i) => words.every((w, k) => isWord(tokens[i + k], w)));
 
 const LENGTH_TYPES = [['VARCHAR'], ['CHARACTER', 'VARYING'], ['CHARACTER'], ['CHAR'], ['BPCHAR'], ['BIT', 'VARYING'], ['BIT'], ['VARBIT']];
 
@@ -95,8 +101,8 @@ function lengthCast(a: readonly SqlToken[]): string | null {
   const at = a.findIndex((t) => t.kind === 'word' && t.upper === 'USING');
   if (at < 0) return null;
   for (let i = at + 1; i < a.length; i++) {
-    if (a[i].text !== '::') continue;
-    const words = LENGTH_TYPES.find((w) => w.every((x, k) => a[i + 1 + k]?.kind === 'word' && a[i + 1 + k].upper === x));
+    if (a[i]?.text !== '::') continue;
+    const words = LENGTH_TYPES.find((w) => w.every((x, k) => isWord(a[i + 1 + k], x)));
     if (words && a[i + 1 + words.length]?.text === '(') return `${words.join(' ').toLowerCase()}(${a[i + 2 + words.length]?.text ?? ''})`;
   }
   return null;
@@ -241,7 +247,7 @@ export function analyzeStatement(sql: string): StatementFacts {
     if (!c.eat('SESSION')) c.eat('LOCAL');
     return { label, locks: [], hazards: [], setsLockTimeout: c.is('LOCK_TIMEOUT'), creates: null, fills: null };
   }
-  if (c.eat('INSERT', 'INTO') || c.eat('COPY')) return done({ fills: tokens[0].upper === 'COPY' && !has(tokens, 'FROM') ? null : c.name() });
+  if (c.eat('INSERT', 'INTO') || c.eat('COPY')) return done({ fills: tokens[0]?.upper === 'COPY' && !has(tokens, 'FROM') ? null : c.name() });
   if (c.eat('CREATE')) {
     if (!c.eat('UNLOGGED') && !c.eat('TEMP')) c.eat('TEMPORARY');
     if (c.eat('TABLE')) {
@@ -303,7 +309,7 @@ export function analyzeStatement(sql: string): StatementFacts {
     const name = c.name() ?? '?';
     const unbounded = !has(tokens, 'WHERE');
     facts.locks.push(lock(name, 'ROW EXCLUSIVE', { scan: unbounded }));
-    if (unbounded && tokens[0].upper === 'DELETE') facts.hazards.push(hz('deletes-data', name, 'DELETE without WHERE deletes every row'));
+    if (unbounded && tokens[0]?.upper === 'DELETE') facts.hazards.push(hz('deletes-data', name, 'DELETE without WHERE deletes every row'));
     return done();
   }
   if (c.eat('LOCK')) {

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { queryRow, type Db } from '../db';
 import type { Change } from '../diff';
 import { relKey, routineKey, type Column, type Constraint, type Table } from '../model';
 import type { Step } from '../plan';
@@ -27,10 +27,10 @@ export const DEFAULT_LOCK_BUDGET_FRACTION = 0.8;
 
 /** Reads the settings that size the lock table (PGlite reports the server defaults: 64, 100, 0). */
 export async function readLockSettings(db: Db): Promise<LockSettings> {
-  const rows = await db.query<{ l: string; c: string; p: string }>(
+  const r = await queryRow<{ l: string; c: string; p: string }>(
+    db,
     "SELECT current_setting('max_locks_per_transaction') AS l, current_setting('max_connections') AS c, current_setting('max_prepared_transactions') AS p",
   );
-  const r = rows[0];
   return { maxLocksPerTransaction: Number(r.l), maxConnections: Number(r.c), maxPreparedTransactions: Number(r.p) };
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SchemakitError, sha256 } from '../util';
+import { adjacentPairs, SchemakitError, sha256 } from '../util';
 import { parseMeta, renderMeta, type MigrationMeta } from './migration-meta';
 
 /**
@@ -41,6 +41,7 @@ export function readMigrations(root: string): MigrationFile[] {
       problems.push(`${join(root, entry.name)}: not a migration directory <version>_<name> (version: YYYYMMDDHHMMSS or NNNN)`);
       continue;
     }
+    const [, version = '', name = ''] = m;
     const dir = join(root, entry.name);
     const read = (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : null);
     const up = read('up.sql');
@@ -50,8 +51,8 @@ export function readMigrations(root: string): MigrationFile[] {
     }
     const metaText = read('meta.json');
     out.push({
-      version: m[1],
-      name: m[2],
+      version,
+      name,
       id: entry.name,
       dir,
       up,
@@ -61,9 +62,7 @@ export function readMigrations(root: string): MigrationFile[] {
     });
   }
   out.sort((a, b) => compareVersions(a.version, b.version));
-  for (let i = 1; i < out.length; i++) {
-    if (out[i].version === out[i - 1].version) problems.push(`${out[i - 1].id} and ${out[i].id} have the same version ${out[i].version}`);
-  }
+  for (const [a, b] of adjacentPairs(out)) if (a.version === b.version) problems.push(`${a.id} and ${b.id} have the same version ${b.version}`);
   if (problems.length > 0) {
     throw new SchemakitError('migrate', 'bad-migrations', `${root}: ${problems.join('; ')}`, {
       problems: problems.map((message) => ({ code: 'bad-migrations', message })),

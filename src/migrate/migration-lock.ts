@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { queryRow, type Db } from '../db';
 import { SchemakitError } from '../util';
 
 /**
@@ -79,7 +79,7 @@ export async function withMigrationLock<T>(db: Db, options: LockOptions, fn: () 
   let warned = false;
   let holder: LockHolder | null = null;
   for (;;) {
-    const [r] = await db.query<{ ok: boolean }>('SELECT pg_catalog.pg_try_advisory_lock($1::bigint) AS ok', [key]);
+    const r = await queryRow<{ ok: boolean }>(db, 'SELECT pg_catalog.pg_try_advisory_lock($1::bigint) AS ok', [key]);
     if (r.ok) break;
     holder = await migrationLockHolder(db, key);
     if (!warned) {
@@ -95,7 +95,7 @@ export async function withMigrationLock<T>(db: Db, options: LockOptions, fn: () 
     }
     await new Promise((done) => setTimeout(done, options.pollMs ?? 200));
   }
-  const [saved] = await db.query<{ name: string }>("SELECT pg_catalog.current_setting('application_name') AS name");
+  const saved = await queryRow<{ name: string }>(db, "SELECT pg_catalog.current_setting('application_name') AS name");
   try {
     if (options.label) await db.query("SELECT pg_catalog.set_config('application_name', $1, false)", [options.label]);
     return await fn();

@@ -20,5 +20,5 @@ export function substitutePlaceholders(text: string, values: Placeholders | unde
   const bad = names.filter((n) => !NAME.test(n));
   if (bad.length > 0) throw new SchemakitError('migrate', 'bad-placeholder', `placeholder names must be identifiers: ${bad.join(', ')}`);
   if (names.length === 0) return text;
-  return text.replace(new RegExp(`\\$\\{(${names.join('|')})\\}`, 'g'), (_, n: string) => values[n]);
+  return text.replace(new RegExp(`\\$\\{(${names.join('|')})\\}`, 'g'), (whole, n: string) => values[n] ?? whole);
 }

@@ -1,6 +1,7 @@
 import type { AlterColumn, Change, RecreateEnum } from '../diff';
 import { columnKey, constraintKey, dedupeCommand, relKey, type Constraint, type ForeignKey, type Index, nameKey } from '../model';
 import { analyzeTypeChange, type Plan } from '../plan';
+import { zip } from '../util';
 import { ident, indexKeySql, literal, parens, qualified, storageType } from '../sql';
 
 /** What a pre-flight check found, by kind. User-facing: kebab-case. */
@@ -135,7 +136,7 @@ function checkable(scope: Scope, schema: string, table: string, columns: readonl
 const allNotNull = (cols: readonly string[], alias: string) => cols.map((c) => `${alias}.${ident(c)} IS NOT NULL`).join(' AND ');
 /** A key as one text: the value, or `(a,b)` for several columns. */
 const keyText = (cols: readonly string[], alias: string) =>
-  cols.length === 1 ? `${alias}.${ident(cols[0])}::text` : `ROW(${cols.map((c) => `${alias}.${ident(c)}`).join(', ')})::text`;
+  cols.length === 1 ? `${cols.map((c) => `${alias}.${ident(c)}`).join(', ')}::text` : `ROW(${cols.map((c) => `${alias}.${ident(c)}`).join(', ')})::text`;
 
 function constraintChecks(k: Constraint, step: number, scope: Scope): PreflightCheck[] {
   // An exclusion constraint's conflicts depend on its operators; the statement itself reports them.
@@ -200,9 +201,8 @@ function foreignKeyCheck(k: ForeignKey, cols: readonly string[], t: string, step
   const refNew = scope.newTables.has(nameKey(k.refSchema, k.refTable));
   const refCols = k.refColumns.map((c) => scope.names.column(k.refSchema, k.refTable, c));
   const ref = qualified(k.refSchema, scope.names.table(k.refSchema, k.refTable));
-  const missing = refNew
-    ? 'true'
-    : `NOT EXISTS (SELECT 1 FROM ${ref} AS r WHERE ${refCols.map((rc, i) => `r.${ident(rc)} = t.${ident(cols[i])}`).join(' AND ')})`;
+  const on = zip(refCols, cols, `columns of ${k.name}`).map(([rc, c]) => `r.${ident(rc)} = t.${ident(c)}`);
+  const missing = refNew ? 'true' : `NOT EXISTS (SELECT 1 FROM ${ref} AS r WHERE ${on.join(' AND ')})`;
   const where =
     k.match === 'full'
       ? `NOT (${cols.map((c) => `t.${ident(c)} IS NULL`).join(' AND ')}) AND (NOT (${allNotNull(cols, 't')}) OR ${missing})`

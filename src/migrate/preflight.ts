@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { queryRow, type Db } from '../db';
 import type { Plan } from '../plan';
 import { SchemakitError, type Problem } from '../util';
 import { castHelperSql, preflightChecks, type PreflightKind } from './preflight-checks';
@@ -37,7 +37,7 @@ export async function runPreflight(db: Db, plan: Plan, options: PreflightOptions
   for (const c of checks) {
     options.onCheck?.(c.object);
     try {
-      const n = Number((await db.query<{ n: string | number }>(c.countSql))[0].n);
+      const n = Number((await queryRow<{ n: string | number }>(db, c.countSql)).n);
       if (n === 0) continue;
       const examples = c.sampleSql === null ? [] : (await db.query<{ v: string | null }>(c.sampleSql)).map((r) => r.v ?? 'NULL');
       const e = examples.length > 0 ? ` (e.g. ${examples.join(', ')})` : '';

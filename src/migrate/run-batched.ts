@@ -1,4 +1,4 @@
-import { withTransaction, type Db } from '../db';
+import { queryRow, withTransaction, type Db } from '../db';
 import { ident, literal, qualified } from '../sql';
 import { SchemakitError } from '../util';
 import type { BatchSpec } from './batch-directive';
@@ -73,14 +73,15 @@ async function keyColumn(db: Db, job: BatchJob): Promise<{ table: string; key: s
       WHERE i.indrelid = $1 AND i.indisprimary`,
     [t.oid],
   );
-  if (pk.length !== 1) {
+  const [only] = pk;
+  if (only === undefined || pk.length !== 1) {
     throw new SchemakitError(
       'migrate',
       'bad-batch',
       `${job.where}: schemakit:batch: ${table} has ${pk.length === 0 ? 'no primary key' : 'a primary key of several columns'}; name the key column with key=COLUMN`,
     );
   }
-  return { table, key: pk[0].name };
+  return { table, key: only.name };
 }
 
 /**
@@ -105,7 +106,8 @@ export async function runBatched(db: Db, job: BatchJob, hooks: BatchHooks = {}):
   let totalKeys: number | null = null;
   if (hooks.onBatch) {
     const after = done.lastKey !== null;
-    const [c] = await db.query<{ n: string }>(
+    const c = await queryRow<{ n: string }>(
+      db,
       `SELECT pg_catalog.count(*)::text AS n FROM ${table} WHERE ${after ? `${key} > $1` : `${key} IS NOT NULL`}`,
       after ? [done.lastKey] : [],
     );
@@ -119,7 +121,7 @@ export async function runBatched(db: Db, job: BatchJob, hooks: BatchHooks = {}):
       // of every batch buys nothing: a crash loses the last batches with their progress rows, and they rerun.
       await db.exec('SET LOCAL synchronous_commit = off');
       const after = done.lastKey !== null;
-      const [b] = await db.query<{ lo: string | null; hi: string | null; n: number }>(bounds(after), after ? [done.lastKey] : []);
+      const b = await queryRow<{ lo: string | null; hi: string | null; n: number }>(db, bounds(after), after ? [done.lastKey] : []);
       if (Number(b.n) === 0) return null;
       const rows = await db.rowCount(job.sql, [b.lo, b.hi]).catch((e: unknown) => {
         if (!/parameter|bind message/i.test((e as Error).message)) throw e;

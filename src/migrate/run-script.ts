@@ -1,5 +1,5 @@
 import { withTransaction, type Db } from '../db';
-import { SchemakitError } from '../util';
+import { SchemakitError, must } from '../util';
 import { insertProgress, type BatchProgress, type HistoryLocation } from './history';
 import { parseBatchDirective, type BatchSpec } from './batch-directive';
 import { runBatched, type BatchHooks } from './run-batched';
@@ -76,22 +76,23 @@ export async function runScript(db: Db, s: Script, hooks: ScriptHooks = {}): Pro
   const tracked = s.outside.size > 0;
   const committed: number[] = [...s.done];
   let current = 0;
+  const statement = (n: number) => must(s.statements[n - 1], `statement ${n} of ${s.file}`);
   const exec = async (n: number) => {
     current = n;
     await hooks.beforeStatement?.(s.file, n, total);
-    await db.exec(s.statements[n - 1].sql);
+    await db.exec(statement(n).sql);
   };
   try {
     for (const [i, unit] of units.entries()) {
       const last = i === units.length - 1;
       if (!unit.transactional) {
-        const n = unit.numbers[0];
+        const n = must(unit.numbers[0], `statement of a unit of ${s.file}`);
         const retry = s.beforeRetry.get(n);
         current = n;
         const spec = specs.get(n);
         if (spec) {
           await hooks.beforeStatement?.(s.file, n, total);
-          const st = s.statements[n - 1];
+          const st = statement(n);
           const job = {
             where: `${s.file}:${st.line}`,
             version: s.version,
@@ -124,7 +125,7 @@ export async function runScript(db: Db, s: Script, hooks: ScriptHooks = {}): Pro
       });
       committed.push(...unit.numbers);
     }
-    if (units.length === 0 || !units[units.length - 1].transactional) {
+    if (!units.at(-1)?.transactional) {
       current = total + 1;
       await withTransaction(db, async () => {
         await hooks.beforeStatement?.(s.file, total + 1, total);
@@ -170,12 +171,11 @@ const firstLine = (sql: string) => {
 /** `1-3, 5` */
 function ranges(ns: readonly number[]): string {
   const sorted = [...new Set(ns)].sort((a, b) => a - b);
-  const out: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    out.push(i === j ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
-    i = j;
+  const runs: [first: number, last: number][] = [];
+  for (const n of sorted) {
+    const run = runs.at(-1);
+    if (run && n === run[1] + 1) run[1] = n;
+    else runs.push([n, n]);
   }
-  return out.join(', ');
+  return runs.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(', ');
 }

@@ -28,7 +28,7 @@ const BATCH_MARKER = /^--\s*schemakit:batch\b(.*)$/im;
  */
 export function splitStatements(text: string): FileStatement[] {
   return splitScript(text).map((s) => {
-    const batch = BATCH_MARKER.exec(s.leading)?.[1].trim() ?? null;
+    const batch = BATCH_MARKER.exec(s.leading)?.[1]?.trim() ?? null;
     return { sql: s.sql, line: s.line, outsideTransaction: batch !== null || OUTSIDE_MARKER.test(s.leading), batch };
   });
 }

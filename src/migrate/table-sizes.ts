@@ -23,8 +23,8 @@ export async function readTableSizes(db: Db, names: Iterable<string>): Promise<T
   const out = new Map<string, TableSize>();
   for (const name of new Set(names)) {
     const rows = await db.query<{ rows: number; bytes: number }>(SQL, [name]).catch(() => []);
-    if (rows.length === 0) continue;
-    const r = rows[0];
+    const [r] = rows;
+    if (r === undefined) continue;
     out.set(name, { rows: Number(r.rows) < 0 ? null : Math.round(Number(r.rows)), bytes: Number(r.bytes) });
   }
   return out;

@@ -15,29 +15,29 @@ export function normalizeExpression(sql: string): string {
   const lexemes = lexSql(sql);
   let out = '';
   let from = 0;
-  for (let k = 0; k < lexemes.length; k++) {
-    const any = lexemes[k];
+  for (const any of lexemes) {
     if (any.start < from || any.kind !== 'word' || !sql.startsWith(marker, any.start)) continue;
     const open = lexemes.findIndex((l) => l.start === any.start + marker.length - 1); // the '['
-    const close = closingBracket(lexemes, open);
-    const rest = close < 0 ? null : /^\]\)::([a-z][a-z0-9_ ."]*)\[\]\)/.exec(sql.slice(lexemes[close].start));
-    if (close < 0 || !rest) continue;
-    const type = rest[1];
-    const elements = splitTopLevel(sql.slice(lexemes[open].start + 1, lexemes[close].start)).map((t) =>
+    const [openAt, closeAt] = [lexemes[open], lexemes[closingBracket(lexemes, open)]];
+    const rest = closeAt && /^\]\)::([a-z][a-z0-9_ ."]*)\[\]\)/.exec(sql.slice(closeAt.start));
+    if (!openAt || !closeAt || !rest) continue;
+    const [matched, type] = rest;
+    const elements = splitTopLevel(sql.slice(openAt.start + 1, closeAt.start)).map((t) =>
       t.endsWith(`)::${type}`) && t.startsWith('(') ? t : `(${t})::${type}`,
     );
     out += sql.slice(from, any.start) + `ANY (ARRAY[${elements.join(', ')}])`;
-    from = lexemes[close].start + rest[0].length;
+    from = closeAt.start + matched.length;
   }
   return out + sql.slice(from);
 }
 
 /** Index of the lexeme closing the bracket at lexeme `open` (any of ) ] at its depth), or -1. */
 function closingBracket(lexemes: readonly Lexeme[], open: number): number {
-  const depth = lexemes[open].depth;
+  const depth = lexemes[open]?.depth;
+  if (depth === undefined) return -1;
   for (let i = open + 1; i < lexemes.length; i++) {
     const l = lexemes[i];
-    if (l.kind === 'punct' && (l.text === ')' || l.text === ']') && l.depth === depth) return i;
+    if (l && l.kind === 'punct' && (l.text === ')' || l.text === ']') && l.depth === depth) return i;
   }
   return -1;
 }

@@ -45,7 +45,8 @@ export async function buildCatalogInto(catalog: Catalog, empty: Db, options: Bui
   const state: BuildState = { rejected: [], notTried: [], missing: new Set() };
   let done = 0;
   for (const chunk of chunksOf(nodes, options.statementsPerTransaction ?? CHUNK)) {
-    if (chunk.length === 1 && !chunk[0].step.transactional) await runAlone(empty, chunk[0], state);
+    const [only] = chunk;
+    if (chunk.length === 1 && only && !only.step.transactional) await runAlone(empty, only, state);
     else if (!(await runTogether(empty, chunk, state))) await runOneByOne(empty, chunk, state);
     options.onProgress?.({ kind: 'Normalize', done: (done += chunk.length), total: nodes.length });
   }

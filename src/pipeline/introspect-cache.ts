@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { pgliteDataDirOf, type Db } from '../db';
+import { pgliteDataDirOf, queryRow, type Db } from '../db';
 import { introspect, type Scope } from '../introspect';
 import type { Catalog } from '../model';
 import { sha256, stableJson } from '../util';
@@ -25,7 +25,7 @@ export async function introspectCached(db: Db, options: { scope?: Scope }, cache
   } catch {
     return introspect(db, options);
   }
-  const [{ next }] = await db.query<{ next: string }>('SELECT pg_catalog.pg_snapshot_xmax(pg_catalog.pg_current_snapshot())::text AS next');
+  const { next } = await queryRow<{ next: string }>(db, 'SELECT pg_catalog.pg_snapshot_xmax(pg_catalog.pg_current_snapshot())::text AS next');
   const key = sha256([dir, identity, next, String(db.serverVersion), stableJson(options), codeStamp()].join('\0'));
   const cached = readCacheEntry<Catalog>(cacheDir, 'introspected', key);
   if (cached) return cached;

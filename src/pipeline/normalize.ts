@@ -76,7 +76,7 @@ function rejectedError(declared: Declared, built: BuildOutcome): SchemakitError 
   const lines = problems.map((p) => `  ${formatProblem(p)}`);
   if (built.notTried.length > 0) lines.push(`  not tried, as they need a rejected object: ${built.notTried.join(', ')}`);
   return new SchemakitError('normalize', 'declaration-rejected', `Postgres rejected ${n} declaration${n === 1 ? '' : 's'}:\n${lines.join('\n')}`, {
-    cause: built.rejected[0].cause,
+    cause: built.rejected[0]?.cause,
     problems,
   });
 }

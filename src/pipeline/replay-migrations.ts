@@ -21,8 +21,8 @@ export function extensionsCreatedBy(files: readonly MigrationFile[]): string[] {
   const names = new Set<string>();
   for (const f of files) {
     for (const s of splitStatements(f.up)) {
-      const m = /^CREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[A-Za-z0-9_-]+)/i.exec(s.sql);
-      if (m) names.add(m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1].toLowerCase());
+      const name = /^CREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[A-Za-z0-9_-]+)/i.exec(s.sql)?.[1];
+      if (name !== undefined) names.add(name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase());
     }
   }
   return [...names];

@@ -5,7 +5,7 @@ import { introspect, scopeCatalog, type Scope } from '../introspect';
 import { applyPlan } from '../migrate';
 import { noRenames, type Catalog } from '../model';
 import { hazardKinds, planChanges, type Plan, type PlanOptions } from '../plan';
-import { SchemakitError, type OnProgress } from '../util';
+import { firstLine, SchemakitError, type OnProgress } from '../util';
 import { buildCatalogInto } from './build-catalog';
 import { normalizeInto } from './normalize';
 
@@ -36,7 +36,7 @@ export async function remainingSteps(db: Db, target: Catalog, scope?: Scope, pri
   return planChanges(diffCatalogs(a, b, noRenames)).steps.map((s) => s.sql);
 }
 
-const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+const errorLine = (e: unknown) => firstLine(e instanceof Error ? e.message : String(e));
 
 /**
  * Validates `plan` (from `source` to `target`) as pg-schema-diff does: `scratch` (an empty database of the
@@ -52,10 +52,10 @@ export async function validatePlan(scratch: Db, source: Catalog, target: Catalog
     durationMs: performance.now() - started,
   });
   await resetDatabase(scratch);
-  const copy = await buildCatalogInto(source, scratch).catch((e: unknown) => ({ rejected: [{ object: 'the schema', reason: firstLine(e) }] }));
-  if (copy.rejected.length > 0) {
-    const r = copy.rejected[0];
-    return done('not-validated', [`the source schema could not be copied to a scratch database: ${r.object}: ${firstLine(r.reason)}`]);
+  const copy = await buildCatalogInto(source, scratch).catch((e: unknown) => ({ rejected: [{ object: 'the schema', reason: errorLine(e) }] }));
+  const [r] = copy.rejected;
+  if (r !== undefined) {
+    return done('not-validated', [`the source schema could not be copied to a scratch database: ${r.object}: ${errorLine(r.reason)}`]);
   }
   const copyDiffers = await remainingSteps(scratch, source, scope);
   if (copyDiffers.length > 0) return done('not-validated', ['the scratch copy of the source schema differs from it:', ...copyDiffers]);
@@ -86,7 +86,7 @@ export async function validateRun(
   try {
     await run();
   } catch (e) {
-    return done('fails', [firstLine(e)]);
+    return done('fails', [errorLine(e)]);
   }
   const left = await remainingSteps(scratch, target, options.scope, options.privileges);
   return left.length > 0 ? done('diverges', left) : done('converges', []);

@@ -32,10 +32,11 @@ function nameParts(text: string, trailing: (t: Lexeme) => boolean = () => false)
   const parts: string[] = [];
   let i = 0;
   for (;;) {
-    const part = lexemes[i] ? nameOf(lexemes[i]) : null;
+    const [lexeme, dot] = [lexemes[i], lexemes[i + 1]];
+    const part = lexeme ? nameOf(lexeme) : null;
     if (part === null) return null;
     parts.push(part);
-    if (lexemes[i + 1]?.text !== '.' || lexemes[i + 1].kind !== 'punct') break;
+    if (dot?.text !== '.' || dot.kind !== 'punct') break;
     i += 2;
   }
   return lexemes.slice(i + 1).every(trailing) ? parts : null;
@@ -47,8 +48,9 @@ function nameParts(text: string, trailing: (t: Lexeme) => boolean = () => false)
  */
 export function userTypeOf(type: string): { schema: string; name: string } | null {
   const parts = nameParts(type.trim(), (t) => t.kind === 'punct' && (t.text === '[' || t.text === ']'));
-  if (parts === null || parts.length !== 2 || parts[0] === 'pg_catalog') return null;
-  return { schema: parts[0], name: parts[1] };
+  const [schema, name, ...more] = parts ?? [];
+  if (schema === undefined || name === undefined || more.length > 0 || schema === 'pg_catalog') return null;
+  return { schema, name };
 }
 
 /** Graph keys of the user types a column type needs. */
@@ -121,9 +123,9 @@ export function sequenceNeeds(sql: string | null): string[] {
     if (t.kind !== 'word' || t.text.toLowerCase() !== 'nextval' || tokens[i + 1]?.text !== '(' || arg?.kind !== 'string') return;
     const cast = tokens[i + 3]?.text === '::' && tokens[i + 4]?.text.toLowerCase() === 'regclass' ? 2 : 0;
     if (tokens[i + 3 + cast]?.text !== ')') return;
-    const parts = nameParts(stringValue(arg));
-    if (parts?.length === 2) out.push(relNode(parts[0], parts[1]));
-    else if (parts?.length === 1) out.push(relNode('public', parts[0]));
+    const [first, second, ...more] = nameParts(stringValue(arg)) ?? [];
+    if (first === undefined || more.length > 0) return;
+    out.push(second === undefined ? relNode('public', first) : relNode(first, second));
   });
   return out;
 }

@@ -1,4 +1,4 @@
-import { SchemakitError, topoSort } from '../util';
+import { SchemakitError, topoSort, must } from '../util';
 import type { PlannedStep } from './planned-step';
 
 /**
@@ -58,5 +58,5 @@ export function orderSteps(groups: readonly (readonly PlannedStep[])[]): Planned
       .join('; ');
     throw new SchemakitError('plan', 'dependency-cycle', `the steps cannot be ordered (${(e as Error).message}); e.g. ${detail}`, { cause: e });
   }
-  return order.map((i) => steps[i]);
+  return order.map((i) => must(steps[i], `ordered step ${i}`));
 }

@@ -1,5 +1,6 @@
 import { remapDefault, type RecreateEnum } from '../diff';
 import { columnKey, relKey, type Column } from '../model';
+import { must } from '../util';
 import { alterColumnSql, createEnumSql, dropEnumSql, enumTempName, ident, literal, qualified, renameEnumSql } from '../sql';
 import { recreateTypeSteps } from './recreate-type-steps';
 import { hazard, type PlannedStep } from './planned-step';
@@ -53,7 +54,7 @@ export function planRecreateEnum(c: RecreateEnum): PlannedStep[] {
         hazard('may-fail-on-data', at, `the conversion fails if a row holds ${vs}`),
       );
     } else if (removed.length > 0) {
-      const vs = removed.map((v) => `${literal(v)} → ${literal(c.remap[v])}`).join(', ');
+      const vs = removed.map((v) => `${literal(v)} → ${literal(must(c.remap[v], `remap of ${v}`))}`).join(', ');
       hazards.push(hazard('may-fail-on-data', at, `rows are remapped (${vs}); the conversion fails if a remap names no value of the new type`));
     }
     const back = x.column.type.endsWith('[]') ? `${ident(x.column.name)}::text[]::${oldType}[]` : `${ident(x.column.name)}::text::${oldType}`;

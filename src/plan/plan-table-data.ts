@@ -3,6 +3,7 @@ import { nameKey } from '../model';
 import { ident, literal, qualified } from '../sql';
 import { dataNode, relNode } from './graph-keys';
 import { Phase, plannedStep, type PlannedStep } from './planned-step';
+import { must } from '../util';
 
 /** Rows per INSERT / DELETE statement: keeps statements readable and under parser limits on big files. */
 const BATCH = 500;
@@ -17,17 +18,25 @@ function valueSql(col: DataColumn, v: Value): string {
   return `(SELECT ${ident(l.id)} FROM ${qualified(l.schema, l.table)} WHERE ${ident(l.match)} = ${literal(v)})`;
 }
 
+/** Column `i` of a data change (rows hold one value per column, in column order). */
+const columnAt = (columns: readonly DataColumn[], i: number): DataColumn => must(columns[i], `data column ${i}`);
+
+/** Value `i` of a row (rows hold one value per column). */
+const cellAt = (row: readonly Value[], i: number): Value => must(row[i], `row value ${i}`);
+
 /** `WHERE` condition matching rows by key (several rows: `IN`). */
 function keyCondition(columns: readonly DataColumn[], key: readonly string[], rows: readonly (readonly Value[])[]): string {
-  const idx = key.map((k) => columns.findIndex((c) => c.name === k));
-  const tuple = (r: readonly Value[]) => idx.map((i) => valueSql(columns[i], r[i]));
-  const lhs = key.length === 1 ? ident(key[0]) : `(${key.map(ident).join(', ')})`;
-  if (rows.length === 1) return idx.map((_, n) => `${ident(key[n])} = ${tuple(rows[0])[n]}`).join(' AND ');
-  return `${lhs} IN (${rows.map((r) => (key.length === 1 ? tuple(r)[0] : `(${tuple(r).join(', ')})`)).join(', ')})`;
+  const idx = key.map((k) => [k, columns.findIndex((c) => c.name === k)] as const);
+  const tuple = (r: readonly Value[]) => idx.map(([, i]) => valueSql(columnAt(columns, i), cellAt(r, i)));
+  const [only] = rows;
+  if (rows.length === 1 && only) return idx.map(([k, i]) => `${ident(k)} = ${valueSql(columnAt(columns, i), cellAt(only, i))}`).join(' AND ');
+  // One key column: `k IN (v, …)`; several: `(k1, k2) IN ((v1, v2), …)`.
+  const lhs = key.length === 1 ? key.map(ident).join(', ') : `(${key.map(ident).join(', ')})`;
+  return `${lhs} IN (${rows.map((r) => (key.length === 1 ? tuple(r).join(', ') : `(${tuple(r).join(', ')})`)).join(', ')})`;
 }
 
 function insertSql(target: string, columns: readonly DataColumn[], rows: readonly (readonly Value[])[], override: boolean): string {
-  const values = rows.map((r) => `(${r.map((v, i) => valueSql(columns[i], v)).join(', ')})`).join(',\n  ');
+  const values = rows.map((r) => `(${r.map((v, i) => valueSql(columnAt(columns, i), v)).join(', ')})`).join(',\n  ');
   return `INSERT INTO ${target} (${columns.map((c) => ident(c.name)).join(', ')})${override ? ' OVERRIDING SYSTEM VALUE' : ''} VALUES\n  ${values}`;
 }
 
@@ -61,7 +70,7 @@ function rowsSource(target: string, columns: readonly DataColumn[], rows: readon
       const r: Record<string, Value> = {};
       const l: Record<string, Value> = {};
       columns.forEach((c, i) => {
-        (c.lookup ? l : r)[c.name] = row[i];
+        (c.lookup ? l : r)[c.name] = cellAt(row, i);
       });
       return { r, l };
     }),
@@ -161,7 +170,8 @@ export function planSyncTableData(c: SyncTableData): PlannedStep[] {
       }
       return c.rows.map((r) => {
         const changed = c.columns.flatMap((col, i) => (!c.key.includes(col.name) && r.before?.[i] !== r.values[i] ? [i] : []));
-        const set = (vals: readonly Value[]) => changed.map((i) => `${ident(c.columns[i].name)} = ${valueSql(c.columns[i], vals[i])}`).join(', ');
+        const set = (vals: readonly Value[]) =>
+          changed.map((i) => `${ident(columnAt(c.columns, i).name)} = ${valueSql(columnAt(c.columns, i), cellAt(vals, i))}`).join(', ');
         const where = keyCondition(c.columns, c.key, [r.values]);
         return plannedStep(c, {
           ...write,

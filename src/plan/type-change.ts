@@ -1,10 +1,12 @@
 import { ident } from '../sql';
 import { userTypeOf } from './graph-keys';
+import { must } from '../util';
 
 /** A column type as `format_type` prints it, taken apart: `character varying(20)[]`. */
 interface ParsedType {
   readonly name: string;
-  readonly mods: readonly number[] | null;
+  /** Type modifiers (`(20)`, `(10,2)`): at least one when present. */
+  readonly mods: readonly [number, ...number[]] | null;
   readonly array: boolean;
 }
 
@@ -14,8 +16,10 @@ function parseType(type: string): ParsedType {
   t = t.replace(/(\[\])+$/, '');
   const m = /^(.*?)\(([\d,\s]+)\)(.*)$/.exec(t);
   if (!m) return { name: t.replace(/\s+/g, ' '), mods: null, array };
-  const name = `${m[1]}${m[3]}`.replace(/\s+/g, ' ').trim();
-  return { name, mods: m[2].split(',').map((x) => Number(x.trim())), array };
+  const [, head = '', modText = '', tail = ''] = m;
+  const name = `${head}${tail}`.replace(/\s+/g, ' ').trim();
+  const [first, ...more] = modText.split(',').map((x) => Number(x.trim()));
+  return { name, mods: first === undefined ? null : [first, ...more], array };
 }
 
 /** What changing a column's type costs and risks. */
@@ -36,6 +40,8 @@ const INT_RANK: Record<string, number> = { smallint: 1, integer: 2, bigint: 3 };
 const TEXTUAL = new Set(['text', 'character varying']);
 const FLOAT_RANK: Record<string, number> = { real: 1, 'double precision': 2 };
 const TIMESTAMPS = new Set(['timestamp without time zone', 'timestamp with time zone']);
+/** The rank of a type in one of the tables above (callers check `name in table` first). */
+const rankOf = (table: Record<string, number>, t: ParsedType): number => must(table[t.name], `rank of ${t.name}`);
 const PRECISION_TYPES = new Set(['timestamp without time zone', 'timestamp with time zone', 'time without time zone', 'time with time zone', 'interval']);
 
 /**
@@ -64,10 +70,10 @@ function safeWidening(a: ParsedType, b: ParsedType): boolean {
   if (a.array !== b.array) return false;
   if (binaryCoercible(a, b)) return true;
   if (TEXTUAL.has(b.name) && b.mods === null) return true;
-  if (a.name in INT_RANK && b.name in INT_RANK) return INT_RANK[b.name] >= INT_RANK[a.name];
+  if (a.name in INT_RANK && b.name in INT_RANK) return rankOf(INT_RANK, b) >= rankOf(INT_RANK, a);
   if (a.name in INT_RANK && b.name in FLOAT_RANK) return true;
   if (a.name in INT_RANK && b.name === 'numeric') return b.mods === null;
-  if (a.name in FLOAT_RANK && b.name in FLOAT_RANK) return FLOAT_RANK[b.name] >= FLOAT_RANK[a.name];
+  if (a.name in FLOAT_RANK && b.name in FLOAT_RANK) return rankOf(FLOAT_RANK, b) >= rankOf(FLOAT_RANK, a);
   if (a.name === 'numeric' && b.name === 'numeric' && b.mods !== null && a.mods !== null) {
     return b.mods[0] - (b.mods[1] ?? 0) >= a.mods[0] - (a.mods[1] ?? 0); // integer digits kept (scale may round)
   }
@@ -149,7 +155,7 @@ function lossOf(a: ParsedType, b: ParsedType): string | null {
     if (fromText) return scaleOf(b) === null ? null : `values are rounded to ${scaleOf(b)} decimal place(s)`;
   }
   if (b.name in FLOAT_RANK) {
-    if (a.name in FLOAT_RANK) return FLOAT_RANK[b.name] >= FLOAT_RANK[a.name] ? null : 'double precision values lose precision as real';
+    if (a.name in FLOAT_RANK) return rankOf(FLOAT_RANK, b) >= rankOf(FLOAT_RANK, a) ? null : 'double precision values lose precision as real';
     return `values may lose precision as ${b.name}`;
   }
   if (b.name === 'date') {

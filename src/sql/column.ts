@@ -14,7 +14,7 @@ export function isSerial(type: string): boolean {
 
 /** The storage type of a column type: the integer type for serials, else the type itself. */
 export function storageType(type: string): string {
-  return isSerial(type) ? serialTypes[type] : type;
+  return isSerial(type) ? (serialTypes[type] ?? type) : type;
 }
 
 /**

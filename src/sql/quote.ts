@@ -9,7 +9,8 @@ export { dollarQuote, ident, identList, isQuotedKeyword, literal, qualified } fr
  */
 export function parseTableName(name: string): { schema: string; table: string } {
   const m = /^(?:("(?:[^"]|"")+"|[^."]+)\.)?("(?:[^"]|"")+"|[^."]+)$/.exec(name);
-  if (!m) throw new SchemakitError('sql', 'bad-table-name', `not a table name: ${name} (expected schema.table)`);
+  const [, schema, table] = m ?? [];
+  if (table === undefined) throw new SchemakitError('sql', 'bad-table-name', `not a table name: ${name} (expected schema.table)`);
   const un = (s: string) => (s.startsWith('"') ? s.slice(1, -1).replace(/""/g, '"') : s);
-  return { schema: m[1] ? un(m[1]) : 'public', table: un(m[2]) };
+  return { schema: schema ? un(schema) : 'public', table: un(table) };
 }

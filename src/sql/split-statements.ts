@@ -1,4 +1,4 @@
-import { isTrivia, lexSql, quotedName, sqlTokens } from '../util';
+import { isTrivia, lexSql, quotedName, sqlTokens, must } from '../util';
 
 /**
  * A tolerant SQL script splitter and tokenizer for migration files, on the one lexer (util/sql-lex.ts):
@@ -25,12 +25,13 @@ export function splitStatements(script: string): ScriptStatement[] {
   let start = 0; // lexeme index where the current statement's text (leading comments included) starts
   const push = (end: number) => {
     // The statement starts at its first lexeme that is neither blank nor a comment.
+    const lexeme = (i: number) => must(lexemes[i], `lexeme ${i}`);
     let at = start;
-    while (at < end && isTrivia(lexemes[at])) at++;
+    while (at < end && isTrivia(lexeme(at))) at++;
     if (at === end) return;
-    const from = lexemes[at].start;
-    const to = end < lexemes.length ? lexemes[end].start : script.length;
-    const leading = script.slice(lexemes[start].start, from);
+    const from = lexeme(at).start;
+    const to = lexemes[end]?.start ?? script.length;
+    const leading = script.slice(lexeme(start).start, from);
     out.push({ sql: script.slice(from, to).trim(), line: script.slice(0, from).split('\n').length, leading });
   };
   let words: string[] = []; // the statement's first words, upper-cased (enough to recognise CREATE … FUNCTION)

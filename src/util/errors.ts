@@ -17,7 +17,8 @@ export type Stage =
   | 'check'
   | 'dedupe'
   | 'fleet'
-  | 'sql';
+  | 'sql'
+  | 'internal';
 
 /** A problem found in user input, with the place it was declared (file:line) when known. */
 export interface Problem {

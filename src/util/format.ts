@@ -18,3 +18,9 @@ export function formatRows(n: number | null): string {
   const short = n >= 1e9 ? `${+(n / 1e9).toFixed(1)}G` : n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(1)}k` : String(n);
   return `~${short} row${n === 1 ? '' : 's'}`;
 }
+
+/** The first line of a text (all of it when it has no line break). */
+export function firstLine(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl < 0 ? text : text.slice(0, nl);
+}

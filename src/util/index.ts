@@ -8,3 +8,5 @@ export * from './sql-lex';
 export * from './quote';
 export * from './progress';
 export * from './glob';
+export * from './must';
+export * from './pairs';

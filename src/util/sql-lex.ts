@@ -66,10 +66,10 @@ function stringPrefix(s: string, i: number): string | null {
 
 /** Kind and end of the lexeme at `i`. */
 function scanOne(s: string, i: number): [LexemeKind, number] {
-  const ch = s[i];
+  const ch = s.charAt(i);
   if (/\s/.test(ch)) {
     let j = i + 1;
-    while (j < s.length && /\s/.test(s[j])) j++;
+    while (j < s.length && /\s/.test(s.charAt(j))) j++;
     return ['space', j];
   }
   if (ch === '-' && s[i + 1] === '-') {

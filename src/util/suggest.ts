@@ -1,12 +1,18 @@
+import { must } from './must';
+
 /** Edit distance (insertions, deletions, substitutions) between two short strings. */
 export function editDistance(a: string, b: string): number {
+  // prev[j] / cur[j]: distance between a's first i-1 / i characters and b's first j; every row holds b.length + 1 cells.
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++) {
+      const [up = j, diag = j - 1, left = i] = [prev[j], prev[j - 1], cur[j - 1]];
+      cur.push(Math.min(up + 1, left + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
     prev = cur;
   }
-  return prev[b.length];
+  return must(prev[b.length], 'edit distance cell');
 }
 
 /** The candidate closest to `word` (case-insensitive) when it is a plausible typo of it, else null. */

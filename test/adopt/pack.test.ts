@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { createTempDatabase, type TempDatabase } from '../../src/db';
+import { createTempDatabase, type TempDatabase, queryRow } from '../../src/db';
 import { repoRoot } from '../cli/run-cli';
 import { engines } from '../support/engines';
+import { present } from '../support/present';
 
 interface Run {
   code: number | null;
@@ -40,7 +41,7 @@ describe('adopt: the packed tarball in an empty project', function () {
     work = mkdtempSync(join(tmpdir(), 'schemakit-pack-'));
     const pack = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], repoRoot);
     expect(pack.code, show(pack)).to.equal(0);
-    const tgz = join(work, (JSON.parse(pack.stdout) as { filename: string }[])[0].filename);
+    const tgz = join(work, present((JSON.parse(pack.stdout) as { filename: string }[])[0]).filename);
     app = join(work, 'app');
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }, null, 2));
@@ -101,8 +102,8 @@ describe('adopt: the packed tarball in an empty project', function () {
       expect(apply.code, show(apply)).to.equal(0);
       const gen = cli('generate', 'init', ...url);
       expect(gen.code, show(gen)).to.equal(0);
-      const version = readdirSync(join(app, 'generated', 'migrations'))[0].split('_')[0];
-      const baseline = cli('migrate', 'baseline', version, '--url', temp!.db.url!);
+      const version = present(readdirSync(join(app, 'generated', 'migrations'))[0]).split('_')[0];
+      const baseline = cli('migrate', 'baseline', present(version), '--url', temp!.db.url!);
       expect(baseline.code, show(baseline)).to.equal(0);
       const upToDate = cli('migrate', 'up', '--url', temp!.db.url!);
       expect(upToDate.code, show(upToDate)).to.equal(0);
@@ -125,7 +126,7 @@ describe('adopt: the packed tarball in an empty project', function () {
         "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'notes' ORDER BY ordinal_position",
       );
       expect(columns.map((c) => c.column_name)).to.include('pinned');
-      expect((await temp!.db.query<{ n: number }>('SELECT count(*)::int AS n FROM legacy.orders'))[0].n).to.equal(3);
+      expect((await queryRow<{ n: number }>(temp!.db, 'SELECT count(*)::int AS n FROM legacy.orders')).n).to.equal(3);
     });
   });
 });

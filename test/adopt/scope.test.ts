@@ -6,6 +6,7 @@ import { engines } from '../support/engines';
 import { expectExit, useCliTarget } from '../cli/cli-target';
 import { runCli } from '../cli/run-cli';
 import { shop } from '../cli/schemas';
+import { queryRow } from '../../src/db';
 
 /**
  * Adopting schemakit on a database that holds schemas it does not manage (issue 19): with a scope
@@ -17,7 +18,7 @@ for (const engine of engines) {
     this.timeout(240_000);
     const target = useCliTarget(engine, shop, 'schemakit-scope-');
     const cli = (...args: string[]) => runCli([...args, ...target().urlArgs], { cwd: target().project.dir });
-    const legacyRows = () => target().onTarget(async (db) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM legacy.things'))[0].n);
+    const legacyRows = () => target().onTarget(async (db) => (await queryRow<{ n: number }>(db, 'SELECT count(*)::int AS n FROM legacy.things')).n);
 
     before(async () => {
       await target().onTarget(async (db) => {

@@ -3,19 +3,20 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackup, listBackups, restoreDatabase, sidecarPath } from '../../src/backup';
-import { createTempDatabase, openPglite, type Db, type TempDatabase } from '../../src/db';
+import { createTempDatabase, openPglite, type Db, type TempDatabase, queryRow } from '../../src/db';
 import { SchemakitError } from '../../src/util';
 import { engine, engines } from '../support/engines';
 import { describeRun, makeProject, runCli, type CliResult, type Project } from '../cli/run-cli';
 import { shop } from '../cli/schemas';
+import { present } from '../support/present';
 
 const flipByte = (file: string, at: number) => {
   const b = readFileSync(file);
-  b[at] ^= 0xff;
+  b[at] = present(b[at]) ^ 0xff;
   writeFileSync(file, b);
 };
 
-const rows = async (db: Db) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM app.t'))[0].n;
+const rows = async (db: Db) => (await queryRow<{ n: number }>(db, 'SELECT count(*)::int AS n FROM app.t')).n;
 
 /** A plain `restore FILE` checks the file against its sidecar's sha256 before it touches the target. */
 for (const e of engines) {
@@ -110,7 +111,7 @@ const server = engine('postgres');
     expect(kept.map((b) => b.meta.migrationHead?.version)).to.deep.equal(['20260102000000', '20260101000000']);
     expect(readdirSync(join(project.dir, 'bk'))).to.have.length(4);
 
-    const newest = kept[0].file;
+    const newest = present(kept[0]).file;
     flipByte(newest, 300);
     const refused = await cli('restore', newest, '--url', t.db.url!, '--yes');
     expectExit(refused, 1);
@@ -119,7 +120,7 @@ const server = engine('postgres');
     );
     expect((await t.db.query('SELECT id FROM app.t ORDER BY id')).map((r) => r.id)).to.deep.equal([2, 3]);
     // The intact older one (taken before 2 was inserted) restores.
-    expectExit(await cli('restore', kept[1].file, '--url', t.db.url!, '--yes'), 0);
+    expectExit(await cli('restore', present(kept[1]).file, '--url', t.db.url!, '--yes'), 0);
     expect((await t.db.query('SELECT id FROM app.t ORDER BY id')).map((r) => r.id)).to.deep.equal([]);
   });
 });

@@ -15,10 +15,11 @@ import {
   verifyBackup,
   type BackupMeta,
 } from '../../src/backup';
-import { connectPostgres, openPglite, restoreBackup, runPgProgram, childConnection, type Db } from '../../src/db';
+import { connectPostgres, openPglite, restoreBackup, runPgProgram, childConnection, type Db, queryRow } from '../../src/db';
 import { SchemakitError } from '../../src/util';
 import { engines } from '../support/engines';
 import { runCli } from '../cli/run-cli';
+import { present } from '../support/present';
 
 const START = `
 CREATE SCHEMA app;
@@ -32,7 +33,7 @@ const counts = async (db: Db) => Object.fromEntries((await describeDatabase(db))
 
 const flipByte = (file: string, at: number) => {
   const b = readFileSync(file);
-  b[at] ^= 0xff;
+  b[at] = present(b[at]) ^ 0xff;
   writeFileSync(file, b);
 };
 
@@ -68,8 +69,8 @@ for (const engine of engines) {
           ['app.orders', 300],
           ['app.users', 120],
         ]);
-        expect(meta.tables[1].indexes).to.deep.equal(['users_lower_email']);
-        expect(meta.tables[1].sequences).to.deep.equal(['users_id_seq']);
+        expect(present(meta.tables[1]).indexes).to.deep.equal(['users_lower_email']);
+        expect(present(meta.tables[1]).sequences).to.deep.equal(['users_id_seq']);
       } finally {
         await db.close();
       }
@@ -270,7 +271,7 @@ for (const engine of engines) {
         const cons = await db.query<{ c: string }>("SELECT conname AS c FROM pg_constraint WHERE conrelid = 'app.orders'::regclass ORDER BY 1");
         expect(cons.map((c) => c.c)).to.deep.equal(['orders_pkey', 'orders_user_id_fkey']);
         await db.exec('INSERT INTO app.orders (user_id) VALUES (1)');
-        expect((await db.query<{ m: number }>('SELECT max(id) AS m FROM app.orders'))[0].m).to.equal(301);
+        expect((await queryRow<{ m: number }>(db, 'SELECT max(id) AS m FROM app.orders')).m).to.equal(301);
         await db.exec('DELETE FROM app.orders WHERE id > 100');
         await restoreTables(
           file,

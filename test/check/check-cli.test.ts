@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { expectExit, useCliTarget } from '../cli/cli-target';
 import { runCli } from '../cli/run-cli';
 import { engine } from '../support/engines';
+import { queryRow } from '../../src/db';
 
 const schema = (unique: boolean) => ({
   'people.ts': `import { table, c, expect, dataCheck${unique ? ', unique' : ''} } from 'schemakit';
@@ -80,7 +81,7 @@ if (pg) {
       expect(merged.stdout).to.include('public.visits: 2 re-pointed, 0 deleted');
       expect(merged.stdout).to.include('public.people: 0 re-pointed, 1 deleted');
       expect(
-        await t.onTarget(async (db) => (await db.query<{ v: string }>(`SELECT string_agg(id || ':' || person_id, ' ' ORDER BY id) AS v FROM visits`))[0].v),
+        await t.onTarget(async (db) => (await queryRow<{ v: string }>(db, `SELECT string_agg(id || ':' || person_id, ' ' ORDER BY id) AS v FROM visits`)).v),
       ).to.equal('10:2 11:2 12:2 13:3');
 
       expectExit(await run(['apply', '--yes', ...t.urlArgs]), 0);

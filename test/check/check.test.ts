@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { checkData } from '../../src/check';
 import { c, collectDeclarations, dataCheck, expect as expectRows, foreignKey, primaryKey, table, validateDeclared } from '../../src/declare';
 import { engines, useFreshDb } from '../support/engines';
+import { queryRow } from '../../src/db';
+import { present } from '../support/present';
 
 // Declarations with every kind of integrity fact; the tables are created by SQL below (logical FKs are never created).
 const users = table('users', {
@@ -57,7 +59,7 @@ for (const engine of engines) {
       const bad = collectDeclarations([{ t: table('t', { naturalKey: ['nope'] as never, columns: { id: c.integer() } }) }]);
       const problems = validateDeclared(bad);
       expect(problems.map((p) => [p.code, p.object])).to.deep.equal([['unknown-column', 'public.t.nope']]);
-      at(problems[0].location);
+      at(present(problems[0]).location);
       const t2 = table('t2', { columns: { id: c.integer() } });
       const bad2 = collectDeclarations([{ t2, e: expectRows(t2).values('zz', []) }]);
       expect(validateDeclared(bad2).map((p) => p.code)).to.deep.equal(['unknown-column', 'invalid-expectation']);
@@ -111,7 +113,7 @@ for (const engine of engines) {
       const broken = collectDeclarations([{ d: dataCheck('broken', 'SELECT nope FROM orders') }]);
       const r2 = await checkData(db(), { declared: broken });
       expect(r2.skipped.map((s) => [s.kind, s.object])).to.deep.equal([['data-check', 'broken']]);
-      expect(r2.skipped[0].reason).to.match(/column "nope" does not exist/);
+      expect(present(r2.skipped[0]).reason).to.match(/column "nope" does not exist/);
       expect(r2.findings.length).to.equal(4); // the catalog checks still ran after the failure
     });
 
@@ -135,8 +137,8 @@ for (const engine of engines) {
       const w = collectDeclarations([{ d: dataCheck('writes', `SELECT nextval('items_id_seq') AS v`) }]);
       const r = await checkData(db(), { declared: w });
       expect(r.skipped.map((s) => s.object)).to.deep.equal(['writes']);
-      expect(r.skipped[0].reason).to.match(/read-only transaction/);
-      expect((await db().query<{ v: string }>(`SELECT last_value::text AS v FROM items_id_seq`))[0].v).to.equal('1');
+      expect(present(r.skipped[0]).reason).to.match(/read-only transaction/);
+      expect((await queryRow<{ v: string }>(db(), `SELECT last_value::text AS v FROM items_id_seq`)).v).to.equal('1');
     });
 
     it('tables not in the database yet are reported as not checked', async () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { dedupe, parseKeep, type DedupeOptions } from '../../src/check';
-import type { Db } from '../../src/db';
+import { queryRow, type Db } from '../../src/db';
 import { engines, useFreshDb } from '../support/engines';
 
 // Group a@x: 1 (oldest, lowest score, one NULL), 2 and 3 tie on created_at and score (2 has two NULLs, 3 none);
@@ -18,7 +18,7 @@ INSERT INTO accounts VALUES (1, 1), (3, 2), (5, 1), (4, 9);
 INSERT INTO entries VALUES (100, 1, 1), (101, 3, 2), (102, 5, 1);
 INSERT INTO notes VALUES (200, 1), (201, 5), (202, 6);`;
 
-const rows = async (db: Db, sql: string) => (await db.query<{ v: string }>(`SELECT string_agg(x::text, ' ' ORDER BY x::text) AS v FROM (${sql}) AS x`))[0].v;
+const rows = async (db: Db, sql: string) => (await queryRow<{ v: string }>(db, `SELECT string_agg(x::text, ' ' ORDER BY x::text) AS v FROM (${sql}) AS x`)).v;
 const snapshot = async (db: Db) => [
   await rows(db, 'SELECT id FROM people'),
   await rows(db, 'SELECT person_id, n FROM accounts'),

@@ -3,6 +3,7 @@ import { engines } from '../support/engines';
 import { expectExit, useCliTarget } from './cli-target';
 import { describeRun, runCli } from './run-cli';
 import { shop, shopWith } from './schemas';
+import { present } from '../support/present';
 
 /** Issue 10 item 18: what apply says is true — each refused hazard once, no "one transaction" when online. */
 for (const engine of engines) {
@@ -24,7 +25,7 @@ for (const engine of engines) {
 
       project.writeSchema(
         shopWith({
-          'notes.ts': shop['notes.ts'].replace(
+          'notes.ts': present(shop['notes.ts']).replace(
             'columns: { id: c.integer().primaryKey(), body: c.text() },',
             "columns: { id: c.integer().primaryKey(), body: c.text() },\n  indexes: (t) => [index('notes_body_idx').on(t.body)],",
           ),

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTempDatabase, type TempDatabase } from '../../src/db';
+import { createTempDatabase, type TempDatabase, queryRow } from '../../src/db';
 import { readProgress } from '../../src/migrate';
 import { engine } from '../support/engines';
 import { describeRun, makeProject, runCli, runUntilThenKill, sessionsGone, type CliResult, type Project } from './run-cli';
@@ -101,7 +101,7 @@ UPDATE app.t SET doubled = v * 2, touched = touched + 1 WHERE id BETWEEN $1 AND 
     expect(last.stderr).to.match(/notice: 20260102000000_backfill was interrupted after statement 1 batched/);
     expect(last.stderr).not.to.match(/keys\/s|ETA/);
     expect(await counts()).to.deep.equal([{ touched: 1, n: ROWS }]);
-    const [wrong] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM app.t WHERE doubled IS DISTINCT FROM v * 2');
+    const wrong = await queryRow<{ n: number }>(t.db, 'SELECT count(*)::int AS n FROM app.t WHERE doubled IS DISTINCT FROM v * 2');
     expect(wrong.n).to.equal(0);
     expect(await readProgress(t.db)).to.deep.equal([]);
   });

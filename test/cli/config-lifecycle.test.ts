@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultAdminUrl, dropDatabase, uniqueDatabaseName, urlForDatabase } from '../../src/db';
 import { engines } from '../support/engines';
+import { present } from '../support/present';
 import { expectExit } from './cli-target';
 import { runCli, type CliResult } from './run-cli';
 
@@ -44,7 +45,8 @@ const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array'
 /** Parses stdout as exactly one JSON document and checks it against the command's shape. */
 function expectJson(r: CliResult, command: string): Record<string, unknown> {
   const doc = JSON.parse(r.stdout) as Record<string, unknown>;
-  for (const [k, t] of Object.entries(shapes[command])) expect(t.split('|'), `${command}: ${k} in ${r.stdout}`).to.include(typeOf(doc[k]));
+  const shape: Shape = present(shapes[command], `shape of ${command}`);
+  for (const [k, t] of Object.entries(shape)) expect(t.split('|'), `${command}: ${k} in ${r.stdout}`).to.include(typeOf(doc[k]));
   return doc;
 }
 

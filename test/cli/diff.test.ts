@@ -93,6 +93,7 @@ describe('cli diff', function () {
       expectExit(r, 2);
       return JSON.parse(r.stdout) as PlanJson;
     });
+    if (create === undefined) return expect.fail('no plan from diff --json');
     expect(create.steps.length).to.be.greaterThan(5);
     for (const s of create.steps) {
       expect(s.sql).to.be.a('string').and.not.equal('');

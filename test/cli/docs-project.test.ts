@@ -7,6 +7,7 @@ import { readTableStats } from '../../src/pipeline';
 import { engines } from '../support/engines';
 import { makeProject, type Project } from './run-cli';
 import { shop, shopWith } from './schemas';
+import { present } from '../support/present';
 
 /**
  * `schemakit docs` of a project: areas from schemakit.yaml (`docs.areas`) and from a table's `area` option,
@@ -17,7 +18,7 @@ describe('cli docs of a project', function () {
   let project: Project;
   before(() => {
     project = makeProject(
-      shopWith({ 'customers.ts': shop['customers.ts'].replace("comment: 'People who buy',", "comment: 'People who buy',\n  area: 'People',") }),
+      shopWith({ 'customers.ts': present(shop['customers.ts']).replace("comment: 'People who buy',", "comment: 'People who buy',\n  area: 'People',") }),
     );
     writeFileSync(join(project.dir, 'schemakit.yaml'), 'docs:\n  areas:\n    Sales: [shop.order*]\n    People: [nothing.*]\n');
     mkdirSync(join(project.dir, 'data', 'shop'), { recursive: true });

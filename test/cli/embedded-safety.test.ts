@@ -6,6 +6,7 @@ import { readHistory } from '../../src/migrate';
 import { engine } from '../support/engines';
 import { describeRun, makeProject, runCli, type CliResult, type Project } from './run-cli';
 import { shop } from './schemas';
+import { present } from '../support/present';
 
 const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
 
@@ -43,7 +44,7 @@ const embedded = engine('pglite');
     ).to.have.length(1);
     const second = runs.filter((r) => r.stdout.includes('No pending migrations'));
     expect(second, all).to.have.length(1);
-    expect(second[0].stderr).to.match(/waiting for the embedded database: in use by schemakit migrate up \(pid \d+/);
+    expect(present(second[0]).stderr).to.match(/waiting for the embedded database: in use by schemakit migrate up \(pid \d+/);
     const db = await openPglite({ dataDir: dataDir(), extensions: [] });
     try {
       expect((await readHistory(db)).map((h) => h.version)).to.deep.equal(['20260101000000', '20260102000000']);

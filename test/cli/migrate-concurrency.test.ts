@@ -8,6 +8,7 @@ import { catalogView } from '../support/catalog-view';
 import { engine } from '../support/engines';
 import { describeRun, makeProject, runCli, runUntilThenKill, sessionsGone, type CliResult, type Project } from './run-cli';
 import { shop } from './schemas';
+import { present } from '../support/present';
 
 const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
 
@@ -53,8 +54,8 @@ const server = engine('postgres');
     const waited = runs.filter((r) => r.stdout.includes('No pending migrations'));
     expect(applied, runs.map(describeRun).join('\n')).to.have.length(1);
     expect(waited).to.have.length(1);
-    expect(waited[0].stderr).to.match(/waiting for the migration lock: held by pid \d+ \(schemakit migrate up, user \w+, client [\d.:a-f]+/);
-    expect(waited[0].stdout).to.match(/after waiting for pid \d+/);
+    expect(present(waited[0]).stderr).to.match(/waiting for the migration lock: held by pid \d+ \(schemakit migrate up, user \w+, client [\d.:a-f]+/);
+    expect(present(waited[0]).stdout).to.match(/after waiting for pid \d+/);
     expect((await readHistory(t.db)).map((h) => h.version)).to.deep.equal(['20260101000000', '20260102000000']);
     expect(await t.db.query('SELECT id FROM app.b')).to.deep.equal([{ id: 1 }]);
   });

@@ -9,11 +9,12 @@ import { catalogView } from '../support/catalog-view';
 import { useCliTarget } from './cli-target';
 import { describeRun, runCli, type CliResult } from './run-cli';
 import { shop, shopWith, type SchemaFiles } from './schemas';
+import { present } from '../support/present';
 
 const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
 
 /** `customers` with one more column. */
-const customersWithPhone = shop['customers.ts'].replace('name: c.text(),', 'name: c.text(),\n    phone: c.text(),');
+const customersWithPhone = present(shop['customers.ts']).replace('name: c.text(),', 'name: c.text(),\n    phone: c.text(),');
 /** A table declared on a branch. */
 const tagsTable = `import { c, table } from 'schemakit';\nimport { shop } from './shop';\n\nexport const tags = table(shop, 'tags', { columns: { id: c.integer().primaryKey() } });\n`;
 
@@ -43,7 +44,7 @@ for (const engine of engines) {
         /^Wrote generated\/migrations\/\d{14}_init\/up\.sql, down\.sql and meta\.json \(\d+ statement\(s\); down\.sql tested: up then down restores the schema; down\.sql loses data \(.*shop\.customers: dropping the table deletes all its rows.*\): migrate down asks for --allow-hazard deletes-data\)\.$/m,
       );
       const [init] = migrations();
-      const meta = JSON.parse(readFileSync(join(migrationsRoot(), init, 'meta.json'), 'utf8'));
+      const meta = JSON.parse(readFileSync(join(migrationsRoot(), present(init), 'meta.json'), 'utf8'));
       // Its down drops the tables: it restores the schema, not the rows written since, so it is not "reversible".
       expect(meta['down-hazards']).to.deep.equal(['deletes-data']);
       expect(meta['down-loses'].join('\n')).to.include('shop.customers: dropping the table deletes all its rows');
@@ -76,13 +77,15 @@ for (const engine of engines) {
 
     it('a second migration with an enum value outside the transaction; down restores the catalog and the history', async () => {
       const before = await onTarget(async (db) => catalogView(await introspect(db)));
-      project.writeSchema(shopWith({ 'customers.ts': customersWithPhone, 'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']") }));
+      project.writeSchema(
+        shopWith({ 'customers.ts': customersWithPhone, 'shop.ts': present(shop['shop.ts']).replace("'shipped']", "'shipped', 'returned']") }),
+      );
       expectExit(await cli('generate', 'phone'), 0);
       const second = migrations()[1];
-      expect(readFileSync(join(migrationsRoot(), second, 'up.sql'), 'utf8')).to.match(
+      expect(readFileSync(join(migrationsRoot(), present(second), 'up.sql'), 'utf8')).to.match(
         /-- outside transaction\nALTER TYPE shop\.order_status ADD VALUE IF NOT EXISTS 'returned'/,
       );
-      expect(JSON.parse(readFileSync(join(migrationsRoot(), second, 'meta.json'), 'utf8'))['outside-transaction']).to.deep.equal([1]);
+      expect(JSON.parse(readFileSync(join(migrationsRoot(), present(second), 'meta.json'), 'utf8'))['outside-transaction']).to.deep.equal([1]);
       expectExit(await cli('migrate', 'up'), 0);
       expect(await onTarget(async (db) => (await readHistory(db)).length)).to.equal(2);
 
@@ -101,7 +104,7 @@ for (const engine of engines) {
     });
 
     it('status and check report an applied file that was edited, and migrate up refuses to run', async () => {
-      const file = join(migrationsRoot(), migrations()[1], 'up.sql');
+      const file = join(migrationsRoot(), present(migrations()[1]), 'up.sql');
       const original = readFileSync(file, 'utf8');
       writeFileSync(file, original + '\nSELECT 1;\n');
       try {
@@ -123,7 +126,7 @@ for (const engine of engines) {
 
     it('status reports an edited first file and the rest of the status (drift not replayable), and up warns about a missing applied directory', async () => {
       const [first, second] = migrations();
-      const file = join(migrationsRoot(), first, 'up.sql');
+      const file = join(migrationsRoot(), present(first), 'up.sql');
       const original = readFileSync(file, 'utf8');
       writeFileSync(file, original + '\nSELECT 1;\n');
       try {
@@ -138,18 +141,18 @@ for (const engine of engines) {
       } finally {
         writeFileSync(file, original);
       }
-      renameSync(join(migrationsRoot(), second), join(project.dir, 'aside-second'));
+      renameSync(join(migrationsRoot(), present(second)), join(project.dir, 'aside-second'));
       try {
         const up = await cli('migrate', 'up');
         expectExit(up, 0);
         expect(up.stderr).to.include(`notice: ${second} was applied (`).and.include('but its directory is missing from the migrations directory');
       } finally {
-        renameSync(join(project.dir, 'aside-second'), join(migrationsRoot(), second));
+        renameSync(join(project.dir, 'aside-second'), join(migrationsRoot(), present(second)));
       }
     });
 
     it('a migration merged from a branch, older than the last applied one, is applied by name with a notice; drift is shown as a diff', async () => {
-      const [first, second] = migrations();
+      const [first = '', second = ''] = migrations();
       const branch = `${(BigInt(second.slice(0, 14)) - 1n).toString()}_from_branch`;
       mkdirSync(join(migrationsRoot(), branch));
       writeFileSync(join(migrationsRoot(), branch, 'up.sql'), 'CREATE TABLE shop.branch_notes (id integer);\n');
@@ -183,7 +186,7 @@ for (const engine of engines) {
       project.writeSchema(
         shopWith({
           'customers.ts': customersWithPhone,
-          'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"),
+          'shop.ts': present(shop['shop.ts']).replace("'shipped']", "'shipped', 'returned']"),
           'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
         }),
       );
@@ -195,7 +198,7 @@ for (const engine of engines) {
       project.writeSchema(
         shopWith({
           'customers.ts': customersWithPhone,
-          'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"),
+          'shop.ts': present(shop['shop.ts']).replace("'shipped']", "'shipped', 'returned']"),
           'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
           'tags.ts': tagsTable,
         }),
@@ -210,11 +213,11 @@ for (const engine of engines) {
       expectExit(await cli('generate', 'tags'), 0);
       const tags = migrations().find((m) => m.endsWith('_tags'))!;
       renameSync(join(migrationsRoot(), tags), join(project.dir, 'aside'));
-      const branchB = shop['customers.ts'].replace('name: c.text(),', 'name: c.text(),\n    phone: c.text(),\n    vip: c.boolean(),');
+      const branchB = present(shop['customers.ts']).replace('name: c.text(),', 'name: c.text(),\n    phone: c.text(),\n    vip: c.boolean(),');
       project.writeSchema(
         shopWith({
           'customers.ts': branchB,
-          'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"),
+          'shop.ts': present(shop['shop.ts']).replace("'shipped']", "'shipped', 'returned']"),
           'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
         }),
       );
@@ -223,7 +226,7 @@ for (const engine of engines) {
       project.writeSchema(
         shopWith({
           'customers.ts': branchB,
-          'shop.ts': shop['shop.ts'].replace("'shipped']", "'shipped', 'returned']"),
+          'shop.ts': present(shop['shop.ts']).replace("'shipped']", "'shipped', 'returned']"),
           'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
           'tags.ts': tagsTable,
         }),

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultAdminUrl, dropDatabase, uniqueDatabaseName, urlForDatabase } from '../../src/db';
+import { defaultAdminUrl, dropDatabase, uniqueDatabaseName, urlForDatabase, queryRow } from '../../src/db';
 import { openEnvTarget } from '../../src/pipeline';
 import { engines } from '../support/engines';
 import { expectExit } from './cli-target';
@@ -25,7 +25,7 @@ for (const engine of engines) {
     const count = async (table: string) => {
       const db = await openEnvTarget(target());
       try {
-        return Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`))[0].n);
+        return Number((await queryRow<{ n: string }>(db, `SELECT count(*)::text AS n FROM ${table}`)).n);
       } finally {
         await db.close();
       }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { SchemaFiles } from './schemas';
-import type { Db } from '../../src/db';
+import { queryRow, type Db } from '../../src/db';
 
 /** The repository root (tests run from dist/test/cli). */
 export const repoRoot = resolve(__dirname, '..', '..', '..');
@@ -218,7 +218,8 @@ export function runUntilThenKill(
 /** Waits until no session of a killed runner is left on the database (the server notices the closed socket). */
 export async function sessionsGone(db: Db, database: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    const [r] = await db.query<{ n: number }>(
+    const r = await queryRow<{ n: number }>(
+      db,
       "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND application_name LIKE 'schemakit migrate%'",
       [database],
     );

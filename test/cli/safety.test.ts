@@ -7,6 +7,7 @@ import { engines } from '../support/engines';
 import { expectExit, useCliTarget } from './cli-target';
 import { runCli } from './run-cli';
 import { customersWithStrictCheck, shop, shopWith } from './schemas';
+import { present } from '../support/present';
 
 /**
  * Online plans, pre-flight refusals, lint and backup/restore through the real binary: on a temporary server
@@ -54,10 +55,10 @@ for (const engine of engines) {
       expectExit(applied, 0);
       expect(applied.stderr).to.match(/Backed up .* to .*backups.*; undo with: schemakit restore /);
       const [file] = readdirSync(backups);
-      expect(existsSync(join(backups, file))).to.equal(true);
+      expect(existsSync(join(backups, present(file)))).to.equal(true);
       expectExit(await cli('plan', '--online'), 0);
 
-      const restored = await cli('restore', join(backups, file), '--yes');
+      const restored = await cli('restore', join(backups, present(file)), '--yes');
       expectExit(restored, 0);
       const after = await onTarget(async (db) => catalogView(await introspect(db)));
       expect(after).to.deep.equal(before);

@@ -1,3 +1,5 @@
+import { present } from '../support/present';
+
 /**
  * Schema directories for the CLI tests, as file name → TypeScript source. They are strings written into temp
  * projects (not .ts files under test/) because some are meant not to compile, and the repo's tsconfig builds
@@ -59,10 +61,10 @@ export function shopWith(changes: Readonly<Record<string, string | null>>): Sche
 }
 
 /** `customers` with a NOT NULL column without a default: adding it fails once the table has rows. */
-export const customersWithRequiredPhone = shop['customers.ts'].replace('name: c.text(),', 'name: c.text(),\n    phone: c.text().notNull(),');
+export const customersWithRequiredPhone = present(shop['customers.ts']).replace('name: c.text(),', 'name: c.text(),\n    phone: c.text().notNull(),');
 
 /** `customers` with a CHECK that existing rows can violate. */
-export const customersWithStrictCheck = shop['customers.ts'].replace(
+export const customersWithStrictCheck = present(shop['customers.ts']).replace(
   'checks: (t) => [',
   "checks: (t) => [check('email_is_example', sql`${t.email} LIKE '%@example.org'`), ",
 );

@@ -8,6 +8,7 @@ import { catalogView } from '../support/catalog-view';
 import { expectExit, useCliTarget } from './cli-target';
 import { runCli } from './run-cli';
 import { customersWithRequiredPhone, customersWithStrictCheck, notesRenamed, shop, shopWith, type SchemaFiles } from './schemas';
+import { present } from '../support/present';
 
 /**
  * The plan → generate → apply → plan cycle, renames, hazard refusals and a failing apply, through the real
@@ -50,8 +51,8 @@ for (const engine of engines) {
         expect(gen.stdout).to.match(/^Wrote generated\/migrations\/\d{14}_init\/up\.sql, down\.sql and meta\.json \(\d+ statement\(s\); down\.sql tested/m);
         const [init] = migrations();
         expect(init).to.match(/^\d{14}_init$/);
-        const up = readFileSync(join(project.dir, 'generated', 'migrations', init, 'up.sql'), 'utf8');
-        const down = readFileSync(join(project.dir, 'generated', 'migrations', init, 'down.sql'), 'utf8');
+        const up = readFileSync(join(project.dir, 'generated', 'migrations', present(init), 'up.sql'), 'utf8');
+        const down = readFileSync(join(project.dir, 'generated', 'migrations', present(init), 'down.sql'), 'utf8');
         expect(up).to.include('CREATE TABLE shop.customers').and.include('CREATE TYPE shop.order_status');
         expect(down).to.match(/DROP TABLE shop\.customers/);
       }
@@ -109,7 +110,7 @@ for (const engine of engines) {
         expectExit(gen, 0);
         const [, dropMemos] = migrations();
         expect(dropMemos).to.match(/^\d{14}_drop_memos$/);
-        expect(readFileSync(join(project.dir, 'generated', 'migrations', dropMemos, 'up.sql'), 'utf8')).to.match(/DROP TABLE "?shop"?\."?notes"?/);
+        expect(readFileSync(join(project.dir, 'generated', 'migrations', present(dropMemos), 'up.sql'), 'utf8')).to.match(/DROP TABLE "?shop"?\."?notes"?/);
       }
 
       const allowed = await cli('apply', '--yes', '--allow-hazard', 'deletes-data');
@@ -137,7 +138,7 @@ for (const engine of engines) {
         async (db) => [catalogView(await introspect(db)), await db.query<{ n: string }>('SELECT count(*)::text AS n FROM shop.customers')] as const,
       );
       expect(after).to.deep.equal(before);
-      expect(rows[0].n).to.equal('2');
+      expect(present(rows[0]).n).to.equal('2');
     });
   });
 }

@@ -6,6 +6,7 @@ import { enforcePolicy, requiredBackupDir, interpolate, loadConfig, maskUrl, par
 import { hazardKinds } from '../../src/plan';
 import { defaultThresholds } from '../../src/health';
 import { SchemakitError } from '../../src/util';
+import { present } from '../support/present';
 
 /** schemakit.yaml parsing, validation, interpolation, target precedence and policies (no database needed). */
 describe('config', () => {
@@ -157,8 +158,8 @@ envs:
   });
 
   it("an env's seed: names a seed folder; a path is a key:line error", () => {
-    expect(parse('envs:\n  dev:\n    url: embedded\n    seed: demo\n').envs[0].seed).to.equal('demo');
-    expect(parse('envs:\n  dev:\n    url: embedded\n').envs[0].seed).to.equal(null);
+    expect(present(parse('envs:\n  dev:\n    url: embedded\n    seed: demo\n').envs[0]).seed).to.equal('demo');
+    expect(present(parse('envs:\n  dev:\n    url: embedded\n').envs[0]).seed).to.equal(null);
     const e = error(() => parse('envs:\n  dev:\n    url: embedded\n    seed: ../etc\n'));
     expect(e.problems.map((p) => `${p.location}: ${p.object}: ${p.message}`).join('\n')).to.match(
       /schemakit\.yaml:4: envs\.dev\.seed: must name a folder of data\/seeds/,

@@ -8,6 +8,7 @@ import { applyPlan } from '../../src/migrate';
 import { planDeclaredWithData } from '../../src/pipeline';
 import { renderDown, renderUp } from '../../src/plan';
 import { engines, useFreshDb } from '../support/engines';
+import { present } from '../support/present';
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'schemakit-data2-'));
@@ -49,8 +50,9 @@ for (const engine of engines) {
       const p = await planDeclaredWithData(db(), declared(), {}, { root });
       const updates = p.steps.filter((s) => s.change.kind === 'SyncTableData' && s.change.action === 'update');
       expect(updates).to.have.length(1);
-      expect(updates[0].change.kind === 'SyncTableData' && updates[0].change.rows.length).to.equal(60);
-      expect(updates[0].sql).to.match(/^UPDATE sk\.item t SET /);
+      const update = present(updates[0]);
+      expect(update.change.kind === 'SyncTableData' && update.change.rows.length).to.equal(60);
+      expect(update.sql).to.match(/^UPDATE sk\.item t SET /);
       await db().exec(`BEGIN; ${renderUp(p)}; COMMIT`);
       expect((await planDeclaredWithData(db(), declared(), {}, { root })).steps).to.deep.equal([]);
       expect((await db().query<{ label: string; color_id: number }>('SELECT label, color_id FROM sk.item WHERE item_id = 2'))[0]).to.deep.equal({ label: 'label 1 x, "q"', color_id: 5 });

@@ -2,11 +2,12 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPglite, restoreBackup, takeBackup, type Db } from '../../src/db';
+import { openPglite, restoreBackup, takeBackup, type Db, queryRow } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import { catalogView as view } from '../support/catalog-view';
 import { engines } from '../support/engines';
 import { rejection } from '../support/rejection';
+import { present } from '../support/present';
 
 const START = `
 CREATE SCHEMA app;
@@ -19,14 +20,16 @@ const CHANGE = `
 DROP TABLE app.users; CREATE TABLE app.later (id integer); CREATE TABLE public.also_later (x text);`;
 
 const tables = async (db: Db) =>
-  (
-    await db.query<{ t: string }>(
-      "SELECT string_agg(table_schema || '.' || table_name, ',' ORDER BY 1) AS t FROM information_schema.tables WHERE table_schema IN ('app', 'public')",
-    )
-  )[0].t;
+  present(
+    (
+      await db.query<{ t: string }>(
+        "SELECT string_agg(table_schema || '.' || table_name, ',' ORDER BY 1) AS t FROM information_schema.tables WHERE table_schema IN ('app', 'public')",
+      )
+    )[0],
+  ).t;
 
 const rows = async (db: Db) =>
-  (await db.query<{ v: string }>("SELECT string_agg(id || ':' || email || ':' || mood, ',' ORDER BY id) AS v FROM app.users"))[0].v;
+  (await queryRow<{ v: string }>(db, "SELECT string_agg(id || ':' || email || ':' || mood, ',' ORDER BY id) AS v FROM app.users")).v;
 
 for (const engine of engines) {
   describe(`backup and restore on ${engine.name}`, function () {

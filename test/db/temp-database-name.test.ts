@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { createTempDatabase, defaultAdminUrl } from '../../src/db';
+import { createTempDatabase, defaultAdminUrl, queryRow } from '../../src/db';
 
 // Postgres only: PGlite has one database per instance and no CREATE DATABASE.
 describe('temporary databases (postgres)', () => {
   it('quote the database name in CREATE and DROP DATABASE (a name with capitals, a space and a quote)', async () => {
     const temp = await createTempDatabase(defaultAdminUrl(), 'Schemakit Odd"Name');
     try {
-      const [row] = await temp.db.query<{ name: string }>('SELECT current_database() AS name');
+      const row = await queryRow<{ name: string }>(temp.db, 'SELECT current_database() AS name');
       expect(row.name)
         .to.equal(temp.name)
         .and.match(/^Schemakit Odd"Name_/);

@@ -17,6 +17,7 @@ import {
   type ColumnRef,
 } from '../../src/declare';
 import type { Column, Constraint, Index } from '../../src/model';
+import { present } from '../support/present';
 
 const col = (cols: readonly Column[], name: string) => cols.find((x) => x.name === name) as Column;
 
@@ -48,7 +49,7 @@ describe('declare: builders → model', () => {
     },
   });
   const declared = collectDeclarations([{ orgs, ext }]);
-  const t = declared.catalog.tables[0];
+  const t = present(declared.catalog.tables[0]);
 
   it('schemas, extensions and enums with comments', () => {
     expect(declared.catalog.schemas).to.deep.equal([{ kind: 'Schema', name: 'app', comment: 'The app' }]);
@@ -104,7 +105,7 @@ describe('declare: builders → model', () => {
         any: c.type('citext'),
       },
     });
-    const types = collectDeclarations([{ all }]).catalog.tables[0].columns.map((x) => x.type);
+    const types = present(collectDeclarations([{ all }]).catalog.tables[0]).columns.map((x) => x.type);
     expect(types).to.deep.equal([
       'smallint',
       'integer',
@@ -320,7 +321,7 @@ describe('declare: builders → model', () => {
     const a = base.notNull();
     expect(a).to.not.equal(base);
     const x = table('imm', { columns: { base, a } });
-    const cols = collectDeclarations([{ x }]).catalog.tables[0].columns;
+    const cols = present(collectDeclarations([{ x }]).catalog.tables[0]).columns;
     expect(cols.map((y) => y.notNull)).to.deep.equal([false, true]);
     expect(Object.isFrozen(base)).to.equal(true);
   });

@@ -14,6 +14,7 @@ import {
   validateDeclared,
   view,
 } from '../../src/declare';
+import { present } from '../support/present';
 
 describe('declare: views, routines and triggers → model', () => {
   const s = schema('app');
@@ -57,7 +58,7 @@ describe('declare: views, routines and triggers → model', () => {
       ['active', false, 'SELECT id, name FROM app.users WHERE active', true, 'local', true],
       ['names', true, 'SELECT name FROM app.active', false, null, false],
     ]);
-    expect(cat.views[1].dependsOn).to.deep.equal([{ kind: 'relation', schema: 'app', name: 'active' }]);
+    expect(present(cat.views[1]).dependsOn).to.deep.equal([{ kind: 'relation', schema: 'app', name: 'active' }]);
     expect(cat.indexes.map((i) => `${i.schema}.${i.table}.${i.name}`)).to.deep.equal(['app.names.names_name']);
     expect(cat.tables.map((t) => t.name)).to.deep.equal(['users']);
   });
@@ -81,7 +82,7 @@ describe('declare: views, routines and triggers → model', () => {
 
   it('triggers and event triggers, in canonical event order', () => {
     expect(cat.triggers).to.have.length(1);
-    const t = cat.triggers[0];
+    const t = present(cat.triggers[0]);
     expect([t.schema, t.table, t.events, t.updateOf, t.forEachRow, t.when, t.functionSchema, t.functionName, t.args]).to.deep.equal([
       'app',
       'users',

@@ -20,6 +20,7 @@ import {
   validateDeclared,
 } from '../../src/declare';
 import type { Problem } from '../../src/util';
+import { present } from '../support/present';
 
 const find = (problems: readonly Problem[], code: string, object?: string) =>
   problems.filter((p) => p.code === code && (object === undefined || p.object === object));
@@ -104,7 +105,7 @@ describe('declare: validateDeclared', () => {
       expect(find(problems, 'fk-missing-column')).to.have.length(1);
       expect(find(problems, 'fk-type-mismatch', 'bad.things.things_tid_fkey')).to.have.length(1);
       expect(find(problems, 'fk-not-unique', 'bad.things.things_code_fkey')).to.have.length(1);
-      expect(find(problems, 'fk-not-unique', 'bad.things.things_n_fkey')[0].message).to.include('deferrable');
+      expect(present(find(problems, 'fk-not-unique', 'bad.things.things_n_fkey')[0]).message).to.include('deferrable');
     });
     it('constraints and indexes on missing columns, empty index, unique non-btree', () => {
       expect(

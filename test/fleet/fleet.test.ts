@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseConfig, type EnvConfig } from '../../src/config';
-import { connectPostgres, defaultAdminUrl, urlForDatabase, type Db } from '../../src/db';
+import { connectPostgres, defaultAdminUrl, urlForDatabase, type Db, queryRow } from '../../src/db';
 import {
   checkFleet,
   declaredTenantSchema,
@@ -24,6 +24,7 @@ import { readMigrations } from '../../src/migrate';
 import { qualified } from '../../src/sql';
 import { engines } from '../support/engines';
 import { startCluster, type Cluster } from '../support/second-cluster';
+import { present } from '../support/present';
 
 // Fleets are server-only: a fleet of embedded PGlite databases is not meaningful (each is one process's
 // private data directory; there is nothing to run in parallel or to reach by URL), so this suite runs on
@@ -111,7 +112,8 @@ async function maxConnections<T>(servers: string[], like: string, fn: () => Prom
     while (!stop) {
       let n = 0;
       for (const w of watchers) {
-        const [r] = await w.query<{ n: string }>(
+        const r = await queryRow<{ n: string }>(
+          w,
           'SELECT count(*) AS n FROM pg_catalog.pg_stat_activity WHERE datname LIKE $1 AND pid <> pg_catalog.pg_backend_pid()',
           [like],
         );
@@ -191,7 +193,7 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     url: ${admin}
     databases: ${prefix}db\\_%
   listed:
-    targets: [${urlForDatabase(admin, localDbs[0])}, ${cluster.url(remoteDbs[0])}]
+    targets: [${urlForDatabase(admin, present(localDbs[0]))}, ${cluster.url(present(remoteDbs[0]))}]
   queried:
     url: ${urlForDatabase(admin, tenantsDb)}
     query: SELECT nspname AS schema FROM pg_namespace WHERE nspname LIKE 'tenant_000%' ORDER BY 1
@@ -219,7 +221,7 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     const { result, max } = await maxConnections([admin, cluster.url('postgres')], `${prefix}%`, () => migrateFleetUp(targets, files, { parallel: 3 }));
     const failed = result.filter((r) => r.status === 'failed');
     expect(failed.map((r) => r.target)).to.deep.equal([`local/${brokenDb}`]);
-    expect(failed[0].error).to.match(/already exists/);
+    expect(present(failed[0]).error).to.match(/already exists/);
     expect(result.filter((r) => r.status === 'ok')).to.have.length(LOCAL_DBS + REMOTE_DBS);
     expect(byTarget(result).get(`remote/${remoteDbs[0]}`)).to.include({ before: '-', after: '0002' });
     expect(max, 'max simultaneous connections').to.be.within(1, 3);
@@ -260,18 +262,19 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     const result = await migrateFleetUp(targets, readMigrations(dir), { parallel: 4 });
     const failed = result.filter((r) => r.status === 'failed');
     expect(failed.map((r) => r.target)).to.deep.equal([id('tenant_0007')]);
-    expect(failed[0].error).to.match(/already exists/);
+    expect(present(failed[0]).error).to.match(/already exists/);
     await withDb(urlForDatabase(admin, tenantsDb), async (db) => {
-      const [n] = await db.query<{ n: string }>(
+      const n = await queryRow<{ n: string }>(
+        db,
         "SELECT count(*) AS n FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace s ON s.oid = c.relnamespace WHERE c.relname = 'items' AND s.nspname LIKE 'tenant\\_%'",
       );
       expect(Number(n.n)).to.equal(SCHEMAS);
       const h = tenantHistory('tenant_0003');
       const rows = await db.query<{ version: string }>(`SELECT version FROM ${qualified(h.schema, h.migrations)} ORDER BY version`);
       expect(rows.map((r) => r.version)).to.deep.equal(['0001', '0002']);
-      const [c] = await db.query<{ c: string | null }>("SELECT pg_catalog.obj_description('tenant_0003'::regnamespace, 'pg_namespace') AS c");
+      const c = await queryRow<{ c: string | null }>(db, "SELECT pg_catalog.obj_description('tenant_0003'::regnamespace, 'pg_namespace') AS c");
       expect(c.c, '${schema} named the tenant').to.equal('tenant schema');
-      const [pub] = await db.query<{ t: string | null }>("SELECT pg_catalog.to_regclass('public.items')::text AS t");
+      const pub = await queryRow<{ t: string | null }>(db, "SELECT pg_catalog.to_regclass('public.items')::text AS t");
       expect(pub.t, 'nothing lands in public').to.equal(null);
       await db.exec("INSERT INTO tenant_0011.items (id, name) VALUES (1, 'same'), (2, 'same'), (3, 'other')");
     });
@@ -281,9 +284,9 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     const plan = await planFleet(targets, declared, { parallel: 4 });
     expect(plan.failed).to.deep.equal([]);
     expect(plan.groups.map((g) => g.targets.length)).to.deep.equal([SCHEMAS - 1, 1]);
-    expect(plan.groups[0].plan.steps).to.deep.equal([]);
-    expect(plan.groups[1].targets).to.deep.equal([id('tenant_0007')]);
-    expect(plan.groups[1].plan.steps.map((s) => s.object)).to.include('app.items.extra');
+    expect(present(plan.groups[0]).plan.steps).to.deep.equal([]);
+    expect(present(plan.groups[1]).targets).to.deep.equal([id('tenant_0007')]);
+    expect(present(plan.groups[1]).plan.steps.map((s) => s.object)).to.include('app.items.extra');
     // Check: each tenant's own tables, the declared natural key rebound to it; only tenant_0011 fails.
     const checked = await checkFleet(targets, { declared, boundSchema: 'app', parallel: 4 });
     expect(checked.filter((r) => r.status === 'failed').map((r) => [r.target, r.error])).to.deep.equal([
@@ -300,10 +303,10 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     const project = join(root, 'check-cli');
     mkdirSync(project, { recursive: true });
     const nope = 'postgres://root@127.0.0.1:5432/' + `${prefix}missing`;
-    const yaml = `envs:\n  listed:\n    targets: [${urlForDatabase(admin, localDbs[1])}, ${cluster.url(remoteDbs[1])}, ${nope}]\n`;
+    const yaml = `envs:\n  listed:\n    targets: [${urlForDatabase(admin, present(localDbs[1]))}, ${cluster.url(present(remoteDbs[1]))}, ${nope}]\n`;
     writeFileSync(join(project, 'schemakit.yaml'), yaml);
     // A NOT VALID foreign key with an orphan row: check's catalog checks find it without declarations.
-    await withDb(urlForDatabase(admin, localDbs[1]), (db) =>
+    await withDb(urlForDatabase(admin, present(localDbs[1])), (db) =>
       db.exec(
         'CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE ch (pid int); INSERT INTO ch VALUES (5); ALTER TABLE ch ADD FOREIGN KEY (pid) REFERENCES p NOT VALID',
       ),
@@ -349,7 +352,12 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     child.stderr.on('data', (d) => (stderr += String(d)));
     // One connection per database opened up front: polling must be cheap while the child runs.
     const watchers = await Promise.all(localDbs.map((d) => connectPostgres(urlForDatabase(admin, d))));
-    const has0003 = async (i: number) => (await watchers[i].query("SELECT 1 FROM schemakit.migrations WHERE version = '0003'").catch(() => [])).length > 0;
+    const has0003 = async (i: number) =>
+      (
+        await present(watchers[i])
+          .query("SELECT 1 FROM schemakit.migrations WHERE version = '0003'")
+          .catch(() => [])
+      ).length > 0;
     const applied = async () => {
       let n = 0;
       for (let i = 0; i < localDbs.length; i++) n += (await has0003(i)) ? 1 : 0;
@@ -363,7 +371,8 @@ const byTarget = (rs: readonly TargetResult[]) => new Map(rs.map((r) => [r.targe
     expect(first, stderr).to.be.within(2, LOCAL_DBS - 1);
     // Before or after, never half: 0003's column exists exactly where its history row does.
     for (let i = 0; i < localDbs.length; i++) {
-      const [r] = await watchers[i].query<{ c: boolean }>(
+      const r = await queryRow<{ c: boolean }>(
+        present(watchers[i]),
         "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'note') AS c",
       );
       expect(await has0003(i), localDbs[i]).to.equal(r.c);

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { renderDocs, renderSite } from '../../src/generators';
 import type { Catalog } from '../../src/model';
 import { smallCatalog } from './small-catalog';
+import { present } from '../support/present';
 
 /** The small catalog plus a domain and a composite type used by columns, a collation and an event trigger. */
 const catalog: Catalog = {
@@ -63,8 +64,8 @@ const catalog: Catalog = {
           ...t,
           columns: [
             ...t.columns,
-            { ...t.columns[1], name: 'contact', type: 'app.email', collation: null },
-            { ...t.columns[1], name: 'budget', type: 'app.money[]', collation: null },
+            { ...present(t.columns[1]), name: 'contact', type: 'app.email', collation: null },
+            { ...present(t.columns[1]), name: 'budget', type: 'app.money[]', collation: null },
           ],
         }
       : t,

@@ -1,4 +1,5 @@
 import { plainColumn, plainTable, type Catalog, type Column, type Constraint, type Table } from '../../src/model';
+import { present } from '../support/present';
 
 /** mulberry32: a small deterministic PRNG. */
 function prng(seed: number): () => number {
@@ -49,7 +50,7 @@ export interface LargeCatalogOptions {
 export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
   const schema = options.schema ?? 'big';
   const rnd = prng(options.seed ?? 7);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => present(xs[Math.floor(rnd() * xs.length)]);
   const moduleSize = options.module ?? 24;
   const tables: Table[] = [];
   const constraints: Constraint[] = [];
@@ -57,14 +58,14 @@ export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
   const add = (s: string, name: string, refs: readonly (readonly [string, string])[]) => {
     const columns = [col('id', 'bigint', true)];
     const extra = 2 + Math.floor(rnd() * 5);
-    for (let i = 0; i < extra; i++) columns.push(col(`${pick(WORDS)}_${i}`, pick(TYPES)));
+    for (let i = 0; i < extra; i++) columns.push(col(`${pick(WORDS)}_${i}`, present(pick(TYPES))));
     refs.forEach(([, rt], i) => {
       columns.push(col(`${rt}_id`.slice(0, 40) + (i ? `_${i}` : ''), 'bigint', rnd() < 0.6));
     });
     tables.push({ kind: 'Table', schema: s, name, columns, comment: rnd() < 0.3 ? `The ${name} records.` : null, ...plainTable });
     constraints.push({ kind: 'PrimaryKey', schema: s, table: name, name: `${name}_pkey`, columns: ['id'], ...base });
     refs.forEach(([rs, rt], i) => {
-      const c = columns[1 + extra + i].name;
+      const c = present(columns[1 + extra + i]).name;
       constraints.push({
         kind: 'ForeignKey',
         schema: s,
@@ -90,10 +91,10 @@ export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
         const moduleStart = Math.floor(i / moduleSize) * moduleSize;
         const inModule = i - moduleStart;
         // The module's first table links to the module before (so the component stays connected).
-        if (inModule === 0) refs.push([schema, names[moduleStart - 1 - Math.floor(rnd() * Math.min(moduleSize, moduleStart))]]);
-        else refs.push([schema, names[moduleStart + Math.floor(rnd() * inModule)]]);
-        if (inModule > 1 && rnd() < 0.5) refs.push([schema, names[moduleStart + Math.floor(rnd() * inModule)]]);
-        if (rnd() < 0.08) refs.push([schema, names[0]]);
+        if (inModule === 0) refs.push([schema, present(names[moduleStart - 1 - Math.floor(rnd() * Math.min(moduleSize, moduleStart))])]);
+        else refs.push([schema, present(names[moduleStart + Math.floor(rnd() * inModule)])]);
+        if (inModule > 1 && rnd() < 0.5) refs.push([schema, present(names[moduleStart + Math.floor(rnd() * inModule)])]);
+        if (rnd() < 0.08) refs.push([schema, present(names[0])]);
       }
       if (lookups.length && rnd() < 0.15) refs.push(['ref', pick(lookups)]);
       add(schema, name, [...new Map(refs.map((r) => [r.join('.'), r])).values()]);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { c, collectDeclarations, index, table } from '../../src/declare';
 import { lintDeclared } from '../../src/health';
+import { present } from '../support/present';
 
 // The design lint needs no database: it runs on the declared model, on every engine alike.
 describe('health design lint (declarations, no database)', () => {
@@ -36,11 +37,11 @@ describe('health design lint (declarations, no database)', () => {
     for (const [, , , at] of got) expect(at).to.match(/design-lint\.test\.(ts|js):\d+$/);
     expect(r.database).to.equal(null);
     expect(r.summary).to.deep.equal({ errors: 0, warnings: 3, infos: 2 });
-    const fk = r.findings[1];
+    const fk = present(r.findings[1]);
     expect(fk.fix?.typescript).to.equal('index().on(t.customer_id)');
     expect(fk.fix?.text).to.equal(`add to the indexes of public.orders at ${line('public.orders')}`);
-    expect(r.findings[3].fix?.typescript).to.equal('email: c.text().check((x) => sql`length(${x}) <= 255`)');
-    expect(r.findings[3].numbers).to.deep.equal({ length: 255 });
+    expect(present(r.findings[3]).fix?.typescript).to.equal('email: c.text().check((x) => sql`length(${x}) <= 255`)');
+    expect(present(r.findings[3]).numbers).to.deep.equal({ length: 255 });
   });
 
   it('checks column comments only when asked, and --only narrows the kinds', () => {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
-import { connectPostgres, type Db } from '../../src/db';
+import { connectPostgres, type Db, queryRow } from '../../src/db';
 import { health, type Finding, type HealthReport } from '../../src/health';
 import { engines, useFreshDb } from '../support/engines';
+import { present } from '../support/present';
 
 const of = (r: HealthReport, kind: Finding['kind'], object?: string) =>
   r.findings.filter((f) => f.kind === kind && (object === undefined || f.object === object));
@@ -10,7 +11,7 @@ const one = (r: HealthReport, kind: Finding['kind'], object: string) => {
   expect(fs, `${kind} ${object} in ${JSON.stringify(r.findings.map((f) => `${f.kind} ${f.object}`))}`).to.have.length(1);
   return fs[0];
 };
-const sizeOf = async (db: Db, rel: string) => Number((await db.query<{ n: string }>('SELECT pg_relation_size($1::regclass) AS n', [rel]))[0].n);
+const sizeOf = async (db: Db, rel: string) => Number((await queryRow<{ n: string }>(db, 'SELECT pg_relation_size($1::regclass) AS n', [rel])).n);
 
 /** Flushes this backend's statistics counters so that the next transaction reads them (PostgreSQL 15: flushed at most once a second otherwise). */
 async function flushStats(db: Db): Promise<void> {
@@ -30,13 +31,13 @@ for (const engine of engines) {
         CREATE INDEX t_a ON t (a); CREATE INDEX t_a_copy ON t (a); CREATE INDEX t_a_b ON t (a, b);
         CREATE UNIQUE INDEX t_a_unique ON t (a, id);`);
       const r = await health(db(), { only: ['indexes'], declared: { catalog: emptyCatalog, locations: new Map([['public.t_a_copy', 'schema/t.ts:7']]) } });
-      const dup = one(r, 'duplicate-index', 'public.t_a_copy');
+      const dup = present(one(r, 'duplicate-index', 'public.t_a_copy'));
       expect(dup.numbers.bytes).to.equal(await sizeOf(db(), 't_a_copy'));
       expect(dup.message).to.include('duplicates t_a');
       expect(dup.location).to.equal('schema/t.ts:7');
       expect(dup.fix?.sql).to.equal('DROP INDEX CONCURRENTLY public.t_a_copy;');
       expect(dup.fix?.text).to.include('remove its declaration at schema/t.ts:7');
-      const red = one(r, 'redundant-index', 'public.t_a');
+      const red = present(one(r, 'redundant-index', 'public.t_a'));
       expect(red.message).to.include('prefix of t_a_b');
       expect(red.numbers.bytes).to.equal(await sizeOf(db(), 't_a'));
       // A unique index enforces something: never redundant, never "unused".
@@ -60,9 +61,9 @@ for (const engine of engines) {
         },
       });
       expect(r.findings.map((f) => f.object)).to.deep.equal(['public.o.o_c_id_fkey']); // d_id leads o_d
-      const f = r.findings[0];
+      const f = present(r.findings[0]);
       expect(f.numbers.rows).to.equal(3000);
-      expect(f.numbers.bytes).to.equal(Number((await db().query<{ n: string }>(`SELECT pg_total_relation_size('o') AS n`))[0].n));
+      expect(f.numbers.bytes).to.equal(Number((await queryRow<{ n: string }>(db(), `SELECT pg_total_relation_size('o') AS n`)).n));
       expect(f.location).to.equal('schema/o.ts:5');
       expect(f.fix).to.deep.equal({
         text: 'declare an index in the indexes of public.o at schema/o.ts:3',
@@ -78,7 +79,7 @@ for (const engine of engines) {
         only: ['sequence-near-max'],
         declared: { catalog: emptyCatalog, locations: new Map([['public.s.id', 'schema/s.ts:4']]) },
       });
-      const f = one(r, 'sequence-near-max', 'public.s.id');
+      const f = present(one(r, 'sequence-near-max', 'public.s.id'));
       expect(f.severity).to.equal('error');
       expect(f.numbers).to.deep.include({ pct: 95, last: '2040109465', max: '2147483647', remaining: '107374182' });
       expect(f.location).to.equal('schema/s.ts:4');
@@ -90,7 +91,7 @@ for (const engine of engines) {
         INSERT INTO b SELECT g, repeat('x', 100) FROM generate_series(1, 40000) g;
         DELETE FROM b WHERE id % 4 <> 0; ANALYZE b;`);
       const r = await health(db(), { only: ['table-bloat'] });
-      const f = one(r, 'table-bloat', 'public.b');
+      const f = present(one(r, 'table-bloat', 'public.b'));
       expect(f.numbers.method).to.equal('estimate');
       expect(f.numbers['bloat-pct']).to.be.within(65, 80); // three quarters of the rows are dead
       expect(f.numbers.bytes).to.equal(await sizeOf(db(), 'b'));
@@ -138,8 +139,8 @@ for (const engine of engines) {
         await flushStats(db());
         let r = await health(db(), { only: ['unused-index'] });
         expect(r.findings.map((f) => f.object)).to.deep.equal(['public.u_v']);
-        expect(r.findings[0].numbers).to.deep.equal({ bytes: await sizeOf(db(), 'u_v'), scans: 0 });
-        expect(r.findings[0].fix?.sql).to.equal('DROP INDEX CONCURRENTLY public.u_v;');
+        expect(present(r.findings[0]).numbers).to.deep.equal({ bytes: await sizeOf(db(), 'u_v'), scans: 0 });
+        expect(present(r.findings[0]).fix?.sql).to.equal('DROP INDEX CONCURRENTLY public.u_v;');
         await db().exec('SET enable_seqscan = off');
         await db().query('SELECT * FROM u WHERE v = 5');
         await flushStats(db());
@@ -154,7 +155,7 @@ for (const engine of engines) {
         await db().exec('DELETE FROM d WHERE id <= 4000');
         await flushStats(db());
         const r = await health(db(), { only: ['dead-tuples', 'never-vacuumed'] });
-        const f = one(r, 'dead-tuples', 'public.d');
+        const f = present(one(r, 'dead-tuples', 'public.d'));
         expect(f.numbers).to.deep.include({ 'dead-rows': 4000, 'live-rows': 1000, 'dead-pct': 80, 'last-vacuum': null });
         expect(f.fix?.sql).to.equal('VACUUM (ANALYZE) public.d;');
         one(r, 'never-vacuumed', 'public.d');
@@ -168,9 +169,10 @@ for (const engine of engines) {
           INSERT INTO b SELECT g, repeat('x', 100) FROM generate_series(1, 40000) g;
           DELETE FROM b WHERE id % 4 <> 0; ANALYZE b;`);
         const r = await health(db(), { only: ['table-bloat'] });
-        const f = one(r, 'table-bloat', 'public.b');
+        const f = present(one(r, 'table-bloat', 'public.b'));
         expect(f.numbers.method).to.equal('pgstattuple');
-        const [exact] = await db().query<{ pct: number }>(
+        const exact = await queryRow<{ pct: number }>(
+          db(),
           `SELECT round((100.0 * (dead_tuple_len + free_space) / table_len)::numeric, 1)::float8 AS pct FROM pgstattuple('b')`,
         );
         expect(f.numbers['bloat-pct']).to.equal(exact.pct);
@@ -181,24 +183,24 @@ for (const engine of engines) {
         const blocker = await connectPostgres(db().url!);
         const waiter = await connectPostgres(db().url!);
         try {
-          const [{ pid: blockerPid }] = await blocker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-          const [{ pid: waiterPid }] = await waiter.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+          const { pid: blockerPid } = await queryRow<{ pid: number }>(blocker, 'SELECT pg_backend_pid() AS pid');
+          const { pid: waiterPid } = await queryRow<{ pid: number }>(waiter, 'SELECT pg_backend_pid() AS pid');
           await blocker.exec('BEGIN; UPDATE k SET v = 1 WHERE id = 1;');
           const waiting = waiter.exec('UPDATE k SET v = 2 WHERE id = 1');
           for (let i = 0; i < 50; i++) {
-            const [{ n }] = await db().query<{ n: number }>('SELECT cardinality(pg_blocking_pids($1)) AS n', [waiterPid]);
+            const { n } = await queryRow<{ n: number }>(db(), 'SELECT cardinality(pg_blocking_pids($1)) AS n', [waiterPid]);
             if (n > 0) break;
             await new Promise((r) => setTimeout(r, 100));
           }
           const r = await health(db(), { only: ['activity'], thresholds: { longTransactionSeconds: 0 } });
-          const blocked = one(r, 'blocked-session', `pid ${waiterPid}`);
+          const blocked = present(one(r, 'blocked-session', `pid ${waiterPid}`));
           expect(blocked.severity).to.equal('error');
           expect(blocked.numbers['blocked-by']).to.equal(String(blockerPid));
           expect(blocked.message).to.include('UPDATE k SET v = 2');
           expect(blocked.fix?.sql).to.equal(`SELECT pg_cancel_backend(${blockerPid});`);
-          const long = one(r, 'long-transaction', `pid ${blockerPid}`);
+          const long = present(one(r, 'long-transaction', `pid ${blockerPid}`));
           expect(long.numbers.state).to.equal('idle in transaction');
-          const conns = of(r, 'connections')[0];
+          const conns = present(of(r, 'connections')[0]);
           expect(conns.numbers.total).to.be.at.least(3);
           await blocker.exec('COMMIT');
           await waiting;
@@ -209,7 +211,7 @@ for (const engine of engines) {
       });
 
       it('says how to install pg_stat_statements unless the server preloads it', async () => {
-        const [{ libs }] = await db().query<{ libs: string }>(`SELECT current_setting('shared_preload_libraries') AS libs`);
+        const { libs } = await queryRow<{ libs: string }>(db(), `SELECT current_setting('shared_preload_libraries') AS libs`);
         const r = await health(db(), { only: ['queries'] });
         if (/pg_stat_statements/.test(libs)) {
           // This server preloads it: once created, the top queries are listed with their numbers.
@@ -218,7 +220,7 @@ for (const engine of engines) {
           expect(of(again, 'top-queries').length).to.be.greaterThan(0);
           return;
         }
-        const f = one(r, 'pg-stat-statements', null as unknown as string);
+        const f = present(one(r, 'pg-stat-statements', null as unknown as string));
         expect(f.message).to.equal(
           "pg_stat_statements is not installed: add pg_stat_statements to shared_preload_libraries in postgresql.conf (shared_preload_libraries = 'pg_stat_statements') and restart the server, then run CREATE EXTENSION pg_stat_statements; in this database",
         );

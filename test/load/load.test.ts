@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadSchemaDir } from '../../src/load';
 import { SchemakitError, type Problem } from '../../src/util';
+import { present } from '../support/present';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const cases = path.join(root, 'test', 'load', 'cases');
@@ -73,7 +74,7 @@ describe('load: loadSchemaDir', () => {
     expect(err.code).to.equal('type-error');
     const places = err.problems.map((p) => p.location?.replace(/^.*[/\\]/, ''));
     expect(places).to.deep.equal(['bad.ts:4:37', 'bad.ts:6:7']);
-    expect(err.problems[0].message).to.match(/TS2345|TS2322/);
+    expect(present(err.problems[0]).message).to.match(/TS2345|TS2322/);
     fs.rmSync(dir, { recursive: true });
   });
 
@@ -83,7 +84,7 @@ describe('load: loadSchemaDir', () => {
         "import { c, table } from 'schemakit';\nexport const t = table('t', { columns: { id: c.integer().default('x' as unknown as number) } });\nconst n: number = 'x' as any;\n",
     });
     const d = await loadSchemaDir(dir, { typecheck: false });
-    expect(d.catalog.tables[0].columns[0].default).to.equal("'x'");
+    expect(present(present(d.catalog.tables[0]).columns[0]).default).to.equal("'x'");
     fs.rmSync(dir, { recursive: true });
   });
 
@@ -98,14 +99,14 @@ describe('load: loadSchemaDir', () => {
   it('reports an error thrown by a declaration callback with its file:line', async () => {
     const err = await failure(path.join(cases, 'callback-error'));
     expect(err.code).to.equal('runtime-error');
-    expect(err.problems[0].location).to.equal(at('callback-error/tables.ts', 4));
+    expect(present(err.problems[0]).location).to.equal(at('callback-error/tables.ts', 4));
   });
 
   it('reports syntax errors and missing folders', async () => {
     const dir = tempSchema({ 'a.ts': 'export const = 1;\n' });
     const err = await failure(dir, { typecheck: false });
     expect(err.code).to.equal('syntax-error');
-    expect(err.problems[0].location).to.match(/a\.ts:1:\d+$/);
+    expect(present(err.problems[0]).location).to.match(/a\.ts:1:\d+$/);
     fs.rmSync(dir, { recursive: true });
     expect((await failure(path.join(cases, 'nope'))).code).to.equal('not-found');
   });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Db } from '../../src/db';
+import { queryRow, type Db } from '../../src/db';
 import type { Change } from '../../src/diff';
 import { applyPlan, chunkByLocks, estimateLocks, lockBudget, readLockSettings } from '../../src/migrate';
 import { planChanges } from '../../src/plan';
@@ -21,7 +21,7 @@ function manyTables(n: number) {
   return planChanges(changes);
 }
 
-const tableCount = async (db: Db) => Number((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"))[0].n);
+const tableCount = async (db: Db) => Number((await queryRow<{ n: number }>(db, "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")).n);
 
 describe('lock budget', () => {
   it('estimates table, TOAST, index and sequence locks and chunks within the budget', () => {

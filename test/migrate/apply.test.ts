@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Db } from '../../src/db';
+import { queryRow, type Db } from '../../src/db';
 import type { Change } from '../../src/diff';
 import { applyPlan } from '../../src/migrate';
 import { hazardKinds, planChanges, renderDown } from '../../src/plan';
@@ -7,7 +7,7 @@ import { col, enumOf, fk, index, key, pk, table } from '../sql/fixtures';
 import { engines } from '../support/engines';
 import { rejection } from '../support/rejection';
 
-const scalar = async (db: Db, sql: string) => Object.values((await db.query(sql))[0])[0];
+const scalar = async (db: Db, sql: string) => Object.values(await queryRow(db, sql))[0];
 
 for (const engine of engines) {
   describe(`applyPlan on ${engine.name}`, function () {

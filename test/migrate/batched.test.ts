@@ -17,6 +17,8 @@ import {
   type MigrationFile,
 } from '../../src/migrate';
 import { engines, useFreshDb } from '../support/engines';
+import { present } from '../support/present';
+import { queryRow } from '../../src/db';
 
 const ROWS = 2000;
 const SIZE = 300;
@@ -77,7 +79,7 @@ for (const engine of engines) {
         ['20260102000000', BATCHES, ROWS],
       ]);
       expect(await touched()).to.deep.equal([{ touched: 1, n: ROWS }]);
-      const [nulls] = await db().query<{ n: number }>('SELECT count(*)::int AS n FROM public.items WHERE price_cents IS DISTINCT FROM price * 100');
+      const nulls = await queryRow<{ n: number }>(db(), 'SELECT count(*)::int AS n FROM public.items WHERE price_cents IS DISTINCT FROM price * 100');
       expect(nulls.n).to.equal(0);
       expect(reports.map((r) => r.batches)).to.deep.equal(Array.from({ length: BATCHES }, (_, i) => i + 1));
       expect(reports[0]).to.include({ totalKeys: ROWS, keys: SIZE, rows: SIZE });
@@ -111,7 +113,7 @@ for (const engine of engines) {
       expect(progress).to.deep.equal([
         {
           version: '20260102000000',
-          checksum: files()[1].checksum,
+          checksum: present(files()[1]).checksum,
           statements: [1],
           batches: [{ statement: 2, lastKey: String(3 * SIZE * 3), batches: 3, rows: 3 * SIZE, keys: 3 * SIZE }],
         },
@@ -214,7 +216,7 @@ INSERT INTO schemakit.migration_progress (version, checksum, statement) VALUES (
         [4, ROWS],
       ]);
       await migrateDown(db());
-      const [n] = await db().query<{ n: number }>('SELECT count(price_cents)::int AS n FROM public.items');
+      const n = await queryRow<{ n: number }>(db(), 'SELECT count(price_cents)::int AS n FROM public.items');
       expect(n.n).to.equal(0);
     });
   });
@@ -222,8 +224,8 @@ INSERT INTO schemakit.migration_progress (version, checksum, statement) VALUES (
 
 describe('batch directive', () => {
   it('parses quoted names and defaults, and reports every problem at once', () => {
-    const [st] = splitStatements(
-      '-- outside transaction\n-- schemakit:batch table="My Schema"."T" key="Id" sleep=2s\nUPDATE x SET a = 1 WHERE b BETWEEN $1 AND $2;',
+    const st = present(
+      splitStatements('-- outside transaction\n-- schemakit:batch table="My Schema"."T" key="Id" sleep=2s\nUPDATE x SET a = 1 WHERE b BETWEEN $1 AND $2;')[0],
     );
     expect(st.outsideTransaction).to.equal(true);
     expect(parseBatchDirective(st.batch!, 'f:3')).to.deep.equal({ schema: 'My Schema', table: 'T', key: 'Id', size: 1000, sleepMs: 2000 });
@@ -238,7 +240,7 @@ describe('batch directive', () => {
       const sts = splitStatements(text);
       expect(sts).to.have.length(1);
       expect(sts[0]).to.include({ outsideTransaction: true, batch: 'table=public.TODO_table key=id size=1000 sleep=50ms' });
-      expect(sts[0].sql).to.contain('WHERE id BETWEEN $1 AND $2');
+      expect(present(sts[0]).sql).to.contain('WHERE id BETWEEN $1 AND $2');
     }
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Db } from '../../src/db';
+import { queryRow, type Db } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
 import { applyPlan, lintScript, runPreflight } from '../../src/migrate';
@@ -48,7 +48,7 @@ for (const engine of engines) {
         expect(plan.steps.map((s) => s.sql).join('\n')).not.to.match(/::(character varying|character|bit|varchar)\(/);
         const e = await refusal(() => applyPlan(db, plan, { preflight: false }));
         expect(e.message).to.match(/too long|does not match|right truncation/i);
-        expect((await db.query<{ v: string }>('SELECT v::text AS v FROM public.t'))[0].v.trim()).to.equal(value);
+        expect((await queryRow<{ v: string }>(db, 'SELECT v::text AS v FROM public.t')).v.trim()).to.equal(value);
       });
     }
 
@@ -63,7 +63,7 @@ for (const engine of engines) {
       let failed = false;
       await db.exec(down).catch(() => (failed = true));
       expect(failed, down).to.equal(true);
-      expect((await db.query<{ v: string }>('SELECT v FROM public.t'))[0].v).to.equal('much-too-long');
+      expect((await queryRow<{ v: string }>(db, 'SELECT v FROM public.t')).v).to.equal('much-too-long');
     });
 
     for (const [from, to, value, changed] of [

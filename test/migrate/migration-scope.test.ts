@@ -18,6 +18,7 @@ import {
 } from '../../src/migrate';
 import { engines } from '../support/engines';
 import { rejection } from '../support/rejection';
+import { present } from '../support/present';
 
 describe('migration placeholders', () => {
   it('replaces the given ${name}s everywhere (bodies and strings included) and leaves other ${…} alone', () => {
@@ -54,8 +55,8 @@ for (const engine of engines) {
       const runs = await migrateUp(db, files, { history: at, placeholders: { schema: 'acme' } });
       expect(runs.map((r) => r.version)).to.deep.equal(['0001']);
       expect(await hasHistory(db, DEFAULT_HISTORY), 'the default history is left alone').to.equal(false);
-      const [h] = await readHistory(db, at);
-      expect(h.checksum, "the checksum is the file's").to.equal(files[0].checksum);
+      const h = present((await readHistory(db, at))[0]);
+      expect(h.checksum, "the checksum is the file's").to.equal(present(files[0]).checksum);
       expect(h.downSql).to.equal('DROP TABLE acme.items;\nDROP SCHEMA acme;\n');
       expect(await db.query("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'acme' AND tablename = 'items'")).to.have.length(1);
       expect(await migrateUp(db, files, { history: at, placeholders: { schema: 'acme' } }), 'a rerun reads the same history').to.deep.equal([]);
@@ -89,7 +90,7 @@ UPDATE items SET n = n + 1 WHERE id BETWEEN $1 AND $2;
         }),
       );
       expect(e.message).to.match(/Its committed batches are recorded in schemakit\.acme__migration_progress/);
-      const [p] = await readProgress(db, at);
+      const p = present((await readProgress(db, at))[0]);
       expect(p.statements).to.deep.equal([1, 2]);
       expect(p.batches).to.deep.equal([{ statement: 3, lastKey: '20', batches: 2, rows: 20, keys: 20 }]);
       expect(await hasHistory(db, DEFAULT_HISTORY), 'the default history is left alone').to.equal(false);

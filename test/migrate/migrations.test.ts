@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectPostgres, type Db } from '../../src/db';
+import { connectPostgres, type Db, queryRow } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
 import {
@@ -62,7 +62,7 @@ for (const engine of engines) {
       expect(await tables(db)).to.deep.equal(['public.a', 'public.b', 'public.c']);
       const history = await readHistory(db);
       expect(history.map((h) => [h.version, h.name, h.checksum])).to.deep.equal(dir.read().map((f) => [f.version, f.name, sha256(f.up)]));
-      const [{ user }] = await db.query<{ user: string }>('SELECT current_user AS "user"');
+      const { user } = await queryRow<{ user: string }>(db, 'SELECT current_user AS "user"');
       expect(history.every((h) => h.appliedBy === user && h.durationMs >= 0 && h.downSql !== null)).to.equal(true);
 
       const catalog = await introspect(db);
@@ -272,7 +272,7 @@ for (const engine of engines) {
       }
       const other = await connectPostgres(db.url!);
       try {
-        const [{ pid }] = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        const { pid } = await queryRow<{ pid: number }>(db, 'SELECT pg_backend_pid() AS pid');
         let release!: () => void;
         const held = withMigrationLock(db, { label: 'schemakit test holder' }, () => new Promise<void>((r) => (release = r)));
         await new Promise((r) => setTimeout(r, 100));

@@ -1,13 +1,14 @@
 import { expect } from 'chai';
-import { connectPostgres, type Db } from '../../src/db';
+import { queryRow, connectPostgres, type Db } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
 import { applyPlan } from '../../src/migrate';
 import { hazardKinds, planChanges, type Plan } from '../../src/plan';
 import { SchemakitError } from '../../src/util';
 import { engines } from '../support/engines';
+import { present } from '../support/present';
 
-const scalar = async (db: Db, sql: string) => Object.values((await db.query(sql))[0])[0];
+const scalar = async (db: Db, sql: string) => Object.values(await queryRow(db, sql))[0];
 
 /** The plan from `db` to the catalog of `sql` run in a fresh database of the same engine. */
 async function planTo(db: Db, fresh: () => Promise<Db>, sql: string, online = true): Promise<Plan> {
@@ -78,7 +79,7 @@ for (const engine of engines) {
       ]);
       await db.exec("INSERT INTO public.u VALUES (1, 'a', '1')");
       await applyPlan(db, online, { allowHazards: hazardKinds });
-      expect(await introspect(db).then((c) => c.tables[0].columns.map((x) => `${x.name} ${x.type}${x.notNull ? ' not null' : ''}`))).to.deep.equal([
+      expect(await introspect(db).then((c) => present(c.tables[0]).columns.map((x) => `${x.name} ${x.type}${x.notNull ? ' not null' : ''}`))).to.deep.equal([
         'id integer',
         'email text not null',
         'n integer',

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { splitStatements } from '../../src/migrate';
+import { present } from '../support/present';
 
 describe('splitStatements', () => {
   it('splits at top-level semicolons only, with lines and outside-transaction marks', () => {
@@ -33,7 +34,7 @@ describe('splitStatements', () => {
   it('does not take a hazard comment or the renderUp header for an outside-transaction mark', () => {
     const s = splitStatements('-- statements marked "outside transaction" cannot run …\n\n-- hazard deletes-data: x\nDROP TABLE t;\n');
     expect(s).to.have.length(1);
-    expect(s[0].outsideTransaction).to.equal(false);
+    expect(present(s[0]).outsideTransaction).to.equal(false);
   });
   it('keeps a BEGIN ATOMIC routine body (with CASE … END inside) in one statement, as psql does', () => {
     const body = [

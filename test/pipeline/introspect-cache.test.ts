@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { connectPostgres, defaultAdminUrl, openPglite, type Db } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import { introspectCached } from '../../src/pipeline/introspect-cache';
+import { present } from '../support/present';
 
 /** Only the embedded engine keeps an introspection: a data directory no other process can change meanwhile. */
 describe("pipeline: the embedded target's introspection is cached until its catalogs change (pglite-18; a server is always read)", function () {
@@ -28,7 +29,7 @@ describe("pipeline: the embedded target's introspection is cached until its cata
       expect(entries(cacheDir)).to.have.length(1);
       // Reading (introspect itself included) takes no transaction id: the next call is the cached one.
       const [file] = entries(cacheDir);
-      writeFileSync(join(cacheDir, file), JSON.stringify({ ...(await introspect(db)), tables: [] }));
+      writeFileSync(join(cacheDir, present(file)), JSON.stringify({ ...(await introspect(db)), tables: [] }));
       expect(await tables(db, cacheDir)).to.deep.equal([]);
       await db.exec('CREATE TABLE public.b (id integer)');
       expect(await tables(db, cacheDir)).to.deep.equal(['public.a', 'public.b']);

@@ -5,6 +5,7 @@ import { validatePlan } from '../../src/pipeline';
 import { planChanges, type Plan } from '../../src/plan';
 import { catalogView } from '../support/catalog-view';
 import { engines } from '../support/engines';
+import { present } from '../support/present';
 
 const A = `CREATE TYPE status AS ENUM ('open', 'stale', 'closed');
 CREATE TABLE issues (id integer PRIMARY KEY, status status NOT NULL, CHECK (status <> 'closed' OR id > 0));
@@ -47,7 +48,7 @@ for (const engine of engines) {
     it('a plan whose statement fails there is reported as failing, naming the statement', async () => {
       const { a, b, scratch, source, target, plan } = await setUp();
       try {
-        const broken: Plan = { steps: [...plan.steps, { ...plan.steps[0], sql: 'ALTER TABLE public.nowhere ADD COLUMN x integer', reverse: null }] };
+        const broken: Plan = { steps: [...plan.steps, { ...present(plan.steps[0]), sql: 'ALTER TABLE public.nowhere ADD COLUMN x integer', reverse: null }] };
         const v = await validatePlan(scratch, source, target, broken);
         expect(v.outcome).to.equal('fails');
         expect(v.problems.join('\n')).to.contain('public.nowhere');
@@ -59,7 +60,7 @@ for (const engine of engines) {
     it('a plan that runs but lands elsewhere is reported with the difference', async () => {
       const { a, b, scratch, source, target, plan } = await setUp();
       try {
-        const last = plan.steps[plan.steps.length - 1];
+        const last = present(plan.steps[plan.steps.length - 1]);
         const v = await validatePlan(scratch, source, target, { steps: plan.steps.slice(0, -1) });
         expect(v.outcome).to.equal('diverges');
         expect(v.problems).to.have.length.greaterThan(0);

@@ -2,9 +2,10 @@ import { expect } from 'chai';
 import type { Change } from '../../src/diff';
 import { planChanges, planToJson, renderDown, renderUp, type Plan } from '../../src/plan';
 import { check, col, enumOf, fk, index, key, pk, table } from '../sql/fixtures';
+import { present } from '../support/present';
 
 const sqls = (p: Plan) => p.steps.map((s) => s.sql);
-const kinds = (p: Plan, i: number) => p.steps[i].hazards.map((h) => h.kind);
+const kinds = (p: Plan, i: number) => present(p.steps[i]).hazards.map((h) => h.kind);
 
 describe('planChanges', () => {
   it('adds the foreign keys of a cycle between two new tables after both tables', () => {
@@ -19,9 +20,9 @@ describe('planChanges', () => {
     const plan = planChanges(changes);
     expect(plan.steps.map((s) => s.object)).to.deep.equal(['public.a', 'public.b', 'public.a.a_b_fkey', 'public.b.b_a_fkey']);
     expect(plan.steps.flatMap((s) => s.hazards)).to.deep.equal([]);
-    expect(plan.steps[2].sql).to.equal('ALTER TABLE public.a ADD CONSTRAINT a_b_fkey FOREIGN KEY (b_id) REFERENCES public.b (id)');
-    expect(plan.steps[2].reverse).to.equal('ALTER TABLE public.a DROP CONSTRAINT a_b_fkey');
-    expect(plan.steps[0].reverse).to.equal('DROP TABLE public.a');
+    expect(present(plan.steps[2]).sql).to.equal('ALTER TABLE public.a ADD CONSTRAINT a_b_fkey FOREIGN KEY (b_id) REFERENCES public.b (id)');
+    expect(present(plan.steps[2]).reverse).to.equal('ALTER TABLE public.a DROP CONSTRAINT a_b_fkey');
+    expect(present(plan.steps[0]).reverse).to.equal('DROP TABLE public.a');
   });
 
   it('converts a column to a new enum after creating it and before dropping the old enum', () => {
@@ -41,9 +42,9 @@ describe('planChanges', () => {
       'DROP TYPE public.old_state',
     ]);
     expect(kinds(plan, 2)).to.deep.equal(['table-rewrite', 'access-exclusive-lock', 'may-fail-on-data']);
-    expect(plan.steps[2].reverse).to.equal('ALTER TABLE public.t ALTER COLUMN state TYPE public.old_state USING state::text::public.old_state');
-    expect(plan.steps[1].reverse).to.equal(`ALTER TABLE public.t ALTER COLUMN state SET DEFAULT 'on'::public.old_state`);
-    expect(plan.steps[4].reverse).to.equal(`CREATE TYPE public.old_state AS ENUM ('on', 'off')`);
+    expect(present(plan.steps[2]).reverse).to.equal('ALTER TABLE public.t ALTER COLUMN state TYPE public.old_state USING state::text::public.old_state');
+    expect(present(plan.steps[1]).reverse).to.equal(`ALTER TABLE public.t ALTER COLUMN state SET DEFAULT 'on'::public.old_state`);
+    expect(present(plan.steps[4]).reverse).to.equal(`CREATE TYPE public.old_state AS ENUM ('on', 'off')`);
   });
 
   it('drops the foreign keys of a dropped table (both directions) before the table', () => {
@@ -56,7 +57,7 @@ describe('planChanges', () => {
     const plan = planChanges(changes);
     expect(sqls(plan)).to.deep.equal(['ALTER TABLE public.b DROP CONSTRAINT b_a_fkey', 'ALTER TABLE public.a DROP CONSTRAINT a_c_fkey', 'DROP TABLE public.a']);
     expect(kinds(plan, 2)).to.deep.equal(['deletes-data']);
-    expect(plan.steps[2].hazards[0].message).to.contain('public.a');
+    expect(present(present(plan.steps[2]).hazards[0]).message).to.contain('public.a');
     expect(renderDown(plan)).to.contain(
       'CREATE TABLE public.a (\n  id integer NOT NULL,\n  c_id integer,\n  CONSTRAINT a_pkey PRIMARY KEY (id)\n);\n' +
         "COMMENT ON TABLE public.a IS 'the A';\n\nALTER TABLE public.a ADD CONSTRAINT a_c_fkey FOREIGN KEY (c_id) REFERENCES public.c (id);\n\n" +
@@ -71,8 +72,8 @@ describe('planChanges', () => {
     ];
     const plan = planChanges(changes);
     expect(sqls(plan)).to.deep.equal(['DROP INDEX public.t_x_idx', 'ALTER TABLE public.t DROP COLUMN x']);
-    expect(plan.steps[1].reverse).to.equal('ALTER TABLE public.t ADD COLUMN x text');
-    expect(plan.steps[0].reverse).to.equal('CREATE INDEX t_x_idx ON public.t USING btree (x)');
+    expect(present(plan.steps[1]).reverse).to.equal('ALTER TABLE public.t ADD COLUMN x text');
+    expect(present(plan.steps[0]).reverse).to.equal('CREATE INDEX t_x_idx ON public.t USING btree (x)');
   });
 
   it('puts renames first and drops before creates of the same name', () => {
@@ -113,7 +114,7 @@ describe('planChanges', () => {
       'CreateIndex',
       'SetComment',
     ]);
-    expect(plan.steps[5].sql).to.contain('CHECK');
+    expect(present(plan.steps[5]).sql).to.contain('CHECK');
     // u exists already: adding to it is hazardous; t is new: its index is not.
     expect(kinds(plan, 5)).to.deep.equal(['may-fail-on-data']);
     expect(kinds(plan, 6)).to.deep.equal(['may-fail-on-data']);
@@ -165,7 +166,7 @@ describe('planChanges', () => {
       ['public.mood[]', 'text[]', ['table-rewrite', 'access-exclusive-lock'], 'ALTER TABLE public.t ALTER COLUMN c TYPE text[] USING c::text[]::text[]'],
     ];
     for (const [from, to, hazards, sql] of cases) {
-      const s = alter(from, to);
+      const s = present(alter(from, to));
       expect(
         s.hazards.map((h) => h.kind),
         `${from} → ${to}`,
@@ -203,10 +204,10 @@ describe('planChanges', () => {
       { kind: 'CreateTable', table: table('public', 'x', [col('m', 'public.mood')]), constraints: [] },
       { kind: 'AddEnumValue', enum: e, value: 'ok', before: 'happy', after: null },
     ]);
-    expect(plan.steps[0].sql).to.equal(`ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'ok' BEFORE 'happy'`);
-    expect(plan.steps[0].transactional).to.equal(false);
-    expect(plan.steps[0].hazards).to.deep.equal([]);
-    expect(plan.steps[0].reverse)
+    expect(present(plan.steps[0]).sql).to.equal(`ALTER TYPE public.mood ADD VALUE IF NOT EXISTS 'ok' BEFORE 'happy'`);
+    expect(present(plan.steps[0]).transactional).to.equal(false);
+    expect(present(plan.steps[0]).hazards).to.deep.equal([]);
+    expect(present(plan.steps[0]).reverse)
       .to.match(/^DO \$schemakit\$/)
       .and.contain(`CREATE TYPE public.mood AS ENUM ('sad', 'happy')`);
     expect(renderUp(plan)).to.contain('-- outside transaction\nALTER TYPE public.mood ADD VALUE');

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { present } from '../support/present';
 
 /**
  * A seeded random schema generator for property tests. It renders SQL itself (independently of the
@@ -55,9 +56,9 @@ function columnArb(family: string, enums: string[]): fc.Arbitrary<GenColumn> {
   const defaults = family === 'c_enum' ? [null] : DEFAULTS[family];
   return fc.record({
     name: fc.constant(family),
-    type: fc.constantFrom(...types),
+    type: fc.constantFrom(...present(types)),
     notNull: fc.boolean(),
-    default: fc.constantFrom(...defaults),
+    default: fc.constantFrom(...present(defaults)),
     comment: maybe(fc.constantFrom('a column', "it's quoted", 'another comment')),
   });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { splitStatements } from '../../src/sql';
 import { lexSql, quotedName, sqlTokens, stringValue } from '../../src/util';
 import { checkGolden } from '../support/golden';
+import { present } from '../support/present';
 
 /**
  * Golden cases of the one SQL lexer (as Atlas's sql/migrate/testdata/lex): each `test/sql/lex/NAME.sql`
@@ -48,9 +49,9 @@ describe('SQL lexer', () => {
   ];
   for (const [text, value] of values) {
     it(`string value of ${text}`, () => {
-      const [t] = sqlTokens(text);
+      const t = present(sqlTokens(text)[0]);
       expect(t.kind).to.equal('string');
-      expect(stringValue(t)).to.equal(value);
+      expect(stringValue(present(t))).to.equal(value);
     });
   }
 
@@ -62,9 +63,9 @@ describe('SQL lexer', () => {
   ];
   for (const [text, name] of names) {
     it(`quoted name of ${text}`, () => {
-      const [t] = sqlTokens(text);
+      const t = present(sqlTokens(text)[0]);
       expect(t.kind).to.equal('quoted');
-      expect(quotedName(t)).to.equal(name);
+      expect(quotedName(present(t))).to.equal(name);
     });
   }
 });

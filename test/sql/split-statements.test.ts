@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { splitStatements, stripComments, tokenize } from '../../src/sql';
+import { present } from '../support/present';
 
 describe('splitStatements', () => {
   it('splits at semicolons outside strings, quoted names, dollar quotes and comments, with start lines', () => {
@@ -17,10 +18,10 @@ describe('splitStatements', () => {
     ].join('\n');
     const st = splitStatements(script);
     expect(st.map((s) => s.line)).to.deep.equal([2, 4, 5, 8, 10]);
-    expect(st[1].sql).to.equal("CREATE TABLE \"a;b\" (x text DEFAULT 'it''s; fine')");
-    expect(st[2].sql).to.contain('BEGIN RETURN 1; END');
-    expect(st[3].sql).to.equal("SELECT E'\\'; still', $$;$$, $1");
-    expect(stripComments(st[4].sql).trim()).to.equal('ALTER TABLE t ADD COLUMN c int');
+    expect(present(st[1]).sql).to.equal("CREATE TABLE \"a;b\" (x text DEFAULT 'it''s; fine')");
+    expect(present(st[2]).sql).to.contain('BEGIN RETURN 1; END');
+    expect(present(st[3]).sql).to.equal("SELECT E'\\'; still', $$;$$, $1");
+    expect(stripComments(present(st[4]).sql).trim()).to.equal('ALTER TABLE t ADD COLUMN c int');
   });
 
   it('is tolerant: an unterminated quote runs to the end', () => {

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { present } from './present';
 
 const BIN = process.env.SCHEMAKIT_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
@@ -35,7 +36,7 @@ export async function startCluster(): Promise<Cluster> {
       .split('\n')
       .map(Number)
       .concat(Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
-    chownSync(dir, uid, gid);
+    chownSync(dir, present(uid, 'the postgres uid'), present(gid, 'a group'));
   }
   const data = join(dir, 'data');
   const runAsync = (cmd: string, args: string[]) =>

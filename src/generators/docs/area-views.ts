@@ -1,5 +1,6 @@
 import type { Area } from './areas';
 import type { DiagramContext } from './diagrams';
+import { must } from '../../util';
 import { tablePath } from './markdown';
 import { mermaidString } from './mermaid';
 import { tableLabel, type LinkView } from './table-view';
@@ -64,48 +65,48 @@ export function areaOfTable(areas: readonly Area[], tableCount: number): number[
 export function buildAreaViews(ctx: DiagramContext, areas: readonly Area[], refs: readonly AreaRef[]): AreaView[] {
   const areaOf = areaOfTable(areas, ctx.tables.length);
   const link = (t: number, home: string | null): LinkView => ({
-    label: tableLabel(ctx.tables[t].schema, ctx.tables[t].name, home),
-    path: tablePath(ctx.tables[t].schema, ctx.tables[t].name),
+    label: tableLabel(ctx.table(t).schema, ctx.table(t).name, home),
+    path: tablePath(ctx.table(t).schema, ctx.table(t).name),
   });
   return areas.map((a, i) => {
     const home = a.schema;
     const links: CrossLinkView[] = [];
     for (const t of a.tables) {
-      for (const f of ctx.outgoing[t]) {
-        const other = ctx.ends[f][1];
+      for (const f of ctx.outgoingOf(t)) {
+        const other = ctx.endsOf(f)[1];
         if (other < 0 || areaOf[other] === i) continue;
-        const fk = ctx.fks[f];
+        const fk = ctx.fk(f);
         links.push({
           direction: 'references',
           table: link(t, home),
           columns: fk.columns,
           other: link(other, home),
           otherColumns: fk.refColumns,
-          area: refs[areaOf[other]],
+          area: must(refs[areaOf[other] ?? -1], `area of table ${other}`),
           name: fk.name,
         });
       }
-      for (const f of ctx.incoming[t]) {
-        const other = ctx.ends[f][0];
+      for (const f of ctx.incomingOf(t)) {
+        const other = ctx.endsOf(f)[0];
         if (other < 0 || areaOf[other] === i) continue;
-        const fk = ctx.fks[f];
+        const fk = ctx.fk(f);
         links.push({
           direction: 'referenced by',
           table: link(t, home),
           columns: fk.refColumns,
           other: link(other, home),
           otherColumns: fk.columns,
-          area: refs[areaOf[other]],
+          area: must(refs[areaOf[other] ?? -1], `area of table ${other}`),
           name: fk.name,
         });
       }
     }
     return {
-      ...refs[i],
+      ...must(refs[i], `reference of area ${i}`),
       id: a.id,
       kind: a.kind,
       tableCount: a.tables.length,
-      tables: a.tables.map((t) => ({ ...link(t, home), comment: ctx.tables[t].comment })),
+      tables: a.tables.map((t) => ({ ...link(t, home), comment: ctx.table(t).comment })),
       diagram: a.diagram.text,
       detail: detailText[a.diagram.spec.detail],
       links,

@@ -1,5 +1,5 @@
-import { matchesTable } from '../../util';
-import { clusterNodes } from './clusters';
+import { matchesTable, must } from '../../util';
+import { adjacentOf, clusterNodes } from './clusters';
 import { drawDiagram, firstFitting, tableId, type DiagramContext, type DiagramSpec, type FittedDiagram } from './diagrams';
 import { fileSafe } from './markdown';
 
@@ -46,11 +46,11 @@ function declaredAreas(ctx: DiagramContext, areas: DocsAreas): Map<number, strin
 /** The table with the most foreign keys inside the group (ties: the first), which names a cluster. */
 function hubOf(ctx: DiagramContext, group: readonly number[]): number {
   const inside = new Set(group);
-  let best = group[0];
+  let best = must(group[0], 'table of a group');
   let bestDegree = -1;
   for (const t of group) {
     let d = 0;
-    for (const [m, w] of ctx.graph.adjacency[t]) if (inside.has(m)) d += w;
+    for (const [m, w] of adjacentOf(ctx.graph, t)) if (inside.has(m)) d += w;
     if (d > bestDegree) [best, bestDegree] = [t, d];
   }
   return best;
@@ -59,9 +59,9 @@ function hubOf(ctx: DiagramContext, group: readonly number[]): number {
 /** The specs tried for an area, most detailed first: full columns (small areas), key columns, names; with stubs of linked tables while they fit. */
 function areaSpecs(ctx: DiagramContext, tables: readonly number[], home: string | null, withStubs: boolean): DiagramSpec[] {
   const inside = new Set(tables);
-  const fks = [...new Set(tables.flatMap((t) => [...ctx.outgoing[t], ...ctx.incoming[t]]))].sort((a, b) => a - b);
-  const inner = fks.filter((f) => inside.has(ctx.ends[f][0]) && inside.has(ctx.ends[f][1]));
-  const stubs = withStubs ? [...new Set(fks.flatMap((f) => ctx.ends[f]).filter((t) => t >= 0 && !inside.has(t)))].sort((a, b) => a - b) : [];
+  const fks = [...new Set(tables.flatMap((t) => [...ctx.outgoingOf(t), ...ctx.incomingOf(t)]))].sort((a, b) => a - b);
+  const inner = fks.filter((f) => inside.has(ctx.endsOf(f)[0]) && inside.has(ctx.endsOf(f)[1]));
+  const stubs = withStubs ? [...new Set(fks.flatMap((f) => ctx.endsOf(f)).filter((t) => t >= 0 && !inside.has(t)))].sort((a, b) => a - b) : [];
   const details = tables.length <= ctx.limits.fullColumnsMaxTables ? (['full', 'keys', 'names'] as const) : (['keys', 'names'] as const);
   const specs: DiagramSpec[] = [];
   for (const detail of details) {
@@ -84,8 +84,11 @@ function fitGroup(ctx: DiagramContext, tables: readonly number[], home: string |
   return clusterNodes(ctx.graph, tables, max).flatMap((part) => fitGroup(ctx, part, home, withStubs));
 }
 
-const schemaOf = (ctx: DiagramContext, tables: readonly number[]): string | null =>
-  tables.every((t) => ctx.tables[t].schema === ctx.tables[tables[0]].schema) ? ctx.tables[tables[0]].schema : null;
+const schemaOf = (ctx: DiagramContext, tables: readonly number[]): string | null => {
+  const schemas = new Set(tables.map((t) => ctx.table(t).schema));
+  const [only = null] = schemas;
+  return schemas.size === 1 ? only : null;
+};
 
 /** Unique file-safe ids, in order (a repeated id gets `-2`, `-3`, …). */
 function uniqueIds(ids: readonly string[]): string[] {
@@ -136,7 +139,7 @@ export function buildAreas(ctx: DiagramContext, user: DocsAreas = {}): Area[] {
     const parts = fitGroup(ctx, tables, schema, true);
     for (const p of parts) {
       const single = parts.length === 1;
-      const hub = ctx.tables[hubOf(ctx, p.tables)].name;
+      const hub = ctx.table(hubOf(ctx, p.tables)).name;
       drafts.push({
         name: single ? (whole ? schema : `${schema} · other tables`) : `${schema} · ${hub}`,
         kind: single && whole ? 'schema' : 'cluster',
@@ -148,5 +151,5 @@ export function buildAreas(ctx: DiagramContext, user: DocsAreas = {}): Area[] {
     }
   }
   const ids = uniqueIds(idOf);
-  return drafts.map((d, i) => ({ id: ids[i], ...d }));
+  return drafts.map((d, i) => ({ id: must(ids[i], `id of area ${i}`), ...d }));
 }

@@ -5,6 +5,8 @@
  * Nodes are indices; every result is deterministic (ties go to the lowest node indices).
  */
 
+import { must } from '../../util';
+
 /** An undirected graph over nodes `0..size-1`: neighbour → number of edges (parallel keys add up; no self-loops). */
 export interface Graph {
   readonly size: number;
@@ -14,15 +16,23 @@ export interface Graph {
 /** Builds a graph from edges; self-loops are dropped, parallel edges weigh more. */
 export function buildGraph(size: number, edges: readonly (readonly [number, number])[]): Graph {
   const adjacency = Array.from({ length: size }, () => new Map<number, number>());
+  const node = (n: number) => must(adjacency[n], `graph node ${n}`);
   for (const [a, b] of edges) {
     if (a === b) continue;
-    adjacency[a].set(b, (adjacency[a].get(b) ?? 0) + 1);
-    adjacency[b].set(a, (adjacency[b].get(a) ?? 0) + 1);
+    const [na, nb] = [node(a), node(b)];
+    na.set(b, (na.get(b) ?? 0) + 1);
+    nb.set(a, (nb.get(a) ?? 0) + 1);
   }
   return { size, adjacency };
 }
 
-const byFirst = (a: readonly number[], b: readonly number[]) => a[0] - b[0];
+/** The neighbours of node `n` (a node outside `0..size-1` is a bug). */
+export function adjacentOf(g: Graph, n: number): ReadonlyMap<number, number> {
+  return must(g.adjacency[n], `graph node ${n}`);
+}
+
+/** Orders node lists by their first node (lists are never empty). */
+const byFirst = (a: readonly number[], b: readonly number[]) => must(a[0], 'first node') - must(b[0], 'first node');
 
 /** Connected components of the subgraph induced by `nodes`, each sorted, ordered by their first node. */
 export function connectedComponents(g: Graph, nodes: readonly number[]): number[][] {
@@ -37,7 +47,7 @@ export function connectedComponents(g: Graph, nodes: readonly number[]): number[
     while (stack.length) {
       const n = stack.pop()!;
       comp.push(n);
-      for (const m of g.adjacency[n].keys())
+      for (const m of adjacentOf(g, n).keys())
         if (inside.has(m) && !seen.has(m)) {
           seen.add(m);
           stack.push(m);
@@ -63,7 +73,7 @@ function singletons(g: Graph, nodes: readonly number[]): { communities: Map<numb
   let twice = 0;
   for (const n of nodes) {
     const links = new Map<number, number>();
-    for (const [m, w] of g.adjacency[n]) if (inside.has(m)) links.set(m, w);
+    for (const [m, w] of adjacentOf(g, n)) if (inside.has(m)) links.set(m, w);
     const degree = [...links.values()].reduce((s, w) => s + w, 0);
     twice += degree;
     communities.set(n, { members: [n], degree, links });
@@ -139,7 +149,7 @@ export function splitCommunities(g: Graph, nodes: readonly number[], maxSize: nu
  * group larger than the cap gets a bin of its own). Bins are ordered by their first node.
  */
 export function packGroups(groups: readonly (readonly number[])[], maxSize: number): number[][] {
-  const order = [...groups].sort((a, b) => b.length - a.length || a[0] - b[0]);
+  const order = [...groups].sort((a, b) => b.length - a.length || byFirst(a, b));
   const bins: number[][] = [];
   for (const g of order) {
     const bin = bins.find((b) => b.length + g.length <= maxSize);

@@ -2,6 +2,7 @@ import type { Catalog, ForeignKey, Table } from '../../model';
 import { buildGraph, type Graph } from './clusters';
 import { renderErDiagram, type MermaidEntity, type MermaidRelation } from './mermaid';
 import { columnKeys, relationOf } from './table-view';
+import { must } from '../../util';
 
 /** Limits that keep diagrams readable, and renderable (GitHub refuses Mermaid over 50,000 characters). */
 export interface DiagramLimits {
@@ -49,6 +50,16 @@ export interface DiagramContext {
   readonly outgoing: readonly (readonly number[])[];
   readonly incoming: readonly (readonly number[])[];
   readonly graph: Graph;
+  /** The table at a position. */
+  table(t: number): Table;
+  /** The foreign key at a position. */
+  fk(f: number): ForeignKey;
+  /** `[child, parent]` positions of a foreign key. */
+  endsOf(f: number): readonly [number, number];
+  /** Foreign keys leaving a table. */
+  outgoingOf(t: number): readonly number[];
+  /** Foreign keys entering a table. */
+  incomingOf(t: number): readonly number[];
   entity(table: number, detail: Detail): MermaidEntity;
   relation(fk: number): MermaidRelation;
 }
@@ -70,9 +81,14 @@ export function diagramContext(catalog: Catalog, limits: DiagramLimits): Diagram
   const outgoing = tables.map((): number[] => []);
   const incoming = tables.map((): number[] => []);
   ends.forEach(([child, parent], i) => {
-    if (child >= 0) outgoing[child].push(i);
-    if (parent >= 0) incoming[parent].push(i);
+    outgoing[child]?.push(i); // -1: the table is not documented
+    incoming[parent]?.push(i);
   });
+  const table = (i: number) => must(tables[i], `documented table ${i}`);
+  const fk = (f: number) => must(fks[f], `foreign key ${f}`);
+  const endsOf = (f: number) => must(ends[f], `ends of foreign key ${f}`);
+  const outgoingOf = (t: number) => must(outgoing[t], `foreign keys of table ${t}`);
+  const incomingOf = (t: number) => must(incoming[t], `foreign keys to table ${t}`);
   const graph = buildGraph(
     tables.length,
     ends.filter(([a, b]) => a >= 0 && b >= 0),
@@ -83,7 +99,7 @@ export function diagramContext(catalog: Catalog, limits: DiagramLimits): Diagram
     const memo = `${i}/${detail}`;
     let e = entities.get(memo);
     if (!e) {
-      const t = tables[i];
+      const t = table(i);
       const own = constraints.get(i) ?? [];
       const columns = detail === 'names' ? [] : t.columns.map((column) => ({ column, keys: columnKeys(own, column.name) }));
       e = { schema: t.schema, name: t.name, columns: detail === 'keys' ? columns.filter((c) => c.keys.length > 0) : columns };
@@ -93,10 +109,10 @@ export function diagramContext(catalog: Catalog, limits: DiagramLimits): Diagram
   };
   const relation = (i: number): MermaidRelation => {
     let r = relations.get(i);
-    if (!r) relations.set(i, (r = relationOf(catalog, fks[i])));
+    if (!r) relations.set(i, (r = relationOf(catalog, fk(i))));
     return r;
   };
-  return { catalog, limits, tables, position, fks, ends, outgoing, incoming, graph, entity, relation };
+  return { catalog, limits, tables, position, fks, ends, outgoing, incoming, graph, table, fk, endsOf, outgoingOf, incomingOf, entity, relation };
 }
 
 /** Renders a diagram spec as Mermaid. */
@@ -106,7 +122,7 @@ export function drawDiagram(ctx: DiagramContext, spec: DiagramSpec): string {
     ...spec.tables.map((t) => ctx.entity(t, spec.detail)),
     ...spec.stubs.filter((s) => !spec.tables.includes(s)).map((s) => ctx.entity(s, 'names')),
   ];
-  const relations = spec.fks.filter((f) => drawn.has(ctx.ends[f][0]) && drawn.has(ctx.ends[f][1])).map((f) => ctx.relation(f));
+  const relations = spec.fks.filter((f) => drawn.has(ctx.endsOf(f)[0]) && drawn.has(ctx.endsOf(f)[1])).map((f) => ctx.relation(f));
   return renderErDiagram(entities, relations, spec.home);
 }
 
@@ -129,6 +145,6 @@ export function firstFitting(ctx: DiagramContext, specs: readonly DiagramSpec[])
 /** Foreign keys (positions) touching any of the tables. */
 export function fksTouching(ctx: DiagramContext, tables: Iterable<number>): number[] {
   const out = new Set<number>();
-  for (const t of tables) for (const f of [...ctx.outgoing[t], ...ctx.incoming[t]]) out.add(f);
+  for (const t of tables) for (const f of [...ctx.outgoingOf(t), ...ctx.incomingOf(t)]) out.add(f);
   return [...out].sort((a, b) => a - b);
 }

@@ -1,6 +1,6 @@
 import { sortCatalog, type Catalog, type Column, type Enum, type Table } from '../../model';
 import { qualified } from '../../sql';
-import { formatBytes, formatRows } from '../../util';
+import { formatBytes, formatRows, must } from '../../util';
 import { areaRefs, buildAreaMap, buildAreaViews, areaOfTable, type AreaRef, type AreaView, type CrossLinkView } from './area-views';
 import { buildAreas, type DocsAreas } from './areas';
 import { defaultDiagramLimits, diagramContext, firstFitting, tableId, type DiagramContext, type DiagramLimits } from './diagrams';
@@ -202,7 +202,7 @@ export function buildDocsModel(input: Catalog, title: string, options: DocsModel
           diagram: near.diagram,
           diagramDepth: near.depth,
           notDrawn: near.notDrawn,
-          area: refs[areaOf[i]],
+          area: must(refs[areaOf[i] ?? -1], `area of table ${i}`),
           stats: facts.stats.get(id) ?? null,
           referenceData: facts.data.get(id) ?? null,
         },
@@ -217,7 +217,7 @@ export function buildDocsModel(input: Catalog, title: string, options: DocsModel
       enums,
       diagram: whole?.diagram ?? null,
       links: whole?.links ?? [],
-      areas: areaViews.filter((a, i) => a.path !== null && areas[i].tables.some((t) => ctx.tables[t].schema === name)),
+      areas: areaViews.filter((a, i) => a.path !== null && areas[i]?.tables.some((t) => ctx.table(t).schema === name)),
       tableCount: pages.length,
       enumCount: enums.length,
       views: catalog.views.filter((v) => v.schema === name).map((v) => buildViewPage(catalog, v)),

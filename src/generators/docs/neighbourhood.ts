@@ -1,3 +1,4 @@
+import { must } from '../../util';
 import { drawDiagram, firstFitting, type DiagramContext, type DiagramSpec, type Detail } from './diagrams';
 
 /** A table page's diagram: the table, what it references and what references it. */
@@ -13,21 +14,21 @@ export interface Neighbourhood {
 function neighboursOf(ctx: DiagramContext, t: number): number[] {
   const out: number[] = [];
   const seen = new Set([t, -1]);
-  for (const f of ctx.outgoing[t])
-    if (!seen.has(ctx.ends[f][1])) {
-      seen.add(ctx.ends[f][1]);
-      out.push(ctx.ends[f][1]);
+  for (const f of ctx.outgoingOf(t))
+    if (!seen.has(ctx.endsOf(f)[1])) {
+      seen.add(ctx.endsOf(f)[1]);
+      out.push(ctx.endsOf(f)[1]);
     }
-  for (const f of ctx.incoming[t])
-    if (!seen.has(ctx.ends[f][0])) {
-      seen.add(ctx.ends[f][0]);
-      out.push(ctx.ends[f][0]);
+  for (const f of ctx.incomingOf(t))
+    if (!seen.has(ctx.endsOf(f)[0])) {
+      seen.add(ctx.endsOf(f)[0]);
+      out.push(ctx.endsOf(f)[0]);
     }
   return out;
 }
 
 /** Foreign keys (positions) of `t` itself. */
-const ownFks = (ctx: DiagramContext, t: number): number[] => [...new Set([...ctx.outgoing[t], ...ctx.incoming[t]])].sort((a, b) => a - b);
+const ownFks = (ctx: DiagramContext, t: number): number[] => [...new Set([...ctx.outgoingOf(t), ...ctx.incomingOf(t)])].sort((a, b) => a - b);
 
 /** The depth-2 spec, when the neighbours' neighbours are few enough; else null. */
 function depth2(ctx: DiagramContext, t: number, first: readonly number[]): DiagramSpec | null {
@@ -42,7 +43,7 @@ function depth2(ctx: DiagramContext, t: number, first: readonly number[]): Diagr
       }
   if (second.length === 0 || drawn.size > ctx.limits.depth2MaxTables) return null;
   const fks = [...new Set([t, ...first].flatMap((n) => ownFks(ctx, n)))].sort((a, b) => a - b);
-  return { tables: [t], detail: 'full', stubs: [...first, ...second], fks, home: ctx.tables[t].schema };
+  return { tables: [t], detail: 'full', stubs: [...first, ...second], fks, home: ctx.table(t).schema };
 }
 
 /**
@@ -52,7 +53,7 @@ function depth2(ctx: DiagramContext, t: number, first: readonly number[]): Diagr
  */
 export function neighbourhoodOf(ctx: DiagramContext, t: number): Neighbourhood {
   const first = neighboursOf(ctx, t);
-  const home = ctx.tables[t].schema;
+  const home = ctx.table(t).schema;
   const fks = ownFks(ctx, t);
   const specs: DiagramSpec[] = [];
   const wide = depth2(ctx, t, first);
@@ -61,7 +62,7 @@ export function neighbourhoodOf(ctx: DiagramContext, t: number): Neighbourhood {
   for (let n = Math.min(first.length, ctx.limits.maxTables - 1); n > 0; n = Math.floor(n / 2)) counts.push(n);
   counts.push(0);
   for (const n of counts) for (const detail of ['full', 'keys', 'names'] as Detail[]) specs.push({ tables: [t], detail, stubs: first.slice(0, n), fks, home });
-  const last = specs[specs.length - 1];
+  const last = must(specs.at(-1), 'the smallest diagram spec');
   const fitted = firstFitting(ctx, specs) ?? { text: drawDiagram(ctx, last), spec: last };
   const drawn = fitted.spec === wide ? first.length : fitted.spec.stubs.length;
   return { diagram: fitted.text, depth: fitted.spec === wide ? 2 : 1, notDrawn: first.length - drawn };

@@ -10,6 +10,7 @@ export function collateArgument(sqlName: string): string {
     if (m[1] !== undefined) parts.push(m[1].replace(/""/g, '"'));
     else if (m[2] !== undefined) parts.push(m[2]);
   }
-  if (parts.length === 2) return `${parts[0]}.${parts[1]}`;
-  return parts[0].includes('.') ? `pg_catalog.${parts[0]}` : parts[0];
+  const [first = '', second] = parts;
+  if (parts.length === 2) return `${first}.${second}`;
+  return first.includes('.') ? `pg_catalog.${first}` : first;
 }

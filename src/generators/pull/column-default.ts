@@ -35,19 +35,19 @@ function defaultValue(column: Column): string | null {
   const { base, dims } = splitArray(column.type);
   const type = withoutModifiers(base);
   if (dims === 0 && (text === 'true' || text === 'false') && type === 'boolean') return text;
-  const literal = /^'((?:[^']|'')*)'::(.+)$/.exec(text);
+  const [, litBody, litType] = /^'((?:[^']|'')*)'::(.+)$/.exec(text) ?? [];
   const bareNumber = /^\d+(\.\d+)?$/.exec(text);
   if (dims === 0 && NUMERIC.has(type)) {
     // An integer constant is printed with its own type (`'-1'::integer` on a smallint column): any integer cast will do.
-    const cast = literal ? withoutModifiers(literal[2]) : null;
-    const castFits = cast === type || (INTEGER.has(cast ?? '') && INTEGER.has(type) && /^-?\d+$/.test(literal?.[1] ?? ''));
-    const n = bareNumber ? text : literal && castFits && /^-?\d+(\.\d+)?$/.test(literal[1]) ? literal[1] : null;
+    const cast = litType === undefined ? null : withoutModifiers(litType);
+    const castFits = cast === type || (INTEGER.has(cast ?? '') && INTEGER.has(type) && /^-?\d+$/.test(litBody ?? ''));
+    const n = bareNumber ? text : litBody !== undefined && castFits && /^-?\d+(\.\d+)?$/.test(litBody) ? litBody : null;
     if (n === null) return null;
     // A number that JavaScript prints back the same way is written as one; others (big or long) as text.
     return String(Number(n)) === n && Number.isSafeInteger(Math.trunc(Number(n))) ? n : type === 'bigint' || type === 'numeric' ? tsString(n) : null;
   }
-  if (!literal || withoutModifiers(literal[2]) !== withoutModifiers(column.type)) return null;
-  const body = unquote(literal[1]);
+  if (litBody === undefined || litType === undefined || withoutModifiers(litType) !== withoutModifiers(column.type)) return null;
+  const body = unquote(litBody);
   if (dims === 0 && type === 'jsonb') return jsonValue(body, false);
   if (dims === 0 && type === 'json') return jsonValue(body, true);
   if (dims === 1 && !NOT_STRING.has(type)) return arrayValue(body);
@@ -78,8 +78,9 @@ function arrayValue(body: string): string | null {
     re.lastIndex = i;
     const m = re.exec(inner);
     if (!m) return null;
-    if (m[1] === undefined && m[2] === 'NULL') return null; // NULL elements: left as SQL
-    items.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]);
+    const [, quoted, bare = ''] = m; // one of the two alternatives matched
+    if (quoted === undefined && bare === 'NULL') return null; // NULL elements: left as SQL
+    items.push(quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : bare);
     i = re.lastIndex;
     if (i < inner.length) {
       if (inner[i] !== ',') return null;

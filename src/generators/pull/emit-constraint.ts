@@ -5,6 +5,7 @@ import type { PullContext } from './pull-context';
 import { pullKey } from './pull-names';
 import { sqlTemplate, unwrapParens } from './sql-template';
 import { tsAccess, tsString } from './ts-text';
+import { must } from '../../util';
 
 /** The options object of a column-level constraint (`{ onDelete: 'cascade' }`), or '' when every option is the default. */
 const options = (entries: readonly (readonly [string, string] | null)[]): string => {
@@ -34,7 +35,7 @@ export function columnUnique(u: Unique, table: Table, ctx: PullContext): string 
 export function columnReference(fk: ForeignKey, table: Table, ctx: PullContext, imports: Imports): string {
   const variable = imports.ref(ctx.target(fk));
   const cyclic = ctx.sameCycle(pullKey(fk.schema, fk.table), pullKey(fk.refSchema, fk.refTable));
-  const thunk = `${cyclic ? `(): ${imports.libType('ColumnRef')}` : '()'} => ${tsAccess(`${variable}.columns`, fk.refColumns[0])}`;
+  const thunk = `${cyclic ? `(): ${imports.libType('ColumnRef')}` : '()'} => ${tsAccess(`${variable}.columns`, must(fk.refColumns[0], `referenced column of ${fk.name}`))}`;
   const name = explicitName(fk, table, ctx);
   const opts = options([
     name !== null ? ['name', tsString(name)] : null,

@@ -17,7 +17,9 @@ export function schemaArgument(schema: string, ctx: PullContext, imports: Import
 
 /** Tokens of Postgres-printed SQL: string literals, quoted and bare identifiers, other characters. */
 const TOKENS = /'(?:[^']|'')*'|"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*|\s+|[\s\S]/g;
-const identName = (token: string): string | null => (token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : /^[A-Za-z_]/.test(token) ? token : null);
+/** The name a token spells (quoted or bare), or null: past the last token too. */
+const identName = (token: string | undefined): string | null =>
+  token === undefined ? null : token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : /^[A-Za-z_]/.test(token) ? token : null;
 
 /**
  * A view's query as the `sql` tag, with every `schema.relation` of a pulled table or view interpolated

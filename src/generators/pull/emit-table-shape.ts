@@ -43,9 +43,11 @@ function partitionOfSpec(of: PartitionOf, ctx: PullContext, imports: Imports): s
   const parent = imports.ref(ctx.names.tables.get(pullKey(of.schema, of.table))!);
   if (of.bound === 'DEFAULT') return `{ parent: ${parent}, isDefault: true }`;
   const range = /^FOR VALUES FROM \((.*)\) TO \((.*)\)$/s.exec(of.bound);
-  if (range) return `{ parent: ${parent}, from: ${boundValues(range[1], imports)}, to: ${boundValues(range[2], imports)} }`;
+  const [, from, to] = range ?? [];
+  if (from !== undefined && to !== undefined) return `{ parent: ${parent}, from: ${boundValues(from, imports)}, to: ${boundValues(to, imports)} }`;
   const inList = /^FOR VALUES IN \((.*)\)$/s.exec(of.bound);
-  if (inList) return `{ parent: ${parent}, in: ${boundValues(inList[1], imports)} }`;
+  const values = inList?.[1];
+  if (values !== undefined) return `{ parent: ${parent}, in: ${boundValues(values, imports)} }`;
   const hash = /^FOR VALUES WITH \(modulus (\d+), remainder (\d+)\)$/.exec(of.bound)!;
   return `{ parent: ${parent}, modulus: ${hash[1]}, remainder: ${hash[2]} }`;
 }

@@ -31,8 +31,10 @@ function placeConstraints(table: Table, constraints: readonly Constraint[]): Pla
     table.columns.map((c) => [c.name, { primaryKey: null, unique: null, references: null, inPrimaryKey: pkColumns.has(c.name) }]),
   );
   const placed: Placed = { byColumn, primaryKey: null, uniques: [], checks: [], foreignKeys: [], exclusions: [] };
-  const single = (c: { columns: readonly string[]; deferrable: boolean }) =>
-    c.columns.length === 1 && !c.deferrable ? (byColumn.get(c.columns[0]) ?? null) : null;
+  const single = (c: { columns: readonly string[]; deferrable: boolean }) => {
+    const [only] = c.columns;
+    return only !== undefined && c.columns.length === 1 && !c.deferrable ? (byColumn.get(only) ?? null) : null;
+  };
   for (const c of constraints) {
     switch (c.kind) {
       case 'PrimaryKey': {

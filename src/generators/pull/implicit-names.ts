@@ -35,7 +35,7 @@ export class ImplicitNames {
           check ?? c.expression,
           table.columns.map((x) => x.name),
         );
-        return this.#free(c.schema, c.name, makeObjectName(c.table, vars.length === 1 ? vars[0] : null, 'check'));
+        return this.#free(c.schema, c.name, makeObjectName(c.table, vars.length === 1 ? (vars[0] ?? null) : null, 'check'));
       }
       default:
         return assertNever(c);

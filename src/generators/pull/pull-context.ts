@@ -75,12 +75,11 @@ function fkComponents(tables: readonly Table[], fks: readonly ForeignKey[]): Map
     low.set(root, counter++);
     stack.push(root);
     onStack.add(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
+    for (let frame = work.at(-1); frame !== undefined; frame = work.at(-1)) {
       const out = edges.get(frame.node) ?? [];
       if (frame.next < out.length) {
         const to = out[frame.next++];
-        if (!edges.has(to)) continue;
+        if (to === undefined || !edges.has(to)) continue;
         if (!index.has(to)) {
           index.set(to, counter);
           low.set(to, counter++);
@@ -91,10 +90,8 @@ function fkComponents(tables: readonly Table[], fks: readonly ForeignKey[]): Map
         continue;
       }
       work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
-      }
+      const parent = work.at(-1)?.node;
+      if (parent !== undefined) low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
       if (low.get(frame.node) === index.get(frame.node)) {
         const id = index.get(frame.node)!;
         for (let n = stack.pop(); n !== undefined; n = stack.pop()) {

@@ -84,7 +84,7 @@ export const kebab = (name: string): string => words(name).join('-').toLowerCase
 /** A variable name: `audit_logs` → `auditLogs`; a name that does not start with a letter gets the kind in front. */
 function camel(name: string, kind: string): string {
   const w = words(name).map((x) => x.toLowerCase());
-  const joined = w.map((x, i) => (i === 0 ? x : x[0].toUpperCase() + x.slice(1))).join('');
+  const joined = w.map((x, i) => (i === 0 ? x : x.charAt(0).toUpperCase() + x.slice(1))).join('');
   return /^[a-z]/.test(joined) ? joined : camel(`${kind} ${name}`, kind);
 }
 
@@ -153,8 +153,8 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const scoped = (schema: string, name: string, kind: string): string[] => {
     const plain = camel(name, kind);
     const qualified = camel(`${schema} ${name}`, kind);
-    const suffixed = `${plain}${kind[0].toUpperCase()}${kind.slice(1)}`;
-    return [plain, qualified, suffixed, `${qualified}${kind[0].toUpperCase()}${kind.slice(1)}`];
+    const Kind = kind.charAt(0).toUpperCase() + kind.slice(1);
+    return [plain, qualified, `${plain}${Kind}`, `${qualified}${Kind}`];
   };
   const enums = new Map<string, Placement>();
   for (const e of catalog.enums)

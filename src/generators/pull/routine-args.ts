@@ -33,10 +33,10 @@ function defaultIndex(text: string): number {
 function parseArgument(text: string): PulledArgument {
   let rest = text;
   let mode: PulledArgument['mode'] = 'in';
-  const m = /^(IN|OUT|INOUT|VARIADIC) /.exec(rest);
-  if (m) {
-    mode = m[1].toLowerCase() as PulledArgument['mode'];
-    rest = rest.slice(m[0].length);
+  const [prefix, word] = /^(IN|OUT|INOUT|VARIADIC) /.exec(rest) ?? [];
+  if (prefix !== undefined && word !== undefined) {
+    mode = word.toLowerCase() as PulledArgument['mode'];
+    rest = rest.slice(prefix.length);
   }
   let dflt: string | null = null;
   const d = defaultIndex(rest);
@@ -47,10 +47,10 @@ function parseArgument(text: string): PulledArgument {
   rest = rest.trim();
   let name: string | null = null;
   if (!MULTI_WORD_TYPE.test(rest)) {
-    const n = /^("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*) (.+)$/.exec(rest);
-    if (n) {
-      name = n[1].startsWith('"') ? n[1].slice(1, -1).replace(/""/g, '"') : n[1];
-      rest = n[2];
+    const [, written, type] = /^("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*) (.+)$/.exec(rest) ?? [];
+    if (written !== undefined && type !== undefined) {
+      name = written.startsWith('"') ? written.slice(1, -1).replace(/""/g, '"') : written;
+      rest = type;
     }
   }
   return { mode, name, type: rest, default: dflt };
