@@ -311,7 +311,7 @@ export function buildIndexKey(spec: IndexKeySpec): IndexKey {
   const k = indexKeyState(spec);
   const isColumn = !(k.expr instanceof Sql);
   return {
-    column: isColumn ? (k.expr as { name: string }).name : null,
+    column: isColumn ? (typeof k.expr === 'string' ? k.expr : (k.expr as { name: string }).name) : null,
     expression: isColumn ? null : (k.expr as Sql).text,
     opclass: k.opclass,
     collation: k.collation === null ? null : renderCollation(k.collation),

@@ -1,4 +1,4 @@
-import { nameKey, parameterList, type EventTrigger, type Routine, type Trigger, type TriggerEvent, type View } from '../model';
+import { nameKey, parameterList, type Dependency, type EventTrigger, type Routine, type Trigger, type TriggerEvent, type View } from '../model';
 import { buildIndexes, type Sink } from './build-table';
 import { RoutineDecl, type FunctionOptions } from './routine';
 import type { SchemaDecl } from './schema';
@@ -12,12 +12,19 @@ export type ProgrammableDecl = ViewDecl | RoutineDecl | TriggerDecl | EventTrigg
 export const isProgrammableDecl = (v: unknown): v is ProgrammableDecl =>
   v instanceof ViewDecl || v instanceof RoutineDecl || v instanceof TriggerDecl || v instanceof EventTriggerDecl;
 
-/** The declarations one of these makes reachable: its schema, a trigger's table or view and function. */
+/** The declarations one of these makes reachable: its schema, what a view or routine body reads, a trigger's table or view and function. */
 export function reachableFrom(d: ProgrammableDecl): (SchemaDecl | AnyTableDecl | ProgrammableDecl)[] {
   if (d instanceof ViewDecl) return [...(d.details.schemaDecl ? [d.details.schemaDecl] : []), ...readDecls(d)];
-  if (d instanceof RoutineDecl) return d.details.schemaDecl ? [d.details.schemaDecl] : [];
-  if (d instanceof TriggerDecl) return [d.on, d.options.function];
-  return [d.options.function];
+  if (d instanceof RoutineDecl) {
+    const body = d.details.options.body;
+    const reads = [...(typeof body === 'string' ? [] : body.objects), ...d.details.typeReads].filter(
+      (o) => o instanceof TableDecl || o instanceof ViewDecl || o instanceof RoutineDecl,
+    );
+    return [...(d.details.schemaDecl ? [d.details.schemaDecl] : []), ...reads];
+  }
+  const fn = d.options.function instanceof RoutineDecl ? [d.options.function] : [];
+  if (d instanceof TriggerDecl) return [d.on, ...fn];
+  return fn;
 }
 
 /** The tables and views a view's query interpolates. */
@@ -49,6 +56,21 @@ function toView(d: ViewDecl): View {
   };
 }
 
+/**
+ * What a routine's body and types interpolate (tables, views, routines): created before it, which a SQL-standard
+ * body needs, and a result of a table's row type (`SETOF customer`; routines are otherwise created before tables).
+ */
+function bodyReads(d: RoutineDecl): Dependency[] {
+  const body = d.details.options.body;
+  return [...(typeof body === 'string' ? [] : body.objects), ...d.details.typeReads].flatMap((o): Dependency[] =>
+    o instanceof TableDecl || o instanceof ViewDecl
+      ? [{ kind: 'relation', schema: o.schema, name: o.name }]
+      : o instanceof RoutineDecl
+        ? [{ kind: 'routine', schema: o.schema, name: o.name, args: o.details.identityArgs }]
+        : [],
+  );
+}
+
 function toRoutine(d: RoutineDecl): Routine {
   const x = d.details;
   const o = x.options as Partial<FunctionOptions> & RoutineDecl['details']['options'];
@@ -61,8 +83,8 @@ function toRoutine(d: RoutineDecl): Routine {
     args: x.args,
     returns: x.returns,
     language: o.language,
-    body: o.body,
-    atomic: false,
+    body: typeof o.body === 'string' ? o.body : o.body.text,
+    atomic: o.atomic ?? false,
     volatility: o.volatility ?? 'volatile',
     strict: o.strict ?? false,
     securityDefiner: o.securityDefiner ?? false,
@@ -71,7 +93,7 @@ function toRoutine(d: RoutineDecl): Routine {
     cost: o.cost ?? defaultCost(o.language),
     rows: o.rows ?? null,
     config: Object.entries(o.set ?? {}).map(([k, v]) => `${k}=${typeof v === 'string' ? v : v.join(', ')}`),
-    dependsOn: [],
+    dependsOn: bodyReads(d),
     comment: o.comment ?? null,
   };
 }

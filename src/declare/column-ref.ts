@@ -54,7 +54,8 @@ export class ColumnRef implements SqlEmbeddable {
 
 /** State of one index key. */
 export interface IndexKeyState {
-  readonly expr: ColumnRef | Sql;
+  /** A column (its reference, or its name: a partition's columns are its parent's), or an expression. */
+  readonly expr: ColumnRef | Sql | string;
   readonly descending: boolean;
   readonly nulls: 'first' | 'last' | null;
   readonly opclass: string | null;
@@ -89,13 +90,13 @@ export class IndexKeyBuilder extends Builder<IndexKeyState> {
   }
 }
 
-/** An index key from a column or an expression: `key(sql\`lower(${t.email})\`).desc()`. */
-export function key(expr: ColumnRef | Sql): IndexKeyBuilder {
+/** An index key from a column (or its name) or an expression: `key(sql\`lower(${t.email})\`).desc()`. */
+export function key(expr: ColumnRef | Sql | string): IndexKeyBuilder {
   return new IndexKeyBuilder({ expr, descending: false, nulls: null, opclass: null, collation: null });
 }
 
-/** Anything accepted as an index key. */
-export type IndexKeySpec = ColumnRef | Sql | IndexKeyBuilder;
+/** Anything accepted as an index key; a string is a column name (e.g. a partition's, which has no `t.column`). */
+export type IndexKeySpec = ColumnRef | Sql | IndexKeyBuilder | string;
 
 /** The normalized state of any index key spec. */
 export function indexKeyState(spec: IndexKeySpec): IndexKeyState {

@@ -24,7 +24,7 @@ export { index, IndexBuilder } from './index-builder';
 export { table, TableDecl, type AnyTableDecl, type TableOptions, type ColumnRefs } from './table';
 export { view, materializedView, ViewDecl, type ViewOptions, type MaterializedViewOptions } from './view';
 export { func, procedure, RoutineDecl, type ArgumentSpec, type TypeSpec, type RoutineOptions, type FunctionOptions } from './routine';
-export { trigger, eventTrigger, TriggerDecl, EventTriggerDecl, type TriggerOptions, type EventTriggerOptions } from './trigger';
+export { trigger, eventTrigger, TriggerDecl, EventTriggerDecl, type TriggerOptions, type EventTriggerOptions, type RoutineRef } from './trigger';
 export {
   sequence,
   domain,

@@ -1,11 +1,14 @@
-import { ident } from '../sql';
+import { ident, qualified } from '../sql';
 import type { Parallel, Volatility } from '../model';
 import { captureLocation, type Location } from './location';
 import { schemaName, type SchemaDecl } from './schema';
-import type { Sql, SqlEmbeddable } from './sql-fragment';
+import { Sql, type SqlEmbeddable } from './sql-fragment';
 
-/** A type in an argument or result: SQL text (`integer`, `text[]`) or a declared enum or table. */
-export type TypeSpec = string | SqlEmbeddable;
+/**
+ * A type in an argument or result: SQL text (`integer`, `text[]`), a declared enum or table, or the `sql` tag
+ * interpolating them (`sql\`SETOF ${customer}\``): what is interpolated is created before the routine.
+ */
+export type TypeSpec = string | SqlEmbeddable | Sql;
 
 /** One argument of a function or procedure. */
 export interface ArgumentSpec {
@@ -21,8 +24,14 @@ export interface RoutineOptions {
   readonly args?: readonly ArgumentSpec[];
   /** `sql`, `plpgsql`, or any installed language. */
   readonly language: string;
-  /** The body, passed to Postgres as written (dollar-quoted). */
-  readonly body: string;
+  /**
+   * The body, passed to Postgres as written (dollar-quoted); with `atomic`, a SQL-standard body written as is
+   * after the attributes (`BEGIN ATOMIC … END` or `RETURN expression`, PostgreSQL 14+). As the `sql` tag,
+   * the tables, views and routines it interpolates (`sql\`SELECT count(*) FROM ${users}\``) are created first.
+   */
+  readonly body: string | Sql;
+  /** The body is SQL-standard (`BEGIN ATOMIC … END`, `RETURN …`): parsed when the routine is created, its dependencies tracked. */
+  readonly atomic?: boolean;
   readonly securityDefiner?: boolean;
   /** `SET name TO value` while the routine runs, e.g. `{ search_path: ['public', 'pg_temp'] }`. */
   readonly set?: Readonly<Record<string, string | readonly string[]>>;
@@ -52,12 +61,17 @@ export interface RoutineDetails {
   /** The input argument types as written (for the key before normalization). */
   readonly identityArgs: string;
   readonly returns: string | null;
+  /** The declarations the argument and result types interpolate (see TypeSpec). */
+  readonly typeReads: readonly SqlEmbeddable[];
   readonly options: FunctionOptions | RoutineOptions;
   readonly location: Location | null;
 }
 
-/** A declared function or procedure; pass it to `trigger()` and `eventTrigger()`. */
-export class RoutineDecl {
+/**
+ * A declared function or procedure; pass it to `trigger()` and `eventTrigger()`. In the `sql` tag it is its
+ * qualified name (`${addTax}(price)`), so a body or view calling it is created after it.
+ */
+export class RoutineDecl implements SqlEmbeddable {
   readonly kind = 'RoutineDecl' as const;
   constructor(
     readonly schema: string,
@@ -67,9 +81,15 @@ export class RoutineDecl {
   ) {
     Object.freeze(this);
   }
+  toSqlFragment(): Sql {
+    return new Sql(qualified(this.schema, this.name));
+  }
 }
 
-const typeText = (t: TypeSpec) => (typeof t === 'string' ? t : t.toSqlFragment().text);
+const typeText = (t: TypeSpec) => (typeof t === 'string' ? t : t instanceof Sql ? t.text : t.toSqlFragment().text);
+
+/** The declarations the argument and result types name (a declared table's row type, an enum…). */
+const typeObjects = (types: readonly TypeSpec[]): SqlEmbeddable[] => types.flatMap((t) => (typeof t === 'string' ? [] : t instanceof Sql ? t.objects : [t]));
 
 function argText(a: ArgumentSpec): string {
   const mode = a.mode === undefined || a.mode === 'in' ? '' : `${a.mode.toUpperCase()} `;
@@ -77,7 +97,7 @@ function argText(a: ArgumentSpec): string {
   return `${mode}${name}${typeText(a.type)}${a.default === undefined ? '' : ` DEFAULT ${a.default.text}`}`;
 }
 
-function declareRoutine(schema: SchemaDecl | string, name: string, procedure: boolean, returns: string | null, options: RoutineOptions): RoutineDecl {
+function declareRoutine(schema: SchemaDecl | string, name: string, procedure: boolean, returns: TypeSpec | null, options: RoutineOptions): RoutineDecl {
   const args = options.args ?? [];
   return new RoutineDecl(schemaName(schema), name, {
     schemaDecl: typeof schema === 'string' ? null : schema,
@@ -87,7 +107,8 @@ function declareRoutine(schema: SchemaDecl | string, name: string, procedure: bo
       .filter((a) => a.mode !== 'out')
       .map((a) => typeText(a.type))
       .join(', '),
-    returns,
+    returns: returns === null ? null : typeText(returns),
+    typeReads: typeObjects([...args.map((a) => a.type), ...(returns === null ? [] : [returns])]),
     options,
     location: captureLocation(),
   });
@@ -98,7 +119,7 @@ function declareRoutine(schema: SchemaDecl | string, name: string, procedure: bo
  * body: 'BEGIN NEW.updated_at = now(); RETURN NEW; END' })`.
  */
 export function func(schema: SchemaDecl | string, name: string, options: FunctionOptions): RoutineDecl {
-  return declareRoutine(schema, name, false, typeText(options.returns), options);
+  return declareRoutine(schema, name, false, options.returns, options);
 }
 
 /** Declares a procedure (`CALL`able, no result). */

@@ -6,6 +6,15 @@ import type { Sql } from './sql-fragment';
 import type { AnyTableDecl } from './table';
 import type { ViewDecl } from './view';
 
+/**
+ * A function the declarations do not define, by schema and name: a built-in one or one an extension
+ * installs, e.g. `{ schema: 'pg_catalog', name: 'tsvector_update_trigger' }` (Postgres's full-text trigger).
+ */
+export interface RoutineRef {
+  readonly schema: string;
+  readonly name: string;
+}
+
 /** Options of `trigger()`. */
 export interface TriggerOptions {
   readonly timing: TriggerTiming;
@@ -15,8 +24,8 @@ export interface TriggerOptions {
   readonly forEach: 'row' | 'statement';
   /** `WHEN (condition)`, e.g. `sql\`OLD.* IS DISTINCT FROM NEW.*\``. */
   readonly when?: Sql;
-  /** The trigger function (`returns: 'trigger'`, no arguments). */
-  readonly function: RoutineDecl;
+  /** The trigger function (`returns: 'trigger'`, no arguments): a declared one, or a built-in or extension one by name. */
+  readonly function: RoutineDecl | RoutineRef;
   /** Arguments passed to the function (`TG_ARGV`). */
   readonly args?: readonly string[];
   /** `CREATE CONSTRAINT TRIGGER` (AFTER … FOR EACH ROW), optionally deferrable. */
@@ -59,8 +68,8 @@ export interface EventTriggerOptions {
   readonly event: string;
   /** `WHEN TAG IN (…)`, e.g. `['CREATE TABLE']`. */
   readonly tags?: readonly string[];
-  /** The function (`returns: 'event_trigger'`). */
-  readonly function: RoutineDecl;
+  /** The function (`returns: 'event_trigger'`): a declared one, or an extension's by name. */
+  readonly function: RoutineDecl | RoutineRef;
   /** Default `O` (enabled). */
   readonly enabled?: EventTrigger['enabled'];
   readonly comment?: string;

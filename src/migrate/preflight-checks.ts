@@ -3,6 +3,7 @@ import { columnKey, constraintKey, dedupeCommand, relKey, type Constraint, type 
 import { analyzeTypeChange, type Plan } from '../plan';
 import { zip } from '../util';
 import { ident, indexKeySql, literal, parens, qualified, storageType } from '../sql';
+import { enumValueChecks } from './preflight-enum';
 
 /** What a pre-flight check found, by kind. User-facing: kebab-case. */
 export type PreflightKind =
@@ -68,6 +69,8 @@ interface Scope {
    * to one is checked against the labels (the type does not exist, or not yet in that form, before the plan).
    */
   readonly planEnums: ReadonlyMap<string, readonly string[]>;
+  /** The plan's changes. */
+  readonly changes: readonly Change[];
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -79,6 +82,7 @@ export function preflightChecks(plan: Plan, serverVersion: number): PreflightChe
     newTables: new Set(plan.steps.flatMap((s) => (s.change.kind === 'CreateTable' ? [relKey(s.change.table)] : []))),
     newColumns: new Set(plan.steps.flatMap((s) => (s.change.kind === 'AddColumn' ? [columnKey(s.change.schema, s.change.table, s.change.column.name)] : []))),
     inputIsValid: serverVersion >= 160000,
+    changes: plan.steps.map((s) => s.change),
     planEnums: new Map(
       plan.steps.flatMap((s) => {
         const c = s.change;
@@ -361,27 +365,10 @@ function lossyCheck(c: AlterColumn, step: number, scope: Scope): PreflightCheck 
   };
 }
 
+/** Rows holding a label the enum loses, in its columns and in those of the domains and composite types over it. */
 function enumChecks(c: RecreateEnum, step: number, scope: Scope): PreflightCheck[] {
-  const removed = c.from.values.filter((v) => !c.to.values.includes(v) && !Object.prototype.hasOwnProperty.call(c.remap, v));
-  if (removed.length === 0) return [];
-  const values = removed.map(literal).join(', ');
-  return c.columns
-    .filter((x) => checkable(scope, x.schema, x.table, [x.column.name]))
-    .map((x) => {
-      const t = qualified(x.schema, scope.names.table(x.schema, x.table));
-      const col = ident(scope.names.column(x.schema, x.table, x.column.name));
-      const where = x.column.type.endsWith('[]') ? `${col}::text[] && ARRAY[${values}]::text[]` : `${col}::text IN (${values})`;
-      return {
-        kind: 'enum-value-in-use' as const,
-        step,
-        object: columnKey(x.schema, x.table, x.column.name),
-        castHelper: false,
-        countSql: `SELECT count(*) AS n FROM ${t} WHERE ${where}`,
-        sampleSql: `SELECT DISTINCT ${col}::text AS v FROM ${t} WHERE ${where} LIMIT 3`,
-        describe: (n: number) =>
-          `enum ${relKey(c.from)} loses ${values}: ${plural(n, 'row')} of ${x.schema}.${x.table}.${x.column.name} use${n === 1 ? 's' : ''} it`,
-      };
-    });
+  const names = { ...scope.names, checkable: (schema: string, table: string, columns: readonly string[]) => checkable(scope, schema, table, columns) };
+  return enumValueChecks(c, scope.changes, names).map((x) => ({ kind: 'enum-value-in-use' as const, step, castHelper: false, ...x }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Column } from '../../model';
+import { nameOf, sqlTokens, stringValue } from '../../util';
 import { splitArray } from './column-type';
 import { sqlTemplate } from './sql-template';
 import { tsString, tsValue } from './ts-text';
@@ -88,4 +89,20 @@ function arrayValue(body: string): string | null {
     }
   }
   return tsValue(items);
+}
+
+/**
+ * The sequence of a `nextval('name'::regclass)` default, as `[schema, name]`: Postgres prints the name
+ * schema-qualified only when the sequence is not on the search path (then it is in `public`). Null for any
+ * other default.
+ */
+export function nextvalSequence(text: string): [string, string] | null {
+  const t = sqlTokens(text);
+  const shape = ['nextval', '(', null, '::', 'regclass', ')'];
+  if (t.length !== shape.length || t[2].kind !== 'string' || shape.some((x, i) => x !== null && t[i].text.toLowerCase() !== x)) return null;
+  const parts = sqlTokens(stringValue(t[2]));
+  const names = parts.filter((_, i) => i % 2 === 0).map((l) => nameOf(l, true));
+  if (names.some((n) => n === null) || parts.some((l, i) => i % 2 === 1 && l.text !== '.') || parts.length % 2 === 0) return null;
+  if (names.length === 1) return ['public', names[0]!];
+  return names.length === 2 ? [names[0]!, names[1]!] : null;
 }

@@ -1,11 +1,12 @@
 import type { Column, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
 import { collateArgument } from './collation';
-import { defaultArgument } from './column-default';
+import { defaultArgument, nextvalSequence } from './column-default';
 import { columnTypeCall, splitArray } from './column-type';
 import { sequenceOptionEntries } from './emit-type-objects';
 import { columnPrimaryKey, columnReference, columnUnique } from './emit-constraint';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
+import { pullKey } from './pull-names';
 import { sqlTemplate, usesRow } from './sql-template';
 import { parameterRecord } from './emit-table-shape';
 import { tsString } from './ts-text';
@@ -52,15 +53,21 @@ export function emitColumn(column: Column, table: Table, own: ColumnConstraints,
   if (own.primaryKey) out += columnPrimaryKey(own.primaryKey, table, ctx);
   if (own.unique) out += columnUnique(own.unique, table, ctx);
   if (own.references) out += columnReference(own.references, table, ctx, imports);
-  if (column.default !== null) {
-    const d = defaultArgument(column);
-    if (d.isSql) imports.lib('sql');
-    out += `.default(${d.text})`;
-  }
+  if (column.default !== null) out += defaultCall(column, ctx, imports);
   if (column.storage !== null) out += `.storage(${tsString(column.storage)})`;
   if (column.compression !== null) out += `.compression(${tsString(column.compression)})`;
   if (column.statistics !== null) out += `.statistics(${column.statistics})`;
   if (column.attributeOptions.length > 0) out += `.attributeOptions(${parameterRecord(column.attributeOptions)})`;
   if (column.comment !== null) out += `.comment(${tsString(column.comment)})`;
   return out;
+}
+
+/** `.default(…)`: `seq.nextval()` for the next value of a pulled sequence, else a value or the SQL. */
+function defaultCall(column: Column, ctx: PullContext, imports: Imports): string {
+  const seq = nextvalSequence(column.default ?? '');
+  const placement = seq ? ctx.names.sequences.get(pullKey(seq[0], seq[1])) : undefined;
+  if (placement) return `.default(${imports.ref(placement)}.nextval())`;
+  const d = defaultArgument(column);
+  if (d.isSql) imports.lib('sql');
+  return `.default(${d.text})`;
 }

@@ -1,5 +1,5 @@
 import type { Check, Constraint, Exclusion, ForeignKey, PrimaryKey, Table, Unique } from '../../model';
-import { indexKey } from './emit-index';
+import { columnRef, indexKey } from './emit-index';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey } from './pull-names';
@@ -49,8 +49,9 @@ export function columnReference(fk: ForeignKey, table: Table, ctx: PullContext, 
   return `.references(${thunk}${opts ? `, ${opts}` : ''})`;
 }
 
-/** `t.a, t.b` for a list of columns. */
-const refs = (columns: readonly string[]): string[] => columns.map((c) => tsAccess('t', c));
+/** `t.a, t.b` for a list of columns (by name those `t` does not hold: see columnRef). */
+const refs = (columns: readonly string[], table?: Table): string[] =>
+  table === undefined ? columns.map((c) => tsAccess('t', c)) : columns.map((c) => columnRef(c, new Set(table.columns.map((x) => x.name))));
 
 /** The chained calls every table-level constraint may end with. */
 function tail(c: Constraint): string {
@@ -65,7 +66,10 @@ function tail(c: Constraint): string {
 export function tablePrimaryKey(pk: PrimaryKey, table: Table, ctx: PullContext, imports: Imports): string {
   const name = explicitName(pk, table, ctx);
   const fn = imports.lib('primaryKey');
-  const head = name === null ? `${fn}(${refs(pk.columns).join(', ')})` : `${fn}(${tsString(name)}, [${refs(pk.columns).join(', ')}])`;
+  const cols = refs(pk.columns, table);
+  // Column names (a partition's key) go in a list: `primaryKey('a', 'b')` would name the key `a`.
+  const all = cols.some((c) => !c.startsWith('t')) ? `[${cols.join(', ')}]` : cols.join(', ');
+  const head = name === null ? `${fn}(${all})` : `${fn}(${tsString(name)}, [${cols.join(', ')}])`;
   return head + tail(pk);
 }
 
@@ -73,7 +77,7 @@ export function tablePrimaryKey(pk: PrimaryKey, table: Table, ctx: PullContext, 
 export function tableUnique(u: Unique, table: Table, ctx: PullContext, imports: Imports): string {
   const name = explicitName(u, table, ctx);
   const fn = imports.lib('unique');
-  const head = `${fn}(${name === null ? '' : `${tsString(name)}, `}[${refs(u.columns).join(', ')}])`;
+  const head = `${fn}(${name === null ? '' : `${tsString(name)}, `}[${refs(u.columns, table).join(', ')}])`;
   return head + (u.nullsNotDistinct ? '.nullsNotDistinct()' : '') + tail(u);
 }
 
@@ -92,7 +96,7 @@ export function tableCheck(ch: Check, table: Table, ctx: PullContext, imports: I
  */
 export function tableForeignKey(fk: ForeignKey, table: Table, ctx: PullContext, imports: Imports): string {
   const name = explicitName(fk, table, ctx);
-  const head = `${imports.lib('foreignKey')}(${name === null ? '' : `${tsString(name)}, `}[${refs(fk.columns).join(', ')}])`;
+  const head = `${imports.lib('foreignKey')}(${name === null ? '' : `${tsString(name)}, `}[${refs(fk.columns, table).join(', ')}])`;
   let target: string;
   if (fk.refSchema === fk.schema && fk.refTable === fk.table) {
     const cols = refs(fk.refColumns);
@@ -118,7 +122,7 @@ export function tableExclusion(x: Exclusion, table: Table, imports: Imports): st
   const elements = x.elements.map((e) => `[${indexKey(e, columns, imports)}, ${tsString(e.operator)}]`);
   let out = `${imports.lib('exclude')}(${[tsString(x.name), ...elements].join(', ')})`;
   if (x.method !== 'gist') out += `.using(${tsString(x.method)})`;
-  if (x.include.length > 0) out += `.include(${x.include.map((c) => tsAccess('t', c)).join(', ')})`;
+  if (x.include.length > 0) out += `.include(${x.include.map((c) => columnRef(c, columns)).join(', ')})`;
   if (x.where !== null) out += `.where(${imports.lib('sql') && sqlTemplate(unwrapParens(x.where), columns)})`;
   return out + tail(x);
 }

@@ -5,6 +5,12 @@ import type { PullContext } from './pull-context';
 import { sqlTemplate, unwrapParens } from './sql-template';
 import { tsAccess, tsString } from './ts-text';
 
+/**
+ * A column in a table's members: `t.col` for one of its own columns, else (a partition's or an inheriting
+ * table's column, which `t` does not hold) the column's name.
+ */
+export const columnRef = (name: string, own: ReadonlySet<string>): string => (own.has(name) ? tsAccess('t', name) : tsString(name));
+
 /** One index key: `t.col`, `sql\`lower(${t.email})\``, with `.collate()`, `.opclass()`, `.desc()`, `.nullsFirst()`/`.nullsLast()` as needed. */
 export function indexKey(k: IndexKey, columns: ReadonlySet<string>, imports: Imports): string {
   let mods = '';
@@ -13,7 +19,8 @@ export function indexKey(k: IndexKey, columns: ReadonlySet<string>, imports: Imp
   if (k.descending) mods += '.desc()';
   // Postgres's default is NULLS LAST for ASC and NULLS FIRST for DESC; only the other one is written.
   if (k.nullsFirst !== k.descending) mods += k.nullsFirst ? '.nullsFirst()' : '.nullsLast()';
-  if (k.column !== null) return tsAccess('t', k.column) + mods;
+  if (k.column !== null)
+    return columns.has(k.column) || mods === '' ? columnRef(k.column, columns) + mods : `${imports.lib('key')}(${tsString(k.column)})${mods}`;
   imports.lib('sql');
   const expr = sqlTemplate(unwrapParens(k.expression ?? ''), columns);
   return mods === '' ? expr : `${imports.lib('key')}(${expr})${mods}`;
@@ -26,7 +33,7 @@ export function emitIndex(i: Index, table: Table, ctx: PullContext, imports: Imp
   if (i.method !== 'btree') out += `.using(${tsString(i.method)})`;
   if (i.unique) out += '.unique()';
   if (i.nullsNotDistinct) out += '.nullsNotDistinct()';
-  if (i.include.length > 0) out += `.include(${i.include.map((c) => tsAccess('t', c)).join(', ')})`;
+  if (i.include.length > 0) out += `.include(${i.include.map((c) => columnRef(c, columns)).join(', ')})`;
   if (i.where !== null) out += `.where(${imports.lib('sql') && sqlTemplate(unwrapParens(i.where), columns)})`;
   if (i.comment !== null) out += `.comment(${tsString(i.comment)})`;
   return out;

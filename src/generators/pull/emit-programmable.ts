@@ -21,17 +21,21 @@ const TOKENS = /'(?:[^']|'')*'|"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*|\s+|[\s\S]
 const identName = (token: string | undefined): string | null =>
   token === undefined ? null : token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : /^[A-Za-z_]/.test(token) ? token : null;
 
+/** The variable of the one pulled routine `schema.name` (none, or overloaded: undefined). */
+function routineByName(schema: string, name: string, ctx: PullContext, self: Routine | null): Placement | undefined {
+  const same = ctx.catalog.routines.filter((r) => r.schema === schema && r.name === name && r !== self);
+  if (self !== null && self.schema === schema && self.name === name) return undefined;
+  return same.length === 1 ? ctx.names.routines.get(routinePullKey(same[0])) : undefined;
+}
+
 /**
- * A view's query as the `sql` tag, with every `schema.relation` of a pulled table or view interpolated
- * (`${users}`), so the view is created after what it reads; plain text when a template cannot carry it.
+ * The pieces of Postgres-printed SQL with every `schema.relation` of a pulled table or view as its placement,
+ * and with `calls` every `schema.routine(` of a pulled routine; null when a template cannot carry the text.
  */
-function viewQuery(definition: string, ctx: PullContext, imports: Imports): string {
-  const text = definition.trim();
-  const unsafe = /`|\r|\\/.test(text) || text.includes('${');
-  imports.lib('sql');
-  if (unsafe) return `sql.raw(${tsString(text)})`;
+function interpolate(text: string, ctx: PullContext, calls: { self: Routine } | null): (string | Placement)[] | null {
+  if (/`|\r|\\/.test(text) || text.includes('${')) return null;
   const tokens = text.match(TOKENS) ?? [];
-  let out = '';
+  const out: (string | Placement)[] = [''];
   for (let i = 0; i < tokens.length; i++) {
     const schema = identName(tokens[i]);
     const prev = i > 0 ? tokens[i - 1] : '';
@@ -39,25 +43,53 @@ function viewQuery(definition: string, ctx: PullContext, imports: Imports): stri
       const name = identName(tokens[i + 2]);
       const next = tokens[i + 3] ?? '';
       const p: Placement | undefined =
-        name === null || next === '(' || next === '.' ? undefined : (ctx.names.tables.get(pullKey(schema, name)) ?? ctx.names.views.get(pullKey(schema, name)));
+        name === null || next === '.'
+          ? undefined
+          : next === '('
+            ? calls
+              ? routineByName(schema, name, ctx, calls.self)
+              : undefined
+            : (ctx.names.tables.get(pullKey(schema, name)) ?? ctx.names.views.get(pullKey(schema, name)));
       if (p) {
-        out += '${' + imports.ref(p) + '}';
+        out.push(p, '');
         i += 2;
         continue;
       }
     }
-    out += tokens[i];
+    out[out.length - 1] += tokens[i];
   }
-  return 'sql`' + out + '`';
+  return out;
 }
 
-/** `index('name').on(sql\`id\`).unique()…` of a materialized view: keys as SQL (there is no `t`); INCLUDE is not written (see unwritable.ts). */
+/** The pieces as the `sql` tag. */
+const template = (pieces: readonly (string | Placement)[], imports: Imports): string =>
+  imports.lib('sql') + '`' + pieces.map((p) => (typeof p === 'string' ? p : '${' + imports.ref(p) + '}')).join('') + '`';
+
+/**
+ * A view's query or a SQL-standard routine body as the `sql` tag, the tables and views it reads (and with
+ * `calls` the routines it calls) interpolated, so the object is created after them; `sql.raw` when a template
+ * cannot carry the text.
+ */
+function interpolatedSql(definition: string, ctx: PullContext, imports: Imports, calls: { self: Routine } | null = null): string {
+  const text = definition.trim();
+  const pieces = interpolate(text, ctx, calls);
+  return pieces === null ? `${imports.lib('sql')}.raw(${tsString(text)})` : template(pieces, imports);
+}
+
+/** A routine's argument or result type: the `sql` tag when it names a pulled table (`SETOF ${customer}`), else the text. */
+function typeSpec(type: string, ctx: PullContext, imports: Imports): string {
+  const pieces = interpolate(type, ctx, null);
+  return pieces !== null && pieces.length > 1 ? template(pieces, imports) : tsString(type);
+}
+
+/** `index('name').on(sql\`id\`).unique()…` of a materialized view: keys as SQL, INCLUDE columns by name (there is no `t`). */
 function viewIndex(i: Index, imports: Imports): string {
   const keys = i.keys.map((k) => indexKey(k.column !== null ? { ...k, column: null, expression: ident(k.column) } : k, new Set(), imports));
   let out = `${imports.lib('index')}(${tsString(i.name)}).on(${keys.join(', ')})`;
   if (i.method !== 'btree') out += `.using(${tsString(i.method)})`;
   if (i.unique) out += '.unique()';
   if (i.nullsNotDistinct) out += '.nullsNotDistinct()';
+  if (i.include.length > 0) out += `.include(${i.include.map(tsString).join(', ')})`;
   if (i.where !== null) out += `.where(${imports.lib('sql') && sqlTemplate(unwrapParens(i.where))})`;
   if (i.comment !== null) out += `.comment(${tsString(i.comment)})`;
   return out;
@@ -65,7 +97,7 @@ function viewIndex(i: Index, imports: Imports): string {
 
 /** `view(s, 'name', { as: sql\`…\`, … })` or `materializedView(…)`. */
 export function emitView(v: View, ctx: PullContext, imports: Imports): string {
-  const lines = [`  as: ${viewQuery(v.definition, ctx, imports)},`];
+  const lines = [`  as: ${interpolatedSql(v.definition, ctx, imports)},`];
   if (v.securityBarrier) lines.push('  securityBarrier: true,');
   if (v.securityInvoker) lines.push('  securityInvoker: true,');
   if (v.checkOption !== null) lines.push(`  checkOption: ${tsString(v.checkOption)},`);
@@ -97,13 +129,13 @@ export function emitRoutine(r: Routine, ctx: PullContext, imports: Imports): str
   const args = parseRoutineArguments(r.args).map((a) => {
     const fields: string[] = [];
     if (a.name !== null) fields.push(`name: ${tsString(a.name)}`);
-    fields.push(`type: ${tsString(a.type)}`);
+    fields.push(`type: ${typeSpec(a.type, ctx, imports)}`);
     if (a.mode !== 'in') fields.push(`mode: ${tsString(a.mode)}`);
     if (a.default !== null) fields.push(`default: ${imports.lib('sql') && sqlTemplate(a.default)}`);
     return `{ ${fields.join(', ')} }`;
   });
   if (args.length > 0) lines.push(`  args: [${args.join(', ')}],`);
-  if (!r.procedure && r.returns !== null) lines.push(`  returns: ${tsString(r.returns)},`);
+  if (!r.procedure && r.returns !== null) lines.push(`  returns: ${typeSpec(r.returns, ctx, imports)},`);
   lines.push(`  language: ${tsString(r.language)},`);
   if (!r.procedure) {
     if (r.volatility !== 'volatile') lines.push(`  volatility: ${tsString(r.volatility)},`);
@@ -118,15 +150,20 @@ export function emitRoutine(r: Routine, ctx: PullContext, imports: Imports): str
     const set = Object.fromEntries(r.config.map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)]));
     lines.push(`  set: ${tsValue(set)},`);
   }
-  lines.push(`  body: ${tsText(r.body)},`);
+  lines.push(`  body: ${r.atomic ? interpolatedSql(r.body, ctx, imports, { self: r }) : tsText(r.body)},`);
+  if (r.atomic) lines.push('  atomic: true,');
   if (r.comment !== null) lines.push(`  comment: ${tsString(r.comment)},`);
   const fn = imports.lib(r.procedure ? 'procedure' : 'func');
   return `${fn}(${schemaArgument(r.schema, ctx, imports)}, ${tsString(r.name)}, {\n${lines.join('\n')}\n})`;
 }
 
-/** The placement of the function a trigger runs (a pulled one: the catalog is checked before the pull). */
-function triggerFunction(t: Pick<Trigger, 'functionSchema' | 'functionName'>, ctx: PullContext): Placement | undefined {
-  return ctx.names.routines.get(routinePullKey({ schema: t.functionSchema, name: t.functionName, identityArgs: '' }));
+/**
+ * The function a trigger runs: the variable of a pulled one, else (a built-in or extension function such as
+ * `tsvector_update_trigger`) `{ schema, name }`.
+ */
+function triggerFunction(t: Pick<Trigger, 'functionSchema' | 'functionName'>, ctx: PullContext, imports: Imports): string {
+  const p = ctx.names.routines.get(routinePullKey({ schema: t.functionSchema, name: t.functionName, identityArgs: '' }));
+  return p ? imports.ref(p) : `{ schema: ${tsString(t.functionSchema)}, name: ${tsString(t.functionName)} }`;
 }
 
 /** `trigger(users, 'name', { timing, events, forEach, function, … })`. */
@@ -136,13 +173,32 @@ export function emitTrigger(t: Trigger, ctx: PullContext, imports: Imports): str
   if (t.updateOf.length > 0) lines.push(`  updateOf: ${tsValue(t.updateOf)},`);
   lines.push(`  forEach: ${tsString(t.forEachRow ? 'row' : 'statement')},`);
   if (t.when !== null) lines.push(`  when: ${imports.lib('sql') && sqlTemplate(t.when)},`);
-  lines.push(`  function: ${imports.ref(triggerFunction(t, ctx)!)},`);
+  lines.push(`  function: ${triggerFunction(t, ctx, imports)},`);
   if (t.args.length > 0) lines.push(`  args: ${tsValue(t.args)},`);
   if (t.constraint) lines.push('  constraint: true,');
   if (t.deferrable) lines.push('  deferrable: true,');
   if (t.initiallyDeferred) lines.push('  initiallyDeferred: true,');
   if (t.comment !== null) lines.push(`  comment: ${tsString(t.comment)},`);
   return `${imports.lib('trigger')}(${imports.ref(on)}, ${tsString(t.name)}, {\n${lines.join('\n')}\n})`;
+}
+
+/** Routines in an order where each comes after the routines its body reads (a SQL-standard body interpolates them). */
+export function routinesInOrder(routines: readonly Routine[]): Routine[] {
+  const byKey = new Map(routines.map((r) => [routinePullKey(r), r]));
+  const done = new Set<string>();
+  const out: Routine[] = [];
+  const visit = (r: Routine) => {
+    const key = routinePullKey(r);
+    if (done.has(key)) return;
+    done.add(key);
+    for (const d of r.dependsOn) {
+      const read = d.kind === 'routine' ? byKey.get(routinePullKey({ schema: d.schema, name: d.name, identityArgs: d.args })) : undefined;
+      if (read) visit(read);
+    }
+    out.push(r);
+  };
+  for (const r of routines) visit(r);
+  return out;
 }
 
 /** Views in an order where each comes after the views it reads (a module's constants are initialized in order). */
@@ -168,7 +224,7 @@ export function viewsInOrder(views: readonly View[]): View[] {
 export function emitEventTrigger(e: EventTrigger, ctx: PullContext, imports: Imports): string {
   const lines = [`  event: ${tsString(e.event)},`];
   if (e.tags.length > 0) lines.push(`  tags: ${tsValue(e.tags)},`);
-  lines.push(`  function: ${imports.ref(triggerFunction(e, ctx)!)},`);
+  lines.push(`  function: ${triggerFunction(e, ctx, imports)},`);
   if (e.enabled !== 'O') lines.push(`  enabled: ${tsString(e.enabled)},`);
   if (e.comment !== null) lines.push(`  comment: ${tsString(e.comment)},`);
   return `${imports.lib('eventTrigger')}(${tsString(e.name)}, {\n${lines.join('\n')}\n})`;

@@ -1,7 +1,7 @@
 import type * as TsMorph from 'ts-morph';
 import type { Catalog } from '../../model';
 import { emitEnum, emitExtension, emitSchema } from './emit-declarations';
-import { emitEventTrigger, emitRoutine, emitTrigger, emitView, viewsInOrder } from './emit-programmable';
+import { emitEventTrigger, emitRoutine, emitTrigger, emitView, routinesInOrder, viewsInOrder } from './emit-programmable';
 import { emitGrants } from './emit-grants';
 import { emitTable } from './emit-table';
 import { emitCollation, emitCompositeType, emitDomain, emitSequence } from './emit-type-objects';
@@ -42,7 +42,8 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
   for (const s of catalog.sequences)
     out.push({ placement: ctx.names.sequences.get(pullKey(s.schema, s.name))!, emit: (imports) => emitSequence(s, ctx, imports) });
   for (const t of catalog.tables) out.push({ placement: ctx.names.tables.get(pullKey(t.schema, t.name))!, emit: (imports) => emitTable(t, ctx, imports) });
-  for (const r of catalog.routines) out.push({ placement: ctx.names.routines.get(routinePullKey(r))!, emit: (imports) => emitRoutine(r, ctx, imports) });
+  for (const r of routinesInOrder(catalog.routines))
+    out.push({ placement: ctx.names.routines.get(routinePullKey(r))!, emit: (imports) => emitRoutine(r, ctx, imports) });
   for (const v of viewsInOrder(catalog.views))
     out.push({ placement: ctx.names.views.get(pullKey(v.schema, v.name))!, emit: (imports) => emitView(v, ctx, imports) });
   for (const t of catalog.triggers) out.push({ placement: ctx.names.triggers.get(triggerPullKey(t))!, emit: (imports) => emitTrigger(t, ctx, imports) });

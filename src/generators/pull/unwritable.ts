@@ -1,9 +1,6 @@
 import type { Catalog } from '../../model';
 import { SchemakitError, type Problem } from '../../util';
 
-/** `schema.name` of an object in a problem. */
-const q = (schema: string, name: string): string => `${schema}.${name}`;
-
 /**
  * The objects of a catalog that pull cannot write as declarations yet. A plan after a pull that left them
  * out would drop them, so pull refuses instead. A grant on an object pull does not write fails in emitGrants.
@@ -11,15 +8,10 @@ const q = (schema: string, name: string): string => `${schema}.${name}`;
 export function unwritableObjects(catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
   const add = (object: string, what: string) => problems.push({ code: 'pull-unsupported', object, message: `pull does not write ${what} yet` });
-  for (const r of catalog.routines) if (r.atomic) add(`${q(r.schema, r.name)}(${r.identityArgs})`, 'BEGIN ATOMIC bodies');
-  const triggerFunctions = new Set(catalog.routines.filter((r) => r.identityArgs === '').map((r) => q(r.schema, r.name)));
-  for (const t of catalog.triggers)
-    if (!triggerFunctions.has(q(t.functionSchema, t.functionName))) add(`${q(t.schema, t.table)}.${t.name}`, 'triggers running a function that is not pulled');
-  for (const e of catalog.eventTriggers)
-    if (!triggerFunctions.has(q(e.functionSchema, e.functionName))) add(e.name, 'event triggers running a function that is not pulled');
-  const tables = new Set(catalog.tables.map((t) => q(t.schema, t.name)));
-  for (const i of catalog.indexes)
-    if (!tables.has(q(i.schema, i.table)) && i.include.length > 0) add(`${q(i.schema, i.table)}.${i.name}`, 'INCLUDE of indexes on materialized views');
+  // Every kind of the model is written today (BEGIN ATOMIC bodies, triggers on built-in or extension
+  // functions and INCLUDE on materialized views' indexes too, issue 9); a kind added without a writer goes here.
+  void catalog;
+  void add;
   return problems;
 }
 
