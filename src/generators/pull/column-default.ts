@@ -99,8 +99,9 @@ function arrayValue(body: string): string | null {
 export function nextvalSequence(text: string): [string, string] | null {
   const t = sqlTokens(text);
   const shape = ['nextval', '(', null, '::', 'regclass', ')'];
-  if (t.length !== shape.length || t[2].kind !== 'string' || shape.some((x, i) => x !== null && t[i].text.toLowerCase() !== x)) return null;
-  const parts = sqlTokens(stringValue(t[2]));
+  const literal = t[2];
+  if (t.length !== shape.length || literal?.kind !== 'string' || shape.some((x, i) => x !== null && t[i]?.text.toLowerCase() !== x)) return null;
+  const parts = sqlTokens(stringValue(literal));
   const names = parts.filter((_, i) => i % 2 === 0).map((l) => nameOf(l, true));
   if (names.some((n) => n === null) || parts.some((l, i) => i % 2 === 1 && l.text !== '.') || parts.length % 2 === 0) return null;
   if (names.length === 1) return ['public', names[0]!];

@@ -25,7 +25,8 @@ const identName = (token: string | undefined): string | null =>
 function routineByName(schema: string, name: string, ctx: PullContext, self: Routine | null): Placement | undefined {
   const same = ctx.catalog.routines.filter((r) => r.schema === schema && r.name === name && r !== self);
   if (self !== null && self.schema === schema && self.name === name) return undefined;
-  return same.length === 1 ? ctx.names.routines.get(routinePullKey(same[0])) : undefined;
+  const [only] = same;
+  return same.length === 1 && only ? ctx.names.routines.get(routinePullKey(only)) : undefined;
 }
 
 /**
@@ -35,7 +36,8 @@ function routineByName(schema: string, name: string, ctx: PullContext, self: Rou
 function interpolate(text: string, ctx: PullContext, calls: { self: Routine } | null): (string | Placement)[] | null {
   if (/`|\r|\\/.test(text) || text.includes('${')) return null;
   const tokens = text.match(TOKENS) ?? [];
-  const out: (string | Placement)[] = [''];
+  const out: (string | Placement)[] = [];
+  let run = '';
   for (let i = 0; i < tokens.length; i++) {
     const schema = identName(tokens[i]);
     const prev = i > 0 ? tokens[i - 1] : '';
@@ -51,13 +53,15 @@ function interpolate(text: string, ctx: PullContext, calls: { self: Routine } | 
               : undefined
             : (ctx.names.tables.get(pullKey(schema, name)) ?? ctx.names.views.get(pullKey(schema, name)));
       if (p) {
-        out.push(p, '');
+        out.push(run, p);
+        run = '';
         i += 2;
         continue;
       }
     }
-    out[out.length - 1] += tokens[i];
+    run += tokens[i];
   }
+  out.push(run);
   return out;
 }
 
