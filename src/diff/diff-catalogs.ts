@@ -7,6 +7,7 @@ import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
 import { attachPartitionIndexes } from './partition-attach';
 import { applyRenames } from './renames';
+import { regrantRecreated } from './regrant';
 import { followRenamesInUses } from './rename-uses';
 import { supersededRenames } from './expression-dependents';
 import { expandSerialClashes } from './serial-sequences';
@@ -32,7 +33,8 @@ export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = 
   const base: Change[] = [...renameChanges, ...splitRecreatedTables(a, to).flatMap(([x, y]) => diffRenamed(x, y, renames))];
   const all = [...base, ...diffProgrammable(a, to, base)];
   const superseded = supersededRenames(all);
-  return superseded.size === 0 ? all : all.filter((c) => !superseded.has(c));
+  const kept = superseded.size === 0 ? all : all.filter((c) => !superseded.has(c));
+  return [...kept, ...regrantRecreated(kept, a, to)];
 }
 
 /** The changes between two catalogs once renames are applied. */
