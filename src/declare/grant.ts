@@ -1,6 +1,7 @@
 import type { Grant, GrantObjectKind } from '../model';
 import { ColumnRef } from './column-ref';
 import { EnumDecl } from './enum';
+import { ForeignTableDecl } from './foreign';
 import { captureLocation, type Location } from './location';
 import { RoutineDecl } from './routine';
 import { SchemaDecl, schemaName } from './schema';
@@ -15,6 +16,7 @@ import { ViewDecl } from './view';
 export type GrantTarget =
   | AnyTableDecl
   | ViewDecl
+  | ForeignTableDecl
   | ColumnRef
   | SequenceDecl
   | SchemaDecl
@@ -65,6 +67,7 @@ function targetOf(on: GrantTarget): { object: GrantObjectKind; schema: string | 
   if (on instanceof EnumDecl) return { object: 'type', schema: on.schema, name: on.name, column: null };
   if (on instanceof DomainDecl || on instanceof CompositeTypeDecl) return { object: 'type', schema: on.common.schema, name: on.common.name, column: null };
   // GRANT … ON TABLE names views and materialized views too; Postgres keeps their ACL as a table's.
+  if (on instanceof ForeignTableDecl) return { object: 'table', schema: on.schema, name: on.name, column: null };
   if (on instanceof ViewDecl) return { object: 'table', schema: on.schema, name: on.name, column: null };
   if (on instanceof RoutineDecl) return { object: 'function', schema: on.schema, name: `${on.name}(${on.details.identityArgs})`, column: null };
   if ('view' in on) return { object: 'column', schema: on.view.schema, name: on.view.name, column: on.column };

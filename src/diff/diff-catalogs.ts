@@ -8,6 +8,7 @@ import { followImplicitNames } from './implicit-renames';
 import { attachPartitionIndexes } from './partition-attach';
 import { applyRenames } from './renames';
 import { regrantRecreated } from './regrant';
+import { diffReplication } from './replication';
 import { followRenamesInUses } from './rename-uses';
 import { supersededRenames } from './expression-dependents';
 import { expandSerialClashes } from './serial-sequences';
@@ -56,6 +57,7 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
       ...diffTypeObjects(a, to),
       ...diffTableShapes(a, to),
       ...diffPolicies(a, to),
+      ...diffReplication(a, to),
     ]),
     to,
   );

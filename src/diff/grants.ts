@@ -9,7 +9,8 @@ import { matchByKey } from './match';
  * declared argument types are not yet as Postgres prints them).
  */
 export function managesGrant(c: Catalog, g: Grant): boolean {
-  const rel = (name: string) => c.tables.find((t) => t.schema === g.schema && t.name === name) ?? c.views.find((v) => v.schema === g.schema && v.name === name);
+  const rel = (name: string) =>
+    [c.tables, c.views, c.foreignTables].map((xs) => xs.find((t) => t.schema === g.schema && t.name === name)).find((x) => x !== undefined);
   switch (g.object) {
     case 'schema':
       return c.schemas.some((s) => s.name === g.name);

@@ -31,6 +31,10 @@ function touched(c: Change): [string, '-' | '+' | '~'] | null {
       return [rel(c.table), '-'];
     case 'CreateTable':
       return [rel(c.table), '+'];
+    case 'DropForeignTable':
+      return [rel(c.table), '-'];
+    case 'CreateForeignTable':
+      return [rel(c.table), '+'];
     case 'DropSequence':
       return [rel(c.sequence), '-'];
     case 'CreateSequence':

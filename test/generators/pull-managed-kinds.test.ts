@@ -30,8 +30,21 @@ const GRANTS_SQL = `${ROLES}
   GRANT USAGE ON DOMAIN app.pos TO sk_reader;
 `;
 
+/** Publications of every form (PGlite 0.3 / PostgreSQL 18 creates them too: no WAL sender is needed to hold one). */
+const PUBLICATIONS_SQL = `
+  CREATE SCHEMA sales;
+  CREATE TABLE public.orders (id integer PRIMARY KEY, amount integer NOT NULL, note text);
+  CREATE TABLE sales.deals (id integer PRIMARY KEY);
+  CREATE PUBLICATION orders_pub FOR TABLE public.orders (id, amount) WHERE (amount > 0) WITH (publish = 'insert, update', publish_via_partition_root = true);
+  COMMENT ON PUBLICATION orders_pub IS 'for the warehouse';
+  CREATE PUBLICATION deals_pub FOR TABLES IN SCHEMA sales, TABLE public.orders;
+  CREATE PUBLICATION everything FOR ALL TABLES;
+  CREATE PUBLICATION empty_pub;
+`;
+
 /** One database state per kind: its SQL, a file and text the pull must write, and the engines that cannot hold it (why). */
 const CASES: readonly { what: string; sql: string; file: string; text: string; skip?: (e: EngineUnderTest) => string | null }[] = [
+  { what: 'publications', sql: PUBLICATIONS_SQL, file: 'publications.ts', text: "where: '(amount > 0)'" },
   {
     what: 'grants on views, view columns, materialized views, sequences, routines and domains',
     sql: GRANTS_SQL,

@@ -16,7 +16,7 @@ function grantTarget(g: Grant, ctx: PullContext, imports: Imports): string | nul
   const byName = (what: string) => `{ schema: ${schemaArgument(g.schema ?? '', ctx, imports)}, ${what}: ${tsString(g.name)} }`;
   switch (g.object) {
     case 'table':
-      return ref(ctx.names.tables.get(key) ?? ctx.names.views.get(key));
+      return ref(ctx.names.tables.get(key) ?? ctx.names.views.get(key) ?? ctx.names.foreignTables.get(key));
     case 'column': {
       if (g.column === null) return null;
       const table = ref(ctx.names.tables.get(key));

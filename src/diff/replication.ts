@@ -1,0 +1,74 @@
+import { foreignServerKey, foreignTableKey, publicationKey, type Catalog, type CommentTarget } from '../model';
+import type { Change } from './changes';
+import { matchByKey } from './match';
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const comment = (target: CommentTarget, from: string | null, to: string | null): Change[] => (from === to ? [] : [{ kind: 'SetComment', target, from, to }]);
+
+/**
+ * Publications: created, dropped, or altered in place (options, tables and schemas added or dropped); a
+ * change of FOR ALL TABLES cannot be altered and recreates the publication.
+ */
+export function diffPublications(from: Catalog, to: Catalog): Change[] {
+  const m = matchByKey(from.publications, to.publications, publicationKey);
+  const out: Change[] = [];
+  for (const p of m.removed) out.push({ kind: 'DropPublication', publication: p });
+  for (const p of m.added) out.push({ kind: 'CreatePublication', publication: p });
+  for (const [a, b] of m.common) {
+    if (a.allTables !== b.allTables) out.push({ kind: 'DropPublication', publication: a }, { kind: 'CreatePublication', publication: b });
+    else {
+      const { comment: ca, ...ra } = a;
+      const { comment: cb, ...rb } = b;
+      if (!same(ra, rb)) out.push({ kind: 'AlterPublication', from: a, to: b });
+      out.push(...comment({ kind: 'Publication', name: b.name }, ca, cb));
+    }
+  }
+  return out;
+}
+
+/** Foreign servers: created, dropped, altered (version, options); a new wrapper or type recreates the server. */
+export function diffForeignServers(from: Catalog, to: Catalog): Change[] {
+  const m = matchByKey(from.foreignServers, to.foreignServers, foreignServerKey);
+  const out: Change[] = [];
+  for (const s of m.removed) out.push({ kind: 'DropForeignServer', server: s });
+  for (const s of m.added) out.push({ kind: 'CreateForeignServer', server: s });
+  for (const [a, b] of m.common) {
+    if (a.wrapper !== b.wrapper || a.type !== b.type) out.push({ kind: 'DropForeignServer', server: a }, { kind: 'CreateForeignServer', server: b });
+    else {
+      if (a.version !== b.version || !same(a.options, b.options)) out.push({ kind: 'AlterForeignServer', from: a, to: b });
+      out.push(...comment({ kind: 'ForeignServer', name: b.name }, a.comment, b.comment));
+    }
+  }
+  return out;
+}
+
+/**
+ * Foreign tables: created, dropped, altered (columns, options, column comments); a table whose server is
+ * recreated or changed is recreated, as is one whose column changes type (it holds no data).
+ */
+export function diffForeignTables(from: Catalog, to: Catalog, recreatedServers: ReadonlySet<string>): Change[] {
+  const m = matchByKey(from.foreignTables, to.foreignTables, foreignTableKey);
+  const out: Change[] = [];
+  for (const t of m.removed) out.push({ kind: 'DropForeignTable', table: t });
+  for (const t of m.added) out.push({ kind: 'CreateForeignTable', table: t });
+  for (const [a, b] of m.common) {
+    if (a.server !== b.server || recreatedServers.has(b.server)) {
+      out.push({ kind: 'DropForeignTable', table: a }, { kind: 'CreateForeignTable', table: b });
+      continue;
+    }
+    const { comment: ca, ...ra } = a;
+    const { comment: cb, ...rb } = b;
+    if (!same(ra, rb)) out.push({ kind: 'AlterForeignTable', from: a, to: b });
+    out.push(...comment({ kind: 'ForeignTable', schema: b.schema, name: b.name }, ca, cb));
+  }
+  return out;
+}
+
+/** Publications, foreign servers and foreign tables. */
+export function diffReplication(from: Catalog, to: Catalog): Change[] {
+  const servers = diffForeignServers(from, to);
+  const recreated = new Set(
+    servers.flatMap((c) => (c.kind === 'DropForeignServer' && to.foreignServers.some((s) => s.name === c.server.name) ? [c.server.name] : [])),
+  );
+  return [...diffPublications(from, to), ...servers, ...diffForeignTables(from, to, recreated)];
+}
