@@ -52,7 +52,7 @@ export function diffForeignTables(from: Catalog, to: Catalog, recreatedServers: 
   for (const t of m.removed) out.push({ kind: 'DropForeignTable', table: t });
   for (const t of m.added) out.push({ kind: 'CreateForeignTable', table: t });
   for (const [a, b] of m.common) {
-    if (a.server !== b.server || recreatedServers.has(b.server)) {
+    if (a.server !== b.server || recreatedServers.has(b.server) || !columnsKeepOrder(a.columns, b.columns)) {
       out.push({ kind: 'DropForeignTable', table: a }, { kind: 'CreateForeignTable', table: b });
       continue;
     }
@@ -62,6 +62,19 @@ export function diffForeignTables(from: Catalog, to: Catalog, recreatedServers: 
     out.push(...comment({ kind: 'ForeignTable', schema: b.schema, name: b.name }, ca, cb));
   }
   return out;
+}
+
+/**
+ * True when ALTER can reach `to`'s column order: the kept columns stay in their order and new ones come
+ * last (ADD COLUMN appends); otherwise the foreign table is recreated (it holds no data).
+ */
+function columnsKeepOrder(from: readonly { name: string }[], to: readonly { name: string }[]): boolean {
+  const before = new Set(from.map((c) => c.name));
+  const kept = to.filter((c) => before.has(c.name)).map((c) => c.name);
+  const after = new Set(kept);
+  const order = from.filter((c) => after.has(c.name)).map((c) => c.name);
+  const firstNew = to.findIndex((c) => !before.has(c.name));
+  return order.join('\0') === kept.join('\0') && (firstNew < 0 || to.slice(firstNew).every((c) => !before.has(c.name)));
 }
 
 /** Publications, foreign servers and foreign tables. */

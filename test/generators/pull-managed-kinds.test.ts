@@ -42,8 +42,40 @@ const PUBLICATIONS_SQL = `
   CREATE PUBLICATION empty_pub;
 `;
 
+/** file_fdw servers and foreign tables (PGlite ships file_fdw), with options, defaults and comments. */
+const FILE_FDW_SQL = `
+  CREATE EXTENSION file_fdw;
+  CREATE SCHEMA ext;
+  CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;
+  COMMENT ON SERVER files IS 'CSV files';
+  CREATE FOREIGN TABLE ext.prices (id bigint OPTIONS (force_not_null 'true') NOT NULL, "Label" varchar(40) DEFAULT 'none', amount numeric(10,2))
+    SERVER files OPTIONS (filename '/tmp/prices.csv', format 'csv', header 'true');
+  COMMENT ON FOREIGN TABLE ext.prices IS 'price list';
+  COMMENT ON COLUMN ext.prices.amount IS 'in euros';
+  DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sk_reader') THEN CREATE ROLE sk_reader; END IF;
+  END $$;
+  GRANT SELECT ON ext.prices TO sk_reader;
+`;
+
+/** postgres_fdw (PostgreSQL only): a server, a foreign table, and a user mapping whose password must never be written. */
+const POSTGRES_FDW_SQL = `
+  CREATE EXTENSION postgres_fdw;
+  CREATE SERVER remote TYPE 'postgresql' VERSION '15' FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'db.internal', dbname 'app', port '5432');
+  CREATE USER MAPPING FOR CURRENT_USER SERVER remote OPTIONS (user 'app', password 'hunter2-never-printed');
+  CREATE FOREIGN TABLE public.remote_users (id integer OPTIONS (column_name 'user_id'), email text) SERVER remote OPTIONS (table_name 'users');
+`;
+
 /** One database state per kind: its SQL, a file and text the pull must write, and the engines that cannot hold it (why). */
 const CASES: readonly { what: string; sql: string; file: string; text: string; skip?: (e: EngineUnderTest) => string | null }[] = [
+  { what: 'file_fdw servers and foreign tables', sql: FILE_FDW_SQL, file: 'ext/foreign-tables.ts', text: 'server: files' },
+  {
+    what: 'postgres_fdw servers and foreign tables, a user mapping left out',
+    sql: POSTGRES_FDW_SQL,
+    file: 'foreign-servers.ts',
+    text: "host: 'db.internal'",
+    skip: (e) => (e.kind === 'pglite' ? 'PGlite ships no postgres_fdw' : null),
+  },
   { what: 'publications', sql: PUBLICATIONS_SQL, file: 'publications.ts', text: "where: '(amount > 0)'" },
   {
     what: 'grants on views, view columns, materialized views, sequences, routines and domains',
@@ -57,7 +89,7 @@ const CASES: readonly { what: string; sql: string; file: string; text: string; s
 for (const engine of engines) {
   describe(`generators/pull managed kinds (${engine.name})`, function () {
     this.timeout(120_000);
-    const db = useFreshDb(engine);
+    const db = useFreshDb(engine, { extensions: ['file_fdw'] });
 
     for (const c of CASES) {
       const skip = c.skip?.(engine) ?? null;
@@ -65,6 +97,7 @@ for (const engine of engines) {
         await db().exec(c.sql);
         const files = renderPull(await introspect(db()));
         expect(files.get(c.file)).to.include(c.text);
+        for (const [file, text] of files) expect(text, file).to.not.include('hunter2');
         expect(await planAfterPull(db(), files)).to.deep.equal([]);
       });
     }
