@@ -8,7 +8,7 @@ import { followImplicitNames } from './implicit-renames';
 import { attachPartitionIndexes } from './partition-attach';
 import { applyRenames } from './renames';
 import { regrantRecreated } from './regrant';
-import { diffReplication } from './replication';
+import { diffReplication, followPublicationRenames, republishRecreated } from './replication';
 import { followRenamesInUses } from './rename-uses';
 import { supersededRenames } from './expression-dependents';
 import { expandSerialClashes } from './serial-sequences';
@@ -30,12 +30,12 @@ export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = 
   const implicit = followImplicitNames(renamed.catalog, target, renamed.changes);
   const [expanded, to] = expandSerialClashes(implicit.catalog, target);
   const renameChanges = [...renamedTypes.changes, ...renamed.changes, ...implicit.changes];
-  const a = followRenamesInUses(withParentMoves(followRenames(expanded, renames), to), renameChanges);
+  const a = followPublicationRenames(followRenamesInUses(withParentMoves(followRenames(expanded, renames), to), renameChanges), renames);
   const base: Change[] = [...renameChanges, ...splitRecreatedTables(a, to).flatMap(([x, y]) => diffRenamed(x, y, renames))];
   const all = [...base, ...diffProgrammable(a, to, base)];
   const superseded = supersededRenames(all);
   const kept = superseded.size === 0 ? all : all.filter((c) => !superseded.has(c));
-  return [...kept, ...regrantRecreated(kept, a, to)];
+  return [...kept, ...regrantRecreated(kept, a, to), ...republishRecreated(kept, a, to)];
 }
 
 /** The changes between two catalogs once renames are applied. */

@@ -1,4 +1,4 @@
-import { foreignServerKey, foreignTableKey, publicationKey, type Catalog, type CommentTarget } from '../model';
+import { foreignServerKey, foreignTableKey, publicationKey, type Catalog, type CommentTarget, type Renames } from '../model';
 import type { Change } from './changes';
 import { matchByKey } from './match';
 
@@ -77,6 +77,23 @@ function columnsKeepOrder(from: readonly { name: string }[], to: readonly { name
   return order.join('\0') === kept.join('\0') && (firstNew < 0 || to.slice(firstNew).every((c) => !before.has(c.name)));
 }
 
+/**
+ * Publications seen after the plan's table and column renames: Postgres keeps a renamed table (and its
+ * renamed columns) in its publications by itself.
+ */
+export function followPublicationRenames(c: Catalog, renames: Renames): Catalog {
+  if (renames.tables.length === 0 && renames.columns.length === 0) return c;
+  const publications = c.publications.map((p) => ({
+    ...p,
+    tables: p.tables.map((t) => {
+      const name = renames.tables.find((r) => r.schema === t.schema && r.from === t.name)?.to ?? t.name;
+      const column = (c: string) => renames.columns.find((r) => r.schema === t.schema && r.table === name && r.from === c)?.to ?? c;
+      return { ...t, name, columns: t.columns === null ? null : t.columns.map(column) };
+    }),
+  }));
+  return { ...c, publications };
+}
+
 /** Publications, foreign servers and foreign tables. */
 export function diffReplication(from: Catalog, to: Catalog): Change[] {
   const servers = diffForeignServers(from, to);
@@ -84,4 +101,30 @@ export function diffReplication(from: Catalog, to: Catalog): Change[] {
     servers.flatMap((c) => (c.kind === 'DropForeignServer' && to.foreignServers.some((s) => s.name === c.server.name) ? [c.server.name] : [])),
   );
   return [...diffPublications(from, to), ...servers, ...diffForeignTables(from, to, recreated)];
+}
+
+/**
+ * Publication memberships of tables the plan drops and creates again (a recreated table): DROP TABLE takes
+ * the table out of its publications, so it is dropped from each before (the reverse adds it back in `down`)
+ * and added again after. Only where the membership itself does not change (AlterPublication handles that).
+ */
+export function republishRecreated(changes: readonly Change[], from: Catalog, to: Catalog): Change[] {
+  const key = (schema: string, name: string) => JSON.stringify([schema, name]);
+  const dropped = new Set(changes.flatMap((c) => (c.kind === 'DropTable' ? [key(c.table.schema, c.table.name)] : [])));
+  const recreated = new Set(
+    changes.flatMap((c) => (c.kind === 'CreateTable' && dropped.has(key(c.table.schema, c.table.name)) ? [key(c.table.schema, c.table.name)] : [])),
+  );
+  if (recreated.size === 0) return [];
+  const replaced = new Set(changes.flatMap((c) => (c.kind === 'DropPublication' || c.kind === 'CreatePublication' ? [c.publication.name] : [])));
+  const out: Change[] = [];
+  for (const b of to.publications) {
+    const a = from.publications.find((p) => p.name === b.name);
+    if (a === undefined || replaced.has(b.name)) continue;
+    for (const t of b.tables) {
+      if (!recreated.has(key(t.schema, t.name)) || !a.tables.some((x) => same(x, t))) continue;
+      const without = { ...b, tables: b.tables.filter((x) => x !== t) };
+      out.push({ kind: 'AlterPublication', from: b, to: without }, { kind: 'AlterPublication', from: without, to: b });
+    }
+  }
+  return out;
 }

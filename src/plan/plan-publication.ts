@@ -64,7 +64,7 @@ export function planAlterPublication(c: AlterPublication): PlannedStep[] {
   const node = publicationNode(to.name);
   const steps: PlannedStep[] = [];
   const member = (sql: string, reverse: string, op: '+' | '-', memberNeeds: string[]) =>
-    plannedStep(c, { sql, reverse, object: to.name, op: '~', phase: op === '-' ? Phase.DropTrigger : Phase.CreateTrigger, needs: [node, ...memberNeeds] });
+    plannedStep(c, { sql, reverse, object: to.name, op, phase: op === '-' ? Phase.DropTrigger : Phase.CreateTrigger, needs: [node, ...memberNeeds] });
   if (from.publish.join() !== to.publish.join() || from.viaRoot !== to.viaRoot) {
     steps.push(
       plannedStep(c, {

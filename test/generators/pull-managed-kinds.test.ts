@@ -66,6 +66,19 @@ const POSTGRES_FDW_SQL = `
   CREATE FOREIGN TABLE public.remote_users (id integer OPTIONS (column_name 'user_id'), email text) SERVER remote OPTIONS (table_name 'users');
 `;
 
+/** REPLICA IDENTITY in its four forms, on tables a publication replicates. */
+const REPLICA_IDENTITY_SQL = `
+  CREATE TABLE audit (id integer PRIMARY KEY, body text);
+  ALTER TABLE audit REPLICA IDENTITY FULL;
+  CREATE TABLE logs (id integer NOT NULL, at timestamptz);
+  CREATE UNIQUE INDEX logs_id_idx ON logs (id);
+  ALTER TABLE logs REPLICA IDENTITY USING INDEX logs_id_idx;
+  CREATE TABLE scratch (x text);
+  ALTER TABLE scratch REPLICA IDENTITY NOTHING;
+  CREATE TABLE plain (id integer PRIMARY KEY);
+  CREATE PUBLICATION changes FOR TABLE audit, logs, plain WITH (publish = 'insert, update, delete');
+`;
+
 /** One database state per kind: its SQL, a file and text the pull must write, and the engines that cannot hold it (why). */
 const CASES: readonly { what: string; sql: string; file: string; text: string; skip?: (e: EngineUnderTest) => string | null }[] = [
   { what: 'file_fdw servers and foreign tables', sql: FILE_FDW_SQL, file: 'ext/foreign-tables.ts', text: 'server: files' },
@@ -76,6 +89,7 @@ const CASES: readonly { what: string; sql: string; file: string; text: string; s
     text: "host: 'db.internal'",
     skip: (e) => (e.kind === 'pglite' ? 'PGlite ships no postgres_fdw' : null),
   },
+  { what: 'replica identities', sql: REPLICA_IDENTITY_SQL, file: 'public/logs.ts', text: "replicaIdentity: { index: 'logs_id_idx' }" },
   { what: 'publications', sql: PUBLICATIONS_SQL, file: 'publications.ts', text: "where: '(amount > 0)'" },
   {
     what: 'grants on views, view columns, materialized views, sequences, routines and domains',
