@@ -16,6 +16,7 @@ const CONTRIB: Record<string, string> = {
   dict_int: 'dict_int',
   dict_xsyn: 'dict_xsyn',
   earthdistance: 'earthdistance',
+  file_fdw: 'file_fdw',
   fuzzystrmatch: 'fuzzystrmatch',
   hstore: 'hstore',
   intarray: 'intarray',

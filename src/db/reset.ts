@@ -19,6 +19,10 @@ BEGIN
   FOR r IN SELECT extname FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' LOOP
     EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', r.extname);
   END LOOP;
+  -- Wrappers left once extensions are gone are the user's; their servers, mappings and foreign tables go with them.
+  FOR r IN SELECT fdwname FROM pg_catalog.pg_foreign_data_wrapper LOOP
+    EXECUTE format('DROP FOREIGN DATA WRAPPER %I CASCADE', r.fdwname);
+  END LOOP;
   FOR r IN SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' LOOP
     EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
   END LOOP;
@@ -53,7 +57,7 @@ const BATCH = 100;
 
 /**
  * Returns a database to the state of a new one: every non-system schema dropped, `public` recreated as
- * new, extensions (except the built-in plpgsql), event triggers and publications dropped, session state
+ * new, extensions (except the built-in plpgsql), foreign-data wrappers, event triggers and publications dropped, session state
  * discarded. Roles and other cluster-wide objects are left alone.
  */
 export async function resetDatabase(db: Db): Promise<void> {

@@ -1,3 +1,4 @@
+import { collectReplication, isReplicationDecl, replicationReach, type ReplicationDecl } from './collect-replication';
 import {
   nameKey,
   sortCatalog,
@@ -27,7 +28,7 @@ import { collectTypeObjects, isTypeObjectDecl, type TypeObjectDecl } from './col
 import { buildExclusions, buildPolicies, buildTableShape, shapeReferences } from './table-shape';
 import { ReferenceDataDecl } from './reference-data';
 
-type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl | ProgrammableDecl | TypeObjectDecl | ExpectationDecl | DataCheckDecl;
+type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl | ProgrammableDecl | TypeObjectDecl | ExpectationDecl | DataCheckDecl | ReplicationDecl;
 
 const isDecl = (v: unknown): v is Decl =>
   v instanceof SchemaDecl ||
@@ -37,7 +38,8 @@ const isDecl = (v: unknown): v is Decl =>
   v instanceof EnumDecl ||
   v instanceof TableDecl ||
   isProgrammableDecl(v) ||
-  isTypeObjectDecl(v);
+  isTypeObjectDecl(v) ||
+  isReplicationDecl(v);
 
 /** Finds declarations among module exports, also inside exported arrays and plain objects (two levels). */
 function findExported(modules: readonly Record<string, unknown>[], found: Set<Decl>, data?: Set<ReferenceDataDecl>): void {
@@ -131,6 +133,8 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       for (const x of reachableFrom(d)) found.add(x);
     } else if (isTypeObjectDecl(d) && 'common' in d) {
       if (d.common.schemaDecl) found.add(d.common.schemaDecl);
+    } else if (isReplicationDecl(d)) {
+      for (const x of replicationReach(d)) if (isDecl(x)) found.add(x);
     }
   }
   if (problems.length > 0) {
@@ -229,6 +233,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     policies: sink.policies,
     ...programmable,
     ...typeObjects,
+    ...collectReplication(all.filter(isReplicationDecl), (k, l) => sink.locate(k, l)),
   });
   // The intents of the newer kinds are left out when there are none (the Renames shape stays as it was).
   const { enumRemaps, typeObjects: typeRenames, ...core } = sink.renames;

@@ -1,22 +1,37 @@
 import type { Grant, GrantObjectKind } from '../model';
 import { ColumnRef } from './column-ref';
 import { EnumDecl } from './enum';
+import { ForeignTableDecl } from './foreign';
 import { captureLocation, type Location } from './location';
+import { RoutineDecl } from './routine';
 import { SchemaDecl, schemaName } from './schema';
 import { TableDecl, type AnyTableDecl } from './table';
 import { CompositeTypeDecl, DomainDecl, SequenceDecl } from './type-decls';
+import { ViewDecl } from './view';
 
-/** What privileges are granted on: a table, a column, a sequence, a schema, a type, or a function by signature. */
+/**
+ * What privileges are granted on: a table, view or materialized view, a column (of a table, or of a view as
+ * `{ view, column }`), a sequence, a schema, a type, or a function or procedure (its declaration, or by signature).
+ */
 export type GrantTarget =
   | AnyTableDecl
+  | ViewDecl
+  | ForeignTableDecl
   | ColumnRef
   | SequenceDecl
   | SchemaDecl
   | EnumDecl
   | DomainDecl
   | CompositeTypeDecl
+  | RoutineDecl
+  /** A column of a view or materialized view: `{ view: activeUsers, column: 'email' }`. */
+  | { readonly view: ViewDecl; readonly column: string }
   /** A function or procedure: `{ schema: app, function: 'touch(integer, text)' }`, argument types as Postgres prints them. */
-  | { readonly schema: SchemaDecl | string; readonly function: string };
+  | { readonly schema: SchemaDecl | string; readonly function: string }
+  /** A sequence not declared on its own (behind a serial or identity column): `{ schema: app, sequence: 'users_id_seq' }`. */
+  | { readonly schema: SchemaDecl | string; readonly sequence: string }
+  /** A type by name (one declared elsewhere, a range type): `{ schema: app, type: 'period' }`. */
+  | { readonly schema: SchemaDecl | string; readonly type: string };
 
 /** Options of `grant()`. */
 export interface GrantOptions {
@@ -51,6 +66,13 @@ function targetOf(on: GrantTarget): { object: GrantObjectKind; schema: string | 
   if (on instanceof SchemaDecl) return { object: 'schema', schema: null, name: on.name, column: null };
   if (on instanceof EnumDecl) return { object: 'type', schema: on.schema, name: on.name, column: null };
   if (on instanceof DomainDecl || on instanceof CompositeTypeDecl) return { object: 'type', schema: on.common.schema, name: on.common.name, column: null };
+  // GRANT … ON TABLE names views and materialized views too; Postgres keeps their ACL as a table's.
+  if (on instanceof ForeignTableDecl) return { object: 'table', schema: on.schema, name: on.name, column: null };
+  if (on instanceof ViewDecl) return { object: 'table', schema: on.schema, name: on.name, column: null };
+  if (on instanceof RoutineDecl) return { object: 'function', schema: on.schema, name: `${on.name}(${on.details.identityArgs})`, column: null };
+  if ('view' in on) return { object: 'column', schema: on.view.schema, name: on.view.name, column: on.column };
+  if ('sequence' in on) return { object: 'sequence', schema: schemaName(on.schema), name: on.sequence, column: null };
+  if ('type' in on) return { object: 'type', schema: schemaName(on.schema), name: on.type, column: null };
   return { object: 'function', schema: schemaName(on.schema), name: on.function.replace(/\s+/g, ' ').trim(), column: null };
 }
 

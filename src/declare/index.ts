@@ -48,6 +48,16 @@ export { exclude, ExclusionBuilder, type ExclusionElementSpec } from './exclusio
 export type { PartitionBySpec, PartitionOfSpec, PartitionKeySpec, BoundValue, TableShapeOptions } from './table-shape';
 export { grant, revokeDefault, managePrivileges, GrantDecl, type GrantTarget, type GrantOptions } from './grant';
 export { expect, dataCheck, ExpectationDecl, DataCheckDecl } from './expect';
+export { publication, PublicationDecl, type PublicationOptions, type PublicationTableSpec } from './publication';
+export {
+  foreignServer,
+  foreignTable,
+  ForeignServerDecl,
+  ForeignTableDecl,
+  type ForeignServerOptions,
+  type ForeignTableOptions,
+  type ForeignColumnSpec,
+} from './foreign';
 export { collectDeclarations } from './collect';
 export { validateDeclared } from './validate';
 export type { Declared } from './declared';

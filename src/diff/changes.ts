@@ -1,9 +1,11 @@
 import type { TypeObjectChange } from './type-object-changes';
 import type { ShapeChange } from './shape-changes';
+import type { ReplicationChange } from './replication-changes';
 import type { Around } from './around';
 import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
+export type * from './replication-changes';
 
 /**
  * Typed changes produced by the diff. Each change carries the objects on both sides it concerns,
@@ -337,6 +339,7 @@ export type Change =
   | AlterEventTrigger
   | TypeObjectChange
   | ShapeChange
+  | ReplicationChange
   | SyncTableData;
 
 export type * from './type-object-changes';

@@ -7,6 +7,8 @@ import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
 import { attachPartitionIndexes } from './partition-attach';
 import { applyRenames } from './renames';
+import { regrantRecreated } from './regrant';
+import { diffReplication, followPublicationRenames, republishRecreated } from './replication';
 import { followRenamesInUses } from './rename-uses';
 import { supersededRenames } from './expression-dependents';
 import { expandSerialClashes } from './serial-sequences';
@@ -28,11 +30,12 @@ export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = 
   const implicit = followImplicitNames(renamed.catalog, target, renamed.changes);
   const [expanded, to] = expandSerialClashes(implicit.catalog, target);
   const renameChanges = [...renamedTypes.changes, ...renamed.changes, ...implicit.changes];
-  const a = followRenamesInUses(withParentMoves(followRenames(expanded, renames), to), renameChanges);
+  const a = followPublicationRenames(followRenamesInUses(withParentMoves(followRenames(expanded, renames), to), renameChanges), renames);
   const base: Change[] = [...renameChanges, ...splitRecreatedTables(a, to).flatMap(([x, y]) => diffRenamed(x, y, renames))];
   const all = [...base, ...diffProgrammable(a, to, base)];
   const superseded = supersededRenames(all);
-  return superseded.size === 0 ? all : all.filter((c) => !superseded.has(c));
+  const kept = superseded.size === 0 ? all : all.filter((c) => !superseded.has(c));
+  return [...kept, ...regrantRecreated(kept, a, to), ...republishRecreated(kept, a, to)];
 }
 
 /** The changes between two catalogs once renames are applied. */
@@ -54,6 +57,7 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
       ...diffTypeObjects(a, to),
       ...diffTableShapes(a, to),
       ...diffPolicies(a, to),
+      ...diffReplication(a, to),
     ]),
     to,
   );

@@ -4,12 +4,13 @@ import type { Change } from './changes';
 import { matchByKey } from './match';
 
 /**
- * True when the grant's object is one `c` manages: grants on other objects (an undeclared `public` schema,
- * views or functions of kinds not modelled here) are never revoked, and grants on dropped objects go with
- * them. Functions are not modelled in this catalog yet, so their grants always count.
+ * True when the grant's object is one `c` manages: grants on other objects (an undeclared `public` schema)
+ * are never revoked, and grants on dropped objects go with them. A function is matched by name (the
+ * declared argument types are not yet as Postgres prints them).
  */
 export function managesGrant(c: Catalog, g: Grant): boolean {
-  const rel = (name: string) => c.tables.find((t) => t.schema === g.schema && t.name === name);
+  const rel = (name: string) =>
+    [c.tables, c.views, c.foreignTables].map((xs) => xs.find((t) => t.schema === g.schema && t.name === name)).find((x) => x !== undefined);
   switch (g.object) {
     case 'schema':
       return c.schemas.some((s) => s.name === g.name);
@@ -28,7 +29,7 @@ export function managesGrant(c: Catalog, g: Grant): boolean {
     case 'type':
       return [...c.enums, ...c.domains, ...c.compositeTypes].some((x) => x.schema === g.schema && x.name === g.name);
     case 'function':
-      return true;
+      return c.routines.some((r) => r.schema === g.schema && g.name.startsWith(`${r.name}(`));
   }
 }
 

@@ -21,6 +21,8 @@ import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
 import { introspectExpressionUses } from './expression-uses';
 import { scopeCatalog, type Scope } from './scope';
+import { introspectPublications } from './publications';
+import { introspectForeignServers, introspectForeignTables } from './foreign';
 
 /**
  * Every catalog query reads whole catalogs, for which hash joins are right; but right after many objects
@@ -77,6 +79,9 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const policies = await step('policies', db, introspectPolicies);
     const grants = await step('privileges', db, introspectGrants);
     const expressionUses = await step('expression dependencies', db, introspectExpressionUses);
+    const publications = await step('publications', db, introspectPublications);
+    const foreignServers = await step('foreign servers', db, introspectForeignServers);
+    const foreignTables = await step('foreign tables', db, introspectForeignTables);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),
@@ -103,6 +108,9 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         compositeTypes,
         collations,
         grants,
+        publications,
+        foreignServers,
+        foreignTables,
         expressionUses,
       }),
       options.scope,

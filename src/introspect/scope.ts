@@ -60,6 +60,7 @@ export function scopeCatalog(c: Catalog, scope: Scope | undefined): Catalog {
     compositeTypes: inSchema(c.compositeTypes),
     collations: inSchema(c.collations),
     policies: onTable(c.policies),
+    foreignTables: c.foreignTables.filter((t) => tableInScope(scope, t.schema, t.name)),
     grants:
       c.grants === null
         ? null

@@ -11,14 +11,8 @@ export interface UnmanagedObject {
 
 const UNMANAGED_SQL = `
 SELECT kind, name FROM (
-  SELECT 'foreign table' AS kind,
-         pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS name
-    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
-     AND c.relkind = 'f'
-  UNION ALL
-  SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,
-         pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'
+  SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END AS kind,
+         pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS name
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_proc', 'p.oid')} AND p.prokind IN ('a', 'w')
   UNION ALL
@@ -40,17 +34,18 @@ SELECT kind, name FROM (
     FROM pg_catalog.pg_statistic_ext x JOIN pg_catalog.pg_namespace n ON n.oid = x.stxnamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_statistic_ext', 'x.oid')}
   UNION ALL
-  SELECT 'publication', pg_catalog.quote_ident(x.pubname)
-    FROM pg_catalog.pg_publication x WHERE ${notExtensionMember('pg_publication', 'x.oid')}
+  SELECT 'foreign data wrapper', pg_catalog.quote_ident(x.fdwname)
+    FROM pg_catalog.pg_foreign_data_wrapper x WHERE ${notExtensionMember('pg_foreign_data_wrapper', 'x.oid')}
   UNION ALL
-  SELECT 'foreign server', pg_catalog.quote_ident(x.srvname)
-    FROM pg_catalog.pg_foreign_server x WHERE ${notExtensionMember('pg_foreign_server', 'x.oid')}
+  -- Only the names: the options of a user mapping may hold a password, and are never read.
+  SELECT 'user mapping', pg_catalog.quote_ident(x.usename) || '@' || pg_catalog.quote_ident(x.srvname)
+    FROM pg_catalog.pg_user_mappings x
 ) u ORDER BY kind, name`;
 
 /**
  * Objects of kinds the engine does not manage yet (aggregates, window functions, range types, text search
- * configurations and dictionaries, extended statistics, publications, foreign servers and tables),
- * in one query.
+ * configurations and dictionaries, extended statistics, foreign data wrappers not created by an extension,
+ * user mappings), in one query.
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.
  */
 export async function introspectUnmanaged(db: Db): Promise<UnmanagedObject[]> {

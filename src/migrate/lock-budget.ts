@@ -201,6 +201,21 @@ export function changeLockObjects(c: Change): string[] {
       return [`${c.grant.object}:${c.grant.schema ?? ''}.${c.grant.name}`];
     case 'SyncTableData':
       return [rel(c.schema, c.table)];
+    case 'CreatePublication':
+    case 'DropPublication':
+      return [`publication:${c.publication.name}`];
+    case 'AlterPublication':
+      return [`publication:${c.to.name}`, ...c.to.tables.map((t) => rel(t.schema, t.name))];
+    case 'CreateForeignServer':
+    case 'DropForeignServer':
+      return [`server:${c.server.name}`];
+    case 'AlterForeignServer':
+      return [`server:${c.to.name}`];
+    case 'CreateForeignTable':
+    case 'DropForeignTable':
+      return [rel(c.table.schema, c.table.name)];
+    case 'AlterForeignTable':
+      return [rel(c.to.schema, c.to.name)];
     default:
       return assertNever(c, 'change');
   }

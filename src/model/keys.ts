@@ -3,6 +3,7 @@ import { nameKey } from './name-key';
 /** The key of each kind of catalog object (their form: name-key.ts). */
 import { eventTriggerKey, routineKey, triggerKey, viewKey } from './programmable';
 import { grantKey } from './type-objects';
+import { foreignServerKey, foreignTableKey, publicationKey } from './replication';
 import type { Catalog, CatalogObject, Constraint, Index, Table, Enum, Extension, Schema } from './types';
 
 export const schemaKey = (s: Pick<Schema, 'name'>): string => s.name;
@@ -64,6 +65,9 @@ export function sortCatalog(c: Catalog): Catalog {
     collations: sorted(c.collations, relKey),
     policies: sorted(c.policies, constraintKey),
     grants: c.grants === null ? null : sorted(c.grants, grantKey),
+    publications: sorted(c.publications, publicationKey),
+    foreignServers: sorted(c.foreignServers, foreignServerKey),
+    foreignTables: sorted(c.foreignTables, foreignTableKey),
     ...(c.expressionUses ? { expressionUses: sorted(c.expressionUses, (u) => JSON.stringify(u.owner)) } : {}),
   };
 }

@@ -13,6 +13,7 @@ import type { EventTrigger, ExpressionUse, Routine, Trigger, View } from './prog
  */
 
 import type { Collation, CompositeType, Domain, Grant, Sequence, SequenceOptions } from './type-objects';
+import type { ForeignServer, ForeignTable, Publication } from './replication';
 import type { ColumnStorage, PartitionBy, PartitionOf, Policy, ReplicaIdentity, StorageParameter, TableName, TablePersistence } from './table-shape';
 
 /** A whole database (or a declared schema set) as data. */
@@ -40,6 +41,10 @@ export interface Catalog {
   readonly policies: readonly Policy[];
   /** Privileges granted, or null when they are not managed (declarations manage them only when asked to). */
   readonly grants: readonly Grant[] | null;
+  /** Publications, foreign servers and foreign tables (model/replication.ts). */
+  readonly publications: readonly Publication[];
+  readonly foreignServers: readonly ForeignServer[];
+  readonly foreignTables: readonly ForeignTable[];
   /**
    * What the expressions of checks, exclusions, expression and partial indexes, defaults, generated columns
    * and policies read (pg_depend), sorted; introspected only (absent on declarations before normalization).
@@ -243,8 +248,8 @@ export type CommentTarget =
   | { readonly kind: 'View'; readonly schema: string; readonly name: string; readonly materialized: boolean }
   | { readonly kind: 'Routine'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly procedure: boolean }
   | { readonly kind: 'Trigger'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'EventTrigger'; readonly name: string }
-  | { readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'EventTrigger' | 'Publication' | 'ForeignServer'; readonly name: string }
+  | { readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation' | 'ForeignTable'; readonly schema: string; readonly name: string }
   | { readonly kind: 'Policy'; readonly schema: string; readonly table: string; readonly name: string };
 
 /** Every top-level object kind of the catalog. */
@@ -269,6 +274,9 @@ export const emptyCatalog: Catalog = Object.freeze({
   collations: [],
   policies: [],
   grants: null,
+  publications: [],
+  foreignServers: [],
+  foreignTables: [],
 }) as Catalog;
 
 /** Explicit rename intent, from `renamedFrom` in declarations. Renames are never guessed. */

@@ -6,6 +6,7 @@ import { introspect } from '../introspect';
 import { constraintKey, grantKey, sortCatalog, type Catalog, type Grant } from '../model';
 import { formatProblem, SchemakitError, type OnProgress, type Problem } from '../util';
 import { buildCatalogInto, type BuildOutcome } from './build-catalog';
+import { normalizeGrantSignatures } from './normalize-grants';
 import { normalizedCacheKey, readNormalizedCache, writeNormalizedCache } from './normalize-cache';
 
 /**
@@ -59,7 +60,8 @@ export async function normalizeInto(declared: Declared, empty: Db, onProgress?: 
   const built = await buildCatalogInto(declared.catalog, empty, { onProgress });
   if (built.rejected.length > 0) throw rejectedError(declared, built);
   const normalized = withDeclaredValidity(withDeclaredOpenings(await introspect(empty), declared.catalog), declared.catalog);
-  return declared.catalog.grants === null ? normalized : sortCatalog({ ...normalized, grants: uniqueGrants(declared.catalog.grants) });
+  if (declared.catalog.grants === null) return normalized;
+  return sortCatalog({ ...normalized, grants: uniqueGrants(await normalizeGrantSignatures(declared.catalog.grants, empty)) });
 }
 
 /** One error for every declaration Postgres rejected, each a problem at its file:line. */

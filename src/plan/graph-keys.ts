@@ -75,6 +75,8 @@ export const typeShapeNode = (schema: string, name: string) => key('type-shape',
 export const routineNode = (schema: string, name: string, identityArgs: string) => key('routine', schema, name, identityArgs);
 export const triggerNode = (schema: string, table: string, name: string) => key('trigger', schema, table, name);
 export const eventTriggerNode = (name: string) => key('event-trigger', name);
+export const publicationNode = (name: string) => key('publication', name);
+export const foreignServerNode = (name: string) => key('foreign-server', name);
 
 /**
  * Graph keys of what a view or routine reads (pg_depend): the relation of a column too, and a column's

@@ -26,6 +26,7 @@ import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-r
 import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } from './plan-policy';
 import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
 import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
+import { planReplicationChange } from './plan-publication';
 import { planRecreateCompositeType, planRecreateDomain } from './plan-recreate-domain';
 import { planSyncTableData } from './plan-table-data';
 
@@ -168,6 +169,16 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planRevokePrivilege(c);
     case 'SyncTableData':
       return planSyncTableData(c);
+    case 'CreatePublication':
+    case 'DropPublication':
+    case 'AlterPublication':
+    case 'CreateForeignServer':
+    case 'DropForeignServer':
+    case 'AlterForeignServer':
+    case 'CreateForeignTable':
+    case 'DropForeignTable':
+    case 'AlterForeignTable':
+      return planReplicationChange(c);
     default:
       return assertNever(c, 'change');
   }

@@ -8,6 +8,8 @@ import {
   constraintNode,
   eventTriggerNode,
   extensionNode,
+  foreignServerNode,
+  publicationNode,
   policyNode,
   relNode,
   routineNode,
@@ -33,11 +35,14 @@ function targetObject(t: CommentTarget): string {
     case 'Trigger':
       return nameKey(t.schema, t.table, t.name);
     case 'EventTrigger':
+    case 'Publication':
+    case 'ForeignServer':
       return t.name;
     case 'Sequence':
     case 'Domain':
     case 'CompositeType':
     case 'Collation':
+    case 'ForeignTable':
       return nameKey(t.schema, t.name);
 
     case 'Column':
@@ -73,7 +78,12 @@ function targetNode(t: CommentTarget): string {
       return triggerNode(t.schema, t.table, t.name);
     case 'EventTrigger':
       return eventTriggerNode(t.name);
+    case 'Publication':
+      return publicationNode(t.name);
+    case 'ForeignServer':
+      return foreignServerNode(t.name);
     case 'Sequence':
+    case 'ForeignTable':
       return relNode(t.schema, t.name);
     case 'Domain':
     case 'CompositeType':

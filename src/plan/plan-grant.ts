@@ -2,10 +2,10 @@ import type { GrantPrivilege, RevokePrivilege } from '../diff';
 import type { Grant } from '../model';
 import { grantSql, revokeSql } from '../sql';
 import { assertNever } from '../util';
-import { columnNode, relNode, schemaNode, typeNode } from './graph-keys';
+import { columnNode, relNode, routineNode, schemaNode, typeNode } from './graph-keys';
 import { Phase, plannedStep, type PlannedStep } from './planned-step';
 
-/** The graph key of a grant's object (none for functions, which this planner does not create). */
+/** The graph key of a grant's object (a function's is `name(argument types)`, as its routine's identity). */
 function grantNeeds(g: Grant): string[] {
   const schema = g.schema ?? '';
   switch (g.object) {
@@ -18,8 +18,10 @@ function grantNeeds(g: Grant): string[] {
       return [schemaNode(g.name)];
     case 'type':
       return [typeNode(schema, g.name)];
-    case 'function':
-      return [];
+    case 'function': {
+      const open = g.name.indexOf('(');
+      return open < 0 ? [] : [routineNode(schema, g.name.slice(0, open), g.name.slice(open + 1, -1))];
+    }
     default:
       return assertNever(g.object, 'grant object kind');
   }

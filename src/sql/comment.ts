@@ -29,6 +29,12 @@ export function commentTargetSql(t: CommentTarget): string {
       return `TRIGGER ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
     case 'EventTrigger':
       return `EVENT TRIGGER ${ident(t.name)}`;
+    case 'Publication':
+      return `PUBLICATION ${ident(t.name)}`;
+    case 'ForeignServer':
+      return `SERVER ${ident(t.name)}`;
+    case 'ForeignTable':
+      return `FOREIGN TABLE ${qualified(t.schema, t.name)}`;
     case 'Sequence':
       return `SEQUENCE ${qualified(t.schema, t.name)}`;
     case 'Domain':

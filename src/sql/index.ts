@@ -22,3 +22,5 @@ export * from './table-shape';
 export * from './policy';
 export * from './split-statements';
 export * from './grant';
+export * from './publication';
+export * from './foreign';

@@ -122,5 +122,8 @@ export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
     collations: [],
     policies: [],
     grants: null,
+    publications: [],
+    foreignServers: [],
+    foreignTables: [],
   };
 }

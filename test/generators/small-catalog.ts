@@ -35,6 +35,9 @@ export const smallCatalog: Catalog = {
   compositeTypes: [],
   collations: [],
   grants: null,
+  publications: [],
+  foreignServers: [],
+  foreignTables: [],
   schemas: [
     { kind: 'Schema', name: 'app', comment: 'The application | core' },
     { kind: 'Schema', name: 'My Schema', comment: null },

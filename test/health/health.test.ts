@@ -248,4 +248,7 @@ const emptyCatalog = {
   collations: [],
   policies: [],
   grants: null,
+  publications: [],
+  foreignServers: [],
+  foreignTables: [],
 } as unknown as import('../../src/model').Catalog;

@@ -29,6 +29,10 @@ export interface PullNames {
   readonly eventTriggers: ReadonlyMap<string, Placement>;
   /** The list of grants (`privileges.ts`), when the database has any on a declared object (an undeclared `public` is not managed). */
   readonly privileges: Placement | null;
+  /** Publications (`publications.ts`) and foreign servers (`foreign-servers.ts`), key: name; foreign tables (the schema's `foreign-tables.ts`, key: pullKey). */
+  readonly publications: ReadonlyMap<string, Placement>;
+  readonly foreignServers: ReadonlyMap<string, Placement>;
+  readonly foreignTables: ReadonlyMap<string, Placement>;
 }
 
 /** The key of a schema-scoped object in PullNames (NUL-separated: names may contain dots). */
@@ -69,6 +73,9 @@ const TAKEN = [
   'eventTrigger',
   'grant',
   'revokeDefault',
+  'publication',
+  'foreignServer',
+  'foreignTable',
 ];
 
 /** Words of a name: split at anything but letters and digits, and between a lower-case letter and an upper-case one. */
@@ -125,7 +132,7 @@ class FileNames {
  */
 export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const vars = new VariableNames();
-  const dirs = new FileNames(['extensions', 'event-triggers', 'privileges']);
+  const dirs = new FileNames(['extensions', 'event-triggers', 'privileges', 'publications', 'foreign-servers']);
   const dirOf = new Map<string, { dir: string; files: FileNames }>();
   const schemaNames = [
     ...new Set([
@@ -134,11 +141,11 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
       ...catalog.tables.map((t) => t.schema),
       ...catalog.views.map((v) => v.schema),
       ...catalog.routines.map((r) => r.schema),
-      ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations].map((x) => x.schema),
+      ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations, ...catalog.foreignTables].map((x) => x.schema),
     ]),
   ].sort();
   for (const s of schemaNames)
-    dirOf.set(s, { dir: dirs.take(kebab(s)), files: new FileNames(['schema', 'types', 'tables', 'views', 'functions', 'triggers']) });
+    dirOf.set(s, { dir: dirs.take(kebab(s)), files: new FileNames(['schema', 'types', 'tables', 'views', 'functions', 'triggers', 'foreign-tables']) });
   const dir = (s: string) => dirOf.get(s)!;
 
   const schemas = new Map<string, Placement | null>();
@@ -189,7 +196,20 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const privileges = (catalog.grants ?? []).some((g) => g.object !== 'schema' || schemas.get(g.name))
     ? { file: 'privileges.ts', name: vars.take(['privileges', 'grants']) }
     : null;
-  return { schemas, enums, tables, extensions, views, routines, triggers, sequences, domains, compositeTypes, collations, eventTriggers, privileges };
+  const named = (file: string, kind: string) => (name: string) =>
+    [name, { file, name: vars.take([camel(name, kind), `${camel(name, kind)}${kind.charAt(0).toUpperCase()}${kind.slice(1)}`]) }] as const;
+  const publications = new Map(catalog.publications.map((p) => named('publications.ts', 'publication')(p.name)));
+  const foreignServers = new Map(catalog.foreignServers.map((x) => named('foreign-servers.ts', 'server')(x.name)));
+  const foreignTables = new Map(
+    catalog.foreignTables.map((t) => [
+      pullKey(t.schema, t.name),
+      { file: `${dir(t.schema).dir}/foreign-tables.ts`, name: vars.take(scoped(t.schema, t.name, 'foreignTable')) },
+    ]),
+  );
+  return {
+    ...{ schemas, enums, tables, extensions, views, routines, triggers, sequences, domains, compositeTypes, collations, eventTriggers, privileges },
+    ...{ publications, foreignServers, foreignTables },
+  };
 }
 
 /** The comment initdb gives `public` (PostgreSQL 15 through 18). */

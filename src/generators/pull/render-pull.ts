@@ -3,6 +3,7 @@ import type { Catalog } from '../../model';
 import { emitEnum, emitExtension, emitSchema } from './emit-declarations';
 import { emitEventTrigger, emitRoutine, emitTrigger, emitView, routinesInOrder, viewsInOrder } from './emit-programmable';
 import { emitGrants } from './emit-grants';
+import { emitForeignServer, emitForeignTable, emitPublication } from './emit-replication';
 import { emitTable } from './emit-table';
 import { emitCollation, emitCompositeType, emitDomain, emitSequence } from './emit-type-objects';
 import { Imports } from './imports';
@@ -48,6 +49,10 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
     out.push({ placement: ctx.names.views.get(pullKey(v.schema, v.name))!, emit: (imports) => emitView(v, ctx, imports) });
   for (const t of catalog.triggers) out.push({ placement: ctx.names.triggers.get(triggerPullKey(t))!, emit: (imports) => emitTrigger(t, ctx, imports) });
   for (const e of catalog.eventTriggers) out.push({ placement: ctx.names.eventTriggers.get(e.name)!, emit: (imports) => emitEventTrigger(e, ctx, imports) });
+  for (const s of catalog.foreignServers) out.push({ placement: ctx.names.foreignServers.get(s.name)!, emit: (imports) => emitForeignServer(s, ctx, imports) });
+  for (const t of catalog.foreignTables)
+    out.push({ placement: ctx.names.foreignTables.get(pullKey(t.schema, t.name))!, emit: (imports) => emitForeignTable(t, ctx, imports) });
+  for (const p of catalog.publications) out.push({ placement: ctx.names.publications.get(p.name)!, emit: (imports) => emitPublication(p, ctx, imports) });
   const privileges = ctx.names.privileges;
   if (privileges !== null && catalog.grants !== null) out.push({ placement: privileges, emit: (imports) => emitGrants(catalog.grants!, ctx, imports) });
   return out;
