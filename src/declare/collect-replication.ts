@@ -28,14 +28,12 @@ export function collectReplication(
         kind: 'Publication',
         name: d.name,
         allTables: o.allTables ?? false,
-        tables: d
-          .tableSpecs()
-          .map((t) => ({
-            schema: t.table.schema,
-            name: t.table.name,
-            columns: t.columns ? [...t.columns] : null,
-            where: t.where === undefined ? null : text(t.where),
-          })),
+        tables: d.tableSpecs().map((t) => ({
+          schema: t.table.schema,
+          name: t.table.name,
+          columns: t.columns ? [...t.columns] : null,
+          where: t.where === undefined ? null : text(t.where),
+        })),
         schemas: d.schemaNames().sort(),
         publish: ACTIONS.filter((a) => publish.includes(a)),
         viaRoot: o.viaRoot ?? false,
