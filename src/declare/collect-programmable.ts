@@ -1,22 +1,24 @@
-import { nameKey, parameterList, type EventTrigger, type Routine, type Trigger, type TriggerEvent, type View } from '../model';
+import { nameKey, parameterList, type Aggregate, type EventTrigger, type Routine, type Trigger, type TriggerEvent, type View } from '../model';
 import { buildIndexes, type Sink } from './build-table';
 import { RoutineDecl, type FunctionOptions } from './routine';
 import type { SchemaDecl } from './schema';
 import { TableDecl, type AnyTableDecl } from './table';
 import { EventTriggerDecl, TriggerDecl } from './trigger';
 import { ViewDecl } from './view';
+import { AggregateDecl, toAggregate } from './aggregate';
 
 /** Declarations of views, routines, triggers and event triggers. */
-export type ProgrammableDecl = ViewDecl | RoutineDecl | TriggerDecl | EventTriggerDecl;
+export type ProgrammableDecl = ViewDecl | RoutineDecl | TriggerDecl | EventTriggerDecl | AggregateDecl;
 
 export const isProgrammableDecl = (v: unknown): v is ProgrammableDecl =>
-  v instanceof ViewDecl || v instanceof RoutineDecl || v instanceof TriggerDecl || v instanceof EventTriggerDecl;
+  v instanceof ViewDecl || v instanceof RoutineDecl || v instanceof TriggerDecl || v instanceof EventTriggerDecl || v instanceof AggregateDecl;
 
 /** The declarations one of these makes reachable: its schema, a trigger's table or view and function. */
 export function reachableFrom(d: ProgrammableDecl): (SchemaDecl | AnyTableDecl | ProgrammableDecl)[] {
   if (d instanceof ViewDecl) return [...(d.details.schemaDecl ? [d.details.schemaDecl] : []), ...readDecls(d)];
   if (d instanceof RoutineDecl) return d.details.schemaDecl ? [d.details.schemaDecl] : [];
   if (d instanceof TriggerDecl) return [d.on, d.options.function];
+  if (d instanceof AggregateDecl) return [...(d.schemaDecl ? [d.schemaDecl] : []), ...d.functions()];
   return [d.options.function];
 }
 
@@ -119,6 +121,7 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
   const routines: Routine[] = [];
   const triggers: Trigger[] = [];
   const eventTriggers: EventTrigger[] = [];
+  const aggregates: Aggregate[] = [];
   for (const d of decls) {
     if (d instanceof ViewDecl) {
       views.push(toView(d));
@@ -137,10 +140,13 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
       sink.locate(nameKey(d.on.schema, d.on.name, d.name), d.location);
       const from = d.options.renamedFrom;
       if (from !== undefined) sink.renames.triggers.push({ schema: d.on.schema, table: d.on.name, from, to: d.name });
+    } else if (d instanceof AggregateDecl) {
+      aggregates.push(toAggregate(d));
+      sink.locate(nameKey(d.schema, d.name), d.location);
     } else {
       eventTriggers.push(toEventTrigger(d));
       sink.locate(d.name, d.location);
     }
   }
-  return { views, routines, triggers, eventTriggers };
+  return { views, routines, triggers, eventTriggers, aggregates };
 }

@@ -24,6 +24,7 @@ export { index, IndexBuilder } from './index-builder';
 export { table, TableDecl, type AnyTableDecl, type TableOptions, type ColumnRefs } from './table';
 export { view, materializedView, ViewDecl, type ViewOptions, type MaterializedViewOptions } from './view';
 export { func, procedure, RoutineDecl, type ArgumentSpec, type TypeSpec, type RoutineOptions, type FunctionOptions } from './routine';
+export { aggregate, AggregateDecl, type AggregateOptions, type AggregateFunction, type MovingAggregateOptions } from './aggregate';
 export { trigger, eventTrigger, TriggerDecl, EventTriggerDecl, type TriggerOptions, type EventTriggerOptions } from './trigger';
 export {
   sequence,

@@ -1,6 +1,7 @@
 import type { TypeObjectChange } from './type-object-changes';
 import type { ShapeChange } from './shape-changes';
 import type { Around } from './around';
+import type { AggregateChange } from './aggregate-changes';
 import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
@@ -336,10 +337,12 @@ export type Change =
   | DropEventTrigger
   | AlterEventTrigger
   | TypeObjectChange
+  | AggregateChange
   | ShapeChange
   | SyncTableData;
 
 export type * from './type-object-changes';
+export type * from './aggregate-changes';
 
 export type ChangeKind = Change['kind'];
 

@@ -16,6 +16,7 @@ import { introspectSequences } from './sequences';
 import { introspectDomains } from './domains';
 import { introspectCompositeTypes } from './composite-types';
 import { introspectCollations } from './collations';
+import { introspectAggregates } from './aggregates';
 import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
@@ -72,6 +73,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const domains = await step('domains', db, introspectDomains);
     const compositeTypes = await step('composite types', db, introspectCompositeTypes);
     const collations = await step('collations', db, introspectCollations);
+    const aggregates = await step('aggregates', db, introspectAggregates);
     const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
     const policies = await step('policies', db, introspectPolicies);
     const grants = await step('privileges', db, introspectGrants);
@@ -101,6 +103,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         domains,
         compositeTypes,
         collations,
+        aggregates,
         grants,
         expressionUses,
       }),

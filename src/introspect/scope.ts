@@ -59,6 +59,7 @@ export function scopeCatalog(c: Catalog, scope: Scope | undefined): Catalog {
     domains: inSchema(c.domains),
     compositeTypes: inSchema(c.compositeTypes),
     collations: inSchema(c.collations),
+    aggregates: inSchema(c.aggregates),
     policies: onTable(c.policies),
     grants:
       c.grants === null

@@ -8,3 +8,4 @@ export * from './type-objects';
 export * from './implicit-names';
 export * from './integrity';
 export * from './sql-tokens';
+export * from './aggregate';

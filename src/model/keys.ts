@@ -3,6 +3,7 @@ import { nameKey } from './name-key';
 /** The key of each kind of catalog object (their form: name-key.ts). */
 import { eventTriggerKey, routineKey, triggerKey, viewKey } from './programmable';
 import { grantKey } from './type-objects';
+import { aggregateKey } from './aggregate';
 import type { Catalog, CatalogObject, Constraint, Index, Table, Enum, Extension, Schema } from './types';
 
 export const schemaKey = (s: Pick<Schema, 'name'>): string => s.name;
@@ -62,6 +63,7 @@ export function sortCatalog(c: Catalog): Catalog {
     domains: sorted(c.domains, relKey),
     compositeTypes: sorted(c.compositeTypes, relKey),
     collations: sorted(c.collations, relKey),
+    aggregates: sorted(c.aggregates, aggregateKey),
     policies: sorted(c.policies, constraintKey),
     grants: c.grants === null ? null : sorted(c.grants, grantKey),
     ...(c.expressionUses ? { expressionUses: sorted(c.expressionUses, (u) => JSON.stringify(u.owner)) } : {}),

@@ -1,4 +1,5 @@
 import type { EventTrigger, ExpressionUse, Routine, Trigger, View } from './programmable';
+import type { Aggregate } from './aggregate';
 
 /**
  * The schema model: readonly plain data with `kind` discriminants. Identity is the qualified name
@@ -36,6 +37,8 @@ export interface Catalog {
   readonly domains: readonly Domain[];
   readonly compositeTypes: readonly CompositeType[];
   readonly collations: readonly Collation[];
+  /** User-defined aggregates (`CREATE AGGREGATE`). */
+  readonly aggregates: readonly Aggregate[];
   /** Row-level security policies (`CREATE POLICY`), keyed by table. */
   readonly policies: readonly Policy[];
   /** Privileges granted, or null when they are not managed (declarations manage them only when asked to). */
@@ -245,7 +248,8 @@ export type CommentTarget =
   | { readonly kind: 'Trigger'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'EventTrigger'; readonly name: string }
   | { readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Policy'; readonly schema: string; readonly table: string; readonly name: string };
+  | { readonly kind: 'Policy'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'Aggregate'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly args: string };
 
 /** Every top-level object kind of the catalog. */
 export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint | Sequence | Domain | CompositeType | Collation | Policy;
@@ -267,6 +271,7 @@ export const emptyCatalog: Catalog = Object.freeze({
   domains: [],
   compositeTypes: [],
   collations: [],
+  aggregates: [],
   policies: [],
   grants: null,
 }) as Catalog;

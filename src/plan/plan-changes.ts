@@ -28,6 +28,7 @@ import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planD
 import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
 import { planRecreateCompositeType, planRecreateDomain } from './plan-recreate-domain';
 import { planSyncTableData } from './plan-table-data';
+import { planCreateAggregate, planDropAggregate, planReplaceAggregate } from './plan-aggregate';
 
 /** The steps of one change, each with its reverse and hazards. */
 export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
@@ -138,6 +139,12 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planAlterCompositeType(c);
     case 'RecreateCompositeType':
       return planRecreateCompositeType(c);
+    case 'CreateAggregate':
+      return planCreateAggregate(c);
+    case 'DropAggregate':
+      return planDropAggregate(c);
+    case 'ReplaceAggregate':
+      return planReplaceAggregate(c);
     case 'CreateCollation':
       return planCreateCollation(c);
     case 'DropCollation':

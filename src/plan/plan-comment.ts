@@ -29,6 +29,7 @@ function targetObject(t: CommentTarget): string {
     case 'View':
       return nameKey(t.schema, t.name);
     case 'Routine':
+    case 'Aggregate':
       return `${nameKey(t.schema, t.name)}(${t.identityArgs})`;
     case 'Trigger':
       return nameKey(t.schema, t.table, t.name);
@@ -68,6 +69,7 @@ function targetNode(t: CommentTarget): string {
     case 'View':
       return relNode(t.schema, t.name);
     case 'Routine':
+    case 'Aggregate':
       return routineNode(t.schema, t.name, t.identityArgs);
     case 'Trigger':
       return triggerNode(t.schema, t.table, t.name);

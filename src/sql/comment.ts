@@ -37,6 +37,8 @@ export function commentTargetSql(t: CommentTarget): string {
       return `TYPE ${qualified(t.schema, t.name)}`;
     case 'Collation':
       return `COLLATION ${qualified(t.schema, t.name)}`;
+    case 'Aggregate':
+      return `AGGREGATE ${qualified(t.schema, t.name)}(${t.args})`;
     case 'Policy':
       return `POLICY ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
     default:

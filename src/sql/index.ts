@@ -22,3 +22,4 @@ export * from './table-shape';
 export * from './policy';
 export * from './split-statements';
 export * from './grant';
+export * from './aggregate';

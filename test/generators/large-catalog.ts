@@ -119,6 +119,7 @@ export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
     domains: [],
     compositeTypes: [],
     collations: [],
+    aggregates: [],
     policies: [],
     grants: null,
   };

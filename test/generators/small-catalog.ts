@@ -34,6 +34,7 @@ export const smallCatalog: Catalog = {
   domains: [],
   compositeTypes: [],
   collations: [],
+  aggregates: [],
   grants: null,
   schemas: [
     { kind: 'Schema', name: 'app', comment: 'The application | core' },

@@ -244,6 +244,7 @@ const emptyCatalog = {
   domains: [],
   compositeTypes: [],
   collations: [],
+  aggregates: [],
   policies: [],
   grants: null,
 } as unknown as import('../../src/model').Catalog;

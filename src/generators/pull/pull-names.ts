@@ -19,6 +19,8 @@ export interface PullNames {
   /** Views and routines (key: pullKey(schema, name), routines `name(identity args)`), triggers (pullKey(schema, table\0name)). */
   readonly views: ReadonlyMap<string, Placement>;
   readonly routines: ReadonlyMap<string, Placement>;
+  /** Aggregates (key: routinePullKey), in the schema's `functions.ts`. */
+  readonly aggregates: ReadonlyMap<string, Placement>;
   readonly triggers: ReadonlyMap<string, Placement>;
   /** Sequences, domains and composite types (key: pullKey(schema, name)), in the schema's `types.ts`. */
   readonly sequences: ReadonlyMap<string, Placement>;
@@ -134,6 +136,7 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
       ...catalog.tables.map((t) => t.schema),
       ...catalog.views.map((v) => v.schema),
       ...catalog.routines.map((r) => r.schema),
+      ...catalog.aggregates.map((a) => a.schema),
       ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations].map((x) => x.schema),
     ]),
   ].sort();
@@ -174,6 +177,9 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
       file: `${dir(r.schema).dir}/functions.ts`,
       name: vars.take(scoped(r.schema, r.name, r.procedure ? 'procedure' : 'function')),
     });
+  const aggregates = new Map<string, Placement>();
+  for (const a of catalog.aggregates)
+    aggregates.set(routinePullKey(a), { file: `${dir(a.schema).dir}/functions.ts`, name: vars.take(scoped(a.schema, a.name, 'aggregate')) });
   const triggers = new Map<string, Placement>();
   for (const t of catalog.triggers)
     triggers.set(triggerPullKey(t), { file: `${dir(t.schema).dir}/triggers.ts`, name: vars.take(scoped(t.schema, t.name, 'trigger')) });
@@ -189,7 +195,22 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const privileges = (catalog.grants ?? []).some((g) => g.object !== 'schema' || schemas.get(g.name))
     ? { file: 'privileges.ts', name: vars.take(['privileges', 'grants']) }
     : null;
-  return { schemas, enums, tables, extensions, views, routines, triggers, sequences, domains, compositeTypes, collations, eventTriggers, privileges };
+  return {
+    schemas,
+    enums,
+    tables,
+    extensions,
+    views,
+    routines,
+    aggregates,
+    triggers,
+    sequences,
+    domains,
+    compositeTypes,
+    collations,
+    eventTriggers,
+    privileges,
+  };
 }
 
 /** The comment initdb gives `public` (PostgreSQL 15 through 18). */

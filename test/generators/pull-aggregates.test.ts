@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import { renderPull } from '../../src/generators';
+import { introspect } from '../../src/introspect';
+import { engines, useFreshDb } from '../support/engines';
+import { planAfterPull } from './pull-round-trip';
+
+/** User aggregates of every shape, one called by a view (issue 9). */
+const AGGREGATES_SQL = `
+  CREATE SCHEMA stats;
+  CREATE FUNCTION stats.add_int(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT $1 + $2';
+  CREATE AGGREGATE stats.total(integer) (SFUNC = stats.add_int, STYPE = integer, INITCOND = '0', COMBINEFUNC = stats.add_int, PARALLEL = SAFE);
+  COMMENT ON AGGREGATE stats.total(integer) IS 'sum of integers';
+  CREATE AGGREGATE stats.pct(double precision ORDER BY anyelement) (
+    SFUNC = ordered_set_transition, STYPE = internal, FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA);
+  CREATE AGGREGATE stats.rnk(VARIADIC "any" ORDER BY VARIADIC "any") (
+    SFUNC = ordered_set_transition_multi, STYPE = internal, FINALFUNC = rank_final, FINALFUNC_EXTRA, HYPOTHETICAL);
+  CREATE AGGREGATE stats.msum(integer) (SFUNC = int4_sum, STYPE = bigint, MSFUNC = int4_avg_accum, MINVFUNC = int4_avg_accum_inv,
+    MSTYPE = bigint[], MFINALFUNC = int2int4_sum, MINITCOND = '{0,0}');
+  CREATE AGGREGATE stats.biggest(integer) (SFUNC = int4larger, STYPE = integer, SORTOP = >);
+  CREATE AGGREGATE stats.n(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0');
+  CREATE TABLE stats.items (id integer PRIMARY KEY, qty integer NOT NULL);
+  CREATE VIEW stats.item_totals AS SELECT stats.total(qty) AS qty, stats.n(*) AS n FROM stats.items;
+`;
+
+/** Pull writes aggregates so that they load back to the same catalog: the plan after it is empty. */
+for (const engine of engines) {
+  describe(`generators/pull aggregates (${engine.name})`, function () {
+    this.timeout(120_000);
+    const db = useFreshDb(engine);
+
+    it('pulls normal, ordered-set, hypothetical, moving and zero-argument aggregates; the plan after it is empty', async () => {
+      await db().exec(AGGREGATES_SQL);
+      const files = renderPull(await introspect(db()));
+      const functions = files.get('stats/functions.ts') ?? '';
+      expect(functions)
+        .to.include("aggregate(stats, 'total', {")
+        .and.include('sfunc: addInt,')
+        .and.include("orderBy: ['anyelement']")
+        .and.include('hypothetical: true');
+      expect(await planAfterPull(db(), files)).to.deep.equal([]);
+    });
+  });
+}
