@@ -2,6 +2,7 @@ import type { TypeObjectChange } from './type-object-changes';
 import type { ShapeChange } from './shape-changes';
 import type { Around } from './around';
 import type { AggregateChange } from './aggregate-changes';
+import type { RangeTypeChange } from './range-type-changes';
 import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
@@ -338,11 +339,13 @@ export type Change =
   | AlterEventTrigger
   | TypeObjectChange
   | AggregateChange
+  | RangeTypeChange
   | ShapeChange
   | SyncTableData;
 
 export type * from './type-object-changes';
 export type * from './aggregate-changes';
+export type * from './range-type-changes';
 
 export type ChangeKind = Change['kind'];
 

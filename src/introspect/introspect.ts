@@ -17,6 +17,7 @@ import { introspectDomains } from './domains';
 import { introspectCompositeTypes } from './composite-types';
 import { introspectCollations } from './collations';
 import { introspectAggregates } from './aggregates';
+import { introspectRangeTypes } from './range-types';
 import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
@@ -74,6 +75,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const compositeTypes = await step('composite types', db, introspectCompositeTypes);
     const collations = await step('collations', db, introspectCollations);
     const aggregates = await step('aggregates', db, introspectAggregates);
+    const rangeTypes = await step('range types', db, introspectRangeTypes);
     const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
     const policies = await step('policies', db, introspectPolicies);
     const grants = await step('privileges', db, introspectGrants);
@@ -104,6 +106,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         compositeTypes,
         collations,
         aggregates,
+        rangeTypes,
         grants,
         expressionUses,
       }),

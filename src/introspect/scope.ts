@@ -60,6 +60,7 @@ export function scopeCatalog(c: Catalog, scope: Scope | undefined): Catalog {
     compositeTypes: inSchema(c.compositeTypes),
     collations: inSchema(c.collations),
     aggregates: inSchema(c.aggregates),
+    rangeTypes: inSchema(c.rangeTypes),
     policies: onTable(c.policies),
     grants:
       c.grants === null

@@ -3,7 +3,7 @@ import { notExtensionMember, userSchema } from './sql-fragments';
 
 /** An object in the database that schemakit does not manage yet: left as it is, and named in plans. */
 export interface UnmanagedObject {
-  /** e.g. `window function`, `range type`, `foreign table`. */
+  /** e.g. `window function`, `publication`, `foreign table`. */
   readonly kind: string;
   /** Qualified name, e.g. `public.counter_seq` or `public.users.p_own` for a policy. */
   readonly name: string;
@@ -21,12 +21,6 @@ SELECT kind, name FROM (
          pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_proc', 'p.oid')} AND p.prokind = 'w'
-  UNION ALL
-  SELECT 'range type',
-         pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname)
-    FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}
-     AND t.typtype = 'r'
   UNION ALL
   SELECT 'text search configuration', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.cfgname)
     FROM pg_catalog.pg_ts_config x JOIN pg_catalog.pg_namespace n ON n.oid = x.cfgnamespace
@@ -48,7 +42,7 @@ SELECT kind, name FROM (
 ) u ORDER BY kind, name`;
 
 /**
- * Objects of kinds the engine does not manage yet (window functions, range types, text search
+ * Objects of kinds the engine does not manage yet (window functions, text search
  * configurations and dictionaries, extended statistics, publications, foreign servers and tables),
  * in one query.
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.

@@ -178,6 +178,9 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateCollation':
     case 'DropCollation':
       return [`collation:${relKey(c.collation)}`];
+    case 'CreateRangeType':
+    case 'DropRangeType':
+      return [`type:${relKey(c.rangeType)}`];
     case 'CreateAggregate':
     case 'DropAggregate':
       return [`routine:${aggregateKey(c.aggregate)}`];

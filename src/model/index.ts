@@ -9,3 +9,4 @@ export * from './implicit-names';
 export * from './integrity';
 export * from './sql-tokens';
 export * from './aggregate';
+export * from './range-type';

@@ -64,6 +64,7 @@ export function sortCatalog(c: Catalog): Catalog {
     compositeTypes: sorted(c.compositeTypes, relKey),
     collations: sorted(c.collations, relKey),
     aggregates: sorted(c.aggregates, aggregateKey),
+    rangeTypes: sorted(c.rangeTypes, relKey),
     policies: sorted(c.policies, constraintKey),
     grants: c.grants === null ? null : sorted(c.grants, grantKey),
     ...(c.expressionUses ? { expressionUses: sorted(c.expressionUses, (u) => JSON.stringify(u.owner)) } : {}),

@@ -29,6 +29,7 @@ import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
 import { planRecreateCompositeType, planRecreateDomain } from './plan-recreate-domain';
 import { planSyncTableData } from './plan-table-data';
 import { planCreateAggregate, planDropAggregate, planReplaceAggregate } from './plan-aggregate';
+import { planCreateRangeType, planDropRangeType } from './plan-range-type';
 
 /** The steps of one change, each with its reverse and hazards. */
 export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
@@ -139,6 +140,10 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planAlterCompositeType(c);
     case 'RecreateCompositeType':
       return planRecreateCompositeType(c);
+    case 'CreateRangeType':
+      return planCreateRangeType(c);
+    case 'DropRangeType':
+      return planDropRangeType(c);
     case 'CreateAggregate':
       return planCreateAggregate(c);
     case 'DropAggregate':

@@ -39,6 +39,7 @@ function targetObject(t: CommentTarget): string {
     case 'Domain':
     case 'CompositeType':
     case 'Collation':
+    case 'RangeType':
       return nameKey(t.schema, t.name);
 
     case 'Column':
@@ -79,6 +80,7 @@ function targetNode(t: CommentTarget): string {
       return relNode(t.schema, t.name);
     case 'Domain':
     case 'CompositeType':
+    case 'RangeType':
       return typeNode(t.schema, t.name);
     case 'Collation':
       return collationNode(t.schema, t.name);

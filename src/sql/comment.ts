@@ -34,6 +34,7 @@ export function commentTargetSql(t: CommentTarget): string {
     case 'Domain':
       return `DOMAIN ${qualified(t.schema, t.name)}`;
     case 'CompositeType':
+    case 'RangeType':
       return `TYPE ${qualified(t.schema, t.name)}`;
     case 'Collation':
       return `COLLATION ${qualified(t.schema, t.name)}`;

@@ -23,3 +23,4 @@ export * from './policy';
 export * from './split-statements';
 export * from './grant';
 export * from './aggregate';
+export * from './range-type';

@@ -120,6 +120,7 @@ export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
     compositeTypes: [],
     collations: [],
     aggregates: [],
+    rangeTypes: [],
     policies: [],
     grants: null,
   };

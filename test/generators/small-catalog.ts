@@ -35,6 +35,7 @@ export const smallCatalog: Catalog = {
   compositeTypes: [],
   collations: [],
   aggregates: [],
+  rangeTypes: [],
   grants: null,
   schemas: [
     { kind: 'Schema', name: 'app', comment: 'The application | core' },

@@ -245,6 +245,7 @@ const emptyCatalog = {
   compositeTypes: [],
   collations: [],
   aggregates: [],
+  rangeTypes: [],
   policies: [],
   grants: null,
 } as unknown as import('../../src/model').Catalog;

@@ -28,6 +28,8 @@ export interface PullNames {
   readonly compositeTypes: ReadonlyMap<string, Placement>;
   /** Collations (in the schema's `types.ts`) and event triggers (database-wide, in `event-triggers.ts`; key: name). */
   readonly collations: ReadonlyMap<string, Placement>;
+  /** Range types (in the schema's `types.ts`). */
+  readonly rangeTypes: ReadonlyMap<string, Placement>;
   readonly eventTriggers: ReadonlyMap<string, Placement>;
   /** The list of grants (`privileges.ts`), when the database has any on a declared object (an undeclared `public` is not managed). */
   readonly privileges: Placement | null;
@@ -137,7 +139,7 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
       ...catalog.views.map((v) => v.schema),
       ...catalog.routines.map((r) => r.schema),
       ...catalog.aggregates.map((a) => a.schema),
-      ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations].map((x) => x.schema),
+      ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations, ...catalog.rangeTypes].map((x) => x.schema),
     ]),
   ].sort();
   for (const s of schemaNames)
@@ -189,6 +191,7 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const compositeTypes = inTypes(catalog.compositeTypes, 'type');
   const sequences = inTypes(catalog.sequences, 'sequence');
   const collations = inTypes(catalog.collations, 'collation');
+  const rangeTypes = inTypes(catalog.rangeTypes, 'range');
   const eventTriggers = new Map<string, Placement>();
   for (const e of catalog.eventTriggers)
     eventTriggers.set(e.name, { file: 'event-triggers.ts', name: vars.take([camel(e.name, 'eventTrigger'), `${camel(e.name, 'eventTrigger')}EventTrigger`]) });
@@ -208,6 +211,7 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
     domains,
     compositeTypes,
     collations,
+    rangeTypes,
     eventTriggers,
     privileges,
   };

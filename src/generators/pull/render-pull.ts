@@ -4,6 +4,7 @@ import { emitEnum, emitExtension, emitSchema } from './emit-declarations';
 import { emitEventTrigger, emitRoutine, emitTrigger, emitView, viewsInOrder } from './emit-programmable';
 import { emitGrants } from './emit-grants';
 import { emitAggregate } from './emit-aggregate';
+import { emitRangeType } from './emit-range-type';
 import { emitTable } from './emit-table';
 import { emitCollation, emitCompositeType, emitDomain, emitSequence } from './emit-type-objects';
 import { Imports } from './imports';
@@ -37,6 +38,8 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
   for (const e of catalog.enums) out.push({ placement: ctx.names.enums.get(pullKey(e.schema, e.name))!, emit: (imports) => emitEnum(e, ctx, imports) });
   for (const c of catalog.collations)
     out.push({ placement: ctx.names.collations.get(pullKey(c.schema, c.name))!, emit: (imports) => emitCollation(c, ctx, imports) });
+  for (const r of catalog.rangeTypes)
+    out.push({ placement: ctx.names.rangeTypes.get(pullKey(r.schema, r.name))!, emit: (imports) => emitRangeType(r, ctx, imports) });
   for (const d of catalog.domains) out.push({ placement: ctx.names.domains.get(pullKey(d.schema, d.name))!, emit: (imports) => emitDomain(d, ctx, imports) });
   for (const c of catalog.compositeTypes)
     out.push({ placement: ctx.names.compositeTypes.get(pullKey(c.schema, c.name))!, emit: (imports) => emitCompositeType(c, ctx, imports) });

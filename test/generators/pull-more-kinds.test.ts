@@ -22,9 +22,23 @@ const AGGREGATES_SQL = `
   CREATE VIEW stats.item_totals AS SELECT stats.total(qty) AS qty, stats.n(*) AS n FROM stats.items;
 `;
 
-/** Pull writes aggregates so that they load back to the same catalog: the plan after it is empty. */
+/** Range types with every option, used by columns (range, multirange, array) and a view. */
+const RANGES_SQL = `
+  CREATE SCHEMA spans;
+  CREATE FUNCTION spans.time_diff(x time, y time) RETURNS double precision LANGUAGE sql IMMUTABLE STRICT
+    AS 'SELECT EXTRACT(EPOCH FROM (x - y))::double precision';
+  CREATE TYPE spans.timerange AS RANGE (SUBTYPE = time, SUBTYPE_DIFF = spans.time_diff);
+  CREATE TYPE spans.floatrange AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi);
+  COMMENT ON TYPE spans.floatrange IS 'ranges of doubles';
+  CREATE TYPE spans.textrange AS RANGE (SUBTYPE = text, COLLATION = "C", MULTIRANGE_TYPE_NAME = textranges);
+  CREATE TYPE spans.revrange AS RANGE (SUBTYPE = integer, SUBTYPE_OPCLASS = int4_ops);
+  CREATE TABLE spans.slots (id integer PRIMARY KEY, hours spans.timerange[], score spans.floatrange NOT NULL, names public.textranges);
+  CREATE VIEW spans.wide AS SELECT id FROM spans.slots WHERE score && spans.floatrange(0, 10);
+`;
+
+/** Pull writes these kinds so that they load back to the same catalog: the plan after it is empty. */
 for (const engine of engines) {
-  describe(`generators/pull aggregates (${engine.name})`, function () {
+  describe(`generators/pull aggregates, range types (${engine.name})`, function () {
     this.timeout(120_000);
     const db = useFreshDb(engine);
 
@@ -37,6 +51,14 @@ for (const engine of engines) {
         .and.include('sfunc: addInt,')
         .and.include("orderBy: ['anyelement']")
         .and.include('hypothetical: true');
+      expect(await planAfterPull(db(), files)).to.deep.equal([]);
+    });
+
+    it('pulls range types and columns of range and multirange types; the plan after it is empty', async () => {
+      await db().exec(RANGES_SQL);
+      const files = renderPull(await introspect(db()));
+      expect(files.get('spans/types.ts')).to.include("rangeType(spans, 'textrange', 'text', {").and.include('subtypeDiff: timeDiff,');
+      expect(files.get('spans/slots.ts')).to.include('c.type(floatrange)');
       expect(await planAfterPull(db(), files)).to.deep.equal([]);
     });
   });
