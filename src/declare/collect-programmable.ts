@@ -1,4 +1,4 @@
-import { nameKey, parameterList, type Aggregate, type EventTrigger, type Routine, type Trigger, type TriggerEvent, type View } from '../model';
+import { nameKey, parameterList, type Aggregate, type EventTrigger, type Statistics, type Routine, type Trigger, type TriggerEvent, type View } from '../model';
 import { buildIndexes, type Sink } from './build-table';
 import { RoutineDecl, type FunctionOptions } from './routine';
 import type { SchemaDecl } from './schema';
@@ -6,18 +6,25 @@ import { TableDecl, type AnyTableDecl } from './table';
 import { EventTriggerDecl, TriggerDecl } from './trigger';
 import { ViewDecl } from './view';
 import { AggregateDecl, toAggregate } from './aggregate';
+import { StatisticsDecl, toStatistics } from './statistics';
 
 /** Declarations of views, routines, triggers and event triggers. */
-export type ProgrammableDecl = ViewDecl | RoutineDecl | TriggerDecl | EventTriggerDecl | AggregateDecl;
+export type ProgrammableDecl = ViewDecl | RoutineDecl | TriggerDecl | EventTriggerDecl | AggregateDecl | StatisticsDecl;
 
 export const isProgrammableDecl = (v: unknown): v is ProgrammableDecl =>
-  v instanceof ViewDecl || v instanceof RoutineDecl || v instanceof TriggerDecl || v instanceof EventTriggerDecl || v instanceof AggregateDecl;
+  v instanceof ViewDecl ||
+  v instanceof RoutineDecl ||
+  v instanceof TriggerDecl ||
+  v instanceof EventTriggerDecl ||
+  v instanceof AggregateDecl ||
+  v instanceof StatisticsDecl;
 
 /** The declarations one of these makes reachable: its schema, a trigger's table or view and function. */
 export function reachableFrom(d: ProgrammableDecl): (SchemaDecl | AnyTableDecl | ProgrammableDecl)[] {
   if (d instanceof ViewDecl) return [...(d.details.schemaDecl ? [d.details.schemaDecl] : []), ...readDecls(d)];
   if (d instanceof RoutineDecl) return d.details.schemaDecl ? [d.details.schemaDecl] : [];
   if (d instanceof TriggerDecl) return [d.on, d.options.function];
+  if (d instanceof StatisticsDecl) return [d.table];
   if (d instanceof AggregateDecl) return [...(d.schemaDecl ? [d.schemaDecl] : []), ...d.functions()];
   return [d.options.function];
 }
@@ -122,6 +129,7 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
   const triggers: Trigger[] = [];
   const eventTriggers: EventTrigger[] = [];
   const aggregates: Aggregate[] = [];
+  const statistics: Statistics[] = [];
   for (const d of decls) {
     if (d instanceof ViewDecl) {
       views.push(toView(d));
@@ -140,6 +148,10 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
       sink.locate(nameKey(d.on.schema, d.on.name, d.name), d.location);
       const from = d.options.renamedFrom;
       if (from !== undefined) sink.renames.triggers.push({ schema: d.on.schema, table: d.on.name, from, to: d.name });
+    } else if (d instanceof StatisticsDecl) {
+      const x = toStatistics(d);
+      statistics.push(x);
+      sink.locate(nameKey(x.schema, x.name), d.location);
     } else if (d instanceof AggregateDecl) {
       aggregates.push(toAggregate(d));
       sink.locate(nameKey(d.schema, d.name), d.location);
@@ -148,5 +160,5 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
       sink.locate(d.name, d.location);
     }
   }
-  return { views, routines, triggers, eventTriggers, aggregates };
+  return { views, routines, triggers, eventTriggers, aggregates, statistics };
 }

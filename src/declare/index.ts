@@ -25,6 +25,7 @@ export { table, TableDecl, type AnyTableDecl, type TableOptions, type ColumnRefs
 export { view, materializedView, ViewDecl, type ViewOptions, type MaterializedViewOptions } from './view';
 export { func, procedure, RoutineDecl, type ArgumentSpec, type TypeSpec, type RoutineOptions, type FunctionOptions } from './routine';
 export { aggregate, AggregateDecl, type AggregateOptions, type AggregateFunction, type MovingAggregateOptions } from './aggregate';
+export { statistics, StatisticsDecl, type StatisticsOptions } from './statistics';
 export { trigger, eventTrigger, TriggerDecl, EventTriggerDecl, type TriggerOptions, type EventTriggerOptions } from './trigger';
 export {
   sequence,

@@ -3,6 +3,7 @@ import type { ShapeChange } from './shape-changes';
 import type { Around } from './around';
 import type { AggregateChange } from './aggregate-changes';
 import type { RangeTypeChange } from './range-type-changes';
+import type { StatisticsChange } from './statistics-changes';
 import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
@@ -340,12 +341,14 @@ export type Change =
   | TypeObjectChange
   | AggregateChange
   | RangeTypeChange
+  | StatisticsChange
   | ShapeChange
   | SyncTableData;
 
 export type * from './type-object-changes';
 export type * from './aggregate-changes';
 export type * from './range-type-changes';
+export type * from './statistics-changes';
 
 export type ChangeKind = Change['kind'];
 

@@ -15,6 +15,7 @@ import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
 import { applyTypeObjectRenames, followRenames } from './type-object-renames';
 import { diffTypeObjects } from './type-objects';
+import { diffStatistics } from './statistics';
 import { cascadeTypeRecreations } from './type-cascade';
 import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } from './table-shapes';
 
@@ -54,6 +55,7 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
       ...diffTypeObjects(a, to),
       ...diffTableShapes(a, to),
       ...diffPolicies(a, to),
+      ...diffStatistics(a, to),
     ]),
     to,
   );

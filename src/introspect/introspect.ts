@@ -18,6 +18,7 @@ import { introspectCompositeTypes } from './composite-types';
 import { introspectCollations } from './collations';
 import { introspectAggregates } from './aggregates';
 import { introspectRangeTypes } from './range-types';
+import { introspectStatistics } from './statistics';
 import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
@@ -76,6 +77,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const collations = await step('collations', db, introspectCollations);
     const aggregates = await step('aggregates', db, introspectAggregates);
     const rangeTypes = await step('range types', db, introspectRangeTypes);
+    const statistics = await step('extended statistics', db, introspectStatistics);
     const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
     const policies = await step('policies', db, introspectPolicies);
     const grants = await step('privileges', db, introspectGrants);
@@ -107,6 +109,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         collations,
         aggregates,
         rangeTypes,
+        statistics,
         grants,
         expressionUses,
       }),

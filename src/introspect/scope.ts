@@ -61,6 +61,7 @@ export function scopeCatalog(c: Catalog, scope: Scope | undefined): Catalog {
     collations: inSchema(c.collations),
     aggregates: inSchema(c.aggregates),
     rangeTypes: inSchema(c.rangeTypes),
+    statistics: c.statistics.filter((x) => schemaInScope(scope, x.schema) && tableInScope(scope, x.tableSchema, x.table)),
     policies: onTable(c.policies),
     grants:
       c.grants === null

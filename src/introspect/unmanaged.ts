@@ -30,10 +30,6 @@ SELECT kind, name FROM (
     FROM pg_catalog.pg_ts_dict x JOIN pg_catalog.pg_namespace n ON n.oid = x.dictnamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_dict', 'x.oid')}
   UNION ALL
-  SELECT 'extended statistics', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.stxname)
-    FROM pg_catalog.pg_statistic_ext x JOIN pg_catalog.pg_namespace n ON n.oid = x.stxnamespace
-   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_statistic_ext', 'x.oid')}
-  UNION ALL
   SELECT 'publication', pg_catalog.quote_ident(x.pubname)
     FROM pg_catalog.pg_publication x WHERE ${notExtensionMember('pg_publication', 'x.oid')}
   UNION ALL
@@ -43,7 +39,7 @@ SELECT kind, name FROM (
 
 /**
  * Objects of kinds the engine does not manage yet (window functions, text search
- * configurations and dictionaries, extended statistics, publications, foreign servers and tables),
+ * configurations and dictionaries, publications, foreign servers and tables),
  * in one query.
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.
  */

@@ -178,6 +178,11 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateCollation':
     case 'DropCollation':
       return [`collation:${relKey(c.collation)}`];
+    case 'CreateStatistics':
+    case 'DropStatistics':
+      return [rel(c.statistics.tableSchema, c.statistics.table)];
+    case 'AlterStatistics':
+      return [rel(c.to.tableSchema, c.to.table)];
     case 'CreateRangeType':
     case 'DropRangeType':
       return [`type:${relKey(c.rangeType)}`];

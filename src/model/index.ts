@@ -10,3 +10,4 @@ export * from './integrity';
 export * from './sql-tokens';
 export * from './aggregate';
 export * from './range-type';
+export * from './statistics';

@@ -65,6 +65,7 @@ export function sortCatalog(c: Catalog): Catalog {
     collations: sorted(c.collations, relKey),
     aggregates: sorted(c.aggregates, aggregateKey),
     rangeTypes: sorted(c.rangeTypes, relKey),
+    statistics: sorted(c.statistics, relKey),
     policies: sorted(c.policies, constraintKey),
     grants: c.grants === null ? null : sorted(c.grants, grantKey),
     ...(c.expressionUses ? { expressionUses: sorted(c.expressionUses, (u) => JSON.stringify(u.owner)) } : {}),

@@ -1,6 +1,7 @@
 import type { EventTrigger, ExpressionUse, Routine, Trigger, View } from './programmable';
 import type { Aggregate } from './aggregate';
 import type { RangeType } from './range-type';
+import type { Statistics } from './statistics';
 
 /**
  * The schema model: readonly plain data with `kind` discriminants. Identity is the qualified name
@@ -42,6 +43,8 @@ export interface Catalog {
   readonly aggregates: readonly Aggregate[];
   /** Range types (`CREATE TYPE … AS RANGE`), each with its multirange type. */
   readonly rangeTypes: readonly RangeType[];
+  /** Extended statistics (`CREATE STATISTICS`). */
+  readonly statistics: readonly Statistics[];
   /** Row-level security policies (`CREATE POLICY`), keyed by table. */
   readonly policies: readonly Policy[];
   /** Privileges granted, or null when they are not managed (declarations manage them only when asked to). */
@@ -250,7 +253,7 @@ export type CommentTarget =
   | { readonly kind: 'Routine'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly procedure: boolean }
   | { readonly kind: 'Trigger'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'EventTrigger'; readonly name: string }
-  | { readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation' | 'RangeType'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation' | 'RangeType' | 'Statistics'; readonly schema: string; readonly name: string }
   | { readonly kind: 'Policy'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'Aggregate'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly args: string };
 
@@ -276,6 +279,7 @@ export const emptyCatalog: Catalog = Object.freeze({
   collations: [],
   aggregates: [],
   rangeTypes: [],
+  statistics: [],
   policies: [],
   grants: null,
 }) as Catalog;

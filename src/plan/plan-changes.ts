@@ -30,6 +30,7 @@ import { planRecreateCompositeType, planRecreateDomain } from './plan-recreate-d
 import { planSyncTableData } from './plan-table-data';
 import { planCreateAggregate, planDropAggregate, planReplaceAggregate } from './plan-aggregate';
 import { planCreateRangeType, planDropRangeType } from './plan-range-type';
+import { planAlterStatistics, planCreateStatistics, planDropStatistics } from './plan-statistics';
 
 /** The steps of one change, each with its reverse and hazards. */
 export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
@@ -140,6 +141,12 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planAlterCompositeType(c);
     case 'RecreateCompositeType':
       return planRecreateCompositeType(c);
+    case 'CreateStatistics':
+      return planCreateStatistics(c);
+    case 'DropStatistics':
+      return planDropStatistics(c);
+    case 'AlterStatistics':
+      return planAlterStatistics(c);
     case 'CreateRangeType':
       return planCreateRangeType(c);
     case 'DropRangeType':

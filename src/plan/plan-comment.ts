@@ -12,6 +12,7 @@ import {
   relNode,
   routineNode,
   schemaNode,
+  statisticsNode,
   triggerNode,
   typeNode,
 } from './graph-keys';
@@ -40,6 +41,7 @@ function targetObject(t: CommentTarget): string {
     case 'CompositeType':
     case 'Collation':
     case 'RangeType':
+    case 'Statistics':
       return nameKey(t.schema, t.name);
 
     case 'Column':
@@ -84,6 +86,8 @@ function targetNode(t: CommentTarget): string {
       return typeNode(t.schema, t.name);
     case 'Collation':
       return collationNode(t.schema, t.name);
+    case 'Statistics':
+      return statisticsNode(t.schema, t.name);
     case 'Policy':
       return policyNode(t.schema, t.table, t.name);
     default:

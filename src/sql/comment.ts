@@ -36,6 +36,8 @@ export function commentTargetSql(t: CommentTarget): string {
     case 'CompositeType':
     case 'RangeType':
       return `TYPE ${qualified(t.schema, t.name)}`;
+    case 'Statistics':
+      return `STATISTICS ${qualified(t.schema, t.name)}`;
     case 'Collation':
       return `COLLATION ${qualified(t.schema, t.name)}`;
     case 'Aggregate':

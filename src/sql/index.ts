@@ -24,3 +24,4 @@ export * from './split-statements';
 export * from './grant';
 export * from './aggregate';
 export * from './range-type';
+export * from './statistics';

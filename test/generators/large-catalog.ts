@@ -121,6 +121,7 @@ export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
     collations: [],
     aggregates: [],
     rangeTypes: [],
+    statistics: [],
     policies: [],
     grants: null,
   };

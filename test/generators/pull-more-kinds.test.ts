@@ -36,9 +36,20 @@ const RANGES_SQL = `
   CREATE VIEW spans.wide AS SELECT id FROM spans.slots WHERE score && spans.floatrange(0, 10);
 `;
 
+/** Extended statistics on columns and expressions, with kinds, a target, a comment, in another schema. */
+const STATISTICS_SQL = `
+  CREATE SCHEMA stats;
+  CREATE TABLE addresses (id integer PRIMARY KEY, city text, zip text, street text, "Country" text);
+  CREATE STATISTICS addresses_city_zip (dependencies) ON city, zip FROM addresses;
+  COMMENT ON STATISTICS addresses_city_zip IS 'zip implies city';
+  CREATE STATISTICS stats.addresses_all ON zip, "Country", (lower(street)) FROM addresses;
+  ALTER STATISTICS stats.addresses_all SET STATISTICS 500;
+  CREATE STATISTICS addresses_lower_city ON (lower(city || "Country")) FROM addresses;
+`;
+
 /** Pull writes these kinds so that they load back to the same catalog: the plan after it is empty. */
 for (const engine of engines) {
-  describe(`generators/pull aggregates, range types (${engine.name})`, function () {
+  describe(`generators/pull aggregates, range types, statistics (${engine.name})`, function () {
     this.timeout(120_000);
     const db = useFreshDb(engine);
 
@@ -59,6 +70,16 @@ for (const engine of engines) {
       const files = renderPull(await introspect(db()));
       expect(files.get('spans/types.ts')).to.include("rangeType(spans, 'textrange', 'text', {").and.include('subtypeDiff: timeDiff,');
       expect(files.get('spans/slots.ts')).to.include('c.type(floatrange)');
+      expect(await planAfterPull(db(), files)).to.deep.equal([]);
+    });
+
+    it('pulls extended statistics into their table file; the plan after it is empty', async () => {
+      await db().exec(STATISTICS_SQL);
+      const files = renderPull(await introspect(db()));
+      expect(files.get('public/addresses.ts'))
+        .to.include("statistics(addresses, 'addresses_city_zip', {")
+        .and.include("kinds: ['dependencies'],")
+        .and.include('target: 500,');
       expect(await planAfterPull(db(), files)).to.deep.equal([]);
     });
   });

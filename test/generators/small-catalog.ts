@@ -36,6 +36,7 @@ export const smallCatalog: Catalog = {
   collations: [],
   aggregates: [],
   rangeTypes: [],
+  statistics: [],
   grants: null,
   schemas: [
     { kind: 'Schema', name: 'app', comment: 'The application | core' },

@@ -246,6 +246,7 @@ const emptyCatalog = {
   collations: [],
   aggregates: [],
   rangeTypes: [],
+  statistics: [],
   policies: [],
   grants: null,
 } as unknown as import('../../src/model').Catalog;

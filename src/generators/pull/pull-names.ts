@@ -28,6 +28,8 @@ export interface PullNames {
   readonly compositeTypes: ReadonlyMap<string, Placement>;
   /** Collations (in the schema's `types.ts`) and event triggers (database-wide, in `event-triggers.ts`; key: name). */
   readonly collations: ReadonlyMap<string, Placement>;
+  /** Extended statistics (key: pullKey(schema, name)), in their table's file. */
+  readonly statistics: ReadonlyMap<string, Placement>;
   /** Range types (in the schema's `types.ts`). */
   readonly rangeTypes: ReadonlyMap<string, Placement>;
   readonly eventTriggers: ReadonlyMap<string, Placement>;
@@ -139,7 +141,9 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
       ...catalog.views.map((v) => v.schema),
       ...catalog.routines.map((r) => r.schema),
       ...catalog.aggregates.map((a) => a.schema),
-      ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations, ...catalog.rangeTypes].map((x) => x.schema),
+      ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations, ...catalog.rangeTypes, ...catalog.statistics].map(
+        (x) => x.schema,
+      ),
     ]),
   ].sort();
   for (const s of schemaNames)
@@ -192,6 +196,15 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const sequences = inTypes(catalog.sequences, 'sequence');
   const collations = inTypes(catalog.collations, 'collation');
   const rangeTypes = inTypes(catalog.rangeTypes, 'range');
+  const statistics = new Map(
+    catalog.statistics.map((x) => [
+      pullKey(x.schema, x.name),
+      {
+        file: tables.get(pullKey(x.tableSchema, x.table))?.file ?? `${dir(x.schema).dir}/statistics.ts`,
+        name: vars.take(scoped(x.schema, x.name, 'statistics')),
+      },
+    ]),
+  );
   const eventTriggers = new Map<string, Placement>();
   for (const e of catalog.eventTriggers)
     eventTriggers.set(e.name, { file: 'event-triggers.ts', name: vars.take([camel(e.name, 'eventTrigger'), `${camel(e.name, 'eventTrigger')}EventTrigger`]) });
@@ -212,6 +225,7 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
     compositeTypes,
     collations,
     rangeTypes,
+    statistics,
     eventTriggers,
     privileges,
   };

@@ -5,6 +5,7 @@ import { emitEventTrigger, emitRoutine, emitTrigger, emitView, viewsInOrder } fr
 import { emitGrants } from './emit-grants';
 import { emitAggregate } from './emit-aggregate';
 import { emitRangeType } from './emit-range-type';
+import { emitStatistics } from './emit-statistics';
 import { emitTable } from './emit-table';
 import { emitCollation, emitCompositeType, emitDomain, emitSequence } from './emit-type-objects';
 import { Imports } from './imports';
@@ -46,6 +47,8 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
   for (const s of catalog.sequences)
     out.push({ placement: ctx.names.sequences.get(pullKey(s.schema, s.name))!, emit: (imports) => emitSequence(s, ctx, imports) });
   for (const t of catalog.tables) out.push({ placement: ctx.names.tables.get(pullKey(t.schema, t.name))!, emit: (imports) => emitTable(t, ctx, imports) });
+  for (const x of catalog.statistics)
+    out.push({ placement: ctx.names.statistics.get(pullKey(x.schema, x.name))!, emit: (imports) => emitStatistics(x, ctx, imports) });
   for (const r of catalog.routines) out.push({ placement: ctx.names.routines.get(routinePullKey(r))!, emit: (imports) => emitRoutine(r, ctx, imports) });
   for (const a of catalog.aggregates) out.push({ placement: ctx.names.aggregates.get(routinePullKey(a))!, emit: (imports) => emitAggregate(a, ctx, imports) });
   for (const v of viewsInOrder(catalog.views))
