@@ -1,16 +1,34 @@
-import { nameKey, parameterList, type Dependency, type EventTrigger, type Routine, type Trigger, type TriggerEvent, type View } from '../model';
+import {
+  nameKey,
+  parameterList,
+  type Aggregate,
+  type Dependency,
+  type EventTrigger,
+  type Statistics,
+  type Routine,
+  type Trigger,
+  type TriggerEvent,
+  type View,
+} from '../model';
 import { buildIndexes, type Sink } from './build-table';
 import { RoutineDecl, type FunctionOptions } from './routine';
 import type { SchemaDecl } from './schema';
 import { TableDecl, type AnyTableDecl } from './table';
 import { EventTriggerDecl, TriggerDecl } from './trigger';
 import { ViewDecl } from './view';
+import { AggregateDecl, toAggregate } from './aggregate';
+import { StatisticsDecl, toStatistics } from './statistics';
 
 /** Declarations of views, routines, triggers and event triggers. */
-export type ProgrammableDecl = ViewDecl | RoutineDecl | TriggerDecl | EventTriggerDecl;
+export type ProgrammableDecl = ViewDecl | RoutineDecl | TriggerDecl | EventTriggerDecl | AggregateDecl | StatisticsDecl;
 
 export const isProgrammableDecl = (v: unknown): v is ProgrammableDecl =>
-  v instanceof ViewDecl || v instanceof RoutineDecl || v instanceof TriggerDecl || v instanceof EventTriggerDecl;
+  v instanceof ViewDecl ||
+  v instanceof RoutineDecl ||
+  v instanceof TriggerDecl ||
+  v instanceof EventTriggerDecl ||
+  v instanceof AggregateDecl ||
+  v instanceof StatisticsDecl;
 
 /** The declarations one of these makes reachable: its schema, what a view or routine body reads, a trigger's table or view and function. */
 export function reachableFrom(d: ProgrammableDecl): (SchemaDecl | AnyTableDecl | ProgrammableDecl)[] {
@@ -22,6 +40,8 @@ export function reachableFrom(d: ProgrammableDecl): (SchemaDecl | AnyTableDecl |
     );
     return [...(d.details.schemaDecl ? [d.details.schemaDecl] : []), ...reads];
   }
+  if (d instanceof StatisticsDecl) return [d.table];
+  if (d instanceof AggregateDecl) return [...(d.schemaDecl ? [d.schemaDecl] : []), ...d.functions()];
   const fn = d.options.function instanceof RoutineDecl ? [d.options.function] : [];
   if (d instanceof TriggerDecl) return [d.on, ...fn];
   return fn;
@@ -141,6 +161,8 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
   const routines: Routine[] = [];
   const triggers: Trigger[] = [];
   const eventTriggers: EventTrigger[] = [];
+  const aggregates: Aggregate[] = [];
+  const statistics: Statistics[] = [];
   for (const d of decls) {
     if (d instanceof ViewDecl) {
       views.push(toView(d));
@@ -159,10 +181,17 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
       sink.locate(nameKey(d.on.schema, d.on.name, d.name), d.location);
       const from = d.options.renamedFrom;
       if (from !== undefined) sink.renames.triggers.push({ schema: d.on.schema, table: d.on.name, from, to: d.name });
+    } else if (d instanceof StatisticsDecl) {
+      const x = toStatistics(d);
+      statistics.push(x);
+      sink.locate(nameKey(x.schema, x.name), d.location);
+    } else if (d instanceof AggregateDecl) {
+      aggregates.push(toAggregate(d));
+      sink.locate(nameKey(d.schema, d.name), d.location);
     } else {
       eventTriggers.push(toEventTrigger(d));
       sink.locate(d.name, d.location);
     }
   }
-  return { views, routines, triggers, eventTriggers };
+  return { views, routines, triggers, eventTriggers, aggregates, statistics };
 }

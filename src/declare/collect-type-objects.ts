@@ -1,14 +1,20 @@
-import { nameKey, type Collation, type CompositeType, type Domain, type Grant, type Sequence } from '../model';
+import { nameKey, type Collation, type CompositeType, type Domain, type Grant, type RangeType, type Sequence } from '../model';
+import { qualified } from '../sql';
 import { GrantDecl } from './grant';
 import type { Problem } from '../util';
 import { renderCollation, type Sink } from './build-table';
-import { CollationDecl, CompositeTypeDecl, DomainDecl, SequenceDecl } from './type-decls';
+import { CollationDecl, CompositeTypeDecl, DomainDecl, RangeTypeDecl, SequenceDecl } from './type-decls';
 
 /** Declarations of type-decls.ts. */
-export type TypeObjectDecl = SequenceDecl | DomainDecl | CompositeTypeDecl | CollationDecl | GrantDecl;
+export type TypeObjectDecl = SequenceDecl | DomainDecl | CompositeTypeDecl | CollationDecl | RangeTypeDecl | GrantDecl;
 
 export const isTypeObjectDecl = (v: unknown): v is TypeObjectDecl =>
-  v instanceof SequenceDecl || v instanceof DomainDecl || v instanceof CompositeTypeDecl || v instanceof CollationDecl || v instanceof GrantDecl;
+  v instanceof SequenceDecl ||
+  v instanceof DomainDecl ||
+  v instanceof CompositeTypeDecl ||
+  v instanceof CollationDecl ||
+  v instanceof RangeTypeDecl ||
+  v instanceof GrantDecl;
 
 /** The model lists built from type-object declarations. */
 export interface TypeObjects {
@@ -16,6 +22,7 @@ export interface TypeObjects {
   readonly domains: Domain[];
   readonly compositeTypes: CompositeType[];
   readonly collations: Collation[];
+  readonly rangeTypes: RangeType[];
   /** Null unless privileges are declared (or `managePrivileges()`). */
   grants: Grant[] | null;
 }
@@ -42,7 +49,7 @@ function ownerOf(d: SequenceDecl, problems: Problem[]): Sequence['ownedBy'] {
 
 /** Turns type-object declarations into model objects, recording locations and rename intents in the sink. */
 export function collectTypeObjects(decls: readonly TypeObjectDecl[], sink: Sink, problems: Problem[]): TypeObjects {
-  const out: TypeObjects = { sequences: [], domains: [], compositeTypes: [], collations: [], grants: null };
+  const out: TypeObjects = { sequences: [], domains: [], compositeTypes: [], collations: [], rangeTypes: [], grants: null };
   const r = sink.renames.typeObjects;
   for (const d of decls) {
     if (d instanceof GrantDecl) {
@@ -75,6 +82,22 @@ export function collectTypeObjects(decls: readonly TypeObjectDecl[], sink: Sink,
       out.compositeTypes.push({ kind: 'CompositeType', schema, name, attributes, comment });
       if (renamedFrom !== null) r.types.push({ schema, from: renamedFrom, to: name });
       for (const x of renames) r.members.push({ schema, type: name, ...x });
+    } else if (d instanceof RangeTypeDecl) {
+      const o = d.options;
+      const diff = o.subtypeDiff;
+      out.rangeTypes.push({
+        kind: 'RangeType',
+        schema,
+        name,
+        subtype: d.subtype,
+        subtypeOpclass: o.subtypeOpclass ?? null,
+        collation: o.collation === undefined ? null : renderCollation(o.collation),
+        canonical: o.canonical ?? null,
+        subtypeDiff: diff === undefined ? null : typeof diff === 'string' ? diff : qualified(diff.schema, diff.name),
+        multirangeSchema: o.multirangeSchema ?? schema,
+        multirangeName: d.multirangeName(),
+        comment,
+      });
     } else {
       const o = d.options;
       const provider = o.provider ?? 'libc';

@@ -25,11 +25,16 @@ export { table, TableDecl, type AnyTableDecl, type TableOptions, type ColumnRefs
 export { view, materializedView, ViewDecl, type ViewOptions, type MaterializedViewOptions } from './view';
 export { func, procedure, RoutineDecl, type ArgumentSpec, type TypeSpec, type RoutineOptions, type FunctionOptions } from './routine';
 export { trigger, eventTrigger, TriggerDecl, EventTriggerDecl, type TriggerOptions, type EventTriggerOptions, type RoutineRef } from './trigger';
+export { aggregate, AggregateDecl, type AggregateOptions, type AggregateFunction, type MovingAggregateOptions } from './aggregate';
+export { statistics, StatisticsDecl, type StatisticsOptions } from './statistics';
 export {
   sequence,
   domain,
   compositeType,
   collation,
+  rangeType,
+  RangeTypeDecl,
+  type RangeTypeOptions,
   SequenceDecl,
   DomainDecl,
   CompositeTypeDecl,

@@ -1,4 +1,4 @@
-import type { CollationProvider, CompositeAttribute, DomainCheck, SequenceType } from '../model';
+import { defaultMultirangeName, type CollationProvider, type CompositeAttribute, type DomainCheck, type SequenceType } from '../model';
 import { literal, qualified } from '../sql';
 import type { ColumnRef } from './column-ref';
 import { captureLocation, type Location } from './location';
@@ -193,5 +193,48 @@ export function collation(schema: SchemaDecl | string, name: string, options: Co
   return new CollationDecl(common(schema, name, options), options);
 }
 
+/** Options of `rangeType()`: `CREATE TYPE … AS RANGE`'s options but the subtype. */
+export interface RangeTypeOptions extends Omit<NamedOptions, 'renamedFrom'> {
+  /** A btree operator class of the subtype, when not its default. */
+  readonly subtypeOpclass?: string;
+  readonly collation?: string;
+  /** A function `(subtype, subtype) → double precision`: a declared one, or its name as SQL. */
+  readonly subtypeDiff?: string | { readonly schema: string; readonly name: string };
+  /** `CANONICAL` (a C function on a shell type of the range: name it as SQL). */
+  readonly canonical?: string;
+  /** The multirange type's name (same schema); default: `range` → `multirange` in the name, or `_multirange` appended. */
+  readonly multirangeName?: string;
+  /** The multirange type's schema; default: the range type's. */
+  readonly multirangeSchema?: string;
+}
+
+/** A declared range type; use it as a column type with `c.type(span)`, its multirange with `c.type(span.multirange())`. */
+export class RangeTypeDecl implements SqlEmbeddable {
+  readonly kind = 'RangeTypeDecl' as const;
+  constructor(
+    readonly common: Common,
+    readonly subtype: string,
+    readonly options: RangeTypeOptions,
+  ) {
+    Object.freeze(this);
+  }
+  toSqlFragment(): Sql {
+    return new Sql(qualified(this.common.schema, this.common.name));
+  }
+  /** The multirange type's name. */
+  multirangeName(): string {
+    return this.options.multirangeName ?? defaultMultirangeName(this.common.name);
+  }
+  /** The multirange type, as SQL text for `c.type()`. */
+  multirange(): string {
+    return qualified(this.options.multirangeSchema ?? this.common.schema, this.multirangeName());
+  }
+}
+
+/** Declares a range type: `rangeType(app, 'floatrange', 'double precision', { subtypeDiff: 'float8mi' })`. */
+export function rangeType(schema: SchemaDecl | string, name: string, subtype: TypeSpec, options: RangeTypeOptions = {}): RangeTypeDecl {
+  return new RangeTypeDecl(common(schema, name, options), typeText(subtype), options);
+}
+
 /** A declared type that columns can use (collected with the tables using it). */
-export type TypeDecl = DomainDecl | CompositeTypeDecl;
+export type TypeDecl = DomainDecl | CompositeTypeDecl | RangeTypeDecl;

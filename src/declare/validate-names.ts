@@ -136,6 +136,7 @@ export function validateNames(ctx: ValidationContext): void {
   // Every other kind too: Postgres truncates them the same way (two long view names would collide).
   for (const v of catalog.views) long(v.materialized ? 'materialized view' : 'view', v.name, nameKey(v.schema, v.name));
   for (const r of catalog.routines) long('routine', r.name, nameKey(r.schema, r.name));
+  for (const a of catalog.aggregates) long('aggregate', a.name, nameKey(a.schema, a.name));
   for (const t of catalog.triggers) long('trigger', t.name, nameKey(t.schema, t.table, t.name));
   for (const t of catalog.eventTriggers) long('event trigger', t.name, t.name);
   for (const p of catalog.policies) long('policy', p.name, nameKey(p.schema, p.table, p.name));

@@ -13,6 +13,7 @@ export function validateTypeObjects(ctx: ValidationContext, inSchema: (what: str
   for (const d of c.domains) inSchema('domain', d.schema, key(d));
   for (const t of c.compositeTypes) inSchema('composite type', t.schema, key(t));
   for (const x of c.collations) inSchema('collation', x.schema, key(x));
+  for (const x of c.rangeTypes) inSchema('range type', x.schema, key(x));
   // Tables and enums among themselves are validateNames' business; these are the new kinds against all.
   const clash = (what: string, taken: readonly { schema: string; name: string }[], added: readonly { schema: string; name: string }[]) => {
     const seen = new Set(taken.map(key));
@@ -21,7 +22,11 @@ export function validateTypeObjects(ctx: ValidationContext, inSchema: (what: str
       seen.add(key(x));
     }
   };
-  clash('type', [...c.enums, ...c.tables], [...c.domains, ...c.compositeTypes]);
+  clash(
+    'type',
+    [...c.enums, ...c.tables],
+    [...c.rangeTypes, ...c.rangeTypes.map((r) => ({ schema: r.multirangeSchema, name: r.multirangeName })), ...c.domains, ...c.compositeTypes],
+  );
   clash('relation', c.tables, c.sequences);
   clash('collation', [], c.collations);
   for (const s of c.sequences) {

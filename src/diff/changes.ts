@@ -2,6 +2,9 @@ import type { TypeObjectChange } from './type-object-changes';
 import type { ShapeChange } from './shape-changes';
 import type { ReplicationChange } from './replication-changes';
 import type { Around } from './around';
+import type { AggregateChange } from './aggregate-changes';
+import type { RangeTypeChange } from './range-type-changes';
+import type { StatisticsChange } from './statistics-changes';
 import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
@@ -338,11 +341,17 @@ export type Change =
   | DropEventTrigger
   | AlterEventTrigger
   | TypeObjectChange
+  | AggregateChange
+  | RangeTypeChange
+  | StatisticsChange
   | ShapeChange
   | ReplicationChange
   | SyncTableData;
 
 export type * from './type-object-changes';
+export type * from './aggregate-changes';
+export type * from './range-type-changes';
+export type * from './statistics-changes';
 
 export type ChangeKind = Change['kind'];
 

@@ -1,5 +1,5 @@
-import { columnKey, relKey, routineKey, type Dependency } from '../model';
-import { assertNever } from '../util';
+import { columnKey, rangeConstructors, relKey, routineKey, type Dependency } from '../model';
+import { assertNever, qualified } from '../util';
 import type { Change } from './changes';
 
 /**
@@ -41,7 +41,12 @@ export function invalidatedBy(changes: readonly Change[]): Set<string> {
     } else if (c.kind === 'DropEnum') out.add(dependencyKey({ kind: 'type', schema: c.enum.schema, name: c.enum.name }));
     else if (c.kind === 'DropDomain') out.add(dependencyKey({ kind: 'type', schema: c.domain.schema, name: c.domain.name }));
     else if (c.kind === 'DropCompositeType') out.add(dependencyKey({ kind: 'type', schema: c.type.schema, name: c.type.name }));
-    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType') {
+    else if (c.kind === 'DropRangeType') {
+      out.add(dependencyKey({ kind: 'type', schema: c.rangeType.schema, name: c.rangeType.name }));
+      out.add(dependencyKey({ kind: 'type', schema: c.rangeType.multirangeSchema, name: c.rangeType.multirangeName }));
+      const r = c.rangeType;
+      for (const [schema, name, args] of rangeConstructors(r, qualified(r.schema, r.name))) out.add(routineDependencyKey(schema, name, args));
+    } else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType') {
       out.add(dependencyKey({ kind: 'type', schema: c.to.schema, name: c.to.name }));
       for (const x of c.columns) column(x.schema, x.table, x.column.name);
     }

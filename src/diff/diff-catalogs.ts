@@ -17,6 +17,7 @@ import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
 import { applyTypeObjectRenames, followRenames } from './type-object-renames';
 import { diffTypeObjects } from './type-objects';
+import { diffStatistics } from './statistics';
 import { cascadeTypeRecreations } from './type-cascade';
 import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } from './table-shapes';
 
@@ -58,6 +59,7 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
       ...diffTableShapes(a, to),
       ...diffPolicies(a, to),
       ...diffReplication(a, to),
+      ...diffStatistics(a, to),
     ]),
     to,
   );

@@ -4,6 +4,7 @@ import type { Change } from './changes';
 import { dependencyKey, dependsOnAny, invalidatedBy, relationKey, routineDependencyKey } from './dependents';
 import { commentChanged, matchByKey } from './match';
 import { rebuildExpressionUsers } from './expression-dependents';
+import { aggregateChanges, matchAggregates, settleAggregates } from './aggregates';
 
 /** What happens to an object on both sides: `refresh` only for a materialized view populated or emptied. */
 type Fate = 'same' | 'replace' | 'recreate' | 'refresh';
@@ -64,9 +65,10 @@ export function diffProgrammable(from: Catalog, to: Catalog, base: readonly Chan
   const viewFate = initialFates(views.common, viewKey, viewReplaceable);
   for (const r of routines.removed) invalid.add(routineDependencyKey(r.schema, r.name, r.identityArgs));
   for (const v of views.removed) invalid.add(relationKey(v.schema, v.name));
+  const aggregates = matchAggregates(from, to, invalid);
   // Recreations invalidate what reads the recreated object: iterate to the fixpoint.
   for (let changed = true; changed;) {
-    changed = false;
+    changed = settleAggregates(aggregates, invalid);
     for (const [a] of routines.common) {
       const k = routineKey(a);
       if (routineFate.get(k) !== 'recreate' && dependsOnAny(a.dependsOn, invalid)) routineFate.set(k, 'recreate');
@@ -101,6 +103,7 @@ export function diffProgrammable(from: Catalog, to: Catalog, base: readonly Chan
       });
     }
   }
+  out.push(...aggregateChanges(aggregates));
   for (const v of views.removed) out.push({ kind: 'DropView', view: v });
   for (const v of views.added) out.push({ kind: 'CreateView', view: v }, ...viewColumnComments(null, v));
   for (const [a, b] of views.common) {

@@ -17,6 +17,7 @@ const mapDeps = (c: Catalog, f: (d: Dependency) => Dependency): Catalog => ({
   ...c,
   views: c.views.map((v) => ({ ...v, dependsOn: v.dependsOn.map(f) })),
   routines: c.routines.map((r) => ({ ...r, dependsOn: r.dependsOn.map(f) })),
+  aggregates: c.aggregates.map((a) => ({ ...a, dependsOn: a.dependsOn.map(f) })),
 });
 
 /**

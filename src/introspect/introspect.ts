@@ -16,6 +16,9 @@ import { introspectSequences } from './sequences';
 import { introspectDomains } from './domains';
 import { introspectCompositeTypes } from './composite-types';
 import { introspectCollations } from './collations';
+import { introspectAggregates } from './aggregates';
+import { introspectRangeTypes } from './range-types';
+import { introspectStatistics } from './statistics';
 import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
@@ -75,6 +78,9 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const domains = await step('domains', db, introspectDomains);
     const compositeTypes = await step('composite types', db, introspectCompositeTypes);
     const collations = await step('collations', db, introspectCollations);
+    const aggregates = await step('aggregates', db, introspectAggregates);
+    const rangeTypes = await step('range types', db, introspectRangeTypes);
+    const statistics = await step('extended statistics', db, introspectStatistics);
     const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
     const policies = await step('policies', db, introspectPolicies);
     const grants = await step('privileges', db, introspectGrants);
@@ -107,6 +113,9 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         domains,
         compositeTypes,
         collations,
+        aggregates,
+        rangeTypes,
+        statistics,
         grants,
         publications,
         foreignServers,

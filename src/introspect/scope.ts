@@ -59,6 +59,9 @@ export function scopeCatalog(c: Catalog, scope: Scope | undefined): Catalog {
     domains: inSchema(c.domains),
     compositeTypes: inSchema(c.compositeTypes),
     collations: inSchema(c.collations),
+    aggregates: inSchema(c.aggregates),
+    rangeTypes: inSchema(c.rangeTypes),
+    statistics: c.statistics.filter((x) => schemaInScope(scope, x.schema) && tableInScope(scope, x.tableSchema, x.table)),
     policies: onTable(c.policies),
     foreignTables: c.foreignTables.filter((t) => tableInScope(scope, t.schema, t.name)),
     grants:

@@ -38,3 +38,10 @@ export const qualifiedName = (nsp: string, name: string): string =>
 /** LEFT JOIN of the comment (pg_description) on an object of `catalog`, as alias `alias`. */
 export const commentJoin = (alias: string, catalog: string, oid: string, subId = '0'): string =>
   `LEFT JOIN pg_catalog.pg_description ${alias} ON ${alias}.objoid = ${oid} AND ${alias}.classoid = 'pg_catalog.${catalog}'::pg_catalog.regclass AND ${alias}.objsubid = ${subId}`;
+
+/**
+ * True unless the function is part of a type (pg_depend deptype 'i'): the constructors Postgres creates
+ * with a range type and its multirange type, created and dropped with the type.
+ */
+export const notTypeMember = (oid: string): string =>
+  `${oid} NOT IN (SELECT dep.objid FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dep.deptype = 'i')`;

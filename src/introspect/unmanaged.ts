@@ -3,7 +3,7 @@ import { notExtensionMember, userSchema } from './sql-fragments';
 
 /** An object in the database that schemakit does not manage yet: left as it is, and named in plans. */
 export interface UnmanagedObject {
-  /** e.g. `aggregate`, `range type`, `foreign table`. */
+  /** e.g. `window function`, `publication`, `foreign table`. */
   readonly kind: string;
   /** Qualified name, e.g. `public.counter_seq` or `public.users.p_own` for a policy. */
   readonly name: string;
@@ -11,16 +11,10 @@ export interface UnmanagedObject {
 
 const UNMANAGED_SQL = `
 SELECT kind, name FROM (
-  SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END AS kind,
+  SELECT 'window function' AS kind,
          pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS name
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_proc', 'p.oid')} AND p.prokind IN ('a', 'w')
-  UNION ALL
-  SELECT 'range type',
-         pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname)
-    FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}
-     AND t.typtype = 'r'
+   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_proc', 'p.oid')} AND p.prokind = 'w'
   UNION ALL
   SELECT 'text search configuration', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.cfgname)
     FROM pg_catalog.pg_ts_config x JOIN pg_catalog.pg_namespace n ON n.oid = x.cfgnamespace
@@ -29,10 +23,6 @@ SELECT kind, name FROM (
   SELECT 'text search dictionary', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.dictname)
     FROM pg_catalog.pg_ts_dict x JOIN pg_catalog.pg_namespace n ON n.oid = x.dictnamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_dict', 'x.oid')}
-  UNION ALL
-  SELECT 'extended statistics', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.stxname)
-    FROM pg_catalog.pg_statistic_ext x JOIN pg_catalog.pg_namespace n ON n.oid = x.stxnamespace
-   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_statistic_ext', 'x.oid')}
   UNION ALL
   SELECT 'foreign data wrapper', pg_catalog.quote_ident(x.fdwname)
     FROM pg_catalog.pg_foreign_data_wrapper x WHERE ${notExtensionMember('pg_foreign_data_wrapper', 'x.oid')}
@@ -43,9 +33,8 @@ SELECT kind, name FROM (
 ) u ORDER BY kind, name`;
 
 /**
- * Objects of kinds the engine does not manage yet (aggregates, window functions, range types, text search
- * configurations and dictionaries, extended statistics, foreign data wrappers not created by an extension,
- * user mappings), in one query.
+ * Objects of kinds the engine does not manage yet (window functions, text search configurations and
+ * dictionaries, foreign data wrappers not created by an extension, user mappings), in one query.
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.
  */
 export async function introspectUnmanaged(db: Db): Promise<UnmanagedObject[]> {

@@ -1,6 +1,6 @@
 import { queryRow, type Db } from '../db';
 import type { Change } from '../diff';
-import { relKey, routineKey, type Column, type Constraint, type Table } from '../model';
+import { aggregateKey, relKey, routineKey, type Column, type Constraint, type Table } from '../model';
 import type { Step } from '../plan';
 import { assertNever } from '../util';
 
@@ -178,6 +178,19 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateCollation':
     case 'DropCollation':
       return [`collation:${relKey(c.collation)}`];
+    case 'CreateStatistics':
+    case 'DropStatistics':
+      return [rel(c.statistics.tableSchema, c.statistics.table)];
+    case 'AlterStatistics':
+      return [rel(c.to.tableSchema, c.to.table)];
+    case 'CreateRangeType':
+    case 'DropRangeType':
+      return [`type:${relKey(c.rangeType)}`];
+    case 'CreateAggregate':
+    case 'DropAggregate':
+      return [`routine:${aggregateKey(c.aggregate)}`];
+    case 'ReplaceAggregate':
+      return [`routine:${aggregateKey(c.to)}`];
     case 'RenameTypeObject':
       return [`${c.object}:${c.schema}.${c.from}`];
     case 'RenameTypeMember':

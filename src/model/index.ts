@@ -9,3 +9,6 @@ export * from './implicit-names';
 export * from './integrity';
 export * from './sql-tokens';
 export * from './replication';
+export * from './aggregate';
+export * from './range-type';
+export * from './statistics';

@@ -4,6 +4,7 @@ import { nameKey } from './name-key';
 import { eventTriggerKey, routineKey, triggerKey, viewKey } from './programmable';
 import { grantKey } from './type-objects';
 import { foreignServerKey, foreignTableKey, publicationKey } from './replication';
+import { aggregateKey } from './aggregate';
 import type { Catalog, CatalogObject, Constraint, Index, Table, Enum, Extension, Schema } from './types';
 
 export const schemaKey = (s: Pick<Schema, 'name'>): string => s.name;
@@ -63,6 +64,9 @@ export function sortCatalog(c: Catalog): Catalog {
     domains: sorted(c.domains, relKey),
     compositeTypes: sorted(c.compositeTypes, relKey),
     collations: sorted(c.collations, relKey),
+    aggregates: sorted(c.aggregates, aggregateKey),
+    rangeTypes: sorted(c.rangeTypes, relKey),
+    statistics: sorted(c.statistics, relKey),
     policies: sorted(c.policies, constraintKey),
     grants: c.grants === null ? null : sorted(c.grants, grantKey),
     publications: sorted(c.publications, publicationKey),

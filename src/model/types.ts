@@ -1,4 +1,7 @@
 import type { EventTrigger, ExpressionUse, Routine, Trigger, View } from './programmable';
+import type { Aggregate } from './aggregate';
+import type { RangeType } from './range-type';
+import type { Statistics } from './statistics';
 
 /**
  * The schema model: readonly plain data with `kind` discriminants. Identity is the qualified name
@@ -37,6 +40,12 @@ export interface Catalog {
   readonly domains: readonly Domain[];
   readonly compositeTypes: readonly CompositeType[];
   readonly collations: readonly Collation[];
+  /** User-defined aggregates (`CREATE AGGREGATE`). */
+  readonly aggregates: readonly Aggregate[];
+  /** Range types (`CREATE TYPE … AS RANGE`), each with its multirange type. */
+  readonly rangeTypes: readonly RangeType[];
+  /** Extended statistics (`CREATE STATISTICS`). */
+  readonly statistics: readonly Statistics[];
   /** Row-level security policies (`CREATE POLICY`), keyed by table. */
   readonly policies: readonly Policy[];
   /** Privileges granted, or null when they are not managed (declarations manage them only when asked to). */
@@ -249,8 +258,13 @@ export type CommentTarget =
   | { readonly kind: 'Routine'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly procedure: boolean }
   | { readonly kind: 'Trigger'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'EventTrigger' | 'Publication' | 'ForeignServer'; readonly name: string }
-  | { readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation' | 'ForeignTable'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Policy'; readonly schema: string; readonly table: string; readonly name: string };
+  | {
+      readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation' | 'ForeignTable' | 'RangeType' | 'Statistics';
+      readonly schema: string;
+      readonly name: string;
+    }
+  | { readonly kind: 'Policy'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'Aggregate'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly args: string };
 
 /** Every top-level object kind of the catalog. */
 export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint | Sequence | Domain | CompositeType | Collation | Policy;
@@ -272,6 +286,9 @@ export const emptyCatalog: Catalog = Object.freeze({
   domains: [],
   compositeTypes: [],
   collations: [],
+  aggregates: [],
+  rangeTypes: [],
+  statistics: [],
   policies: [],
   grants: null,
   publications: [],

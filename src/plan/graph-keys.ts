@@ -105,6 +105,8 @@ export function dependencyNeeds(deps: readonly Dependency[]): string[] {
 }
 
 export const collationNode = (schema: string, name: string) => key('collation', schema, name);
+/** Extended statistics (a name space of their own per schema). */
+export const statisticsNode = (schema: string, name: string) => key('statistics', schema, name);
 
 /** Graph key of a user collation named as a column or attribute prints it (`public.ci`); none for pg_catalog's. */
 export function collationNeeds(collation: string | null): string[] {

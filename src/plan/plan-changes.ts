@@ -29,6 +29,9 @@ import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
 import { planReplicationChange } from './plan-publication';
 import { planRecreateCompositeType, planRecreateDomain } from './plan-recreate-domain';
 import { planSyncTableData } from './plan-table-data';
+import { planCreateAggregate, planDropAggregate, planReplaceAggregate } from './plan-aggregate';
+import { planCreateRangeType, planDropRangeType } from './plan-range-type';
+import { planAlterStatistics, planCreateStatistics, planDropStatistics } from './plan-statistics';
 
 /** The steps of one change, each with its reverse and hazards. */
 export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
@@ -139,6 +142,22 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planAlterCompositeType(c);
     case 'RecreateCompositeType':
       return planRecreateCompositeType(c);
+    case 'CreateStatistics':
+      return planCreateStatistics(c);
+    case 'DropStatistics':
+      return planDropStatistics(c);
+    case 'AlterStatistics':
+      return planAlterStatistics(c);
+    case 'CreateRangeType':
+      return planCreateRangeType(c);
+    case 'DropRangeType':
+      return planDropRangeType(c);
+    case 'CreateAggregate':
+      return planCreateAggregate(c);
+    case 'DropAggregate':
+      return planDropAggregate(c);
+    case 'ReplaceAggregate':
+      return planReplaceAggregate(c);
     case 'CreateCollation':
       return planCreateCollation(c);
     case 'DropCollation':

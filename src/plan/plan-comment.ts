@@ -14,6 +14,7 @@ import {
   relNode,
   routineNode,
   schemaNode,
+  statisticsNode,
   triggerNode,
   typeNode,
 } from './graph-keys';
@@ -31,6 +32,7 @@ function targetObject(t: CommentTarget): string {
     case 'View':
       return nameKey(t.schema, t.name);
     case 'Routine':
+    case 'Aggregate':
       return `${nameKey(t.schema, t.name)}(${t.identityArgs})`;
     case 'Trigger':
       return nameKey(t.schema, t.table, t.name);
@@ -43,6 +45,8 @@ function targetObject(t: CommentTarget): string {
     case 'CompositeType':
     case 'Collation':
     case 'ForeignTable':
+    case 'RangeType':
+    case 'Statistics':
       return nameKey(t.schema, t.name);
 
     case 'Column':
@@ -73,6 +77,7 @@ function targetNode(t: CommentTarget): string {
     case 'View':
       return relNode(t.schema, t.name);
     case 'Routine':
+    case 'Aggregate':
       return routineNode(t.schema, t.name, t.identityArgs);
     case 'Trigger':
       return triggerNode(t.schema, t.table, t.name);
@@ -87,9 +92,12 @@ function targetNode(t: CommentTarget): string {
       return relNode(t.schema, t.name);
     case 'Domain':
     case 'CompositeType':
+    case 'RangeType':
       return typeNode(t.schema, t.name);
     case 'Collation':
       return collationNode(t.schema, t.name);
+    case 'Statistics':
+      return statisticsNode(t.schema, t.name);
     case 'Policy':
       return policyNode(t.schema, t.table, t.name);
     default:

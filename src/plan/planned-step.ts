@@ -27,6 +27,8 @@ const PHASE_ORDER = [
   'Extension',
   'Enum',
   'CreateRoutine',
+  /** Aggregates: after the functions they are made of (declared ones may name those by text only). */
+  'CreateAggregate',
   'CreateTable',
   'AddColumn',
   'AlterColumn',

@@ -40,9 +40,14 @@ export function commentTargetSql(t: CommentTarget): string {
     case 'Domain':
       return `DOMAIN ${qualified(t.schema, t.name)}`;
     case 'CompositeType':
+    case 'RangeType':
       return `TYPE ${qualified(t.schema, t.name)}`;
+    case 'Statistics':
+      return `STATISTICS ${qualified(t.schema, t.name)}`;
     case 'Collation':
       return `COLLATION ${qualified(t.schema, t.name)}`;
+    case 'Aggregate':
+      return `AGGREGATE ${qualified(t.schema, t.name)}(${t.args})`;
     case 'Policy':
       return `POLICY ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
     default:

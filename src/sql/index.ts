@@ -24,3 +24,6 @@ export * from './split-statements';
 export * from './grant';
 export * from './publication';
 export * from './foreign';
+export * from './aggregate';
+export * from './range-type';
+export * from './statistics';

@@ -32,6 +32,7 @@ export function pullContext(catalog: Catalog, layout: PullLayout): PullContext {
   for (const e of catalog.enums) enumsBySqlName.set(qualified(e.schema, e.name), names.enums.get(pullKey(e.schema, e.name))!);
   const typesBySqlName = new Map<string, Placement>();
   for (const d of catalog.domains) typesBySqlName.set(qualified(d.schema, d.name), names.domains.get(pullKey(d.schema, d.name))!);
+  for (const r of catalog.rangeTypes) typesBySqlName.set(qualified(r.schema, r.name), names.rangeTypes.get(pullKey(r.schema, r.name))!);
   for (const t of catalog.compositeTypes) typesBySqlName.set(qualified(t.schema, t.name), names.compositeTypes.get(pullKey(t.schema, t.name))!);
   const component = fkComponents(
     catalog.tables,

@@ -19,6 +19,8 @@ export interface PullNames {
   /** Views and routines (key: pullKey(schema, name), routines `name(identity args)`), triggers (pullKey(schema, table\0name)). */
   readonly views: ReadonlyMap<string, Placement>;
   readonly routines: ReadonlyMap<string, Placement>;
+  /** Aggregates (key: routinePullKey), in the schema's `functions.ts`. */
+  readonly aggregates: ReadonlyMap<string, Placement>;
   readonly triggers: ReadonlyMap<string, Placement>;
   /** Sequences, domains and composite types (key: pullKey(schema, name)), in the schema's `types.ts`. */
   readonly sequences: ReadonlyMap<string, Placement>;
@@ -26,6 +28,10 @@ export interface PullNames {
   readonly compositeTypes: ReadonlyMap<string, Placement>;
   /** Collations (in the schema's `types.ts`) and event triggers (database-wide, in `event-triggers.ts`; key: name). */
   readonly collations: ReadonlyMap<string, Placement>;
+  /** Extended statistics (key: pullKey(schema, name)), in their table's file. */
+  readonly statistics: ReadonlyMap<string, Placement>;
+  /** Range types (in the schema's `types.ts`). */
+  readonly rangeTypes: ReadonlyMap<string, Placement>;
   readonly eventTriggers: ReadonlyMap<string, Placement>;
   /** The list of grants (`privileges.ts`), when the database has any on a declared object (an undeclared `public` is not managed). */
   readonly privileges: Placement | null;
@@ -141,7 +147,16 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
       ...catalog.tables.map((t) => t.schema),
       ...catalog.views.map((v) => v.schema),
       ...catalog.routines.map((r) => r.schema),
-      ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations, ...catalog.foreignTables].map((x) => x.schema),
+      ...catalog.aggregates.map((a) => a.schema),
+      ...[
+        ...catalog.sequences,
+        ...catalog.domains,
+        ...catalog.compositeTypes,
+        ...catalog.collations,
+        ...catalog.foreignTables,
+        ...catalog.rangeTypes,
+        ...catalog.statistics,
+      ].map((x) => x.schema),
     ]),
   ].sort();
   for (const s of schemaNames)
@@ -181,6 +196,9 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
       file: `${dir(r.schema).dir}/functions.ts`,
       name: vars.take(scoped(r.schema, r.name, r.procedure ? 'procedure' : 'function')),
     });
+  const aggregates = new Map<string, Placement>();
+  for (const a of catalog.aggregates)
+    aggregates.set(routinePullKey(a), { file: `${dir(a.schema).dir}/functions.ts`, name: vars.take(scoped(a.schema, a.name, 'aggregate')) });
   const triggers = new Map<string, Placement>();
   for (const t of catalog.triggers)
     triggers.set(triggerPullKey(t), { file: `${dir(t.schema).dir}/triggers.ts`, name: vars.take(scoped(t.schema, t.name, 'trigger')) });
@@ -190,6 +208,16 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const compositeTypes = inTypes(catalog.compositeTypes, 'type');
   const sequences = inTypes(catalog.sequences, 'sequence');
   const collations = inTypes(catalog.collations, 'collation');
+  const rangeTypes = inTypes(catalog.rangeTypes, 'range');
+  const statistics = new Map(
+    catalog.statistics.map((x) => [
+      pullKey(x.schema, x.name),
+      {
+        file: tables.get(pullKey(x.tableSchema, x.table))?.file ?? `${dir(x.schema).dir}/statistics.ts`,
+        name: vars.take(scoped(x.schema, x.name, 'statistics')),
+      },
+    ]),
+  );
   const eventTriggers = new Map<string, Placement>();
   for (const e of catalog.eventTriggers)
     eventTriggers.set(e.name, { file: 'event-triggers.ts', name: vars.take([camel(e.name, 'eventTrigger'), `${camel(e.name, 'eventTrigger')}EventTrigger`]) });
@@ -207,7 +235,8 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
     ]),
   );
   return {
-    ...{ schemas, enums, tables, extensions, views, routines, triggers, sequences, domains, compositeTypes, collations, eventTriggers, privileges },
+    ...{ schemas, enums, tables, extensions, views, routines, aggregates, triggers, sequences, domains, compositeTypes, collations },
+    ...{ rangeTypes, statistics, eventTriggers, privileges },
     ...{ publications, foreignServers, foreignTables },
   };
 }

@@ -4,6 +4,9 @@ import { emitEnum, emitExtension, emitSchema } from './emit-declarations';
 import { emitEventTrigger, emitRoutine, emitTrigger, emitView, routinesInOrder, viewsInOrder } from './emit-programmable';
 import { emitGrants } from './emit-grants';
 import { emitForeignServer, emitForeignTable, emitPublication } from './emit-replication';
+import { emitAggregate } from './emit-aggregate';
+import { emitRangeType } from './emit-range-type';
+import { emitStatistics } from './emit-statistics';
 import { emitTable } from './emit-table';
 import { emitCollation, emitCompositeType, emitDomain, emitSequence } from './emit-type-objects';
 import { Imports } from './imports';
@@ -37,14 +40,19 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
   for (const e of catalog.enums) out.push({ placement: ctx.names.enums.get(pullKey(e.schema, e.name))!, emit: (imports) => emitEnum(e, ctx, imports) });
   for (const c of catalog.collations)
     out.push({ placement: ctx.names.collations.get(pullKey(c.schema, c.name))!, emit: (imports) => emitCollation(c, ctx, imports) });
+  for (const r of catalog.rangeTypes)
+    out.push({ placement: ctx.names.rangeTypes.get(pullKey(r.schema, r.name))!, emit: (imports) => emitRangeType(r, ctx, imports) });
   for (const d of catalog.domains) out.push({ placement: ctx.names.domains.get(pullKey(d.schema, d.name))!, emit: (imports) => emitDomain(d, ctx, imports) });
   for (const c of catalog.compositeTypes)
     out.push({ placement: ctx.names.compositeTypes.get(pullKey(c.schema, c.name))!, emit: (imports) => emitCompositeType(c, ctx, imports) });
   for (const s of catalog.sequences)
     out.push({ placement: ctx.names.sequences.get(pullKey(s.schema, s.name))!, emit: (imports) => emitSequence(s, ctx, imports) });
   for (const t of catalog.tables) out.push({ placement: ctx.names.tables.get(pullKey(t.schema, t.name))!, emit: (imports) => emitTable(t, ctx, imports) });
+  for (const x of catalog.statistics)
+    out.push({ placement: ctx.names.statistics.get(pullKey(x.schema, x.name))!, emit: (imports) => emitStatistics(x, ctx, imports) });
   for (const r of routinesInOrder(catalog.routines))
     out.push({ placement: ctx.names.routines.get(routinePullKey(r))!, emit: (imports) => emitRoutine(r, ctx, imports) });
+  for (const a of catalog.aggregates) out.push({ placement: ctx.names.aggregates.get(routinePullKey(a))!, emit: (imports) => emitAggregate(a, ctx, imports) });
   for (const v of viewsInOrder(catalog.views))
     out.push({ placement: ctx.names.views.get(pullKey(v.schema, v.name))!, emit: (imports) => emitView(v, ctx, imports) });
   for (const t of catalog.triggers) out.push({ placement: ctx.names.triggers.get(triggerPullKey(t))!, emit: (imports) => emitTrigger(t, ctx, imports) });
