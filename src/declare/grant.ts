@@ -1,7 +1,7 @@
 import type { Grant, GrantObjectKind } from '../model';
 import { ColumnRef } from './column-ref';
 import { EnumDecl } from './enum';
-import { ForeignTableDecl } from './foreign';
+import { ForeignServerDecl, ForeignTableDecl } from './foreign';
 import { captureLocation, type Location } from './location';
 import { RoutineDecl } from './routine';
 import { SchemaDecl, schemaName } from './schema';
@@ -17,6 +17,7 @@ export type GrantTarget =
   | AnyTableDecl
   | ViewDecl
   | ForeignTableDecl
+  | ForeignServerDecl
   | ColumnRef
   | SequenceDecl
   | SchemaDecl
@@ -67,6 +68,7 @@ function targetOf(on: GrantTarget): { object: GrantObjectKind; schema: string | 
   if (on instanceof EnumDecl) return { object: 'type', schema: on.schema, name: on.name, column: null };
   if (on instanceof DomainDecl || on instanceof CompositeTypeDecl) return { object: 'type', schema: on.common.schema, name: on.common.name, column: null };
   // GRANT … ON TABLE names views and materialized views too; Postgres keeps their ACL as a table's.
+  if (on instanceof ForeignServerDecl) return { object: 'server', schema: null, name: on.name, column: null };
   if (on instanceof ForeignTableDecl) return { object: 'table', schema: on.schema, name: on.name, column: null };
   if (on instanceof ViewDecl) return { object: 'table', schema: on.schema, name: on.name, column: null };
   if (on instanceof RoutineDecl) return { object: 'function', schema: on.schema, name: `${on.name}(${on.details.identityArgs})`, column: null };

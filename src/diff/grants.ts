@@ -28,6 +28,8 @@ export function managesGrant(c: Catalog, g: Grant): boolean {
       );
     case 'type':
       return [...c.enums, ...c.domains, ...c.compositeTypes].some((x) => x.schema === g.schema && x.name === g.name);
+    case 'server':
+      return c.foreignServers.some((s) => s.name === g.name);
     case 'function':
       return c.routines.some((r) => r.schema === g.schema && g.name.startsWith(`${r.name}(`));
   }

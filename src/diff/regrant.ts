@@ -13,6 +13,8 @@ const grantObjectKey = (g: Grant): string | null => {
       return JSON.stringify(['function', g.schema, g.name]);
     case 'type':
       return JSON.stringify(['type', g.schema, g.name]);
+    case 'server':
+      return JSON.stringify(['server', null, g.name]);
     case 'schema':
       return null;
   }
@@ -35,6 +37,9 @@ function touched(c: Change): [string, '-' | '+' | '~'] | null {
       return [rel(c.table), '-'];
     case 'CreateForeignTable':
       return [rel(c.table), '+'];
+    case 'DropForeignServer':
+    case 'CreateForeignServer':
+      return [JSON.stringify(['server', null, c.server.name]), c.kind === 'DropForeignServer' ? '-' : '+'];
     case 'DropSequence':
       return [rel(c.sequence), '-'];
     case 'CreateSequence':

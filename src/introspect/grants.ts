@@ -4,7 +4,7 @@ import { notExtensionMember, userSchema } from './sql-fragments';
 
 /**
  * Privileges: every ACL entry (aclexplode) of the user's tables (and other relations), columns, sequences,
- * schemas, functions and types, except those the object has anyway: the owner's own, and the entries of
+ * schemas, functions, types and foreign servers, except those the object has anyway: the owner's own, and the entries of
  * its default ACL (acldefault: EXECUTE on functions and USAGE on types for PUBLIC); default entries missing
  * from the ACL are read as revoked. A NULL ACL is the default one, so it yields nothing. Table row types and array types have no ACL of their own to manage.
  * Functions are named `name(argument types)` (oidvectortypes: types only, qualified unless pg_catalog).
@@ -29,6 +29,10 @@ WITH acl AS (
          pg_catalog.acldefault('f', p.proowner)
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
    WHERE p.proacl IS NOT NULL AND ${userSchema('n')} AND ${notExtensionMember('pg_proc', 'p.oid')}
+  UNION ALL
+  SELECT 'server', NULL, s.srvname, NULL, s.srvowner, s.srvacl, pg_catalog.acldefault('S', s.srvowner)
+    FROM pg_catalog.pg_foreign_server s
+   WHERE s.srvacl IS NOT NULL AND ${notExtensionMember('pg_foreign_server', 's.oid')}
   UNION ALL
   SELECT 'type', n.nspname, t.typname, NULL, t.typowner, t.typacl, pg_catalog.acldefault('T', t.typowner)
     FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace

@@ -70,9 +70,11 @@ export function scopeCatalog(c: Catalog, scope: Scope | undefined): Catalog {
         : c.grants.filter((g) =>
             g.object === 'schema'
               ? schemaInScope(scope, g.name)
-              : g.object === 'table' || g.object === 'column'
-                ? tableInScope(scope, g.schema!, g.name)
-                : schemaInScope(scope, g.schema!),
+              : g.object === 'server'
+                ? true
+                : g.object === 'table' || g.object === 'column'
+                  ? tableInScope(scope, g.schema!, g.name)
+                  : schemaInScope(scope, g.schema!),
           ),
   };
 }

@@ -85,7 +85,7 @@ export interface Collation {
 }
 
 /** The kinds of objects privileges are granted on. */
-export type GrantObjectKind = 'table' | 'column' | 'sequence' | 'schema' | 'function' | 'type';
+export type GrantObjectKind = 'table' | 'column' | 'sequence' | 'schema' | 'function' | 'type' | 'server';
 
 /**
  * One privilege granted to a role (`PUBLIC` for everyone) beyond what the object has by default: the
@@ -97,7 +97,7 @@ export type GrantObjectKind = 'table' | 'column' | 'sequence' | 'schema' | 'func
 export interface Grant {
   readonly kind: 'Grant';
   readonly object: GrantObjectKind;
-  /** Null for schemas. */
+  /** Null for schemas and foreign servers. */
   readonly schema: string | null;
   readonly name: string;
   readonly column: string | null;

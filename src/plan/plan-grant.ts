@@ -2,7 +2,7 @@ import type { GrantPrivilege, RevokePrivilege } from '../diff';
 import type { Grant } from '../model';
 import { grantSql, revokeSql } from '../sql';
 import { assertNever } from '../util';
-import { columnNode, relNode, routineNode, schemaNode, typeNode } from './graph-keys';
+import { columnNode, foreignServerNode, relNode, routineNode, schemaNode, typeNode } from './graph-keys';
 import { Phase, plannedStep, type PlannedStep } from './planned-step';
 
 /** The graph key of a grant's object (a function's is `name(argument types)`, as its routine's identity). */
@@ -18,6 +18,8 @@ function grantNeeds(g: Grant): string[] {
       return [schemaNode(g.name)];
     case 'type':
       return [typeNode(schema, g.name)];
+    case 'server':
+      return [foreignServerNode(g.name)];
     case 'function': {
       const open = g.name.indexOf('(');
       return open < 0 ? [] : [routineNode(schema, g.name.slice(0, open), g.name.slice(open + 1, -1))];

@@ -25,6 +25,8 @@ function grantTargetSql(g: Grant): string {
       return `${g.privilege} ON ROUTINE ${routineSql(schema, g.name)}`;
     case 'type':
       return `${g.privilege} ON TYPE ${qualified(schema, g.name)}`;
+    case 'server':
+      return `${g.privilege} ON FOREIGN SERVER ${ident(g.name)}`;
     default:
       return assertNever(g.object, 'grant object kind');
   }

@@ -56,6 +56,7 @@ const FILE_FDW_SQL = `
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sk_reader') THEN CREATE ROLE sk_reader; END IF;
   END $$;
   GRANT SELECT ON ext.prices TO sk_reader;
+  GRANT USAGE ON FOREIGN SERVER files TO sk_reader;
 `;
 
 /** postgres_fdw (PostgreSQL only): a server, a foreign table, and a user mapping whose password must never be written. */

@@ -32,6 +32,8 @@ function grantTarget(g: Grant, ctx: PullContext, imports: Imports): string | nul
       return ref(ctx.names.enums.get(key) ?? ctx.names.domains.get(key) ?? ctx.names.compositeTypes.get(key)) ?? byName('type');
     case 'function':
       return ref(ctx.names.routines.get(key)) ?? byName('function');
+    case 'server':
+      return ref(ctx.names.foreignServers.get(g.name));
     default:
       return null;
   }
