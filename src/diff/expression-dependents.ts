@@ -79,6 +79,32 @@ export function supersededRenames(changes: readonly Change[]): Set<Change> {
   );
 }
 
+/**
+ * A domain's CHECK reading a recreated routine: dropped before (`ALTER DOMAIN … DROP CONSTRAINT`) and added
+ * after, unless the base changes the domain itself (then it is left to them).
+ */
+function rebuildDomainCheck(
+  from: Catalog,
+  to: Catalog,
+  base: readonly Change[],
+  o: { schema: string; domain: string; name: string },
+  dependsOn: readonly Dependency[],
+): Change[] {
+  const same = (x: { schema: string; name: string }) => x.schema === o.schema && x.name === o.domain;
+  const [a, b] = [from.domains.find(same), to.domains.find(same)];
+  const check = b?.checks.find((k) => k.name === o.name);
+  const touched = base.some(
+    (c) =>
+      ((c.kind === 'AlterDomain' || c.kind === 'RecreateDomain') && same(c.from)) || ((c.kind === 'DropDomain' || c.kind === 'CreateDomain') && same(c.domain)),
+  );
+  if (!a || !b || !check || touched || !a.checks.some((k) => k.name === o.name)) return [];
+  const without = { ...a, checks: a.checks.filter((k) => k.name !== o.name) };
+  return [
+    { kind: 'AlterDomain', from: a, to: without, around: { dependsOn, before: true } },
+    { kind: 'AlterDomain', from: without, to: { ...without, checks: [...without.checks, check] }, around: { dependsOn, before: false } },
+  ];
+}
+
 /** Keys of objects the base changes already drop or create (they are left to the base). */
 function touchedKeys(base: readonly Change[]): Set<string> {
   const out = new Set<string>();
@@ -185,6 +211,9 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
           );
           break;
         }
+        case 'domain-check':
+          out.push(...rebuildDomainCheck(from, to, base, o, dependsOn));
+          break;
         case 'generated': {
           const [a, b] = [findColumn(from, o.schema, o.table, o.column), findColumn(to, o.schema, o.table, o.column)];
           if (!a || !b || touched.has(`column ${columnKey(o.schema, o.table, o.column)}`) || tableGone(o.schema, o.table)) break;

@@ -1,4 +1,5 @@
 import type { Collation, Column, CompositeType, Domain, Grant, Sequence } from '../model';
+import type { Around } from './around';
 
 /** Changes of sequences, domains, composite types and collations (see model/type-objects.ts). */
 
@@ -25,8 +26,11 @@ export interface DropDomain {
   readonly kind: 'DropDomain';
   readonly domain: Domain;
 }
-/** `ALTER DOMAIN` for default, NOT NULL and checks (the base type and collation cannot be altered). */
-export interface AlterDomain {
+/**
+ * `ALTER DOMAIN` for default, NOT NULL and checks (the base type and collation cannot be altered); with
+ * `around`, a check dropped before or added after a routine it calls is recreated (see rebuildExpressionUsers).
+ */
+export interface AlterDomain extends Around {
   readonly kind: 'AlterDomain';
   readonly from: Domain;
   readonly to: Domain;

@@ -73,6 +73,12 @@ export const columnTypeNode = (schema: string, table: string, column: string, vi
 export const typeShapeNode = (schema: string, name: string) => key('type-shape', schema, name);
 /** A function or procedure, by its identity arguments (overloads share a name). */
 export const routineNode = (schema: string, name: string, identityArgs: string) => key('routine', schema, name, identityArgs);
+/**
+ * A routine's name, all overloads: dropped by a DROP and created by a CREATE, so that a routine whose
+ * signature changes is dropped under the old one before it is created under the new (a call matching both
+ * overloads would be ambiguous in between, and in the down script too).
+ */
+export const routineNameNode = (schema: string, name: string) => key('routine-name', schema, name);
 export const triggerNode = (schema: string, table: string, name: string) => key('trigger', schema, table, name);
 export const eventTriggerNode = (name: string) => key('event-trigger', name);
 export const publicationNode = (name: string) => key('publication', name);

@@ -6,6 +6,7 @@ import type { PlannedStep } from './planned-step';
  * - a drop of a key comes before a create of the same key (drop and re-create, renames into a freed name);
  * - a step that needs a key comes after the step creating it, or, when the key is only dropped (or the
  *   step is itself a drop), before the step dropping it;
+ * - a step that follows a key (an object rebuilt around a routine) comes after the steps creating and dropping it;
  * - the steps of one change keep their order.
  * Ties are broken by phase, then by input order (topoSort is stable).
  */
@@ -40,6 +41,7 @@ export function orderSteps(groups: readonly (readonly PlannedStep[])[]): Planned
       else for (const r of rs) edge(i, r);
     }
     for (const k of s.precedes) for (const r of removers.get(k) ?? []) edge(i, r);
+    for (const k of s.follows ?? []) for (const x of [...(creators.get(k) ?? []), ...(removers.get(k) ?? [])]) edge(x, i);
   });
   const lastOfGroup = new Map<number, number>();
   flat.forEach((x, i) => {

@@ -2,7 +2,7 @@ import type { CreateRoutine, DropRoutine, RenameRoutine, ReplaceRoutine } from '
 import { routineKey, type Routine } from '../model';
 import { createRoutineSql, dropRoutineSql, renameRoutineSql } from '../sql';
 import { commentAfterCreate, restoreComment } from './comment-step';
-import { dependencyNeeds, routineNode, schemaNode } from './graph-keys';
+import { dependencyNeeds, routineNameNode, routineNode, schemaNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
 const node = (r: Routine) => routineNode(r.schema, r.name, r.identityArgs);
@@ -18,7 +18,15 @@ export function planCreateRoutine(c: CreateRoutine): PlannedStep[] {
   const r = c.routine;
   const object = routineKey(r);
   return [
-    plannedStep(c, { sql: createRoutineSql(r), reverse: dropRoutineSql(r), object, op: '+', phase: Phase.CreateRoutine, creates: [node(r)], needs: needs(r) }),
+    plannedStep(c, {
+      sql: createRoutineSql(r),
+      reverse: dropRoutineSql(r),
+      object,
+      op: '+',
+      phase: Phase.CreateRoutine,
+      creates: [node(r), routineNameNode(r.schema, r.name)],
+      needs: needs(r),
+    }),
     ...commentAfterCreate(c, target(r), r.comment, object, node(r)),
   ];
 }
@@ -33,7 +41,7 @@ export function planDropRoutine(c: DropRoutine): PlannedStep[] {
       object: routineKey(r),
       op: '-',
       phase: Phase.DropRoutine,
-      drops: [node(r)],
+      drops: [node(r), routineNameNode(r.schema, r.name)],
       needs: needs(r),
     }),
   ];

@@ -66,6 +66,12 @@ export interface PlannedStep {
   readonly needs: readonly string[];
   /** Keys whose drop (or change) this step must precede: what an object rebuilt around them reads (see Around). */
   readonly precedes: readonly string[];
+  /**
+   * Keys whose creation and drop this step must follow: the routines an object rebuilt around them calls. A
+   * routine whose signature changes is dropped under its old one and created under the new: while both
+   * overloads exist a call may match both (`function … is not unique`), so the user comes back after both.
+   */
+  readonly follows?: readonly string[];
 }
 
 /** What a planner function says about one statement. */
@@ -110,8 +116,9 @@ export function plannedStep(change: Change, s: StepSpec): PlannedStep {
     phase: s.phase,
     creates: s.creates ?? [],
     drops: s.drops ?? [],
-    needs: [...(s.needs ?? []), ...(around && !around.before ? dependencyNeeds(around.dependsOn) : [])],
+    needs: [...(s.needs ?? []), ...(around && !around.before ? dependencyNeeds(around.dependsOn.filter((d) => d.kind !== 'routine')) : [])],
     precedes: around?.before ? dependencyNeeds(around.dependsOn) : [],
+    follows: around && !around.before ? dependencyNeeds(around.dependsOn.filter((d) => d.kind === 'routine')) : [],
   };
 }
 
