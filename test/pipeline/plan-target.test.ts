@@ -41,7 +41,8 @@ describe('library: planDiff and the privileges rule (DB-free)', () => {
 });
 
 for (const engine of engines) {
-  describe(`library: planTarget (${engine.name})`, () => {
+  describe(`library: planTarget (${engine.name})`, function () {
+    this.timeout(120_000);
     const fresh = useFreshDb(engine);
     it('plans the target database to the declarations, DDL first, and the plan applies', async () => {
       const app = schema('app');
