@@ -19,6 +19,8 @@ export { runPreflight, lintPlan, lintScript, type PreflightFinding, type LintFin
 export type { PlanOptions, TableLock, LockMode } from './plan';
 export { loadCsv, exportCsv, readCsvFile, diffReferenceData, type LoadOptions, type ExportOptions, type CsvFile, type ValidTable } from './data';
 export { prepareReferenceData, planDeclaredWithData, type DataOptions, type PreparedData } from './pipeline';
+export { planTarget, planDiff, comparesPrivileges, type PlanTargetOptions, type PlanDiffOptions, type SourcedSide } from './pipeline';
+export { parseSource, openSource, resolveSide, type Source, type Side } from './pipeline';
 export { ensureDatabase, migrateTargetUp as migrateUp, migrationStatus, type TargetSelection, type MigrationStatus, type EnsureResult } from './pipeline';
 export type { MigrationRun, MigrationState } from './migrate';
 export { loadConfig, resolveTarget, maskUrl, type ProjectConfig, type EnvConfig, type Policy, type ResolvedTarget } from './config';

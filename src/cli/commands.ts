@@ -1,15 +1,13 @@
-import { join } from 'node:path';
 import { acquirePglite, type Db } from '../db';
-import { diffCatalogs } from '../diff';
-import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanaged, scopeCatalog, type Scope } from '../introspect';
+import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanaged, type Scope } from '../introspect';
 import { applyPlan, isFailingPreflight, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
 import { requiredBackupDir } from '../config';
 import { backupFirst } from './backup-first';
 import { loadDeclarations } from './load-declarations';
-import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
+import { planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
-import { noRenames, type Catalog } from '../model';
-import { assertValidated, planDeclaredWithData, planValidated, type PlanValidation } from '../pipeline';
+import { noRenames } from '../model';
+import { assertValidated, defaultCacheDir, planDiff, planTarget, planValidated, type PlanTargetOptions, type PlanValidation } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
@@ -42,13 +40,10 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
     const side = (s: Source, db: Db | null) =>
       s.kind === 'empty' && extra
         ? introspect(extra).then((catalog) => ({ catalog, renames: noRenames }))
-        : resolveSide(s, db, like, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-    const a = await side(from, fromDb);
-    const b = await side(to, toDb);
-    // Privileges are compared only when asked (--privileges) or declared: roles live outside one database.
-    const managed = opts.privileges === true || (from.kind === 'dir' && a.catalog.grants !== null) || (to.kind === 'dir' && b.catalog.grants !== null);
-    const seen = (c: Catalog): Catalog => scopeCatalog(managed ? c : { ...c, grants: null }, scope);
-    const plan = planChanges(diffCatalogs(seen(a.catalog), seen(b.catalog), b.renames), planOptionsOf(opts));
+        : resolveSide(s, db, like, { cacheDir: defaultCacheDir() });
+    const a = { source: from, ...(await side(from, fromDb)) };
+    const b = { source: to, ...(await side(to, toDb)) };
+    const plan = planDiff(a, b, { ...planOptionsOf(opts), privileges: opts.privileges, scope });
     return { stdout: opts.json ? JSON.stringify(planToJson(plan), null, 2) : renderUp(plan), exitCode: plan.steps.length ? 2 : 0 };
   });
 }
@@ -76,17 +71,14 @@ export interface ScratchFlags {
   readonly embeddedFallback?: boolean;
 }
 
-/** Computes the plan from the target database to the declared schema. */
-export async function planTarget(db: Db, declared: Declared, options: PlanOptions = {}, scratch: ScratchFlags = {}, scope?: Scope): Promise<Plan> {
-  // Reference data (data/<schema>/<table>.csv) is planned after the DDL; invalid data is refused with its report.
-  return planDeclaredWithData(
-    db,
-    declared,
-    options,
-    { scope },
-    { cacheDir: join(process.cwd(), '.schemakit', 'cache'), devUrl: scratch.devUrl, embeddedFallback: scratch.embeddedFallback, onProgress: showProgress },
-  );
-}
+/** planTarget's options in the CLI: the scratch flags, the scope, the project's cache, progress on stderr. */
+export const planTargetOptions = (scratch: ScratchFlags, scope?: Scope): PlanTargetOptions => ({
+  devUrl: scratch.devUrl,
+  embeddedFallback: scratch.embeddedFallback,
+  scope,
+  cacheDir: defaultCacheDir(),
+  onProgress: showProgress,
+});
 
 /**
  * The plan (DDL and reference data) and, when asked, the validation of its DDL on a scratch copy of the
@@ -101,7 +93,7 @@ async function planAndValidate(
   scope?: Scope,
 ): Promise<{ plan: Plan; validation: PlanValidation | null }> {
   try {
-    const plan = await planTarget(db, declared, options, scratch, scope);
+    const plan = await planTarget(db, declared, options, planTargetOptions(scratch, scope));
     if (!validate || plan.steps.length === 0) return { plan, validation: null };
     return {
       plan,

@@ -5,7 +5,8 @@ import { lintPlan, lintScript, readTableSizes, renderLint, runPreflight, scriptT
 import { SchemakitError, zip } from '../util';
 import type { ScopeFlags } from './scope-options';
 import { scopeOf } from './target';
-import { loadAndOpen, planTarget, using, withPolicyDefaults, type Outcome, type ScratchFlags } from './commands';
+import { planTarget } from '../pipeline';
+import { loadAndOpen, planTargetOptions, using, withPolicyDefaults, type Outcome, type ScratchFlags } from './commands';
 import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
 import { cliTarget, openResolved, type TargetOptions } from './target';
 
@@ -42,7 +43,7 @@ export async function runLint(paths: readonly string[], opts: LintFlags): Promis
 async function lintCurrentPlan(opts: LintFlags, options: LintOptions): Promise<LintFinding[]> {
   const { declared, db, target } = await loadAndOpen(opts);
   return using([db], async () => {
-    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), opts, scopeOf(opts, target));
+    const plan = await planTarget(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), planTargetOptions(opts, scopeOf(opts, target)));
     const sizes = await readTableSizes(
       db,
       plan.steps.flatMap((s) => s.locks.map((l) => l.table)),

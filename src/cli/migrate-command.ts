@@ -17,7 +17,6 @@ import {
   type LockHolder,
   type MigrationRun,
   type MigrationState,
-  type ScriptHooks,
 } from '../migrate';
 import { checkMigrations, extensionsCreatedBy, generateMigration, migrationDrift } from '../pipeline';
 import { planToJson } from '../plan';
@@ -74,34 +73,6 @@ export function lockOptions(o: { lockWait?: string }, label: string, log: Log, w
   };
 }
 
-/**
- * A test hook, read only here: SCHEMAKIT_TEST_PAUSE_AT=`[VERSION:]N` stops the process before statement N of
- * a migration (N = statements + 1: just before its COMMIT), printing a line on stderr, so a test can kill it there;
- * `[VERSION:]batch:B` stops it inside batch B of a batched statement, after its statement ran, before it commits.
- */
-function testHooks(log: Log): ScriptHooks {
-  const spec = process.env.SCHEMAKIT_TEST_PAUSE_AT;
-  if (!spec) return {};
-  const batch = /^(?:(\d+):)?batch:(\d+)$/.exec(spec);
-  if (batch) {
-    return {
-      inBatch: async (where, b) => {
-        if (String(b) !== batch[2] || (batch[1] !== undefined && !where.includes(batch[1]))) return;
-        log(`schemakit-test: paused in batch ${b} of ${where}`);
-        await new Promise(() => setInterval(() => undefined, 1 << 30));
-      },
-    };
-  }
-  const [version, n] = spec.includes(':') ? spec.split(':') : [null, spec];
-  return {
-    beforeStatement: async (file, i) => {
-      if (String(i) !== n || (version !== null && !file.includes(version))) return;
-      log(`schemakit-test: paused before statement ${i} of ${file}`);
-      await new Promise(() => setInterval(() => undefined, 1 << 30));
-    },
-  };
-}
-
 async function withDb<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
@@ -127,7 +98,6 @@ export async function runMigrateUp(opts: MigrateOptions & { to?: string; backup?
         onNotice: (m) => log(yellow(`notice: ${m}`)),
         onMigration: (m) => log(dim(`applying ${m.id}`)),
         onBatch: progress.onBatch,
-        ...testHooks(log),
       });
     }).finally(progress.end);
     const after = waited.holder !== undefined ? ` (after waiting for ${describeHolder(waited.holder ?? null)}, which applied what was pending)` : '';
@@ -173,7 +143,6 @@ export async function runMigrateDown(
         allowHazards,
         onMigration: (h) => log(dim(`reverting ${h.version}_${h.name}`)),
         onBatch: progress.onBatch,
-        ...testHooks(log),
       }).finally(progress.end);
     });
     if (runs === null) return { stdout: 'Aborted; nothing was reverted.', exitCode: 1 };

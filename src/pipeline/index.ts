@@ -19,4 +19,5 @@ export {
   type MigrationStatus,
   type EnsureResult,
 } from './ensure-database';
+export { planTarget, planDiff, comparesPrivileges, defaultCacheDir, type PlanTargetOptions, type PlanDiffOptions, type SourcedSide } from './plan-target';
 export { readTableStats, referenceDataCounts, type TableStatFact, type ReferenceDataCount } from './docs-facts';

@@ -126,7 +126,8 @@ function cyclesOf(edges: readonly Edge[]): string[][] {
   return out;
 }
 
-describe('architecture', () => {
+describe('architecture', function () {
+  this.timeout(60_000); // spawns node / reads every src file with ts-morph: seconds, more on a loaded machine
   const project = new Project({ tsConfigFilePath: join(root, 'tsconfig.json'), skipAddingFilesFromTsConfig: true });
   project.addSourceFilesAtPaths(join(root, 'src', '**', '*.ts'));
   const files = project.getSourceFiles().filter((f) => !f.getFilePath().endsWith('.test.ts'));

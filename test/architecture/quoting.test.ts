@@ -26,7 +26,8 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-describe('architecture: quoting', () => {
+describe('architecture: quoting', function () {
+  this.timeout(60_000); // spawns node / reads every src file with ts-morph: seconds, more on a loaded machine
   it('only util/quote.ts quotes identifiers and literals (ident, literal, qualified)', () => {
     const offenders: string[] = [];
     for (const file of sourceFiles(src)) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createTempDatabase, type TempDatabase, queryRow } from '../../src/db';
 import { readProgress } from '../../src/migrate';
 import { engine } from '../support/engines';
-import { describeRun, makeProject, runCli, runUntilThenKill, sessionsGone, type CliResult, type Project } from './run-cli';
+import { describeRun, makeProject, runCli, pauseAt, runUntilThenKill, sessionsGone, type CliResult, type Project } from './run-cli';
 import { shop } from './schemas';
 
 const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
@@ -57,7 +57,7 @@ UPDATE app.t SET doubled = v * 2, touched = touched + 1 WHERE id BETWEEN $1 AND 
     const first = await runUntilThenKill(
       ['migrate', 'up', '--url', url],
       project.dir,
-      { SCHEMAKIT_TEST_PAUSE_AT: '20260102000000:batch:15' },
+      pauseAt('20260102000000:batch:15'),
       /schemakit-test: paused in batch 15/,
       async () => {
         whileRunning = await runCli(['migrate', 'status', '--url', url, '--no-drift', '--json'], { cwd: project.dir });

@@ -210,7 +210,8 @@ describe('cli: schemakit init (embedded engine, no configuration needed)', funct
   });
 });
 
-describe('cli: bad configuration (no database)', () => {
+describe('cli: bad configuration (no database)', function () {
+  this.timeout(120_000);
   it('malformed yaml and unknown keys give one clear message and exit 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'schemakit-badcfg-'));
     try {

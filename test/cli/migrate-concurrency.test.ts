@@ -6,7 +6,7 @@ import { introspect } from '../../src/introspect';
 import { readHistory, readProgress } from '../../src/migrate';
 import { catalogView } from '../support/catalog-view';
 import { engine } from '../support/engines';
-import { describeRun, makeProject, runCli, runUntilThenKill, sessionsGone, type CliResult, type Project } from './run-cli';
+import { describeRun, makeProject, runCli, pauseAt, runUntilThenKill, sessionsGone, type CliResult, type Project } from './run-cli';
 import { shop } from './schemas';
 import { present } from '../support/present';
 
@@ -88,7 +88,7 @@ const server = engine('postgres');
       const run = await runUntilThenKill(
         ['migrate', 'up', '--url', url],
         project.dir,
-        { SCHEMAKIT_TEST_PAUSE_AT: `20260103000000:${n}` },
+        pauseAt(`20260103000000:${n}`),
         /schemakit-test: paused before statement/,
       );
       expect(run.killed, run.stderr).to.equal(true);
@@ -122,7 +122,7 @@ const server = engine('postgres');
       const run = await runUntilThenKill(
         ['migrate', 'up', '--url', url],
         project.dir,
-        { SCHEMAKIT_TEST_PAUSE_AT: `20260104000000:${n}` },
+        pauseAt(`20260104000000:${n}`),
         /schemakit-test: paused before statement/,
       );
       expect(run.killed, run.stderr).to.equal(true);

@@ -169,6 +169,12 @@ export function makeProject(files: SchemaFiles, prefix = 'schemakit-cli-'): Proj
 export const describeRun = (r: CliResult): string =>
   `exit ${r.code}${r.signal ? ` (${r.signal})` : ''} after ${r.ms} ms\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
+/** The environment that makes a spawned `schemakit` pause at `spec` (`VERSION:N` or `VERSION:batch:B`, see test/support/pause-at.ts). */
+export function pauseAt(spec: string): Record<string, string> {
+  const preload = join(repoRoot, 'dist', 'test', 'support', 'pause-at.js');
+  return { SCHEMAKIT_TEST_PAUSE_AT: spec, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require "${preload}"`.trim() };
+}
+
 /**
  * Starts the binary and SIGKILLs it as soon as `until` says so: a pattern its stderr matches (the test pause
  * hook's line), or a check polled every 20 ms (e.g. on the database). `beforeKill` runs first, while it waits.

@@ -33,6 +33,7 @@ const rows = async (db: Db) =>
 
 for (const engine of engines) {
   describe(`backup and restore on ${engine.name}`, function () {
+    this.timeout(120_000);
     let dir: string;
     beforeEach(() => {
       dir = mkdtempSync(join(tmpdir(), 'schemakit-backup-'));

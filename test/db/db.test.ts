@@ -32,7 +32,8 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 }
 
 for (const engine of engines) {
-  describe(`db on ${engine.name}`, () => {
+  describe(`db on ${engine.name}`, function () {
+    this.timeout(120_000);
     const db = useFreshDb(engine);
 
     it('fresh() is a brand-new empty database', async () => {
@@ -167,7 +168,8 @@ for (const engine of engines) {
   });
 }
 
-describe('db: connections', () => {
+describe('db: connections', function () {
+  this.timeout(120_000);
   if (engines.some((e) => e.kind === 'postgres')) {
     it('connectPostgres fails with connect-failed and no password in the message', async () => {
       const err = (await rejection(connectPostgres('postgres://root:secret@127.0.0.1:1/none'))) as SchemakitError;

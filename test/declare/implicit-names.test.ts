@@ -66,7 +66,8 @@ function declaredNames(tables: AnyTableDecl[]): { constraints: string[]; indexes
 }
 
 function suite(engine: string, open: () => Promise<{ run: Run; close: () => Promise<void> }>) {
-  describe(`declare: implicit names equal Postgres's own (${engine})`, () => {
+  describe(`declare: implicit names equal Postgres's own (${engine})`, function () {
+    this.timeout(120_000); // a new PGlite instance takes seconds, more on a loaded machine
     let db: { run: Run; close: () => Promise<void> };
     before(async () => {
       db = await open();

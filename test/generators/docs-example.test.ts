@@ -14,7 +14,8 @@ import { expectGolden } from './golden';
 const root = join(__dirname, '..', '..', '..');
 const schema = join(root, 'schema');
 
-describe('generators/docs: example schema and CLI', () => {
+describe('generators/docs: example schema and CLI', function () {
+  this.timeout(120_000);
   const noColor = process.env.NO_COLOR;
   before(() => (process.env.NO_COLOR = '1'));
   after(() => (noColor === undefined ? delete process.env.NO_COLOR : (process.env.NO_COLOR = noColor)));

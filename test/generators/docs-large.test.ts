@@ -119,7 +119,8 @@ describe('generators/docs on a large schema (600 tables, several components)', f
   });
 });
 
-describe('generators/docs clusters', () => {
+describe('generators/docs clusters', function () {
+  this.timeout(60_000);
   // Two 5-cliques joined by one edge, and two isolated nodes.
   const clique = (o: number) => [0, 1, 2, 3, 4].flatMap((i) => [0, 1, 2, 3, 4].filter((j) => j > i).map((j) => [o + i, o + j] as const));
   const g = buildGraph(12, [...clique(0), ...clique(5), [4, 5]]);

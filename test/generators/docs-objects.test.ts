@@ -56,7 +56,8 @@ CREATE TRIGGER big_orders_block INSTEAD OF DELETE ON shop.big_orders FOR EACH RO
 `;
 
 for (const engine of engines) {
-  describe(`generators/docs: programmable and type objects (${engine.name})`, () => {
+  describe(`generators/docs: programmable and type objects (${engine.name})`, function () {
+    this.timeout(120_000);
     const db = useFreshDb(engine);
 
     it('renders tables with partitions, policies, triggers and exclusions, and pages of views and routines, as the golden files', async () => {

@@ -66,6 +66,7 @@ function load(fx: DeclaredCase): Promise<Declared> {
  */
 for (const engine of engines) {
   describe(`declared fixtures on ${engine.name}`, function () {
+    this.timeout(120_000);
     for (const fx of cases) {
       const skip = fx.skip[engine.name] ?? fx.skip[engine.kind];
       (skip ? it.skip : it)(`${fx.name}${fx.description ? ` — ${fx.description}` : ''}`, async function () {

@@ -16,6 +16,7 @@ const cases = readFixtureCases();
  */
 for (const engine of engines) {
   describe(`fixtures on ${engine.name}`, function () {
+    this.timeout(120_000);
     for (const fx of cases) {
       const skip = fx.skip[engine.name] ?? fx.skip[engine.kind];
       (skip ? it.skip : it)(`${fx.name}${fx.description ? ` — ${fx.description}` : ''}`, async function () {

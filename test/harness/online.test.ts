@@ -18,6 +18,7 @@ const cases = readFixtureCases().filter((fx) => existsSync(join(fx.dir, 'up.onli
  */
 for (const engine of engines) {
   describe(`online fixtures on ${engine.name}`, function () {
+    this.timeout(120_000);
     for (const fx of cases) {
       const skip = fx.skip[engine.name] ?? fx.skip[engine.kind];
       (skip ? it.skip : it)(`${fx.name} (online)`, async function () {

@@ -5,6 +5,7 @@ import { engines, useFreshDb } from '../support/engines';
 
 for (const engine of engines) {
   describe(`health endpoint example (${engine.name})`, function () {
+    this.timeout(120_000);
     const db = useFreshDb(engine);
 
     it('answers /health with the report: 200 when healthy, 503 on an error finding', async () => {

@@ -22,6 +22,7 @@ async function flushStats(db: Db): Promise<void> {
 
 for (const engine of engines) {
   describe(`health (${engine.name})`, function () {
+    this.timeout(120_000);
     const db = useFreshDb(engine);
     const server = engine.kind === 'postgres';
 

@@ -6,6 +6,7 @@ import { present } from '../support/present';
 
 for (const engine of engines) {
   describe(`health maintenance (${engine.name})`, function () {
+    this.timeout(120_000);
     const db = useFreshDb(engine);
 
     it('vacuums every table one by one, or the named ones, or only the bloated ones', async () => {

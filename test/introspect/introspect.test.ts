@@ -44,7 +44,8 @@ const plainKey = { column: null, expression: null, opclass: null, collation: nul
 const noFlags = { deferrable: false, initiallyDeferred: false, comment: null } as const;
 
 for (const engine of engines) {
-  describe(`introspect on ${engine.name}`, () => {
+  describe(`introspect on ${engine.name}`, function () {
+    this.timeout(120_000);
     const db = useFreshDb(engine);
     let catalog: Catalog;
 
@@ -329,7 +330,8 @@ for (const engine of engines) {
     });
   });
 
-  describe(`introspect on ${engine.name}: extensions`, () => {
+  describe(`introspect on ${engine.name}: extensions`, function () {
+    this.timeout(120_000);
     const db = useFreshDb(engine, { extensions: ['citext'] });
 
     it('reads extensions and leaves out the objects that belong to one', async () => {
@@ -374,7 +376,8 @@ for (const engine of engines) {
 }
 
 if (engines.length === 2) {
-  describe('introspect: PostgreSQL 15 and PGlite 18 agree', () => {
+  describe('introspect: PostgreSQL 15 and PGlite 18 agree', function () {
+    this.timeout(120_000);
     it('gives deep-equal catalogs for the same SQL', async () => {
       const catalogs: Catalog[] = [];
       for (const engine of engines) {

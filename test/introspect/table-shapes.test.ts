@@ -18,7 +18,8 @@ const SQL = `
 `;
 
 for (const engine of engines) {
-  describe(`introspect table shapes on ${engine.name}`, () => {
+  describe(`introspect table shapes on ${engine.name}`, function () {
+    this.timeout(120_000);
     it('reports what was declared, never the copies Postgres makes on partitions and children', async () => {
       const db = await engine.fresh();
       try {

@@ -5,7 +5,8 @@ import { planChanges, renderUp } from '../../src/plan';
 import { engines } from '../support/engines';
 
 for (const engine of engines) {
-  describe(`unmanaged objects on ${engine.name}`, () => {
+  describe(`unmanaged objects on ${engine.name}`, function () {
+    this.timeout(120_000);
     it('names every object of a kind the engine does not manage, and none it does', async () => {
       const db = await engine.fresh();
       try {

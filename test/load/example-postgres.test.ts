@@ -44,7 +44,8 @@ function declaredNames(d: Declared): string[] {
   return [...d.catalog.constraints.map((c) => `${c.schema}.${c.table}.${c.name}`), ...d.catalog.indexes.map((i) => `${i.schema}.${i.name}`)].sort();
 }
 
-describe('load: the example schema is valid DDL on both engines', () => {
+describe('load: the example schema is valid DDL on both engines', function () {
+  this.timeout(120_000);
   let declared: Declared;
   before(async () => {
     declared = await loadSchemaDir(path.resolve(__dirname, '..', '..', '..', 'schema'));

@@ -29,7 +29,8 @@ function tempSchema(files: Record<string, string>): string {
   return dir;
 }
 
-describe('load: loadSchemaDir', () => {
+describe('load: loadSchemaDir', function () {
+  this.timeout(60_000);
   it('loads a schema folder across files and folders, with file:line of every declaration', async () => {
     const d = await loadSchemaDir(path.join(cases, 'valid'));
     expect(d.catalog.tables.map((t) => t.name)).to.deep.equal(['teams', 'users']);

@@ -23,7 +23,8 @@ function manyTables(n: number) {
 
 const tableCount = async (db: Db) => Number((await queryRow<{ n: number }>(db, "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")).n);
 
-describe('lock budget', () => {
+describe('lock budget', function () {
+  this.timeout(120_000);
   it('estimates table, TOAST, index and sequence locks and chunks within the budget', () => {
     const plan = manyTables(10);
     expect(estimateLocks(plan.steps)).to.equal(50);

@@ -11,6 +11,7 @@ const scalar = async (db: Db, sql: string) => Object.values(await queryRow(db, s
 
 for (const engine of engines) {
   describe(`applyPlan on ${engine.name}`, function () {
+    this.timeout(120_000);
     let db: Db;
     beforeEach(async function () {
       this.timeout(60_000);

@@ -76,6 +76,7 @@ CREATE INDEX users_email_idx ON app.users (email);
 
 for (const engine of engines) {
   describe(`lint with table sizes on ${engine.name}`, function () {
+    this.timeout(120_000);
     let db: Db;
     let target: Db;
     beforeEach(async function () {

@@ -24,6 +24,7 @@ async function refusal(run: () => Promise<unknown>): Promise<SchemakitError> {
 
 for (const engine of engines) {
   describe(`type changes that would lose data on ${engine.name}`, function () {
+    this.timeout(120_000);
     let db: Db;
     let target: Db;
     beforeEach(async function () {

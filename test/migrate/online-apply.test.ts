@@ -23,6 +23,7 @@ async function planTo(db: Db, fresh: () => Promise<Db>, sql: string, online = tr
 
 for (const engine of engines) {
   describe(`online apply on ${engine.name}`, function () {
+    this.timeout(120_000);
     let db: Db;
     beforeEach(async function () {
       this.timeout(60_000);

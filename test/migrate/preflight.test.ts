@@ -53,6 +53,7 @@ const expected = [
 
 for (const engine of engines) {
   describe(`pre-flight data checks on ${engine.name}`, function () {
+    this.timeout(120_000);
     let db: Db;
     let target: Db;
     beforeEach(async function () {

@@ -61,6 +61,7 @@ const N = 40;
 
 for (const engine of engines) {
   describe(`programmable objects round trip on ${engine.name}`, function () {
+    this.timeout(120_000);
     it(`diff from empty to a schema with ${N} tables, their triggers, views, functions and matviews reproduces it`, async function () {
       this.timeout(300_000);
       const a = await engine.fresh();
@@ -84,6 +85,7 @@ for (const engine of engines) {
 }
 
 describe('programmable objects round trip: pg_dump agrees (postgres-15)', function () {
+  this.timeout(120_000);
   if (!engines.some((e) => e.kind === 'postgres')) return;
   it(`pg_dump --schema-only of the original and of the copy made by the plan are equal`, async function () {
     this.timeout(300_000);

@@ -17,6 +17,7 @@ const seed = Number(process.env.SCHEMAKIT_PROPERTY_SEED ?? 20261121);
  */
 for (const engine of engines) {
   describe(`plan properties on ${engine.name} (seed ${seed}, ${runs} runs)`, function () {
+    this.timeout(120_000);
     it('diff(m, m) is empty and introspection is stable', async () => {
       await fc.assert(
         fc.asyncProperty(schemaArb, async (m) => {

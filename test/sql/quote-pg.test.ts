@@ -5,7 +5,8 @@ import { present } from '../support/present';
 import { queryRow } from '../../src/db';
 
 for (const engine of engines) {
-  describe(`sql/quote agrees with Postgres on ${engine.name}`, () => {
+  describe(`sql/quote agrees with Postgres on ${engine.name}`, function () {
+    this.timeout(120_000);
     it('ident() equals quote_ident() for every keyword and tricky names', async () => {
       const db = await engine.fresh();
       try {

@@ -5,7 +5,8 @@ import { disposeEngines } from './engines';
  * worker), every database the engines handed out is closed and dropped and the PGlite pool is shut down.
  */
 export const mochaHooks = {
-  async afterAll(): Promise<void> {
+  async afterAll(this: Mocha.Context): Promise<void> {
+    this.timeout(120_000); // drops every database handed out: seconds each on a loaded server
     await disposeEngines();
   },
 };
