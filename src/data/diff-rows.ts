@@ -24,11 +24,14 @@ async function readExisting(db: Db, actual: Catalog, t: ValidTable): Promise<{ c
   const raw = rawColumns(actual, t);
   const inCsv = raw.map((name) => m.columns.findIndex((c) => c.name === name && c.lookup === null));
   const derived = inCsv.every((i) => i >= 0);
-  const select = [...csvCols.map((e, i) => `${e} AS c${i}`), ...(derived ? [] : raw.map((c, i) => `t.${ident(c)}::text AS r${i}`))];
-  const rows = await db.query<Record<string, string | null>>(`SELECT ${select.join(', ') || 'NULL AS c0'} FROM ${qualified(table.schema, table.name)} t`);
-  return rows.map((x) => {
-    const csv = m.columns.map((_, i) => x[`c${i}`] ?? null);
-    return { csv, raw: derived ? inCsv.map((i) => csv[i]) : raw.map((_, i) => x[`r${i}`] ?? null) };
+  const select = [...csvCols, ...(derived ? [] : raw.map((c) => `t.${ident(c)}::text`))];
+  // One JSON document of text arrays (one value for the driver, parsed natively), not a row object per
+  // table row; an array, not json_build_array, which takes at most 100 arguments.
+  const [{ j }] = await db.query<{ j: string }>(`SELECT coalesce(json_agg(ARRAY[${select.join(', ') || 'NULL'}]::text[]), '[]')::text AS j FROM ${qualified(table.schema, table.name)} t`);
+  const n = m.columns.length;
+  return (JSON.parse(j) as (string | null)[][]).map((x) => {
+    const csv = x.length === n ? x : x.slice(0, n);
+    return { csv, raw: derived ? inCsv.map((i) => csv[i]) : x.slice(n) };
   });
 }
 
