@@ -3,7 +3,7 @@ import { SchemakitError, parseDatabaseUrl, redactText, type DatabaseUrl } from '
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
 import { pgModule } from './lazy-modules';
-import { withPgClient } from './copy-in';
+import { withPgClient } from './copy-session';
 
 /**
  * `pg` leaves `name[]` (oid 1003) and `"char"[]` (1002) as unparsed text while PGlite parses them;
