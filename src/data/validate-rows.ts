@@ -157,8 +157,9 @@ async function duplicates(scratch: Db, m: MappedTable, columns: readonly string[
   const idx = columns.map((c) => m.columns.findIndex((x) => x.name === c));
   if (idx.some((i) => i < 0)) return;
   const values = idx.map((i) => canonical(m, i));
+  // Byte order ("C") partitions as the default collation does (equal means equal bytes) and sorts faster.
   const rows = await scratch.query<{ line: number; first: number; v: (string | null)[] }>(
-    `SELECT line, first, v FROM (SELECT line, min(line) OVER (PARTITION BY ${values.join(', ')}) AS first, ARRAY[${values.join(', ')}]::text[] AS v
+    `SELECT line, first, v FROM (SELECT line, min(line) OVER (PARTITION BY ${values.map((v) => `${v} COLLATE "C"`).join(', ')}) AS first, ARRAY[${values.join(', ')}]::text[] AS v
        FROM pg_temp.${TEMP} WHERE ${good} AND ${idx.map((i) => `${ident(col(i))} IS NOT NULL`).join(' AND ')}) x WHERE line <> first ORDER BY line`,
   );
   for (const r of rows) report(Number(r.line), idx[0], 'data-duplicate-key', `duplicate key (${columns.join(', ')}) = (${r.v.join(', ')}): also on line ${r.first}`);
