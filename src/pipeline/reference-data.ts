@@ -50,7 +50,7 @@ export interface PreparedData {
 /**
  * Renders the declared schema into a scratch database like `target`, then reads and validates every
  * reference CSV there (types, lengths, NOT NULL, CHECKs, duplicate keys) and its foreign keys across files
- * and against `target`'s rows. Writes nothing to `target`.
+ * and against `target`'s rows. Writes no table of `target` (the rows go to temporary tables of its session).
  */
 export async function prepareReferenceData(declared: Declared, target: Db, options: DataOptions = {}): Promise<PreparedData> {
   const { prepared, settled } = await prepareDeferred(declared, target, options);
