@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, createWriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { c, collectDeclarations, schema, table } from '../src/declare';
@@ -123,17 +123,19 @@ async function main(): Promise<void> {
 
     const ratio = psqlMs / loadMs;
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    const cpu = process.cpuUsage();
     const lines = [
-      `Data benchmark: medians of ${runs} alternating runs (A B A B) after a warm-up; node ${process.version}, ${new Date().toISOString()}`,
+      `Data benchmark: medians of ${runs} alternating runs (A B A B) after a warm-up, in one process; node ${process.version}, ${new Date().toISOString()}, load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`,
       '',
-      '| measure | median | target |',
-      '|---|---|---|',
-      `| psql \\copy, ${rows} rows × 8 columns (${mb.toFixed(0)} MB) | ${psqlMs.toFixed(0)} ms (${(mb / (psqlMs / 1000)).toFixed(1)} MB/s) | |`,
-      `| data load (loadCsv), same file | ${loadMs.toFixed(0)} ms (${(mb / (loadMs / 1000)).toFixed(1)} MB/s) | |`,
-      `| data load throughput / psql | ${ratio.toFixed(2)}× | ≥ 0.95× ${met(ratio >= 0.95)} |`,
-      `| peak RSS during data load | ${(peak / 1e6).toFixed(0)} MB | < 150 MB ${met(peak < 150e6)} |`,
-      `| plan of a ${refRows}-row reference table, 1% changed (${updates} rows updated), no cache | ${coldMs.toFixed(0)} ms | < 3000 ms ${met(coldMs < 3000)} |`,
-      `| the same, .schemakit/cache holding the rows before the edit (as the CLI runs) | ${warmMs.toFixed(0)} ms | < 3000 ms ${met(warmMs < 3000)} |`,
+      '| measure | median | ratio | target |',
+      '|---|---|---|---|',
+      `| psql \\copy, ${rows} rows × 8 columns (${mb.toFixed(0)} MB) | ${psqlMs.toFixed(0)} ms (${(mb / (psqlMs / 1000)).toFixed(1)} MB/s) | 1.00× | reference |`,
+      `| data load (loadCsv), same file | ${loadMs.toFixed(0)} ms (${(mb / (loadMs / 1000)).toFixed(1)} MB/s) | ${ratio.toFixed(2)}× psql's throughput | ≥ 0.95× ${met(ratio >= 0.95)} |`,
+      `| peak RSS during data load | ${(peak / 1e6).toFixed(0)} MB | ${(peak / 150e6).toFixed(2)}× the limit | < 150 MB ${met(peak < 150e6)} |`,
+      `| plan of a ${refRows}-row reference table, 1% changed (${updates} rows updated), no cache | ${coldMs.toFixed(0)} ms | ${(coldMs / 3000).toFixed(2)}× the limit | < 3000 ms ${met(coldMs < 3000)} |`,
+      `| the same, .schemakit/cache holding the rows before the edit (as the CLI runs) | ${warmMs.toFixed(0)} ms | ${(warmMs / 3000).toFixed(2)}× the limit | < 3000 ms ${met(warmMs < 3000)} |`,
+      '',
+      `Node CPU of the whole run: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s. On a loaded machine wall times stretch; the load ratio compares like with like (same run, alternated).`,
     ];
     process.stdout.write(lines.join('\n') + '\n');
   } finally {

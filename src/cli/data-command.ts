@@ -33,7 +33,7 @@ export async function runDataValidate(opts: TargetOptions & { data?: string; jso
       file: t.mapped.ref.file,
       mode: t.mapped.ref.mode,
       key: t.mapped.key,
-      rows: t.rows.length,
+      rows: t.count,
     }));
     if (opts.json) return { stdout: JSON.stringify({ valid: exitCode === 0, tables, problems: r.problems.map(problemJson) }, null, 2), exitCode };
     const lines = r.problems.map((p) => formatProblem(p));

@@ -1,34 +1,19 @@
 import type { Db } from '../db';
 import type { SyncTableData } from '../diff';
-import type { Catalog } from '../model';
+import type { Catalog, Table } from '../model';
 import { ident, qualified } from '../sql';
+import { stagedColumn, stageRows, withBulkSettings } from './stage-rows';
 import type { ValidTable } from './validate-rows';
 
 type Row = readonly (string | null)[];
+type DataRow = SyncTableData['rows'][number];
 
-/**
- * The target's rows of a reference table in the CSV's terms (lookups as natural keys) and whole (for
- * restoring deletes). Plain text columns (no JSON per row); the whole row is read apart only when the
- * CSV's columns do not already hold it (a lookup, or a column the file leaves out).
- */
-async function readExisting(db: Db, actual: Catalog, t: ValidTable): Promise<{ csv: Row; raw: Row }[] | null> {
-  const m = t.mapped;
-  const table = actual.tables.find((x) => x.schema === m.table.schema && x.name === m.table.name);
-  if (!table) return null;
-  const has = (name: string) => table.columns.some((c) => c.name === name);
-  const csvCols = m.columns.map((c) => {
-    if (!has(c.name)) return 'NULL';
+/** The target's value of each CSV column as text, as the CSV writes it (a lookup: the referenced natural key). */
+function csvForm(table: Table, t: ValidTable): string[] {
+  return t.mapped.columns.map((c) => {
+    if (!table.columns.some((x) => x.name === c.name)) return 'NULL';
     if (!c.lookup) return `t.${ident(c.name)}::text`;
     return `(SELECT r.${ident(c.lookup.match)}::text FROM ${qualified(c.lookup.schema, c.lookup.table)} r WHERE r.${ident(c.lookup.id)} = t.${ident(c.name)})`;
-  });
-  const raw = rawColumns(actual, t);
-  const inCsv = raw.map((name) => m.columns.findIndex((c) => c.name === name && c.lookup === null));
-  const derived = inCsv.every((i) => i >= 0);
-  const select = [...csvCols.map((e, i) => `${e} AS c${i}`), ...(derived ? [] : raw.map((c, i) => `t.${ident(c)}::text AS r${i}`))];
-  const rows = await db.query<Record<string, string | null>>(`SELECT ${select.join(', ') || 'NULL AS c0'} FROM ${qualified(table.schema, table.name)} t`);
-  return rows.map((x) => {
-    const csv = m.columns.map((_, i) => x[`c${i}`] ?? null);
-    return { csv, raw: derived ? inCsv.map((i) => csv[i] ?? null) : raw.map((_, i) => x[`r${i}`] ?? null) };
   });
 }
 
@@ -41,10 +26,62 @@ function rawColumns(actual: Catalog, t: ValidTable): string[] {
 /** Columns the CSV fills explicitly that draw their default from a sequence (serial, identity, nextval()). */
 function sequenceColumns(t: ValidTable): string[] {
   const m = t.mapped;
-  return m.columns.filter((c) => {
-    const col = c.lookup ? undefined : m.table.columns.find((x) => x.name === c.name);
-    return col !== undefined && (col.identity !== null || /serial$/.test(col.type) || /^nextval\(/.test(col.default ?? ''));
-  }).map((c) => c.name);
+  return m.columns
+    .filter((c) => {
+      const col = c.lookup ? undefined : m.table.columns.find((x) => x.name === c.name);
+      return col !== undefined && (col.identity !== null || /serial$/.test(col.type) || /^nextval\(/.test(col.default ?? ''));
+    })
+    .map((c) => c.name);
+}
+
+/**
+ * The differing rows of one table, set-based on the target: the file's rows staged in a temporary table
+ * (one COPY), joined by key to the table, and only the rows to insert, update or delete come back. Keys
+ * and rows compare as text arrays (a NULL equals a NULL, as a JavaScript Map key did).
+ */
+async function diffTable(db: Db, table: Table, raw: readonly string[], t: ValidTable): Promise<{ inserts: DataRow[]; updates: DataRow[]; deletes: DataRow[] }> {
+  const m = t.mapped;
+  const keyIdx = m.key.map((k) => m.columns.findIndex((c) => c.name === k));
+  const target = csvForm(table, t);
+  const fileRow = `ARRAY[${m.columns.map((_, i) => `s.${stagedColumn(i)}`).join(', ')}]::text[]`;
+  const targetRow = `ARRAY[${target.join(', ')}]::text[]`;
+  // Equalities only, so that the join is a hash join: a NULL key value matches a NULL (as a Map key did).
+  const on = keyIdx.map((i) => `(s.${stagedColumn(i)} IS NULL) = (${target[i]} IS NULL) AND coalesce(s.${stagedColumn(i)}, '') = coalesce(${target[i]}, '')`);
+  const distinct = `(${m.columns.map((_, i) => `s.${stagedColumn(i)}`).join(', ')}) IS DISTINCT FROM (${target.join(', ')})`;
+  const staged = await stageRows(db, t);
+  try {
+    const rows = await withBulkSettings(db, () =>
+      db.query<{ line: number | null; f: Row | null; t: Row | null; r: Row | null }>(
+        `SELECT s.line, CASE WHEN s.line IS NOT NULL THEN ${fileRow} END AS f, CASE WHEN t.ctid IS NOT NULL THEN ${targetRow} END AS t,
+           CASE WHEN s.line IS NULL THEN ARRAY[${raw.map((c) => `t.${ident(c)}::text`).join(', ') || 'NULL'}]::text[] END AS r
+         FROM ${staged.name} s FULL JOIN ${qualified(table.schema, table.name)} t ON ${on.join(' AND ')}
+         WHERE s.line IS NULL OR t.ctid IS NULL OR ${distinct}
+         ORDER BY s.line, 3`,
+      ),
+    );
+    const inserts: DataRow[] = [];
+    const updates: DataRow[] = [];
+    const deletes: DataRow[] = [];
+    for (const r of rows) {
+      if (r.line === null) deletes.push({ values: r.t!, before: r.r });
+      else if (r.t === null) inserts.push({ values: r.f!, before: null });
+      else updates.push({ values: r.f!, before: r.t });
+    }
+    return { inserts, updates, deletes };
+  } finally {
+    await staged.drop();
+  }
+}
+
+/** Every row of a table the target does not have yet (the plan creates it): all inserts, in file order. */
+async function allRows(db: Db, t: ValidTable): Promise<DataRow[]> {
+  const staged = await stageRows(db, t);
+  try {
+    const rows = await db.query<{ f: Row }>(`SELECT ARRAY[${t.mapped.columns.map((_, i) => stagedColumn(i)).join(', ')}]::text[] AS f FROM ${staged.name} ORDER BY line`);
+    return rows.map((r) => ({ values: r.f, before: null }));
+  } finally {
+    await staged.drop();
+  }
 }
 
 /**
@@ -55,26 +92,11 @@ export async function diffReferenceData(db: Db, actual: Catalog, tables: readonl
   const out: SyncTableData[] = [];
   for (const t of tables) {
     const m = t.mapped;
-    const keyIdx = m.key.map((k) => m.columns.findIndex((c) => c.name === k));
-    // One key column: its value is the key (null apart from any string); more: a JSON array.
-    const [only] = keyIdx;
-    const keyOf = keyIdx.length === 1 && only !== undefined ? (r: Row) => r[only] ?? null : (r: Row) => JSON.stringify(keyIdx.map((i) => r[i]));
-    const existing = (await readExisting(db, actual, t)) ?? [];
-    const byKey = new Map(existing.map((e) => [keyOf(e.csv), e]));
-    const inserts: SyncTableData['rows'][number][] = [];
-    const updates: SyncTableData['rows'][number][] = [];
-    const inFile = new Set<string | null>();
-    for (const r of t.rows) {
-      const k = keyOf(r.values);
-      inFile.add(k);
-      const e = byKey.get(k);
-      if (!e) inserts.push({ values: r.values, before: null });
-      else if (m.ref.mode !== 'insert' && r.values.some((v, i) => v !== e.csv[i])) updates.push({ values: r.values, before: e.csv });
-    }
-    const deletes = m.ref.mode === 'sync' ? existing.filter((e) => !inFile.has(keyOf(e.csv))).map((e) => ({ values: e.csv, before: e.raw })) : [];
+    const table = actual.tables.find((x) => x.schema === m.table.schema && x.name === m.table.name);
+    const { inserts, updates, deletes } = table ? await diffTable(db, table, rawColumns(actual, t), t) : { inserts: await allRows(db, t), updates: [], deletes: [] };
     const base = { kind: 'SyncTableData' as const, schema: m.table.schema, table: m.table.name, columns: m.columns, key: m.key, references: m.references };
-    if (deletes.length) out.push({ ...base, action: 'delete', rows: deletes, beforeColumns: rawColumns(actual, t) });
-    if (updates.length) out.push({ ...base, action: 'update', rows: updates, beforeColumns: [] });
+    if (m.ref.mode === 'sync' && deletes.length) out.push({ ...base, action: 'delete', rows: deletes, beforeColumns: rawColumns(actual, t) });
+    if (m.ref.mode !== 'insert' && updates.length) out.push({ ...base, action: 'update', rows: updates, beforeColumns: [] });
     if (inserts.length) out.push({ ...base, action: 'insert', rows: inserts, beforeColumns: [], sequences: sequenceColumns(t) });
   }
   return out;

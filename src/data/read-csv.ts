@@ -103,6 +103,44 @@ export function parseWhole(buf: Buffer): CsvRecord[] | null {
   return out;
 }
 
+/** A quoted field as RFC 4180 writes it, between field boundaries (latin1 text, see QUOTED_EMPTY). */
+const QUOTED_FIELD = /(^|[,\r\n])"[^"]*(?:""[^"]*)*"(?=[,\r\n]|$)/g;
+
+/** A file PostgreSQL's COPY reads as csv-parse would: its header, and whether quoted fields hold line breaks. */
+export interface CopyReadable {
+  readonly header: readonly string[];
+  /** Some quoted field holds a CR or LF: record lines are not simply record number + 1. */
+  readonly breaks: boolean;
+}
+
+/**
+ * Whether `COPY … FROM STDIN (FORMAT csv, HEADER true)` reads this file exactly as the README's rules and
+ * csv-parse do (an empty unquoted field NULL, `""` the empty string, the same records): the header is one
+ * line without quotes, every `"` belongs to a well-formed quoted field (COPY would take a stray quote as
+ * data where csv-parse reports it), and no `\.` (COPY's end-of-data marker on PostgreSQL 15) occurs. Null
+ * otherwise, and for an empty file: csv-parse reads those, with its messages. A file with other faults
+ * (field counts, mixed line ends) makes COPY fail, and csv-parse reads it then.
+ */
+export function copyReadable(buf: Buffer): CopyReadable | null {
+  if (buf.length === 0 || buf.includes('\\.')) return null;
+  const eol = buf.findIndex((b) => b === 10 || b === 13);
+  const first = buf.subarray(0, eol < 0 ? buf.length : eol);
+  if (first.includes(34)) return null;
+  const header = (parseSync(first, { bom: true }) as string[][])[0];
+  if (!header) return null;
+  let breaks = false;
+  if (buf.includes(34)) {
+    // A quoted last field ending in a line break with no newline after it: csv-parse counts that line late.
+    if (buf[buf.length - 1] === 34 && (buf[buf.length - 2] === 10 || buf[buf.length - 2] === 13)) return null;
+    const rest = buf.toString('latin1').replace(QUOTED_FIELD, (m: string, before: string) => {
+      if (!breaks && (m.includes('\n') || m.includes('\r'))) breaks = true;
+      return before;
+    });
+    if (rest.includes('"')) return null;
+  }
+  return { header, breaks };
+}
+
 /** Reads a CSV file whole (reference data is small); syntax errors become problems with `file:line`. */
 export async function readCsvFile(path: string, display: string): Promise<CsvFile> {
   let records: CsvRecord[] = [];

@@ -22,3 +22,4 @@ export { takeBackup, childConnection, type Backup } from './backup';
 export { restoreBackup, run as runPgProgram, type RestoreTarget } from './restore';
 export { acquireEngineLock, engineLockPath, describeEngineHolder, type EngineLock, type EngineLockHolder, type EngineLockOptions } from './engine-lock';
 export { pgliteInstanceOf, pgliteDataDirOf } from './pglite';
+export { copyIn, copyOut } from './copy-session';

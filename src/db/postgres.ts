@@ -3,6 +3,7 @@ import { must, SchemakitError, parseDatabaseUrl, redactText, type DatabaseUrl } 
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
 import { pgModule } from './lazy-modules';
+import { withPgClient } from './copy-session';
 
 /**
  * `pg` leaves `name[]` (oid 1003) and `"char"[]` (1002) as unparsed text while PGlite parses them;
@@ -77,39 +78,42 @@ export async function connectPostgres(url: string): Promise<Db> {
   const checkAlive = () => {
     if (lost) throw new SchemakitError('db', 'connection-lost', `connection to ${description} was lost: ${redactText((lost as Error).message, url)}`);
   };
-  return {
-    engine: 'postgres',
-    serverVersion,
-    description,
-    url,
-    async query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-      checkAlive();
-      try {
-        const res = await client.query(sql, params ? [...params] : undefined);
-        return res.rows as T[];
-      } catch (err) {
-        throw wrapQueryError(err, sql);
-      }
+  return withPgClient<Db>(
+    {
+      engine: 'postgres',
+      serverVersion,
+      description,
+      url,
+      async query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+        checkAlive();
+        try {
+          const res = await client.query(sql, params ? [...params] : undefined);
+          return res.rows as T[];
+        } catch (err) {
+          throw wrapQueryError(err, sql);
+        }
+      },
+      async rowCount(sql: string, params?: readonly unknown[]): Promise<number> {
+        checkAlive();
+        try {
+          const res = await client.query(sql, params ? [...params] : undefined);
+          return res.rowCount ?? 0;
+        } catch (err) {
+          throw wrapQueryError(err, sql);
+        }
+      },
+      async exec(sql: string): Promise<void> {
+        checkAlive();
+        try {
+          await client.query(sql);
+        } catch (err) {
+          throw wrapQueryError(err, sql);
+        }
+      },
+      async close(): Promise<void> {
+        await client.end().catch(() => undefined);
+      },
     },
-    async rowCount(sql: string, params?: readonly unknown[]): Promise<number> {
-      checkAlive();
-      try {
-        const res = await client.query(sql, params ? [...params] : undefined);
-        return res.rowCount ?? 0;
-      } catch (err) {
-        throw wrapQueryError(err, sql);
-      }
-    },
-    async exec(sql: string): Promise<void> {
-      checkAlive();
-      try {
-        await client.query(sql);
-      } catch (err) {
-        throw wrapQueryError(err, sql);
-      }
-    },
-    async close(): Promise<void> {
-      await client.end().catch(() => undefined);
-    },
-  };
+    client,
+  );
 }

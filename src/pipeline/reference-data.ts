@@ -7,6 +7,8 @@ import {
   readCsvFile,
   validateForeignKeys,
   validateRows,
+  validateRowsCopied,
+  copyReadable,
   diffReferenceData,
   type ReferenceTable,
   type ValidTable,
@@ -48,21 +50,37 @@ export interface PreparedData {
 /**
  * Renders the declared schema into a scratch database like `target`, then reads and validates every
  * reference CSV there (types, lengths, NOT NULL, CHECKs, duplicate keys) and its foreign keys across files
- * and against `target`'s rows. Writes nothing to `target`.
+ * and against `target`'s rows. Writes no table of `target` (the rows go to temporary tables of its session).
  */
 export async function prepareReferenceData(declared: Declared, target: Db, options: DataOptions = {}): Promise<PreparedData> {
+  const { prepared, settled } = await prepareDeferred(declared, target, options);
+  await settled;
+  return prepared;
+}
+
+/**
+ * prepareReferenceData, and the drop of its scratch database (a checkpoint on PostgreSQL 15) still running:
+ * the caller reads the target meanwhile and awaits `settled` before it returns.
+ */
+async function prepareDeferred(declared: Declared, target: Db, options: DataOptions): Promise<{ prepared: PreparedData; settled: Promise<void> }> {
   const root = options.root ?? process.cwd();
   const refs = findReferenceTables(root, options.dataDir ?? 'data', declared.referenceData ?? []);
   const { cacheDir } = options;
   const key = cacheDir ? referenceDataCacheKey(declared, target, refs) : '';
   let checked = cacheDir ? readCacheEntry<CheckedData>(cacheDir, 'reference-data', key) : undefined;
+  let settled: Promise<void> = Promise.resolve();
   if (!checked) {
-    checked = await checkOnScratch(declared, target, refs, options.onProgress);
+    ({ checked, settled } = await checkOnScratch(declared, target, refs, options.onProgress));
     if (cacheDir) writeCacheEntry(cacheDir, 'reference-data', key, checked);
   }
-  const problems = [...checked.problems];
-  await validateForeignKeys(target, checked.catalog, checked.tables, problems, new Set(checked.unreadable));
-  return { catalog: checked.catalog, tables: checked.tables, problems: sortProblems(problems) };
+  try {
+    const problems = [...checked.problems];
+    await validateForeignKeys(target, checked.catalog, checked.tables, problems, new Set(checked.unreadable));
+    return { prepared: { catalog: checked.catalog, tables: checked.tables, problems: sortProblems(problems) }, settled };
+  } catch (err) {
+    await settled.catch(() => undefined);
+    throw err;
+  }
 }
 
 /** What the scratch database says of the CSV files: it depends only on the declarations and the files' content. */
@@ -78,25 +96,67 @@ interface CheckedData {
  * The normalized catalog and the reference data checked against it on a scratch database (types, lengths,
  * NOT NULL, CHECKs, duplicate keys); the foreign keys, which look at the target's rows, are checked apart.
  */
-async function checkOnScratch(declared: Declared, target: Db, refs: readonly ReferenceTable[], onProgress?: OnProgress): Promise<CheckedData> {
+async function checkOnScratch(
+  declared: Declared,
+  target: Db,
+  refs: readonly ReferenceTable[],
+  onProgress?: OnProgress,
+): Promise<{ checked: CheckedData; settled: Promise<void> }> {
   onProgress?.({ kind: 'ScratchDatabase' });
   const scratch = await createScratch(target, { extensions: declared.catalog.extensions.map((e) => e.name) });
+  let checked: CheckedData;
   try {
     const catalog = await normalizeInto(declared, scratch.db, onProgress);
     const problems: Problem[] = [];
     const tables: ValidTable[] = [];
     const unreadable: string[] = [];
     for (const ref of refs) {
+      const copied = await validateCopied(scratch.db, catalog, ref, refs, problems);
+      if (copied) {
+        tables.push(copied);
+        continue;
+      }
       const csv = await readCsvFile(ref.path, ref.file);
       problems.push(...csv.problems);
       const mapped = csv.header.length === 0 ? null : mapReferenceTable(catalog, ref, csv, refs, problems);
       if (mapped) tables.push(await validateRows(scratch.db, catalog, mapped, csv, problems));
       else unreadable.push(JSON.stringify([ref.schema, ref.table]));
     }
-    return { catalog, tables, problems, unreadable };
-  } finally {
+    checked = { catalog, tables, problems, unreadable };
+  } catch (err) {
     await scratch.dispose();
+    throw err;
   }
+  const settled = scratch.dispose();
+  settled.catch(() => undefined); // awaited by the caller; not an unhandled rejection meanwhile
+  return { checked, settled };
+}
+
+/**
+ * A reference file validated on the fast path: read by COPY in the scratch database, no record parsed in
+ * JavaScript (see copyReadable). Null when the file needs csv-parse (its messages): unreadable, a header
+ * problem, quoting COPY would read otherwise, or a file COPY refuses.
+ */
+async function validateCopied(
+  scratch: Db,
+  catalog: Catalog,
+  ref: ReferenceTable,
+  refs: readonly ReferenceTable[],
+  problems: Problem[],
+): Promise<ValidTable | null> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(ref.path);
+  } catch {
+    return null;
+  }
+  const readable = copyReadable(bytes);
+  if (!readable) return null;
+  const headerProblems: Problem[] = [];
+  const csv = { file: ref.file, header: readable.header, headerLine: 1, records: [], problems: [] };
+  const mapped = mapReferenceTable(catalog, ref, csv, refs, headerProblems);
+  if (!mapped || headerProblems.length > 0) return null;
+  return validateRowsCopied(scratch, catalog, mapped, { ...readable, bytes }, problems);
 }
 
 /**
@@ -158,11 +218,19 @@ export async function planDeclaredWithData(
     ];
     return planChanges(diffCatalogs(actual, desired, declared.renames), options);
   }
-  const prepared = await prepareReferenceData(declared, db, { cacheDir: normalize.cacheDir, onProgress: normalize.onProgress, ...data });
-  refuseInvalidData(prepared);
-  const actual = await introspectCached(db, { scope: data.scope }, normalize.cacheDir);
-  const rows = await diffReferenceData(db, actual, prepared.tables);
-  return planChanges([...diffCatalogs(actual, scopeCatalog(prepared.catalog, data.scope), declared.renames), ...rows], options);
+  const { prepared, settled } = await prepareDeferred(declared, db, { cacheDir: normalize.cacheDir, onProgress: normalize.onProgress, ...data });
+  let plan: Plan;
+  try {
+    refuseInvalidData(prepared);
+    const actual = await introspectCached(db, { scope: data.scope }, normalize.cacheDir);
+    const rows = await diffReferenceData(db, actual, prepared.tables);
+    plan = planChanges([...diffCatalogs(actual, scopeCatalog(prepared.catalog, data.scope), declared.renames), ...rows], options);
+  } catch (err) {
+    await settled.catch(() => undefined);
+    throw err;
+  }
+  await settled;
+  return plan;
 }
 
 /**
