@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import { acquirePglite, type Db } from '../db';
 import { diffCatalogs } from '../diff';
-import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanaged, scopeCatalog, type Scope } from '../introspect';
+import {
+  describeOutOfScope,
+  introspect,
+  introspectOutOfScope,
+  introspectUnmanaged,
+  scopeCatalog,
+  type OutOfScope,
+  type Scope,
+  type UnmanagedObject,
+} from '../introspect';
 import { applyPlan, isFailingPreflight, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
 import { requiredBackupDir } from '../config';
 import { backupFirst } from './backup-first';
@@ -9,13 +18,13 @@ import { loadDeclarations } from './load-declarations';
 import { planChanges, planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames, type Catalog } from '../model';
-import { assertValidated, planDeclaredWithData, planValidated, type PlanValidation } from '../pipeline';
+import { assertValidated, embeddedResultCache, planDeclaredWithData, planValidated, type PlanValidation } from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
 import { dim, red, renderSummary, renderUnmanaged, yellow } from './output';
-import { openWithDeclarations, schemaDir, type TargetOptions } from './target';
-import { progress, showProgress } from './progress';
+import { cliTarget, embeddedLockOptions, openResolved, openWithDeclarations, schemaDir, type TargetOptions } from './target';
+import { during, progress, showProgress } from './progress';
 import type { PolicyAction, ResolvedTarget } from '../config';
 import { lockOptions } from './migrate-command';
 import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
@@ -112,35 +121,74 @@ async function planAndValidate(
   }
 }
 
+/** What `plan` shows: computed on the target, or for an embedded one, read from the cache of an unchanged run. */
+interface PlanView {
+  readonly description: string;
+  readonly plan: Plan;
+  readonly validation: PlanValidation | null;
+  readonly unmanaged: UnmanagedObject[];
+  readonly outOfScope: OutOfScope;
+  readonly preflight: PreflightFinding[] | null;
+}
+
+type PlanFlags = TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & { json?: boolean; preflight?: boolean; validate?: boolean };
+
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
-export async function runPlan(
-  opts: TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & { json?: boolean; preflight?: boolean; validate?: boolean },
-): Promise<Outcome> {
+export async function runPlan(opts: PlanFlags): Promise<Outcome> {
+  const resolved = cliTarget(opts);
+  // The embedded database, unchanged since a run with the same declarations and flags: that run's result,
+  // without starting PGlite (see embeddedResultCache). --validate always runs.
+  if (resolved.target.kind === 'pglite' && opts.validate !== true) {
+    const declared = await loadDeclarations(schemaDir(opts));
+    const scope = scopeOf(opts, resolved);
+    const options = planOptionsOf(withPolicyDefaults(opts, resolved));
+    const flags = { options, scope, preflight: opts.preflight !== false, devUrl: opts.devUrl ?? null, embeddedFallback: opts.embeddedFallback ?? null };
+    const cache = embeddedResultCache<PlanView>(
+      join(process.cwd(), '.schemakit', 'cache'),
+      resolved.target.dir,
+      { kind: 'plan', declared, root: process.cwd(), options: flags },
+      embeddedLockOptions({ lockWait: opts.lockWait }),
+    );
+    const hit = await cache.lookup();
+    if (hit) return renderPlanView(hit, opts.json === true);
+    const target = resolved.target;
+    const db = await during('starting the embedded database', () => openResolved(target, declared.catalog.extensions.map((e) => e.name)));
+    return using([db], async () => {
+      const state = await cache.stateOf(db);
+      const view = await computePlanView(db, declared, options, opts, scope);
+      cache.store(db, view, state);
+      return renderPlanView(view, opts.json === true);
+    });
+  }
   const { declared, db, target } = await loadAndOpen(opts);
   const scope = scopeOf(opts, target);
-  return using([db], async () => {
-    const options = planOptionsOf(withPolicyDefaults(opts, target));
-    const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate === true, scope);
-    const unmanaged = await introspectUnmanaged(db);
-    const outOfScope = await introspectOutOfScope(db, scope);
-    const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
-    // A plan that fails or lands elsewhere on the scratch copy exits 1 (apply would refuse it).
-    const exitCode = validation !== null && (validation.outcome === 'fails' || validation.outcome === 'diverges') ? 1 : plan.steps.length ? 2 : 0;
-    if (opts.json)
-      return {
-        stdout: JSON.stringify(
-          { ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) },
-          null,
-          2,
-        ),
-        exitCode,
-      };
-    const text = plan.steps.length
-      ? `${renderSummary(plan)}${renderPreflightSection(preflight)}${renderValidation(validation)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}`
-      : renderSummary(plan);
-    const left = describeOutOfScope(outOfScope);
-    return { stdout: `${dim(`target: ${db.description}`)}\n${left ? `${dim(`Left alone: ${left}.`)}\n` : ''}${text}${renderUnmanaged(unmanaged)}`, exitCode };
-  });
+  return using([db], async () => renderPlanView(await computePlanView(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), opts, scope), opts.json === true));
+}
+
+/** The plan, its validation when asked, what the target holds outside the declarations and the pre-flight findings. */
+async function computePlanView(db: Db, declared: Declared, options: PlanOptions, opts: PlanFlags, scope: Scope): Promise<PlanView> {
+  const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate === true, scope);
+  const unmanaged = await introspectUnmanaged(db);
+  const outOfScope = await introspectOutOfScope(db, scope);
+  const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
+  return { description: db.description, plan, validation, unmanaged, outOfScope, preflight };
+}
+
+/** The plan's text (or JSON) and exit code. */
+function renderPlanView(view: PlanView, json: boolean): Outcome {
+  const { plan, validation, unmanaged, outOfScope, preflight } = view;
+  // A plan that fails or lands elsewhere on the scratch copy exits 1 (apply would refuse it).
+  const exitCode = validation !== null && (validation.outcome === 'fails' || validation.outcome === 'diverges') ? 1 : plan.steps.length ? 2 : 0;
+  if (json)
+    return {
+      stdout: JSON.stringify({ ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) }, null, 2),
+      exitCode,
+    };
+  const text = plan.steps.length
+    ? `${renderSummary(plan)}${renderPreflightSection(preflight)}${renderValidation(validation)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}`
+    : renderSummary(plan);
+  const left = describeOutOfScope(outOfScope);
+  return { stdout: `${dim(`target: ${view.description}`)}\n${left ? `${dim(`Left alone: ${left}.`)}\n` : ''}${text}${renderUnmanaged(unmanaged)}`, exitCode };
 }
 
 /** The validation's outcome under the summary (nothing when it did not run). */

@@ -21,3 +21,4 @@ export { takeBackup, childConnection, type Backup } from './backup';
 export { restoreBackup, run as runPgProgram, type RestoreTarget } from './restore';
 export { acquireEngineLock, engineLockPath, describeEngineHolder, type EngineLock, type EngineLockHolder, type EngineLockOptions } from './engine-lock';
 export { pgliteInstanceOf, pgliteDataDirOf } from './pglite';
+export { pgliteStateId, unchangedPgliteState, forgetPgliteState, pgliteStatePath } from './pglite-state';

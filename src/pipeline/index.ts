@@ -20,3 +20,4 @@ export {
   type EnsureResult,
 } from './ensure-database';
 export { readTableStats, referenceDataCounts, type TableStatFact, type ReferenceDataCount } from './docs-facts';
+export { embeddedResultCache, type EmbeddedResultCache, type EmbeddedResultInputs } from './plan-cache';
