@@ -71,7 +71,7 @@ function measure(t: Target, runs: number): { a: number; b: number; rssMb: number
 }
 
 /** Runs the start-up targets of the issue and prints their table; returns the process exit code. */
-export async function runStartupBench(serverUrl: string, runs: number): Promise<number> {
+export async function runStartupBench(serverUrl: string, runs: number, quick = false): Promise<number> {
   const root = repoRoot();
   const cli = path.join(root, 'bin', 'schemakit.js');
   const node = process.execPath;
@@ -107,53 +107,56 @@ export async function runStartupBench(serverUrl: string, runs: number): Promise<
     );
     const original = readFileSync(schemaFile, 'utf8');
     let edits = 0;
-    const targets: Target[] = [
-      { name: '`schemakit --help`', command: { argv: schemakit('--help') }, reference: requirePg, referenceName: 'node -e "require(\'pg\')"', maxRatio: 1.5 },
-      {
-        name: '`schemakit plan --help`',
-        command: { argv: schemakit('plan', '--help') },
-        reference: requirePg,
-        referenceName: 'node -e "require(\'pg\')"',
-        maxRatio: 1.5,
-      },
-      {
-        name: '`diff` URL→URL, 10 tables',
-        command: { argv: schemakit('diff', '--from', small, '--to', small) },
-        reference: pgDump(small),
-        referenceName: 'pg_dump -s (10 tables)',
-        maxRatio: 2,
-      },
-      {
-        name: '`plan --url`, 10 tables, warm caches',
-        command: { argv: schemakit('plan', '--url', small, '--no-preflight'), cwd: pulled },
-        reference: pgDump(small),
-        referenceName: 'pg_dump -s (10 tables)',
-        maxRatio: 2,
-      },
-      {
-        name: 'embedded `plan` of the example schema, unchanged',
-        command: { argv: schemakit('plan'), cwd: example },
-        reference: pgDump(exampleDb),
-        referenceName: 'pg_dump -s (example schema)',
-        maxRatio: 10,
-        maxSeconds: 2,
-        maxRssMb: 400,
-      },
-      {
-        name: 'embedded `plan`, one file edited (a comment)',
-        command: { argv: schemakit('plan'), cwd: example, before: () => writeFileSync(schemaFile, `${original}\n// edit ${++edits}\n`) },
-        reference: pgDump(exampleDb),
-        referenceName: 'pg_dump -s (example schema)',
-        maxSeconds: 4,
-      },
-      {
-        name: 'embedded `plan`, first run (no .schemakit/)',
-        command: { argv: schemakit('plan'), cwd: example, before: () => rmSync(path.join(example, '.schemakit'), { recursive: true, force: true }) },
-        reference: pgDump(exampleDb),
-        referenceName: 'pg_dump -s (example schema)',
-        maxSeconds: 10,
-      },
-    ];
+    const targets: Target[] = [...quickTargets(), ...(quick ? [] : await scaleTargets(serverUrl, work, schemakit))];
+    function quickTargets(): Target[] {
+      return [
+        { name: '`schemakit --help`', command: { argv: schemakit('--help') }, reference: requirePg, referenceName: 'node -e "require(\'pg\')"', maxRatio: 1.5 },
+        {
+          name: '`schemakit plan --help`',
+          command: { argv: schemakit('plan', '--help') },
+          reference: requirePg,
+          referenceName: 'node -e "require(\'pg\')"',
+          maxRatio: 1.5,
+        },
+        {
+          name: '`diff` URL→URL, 10 tables',
+          command: { argv: schemakit('diff', '--from', small, '--to', small) },
+          reference: pgDump(small),
+          referenceName: 'pg_dump -s (10 tables)',
+          maxRatio: 2,
+        },
+        {
+          name: '`plan --url`, 10 tables, warm caches',
+          command: { argv: schemakit('plan', '--url', small, '--no-preflight'), cwd: pulled },
+          reference: pgDump(small),
+          referenceName: 'pg_dump -s (10 tables)',
+          maxRatio: 2,
+        },
+        {
+          name: 'embedded `plan` of the example schema, unchanged',
+          command: { argv: schemakit('plan'), cwd: example },
+          reference: pgDump(exampleDb),
+          referenceName: 'pg_dump -s (example schema)',
+          maxRatio: 10,
+          maxSeconds: 2,
+          maxRssMb: 400,
+        },
+        {
+          name: 'embedded `plan`, one file edited (a comment)',
+          command: { argv: schemakit('plan'), cwd: example, before: () => writeFileSync(schemaFile, `${original}\n// edit ${++edits}\n`) },
+          reference: pgDump(exampleDb),
+          referenceName: 'pg_dump -s (example schema)',
+          maxSeconds: 4,
+        },
+        {
+          name: 'embedded `plan`, first run (no .schemakit/)',
+          command: { argv: schemakit('plan'), cwd: example, before: () => rmSync(path.join(example, '.schemakit'), { recursive: true, force: true }) },
+          reference: pgDump(exampleDb),
+          referenceName: 'pg_dump -s (example schema)',
+          maxSeconds: 10,
+        },
+      ];
+    }
     const rows: string[] = [
       `Start-up benchmark: whole processes, medians of ${runs} alternating runs (A B A B) after a warm-up; node ${process.version}, ${new Date().toISOString()}`,
       '',
@@ -187,4 +190,66 @@ export async function runStartupBench(serverUrl: string, runs: number): Promise<
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The targets at scale (skipped with `--quick`): DB→DB diff of 1,000 and 5,000 generated tables against
+ * pg_dump -s of one of them, and `plan --url` of a declared 1,000-table schema (written by `pull`) against
+ * the database it was pulled from: cold (no .schemakit/cache), unchanged since the last run, one file edited.
+ */
+async function scaleTargets(serverUrl: string, work: string, schemakit: (...args: string[]) => string[]): Promise<Target[]> {
+  const pgDump = (url: string): Command => ({ argv: ['pg_dump', '--schema-only', '-f', '/dev/null', '-d', url] });
+  const out: Target[] = [];
+  for (const n of [1000, 5000]) {
+    const name = `schemakit_bench_${n}`;
+    process.stderr.write(`[bench] preparing ${name}\n`);
+    await ensureBenchDatabase(serverUrl, name, generateSchemaSql(n), n);
+    const url = databaseUrl(serverUrl, name);
+    out.push({
+      name: `\`diff\` URL→URL, ${n.toLocaleString('en')} tables`,
+      command: { argv: schemakit('diff', '--from', url, '--to', url) },
+      reference: pgDump(url),
+      referenceName: `pg_dump -s (${n.toLocaleString('en')} tables)`,
+      maxRatio: 0.8,
+      ...(n === 5000 ? { maxRssMb: 500 } : {}),
+    });
+  }
+  const url = databaseUrl(serverUrl, 'schemakit_bench_1000');
+  const project = path.join(work, 'declared-1000');
+  runOnce({ argv: schemakit('pull', '--url', url, '--out', path.join(project, 'schema')), cwd: work });
+  const plan = schemakit('plan', '--url', url);
+  const files = readdirSync(path.join(project, 'schema'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
+  const edited = path.join(project, 'schema', files[Math.floor(files.length / 2)]);
+  const text = readFileSync(edited, 'utf8');
+  let edits = 0;
+  runOnce({ argv: plan, cwd: project }); // the caches of the unchanged case
+  out.push(
+    {
+      name: '`plan --url`, declared 1,000 tables, cold (no .schemakit/cache)',
+      command: { argv: plan, cwd: project, before: () => rmSync(path.join(project, '.schemakit'), { recursive: true, force: true }) },
+      reference: pgDump(url),
+      referenceName: 'pg_dump -s (1,000 tables)',
+      maxRatio: 5,
+      maxRssMb: 400,
+    },
+    {
+      name: '`plan --url`, declared 1,000 tables, unchanged since the last run',
+      command: { argv: plan, cwd: project },
+      reference: pgDump(url),
+      referenceName: 'pg_dump -s (1,000 tables)',
+      maxRatio: 1.5,
+      maxRssMb: 400,
+    },
+    {
+      name: '`plan --url`, declared 1,000 tables, one file edited (a comment)',
+      command: { argv: plan, cwd: project, before: () => writeFileSync(edited, `${text}\n// edit ${++edits}\n`) },
+      reference: pgDump(url),
+      referenceName: 'pg_dump -s (1,000 tables)',
+      maxRatio: 2,
+      maxRssMb: 400,
+    },
+  );
+  return out;
 }
