@@ -152,7 +152,12 @@ export async function runPlan(opts: PlanFlags): Promise<Outcome> {
     const hit = await cache.lookup();
     if (hit) return renderPlanView(hit, opts.json === true);
     const target = resolved.target;
-    const db = await during('starting the embedded database', () => openResolved(target, declared.catalog.extensions.map((e) => e.name)));
+    const db = await during('starting the embedded database', () =>
+      openResolved(
+        target,
+        declared.catalog.extensions.map((e) => e.name),
+      ),
+    );
     return using([db], async () => {
       const state = await cache.stateOf(db);
       const view = await computePlanView(db, declared, options, opts, scope);
@@ -162,7 +167,9 @@ export async function runPlan(opts: PlanFlags): Promise<Outcome> {
   }
   const { declared, db, target } = await loadAndOpen(opts);
   const scope = scopeOf(opts, target);
-  return using([db], async () => renderPlanView(await computePlanView(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), opts, scope), opts.json === true));
+  return using([db], async () =>
+    renderPlanView(await computePlanView(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), opts, scope), opts.json === true),
+  );
 }
 
 /** The plan, its validation when asked, what the target holds outside the declarations and the pre-flight findings. */
@@ -181,7 +188,11 @@ function renderPlanView(view: PlanView, json: boolean): Outcome {
   const exitCode = validation !== null && (validation.outcome === 'fails' || validation.outcome === 'diverges') ? 1 : plan.steps.length ? 2 : 0;
   if (json)
     return {
-      stdout: JSON.stringify({ ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) }, null, 2),
+      stdout: JSON.stringify(
+        { ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) },
+        null,
+        2,
+      ),
       exitCode,
     };
   const text = plan.steps.length

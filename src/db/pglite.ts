@@ -95,7 +95,10 @@ export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
       async () => {
         try {
           // The Db is already marked closed here: the state is read on the instance itself.
-          const at = await pg.query<{ next: string }>(NEXT_XID_SQL).then((r) => stateIdOf(dir, r.rows[0].next)).catch(() => null);
+          const at = await pg
+            .query<{ next: string }>(NEXT_XID_SQL)
+            .then((r) => stateIdOf(dir, r.rows[0].next))
+            .catch(() => null);
           await pg.close();
           if (at !== null) recordPgliteState(dir, at);
         } finally {
