@@ -33,6 +33,8 @@ interface Target {
 interface Run {
   readonly seconds: number;
   readonly rssMb: number | null;
+  /** User + system CPU seconds (from /usr/bin/time), null without it. */
+  readonly cpu: number | null;
 }
 
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
@@ -43,13 +45,16 @@ function runOnce(c: Command): Run {
   const [file, ...args] = c.argv;
   const started = performance.now();
   const r = timeBin
-    ? spawnSync(timeBin, ['-f', '@@rss %M', file, ...args], { cwd: c.cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
+    ? spawnSync(timeBin, ['-f', '@@rss %M @@cpu %U %S', file, ...args], { cwd: c.cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
     : spawnSync(file, args, { cwd: c.cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const seconds = (performance.now() - started) / 1000;
   const rss = /@@rss (\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0 && r.status !== 2) throw new Error(`${c.argv.join(' ')} exited with ${r.status}: ${(r.stderr ?? '').slice(0, 1500)}`);
-  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : null };
+  const cpu = /@@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : null, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : null };
 }
+
+const cpuText = (x: number | null): string => (x === null ? '–' : `${x.toFixed(2)} s`);
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -57,7 +62,7 @@ const median = (xs: readonly number[]): number => {
 };
 
 /** A B A B …: one untimed warm-up of each, then `runs` timed pairs. */
-function measure(t: Target, runs: number): { a: number; b: number; rssMb: number | null } {
+function measure(t: Target, runs: number): { a: number; b: number; aCpu: number | null; bCpu: number | null; rssMb: number | null } {
   runOnce(t.command);
   runOnce(t.reference);
   const a: Run[] = [];
@@ -67,7 +72,8 @@ function measure(t: Target, runs: number): { a: number; b: number; rssMb: number
     b.push(runOnce(t.reference));
   }
   const rss = a.map((r) => r.rssMb).filter((x): x is number => x !== null);
-  return { a: median(a.map((r) => r.seconds)), b: median(b.map((r) => r.seconds)), rssMb: rss.length ? Math.max(...rss) : null };
+  const cpu = (rs: Run[]) => (rs.every((r) => r.cpu !== null) ? median(rs.map((r) => r.cpu!)) : null);
+  return { a: median(a.map((r) => r.seconds)), b: median(b.map((r) => r.seconds)), aCpu: cpu(a), bCpu: cpu(b), rssMb: rss.length ? Math.max(...rss) : null };
 }
 
 /** Runs the start-up targets of the issue and prints their table; returns the process exit code. */
@@ -160,8 +166,8 @@ export async function runStartupBench(serverUrl: string, runs: number, quick = f
     const rows: string[] = [
       `Start-up benchmark: whole processes, medians of ${runs} alternating runs (A B A B) after a warm-up; node ${process.version}, ${new Date().toISOString()}`,
       '',
-      '| target | median | reference | median | ratio | limit | peak RSS | met |',
-      '|---|---:|---|---:|---:|---:|---:|:-:|',
+      '| target | median wall | CPU | reference | median wall | CPU | ratio (wall) | limit | peak RSS | met |',
+      '|---|---:|---:|---|---:|---:|---:|---:|---:|:-:|',
     ];
     let allMet = true;
     for (const t of targets) {
@@ -181,7 +187,7 @@ export async function runStartupBench(serverUrl: string, runs: number, quick = f
         .filter(Boolean)
         .join(', ');
       rows.push(
-        `| ${t.name} | ${m.a.toFixed(2)} s | ${t.referenceName} | ${m.b.toFixed(2)} s | ${ratio.toFixed(2)}× | ${limit} | ${m.rssMb === null ? '–' : `${Math.round(m.rssMb)} MB`} | ${met ? 'yes' : 'no'} |`,
+        `| ${t.name} | ${m.a.toFixed(2)} s | ${cpuText(m.aCpu)} | ${t.referenceName} | ${m.b.toFixed(2)} s | ${cpuText(m.bCpu)} | ${ratio.toFixed(2)}× | ${limit} | ${m.rssMb === null ? '–' : `${Math.round(m.rssMb)} MB`} | ${met ? 'yes' : 'no'} |`,
       );
     }
     writeFileSync(schemaFile, original);
