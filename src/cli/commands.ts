@@ -39,11 +39,10 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
   const scope = scopeOf(opts);
   const from = parseSource(opts.from);
   const to = parseSource(opts.to);
-  const fromDb = await openSource(from);
-  const toDb = await openSource(to).catch(async (e) => {
-    await fromDb?.close();
-    throw e;
-  });
+  // Two servers are connected to and read at once: each side's catalog queries run on the server while
+  // this process parses the other's rows (the whole command takes about one introspection's time, not two).
+  const servers = from.kind === 'url' && to.kind === 'url';
+  const [fromDb, toDb] = servers ? await openBoth(from, to) : await openOneByOne(from, to);
   const extra = (fromDb ?? toDb) ? null : await acquirePglite();
   return using([fromDb, toDb, extra], async () => {
     const like = (fromDb ?? toDb ?? extra)!;
@@ -52,14 +51,31 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
       s.kind === 'empty' && extra
         ? introspect(extra).then((catalog) => ({ catalog, renames: noRenames }))
         : resolveSide(s, db, like, { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
-    const a = await side(from, fromDb);
-    const b = await side(to, toDb);
+    const [a, b] = servers ? await Promise.all([side(from, fromDb), side(to, toDb)]) : [await side(from, fromDb), await side(to, toDb)];
     // Privileges are compared only when asked (--privileges) or declared: roles live outside one database.
     const managed = opts.privileges === true || (from.kind === 'dir' && a.catalog.grants !== null) || (to.kind === 'dir' && b.catalog.grants !== null);
     const seen = (c: Catalog): Catalog => scopeCatalog(managed ? c : { ...c, grants: null }, scope);
     const plan = planChanges(diffCatalogs(seen(a.catalog), seen(b.catalog), b.renames), planOptionsOf(opts));
     return { stdout: opts.json ? JSON.stringify(planToJson(plan), null, 2) : renderUp(plan), exitCode: plan.steps.length ? 2 : 0 };
   });
+}
+
+/** Opens the two sources one after the other (an embedded one holds its lock; the second one failing closes the first). */
+async function openOneByOne(from: Source, to: Source): Promise<[Db | null, Db | null]> {
+  const fromDb = await openSource(from);
+  const toDb = await openSource(to).catch(async (e) => {
+    await fromDb?.close();
+    throw e;
+  });
+  return [fromDb, toDb];
+}
+
+/** Connects to two servers at once; when either fails, the other is closed and the first error thrown. */
+async function openBoth(from: Source, to: Source): Promise<[Db | null, Db | null]> {
+  const [a, b] = await Promise.allSettled([openSource(from), openSource(to)]);
+  if (a.status === 'fulfilled' && b.status === 'fulfilled') return [a.value, b.value];
+  for (const r of [a, b]) if (r.status === 'fulfilled') await r.value?.close().catch(() => undefined);
+  throw a.status === 'rejected' ? a.reason : (b as PromiseRejectedResult).reason;
 }
 
 /**
