@@ -11,6 +11,8 @@ export interface BenchArgs {
   readonly child: number | null;
   /** Run the start-up benchmark (whole CLI processes against their references) instead. */
   readonly startup: boolean;
+  /** With --startup: only the small targets (no 1,000/5,000-table databases). */
+  readonly quick: boolean;
   /** Run the fleet benchmark instead: `[schemas, databases]` targets (`--fleet 200,20`). */
   readonly fleet: readonly [number, number] | null;
   /** Run the fleet-at-scale benchmark instead: plan, migrate up, plan, check, health, one CLI command each (`--fleet-scale 1000,100`). */
@@ -22,7 +24,7 @@ export interface BenchArgs {
 }
 
 const usage =
-  'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup] [--fleet SCHEMAS,DATABASES] [--fleet-scale SCHEMAS,DATABASES] [--batch ROWS] [--normalize TABLES] | --data [--rows N] | --docs [--tables 1000] [--runs 3]';
+  'usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] [--pglite] [--url postgres://root@127.0.0.1:5432] [--startup [--quick]] [--fleet SCHEMAS,DATABASES] [--fleet-scale SCHEMAS,DATABASES] [--batch ROWS] [--normalize TABLES] | --data [--rows N] | --docs [--tables 1000] [--runs 3]';
 
 /** Parses argv (without `node script`); throws with the usage on a bad option. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -32,6 +34,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let serverUrl = process.env.SCHEMAKIT_BENCH_URL ?? 'postgres://root@127.0.0.1:5432';
   let child: number | null = null;
   let startup = false;
+  let quick = false;
   let fleet: [number, number] | null = null;
   let fleetScale: [number, number] | null = null;
   let batch: number | null = null;
@@ -62,6 +65,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--startup':
         startup = true;
+        break;
+      case '--quick':
+        quick = true;
         break;
       case '--fleet': {
         const [a2, b2] = take()
@@ -96,7 +102,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         throw new Error(`unknown option ${a}\n${usage}`);
     }
   }
-  return { sizes, runs, pglite, serverUrl, child, startup, fleet, fleetScale, batch, normalize };
+  return { sizes, runs, pglite, serverUrl, child, startup, quick, fleet, fleetScale, batch, normalize };
 }
 
 function positiveInt(s: string, flag: string): number {

@@ -47,7 +47,7 @@ async function main(args: BenchArgs): Promise<void> {
     return;
   }
   if (args.startup) {
-    process.exitCode = await runStartupBench(args.serverUrl, args.runs);
+    process.exitCode = await runStartupBench(args.serverUrl, args.runs, args.quick);
     return;
   }
   const startedAt = new Date().toISOString();

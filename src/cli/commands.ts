@@ -1,5 +1,5 @@
 import { acquirePglite, type Db } from '../db';
-import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanaged, type Scope } from '../introspect';
+import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanaged, type OutOfScope, type Scope, type UnmanagedObject } from '../introspect';
 import { applyPlan, isFailingPreflight, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
 import { requiredBackupDir } from '../config';
 import { backupFirst } from './backup-first';
@@ -7,13 +7,22 @@ import { loadDeclarations } from './load-declarations';
 import { planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
 import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
 import { noRenames } from '../model';
-import { assertValidated, defaultCacheDir, planDiff, planTarget, planValidated, type PlanTargetOptions, type PlanValidation } from '../pipeline';
+import {
+  assertValidated,
+  defaultCacheDir,
+  embeddedResultCache,
+  planDiff,
+  planTarget,
+  planValidated,
+  type PlanTargetOptions,
+  type PlanValidation,
+} from '../pipeline';
 import { SchemakitError } from '../util';
 import type { Declared } from '../declare';
 import { confirm } from './prompt';
 import { dim, red, renderSummary, renderUnmanaged, yellow } from './output';
-import { openWithDeclarations, schemaDir, type TargetOptions } from './target';
-import { progress, showProgress } from './progress';
+import { cliTarget, embeddedLockOptions, openResolved, openWithDeclarations, schemaDir, type TargetOptions } from './target';
+import { during, progress, showProgress } from './progress';
 import type { PolicyAction, ResolvedTarget } from '../config';
 import { lockOptions } from './migrate-command';
 import { countOption, planOptionsOf, type OnlineFlags } from './safety-options';
@@ -28,11 +37,10 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
   const scope = scopeOf(opts);
   const from = parseSource(opts.from);
   const to = parseSource(opts.to);
-  const fromDb = await openSource(from);
-  const toDb = await openSource(to).catch(async (e) => {
-    await fromDb?.close();
-    throw e;
-  });
+  // Two servers are connected to and read at once: each side's catalog queries run on the server while
+  // this process parses the other's rows (the whole command takes about one introspection's time, not two).
+  const servers = from.kind === 'url' && to.kind === 'url';
+  const [fromDb, toDb] = servers ? await openBoth(from, to) : await openOneByOne(from, to);
   const extra = (fromDb ?? toDb) ? null : await acquirePglite();
   return using([fromDb, toDb, extra], async () => {
     const like = (fromDb ?? toDb ?? extra)!;
@@ -41,11 +49,28 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
       s.kind === 'empty' && extra
         ? introspect(extra).then((catalog) => ({ catalog, renames: noRenames }))
         : resolveSide(s, db, like, { cacheDir: defaultCacheDir() });
-    const a = { source: from, ...(await side(from, fromDb)) };
-    const b = { source: to, ...(await side(to, toDb)) };
-    const plan = planDiff(a, b, { ...planOptionsOf(opts), privileges: opts.privileges, scope });
+    const [sa, sb] = servers ? await Promise.all([side(from, fromDb), side(to, toDb)]) : [await side(from, fromDb), await side(to, toDb)];
+    const plan = planDiff({ source: from, ...sa }, { source: to, ...sb }, { ...planOptionsOf(opts), privileges: opts.privileges, scope });
     return { stdout: opts.json ? JSON.stringify(planToJson(plan), null, 2) : renderUp(plan), exitCode: plan.steps.length ? 2 : 0 };
   });
+}
+
+/** Opens the two sources one after the other (an embedded one holds its lock; the second one failing closes the first). */
+async function openOneByOne(from: Source, to: Source): Promise<[Db | null, Db | null]> {
+  const fromDb = await openSource(from);
+  const toDb = await openSource(to).catch(async (e) => {
+    await fromDb?.close();
+    throw e;
+  });
+  return [fromDb, toDb];
+}
+
+/** Connects to two servers at once; when either fails, the other is closed and the first error thrown. */
+async function openBoth(from: Source, to: Source): Promise<[Db | null, Db | null]> {
+  const [a, b] = await Promise.allSettled([openSource(from), openSource(to)]);
+  if (a.status === 'fulfilled' && b.status === 'fulfilled') return [a.value, b.value];
+  for (const r of [a, b]) if (r.status === 'fulfilled') await r.value?.close().catch(() => undefined);
+  throw a.status === 'rejected' ? a.reason : (b as PromiseRejectedResult).reason;
 }
 
 /**
@@ -104,35 +129,85 @@ async function planAndValidate(
   }
 }
 
+/** What `plan` shows: computed on the target, or for an embedded one, read from the cache of an unchanged run. */
+interface PlanView {
+  readonly description: string;
+  readonly plan: Plan;
+  readonly validation: PlanValidation | null;
+  readonly unmanaged: UnmanagedObject[];
+  readonly outOfScope: OutOfScope;
+  readonly preflight: PreflightFinding[] | null;
+}
+
+type PlanFlags = TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & { json?: boolean; preflight?: boolean; validate?: boolean };
+
 /** `schemakit plan`: summary then SQL; exit 0 no changes, 2 changes. */
-export async function runPlan(
-  opts: TargetOptions & OnlineFlags & ScratchFlags & ScopeFlags & { json?: boolean; preflight?: boolean; validate?: boolean },
-): Promise<Outcome> {
+export async function runPlan(opts: PlanFlags): Promise<Outcome> {
+  const resolved = cliTarget(opts);
+  // The embedded database, unchanged since a run with the same declarations and flags: that run's result,
+  // without starting PGlite (see embeddedResultCache). --validate always runs.
+  if (resolved.target.kind === 'pglite' && opts.validate !== true) {
+    const declared = await loadDeclarations(schemaDir(opts));
+    const scope = scopeOf(opts, resolved);
+    const options = planOptionsOf(withPolicyDefaults(opts, resolved));
+    const flags = { options, scope, preflight: opts.preflight !== false, devUrl: opts.devUrl ?? null, embeddedFallback: opts.embeddedFallback ?? null };
+    const cache = embeddedResultCache<PlanView>(
+      defaultCacheDir(),
+      resolved.target.dir,
+      { kind: 'plan', declared, root: process.cwd(), options: flags },
+      embeddedLockOptions({ lockWait: opts.lockWait }),
+    );
+    const hit = await cache.lookup();
+    if (hit) return renderPlanView(hit, opts.json === true);
+    const target = resolved.target;
+    const db = await during('starting the embedded database', () =>
+      openResolved(
+        target,
+        declared.catalog.extensions.map((e) => e.name),
+      ),
+    );
+    return using([db], async () => {
+      const state = await cache.stateOf(db);
+      const view = await computePlanView(db, declared, options, opts, scope);
+      cache.store(db, view, state);
+      return renderPlanView(view, opts.json === true);
+    });
+  }
   const { declared, db, target } = await loadAndOpen(opts);
   const scope = scopeOf(opts, target);
-  return using([db], async () => {
-    const options = planOptionsOf(withPolicyDefaults(opts, target));
-    const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate === true, scope);
-    const unmanaged = await introspectUnmanaged(db);
-    const outOfScope = await introspectOutOfScope(db, scope);
-    const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
-    // A plan that fails or lands elsewhere on the scratch copy exits 1 (apply would refuse it).
-    const exitCode = validation !== null && (validation.outcome === 'fails' || validation.outcome === 'diverges') ? 1 : plan.steps.length ? 2 : 0;
-    if (opts.json)
-      return {
-        stdout: JSON.stringify(
-          { ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) },
-          null,
-          2,
-        ),
-        exitCode,
-      };
-    const text = plan.steps.length
-      ? `${renderSummary(plan)}${renderPreflightSection(preflight)}${renderValidation(validation)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}`
-      : renderSummary(plan);
-    const left = describeOutOfScope(outOfScope);
-    return { stdout: `${dim(`target: ${db.description}`)}\n${left ? `${dim(`Left alone: ${left}.`)}\n` : ''}${text}${renderUnmanaged(unmanaged)}`, exitCode };
-  });
+  return using([db], async () =>
+    renderPlanView(await computePlanView(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), opts, scope), opts.json === true),
+  );
+}
+
+/** The plan, its validation when asked, what the target holds outside the declarations and the pre-flight findings. */
+async function computePlanView(db: Db, declared: Declared, options: PlanOptions, opts: PlanFlags, scope: Scope): Promise<PlanView> {
+  const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate === true, scope);
+  const unmanaged = await introspectUnmanaged(db);
+  const outOfScope = await introspectOutOfScope(db, scope);
+  const preflight = opts.preflight === false ? null : await runPreflight(db, plan);
+  return { description: db.description, plan, validation, unmanaged, outOfScope, preflight };
+}
+
+/** The plan's text (or JSON) and exit code. */
+function renderPlanView(view: PlanView, json: boolean): Outcome {
+  const { plan, validation, unmanaged, outOfScope, preflight } = view;
+  // A plan that fails or lands elsewhere on the scratch copy exits 1 (apply would refuse it).
+  const exitCode = validation !== null && (validation.outcome === 'fails' || validation.outcome === 'diverges') ? 1 : plan.steps.length ? 2 : 0;
+  if (json)
+    return {
+      stdout: JSON.stringify(
+        { ...planToJson(plan), unmanaged, outOfScope, ...(preflight ? { preflight } : {}), ...(validation ? { validation } : {}) },
+        null,
+        2,
+      ),
+      exitCode,
+    };
+  const text = plan.steps.length
+    ? `${renderSummary(plan)}${renderPreflightSection(preflight)}${renderValidation(validation)}\n\n${dim('-- SQL --')}\n${renderUp(plan)}`
+    : renderSummary(plan);
+  const left = describeOutOfScope(outOfScope);
+  return { stdout: `${dim(`target: ${view.description}`)}\n${left ? `${dim(`Left alone: ${left}.`)}\n` : ''}${text}${renderUnmanaged(unmanaged)}`, exitCode };
 }
 
 /** The validation's outcome under the summary (nothing when it did not run). */

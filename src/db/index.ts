@@ -23,3 +23,4 @@ export { restoreBackup, run as runPgProgram, type RestoreTarget } from './restor
 export { acquireEngineLock, engineLockPath, describeEngineHolder, type EngineLock, type EngineLockHolder, type EngineLockOptions } from './engine-lock';
 export { pgliteInstanceOf, pgliteDataDirOf } from './pglite';
 export { copyIn, copyOut } from './copy-session';
+export { pgliteStateId, unchangedPgliteState, forgetPgliteState, pgliteStatePath } from './pglite-state';

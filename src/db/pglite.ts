@@ -8,6 +8,7 @@ import { normalizeExtensionNames, pgliteExtensionNames } from './pglite-extensio
 import { newPglite } from './pglite-factory';
 import { cachedPristineTarball } from './pglite-template';
 import { acquireEngineLock, type EngineLockOptions } from './engine-lock';
+import { forgetPgliteState, NEXT_XID_SQL, recordPgliteState, stateIdOf } from './pglite-state';
 
 /** Options of openPglite. */
 export interface PgliteOpenOptions {
@@ -83,6 +84,9 @@ export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
   const lock = await acquireEngineLock(resolve(dataDir), options.lock);
   try {
     const state = checkDataDir(dataDir);
+    const dir = resolve(dataDir);
+    // Opened: its stamp no longer tells its state (see pglite-state.ts); written again on a clean close.
+    forgetPgliteState(dir);
     // A new data directory is seeded from the cached pristine one instead of running initdb.
     const pg = await createPglite(dataDir, state === 'new' ? await cachedPristineTarball() : null, extensions, state === 'existing');
     const db = await wrapPglite(
@@ -90,14 +94,20 @@ export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
       `pglite ${dataDir}`,
       async () => {
         try {
+          // The Db is already marked closed here: the state is read on the instance itself.
+          const at = await pg
+            .query<{ next: string }>(NEXT_XID_SQL)
+            .then((r) => (r.rows[0] ? stateIdOf(dir, r.rows[0].next) : null))
+            .catch(() => null);
           await pg.close();
+          if (at !== null) recordPgliteState(dir, at);
         } finally {
           lock.release();
         }
       },
       extensions,
     );
-    return Object.assign(db, { [DATA_DIR]: resolve(dataDir) });
+    return Object.assign(db, { [DATA_DIR]: dir });
   } catch (e) {
     lock.release();
     throw e;

@@ -10,6 +10,7 @@ import { pgliteExtensionNames } from './pglite-extensions';
 import { redactUrl } from '../util';
 import { childConnection } from './backup';
 import { RESET_SQL } from './reset';
+import { forgetPgliteState } from './pglite-state';
 
 /** Where restoreBackup writes: a server database (URL) or an embedded database directory. */
 export type RestoreTarget = { readonly url: string } | { readonly pgliteDir: string; readonly lock?: EngineLockOptions };
@@ -97,6 +98,7 @@ async function restoreEmbedded(file: string, dir: string, lock: EngineLockOption
     }
     if (!existsSync(join(staging, 'PG_VERSION'))) throw new SchemakitError('db', 'bad-backup', `${file} did not restore a data directory. ${UNCHANGED}`);
     // Two renames on one file system: the directory is either the old one or the restored one, never half of each.
+    forgetPgliteState(dir);
     if (existsSync(dir)) renameSync(dir, replaced);
     renameSync(staging, dir);
     rmSync(replaced, { recursive: true, force: true });

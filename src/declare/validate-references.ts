@@ -1,4 +1,4 @@
-import { nameKey, type ForeignKey, type Table } from '../model';
+import { nameKey, type Constraint, type ForeignKey, type Index, type Table } from '../model';
 import { typesCompatible } from './type-names';
 import type { ValidationContext } from './validate-context';
 
@@ -13,6 +13,13 @@ export function validateReferences(ctx: ValidationContext): void {
   // The first declaration of a table name counts (a repeat is reported as a duplicate).
   const tables = new Map<string, Table>();
   for (const t of ctx.catalog.tables) if (!tables.has(nameKey(t.schema, t.name))) tables.set(nameKey(t.schema, t.name), t);
+  // The keys and unique indexes of each referenced table, grouped once (searching the whole catalog per
+  // foreign key was quadratic: most of a 1,000-table load).
+  const onTable = (schema: string, table: string) => JSON.stringify([schema, table]);
+  const keysOf = new Map<string, Constraint[]>();
+  for (const c of ctx.catalog.constraints) if (c.kind === 'PrimaryKey' || c.kind === 'Unique') push(keysOf, onTable(c.schema, c.table), c);
+  const uniqueIndexesOf = new Map<string, Index[]>();
+  for (const i of ctx.catalog.indexes) if (i.unique) push(uniqueIndexesOf, onTable(i.schema, i.table), i);
   for (const fk of ctx.catalog.constraints) {
     if (fk.kind !== 'ForeignKey') continue;
     const key = nameKey(fk.schema, fk.table, fk.name);
@@ -30,8 +37,15 @@ export function validateReferences(ctx: ValidationContext): void {
     }
     if (missing.length > 0) continue;
     checkTypes(ctx, fk, key, tables.get(nameKey(fk.schema, fk.table)), target);
-    checkUnique(ctx, fk, key);
+    const ref = onTable(fk.refSchema, fk.refTable);
+    checkUnique(ctx, fk, key, keysOf.get(ref) ?? [], uniqueIndexesOf.get(ref) ?? []);
   }
+}
+
+function push<T>(m: Map<string, T[]>, k: string, x: T): void {
+  const list = m.get(k);
+  if (list) list.push(x);
+  else m.set(k, [x]);
 }
 
 function checkTypes(ctx: ValidationContext, fk: ForeignKey, key: string, source: Table | undefined, target: Table): void {
@@ -48,16 +62,12 @@ function checkTypes(ctx: ValidationContext, fk: ForeignKey, key: string, source:
   });
 }
 
-function checkUnique(ctx: ValidationContext, fk: ForeignKey, key: string): void {
-  const onTarget = ctx.catalog.constraints.filter((c) => c.schema === fk.refSchema && c.table === fk.refTable);
-  const keys = onTarget.flatMap((c) => (c.kind === 'PrimaryKey' || c.kind === 'Unique' ? [c] : []));
-  const match = keys.find((c) => sameSet(c.columns, fk.refColumns));
+/** `keys`: the primary key and unique constraints of the referenced table; `uniqueIndexes`: its unique indexes. */
+function checkUnique(ctx: ValidationContext, fk: ForeignKey, key: string, keys: readonly Constraint[], uniqueIndexes: readonly Index[]): void {
+  const match = keys.flatMap((c) => (c.kind === 'PrimaryKey' || c.kind === 'Unique' ? [c] : [])).find((c) => sameSet(c.columns, fk.refColumns));
   if (match && !match.deferrable) return;
-  const index = ctx.catalog.indexes.find(
+  const index = uniqueIndexes.find(
     (i) =>
-      i.schema === fk.refSchema &&
-      i.table === fk.refTable &&
-      i.unique &&
       i.where === null &&
       i.keys.every((k) => k.column !== null) &&
       sameSet(

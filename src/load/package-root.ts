@@ -17,12 +17,15 @@ export function packageRoot(): string {
 }
 
 /**
- * The type declarations schema files see as `schemakit`: the compiled `dist/src/index.d.ts`, else the
- * TypeScript sources (when running uncompiled), else the declaration API alone.
+ * The type declarations schema files see as `schemakit`: the declaration API (`dist/src/declare/index.d.ts`,
+ * else its TypeScript sources when running uncompiled), which is exactly what they get at run time
+ * (schemakitModule). Not the whole package's `index.d.ts`: its library functions reach the types of `pg`,
+ * PGlite, `yaml` and @types/node (2.3 MB of declarations, 434 files where the declaration API needs 122),
+ * which the type check parsed on every run that missed its cache, for names a schema file cannot use anyway.
  */
 export function schemakitTypes(root = packageRoot()): string {
-  const compiled = 'dist/src/index.d.ts';
-  const candidates = [compiled, 'src/index.ts', 'dist/src/declare/index.d.ts', 'src/declare/index.ts'];
+  const compiled = 'dist/src/declare/index.d.ts';
+  const candidates = [compiled, 'src/declare/index.ts', 'dist/src/index.d.ts', 'src/index.ts'];
   const found = candidates.map((c) => path.join(root, c)).find((f) => fs.existsSync(f));
   return found ?? path.join(root, compiled);
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describeTarget, type EnvTarget } from '../config';
-import { connectPostgres, dropDatabase, openPglite, urlForDatabase, type Db, type EngineLockOptions } from '../db';
+import { connectPostgres, dropDatabase, forgetPgliteState, openPglite, urlForDatabase, type Db, type EngineLockOptions } from '../db';
 import { SchemakitError, ident } from '../util';
 
 /** The database name of a server URL (default: the user name, as libpq does). */
@@ -63,6 +63,7 @@ export async function createTargetDatabase(target: EnvTarget): Promise<boolean> 
 export async function dropTargetDatabase(target: EnvTarget): Promise<void> {
   if (target.kind === 'pglite') {
     rmSync(target.dir, { recursive: true, force: true });
+    forgetPgliteState(resolve(target.dir));
     return;
   }
   const name = databaseName(target.url);

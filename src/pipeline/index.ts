@@ -21,3 +21,4 @@ export {
 } from './ensure-database';
 export { planTarget, planDiff, comparesPrivileges, defaultCacheDir, type PlanTargetOptions, type PlanDiffOptions, type SourcedSide } from './plan-target';
 export { readTableStats, referenceDataCounts, type TableStatFact, type ReferenceDataCount } from './docs-facts';
+export { embeddedResultCache, type EmbeddedResultCache, type EmbeddedResultInputs } from './plan-cache';

@@ -20,7 +20,8 @@ export function normalizedCacheKey(declared: Catalog, like: Db): string {
 
 /** Size and time of this build's files that decide what normalization returns (any rebuild changes them). */
 export function codeStamp(): string {
-  const files = [__filename, require.resolve('../introspect'), require.resolve('../plan')];
+  // dist/.tsbuildinfo: rewritten by every build of a checkout (an installed package has none; its files are new).
+  const files = [__filename, require.resolve('../introspect'), require.resolve('../plan'), path.join(__dirname, '..', '..', '.tsbuildinfo')];
   return files
     .map((f) => {
       try {
