@@ -26,6 +26,15 @@ export { view, materializedView, ViewDecl, type ViewOptions, type MaterializedVi
 export { func, procedure, RoutineDecl, type ArgumentSpec, type TypeSpec, type RoutineOptions, type FunctionOptions } from './routine';
 export { aggregate, AggregateDecl, type AggregateOptions, type AggregateFunction, type MovingAggregateOptions } from './aggregate';
 export { statistics, StatisticsDecl, type StatisticsOptions } from './statistics';
+export {
+  textSearchDictionary,
+  textSearchConfiguration,
+  TextSearchDictionaryDecl,
+  TextSearchConfigurationDecl,
+  type TextSearchDictionaryOptions,
+  type TextSearchConfigurationOptions,
+  type DictionarySpec,
+} from './text-search';
 export { trigger, eventTrigger, TriggerDecl, EventTriggerDecl, type TriggerOptions, type EventTriggerOptions } from './trigger';
 export {
   sequence,

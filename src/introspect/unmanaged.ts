@@ -22,14 +22,6 @@ SELECT kind, name FROM (
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_proc', 'p.oid')} AND p.prokind = 'w'
   UNION ALL
-  SELECT 'text search configuration', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.cfgname)
-    FROM pg_catalog.pg_ts_config x JOIN pg_catalog.pg_namespace n ON n.oid = x.cfgnamespace
-   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_config', 'x.oid')}
-  UNION ALL
-  SELECT 'text search dictionary', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.dictname)
-    FROM pg_catalog.pg_ts_dict x JOIN pg_catalog.pg_namespace n ON n.oid = x.dictnamespace
-   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_dict', 'x.oid')}
-  UNION ALL
   SELECT 'publication', pg_catalog.quote_ident(x.pubname)
     FROM pg_catalog.pg_publication x WHERE ${notExtensionMember('pg_publication', 'x.oid')}
   UNION ALL
@@ -38,8 +30,7 @@ SELECT kind, name FROM (
 ) u ORDER BY kind, name`;
 
 /**
- * Objects of kinds the engine does not manage yet (window functions, text search
- * configurations and dictionaries, publications, foreign servers and tables),
+ * Objects of kinds the engine does not manage yet (window functions, publications, foreign servers and tables),
  * in one query.
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.
  */

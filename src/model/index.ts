@@ -11,3 +11,4 @@ export * from './sql-tokens';
 export * from './aggregate';
 export * from './range-type';
 export * from './statistics';
+export * from './text-search';

@@ -13,6 +13,7 @@ import {
   routineNode,
   schemaNode,
   statisticsNode,
+  textSearchNode,
   triggerNode,
   typeNode,
 } from './graph-keys';
@@ -42,6 +43,8 @@ function targetObject(t: CommentTarget): string {
     case 'Collation':
     case 'RangeType':
     case 'Statistics':
+    case 'TextSearchDictionary':
+    case 'TextSearchConfiguration':
       return nameKey(t.schema, t.name);
 
     case 'Column':
@@ -88,6 +91,9 @@ function targetNode(t: CommentTarget): string {
       return collationNode(t.schema, t.name);
     case 'Statistics':
       return statisticsNode(t.schema, t.name);
+    case 'TextSearchDictionary':
+    case 'TextSearchConfiguration':
+      return textSearchNode(t.kind, t.schema, t.name);
     case 'Policy':
       return policyNode(t.schema, t.table, t.name);
     default:

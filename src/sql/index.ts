@@ -25,3 +25,4 @@ export * from './grant';
 export * from './aggregate';
 export * from './range-type';
 export * from './statistics';
+export * from './text-search';

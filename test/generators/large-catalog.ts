@@ -122,6 +122,8 @@ export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
     aggregates: [],
     rangeTypes: [],
     statistics: [],
+    textSearchDictionaries: [],
+    textSearchConfigurations: [],
     policies: [],
     grants: null,
   };

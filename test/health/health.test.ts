@@ -247,6 +247,8 @@ const emptyCatalog = {
   aggregates: [],
   rangeTypes: [],
   statistics: [],
+  textSearchDictionaries: [],
+  textSearchConfigurations: [],
   policies: [],
   grants: null,
 } as unknown as import('../../src/model').Catalog;

@@ -30,6 +30,9 @@ export interface PullNames {
   readonly collations: ReadonlyMap<string, Placement>;
   /** Extended statistics (key: pullKey(schema, name)), in their table's file. */
   readonly statistics: ReadonlyMap<string, Placement>;
+  /** Text search dictionaries and configurations (in the schema's `types.ts`). */
+  readonly textSearchDictionaries: ReadonlyMap<string, Placement>;
+  readonly textSearchConfigurations: ReadonlyMap<string, Placement>;
   /** Range types (in the schema's `types.ts`). */
   readonly rangeTypes: ReadonlyMap<string, Placement>;
   readonly eventTriggers: ReadonlyMap<string, Placement>;
@@ -141,9 +144,16 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
       ...catalog.views.map((v) => v.schema),
       ...catalog.routines.map((r) => r.schema),
       ...catalog.aggregates.map((a) => a.schema),
-      ...[...catalog.sequences, ...catalog.domains, ...catalog.compositeTypes, ...catalog.collations, ...catalog.rangeTypes, ...catalog.statistics].map(
-        (x) => x.schema,
-      ),
+      ...[
+        ...catalog.sequences,
+        ...catalog.domains,
+        ...catalog.compositeTypes,
+        ...catalog.collations,
+        ...catalog.rangeTypes,
+        ...catalog.statistics,
+        ...catalog.textSearchDictionaries,
+        ...catalog.textSearchConfigurations,
+      ].map((x) => x.schema),
     ]),
   ].sort();
   for (const s of schemaNames)
@@ -196,6 +206,8 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const sequences = inTypes(catalog.sequences, 'sequence');
   const collations = inTypes(catalog.collations, 'collation');
   const rangeTypes = inTypes(catalog.rangeTypes, 'range');
+  const textSearchDictionaries = inTypes(catalog.textSearchDictionaries, 'dictionary');
+  const textSearchConfigurations = inTypes(catalog.textSearchConfigurations, 'config');
   const statistics = new Map(
     catalog.statistics.map((x) => [
       pullKey(x.schema, x.name),
@@ -226,6 +238,8 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
     collations,
     rangeTypes,
     statistics,
+    textSearchDictionaries,
+    textSearchConfigurations,
     eventTriggers,
     privileges,
   };
