@@ -4,7 +4,18 @@
 export * from './declare';
 export type { Catalog, Schema, Extension, Enum, Table, Column, Constraint, Index, IndexKey, Renames } from './model';
 export type { View, ViewColumn, Routine, Trigger, EventTrigger, Dependency } from './model';
-export type { Aggregate, AggregateKind, AggregateFinal, MovingAggregate, FinalModify, RangeType, Statistics, StatisticsKind } from './model';
+export type {
+  Aggregate,
+  AggregateKind,
+  AggregateFinal,
+  MovingAggregate,
+  FinalModify,
+  RangeType,
+  Statistics,
+  StatisticsKind,
+  TextSearchConfiguration,
+  TextSearchDictionary,
+} from './model';
 export type { Sequence, SequenceOptions, Domain, DomainCheck, CompositeType, CompositeAttribute, Collation, Grant } from './model';
 export type { Publication, PublicationTable, PublishAction, ForeignServer, ForeignTable, ForeignColumn, FdwOption } from './model';
 export { diffCatalogs, type Change } from './diff';

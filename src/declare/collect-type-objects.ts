@@ -1,12 +1,24 @@
-import { nameKey, type Collation, type CompositeType, type Domain, type Grant, type RangeType, type Sequence } from '../model';
+import {
+  nameKey,
+  type Collation,
+  type CompositeType,
+  type Domain,
+  type Grant,
+  type RangeType,
+  type Sequence,
+  type TextSearchConfiguration,
+  type TextSearchDictionary,
+} from '../model';
 import { qualified } from '../sql';
 import { GrantDecl } from './grant';
 import type { Problem } from '../util';
 import { renderCollation, type Sink } from './build-table';
+import { TextSearchConfigurationDecl, TextSearchDictionaryDecl } from './text-search';
 import { CollationDecl, CompositeTypeDecl, DomainDecl, RangeTypeDecl, SequenceDecl } from './type-decls';
 
 /** Declarations of type-decls.ts. */
-export type TypeObjectDecl = SequenceDecl | DomainDecl | CompositeTypeDecl | CollationDecl | RangeTypeDecl | GrantDecl;
+export type TypeObjectDecl =
+  SequenceDecl | DomainDecl | CompositeTypeDecl | CollationDecl | RangeTypeDecl | GrantDecl | TextSearchDictionaryDecl | TextSearchConfigurationDecl;
 
 export const isTypeObjectDecl = (v: unknown): v is TypeObjectDecl =>
   v instanceof SequenceDecl ||
@@ -14,6 +26,8 @@ export const isTypeObjectDecl = (v: unknown): v is TypeObjectDecl =>
   v instanceof CompositeTypeDecl ||
   v instanceof CollationDecl ||
   v instanceof RangeTypeDecl ||
+  v instanceof TextSearchDictionaryDecl ||
+  v instanceof TextSearchConfigurationDecl ||
   v instanceof GrantDecl;
 
 /** The model lists built from type-object declarations. */
@@ -23,6 +37,8 @@ export interface TypeObjects {
   readonly compositeTypes: CompositeType[];
   readonly collations: Collation[];
   readonly rangeTypes: RangeType[];
+  readonly textSearchDictionaries: TextSearchDictionary[];
+  readonly textSearchConfigurations: TextSearchConfiguration[];
   /** Null unless privileges are declared (or `managePrivileges()`). */
   grants: Grant[] | null;
 }
@@ -49,7 +65,16 @@ function ownerOf(d: SequenceDecl, problems: Problem[]): Sequence['ownedBy'] {
 
 /** Turns type-object declarations into model objects, recording locations and rename intents in the sink. */
 export function collectTypeObjects(decls: readonly TypeObjectDecl[], sink: Sink, problems: Problem[]): TypeObjects {
-  const out: TypeObjects = { sequences: [], domains: [], compositeTypes: [], collations: [], rangeTypes: [], grants: null };
+  const out: TypeObjects = {
+    sequences: [],
+    domains: [],
+    compositeTypes: [],
+    collations: [],
+    rangeTypes: [],
+    textSearchDictionaries: [],
+    textSearchConfigurations: [],
+    grants: null,
+  };
   const r = sink.renames.typeObjects;
   for (const d of decls) {
     if (d instanceof GrantDecl) {
@@ -82,6 +107,22 @@ export function collectTypeObjects(decls: readonly TypeObjectDecl[], sink: Sink,
       out.compositeTypes.push({ kind: 'CompositeType', schema, name, attributes, comment });
       if (renamedFrom !== null) r.types.push({ schema, from: renamedFrom, to: name });
       for (const x of renames) r.members.push({ schema, type: name, ...x });
+    } else if (d instanceof TextSearchDictionaryDecl) {
+      const options = Object.entries(d.options.options ?? {})
+        .map(([k, v]) => ({ name: k.toLowerCase(), value: String(v) }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      out.textSearchDictionaries.push({ kind: 'TextSearchDictionary', schema, name, template: d.options.template, options, comment });
+    } else if (d instanceof TextSearchConfigurationDecl) {
+      const copy = d.options.copy === undefined ? {} : { copy: String(d.options.copy) };
+      out.textSearchConfigurations.push({
+        kind: 'TextSearchConfiguration',
+        schema,
+        name,
+        parser: d.options.parser ?? 'default',
+        ...copy,
+        mappings: d.mappings(),
+        comment,
+      });
     } else if (d instanceof RangeTypeDecl) {
       const o = d.options;
       const diff = o.subtypeDiff;

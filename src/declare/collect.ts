@@ -27,6 +27,7 @@ import { TableDecl, type AnyTableDecl } from './table';
 import { collectTypeObjects, isTypeObjectDecl, type TypeObjectDecl } from './collect-type-objects';
 import { buildExclusions, buildPolicies, buildTableShape, shapeReferences } from './table-shape';
 import { ReferenceDataDecl } from './reference-data';
+import { TextSearchConfigurationDecl } from './text-search';
 
 type Decl = SchemaDecl | ExtensionDecl | EnumDecl | AnyTableDecl | ProgrammableDecl | TypeObjectDecl | ExpectationDecl | DataCheckDecl | ReplicationDecl;
 
@@ -133,6 +134,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       for (const x of reachableFrom(d)) found.add(x);
     } else if (isTypeObjectDecl(d) && 'common' in d) {
       if (d.common.schemaDecl) found.add(d.common.schemaDecl);
+      if (d instanceof TextSearchConfigurationDecl) for (const x of d.uses()) found.add(x);
     } else if (isReplicationDecl(d)) {
       for (const x of replicationReach(d)) if (isDecl(x)) found.add(x);
     }

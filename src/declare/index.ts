@@ -28,6 +28,15 @@ export { trigger, eventTrigger, TriggerDecl, EventTriggerDecl, type TriggerOptio
 export { aggregate, AggregateDecl, type AggregateOptions, type AggregateFunction, type MovingAggregateOptions } from './aggregate';
 export { statistics, StatisticsDecl, type StatisticsOptions } from './statistics';
 export {
+  textSearchDictionary,
+  textSearchConfiguration,
+  TextSearchDictionaryDecl,
+  TextSearchConfigurationDecl,
+  type TextSearchDictionaryOptions,
+  type TextSearchConfigurationOptions,
+  type DictionarySpec,
+} from './text-search';
+export {
   sequence,
   domain,
   compositeType,

@@ -30,6 +30,8 @@ export function validateDeclared(declared: Declared): Problem[] {
   for (const v of declared.catalog.views) inSchema(v.materialized ? 'materialized view' : 'view', v.schema, nameKey(v.schema, v.name));
   for (const r of declared.catalog.routines) inSchema(r.procedure ? 'procedure' : 'function', r.schema, nameKey(r.schema, r.name));
   for (const a of declared.catalog.aggregates) inSchema('aggregate', a.schema, nameKey(a.schema, a.name));
+  for (const x of [...declared.catalog.textSearchDictionaries, ...declared.catalog.textSearchConfigurations])
+    inSchema('text search object', x.schema, nameKey(x.schema, x.name));
   for (const x of declared.catalog.statistics) inSchema('statistics', x.schema, nameKey(x.schema, x.name));
   validateNames(ctx);
   validateColumns(ctx);

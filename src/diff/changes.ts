@@ -5,6 +5,7 @@ import type { Around } from './around';
 import type { AggregateChange } from './aggregate-changes';
 import type { RangeTypeChange } from './range-type-changes';
 import type { StatisticsChange } from './statistics-changes';
+import type { TextSearchChange } from './text-search-changes';
 import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
@@ -344,6 +345,7 @@ export type Change =
   | AggregateChange
   | RangeTypeChange
   | StatisticsChange
+  | TextSearchChange
   | ShapeChange
   | ReplicationChange
   | SyncTableData;
@@ -352,6 +354,7 @@ export type * from './type-object-changes';
 export type * from './aggregate-changes';
 export type * from './range-type-changes';
 export type * from './statistics-changes';
+export type * from './text-search-changes';
 
 export type ChangeKind = Change['kind'];
 

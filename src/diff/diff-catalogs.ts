@@ -18,6 +18,7 @@ import { diffTables } from './tables';
 import { applyTypeObjectRenames, followRenames } from './type-object-renames';
 import { diffTypeObjects } from './type-objects';
 import { diffStatistics } from './statistics';
+import { diffTextSearch } from './text-search';
 import { cascadeTypeRecreations } from './type-cascade';
 import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } from './table-shapes';
 
@@ -60,6 +61,7 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
       ...diffPolicies(a, to),
       ...diffReplication(a, to),
       ...diffStatistics(a, to),
+      ...diffTextSearch(a, to),
     ]),
     to,
   );

@@ -19,6 +19,7 @@ import { introspectCollations } from './collations';
 import { introspectAggregates } from './aggregates';
 import { introspectRangeTypes } from './range-types';
 import { introspectStatistics } from './statistics';
+import { introspectTextSearchConfigurations, introspectTextSearchDictionaries } from './text-search';
 import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
@@ -81,6 +82,8 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const aggregates = await step('aggregates', db, introspectAggregates);
     const rangeTypes = await step('range types', db, introspectRangeTypes);
     const statistics = await step('extended statistics', db, introspectStatistics);
+    const textSearchDictionaries = await step('text search dictionaries', db, introspectTextSearchDictionaries);
+    const textSearchConfigurations = await step('text search configurations', db, introspectTextSearchConfigurations);
     const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
     const policies = await step('policies', db, introspectPolicies);
     const grants = await step('privileges', db, introspectGrants);
@@ -116,6 +119,8 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         aggregates,
         rangeTypes,
         statistics,
+        textSearchDictionaries,
+        textSearchConfigurations,
         grants,
         publications,
         foreignServers,

@@ -61,6 +61,8 @@ export function scopeCatalog(c: Catalog, scope: Scope | undefined): Catalog {
     collations: inSchema(c.collations),
     aggregates: inSchema(c.aggregates),
     rangeTypes: inSchema(c.rangeTypes),
+    textSearchDictionaries: inSchema(c.textSearchDictionaries),
+    textSearchConfigurations: inSchema(c.textSearchConfigurations),
     statistics: c.statistics.filter((x) => schemaInScope(scope, x.schema) && tableInScope(scope, x.tableSchema, x.table)),
     policies: onTable(c.policies),
     foreignTables: c.foreignTables.filter((t) => tableInScope(scope, t.schema, t.name)),

@@ -16,14 +16,6 @@ SELECT kind, name FROM (
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_proc', 'p.oid')} AND p.prokind = 'w'
   UNION ALL
-  SELECT 'text search configuration', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.cfgname)
-    FROM pg_catalog.pg_ts_config x JOIN pg_catalog.pg_namespace n ON n.oid = x.cfgnamespace
-   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_config', 'x.oid')}
-  UNION ALL
-  SELECT 'text search dictionary', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.dictname)
-    FROM pg_catalog.pg_ts_dict x JOIN pg_catalog.pg_namespace n ON n.oid = x.dictnamespace
-   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_dict', 'x.oid')}
-  UNION ALL
   SELECT 'foreign data wrapper', pg_catalog.quote_ident(x.fdwname)
     FROM pg_catalog.pg_foreign_data_wrapper x WHERE ${notExtensionMember('pg_foreign_data_wrapper', 'x.oid')}
   UNION ALL
@@ -33,8 +25,8 @@ SELECT kind, name FROM (
 ) u ORDER BY kind, name`;
 
 /**
- * Objects of kinds the engine does not manage yet (window functions, text search configurations and
- * dictionaries, foreign data wrappers not created by an extension, user mappings), in one query.
+ * Objects of kinds the engine does not manage yet (window functions, foreign data wrappers not created by an
+ * extension, user mappings), in one query.
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.
  */
 export async function introspectUnmanaged(db: Db): Promise<UnmanagedObject[]> {

@@ -178,6 +178,16 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateCollation':
     case 'DropCollation':
       return [`collation:${relKey(c.collation)}`];
+    case 'CreateTextSearchDictionary':
+    case 'DropTextSearchDictionary':
+      return [`ts-dict:${relKey(c.dictionary)}`];
+    case 'AlterTextSearchDictionary':
+      return [`ts-dict:${relKey(c.to)}`];
+    case 'CreateTextSearchConfiguration':
+    case 'DropTextSearchConfiguration':
+      return [`ts-config:${relKey(c.configuration)}`];
+    case 'AlterTextSearchConfiguration':
+      return [`ts-config:${relKey(c.to)}`];
     case 'CreateStatistics':
     case 'DropStatistics':
       return [rel(c.statistics.tableSchema, c.statistics.table)];

@@ -12,3 +12,4 @@ export * from './replication';
 export * from './aggregate';
 export * from './range-type';
 export * from './statistics';
+export * from './text-search';

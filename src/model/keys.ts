@@ -67,6 +67,8 @@ export function sortCatalog(c: Catalog): Catalog {
     aggregates: sorted(c.aggregates, aggregateKey),
     rangeTypes: sorted(c.rangeTypes, relKey),
     statistics: sorted(c.statistics, relKey),
+    textSearchDictionaries: sorted(c.textSearchDictionaries, relKey),
+    textSearchConfigurations: sorted(c.textSearchConfigurations, relKey),
     policies: sorted(c.policies, constraintKey),
     grants: c.grants === null ? null : sorted(c.grants, grantKey),
     publications: sorted(c.publications, publicationKey),

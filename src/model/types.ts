@@ -2,6 +2,7 @@ import type { EventTrigger, ExpressionUse, Routine, Trigger, View } from './prog
 import type { Aggregate } from './aggregate';
 import type { RangeType } from './range-type';
 import type { Statistics } from './statistics';
+import type { TextSearchConfiguration, TextSearchDictionary } from './text-search';
 
 /**
  * The schema model: readonly plain data with `kind` discriminants. Identity is the qualified name
@@ -46,6 +47,9 @@ export interface Catalog {
   readonly rangeTypes: readonly RangeType[];
   /** Extended statistics (`CREATE STATISTICS`). */
   readonly statistics: readonly Statistics[];
+  /** Text search dictionaries and configurations. */
+  readonly textSearchDictionaries: readonly TextSearchDictionary[];
+  readonly textSearchConfigurations: readonly TextSearchConfiguration[];
   /** Row-level security policies (`CREATE POLICY`), keyed by table. */
   readonly policies: readonly Policy[];
   /** Privileges granted, or null when they are not managed (declarations manage them only when asked to). */
@@ -259,7 +263,16 @@ export type CommentTarget =
   | { readonly kind: 'Trigger'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'EventTrigger' | 'Publication' | 'ForeignServer'; readonly name: string }
   | {
-      readonly kind: 'Sequence' | 'Domain' | 'CompositeType' | 'Collation' | 'ForeignTable' | 'RangeType' | 'Statistics';
+      readonly kind:
+        | 'Sequence'
+        | 'Domain'
+        | 'CompositeType'
+        | 'Collation'
+        | 'ForeignTable'
+        | 'RangeType'
+        | 'Statistics'
+        | 'TextSearchDictionary'
+        | 'TextSearchConfiguration';
       readonly schema: string;
       readonly name: string;
     }
@@ -289,6 +302,8 @@ export const emptyCatalog: Catalog = Object.freeze({
   aggregates: [],
   rangeTypes: [],
   statistics: [],
+  textSearchDictionaries: [],
+  textSearchConfigurations: [],
   policies: [],
   grants: null,
   publications: [],

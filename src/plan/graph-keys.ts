@@ -113,6 +113,8 @@ export function dependencyNeeds(deps: readonly Dependency[]): string[] {
 export const collationNode = (schema: string, name: string) => key('collation', schema, name);
 /** Extended statistics (a name space of their own per schema). */
 export const statisticsNode = (schema: string, name: string) => key('statistics', schema, name);
+/** Text search dictionaries and configurations (a name space each per schema). */
+export const textSearchNode = (kind: 'TextSearchDictionary' | 'TextSearchConfiguration', schema: string, name: string) => key(kind, schema, name);
 
 /** Graph key of a user collation named as a column or attribute prints it (`public.ci`); none for pg_catalog's. */
 export function collationNeeds(collation: string | null): string[] {

@@ -32,6 +32,7 @@ import { planSyncTableData } from './plan-table-data';
 import { planCreateAggregate, planDropAggregate, planReplaceAggregate } from './plan-aggregate';
 import { planCreateRangeType, planDropRangeType } from './plan-range-type';
 import { planAlterStatistics, planCreateStatistics, planDropStatistics } from './plan-statistics';
+import * as textSearch from './plan-text-search';
 
 /** The steps of one change, each with its reverse and hazards. */
 export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
@@ -142,6 +143,18 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planAlterCompositeType(c);
     case 'RecreateCompositeType':
       return planRecreateCompositeType(c);
+    case 'CreateTextSearchDictionary':
+      return textSearch.planCreateTextSearchDictionary(c);
+    case 'DropTextSearchDictionary':
+      return textSearch.planDropTextSearchDictionary(c);
+    case 'AlterTextSearchDictionary':
+      return textSearch.planAlterTextSearchDictionary(c);
+    case 'CreateTextSearchConfiguration':
+      return textSearch.planCreateTextSearchConfiguration(c);
+    case 'DropTextSearchConfiguration':
+      return textSearch.planDropTextSearchConfiguration(c);
+    case 'AlterTextSearchConfiguration':
+      return textSearch.planAlterTextSearchConfiguration(c);
     case 'CreateStatistics':
       return planCreateStatistics(c);
     case 'DropStatistics':

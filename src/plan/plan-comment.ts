@@ -15,6 +15,7 @@ import {
   routineNode,
   schemaNode,
   statisticsNode,
+  textSearchNode,
   triggerNode,
   typeNode,
 } from './graph-keys';
@@ -47,6 +48,8 @@ function targetObject(t: CommentTarget): string {
     case 'ForeignTable':
     case 'RangeType':
     case 'Statistics':
+    case 'TextSearchDictionary':
+    case 'TextSearchConfiguration':
       return nameKey(t.schema, t.name);
 
     case 'Column':
@@ -98,6 +101,9 @@ function targetNode(t: CommentTarget): string {
       return collationNode(t.schema, t.name);
     case 'Statistics':
       return statisticsNode(t.schema, t.name);
+    case 'TextSearchDictionary':
+    case 'TextSearchConfiguration':
+      return textSearchNode(t.kind, t.schema, t.name);
     case 'Policy':
       return policyNode(t.schema, t.table, t.name);
     default:

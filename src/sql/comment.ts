@@ -42,6 +42,10 @@ export function commentTargetSql(t: CommentTarget): string {
     case 'CompositeType':
     case 'RangeType':
       return `TYPE ${qualified(t.schema, t.name)}`;
+    case 'TextSearchDictionary':
+      return `TEXT SEARCH DICTIONARY ${qualified(t.schema, t.name)}`;
+    case 'TextSearchConfiguration':
+      return `TEXT SEARCH CONFIGURATION ${qualified(t.schema, t.name)}`;
     case 'Statistics':
       return `STATISTICS ${qualified(t.schema, t.name)}`;
     case 'Collation':

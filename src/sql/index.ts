@@ -27,3 +27,4 @@ export * from './foreign';
 export * from './aggregate';
 export * from './range-type';
 export * from './statistics';
+export * from './text-search';

@@ -123,6 +123,8 @@ export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
     aggregates: [],
     rangeTypes: [],
     statistics: [],
+    textSearchDictionaries: [],
+    textSearchConfigurations: [],
     policies: [],
     grants: null,
     publications: [],

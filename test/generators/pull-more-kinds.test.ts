@@ -47,9 +47,21 @@ const STATISTICS_SQL = `
   CREATE STATISTICS addresses_lower_city ON (lower(city || "Country")) FROM addresses;
 `;
 
+/** Text search dictionaries and configurations, one used by an index. */
+const TEXT_SEARCH_SQL = `
+  CREATE SCHEMA search;
+  CREATE TEXT SEARCH DICTIONARY search.simple_dict (TEMPLATE = pg_catalog.simple, STOPWORDS = english, ACCEPT = false);
+  COMMENT ON TEXT SEARCH DICTIONARY search.simple_dict IS 'simple, without stop words';
+  CREATE TEXT SEARCH CONFIGURATION search.my_search (COPY = pg_catalog.english);
+  ALTER TEXT SEARCH CONFIGURATION search.my_search ALTER MAPPING FOR asciiword WITH search.simple_dict, english_stem;
+  CREATE TEXT SEARCH CONFIGURATION search.bare (PARSER = default);
+  CREATE TABLE search.docs (id integer PRIMARY KEY, body text);
+  CREATE INDEX docs_fts ON search.docs USING gin (to_tsvector('search.my_search'::regconfig, body));
+`;
+
 /** Pull writes these kinds so that they load back to the same catalog: the plan after it is empty. */
 for (const engine of engines) {
-  describe(`generators/pull aggregates, range types, statistics (${engine.name})`, function () {
+  describe(`generators/pull aggregates, range types, statistics, text search (${engine.name})`, function () {
     this.timeout(120_000);
     const db = useFreshDb(engine);
 
@@ -70,6 +82,13 @@ for (const engine of engines) {
       const files = renderPull(await introspect(db()));
       expect(files.get('spans/types.ts')).to.include("rangeType(spans, 'textrange', 'text', {").and.include('subtypeDiff: timeDiff,');
       expect(files.get('spans/slots.ts')).to.include('c.type(floatrange)');
+      expect(await planAfterPull(db(), files)).to.deep.equal([]);
+    });
+
+    it('pulls text search dictionaries and configurations; the plan after it is empty', async () => {
+      await db().exec(TEXT_SEARCH_SQL);
+      const files = renderPull(await introspect(db()));
+      expect(files.get('search/types.ts')).to.include("textSearchConfiguration(search, 'my_search', {").and.include('asciiword: [simpleDict');
       expect(await planAfterPull(db(), files)).to.deep.equal([]);
     });
 

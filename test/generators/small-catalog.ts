@@ -37,6 +37,8 @@ export const smallCatalog: Catalog = {
   aggregates: [],
   rangeTypes: [],
   statistics: [],
+  textSearchDictionaries: [],
+  textSearchConfigurations: [],
   grants: null,
   publications: [],
   foreignServers: [],

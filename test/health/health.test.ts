@@ -250,6 +250,8 @@ const emptyCatalog = {
   aggregates: [],
   rangeTypes: [],
   statistics: [],
+  textSearchDictionaries: [],
+  textSearchConfigurations: [],
   policies: [],
   grants: null,
   publications: [],

@@ -30,6 +30,9 @@ export interface PullNames {
   readonly collations: ReadonlyMap<string, Placement>;
   /** Extended statistics (key: pullKey(schema, name)), in their table's file. */
   readonly statistics: ReadonlyMap<string, Placement>;
+  /** Text search dictionaries and configurations (in the schema's `types.ts`). */
+  readonly textSearchDictionaries: ReadonlyMap<string, Placement>;
+  readonly textSearchConfigurations: ReadonlyMap<string, Placement>;
   /** Range types (in the schema's `types.ts`). */
   readonly rangeTypes: ReadonlyMap<string, Placement>;
   readonly eventTriggers: ReadonlyMap<string, Placement>;
@@ -156,6 +159,8 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
         ...catalog.foreignTables,
         ...catalog.rangeTypes,
         ...catalog.statistics,
+        ...catalog.textSearchDictionaries,
+        ...catalog.textSearchConfigurations,
       ].map((x) => x.schema),
     ]),
   ].sort();
@@ -209,6 +214,8 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const sequences = inTypes(catalog.sequences, 'sequence');
   const collations = inTypes(catalog.collations, 'collation');
   const rangeTypes = inTypes(catalog.rangeTypes, 'range');
+  const textSearchDictionaries = inTypes(catalog.textSearchDictionaries, 'dictionary');
+  const textSearchConfigurations = inTypes(catalog.textSearchConfigurations, 'config');
   const statistics = new Map(
     catalog.statistics.map((x) => [
       pullKey(x.schema, x.name),
@@ -236,7 +243,7 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   );
   return {
     ...{ schemas, enums, tables, extensions, views, routines, aggregates, triggers, sequences, domains, compositeTypes, collations },
-    ...{ rangeTypes, statistics, eventTriggers, privileges },
+    ...{ rangeTypes, statistics, textSearchDictionaries, textSearchConfigurations, eventTriggers, privileges },
     ...{ publications, foreignServers, foreignTables },
   };
 }

@@ -7,6 +7,7 @@ import { emitForeignServer, emitForeignTable, emitPublication } from './emit-rep
 import { emitAggregate } from './emit-aggregate';
 import { emitRangeType } from './emit-range-type';
 import { emitStatistics } from './emit-statistics';
+import { emitTextSearchConfiguration, emitTextSearchDictionary } from './emit-text-search';
 import { emitTable } from './emit-table';
 import { emitCollation, emitCompositeType, emitDomain, emitSequence } from './emit-type-objects';
 import { Imports } from './imports';
@@ -40,6 +41,13 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
   for (const e of catalog.enums) out.push({ placement: ctx.names.enums.get(pullKey(e.schema, e.name))!, emit: (imports) => emitEnum(e, ctx, imports) });
   for (const c of catalog.collations)
     out.push({ placement: ctx.names.collations.get(pullKey(c.schema, c.name))!, emit: (imports) => emitCollation(c, ctx, imports) });
+  for (const d of catalog.textSearchDictionaries)
+    out.push({ placement: ctx.names.textSearchDictionaries.get(pullKey(d.schema, d.name))!, emit: (imports) => emitTextSearchDictionary(d, ctx, imports) });
+  for (const c of catalog.textSearchConfigurations)
+    out.push({
+      placement: ctx.names.textSearchConfigurations.get(pullKey(c.schema, c.name))!,
+      emit: (imports) => emitTextSearchConfiguration(c, ctx, imports),
+    });
   for (const r of catalog.rangeTypes)
     out.push({ placement: ctx.names.rangeTypes.get(pullKey(r.schema, r.name))!, emit: (imports) => emitRangeType(r, ctx, imports) });
   for (const d of catalog.domains) out.push({ placement: ctx.names.domains.get(pullKey(d.schema, d.name))!, emit: (imports) => emitDomain(d, ctx, imports) });
