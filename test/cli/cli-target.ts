@@ -21,11 +21,13 @@ export interface CliTarget {
 
 /**
  * Mocha helper (call inside a `describe`): a project with `schema/` from `files` and, on the server, a
- * temporary database, made before the suite's tests and removed after them.
+ * temporary database, made before the suite's tests and removed after them; with `{ each: true }`, a new one
+ * for every test, so a scenario starts from nothing and passes or fails alone (`--grep`).
  */
-export function useCliTarget(engine: EngineUnderTest, files: SchemaFiles, prefix?: string): () => CliTarget {
+export function useCliTarget(engine: EngineUnderTest, files: SchemaFiles, prefix?: string, options: { each?: boolean } = {}): () => CliTarget {
   let current: CliTarget | null = null;
-  before(async () => {
+  const [setUp, tearDown] = options.each ? [beforeEach, afterEach] : [before, after];
+  setUp(async () => {
     const project = makeProject(files, prefix);
     const temp = engine.kind === 'postgres' ? await createTempDatabase(undefined, 'schemakit_cli') : null;
     current = {
@@ -43,7 +45,7 @@ export function useCliTarget(engine: EngineUnderTest, files: SchemaFiles, prefix
       },
     };
   });
-  after(async () => {
+  tearDown(async () => {
     await current?.temp?.dispose();
     current?.project.remove();
     current = null;

@@ -11,12 +11,13 @@ import { present } from '../support/present';
 
 /**
  * Online plans, pre-flight refusals, lint and backup/restore through the real binary: on a temporary server
- * database (`--url`) and on the project's embedded PGlite. The tests of one engine run in order.
+ * database (`--url`) and on the project's embedded PGlite. Each test is one scenario on a project and database
+ * of its own.
  */
 for (const engine of engines) {
   describe(`cli safety (${engine.name})`, function () {
     this.timeout(240_000);
-    const target = useCliTarget(engine, shop);
+    const target = useCliTarget(engine, shop, undefined, { each: true });
     const cli = (...args: string[]) => runCli([...args, ...target().urlArgs], { cwd: target().project.dir });
     const onTarget: ReturnType<typeof target>['onTarget'] = (fn) => target().onTarget(fn);
 

@@ -13,12 +13,13 @@ import { present } from '../support/present';
 /**
  * The plan → generate → apply → plan cycle, renames, hazard refusals and a failing apply, through the real
  * binary, once against a temporary database on the PG15 server (`--url`) and once against the project's
- * embedded PGlite (no URL: `.schemakit/pglite`). The tests of one engine run in order on one database.
+ * embedded PGlite (no URL: `.schemakit/pglite`). Each test is one scenario on a project and database of its own:
+ * it sets up the state it starts from, so it passes or fails alone (`--grep`).
  */
 for (const engine of engines) {
   describe(`cli workflow (${engine.name})`, function () {
     this.timeout(180_000);
-    const target = useCliTarget(engine, shop);
+    const target = useCliTarget(engine, shop, undefined, { each: true });
     const cli = (...args: string[]) =>
       runCli([...args, ...(args[0] === 'generate' || args[0] === 'plan' || args[0] === 'apply' ? target().urlArgs : [])], { cwd: target().project.dir });
     const onTarget = <T>(fn: (db: Db) => Promise<T>) => target().onTarget(fn);
@@ -74,6 +75,7 @@ for (const engine of engines) {
     });
 
     it('plans a table declared with renamedFrom as a rename, not a drop and a create', async () => {
+      expectExit(await cli('apply', '--yes'), 0);
       target().project.writeSchema(shopWith({ 'notes.ts': notesRenamed }));
       const plan = await cli('plan');
       expectExit(plan, 2);
@@ -86,6 +88,11 @@ for (const engine of engines) {
     });
 
     it('apply refuses without a terminal and without --yes, refuses deletes-data unless allowed', async () => {
+      // The state it starts from: the shop generated as a first migration (server), applied, then notes renamed to memos with apply.
+      if (server) expectExit(await cli('generate', 'init'), 0);
+      expectExit(await cli('apply', '--yes'), 0);
+      target().project.writeSchema(shopWith({ 'notes.ts': notesRenamed }));
+      expectExit(await cli('apply', '--yes'), 0);
       target().project.writeSchema(shopWith({ 'notes.ts': null }));
       const before = await snapshot();
 
@@ -122,6 +129,8 @@ for (const engine of engines) {
     it('a failing apply exits 1, names the failing statement and leaves the database as it was', async () => {
       // On the server: a NOT NULL column without a default on a table with rows; on PGlite: a violated CHECK.
       const [customers, culprit] = server ? [customersWithRequiredPhone, /ADD COLUMN "?phone"?/] : [customersWithStrictCheck, /email_is_example/];
+      target().project.writeSchema(shopWith({ 'notes.ts': null }));
+      expectExit(await cli('apply', '--yes'), 0); // the state it starts from: customers and orders
       target().project.writeSchema(shopWith({ 'notes.ts': null, 'customers.ts': customers }));
       const before = await onTarget(async (db) => {
         await db.exec(`INSERT INTO shop.customers (id, email) VALUES (1, 'ann@example.com'), (2, 'bob@example.org')`);
