@@ -10,17 +10,18 @@ import { engines, useFreshDb } from '../support/engines';
 describe('library: planDiff and the privileges rule (DB-free)', () => {
   const grant: Grant = {
     kind: 'Grant',
-    object: 'function', // grants on functions always count (see managesGrant)
-    schema: 'public',
-    name: 'report()',
+    object: 'schema', // a grant counts when its object is in the catalog (see managesGrant)
+    schema: 'reports',
+    name: 'reports',
     column: null,
     grantee: 'reporting',
     privilege: 'USAGE',
     grantable: false,
     revoked: false,
   };
-  const withGrant: Catalog = { ...emptyCatalog, grants: [grant] };
-  const withoutGrant: Catalog = { ...emptyCatalog, grants: [] };
+  const schemas = [{ kind: 'Schema' as const, name: 'reports', comment: null }];
+  const withGrant: Catalog = { ...emptyCatalog, schemas, grants: [grant] };
+  const withoutGrant: Catalog = { ...emptyCatalog, schemas, grants: [] };
   const db = (catalog: Catalog): SourcedSide => ({ source: { kind: 'url', url: 'postgres://x/y' }, catalog, renames: noRenames });
   const dir = (catalog: Catalog): SourcedSide => ({ source: { kind: 'dir', dir: 'schema' }, catalog, renames: noRenames });
 
@@ -28,14 +29,14 @@ describe('library: planDiff and the privileges rule (DB-free)', () => {
     ['two databases, not asked', db(withGrant), db(withoutGrant), false, false],
     ['two databases, asked (--privileges)', db(withGrant), db(withoutGrant), true, true],
     ['declarations that declare grants', db(withGrant), dir(withoutGrant), false, true],
-    ['declarations that declare none (grants: null)', db(withGrant), dir({ ...emptyCatalog, grants: null }), false, false],
+    ['declarations that declare none (grants: null)', db(withGrant), dir({ ...emptyCatalog, schemas, grants: null }), false, false],
   ];
   for (const [name, from, to, asked, compared] of cases) {
     it(`${name}: privileges ${compared ? 'compared' : 'left out'}`, () => {
       expect(comparesPrivileges(from, to, asked)).to.equal(compared);
       const sqls = planDiff(from, to, { privileges: asked }).steps.map((s) => s.sql);
       expect(sqls).to.have.length(compared ? 1 : 0);
-      for (const sql of sqls) expect(sql).to.match(/^REVOKE USAGE ON ROUTINE public\.report.* FROM reporting/);
+      for (const sql of sqls) expect(sql).to.match(/^REVOKE USAGE ON SCHEMA reports FROM reporting/);
     });
   }
 });
