@@ -7,6 +7,7 @@ import { prepareReferenceData } from '../pipeline';
 import { SchemakitError, formatProblem, type Problem } from '../util';
 import { loadAndOpen, using, type Outcome } from './commands';
 import { red } from './output';
+import { progress } from './progress';
 import { openTarget, type TargetOptions } from './target';
 
 /** `file:line:col` of a problem as JSON fields. */
@@ -44,23 +45,19 @@ export async function runDataValidate(opts: TargetOptions & { data?: string; jso
   });
 }
 
-/** A progress line on a TTY only: MB done, MB/s, ETA. */
+/** Copy progress on the process's progress line (a terminal only, never with `--json`): MB done, MB/s, ETA. */
 function progressLine(label: string): { onProgress: (p: CopyProgress) => void; end: () => void } {
-  if (!process.stderr.isTTY) return { onProgress: () => undefined, end: () => undefined };
+  const line = progress();
   const start = Date.now();
-  let last = 0;
   return {
     onProgress: (p) => {
-      const now = Date.now();
-      if (now - last < 200) return;
-      last = now;
-      const s = (now - start) / 1000;
-      const rate = p.bytes / 1e6 / Math.max(s, 0.001);
+      if (!line.enabled) return;
+      const rate = p.bytes / 1e6 / Math.max((Date.now() - start) / 1000, 0.001);
       const eta = p.totalBytes ? ` ETA ${Math.max(0, (p.totalBytes - p.bytes) / 1e6 / rate).toFixed(0)} s` : '';
       const pct = p.totalBytes ? ` ${((100 * p.bytes) / p.totalBytes).toFixed(0)}%` : '';
-      process.stderr.write(`\r${label}: ${(p.bytes / 1e6).toFixed(1)} MB${pct} ${rate.toFixed(1)} MB/s${eta}   `);
+      line.show(label, `${(p.bytes / 1e6).toFixed(1)} MB${pct} ${rate.toFixed(1)} MB/s${eta}`);
     },
-    end: () => process.stderr.write('\n'),
+    end: () => line.clear(),
   };
 }
 

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { EnvConfig } from '../config';
 import {
   applyFleet,
@@ -14,7 +13,7 @@ import {
   type FleetRunOptions,
   type TargetResult,
 } from '../fleet';
-import { loadSchemaDir } from '../load';
+import { defaultCacheDir, loadSchemaDir } from '../load';
 import { readMigrations } from '../migrate';
 import { planToJson, renderUp, type HazardKind } from '../plan';
 import { SchemakitError } from '../util';
@@ -185,12 +184,12 @@ export async function runFleetCommand(kind: FleetCommandKind, env: EnvConfig, op
           'needs-confirmation',
           `apply to ${targets.length} target(s) of fleet env "${env.name}": pass --yes (run plan --env ${env.name} first)`,
         );
-      const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+      const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: defaultCacheDir() });
       const allowHazards = [...new Set([...(opts.allowHazard ?? []), ...env.policy.allowHazards])] as HazardKind[];
       return finish(await applyFleet(targets, declared, { ...run, allowHazards, lockTimeoutMs, plan: { online: opts.online ?? env.policy.online } }));
     }
     case 'plan': {
-      const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: join(process.cwd(), '.schemakit', 'cache') });
+      const declared = await loadSchemaDir(schemaDir(opts), { cacheDir: defaultCacheDir() });
       const fp = await planFleet(targets, declared, { ...run, plan: { online: opts.online ?? env.policy.online } });
       progress.end();
       const changes = fp.groups.some((g) => g.plan.steps.length > 0);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CONFIG_FILE, describeTarget } from '../config';
-import { loadSchemaDir } from '../load';
+import { defaultCacheDir, loadSchemaDir } from '../load';
 import {
   adoptHistory,
   readForeignMigrations,
@@ -204,7 +204,7 @@ export async function runDbReset(
       ? null
       : files.length === 0 && t.policy.migrationsOnly
         ? null
-        : await loadSchemaDir(schemaDir, { cacheDir: join(config.root, '.schemakit', 'cache') });
+        : await loadSchemaDir(schemaDir, { cacheDir: defaultCacheDir(config.root) });
   const existed = await databaseExists(t.target);
   if (existed) await dropTargetDatabase(t.target);
   await createTargetDatabase(t.target);

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import type { Declared } from '../declare';
-import { loadSchemaDir } from '../load';
+import { defaultCacheDir, loadSchemaDir } from '../load';
 import { progress, showProgress } from './progress';
 
 /**
@@ -9,7 +8,7 @@ import { progress, showProgress } from './progress';
  */
 export async function loadDeclarations(dir: string): Promise<Declared> {
   try {
-    return await loadSchemaDir(dir, { cacheDir: join(process.cwd(), '.schemakit', 'cache'), onProgress: showProgress });
+    return await loadSchemaDir(dir, { cacheDir: defaultCacheDir(), onProgress: showProgress });
   } finally {
     progress().clear();
   }

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { configScope, loadConfig, resolveTarget, type ProjectConfig, type ResolvedTarget } from '../config';
 import type { Db } from '../db';
 import { diffCatalogs } from '../diff';
 import { introspect, scopeCatalog, type Scope } from '../introspect';
-import { loadSchemaDir } from '../load';
+import { defaultCacheDir, loadSchemaDir } from '../load';
 import type { Declared } from '../declare';
 import {
   applyPlan,
@@ -116,7 +115,7 @@ export async function ensureDatabase(sel: TargetSelection & { autoInit?: boolean
   if (!sel.autoInit) return { target: target.description, created, migrations: [], statements: 0 };
   if (files.length > 0) return { target: target.description, created, migrations: await migrateTargetUp(sel), statements: 0 };
   if (target.policy.migrationsOnly) return { target: target.description, created, migrations: [], statements: 0 };
-  const declared = await loadSchemaDir(config.paths.schema, { cacheDir: join(config.root, '.schemakit', 'cache') });
+  const declared = await loadSchemaDir(config.paths.schema, { cacheDir: defaultCacheDir(config.root) });
   return withOpen(
     await openEnvTarget(
       target.target,

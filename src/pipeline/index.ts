@@ -19,6 +19,7 @@ export {
   type MigrationStatus,
   type EnsureResult,
 } from './ensure-database';
-export { planTarget, planDiff, comparesPrivileges, defaultCacheDir, type PlanTargetOptions, type PlanDiffOptions, type SourcedSide } from './plan-target';
+export { defaultCacheDir } from '../load';
+export { planTarget, planDiff, comparesPrivileges, type PlanTargetOptions, type PlanDiffOptions, type SourcedSide } from './plan-target';
 export { readTableStats, referenceDataCounts, type TableStatFact, type ReferenceDataCount } from './docs-facts';
 export { embeddedResultCache, type EmbeddedResultCache, type EmbeddedResultInputs } from './plan-cache';

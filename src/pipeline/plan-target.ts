@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import type { Db } from '../db';
 import type { Declared } from '../declare';
+import { defaultCacheDir } from '../load';
 import { diffCatalogs } from '../diff';
 import { scopeCatalog, type Scope } from '../introspect';
 import type { Catalog } from '../model';
@@ -25,9 +25,6 @@ export interface PlanTargetOptions {
   /** Told as the declarations are normalized. */
   readonly onProgress?: OnProgress;
 }
-
-/** The catalog cache of a project rooted at `root`: `.schemakit/cache`. */
-export const defaultCacheDir = (root: string = process.cwd()): string => join(root, '.schemakit', 'cache');
 
 /**
  * The plan from the target database to the declared schema (what `schemakit plan` and `apply` show): the DDL,
