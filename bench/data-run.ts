@@ -14,7 +14,7 @@ import { once } from 'node:events';
 import { c, collectDeclarations, schema, table } from '../src/declare';
 import { createTempDatabase } from '../src/db/temp-database';
 import { loadCsv } from '../src/data';
-import { applyPlan } from '../src/migrate';
+import { applyPlan } from '../src/apply';
 import { planDeclaredWithData } from '../src/pipeline';
 import { median } from './measure';
 

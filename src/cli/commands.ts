@@ -1,6 +1,8 @@
 import { acquirePglite, type Db } from '../db';
 import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanaged, type OutOfScope, type Scope, type UnmanagedObject } from '../introspect';
-import { applyPlan, isFailingPreflight, runPreflight, renderPreflight, withMigrationLock, type PreflightFinding } from '../migrate';
+import { applyPlan } from '../apply';
+import { isFailingPreflight, runPreflight, renderPreflight, type PreflightFinding } from '../lint';
+import { withMigrationLock } from '../migrate';
 import { requiredBackupDir } from '../config';
 import { backupFirst } from './backup-first';
 import { loadDeclarations } from './load-declarations';

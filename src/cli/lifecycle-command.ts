@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CONFIG_FILE, describeTarget } from '../config';
 import { defaultCacheDir, loadSchemaDir } from '../load';
+import { applyPlan } from '../apply';
 import {
   adoptHistory,
   readForeignMigrations,
@@ -15,7 +16,6 @@ import {
   readProgress,
   withMigrationLock,
   migrateUp,
-  applyPlan,
   insertHistory,
 } from '../migrate';
 import { loadSeed } from '../data';

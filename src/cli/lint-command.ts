@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Db } from '../db';
-import { lintPlan, lintScript, readTableSizes, renderLint, runPreflight, scriptTables, type LintFinding, type LintOptions, type TableSizes } from '../migrate';
+import { lintPlan, lintScript, readTableSizes, renderLint, runPreflight, scriptTables, type LintFinding, type LintOptions, type TableSizes } from '../lint';
 import { SchemakitError, zip } from '../util';
 import type { ScopeFlags } from './scope-options';
 import { scopeOf } from './target';

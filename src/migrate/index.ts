@@ -1,6 +1,3 @@
-/** Applying plans to a database. */
-export { applyPlan, checkHazards, blockingHazards, type ApplyOptions, type ApplyResult } from './apply';
-export { readLockSettings, lockBudget, estimateLocks, chunkByLocks, changeLockObjects, DEFAULT_LOCK_BUDGET_FRACTION, type LockSettings } from './lock-budget';
 /** Versioned migrations: files, history, lock, runner. */
 export { splitStatements, type FileStatement } from './split-statements';
 export { metaFromPlan, renderMeta, parseMeta, type MigrationMeta } from './migration-meta';
@@ -39,22 +36,5 @@ export {
 export { planMigrateDown, checkDownHazards, type DownTarget } from './run-migrations';
 export { migrationStates, type MigrationState } from './migration-status';
 export { catalogHash, hashedOn } from './catalog-hash';
-export { runPreflight, checkPreflight, renderPreflight, isFailing as isFailingPreflight, type PreflightFinding, type PreflightOptions } from './preflight';
-export type { PreflightKind } from './preflight-checks';
-export { withLockRetries, lockTimeoutError, LOCK_NOT_AVAILABLE, DEFAULT_LOCK_RETRIES, DEFAULT_RETRY_DELAY_MS, type RetryPolicy } from './lock-retry';
-export {
-  lintPlan,
-  lintScript,
-  scriptTables,
-  renderLint,
-  DEFAULT_LARGE_TABLE_ROWS,
-  DEFAULT_LARGE_TABLE_BYTES,
-  type LintFinding,
-  type LintOptions,
-  type LintRule,
-  type LintSeverity,
-} from './lint';
-export { analyzeStatement, type StatementFacts } from './lint-statement';
-export { readTableSizes, formatBytes, formatRows, type TableSize, type TableSizes } from './table-sizes';
 export { resolveMigration, type ResolveResult } from './resolve';
 export { readForeignMigrations, writeImported, adoptHistory, type ImportedMigration, type ImportWrite, type AdoptedRow } from './import-layout';

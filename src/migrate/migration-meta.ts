@@ -1,7 +1,7 @@
 import { SchemakitError } from '../util';
 import type { Plan, Step } from '../plan';
 import { qualified } from '../sql';
-import { analyzeStatement } from './lint-statement';
+import { analyzeStatement } from '../lint';
 
 /**
  * What `schemakit generate` records next to up.sql and down.sql (`meta.json`, kebab-case keys). Hand-written

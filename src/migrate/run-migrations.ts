@@ -16,8 +16,8 @@ import { substitutePlaceholders, type Placeholders } from './placeholders';
 import { compareVersions, type MigrationFile } from './migration-files';
 import { runScript, type Script, type ScriptHooks } from './run-script';
 import { splitStatements } from './split-statements';
-import { analyzeStatement } from './lint-statement';
-import { blockingHazards } from './apply';
+import { analyzeStatement } from '../lint';
+import { blockingHazards } from '../apply';
 import type { Hazard, HazardKind } from '../plan';
 
 /** Where a run keeps its history and what it substitutes: one database, or one tenant schema of a fleet. */

@@ -4,8 +4,8 @@ import { diffCatalogs } from '../diff';
 import { introspect, scopeCatalog, type Scope } from '../introspect';
 import { defaultCacheDir, loadSchemaDir } from '../load';
 import type { Declared } from '../declare';
+import { applyPlan } from '../apply';
 import {
-  applyPlan,
   migrateUp as runMigrations,
   migrationStates,
   readHistory,

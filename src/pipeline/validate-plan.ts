@@ -2,7 +2,7 @@ import { createScratch, resetDatabase, type Db, type ScratchOptions } from '../d
 import type { Declared } from '../declare';
 import { diffCatalogs } from '../diff';
 import { introspect, scopeCatalog, type Scope } from '../introspect';
-import { applyPlan } from '../migrate';
+import { applyPlan } from '../apply';
 import { noRenames, type Catalog } from '../model';
 import { hazardKinds, planChanges, type Plan, type PlanOptions } from '../plan';
 import { firstLine, SchemakitError, type OnProgress } from '../util';

@@ -15,7 +15,10 @@ const allowed: Record<string, readonly string[]> = {
   introspect: ['model', 'db', 'util'],
   diff: ['model', 'sql', 'util'],
   plan: ['model', 'sql', 'diff', 'util'],
-  migrate: ['plan', 'db', 'model', 'sql', 'diff', 'introspect', 'util'],
+  // lint + pre-flight (as Atlas's sql/sqlcheck), apply, then versioned migrations (sql/migrate) above both.
+  lint: ['plan', 'db', 'model', 'sql', 'diff', 'util'],
+  apply: ['lint', 'plan', 'db', 'model', 'diff', 'util'],
+  migrate: ['apply', 'lint', 'plan', 'db', 'model', 'sql', 'util'],
   // pull writes declarations: it applies declare's implicit-name rules to know which names it may leave out.
   generators: ['model', 'sql', 'util', 'declare'],
   data: ['model', 'db', 'sql', 'util', 'declare', 'diff', 'plan', 'introspect'],
@@ -24,9 +27,9 @@ const allowed: Record<string, readonly string[]> = {
   // backup reads the package version through load/package-root (a plain file, not load's barrel with the compiler).
   backup: ['db', 'introspect', 'migrate', 'sql', 'util', 'load'],
   check: ['model', 'sql', 'db', 'util'],
-  pipeline: ['model', 'sql', 'declare', 'load', 'db', 'introspect', 'diff', 'plan', 'migrate', 'util', 'config', 'data'],
+  pipeline: ['model', 'sql', 'declare', 'load', 'db', 'introspect', 'diff', 'plan', 'lint', 'apply', 'migrate', 'util', 'config', 'data'],
   // fleet sits above pipeline: it runs the same stages per target (migrate's runner and lock, introspect + plan per state, check and health).
-  fleet: ['config', 'pipeline', 'db', 'migrate', 'introspect', 'diff', 'plan', 'declare', 'model', 'sql', 'check', 'health', 'util'],
+  fleet: ['config', 'pipeline', 'db', 'apply', 'migrate', 'introspect', 'diff', 'plan', 'declare', 'model', 'sql', 'check', 'health', 'util'],
   cli: ['*'],
 };
 

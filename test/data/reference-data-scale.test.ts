@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { c, collectDeclarations, referenceData, schema, table } from '../../src/declare';
 import { loadCsv } from '../../src/data';
-import { applyPlan } from '../../src/migrate';
+import { applyPlan } from '../../src/apply';
 import { planDeclaredWithData } from '../../src/pipeline';
 import { renderDown, renderUp } from '../../src/plan';
 import { engines, useFreshDb } from '../support/engines';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { c, check, collectDeclarations, enumType, primaryKey, referenceData, schema, sql, table } from '../../src/declare';
 import { exportCsv, loadCsv } from '../../src/data';
-import { applyPlan } from '../../src/migrate';
+import { applyPlan } from '../../src/apply';
 import { planDeclaredWithData, prepareReferenceData } from '../../src/pipeline';
 import { renderDown, renderUp, type Plan } from '../../src/plan';
 import { formatProblem, SchemakitError } from '../../src/util';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { createTempDatabase, defaultAdminUrl, urlForDatabase, type Db } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
-import { applyPlan } from '../../src/migrate';
+import { applyPlan } from '../../src/apply';
 import { hazardKinds, planChanges } from '../../src/plan';
 import { catalogView } from '../support/catalog-view';
 import { engines } from '../support/engines';

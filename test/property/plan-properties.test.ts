@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
-import { applyPlan } from '../../src/migrate';
+import { applyPlan } from '../../src/apply';
 import { hazardKinds, planChanges, renderDown } from '../../src/plan';
 import { catalogView as view } from '../support/catalog-view';
 import { engines } from '../support/engines';

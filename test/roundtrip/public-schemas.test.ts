@@ -8,7 +8,7 @@ import { createTempDatabase, defaultAdminUrl, urlForDatabase, type Db, type Temp
 import { diffCatalogs } from '../../src/diff';
 import { renderPull } from '../../src/generators';
 import { introspect } from '../../src/introspect';
-import { applyPlan } from '../../src/migrate';
+import { applyPlan } from '../../src/apply';
 import { hazardKinds, planChanges } from '../../src/plan';
 import { planAfterPull } from '../generators/pull-round-trip';
 import { catalogView as view } from '../support/catalog-view';

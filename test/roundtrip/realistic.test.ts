@@ -5,7 +5,7 @@ import { createPatch } from 'diff';
 import { createTempDatabase, defaultAdminUrl, urlForDatabase, type Db, type TempDatabase } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
-import { applyPlan } from '../../src/migrate';
+import { applyPlan } from '../../src/apply';
 import { hazardKinds, planChanges } from '../../src/plan';
 import { generateSchemaSql } from '../../bench/setup-db';
 import { allFamilies, realisticObjectsSql, type ObjectFamily } from '../../bench/realistic-objects';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Db } from '../../src/db';
 import { introspect } from '../../src/introspect';
-import { applyPlan } from '../../src/migrate';
+import { applyPlan } from '../../src/apply';
 import type { Catalog } from '../../src/model';
 import { hazardKinds, renderDown, type Plan } from '../../src/plan';
 import { catalogView as view } from './catalog-view';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { queryRow, connectPostgres, type Db } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
-import { applyPlan } from '../../src/migrate';
+import { applyPlan } from '../../src/apply';
 import { hazardKinds, planChanges, type Plan } from '../../src/plan';
 import { SchemakitError } from '../../src/util';
 import { engines } from '../support/engines';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { queryRow, type Db } from '../../src/db';
 import type { Change } from '../../src/diff';
-import { applyPlan, chunkByLocks, estimateLocks, lockBudget, readLockSettings } from '../../src/migrate';
+import { applyPlan, chunkByLocks, estimateLocks, lockBudget, readLockSettings } from '../../src/apply';
 import { planChanges } from '../../src/plan';
 import { SchemakitError } from '../../src/util';
 import { col, pk, table } from '../sql/fixtures';

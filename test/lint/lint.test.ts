@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Db } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
-import { lintPlan, lintScript, readTableSizes, runPreflight, scriptTables } from '../../src/migrate';
+import { lintPlan, lintScript, readTableSizes, runPreflight, scriptTables } from '../../src/lint';
 import { planChanges, type Plan } from '../../src/plan';
 import { engines } from '../support/engines';
 

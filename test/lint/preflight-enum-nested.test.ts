@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import type { Db } from '../../src/db';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
-import { applyPlan, runPreflight } from '../../src/migrate';
+import { applyPlan } from '../../src/apply';
+import { runPreflight } from '../../src/lint';
 import { hazardKinds, planChanges } from '../../src/plan';
 import { engines } from '../support/engines';
 

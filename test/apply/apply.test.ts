@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { queryRow, type Db } from '../../src/db';
 import type { Change } from '../../src/diff';
-import { applyPlan } from '../../src/migrate';
+import { applyPlan } from '../../src/apply';
 import { hazardKinds, planChanges, renderDown } from '../../src/plan';
 import { col, enumOf, fk, index, key, pk, table } from '../sql/fixtures';
 import { engines } from '../support/engines';

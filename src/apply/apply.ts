@@ -3,7 +3,7 @@ import { planPreamble, type HazardKind, type Plan, type Step } from '../plan';
 import { SchemakitError, type Problem, must } from '../util';
 import { chunkByLocks, DEFAULT_LOCK_BUDGET_FRACTION, estimateLocks, lockBudget, readLockSettings } from './lock-budget';
 import { DEFAULT_LOCK_RETRIES, DEFAULT_RETRY_DELAY_MS, SessionTimeouts, withLockRetries } from './lock-retry';
-import { checkPreflight, type PreflightOptions } from './preflight';
+import { checkPreflight, type PreflightOptions } from '../lint';
 
 /** Options of `applyPlan`. */
 export interface ApplyOptions {
