@@ -46,6 +46,13 @@ export function invalidatedBy(changes: readonly Change[]): Set<string> {
       out.add(dependencyKey({ kind: 'type', schema: c.rangeType.multirangeSchema, name: c.rangeType.multirangeName }));
       const r = c.rangeType;
       for (const [schema, name, args] of rangeConstructors(r, qualified(r.schema, r.name))) out.add(routineDependencyKey(schema, name, args));
+    } else if (c.kind === 'RecreateRangeType') {
+      // Renamed aside with its multirange type and their constructors: what reads any of them is rebuilt.
+      const r = c.from;
+      out.add(dependencyKey({ kind: 'type', schema: r.schema, name: r.name }));
+      out.add(dependencyKey({ kind: 'type', schema: r.multirangeSchema, name: r.multirangeName }));
+      for (const [schema, name, args] of rangeConstructors(r, qualified(r.schema, r.name))) out.add(routineDependencyKey(schema, name, args));
+      for (const x of c.columns) column(x.schema, x.table, x.column.name);
     } else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType') {
       out.add(dependencyKey({ kind: 'type', schema: c.to.schema, name: c.to.name }));
       for (const x of c.columns) column(x.schema, x.table, x.column.name);
