@@ -196,6 +196,8 @@ export function changeLockObjects(c: Change): string[] {
     case 'CreateRangeType':
     case 'DropRangeType':
       return [`type:${relKey(c.rangeType)}`];
+    case 'RecreateRangeType':
+      return [`type:${relKey(c.from)}`, ...c.columns.map((x) => rel(x.schema, x.table))];
     case 'CreateAggregate':
     case 'DropAggregate':
       return [`routine:${aggregateKey(c.aggregate)}`];

@@ -237,6 +237,10 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     ...typeObjects,
     ...collectReplication(all.filter(isReplicationDecl), (k, l) => sink.locate(k, l)),
   });
+  // Foreign tables share the relations' name space and rename intents.
+  for (const d of all.filter(isReplicationDecl))
+    if (d.kind === 'ForeignTableDecl' && d.options.renamedFrom !== undefined)
+      sink.renames.tables.push({ schema: d.schema, from: d.options.renamedFrom, to: d.name });
   // The intents of the newer kinds are left out when there are none (the Renames shape stays as it was).
   const { enumRemaps, typeObjects: typeRenames, ...core } = sink.renames;
   const renames: Renames = {

@@ -65,6 +65,8 @@ export interface ForeignTableOptions {
   readonly columns: Readonly<Record<string, ForeignColumnSpec>>;
   readonly options?: Readonly<Record<string, string>>;
   readonly comment?: string;
+  /** The table's previous name in the same schema: `ALTER FOREIGN TABLE … RENAME TO` instead of drop and create. */
+  readonly renamedFrom?: string;
 }
 
 /** A declared foreign table. */

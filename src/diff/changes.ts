@@ -97,11 +97,13 @@ export interface DropTable {
   readonly table: Table;
   readonly constraints: readonly Constraint[];
 }
+/** `foreign`: a foreign table (`ALTER FOREIGN TABLE … RENAME TO`). */
 export interface RenameTable {
   readonly kind: 'RenameTable';
   readonly schema: string;
   readonly from: string;
   readonly to: string;
+  readonly foreign?: true;
 }
 
 export interface AddColumn extends Around {

@@ -17,6 +17,8 @@ export const dependencyKey = (d: Dependency): string => {
       return `type ${relKey(d)}`;
     case 'routine':
       return `routine ${routineKey({ schema: d.schema, name: d.name, identityArgs: d.args })}`;
+    case 'text-search-configuration':
+      return `text-search-configuration ${relKey(d)}`;
     default:
       return assertNever(d, 'dependency');
   }
@@ -40,12 +42,21 @@ export function invalidatedBy(changes: readonly Change[]): Set<string> {
       for (const col of c.table.columns) column(c.table.schema, c.table.name, col.name);
     } else if (c.kind === 'DropEnum') out.add(dependencyKey({ kind: 'type', schema: c.enum.schema, name: c.enum.name }));
     else if (c.kind === 'DropDomain') out.add(dependencyKey({ kind: 'type', schema: c.domain.schema, name: c.domain.name }));
+    else if (c.kind === 'DropTextSearchConfiguration')
+      out.add(dependencyKey({ kind: 'text-search-configuration', schema: c.configuration.schema, name: c.configuration.name }));
     else if (c.kind === 'DropCompositeType') out.add(dependencyKey({ kind: 'type', schema: c.type.schema, name: c.type.name }));
     else if (c.kind === 'DropRangeType') {
       out.add(dependencyKey({ kind: 'type', schema: c.rangeType.schema, name: c.rangeType.name }));
       out.add(dependencyKey({ kind: 'type', schema: c.rangeType.multirangeSchema, name: c.rangeType.multirangeName }));
       const r = c.rangeType;
       for (const [schema, name, args] of rangeConstructors(r, qualified(r.schema, r.name))) out.add(routineDependencyKey(schema, name, args));
+    } else if (c.kind === 'RecreateRangeType') {
+      // Renamed aside with its multirange type and their constructors: what reads any of them is rebuilt.
+      const r = c.from;
+      out.add(dependencyKey({ kind: 'type', schema: r.schema, name: r.name }));
+      out.add(dependencyKey({ kind: 'type', schema: r.multirangeSchema, name: r.multirangeName }));
+      for (const [schema, name, args] of rangeConstructors(r, qualified(r.schema, r.name))) out.add(routineDependencyKey(schema, name, args));
+      for (const x of c.columns) column(x.schema, x.table, x.column.name);
     } else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType') {
       out.add(dependencyKey({ kind: 'type', schema: c.to.schema, name: c.to.name }));
       for (const x of c.columns) column(x.schema, x.table, x.column.name);

@@ -24,7 +24,7 @@ function passiveColumns(base: readonly Change[]): { retyped: Set<string>; gone: 
     else if (c.kind === 'DropColumn') gone.add(key(c.schema, c.table, c.column.name));
     else if (c.kind === 'RenameColumn') gone.add(key(c.schema, c.table, c.from));
     else if (c.kind === 'DropTable') for (const col of c.table.columns) gone.add(key(c.table.schema, c.table.name, col.name));
-    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType')
+    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType' || c.kind === 'RecreateRangeType')
       for (const x of c.columns) converted.add(key(x.schema, x.table, x.column.name));
   }
   for (const k of converted) retyped.delete(k);

@@ -1,4 +1,5 @@
 import type { RangeType } from '../model';
+import type { TypeColumn } from './type-object-changes';
 
 /** `CREATE TYPE … AS RANGE` (with its multirange type). */
 export interface CreateRangeType {
@@ -10,4 +11,15 @@ export interface DropRangeType {
   readonly kind: 'DropRangeType';
   readonly rangeType: RangeType;
 }
-export type RangeTypeChange = CreateRangeType | DropRangeType;
+/**
+ * A changed range type that columns, domains or composite types use (of it, of its multirange type, or arrays
+ * of either): renamed aside with its multirange type and their constructors, created anew, the columns
+ * converted through text, the old one dropped, like RecreateDomain.
+ */
+export interface RecreateRangeType {
+  readonly kind: 'RecreateRangeType';
+  readonly from: RangeType;
+  readonly to: RangeType;
+  readonly columns: readonly TypeColumn[];
+}
+export type RangeTypeChange = CreateRangeType | DropRangeType | RecreateRangeType;

@@ -62,6 +62,7 @@ function touched(c: Change): [string, '-' | '+' | '~'] | null {
     case 'RecreateEnum':
     case 'RecreateDomain':
     case 'RecreateCompositeType':
+    case 'RecreateRangeType':
       return [type(c.to), '~'];
     default:
       return null;

@@ -15,6 +15,12 @@ export function applyRenames(from: Catalog, renames: Renames): { catalog: Catalo
   let c = from;
   const changes: Change[] = [];
   for (const r of renames.tables) {
+    if (canRename(c.foreignTables, (t) => t.schema === r.schema, r.from, r.to) && !c.tables.some((t) => t.schema === r.schema && t.name === r.to)) {
+      changes.push({ kind: 'RenameTable', schema: r.schema, from: r.from, to: r.to, foreign: true });
+      const foreignTables = c.foreignTables.map((t) => (t.schema === r.schema && t.name === r.from ? { ...t, name: r.to } : t));
+      c = followTableRename({ ...c, foreignTables }, r.schema, r.from, r.to);
+      continue;
+    }
     if (!canRename(c.tables, (t) => t.schema === r.schema, r.from, r.to)) continue;
     changes.push({ kind: 'RenameTable', schema: r.schema, from: r.from, to: r.to });
     c = followTableRename(renameTableIn(c, r.schema, r.from, r.to), r.schema, r.from, r.to);

@@ -1,4 +1,5 @@
 import type { ForeignServer, ForeignTable, Publication } from '../model';
+import type { Around } from './around';
 
 /** Changes of publications, foreign servers and foreign tables (issue 9). Part of the Change union in changes.ts. */
 
@@ -10,8 +11,11 @@ export interface DropPublication {
   readonly kind: 'DropPublication';
   readonly publication: Publication;
 }
-/** `ALTER PUBLICATION … SET (…)` and `ADD/DROP TABLE | TABLES IN SCHEMA` (FOR ALL TABLES changed: drop and create). */
-export interface AlterPublication {
+/**
+ * `ALTER PUBLICATION … SET (…)` and `ADD/DROP TABLE | TABLES IN SCHEMA` (FOR ALL TABLES changed: drop and create);
+ * `around`: a table taken out before its columns change type and put back after.
+ */
+export interface AlterPublication extends Around {
   readonly kind: 'AlterPublication';
   readonly from: Publication;
   readonly to: Publication;

@@ -103,10 +103,28 @@ export function diffReplication(from: Catalog, to: Catalog): Change[] {
   return [...diffPublications(from, to), ...servers, ...diffForeignTables(from, to, recreated)];
 }
 
+/** Columns (by table key) whose type the changes alter in place or convert to a recreated type. */
+function retypedColumns(changes: readonly Change[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (schema: string, table: string, column: string) => {
+    const k = JSON.stringify([schema, table]);
+    out.set(k, (out.get(k) ?? new Set()).add(column));
+  };
+  for (const c of changes) {
+    if (c.kind === 'AlterColumn' && (c.from.type !== c.to.type || c.from.collation !== c.to.collation)) add(c.schema, c.table, c.from.name);
+    else if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain' || c.kind === 'RecreateCompositeType' || c.kind === 'RecreateRangeType')
+      for (const x of c.columns) add(x.schema, x.table, x.column.name);
+  }
+  return out;
+}
+
 /**
- * Publication memberships of tables the plan drops and creates again (a recreated table): DROP TABLE takes
- * the table out of its publications, so it is dropped from each before (the reverse adds it back in `down`)
- * and added again after. Only where the membership itself does not change (AlterPublication handles that).
+ * Publication memberships the plan must take out and put back (where the membership itself does not
+ * change: AlterPublication handles that): of tables it drops and creates again (DROP TABLE takes the table
+ * out of its publications), and of tables whose columns in the column list or read by the row filter change
+ * type (Postgres refuses ALTER COLUMN … TYPE under either; the filter's columns are not known, so any retyped
+ * column of a filtered table counts). The table is dropped from each publication before (the reverse adds it
+ * back in `down`) and added again after.
  */
 export function republishRecreated(changes: readonly Change[], from: Catalog, to: Catalog): Change[] {
   const key = (schema: string, name: string) => JSON.stringify([schema, name]);
@@ -114,16 +132,22 @@ export function republishRecreated(changes: readonly Change[], from: Catalog, to
   const recreated = new Set(
     changes.flatMap((c) => (c.kind === 'CreateTable' && dropped.has(key(c.table.schema, c.table.name)) ? [key(c.table.schema, c.table.name)] : [])),
   );
-  if (recreated.size === 0) return [];
+  const retyped = retypedColumns(changes);
+  if (recreated.size === 0 && retyped.size === 0) return [];
   const replaced = new Set(changes.flatMap((c) => (c.kind === 'DropPublication' || c.kind === 'CreatePublication' ? [c.publication.name] : [])));
   const out: Change[] = [];
   for (const b of to.publications) {
     const a = from.publications.find((p) => p.name === b.name);
     if (a === undefined || replaced.has(b.name)) continue;
     for (const t of b.tables) {
-      if (!recreated.has(key(t.schema, t.name)) || !a.tables.some((x) => same(x, t))) continue;
+      if (!a.tables.some((x) => same(x, t))) continue;
+      const k = key(t.schema, t.name);
+      const read = [...(retyped.get(k) ?? [])].filter((col) => t.where !== null || (t.columns?.includes(col) ?? false));
+      if (!recreated.has(k) && read.length === 0) continue;
       const without = { ...b, tables: b.tables.filter((x) => x !== t) };
-      out.push({ kind: 'AlterPublication', from: b, to: without }, { kind: 'AlterPublication', from: without, to: b });
+      const dependsOn = read.map((name) => ({ kind: 'column' as const, schema: t.schema, table: t.name, name }));
+      const around = (before: boolean) => (recreated.has(k) ? {} : { around: { dependsOn, before } });
+      out.push({ kind: 'AlterPublication', from: b, to: without, ...around(true) }, { kind: 'AlterPublication', from: without, to: b, ...around(false) });
     }
   }
   return out;

@@ -22,11 +22,16 @@ export interface DropTextSearchConfiguration {
   readonly kind: 'DropTextSearchConfiguration';
   readonly configuration: TextSearchConfiguration;
 }
-/** `ALTER TEXT SEARCH CONFIGURATION … ADD|ALTER|DROP MAPPING`: same parser, other mappings. */
+/**
+ * `ALTER TEXT SEARCH CONFIGURATION … ADD|ALTER|DROP MAPPING`: same parser, other mappings. `unmapping`: the
+ * mappings to dictionaries dropped and created again are taken out before those are dropped (another change
+ * maps them again after).
+ */
 export interface AlterTextSearchConfiguration {
   readonly kind: 'AlterTextSearchConfiguration';
   readonly from: TextSearchConfiguration;
   readonly to: TextSearchConfiguration;
+  readonly unmapping?: true;
 }
 export type TextSearchChange =
   | CreateTextSearchDictionary

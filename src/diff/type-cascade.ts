@@ -1,7 +1,8 @@
-import { relKey, type Catalog, type CompositeType, type Domain } from '../model';
-import { ident } from '../util';
+import { columnKey, relKey, type Catalog, type CompositeType, type Domain } from '../model';
+import { ident, qualified } from '../util';
 import type { Change, TypeRef } from './changes';
 import { columnsOfType } from './type-usage';
+import { columnAttributesEqual } from './tables';
 
 /**
  * True when a type as `format_type` prints it (`public.mood`, `public.mood[]`) is `t` or an array of it:
@@ -23,7 +24,10 @@ function recreatedTypes(changes: readonly Change[]): { aside: Map<string, TypeRe
   const created = new Set<string>();
   for (const c of changes) {
     if (c.kind === 'RecreateEnum' || c.kind === 'RecreateDomain') aside.set(relKey(c.from), c.from);
-    else if (c.kind === 'DropDomain') dropped.set(relKey(c.domain), c.domain);
+    else if (c.kind === 'RecreateRangeType') {
+      const multirange = { schema: c.from.multirangeSchema, name: c.from.multirangeName };
+      aside.set(relKey(c.from), c.from).set(relKey(multirange), multirange);
+    } else if (c.kind === 'DropDomain') dropped.set(relKey(c.domain), c.domain);
     else if (c.kind === 'DropCompositeType') dropped.set(relKey(c.type), c.type);
     else if (c.kind === 'CreateDomain') created.add(relKey(c.domain));
     else if (c.kind === 'CreateCompositeType') created.add(relKey(c.type));
@@ -68,7 +72,7 @@ function aboutType(c: Change, key: string): boolean {
  */
 export function cascadeTypeRecreations(from: Catalog, to: Catalog, changes: readonly Change[]): Change[] {
   const { aside, dropCreate } = recreatedTypes(changes);
-  if (aside.size === 0 && dropCreate.size === 0) return [...changes];
+  if (aside.size === 0 && dropCreate.size === 0) return withoutConvertedRetypes(changes);
   const target = new Map<string, Domain | CompositeType>([...to.domains, ...to.compositeTypes].map((x) => [relKey(x), x]));
   const current = new Map<string, Domain | CompositeType>([...from.domains, ...from.compositeTypes].map((x) => [relKey(x), x]));
   const recreations = new Map<string, Change>();
@@ -95,7 +99,7 @@ export function cascadeTypeRecreations(from: Catalog, to: Catalog, changes: read
     const b = target.get(k);
     if (aside.has(k) && !recreations.has(k) && a && b) recreations.set(k, recreateAside(from, a, b, readers(a, aside)));
   }
-  if (recreations.size === 0) return [...changes];
+  if (recreations.size === 0) return withoutConvertedRetypes(changes);
   const replaced = [...recreations.keys()];
   const out = changes.filter((c) => !replaced.some((k) => aboutType(c, k)));
   for (const [k, c] of recreations) {
@@ -103,5 +107,27 @@ export function cascadeTypeRecreations(from: Catalog, to: Catalog, changes: read
     const b = target.get(k)!;
     if (b.comment !== null) out.push({ kind: 'SetComment', target: { kind: b.kind, schema: b.schema, name: b.name }, from: null, to: b.comment });
   }
-  return out;
+  return withoutConvertedRetypes(out);
+}
+
+/**
+ * A range type recreated aside under a new multirange name converts its multirange columns to the new name
+ * itself: the columns' own change of type (old multirange to new) is dropped, what else changes is kept.
+ */
+function withoutConvertedRetypes(changes: readonly Change[]): Change[] {
+  const converted = new Map<string, [string, string]>();
+  for (const c of changes) {
+    if (c.kind !== 'RecreateRangeType') continue;
+    const [a, b] = [qualified(c.from.multirangeSchema, c.from.multirangeName), qualified(c.to.multirangeSchema, c.to.multirangeName)];
+    for (const x of c.columns) converted.set(columnKey(x.schema, x.table, x.column.name), [a, b]);
+  }
+  if (converted.size === 0) return [...changes];
+  return changes.flatMap((c): Change[] => {
+    if (c.kind !== 'AlterColumn' || c.around) return [c];
+    const [a, b] = converted.get(columnKey(c.schema, c.table, c.from.name)) ?? [];
+    const arr = c.from.type.endsWith('[]') ? '[]' : '';
+    if (a === undefined || c.from.type !== `${a}${arr}` || c.to.type !== `${b}${arr}`) return [c];
+    const from = { ...c.from, type: c.to.type };
+    return columnAttributesEqual(from, c.to) ? [] : [{ ...c, from }];
+  });
 }

@@ -1,4 +1,5 @@
 import { relKey, type Catalog, type Collation, type CommentTarget, type CompositeType, type Domain, type RangeType, type Sequence } from '../model';
+import { qualified } from '../util';
 import type { Change } from './changes';
 import { diffGrants } from './grants';
 import { commentChanged, matchByKey } from './match';
@@ -44,7 +45,7 @@ function diffKind<T extends Commented>(from: readonly T[], to: readonly T[], k: 
     const alters = k.alter(a, b);
     out.push(...alters);
     // A type recreated aside is created without its comment: it is set again.
-    if (alters.some((c) => c.kind === 'RecreateDomain')) {
+    if (alters.some((c) => c.kind === 'RecreateDomain' || c.kind === 'RecreateRangeType')) {
       if (b.comment !== null) out.push(comment(b, null));
     } else if (commentChanged(a, b)) out.push(comment(b, a.comment));
   }
@@ -114,17 +115,33 @@ export function diffCollations(from: Catalog, to: Catalog): Change[] {
   });
 }
 
+/** The columns of a range type or of its multirange type (or arrays of either). */
+export const rangeColumns = (cat: Catalog, r: RangeType) => [
+  ...columnsOfType(cat, r.schema, r.name),
+  ...columnsOfType(cat, r.multirangeSchema, r.multirangeName),
+];
+
+/** True when a domain or composite type of `cat` reads the range type or its multirange type (or arrays of them). */
+function typesReadRange(cat: Catalog, r: RangeType): boolean {
+  const spelled = new Set([qualified(r.schema, r.name), qualified(r.multirangeSchema, r.multirangeName)]);
+  const reads = (type: string) => spelled.has(type.replace(/(\[\])+$/, ''));
+  return cat.domains.some((d) => reads(d.type)) || cat.compositeTypes.some((t) => t.attributes.some((a) => reads(a.type)));
+}
+
 /**
  * Range types cannot be altered (only renamed): any other difference drops and creates the type again, with
- * the views and routines reading it around it (a column of the type must be converted first: not done yet).
+ * the views and routines reading it around it; one that columns, domains or composite types use is recreated
+ * aside (its columns converted through text).
  */
 export function diffRangeTypes(from: Catalog, to: Catalog): Change[] {
+  const changed = (a: RangeType, b: RangeType) => !same(withoutComment(a), withoutComment(b));
+  const used = (a: RangeType) => rangeColumns(from, a).length > 0 || typesReadRange(from, a);
   return diffKind<RangeType>(from.rangeTypes, to.rangeTypes, {
     target: 'RangeType',
     create: (rangeType) => ({ kind: 'CreateRangeType', rangeType }),
     drop: (rangeType) => ({ kind: 'DropRangeType', rangeType }),
-    recreate: (a, b) => !same(withoutComment(a), withoutComment(b)),
-    alter: () => [],
+    recreate: (a, b) => changed(a, b) && !used(a),
+    alter: (a, b) => (changed(a, b) ? [{ kind: 'RecreateRangeType', from: a, to: b, columns: rangeColumns(from, a) }] : []),
   });
 }
 

@@ -42,12 +42,18 @@ SELECT d.owner_kind, d.owner, 'routine', pn.nspname, p.proname, NULL, pg_catalog
   FROM d
   JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
   JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
- WHERE d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND ${userSchema('pn')}`;
+ WHERE d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND ${userSchema('pn')}
+UNION ALL
+SELECT d.owner_kind, d.owner, 'text-search-configuration', cn.nspname, cfg.cfgname, NULL, NULL
+  FROM d
+  JOIN pg_catalog.pg_ts_config cfg ON cfg.oid = d.refobjid
+  JOIN pg_catalog.pg_namespace cn ON cn.oid = cfg.cfgnamespace
+ WHERE d.refclassid = 'pg_catalog.pg_ts_config'::pg_catalog.regclass AND ${userSchema('cn')}`;
 
 interface Row {
   owner_kind: 'view' | 'routine' | 'trigger';
   owner: number;
-  kind: 'relation' | 'type' | 'routine';
+  kind: 'relation' | 'type' | 'routine' | 'text-search-configuration';
   schema: string;
   name: string;
   column: string | null;
@@ -56,7 +62,7 @@ interface Row {
 
 function toDependency(r: Row): Dependency {
   if (r.kind === 'routine') return { kind: 'routine', schema: r.schema, name: r.name, args: r.args ?? '' };
-  if (r.kind === 'type') return { kind: 'type', schema: r.schema, name: r.name };
+  if (r.kind === 'type' || r.kind === 'text-search-configuration') return { kind: r.kind, schema: r.schema, name: r.name };
   return r.column !== null ? { kind: 'column', schema: r.schema, table: r.name, name: r.column } : { kind: 'relation', schema: r.schema, name: r.name };
 }
 

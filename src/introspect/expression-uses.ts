@@ -58,14 +58,20 @@ SELECT d.owner_kind, d.oschema, d.tname, d.oname, 'routine', pn.nspname, p.prona
   FROM d
   JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
   JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
- WHERE d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND ${userSchema('pn')}`;
+ WHERE d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND ${userSchema('pn')}
+UNION ALL
+SELECT d.owner_kind, d.oschema, d.tname, d.oname, 'text-search-configuration', cn.nspname, cfg.cfgname, NULL, NULL
+  FROM d
+  JOIN pg_catalog.pg_ts_config cfg ON cfg.oid = d.refobjid
+  JOIN pg_catalog.pg_namespace cn ON cn.oid = cfg.cfgnamespace
+ WHERE d.refclassid = 'pg_catalog.pg_ts_config'::pg_catalog.regclass AND ${userSchema('cn')}`;
 
 interface Row {
   owner_kind: ExpressionOwner['kind'];
   oschema: string;
   tname: string;
   oname: string;
-  kind: 'column' | 'type' | 'routine';
+  kind: 'column' | 'type' | 'routine' | 'text-search-configuration';
   schema: string;
   name: string;
   column: string | null;
@@ -88,7 +94,7 @@ function ownerOf(r: Row): ExpressionOwner {
 
 function dependencyOf(r: Row): Dependency {
   if (r.kind === 'routine') return { kind: 'routine', schema: r.schema, name: r.name, args: r.args ?? '' };
-  if (r.kind === 'type') return { kind: 'type', schema: r.schema, name: r.name };
+  if (r.kind === 'type' || r.kind === 'text-search-configuration') return { kind: r.kind, schema: r.schema, name: r.name };
   return { kind: 'column', schema: r.schema, table: r.name, name: r.column! };
 }
 

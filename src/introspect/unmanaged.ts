@@ -22,11 +22,51 @@ SELECT kind, name FROM (
   -- Only the names: the options of a user mapping may hold a password, and are never read.
   SELECT 'user mapping', pg_catalog.quote_ident(x.usename) || '@' || pg_catalog.quote_ident(x.srvname)
     FROM pg_catalog.pg_user_mappings x
+  UNION ALL
+  SELECT 'operator', pg_catalog.quote_ident(n.nspname) || '.' || o.oprname || '(' || pg_catalog.format_type(NULLIF(o.oprleft, 0), NULL)
+         || ', ' || pg_catalog.format_type(NULLIF(o.oprright, 0), NULL) || ')'
+    FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_operator', 'o.oid')}
+  UNION ALL
+  SELECT 'operator class', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.opcname) || ' USING ' || a.amname
+    FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace JOIN pg_catalog.pg_am a ON a.oid = c.opcmethod
+   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_opclass', 'c.oid')}
+  UNION ALL
+  SELECT 'operator family', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(f.opfname) || ' USING ' || a.amname
+    FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace JOIN pg_catalog.pg_am a ON a.oid = f.opfmethod
+   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_opfamily', 'f.oid')}
+  UNION ALL
+  SELECT 'cast', '(' || pg_catalog.format_type(c.castsource, NULL) || ' AS ' || pg_catalog.format_type(c.casttarget, NULL) || ')'
+    FROM pg_catalog.pg_cast c WHERE c.oid >= 16384 AND ${notExtensionMember('pg_cast', 'c.oid')}
+  UNION ALL
+  SELECT 'text search parser', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.prsname)
+    FROM pg_catalog.pg_ts_parser p JOIN pg_catalog.pg_namespace n ON n.oid = p.prsnamespace
+   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_parser', 'p.oid')}
+  UNION ALL
+  SELECT 'text search template', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.tmplname)
+    FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace n ON n.oid = t.tmplnamespace
+   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_template', 't.oid')}
+  UNION ALL
+  SELECT 'rule', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) || '.' || pg_catalog.quote_ident(r.rulename)
+    FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE r.rulename <> '_RETURN' AND ${userSchema('n')}
+  UNION ALL
+  SELECT 'conversion', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.conname)
+    FROM pg_catalog.pg_conversion x JOIN pg_catalog.pg_namespace n ON n.oid = x.connamespace
+   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_conversion', 'x.oid')}
+  UNION ALL
+  SELECT 'language', pg_catalog.quote_ident(l.lanname)
+    FROM pg_catalog.pg_language l WHERE l.oid >= 16384 AND ${notExtensionMember('pg_language', 'l.oid')}
+  UNION ALL
+  SELECT 'access method', pg_catalog.quote_ident(a.amname)
+    FROM pg_catalog.pg_am a WHERE a.oid >= 16384 AND ${notExtensionMember('pg_am', 'a.oid')}
 ) u ORDER BY kind, name`;
 
 /**
  * Objects of kinds the engine does not manage yet (window functions, foreign data wrappers not created by an
- * extension, user mappings), in one query.
+ * extension, user mappings, operators and their classes and families, casts, text search parsers and
+ * templates, rules, conversions, procedural languages and access methods not made by an extension; user
+ * objects only: catalog OIDs from 16384, FirstNormalObjectId, for those without a schema), in one query.
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.
  */
 export async function introspectUnmanaged(db: Db): Promise<UnmanagedObject[]> {

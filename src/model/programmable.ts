@@ -8,14 +8,16 @@ import { nameKey } from './name-key';
 
 /**
  * Something a view (or routine) reads, from pg_depend on its rewrite rule (or pg_proc entry): a relation, one of its columns, a type
- * (e.g. an enum a literal is cast to) or a routine. Only objects of user schemas are listed. The planner
+ * (e.g. an enum a literal is cast to), a routine or a text search configuration (a `regconfig` constant, as
+ * in `to_tsvector('english', …)`). Only objects of user schemas are listed. The planner
  * orders by these; they are never guessed from the view's text.
  */
 export type Dependency =
   | { readonly kind: 'relation'; readonly schema: string; readonly name: string }
   | { readonly kind: 'column'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'type'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'routine'; readonly schema: string; readonly name: string; readonly args: string };
+  | { readonly kind: 'routine'; readonly schema: string; readonly name: string; readonly args: string }
+  | { readonly kind: 'text-search-configuration'; readonly schema: string; readonly name: string };
 
 /**
  * An object holding an expression of a table: a CHECK or EXCLUDE constraint, an index, a default, a generated

@@ -104,6 +104,8 @@ export function dependencyNeeds(deps: readonly Dependency[]): string[] {
         return [typeNode(d.schema, d.name), typeShapeNode(d.schema, d.name)];
       case 'routine':
         return [routineNode(d.schema, d.name, d.args)];
+      case 'text-search-configuration':
+        return [textSearchNode('TextSearchConfiguration', d.schema, d.name)];
       default:
         return assertNever(d, 'dependency');
     }

@@ -30,7 +30,7 @@ import { planReplicationChange } from './plan-publication';
 import { planRecreateCompositeType, planRecreateDomain } from './plan-recreate-domain';
 import { planSyncTableData } from './plan-table-data';
 import { planCreateAggregate, planDropAggregate, planReplaceAggregate } from './plan-aggregate';
-import { planCreateRangeType, planDropRangeType } from './plan-range-type';
+import { planCreateRangeType, planDropRangeType, planRecreateRangeType } from './plan-range-type';
 import { planAlterStatistics, planCreateStatistics, planDropStatistics } from './plan-statistics';
 import * as textSearch from './plan-text-search';
 
@@ -165,6 +165,8 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planCreateRangeType(c);
     case 'DropRangeType':
       return planDropRangeType(c);
+    case 'RecreateRangeType':
+      return planRecreateRangeType(c);
     case 'CreateAggregate':
       return planCreateAggregate(c);
     case 'DropAggregate':

@@ -3,7 +3,7 @@ import type { Publication, PublicationTable } from '../model';
 import { alterPublicationMemberSql, alterPublicationOptionsSql, createPublicationSql, dropPublicationSql } from '../sql';
 import { assertNever } from '../util';
 import { commentAfterCreate, restoreComment } from './comment-step';
-import { columnNode, publicationNode, relNode, schemaNode } from './graph-keys';
+import { columnNode, columnTypeNode, publicationNode, relNode, schemaNode } from './graph-keys';
 import {
   planAlterForeignServer,
   planAlterForeignTable,
@@ -14,7 +14,15 @@ import {
 } from './plan-foreign';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 
-const tableNeeds = (t: PublicationTable) => [relNode(t.schema, t.name), ...(t.columns ?? []).map((c) => columnNode(t.schema, t.name, c))];
+/** A listed column also by its type: a membership is taken out before the column changes type, put back after. */
+const tableNeeds = (t: PublicationTable) => [
+  relNode(t.schema, t.name),
+  ...(t.columns ?? []).flatMap((c) => [
+    columnNode(t.schema, t.name, c),
+    columnTypeNode(t.schema, t.name, c, 'alter'),
+    columnTypeNode(t.schema, t.name, c, 'enum'),
+  ]),
+];
 /** The tables (and listed columns) and schemas a publication names: created before it, dropped after. */
 const needs = (p: Publication) => [...p.tables.flatMap(tableNeeds), ...p.schemas.map(schemaNode)];
 const target = (p: Publication) => ({ kind: 'Publication' as const, name: p.name });

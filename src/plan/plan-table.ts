@@ -1,6 +1,6 @@
 import type { CreateTable, DropTable, RenameTable } from '../diff';
 import { relKey, type Constraint, type Table } from '../model';
-import { createTableSql, dropTableSql, isSerial, renameTableSql, serialSequenceName } from '../sql';
+import { createTableSql, dropTableSql, isSerial, renameForeignTableSql, renameTableSql, serialSequenceName } from '../sql';
 import { columnDefinitionNeeds } from './column-needs';
 import { columnNode, constraintNode, relNode, schemaNode, typeNode } from './graph-keys';
 import { tableLock } from './locks';
@@ -70,8 +70,8 @@ export function planDropTable(c: DropTable): PlannedStep[] {
 export function planRenameTable(c: RenameTable): PlannedStep[] {
   return [
     plannedStep(c, {
-      sql: renameTableSql(c.schema, c.from, c.to),
-      reverse: renameTableSql(c.schema, c.to, c.from),
+      sql: (c.foreign ? renameForeignTableSql : renameTableSql)(c.schema, c.from, c.to),
+      reverse: (c.foreign ? renameForeignTableSql : renameTableSql)(c.schema, c.to, c.from),
       object: relKey({ schema: c.schema, name: c.to }),
       op: '~',
       phase: Phase.Rename,

@@ -114,16 +114,19 @@ export function planDropTextSearchConfiguration(c: DropTextSearchConfiguration):
   ];
 }
 
-/** ALTER TEXT SEARCH CONFIGURATION … DROP / ALTER / ADD MAPPING; the reverse maps back. */
+/**
+ * ALTER TEXT SEARCH CONFIGURATION … DROP / ALTER / ADD MAPPING; the reverse maps back. Taking out the mappings
+ * to dictionaries that are dropped and created again is ordered like a drop: before the dictionaries go.
+ */
 export function planAlterTextSearchConfiguration(c: AlterTextSearchConfiguration): PlannedStep[] {
   return [
     plannedStep(c, {
       sql: statements(...alterTextSearchMappingsSql(c.from, c.to)),
       reverse: statements(...alterTextSearchMappingsSql(c.to, c.from)),
       object: relKey(c.to),
-      op: '~',
-      phase: Phase.Extension,
-      needs: [configNode(c.to), ...configNeeds(c.to), ...configNeeds(c.from)],
+      op: c.unmapping ? '-' : '~',
+      phase: c.unmapping ? Phase.DropExtension : Phase.Extension,
+      needs: c.unmapping ? configNeeds(c.from) : [configNode(c.to), ...configNeeds(c.to), ...configNeeds(c.from)],
     }),
   ];
 }

@@ -55,7 +55,12 @@ export function recreateTypeSteps(c: Change, to: TypeRef, uses: readonly TypeUse
   const renameAside = (s: Sql) => plannedStep(c, { ...base, ...s, drops: shape });
   const createNew = (s: Sql) => plannedStep(c, { ...base, ...s, creates: shape, needs: [...needs, ...within.map((w) => typeShapeNode(w.schema, w.name))] });
   // The old type's comment goes with it: the reverse, creating it again aside, sets it again.
-  const dropOld = (sql: string, create: string, old: TypeRef & { comment: string | null }, kind: 'Enum' | 'Domain' | 'CompositeType'): PlannedStep => {
+  const dropOld = (
+    sql: string,
+    create: string,
+    old: TypeRef & { comment: string | null },
+    kind: 'Enum' | 'Domain' | 'CompositeType' | 'RangeType',
+  ): PlannedStep => {
     const comment = old.comment === null ? null : commentSql({ kind, schema: old.schema, name: enumTempName(old.name) }, old.comment);
     return { ...plannedStep(c, { ...base, sql, reverse: statements(create, comment), drops: [asideNode(old)] }), precedes: within.map(asideNode) };
   };

@@ -39,6 +39,11 @@ export function foreignColumnSql(c: ForeignColumn): string {
 }
 
 /** `CREATE FOREIGN TABLE schema.name (columns) SERVER server [OPTIONS (…)]`. */
+/** `ALTER FOREIGN TABLE s.from RENAME TO to`. */
+export function renameForeignTableSql(schema: string, from: string, to: string): string {
+  return `ALTER FOREIGN TABLE ${qualified(schema, from)} RENAME TO ${ident(to)}`;
+}
+
 export function createForeignTableSql(t: ForeignTable): string {
   const columns = t.columns.map((c) => `    ${foreignColumnSql(c)}`).join(',\n');
   return `CREATE FOREIGN TABLE ${qualified(t.schema, t.name)} (\n${columns}\n) SERVER ${ident(t.server)}${fdwOptionsSql(t.options)}`;

@@ -84,5 +84,50 @@ for (const engine of engines) {
         await db.close();
       }
     });
+
+    it('names window functions, operators, casts, rules and the other kinds it does not manage, and no plan drops or changes them', async () => {
+      const db = await engine.fresh();
+      try {
+        await db.exec(`
+          CREATE TABLE t (id integer PRIMARY KEY, n integer);
+          CREATE VIEW v AS SELECT id FROM t;
+          CREATE TYPE pair AS (x integer, y integer);
+          CREATE FUNCTION my_rank() RETURNS bigint LANGUAGE internal WINDOW IMMUTABLE AS 'window_rank';
+          CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq);
+          CREATE OPERATOR CLASS my_int_ops FOR TYPE integer USING btree AS
+            OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 btint4cmp(integer, integer);
+          CREATE CAST (pair AS text) WITH INOUT;
+          CREATE TEXT SEARCH PARSER my_parser (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype);
+          CREATE TEXT SEARCH TEMPLATE my_template (LEXIZE = dsimple_lexize, INIT = dsimple_init);
+          CREATE RULE t_keep AS ON DELETE TO t DO INSTEAD NOTHING;
+          CREATE ACCESS METHOD my_heap TYPE TABLE HANDLER heap_tableam_handler;
+        `);
+        const expected = [
+          'access method my_heap',
+          'cast (pair AS text)',
+          'operator class public.my_int_ops USING btree',
+          'operator family public.my_int_ops USING btree',
+          'operator public.===(integer, integer)',
+          'rule public.t.t_keep',
+          'text search parser public.my_parser',
+          'text search template public.my_template',
+          'window function public.my_rank()',
+        ];
+        const listed = async () => (await introspectUnmanaged(db)).map((o) => `${o.kind} ${o.name}`);
+        expect(await listed()).to.have.members(expected);
+        const cat = await introspect(db);
+        expect(
+          cat.routines.map((r) => r.name),
+          'the window function is no managed routine',
+        ).to.deep.equal([]);
+        expect(renderUp(planChanges(diffCatalogs(cat, cat))), 'same state').to.not.match(/^(DROP|ALTER|CREATE) /m);
+        const plan = planChanges(diffCatalogs(cat, { ...cat, views: [] }));
+        expect(plan.steps.map((x) => x.sql)).to.deep.equal(['DROP VIEW public.v']);
+        for (const step of plan.steps) await db.exec(step.sql);
+        expect(await listed()).to.have.members(expected);
+      } finally {
+        await db.close();
+      }
+    });
   });
 }

@@ -182,7 +182,7 @@ export function dependencyViews(catalog: Catalog, deps: readonly Dependency[], h
       const page = typeLinkOf(catalog, qualified(d.schema, d.name));
       const label = tableLabel(d.schema, d.name, home);
       rows.set(`t\0${d.schema}\0${d.name}`, { kind: 'type', object: { label, path: page?.path ?? '' }, linked: page !== null, columns: [] });
-    } else {
+    } else if (d.kind === 'routine') {
       const r = catalog.routines.find((x) => x.schema === d.schema && x.name === d.name && x.identityArgs === d.args);
       const object = r ? routineLink(catalog, r, home) : { label: `${tableLabel(d.schema, d.name, home)}(${d.args})`, path: '' };
       rows.set(`f\0${d.schema}\0${d.name}\0${d.args}`, { kind: 'routine', object, linked: r !== undefined, columns: [] });
