@@ -16,6 +16,7 @@ import {
   planDiff,
   planTarget,
   planValidated,
+  normalizeDeclared,
   type PlanTargetOptions,
   type PlanValidation,
 } from '../pipeline';
@@ -120,11 +121,15 @@ async function planAndValidate(
   scope?: Scope,
 ): Promise<{ plan: Plan; validation: PlanValidation | null }> {
   try {
-    const plan = await planTarget(db, declared, options, planTargetOptions(scratch, scope));
-    if (!validate || plan.steps.length === 0) return { plan, validation: null };
+    const where = planTargetOptions(scratch, scope);
+    if (!validate) return { plan: await planTarget(db, declared, options, where), validation: null };
+    // Normalized once: the plan and its validation use the same catalog.
+    const normalized = await normalizeDeclared(declared, db, where);
+    const plan = await planTarget(db, declared, options, { ...where, normalized });
+    if (plan.steps.length === 0) return { plan, validation: null };
     return {
       plan,
-      validation: (await planValidated(db, declared, { ...options, validate: true }, { ...scratch, scope, onProgress: showProgress })).validation,
+      validation: (await planValidated(db, declared, { ...options, validate: true }, { ...scratch, scope, onProgress: showProgress, normalized })).validation,
     };
   } finally {
     progress().clear();

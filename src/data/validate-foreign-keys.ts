@@ -1,4 +1,4 @@
-import { queryRow, type Db } from '../db';
+import type { Db } from '../db';
 import type { Catalog, ForeignKey } from '../model';
 import { ident, qualified } from '../sql';
 import { must, type Problem } from '../util';
@@ -29,6 +29,14 @@ function checksOf(catalog: Catalog, m: MappedTable): RefCheck[] {
   return checks;
 }
 
+/** The referenced tables of `checks` that exist in the target (as `qualified` names), read in one query. */
+async function existingTables(target: Db, checks: readonly RefCheck[]): Promise<Set<string>> {
+  const names = [...new Set(checks.map((ch) => qualified(ch.schema, ch.table)))];
+  if (names.length === 0) return new Set();
+  const rows = await target.query<{ name: string }>('SELECT name FROM unnest($1::text[]) AS name WHERE pg_catalog.to_regclass(name) IS NOT NULL', [names]);
+  return new Set(rows.map((r) => r.name));
+}
+
 /**
  * Foreign keys of the validated tables: values must exist among the referenced table's CSV rows (when it
  * is a reference table) plus, unless that table is synced, its rows in the target database. Set-based:
@@ -37,7 +45,7 @@ function checksOf(catalog: Catalog, m: MappedTable): RefCheck[] {
  */
 export async function validateForeignKeys(target: Db, catalog: Catalog, tables: readonly ValidTable[], problems: Problem[], unreadable: ReadonlySet<string> = new Set()): Promise<void> {
   const byName = new Map(tables.map((t) => [JSON.stringify([t.mapped.table.schema, t.mapped.table.name]), t]));
-  const exists = async (schema: string, table: string) => (await queryRow<{ r: string | null }>(target, 'SELECT to_regclass($1)::text AS r', [qualified(schema, table)])).r !== null;
+  const present = await existingTables(target, tables.flatMap((t) => checksOf(catalog, t.mapped)));
   const stages = new Map<ValidTable, Awaited<ReturnType<typeof stageRows>>>();
   const stage = async (t: ValidTable) => {
     if (!stages.has(t)) stages.set(t, await stageRows(target, t));
@@ -54,7 +62,7 @@ export async function validateForeignKeys(target: Db, catalog: Catalog, tables: 
         const refIdx = ref ? ch.columns.map((c) => ref.mapped.columns.findIndex((x) => x.name === c && x.lookup === null)) : [];
         const on = (other: (n: number) => string) => ch.idx.map((i, n) => `${other(n)} = s.${stagedColumn(i)}`).join(' AND ');
         if (ref && refIdx.every((i) => i >= 0)) sources.push(`SELECT 1 FROM ${await stage(ref)} r WHERE ${on((n) => `r.${stagedColumn(refIdx[n] ?? -1)}`)}`);
-        if ((!ref || ref.mapped.ref.mode !== 'sync') && (await exists(ch.schema, ch.table))) {
+        if ((!ref || ref.mapped.ref.mode !== 'sync') && present.has(qualified(ch.schema, ch.table))) {
           sources.push(`SELECT 1 FROM ${qualified(ch.schema, ch.table)} x WHERE ${on((n) => `x.${ident(ch.columns[n] ?? '')}::text`)}`);
         }
         const rows = await withBulkSettings(target, async () =>

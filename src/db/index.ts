@@ -18,7 +18,7 @@ export {
 } from './temp-database';
 export { DbQueryError, wrapQueryError, type PgErrorFields } from './errors';
 export { queryRow } from './query-row';
-export { takeBackup, childConnection, type Backup } from './backup';
+export { childConnection } from './child-connection';
 export { restoreBackup, run as runPgProgram, type RestoreTarget } from './restore';
 export { acquireEngineLock, engineLockPath, describeEngineHolder, type EngineLock, type EngineLockHolder, type EngineLockOptions } from './engine-lock';
 export { pgliteInstanceOf, pgliteDataDirOf } from './pglite';

@@ -8,7 +8,7 @@ import { acquireEngineLock, type EngineLockOptions } from './engine-lock';
 import { newPglite } from './pglite-factory';
 import { pgliteExtensionNames } from './pglite-extensions';
 import { redactUrl } from '../util';
-import { childConnection } from './backup';
+import { childConnection } from './child-connection';
 import { RESET_SQL } from './reset';
 import { forgetPgliteState } from './pglite-state';
 

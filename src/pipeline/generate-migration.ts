@@ -67,9 +67,10 @@ export async function generateMigration(declared: Declared, options: GenerateOpt
     await runReplay(db, files);
     const scope = options.scope;
     const before = await introspect(db, { scope });
-    const desired = scopeCatalog(await normalizeDeclared(declared, db, { onProgress: options.onProgress }), scope);
+    const normalized = await normalizeDeclared(declared, db, { onProgress: options.onProgress });
+    const desired = scopeCatalog(normalized, scope);
     // Reference data: the rows the replayed migrations left, diffed against the CSV files (up writes them, down restores).
-    const plan = await planDeclaredWithData(db, declared, {}, { root: options.root, scope }, { onProgress: options.onProgress });
+    const plan = await planDeclaredWithData(db, declared, {}, { root: options.root, scope }, { onProgress: options.onProgress, normalized });
     const reversible = plan.steps.every((s) => s.reverse !== null);
     if (plan.steps.length === 0) return { plan, written: null, reversible, downLoses: [], validation: null };
 

@@ -17,6 +17,7 @@ import { normalizedCacheKey, readNormalizedCache, writeNormalizedCache } from '.
  */
 export async function normalizeDeclared(declared: Declared, like: Db, options: NormalizeOptions = {}): Promise<Catalog> {
   const { cacheDir } = options;
+  if (options.normalized) return options.normalized;
   const key = cacheDir ? normalizedCacheKey(declared.catalog, like) : '';
   const cached = cacheDir ? readNormalizedCache(cacheDir, key) : undefined;
   if (cached) return cached;
@@ -50,6 +51,11 @@ export interface NormalizeOptions {
   readonly embeddedFallback?: boolean;
   /** Told when the scratch database is made and as the declarations are rendered into it. */
   readonly onProgress?: OnProgress;
+  /**
+   * The same declarations already normalized against this kind of database by an earlier stage of the same
+   * command: returned as is, so a command normalizes once and passes the catalog along.
+   */
+  readonly normalized?: Catalog;
 }
 
 /**

@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { pgliteDataDirOf, pgliteStateId, unchangedPgliteState, type Db, type EngineLockOptions } from '../db';
 import { findReferenceTables } from '../data';
 import type { Declared } from '../declare';
-import { sha256, stableJson } from '../util';
+import { fileContentHash, sha256, stableJson } from '../util';
 import { codeStamp, readCacheEntry, writeCacheEntry } from './normalize-cache';
 
 /**
@@ -59,13 +57,6 @@ export function embeddedResultCache<T>(cacheDir: string, dataDir: string, inputs
 function inputsHash(inputs: EmbeddedResultInputs): string {
   const { declared } = inputs;
   const refs = findReferenceTables(inputs.root, inputs.dataDir ?? 'data', declared.referenceData ?? []);
-  const content = (p: string): string => {
-    try {
-      return createHash('sha256').update(readFileSync(p)).digest('hex');
-    } catch {
-      return 'unreadable';
-    }
-  };
   return sha256(
     [
       inputs.kind,
@@ -73,7 +64,7 @@ function inputsHash(inputs: EmbeddedResultInputs): string {
       stableJson(declared.renames),
       stableJson(declared.referenceData ?? []),
       stableJson(refs),
-      ...refs.map((r) => content(r.path)),
+      ...refs.map((r) => fileContentHash(r.path)),
       stableJson(inputs.options ?? null),
       codeStamp(),
     ].join('\0'),

@@ -24,6 +24,8 @@ export interface PlanTargetOptions {
   readonly cacheDir?: string;
   /** Told as the declarations are normalized. */
   readonly onProgress?: OnProgress;
+  /** The declarations already normalized by the caller (see NormalizeOptions.normalized). */
+  readonly normalized?: Catalog;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function planTarget(db: Db, declared: Declared, options: PlanOption
       devUrl: target.devUrl,
       embeddedFallback: target.embeddedFallback,
       onProgress: target.onProgress,
+      normalized: target.normalized,
     },
   );
 }

@@ -7,7 +7,7 @@ import { noRenames, type Catalog } from '../model';
 import { hazardKinds, planChanges, type Plan, type PlanOptions } from '../plan';
 import { firstLine, SchemakitError, type OnProgress } from '../util';
 import { buildCatalogInto } from './build-catalog';
-import { normalizeInto } from './normalize';
+import { normalizeInto, type NormalizeOptions } from './normalize';
 
 /**
  * The outcome of running a plan on a scratch copy of the source's schema: `converges` when it ran and the
@@ -101,13 +101,15 @@ export interface ValidatedPlan {
 /**
  * Plans from `db` to the declarations with one scratch database for both the normalization of the
  * declarations and, when `validate`, the validation of the plan (reset in between), so validating costs
- * no second database: a temporary database on the same server, or a pooled PGlite.
+ * no second database: a temporary database on the same server, or a pooled PGlite. With `normalized` (the
+ * caller normalized them already) the scratch database serves the validation alone.
  */
 export async function planValidated(
   db: Db,
   declared: Declared,
   options: PlanOptions & { readonly validate?: boolean } = {},
-  where: Pick<ScratchOptions, 'devUrl' | 'embeddedFallback'> & { readonly scope?: Scope; readonly onProgress?: OnProgress } = {},
+  where: Pick<ScratchOptions, 'devUrl' | 'embeddedFallback'> &
+    Pick<NormalizeOptions, 'normalized'> & { readonly scope?: Scope; readonly onProgress?: OnProgress } = {},
 ): Promise<ValidatedPlan> {
   const scope = where.scope;
   const actual = await introspect(db, { scope });
@@ -115,7 +117,7 @@ export async function planValidated(
   where.onProgress?.({ kind: 'ScratchDatabase' });
   const scratch = await createScratch(db, { extensions, devUrl: where.devUrl, embeddedFallback: where.embeddedFallback });
   try {
-    const desired = scopeCatalog(await normalizeInto(declared, scratch.db, where.onProgress), scope);
+    const desired = scopeCatalog(where.normalized ?? (await normalizeInto(declared, scratch.db, where.onProgress)), scope);
     const plan = planChanges(diffCatalogs(actual, desired, declared.renames), options);
     if (options.validate && plan.steps.length > 0) where.onProgress?.({ kind: 'ValidatePlan', steps: plan.steps.length });
     const validation = options.validate && plan.steps.length > 0 ? await validatePlan(scratch.db, actual, desired, plan, scope) : null;

@@ -1,6 +1,7 @@
 import { renameQualifiedInSql, type Change, type TypeRef } from '../diff';
 import { relKey, type Column } from '../model';
-import { alterColumnSql, commentSql, enumTempName, type ColumnAction } from '../sql';
+import { alterColumnSql, enumTempName, type ColumnAction } from '../sql';
+import { restoreComment } from './comment-step';
 import { columnNode, columnTypeNode, relNode, typeNode, typeShapeNode } from './graph-keys';
 import { tableLock } from './locks';
 import { Phase, plannedStep, statements, type PlannedStep, type StepSpec } from './planned-step';
@@ -61,7 +62,7 @@ export function recreateTypeSteps(c: Change, to: TypeRef, uses: readonly TypeUse
     old: TypeRef & { comment: string | null },
     kind: 'Enum' | 'Domain' | 'CompositeType' | 'RangeType',
   ): PlannedStep => {
-    const comment = old.comment === null ? null : commentSql({ kind, schema: old.schema, name: enumTempName(old.name) }, old.comment);
+    const comment = restoreComment({ kind, schema: old.schema, name: enumTempName(old.name) }, old.comment);
     return { ...plannedStep(c, { ...base, sql, reverse: statements(create, comment), drops: [asideNode(old)] }), precedes: within.map(asideNode) };
   };
   const convert = (x: TypeUse, hazards: readonly Hazard[], s: Sql): PlannedStep => {

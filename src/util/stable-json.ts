@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 /** JSON with object keys sorted, so equal data always gives equal text (and equal hashes). */
 export function stableJson(value: unknown, indent?: number): string {
@@ -18,9 +19,18 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** sha256 hex of a string. */
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** sha256 hex of a string (its UTF-8 bytes) or of bytes. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** sha256 hex of a file's content, or `unreadable` when it cannot be read (for cache keys: never an error). */
+export function fileContentHash(path: string): string {
+  try {
+    return sha256(readFileSync(path));
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /**

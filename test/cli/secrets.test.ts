@@ -3,7 +3,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectPostgres, connectTimeoutOf, createTempDatabase, takeBackup, type TempDatabase } from '../../src/db';
+import { connectPostgres, connectTimeoutOf, createTempDatabase, type TempDatabase } from '../../src/db';
+import { takeBackup } from '../../src/backup';
 import { parseDatabaseUrl, redactText, redactUrl, SchemakitError } from '../../src/util';
 import { expectExit } from './cli-target';
 import { describeRun, makeProject, runCli, type Project } from './run-cli';

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { openPglite, pgliteStatePath, restoreBackup, takeBackup, unchangedPgliteState } from '../../src/db';
+import { openPglite, pgliteStatePath, restoreBackup, unchangedPgliteState } from '../../src/db';
+import { takeBackup } from '../../src/backup';
 
 /**
  * The stamp of an embedded data directory (db/pglite-state.ts) tells its state without starting PGlite. The

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
-import { validatePlan } from '../../src/pipeline';
+import type { Declared } from '../../src/declare';
+import { emptyCatalog, noRenames } from '../../src/model';
+import { planValidated, validatePlan } from '../../src/pipeline';
 import { planChanges, type Plan } from '../../src/plan';
 import { catalogView } from '../support/catalog-view';
 import { engines } from '../support/engines';
@@ -65,6 +67,20 @@ for (const engine of engines) {
         expect(v.outcome).to.equal('diverges');
         expect(v.problems).to.have.length.greaterThan(0);
         expect(v.problems.join('\n')).to.contain(last.sql.split(' ').slice(0, 2).join(' '));
+      } finally {
+        for (const db of [a, b, scratch]) await db.close();
+      }
+    });
+
+    it('planValidated plans and validates with declarations the command normalized already', async () => {
+      const { a, b, scratch, target } = await setUp();
+      try {
+        // The declarations say nothing: normalized again, they would plan dropping everything.
+        const declared: Declared = { catalog: emptyCatalog, renames: noRenames, locations: new Map() };
+        const { plan, validation } = await planValidated(a, declared, { validate: true }, { normalized: target });
+        const expected = planChanges(diffCatalogs(await introspect(a), target));
+        expect(plan.steps.map((s) => s.sql)).to.deep.equal(expected.steps.map((s) => s.sql));
+        expect(validation?.outcome).to.equal('converges');
       } finally {
         for (const db of [a, b, scratch]) await db.close();
       }

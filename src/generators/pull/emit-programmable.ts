@@ -1,5 +1,6 @@
 import type { EventTrigger, Index, Routine, Trigger, View } from '../../model';
 import { ident } from '../../sql';
+import { lexSql, nameOf } from '../../util';
 import { indexKey } from './emit-index';
 import { parameterRecord } from './emit-table-shape';
 import type { Imports } from './imports';
@@ -15,12 +16,6 @@ export function schemaArgument(schema: string, ctx: PullContext, imports: Import
   return p ? imports.ref(p) : tsString(schema);
 }
 
-/** Tokens of Postgres-printed SQL: string literals, quoted and bare identifiers, other characters. */
-const TOKENS = /'(?:[^']|'')*'|"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*|\s+|[\s\S]/g;
-/** The name a token spells (quoted or bare), or null: past the last token too. */
-const identName = (token: string | undefined): string | null =>
-  token === undefined ? null : token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : /^[A-Za-z_]/.test(token) ? token : null;
-
 /** The variable of the one pulled routine `schema.name` (none, or overloaded: undefined). */
 function routineByName(schema: string, name: string, ctx: PullContext, self: Routine | null): Placement | undefined {
   const same = ctx.catalog.routines.filter((r) => r.schema === schema && r.name === name && r !== self);
@@ -35,15 +30,19 @@ function routineByName(schema: string, name: string, ctx: PullContext, self: Rou
  */
 function interpolate(text: string, ctx: PullContext, calls: { self: Routine } | null): (string | Placement)[] | null {
   if (/`|\r|\\/.test(text) || text.includes('${')) return null;
-  const tokens = text.match(TOKENS) ?? [];
+  const lexemes = lexSql(text);
+  const textAt = (i: number): string => lexemes[i]?.text ?? '';
+  const nameAt = (i: number): string | null => {
+    const l = lexemes[i];
+    return l === undefined ? null : nameOf(l);
+  };
   const out: (string | Placement)[] = [];
   let run = '';
-  for (let i = 0; i < tokens.length; i++) {
-    const schema = identName(tokens[i]);
-    const prev = i > 0 ? tokens[i - 1] : '';
-    if (schema !== null && prev !== '.' && tokens[i + 1] === '.' && i + 2 < tokens.length) {
-      const name = identName(tokens[i + 2]);
-      const next = tokens[i + 3] ?? '';
+  for (let i = 0; i < lexemes.length; i++) {
+    const schema = nameAt(i);
+    if (schema !== null && textAt(i - 1) !== '.' && textAt(i + 1) === '.' && i + 2 < lexemes.length) {
+      const name = nameAt(i + 2);
+      const next = textAt(i + 3);
       const p: Placement | undefined =
         name === null || next === '.'
           ? undefined
@@ -59,7 +58,7 @@ function interpolate(text: string, ctx: PullContext, calls: { self: Routine } | 
         continue;
       }
     }
-    run += tokens[i];
+    run += textAt(i);
   }
   out.push(run);
   return out;
