@@ -232,6 +232,7 @@ export interface ReplaceRoutine {
   readonly from: Routine;
   readonly to: Routine;
 }
+/** `aggregateArgs`: an aggregate (`ALTER AGGREGATE name(args) RENAME TO`), its arguments as ALTER AGGREGATE takes them. */
 export interface RenameRoutine {
   readonly kind: 'RenameRoutine';
   readonly schema: string;
@@ -239,6 +240,7 @@ export interface RenameRoutine {
   readonly procedure: boolean;
   readonly from: string;
   readonly to: string;
+  readonly aggregateArgs?: string;
 }
 
 export interface CreateTrigger {
