@@ -112,11 +112,13 @@ export interface AddColumn extends Around {
   readonly table: string;
   readonly column: Column;
 }
+/** `reads`: for a generated column, the columns of its table it reads (dropped after it); absent: none. */
 export interface DropColumn extends Around {
   readonly kind: 'DropColumn';
   readonly schema: string;
   readonly table: string;
   readonly column: Column;
+  readonly reads?: readonly string[];
 }
 export interface RenameColumn {
   readonly kind: 'RenameColumn';
