@@ -46,6 +46,8 @@ export interface AggregateOptions {
   readonly sortop?: string;
   readonly parallel?: Parallel;
   readonly comment?: string;
+  /** The aggregate's previous name in the same schema (same arguments): `ALTER AGGREGATE … RENAME TO`. */
+  readonly renamedFrom?: string;
 }
 
 /** A declared aggregate; call it in views and routines by its qualified name. */

@@ -186,8 +186,12 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
       statistics.push(x);
       sink.locate(nameKey(x.schema, x.name), d.location);
     } else if (d instanceof AggregateDecl) {
-      aggregates.push(toAggregate(d));
+      const a = toAggregate(d);
+      aggregates.push(a);
       sink.locate(nameKey(d.schema, d.name), d.location);
+      // Aggregates share the routines' name space and rename intents.
+      const from = d.options.renamedFrom;
+      if (from !== undefined) sink.renames.routines.push({ schema: d.schema, identityArgs: a.identityArgs, from, to: d.name });
     } else {
       eventTriggers.push(toEventTrigger(d));
       sink.locate(d.name, d.location);

@@ -112,11 +112,13 @@ export interface AddColumn extends Around {
   readonly table: string;
   readonly column: Column;
 }
+/** `reads`: for a generated column, the columns of its table it reads (dropped after it); absent: none. */
 export interface DropColumn extends Around {
   readonly kind: 'DropColumn';
   readonly schema: string;
   readonly table: string;
   readonly column: Column;
+  readonly reads?: readonly string[];
 }
 export interface RenameColumn {
   readonly kind: 'RenameColumn';
@@ -232,6 +234,7 @@ export interface ReplaceRoutine {
   readonly from: Routine;
   readonly to: Routine;
 }
+/** `aggregateArgs`: an aggregate (`ALTER AGGREGATE name(args) RENAME TO`), its arguments as ALTER AGGREGATE takes them. */
 export interface RenameRoutine {
   readonly kind: 'RenameRoutine';
   readonly schema: string;
@@ -239,6 +242,7 @@ export interface RenameRoutine {
   readonly procedure: boolean;
   readonly from: string;
   readonly to: string;
+  readonly aggregateArgs?: string;
 }
 
 export interface CreateTrigger {

@@ -169,6 +169,15 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
     out.push({ kind: 'DropIndex', index: old, around: { dependsOn, before: true } }, { kind: 'CreateIndex', index: b, around: { dependsOn, before: false } });
     if (b.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Index', schema: b.schema, name: b.name }, from: null, to: b.comment });
   };
+  // A column whose generation expression is added or changed is dropped and added again (AlterColumn): the
+  // indexes and keys on it go with it and are created again after.
+  for (const c of base) {
+    if (c.kind !== 'AlterColumn' || c.around || c.from.generated === c.to.generated || c.to.generated === null) continue;
+    const self = [{ kind: 'column' as const, schema: c.schema, table: c.table, name: c.from.name }];
+    const on = onColumn(from, c.schema, c.table, c.from.name);
+    for (const i of on.indexes) rebuildIndex(i, self);
+    for (const k of on.constraints) rebuildConstraint(k, self);
+  }
   for (let changed = true; changed;) {
     changed = false;
     for (const use of uses) {

@@ -45,7 +45,11 @@ export function applyProgrammableRenames(from: Catalog, renames: Renames): { cat
   for (const r of renames.routines) {
     const named = c.routines.filter((x) => x.schema === r.schema && x.name === r.from);
     const old = named.length === 1 ? named[0] : named.find((x) => x.identityArgs === r.identityArgs);
-    if (!old || c.routines.some((x) => x.schema === r.schema && x.name === r.to && x.identityArgs === old.identityArgs)) continue;
+    if (!old) {
+      c = renameAggregate(c, r, changes);
+      continue;
+    }
+    if (c.routines.some((x) => x.schema === r.schema && x.name === r.to && x.identityArgs === old.identityArgs)) continue;
     changes.push({ kind: 'RenameRoutine', schema: r.schema, identityArgs: old.identityArgs, procedure: old.procedure, from: r.from, to: r.to });
     const calls = (x: { functionSchema: string; functionName: string }) =>
       x.functionSchema === r.schema && x.functionName === r.from && old.identityArgs === '';
@@ -94,4 +98,17 @@ export function followColumnRename(c: Catalog, schema: string, table: string, fr
     when: t.when === null ? null : renameIdentifierInSql(t.when, from, to),
   });
   return { ...c, triggers: c.triggers.map((t) => (on(t) ? follow(t) : t)) };
+}
+
+/** A routine rename intent naming an aggregate (same arguments): ALTER AGGREGATE … RENAME TO, and what calls it follows. */
+function renameAggregate(c: Catalog, r: Renames['routines'][number], changes: Change[]): Catalog {
+  const named = c.aggregates.filter((x) => x.schema === r.schema && x.name === r.from);
+  const old = named.length === 1 ? named[0] : named.find((x) => x.identityArgs === r.identityArgs);
+  const taken = (x: { schema: string; name: string; identityArgs: string }) => x.schema === r.schema && x.name === r.to && x.identityArgs === old?.identityArgs;
+  if (!old || c.aggregates.some(taken) || c.routines.some(taken)) return c;
+  changes.push({ kind: 'RenameRoutine', schema: r.schema, identityArgs: old.identityArgs, procedure: false, from: r.from, to: r.to, aggregateArgs: old.args });
+  const renamed = { ...c, aggregates: c.aggregates.map((x) => (x === old ? { ...x, name: r.to } : x)) };
+  return mapDeps(renameInViews(renamed, r.from, r.to), (d) =>
+    d.kind === 'routine' && d.schema === r.schema && d.name === r.from && d.args === old.identityArgs ? { ...d, name: r.to } : d,
+  );
 }

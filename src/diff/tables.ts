@@ -1,4 +1,4 @@
-import { relKey, tableKey, type Catalog, type Column, type Constraint, type Table } from '../model';
+import { relKey, tableKey, type Catalog, type Column, type Constraint, type ExpressionUse, type Table } from '../model';
 import type { Change } from './changes';
 import { commentChanged, matchByKey } from './match';
 import { columnPair } from './table-shapes';
@@ -30,15 +30,24 @@ export function diffTables(from: Catalog, to: Catalog): Change[] {
     out.push(...tableComments(null, t));
   }
   for (const t of m.removed) out.push({ kind: 'DropTable', table: t, constraints: fromInline.get(tableKey(t)) ?? [] });
-  for (const [a, b] of m.common) out.push(...diffColumns(...columnPair(a, b, from, to)), ...tableComments(a, b));
+  for (const [a, b] of m.common) out.push(...diffColumns(...columnPair(a, b, from, to), from.expressionUses ?? []), ...tableComments(a, b));
   return out;
 }
 
-function diffColumns(a: Table, b: Table): Change[] {
+/** The columns of its own table a generated column reads (pg_depend, through `Catalog.expressionUses`). */
+function generatedReads(uses: readonly ExpressionUse[], t: Table, column: string): string[] {
+  const o = uses.find((u) => u.owner.kind === 'generated' && u.owner.schema === t.schema && u.owner.table === t.name && u.owner.column === column);
+  return (o?.dependsOn ?? []).flatMap((d) => (d.kind === 'column' && d.schema === t.schema && d.table === t.name ? [d.name] : []));
+}
+
+function diffColumns(a: Table, b: Table, uses: readonly ExpressionUse[]): Change[] {
   const m = matchByKey(a.columns, b.columns, (c) => c.name);
   const out: Change[] = [];
   const at = { schema: b.schema, table: b.name };
-  for (const c of m.removed) out.push({ kind: 'DropColumn', ...at, column: c });
+  for (const c of m.removed) {
+    const reads = c.generated === null ? [] : generatedReads(uses, a, c.name);
+    out.push({ kind: 'DropColumn', ...at, column: c, ...(reads.length > 0 ? { reads } : {}) });
+  }
   for (const c of m.added) out.push({ kind: 'AddColumn', ...at, column: c });
   for (const [x, y] of m.common) {
     if (!columnAttributesEqual(x, y)) out.push({ kind: 'AlterColumn', ...at, from: x, to: y });

@@ -74,7 +74,8 @@ export function planDropColumn(c: DropColumn): PlannedStep[] {
       phase: Phase.DropColumn,
       locks: tableLock(null, c.schema, c.table, 'ACCESS EXCLUSIVE'),
       drops: [columnNode(c.schema, c.table, c.column.name)],
-      needs: columnNeeds(c.schema, c.table, c.column),
+      // A generated column goes before the columns it reads (Postgres refuses to drop those under it).
+      needs: [...columnNeeds(c.schema, c.table, c.column), ...(c.reads ?? []).map((n) => columnNode(c.schema, c.table, n))],
     }),
   ];
 }

@@ -1,6 +1,6 @@
 import type { CreateRoutine, DropRoutine, RenameRoutine, ReplaceRoutine } from '../diff';
 import { routineKey, type Routine } from '../model';
-import { createRoutineSql, dropRoutineSql, renameRoutineSql } from '../sql';
+import { createRoutineSql, dropRoutineSql, renameAggregateSql, renameRoutineSql } from '../sql';
 import { commentAfterCreate, restoreComment } from './comment-step';
 import { dependencyNeeds, routineNameNode, routineNode, schemaNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
@@ -66,8 +66,8 @@ export function planRenameRoutine(c: RenameRoutine): PlannedStep[] {
   const at = (name: string) => ({ schema: c.schema, name, identityArgs: c.identityArgs, procedure: c.procedure });
   return [
     plannedStep(c, {
-      sql: renameRoutineSql(at(c.from), c.to),
-      reverse: renameRoutineSql(at(c.to), c.from),
+      sql: c.aggregateArgs === undefined ? renameRoutineSql(at(c.from), c.to) : renameAggregateSql({ ...at(c.from), args: c.aggregateArgs }, c.to),
+      reverse: c.aggregateArgs === undefined ? renameRoutineSql(at(c.to), c.from) : renameAggregateSql({ ...at(c.to), args: c.aggregateArgs }, c.from),
       object: routineKey(at(c.to)),
       op: '~',
       phase: Phase.Rename,

@@ -1,5 +1,5 @@
 import { defaultFinalModify, type Aggregate, type AggregateFinal, type AggregateKind } from '../model';
-import { literal, qualified } from './quote';
+import { ident, literal, qualified } from './quote';
 
 /** `schema.name(args)`, how DROP and COMMENT name one aggregate (`(*)` for one without arguments). */
 export const aggregateSignature = (a: Pick<Aggregate, 'schema' | 'name' | 'args'>): string => `${qualified(a.schema, a.name)}(${a.args})`;
@@ -39,6 +39,11 @@ export function createAggregateSql(a: Aggregate, orReplace = false): string {
   if (a.parallel !== 'unsafe') opts.push(`PARALLEL = ${a.parallel.toUpperCase()}`);
   if (a.aggregateKind === 'hypothetical') opts.push('HYPOTHETICAL');
   return `CREATE ${orReplace ? 'OR REPLACE ' : ''}AGGREGATE ${aggregateSignature(a)} (\n  ${opts.join(',\n  ')}\n)`;
+}
+
+/** `ALTER AGGREGATE schema.name(args) RENAME TO to`. */
+export function renameAggregateSql(a: Pick<Aggregate, 'schema' | 'name' | 'args'>, to: string): string {
+  return `ALTER AGGREGATE ${aggregateSignature(a)} RENAME TO ${ident(to)}`;
 }
 
 /** `DROP AGGREGATE schema.name(args)`. */
