@@ -108,9 +108,17 @@ async function main(): Promise<void> {
     // Each cached run sees a new edit of 1% of the rows (the cache holds the previous one's rows, not these).
     let edit = 0;
     let updates = 0;
+    // Per phase (see DataOptions.onPhase) and Node CPU of each timed plan, cold and cached.
+    const phases = { cold: new Map<string, number[]>(), cached: new Map<string, number[]>() };
+    const cpuMs = { cold: [] as number[], cached: [] as number[] };
     const plan = async (cached: boolean) => {
       await writeCsv(csv, refRows, 100, ++edit);
-      const p = await planDeclaredWithData(temp.db, declared, {}, { root }, cached ? { cacheDir } : {});
+      const which = cached ? 'cached' : 'cold';
+      const onPhase = (name: string, ms: number) => phases[which].set(name, [...(phases[which].get(name) ?? []), ms]);
+      const cpu0 = process.cpuUsage();
+      const p = await planDeclaredWithData(temp.db, declared, {}, { root, onPhase }, cached ? { cacheDir } : {});
+      const cpu = process.cpuUsage(cpu0);
+      cpuMs[which].push((cpu.user + cpu.system) / 1000);
       updates = p.steps
         .filter((s) => s.change.kind === 'SyncTableData' && s.change.action === 'update')
         .reduce((n, s) => n + (s.change.kind === 'SyncTableData' ? s.change.rows.length : 0), 0);
@@ -134,6 +142,16 @@ async function main(): Promise<void> {
       `| peak RSS during data load | ${(peak / 1e6).toFixed(0)} MB | ${(peak / 150e6).toFixed(2)}× the limit | < 150 MB ${met(peak < 150e6)} |`,
       `| plan of a ${refRows}-row reference table, 1% changed (${updates} rows updated), no cache | ${coldMs.toFixed(0)} ms | ${(coldMs / 3000).toFixed(2)}× the limit | < 3000 ms ${met(coldMs < 3000)} |`,
       `| the same, .schemakit/cache holding the rows before the edit (as the CLI runs) | ${warmMs.toFixed(0)} ms | ${(warmMs / 3000).toFixed(2)}× the limit | < 3000 ms ${met(warmMs < 3000)} |`,
+      `| Node CPU of one plan, no cache / cached | ${median(cpuMs.cold).toFixed(0)} ms / ${median(cpuMs.cached).toFixed(0)} ms | | |`,
+      '',
+      'Phases of the plan (median ms, warm-up included; the scratch drop overlaps the phases after it):',
+      '',
+      '| phase | no cache | cached |',
+      '|---|---|---|',
+      ...[...new Set([...phases.cold.keys(), ...phases.cached.keys()])].map(
+        (k) =>
+          `| ${k} | ${phases.cold.has(k) ? median(phases.cold.get(k) ?? []).toFixed(0) : '–'} | ${phases.cached.has(k) ? median(phases.cached.get(k) ?? []).toFixed(0) : '–'} |`,
+      ),
       '',
       `Node CPU of the whole run: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s. On a loaded machine wall times stretch; the load ratio compares like with like (same run, alternated).`,
     ];

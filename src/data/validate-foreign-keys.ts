@@ -70,12 +70,19 @@ export async function validateForeignKeys(target: Db, catalog: Catalog, tables: 
           `SELECT s.line, ARRAY[${ch.idx.map((i) => `s.${stagedColumn(i)}`).join(', ')}]::text[] AS v FROM ${await stage(t)} s
             WHERE ${ch.idx.map((i) => `s.${stagedColumn(i)} IS NOT NULL`).join(' AND ')}${sources.map((q) => ` AND NOT EXISTS (${q})`).join('')} ORDER BY s.line`,
         ));
+        // A value whose row in the referenced file was rejected is that row's problem, not a missing row.
+        const rejected = new Map(ref && refIdx.every((i) => i >= 0) ? (ref.rejected ?? []).map((x) => [JSON.stringify(refIdx.map((i) => x.fields[i] ?? null)), x.line]) : []);
         for (const r of rows) {
+          const values = r.v.map((v) => JSON.stringify(v)).join(', ');
+          const invalid = rejected.get(JSON.stringify(r.v));
           problems.push({
-            code: 'data-foreign-key',
+            code: invalid === undefined ? 'data-foreign-key' : 'data-foreign-key-invalid-row',
             location: `${m.ref.file}:${r.line}:${(ch.idx[0] ?? 0) + 1}`,
             object: `column "${headerName(m, ch.idx[0] ?? 0)}"`,
-            message: `${r.v.map((v) => JSON.stringify(v)).join(', ')} not found in ${ch.schema}.${ch.table} (${ch.columns.join(', ')}) (${ch.what})`,
+            message:
+              invalid === undefined
+                ? `${values} not found in ${ch.schema}.${ch.table} (${ch.columns.join(', ')}) (${ch.what})`
+                : `${values} refers to the row on ${ref?.mapped.ref.file}:${invalid}, which is invalid (its problem is reported there) (${ch.what})`,
           });
         }
       }

@@ -7,7 +7,15 @@ export { openReplayScratch, replayInto, extensionsCreatedBy, type ReplayTarget }
 export { checkMigrations, type CheckReport, type CheckOptions } from './check-migrations';
 export { migrationDrift, type Drift } from './migration-drift';
 export { validatePlan, validateRun, planValidated, remainingSteps, assertValidated, type PlanValidation, type ValidatedPlan } from './validate-plan';
-export { prepareReferenceData, refuseInvalidData, planDeclaredWithData, planReferenceData, type DataOptions, type PreparedData } from './reference-data';
+export {
+  prepareReferenceData,
+  refuseInvalidData,
+  planDeclaredWithData,
+  planReferenceData,
+  type DataOptions,
+  type PreparedData,
+  type OnPhase,
+} from './reference-data';
 export { databaseExists, databaseName, createTargetDatabase, dropTargetDatabase, openEnvTarget } from './database-lifecycle';
 export {
   ensureDatabase,

@@ -1,18 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createScratch, type Db } from '../db';
-import {
-  findReferenceTables,
-  mapReferenceTable,
-  readCsvFile,
-  validateForeignKeys,
-  validateRows,
-  validateRowsCopied,
-  copyReadable,
-  diffReferenceData,
-  type ReferenceTable,
-  type ValidTable,
-} from '../data';
+import { createScratch, type Db, type Scratch } from '../db';
+import { diffReferenceData, dropStaged, findReferenceTables, validateForeignKeys, type ReferenceTable, type ValidTable } from '../data';
 import type { Declared } from '../declare';
 import { diffCatalogs } from '../diff';
 import { introspect, scopeCatalog, type Scope } from '../introspect';
@@ -21,7 +10,10 @@ import { planChanges, type Plan, type PlanOptions } from '../plan';
 import { formatProblem, SchemakitError, sha256, stableJson, type OnProgress, type Problem } from '../util';
 import { normalizeDeclared, normalizeInto, type NormalizeOptions } from './normalize';
 import { introspectCached } from './introspect-cache';
-import { normalizedCacheKey, readCacheEntry, writeCacheEntry } from './normalize-cache';
+import { normalizedCacheKey, readCacheEntry, readNormalizedCache, writeCacheEntry, writeNormalizedCache } from './normalize-cache';
+import { checkableOnTarget, checkRows, phase, type CheckedData, type OnPhase } from './reference-data-check';
+
+export type { OnPhase } from './reference-data-check';
 
 /** Where the project's reference data lives. */
 export interface DataOptions {
@@ -38,9 +30,15 @@ export interface DataOptions {
   readonly scope?: Scope;
   /** Told as the declarations are rendered into the scratch database. */
   readonly onProgress?: OnProgress;
+  /** Told the wall time of each phase (profiling: `npm run bench -- --data` logs them). */
+  readonly onPhase?: OnPhase;
 }
 
-/** The declared schema normalized, and the reference data validated against it (problems: file:line:col). */
+/**
+ * The declared schema normalized, and the reference data validated against it (problems: file:line:col).
+ * Tables validated in the target's session keep their rows in temporary tables there (ValidTable.staged)
+ * until dropStaged() or the session's end.
+ */
 export interface PreparedData {
   readonly catalog: Catalog;
   readonly tables: readonly ValidTable[];
@@ -61,102 +59,64 @@ export async function prepareReferenceData(declared: Declared, target: Db, optio
 /**
  * prepareReferenceData, and the drop of its scratch database (a checkpoint on PostgreSQL 15) still running:
  * the caller reads the target meanwhile and awaits `settled` before it returns.
+ *
+ * The declared catalog comes from the normalization cache, else from a scratch database. The rows are
+ * checked in the target's own session when the reference tables use only built-in types and their CHECKs
+ * call no declared routine (checkableOnTarget): the file goes there by one COPY and stays, staged, for the
+ * row diff; the scratch database (if any) is dropped meanwhile. Otherwise they are checked on the scratch
+ * database, where the declared types exist, and that check is cached by content.
  */
 async function prepareDeferred(declared: Declared, target: Db, options: DataOptions): Promise<{ prepared: PreparedData; settled: Promise<void> }> {
   const root = options.root ?? process.cwd();
   const refs = findReferenceTables(root, options.dataDir ?? 'data', declared.referenceData ?? []);
-  const { cacheDir } = options;
-  const key = cacheDir ? referenceDataCacheKey(declared, target, refs) : '';
-  let checked = cacheDir ? readCacheEntry<CheckedData>(cacheDir, 'reference-data', key) : undefined;
+  const { cacheDir, onPhase, onProgress } = options;
+  const normalizedKey = cacheDir ? normalizedCacheKey(declared.catalog, target) : '';
+  let catalog = cacheDir ? readNormalizedCache(cacheDir, normalizedKey) : undefined;
+  let scratch: Scratch | undefined;
   let settled: Promise<void> = Promise.resolve();
-  if (!checked) {
-    ({ checked, settled } = await checkOnScratch(declared, target, refs, options.onProgress));
-    if (cacheDir) writeCacheEntry(cacheDir, 'reference-data', key, checked);
-  }
+  const dispose = () => {
+    const s = scratch;
+    scratch = undefined;
+    if (!s) return;
+    settled = phase(onPhase, 'scratch drop (in the background)', () => s.dispose());
+    settled.catch(() => undefined); // awaited by the caller; not an unhandled rejection meanwhile
+  };
+  const normalize = async (): Promise<{ scratch: Scratch; catalog: Catalog }> => {
+    onProgress?.({ kind: 'ScratchDatabase' });
+    const made = await phase(onPhase, 'scratch create', () => createScratch(target, { extensions: declared.catalog.extensions.map((e) => e.name) }));
+    scratch = made;
+    const normalized = await phase(onPhase, 'normalize', () => normalizeInto(declared, made.db, onProgress));
+    if (cacheDir) writeNormalizedCache(cacheDir, normalizedKey, normalized);
+    return { scratch: made, catalog: normalized };
+  };
+  let checked: CheckedData | undefined;
   try {
+    if (!catalog) catalog = (await normalize()).catalog;
+    if (await checkableOnTarget(target, catalog, refs)) {
+      dispose();
+      checked = await checkRows(target, catalog, refs, { stage: true, onPhase });
+    } else {
+      const key = cacheDir ? referenceDataCacheKey(declared, target, refs) : '';
+      checked = cacheDir ? readCacheEntry<CheckedData>(cacheDir, 'reference-data', key) : undefined;
+      if (!checked) {
+        // The declared types must exist where the rows are checked: a scratch database the declarations are in.
+        const on = scratch ?? (await normalize()).scratch;
+        checked = await checkRows(on.db, catalog, refs, { onPhase });
+        const write = checked;
+        if (cacheDir) await phase(onPhase, 'cache write', async () => writeCacheEntry(cacheDir, 'reference-data', key, write));
+      }
+      dispose();
+    }
     const problems = [...checked.problems];
-    await validateForeignKeys(target, checked.catalog, checked.tables, problems, new Set(checked.unreadable));
+    const c = checked;
+    await phase(onPhase, 'foreign keys', () => validateForeignKeys(target, c.catalog, c.tables, problems, new Set(c.unreadable)));
     return { prepared: { catalog: checked.catalog, tables: checked.tables, problems: sortProblems(problems) }, settled };
   } catch (err) {
+    dispose();
+    if (checked) await dropStaged(target, checked.tables).catch(() => undefined);
     await settled.catch(() => undefined);
     throw err;
   }
-}
-
-/** What the scratch database says of the CSV files: it depends only on the declarations and the files' content. */
-interface CheckedData {
-  readonly catalog: Catalog;
-  readonly tables: readonly ValidTable[];
-  readonly problems: readonly Problem[];
-  /** `[schema, table]` JSON of the files whose header could not be read. */
-  readonly unreadable: readonly string[];
-}
-
-/**
- * The normalized catalog and the reference data checked against it on a scratch database (types, lengths,
- * NOT NULL, CHECKs, duplicate keys); the foreign keys, which look at the target's rows, are checked apart.
- */
-async function checkOnScratch(
-  declared: Declared,
-  target: Db,
-  refs: readonly ReferenceTable[],
-  onProgress?: OnProgress,
-): Promise<{ checked: CheckedData; settled: Promise<void> }> {
-  onProgress?.({ kind: 'ScratchDatabase' });
-  const scratch = await createScratch(target, { extensions: declared.catalog.extensions.map((e) => e.name) });
-  let checked: CheckedData;
-  try {
-    const catalog = await normalizeInto(declared, scratch.db, onProgress);
-    const problems: Problem[] = [];
-    const tables: ValidTable[] = [];
-    const unreadable: string[] = [];
-    for (const ref of refs) {
-      const copied = await validateCopied(scratch.db, catalog, ref, refs, problems);
-      if (copied) {
-        tables.push(copied);
-        continue;
-      }
-      const csv = await readCsvFile(ref.path, ref.file);
-      problems.push(...csv.problems);
-      const mapped = csv.header.length === 0 ? null : mapReferenceTable(catalog, ref, csv, refs, problems);
-      if (mapped) tables.push(await validateRows(scratch.db, catalog, mapped, csv, problems));
-      else unreadable.push(JSON.stringify([ref.schema, ref.table]));
-    }
-    checked = { catalog, tables, problems, unreadable };
-  } catch (err) {
-    await scratch.dispose();
-    throw err;
-  }
-  const settled = scratch.dispose();
-  settled.catch(() => undefined); // awaited by the caller; not an unhandled rejection meanwhile
-  return { checked, settled };
-}
-
-/**
- * A reference file validated on the fast path: read by COPY in the scratch database, no record parsed in
- * JavaScript (see copyReadable). Null when the file needs csv-parse (its messages): unreadable, a header
- * problem, quoting COPY would read otherwise, or a file COPY refuses.
- */
-async function validateCopied(
-  scratch: Db,
-  catalog: Catalog,
-  ref: ReferenceTable,
-  refs: readonly ReferenceTable[],
-  problems: Problem[],
-): Promise<ValidTable | null> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(ref.path);
-  } catch {
-    return null;
-  }
-  const readable = copyReadable(bytes);
-  if (!readable) return null;
-  const headerProblems: Problem[] = [];
-  const csv = { file: ref.file, header: readable.header, headerLine: 1, records: [], problems: [] };
-  const mapped = mapReferenceTable(catalog, ref, csv, refs, headerProblems);
-  if (!mapped || headerProblems.length > 0) return null;
-  return validateRowsCopied(scratch, catalog, mapped, { ...readable, bytes }, problems);
 }
 
 /**
@@ -222,14 +182,19 @@ export async function planDeclaredWithData(
   let plan: Plan;
   try {
     refuseInvalidData(prepared);
-    const actual = await introspectCached(db, { scope: data.scope }, normalize.cacheDir);
-    const rows = await diffReferenceData(db, actual, prepared.tables);
-    plan = planChanges([...diffCatalogs(actual, scopeCatalog(prepared.catalog, data.scope), declared.renames), ...rows], options);
+    const { onPhase } = data;
+    const actual = await phase(onPhase, 'introspect', () => introspectCached(db, { scope: data.scope }, normalize.cacheDir));
+    const rows = await phase(onPhase, 'row diff', () => diffReferenceData(db, actual, prepared.tables));
+    plan = await phase(onPhase, 'plan', async () =>
+      planChanges([...diffCatalogs(actual, scopeCatalog(prepared.catalog, data.scope), declared.renames), ...rows], options),
+    );
   } catch (err) {
+    await dropStaged(db, prepared.tables).catch(() => undefined);
     await settled.catch(() => undefined);
     throw err;
   }
-  await settled;
+  await dropStaged(db, prepared.tables);
+  await phase(data.onPhase, 'wait for the scratch drop', () => settled);
   return plan;
 }
 
@@ -241,6 +206,10 @@ export async function planReferenceData(db: Db, declared: Declared, options: Pla
   const root = data.root ?? process.cwd();
   if (findReferenceTables(root, data.dataDir ?? 'data', declared.referenceData ?? []).length === 0) return planChanges([], options);
   const prepared = await prepareReferenceData(declared, db, data);
-  refuseInvalidData(prepared);
-  return planChanges(await diffReferenceData(db, await introspect(db), prepared.tables), options);
+  try {
+    refuseInvalidData(prepared);
+    return planChanges(await diffReferenceData(db, await introspect(db), prepared.tables), options);
+  } finally {
+    await dropStaged(db, prepared.tables);
+  }
 }

@@ -97,6 +97,39 @@ function setUpdateSql(target: string, columns: readonly DataColumn[], key: reado
   return `UPDATE ${target} t SET ${set.join(', ')}\nFROM ${rowsSource(target, columns, rows)}\nWHERE ${where.join(' AND ')}`;
 }
 
+/** Up to this many rows inserted or deleted: batched `INSERT … VALUES` / `DELETE … IN` (readable); more: set-based statements. */
+const ROW_STATEMENTS = 100;
+
+/** `t.k = v.k AND …`: the rows of `t` whose key is a row of the set-based source `v`. */
+const keyMatch = (columns: readonly DataColumn[], key: readonly string[]) =>
+  key
+    .map(
+      (k) =>
+        `t.${ident(k)} = ${sourceValue(
+          must(
+            columns.find((x) => x.name === k),
+            `key column ${k}`,
+          ),
+        )}`,
+    )
+    .join(' AND ');
+
+/** One INSERT of many rows from a JSON document (set-based: the table's row type reads the values). */
+function setInsertSql(target: string, columns: readonly DataColumn[], rows: readonly (readonly Value[])[], override: boolean): string {
+  return `INSERT INTO ${target} (${columns.map((c) => ident(c.name)).join(', ')})${override ? ' OVERRIDING SYSTEM VALUE' : ''}\nSELECT ${columns.map(sourceValue).join(', ')}\nFROM ${rowsSource(target, columns, rows)}`;
+}
+
+/** One DELETE of many rows by key, the keys from a JSON document. */
+function setDeleteSql(target: string, columns: readonly DataColumn[], key: readonly string[], rows: readonly (readonly Value[])[]): string {
+  const keyColumns = columns.flatMap((c, i) => (key.includes(c.name) ? [[c, i] as const] : []));
+  const keys = rows.map((r) => keyColumns.map(([, i]) => cellAt(r, i)));
+  return `DELETE FROM ${target} t\nUSING ${rowsSource(
+    target,
+    keyColumns.map(([c]) => c),
+    keys,
+  )}\nWHERE ${keyMatch(columns, key)}`;
+}
+
 /**
  * Moves the sequence of a serial / identity column past the largest value in the table (never back), so
  * the application's next default value does not collide with an id the data wrote explicitly.
@@ -107,7 +140,9 @@ export function advanceSequenceSql(schema: string, table: string, column: string
 }
 
 /**
- * Steps of one reference-data change: batched INSERTs (reverse: DELETE by key) then, for explicit values
+ * Steps of one reference-data change (more than 100 rows inserted or deleted: set-based statements from a
+ * JSON document per 5,000 rows, `INSERT … SELECT` and `DELETE … USING`, with the same reverses; fewer:
+ * literal rows): batched INSERTs (reverse: DELETE by key) then, for explicit values
  * of serial / identity columns, their sequences moved past them; UPDATEs of the changed columns (a few
  * rows: one per row; more: one set-based UPDATE per batch from a JSON document; reverse: the old values the
  * same way); batched DELETEs (hazard `deletes-data`; reverse: the deleted rows inserted whole). Writes run
@@ -124,10 +159,31 @@ export function planSyncTableData(c: SyncTableData): PlannedStep[] {
     creates: [dataNode('data', c.schema, c.table)],
     needs: [relNode(c.schema, c.table), ...c.references.map((r) => dataNode('data', r.schema, r.table))],
   };
+  const many = c.rows.length > ROW_STATEMENTS;
   switch (c.action) {
     case 'insert':
       return [
-        ...chunks(c.rows).map((batch) =>
+        ...(many
+          ? chunks(c.rows, SET_BATCH).map((batch) =>
+              plannedStep(c, {
+                ...write,
+                op: '+',
+                sql: setInsertSql(
+                  target,
+                  c.columns,
+                  batch.map((r) => r.values),
+                  (c.sequences?.length ?? 0) > 0,
+                ),
+                reverse: setDeleteSql(
+                  target,
+                  c.columns,
+                  c.key,
+                  batch.map((r) => r.values),
+                ),
+              }),
+            )
+          : []),
+        ...(many ? [] : chunks(c.rows)).map((batch) =>
           plannedStep(c, {
             ...write,
             op: '+',
@@ -181,14 +237,21 @@ export function planSyncTableData(c: SyncTableData): PlannedStep[] {
         });
       });
     case 'delete':
-      return chunks(c.rows).map((batch) =>
+      return chunks(c.rows, many ? SET_BATCH : BATCH).map((batch) =>
         plannedStep(c, {
-          sql: `DELETE FROM ${target} WHERE ${keyCondition(
-            c.columns,
-            c.key,
-            batch.map((r) => r.values),
-          )}`,
-          reverse: insertSql(
+          sql: many
+            ? setDeleteSql(
+                target,
+                c.columns,
+                c.key,
+                batch.map((r) => r.values),
+              )
+            : `DELETE FROM ${target} WHERE ${keyCondition(
+                c.columns,
+                c.key,
+                batch.map((r) => r.values),
+              )}`,
+          reverse: (many ? setInsertSql : insertSql)(
             target,
             raw(c.beforeColumns),
             batch.map((r) => r.before ?? []),
