@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type * as TS from 'typescript';
-import { SchemakitError } from '../util';
+import { forgetGeneratedSources, registerGeneratedSource, SchemakitError } from '../util';
 import { schemakitModule } from './package-root';
 import { errorPlace, formatPlace } from './stack';
 
@@ -52,6 +52,8 @@ export function evaluateSchemaFiles(files: readonly string[], compiled: Readonly
   // Node 16.6+: map stack traces through the inline source maps, so errors and declaration
   // locations name `.ts` lines.
   process.setSourceMapsEnabled(true);
+  // Declarations name their file:line through these maps too (declare/location), decoded only when asked.
+  forgetGeneratedSources();
   const cache = new Map<string, NodeModule>();
   const known = new Set(files);
   const load = (file: string): unknown => {
@@ -71,7 +73,9 @@ export function evaluateSchemaFiles(files: readonly string[], compiled: Readonly
       return plainRequire(id);
     };
     cache.set(file, m);
-    m._compile(compiled.get(file) ?? transpile(file), file);
+    const code = compiled.get(file) ?? transpile(file);
+    registerGeneratedSource(file, code);
+    m._compile(code, file);
     m.loaded = true;
     return m.exports;
   };
