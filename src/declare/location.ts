@@ -1,6 +1,7 @@
 import { findSourceMap } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mappedPosition } from '../util';
 
 /** Where a declaration was made, as `file:line` (file relative to the working directory when inside it). */
 export type Location = string;
@@ -15,8 +16,13 @@ export function formatLocation(file: string, line: number): Location {
   return `${shown}:${line}`;
 }
 
-/** Maps a generated position to its source through the source map Node keeps (when source maps are on). */
+/**
+ * Maps a generated position to its source: through the loader's registered files (util/source-lines, a
+ * cheaper decoding of the same inline maps), else through the source map Node keeps (when source maps are on).
+ */
 function original(file: string, line: number, column: number): { file: string; line: number } {
+  const registered = mappedPosition(file, line, column);
+  if (registered) return registered;
   const map = findSourceMap(file);
   if (!map) return { file, line };
   const entry = map.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number };

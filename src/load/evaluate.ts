@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type * as TS from 'typescript';
-import { SchemakitError } from '../util';
+import { forgetGeneratedSources, registerGeneratedSource, SchemakitError } from '../util';
 import { schemakitModule } from './package-root';
 import { errorPlace, formatPlace } from './stack';
 
@@ -48,10 +48,17 @@ function resolveSchemaImport(id: string, from: string): string | null {
  * exports of each file, in order. A runtime error is reported with the
  * file:line of the schema file it happened in.
  */
-export function evaluateSchemaFiles(files: readonly string[], compiled: ReadonlyMap<string, string> = new Map()): Record<string, unknown>[] {
+export function evaluateSchemaFiles(
+  files: readonly string[],
+  compiled: ReadonlyMap<string, string> = new Map(),
+  /** Told when a file requires a module other than `schemakit` and the schema files (its result may vary). */
+  onOutsideRead: () => void = () => undefined,
+): Record<string, unknown>[] {
   // Node 16.6+: map stack traces through the inline source maps, so errors and declaration
   // locations name `.ts` lines.
   process.setSourceMapsEnabled(true);
+  // Declarations name their file:line through these maps too (declare/location), decoded only when asked.
+  forgetGeneratedSources();
   const cache = new Map<string, NodeModule>();
   const known = new Set(files);
   const load = (file: string): unknown => {
@@ -68,10 +75,13 @@ export function evaluateSchemaFiles(files: readonly string[], compiled: Readonly
         const target = resolveSchemaImport(id, file);
         if (target) return load(target);
       }
+      onOutsideRead();
       return plainRequire(id);
     };
     cache.set(file, m);
-    m._compile(compiled.get(file) ?? transpile(file), file);
+    const code = compiled.get(file) ?? transpile(file);
+    registerGeneratedSource(file, code);
+    m._compile(code, file);
     m.loaded = true;
     return m.exports;
   };
@@ -96,5 +106,47 @@ export function evaluateSchemaFiles(files: readonly string[], compiled: Readonly
       const message = err instanceof Error ? err.message : String(err);
       throw new SchemakitError('load', 'runtime-error', `${location}: ${message}`, { cause: err, problems: [{ code: 'runtime-error', message, location }] });
     }
+  }
+}
+
+/**
+ * Runs `run` with `process.env` behind a proxy that tells `onRead` when code other than Node's own (which
+ * reads e.g. NODE_V8_COVERAGE as it compiles a module) reads or lists a variable: the declarations then
+ * depend on the environment. The environment object is put back afterwards.
+ */
+export function watchingEnvironment<T>(onRead: () => void, run: () => T): T {
+  const env = process.env;
+  function told<R>(r: R): R {
+    if (!readByNode(told)) onRead();
+    return r;
+  }
+  process.env = new Proxy(env, {
+    get: (t, k) => (typeof k === 'string' ? told(Reflect.get(t, k)) : Reflect.get(t, k)),
+    has: (t, k) => (typeof k === 'string' ? told(Reflect.has(t, k)) : Reflect.has(t, k)),
+    ownKeys: (t) => told(Reflect.ownKeys(t)),
+    getOwnPropertyDescriptor: (t, k) => told(Reflect.getOwnPropertyDescriptor(t, k)),
+  });
+  try {
+    return run();
+  } finally {
+    process.env = env;
+  }
+}
+
+/** Whether the code that called the proxy trap calling `trap` is Node's own (a `node:` module). */
+function readByNode(trap: (r: never) => unknown): boolean {
+  const prepare = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  try {
+    Error.prepareStackTrace = (_err, callSites) => callSites;
+    Error.stackTraceLimit = 2;
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder, trap);
+    // [0] is the proxy's trap (an arrow function in this file), [1] the code that touched process.env.
+    const sites = (holder.stack as NodeJS.CallSite[] | undefined) ?? [];
+    return sites[1]?.getFileName()?.startsWith('node:') ?? false;
+  } finally {
+    Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
   }
 }

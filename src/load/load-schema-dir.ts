@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collectDeclarations, validateDeclared, type Declared } from '../declare';
 import { SchemakitError, formatProblem, type OnProgress, type Problem } from '../util';
-import { evaluateSchemaFiles } from './evaluate';
+import { evaluateSchemaFiles, watchingEnvironment } from './evaluate';
+import { declaredCacheKey, readDeclaredCache, writeDeclaredCache } from './declared-cache';
 import { findSchemaFiles } from './find-files';
 import { schemakitTypes } from './package-root';
 import type * as Typecheck from './typecheck';
@@ -35,10 +36,15 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new SchemakitError('load', 'not-found', `schema folder ${dir} does not exist`);
   const files = findSchemaFiles(root);
   if (files.length === 0) throw new SchemakitError('load', 'no-schema-files', `no .ts files in ${dir}`);
+  const typecheck = options.typecheck ?? true;
+  const types = schemakitTypes();
+  const key = options.cacheDir ? typecheckCacheKey(files, types) : '';
+  // An unchanged folder whose evaluation read nothing else: its validated declarations, without evaluating.
+  const declaredKey = options.cacheDir ? declaredCacheKey(key, typecheck) : '';
+  const hit = options.cacheDir ? readDeclaredCache(options.cacheDir, declaredKey) : undefined;
+  if (hit) return hit;
   let compiled: ReadonlyMap<string, string> | undefined;
-  if (options.typecheck ?? true) {
-    const types = schemakitTypes();
-    const key = options.cacheDir ? typecheckCacheKey(files, types) : '';
+  if (typecheck) {
     compiled = options.cacheDir ? readTypecheckCache(options.cacheDir, key) : undefined;
     if (!compiled) {
       options.onProgress?.({ kind: 'TypeCheck', files: files.length });
@@ -49,10 +55,19 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
       if (options.cacheDir) writeTypecheckCache(options.cacheDir, key, outputs);
     }
   }
-  const modules = evaluateSchemaFiles(files, compiled);
-  let declared: Declared;
+  let outside = false;
+  const readOutside = () => (outside = true);
+  const declared = watchingEnvironment(readOutside, () => collect(evaluateSchemaFiles(files, compiled, readOutside), files));
+  const problems = validateDeclared(declared);
+  if (problems.length > 0) throw new SchemakitError('validate', 'invalid-schema', `${problems.length} problem(s) in ${dir}:${summary(problems)}`, { problems });
+  if (options.cacheDir && !outside) writeDeclaredCache(options.cacheDir, declaredKey, declared);
+  return declared;
+}
+
+/** Collects the exported declarations of the evaluated files; a callback that throws is named at its file:line. */
+function collect(modules: Record<string, unknown>[], files: readonly string[]): Declared {
   try {
-    declared = collectDeclarations(modules);
+    return collectDeclarations(modules);
   } catch (err) {
     if (err instanceof SchemakitError) throw err;
     // A callback in a declaration (generated column, check) threw while being evaluated.
@@ -63,7 +78,4 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
       problems: [{ code: 'runtime-error', message, ...(location ? { location } : {}) }],
     });
   }
-  const problems = validateDeclared(declared);
-  if (problems.length > 0) throw new SchemakitError('validate', 'invalid-schema', `${problems.length} problem(s) in ${dir}:${summary(problems)}`, { problems });
-  return declared;
 }

@@ -10,3 +10,4 @@ export * from './progress';
 export * from './glob';
 export * from './must';
 export * from './pairs';
+export * from './source-lines';
