@@ -1,13 +1,14 @@
 import { expect } from 'chai';
-import { readdirSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db } from '../../src/db';
+import { createTempDatabase, type Db } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import { readHistory } from '../../src/migrate';
 import { engines } from '../support/engines';
 import { catalogView } from '../support/catalog-view';
 import { useCliTarget } from './cli-target';
-import { describeRun, runCli, type CliResult } from './run-cli';
+import { describeRun, makeProject, runCli, type CliResult } from './run-cli';
 import { shop, shopWith, type SchemaFiles } from './schemas';
 import { present } from '../support/present';
 
@@ -18,14 +19,23 @@ const customersWithPhone = present(shop['customers.ts']).replace('name: c.text()
 /** A table declared on a branch. */
 const tagsTable = `import { c, table } from 'schemakit';\nimport { shop } from './shop';\n\nexport const tags = table(shop, 'tags', { columns: { id: c.integer().primaryKey() } });\n`;
 
+/** The schema with phone and the `returned` enum value (the second migration's). */
+const withPhone = (extra: SchemaFiles = {}) =>
+  shopWith({ 'customers.ts': customersWithPhone, 'shop.ts': present(shop['shop.ts']).replace("'shipped']", "'shipped', 'returned']"), ...extra });
+/** The declaration of the table a branch's hand-written migration adds. */
+const branchTable = tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()');
+
 /**
  * generate → migrate up → status → check → down through the real binary: against a temporary database on the
  * PG15 server (`--url`, replays in temporary databases there) and against the embedded PGlite (no URL).
+ * Each test is one scenario on a project and database of its own (`--grep` gives its true result): the
+ * migrations it starts from are copied from ones generated once for the suite (`before`) and applied with
+ * `migrate up` in the test; the versions are spaced (init, then phone 10 s later) so a branch's migration fits between.
  */
 for (const engine of engines) {
   describe(`cli migrate workflow (${engine.name})`, function () {
     this.timeout(240_000);
-    const target = useCliTarget(engine, shop, 'schemakit-migrate-');
+    const target = useCliTarget(engine, shop, 'schemakit-migrate-', { each: true });
     const cli = (...args: string[]) => runCli([...args, ...target().urlArgs], { cwd: target().project.dir });
     const onTarget = <T>(fn: (db: Db) => Promise<T>) => target().onTarget(fn);
     const project = {
@@ -36,6 +46,62 @@ for (const engine of engines) {
     };
     const migrationsRoot = () => join(project.dir, 'generated', 'migrations');
     const migrations = () => readdirSync(migrationsRoot()).sort();
+
+    /** `init` (the shop) and `phone` (withPhone()), generated once on this engine; the tests copy them. */
+    const generated = { dir: '', init: '', phone: '' };
+    before(async function () {
+      this.timeout(240_000);
+      const scratch = makeProject(shop, 'schemakit-migrate-gen-');
+      const temp = engine.kind === 'postgres' ? await createTempDatabase(undefined, 'schemakit_cli') : null;
+      try {
+        const run = async (...args: string[]) => expectExit(await runCli([...args, ...(temp ? ['--url', temp.db.url!] : [])], { cwd: scratch.dir }), 0);
+        await run('generate', 'init');
+        await run('migrate', 'up');
+        scratch.writeSchema(withPhone());
+        await run('generate', 'phone');
+        const root = join(scratch.dir, 'generated', 'migrations');
+        const [init = '', phone = ''] = readdirSync(root).sort();
+        generated.dir = mkdtempSync(join(tmpdir(), 'schemakit-migrate-files-'));
+        generated.init = init;
+        generated.phone = `${(BigInt(init.slice(0, 14)) + 10n).toString()}_phone`;
+        cpSync(join(root, init), join(generated.dir, generated.init), { recursive: true });
+        cpSync(join(root, phone), join(generated.dir, generated.phone), { recursive: true });
+      } finally {
+        await temp?.dispose();
+        scratch.remove();
+      }
+    });
+    after(() => {
+      if (generated.dir) rmSync(generated.dir, { recursive: true, force: true });
+    });
+
+    /** Copies the given generated migrations into the project, with the schema they produce, and applies them. */
+    const appliedUpTo = async (stage: 'init' | 'phone'): Promise<void> => {
+      const names = stage === 'init' ? [generated.init] : [generated.init, generated.phone];
+      mkdirSync(migrationsRoot(), { recursive: true });
+      for (const name of names) cpSync(join(generated.dir, name), join(migrationsRoot(), name), { recursive: true });
+      if (stage === 'phone') project.writeSchema(withPhone());
+      expectExit(await cli('migrate', 'up'), 0);
+    };
+
+    /** Both generated migrations applied, plus a branch's hand-written one between them, declared too. */
+    const branchApplied = async (): Promise<string> => {
+      await appliedUpTo('phone');
+      const branch = addBranchMigration();
+      expectExit(await cli('migrate', 'up'), 0);
+      project.writeSchema(withPhone({ 'branch.ts': branchTable }));
+      return branch;
+    };
+
+    /** A hand-written migration merged from a branch: older than the last applied one, newer than the first. */
+    const addBranchMigration = (): string => {
+      const [, second = ''] = migrations();
+      const branch = `${(BigInt(second.slice(0, 14)) - 1n).toString()}_from_branch`;
+      mkdirSync(join(migrationsRoot(), branch));
+      writeFileSync(join(migrationsRoot(), branch, 'up.sql'), 'CREATE TABLE shop.branch_notes (id integer);\n');
+      writeFileSync(join(migrationsRoot(), branch, 'down.sql'), 'DROP TABLE shop.branch_notes;\n');
+      return branch;
+    };
 
     it('generate writes a timestamped migration with meta.json; migrate up applies it; status is clean; check passes', async () => {
       const gen = await cli('generate', 'init');
@@ -76,10 +142,9 @@ for (const engine of engines) {
     });
 
     it('a second migration with an enum value outside the transaction; down restores the catalog and the history', async () => {
+      await appliedUpTo('init');
       const before = await onTarget(async (db) => catalogView(await introspect(db)));
-      project.writeSchema(
-        shopWith({ 'customers.ts': customersWithPhone, 'shop.ts': present(shop['shop.ts']).replace("'shipped']", "'shipped', 'returned']") }),
-      );
+      project.writeSchema(withPhone());
       expectExit(await cli('generate', 'phone'), 0);
       const second = migrations()[1];
       expect(readFileSync(join(migrationsRoot(), present(second), 'up.sql'), 'utf8')).to.match(
@@ -100,10 +165,10 @@ for (const engine of engines) {
       expect(down.stdout).to.include(`reverted ${second}`);
       expect(await onTarget(async (db) => catalogView(await introspect(db)))).to.deep.equal(before);
       expect(await onTarget(async (db) => (await readHistory(db)).map((h) => `${h.version}_${h.name}`))).to.deep.equal([migrations()[0]]);
-      expectExit(await cli('migrate', 'up'), 0);
     });
 
     it('status and check report an applied file that was edited, and migrate up refuses to run', async () => {
+      await appliedUpTo('phone');
       const file = join(migrationsRoot(), present(migrations()[1]), 'up.sql');
       const original = readFileSync(file, 'utf8');
       writeFileSync(file, original + '\nSELECT 1;\n');
@@ -125,6 +190,7 @@ for (const engine of engines) {
     });
 
     it('status reports an edited first file and the rest of the status (drift not replayable), and up warns about a missing applied directory', async () => {
+      await appliedUpTo('phone');
       const [first, second] = migrations();
       const file = join(migrationsRoot(), present(first), 'up.sql');
       const original = readFileSync(file, 'utf8');
@@ -152,11 +218,9 @@ for (const engine of engines) {
     });
 
     it('a migration merged from a branch, older than the last applied one, is applied by name with a notice; drift is shown as a diff', async () => {
+      await appliedUpTo('phone');
       const [first = '', second = ''] = migrations();
-      const branch = `${(BigInt(second.slice(0, 14)) - 1n).toString()}_from_branch`;
-      mkdirSync(join(migrationsRoot(), branch));
-      writeFileSync(join(migrationsRoot(), branch, 'up.sql'), 'CREATE TABLE shop.branch_notes (id integer);\n');
-      writeFileSync(join(migrationsRoot(), branch, 'down.sql'), 'DROP TABLE shop.branch_notes;\n');
+      const branch = addBranchMigration();
       expect(first < branch && branch < second).to.equal(true);
       const status = await cli('migrate', 'status', '--no-drift');
       expectExit(status, 2);
@@ -181,28 +245,13 @@ for (const engine of engines) {
         .to.match(/^--- a\/shop\/customers\.ts\n\+\+\+ b\/shop\/customers\.ts\n@@ /m)
         .and.match(/^- +name: c\.text\(\),$/m);
       expect(drift.stdout).not.to.match(/reset/i);
-      await onTarget((db) => db.exec('DROP TABLE shop.by_hand; ALTER TABLE shop.customers ADD COLUMN name text'));
-      // Leave the project consistent for the next tests: the branch table is declared too.
-      project.writeSchema(
-        shopWith({
-          'customers.ts': customersWithPhone,
-          'shop.ts': present(shop['shop.ts']).replace("'shipped']", "'shipped', 'returned']"),
-          'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
-        }),
-      );
     });
 
     if (engine.kind !== 'postgres') return;
 
     it('check fails when the files do not reproduce the schema, and when two branches generated from the same state', async () => {
-      project.writeSchema(
-        shopWith({
-          'customers.ts': customersWithPhone,
-          'shop.ts': present(shop['shop.ts']).replace("'shipped']", "'shipped', 'returned']"),
-          'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
-          'tags.ts': tagsTable,
-        }),
-      );
+      await branchApplied();
+      project.writeSchema(withPhone({ 'branch.ts': branchTable, 'tags.ts': tagsTable }));
       const missing = await cli('migrate', 'check');
       expectExit(missing, 1);
       expect(missing.stdout)
@@ -218,7 +267,7 @@ for (const engine of engines) {
         shopWith({
           'customers.ts': branchB,
           'shop.ts': present(shop['shop.ts']).replace("'shipped']", "'shipped', 'returned']"),
-          'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
+          'branch.ts': branchTable,
         }),
       );
       expectExit(await cli('generate', 'vip'), 0);
@@ -227,7 +276,7 @@ for (const engine of engines) {
         shopWith({
           'customers.ts': branchB,
           'shop.ts': present(shop['shop.ts']).replace("'shipped']", "'shipped', 'returned']"),
-          'branch.ts': tagsTable.replace(/tags/g, 'branch_notes').replace('id: c.integer().primaryKey()', 'id: c.integer()'),
+          'branch.ts': branchTable,
           'tags.ts': tagsTable,
         }),
       );
