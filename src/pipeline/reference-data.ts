@@ -194,8 +194,22 @@ export async function planDeclaredWithData(
     throw err;
   }
   await dropStaged(db, prepared.tables);
-  await phase(data.onPhase, 'wait for the scratch drop', () => settled);
+  // The scratch database's drop (a checkpoint on PostgreSQL 15) finishes after the plan is returned.
+  const pending: Promise<void> = settled.finally(() => pendingDrops.delete(pending));
+  pending.catch(() => undefined); // scratchDropsSettled() reports it
+  pendingDrops.add(pending);
   return plan;
+}
+
+/** Scratch databases still being dropped after the plan that made them returned. */
+const pendingDrops = new Set<Promise<void>>();
+
+/**
+ * Waits for the scratch databases that plans returned before dropping are gone; rejects with the first
+ * drop that failed. A process that exits normally waits for them anyway (their connections keep it alive).
+ */
+export async function scratchDropsSettled(): Promise<void> {
+  await Promise.all([...pendingDrops]);
 }
 
 /**

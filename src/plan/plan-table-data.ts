@@ -163,43 +163,15 @@ export function planSyncTableData(c: SyncTableData): PlannedStep[] {
   switch (c.action) {
     case 'insert':
       return [
-        ...(many
-          ? chunks(c.rows, SET_BATCH).map((batch) =>
-              plannedStep(c, {
-                ...write,
-                op: '+',
-                sql: setInsertSql(
-                  target,
-                  c.columns,
-                  batch.map((r) => r.values),
-                  (c.sequences?.length ?? 0) > 0,
-                ),
-                reverse: setDeleteSql(
-                  target,
-                  c.columns,
-                  c.key,
-                  batch.map((r) => r.values),
-                ),
-              }),
-            )
-          : []),
-        ...(many ? [] : chunks(c.rows)).map((batch) =>
-          plannedStep(c, {
+        ...chunks(c.rows, many ? SET_BATCH : BATCH).map((batch) => {
+          const values = batch.map((r) => r.values);
+          return plannedStep(c, {
             ...write,
             op: '+',
-            sql: insertSql(
-              target,
-              c.columns,
-              batch.map((r) => r.values),
-              (c.sequences?.length ?? 0) > 0,
-            ),
-            reverse: `DELETE FROM ${target} WHERE ${keyCondition(
-              c.columns,
-              c.key,
-              batch.map((r) => r.values),
-            )}`,
-          }),
-        ),
+            sql: (many ? setInsertSql : insertSql)(target, c.columns, values, (c.sequences?.length ?? 0) > 0),
+            reverse: many ? setDeleteSql(target, c.columns, c.key, values) : `DELETE FROM ${target} WHERE ${keyCondition(c.columns, c.key, values)}`,
+          });
+        }),
         // Nothing to undo: a sequence left ahead of the rows is harmless.
         ...(c.sequences ?? []).map((col) => plannedStep(c, { ...write, op: '~', sql: advanceSequenceSql(c.schema, c.table, col), reverse: '' })),
       ];
