@@ -1,5 +1,5 @@
-import { acquirePglite, type Db } from '../db';
-import { describeOutOfScope, introspect, introspectOutOfScope, introspectUnmanaged, type OutOfScope, type Scope, type UnmanagedObject } from '../introspect';
+import type { Db } from '../db';
+import { describeOutOfScope, introspectOutOfScope, introspectUnmanaged, type OutOfScope, type Scope, type UnmanagedObject } from '../introspect';
 import { applyPlan } from '../apply';
 import { isFailingPreflight, runPreflight, renderPreflight, type PreflightFinding } from '../lint';
 import { withMigrationLock } from '../migrate';
@@ -7,13 +7,10 @@ import { requiredBackupDir } from '../config';
 import { backupFirst } from './backup-first';
 import { loadDeclarations } from './load-declarations';
 import { planToJson, renderUp, type HazardKind, type Plan, type PlanOptions } from '../plan';
-import { openSource, parseSource, resolveSide, type Source } from '../pipeline';
-import { noRenames } from '../model';
 import {
   assertValidated,
   defaultCacheDir,
   embeddedResultCache,
-  planDiff,
   planTarget,
   planValidated,
   normalizeDeclared,
@@ -34,47 +31,7 @@ import { scopeOf } from './target';
 import { using, type Outcome } from './outcome';
 
 export { using, type Outcome };
-
-/** `schemakit diff --from SRC --to DST`: exit 0 no differences, 2 differences. */
-export async function runDiff(opts: { from: string; to: string; json?: boolean; privileges?: boolean } & OnlineFlags & ScopeFlags): Promise<Outcome> {
-  const scope = scopeOf(opts);
-  const from = parseSource(opts.from);
-  const to = parseSource(opts.to);
-  // Two servers are connected to and read at once: each side's catalog queries run on the server while
-  // this process parses the other's rows (the whole command takes about one introspection's time, not two).
-  const servers = from.kind === 'url' && to.kind === 'url';
-  const [fromDb, toDb] = servers ? await openBoth(from, to) : await openOneByOne(from, to);
-  const extra = (fromDb ?? toDb) ? null : await acquirePglite();
-  return using([fromDb, toDb, extra], async () => {
-    const like = (fromDb ?? toDb ?? extra)!;
-    // `extra` is itself a brand-new empty database: reading `empty` from it saves starting another PGlite.
-    const side = (s: Source, db: Db | null) =>
-      s.kind === 'empty' && extra
-        ? introspect(extra).then((catalog) => ({ catalog, renames: noRenames }))
-        : resolveSide(s, db, like, { cacheDir: defaultCacheDir() });
-    const [sa, sb] = servers ? await Promise.all([side(from, fromDb), side(to, toDb)]) : [await side(from, fromDb), await side(to, toDb)];
-    const plan = planDiff({ source: from, ...sa }, { source: to, ...sb }, { ...planOptionsOf(opts), privileges: opts.privileges, scope });
-    return { stdout: opts.json ? JSON.stringify(planToJson(plan), null, 2) : renderUp(plan), exitCode: plan.steps.length ? 2 : 0 };
-  });
-}
-
-/** Opens the two sources one after the other (an embedded one holds its lock; the second one failing closes the first). */
-async function openOneByOne(from: Source, to: Source): Promise<[Db | null, Db | null]> {
-  const fromDb = await openSource(from);
-  const toDb = await openSource(to).catch(async (e) => {
-    await fromDb?.close();
-    throw e;
-  });
-  return [fromDb, toDb];
-}
-
-/** Connects to two servers at once; when either fails, the other is closed and the first error thrown. */
-async function openBoth(from: Source, to: Source): Promise<[Db | null, Db | null]> {
-  const [a, b] = await Promise.allSettled([openSource(from), openSource(to)]);
-  if (a.status === 'fulfilled' && b.status === 'fulfilled') return [a.value, b.value];
-  for (const r of [a, b]) if (r.status === 'fulfilled') await r.value?.close().catch(() => undefined);
-  throw a.status === 'rejected' ? a.reason : (b as PromiseRejectedResult).reason;
-}
+export { runDiff } from './diff-command';
 
 /**
  * Resolves the target (refused by its env's policy when `action` says so), opens it and loads the

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
-import { closePglitePool } from '../db';
-import { hazardKinds } from '../plan';
-import { formatProblem, SchemakitError } from '../util';
+// plan/types directly: plan's barrel loads the whole planner, which `--help` does not need.
+import { hazardKinds } from '../plan/types';
+import { formatProblem, runShutdownHooks, SchemakitError } from '../util';
 import type { Outcome } from './commands';
 import { registerMigrate } from './migrate-program';
 import { registerData } from './data-program';
@@ -9,7 +9,7 @@ import { registerLifecycle } from './lifecycle-program';
 import { registerHealth } from './health-program';
 import { registerBackup } from './backup-program';
 import { registerCheck } from './check-program';
-import { red } from './output';
+import { red } from './colors';
 import { logLine, progress, startProgress } from './progress';
 import { withOnlineOptions } from './safety-options';
 import { checkUrlOptions, outputRedactor, withConnectTimeout, withScratchOptions } from './url-options';
@@ -51,7 +51,7 @@ function program(done: (o: Outcome) => void): Command {
     .requiredOption('--to <dst>', 'empty | postgres://… | pglite:DIR | schema directory')
     .option('--json', 'print the plan as JSON')
     .option('--privileges', 'compare privileges (GRANT/REVOKE) too; declarations that declare grants always do')
-    .action(async (o) => done(await (await import('./commands')).runDiff(o)));
+    .action(async (o) => done(await (await import('./diff-command')).runDiff(o)));
 
   withScopeOptions(
     withFleetOptions(
@@ -206,8 +206,9 @@ export async function main(argv: string[]): Promise<number> {
     progress().clear();
     return reportError(err, redact);
   } finally {
-    // Pooled in-memory PGlite instances (scratch databases) keep Node alive for seconds unless shut down.
-    await closePglitePool();
+    // Pooled in-memory PGlite instances (scratch databases) keep Node alive for seconds unless shut down:
+    // db's pool registers its shutdown when it is loaded (a command that never loads db pays nothing).
+    await runShutdownHooks();
   }
   if (outcome.stdout) process.stdout.write(redact(outcome.stdout.endsWith('\n') ? outcome.stdout : outcome.stdout + '\n'));
   return outcome.exitCode;

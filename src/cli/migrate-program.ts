@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { logLine } from './progress';
-import { hazardKinds } from '../plan';
+import { hazardKinds } from '../plan/types'; // not plan's barrel: start-up (see main.ts)
 import type { Outcome } from './commands';
 import { fleetOr, withFleetOptions } from './fleet-options';
 import { withScopeOptions } from './scope-options';

@@ -1,5 +1,5 @@
 import { assertNever, type Progress } from '../util';
-import { dim } from './output';
+import { dim } from './colors';
 
 /** Where the line is drawn: stderr, or a test's stand-in. */
 export interface ProgressStream {

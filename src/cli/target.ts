@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
-import { configScope, enforcePolicy, loadConfig, resolveTarget, type EnvTarget, type PolicyAction, type ProjectConfig, type ResolvedTarget } from '../config';
+import { enforcePolicy, resolveTarget, type EnvTarget, type PolicyAction, type ResolvedTarget } from '../config';
 import { describeEngineHolder, type Db, type EngineLockOptions } from '../db';
 import { openEnvTarget } from '../pipeline';
-import { hazardKinds } from '../plan';
-import { defaultThresholds } from '../health';
-import type { Scope } from '../introspect';
 import type { Declared } from '../declare';
-import type { ScopeFlags } from './scope-options';
 import { during, logLine, progress } from './progress';
 import { invocation } from './invocation';
+import { projectConfig } from './project-config';
+
+export { projectConfig, scopeOf } from './project-config';
 
 /** Options shared by commands that talk to one database. */
 export interface TargetOptions {
@@ -40,14 +39,6 @@ export function embeddedLockOptions(opts: { lockWait?: string }): EngineLockOpti
     waitMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 10_000,
     onWait: (h) => logLine(`waiting for the embedded database: in use by ${describeEngineHolder(h)} (up to ${seconds} s)`),
   };
-}
-
-/** The project's configuration (`--config`, else the nearest schemakit.yaml, else defaults), read once per command. */
-export function projectConfig(opts: { config?: string } = {}): ProjectConfig {
-  const key = `${process.cwd()}\0${opts.config ?? ''}`;
-  let c = invocation.configs.get(key);
-  if (!c) invocation.configs.set(key, (c = loadConfig({ file: opts.config, hazardKinds, healthThresholds: Object.keys(defaultThresholds) })));
-  return c;
 }
 
 /** The embedded database used when no server is configured: `.schemakit/pglite` at the project root. */
@@ -124,22 +115,4 @@ export function devUrlOf(opts: { config?: string; devUrl?: string; url?: string 
   const dev = projectConfig(opts).dev;
   // `--url pglite:DIR` names an embedded database: replays then use a scratch PGlite, not that directory.
   return opts.devUrl ?? (dev?.kind === 'postgres' ? dev.url : undefined) ?? (opts.url?.startsWith('pglite:') ? undefined : opts.url);
-}
-
-const list = (s: string | undefined): string[] | undefined =>
-  s === undefined
-    ? undefined
-    : s
-        .split(',')
-        .map((x) => x.trim())
-        .filter((x) => x.length > 0);
-
-/** The scope of a command: each key from its flag, else the env of schemakit.yaml in use, else the top level of schemakit.yaml. */
-export function scopeOf(opts: ScopeFlags, target?: ResolvedTarget | null): Scope {
-  const fromConfig = configScope(projectConfig(opts), target?.env ?? null);
-  return {
-    schemas: list(opts.schemas) ?? fromConfig.schemas,
-    excludeSchemas: list(opts.excludeSchemas) ?? fromConfig.excludeSchemas,
-    excludeTables: list(opts.excludeTables) ?? fromConfig.excludeTables,
-  };
 }

@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { SchemakitError } from '../util';
+import { onShutdown, SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapPglite } from './pglite';
 import { normalizeExtensionNames } from './pglite-extensions';
@@ -75,3 +75,5 @@ export async function closePglitePool(): Promise<void> {
   idle.length = 0;
   await Promise.all(instances.map((p) => p.pg.close().catch(() => undefined)));
 }
+
+onShutdown(closePglitePool);

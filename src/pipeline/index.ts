@@ -1,5 +1,4 @@
-export * from './source';
-export * from './resolve';
+export * from './compare';
 export { normalizeDeclared, normalizeInto, withDeclaredOpenings, type NormalizeOptions } from './normalize';
 export { withDeclaredText } from './declared-text';
 export { generateMigration, type GenerateOptions, type GenerateResult } from './generate-migration';
@@ -28,6 +27,6 @@ export {
   type EnsureResult,
 } from './ensure-database';
 export { defaultCacheDir } from '../load';
-export { planTarget, planDiff, comparesPrivileges, type PlanTargetOptions, type PlanDiffOptions, type SourcedSide } from './plan-target';
+export { planTarget, type PlanTargetOptions } from './plan-target';
 export { readTableStats, referenceDataCounts, type TableStatFact, type ReferenceDataCount } from './docs-facts';
 export { embeddedResultCache, type EmbeddedResultCache, type EmbeddedResultInputs } from './plan-cache';

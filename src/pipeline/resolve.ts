@@ -1,8 +1,7 @@
 import { connectPostgres, createScratch, openPglite, type Db } from '../db';
 import { introspect } from '../introspect';
-import { loadSchemaDir, type LoadOptions } from '../load';
+import type { LoadOptions } from '../load';
 import { noRenames, type Catalog, type Renames } from '../model';
-import { normalizeDeclared } from './normalize';
 import type { Source } from './source';
 
 /** A catalog ready to diff, with the rename intents of its declarations (none for databases). */
@@ -43,6 +42,9 @@ export async function resolveSide(source: Source, db: Db | null, like: Db, load:
       }
     }
     case 'dir': {
+      // Loaded here: the schema loader and normalization are not needed to compare two databases.
+      const { loadSchemaDir } = await import('../load');
+      const { normalizeDeclared } = await import('./normalize');
       const declared = await loadSchemaDir(source.dir, load);
       return { catalog: await normalizeDeclared(declared, like, { cacheDir: load.cacheDir }), renames: declared.renames };
     }

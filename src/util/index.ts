@@ -11,3 +11,4 @@ export * from './glob';
 export * from './must';
 export * from './pairs';
 export * from './source-lines';
+export * from './shutdown';

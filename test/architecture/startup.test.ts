@@ -47,6 +47,12 @@ describe('architecture: start-up loads no heavy module', function () {
     expect(loaded.filter((p) => [...heavy, 'yaml'].includes(p))).to.deep.equal([]);
   });
 
+  it('`diff` loads only what comparing two databases needs: no compiler, PGlite, yaml, CSV or text-diff module', () => {
+    const loaded = packagesLoadedBy(`require(${JSON.stringify(join(root, 'dist', 'src', 'cli', 'diff-command.js'))});`);
+    expect(loaded.filter((p) => [...heavy.filter((h) => h !== 'pg'), 'yaml', 'csv-parse', 'diff'].includes(p))).to.deep.equal([]);
+    expect(loaded).to.include('commander'); // the probe sees packages at all
+  });
+
   it('importing the library (src/index) loads none of them', () => {
     const loaded = packagesLoadedBy(`require(${JSON.stringify(join(root, 'dist', 'src', 'index.js'))});`);
     expect(loaded.filter((p) => heavy.includes(p))).to.deep.equal([]);
