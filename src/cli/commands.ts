@@ -131,9 +131,11 @@ export async function runPlan(opts: PlanFlags): Promise<Outcome> {
       ),
     );
     return using([db], async () => {
-      const state = await cache.stateOf(db);
       const view = await computePlanView(db, declared, options, opts, scope);
-      cache.store(db, view, state);
+      // The state after planning: planning writes only temporary tables and rolled-back work (reference
+      // data staged in the session, pre-flight probes), which take transaction ids but change nothing, and
+      // the directory's lock keeps every other process out meanwhile. It is the state the stamp records at close.
+      cache.store(db, view, await cache.stateOf(db));
       return renderPlanView(view, opts.json === true);
     });
   }

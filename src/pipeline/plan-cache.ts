@@ -17,7 +17,7 @@ export interface EmbeddedResultCache<T> {
   lookup(): Promise<T | undefined>;
   /** Stores `value`, computed on `db` (opened after lookup); nothing when `db` is not an embedded database. */
   store(db: Db, value: T, state: string | null): void;
-  /** The state id of `db` right after opening it (read before computing, so a write while computing only misses). */
+  /** The state id of `db` (read after computing: the state its stamp records when it is closed next). */
   stateOf(db: Db): Promise<string | null>;
 }
 
