@@ -16,12 +16,21 @@ import { engine } from '../support/engines';
 
 const execFileAsync = promisify(execFile);
 
-/** The schemas of public sample databases (pagila, chinook, northwind…), DDL only: see each file's header. */
-const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'public-schemas');
-const schemas = readdirSync(DIR)
-  .filter((f) => f.endsWith('.sql'))
-  .sort()
-  .map((f) => ({ name: f.replace(/\.sql$/, ''), sql: readFileSync(join(DIR, f), 'utf8') }));
+/**
+ * The schemas of public sample databases, DDL only, are not kept in this repository (other projects' files
+ * stay out of our commits): point SCHEMAKIT_PUBLIC_SCHEMAS at a folder of `*.sql` files to run these tests,
+ * e.g. pagila-schema.sql of https://github.com/devrimgunduz/pagila, Chinook_PostgreSql_AutoIncrementPKs.sql of
+ * https://github.com/lerocha/chinook-database and northwind.sql of https://github.com/pthom/northwind_psql
+ * (OWNER and ACL statements and data left out). Without it the suites below are pending, saying so.
+ */
+const DIR = process.env['SCHEMAKIT_PUBLIC_SCHEMAS'];
+const schemas =
+  DIR === undefined
+    ? []
+    : readdirSync(DIR)
+        .filter((f) => f.endsWith('.sql'))
+        .sort()
+        .map((f) => ({ name: f.replace(/\.sql$/, ''), sql: readFileSync(join(DIR, f), 'utf8') }));
 
 async function psql(url: string, sql: string): Promise<void> {
   const child = execFileAsync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', '-'], { maxBuffer: 1 << 26 });
@@ -55,7 +64,11 @@ async function rebuildFromEmpty(source: Db, target: Db): Promise<void> {
   ).to.deep.equal([]);
 }
 
-/** Issue 9: real public schemas are rebuilt exactly from empty, and pull → plan is empty on them. */
+/** Real public schemas are rebuilt exactly from empty, and pull → plan is empty on them. */
+if (DIR === undefined)
+  describe('public sample schemas', () => {
+    it.skip('need SCHEMAKIT_PUBLIC_SCHEMAS: a folder of public schemas (pagila, chinook, northwind…), kept out of the repository');
+  });
 const pg = engine('postgres');
 (pg ? describe : describe.skip)('public sample schemas (postgres-15)', function () {
   this.timeout(600_000);
