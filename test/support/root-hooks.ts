@@ -1,12 +1,28 @@
-import { disposeEngines } from './engines';
+import { randomBytes } from 'node:crypto';
+import { disposeEngines, dropRunDatabases, releaseEngines } from './engines';
 
 /**
- * Mocha root hooks (loaded by .mocharc.json `require`): after the run (in parallel mode, after each file in its
- * worker), every database the engines handed out is closed and dropped and the PGlite pool is shut down.
+ * Mocha root hooks and global fixtures (loaded by .mocharc.json `require`).
+ *
+ * Serial run: after the run, every database the engines handed out is closed and dropped and the PGlite pool
+ * is shut down. Parallel run (`--parallel`: the hook runs after each file, in its worker): what the file left
+ * open goes back to the pools, which the worker keeps for its next files (a new PGlite costs 2-4 s of CPU, a
+ * server database a CREATE and a DROP DATABASE); the worker's server databases carry the run's id
+ * (SCHEMAKIT_TEST_RUN, set by the global setup before the workers start) and the global teardown, in the main
+ * process after the workers are gone, drops them.
  */
 export const mochaHooks = {
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(120_000); // drops every database handed out: seconds each on a loaded server
-    await disposeEngines();
+    if (process.env.MOCHA_WORKER_ID !== undefined) await releaseEngines();
+    else await disposeEngines();
   },
 };
+
+export function mochaGlobalSetup(): void {
+  process.env.SCHEMAKIT_TEST_RUN ??= randomBytes(3).toString('hex');
+}
+
+export async function mochaGlobalTeardown(): Promise<void> {
+  await dropRunDatabases();
+}
