@@ -63,6 +63,12 @@ export interface AddEnumValue {
   readonly value: string;
   readonly before: string | null;
   readonly after: string | null;
+  /**
+   * What rebuilds, around a recreation of the enum, the objects reading it other than plain columns (views,
+   * routines, checks, indexes, defaults…), as the catalog before the plan has them: the reverse of the step
+   * (which recreates the type without the value) drops them before and creates them again after.
+   */
+  readonly readers?: readonly Change[];
 }
 /** `ALTER TYPE … RENAME VALUE 'from' TO 'to'` (explicit, from `renamedFrom` on the value). */
 export interface RenameEnumValue {
