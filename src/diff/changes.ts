@@ -64,9 +64,9 @@ export interface AddEnumValue {
   readonly before: string | null;
   readonly after: string | null;
   /**
-   * What rebuilds, around a recreation of the enum, the objects reading it other than plain columns (views,
-   * routines, checks, indexes, defaults…), as the catalog before the plan has them: the reverse of the step
-   * (which recreates the type without the value) drops them before and creates them again after.
+   * The enum's recreation aside (a RecreateEnum of the type before the plan to itself, with its columns) and
+   * what it brings along (domains and composite types over it recreated aside; views, routines, checks,
+   * indexes, defaults… rebuilt around): the reverse of the step plans them, the enum recreated without the value.
    */
   readonly readers?: readonly Change[];
 }

@@ -1,12 +1,14 @@
 import { enumKey, type Catalog } from '../model';
 import type { Change } from './changes';
 import { diffProgrammable } from './programmable';
+import { cascadeTypeRecreations } from './type-cascade';
 import { columnsOfType } from './type-usage';
 
 /**
- * Each added enum value with the changes rebuilding the enum's readers in `from` around its recreation (what
- * planning the value's removal would rebuild): the reverse of `ADD VALUE` recreates the type aside, which
- * Postgres refuses while a view, routine or table expression still reads it.
+ * Each added enum value with the changes recreating the enum of `from` aside (a RecreateEnum of it to itself,
+ * with its columns), the domains and composite types over it, and rebuilding its readers around: what
+ * planning the value's removal would do. The reverse of `ADD VALUE` recreates the type, which Postgres
+ * refuses while a view, routine, table expression or type still reads it.
  */
 export function withEnumReaders(changes: readonly Change[], from: Catalog): Change[] {
   const found = new Map<string, readonly Change[]>();
@@ -14,15 +16,16 @@ export function withEnumReaders(changes: readonly Change[], from: Catalog): Chan
     const known = found.get(key);
     if (known) return known;
     const a = from.enums.find((e) => enumKey(e) === key);
-    const readers = a
-      ? diffProgrammable(from, from, [{ kind: 'RecreateEnum', from: a, to: a, remap: {}, columns: columnsOfType(from, a.schema, a.name) }])
+    const types = a
+      ? cascadeTypeRecreations(from, from, [{ kind: 'RecreateEnum', from: a, to: a, remap: {}, columns: columnsOfType(from, a.schema, a.name) }])
       : [];
+    const readers = types.length === 0 ? [] : [...types, ...diffProgrammable(from, from, types)];
     found.set(key, readers);
     return readers;
   };
   return changes.map((c) => {
     if (c.kind !== 'AddEnumValue') return c;
     const readers = readersOf(enumKey(c.enum));
-    return readers.length === 0 ? c : { ...c, readers };
+    return readers.length <= 1 ? c : { ...c, readers };
   });
 }

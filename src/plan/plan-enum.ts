@@ -73,18 +73,23 @@ export function planRenameEnumValue(c: RenameEnumValue): PlannedStep[] {
  * ALTER TYPE … ADD VALUE, outside the migration transaction: before PostgreSQL 12 it cannot run in a
  * transaction block at all, and from 12 on a value added in a transaction cannot be used until it
  * commits. Postgres cannot drop an enum value, so the reverse recreates the type without it (and without
- * the values this plan adds after it), and, like a plan removing the value would, drops the views, routines
- * and table expressions reading the type before and creates them again after (`plan` plans those changes).
+ * the values this plan adds after it) as a plan removing the value would: with the diff's `readers` (`plan`
+ * plans them), the domains and composite types over it recreated aside and the views, routines and table
+ * expressions reading it dropped before and created after; with none, a `DO` block converting its columns.
  */
 export function planAddEnumValue(c: AddEnumValue, ctx: PlanContext, plan: (r: Change) => PlannedStep[]): PlannedStep[] {
   const e = c.enum;
   const added = ctx.addedEnumValues.get(relKey(e)) ?? [c.value];
   const laterOrThis = new Set(added.slice(Math.max(0, added.indexOf(c.value))));
   const before = e.values.filter((v) => !laterOrThis.has(v));
+  const readers = (c.readers ?? []).map((r) =>
+    r.kind === 'RecreateEnum' ? { ...r, from: { ...r.from, values: e.values }, to: { ...r.to, values: before } } : r,
+  );
+  const reverse = readers.length === 0 ? rebuildEnumSql(e.schema, e.name, before) : statements(...orderSteps(readers.map(plan)).map((s) => s.step.sql));
   return [
     plannedStep(c, {
       sql: addEnumValueSql(e.schema, e.name, c.value, c),
-      reverse: statements(...around(c.readers ?? [], true, plan), rebuildEnumSql(e.schema, e.name, before), ...around(c.readers ?? [], false, plan)),
+      reverse,
       transactional: false,
       object: relKey(e),
       op: '~',
@@ -92,12 +97,4 @@ export function planAddEnumValue(c: AddEnumValue, ctx: PlanContext, plan: (r: Ch
       needs: [typeNode(e.schema, e.name)],
     }),
   ];
-}
-
-/** True when a change rebuilding a reader runs before the type is recreated (drops), otherwise after (creates). */
-const dropsReader = (r: Change): boolean => ('around' in r && r.around ? r.around.before : r.kind.startsWith('Drop'));
-
-/** The SQL of the readers' drops (`before`) or creates, in dependency order. */
-function around(readers: readonly Change[], before: boolean, plan: (r: Change) => PlannedStep[]): string[] {
-  return orderSteps(readers.filter((r) => dropsReader(r) === before).map(plan)).map((s) => s.step.sql);
 }
