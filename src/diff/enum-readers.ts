@@ -1,6 +1,7 @@
 import { enumKey, type Catalog } from '../model';
 import type { Change } from './changes';
 import { diffProgrammable } from './programmable';
+import { regrantRecreated } from './regrant';
 import { cascadeTypeRecreations } from './type-cascade';
 import { columnsOfType } from './type-usage';
 
@@ -19,13 +20,17 @@ export function withEnumReaders(changes: readonly Change[], from: Catalog): Chan
     const types = a
       ? cascadeTypeRecreations(from, from, [{ kind: 'RecreateEnum', from: a, to: a, remap: {}, columns: columnsOfType(from, a.schema, a.name) }])
       : [];
-    const readers = types.length === 0 ? [] : [...types, ...diffProgrammable(from, from, types)];
+    const rebuilt = types.length === 0 ? [] : [...types, ...diffProgrammable(from, from, types)];
+    // What is recreated loses its privileges: granted again after, as when the plan removes the value.
+    const all = [...rebuilt, ...regrantRecreated(rebuilt, from, from)];
+    // The enum's recreation alone is left to the reverse's DO block, which converts its columns.
+    const readers = all.length <= 1 ? [] : all;
     found.set(key, readers);
     return readers;
   };
   return changes.map((c) => {
     if (c.kind !== 'AddEnumValue') return c;
     const readers = readersOf(enumKey(c.enum));
-    return readers.length <= 1 ? c : { ...c, readers };
+    return readers.length === 0 ? c : { ...c, readers };
   });
 }
