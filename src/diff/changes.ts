@@ -63,6 +63,12 @@ export interface AddEnumValue {
   readonly value: string;
   readonly before: string | null;
   readonly after: string | null;
+  /**
+   * The enum's recreation aside (a RecreateEnum of the type before the plan to itself, with its columns) and
+   * what it brings along (domains and composite types over it recreated aside; views, routines, checks,
+   * indexes, defaults… rebuilt around): the reverse of the step plans them, the enum recreated without the value.
+   */
+  readonly readers?: readonly Change[];
 }
 /** `ALTER TYPE … RENAME VALUE 'from' TO 'to'` (explicit, from `renamedFrom` on the value). */
 export interface RenameEnumValue {

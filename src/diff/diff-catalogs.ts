@@ -2,6 +2,7 @@ import { noRenames, relKey, type Catalog, type Renames } from '../model';
 import type { Change } from './changes';
 import { diffConstraints } from './constraints';
 import { diffEnums, enumRemaps, withRemappedDefaults } from './enums';
+import { withEnumReaders } from './enum-readers';
 import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
@@ -36,7 +37,7 @@ export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = 
   const base: Change[] = [...renameChanges, ...splitRecreatedTables(a, to).flatMap(([x, y]) => diffRenamed(x, y, renames))];
   const all = [...base, ...diffProgrammable(a, to, base)];
   const superseded = supersededRenames(all);
-  const kept = superseded.size === 0 ? all : all.filter((c) => !superseded.has(c));
+  const kept = withEnumReaders(superseded.size === 0 ? all : all.filter((c) => !superseded.has(c)), a);
   return [...kept, ...regrantRecreated(kept, a, to), ...republishRecreated(kept, a, to)];
 }
 

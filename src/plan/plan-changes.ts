@@ -56,7 +56,7 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'RenameEnumValue':
       return planRenameEnumValue(c);
     case 'AddEnumValue':
-      return planAddEnumValue(c, ctx);
+      return planAddEnumValue(c, ctx, (r) => planChange(r, planContext(c.readers ?? [])));
     case 'RecreateEnum':
       return planRecreateEnum(c);
     case 'CreateTable':
