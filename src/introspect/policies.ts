@@ -9,8 +9,9 @@ import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
  */
 const SQL = `
 SELECT n.nspname AS schema, c.relname AS "table", p.polname AS name, p.polcmd AS cmd, p.polpermissive AS permissive,
-       (SELECT pg_catalog.array_agg(CASE WHEN r.oid = 0 THEN 'public' ELSE a.rolname END ORDER BY 1)
-          FROM pg_catalog.unnest(p.polroles) AS r(oid) LEFT JOIN pg_catalog.pg_roles a ON a.oid = r.oid) AS roles,
+       (SELECT pg_catalog.array_agg(x.name ORDER BY x.name)
+          FROM (SELECT CASE WHEN r.oid = 0 THEN 'public' ELSE a.rolname::text END AS name
+          FROM pg_catalog.unnest(p.polroles) AS r(oid) LEFT JOIN pg_catalog.pg_roles a ON a.oid = r.oid) x) AS roles,
        pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS using_expr,
        pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr,
        d.description AS comment

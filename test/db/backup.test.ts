@@ -24,7 +24,7 @@ const tables = async (db: Db) =>
   present(
     (
       await db.query<{ t: string }>(
-        "SELECT string_agg(table_schema || '.' || table_name, ',' ORDER BY 1) AS t FROM information_schema.tables WHERE table_schema IN ('app', 'public')",
+        "SELECT string_agg(table_schema || '.' || table_name, ',' ORDER BY table_schema, table_name) AS t FROM information_schema.tables WHERE table_schema IN ('app', 'public')",
       )
     )[0],
   ).t;
