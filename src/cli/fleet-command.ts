@@ -21,7 +21,7 @@ import type { Outcome } from './commands';
 import type { FleetCommandKind } from './fleet-options';
 import { bold, dim, green, red, renderSummary, yellow } from './output';
 import { logLine, progress } from './progress';
-import { migrationsDirOf, projectConfig, schemaDir } from './target';
+import { migrationsDirOf, schemaDir } from './target';
 
 type Opts = Record<string, unknown> & {
   table?: string[];
@@ -41,15 +41,6 @@ type Opts = Record<string, unknown> & {
   allowHazard?: string[];
   online?: boolean;
 };
-
-/** The fleet env the options select (`--env`, else SCHEMAKIT_ENV, else defaultEnv unless a URL is given), or null. */
-export function fleetEnvOf(opts: { env?: unknown; url?: unknown; config?: unknown }): EnvConfig | null {
-  if (opts.url) return null;
-  const config = projectConfig({ config: opts.config as string | undefined });
-  const name = (opts.env as string | undefined) ?? process.env.SCHEMAKIT_ENV ?? (process.env.DATABASE_URL ? undefined : (config.defaultEnv ?? undefined));
-  const env = name ? config.envs.find((e) => e.name === name) : undefined;
-  return env?.fleet ? env : null;
-}
 
 const count = (o: string | undefined, flag: string, dflt: number) => {
   if (o === undefined) return dflt;
