@@ -72,7 +72,7 @@ export function applyProgrammableRenames(from: Catalog, renames: Renames): { cat
   return { catalog: c, changes };
 }
 
-/** After a table (or view) rename: its triggers, and the definitions and dependencies of views that read it. */
+/** After a table (or view) rename: its triggers and rules, and the definitions and dependencies of views that read it. */
 export function followTableRename(c: Catalog, schema: string, from: string, to: string): Catalog {
   const on = (x: { schema: string; table: string }) => x.schema === schema && x.table === from;
   const follow = (t: Catalog['triggers'][number]) => ({
@@ -80,7 +80,8 @@ export function followTableRename(c: Catalog, schema: string, from: string, to: 
     table: on(t) ? to : t.table,
     dependsOn: t.dependsOn.map((d) => (d.kind === 'column' && on(d) ? { ...d, table: to } : d)),
   });
-  return mapDeps({ ...renameInViews(c, from, to), triggers: c.triggers.map(follow) }, (d) =>
+  const rules = c.rules.map((r) => (on(r) ? { ...r, table: to } : r));
+  return mapDeps({ ...renameInViews(c, from, to), triggers: c.triggers.map(follow), rules }, (d) =>
     d.kind === 'relation' && d.schema === schema && d.name === from ? { ...d, name: to } : d.kind === 'column' && on(d) ? { ...d, table: to } : d,
   );
 }

@@ -20,8 +20,9 @@ const execFileAsync = promisify(execFile);
  * The schemas of public sample databases, DDL only, are not kept in this repository (other projects' files
  * stay out of our commits): point SCHEMAKIT_PUBLIC_SCHEMAS at a folder of `*.sql` files to run these tests,
  * e.g. pagila-schema.sql of https://github.com/devrimgunduz/pagila, Chinook_PostgreSql_AutoIncrementPKs.sql of
- * https://github.com/lerocha/chinook-database and northwind.sql of https://github.com/pthom/northwind_psql
- * (OWNER and ACL statements and data left out). Without it the suites below are pending, saying so.
+ * https://github.com/lerocha/chinook-database, northwind.sql of https://github.com/pthom/northwind_psql and
+ * postgres-sakila-schema.sql of https://github.com/jOOQ/sakila (data left out; OWNER and ACL statements only
+ * when their roles are missing). Without it the suites below are pending, saying so.
  */
 const DIR = process.env['SCHEMAKIT_PUBLIC_SCHEMAS'];
 const schemas =
@@ -38,13 +39,24 @@ async function psql(url: string, sql: string): Promise<void> {
   await child;
 }
 
-/** `pg_dump --schema-only` without comment and blank lines (dump-time noise only). */
+/**
+ * `pg_dump --schema-only` without comment and blank lines (dump-time noise only), each run of GRANT / REVOKE
+ * lines sorted: pg_dump prints an object's ACL entries in the order they sit in the ACL, which tells how the
+ * privileges were given (a REVOKE that removed an entry, GRANTs that appended), not what they are.
+ */
 async function schemaDump(url: string): Promise<string> {
   const { stdout } = await execFileAsync('pg_dump', ['--schema-only', '--no-owner', '-d', url], { maxBuffer: 1 << 28 });
-  return stdout
-    .split('\n')
-    .filter((l) => l.trim() !== '' && !l.startsWith('--') && !l.startsWith('\\restrict') && !l.startsWith('\\unrestrict'))
-    .join('\n');
+  const lines = stdout.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('--') && !l.startsWith('\\restrict') && !l.startsWith('\\unrestrict'));
+  const out: string[] = [];
+  let acl: string[] = [];
+  for (const l of [...lines, '']) {
+    if (/^(GRANT|REVOKE) /.test(l)) acl.push(l);
+    else {
+      out.push(...acl.sort(), ...(l === '' ? [] : [l]));
+      acl = [];
+    }
+  }
+  return out.join('\n');
 }
 
 /** `diff --from empty --to source` applied to the empty `target`: the copy's catalog equals the source's, a re-diff is empty. */

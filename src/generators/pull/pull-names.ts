@@ -22,6 +22,8 @@ export interface PullNames {
   /** Aggregates (key: routinePullKey), in the schema's `functions.ts`. */
   readonly aggregates: ReadonlyMap<string, Placement>;
   readonly triggers: ReadonlyMap<string, Placement>;
+  /** Rules (key: triggerPullKey: rule names are unique per table), in the schema's `triggers.ts`. */
+  readonly rules: ReadonlyMap<string, Placement>;
   /** Sequences, domains and composite types (key: pullKey(schema, name)), in the schema's `types.ts`. */
   readonly sequences: ReadonlyMap<string, Placement>;
   readonly domains: ReadonlyMap<string, Placement>;
@@ -75,6 +77,7 @@ const TAKEN = [
   'func',
   'procedure',
   'trigger',
+  'rule',
   'sequence',
   'domain',
   'compositeType',
@@ -207,6 +210,8 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const triggers = new Map<string, Placement>();
   for (const t of catalog.triggers)
     triggers.set(triggerPullKey(t), { file: `${dir(t.schema).dir}/triggers.ts`, name: vars.take(scoped(t.schema, t.name, 'trigger')) });
+  const rules = new Map<string, Placement>();
+  for (const r of catalog.rules) rules.set(triggerPullKey(r), { file: `${dir(r.schema).dir}/triggers.ts`, name: vars.take(scoped(r.schema, r.name, 'rule')) });
   const inTypes = (list: readonly { schema: string; name: string }[], kind: string) =>
     new Map(list.map((x) => [pullKey(x.schema, x.name), { file: `${dir(x.schema).dir}/types.ts`, name: vars.take(scoped(x.schema, x.name, kind)) }]));
   const domains = inTypes(catalog.domains, 'domain');
@@ -244,7 +249,7 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   return {
     ...{ schemas, enums, tables, extensions, views, routines, aggregates, triggers, sequences, domains, compositeTypes, collations },
     ...{ rangeTypes, statistics, textSearchDictionaries, textSearchConfigurations, eventTriggers, privileges },
-    ...{ publications, foreignServers, foreignTables },
+    ...{ publications, foreignServers, foreignTables, rules },
   };
 }
 
