@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { userSchema } from './sql-fragments';
 
 /**
- * What views (through their rewrite rule, owner `ev_class`), rules (their own table left out), routines (owner: the pg_proc row) and triggers
+ * What views (through their rewrite rule, owner `ev_class`), rules (their own table left out, not its columns), routines (owner: the pg_proc row) and triggers
  * depend on, from pg_depend with deptype 'n': relations and their columns, types and routines of user schemas.
  * A rule's dependency on its own view is left out.
  */
@@ -29,7 +29,7 @@ const SQL = `
 WITH o AS (${owners}),
 d AS (SELECT o.owner_kind, o.owner, dep.refclassid, dep.refobjid, dep.refobjsubid
         FROM pg_catalog.pg_depend dep JOIN o ON o.objid = dep.objid AND o.classid = dep.classid
-       WHERE dep.deptype = 'n' AND dep.refobjid <> o.owner AND dep.refobjid <> o.self)
+       WHERE dep.deptype = 'n' AND dep.refobjid <> o.owner AND NOT (dep.refobjid = o.self AND dep.refobjsubid = 0))
 SELECT d.owner_kind, d.owner, 'relation' AS kind, rn.nspname AS schema, rc.relname AS name, ra.attname AS column, NULL AS args
   FROM d
   JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid
@@ -79,7 +79,7 @@ export interface Dependencies {
   readonly routines: ReadonlyMap<number, readonly Dependency[]>;
   /** Columns a trigger's UPDATE OF list and WHEN condition name (its table and function are fields of its own). */
   readonly triggers: ReadonlyMap<number, readonly Dependency[]>;
-  /** What a rule's condition and actions read besides its own table (by rule OID). */
+  /** What a rule's condition and actions read, its own table's columns included (by rule OID). */
   readonly rules: ReadonlyMap<number, readonly Dependency[]>;
 }
 

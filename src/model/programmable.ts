@@ -156,7 +156,7 @@ export interface Rule {
   readonly table: string;
   readonly name: string;
   readonly definition: string;
-  /** What its condition and actions read besides its own table (pg_depend). */
+  /** What its condition and actions read (pg_depend): other relations, columns (its own table's too), functions, types. */
   readonly dependsOn: readonly Dependency[];
   readonly comment: string | null;
 }
