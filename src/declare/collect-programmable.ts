@@ -44,7 +44,13 @@ export function reachableFrom(d: ProgrammableDecl): (SchemaDecl | AnyTableDecl |
     return [...(d.details.schemaDecl ? [d.details.schemaDecl] : []), ...reads];
   }
   if (d instanceof StatisticsDecl) return [d.table];
-  if (d instanceof RuleDecl) return [d.on, ...d.options.action.objects.filter((o) => o instanceof TableDecl || o instanceof ViewDecl)];
+  if (d instanceof RuleDecl)
+    return [
+      d.on,
+      ...[d.options.action, ...(d.options.where ? [d.options.where] : [])].flatMap((x) =>
+        x.objects.filter((o) => o instanceof TableDecl || o instanceof ViewDecl),
+      ),
+    ];
   if (d instanceof AggregateDecl) return [...(d.schemaDecl ? [d.schemaDecl] : []), ...d.functions()];
   const fn = d.options.function instanceof RoutineDecl ? [d.options.function] : [];
   if (d instanceof TriggerDecl) return [d.on, ...fn];
