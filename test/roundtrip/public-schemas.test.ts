@@ -10,7 +10,11 @@ import { renderPull } from '../../src/generators';
 import { introspect } from '../../src/introspect';
 import { applyPlan } from '../../src/apply';
 import { hazardKinds, planChanges } from '../../src/plan';
-import { planAfterPull } from '../generators/pull-round-trip';
+import { planAfterPull, writeTree } from '../generators/pull-round-trip';
+import { loadSchemaDir } from '../../src/load';
+import { normalizeDeclared } from '../../src/pipeline';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { catalogView as view } from '../support/catalog-view';
 import { engine } from '../support/engines';
 
@@ -76,6 +80,19 @@ async function rebuildFromEmpty(source: Db, target: Db): Promise<void> {
   ).to.deep.equal([]);
 }
 
+/** What a user does with a pulled schema elsewhere: the files loaded, planned against the empty `target` and applied. */
+async function applyPulled(source: Db, target: Db): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'schemakit-pub-'));
+  try {
+    writeTree(dir, renderPull(await introspect(source)));
+    const declared = await loadSchemaDir(dir, { typecheck: false });
+    const plan = planChanges(diffCatalogs(await introspect(target), await normalizeDeclared(declared, target), declared.renames));
+    await applyPlan(target, plan, { allowHazards: hazardKinds });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Real public schemas are rebuilt exactly from empty, and pull → plan is empty on them. */
 if (DIR === undefined)
   describe('public sample schemas', () => {
@@ -105,6 +122,17 @@ const pg = engine('postgres');
 
       it('pull, then plan against the same database: empty', async () => {
         expect(await planAfterPull(a.db, renderPull(await introspect(a.db)))).to.deep.equal([]);
+      });
+
+      it('pull, then apply the pulled schema to an empty database: same pg_dump --schema-only', async () => {
+        const c = await createTempDatabase(defaultAdminUrl(), 'schemakit_pub');
+        try {
+          await applyPulled(a.db, c.db);
+          const [dumpA, dumpC] = [await schemaDump(urlForDatabase(defaultAdminUrl(), a.name)), await schemaDump(urlForDatabase(defaultAdminUrl(), c.name))];
+          if (dumpA !== dumpC) expect.fail(`pg_dump --schema-only differs:\n${createPatch('dump', dumpA, dumpC).slice(0, 8000)}`);
+        } finally {
+          await c.dispose();
+        }
       });
     });
   }
