@@ -146,6 +146,7 @@ function toTrigger(d: TriggerDecl): Trigger {
     constraint: o.constraint ?? false,
     deferrable: o.deferrable ?? false,
     initiallyDeferred: o.initiallyDeferred ?? false,
+    ...(o.enabled === undefined || o.enabled === 'O' ? {} : { enabled: o.enabled }),
     dependsOn: [],
     comment: o.comment ?? null,
   };

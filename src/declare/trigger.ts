@@ -32,6 +32,8 @@ export interface TriggerOptions {
   readonly constraint?: boolean;
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
+  /** `D` disabled (`ALTER TABLE … DISABLE TRIGGER`), `R` replica only, `A` always (default `O`: enabled). */
+  readonly enabled?: 'O' | 'D' | 'R' | 'A';
   readonly comment?: string;
   /** The trigger's previous name: the change becomes `ALTER TRIGGER … RENAME TO`. */
   readonly renamedFrom?: string;

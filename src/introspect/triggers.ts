@@ -16,7 +16,7 @@ SELECT t.oid, n.nspname AS schema, c.relname AS "table", t.tgname AS name, t.tgt
           JOIN pg_catalog.pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.attnum) AS update_of,
        pg_catalog.pg_get_triggerdef(t.oid) AS definition, fn.nspname AS function_schema, p.proname AS function_name,
        pg_catalog.encode(t.tgargs, 'hex') AS args, t.tgnargs AS nargs, t.tgconstraint <> 0 AS "constraint",
-       t.tgdeferrable AS deferrable, t.tginitdeferred AS initially_deferred, d.description AS comment
+       t.tgdeferrable AS deferrable, t.tginitdeferred AS initially_deferred, t.tgenabled AS enabled, d.description AS comment
   FROM pg_catalog.pg_trigger t
   JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -40,6 +40,7 @@ interface Row {
   constraint: boolean;
   deferrable: boolean;
   initially_deferred: boolean;
+  enabled: 'O' | 'D' | 'R' | 'A';
   comment: string | null;
 }
 
@@ -91,6 +92,7 @@ function toTrigger(r: Row, deps: Dependencies): Trigger {
     initiallyDeferred: r.initially_deferred,
     dependsOn: deps.triggers.get(Number(r.oid)) ?? [],
     comment: r.comment ?? null,
+    ...(r.enabled === 'O' ? {} : { enabled: r.enabled }),
   };
 }
 

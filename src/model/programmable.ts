@@ -143,6 +143,8 @@ export interface Trigger {
   /** Columns its UPDATE OF list and WHEN condition read (pg_depend): their type cannot change under it. */
   readonly dependsOn: readonly Dependency[];
   readonly comment: string | null;
+  /** `tgenabled` when not `O` (fires in origin and local sessions, the default): `D` disabled, `R` replica only, `A` always. */
+  readonly enabled?: 'D' | 'R' | 'A';
 }
 
 /**

@@ -1,6 +1,14 @@
 import type { AlterEventTrigger, CreateEventTrigger, CreateTrigger, DropEventTrigger, DropTrigger, RenameTrigger } from '../diff';
 import { nameKey, type EventTrigger, type Trigger } from '../model';
-import { createEventTriggerSql, createTriggerSql, dropEventTriggerSql, dropTriggerSql, enableEventTriggerSql, renameTriggerSql } from '../sql';
+import {
+  createEventTriggerSql,
+  createTriggerSql,
+  dropEventTriggerSql,
+  dropTriggerSql,
+  enableEventTriggerSql,
+  enableTriggerSql,
+  renameTriggerSql,
+} from '../sql';
 import { commentAfterCreate, restoreComment } from './comment-step';
 import { columnNode, dependencyNeeds, eventTriggerNode, relNode, routineNode, triggerNode } from './graph-keys';
 import { Phase, plannedStep, statements, type PlannedStep } from './planned-step';
@@ -33,6 +41,18 @@ export function planCreateTrigger(c: CreateTrigger): PlannedStep[] {
       creates: [node(t)],
       needs: needs(t),
     }),
+    ...(t.enabled === undefined
+      ? []
+      : [
+          plannedStep(c, {
+            sql: enableTriggerSql(t, t.enabled),
+            reverse: enableTriggerSql(t, 'O'),
+            object: object(t),
+            op: '~',
+            phase: Phase.CreateTrigger,
+            needs: [node(t)],
+          }),
+        ]),
     ...commentAfterCreate(c, target(t), t.comment, object(t), node(t)),
   ];
 }
@@ -43,7 +63,7 @@ export function planDropTrigger(c: DropTrigger): PlannedStep[] {
   return [
     plannedStep(c, {
       sql: dropTriggerSql(t),
-      reverse: statements(createTriggerSql(t), triggerComment(t)),
+      reverse: statements(createTriggerSql(t), t.enabled === undefined ? null : enableTriggerSql(t, t.enabled), triggerComment(t)),
       object: object(t),
       op: '-',
       phase: Phase.DropTrigger,

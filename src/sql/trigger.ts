@@ -24,6 +24,11 @@ export function createTriggerSql(t: Trigger, orReplace = false): string {
   return parts.join(' ');
 }
 
+/** `ALTER TABLE schema.table DISABLE TRIGGER name` (or `ENABLE [REPLICA | ALWAYS] TRIGGER`; `O`: `ENABLE`). */
+export function enableTriggerSql(t: TriggerName, enabled: EventTrigger['enabled']): string {
+  return `ALTER TABLE ${qualified(t.schema, t.table)} ${enableWords[enabled]} TRIGGER ${ident(t.name)}`;
+}
+
 /** `DROP TRIGGER name ON schema.table`. */
 export function dropTriggerSql(t: TriggerName): string {
   return `DROP TRIGGER ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;

@@ -59,7 +59,7 @@ const TEXT_SEARCH_SQL = `
   CREATE INDEX docs_fts ON search.docs USING gin (to_tsvector('search.my_search'::regconfig, body));
 `;
 
-/** Rules: INSTEAD with a condition, ALSO with two actions, DO INSTEAD NOTHING on a view, with a comment, in a schema. */
+/** Rules: INSTEAD with a condition, ALSO with two actions, DO INSTEAD NOTHING on a view, with a comment, in a schema; a disabled trigger. */
 const RULES_SQL = `
   CREATE SCHEMA shop;
   CREATE TABLE shop.orders (id integer PRIMARY KEY, placed date NOT NULL, total numeric(8,2));
@@ -71,6 +71,9 @@ const RULES_SQL = `
   CREATE RULE orders_audit AS ON DELETE TO shop.orders DO ALSO (INSERT INTO shop.audit VALUES ('delete ' || OLD.id); NOTIFY orders_gone);
   CREATE RULE big_orders_keep AS ON UPDATE TO shop.big_orders DO INSTEAD NOTHING;
   COMMENT ON RULE orders_old ON shop.orders IS 'orders of 2019 and before';
+  CREATE FUNCTION shop.noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+  CREATE TRIGGER orders_noop BEFORE UPDATE ON shop.orders FOR EACH ROW EXECUTE FUNCTION shop.noop();
+  ALTER TABLE shop.orders DISABLE TRIGGER orders_noop;
 `;
 
 /** Pull writes these kinds so that they load back to the same catalog: the plan after it is empty. */
@@ -91,7 +94,7 @@ for (const engine of engines) {
       expect(await planAfterPull(db(), files)).to.deep.equal([]);
     });
 
-    it('pulls rules on tables and views with their conditions and actions; the plan after it is empty', async () => {
+    it('pulls rules on tables and views with their conditions and actions, and a disabled trigger; the plan after it is empty', async () => {
       await db().exec(RULES_SQL);
       const files = renderPull(await introspect(db()));
       expect(files.get('shop/triggers.ts'))
@@ -99,7 +102,8 @@ for (const engine of engines) {
         .and.include("event: 'insert',")
         .and.include('instead: true,')
         .and.include("rule(bigOrders, 'big_orders_keep', {")
-        .and.include('action: sql`NOTHING`');
+        .and.include('action: sql`NOTHING`')
+        .and.include("enabled: 'D',");
       expect(await planAfterPull(db(), files)).to.deep.equal([]);
     });
 

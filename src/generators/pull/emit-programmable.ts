@@ -181,6 +181,7 @@ export function emitTrigger(t: Trigger, ctx: PullContext, imports: Imports): str
   if (t.constraint) lines.push('  constraint: true,');
   if (t.deferrable) lines.push('  deferrable: true,');
   if (t.initiallyDeferred) lines.push('  initiallyDeferred: true,');
+  if (t.enabled !== undefined) lines.push(`  enabled: ${tsString(t.enabled)},`);
   if (t.comment !== null) lines.push(`  comment: ${tsString(t.comment)},`);
   return `${imports.lib('trigger')}(${imports.ref(on)}, ${tsString(t.name)}, {\n${lines.join('\n')}\n})`;
 }
