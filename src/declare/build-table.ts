@@ -352,6 +352,7 @@ export function buildIndexes(
       where: s.where === null ? null : s.where.text,
       nullsNotDistinct: s.nullsNotDistinct,
       comment: s.comment,
+      ...(Object.keys(s.storageParameters).length === 0 ? {} : { storageParameters: parameterList(s.storageParameters) }),
     });
     sink.locate(nameKey(t.schema, name), s.location);
     if (s.renamedFrom !== null) sink.renames.indexes.push({ schema: t.schema, from: s.renamedFrom, to: name });

@@ -14,6 +14,7 @@ export interface IndexState {
   readonly nullsNotDistinct: boolean;
   readonly include: readonly ColumnSpec[];
   readonly where: Sql | null;
+  readonly storageParameters: Readonly<Record<string, string | number | boolean>>;
   readonly comment: string | null;
   readonly renamedFrom: string | null;
   readonly location: Location | null;
@@ -45,6 +46,10 @@ export class IndexBuilder extends Builder<IndexState> {
   where(predicate: Sql): IndexBuilder {
     return this.with({ where: predicate });
   }
+  /** `WITH (…)`: the index's storage parameters, e.g. `.storageParameters({ fillfactor: 70 })`. */
+  storageParameters(parameters: Readonly<Record<string, string | number | boolean>>): IndexBuilder {
+    return this.with({ storageParameters: { ...this[STATE].storageParameters, ...parameters } });
+  }
   /** Operator class for every key given so far that has none (`jsonb_path_ops`, `text_pattern_ops`…). */
   opclass(name: string): IndexBuilder {
     const keys = this[STATE].keys.map((k) => {
@@ -73,6 +78,7 @@ export function index(name?: string): IndexBuilder {
     nullsNotDistinct: false,
     include: [],
     where: null,
+    storageParameters: {},
     comment: null,
     renamedFrom: null,
     location: captureLocation(),

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { type AttributeMap, attributeName, ensureAttributes } from './attributes';
 import { commentJoin, notExtensionMember, qualifiedName, tableKinds, userSchema } from './sql-fragments';
 import { must } from '../util';
+import { storageParameters } from './table-shapes';
 
 /**
  * Indexes of user tables and materialized views, except those that back a PRIMARY KEY, UNIQUE or EXCLUDE constraint (they
@@ -26,7 +27,7 @@ export const INDEX_KEY_COLUMNS = `i.indnkeyatts AS nkeys,
 const SQL = `
 SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS name, i.indisunique AS "unique",
        am.amname AS method, pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS "where",
-       i.indnullsnotdistinct AS nulls_not_distinct, d.description AS comment, ${INDEX_KEY_COLUMNS}
+       i.indnullsnotdistinct AS nulls_not_distinct, ic.reloptions AS options, d.description AS comment, ${INDEX_KEY_COLUMNS}
   FROM pg_catalog.pg_index i
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -59,6 +60,8 @@ export interface Row {
   method: string;
   where: string | null;
   nulls_not_distinct: boolean;
+  /** The index's reloptions (`fillfactor=70`), absent for a row of another query. */
+  options?: string[] | null;
   comment: string | null;
   nkeys: number;
   indkey: number[];
@@ -133,6 +136,7 @@ function toIndex(r: Row, attrs: AttributeMap, names: Names): Index {
     where: r.where === null ? null : normalizeExpression(r.where),
     nullsNotDistinct: r.nulls_not_distinct,
     comment: r.comment ?? null,
+    ...(!r.options || r.options.length === 0 ? {} : { storageParameters: storageParameters(r.options) }),
   };
 }
 

@@ -249,6 +249,8 @@ export interface Index {
   readonly where: string | null;
   readonly nullsNotDistinct: boolean;
   readonly comment: string | null;
+  /** `WITH (fillfactor = 70, …)`, by meaning; absent when none. */
+  readonly storageParameters?: readonly StorageParameter[];
 }
 
 /** What a comment is attached to. */

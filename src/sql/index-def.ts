@@ -1,6 +1,7 @@
 import type { Index, IndexKey } from '../model';
 import { parens } from './expr';
 import { ident, identList, qualified } from './quote';
+import { storageParameterList } from './table-shape';
 
 /** One index key: column or (expression), COLLATE, opclass, DESC, NULLS FIRST/LAST when not the default. */
 export function indexKeySql(k: IndexKey): string {
@@ -28,6 +29,7 @@ function indexSql(i: Index, concurrently: boolean): string {
   if (i.include.length > 0) sql += ` INCLUDE (${identList(i.include)})`;
   // NULLS NOT DISTINCT: PostgreSQL ≥ 15, unique indexes only.
   if (i.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
+  if (i.storageParameters && i.storageParameters.length > 0) sql += ` WITH (${storageParameterList(i.storageParameters)})`;
   if (i.where !== null) sql += ` WHERE ${parens(i.where)}`;
   return sql;
 }

@@ -1,5 +1,6 @@
 import type { Index, IndexKey, Table } from '../../model';
 import { collateArgument } from './collation';
+import { parameterRecord } from './emit-table-shape';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { sqlTemplate, unwrapParens } from './sql-template';
@@ -33,6 +34,7 @@ export function emitIndex(i: Index, table: Table, ctx: PullContext, imports: Imp
   if (i.method !== 'btree') out += `.using(${tsString(i.method)})`;
   if (i.unique) out += '.unique()';
   if (i.nullsNotDistinct) out += '.nullsNotDistinct()';
+  if (i.storageParameters && i.storageParameters.length > 0) out += `.storageParameters(${parameterRecord(i.storageParameters)})`;
   if (i.include.length > 0) out += `.include(${i.include.map((c) => columnRef(c, columns)).join(', ')})`;
   if (i.where !== null) out += `.where(${imports.lib('sql') && sqlTemplate(unwrapParens(i.where), columns)})`;
   if (i.comment !== null) out += `.comment(${tsString(i.comment)})`;
