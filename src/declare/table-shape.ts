@@ -48,6 +48,8 @@ export interface TableShapeOptions<C> {
   readonly rowSecurity?: boolean | 'force';
   /** REPLICA IDENTITY for logical decoding: `'full'`, `'nothing'`, `{ index: 'unique_index_name' }` (default: the primary key). */
   readonly replicaIdentity?: ReplicaIdentity;
+  /** The index `CLUSTER` orders the table by (`ALTER TABLE … CLUSTER ON`): its name. */
+  readonly clusterOn?: string;
   /** Row-level security policies. */
   readonly policies?: (t: ColumnRefs<C>) => readonly PolicyBuilder[];
   /** EXCLUDE constraints. */
@@ -63,6 +65,7 @@ export interface TableShapeDetails {
   readonly storageParameters: Readonly<Record<string, string | number | boolean>>;
   readonly rowSecurity: boolean | 'force';
   readonly replicaIdentity: ReplicaIdentity;
+  readonly clusterOn: string | null;
   readonly policies: readonly PolicyBuilder[];
   readonly exclusions: readonly ExclusionBuilder[];
 }
@@ -77,6 +80,7 @@ export function tableShapeDetails<C>(options: TableShapeOptions<C>, refs: Column
     storageParameters: options.storageParameters ?? {},
     rowSecurity: options.rowSecurity ?? false,
     replicaIdentity: options.replicaIdentity ?? 'default',
+    clusterOn: options.clusterOn ?? null,
     policies: options.policies?.(refs) ?? [],
     exclusions: options.exclusions?.(refs) ?? [],
   };
@@ -123,6 +127,7 @@ export function buildTableShape(t: AnyTableDecl): Pick<Table, keyof typeof plain
     rowSecurity: s.rowSecurity !== false,
     forceRowSecurity: s.rowSecurity === 'force',
     replicaIdentity: typeof s.replicaIdentity === 'string' ? s.replicaIdentity : { index: s.replicaIdentity.index },
+    ...(s.clusterOn === null ? {} : { clusterOn: s.clusterOn }),
   };
 }
 

@@ -16,11 +16,13 @@ import type { Change, KeptMembers } from './changes';
 import { commentChanged, matchByKey } from './match';
 
 /** The shape fields of a table that `ALTER TABLE` changes in place (see planAlterTableShape). */
-const alterable = ['persistence', 'storageParameters', 'rowSecurity', 'forceRowSecurity', 'inherits', 'replicaIdentity'] as const;
+const alterable = ['persistence', 'storageParameters', 'rowSecurity', 'forceRowSecurity', 'inherits', 'replicaIdentity', 'clusterOn'] as const;
 
-/** A table as CREATE TABLE leaves it: row-level security and the replica identity are set by later statements. */
+/** A table as CREATE TABLE leaves it: row-level security, the replica identity and the CLUSTER index are set by later statements. */
 export function shapeAsCreated(t: Table): Table {
-  return { ...t, rowSecurity: false, forceRowSecurity: false, replicaIdentity: 'default' };
+  const { clusterOn, ...rest } = t;
+  void clusterOn;
+  return { ...rest, rowSecurity: false, forceRowSecurity: false, replicaIdentity: 'default' };
 }
 
 /** A column as CREATE TABLE / ADD COLUMN leaves it: the compression is inline, the storage set afterwards. */

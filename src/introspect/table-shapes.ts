@@ -19,6 +19,8 @@ SELECT n.nspname AS schema, c.relname AS name, c.relpersistence AS persistence, 
        c.relreplident AS replident,
        CASE WHEN c.relreplident = 'i' THEN (SELECT ic.relname FROM pg_catalog.pg_index ri JOIN pg_catalog.pg_class ic ON ic.oid = ri.indexrelid
                                               WHERE ri.indrelid = c.oid AND ri.indisreplident) END AS replident_index,
+       (SELECT ic.relname FROM pg_catalog.pg_index ci JOIN pg_catalog.pg_class ic ON ic.oid = ci.indexrelid
+         WHERE ci.indrelid = c.oid AND ci.indisclustered) AS cluster_index,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound,
        (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(pn.nspname, pc.relname) ORDER BY i.inhseqno)
@@ -30,7 +32,8 @@ SELECT n.nspname AS schema, c.relname AS name, c.relpersistence AS persistence, 
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind IN ${tableKinds} AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
    AND (c.relkind = 'p' OR c.relispartition OR c.relpersistence <> 'p' OR c.reloptions IS NOT NULL OR c.relrowsecurity
-        OR c.relforcerowsecurity OR c.relreplident <> 'd' OR c.oid IN (SELECT inhrelid FROM pg_catalog.pg_inherits))`;
+        OR c.relforcerowsecurity OR c.relreplident <> 'd' OR c.oid IN (SELECT inhrelid FROM pg_catalog.pg_inherits)
+        OR c.oid IN (SELECT indrelid FROM pg_catalog.pg_index WHERE indisclustered))`;
 
 interface Row {
   schema: string;
@@ -41,6 +44,7 @@ interface Row {
   force_rls: boolean;
   replident: string;
   replident_index: string | null;
+  cluster_index: string | null;
   is_partition: boolean;
   partkey: string | null;
   bound: string | null;
@@ -90,6 +94,7 @@ function toShape(r: Row): TableShape {
     rowSecurity: r.rls,
     forceRowSecurity: r.force_rls,
     replicaIdentity: replicaIdentity(r),
+    ...(r.cluster_index === null ? {} : { clusterOn: r.cluster_index }),
   };
 }
 

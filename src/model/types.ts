@@ -109,6 +109,8 @@ export interface Table {
   readonly rowSecurity: boolean;
   readonly forceRowSecurity: boolean;
   readonly replicaIdentity: ReplicaIdentity;
+  /** The index `CLUSTER` uses (`ALTER TABLE … CLUSTER ON index`), absent when none is marked. */
+  readonly clusterOn?: string;
 }
 
 export type IdentityGeneration = 'always' | 'by-default';

@@ -8,6 +8,7 @@ import {
   forceRowSecuritySql,
   inheritSql,
   replicaIdentitySql,
+  clusterOnSql,
   resetStorageParametersSql,
   rowSecuritySql,
   setColumnCompressionSql,
@@ -112,6 +113,11 @@ export function planAlterTableShape(c: AlterTableShape): PlannedStep[] {
       needs: [relNode(b.schema, b.name), ...uses],
       phase: Phase.CreateIndex,
     });
+  }
+  if (a.clusterOn !== b.clusterOn) {
+    // CLUSTER ON needs the index (created first; the mark removed before it is dropped).
+    const uses = [a.clusterOn, b.clusterOn].flatMap((i) => (i === undefined ? [] : [relNode(b.schema, i)]));
+    step(clusterOnSql(b, b.clusterOn), clusterOnSql(b, a.clusterOn), { needs: [relNode(b.schema, b.name), ...uses], phase: Phase.CreateIndex });
   }
   const has = (list: readonly TableName[], p: TableName) => list.some((x) => x.schema === p.schema && x.name === p.name);
   // NO INHERIT before the table's column changes (its inherited columns become its own), INHERIT after them

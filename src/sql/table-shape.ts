@@ -75,6 +75,11 @@ export function replicaIdentitySql(t: TableName, r: ReplicaIdentity): string {
   return `ALTER TABLE ${name(t)} REPLICA IDENTITY ${typeof r === 'string' ? r.toUpperCase() : `USING INDEX ${ident(r.index)}`}`;
 }
 
+/** `ALTER TABLE t CLUSTER ON index`, or `SET WITHOUT CLUSTER` for none. */
+export function clusterOnSql(t: TableName, index: string | undefined): string {
+  return `ALTER TABLE ${name(t)} ${index === undefined ? 'SET WITHOUT CLUSTER' : `CLUSTER ON ${ident(index)}`}`;
+}
+
 /** `ALTER TABLE parent ATTACH PARTITION t bound`. */
 export function attachPartitionSql(t: Table): string {
   const p = t.partitionOf;

@@ -59,7 +59,7 @@ const TEXT_SEARCH_SQL = `
   CREATE INDEX docs_fts ON search.docs USING gin (to_tsvector('search.my_search'::regconfig, body));
 `;
 
-/** Rules: INSTEAD with a condition, ALSO with two actions, DO INSTEAD NOTHING on a view, with a comment, in a schema; a disabled trigger, an index with a fillfactor. */
+/** Rules: INSTEAD with a condition, ALSO with two actions, DO INSTEAD NOTHING on a view, with a comment, in a schema; a disabled trigger, an index with a fillfactor the table is clustered on. */
 const RULES_SQL = `
   CREATE SCHEMA shop;
   CREATE TABLE shop.orders (id integer PRIMARY KEY, placed date NOT NULL, total numeric(8,2));
@@ -75,6 +75,7 @@ const RULES_SQL = `
   CREATE TRIGGER orders_noop BEFORE UPDATE ON shop.orders FOR EACH ROW EXECUTE FUNCTION shop.noop();
   ALTER TABLE shop.orders DISABLE TRIGGER orders_noop;
   CREATE INDEX orders_placed_idx ON shop.orders (placed) WITH (fillfactor = 80);
+  ALTER TABLE shop.orders CLUSTER ON orders_placed_idx;
 `;
 
 /** Pull writes these kinds so that they load back to the same catalog: the plan after it is empty. */
@@ -95,7 +96,7 @@ for (const engine of engines) {
       expect(await planAfterPull(db(), files)).to.deep.equal([]);
     });
 
-    it('pulls rules on tables and views with their conditions and actions, a disabled trigger and index storage parameters; the plan after it is empty', async () => {
+    it('pulls rules on tables and views with their conditions and actions, a disabled trigger, index storage parameters and CLUSTER ON; the plan after it is empty', async () => {
       await db().exec(RULES_SQL);
       const files = renderPull(await introspect(db()));
       expect(files.get('shop/triggers.ts'))
@@ -105,7 +106,7 @@ for (const engine of engines) {
         .and.include("rule(bigOrders, 'big_orders_keep', {")
         .and.include('action: sql`NOTHING`')
         .and.include("enabled: 'D',");
-      expect(files.get('shop/orders.ts')).to.include('.storageParameters({ fillfactor: 80 })');
+      expect(files.get('shop/orders.ts')).to.include('.storageParameters({ fillfactor: 80 })').and.include("clusterOn: 'orders_placed_idx',");
       expect(await planAfterPull(db(), files)).to.deep.equal([]);
     });
 

@@ -70,6 +70,7 @@ export function tableShapeLines(table: Table, policies: readonly Policy[], ctx: 
     const r = table.replicaIdentity;
     lines.push(`  replicaIdentity: ${typeof r === 'string' ? tsString(r) : `{ index: ${tsString(r.index)} }`},`);
   }
+  if (table.clusterOn !== undefined) lines.push(`  clusterOn: ${tsString(table.clusterOn)},`);
   if (policies.length > 0) {
     const items = policies.map((p) => emitPolicy(p, columns, imports));
     const text = tsList(items, '  ');
