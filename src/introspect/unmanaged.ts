@@ -47,6 +47,23 @@ SELECT kind, name FROM (
     FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace n ON n.oid = t.tmplnamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_template', 't.oid')}
   UNION ALL
+  -- Facts of managed objects that the model does not hold yet: named so that a rebuild does not lose them silently.
+  SELECT 'comment on domain constraint', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.typname) || '.' || pg_catalog.quote_ident(co.conname)
+    FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_type t ON t.oid = co.contypid JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+    JOIN pg_catalog.pg_description d ON d.objoid = co.oid AND d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass
+   WHERE ${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}
+  UNION ALL
+  SELECT 'comment on type attribute', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) || '.' || pg_catalog.quote_ident(a.attname)
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+    JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum
+   WHERE c.relkind = 'c' AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
+  UNION ALL
+  SELECT 'storage parameters of a key index', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) || '.' || pg_catalog.quote_ident(co.conname)
+    FROM pg_catalog.pg_constraint co JOIN pg_catalog.pg_class c ON c.oid = co.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_class ic ON ic.oid = co.conindid
+   WHERE co.contype IN ('p', 'u', 'x') AND ic.reloptions IS NOT NULL AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
+  UNION ALL
   SELECT 'conversion', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.conname)
     FROM pg_catalog.pg_conversion x JOIN pg_catalog.pg_namespace n ON n.oid = x.connamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_conversion', 'x.oid')}
@@ -61,7 +78,8 @@ SELECT kind, name FROM (
 /**
  * Objects of kinds the engine does not manage yet (window functions, foreign data wrappers not created by an
  * extension, user mappings, operators and their classes and families, casts, text search parsers and
- * templates, conversions, procedural languages and access methods not made by an extension; user
+ * templates, conversions, procedural languages and access methods not made by an extension; comments on
+ * domain constraints and composite type attributes, and storage parameters of key indexes; user
  * objects only: catalog OIDs from 16384, FirstNormalObjectId, for those without a schema), in one query.
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.
  */

@@ -127,5 +127,27 @@ for (const engine of engines) {
         await db.close();
       }
     });
+
+    it('names the facts of managed objects the model does not hold yet: comments on domain constraints and type attributes, key index storage parameters', async () => {
+      const db = await engine.fresh();
+      try {
+        await db.exec(`
+          CREATE DOMAIN code AS text CONSTRAINT code_short CHECK (length(VALUE) < 9);
+          COMMENT ON CONSTRAINT code_short ON DOMAIN code IS 'eight at most';
+          CREATE TYPE span AS (lo integer, hi integer);
+          COMMENT ON COLUMN span.hi IS 'exclusive';
+          CREATE TABLE k (id integer, CONSTRAINT k_pkey PRIMARY KEY (id) WITH (fillfactor = 60));
+        `);
+        // (A database-wide access method another test made may be listed too: only these kinds are looked at.)
+        const facts = (await introspectUnmanaged(db)).filter((o) => /^(comment on|storage parameters)/.test(o.kind));
+        expect(facts.map((o) => `${o.kind} ${o.name}`)).to.have.members([
+          'comment on domain constraint public.code.code_short',
+          'comment on type attribute public.span.hi',
+          'storage parameters of a key index public.k.k_pkey',
+        ]);
+      } finally {
+        await db.close();
+      }
+    });
   });
 }
