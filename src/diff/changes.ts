@@ -170,10 +170,14 @@ export interface CreateIndex extends Around {
   readonly kind: 'CreateIndex';
   readonly index: Index;
   readonly attaches?: readonly Index[];
+  /** Partitions' keys attached to this (plain) index of a partitioned table: added first, so it adopts them. */
+  readonly attachedKeys?: readonly Constraint[];
 }
+/** `attachedKeys`: partitions' keys attached to the index, which go with it (`DROP INDEX … CASCADE`). */
 export interface DropIndex extends Around {
   readonly kind: 'DropIndex';
   readonly index: Index;
+  readonly attachedKeys?: readonly Constraint[];
 }
 export interface RenameIndex {
   readonly kind: 'RenameIndex';

@@ -6,7 +6,7 @@ import { withEnumReaders } from './enum-readers';
 import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
-import { attachPartitionIndexes } from './partition-attach';
+import { attachPartitionIndexes, withAttachedKeys } from './partition-attach';
 import { applyRenames } from './renames';
 import { regrantRecreated } from './regrant';
 import { diffReplication, followPublicationRenames, republishRecreated } from './replication';
@@ -49,7 +49,7 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     created: new Set([...toKeys].filter((k) => !fromKeys.has(k))),
     dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
   };
-  return attachPartitionIndexes(
+  const changes = attachPartitionIndexes(
     cascadeTypeRecreations(a, to, [
       ...diffSchemas(a, to),
       ...diffExtensions(a, to),
@@ -66,4 +66,5 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     ]),
     to,
   );
+  return withAttachedKeys(changes, a, to);
 }

@@ -41,3 +41,47 @@ function adopt<C extends CreateIndex | AddConstraint>(c: C, drops: Change[], ado
 function sameDefinition<T extends Index | Constraint>(a: T, b: T): boolean {
   return deepEqual({ ...a, table: '', name: '', comment: null }, { ...b, table: '', name: '', comment: null });
 }
+
+/**
+ * A partition's own PRIMARY KEY/UNIQUE attached to a plain index of its parent (`ON ONLY` + `ATTACH
+ * PARTITION`, `Catalog.partitionKeyAttachments`) cannot be dropped on its own, and the parent's index is
+ * dropped only with CASCADE, which takes the key along. So a dropped parent index records the keys it takes
+ * (its step drops them through the parent, and its reverse adds them back before rebuilding the index, which
+ * attaches them); a drop of such a key disappears, and a key the target keeps is added again afterwards.
+ * A created parent index records the keys it adopts, so that it comes after them and its reverse drops them
+ * through it.
+ */
+export function withAttachedKeys(changes: readonly Change[], from: Catalog, to: Catalog): Change[] {
+  const attachedTo = (c: Catalog, i: Index): Constraint[] =>
+    (c.partitionKeyAttachments ?? [])
+      .filter((x) => x.indexSchema === i.schema && x.index === i.name)
+      .flatMap((x) => c.constraints.filter((k) => k.schema === x.schema && k.table === x.table && k.name === x.name));
+  const same = (a: Constraint, b: Constraint) => a.schema === b.schema && a.table === b.table && a.name === b.name;
+  const taken = changes.flatMap((c) => (c.kind === 'DropIndex' ? attachedTo(from, c.index) : []));
+  if (taken.length === 0 && !(to.partitionKeyAttachments ?? []).length) return [...changes];
+  const readded = taken
+    .filter((k) => !changes.some((c) => c.kind === 'DropConstraint' && same(c.constraint, k)))
+    .flatMap((k) => to.constraints.filter((t) => same(t, k)))
+    .flatMap((k): Change[] => {
+      const target = { kind: 'Constraint' as const, schema: k.schema, table: k.table, name: k.name };
+      const commented = changes.some((c) => c.kind === 'SetComment' && deepEqual(c.target, target));
+      return [
+        { kind: 'AddConstraint', constraint: k },
+        ...(k.comment === null || commented ? [] : [{ kind: 'SetComment' as const, target, from: null, to: k.comment }]),
+      ];
+    });
+  const out = changes
+    .filter((c) => !(c.kind === 'DropConstraint' && taken.some((k) => same(c.constraint, k))))
+    .map((c): Change => {
+      if (c.kind === 'DropIndex') {
+        const keys = attachedTo(from, c.index);
+        return keys.length === 0 ? c : { ...c, attachedKeys: keys };
+      }
+      if (c.kind === 'CreateIndex') {
+        const keys = attachedTo(to, c.index);
+        return keys.length === 0 ? c : { ...c, attachedKeys: keys };
+      }
+      return c;
+    });
+  return [...out, ...readded];
+}

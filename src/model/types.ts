@@ -64,6 +64,21 @@ export interface Catalog {
    * Used to rebuild them around a type or routine recreated under them, never compared by the diff.
    */
   readonly expressionUses?: readonly ExpressionUse[];
+  /**
+   * Partitions' PRIMARY KEY/UNIQUE constraints whose index is attached to a plain index of the partitioned
+   * parent (`CREATE INDEX … ON ONLY` + `ALTER INDEX … ATTACH PARTITION`), sorted; introspected only. Such a
+   * key cannot be dropped on its own: it goes with the parent's index (see diff/partition-attach.ts).
+   */
+  readonly partitionKeyAttachments?: readonly PartitionKeyAttachment[];
+}
+
+/** A partition's key (`schema.table.name`) attached to its parent's index `indexSchema.index`. */
+export interface PartitionKeyAttachment {
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  readonly indexSchema: string;
+  readonly index: string;
 }
 
 /** A namespace (`CREATE SCHEMA`). */

@@ -11,7 +11,7 @@ import { assertNever } from '../util';
 import { restoreComment } from './comment-step';
 
 /** Keys a constraint is made of: itself, and for PK/UNIQUE the index relation behind it. */
-function constraintNodes(c: Constraint): string[] {
+export function constraintNodes(c: Constraint): string[] {
   const own = [constraintNode(c.schema, c.table, c.name)];
   if (c.kind === 'PrimaryKey' || c.kind === 'Unique') return [...own, relNode(c.schema, c.name), uniqueKeyNode(c.schema, c.table, c.columns)];
   return c.kind === 'Exclusion' ? [...own, relNode(c.schema, c.name)] : own;
