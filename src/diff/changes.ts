@@ -1,4 +1,5 @@
 import type { TypeObjectChange } from './type-object-changes';
+import type { RenameForeignColumn, RenameObject } from './object-rename-changes';
 import type { ShapeChange } from './shape-changes';
 import type { ReplicationChange } from './replication-changes';
 import type { Around } from './around';
@@ -358,6 +359,8 @@ export type Change =
   | DropEventTrigger
   | AlterEventTrigger
   | TypeObjectChange
+  | RenameObject
+  | RenameForeignColumn
   | AggregateChange
   | RangeTypeChange
   | StatisticsChange
@@ -367,6 +370,7 @@ export type Change =
   | SyncTableData;
 
 export type * from './type-object-changes';
+export type * from './object-rename-changes';
 export type * from './aggregate-changes';
 export type * from './range-type-changes';
 export type * from './statistics-changes';

@@ -1,3 +1,4 @@
+import type { ObjectRenames } from './object-renames';
 import type { EventTrigger, ExpressionUse, Routine, Trigger, View } from './programmable';
 import type { Aggregate } from './aggregate';
 import type { RangeType } from './range-type';
@@ -344,6 +345,8 @@ export interface Renames {
   readonly policies: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
   /** Renames of sequences, domains, composite types and collations, and of their members (absent: none). */
   readonly typeObjects?: TypeObjectRenames;
+  /** Renames of foreign servers, publications, text search objects, extended statistics and foreign columns (absent: none). */
+  readonly objects?: ObjectRenames;
   /** Per enum (keyed by its new name), how removed values map to kept ones in existing data (absent: none). */
   readonly enumRemaps?: readonly { readonly schema: string; readonly enum: string; readonly remap: Readonly<Record<string, string>> }[];
 }
