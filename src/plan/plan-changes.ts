@@ -57,7 +57,8 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'RenameEnumValue':
       return planRenameEnumValue(c);
     case 'AddEnumValue':
-      return planAddEnumValue(c, ctx, (r) => planChange(r, planContext(c.readers ?? [])));
+      // The readers' steps run inside the reverse's one statement list: never online (CONCURRENTLY refuses a transaction block).
+      return planAddEnumValue(c, ctx, (r) => planChange(r, planContext(c.readers ?? [], { online: false })));
     case 'RecreateEnum':
       return planRecreateEnum(c);
     case 'CreateTable':
