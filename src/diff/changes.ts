@@ -173,6 +173,8 @@ export interface CreateIndex extends Around {
   readonly attaches?: readonly Index[];
   /** Partitions' keys attached to this (plain) index of a partitioned table: added first, so it adopts them. */
   readonly attachedKeys?: readonly Constraint[];
+  /** Foreign keys kept by the plan that reference `attachedKeys`: its reverse, dropping the keys, adds them back. */
+  readonly keyReferences?: readonly Constraint[];
 }
 /** `attachedKeys`: partitions' keys attached to the index, which go with it (`DROP INDEX … CASCADE`). */
 export interface DropIndex extends Around {

@@ -45,22 +45,24 @@ function sameDefinition<T extends Index | Constraint>(a: T, b: T): boolean {
 /**
  * A partition's own PRIMARY KEY/UNIQUE attached to a plain index of its parent (`ON ONLY` + `ATTACH
  * PARTITION`, `Catalog.partitionKeyAttachments`) cannot be dropped on its own, and the parent's index is
- * dropped only with CASCADE, which takes the key along. So a dropped parent index records the keys it takes
- * (its step drops them through the parent, and its reverse adds them back before rebuilding the index, which
- * attaches them); a drop of such a key disappears, and a key the target keeps is added again afterwards.
- * A created parent index records the keys it adopts, so that it comes after them and its reverse drops them
- * through it.
+ * dropped only with CASCADE, which takes the key along (and the foreign keys referencing it). So a dropped
+ * parent index records the keys it takes (its step drops them through the parent, and its reverse adds them
+ * back before rebuilding the index, which attaches them); a drop of such a key disappears, and a key the
+ * target keeps is added again afterwards, as are the foreign keys referencing it, dropped first.
+ * A created parent index records the keys it adopts, so that it comes after them, and the foreign keys
+ * referencing them that the plan keeps, which its reverse (dropping the keys through it) adds back.
  */
 export function withAttachedKeys(changes: readonly Change[], from: Catalog, to: Catalog): Change[] {
   const attachedTo = (c: Catalog, i: Index): Constraint[] =>
     (c.partitionKeyAttachments ?? [])
       .filter((x) => x.indexSchema === i.schema && x.index === i.name)
       .flatMap((x) => c.constraints.filter((k) => k.schema === x.schema && k.table === x.table && k.name === x.name));
-  const same = (a: Constraint, b: Constraint) => a.schema === b.schema && a.table === b.table && a.name === b.name;
   const taken = changes.flatMap((c) => (c.kind === 'DropIndex' ? attachedTo(from, c.index) : []));
   if (taken.length === 0 && !(to.partitionKeyAttachments ?? []).length) return [...changes];
-  const readded = taken
-    .filter((k) => !changes.some((c) => c.kind === 'DropConstraint' && same(c.constraint, k)))
+  const dropped = (k: Constraint) => changes.some((c) => c.kind === 'DropConstraint' && same(c.constraint, k));
+  const added = (k: Constraint) => changes.some((c) => c.kind === 'AddConstraint' && same(c.constraint, k));
+  const references = taken.flatMap((k) => referencing(from, k)).filter((fk) => !dropped(fk));
+  const readded = [...taken.filter((k) => !dropped(k)), ...references.filter((fk) => !added(fk))]
     .flatMap((k) => to.constraints.filter((t) => same(t, k)))
     .flatMap((k): Change[] => {
       const target = { kind: 'Constraint' as const, schema: k.schema, table: k.table, name: k.name };
@@ -79,9 +81,21 @@ export function withAttachedKeys(changes: readonly Change[], from: Catalog, to: 
       }
       if (c.kind === 'CreateIndex') {
         const keys = attachedTo(to, c.index);
-        return keys.length === 0 ? c : { ...c, attachedKeys: keys };
+        const kept = keys.flatMap((k) => referencing(to, k)).filter((fk) => from.constraints.some((x) => deepEqual(x, fk)));
+        return keys.length === 0 ? c : { ...c, attachedKeys: keys, ...(kept.length > 0 ? { keyReferences: kept } : {}) };
       }
       return c;
     });
-  return [...out, ...readded];
+  return [...out, ...references.map((constraint): Change => ({ kind: 'DropConstraint', constraint })), ...readded];
+}
+
+const same = (a: Constraint, b: Constraint) => a.schema === b.schema && a.table === b.table && a.name === b.name;
+
+/** The foreign keys of `c` referencing the key `k` (its table and columns, in any order). */
+function referencing(c: Catalog, k: Constraint): Constraint[] {
+  if (k.kind !== 'PrimaryKey' && k.kind !== 'Unique') return [];
+  const cols = [...k.columns].sort().join(',');
+  return c.constraints.filter(
+    (x) => x.kind === 'ForeignKey' && x.refSchema === k.schema && x.refTable === k.table && [...x.refColumns].sort().join(',') === cols,
+  );
 }

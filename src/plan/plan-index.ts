@@ -54,12 +54,13 @@ export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[]
   return [
     plannedStep(c, {
       sql: createIndexSql(i),
-      reverse: statements(dropIndexSql(i, keys.length > 0), ...addKeys(keys), ...reattach),
+      reverse: statements(dropIndexSql(i, keys.length > 0), ...addKeys([...keys, ...(c.keyReferences ?? [])]), ...reattach),
       hazards,
       object,
       op: '+',
       phase: Phase.CreateIndex,
-      creates: indexNodes(i),
+      // It creates the keys' unique-key nodes too: foreign keys referencing them come after it (its reverse drops them).
+      creates: [...indexNodes(i), ...keys.flatMap((k) => constraintNodes(k).slice(2))],
       needs: [...indexNeeds(i), ...keys.flatMap(constraintNodes)],
       locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
     }),
