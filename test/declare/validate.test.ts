@@ -40,6 +40,22 @@ describe('declare: validateDeclared', () => {
     expect(validateDeclared(collectDeclarations([{ ch }]))).to.deep.equal([]);
   });
 
+  it("a foreign key may reference a partition's own key, over its parent's columns", () => {
+    const ledger = table('ledger', {
+      columns: { id: c.integer().notNull(), at: c.date().notNull() },
+      partitionBy: (t) => ({ range: [t.at] }),
+    });
+    const y2024 = table('ledger_2024', {
+      partitionOf: { parent: ledger, from: ['2024-01-01'], to: ['2025-01-01'] },
+      primaryKey: () => primaryKey(['id', 'at']),
+    });
+    const entries = table('entries', {
+      columns: { id: c.integer().notNull(), at: c.date().notNull() },
+      foreignKeys: (t) => [foreignKey([t.id, t.at]).references(() => y2024, ['id', 'at'])],
+    });
+    expect(validateDeclared(collectDeclarations([{ ledger, y2024, entries }]))).to.deep.equal([]);
+  });
+
   it('rename intents of servers, publications, text search objects and statistics: from another declared one, from itself', () => {
     const docs = table('docs', { columns: { id: c.integer().primaryKey(), a: c.text(), b: c.text() } });
     const problems = validateDeclared(
