@@ -148,6 +148,8 @@ export interface AddConstraint extends Around {
   readonly kind: 'AddConstraint';
   readonly constraint: Constraint;
   readonly attaches?: readonly Constraint[];
+  /** A partition's key that is not attached to these new indexes of its parent: added after them (Postgres would adopt it). */
+  readonly afterIndexes?: readonly Index[];
 }
 /** `ALTER TABLE … VALIDATE CONSTRAINT`: a NOT VALID check or foreign key declared validated (issue 9). */
 export interface ValidateConstraint {

@@ -58,7 +58,7 @@ export function withAttachedKeys(changes: readonly Change[], from: Catalog, to: 
       .filter((x) => x.indexSchema === i.schema && x.index === i.name)
       .flatMap((x) => c.constraints.filter((k) => k.schema === x.schema && k.table === x.table && k.name === x.name));
   const taken = changes.flatMap((c) => (c.kind === 'DropIndex' ? attachedTo(from, c.index) : []));
-  if (taken.length === 0 && !(to.partitionKeyAttachments ?? []).length) return [...changes];
+  if (taken.length === 0 && !(to.partitionKeyAttachments ?? []).length) return notAdopted([...changes], to);
   const dropped = (k: Constraint) => changes.some((c) => c.kind === 'DropConstraint' && same(c.constraint, k));
   const added = (k: Constraint) => changes.some((c) => c.kind === 'AddConstraint' && same(c.constraint, k));
   const references = taken.flatMap((k) => referencing(from, k)).filter((fk) => !dropped(fk));
@@ -86,7 +86,26 @@ export function withAttachedKeys(changes: readonly Change[], from: Catalog, to: 
       }
       return c;
     });
-  return [...out, ...references.map((constraint): Change => ({ kind: 'DropConstraint', constraint })), ...readded];
+  return notAdopted([...out, ...references.map((constraint): Change => ({ kind: 'DropConstraint', constraint })), ...readded], to);
+}
+
+/**
+ * A partition's key added by the plan that the target does not have attached to a new index of its parent
+ * (the parent's index was built before it) is added after that index: added first, Postgres would adopt it.
+ */
+function notAdopted(changes: Change[], to: Catalog): Change[] {
+  if (to.partitionKeyAttachments === undefined) return changes;
+  const attached = new Set(to.partitionKeyAttachments.map((x) => JSON.stringify([x.schema, x.table, x.name])));
+  const created = changes.flatMap((c) => (c.kind === 'CreateIndex' ? [c.index] : []));
+  if (created.length === 0) return changes;
+  return changes.map((c) => {
+    if (c.kind !== 'AddConstraint' || (c.constraint.kind !== 'PrimaryKey' && c.constraint.kind !== 'Unique')) return c;
+    const k = c.constraint;
+    if (attached.has(JSON.stringify([k.schema, k.table, k.name]))) return c;
+    const parent = to.tables.find((t) => t.schema === k.schema && t.name === k.table)?.partitionOf;
+    const before = parent ? created.filter((i) => i.schema === parent.schema && i.table === parent.table) : [];
+    return before.length === 0 ? c : { ...c, afterIndexes: before };
+  });
 }
 
 const same = (a: Constraint, b: Constraint) => a.schema === b.schema && a.table === b.table && a.name === b.name;
