@@ -148,8 +148,8 @@ export interface AddConstraint extends Around {
   readonly kind: 'AddConstraint';
   readonly constraint: Constraint;
   readonly attaches?: readonly Constraint[];
-  /** A partition's key that is not attached to these new indexes of its parent: added after them (Postgres would adopt it). */
-  readonly afterIndexes?: readonly Index[];
+  /** The parent's new indexes and keys (by relation name) a partition's key is not attached to: created first (Postgres would adopt it). */
+  readonly afterParents?: readonly RelationName[];
 }
 /** `ALTER TABLE … VALIDATE CONSTRAINT`: a NOT VALID check or foreign key declared validated (issue 9). */
 export interface ValidateConstraint {
@@ -177,6 +177,14 @@ export interface CreateIndex extends Around {
   readonly attachedKeys?: readonly Constraint[];
   /** Foreign keys kept by the plan that reference `attachedKeys`: its reverse, dropping the keys, adds them back. */
   readonly keyReferences?: readonly Constraint[];
+  /** The parent's new indexes and keys (by relation name) a partition's index is not attached to: created first (Postgres would adopt it). */
+  readonly afterParents?: readonly RelationName[];
+}
+
+/** An index's or a key's index relation, by name. */
+export interface RelationName {
+  readonly schema: string;
+  readonly name: string;
 }
 /** `attachedKeys`: partitions' keys attached to the index, which go with it (`DROP INDEX … CASCADE`). */
 export interface DropIndex extends Around {

@@ -90,21 +90,31 @@ export function withAttachedKeys(changes: readonly Change[], from: Catalog, to: 
 }
 
 /**
- * A partition's key added by the plan that the target does not have attached to a new index of its parent
- * (the parent's index was built before it) is added after that index: added first, Postgres would adopt it.
+ * A partition's index or key the plan creates that the target has as the partition's own, next to a new
+ * index or key of its parent, is created after the parent's: created first, Postgres would adopt it (make it
+ * the parent's copy, which the target does not have and which cannot be dropped alone).
  */
 function notAdopted(changes: Change[], to: Catalog): Change[] {
   if (to.partitionKeyAttachments === undefined) return changes;
   const attached = new Set(to.partitionKeyAttachments.map((x) => JSON.stringify([x.schema, x.table, x.name])));
-  const created = changes.flatMap((c) => (c.kind === 'CreateIndex' ? [c.index] : []));
-  if (created.length === 0) return changes;
+  const isKey = (k: Constraint) => k.kind === 'PrimaryKey' || k.kind === 'Unique';
+  const parents = changes.flatMap((c): { schema: string; table: string; name: string }[] =>
+    c.kind === 'CreateIndex' ? [c.index] : c.kind === 'AddConstraint' && isKey(c.constraint) ? [c.constraint] : [],
+  );
+  if (parents.length === 0) return changes;
+  const parentsOf = (x: { schema: string; table: string }) => {
+    const p = to.tables.find((t) => t.schema === x.schema && t.name === x.table)?.partitionOf;
+    return p ? parents.filter((i) => i.schema === p.schema && i.table === p.table).map((i) => ({ schema: i.schema, name: i.name })) : [];
+  };
   return changes.map((c) => {
-    if (c.kind !== 'AddConstraint' || (c.constraint.kind !== 'PrimaryKey' && c.constraint.kind !== 'Unique')) return c;
+    if (c.kind === 'CreateIndex') {
+      const first = parentsOf(c.index);
+      return first.length === 0 ? c : { ...c, afterParents: first };
+    }
+    if (c.kind !== 'AddConstraint' || !isKey(c.constraint)) return c;
     const k = c.constraint;
-    if (attached.has(JSON.stringify([k.schema, k.table, k.name]))) return c;
-    const parent = to.tables.find((t) => t.schema === k.schema && t.name === k.table)?.partitionOf;
-    const before = parent ? created.filter((i) => i.schema === parent.schema && i.table === parent.table) : [];
-    return before.length === 0 ? c : { ...c, afterIndexes: before };
+    const first = attached.has(JSON.stringify([k.schema, k.table, k.name])) ? [] : parentsOf(k);
+    return first.length === 0 ? c : { ...c, afterParents: first };
   });
 }
 

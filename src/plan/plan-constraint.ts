@@ -74,7 +74,7 @@ function addConstraintLocks(k: Constraint, ctx: PlanContext): TableLock[] {
 /** ALTER TABLE … ADD CONSTRAINT (foreign keys after every table and key exists); online, see online-constraint.ts. */
 export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedStep[] {
   const k = c.constraint;
-  const after = (c.afterIndexes ?? []).map((i) => relNode(i.schema, i.name));
+  const after = (c.afterParents ?? []).map((i) => relNode(i.schema, i.name));
   const base = { object: constraintKey(k), op: '+' as const, creates: constraintNodes(k), needs: [...constraintNeeds(k), ...after] };
   if (isOnlineTable(ctx, k.schema, k.table) && k.kind !== 'Exclusion') {
     return k.kind === 'ForeignKey' || k.kind === 'Check' ? planAddConstraintNotValid(c, k, ctx, base) : planAddKeyConcurrently(c, k, ctx, base);

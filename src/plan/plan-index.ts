@@ -61,7 +61,7 @@ export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[]
       phase: Phase.CreateIndex,
       // It creates the keys' unique-key nodes too: foreign keys referencing them come after it (its reverse drops them).
       creates: [...indexNodes(i), ...keys.flatMap((k) => constraintNodes(k).slice(2))],
-      needs: [...indexNeeds(i), ...keys.flatMap(constraintNodes)],
+      needs: [...indexNeeds(i), ...keys.flatMap(constraintNodes), ...(c.afterParents ?? []).map((p) => relNode(p.schema, p.name))],
       locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
     }),
   ];
