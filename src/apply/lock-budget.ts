@@ -207,6 +207,10 @@ export function changeLockObjects(c: Change): string[] {
       return [`${c.object}:${c.schema}.${c.from}`];
     case 'RenameTypeMember':
       return [`type:${c.schema}.${c.type}`];
+    case 'RenameObject':
+      return [`${c.object}:${c.schema ?? ''}.${c.from}`];
+    case 'RenameForeignColumn':
+      return [rel(c.schema, c.table)];
     case 'AlterTableShape':
       return [rel(c.to.schema, c.to.name), ...c.to.inherits.map((p) => rel(p.schema, p.name)), ...c.from.inherits.map((p) => rel(p.schema, p.name))];
     case 'AttachPartition':

@@ -24,6 +24,7 @@ import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
 import { introspectExpressionUses } from './expression-uses';
+import { introspectPartitionKeyAttachments } from './partition-keys';
 import { scopeCatalog, type Scope } from './scope';
 import { introspectPublications } from './publications';
 import { introspectForeignServers, introspectForeignTables } from './foreign';
@@ -88,6 +89,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const policies = await step('policies', db, introspectPolicies);
     const grants = await step('privileges', db, introspectGrants);
     const expressionUses = await step('expression dependencies', db, introspectExpressionUses);
+    const partitionKeyAttachments = await step('partition keys attached to indexes', db, introspectPartitionKeyAttachments);
     const publications = await step('publications', db, introspectPublications);
     const foreignServers = await step('foreign servers', db, introspectForeignServers);
     const foreignTables = await step('foreign tables', db, introspectForeignTables);
@@ -126,6 +128,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         foreignServers,
         foreignTables,
         expressionUses,
+        partitionKeyAttachments,
       }),
       options.scope,
     );

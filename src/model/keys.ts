@@ -75,5 +75,6 @@ export function sortCatalog(c: Catalog): Catalog {
     foreignServers: sorted(c.foreignServers, foreignServerKey),
     foreignTables: sorted(c.foreignTables, foreignTableKey),
     ...(c.expressionUses ? { expressionUses: sorted(c.expressionUses, (u) => JSON.stringify(u.owner)) } : {}),
+    ...(c.partitionKeyAttachments ? { partitionKeyAttachments: sorted(c.partitionKeyAttachments, (k) => JSON.stringify([k.schema, k.table, k.name])) } : {}),
   };
 }

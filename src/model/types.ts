@@ -1,3 +1,4 @@
+import type { ObjectRenames } from './object-renames';
 import type { EventTrigger, ExpressionUse, Routine, Trigger, View } from './programmable';
 import type { Aggregate } from './aggregate';
 import type { RangeType } from './range-type';
@@ -64,6 +65,21 @@ export interface Catalog {
    * Used to rebuild them around a type or routine recreated under them, never compared by the diff.
    */
   readonly expressionUses?: readonly ExpressionUse[];
+  /**
+   * Partitions' PRIMARY KEY/UNIQUE constraints whose index is attached to a plain index of the partitioned
+   * parent (`CREATE INDEX … ON ONLY` + `ALTER INDEX … ATTACH PARTITION`), sorted; introspected only. Such a
+   * key cannot be dropped on its own: it goes with the parent's index (see diff/partition-attach.ts).
+   */
+  readonly partitionKeyAttachments?: readonly PartitionKeyAttachment[];
+}
+
+/** A partition's key (`schema.table.name`) attached to its parent's index `indexSchema.index`. */
+export interface PartitionKeyAttachment {
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  readonly indexSchema: string;
+  readonly index: string;
 }
 
 /** A namespace (`CREATE SCHEMA`). */
@@ -329,6 +345,8 @@ export interface Renames {
   readonly policies: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
   /** Renames of sequences, domains, composite types and collations, and of their members (absent: none). */
   readonly typeObjects?: TypeObjectRenames;
+  /** Renames of foreign servers, publications, text search objects, extended statistics and foreign columns (absent: none). */
+  readonly objects?: ObjectRenames;
   /** Per enum (keyed by its new name), how removed values map to kept ones in existing data (absent: none). */
   readonly enumRemaps?: readonly { readonly schema: string; readonly enum: string; readonly remap: Readonly<Record<string, string>> }[];
 }

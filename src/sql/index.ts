@@ -28,3 +28,4 @@ export * from './aggregate';
 export * from './range-type';
 export * from './statistics';
 export * from './text-search';
+export * from './rename-object';
