@@ -14,7 +14,18 @@ import type { EngineUnderTest } from '../support/engines';
 import { checkGolden } from '../support/golden';
 import { readFixtureCases, type FixtureCase } from './fixture-case';
 
-const cases = readFixtureCases();
+const allCases = readFixtureCases();
+
+/**
+ * One part of the cases (every `of`-th from the `part`-th, 1-based): the harness is split over a few files so
+ * that a parallel run spreads it over its workers (it is most of the suite). Test titles do not name the part.
+ */
+export interface Part {
+  readonly part: number;
+  readonly of: number;
+}
+
+const casesOf = ({ part, of }: Part): FixtureCase[] => allCases.filter((_, i) => i % of === part - 1);
 
 /** What a case's databases A and B give: their catalogs and the plan A→B. */
 export interface Planned {
@@ -55,10 +66,10 @@ const skipped = (fx: FixtureCase, engine: EngineUnderTest) => fx.skip[engine.nam
  * has the expected hazards, converges A to B, re-plans empty, and its down restores A when reversible.
  * With `planned`, each case's catalogs and plan are kept there for describeFixtureMigrations.
  */
-export function describeFixtures(engine: EngineUnderTest, planned?: PlannedCases): void {
+export function describeFixtures(engine: EngineUnderTest, part: Part, planned?: PlannedCases): void {
   describe(`fixtures on ${engine.name}`, function () {
     this.timeout(120_000);
-    for (const fx of cases) {
+    for (const fx of casesOf(part)) {
       (skipped(fx, engine) ? it.skip : it)(`${fx.name}${fx.description ? ` — ${fx.description}` : ''}`, async function () {
         const { dbA, catA, catB, plan } = await planCase(engine, fx);
         try {
@@ -86,13 +97,13 @@ export function describeFixtures(engine: EngineUnderTest, planned?: PlannedCases
  * reversible. A case's catalogs and plan come from `planned` when its fixture test made them (run alone, e.g.
  * with --grep, the test makes them itself); A is always a new database.
  */
-export function describeFixtureMigrations(engine: EngineUnderTest, planned: PlannedCases): void {
+export function describeFixtureMigrations(engine: EngineUnderTest, part: Part, planned: PlannedCases): void {
   describe(`fixtures as migration directories (${engine.name}): up reaches B, down restores A`, function () {
     this.timeout(60_000);
     const root = mkdtempSync(join(tmpdir(), 'schemakit-fixture-migrations-'));
     after(() => rmSync(root, { recursive: true, force: true }));
 
-    for (const fx of cases) {
+    for (const fx of casesOf(part)) {
       (skipped(fx, engine) ? it.skip : it)(fx.name, async () => {
         let kept = planned.get(fx.name);
         planned.delete(fx.name);
