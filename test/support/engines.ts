@@ -169,7 +169,13 @@ export async function dropRunDatabases(): Promise<void> {
   } finally {
     await admin.close();
   }
-  for (const name of names) await dropDatabase(defaultAdminUrl(), name).catch(() => undefined);
+  // Several at a time: each DROP DATABASE waits for a checkpoint (~0.5 s on the CI machine), and drops waiting
+  // together share one, so the run's dozens of databases go in a few seconds instead of one after the other.
+  const queue = [...names];
+  const dropper = async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) await dropDatabase(defaultAdminUrl(), name).catch(() => undefined);
+  };
+  await Promise.all(Array.from({ length: 8 }, dropper));
 }
 
 /** Closes everything the engines handed out and shuts the PGlite pool down (mocha root hook). */
