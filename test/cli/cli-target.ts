@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { openPglite, queryRow, type Db, type TempDatabase } from '../../src/db';
-import type { EngineUnderTest } from '../support/engines';
+import { openPglite, type Db, type TempDatabase } from '../../src/db';
+import { serverDatabase, type EngineUnderTest } from '../support/engines';
 import { describeRun, makeProject, type CliResult, type Project } from './run-cli';
 import type { SchemaFiles } from './schemas';
 
@@ -17,16 +17,6 @@ export interface CliTarget {
   readonly temp: TempDatabase | null;
   /** Runs `fn` on the target database; the embedded one is opened in this process only meanwhile. */
   onTarget<T>(fn: (db: Db) => Promise<T>): Promise<T>;
-}
-
-/**
- * A server database from the engine's pool (as new: reset when handed out; given back by dispose). A
- * CREATE DATABASE for every scenario, and its DROP DATABASE, which waits for a checkpoint, took ~1 s each.
- */
-export async function serverDatabase(engine: EngineUnderTest): Promise<TempDatabase> {
-  const db = await engine.fresh();
-  const { name } = await queryRow<{ name: string }>(db, 'SELECT pg_catalog.current_database() AS name');
-  return { db, name, dispose: () => db.close() };
 }
 
 /**

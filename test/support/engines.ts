@@ -6,6 +6,7 @@ import {
   defaultAdminUrl,
   dropDatabase,
   pgliteExtensionNames,
+  queryRow,
   resetDatabase,
   type Db,
   type EngineKind,
@@ -125,6 +126,18 @@ export const engines: readonly EngineUnderTest[] = [postgres, pglite].filter((e)
 
 /** Looks up one engine by kind (undefined when not selected). */
 export const engine = (kind: EngineKind): EngineUnderTest | undefined => engines.find((e) => e.kind === kind);
+
+/**
+ * A server database from the engine's pool as a TempDatabase (for a URL to give the CLI): as new (reset when
+ * handed out), given back by dispose(). A CREATE DATABASE per scenario, and its DROP DATABASE, which waits for
+ * a checkpoint, took ~1 s each. Not for tests that kill clients: a killed client's statement may still commit
+ * after the database was given back (those drop theirs, WITH (FORCE)).
+ */
+export async function serverDatabase(e: EngineUnderTest): Promise<TempDatabase> {
+  const db = await e.fresh();
+  const { name } = await queryRow<{ name: string }>(db, 'SELECT pg_catalog.current_database() AS name');
+  return { db, name, dispose: () => db.close() };
+}
 
 /**
  * Mocha helper: a fresh database before each test, closed after it. Returns a getter for the current one.
