@@ -1,12 +1,10 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { diffCatalogs } from '../../src/diff';
-import { introspect } from '../../src/introspect';
-import { planChanges, renderUp } from '../../src/plan';
+import { renderUp } from '../../src/plan';
 import { checkConverges } from '../support/converge';
 import { engines } from '../support/engines';
 import { checkGolden } from '../support/golden';
-import { readFixtureCases } from './fixture-case';
+import { readFixtureCases, withPlannedPair } from './fixture-case';
 
 const cases = readFixtureCases();
 
@@ -20,26 +18,16 @@ for (const engine of engines) {
     for (const fx of cases) {
       const skip = fx.skip[engine.name] ?? fx.skip[engine.kind];
       (skip ? it.skip : it)(`${fx.name}${fx.description ? ` — ${fx.description}` : ''}`, async function () {
-        const dbA = await engine.fresh();
-        const dbB = await engine.fresh();
-        try {
-          await dbA.exec(fx.a);
-          await dbB.exec(fx.b);
-          const [catA, catB] = [await introspect(dbA), await introspect(dbB)];
-          const plan = planChanges(diffCatalogs(catA, catB, fx.renames));
+        await withPlannedPair(engine, fx, async ({ dbA, catA, catB, plan, replan }) => {
           const up = renderUp(plan);
-
           checkGolden(engine.kind === 'pglite' ? join(fx.dir, 'up.pg18.sql') : null, join(fx.dir, 'up.sql'), up);
           const hazards = [...new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.kind)))].sort();
           expect(hazards, 'hazard kinds').to.deep.equal(fx.hazards);
           const irreversible = plan.steps.filter((s) => s.reverse === null).map((s) => s.irreversible);
           expect(irreversible.length === 0, `reversible (irreversible steps: ${irreversible.join('; ')})`).to.equal(fx.reversible);
 
-          await checkConverges(dbA, plan, { catA, catB, reversible: fx.reversible, replan: (after) => planChanges(diffCatalogs(after, catB, fx.renames)) });
-        } finally {
-          await dbA.close();
-          await dbB.close();
-        }
+          await checkConverges(dbA, plan, { catA, catB, reversible: fx.reversible, replan });
+        });
       });
     }
   });
