@@ -213,6 +213,7 @@ export function changeLockObjects(c: Change): string[] {
     case 'DetachPartition':
       return [rel(c.table.schema, c.table.name), ...(c.table.partitionOf ? [rel(c.table.partitionOf.schema, c.table.partitionOf.table)] : [])];
     case 'AlterColumnStorage':
+    case 'AlterInheritedColumn':
       return [rel(c.schema, c.table)];
     case 'CreatePolicy':
     case 'DropPolicy':

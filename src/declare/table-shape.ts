@@ -123,6 +123,7 @@ export function buildTableShape(t: AnyTableDecl): Pick<Table, keyof typeof plain
     rowSecurity: s.rowSecurity !== false,
     forceRowSecurity: s.rowSecurity === 'force',
     replicaIdentity: typeof s.replicaIdentity === 'string' ? s.replicaIdentity : { index: s.replicaIdentity.index },
+    columnOverrides: [],
   };
 }
 

@@ -18,7 +18,17 @@ import type { TextSearchConfiguration, TextSearchDictionary } from './text-searc
 
 import type { Collation, CompositeType, Domain, Grant, Sequence, SequenceOptions } from './type-objects';
 import type { ForeignServer, ForeignTable, Publication } from './replication';
-import type { ColumnStorage, PartitionBy, PartitionOf, Policy, ReplicaIdentity, StorageParameter, TableName, TablePersistence } from './table-shape';
+import type {
+  ColumnOverride,
+  ColumnStorage,
+  PartitionBy,
+  PartitionOf,
+  Policy,
+  ReplicaIdentity,
+  StorageParameter,
+  TableName,
+  TablePersistence,
+} from './table-shape';
 
 /** A whole database (or a declared schema set) as data. */
 export interface Catalog {
@@ -107,6 +117,8 @@ export interface Table {
   readonly rowSecurity: boolean;
   readonly forceRowSecurity: boolean;
   readonly replicaIdentity: ReplicaIdentity;
+  /** Inherited columns whose NOT NULL or DEFAULT differ here from the parent's, sorted by name (partitions, INHERITS children). */
+  readonly columnOverrides: readonly ColumnOverride[];
 }
 
 export type IdentityGeneration = 'always' | 'by-default';

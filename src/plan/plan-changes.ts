@@ -24,6 +24,7 @@ import { planAlterCompositeType, planCreateCompositeType, planDropCompositeType 
 import { planCreateCollation, planDropCollation } from './plan-collation';
 import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-rename';
 import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } from './plan-policy';
+import { planAlterInheritedColumn } from './plan-inherited-column';
 import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
 import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
 import { planReplicationChange } from './plan-publication';
@@ -189,6 +190,8 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planDetachPartition(c);
     case 'AlterColumnStorage':
       return planAlterColumnStorage(c);
+    case 'AlterInheritedColumn':
+      return planAlterInheritedColumn(c);
     case 'CreatePolicy':
       return planCreatePolicy(c);
     case 'DropPolicy':
