@@ -6,6 +6,7 @@ import { withEnumReaders } from './enum-readers';
 import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
+import { keepPartitionIndexesApart } from './partition-adoption';
 import { attachPartitionIndexes } from './partition-attach';
 import { applyRenames } from './renames';
 import { regrantRecreated } from './regrant';
@@ -49,7 +50,7 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     created: new Set([...toKeys].filter((k) => !fromKeys.has(k))),
     dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
   };
-  return attachPartitionIndexes(
+  const changes = attachPartitionIndexes(
     cascadeTypeRecreations(a, to, [
       ...diffSchemas(a, to),
       ...diffExtensions(a, to),
@@ -66,4 +67,5 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     ]),
     to,
   );
+  return keepPartitionIndexesApart(changes, a, to);
 }
