@@ -7,7 +7,8 @@ import { sameDefinition } from './partition-attach';
  * PARTITION, and CREATE INDEX on the parent, adopt a partition's index of the same definition instead of
  * building one (PostgreSQL's CompareIndexInfo): it would become the parent's, leaving the partition without
  * the index the target lists for it. Such an index, unchanged otherwise, is dropped before and created again
- * after (Postgres then builds the parent's own copy on the partition). Runs on the whole change list.
+ * after (Postgres then builds the parent's own copy on the partition); a new one is created after the parent's
+ * new index (the phases already put it after ATTACH). Runs on the whole change list.
  */
 export function keepPartitionIndexesApart(changes: readonly Change[], from: Catalog, to: Catalog): Change[] {
   const attached = new Set(changes.flatMap((c) => (c.kind === 'AttachPartition' ? [tableKey(c.table)] : [])));
@@ -22,14 +23,18 @@ export function keepPartitionIndexesApart(changes: readonly Change[], from: Cata
     ),
   );
   const before = new Map(from.indexes.map((i) => [indexKey(i), i]));
-  const out = [...changes];
+  const parentOf = (i: Index) => to.tables.find((t) => t.schema === i.schema && t.name === i.table)?.partitionOf ?? null;
+  // The parent may live in another schema: the definitions compare without it.
+  const adopts = (i: Index) => (x: Index) => {
+    const p = parentOf(i);
+    return p !== null && x.schema === p.schema && x.table === p.table && sameDefinition({ ...x, schema: i.schema }, i);
+  };
+  const late = new Set(changes.filter((c) => c.kind === 'CreateIndex' && !before.has(indexKey(c.index)) && created.some(adopts(c.index))));
+  const out = [...changes.filter((c) => !late.has(c)), ...late];
   for (const i of to.indexes) {
     const old = before.get(indexKey(i));
-    const parent = to.tables.find((t) => t.schema === i.schema && t.name === i.table)?.partitionOf;
-    if (old === undefined || touched.has(indexKey(i)) || !parent) continue;
-    // The parent may live in another schema: the definitions compare without it.
-    const adopts = (x: Index) => x.schema === parent.schema && x.table === parent.table && sameDefinition({ ...x, schema: i.schema }, i);
-    const adopter = attached.has(tableKey({ schema: i.schema, name: i.table })) ? to.indexes.find(adopts) : created.find(adopts);
+    if (old === undefined || touched.has(indexKey(i)) || parentOf(i) === null) continue;
+    const adopter = attached.has(tableKey({ schema: i.schema, name: i.table })) ? to.indexes.find(adopts(i)) : created.find(adopts(i));
     if (adopter === undefined) continue;
     out.push({ kind: 'DropIndex', index: old }, { kind: 'CreateIndex', index: i });
     if (i.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Index', schema: i.schema, name: i.name }, from: null, to: i.comment });
