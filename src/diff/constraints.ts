@@ -1,6 +1,7 @@
 import { constraintKey, relKey, type Catalog, type Constraint } from '../model';
 import { deepEqual } from '../util';
 import type { Change } from './changes';
+import { fkColumnTypesDiverge } from './fk-column-types';
 import { commentChanged, matchByKey } from './match';
 
 /** Sets of `schema.table` created and dropped by the table diff. */
@@ -51,9 +52,10 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
     }
   }
   for (const c of drops) if (c.kind === 'PrimaryKey' || c.kind === 'Unique') droppedKeys.push(c);
-  // Foreign keys that depend on a dropped PK/UNIQUE are rebuilt around it.
+  // Foreign keys that depend on a dropped PK/UNIQUE are rebuilt around it, and those whose columns on both
+  // sides change to types that do not compare (see fkColumnTypesDiverge) around the column changes.
   for (const [a, b] of unchanged) {
-    if (a.kind === 'ForeignKey' && droppedKeys.some((k) => referencesKey(a, k))) {
+    if (a.kind === 'ForeignKey' && (droppedKeys.some((k) => referencesKey(a, k)) || fkColumnTypesDiverge(a, from, to))) {
       drops.push(a);
       adds.push(b);
     } else if (commentChanged(a, b)) {
