@@ -39,7 +39,9 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
     }
     drops.push(c);
   }
-  for (const c of m.added) if (!ridesWithTable(c, fate.created)) adds.push(c);
+  // A NOT VALID check of a new table is added after it, NOT VALID (see diffTables).
+  const addedWithTable = (c: Constraint) => ridesWithTable(c, fate.created) && !isNotValid(c);
+  for (const c of m.added) if (!addedWithTable(c)) adds.push(c);
   const unchanged: [Constraint, Constraint][] = [];
   for (const [a, b] of m.common) {
     // Validity only goes one way: a NOT VALID constraint is validated in place; a validated one stays so.
@@ -70,7 +72,7 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
   }
   // Comments on constraints created inline with a new table.
   for (const c of m.added) {
-    if (ridesWithTable(c, fate.created) && c.comment !== null) {
+    if (addedWithTable(c) && c.comment !== null) {
       out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, from: null, to: c.comment });
     }
   }
