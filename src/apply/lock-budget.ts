@@ -222,6 +222,9 @@ export function changeLockObjects(c: Change): string[] {
       return [rel(c.to.schema, c.to.table)];
     case 'RenamePolicy':
       return [rel(c.schema, c.table)];
+    case 'GrantDefaultPrivilege':
+    case 'RevokeDefaultPrivilege':
+      return [];
     case 'GrantPrivilege':
     case 'RevokePrivilege':
       return [`${c.grant.object}:${c.grant.schema ?? ''}.${c.grant.name}`];

@@ -1,6 +1,7 @@
 import { noRenames, relKey, type Catalog, type Renames } from '../model';
 import type { Change } from './changes';
 import { diffConstraints } from './constraints';
+import { diffDefaultPrivileges } from './default-privileges';
 import { diffEnums, enumRemaps, withRemappedDefaults } from './enums';
 import { withEnumReaders } from './enum-readers';
 import { diffExtensions } from './extensions';
@@ -39,7 +40,7 @@ export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = 
   const all = [...base, ...diffProgrammable(a, to, base)];
   const superseded = supersededRenames(all);
   const kept = withEnumReaders(superseded.size === 0 ? all : all.filter((c) => !superseded.has(c)), a);
-  return [...kept, ...regrantRecreated(kept, a, to), ...republishRecreated(kept, a, to)];
+  return [...kept, ...regrantRecreated(kept, a, to), ...republishRecreated(kept, a, to), ...diffDefaultPrivileges(a, to)];
 }
 
 /** The changes between two catalogs once renames are applied. */

@@ -13,3 +13,4 @@ export * from './aggregate';
 export * from './range-type';
 export * from './statistics';
 export * from './text-search';
+export * from './default-privilege';

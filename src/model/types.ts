@@ -17,6 +17,7 @@ import type { TextSearchConfiguration, TextSearchDictionary } from './text-searc
  */
 
 import type { Collation, CompositeType, Domain, Grant, Sequence, SequenceOptions } from './type-objects';
+import type { DefaultPrivilege } from './default-privilege';
 import type { ForeignServer, ForeignTable, Publication } from './replication';
 import type {
   ColumnOverride,
@@ -64,6 +65,8 @@ export interface Catalog {
   readonly policies: readonly Policy[];
   /** Privileges granted, or null when they are not managed (declarations manage them only when asked to). */
   readonly grants: readonly Grant[] | null;
+  /** Schema-scoped default privileges (`ALTER DEFAULT PRIVILEGES … IN SCHEMA`); absent when not managed (declarations). */
+  readonly defaultPrivileges?: readonly DefaultPrivilege[];
   /** Publications, foreign servers and foreign tables (model/replication.ts). */
   readonly publications: readonly Publication[];
   readonly foreignServers: readonly ForeignServer[];
