@@ -217,6 +217,7 @@ export function changeLockObjects(c: Change): string[] {
     case 'DetachPartition':
       return [rel(c.table.schema, c.table.name), ...(c.table.partitionOf ? [rel(c.table.partitionOf.schema, c.table.partitionOf.table)] : [])];
     case 'AlterColumnStorage':
+    case 'AlterInheritedColumn':
       return [rel(c.schema, c.table)];
     case 'CreatePolicy':
     case 'DropPolicy':
@@ -225,6 +226,9 @@ export function changeLockObjects(c: Change): string[] {
       return [rel(c.to.schema, c.to.table)];
     case 'RenamePolicy':
       return [rel(c.schema, c.table)];
+    case 'GrantDefaultPrivilege':
+    case 'RevokeDefaultPrivilege':
+      return [];
     case 'GrantPrivilege':
     case 'RevokePrivilege':
       return [`${c.grant.object}:${c.grant.schema ?? ''}.${c.grant.name}`];

@@ -7,6 +7,7 @@ import type { AggregateChange } from './aggregate-changes';
 import type { RangeTypeChange } from './range-type-changes';
 import type { StatisticsChange } from './statistics-changes';
 import type { TextSearchChange } from './text-search-changes';
+import type { DefaultPrivilegeChange } from './default-privilege-changes';
 import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
@@ -379,6 +380,7 @@ export type Change =
   | TextSearchChange
   | ShapeChange
   | ReplicationChange
+  | DefaultPrivilegeChange
   | SyncTableData;
 
 export type * from './type-object-changes';
@@ -387,6 +389,7 @@ export type * from './aggregate-changes';
 export type * from './range-type-changes';
 export type * from './statistics-changes';
 export type * from './text-search-changes';
+export type * from './default-privilege-changes';
 
 export type ChangeKind = Change['kind'];
 

@@ -1,11 +1,13 @@
 import { noRenames, relKey, type Catalog, type Renames } from '../model';
 import type { Change } from './changes';
 import { diffConstraints } from './constraints';
+import { diffDefaultPrivileges } from './default-privileges';
 import { diffEnums, enumRemaps, withRemappedDefaults } from './enums';
 import { withEnumReaders } from './enum-readers';
 import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
+import { keepPartitionIndexesApart } from './partition-adoption';
 import { attachPartitionIndexes, withAttachedKeys } from './partition-attach';
 import { applyRenames } from './renames';
 import { applyObjectRenames } from './object-renames';
@@ -40,7 +42,7 @@ export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = 
   const all = [...base, ...diffProgrammable(a, to, base)];
   const superseded = supersededRenames(all);
   const kept = withEnumReaders(superseded.size === 0 ? all : all.filter((c) => !superseded.has(c)), a);
-  return [...kept, ...regrantRecreated(kept, a, to), ...republishRecreated(kept, a, to)];
+  return [...kept, ...regrantRecreated(kept, a, to), ...republishRecreated(kept, a, to), ...diffDefaultPrivileges(a, to)];
 }
 
 /** The changes between two catalogs once renames are applied. */
@@ -68,5 +70,5 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     ]),
     to,
   );
-  return withAttachedKeys(changes, a, to);
+  return keepPartitionIndexesApart(withAttachedKeys(changes, a, to), a, to);
 }

@@ -38,7 +38,7 @@ function adopt<C extends CreateIndex | AddConstraint>(c: C, drops: Change[], ado
 }
 
 /** Same definition but for the table, the name and the comment (Postgres's CompareIndexInfo, by column names). */
-function sameDefinition<T extends Index | Constraint>(a: T, b: T): boolean {
+export function sameDefinition<T extends Index | Constraint>(a: T, b: T): boolean {
   return deepEqual({ ...a, table: '', name: '', comment: null }, { ...b, table: '', name: '', comment: null });
 }
 

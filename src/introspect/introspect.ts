@@ -23,6 +23,7 @@ import { introspectTextSearchConfigurations, introspectTextSearchDictionaries } 
 import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
+import { introspectDefaultPrivileges } from './default-privileges';
 import { introspectExpressionUses } from './expression-uses';
 import { introspectPartitionKeyAttachments } from './partition-keys';
 import { scopeCatalog, type Scope } from './scope';
@@ -88,6 +89,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
     const policies = await step('policies', db, introspectPolicies);
     const grants = await step('privileges', db, introspectGrants);
+    const defaultPrivileges = await step('default privileges', db, introspectDefaultPrivileges);
     const expressionUses = await step('expression dependencies', db, introspectExpressionUses);
     const partitionKeyAttachments = await step('partition keys attached to indexes', db, introspectPartitionKeyAttachments);
     const publications = await step('publications', db, introspectPublications);
@@ -124,6 +126,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         textSearchDictionaries,
         textSearchConfigurations,
         grants,
+        defaultPrivileges,
         publications,
         foreignServers,
         foreignTables,

@@ -90,6 +90,7 @@ function toShape(r: Row): TableShape {
     rowSecurity: r.rls,
     forceRowSecurity: r.force_rls,
     replicaIdentity: replicaIdentity(r),
+    columnOverrides: [],
   };
 }
 

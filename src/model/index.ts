@@ -14,3 +14,4 @@ export * from './range-type';
 export * from './statistics';
 export * from './text-search';
 export * from './object-renames';
+export * from './default-privilege';

@@ -18,8 +18,19 @@ import type { TextSearchConfiguration, TextSearchDictionary } from './text-searc
  */
 
 import type { Collation, CompositeType, Domain, Grant, Sequence, SequenceOptions } from './type-objects';
+import type { DefaultPrivilege } from './default-privilege';
 import type { ForeignServer, ForeignTable, Publication } from './replication';
-import type { ColumnStorage, PartitionBy, PartitionOf, Policy, ReplicaIdentity, StorageParameter, TableName, TablePersistence } from './table-shape';
+import type {
+  ColumnOverride,
+  ColumnStorage,
+  PartitionBy,
+  PartitionOf,
+  Policy,
+  ReplicaIdentity,
+  StorageParameter,
+  TableName,
+  TablePersistence,
+} from './table-shape';
 
 /** A whole database (or a declared schema set) as data. */
 export interface Catalog {
@@ -55,6 +66,8 @@ export interface Catalog {
   readonly policies: readonly Policy[];
   /** Privileges granted, or null when they are not managed (declarations manage them only when asked to). */
   readonly grants: readonly Grant[] | null;
+  /** Schema-scoped default privileges (`ALTER DEFAULT PRIVILEGES … IN SCHEMA`); absent when not managed (declarations). */
+  readonly defaultPrivileges?: readonly DefaultPrivilege[];
   /** Publications, foreign servers and foreign tables (model/replication.ts). */
   readonly publications: readonly Publication[];
   readonly foreignServers: readonly ForeignServer[];
@@ -123,6 +136,8 @@ export interface Table {
   readonly rowSecurity: boolean;
   readonly forceRowSecurity: boolean;
   readonly replicaIdentity: ReplicaIdentity;
+  /** Inherited columns whose NOT NULL or DEFAULT differ here from the parent's, sorted by name (partitions, INHERITS children). */
+  readonly columnOverrides: readonly ColumnOverride[];
 }
 
 export type IdentityGeneration = 'always' | 'by-default';

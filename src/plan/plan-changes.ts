@@ -25,6 +25,8 @@ import { planCreateCollation, planDropCollation } from './plan-collation';
 import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-rename';
 import { planRenameForeignColumn, planRenameObject } from './plan-object-rename';
 import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } from './plan-policy';
+import { planAlterInheritedColumn } from './plan-inherited-column';
+import { planGrantDefaultPrivilege, planRevokeDefaultPrivilege } from './plan-default-privilege';
 import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
 import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
 import { planReplicationChange } from './plan-publication';
@@ -195,6 +197,12 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planDetachPartition(c);
     case 'AlterColumnStorage':
       return planAlterColumnStorage(c);
+    case 'AlterInheritedColumn':
+      return planAlterInheritedColumn(c);
+    case 'GrantDefaultPrivilege':
+      return planGrantDefaultPrivilege(c);
+    case 'RevokeDefaultPrivilege':
+      return planRevokeDefaultPrivilege(c);
     case 'CreatePolicy':
       return planCreatePolicy(c);
     case 'DropPolicy':

@@ -22,6 +22,7 @@ export * from './table-shape';
 export * from './policy';
 export * from './split-statements';
 export * from './grant';
+export * from './default-privilege';
 export * from './publication';
 export * from './foreign';
 export * from './aggregate';

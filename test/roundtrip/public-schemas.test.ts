@@ -13,6 +13,7 @@ import { hazardKinds, planChanges } from '../../src/plan';
 import { planAfterPull } from '../generators/pull-round-trip';
 import { catalogView as view } from '../support/catalog-view';
 import { engine } from '../support/engines';
+import { schemaDump } from '../support/schema-dump';
 
 const execFileAsync = promisify(execFile);
 
@@ -36,15 +37,6 @@ async function psql(url: string, sql: string): Promise<void> {
   const child = execFileAsync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', '-'], { maxBuffer: 1 << 26 });
   child.child.stdin!.end(sql);
   await child;
-}
-
-/** `pg_dump --schema-only` without comment and blank lines (dump-time noise only). */
-async function schemaDump(url: string): Promise<string> {
-  const { stdout } = await execFileAsync('pg_dump', ['--schema-only', '--no-owner', '-d', url], { maxBuffer: 1 << 28 });
-  return stdout
-    .split('\n')
-    .filter((l) => l.trim() !== '' && !l.startsWith('--') && !l.startsWith('\\restrict') && !l.startsWith('\\unrestrict'))
-    .join('\n');
 }
 
 /** `diff --from empty --to source` applied to the empty `target`: the copy's catalog equals the source's, a re-diff is empty. */
