@@ -3,7 +3,7 @@
  */
 export * from './declare';
 export type { Catalog, Schema, Extension, Enum, Table, Column, Constraint, Index, IndexKey, Renames } from './model';
-export type { View, ViewColumn, Routine, Trigger, EventTrigger, Dependency } from './model';
+export type { View, ViewColumn, Routine, Trigger, EventTrigger, Rule, RuleEvent, Dependency } from './model';
 export type {
   Aggregate,
   AggregateKind,

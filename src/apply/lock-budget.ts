@@ -151,6 +151,11 @@ export function changeLockObjects(c: Change): string[] {
       return [rel(c.trigger.schema, c.trigger.table), `routine:${c.trigger.functionSchema}.${c.trigger.functionName}()`];
     case 'RenameTrigger':
       return [rel(c.schema, c.table)];
+    case 'CreateRule':
+    case 'DropRule':
+      return [rel(c.rule.schema, c.rule.table)];
+    case 'ReplaceRule':
+      return [rel(c.to.schema, c.to.table)];
     case 'CreateEventTrigger':
     case 'DropEventTrigger':
       return [`event-trigger:${c.eventTrigger.name}`];

@@ -1,5 +1,5 @@
 import { acquirePglite, type Db } from '../db';
-import { introspect } from '../introspect';
+import { introspect, introspectUnmanaged, type UnmanagedObject } from '../introspect';
 import { noRenames } from '../model';
 import { planToJson, renderUp } from '../plan';
 // pipeline/compare rather than pipeline's barrel: comparing two databases needs no schema loader,
@@ -31,8 +31,26 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
           : resolveSide(s, db, like);
     const [sa, sb] = servers ? await Promise.all([side(from, fromDb), side(to, toDb)]) : [await side(from, fromDb), await side(to, toDb)];
     const plan = planDiff({ source: from, ...sa }, { source: to, ...sb }, { ...planOptionsOf(opts), privileges: opts.privileges, scope });
-    return { stdout: opts.json ? JSON.stringify(planToJson(plan), null, 2) : renderUp(plan), exitCode: plan.steps.length ? 2 : 0 };
+    const unmanaged = { from: await unmanagedIn(from, fromDb), to: await unmanagedIn(to, toDb) };
+    const exitCode = plan.steps.length ? 2 : 0;
+    if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged }, null, 2), exitCode };
+    return {
+      stdout: `${renderUp(plan)}${unmanagedComment(unmanaged.to, 'DST', 'not created by this script')}${unmanagedComment(unmanaged.from, 'SRC', 'left as they are')}`,
+      exitCode,
+    };
   });
+}
+
+/** Objects of a database side whose kind schemakit does not manage yet (a declaration directory holds none). */
+async function unmanagedIn(s: Source, db: Db | null): Promise<UnmanagedObject[]> {
+  return db && (s.kind === 'url' || s.kind === 'pglite') ? introspectUnmanaged(db) : [];
+}
+
+/** Names them after the script, as SQL comments, so that a diff never leaves them out silently. */
+function unmanagedComment(objects: readonly UnmanagedObject[], side: string, fate: string): string {
+  if (objects.length === 0) return '';
+  const lines = objects.map((o) => `--   ${o.kind} ${o.name}`.replace(/\n/g, ' '));
+  return `\n-- Not managed by schemakit yet, in ${side} (${fate}): ${objects.length} object(s)\n${lines.join('\n')}\n`;
 }
 
 /** Opens the two sources one after the other (an embedded one holds its lock; the second one failing closes the first). */

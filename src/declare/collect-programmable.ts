@@ -6,6 +6,7 @@ import {
   type EventTrigger,
   type Statistics,
   type Routine,
+  type Rule,
   type Trigger,
   type TriggerEvent,
   type View,
@@ -15,12 +16,13 @@ import { RoutineDecl, type FunctionOptions } from './routine';
 import type { SchemaDecl } from './schema';
 import { TableDecl, type AnyTableDecl } from './table';
 import { EventTriggerDecl, TriggerDecl } from './trigger';
+import { RuleDecl } from './rule';
 import { ViewDecl } from './view';
 import { AggregateDecl, toAggregate } from './aggregate';
 import { StatisticsDecl, toStatistics } from './statistics';
 
 /** Declarations of views, routines, triggers and event triggers. */
-export type ProgrammableDecl = ViewDecl | RoutineDecl | TriggerDecl | EventTriggerDecl | AggregateDecl | StatisticsDecl;
+export type ProgrammableDecl = ViewDecl | RoutineDecl | TriggerDecl | EventTriggerDecl | AggregateDecl | StatisticsDecl | RuleDecl;
 
 export const isProgrammableDecl = (v: unknown): v is ProgrammableDecl =>
   v instanceof ViewDecl ||
@@ -28,7 +30,8 @@ export const isProgrammableDecl = (v: unknown): v is ProgrammableDecl =>
   v instanceof TriggerDecl ||
   v instanceof EventTriggerDecl ||
   v instanceof AggregateDecl ||
-  v instanceof StatisticsDecl;
+  v instanceof StatisticsDecl ||
+  v instanceof RuleDecl;
 
 /** The declarations one of these makes reachable: its schema, what a view or routine body reads, a trigger's table or view and function. */
 export function reachableFrom(d: ProgrammableDecl): (SchemaDecl | AnyTableDecl | ProgrammableDecl)[] {
@@ -41,6 +44,13 @@ export function reachableFrom(d: ProgrammableDecl): (SchemaDecl | AnyTableDecl |
     return [...(d.details.schemaDecl ? [d.details.schemaDecl] : []), ...reads];
   }
   if (d instanceof StatisticsDecl) return [d.table];
+  if (d instanceof RuleDecl)
+    return [
+      d.on,
+      ...[d.options.action, ...(d.options.where ? [d.options.where] : [])].flatMap((x) =>
+        x.objects.filter((o) => o instanceof TableDecl || o instanceof ViewDecl),
+      ),
+    ];
   if (d instanceof AggregateDecl) return [...(d.schemaDecl ? [d.schemaDecl] : []), ...d.functions()];
   const fn = d.options.function instanceof RoutineDecl ? [d.options.function] : [];
   if (d instanceof TriggerDecl) return [d.on, ...fn];
@@ -163,6 +173,7 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
   const eventTriggers: EventTrigger[] = [];
   const aggregates: Aggregate[] = [];
   const statistics: Statistics[] = [];
+  const rules: Rule[] = [];
   for (const d of decls) {
     if (d instanceof ViewDecl) {
       views.push(toView(d));
@@ -181,6 +192,17 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
       sink.locate(nameKey(d.on.schema, d.on.name, d.name), d.location);
       const from = d.options.renamedFrom;
       if (from !== undefined) sink.renames.triggers.push({ schema: d.on.schema, table: d.on.name, from, to: d.name });
+    } else if (d instanceof RuleDecl) {
+      rules.push({
+        kind: 'Rule',
+        schema: d.on.schema,
+        table: d.on.name,
+        name: d.name,
+        definition: d.definition(),
+        dependsOn: [],
+        comment: d.options.comment ?? null,
+      });
+      sink.locate(nameKey(d.on.schema, d.on.name, d.name), d.location);
     } else if (d instanceof StatisticsDecl) {
       const x = toStatistics(d);
       statistics.push(x);
@@ -198,5 +220,5 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
       sink.locate(d.name, d.location);
     }
   }
-  return { views, routines, triggers, eventTriggers, aggregates, statistics };
+  return { views, routines, triggers, eventTriggers, aggregates, statistics, rules };
 }

@@ -27,6 +27,7 @@ export { func, procedure, RoutineDecl, type ArgumentSpec, type TypeSpec, type Ro
 export { trigger, eventTrigger, TriggerDecl, EventTriggerDecl, type TriggerOptions, type EventTriggerOptions, type RoutineRef } from './trigger';
 export { aggregate, AggregateDecl, type AggregateOptions, type AggregateFunction, type MovingAggregateOptions } from './aggregate';
 export { statistics, StatisticsDecl, type StatisticsOptions } from './statistics';
+export { rule, RuleDecl, type RuleOptions } from './rule';
 export {
   textSearchDictionary,
   textSearchConfiguration,

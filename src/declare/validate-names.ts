@@ -138,6 +138,7 @@ export function validateNames(ctx: ValidationContext): void {
   for (const r of catalog.routines) long('routine', r.name, nameKey(r.schema, r.name));
   for (const a of catalog.aggregates) long('aggregate', a.name, nameKey(a.schema, a.name));
   for (const t of catalog.triggers) long('trigger', t.name, nameKey(t.schema, t.table, t.name));
+  for (const r of catalog.rules) long('rule', r.name, nameKey(r.schema, r.table, r.name));
   for (const t of catalog.eventTriggers) long('event trigger', t.name, t.name);
   for (const p of catalog.policies) long('policy', p.name, nameKey(p.schema, p.table, p.name));
   for (const x of catalog.sequences) long('sequence', x.name, nameKey(x.schema, x.name));

@@ -8,7 +8,7 @@ import type { RangeTypeChange } from './range-type-changes';
 import type { StatisticsChange } from './statistics-changes';
 import type { TextSearchChange } from './text-search-changes';
 import type { DefaultPrivilegeChange } from './default-privilege-changes';
-import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Schema, Table, Trigger, View } from '../model';
+import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Rule, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
 export type * from './replication-changes';
@@ -285,6 +285,21 @@ export interface RenameTrigger {
   readonly to: string;
 }
 
+export interface CreateRule {
+  readonly kind: 'CreateRule';
+  readonly rule: Rule;
+}
+export interface DropRule {
+  readonly kind: 'DropRule';
+  readonly rule: Rule;
+}
+/** `CREATE OR REPLACE RULE`: same name and table, another definition. */
+export interface ReplaceRule {
+  readonly kind: 'ReplaceRule';
+  readonly from: Rule;
+  readonly to: Rule;
+}
+
 export interface CreateEventTrigger {
   readonly kind: 'CreateEventTrigger';
   readonly eventTrigger: EventTrigger;
@@ -368,6 +383,9 @@ export type Change =
   | CreateTrigger
   | DropTrigger
   | RenameTrigger
+  | CreateRule
+  | DropRule
+  | ReplaceRule
   | CreateEventTrigger
   | DropEventTrigger
   | AlterEventTrigger

@@ -4,6 +4,7 @@ import type { Change } from './changes';
 import { dependencyKey, dependsOnAny, invalidatedBy, relationKey, routineDependencyKey } from './dependents';
 import { commentChanged, matchByKey } from './match';
 import { rebuildExpressionUsers } from './expression-dependents';
+import { diffRules } from './rules';
 import { aggregateChanges, matchAggregates, settleAggregates } from './aggregates';
 
 /** What happens to an object on both sides: `refresh` only for a materialized view populated or emptied. */
@@ -119,7 +120,7 @@ export function diffProgrammable(from: Catalog, to: Catalog, base: readonly Chan
   }
   out.push(...rebuildOnRecreated(from, to, base, invalid));
   out.push(...rebuildExpressionUsers(from, to, base, invalid));
-  out.push(...diffTriggers(from, to, invalid), ...diffEventTriggers(from, to, invalid));
+  out.push(...diffTriggers(from, to, invalid), ...diffEventTriggers(from, to, invalid), ...diffRules(from, to, invalid));
   return out;
 }
 

@@ -4,12 +4,13 @@ import { renameNamed } from './rename-named';
 import { renameIdentifierInSql } from './rename-sql';
 
 /**
- * View definitions as Postgres prints them after a rename of a relation or routine they name: the name
+ * View and rule definitions as Postgres prints them after a rename of a relation or routine they name: the name
  * token replaced (whole tokens, never in literals), so that a rename alone does not look like a new query.
  */
 const renameInViews = (c: Catalog, from: string, to: string): Catalog => ({
   ...c,
   views: c.views.map((v) => ({ ...v, definition: renameIdentifierInSql(v.definition, from, to) })),
+  rules: c.rules.map((r) => ({ ...r, definition: renameIdentifierInSql(r.definition, from, to) })),
 });
 
 /** Rewrites the dependencies that name a renamed object. */
@@ -18,6 +19,7 @@ const mapDeps = (c: Catalog, f: (d: Dependency) => Dependency): Catalog => ({
   views: c.views.map((v) => ({ ...v, dependsOn: v.dependsOn.map(f) })),
   routines: c.routines.map((r) => ({ ...r, dependsOn: r.dependsOn.map(f) })),
   aggregates: c.aggregates.map((a) => ({ ...a, dependsOn: a.dependsOn.map(f) })),
+  rules: c.rules.map((r) => ({ ...r, dependsOn: r.dependsOn.map(f) })),
 });
 
 /**
@@ -72,7 +74,7 @@ export function applyProgrammableRenames(from: Catalog, renames: Renames): { cat
   return { catalog: c, changes };
 }
 
-/** After a table (or view) rename: its triggers, and the definitions and dependencies of views that read it. */
+/** After a table (or view) rename: its triggers and rules, and the definitions and dependencies of views that read it. */
 export function followTableRename(c: Catalog, schema: string, from: string, to: string): Catalog {
   const on = (x: { schema: string; table: string }) => x.schema === schema && x.table === from;
   const follow = (t: Catalog['triggers'][number]) => ({
@@ -80,7 +82,9 @@ export function followTableRename(c: Catalog, schema: string, from: string, to: 
     table: on(t) ? to : t.table,
     dependsOn: t.dependsOn.map((d) => (d.kind === 'column' && on(d) ? { ...d, table: to } : d)),
   });
-  return mapDeps({ ...renameInViews(c, from, to), triggers: c.triggers.map(follow) }, (d) =>
+  const renamed = renameInViews(c, from, to);
+  const rules = renamed.rules.map((r) => (on(r) ? { ...r, table: to } : r));
+  return mapDeps({ ...renamed, triggers: c.triggers.map(follow), rules }, (d) =>
     d.kind === 'relation' && d.schema === schema && d.name === from ? { ...d, name: to } : d.kind === 'column' && on(d) ? { ...d, table: to } : d,
   );
 }

@@ -3,20 +3,25 @@ import type { Db } from '../db';
 import { userSchema } from './sql-fragments';
 
 /**
- * What views (through their rewrite rule, owner `ev_class`), routines (owner: the pg_proc row) and triggers
+ * What views (through their rewrite rule, owner `ev_class`), rules (their own table left out, not its columns), routines (owner: the pg_proc row) and triggers
  * depend on, from pg_depend with deptype 'n': relations and their columns, types and routines of user schemas.
  * A rule's dependency on its own view is left out.
  */
 const owners = `
-  SELECT 'view' AS owner_kind, r.oid AS objid, r.ev_class AS owner, 'pg_catalog.pg_rewrite'::pg_catalog.regclass AS classid
+  SELECT 'view' AS owner_kind, r.oid AS objid, r.ev_class AS owner, 'pg_catalog.pg_rewrite'::pg_catalog.regclass AS classid,
+         0::pg_catalog.oid AS self
     FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE c.relkind IN ('v', 'm') AND ${userSchema('n')}
+   WHERE c.relkind IN ('v', 'm') AND r.rulename = '_RETURN' AND ${userSchema('n')}
   UNION ALL
-  SELECT 'routine', p.oid, p.oid, 'pg_catalog.pg_proc'::pg_catalog.regclass
+  SELECT 'rule', r.oid, r.oid, 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.ev_class
+    FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE r.rulename <> '_RETURN' AND ${userSchema('n')}
+  UNION ALL
+  SELECT 'routine', p.oid, p.oid, 'pg_catalog.pg_proc'::pg_catalog.regclass, 0::pg_catalog.oid
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
    WHERE p.prokind IN ('f', 'p') AND ${userSchema('n')}
   UNION ALL
-  SELECT 'trigger', t.oid, t.oid, 'pg_catalog.pg_trigger'::pg_catalog.regclass
+  SELECT 'trigger', t.oid, t.oid, 'pg_catalog.pg_trigger'::pg_catalog.regclass, 0::pg_catalog.oid
     FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE NOT t.tgisinternal AND ${userSchema('n')}`;
 
@@ -24,7 +29,7 @@ const SQL = `
 WITH o AS (${owners}),
 d AS (SELECT o.owner_kind, o.owner, dep.refclassid, dep.refobjid, dep.refobjsubid
         FROM pg_catalog.pg_depend dep JOIN o ON o.objid = dep.objid AND o.classid = dep.classid
-       WHERE dep.deptype = 'n' AND dep.refobjid <> o.owner)
+       WHERE dep.deptype = 'n' AND dep.refobjid <> o.owner AND NOT (dep.refobjid = o.self AND dep.refobjsubid = 0))
 SELECT d.owner_kind, d.owner, 'relation' AS kind, rn.nspname AS schema, rc.relname AS name, ra.attname AS column, NULL AS args
   FROM d
   JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid
@@ -51,7 +56,7 @@ SELECT d.owner_kind, d.owner, 'text-search-configuration', cn.nspname, cfg.cfgna
  WHERE d.refclassid = 'pg_catalog.pg_ts_config'::pg_catalog.regclass AND ${userSchema('cn')}`;
 
 interface Row {
-  owner_kind: 'view' | 'routine' | 'trigger';
+  owner_kind: 'view' | 'routine' | 'trigger' | 'rule';
   owner: number;
   kind: 'relation' | 'type' | 'routine' | 'text-search-configuration';
   schema: string;
@@ -74,6 +79,8 @@ export interface Dependencies {
   readonly routines: ReadonlyMap<number, readonly Dependency[]>;
   /** Columns a trigger's UPDATE OF list and WHEN condition name (its table and function are fields of its own). */
   readonly triggers: ReadonlyMap<number, readonly Dependency[]>;
+  /** What a rule's condition and actions read, its own table's columns included (by rule OID). */
+  readonly rules: ReadonlyMap<number, readonly Dependency[]>;
 }
 
 /** Reads every view's and routine's dependencies in one query. */
@@ -82,6 +89,7 @@ export async function readDependencies(db: Db): Promise<Dependencies> {
     view: new Map<number, Map<string, Dependency>>(),
     routine: new Map<number, Map<string, Dependency>>(),
     trigger: new Map<number, Map<string, Dependency>>(),
+    rule: new Map<number, Map<string, Dependency>>(),
   };
   for (const r of await db.query<Row>(SQL)) {
     const m = raw[r.owner_kind];
@@ -95,5 +103,5 @@ export async function readDependencies(db: Db): Promise<Dependencies> {
   }
   const sorted = (m: Map<number, Map<string, Dependency>>) =>
     new Map([...m].map(([k, deps]) => [k, [...deps.keys()].sort().map((x) => deps.get(x)!)] as const));
-  return { views: sorted(raw.view), routines: sorted(raw.routine), triggers: sorted(raw.trigger) };
+  return { views: sorted(raw.view), routines: sorted(raw.routine), triggers: sorted(raw.trigger), rules: sorted(raw.rule) };
 }

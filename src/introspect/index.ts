@@ -9,6 +9,7 @@ export { introspectUnmanaged, type UnmanagedObject } from './unmanaged';
 export { introspectViews } from './views';
 export { introspectRoutines } from './routines';
 export { introspectTriggers, introspectEventTriggers } from './triggers';
+export { introspectRules } from './rules';
 export {
   describeOutOfScope,
   FULL_SCOPE,

@@ -12,6 +12,7 @@ import { readDependencies } from './dependencies';
 import { introspectViews } from './views';
 import { introspectRoutines } from './routines';
 import { introspectEventTriggers, introspectTriggers } from './triggers';
+import { introspectRules } from './rules';
 import { introspectSequences } from './sequences';
 import { introspectDomains } from './domains';
 import { introspectCompositeTypes } from './composite-types';
@@ -77,6 +78,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const routines = await step('routines', db, (d) => introspectRoutines(d, dependencies));
     const triggers = await step('triggers', db, (d) => introspectTriggers(d, dependencies));
     const eventTriggers = await step('event triggers', db, introspectEventTriggers);
+    const rules = await step('rules', db, (d) => introspectRules(d, dependencies));
     const sequences = await step('sequences', db, introspectSequences);
     const domains = await step('domains', db, introspectDomains);
     const compositeTypes = await step('composite types', db, introspectCompositeTypes);
@@ -116,6 +118,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         routines,
         triggers,
         eventTriggers,
+        rules,
         sequences,
         domains,
         compositeTypes,

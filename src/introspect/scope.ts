@@ -55,6 +55,7 @@ export function scopeCatalog(c: Catalog, scope: Scope | undefined): Catalog {
     views: inSchema(c.views),
     routines: inSchema(c.routines),
     triggers: onTable(c.triggers),
+    rules: onTable(c.rules),
     sequences: inSchema(c.sequences),
     domains: inSchema(c.domains),
     compositeTypes: inSchema(c.compositeTypes),

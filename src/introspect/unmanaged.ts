@@ -47,10 +47,6 @@ SELECT kind, name FROM (
     FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace n ON n.oid = t.tmplnamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_template', 't.oid')}
   UNION ALL
-  SELECT 'rule', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) || '.' || pg_catalog.quote_ident(r.rulename)
-    FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE r.rulename <> '_RETURN' AND ${userSchema('n')}
-  UNION ALL
   SELECT 'conversion', pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(x.conname)
     FROM pg_catalog.pg_conversion x JOIN pg_catalog.pg_namespace n ON n.oid = x.connamespace
    WHERE ${userSchema('n')} AND ${notExtensionMember('pg_conversion', 'x.oid')}
@@ -65,7 +61,7 @@ SELECT kind, name FROM (
 /**
  * Objects of kinds the engine does not manage yet (window functions, foreign data wrappers not created by an
  * extension, user mappings, operators and their classes and families, casts, text search parsers and
- * templates, rules, conversions, procedural languages and access methods not made by an extension; user
+ * templates, conversions, procedural languages and access methods not made by an extension; user
  * objects only: catalog OIDs from 16384, FirstNormalObjectId, for those without a schema), in one query.
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.
  */

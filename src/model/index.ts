@@ -15,3 +15,4 @@ export * from './statistics';
 export * from './text-search';
 export * from './object-renames';
 export * from './default-privilege';
+export * from './rule-parts';

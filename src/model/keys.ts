@@ -1,7 +1,7 @@
 import { nameKey } from './name-key';
 
 /** The key of each kind of catalog object (their form: name-key.ts). */
-import { eventTriggerKey, routineKey, triggerKey, viewKey } from './programmable';
+import { eventTriggerKey, routineKey, ruleKey, triggerKey, viewKey } from './programmable';
 import { grantKey } from './type-objects';
 import { foreignServerKey, foreignTableKey, publicationKey } from './replication';
 import { aggregateKey } from './aggregate';
@@ -61,6 +61,7 @@ export function sortCatalog(c: Catalog): Catalog {
     routines: sorted(c.routines, routineKey),
     triggers: sorted(c.triggers, triggerKey),
     eventTriggers: sorted(c.eventTriggers, eventTriggerKey),
+    rules: sorted(c.rules, ruleKey),
     sequences: sorted(c.sequences, relKey),
     domains: sorted(c.domains, relKey),
     compositeTypes: sorted(c.compositeTypes, relKey),

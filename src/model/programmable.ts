@@ -145,6 +145,22 @@ export interface Trigger {
   readonly comment: string | null;
 }
 
+/**
+ * A rewrite rule other than a view's `_RETURN`: `CREATE RULE name AS ON event TO table [WHERE …] DO [ALSO |
+ * INSTEAD] …`, kept whole as pg_get_ruledef prints it (schema-qualified, without the final `;`).
+ */
+export interface Rule {
+  readonly kind: 'Rule';
+  readonly schema: string;
+  /** The table or view the rule is on. */
+  readonly table: string;
+  readonly name: string;
+  readonly definition: string;
+  /** What its condition and actions read (pg_depend): other relations, columns (its own table's too), functions, types. */
+  readonly dependsOn: readonly Dependency[];
+  readonly comment: string | null;
+}
+
 /** `CREATE EVENT TRIGGER name ON event [WHEN TAG IN (…)] EXECUTE FUNCTION fn()` (database-wide). */
 export interface EventTrigger {
   readonly kind: 'EventTrigger';
@@ -164,4 +180,6 @@ export const routineKey = (r: Pick<Routine, 'schema' | 'name' | 'identityArgs'>)
 export const viewKey = (v: Pick<View, 'schema' | 'name'>): string => nameKey(v.schema, v.name);
 /** Trigger names are unique per table. */
 export const triggerKey = (t: Pick<Trigger, 'schema' | 'table' | 'name'>): string => nameKey(t.schema, t.table, t.name);
+/** Rule names are unique per table. */
+export const ruleKey = (r: Pick<Rule, 'schema' | 'table' | 'name'>): string => nameKey(r.schema, r.table, r.name);
 export const eventTriggerKey = (t: Pick<EventTrigger, 'name'>): string => t.name;

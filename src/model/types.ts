@@ -1,5 +1,5 @@
 import type { ObjectRenames } from './object-renames';
-import type { EventTrigger, ExpressionUse, Routine, Trigger, View } from './programmable';
+import type { EventTrigger, ExpressionUse, Routine, Rule, Trigger, View } from './programmable';
 import type { Aggregate } from './aggregate';
 import type { RangeType } from './range-type';
 import type { Statistics } from './statistics';
@@ -48,6 +48,8 @@ export interface Catalog {
   readonly routines: readonly Routine[];
   readonly triggers: readonly Trigger[];
   readonly eventTriggers: readonly EventTrigger[];
+  /** Rewrite rules on tables and views (`CREATE RULE`), not the `_RETURN` rule of a view. */
+  readonly rules: readonly Rule[];
   /** Standalone sequences (not those behind serial or identity columns). */
   readonly sequences: readonly Sequence[];
   readonly domains: readonly Domain[];
@@ -291,7 +293,7 @@ export type CommentTarget =
   | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'View'; readonly schema: string; readonly name: string; readonly materialized: boolean }
   | { readonly kind: 'Routine'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly procedure: boolean }
-  | { readonly kind: 'Trigger'; readonly schema: string; readonly table: string; readonly name: string }
+  | { readonly kind: 'Trigger' | 'Rule'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'EventTrigger' | 'Publication' | 'ForeignServer'; readonly name: string }
   | {
       readonly kind:
@@ -326,6 +328,7 @@ export const emptyCatalog: Catalog = Object.freeze({
   routines: [],
   triggers: [],
   eventTriggers: [],
+  rules: [],
   sequences: [],
   domains: [],
   compositeTypes: [],

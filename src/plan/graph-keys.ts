@@ -81,6 +81,7 @@ export const routineNode = (schema: string, name: string, identityArgs: string) 
 export const routineNameNode = (schema: string, name: string) => key('routine-name', schema, name);
 export const triggerNode = (schema: string, table: string, name: string) => key('trigger', schema, table, name);
 export const eventTriggerNode = (name: string) => key('event-trigger', name);
+export const ruleNode = (schema: string, table: string, name: string) => key('rule', schema, table, name);
 export const publicationNode = (name: string) => key('publication', name);
 export const foreignServerNode = (name: string) => key('foreign-server', name);
 

@@ -14,6 +14,7 @@ import { planCreateSchema, planDropSchema } from './plan-schema';
 import { planCreateTable, planDropTable, planRenameTable } from './plan-table';
 import type { PlannedStep } from './planned-step';
 import { planCreateRoutine, planDropRoutine, planRenameRoutine, planReplaceRoutine } from './plan-routine';
+import { planCreateRule, planDropRule, planReplaceRule } from './plan-rule';
 import { planAlterEventTrigger, planCreateEventTrigger, planCreateTrigger, planDropEventTrigger, planDropTrigger, planRenameTrigger } from './plan-trigger';
 import { planAlterViewStorage, planCreateView, planDropView, planRefreshView, planRenameView, planReplaceView } from './plan-view';
 import { stepTimeouts } from './timeouts';
@@ -119,6 +120,12 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planDropTrigger(c);
     case 'RenameTrigger':
       return planRenameTrigger(c);
+    case 'CreateRule':
+      return planCreateRule(c);
+    case 'DropRule':
+      return planDropRule(c);
+    case 'ReplaceRule':
+      return planReplaceRule(c);
     case 'CreateEventTrigger':
       return planCreateEventTrigger(c);
     case 'DropEventTrigger':

@@ -16,6 +16,7 @@ import {
   schemaNode,
   statisticsNode,
   textSearchNode,
+  ruleNode,
   triggerNode,
   typeNode,
 } from './graph-keys';
@@ -55,6 +56,7 @@ function targetObject(t: CommentTarget): string {
     case 'Column':
     case 'Constraint':
     case 'Policy':
+    case 'Rule':
       return nameKey(t.schema, t.table, t.name);
     default:
       return assertNever(t, 'comment target');
@@ -84,6 +86,8 @@ function targetNode(t: CommentTarget): string {
       return routineNode(t.schema, t.name, t.identityArgs);
     case 'Trigger':
       return triggerNode(t.schema, t.table, t.name);
+    case 'Rule':
+      return ruleNode(t.schema, t.table, t.name);
     case 'EventTrigger':
       return eventTriggerNode(t.name);
     case 'Publication':

@@ -27,6 +27,8 @@ export function commentTargetSql(t: CommentTarget): string {
       return `${t.procedure ? 'PROCEDURE' : 'FUNCTION'} ${qualified(t.schema, t.name)}(${t.identityArgs})`;
     case 'Trigger':
       return `TRIGGER ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
+    case 'Rule':
+      return `RULE ${ident(t.name)} ON ${qualified(t.schema, t.table)}`;
     case 'EventTrigger':
       return `EVENT TRIGGER ${ident(t.name)}`;
     case 'Publication':

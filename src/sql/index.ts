@@ -14,6 +14,7 @@ export * from './online';
 export * from './view';
 export * from './routine';
 export * from './trigger';
+export * from './rule';
 export * from './sequence';
 export * from './domain';
 export * from './composite-type';

@@ -17,7 +17,8 @@ export interface ScriptStatement {
 
 /**
  * Splits a script into statements; empty ones (only whitespace and comments) are dropped. Like psql, a
- * `BEGIN ATOMIC … END` body of CREATE FUNCTION/PROCEDURE (with CASE … END inside it) is one statement.
+ * `BEGIN ATOMIC … END` body of CREATE FUNCTION/PROCEDURE (with CASE … END inside it) is one statement, and
+ * so is a `;` inside parentheses (the actions of a rule: `DO (INSERT …; NOTIFY …)`).
  */
 export function splitStatements(script: string): ScriptStatement[] {
   const lexemes = lexSql(script);
@@ -46,7 +47,7 @@ export function splitStatements(script: string): ScriptStatement[] {
       else if (depth > 0 && w === 'CASE') depth++;
       else if (depth > 0 && w === 'END') depth--;
       previous = w;
-    } else if (l.kind === 'punct' && l.text === ';' && depth === 0) {
+    } else if (l.kind === 'punct' && l.text === ';' && depth === 0 && l.depth <= 0) {
       push(i);
       start = i + 1;
       words = [];

@@ -72,6 +72,28 @@ describe('cli diff', function () {
     }
   });
 
+  (engine('postgres') ? it : it.skip)('names what it cannot manage in each database after the script (a comment psql skips), and in --json', async () => {
+    const [a, b] = [await serverDatabase(engine('postgres')!), await serverDatabase(engine('postgres')!)];
+    try {
+      await a.db.exec('CREATE TABLE kept (id int); CREATE OPERATOR ~~~ (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq)');
+      const rebuild = await cli('diff', '--from', 'empty', '--to', a.db.url!);
+      expectExit(rebuild, 2);
+      expect(rebuild.stdout).to.include('-- Not managed by schemakit yet, in DST (not created by this script): 1 object(s)');
+      expect(rebuild.stdout).to.include('--   operator public.~~~(integer, integer)');
+      const file = join(project.dir, 'rebuild.sql');
+      writeFileSync(file, rebuild.stdout);
+      const psql = await runCommand('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file, b.db.url!], project.dir);
+      expect(psql.code, psql.output).to.equal(0);
+      const json = JSON.parse((await cli('diff', '--from', a.db.url!, '--to', b.db.url!, '--json')).stdout) as {
+        unmanaged: { from: { kind: string; name: string }[]; to: unknown[] };
+      };
+      expect(json.unmanaged).to.deep.equal({ from: [{ kind: 'operator', name: 'public.~~~(integer, integer)' }], to: [] });
+    } finally {
+      await a.dispose();
+      await b.dispose();
+    }
+  });
+
   it('from X to X exits 0 with no statements', async () => {
     const runs = await Promise.all([
       cli('diff', '--from', 'schema', '--to', 'schema'),

@@ -4,7 +4,7 @@ import { introspect } from '../../src/introspect';
 import { engines, useFreshDb } from '../support/engines';
 import { expectGolden } from './golden';
 
-/** Every kind issue 4 documents: partitions, exclusion constraints, RLS and policies, triggers, views, routines, type objects. */
+/** Every kind issue 4 documents: partitions, exclusion constraints, RLS and policies, triggers, rules, views, routines, type objects. */
 const SQL = `
 CREATE SCHEMA shop;
 COMMENT ON SCHEMA shop IS 'Shop';
@@ -53,6 +53,8 @@ COMMENT ON VIEW shop.big_orders IS 'Orders over 100';
 CREATE MATERIALIZED VIEW shop.room_load AS SELECT b.room, shop.booked(b.room) AS n, count(o.id) AS orders FROM shop.bookings b LEFT JOIN shop.orders o ON o.id = b.id GROUP BY b.room WITH NO DATA;
 CREATE FUNCTION shop.block() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
 CREATE TRIGGER big_orders_block INSTEAD OF DELETE ON shop.big_orders FOR EACH ROW EXECUTE FUNCTION shop.block();
+CREATE RULE bookings_keep_rooms AS ON DELETE TO shop.bookings WHERE OLD.room = 0 DO INSTEAD NOTHING;
+COMMENT ON RULE bookings_keep_rooms ON shop.bookings IS 'Room 0 stays';
 `;
 
 for (const engine of engines) {
@@ -84,6 +86,7 @@ for (const engine of engines) {
       const bookings = site.get('tables/shop.bookings.html')!;
       expect(bookings).to.include('<h2>Exclusion constraints</h2>').and.to.include('<code>during WITH &amp;&amp;</code>');
       expect(bookings).to.include('<a href="../routines/shop.touch.html">touch()</a>');
+      expect(bookings).to.include('<h2>Rules</h2>').and.to.include('<tr><td><code>bookings_keep_rooms</code></td><td>ON DELETE DO INSTEAD</td>');
       expect(site.get('views/shop.room_load.html')).to.include('<a href="../routines/shop.booked.html">booked(integer)</a>');
       expect(site.get('routines/shop.booked.html')).to.include('<pre><code class="language-sql">BEGIN ATOMIC');
       const schema = site.get('schemas/shop.html')!;

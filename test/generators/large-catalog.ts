@@ -116,6 +116,7 @@ export function largeCatalog(options: LargeCatalogOptions = {}): Catalog {
     routines: [],
     triggers: [],
     eventTriggers: [],
+    rules: [],
     sequences: [],
     domains: [],
     compositeTypes: [],

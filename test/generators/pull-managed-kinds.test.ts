@@ -93,6 +93,12 @@ const CASES: readonly { what: string; sql: string; file: string; text: string; s
   { what: 'replica identities', sql: REPLICA_IDENTITY_SQL, file: 'public/logs.ts', text: "replicaIdentity: { index: 'logs_id_idx' }" },
   { what: 'publications', sql: PUBLICATIONS_SQL, file: 'publications.ts', text: "where: '(amount > 0)'" },
   {
+    what: "privileges of public other than initdb's (public declared then, so its grants are written)",
+    sql: 'CREATE TABLE notes (id integer PRIMARY KEY); GRANT CREATE ON SCHEMA public TO PUBLIC;',
+    file: 'privileges.ts',
+    text: "grant('CREATE', publicSchema, 'PUBLIC')",
+  },
+  {
     what: 'grants on views, view columns, materialized views, sequences, routines and domains',
     sql: GRANTS_SQL,
     file: 'privileges.ts',

@@ -59,9 +59,23 @@ const TEXT_SEARCH_SQL = `
   CREATE INDEX docs_fts ON search.docs USING gin (to_tsvector('search.my_search'::regconfig, body));
 `;
 
+/** Rules: INSTEAD with a condition, ALSO with two actions, DO INSTEAD NOTHING on a view, with a comment, in a schema. */
+const RULES_SQL = `
+  CREATE SCHEMA shop;
+  CREATE TABLE shop.orders (id integer PRIMARY KEY, placed date NOT NULL, total numeric(8,2));
+  CREATE TABLE shop.orders_2019 (id integer PRIMARY KEY, placed date NOT NULL, total numeric(8,2));
+  CREATE TABLE shop.audit (what text NOT NULL);
+  CREATE VIEW shop.big_orders AS SELECT id, total FROM shop.orders WHERE total > 1000;
+  CREATE RULE orders_old AS ON INSERT TO shop.orders WHERE NEW.placed < '2020-01-01'
+    DO INSTEAD INSERT INTO shop.orders_2019 VALUES (NEW.id, NEW.placed, NEW.total);
+  CREATE RULE orders_audit AS ON DELETE TO shop.orders DO ALSO (INSERT INTO shop.audit VALUES ('delete ' || OLD.id); NOTIFY orders_gone);
+  CREATE RULE big_orders_keep AS ON UPDATE TO shop.big_orders DO INSTEAD NOTHING;
+  COMMENT ON RULE orders_old ON shop.orders IS 'orders of 2019 and before';
+`;
+
 /** Pull writes these kinds so that they load back to the same catalog: the plan after it is empty. */
 for (const engine of engines) {
-  describe(`generators/pull aggregates, range types, statistics, text search (${engine.name})`, function () {
+  describe(`generators/pull aggregates, range types, statistics, text search, rules (${engine.name})`, function () {
     this.timeout(120_000);
     const db = useFreshDb(engine);
 
@@ -74,6 +88,18 @@ for (const engine of engines) {
         .and.include('sfunc: addInt,')
         .and.include("orderBy: ['anyelement']")
         .and.include('hypothetical: true');
+      expect(await planAfterPull(db(), files)).to.deep.equal([]);
+    });
+
+    it('pulls rules on tables and views with their conditions and actions; the plan after it is empty', async () => {
+      await db().exec(RULES_SQL);
+      const files = renderPull(await introspect(db()));
+      expect(files.get('shop/triggers.ts'))
+        .to.include("rule(orders, 'orders_old', {")
+        .and.include("event: 'insert',")
+        .and.include('instead: true,')
+        .and.include("rule(bigOrders, 'big_orders_keep', {")
+        .and.include('action: sql`NOTHING`');
       expect(await planAfterPull(db(), files)).to.deep.equal([]);
     });
 

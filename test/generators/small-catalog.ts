@@ -30,6 +30,7 @@ export const smallCatalog: Catalog = {
   routines: [],
   triggers: [],
   eventTriggers: [],
+  rules: [],
   sequences: [],
   domains: [],
   compositeTypes: [],

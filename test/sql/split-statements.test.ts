@@ -24,6 +24,14 @@ describe('splitStatements', () => {
     expect(stripComments(present(st[4]).sql).trim()).to.equal('ALTER TABLE t ADD COLUMN c int');
   });
 
+  it('keeps a semicolon inside parentheses in its statement, as psql does (the actions of a rule)', () => {
+    const script = 'CREATE RULE r AS ON UPDATE TO t DO ALSO (INSERT INTO log VALUES (1); NOTIFY t_changed;\n);\nSELECT 2;';
+    expect(splitStatements(script).map((s) => s.sql)).to.deep.equal([
+      'CREATE RULE r AS ON UPDATE TO t DO ALSO (INSERT INTO log VALUES (1); NOTIFY t_changed;\n)',
+      'SELECT 2',
+    ]);
+  });
+
   it('is tolerant: an unterminated quote runs to the end', () => {
     expect(splitStatements("SELECT 'open; SELECT 2").map((s) => s.sql)).to.deep.equal(["SELECT 'open; SELECT 2"]);
     expect(splitStatements('  -- only a comment\n')).to.deep.equal([]);

@@ -2,11 +2,12 @@ import type { Catalog, Dependency, Exclusion, Routine, Table, View } from '../..
 import { indexKeySql, ident, qualified } from '../../sql';
 import { routinePath, tablePath, typePath, viewPath } from './markdown';
 import { deferrableText, tableLabel, tableMembers, typeLinkOf, type LinkView } from './table-view';
+import { ruleViews, type WithRules } from './rule-views';
 
 /**
- * Page data of the programmable and type objects (issue 4): the extra sections of a table page
- * (triggers, policies, RLS, partitioning, exclusion constraints), view and routine pages, and the
- * overview rows of sequences, domains and composite types. Pure: a sorted catalog in, plain data out.
+ * Page data of the programmable and type objects (issue 4): the extra sections of a table page (triggers, rules,
+ * policies, RLS, partitioning, exclusion constraints), view and routine pages, and the overview rows of sequences,
+ * domains and composite types. Pure: a sorted catalog in, plain data out.
  */
 
 /** A trigger as a table page lists it. */
@@ -45,7 +46,7 @@ export interface PartitioningView {
 }
 
 /** The sections a table page gained with issue 4. */
-export interface TableExtrasView {
+export interface TableExtrasView extends WithRules {
   readonly rowSecurity: boolean;
   readonly forceRowSecurity: boolean;
   readonly triggers: readonly TriggerView[];
@@ -73,7 +74,7 @@ export interface DependencyView {
 }
 
 /** A view's (or materialized view's) page. */
-export interface ViewPage {
+export interface ViewPage extends WithRules {
   readonly schema: string;
   readonly name: string;
   readonly qualifiedName: string;
@@ -246,6 +247,7 @@ export function buildTableExtras(catalog: Catalog, t: Table): TableExtrasView {
     rowSecurity: t.rowSecurity,
     forceRowSecurity: t.forceRowSecurity,
     triggers: triggerViews(catalog, t.schema, t.name),
+    rules: ruleViews(catalog, t.schema, t.name),
     policies: catalog.policies
       .filter((p) => p.schema === t.schema && p.table === t.name)
       .map((p) => ({
@@ -295,6 +297,7 @@ export function buildViewPage(catalog: Catalog, v: View): ViewPage {
     dependsOn: dependencyViews(catalog, v.dependsOn, v.schema),
     usedBy: readersOf(catalog, v.schema, v.name, v.schema),
     triggers: triggerViews(catalog, v.schema, v.name),
+    rules: ruleViews(catalog, v.schema, v.name),
   };
 }
 

@@ -22,6 +22,8 @@ export interface PullNames {
   /** Aggregates (key: routinePullKey), in the schema's `functions.ts`. */
   readonly aggregates: ReadonlyMap<string, Placement>;
   readonly triggers: ReadonlyMap<string, Placement>;
+  /** Rules (key: triggerPullKey: rule names are unique per table), in the schema's `triggers.ts`. */
+  readonly rules: ReadonlyMap<string, Placement>;
   /** Sequences, domains and composite types (key: pullKey(schema, name)), in the schema's `types.ts`. */
   readonly sequences: ReadonlyMap<string, Placement>;
   readonly domains: ReadonlyMap<string, Placement>;
@@ -75,6 +77,7 @@ const TAKEN = [
   'func',
   'procedure',
   'trigger',
+  'rule',
   'sequence',
   'domain',
   'compositeType',
@@ -135,8 +138,8 @@ class FileNames {
 /**
  * The files and variables of a pull. Per schema a directory (`reporting/`) with `schema.ts` (the schema),
  * `types.ts` (its enums) and, by layout, one file per table (`audit-logs.ts`) or `tables.ts`; extensions in
- * `extensions.ts`. `public` is declared only when its comment is not the default one (an undeclared `public`
- * is not managed), and its tables are then written without a schema. Deterministic: objects are named in
+ * `extensions.ts`. `public` is declared only when its comment or its privileges are not initdb's (an undeclared
+ * `public` is not managed), and its tables are then written without a schema. Deterministic: objects are named in
  * key order, the first to want a variable name gets it.
  */
 export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
@@ -171,7 +174,7 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const schemas = new Map<string, Placement | null>();
   for (const s of schemaNames) {
     const decl = catalog.schemas.find((x) => x.name === s);
-    const declared = s !== 'public' || (decl?.comment != null && decl.comment !== DEFAULT_PUBLIC_COMMENT);
+    const declared = s !== 'public' || (decl?.comment != null && decl.comment !== DEFAULT_PUBLIC_COMMENT) || !defaultPublicPrivileges(catalog);
     schemas.set(s, declared && decl ? { file: `${dir(s).dir}/schema.ts`, name: vars.take([camel(s, 'schema'), `${camel(s, 'schema')}Schema`]) } : null);
   }
   const extensions = new Map<string, Placement>();
@@ -207,6 +210,8 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   const triggers = new Map<string, Placement>();
   for (const t of catalog.triggers)
     triggers.set(triggerPullKey(t), { file: `${dir(t.schema).dir}/triggers.ts`, name: vars.take(scoped(t.schema, t.name, 'trigger')) });
+  const rules = new Map<string, Placement>();
+  for (const r of catalog.rules) rules.set(triggerPullKey(r), { file: `${dir(r.schema).dir}/triggers.ts`, name: vars.take(scoped(r.schema, r.name, 'rule')) });
   const inTypes = (list: readonly { schema: string; name: string }[], kind: string) =>
     new Map(list.map((x) => [pullKey(x.schema, x.name), { file: `${dir(x.schema).dir}/types.ts`, name: vars.take(scoped(x.schema, x.name, kind)) }]));
   const domains = inTypes(catalog.domains, 'domain');
@@ -244,8 +249,19 @@ export function planPullNames(catalog: Catalog, layout: PullLayout): PullNames {
   return {
     ...{ schemas, enums, tables, extensions, views, routines, aggregates, triggers, sequences, domains, compositeTypes, collations },
     ...{ rangeTypes, statistics, textSearchDictionaries, textSearchConfigurations, eventTriggers, privileges },
-    ...{ publications, foreignServers, foreignTables },
+    ...{ publications, foreignServers, foreignTables, rules },
   };
+}
+
+/**
+ * True when `public` has initdb's privileges (PostgreSQL 15 through 18: USAGE for PUBLIC besides its owner's), or
+ * privileges are not read: a `public` whose privileges were changed (`GRANT CREATE … TO PUBLIC`) is declared, so
+ * that pull writes its grants and a database built from the pulled schema gets them.
+ */
+function defaultPublicPrivileges(catalog: Catalog): boolean {
+  const grants = (catalog.grants ?? []).filter((g) => g.object === 'schema' && g.name === 'public');
+  const g = grants[0];
+  return catalog.grants === null || (grants.length === 1 && g !== undefined && g.grantee === 'PUBLIC' && g.privilege === 'USAGE' && !g.grantable && !g.revoked);
 }
 
 /** The comment initdb gives `public` (PostgreSQL 15 through 18). */

@@ -14,6 +14,7 @@ import { Imports } from './imports';
 import { pullContext, type PullContext } from './pull-context';
 import { pullKey, routinePullKey, triggerPullKey, type Placement, type PullLayout } from './pull-names';
 import { assertWritable } from './unwritable';
+import { emitRule } from './emit-rule';
 
 /** Options of renderPull. */
 export interface RenderPullOptions {
@@ -64,6 +65,7 @@ function declarations(catalog: Catalog, ctx: PullContext): Declaration[] {
   for (const v of viewsInOrder(catalog.views))
     out.push({ placement: ctx.names.views.get(pullKey(v.schema, v.name))!, emit: (imports) => emitView(v, ctx, imports) });
   for (const t of catalog.triggers) out.push({ placement: ctx.names.triggers.get(triggerPullKey(t))!, emit: (imports) => emitTrigger(t, ctx, imports) });
+  for (const r of catalog.rules) out.push({ placement: ctx.names.rules.get(triggerPullKey(r))!, emit: (imports) => emitRule(r, ctx, imports) });
   for (const e of catalog.eventTriggers) out.push({ placement: ctx.names.eventTriggers.get(e.name)!, emit: (imports) => emitEventTrigger(e, ctx, imports) });
   for (const s of catalog.foreignServers) out.push({ placement: ctx.names.foreignServers.get(s.name)!, emit: (imports) => emitForeignServer(s, ctx, imports) });
   for (const t of catalog.foreignTables)
