@@ -212,12 +212,17 @@ export function changeLockObjects(c: Change): string[] {
       return [`${c.object}:${c.schema}.${c.from}`];
     case 'RenameTypeMember':
       return [`type:${c.schema}.${c.type}`];
+    case 'RenameObject':
+      return [`${c.object}:${c.schema ?? ''}.${c.from}`];
+    case 'RenameForeignColumn':
+      return [rel(c.schema, c.table)];
     case 'AlterTableShape':
       return [rel(c.to.schema, c.to.name), ...c.to.inherits.map((p) => rel(p.schema, p.name)), ...c.from.inherits.map((p) => rel(p.schema, p.name))];
     case 'AttachPartition':
     case 'DetachPartition':
       return [rel(c.table.schema, c.table.name), ...(c.table.partitionOf ? [rel(c.table.partitionOf.schema, c.table.partitionOf.table)] : [])];
     case 'AlterColumnStorage':
+    case 'AlterInheritedColumn':
       return [rel(c.schema, c.table)];
     case 'CreatePolicy':
     case 'DropPolicy':
@@ -226,6 +231,9 @@ export function changeLockObjects(c: Change): string[] {
       return [rel(c.to.schema, c.to.table)];
     case 'RenamePolicy':
       return [rel(c.schema, c.table)];
+    case 'GrantDefaultPrivilege':
+    case 'RevokeDefaultPrivilege':
+      return [];
     case 'GrantPrivilege':
     case 'RevokePrivilege':
       return [`${c.grant.object}:${c.grant.schema ?? ''}.${c.grant.name}`];

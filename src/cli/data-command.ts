@@ -88,12 +88,15 @@ export async function runDataLoad(table: string, file: string, opts: { url?: str
 }
 
 /** `schemakit data export TABLE [--out FILE] [--where SQL]`. */
-export async function runDataExport(table: string, opts: { url?: string; out?: string; where?: string }): Promise<Outcome> {
+export async function runDataExport(table: string, opts: { url?: string; out?: string; where?: string; json?: boolean }): Promise<Outcome> {
+  // Without --out the CSV itself is the output: a JSON report could only be mixed into it.
+  if (opts.json && !opts.out) throw new SchemakitError('cli', 'bad-option', 'data export --json needs --out FILE (without it, stdout is the CSV)');
   const db = await openTarget(opts);
   return using([db], async () => {
     if (opts.out) {
       const p = progressLine(`exporting ${table}`);
       const r = await exportCsv(db, table, opts.out, { where: opts.where, onProgress: p.onProgress }).finally(p.end);
+      if (opts.json) return { stdout: JSON.stringify({ table, file: opts.out, bytes: r.bytes }), exitCode: 0 };
       process.stderr.write(`Exported ${table} to ${opts.out} (${(r.bytes / 1e6).toFixed(1)} MB).\n`);
       return { stdout: '', exitCode: 0 };
     }

@@ -32,6 +32,7 @@ export function registerData(cmd: Command, target: (c: Command) => Command, done
     .option('--url <url>', 'database URL (default: $DATABASE_URL, else the embedded database in .schemakit/)')
     .option('--out <file>', 'write to FILE instead of stdout')
     .option('--where <sql>', 'only rows satisfying this SQL condition')
+    .option('--json', 'with --out: print {table, file, bytes} as JSON')
     .action(async (table, o) => {
       const { runDataExport } = await import('./data-command');
       done(await runDataExport(table, o));

@@ -41,14 +41,18 @@ export function withPreCommitBlock(existing: string | null): string {
  * regenerates and stages generated/docs. An existing hook keeps its content; the block is marked and
  * replaced on reinstall. Note: a block appended after an unconditional `exit` in an existing hook never runs.
  */
-export async function runHooksInstall(opts: { cwd?: string } = {}): Promise<Outcome> {
+export async function runHooksInstall(opts: { cwd?: string; json?: boolean } = {}): Promise<Outcome> {
   const dir = hooksDir(opts.cwd ?? process.cwd());
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'pre-commit');
   const before = existsSync(file) ? readFileSync(file, 'utf8') : null;
   const after = withPreCommitBlock(before);
-  if (after === before) return { stdout: `Pre-commit hook ${file} is already installed.`, exitCode: 0 };
-  writeFileSync(file, after);
-  chmodSync(file, 0o755);
-  return { stdout: `${before === null ? 'Installed' : 'Updated'} pre-commit hook ${file}.`, exitCode: 0 };
+  const status = after === before ? 'unchanged' : before === null ? 'installed' : 'updated';
+  if (status !== 'unchanged') {
+    writeFileSync(file, after);
+    chmodSync(file, 0o755);
+  }
+  if (opts.json) return { stdout: JSON.stringify({ hook: 'pre-commit', file, status }, null, 2), exitCode: 0 };
+  if (status === 'unchanged') return { stdout: `Pre-commit hook ${file} is already installed.`, exitCode: 0 };
+  return { stdout: `${status === 'installed' ? 'Installed' : 'Updated'} pre-commit hook ${file}.`, exitCode: 0 };
 }

@@ -187,7 +187,8 @@ function program(done: (o: Outcome) => void): Command {
     .description('git hooks')
     .command('install')
     .description('install a pre-commit hook that regenerates generated/docs when schema/ changes')
-    .action(async () => done(await (await import('./hooks-command')).runHooksInstall()));
+    .option('--json', 'print {hook, file, status: installed|updated|unchanged} as JSON')
+    .action(async (o: { json?: boolean }) => done(await (await import('./hooks-command')).runHooksInstall(o)));
   return cmd;
 }
 

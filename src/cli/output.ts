@@ -37,8 +37,10 @@ export function renderSummary(plan: Plan): string {
 
 function describeChange(s: Step): string {
   if (s.change.kind === 'SyncTableData') return `${s.change.action} ${s.change.rows.length} row(s) of ${s.object}`;
-  const kind = s.change.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   const c = s.change as unknown as Record<string, unknown>;
+  // `rename publication …`, `rename sequence …`: the renamed kind rather than "object".
+  const named = s.change.kind === 'RenameObject' || s.change.kind === 'RenameTypeObject' ? `Rename${String(c.object)}` : s.change.kind;
+  const kind = named.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   if (s.change.kind.startsWith('Rename') && typeof c.from === 'string' && typeof c.to === 'string') {
     // `old → new`, both qualified by what holds them (schema, table or type).
     const holder = ['schema', 'table', 'enum', 'type'].map((k) => c[k]).filter((v): v is string => typeof v === 'string');

@@ -11,7 +11,8 @@ import {
   type IndexKey,
   type Policy,
   type Renames,
-  type TypeObjectRenames,
+  type ObjectRenames,
+  TypeObjectRenames,
 } from '../model';
 import { resolveSequenceOptions, sequenceTypeOf } from './sequence-options';
 import { ident, qualified } from '../sql';
@@ -66,8 +67,9 @@ export interface Sink {
   readonly policies: Policy[];
   /** Foreign keys declared `enforced: false`: checked by `schemakit check`, never created. */
   readonly logicalForeignKeys: LogicalForeignKey[];
-  readonly renames: { [K in Exclude<keyof Renames, 'typeObjects'>]-?: NonNullable<Renames[K]>[number][] } & {
+  readonly renames: { [K in Exclude<keyof Renames, 'typeObjects' | 'objects'>]-?: NonNullable<Renames[K]>[number][] } & {
     readonly typeObjects: { [K in keyof TypeObjectRenames]: TypeObjectRenames[K][number][] };
+    readonly objects: { [K in keyof ObjectRenames]-?: NonNullable<ObjectRenames[K]>[number][] };
   };
   /** Records where an object was declared; repeats of a key are kept as `key#2`, `key#3`… */
   locate(key: string, location: Location | null): void;

@@ -208,6 +208,7 @@ export function buildProgrammable(decls: readonly ProgrammableDecl[], sink: Sink
       const x = toStatistics(d);
       statistics.push(x);
       sink.locate(nameKey(x.schema, x.name), d.location);
+      if (d.options.renamedFrom !== undefined) sink.renames.objects.statistics.push({ schema: x.schema, from: d.options.renamedFrom, to: x.name });
     } else if (d instanceof AggregateDecl) {
       const a = toAggregate(d);
       aggregates.push(a);

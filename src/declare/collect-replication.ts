@@ -1,4 +1,5 @@
 import { nameKey, type ForeignServer, type ForeignTable, type Publication } from '../model';
+import type { Sink } from './build-table';
 import { fdwOptionList, ForeignServerDecl, ForeignTableDecl } from './foreign';
 import { PublicationDecl } from './publication';
 
@@ -81,4 +82,14 @@ export function replicationReach(d: ReplicationDecl): unknown[] {
   if (d instanceof PublicationDecl) return [...d.tableSpecs().map((t) => t.table), ...(d.options.schemas ?? []).filter((s) => typeof s !== 'string')];
   if (d instanceof ForeignTableDecl) return [...(d.schemaDecl ? [d.schemaDecl] : []), ...(typeof d.options.server === 'string' ? [] : [d.options.server])];
   return [];
+}
+
+/** The rename intents of a server, a publication and a foreign table's columns (the table's own: collect.ts). */
+export function collectReplicationRenames(d: ReplicationDecl, out: Sink['renames']['objects']): void {
+  const from = d instanceof ForeignTableDecl ? undefined : d.options.renamedFrom;
+  if (d instanceof PublicationDecl && from !== undefined) out.publications.push({ from, to: d.name });
+  if (d instanceof ForeignServerDecl && from !== undefined) out.foreignServers.push({ from, to: d.name });
+  if (d instanceof ForeignTableDecl)
+    for (const [name, c] of Object.entries(d.options.columns))
+      if (c.renamedFrom !== undefined) out.foreignColumns.push({ schema: d.schema, table: d.name, from: c.renamedFrom, to: name });
 }

@@ -112,6 +112,7 @@ export function collectTypeObjects(decls: readonly TypeObjectDecl[], sink: Sink,
         .map(([k, v]) => ({ name: k.toLowerCase(), value: String(v) }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       out.textSearchDictionaries.push({ kind: 'TextSearchDictionary', schema, name, template: d.options.template, options, comment });
+      if (renamedFrom !== null) sink.renames.objects.textSearchDictionaries.push({ schema, from: renamedFrom, to: name });
     } else if (d instanceof TextSearchConfigurationDecl) {
       const copy = d.options.copy === undefined ? {} : { copy: String(d.options.copy) };
       out.textSearchConfigurations.push({
@@ -123,6 +124,7 @@ export function collectTypeObjects(decls: readonly TypeObjectDecl[], sink: Sink,
         mappings: d.mappings(),
         comment,
       });
+      if (renamedFrom !== null) sink.renames.objects.textSearchConfigurations.push({ schema, from: renamedFrom, to: name });
     } else if (d instanceof RangeTypeDecl) {
       const o = d.options;
       const diff = o.subtypeDiff;

@@ -1,4 +1,4 @@
-import { collectReplication, isReplicationDecl, replicationReach, type ReplicationDecl } from './collect-replication';
+import { collectReplication, collectReplicationRenames, isReplicationDecl, replicationReach, type ReplicationDecl } from './collect-replication';
 import {
   nameKey,
   sortCatalog,
@@ -162,6 +162,7 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
       triggers: [],
       policies: [],
       typeObjects: { sequences: [], types: [], collations: [], members: [] },
+      objects: { foreignServers: [], publications: [], textSearchDictionaries: [], textSearchConfigurations: [], statistics: [], foreignColumns: [] },
     },
     locate(key, location) {
       if (location === null) return;
@@ -238,15 +239,18 @@ export function collectDeclarations(modules: readonly Record<string, unknown>[])
     ...collectReplication(all.filter(isReplicationDecl), (k, l) => sink.locate(k, l)),
   });
   // Foreign tables share the relations' name space and rename intents.
-  for (const d of all.filter(isReplicationDecl))
+  for (const d of all.filter(isReplicationDecl)) {
     if (d.kind === 'ForeignTableDecl' && d.options.renamedFrom !== undefined)
       sink.renames.tables.push({ schema: d.schema, from: d.options.renamedFrom, to: d.name });
+    collectReplicationRenames(d, sink.renames.objects);
+  }
   // The intents of the newer kinds are left out when there are none (the Renames shape stays as it was).
-  const { enumRemaps, typeObjects: typeRenames, ...core } = sink.renames;
+  const { enumRemaps, typeObjects: typeRenames, objects: objectRenames, ...core } = sink.renames;
   const renames: Renames = {
     ...core,
     ...(enumRemaps.length > 0 ? { enumRemaps } : {}),
     ...(Object.values(typeRenames).some((xs) => xs.length > 0) ? { typeObjects: typeRenames } : {}),
+    ...(Object.values(objectRenames).some((xs) => xs.length > 0) ? { objects: objectRenames } : {}),
   };
   return {
     catalog,

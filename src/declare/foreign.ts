@@ -28,6 +28,8 @@ export interface ForeignServerOptions {
   /** `OPTIONS (host 'db', dbname 'app')`; never secrets (passwords belong to user mappings, set outside schemakit). */
   readonly options?: Readonly<Record<string, string>>;
   readonly comment?: string;
+  /** The server's previous name: `ALTER SERVER … RENAME TO` instead of drop and create (its foreign tables follow). */
+  readonly renamedFrom?: string;
 }
 
 /** A declared foreign server. */
@@ -56,6 +58,8 @@ export interface ForeignColumnSpec {
   /** Per-column options of the wrapper (`{ column_name: 'remote_id' }`). */
   readonly options?: Readonly<Record<string, string>>;
   readonly comment?: string;
+  /** The column's previous name: `ALTER FOREIGN TABLE … RENAME COLUMN` instead of drop and add. */
+  readonly renamedFrom?: string;
 }
 
 /** Options of `foreignTable()`. */

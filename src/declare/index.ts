@@ -60,7 +60,7 @@ export {
 export type { SequenceOptionsSpec } from './sequence-options';
 export { policy, PolicyBuilder } from './policy';
 export { exclude, ExclusionBuilder, type ExclusionElementSpec } from './exclusion';
-export type { PartitionBySpec, PartitionOfSpec, PartitionKeySpec, BoundValue, TableShapeOptions } from './table-shape';
+export type { PartitionBySpec, PartitionOfSpec, PartitionKeySpec, BoundValue, TableShapeOptions, InheritedColumnSpec } from './table-shape';
 export { grant, revokeDefault, managePrivileges, GrantDecl, type GrantTarget, type GrantOptions } from './grant';
 export { expect, dataCheck, ExpectationDecl, DataCheckDecl } from './expect';
 export { publication, PublicationDecl, type PublicationOptions, type PublicationTableSpec } from './publication';

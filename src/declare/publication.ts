@@ -24,6 +24,8 @@ export interface PublicationOptions {
   /** `publish_via_partition_root`. */
   readonly viaRoot?: boolean;
   readonly comment?: string;
+  /** The publication's previous name: `ALTER PUBLICATION … RENAME TO` instead of drop and create. */
+  readonly renamedFrom?: string;
 }
 
 /** A declared publication (publications belong to the database, not to a schema). */

@@ -15,6 +15,8 @@ export interface StatisticsOptions {
   /** The statistics object's schema; default: the table's. */
   readonly schema?: string;
   readonly comment?: string;
+  /** The statistics object's previous name in its schema: `ALTER STATISTICS … RENAME TO` instead of drop and create. */
+  readonly renamedFrom?: string;
 }
 
 /** A declared extended statistics object (`CREATE STATISTICS`). */

@@ -1,4 +1,4 @@
-import { nameKey, type Policy, type ReplicaIdentity, type StorageParameter, type Table, type TableName } from '../model';
+import { nameKey, type ColumnOverride, type Policy, type ReplicaIdentity, type StorageParameter, type Table, type TableName } from '../model';
 import { parameterList, plainTable } from '../model';
 import { ident } from '../sql';
 import { STATE } from './builder';
@@ -32,6 +32,15 @@ export type PartitionOfSpec = { readonly parent: AnyTableDecl } & (
   | { readonly isDefault: true }
 );
 
+/**
+ * A partition's or INHERITS child's own NOT NULL / DEFAULT of a column it inherits: `{ notNull: true }`,
+ * `{ default: 5 }`, `{ default: sql\`now()\` }`, `{ default: null }` (none, where the parent has one).
+ */
+export interface InheritedColumnSpec {
+  readonly notNull?: boolean;
+  readonly default?: string | number | bigint | boolean | Date | Sql | null;
+}
+
 /** The table options of this file (part of TableOptions). */
 export interface TableShapeOptions<C> {
   /** Makes the table partitioned: `partitionBy: (t) => ({ range: [t.created_at] })`. */
@@ -40,6 +49,8 @@ export interface TableShapeOptions<C> {
   readonly partitionOf?: PartitionOfSpec;
   /** INHERITS (parents): the table has the parents' columns as well as its own. */
   readonly inherits?: readonly AnyTableDecl[];
+  /** A partition's or child's own NOT NULL / DEFAULT of inherited columns, by column name (`ALTER TABLE ONLY`). */
+  readonly inheritedColumns?: Readonly<Record<string, InheritedColumnSpec>>;
   /** UNLOGGED: no WAL (faster writes; emptied after a crash, not replicated). */
   readonly unlogged?: boolean;
   /** Storage parameters: `{ fillfactor: 70, autovacuum_vacuum_scale_factor: 0.05 }`. */
@@ -61,6 +72,7 @@ export interface TableShapeDetails {
   readonly partitionBy: PartitionBySpec | null;
   readonly partitionOf: PartitionOfSpec | null;
   readonly inherits: readonly AnyTableDecl[];
+  readonly inheritedColumns: Readonly<Record<string, InheritedColumnSpec>>;
   readonly unlogged: boolean;
   readonly storageParameters: Readonly<Record<string, string | number | boolean>>;
   readonly rowSecurity: boolean | 'force';
@@ -76,6 +88,7 @@ export function tableShapeDetails<C>(options: TableShapeOptions<C>, refs: Column
     partitionBy: options.partitionBy?.(refs) ?? null,
     partitionOf: options.partitionOf ?? null,
     inherits: options.inherits ?? [],
+    inheritedColumns: options.inheritedColumns ?? {},
     unlogged: options.unlogged ?? false,
     storageParameters: options.storageParameters ?? {},
     rowSecurity: options.rowSecurity ?? false,
@@ -106,6 +119,18 @@ function boundOf(p: PartitionOfSpec): string {
 
 const name = (t: AnyTableDecl): TableName => ({ schema: t.schema, name: t.name });
 
+/** The declared own NOT NULL / DEFAULT of inherited columns as model overrides, sorted by name (normalization drops those equal to the parent's). */
+function columnOverridesOf(spec: Readonly<Record<string, InheritedColumnSpec>>): ColumnOverride[] {
+  return Object.entries(spec)
+    .map(([column, o]) => ({
+      name: column,
+      notNull: o.notNull ?? null,
+      default:
+        o.default === undefined ? null : { expression: o.default === null ? null : o.default instanceof Sql ? o.default.text : renderLiteral(o.default) },
+    }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /** The shape fields of a declared table (its SQL texts are normalized by Postgres later). */
 export function buildTableShape(t: AnyTableDecl): Pick<Table, keyof typeof plainTable> {
   const s = t.details.shape;
@@ -127,6 +152,7 @@ export function buildTableShape(t: AnyTableDecl): Pick<Table, keyof typeof plain
     rowSecurity: s.rowSecurity !== false,
     forceRowSecurity: s.rowSecurity === 'force',
     replicaIdentity: typeof s.replicaIdentity === 'string' ? s.replicaIdentity : { index: s.replicaIdentity.index },
+    columnOverrides: columnOverridesOf(s.inheritedColumns),
     ...(s.clusterOn === null ? {} : { clusterOn: s.clusterOn }),
   };
 }

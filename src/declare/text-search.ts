@@ -9,16 +9,16 @@ interface TextSearchCommon {
   readonly schemaDecl: SchemaDecl | null;
   readonly name: string;
   readonly comment: string | null;
-  readonly renamedFrom: null;
+  readonly renamedFrom: string | null;
   readonly location: Location | null;
 }
 
-const common = (schema: SchemaDecl | string, name: string, comment: string | undefined): TextSearchCommon => ({
+const common = (schema: SchemaDecl | string, name: string, comment: string | undefined, renamedFrom: string | undefined): TextSearchCommon => ({
   schema: schemaName(schema),
   schemaDecl: typeof schema === 'string' ? null : schema,
   name,
   comment: comment ?? null,
-  renamedFrom: null,
+  renamedFrom: renamedFrom ?? null,
   location: captureLocation(),
 });
 
@@ -29,6 +29,8 @@ export interface TextSearchDictionaryOptions {
   /** Template options: `{ stopwords: 'english', accept: false }`. */
   readonly options?: Readonly<Record<string, string | number | boolean>>;
   readonly comment?: string;
+  /** The dictionary's previous name: `ALTER … RENAME TO` instead of drop and create. */
+  readonly renamedFrom?: string;
 }
 
 /** A declared text search dictionary; map token types to it in `textSearchConfiguration()`. */
@@ -47,7 +49,7 @@ export class TextSearchDictionaryDecl {
 
 /** Declares a dictionary: `textSearchDictionary(app, 'english_simple', { template: 'simple', options: { stopwords: 'english' } })`. */
 export function textSearchDictionary(schema: SchemaDecl | string, name: string, options: TextSearchDictionaryOptions): TextSearchDictionaryDecl {
-  return new TextSearchDictionaryDecl(common(schema, name, options.comment), options);
+  return new TextSearchDictionaryDecl(common(schema, name, options.comment, options.renamedFrom), options);
 }
 
 /** A dictionary in a mapping: a declared one, or a name (`english_stem`, `simple`). */
@@ -62,6 +64,8 @@ export interface TextSearchConfigurationOptions {
   /** Token type → dictionaries in order: `{ asciiword: [englishSimple, 'english_stem'] }`. */
   readonly mappings?: Readonly<Record<string, readonly DictionarySpec[]>>;
   readonly comment?: string;
+  /** The configuration's previous name: `ALTER … RENAME TO` instead of drop and create. */
+  readonly renamedFrom?: string;
 }
 
 /** A declared text search configuration; name it in `to_tsvector()` with `${config}` as a regconfig. */
@@ -93,5 +97,5 @@ export class TextSearchConfigurationDecl {
 
 /** Declares a configuration: `textSearchConfiguration(app, 'english_simple', { copy: 'english', mappings: { asciiword: [dict, 'english_stem'] } })`. */
 export function textSearchConfiguration(schema: SchemaDecl | string, name: string, options: TextSearchConfigurationOptions = {}): TextSearchConfigurationDecl {
-  return new TextSearchConfigurationDecl(common(schema, name, options.comment), options);
+  return new TextSearchConfigurationDecl(common(schema, name, options.comment, options.renamedFrom), options);
 }

@@ -23,7 +23,8 @@ export function validateReferences(ctx: ValidationContext): void {
   for (const fk of ctx.catalog.constraints) {
     if (fk.kind !== 'ForeignKey') continue;
     const key = nameKey(fk.schema, fk.table, fk.name);
-    const target = tables.get(nameKey(fk.refSchema, fk.refTable));
+    const declared = tables.get(nameKey(fk.refSchema, fk.refTable));
+    const target = declared && withParentColumns(declared, tables);
     if (!target) {
       ctx.report('fk-missing-table', key, `foreign key ${fk.name} references table ${fk.refSchema}.${fk.refTable}, which is not declared`);
       continue;
@@ -40,6 +41,21 @@ export function validateReferences(ctx: ValidationContext): void {
     const ref = onTable(fk.refSchema, fk.refTable);
     checkUnique(ctx, fk, key, keysOf.get(ref) ?? [], uniqueIndexesOf.get(ref) ?? []);
   }
+}
+
+/**
+ * A partition or INHERITS child with the columns of its parents too (its declaration lists only its own):
+ * a foreign key may reference a partition's key, whose columns are its parent's.
+ */
+function withParentColumns(t: Table, tables: ReadonlyMap<string, Table>, seen = new Set<Table>()): Table {
+  const parents = [...(t.partitionOf ? [{ schema: t.partitionOf.schema, name: t.partitionOf.table }] : []), ...t.inherits];
+  if (parents.length === 0 || seen.has(t)) return t;
+  seen.add(t);
+  const inherited = parents.flatMap((p) => {
+    const parent = tables.get(nameKey(p.schema, p.name));
+    return parent ? withParentColumns(parent, tables, seen).columns : [];
+  });
+  return { ...t, columns: [...inherited.filter((c) => !t.columns.some((x) => x.name === c.name)), ...t.columns] };
 }
 
 function push<T>(m: Map<string, T[]>, k: string, x: T): void {

@@ -76,4 +76,56 @@ export function validateRenames(ctx: ValidationContext): void {
     if (same.filter((s) => s.from === r.from).length > 1)
       ctx.report('rename-conflict', object, `more than one value of enum ${scope} is renamed from '${r.from}'`, scope);
   }
+  validateObjectRenames(ctx, check);
+}
+
+type Check = (what: string, scope: string, from: string, to: string, existing: readonly string[], key: string, siblings: readonly { from: string }[]) => void;
+
+/** The same rules for the intents of servers, publications, text search objects, statistics and foreign columns. */
+function validateObjectRenames(ctx: ValidationContext, check: Check): void {
+  const { catalog } = ctx;
+  const r = ctx.renames.objects ?? {};
+  for (const x of r.foreignServers ?? [])
+    check(
+      'server',
+      'database',
+      x.from,
+      x.to,
+      catalog.foreignServers.map((y) => y.name),
+      nameKey(x.to),
+      r.foreignServers ?? [],
+    );
+  for (const x of r.publications ?? [])
+    check(
+      'publication',
+      'database',
+      x.from,
+      x.to,
+      catalog.publications.map((y) => y.name),
+      nameKey(x.to),
+      r.publications ?? [],
+    );
+  const inSchema = (what: string, list: readonly { schema: string; name: string }[], intents: readonly { schema: string; from: string; to: string }[]) => {
+    for (const x of intents) {
+      const names = list.filter((y) => y.schema === x.schema).map((y) => y.name);
+      check(
+        what,
+        x.schema,
+        x.from,
+        x.to,
+        names,
+        nameKey(x.schema, x.to),
+        intents.filter((y) => y.schema === x.schema),
+      );
+    }
+  };
+  inSchema('text search dictionary', catalog.textSearchDictionaries, r.textSearchDictionaries ?? []);
+  inSchema('text search configuration', catalog.textSearchConfigurations, r.textSearchConfigurations ?? []);
+  inSchema('statistics', catalog.statistics, r.statistics ?? []);
+  for (const x of r.foreignColumns ?? []) {
+    const scope = nameKey(x.schema, x.table);
+    const cols = catalog.foreignTables.find((t) => t.schema === x.schema && t.name === x.table)?.columns.map((c) => c.name) ?? [];
+    const same = (r.foreignColumns ?? []).filter((y) => y.schema === x.schema && y.table === x.table);
+    check('column', scope, x.from, x.to, cols, `${scope}.${keyPart(x.to)}`, same);
+  }
 }

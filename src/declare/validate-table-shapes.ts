@@ -18,7 +18,7 @@ export function inheritedColumnNames(c: Catalog, t: Table, depth = 0): string[] 
 /**
  * Shape rules: a partition declares no columns and its parent is partitioned; a partitioned table or a
  * partition does not also use INHERITS (Postgres rejects both); storage parameters are not given to a
- * partitioned table (it stores nothing).
+ * partitioned table (it stores nothing); inheritedColumns name columns the table inherits.
  */
 export function validateTableShapes(ctx: ValidationContext): void {
   for (const t of ctx.catalog.tables) {
@@ -32,6 +32,10 @@ export function validateTableShapes(ctx: ValidationContext): void {
     }
     if (t.inherits.length > 0 && (t.partitionBy !== null || t.partitionOf !== null)) {
       ctx.report('partition-inherits', key, `${key}: partitioned tables and partitions cannot use inherits`);
+    }
+    const inherited = new Set(inheritedColumnNames(ctx.catalog, t));
+    for (const o of t.columnOverrides) {
+      if (!inherited.has(o.name)) ctx.report('not-inherited', key, `${key}: inheritedColumns names ${o.name}, which it does not inherit from a parent`);
     }
     if (t.partitionBy !== null && t.storageParameters.length > 0) {
       ctx.report('partitioned-storage', key, `${key}: a partitioned table stores no rows, so it takes no storage parameters (give them to its partitions)`);

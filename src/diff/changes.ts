@@ -1,4 +1,5 @@
 import type { TypeObjectChange } from './type-object-changes';
+import type { RenameForeignColumn, RenameObject } from './object-rename-changes';
 import type { ShapeChange } from './shape-changes';
 import type { ReplicationChange } from './replication-changes';
 import type { Around } from './around';
@@ -6,6 +7,7 @@ import type { AggregateChange } from './aggregate-changes';
 import type { RangeTypeChange } from './range-type-changes';
 import type { StatisticsChange } from './statistics-changes';
 import type { TextSearchChange } from './text-search-changes';
+import type { DefaultPrivilegeChange } from './default-privilege-changes';
 import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Rule, Schema, Table, Trigger, View } from '../model';
 
 export type * from './shape-changes';
@@ -147,6 +149,8 @@ export interface AddConstraint extends Around {
   readonly kind: 'AddConstraint';
   readonly constraint: Constraint;
   readonly attaches?: readonly Constraint[];
+  /** The parent's new indexes and keys (by relation name) a partition's key is not attached to: created first (Postgres would adopt it). */
+  readonly afterParents?: readonly RelationName[];
 }
 /** `ALTER TABLE … VALIDATE CONSTRAINT`: a NOT VALID check or foreign key declared validated (issue 9). */
 export interface ValidateConstraint {
@@ -170,10 +174,24 @@ export interface CreateIndex extends Around {
   readonly kind: 'CreateIndex';
   readonly index: Index;
   readonly attaches?: readonly Index[];
+  /** Partitions' keys attached to this (plain) index of a partitioned table: added first, so it adopts them. */
+  readonly attachedKeys?: readonly Constraint[];
+  /** Foreign keys kept by the plan that reference `attachedKeys`: its reverse, dropping the keys, adds them back. */
+  readonly keyReferences?: readonly Constraint[];
+  /** The parent's new indexes and keys (by relation name) a partition's index is not attached to: created first (Postgres would adopt it). */
+  readonly afterParents?: readonly RelationName[];
 }
+
+/** An index's or a key's index relation, by name. */
+export interface RelationName {
+  readonly schema: string;
+  readonly name: string;
+}
+/** `attachedKeys`: partitions' keys attached to the index, which go with it (`DROP INDEX … CASCADE`). */
 export interface DropIndex extends Around {
   readonly kind: 'DropIndex';
   readonly index: Index;
+  readonly attachedKeys?: readonly Constraint[];
 }
 export interface RenameIndex {
   readonly kind: 'RenameIndex';
@@ -372,19 +390,24 @@ export type Change =
   | DropEventTrigger
   | AlterEventTrigger
   | TypeObjectChange
+  | RenameObject
+  | RenameForeignColumn
   | AggregateChange
   | RangeTypeChange
   | StatisticsChange
   | TextSearchChange
   | ShapeChange
   | ReplicationChange
+  | DefaultPrivilegeChange
   | SyncTableData;
 
 export type * from './type-object-changes';
+export type * from './object-rename-changes';
 export type * from './aggregate-changes';
 export type * from './range-type-changes';
 export type * from './statistics-changes';
 export type * from './text-search-changes';
+export type * from './default-privilege-changes';
 
 export type ChangeKind = Change['kind'];
 

@@ -1,6 +1,7 @@
 import { constraintKey, relKey, type Catalog, type Constraint } from '../model';
 import { deepEqual } from '../util';
 import type { Change } from './changes';
+import { fkColumnTypesDiverge } from './fk-column-types';
 import { commentChanged, matchByKey } from './match';
 
 /** Sets of `schema.table` created and dropped by the table diff. */
@@ -38,7 +39,9 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
     }
     drops.push(c);
   }
-  for (const c of m.added) if (!ridesWithTable(c, fate.created)) adds.push(c);
+  // A NOT VALID check of a new table is added after it, NOT VALID (see diffTables).
+  const addedWithTable = (c: Constraint) => ridesWithTable(c, fate.created) && !isNotValid(c);
+  for (const c of m.added) if (!addedWithTable(c)) adds.push(c);
   const unchanged: [Constraint, Constraint][] = [];
   for (const [a, b] of m.common) {
     // Validity only goes one way: a NOT VALID constraint is validated in place; a validated one stays so.
@@ -51,9 +54,10 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
     }
   }
   for (const c of drops) if (c.kind === 'PrimaryKey' || c.kind === 'Unique') droppedKeys.push(c);
-  // Foreign keys that depend on a dropped PK/UNIQUE are rebuilt around it.
+  // Foreign keys that depend on a dropped PK/UNIQUE are rebuilt around it, and those whose columns on both
+  // sides change to types that do not compare (see fkColumnTypesDiverge) around the column changes.
   for (const [a, b] of unchanged) {
-    if (a.kind === 'ForeignKey' && droppedKeys.some((k) => referencesKey(a, k))) {
+    if (a.kind === 'ForeignKey' && (droppedKeys.some((k) => referencesKey(a, k)) || fkColumnTypesDiverge(a, from, to))) {
       drops.push(a);
       adds.push(b);
     } else if (commentChanged(a, b)) {
@@ -68,7 +72,7 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
   }
   // Comments on constraints created inline with a new table.
   for (const c of m.added) {
-    if (ridesWithTable(c, fate.created) && c.comment !== null) {
+    if (addedWithTable(c) && c.comment !== null) {
       out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, from: null, to: c.comment });
     }
   }

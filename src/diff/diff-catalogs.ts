@@ -1,13 +1,16 @@
 import { noRenames, relKey, type Catalog, type Renames } from '../model';
 import type { Change } from './changes';
 import { diffConstraints } from './constraints';
+import { diffDefaultPrivileges } from './default-privileges';
 import { diffEnums, enumRemaps, withRemappedDefaults } from './enums';
 import { withEnumReaders } from './enum-readers';
 import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
-import { attachPartitionIndexes } from './partition-attach';
+import { keepPartitionIndexesApart } from './partition-adoption';
+import { attachPartitionIndexes, withAttachedKeys } from './partition-attach';
 import { applyRenames } from './renames';
+import { applyObjectRenames } from './object-renames';
 import { regrantRecreated } from './regrant';
 import { diffReplication, followPublicationRenames, republishRecreated } from './replication';
 import { followRenamesInUses } from './rename-uses';
@@ -30,15 +33,16 @@ import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } 
 export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = noRenames): Change[] {
   const renamedTypes = applyTypeObjectRenames(from, renames);
   const renamed = applyRenames(renamedTypes.catalog, renames);
-  const implicit = followImplicitNames(renamed.catalog, target, renamed.changes);
+  const objects = applyObjectRenames(renamed.catalog, renames);
+  const implicit = followImplicitNames(objects.catalog, target, renamed.changes);
   const [expanded, to] = expandSerialClashes(implicit.catalog, target);
-  const renameChanges = [...renamedTypes.changes, ...renamed.changes, ...implicit.changes];
+  const renameChanges = [...renamedTypes.changes, ...renamed.changes, ...objects.changes, ...implicit.changes];
   const a = followPublicationRenames(followRenamesInUses(withParentMoves(followRenames(expanded, renames), to), renameChanges), renames);
   const base: Change[] = [...renameChanges, ...splitRecreatedTables(a, to).flatMap(([x, y]) => diffRenamed(x, y, renames))];
   const all = [...base, ...diffProgrammable(a, to, base)];
   const superseded = supersededRenames(all);
   const kept = withEnumReaders(superseded.size === 0 ? all : all.filter((c) => !superseded.has(c)), a);
-  return [...kept, ...regrantRecreated(kept, a, to), ...republishRecreated(kept, a, to)];
+  return [...kept, ...regrantRecreated(kept, a, to), ...republishRecreated(kept, a, to), ...diffDefaultPrivileges(a, to)];
 }
 
 /** The changes between two catalogs once renames are applied. */
@@ -49,7 +53,7 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     created: new Set([...toKeys].filter((k) => !fromKeys.has(k))),
     dropped: new Set([...fromKeys].filter((k) => !toKeys.has(k))),
   };
-  return attachPartitionIndexes(
+  const changes = attachPartitionIndexes(
     cascadeTypeRecreations(a, to, [
       ...diffSchemas(a, to),
       ...diffExtensions(a, to),
@@ -66,4 +70,5 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     ]),
     to,
   );
+  return keepPartitionIndexesApart(withAttachedKeys(changes, a, to), a, to);
 }

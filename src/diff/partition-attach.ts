@@ -38,6 +38,93 @@ function adopt<C extends CreateIndex | AddConstraint>(c: C, drops: Change[], ado
 }
 
 /** Same definition but for the table, the name and the comment (Postgres's CompareIndexInfo, by column names). */
-function sameDefinition<T extends Index | Constraint>(a: T, b: T): boolean {
+export function sameDefinition<T extends Index | Constraint>(a: T, b: T): boolean {
   return deepEqual({ ...a, table: '', name: '', comment: null }, { ...b, table: '', name: '', comment: null });
+}
+
+/**
+ * A partition's own PRIMARY KEY/UNIQUE attached to a plain index of its parent (`ON ONLY` + `ATTACH
+ * PARTITION`, `Catalog.partitionKeyAttachments`) cannot be dropped on its own, and the parent's index is
+ * dropped only with CASCADE, which takes the key along (and the foreign keys referencing it). So a dropped
+ * parent index records the keys it takes (its step drops them through the parent, and its reverse adds them
+ * back before rebuilding the index, which attaches them); a drop of such a key disappears, and a key the
+ * target keeps is added again afterwards, as are the foreign keys referencing it, dropped first.
+ * A created parent index records the keys it adopts, so that it comes after them, and the foreign keys
+ * referencing them that the plan keeps, which its reverse (dropping the keys through it) adds back.
+ */
+export function withAttachedKeys(changes: readonly Change[], from: Catalog, to: Catalog): Change[] {
+  const attachedTo = (c: Catalog, i: Index): Constraint[] =>
+    (c.partitionKeyAttachments ?? [])
+      .filter((x) => x.indexSchema === i.schema && x.index === i.name)
+      .flatMap((x) => c.constraints.filter((k) => k.schema === x.schema && k.table === x.table && k.name === x.name));
+  const taken = changes.flatMap((c) => (c.kind === 'DropIndex' ? attachedTo(from, c.index) : []));
+  if (taken.length === 0 && !(to.partitionKeyAttachments ?? []).length) return notAdopted([...changes], to);
+  const dropped = (k: Constraint) => changes.some((c) => c.kind === 'DropConstraint' && same(c.constraint, k));
+  const added = (k: Constraint) => changes.some((c) => c.kind === 'AddConstraint' && same(c.constraint, k));
+  const references = taken.flatMap((k) => referencing(from, k)).filter((fk) => !dropped(fk));
+  const readded = [...taken.filter((k) => !dropped(k)), ...references.filter((fk) => !added(fk))]
+    .flatMap((k) => to.constraints.filter((t) => same(t, k)))
+    .flatMap((k): Change[] => {
+      const target = { kind: 'Constraint' as const, schema: k.schema, table: k.table, name: k.name };
+      const commented = changes.some((c) => c.kind === 'SetComment' && deepEqual(c.target, target));
+      return [
+        { kind: 'AddConstraint', constraint: k },
+        ...(k.comment === null || commented ? [] : [{ kind: 'SetComment' as const, target, from: null, to: k.comment }]),
+      ];
+    });
+  const out = changes
+    .filter((c) => !(c.kind === 'DropConstraint' && taken.some((k) => same(c.constraint, k))))
+    .map((c): Change => {
+      if (c.kind === 'DropIndex') {
+        const keys = attachedTo(from, c.index);
+        return keys.length === 0 ? c : { ...c, attachedKeys: keys };
+      }
+      if (c.kind === 'CreateIndex') {
+        const keys = attachedTo(to, c.index);
+        const kept = keys.flatMap((k) => referencing(to, k)).filter((fk) => from.constraints.some((x) => deepEqual(x, fk)));
+        return keys.length === 0 ? c : { ...c, attachedKeys: keys, ...(kept.length > 0 ? { keyReferences: kept } : {}) };
+      }
+      return c;
+    });
+  return notAdopted([...out, ...references.map((constraint): Change => ({ kind: 'DropConstraint', constraint })), ...readded], to);
+}
+
+/**
+ * A partition's index or key the plan creates that the target has as the partition's own, next to a new
+ * index or key of its parent, is created after the parent's: created first, Postgres would adopt it (make it
+ * the parent's copy, which the target does not have and which cannot be dropped alone).
+ */
+function notAdopted(changes: Change[], to: Catalog): Change[] {
+  if (to.partitionKeyAttachments === undefined) return changes;
+  const attached = new Set(to.partitionKeyAttachments.map((x) => JSON.stringify([x.schema, x.table, x.name])));
+  const isKey = (k: Constraint) => k.kind === 'PrimaryKey' || k.kind === 'Unique';
+  const parents = changes.flatMap((c): { schema: string; table: string; name: string }[] =>
+    c.kind === 'CreateIndex' ? [c.index] : c.kind === 'AddConstraint' && isKey(c.constraint) ? [c.constraint] : [],
+  );
+  if (parents.length === 0) return changes;
+  const parentsOf = (x: { schema: string; table: string }) => {
+    const p = to.tables.find((t) => t.schema === x.schema && t.name === x.table)?.partitionOf;
+    return p ? parents.filter((i) => i.schema === p.schema && i.table === p.table).map((i) => ({ schema: i.schema, name: i.name })) : [];
+  };
+  return changes.map((c) => {
+    if (c.kind === 'CreateIndex') {
+      const first = parentsOf(c.index);
+      return first.length === 0 ? c : { ...c, afterParents: first };
+    }
+    if (c.kind !== 'AddConstraint' || !isKey(c.constraint)) return c;
+    const k = c.constraint;
+    const first = attached.has(JSON.stringify([k.schema, k.table, k.name])) ? [] : parentsOf(k);
+    return first.length === 0 ? c : { ...c, afterParents: first };
+  });
+}
+
+const same = (a: Constraint, b: Constraint) => a.schema === b.schema && a.table === b.table && a.name === b.name;
+
+/** The foreign keys of `c` referencing the key `k` (its table and columns, in any order). */
+function referencing(c: Catalog, k: Constraint): Constraint[] {
+  if (k.kind !== 'PrimaryKey' && k.kind !== 'Unique') return [];
+  const cols = [...k.columns].sort().join(',');
+  return c.constraints.filter(
+    (x) => x.kind === 'ForeignKey' && x.refSchema === k.schema && x.refTable === k.table && [...x.refColumns].sort().join(',') === cols,
+  );
 }

@@ -1,5 +1,5 @@
 import type { RangeType } from '../model';
-import type { TypeColumn } from './type-object-changes';
+import type { TypeColumn, TypeRef } from './type-object-changes';
 
 /** `CREATE TYPE … AS RANGE` (with its multirange type). */
 export interface CreateRangeType {
@@ -21,5 +21,7 @@ export interface RecreateRangeType {
   readonly from: RangeType;
   readonly to: RangeType;
   readonly columns: readonly TypeColumn[];
+  /** Recreated types its subtype is (a domain or enum the plan recreates under it); absent: none. */
+  readonly within?: readonly TypeRef[];
 }
 export type RangeTypeChange = CreateRangeType | DropRangeType | RecreateRangeType;

@@ -38,6 +38,8 @@ function renameDependency(d: Dependency, r: Rename): Dependency {
       return (r.object === 'Domain' || r.object === 'CompositeType') && d.kind === 'type' && d.name === r.from ? { ...d, name: r.to } : d;
     case 'RenameRoutine':
       return d.kind === 'routine' && d.name === r.from && d.args === r.identityArgs ? { ...d, name: r.to } : d;
+    case 'RenameObject':
+      return r.object === 'TextSearchConfiguration' && d.kind === 'text-search-configuration' && d.name === r.from ? { ...d, name: r.to } : d;
     default:
       return d;
   }

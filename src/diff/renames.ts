@@ -152,7 +152,7 @@ function replaceTypeName(sql: string, oldName: string, newName: string): string 
 }
 
 /** Applies `f` to every expression text of the catalog: defaults, generated columns, checks, index keys and predicates. */
-function mapExpressions(c: Catalog, f: (sql: string) => string): Catalog {
+export function mapExpressions(c: Catalog, f: (sql: string) => string): Catalog {
   const m = (s: string | null) => (s === null ? null : f(s));
   return {
     ...c,

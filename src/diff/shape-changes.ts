@@ -1,4 +1,4 @@
-import type { Column, Policy, Table } from '../model';
+import type { Column, Policy, Table, TableName } from '../model';
 import type { Around } from './around';
 
 /**
@@ -47,6 +47,27 @@ export interface AlterColumnStorage {
   readonly to: Column;
 }
 
+/** An inherited column's NOT NULL and DEFAULT as a child table holds them. */
+export interface InheritedColumnFacts {
+  readonly notNull: boolean;
+  readonly default: string | null;
+}
+/**
+ * `ALTER TABLE ONLY child ALTER COLUMN …`: a partition's or child table's own NOT NULL / DEFAULT of an inherited
+ * column (`from`: as the child holds them when the step runs, after its parent's changes, which recurse).
+ * `restorable` is false when the parent's change overwrote the child's own fact, which down cannot bring back.
+ */
+export interface AlterInheritedColumn {
+  readonly kind: 'AlterInheritedColumn';
+  readonly schema: string;
+  readonly table: string;
+  readonly parent: TableName;
+  readonly column: string;
+  readonly from: InheritedColumnFacts;
+  readonly to: InheritedColumnFacts;
+  readonly restorable: boolean;
+}
+
 export interface CreatePolicy extends Around {
   readonly kind: 'CreatePolicy';
   readonly policy: Policy;
@@ -69,4 +90,5 @@ export interface RenamePolicy {
   readonly to: string;
 }
 
-export type ShapeChange = AlterTableShape | AttachPartition | DetachPartition | AlterColumnStorage | CreatePolicy | DropPolicy | AlterPolicy | RenamePolicy;
+export type ShapeChange =
+  AlterTableShape | AttachPartition | DetachPartition | AlterColumnStorage | AlterInheritedColumn | CreatePolicy | DropPolicy | AlterPolicy | RenamePolicy;

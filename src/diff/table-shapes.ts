@@ -13,6 +13,7 @@ import {
 } from '../model';
 import { deepEqual } from '../util';
 import type { Change, KeptMembers } from './changes';
+import { diffInheritedColumns, inheritedColumns, parentsOf } from './inherited-columns';
 import { commentChanged, matchByKey } from './match';
 
 /** The shape fields of a table that `ALTER TABLE` changes in place (see planAlterTableShape). */
@@ -48,26 +49,6 @@ export function renameParentIn(t: Table, schema: string, from: string, to: strin
     partitionOf: p !== null && p.schema === schema && p.table === from ? { ...p, table: to } : p,
     inherits: inherits.some((x, i) => x !== t.inherits[i]) ? inherits : t.inherits,
   };
-}
-
-/** The parents of a table: its partition parent or its INHERITS parents. */
-function parentsOf(t: Table): readonly TableName[] {
-  return t.partitionOf !== null ? [{ schema: t.partitionOf.schema, name: t.partitionOf.table }] : t.inherits;
-}
-
-/**
- * The columns a table gets from its parents in a catalog, recursively: the model keeps them with the
- * parents (a partition has none of its own). Without comments (those are per table) and without identity
- * (a partition's identity is its parent's; leaving the parent leaves a plain column).
- */
-function inheritedColumns(t: Table, c: Catalog, depth = 0): Column[] {
-  if (depth > 32) return [];
-  return parentsOf(t)
-    .flatMap((p) => {
-      const parent = c.tables.find((x) => x.schema === p.schema && x.name === p.name);
-      return parent === undefined ? [] : [...inheritedColumns(parent, c, depth + 1), ...parent.columns];
-    })
-    .map((x) => ({ ...x, comment: null, identity: null }));
 }
 
 /**
@@ -127,6 +108,7 @@ export function diffTableShapes(from: Catalog, to: Catalog): Change[] {
     const [x, y] = columnPair(a, b, from, to);
     out.push(...columnStorageChanges(x, y));
   }
+  out.push(...diffInheritedColumns(from, to));
   return out;
 }
 

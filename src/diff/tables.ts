@@ -23,7 +23,8 @@ export function columnAttributesEqual(a: Column, b: Column): boolean {
 export function diffTables(from: Catalog, to: Catalog): Change[] {
   const m = matchByKey(from.tables, to.tables, tableKey);
   const out: Change[] = [];
-  const toInline = inlineConstraintsByTable(to.constraints);
+  // A NOT VALID check is added after CREATE TABLE, NOT VALID as the target has it (inline, it would be validated).
+  const toInline = inlineConstraintsByTable(to.constraints.filter((c) => !(c.kind === 'Check' && c.notValid === true)));
   const fromInline = inlineConstraintsByTable(from.constraints);
   for (const t of m.added) {
     out.push({ kind: 'CreateTable', table: t, constraints: toInline.get(tableKey(t)) ?? [] });

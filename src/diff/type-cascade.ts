@@ -1,8 +1,9 @@
-import { columnKey, relKey, type Catalog, type CompositeType, type Domain } from '../model';
+import { columnKey, relKey, type Catalog, type CompositeType, type Domain, type RangeType } from '../model';
 import { ident, qualified } from '../util';
 import type { Change, TypeRef } from './changes';
 import { columnsOfType } from './type-usage';
 import { columnAttributesEqual } from './tables';
+import { rangeColumns } from './type-objects';
 
 /**
  * True when a type as `format_type` prints it (`public.mood`, `public.mood[]`) is `t` or an array of it:
@@ -34,6 +35,8 @@ function recreatedTypes(changes: readonly Change[]): { aside: Map<string, TypeRe
   }
   return { aside, dropCreate: new Map([...dropped].filter(([k]) => created.has(k))) };
 }
+
+const multirangeOf = (r: RangeType): TypeRef => ({ schema: r.multirangeSchema, name: r.multirangeName });
 
 /** The change recreating `a` aside as `b`, its columns converted, reading the recreated types `within`. */
 function recreateAside(from: Catalog, a: Domain | CompositeType, b: Domain | CompositeType, within: readonly TypeRef[]): Change {
@@ -78,8 +81,23 @@ export function cascadeTypeRecreations(from: Catalog, to: Catalog, changes: read
   const recreations = new Map<string, Change>();
   const readers = (x: Domain | CompositeType, pool: ReadonlyMap<string, TypeRef>) =>
     [...pool.values()].filter((t) => relKey(t) !== relKey(x) && typesRead(x).some((type) => typeReads(type, t)));
+  const ranges = new Map(to.rangeTypes.map((r) => [relKey(r), r]));
+  const rangeRecreations = new Map<string, Change>();
   for (let changed = true; changed;) {
     changed = false;
+    // A range type over a recreated subtype is recreated aside around it (its columns converted), and so
+    // are, in turn, the types reading the range or its multirange.
+    for (const a of from.rangeTypes) {
+      const k = relKey(a);
+      const b = ranges.get(k);
+      if (b === undefined || rangeRecreations.has(k) || changes.some((c) => c.kind === 'DropRangeType' && relKey(c.rangeType) === k)) continue;
+      const read = [...aside.values(), ...dropCreate.values()].filter((t) => typeReads(a.subtype, t));
+      if (read.length === 0) continue;
+      for (const t of read) aside.set(relKey(t), t);
+      rangeRecreations.set(k, { kind: 'RecreateRangeType', from: a, to: b, columns: rangeColumns(from, a), within: read });
+      aside.set(k, a).set(relKey(multirangeOf(a)), multirangeOf(a));
+      changed = true;
+    }
     for (const [k, a] of current) {
       const b = target.get(k);
       if (b === undefined || recreations.has(k)) continue;
@@ -99,9 +117,10 @@ export function cascadeTypeRecreations(from: Catalog, to: Catalog, changes: read
     const b = target.get(k);
     if (aside.has(k) && !recreations.has(k) && a && b) recreations.set(k, recreateAside(from, a, b, readers(a, aside)));
   }
-  if (recreations.size === 0) return withoutConvertedRetypes(changes);
+  if (recreations.size === 0 && rangeRecreations.size === 0) return withoutConvertedRetypes(changes);
   const replaced = [...recreations.keys()];
-  const out = changes.filter((c) => !replaced.some((k) => aboutType(c, k)));
+  const out = changes.filter((c) => !replaced.some((k) => aboutType(c, k)) && !(c.kind === 'RecreateRangeType' && rangeRecreations.has(relKey(c.from))));
+  out.push(...rangeRecreations.values());
   for (const [k, c] of recreations) {
     out.push(c);
     const b = target.get(k)!;

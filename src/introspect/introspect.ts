@@ -24,7 +24,9 @@ import { introspectTextSearchConfigurations, introspectTextSearchDictionaries } 
 import { introspectExclusions } from './exclusions';
 import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
+import { introspectDefaultPrivileges } from './default-privileges';
 import { introspectExpressionUses } from './expression-uses';
+import { introspectPartitionKeyAttachments } from './partition-keys';
 import { scopeCatalog, type Scope } from './scope';
 import { introspectPublications } from './publications';
 import { introspectForeignServers, introspectForeignTables } from './foreign';
@@ -89,7 +91,9 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
     const policies = await step('policies', db, introspectPolicies);
     const grants = await step('privileges', db, introspectGrants);
+    const defaultPrivileges = await step('default privileges', db, introspectDefaultPrivileges);
     const expressionUses = await step('expression dependencies', db, introspectExpressionUses);
+    const partitionKeyAttachments = await step('partition keys attached to indexes', db, introspectPartitionKeyAttachments);
     const publications = await step('publications', db, introspectPublications);
     const foreignServers = await step('foreign servers', db, introspectForeignServers);
     const foreignTables = await step('foreign tables', db, introspectForeignTables);
@@ -125,10 +129,12 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         textSearchDictionaries,
         textSearchConfigurations,
         grants,
+        defaultPrivileges,
         publications,
         foreignServers,
         foreignTables,
         expressionUses,
+        partitionKeyAttachments,
       }),
       options.scope,
     );

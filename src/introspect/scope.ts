@@ -59,6 +59,7 @@ export function scopeCatalog(c: Catalog, scope: Scope | undefined): Catalog {
     sequences: inSchema(c.sequences),
     domains: inSchema(c.domains),
     compositeTypes: inSchema(c.compositeTypes),
+    ...(c.defaultPrivileges ? { defaultPrivileges: inSchema(c.defaultPrivileges) } : {}),
     collations: inSchema(c.collations),
     aggregates: inSchema(c.aggregates),
     rangeTypes: inSchema(c.rangeTypes),

@@ -94,6 +94,7 @@ function toShape(r: Row): TableShape {
     rowSecurity: r.rls,
     forceRowSecurity: r.force_rls,
     replicaIdentity: replicaIdentity(r),
+    columnOverrides: [],
     ...(r.cluster_index === null ? {} : { clusterOn: r.cluster_index }),
   };
 }

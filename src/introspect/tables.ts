@@ -1,4 +1,4 @@
-import { plainTable, type Column, type IdentityGeneration, type Table } from '../model';
+import { plainTable, type Column, type ColumnOverride, type IdentityGeneration, type Table, type TableName } from '../model';
 import type { Db } from '../db';
 import { SchemakitError } from '../util';
 import { type AttributeMap, addAttribute } from './attributes';
@@ -132,25 +132,62 @@ export async function readTables(db: Db): Promise<{ tables: Table[]; attributes:
   const columns = await db.query<ColumnRow>(COLUMNS_SQL);
   const attributes: AttributeMap = new Map();
   const byTable = new Map<string, Column[]>();
+  const facts = new Map<string, Map<string, ColumnFacts>>();
   for (const r of columns) {
     addAttribute(attributes, Number(r.relid), r.attnum, { name: r.name, collation: Number(r.attcollation) });
+    const key = `${r.schema}\u0000${r.table}`;
+    let known = facts.get(key);
+    if (!known) facts.set(key, (known = new Map()));
+    known.set(r.name, { notNull: r.not_null, default: r.generated === '' ? (r.default_expr ?? null) : null, inherited: !r.is_own });
     // Inherited columns (all of a partition's) belong to the parent, also where a child declared one of them
     // too (merged: attislocal and attinhcount both set), which re-creating it with INHERITS merges again.
     if (!r.is_own) continue;
-    const key = `${r.schema}\u0000${r.table}`;
     let list = byTable.get(key);
     if (!list) byTable.set(key, (list = []));
     list.push(toColumn(r));
   }
   return {
     attributes,
-    tables: tables.map((t) => ({
-      kind: 'Table',
-      schema: t.schema,
-      name: t.name,
-      columns: byTable.get(`${t.schema}\u0000${t.name}`) ?? [],
-      comment: t.comment ?? null,
-      ...(shapes.get(`${t.schema}\u0000${t.name}`) ?? plainTable),
-    })),
+    tables: tables.map((t) => {
+      const shape = shapes.get(`${t.schema}\u0000${t.name}`) ?? plainTable;
+      return {
+        kind: 'Table',
+        schema: t.schema,
+        name: t.name,
+        columns: byTable.get(`${t.schema}\u0000${t.name}`) ?? [],
+        comment: t.comment ?? null,
+        ...shape,
+        columnOverrides: columnOverrides(
+          facts,
+          `${t.schema}\u0000${t.name}`,
+          shape.partitionOf ? [{ schema: shape.partitionOf.schema, name: shape.partitionOf.table }] : shape.inherits,
+        ),
+      };
+    }),
   };
+}
+
+/** What a table's row says of one of its columns (own or inherited) that a child may set differently. */
+interface ColumnFacts {
+  readonly notNull: boolean;
+  readonly default: string | null;
+  readonly inherited: boolean;
+}
+
+/**
+ * The inherited columns of a table whose NOT NULL or DEFAULT differ from its parent's (the first parent
+ * having the column), each fact as the table has it when it differs, else null; sorted by name.
+ */
+function columnOverrides(facts: ReadonlyMap<string, ReadonlyMap<string, ColumnFacts>>, key: string, parents: readonly TableName[]): ColumnOverride[] {
+  const own = facts.get(key);
+  if (own === undefined || parents.length === 0) return [];
+  const out: ColumnOverride[] = [];
+  for (const [name, f] of own) {
+    const p = parents.map((x) => facts.get(`${x.schema}\u0000${x.name}`)?.get(name)).find((x) => x !== undefined);
+    if (!f.inherited || p === undefined) continue;
+    const notNull = f.notNull !== p.notNull ? f.notNull : null;
+    const dflt = f.default !== p.default ? { expression: f.default } : null;
+    if (notNull !== null || dflt !== null) out.push({ name, notNull, default: dflt });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -1,11 +1,11 @@
-import type { Db } from '../db';
+import { withTransaction, type Db } from '../db';
 import { notExtensionMember, userSchema } from './sql-fragments';
 
 /** An object in the database that schemakit does not manage yet: left as it is, and named in plans. */
 export interface UnmanagedObject {
   /** e.g. `window function`, `publication`, `foreign table`. */
   readonly kind: string;
-  /** Qualified name, e.g. `public.counter_seq` or `public.users.p_own` for a policy. */
+  /** Qualified name, e.g. `public.counter_seq` or `public.users.p_own` for a rule; types in it qualified too (`public.pair`). */
   readonly name: string;
 }
 
@@ -84,5 +84,15 @@ SELECT kind, name FROM (
  * They are never dropped or changed by a plan; `plan` names them so nothing is silently ignored.
  */
 export async function introspectUnmanaged(db: Db): Promise<UnmanagedObject[]> {
-  return db.query<UnmanagedObject>(UNMANAGED_SQL);
+  // format_type and the identity arguments qualify a type by what search_path shows: with '' every type
+  // outside pg_catalog is named with its schema (`cast (public.pair AS text)`), whatever the session's path.
+  return withTransaction(db, async () => {
+    const [saved] = await db.query<{ path: string }>(`SELECT pg_catalog.current_setting('search_path') AS path`);
+    await db.query(`SELECT pg_catalog.set_config('search_path', '', true)`);
+    try {
+      return await db.query<UnmanagedObject>(UNMANAGED_SQL);
+    } finally {
+      await db.query(`SELECT pg_catalog.set_config('search_path', $1, true)`, [saved?.path ?? '']);
+    }
+  });
 }

@@ -13,4 +13,6 @@ export * from './aggregate';
 export * from './range-type';
 export * from './statistics';
 export * from './text-search';
+export * from './object-renames';
+export * from './default-privilege';
 export * from './rule-parts';

@@ -5,6 +5,7 @@ import { eventTriggerKey, routineKey, ruleKey, triggerKey, viewKey } from './pro
 import { grantKey } from './type-objects';
 import { foreignServerKey, foreignTableKey, publicationKey } from './replication';
 import { aggregateKey } from './aggregate';
+import { defaultPrivilegeKey } from './default-privilege';
 import type { Catalog, CatalogObject, Constraint, Index, Table, Enum, Extension, Schema } from './types';
 
 export const schemaKey = (s: Pick<Schema, 'name'>): string => s.name;
@@ -75,6 +76,8 @@ export function sortCatalog(c: Catalog): Catalog {
     publications: sorted(c.publications, publicationKey),
     foreignServers: sorted(c.foreignServers, foreignServerKey),
     foreignTables: sorted(c.foreignTables, foreignTableKey),
+    ...(c.defaultPrivileges ? { defaultPrivileges: sorted(c.defaultPrivileges, defaultPrivilegeKey) } : {}),
     ...(c.expressionUses ? { expressionUses: sorted(c.expressionUses, (u) => JSON.stringify(u.owner)) } : {}),
+    ...(c.partitionKeyAttachments ? { partitionKeyAttachments: sorted(c.partitionKeyAttachments, (k) => JSON.stringify([k.schema, k.table, k.name])) } : {}),
   };
 }

@@ -76,6 +76,20 @@ export interface Policy {
   readonly comment: string | null;
 }
 
+/**
+ * What a partition or inheriting table holds of an inherited column when it differs from its parent (issue 9):
+ * its own NOT NULL (`CREATE TABLE … PARTITION OF p (c NOT NULL)`) or DEFAULT (`ALTER TABLE ONLY child ALTER
+ * COLUMN c SET DEFAULT …`). The model keeps inherited columns with the parent; a fact left null is the
+ * parent's (ALTER TABLE on the parent recurses: it sets the fact on every child, overriding theirs).
+ */
+export interface ColumnOverride {
+  readonly name: string;
+  /** The child's NOT NULL when it differs from the parent's, else null. */
+  readonly notNull: boolean | null;
+  /** The child's default (`expression: null`: none) when it differs from the parent's, else null. */
+  readonly default: { readonly expression: string | null } | null;
+}
+
 /** The shape fields of an ordinary table: permanent, not partitioned, no parents, no options, no RLS. */
 export const plainTable = Object.freeze({
   partitionBy: null,
@@ -86,6 +100,7 @@ export const plainTable = Object.freeze({
   rowSecurity: false,
   forceRowSecurity: false,
   replicaIdentity: 'default' as ReplicaIdentity,
+  columnOverrides: Object.freeze([]) as readonly ColumnOverride[],
 } as const);
 
 /** The storage fields of an ordinary column: the type's storage and the server's compression. */

@@ -1,3 +1,4 @@
+import type { ObjectRenames } from './object-renames';
 import type { EventTrigger, ExpressionUse, Routine, Rule, Trigger, View } from './programmable';
 import type { Aggregate } from './aggregate';
 import type { RangeType } from './range-type';
@@ -17,8 +18,19 @@ import type { TextSearchConfiguration, TextSearchDictionary } from './text-searc
  */
 
 import type { Collation, CompositeType, Domain, Grant, Sequence, SequenceOptions } from './type-objects';
+import type { DefaultPrivilege } from './default-privilege';
 import type { ForeignServer, ForeignTable, Publication } from './replication';
-import type { ColumnStorage, PartitionBy, PartitionOf, Policy, ReplicaIdentity, StorageParameter, TableName, TablePersistence } from './table-shape';
+import type {
+  ColumnOverride,
+  ColumnStorage,
+  PartitionBy,
+  PartitionOf,
+  Policy,
+  ReplicaIdentity,
+  StorageParameter,
+  TableName,
+  TablePersistence,
+} from './table-shape';
 
 /** A whole database (or a declared schema set) as data. */
 export interface Catalog {
@@ -56,6 +68,8 @@ export interface Catalog {
   readonly policies: readonly Policy[];
   /** Privileges granted, or null when they are not managed (declarations manage them only when asked to). */
   readonly grants: readonly Grant[] | null;
+  /** Schema-scoped default privileges (`ALTER DEFAULT PRIVILEGES … IN SCHEMA`); absent when not managed (declarations). */
+  readonly defaultPrivileges?: readonly DefaultPrivilege[];
   /** Publications, foreign servers and foreign tables (model/replication.ts). */
   readonly publications: readonly Publication[];
   readonly foreignServers: readonly ForeignServer[];
@@ -66,6 +80,21 @@ export interface Catalog {
    * Used to rebuild them around a type or routine recreated under them, never compared by the diff.
    */
   readonly expressionUses?: readonly ExpressionUse[];
+  /**
+   * Partitions' PRIMARY KEY/UNIQUE constraints whose index is attached to a plain index of the partitioned
+   * parent (`CREATE INDEX … ON ONLY` + `ALTER INDEX … ATTACH PARTITION`), sorted; introspected only. Such a
+   * key cannot be dropped on its own: it goes with the parent's index (see diff/partition-attach.ts).
+   */
+  readonly partitionKeyAttachments?: readonly PartitionKeyAttachment[];
+}
+
+/** A partition's key (`schema.table.name`) attached to its parent's index `indexSchema.index`. */
+export interface PartitionKeyAttachment {
+  readonly schema: string;
+  readonly table: string;
+  readonly name: string;
+  readonly indexSchema: string;
+  readonly index: string;
 }
 
 /** A namespace (`CREATE SCHEMA`). */
@@ -109,6 +138,8 @@ export interface Table {
   readonly rowSecurity: boolean;
   readonly forceRowSecurity: boolean;
   readonly replicaIdentity: ReplicaIdentity;
+  /** Inherited columns whose NOT NULL or DEFAULT differ here from the parent's, sorted by name (partitions, INHERITS children). */
+  readonly columnOverrides: readonly ColumnOverride[];
   /** The index `CLUSTER` uses (`ALTER TABLE … CLUSTER ON index`), absent when none is marked. */
   readonly clusterOn?: string;
 }
@@ -336,6 +367,8 @@ export interface Renames {
   readonly policies: readonly { readonly schema: string; readonly table: string; readonly from: string; readonly to: string }[];
   /** Renames of sequences, domains, composite types and collations, and of their members (absent: none). */
   readonly typeObjects?: TypeObjectRenames;
+  /** Renames of foreign servers, publications, text search objects, extended statistics and foreign columns (absent: none). */
+  readonly objects?: ObjectRenames;
   /** Per enum (keyed by its new name), how removed values map to kept ones in existing data (absent: none). */
   readonly enumRemaps?: readonly { readonly schema: string; readonly enum: string; readonly remap: Readonly<Record<string, string>> }[];
 }

@@ -133,10 +133,13 @@ function locate(declared: Declared, key: string): string | undefined {
  * not managed. Applied to the normalized declarations (and, in tests, to a live catalog to compare with them).
  */
 export function withDeclaredOpenings(catalog: Catalog, declared: Catalog): Catalog {
+  // Default privileges are not declared: a declared catalog leaves them unmanaged.
+  const { defaultPrivileges: _unmanaged, ...introspected } = catalog;
   const byName = new Map(declared.extensions.map((e) => [e.name, e]));
   const declaresPublic = declared.schemas.some((s) => s.name === 'public');
   return sortCatalog({
-    ...catalog,
+    ...introspected,
+    ...(declared.defaultPrivileges ? { defaultPrivileges: catalog.defaultPrivileges ?? [] } : {}),
     schemas: catalog.schemas.filter((s) => declaresPublic || s.name !== 'public'),
     extensions: catalog.extensions.map((e) => {
       const d = byName.get(e.name);

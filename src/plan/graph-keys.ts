@@ -119,6 +119,23 @@ export const statisticsNode = (schema: string, name: string) => key('statistics'
 /** Text search dictionaries and configurations (a name space each per schema). */
 export const textSearchNode = (kind: 'TextSearchDictionary' | 'TextSearchConfiguration', schema: string, name: string) => key(kind, schema, name);
 
+/**
+ * Graph keys of the routines an expression calls by a qualified name (`app.f(…)`: with search_path = ''
+ * Postgres prints every call outside pg_catalog so): the routine is created first and dropped after.
+ */
+export function routineCallNeeds(sql: string | null): string[] {
+  if (sql === null) return [];
+  const tokens = sqlTokens(sql);
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    const fn = tokens[i + 2];
+    if (tokens[i - 1]?.text === '.' || tokens[i + 1]?.text !== '.' || fn === undefined || tokens[i + 3]?.text !== '(') return;
+    const [schema, name] = [nameOf(t, true), nameOf(fn, true)];
+    if (schema !== null && name !== null && schema !== 'pg_catalog') out.add(routineNameNode(schema, name));
+  });
+  return [...out];
+}
+
 /** Graph key of a user collation named as a column or attribute prints it (`public.ci`); none for pg_catalog's. */
 export function collationNeeds(collation: string | null): string[] {
   const u = collation === null ? null : userTypeOf(collation);

@@ -24,7 +24,10 @@ import { planAlterDomain, planCreateDomain, planDropDomain } from './plan-domain
 import { planAlterCompositeType, planCreateCompositeType, planDropCompositeType } from './plan-composite-type';
 import { planCreateCollation, planDropCollation } from './plan-collation';
 import { planRenameTypeMember, planRenameTypeObject } from './plan-type-object-rename';
+import { planRenameForeignColumn, planRenameObject } from './plan-object-rename';
 import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } from './plan-policy';
+import { planAlterInheritedColumn } from './plan-inherited-column';
+import { planGrantDefaultPrivilege, planRevokeDefaultPrivilege } from './plan-default-privilege';
 import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
 import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
 import { planReplicationChange } from './plan-publication';
@@ -57,7 +60,8 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
     case 'RenameEnumValue':
       return planRenameEnumValue(c);
     case 'AddEnumValue':
-      return planAddEnumValue(c, ctx, (r) => planChange(r, planContext(c.readers ?? [])));
+      // The readers' steps run inside the reverse's one statement list: never online (CONCURRENTLY refuses a transaction block).
+      return planAddEnumValue(c, ctx, (r) => planChange(r, planContext(c.readers ?? [], { online: false })));
     case 'RecreateEnum':
       return planRecreateEnum(c);
     case 'CreateTable':
@@ -188,6 +192,10 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planRenameTypeObject(c);
     case 'RenameTypeMember':
       return planRenameTypeMember(c);
+    case 'RenameObject':
+      return planRenameObject(c);
+    case 'RenameForeignColumn':
+      return planRenameForeignColumn(c);
     case 'AlterTableShape':
       return planAlterTableShape(c);
     case 'AttachPartition':
@@ -196,6 +204,12 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planDetachPartition(c);
     case 'AlterColumnStorage':
       return planAlterColumnStorage(c);
+    case 'AlterInheritedColumn':
+      return planAlterInheritedColumn(c);
+    case 'GrantDefaultPrivilege':
+      return planGrantDefaultPrivilege(c);
+    case 'RevokeDefaultPrivilege':
+      return planRevokeDefaultPrivilege(c);
     case 'CreatePolicy':
       return planCreatePolicy(c);
     case 'DropPolicy':

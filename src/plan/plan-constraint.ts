@@ -11,7 +11,7 @@ import { assertNever } from '../util';
 import { restoreComment } from './comment-step';
 
 /** Keys a constraint is made of: itself, and for PK/UNIQUE the index relation behind it. */
-function constraintNodes(c: Constraint): string[] {
+export function constraintNodes(c: Constraint): string[] {
   const own = [constraintNode(c.schema, c.table, c.name)];
   if (c.kind === 'PrimaryKey' || c.kind === 'Unique') return [...own, relNode(c.schema, c.name), uniqueKeyNode(c.schema, c.table, c.columns)];
   return c.kind === 'Exclusion' ? [...own, relNode(c.schema, c.name)] : own;
@@ -74,7 +74,8 @@ function addConstraintLocks(k: Constraint, ctx: PlanContext): TableLock[] {
 /** ALTER TABLE … ADD CONSTRAINT (foreign keys after every table and key exists); online, see online-constraint.ts. */
 export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedStep[] {
   const k = c.constraint;
-  const base = { object: constraintKey(k), op: '+' as const, creates: constraintNodes(k), needs: constraintNeeds(k) };
+  const after = (c.afterParents ?? []).map((i) => relNode(i.schema, i.name));
+  const base = { object: constraintKey(k), op: '+' as const, creates: constraintNodes(k), needs: [...constraintNeeds(k), ...after] };
   if (isOnlineTable(ctx, k.schema, k.table) && k.kind !== 'Exclusion') {
     return k.kind === 'ForeignKey' || k.kind === 'Check' ? planAddConstraintNotValid(c, k, ctx, base) : planAddKeyConcurrently(c, k, ctx, base);
   }

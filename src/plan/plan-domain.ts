@@ -1,12 +1,14 @@
 import type { AlterDomain, CreateDomain, DropDomain } from '../diff';
 import { relKey, type Domain } from '../model';
 import { alterDomainSql, createDomainSql, dropDomainSql, type DomainAction } from '../sql';
-import { collationNeeds, schemaNode, typeNeeds, typeNode } from './graph-keys';
+import { collationNeeds, routineCallNeeds, schemaNode, typeNeeds, typeNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import type { Hazard } from './types';
 import { restoreComment } from './comment-step';
 
-const domainNeeds = (d: Domain) => [schemaNode(d.schema), ...typeNeeds(d.type), ...collationNeeds(d.collation)];
+/** What a domain needs: its schema, base type and collation, and the routines its default and checks call. */
+const domainNeeds = (d: Domain) => [schemaNode(d.schema), ...typeNeeds(d.type), ...collationNeeds(d.collation), ...expressionNeeds(d)];
+const expressionNeeds = (d: Domain) => [d.default, ...d.checks.map((k) => k.expression)].flatMap(routineCallNeeds);
 
 /** CREATE DOMAIN with its default, NOT NULL and checks; before the columns of its type. */
 export function planCreateDomain(c: CreateDomain): PlannedStep[] {
@@ -59,7 +61,7 @@ export function planAlterDomain(c: AlterDomain): PlannedStep[] {
         object,
         op: '~',
         phase: Phase.AlterColumn,
-        needs: [typeNode(to.schema, to.name)],
+        needs: [typeNode(to.schema, to.name), ...expressionNeeds(to)],
       }),
     );
   const kept = (k: Domain['checks'][number], other: Domain) => other.checks.some((x) => x.name === k.name && x.expression === k.expression);

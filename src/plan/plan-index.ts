@@ -1,11 +1,17 @@
 import type { CreateIndex, DropIndex, RenameIndex } from '../diff';
-import { relKey, type Index } from '../model';
-import { createIndexConcurrentlySql, createIndexSql, dropIndexConcurrentlySql, dropIndexSql, renameIndexSql } from '../sql';
+import { relKey, type Constraint, type Index } from '../model';
+import { addConstraintSql, createIndexConcurrentlySql, createIndexSql, dropIndexConcurrentlySql, dropIndexSql, renameIndexSql } from '../sql';
 import { isNewTable, isOnlineTable, type PlanContext } from './context';
 import { columnNode, relNode, schemaNode, uniqueKeyNode } from './graph-keys';
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import { restoreComment } from './comment-step';
+import { constraintNodes } from './plan-constraint';
+
+/** Adds partitions' keys back (with their comments): before their parent's index is built, which attaches them. */
+function addKeys(keys: readonly Constraint[]): string[] {
+  return keys.map((k) => statements(addConstraintSql(k), restoreComment({ kind: 'Constraint', schema: k.schema, table: k.table, name: k.name }, k.comment)));
+}
 
 /** Keys an index depends on: schema, table, and the plain columns among its keys and INCLUDE list. */
 function indexNeeds(i: Index): string[] {
@@ -43,16 +49,19 @@ export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[]
       ];
   // Dropping a partitioned table's index drops the partitions' indexes it attached: the reverse rebuilds them.
   const reattach = (c.attaches ?? []).map((x) => statements(createIndexSql(x), restoreComment({ kind: 'Index', schema: x.schema, name: x.name }, x.comment)));
+  // Partitions' own keys the index adopts: they exist first, and its reverse drops them with it, then adds them back.
+  const keys = c.attachedKeys ?? [];
   return [
     plannedStep(c, {
       sql: createIndexSql(i),
-      reverse: statements(dropIndexSql(i), ...reattach),
+      reverse: statements(dropIndexSql(i, keys.length > 0), ...addKeys([...keys, ...(c.keyReferences ?? [])]), ...reattach),
       hazards,
       object,
       op: '+',
       phase: Phase.CreateIndex,
-      creates: indexNodes(i),
-      needs: indexNeeds(i),
+      // It creates the keys' unique-key nodes too: foreign keys referencing them come after it (its reverse drops them).
+      creates: [...indexNodes(i), ...keys.flatMap((k) => constraintNodes(k).slice(2))],
+      needs: [...indexNeeds(i), ...keys.flatMap(constraintNodes), ...(c.afterParents ?? []).map((p) => relNode(p.schema, p.name))],
       locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
     }),
   ];
@@ -91,16 +100,19 @@ function planCreateIndexConcurrently(c: CreateIndex, ctx: PlanContext): PlannedS
 export function planDropIndex(c: DropIndex, ctx: PlanContext): PlannedStep[] {
   const i = c.index;
   const comment = restoreComment({ kind: 'Index', schema: i.schema, name: i.name }, i.comment);
-  const online = isOnlineTable(ctx, i.schema, i.table);
+  // A partitioned table's index takes the partitions' own keys attached to it along (CASCADE, and no
+  // CONCURRENTLY, which partitioned indexes refuse); the reverse adds them back first, so it adopts them.
+  const keys = c.attachedKeys ?? [];
+  const online = isOnlineTable(ctx, i.schema, i.table) && keys.length === 0;
   return [
     plannedStep(c, {
-      sql: online ? dropIndexConcurrentlySql(i) : dropIndexSql(i),
-      reverse: statements(createIndexSql(i), comment),
+      sql: online ? dropIndexConcurrentlySql(i) : dropIndexSql(i, keys.length > 0),
+      reverse: statements(...addKeys(keys), createIndexSql(i), comment),
       object: relKey(i),
       op: '-',
       phase: Phase.DropIndex,
       transactional: !online,
-      drops: indexNodes(i),
+      drops: [...indexNodes(i), ...keys.flatMap(constraintNodes)],
       needs: indexNeeds(i),
       locks: tableLock(null, i.schema, i.table, online ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE'),
     }),

@@ -4,7 +4,7 @@ import { alterColumnSql, createRangeTypeSql, dropRangeTypeSql, enumTempName, ide
 import { restoreComment } from './comment-step';
 import { collationNeeds, routineNode, schemaNode, typeNeeds, typeNode, typeShapeNode, userTypeOf } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
-import { recreateTypeSteps } from './recreate-type-steps';
+import { asideSql, recreateTypeSteps } from './recreate-type-steps';
 
 /** The range type, its multirange type and their constructors: columns, views and routines name any of them. */
 const nodes = (r: RangeType) => [
@@ -100,13 +100,16 @@ function renameAsideSql(r: RangeType): { sql: string; reverse: string } {
  */
 export function planRecreateRangeType(c: RecreateRangeType): PlannedStep[] {
   const { from, to } = c;
-  const old = aside(from);
+  const within = c.within ?? [];
+  // Once its subtype is renamed aside too (recreated under it), the old range reads the temporary name.
+  const old = { ...aside(from), subtype: asideSql(from.subtype, within) };
   const multi = (r: RangeType) => ({ schema: r.multirangeSchema, name: r.multirangeName });
-  const r = recreateTypeSteps(c, to, c.columns);
+  const r = recreateTypeSteps(c, to, c.columns, within);
   const shapes = [typeShapeNode(to.schema, to.name), typeShapeNode(to.multirangeSchema, to.multirangeName)];
   const steps: PlannedStep[] = r.dropDefaults();
   const renamed = r.renameAside(renameAsideSql(from));
-  steps.push({ ...renamed, drops: [...shapes, ...nodes(from).slice(2)] });
+  // Renamed aside before the subtypes recreated under it are: its constructors are named by their argument types.
+  steps.push({ ...renamed, drops: [...shapes, ...nodes(from).slice(2)], precedes: within.map((w) => typeShapeNode(w.schema, w.name)) });
   const created = r.createNew({ sql: createRangeTypeSql(to), reverse: dropRangeTypeSql(to) });
   steps.push({ ...created, creates: [...shapes, ...nodes(to).slice(2)], needs: [...created.needs, ...needs(to)] });
   const spelled = (t: { schema: string; name: string }) => qualified(t.schema, t.name);

@@ -65,8 +65,8 @@ export type ColumnAction =
   | { readonly kind: 'DropIdentity' }
   | { readonly kind: 'DropExpression' };
 
-/** `ALTER TABLE t ALTER COLUMN c <action>`. */
-export function alterColumnSql(schema: string, table: string, column: string, action: ColumnAction): string {
+/** `ALTER TABLE t ALTER COLUMN c <action>`; with `only`, `ALTER TABLE ONLY t` (not recursing into partitions and child tables). */
+export function alterColumnSql(schema: string, table: string, column: string, action: ColumnAction, only = false): string {
   const gen = (g: 'always' | 'by-default') => (g === 'always' ? 'ALWAYS' : 'BY DEFAULT');
   let body: string;
   switch (action.kind) {
@@ -104,7 +104,7 @@ export function alterColumnSql(schema: string, table: string, column: string, ac
     default:
       return assertNever(action, 'column action');
   }
-  return `ALTER TABLE ${qualified(schema, table)} ALTER COLUMN ${ident(column)} ${body}`;
+  return `ALTER TABLE ${only ? 'ONLY ' : ''}${qualified(schema, table)} ALTER COLUMN ${ident(column)} ${body}`;
 }
 
 /** `CREATE SEQUENCE s.name AS type OWNED BY s.table.column` (what `serial` does behind the scenes). */

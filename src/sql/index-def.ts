@@ -34,9 +34,12 @@ function indexSql(i: Index, concurrently: boolean): string {
   return sql;
 }
 
-/** `DROP INDEX s.name`. */
-export function dropIndexSql(i: Pick<Index, 'schema' | 'name'>): string {
-  return `DROP INDEX ${qualified(i.schema, i.name)}`;
+/**
+ * `DROP INDEX s.name`; `cascade` for a partitioned table's index that partitions' own keys are attached to
+ * (Postgres drops them only with CASCADE; the caller knows that nothing else depends on them).
+ */
+export function dropIndexSql(i: Pick<Index, 'schema' | 'name'>, cascade = false): string {
+  return `DROP INDEX ${qualified(i.schema, i.name)}${cascade ? ' CASCADE' : ''}`;
 }
 
 /** `ALTER INDEX s.from RENAME TO to`. */

@@ -98,7 +98,10 @@ export function detachPartitionSql(t: Table): string {
  * A DO block dropping the keys, foreign keys, exclusion constraints and indexes of a table except the named
  * ones (checks and NOT NULL constraints stay).
  * Run right after DETACH PARTITION: the copies of the parent's members that the partition had are its own
- * then, under names Postgres chose, which the model does not hold (they were the parent's).
+ * then, under names Postgres chose, which the model does not hold (they were the parent's). A constraint
+ * with a parent constraint is left to it: a foreign key now the partition's own that references a partitioned
+ * table has one such row per referenced partition (PostgreSQL 15.9+ adds them on DETACH), dropped with it.
+ * The indexes of the keys kept stay with them.
  */
 export function dropMembersExceptSql(t: TableName, keepConstraints: readonly string[], keepIndexes: readonly string[]): string {
   const rel = literal(name(t));
@@ -108,11 +111,13 @@ export function dropMembersExceptSql(t: TableName, keepConstraints: readonly str
     'DECLARE r record;',
     'BEGIN',
     `  FOR r IN SELECT conname FROM pg_catalog.pg_constraint WHERE conrelid = ${rel}::pg_catalog.regclass AND contype IN ('f', 'p', 'u', 'x')`,
-    `             AND conname <> ALL (${list(keepConstraints)}) ORDER BY contype <> 'f', conname LOOP`,
+    `             AND conparentid = 0 AND conname <> ALL (${list(keepConstraints)}) ORDER BY contype <> 'f', conname LOOP`,
     `    EXECUTE pg_catalog.format('ALTER TABLE %s DROP CONSTRAINT %I', ${rel}, r.conname);`,
     '  END LOOP;',
     `  FOR r IN SELECT c.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid`,
-    `           WHERE i.indrelid = ${rel}::pg_catalog.regclass AND c.relname <> ALL (${list(keepIndexes)}) ORDER BY c.relname LOOP`,
+    `           WHERE i.indrelid = ${rel}::pg_catalog.regclass AND c.relname <> ALL (${list(keepIndexes)})`,
+    `             AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint k WHERE k.conrelid = i.indrelid AND k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))`,
+    `           ORDER BY c.relname LOOP`,
     `    EXECUTE pg_catalog.format('DROP INDEX %I.%I', ${literal(t.schema)}, r.relname);`,
     '  END LOOP;',
     'END',

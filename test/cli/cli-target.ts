@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { createTempDatabase, openPglite, type Db, type TempDatabase } from '../../src/db';
-import type { EngineUnderTest } from '../support/engines';
+import { openPglite, type Db, type TempDatabase } from '../../src/db';
+import { serverDatabase, type EngineUnderTest } from '../support/engines';
 import { describeRun, makeProject, type CliResult, type Project } from './run-cli';
 import type { SchemaFiles } from './schemas';
 
@@ -29,7 +29,7 @@ export function useCliTarget(engine: EngineUnderTest, files: SchemaFiles, prefix
   const [setUp, tearDown] = options.each ? [beforeEach, afterEach] : [before, after];
   setUp(async () => {
     const project = makeProject(files, prefix);
-    const temp = engine.kind === 'postgres' ? await createTempDatabase(undefined, 'schemakit_cli') : null;
+    const temp = engine.kind === 'postgres' ? await serverDatabase(engine) : null;
     current = {
       project,
       temp,

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engines } from '../support/engines';
 import { expectExit, useCliTarget } from './cli-target';
@@ -73,6 +73,11 @@ for (const engine of engines) {
       const after = await runCli(['data', 'export', 'ref.color', '--where', "name = 'seeded'", ...urlArgs], opts);
       // The load advanced the serial sequence past the explicit ids: the seeded row got id 3.
       expect(after.stdout, describeRun(after)).to.equal('color_id,code,name\n3,abcdef,seeded\n');
+      const toFile = await runCli(['data', 'export', 'ref.color', '--out', 'colors.csv', '--json', ...urlArgs], opts);
+      expectExit(toFile, 0);
+      expect(JSON.parse(toFile.stdout), describeRun(toFile)).to.deep.include({ table: 'ref.color', file: 'colors.csv' });
+      expect(readFileSync(join(project.dir, 'colors.csv'), 'utf8').split('\n')[0]).to.equal('color_id,code,name');
+      expectExit(await runCli(['data', 'export', 'ref.color', '--json', ...urlArgs], opts), 1);
       const missing = await runCli(['data', 'load', 'ref.nope', 'good.csv', ...urlArgs], opts);
       expectExit(missing, 1);
     });

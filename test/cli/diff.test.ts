@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { createTempDatabase, type TempDatabase } from '../../src/db';
-import { engine } from '../support/engines';
+import type { TempDatabase } from '../../src/db';
+import { engine, serverDatabase } from '../support/engines';
 import { describeRun, makeProject, repoRoot, runCli, runCommand, type CliResult, type Project } from './run-cli';
 import { shop } from './schemas';
 
@@ -45,7 +45,7 @@ describe('cli diff', function () {
       const file = join(project.dir, 'up.sql');
       writeFileSync(file, diff.stdout);
 
-      temp = await createTempDatabase(undefined, 'schemakit_cli');
+      temp = await serverDatabase(engine('postgres')!);
       const psql = await runCommand('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file, temp.db.url!], project.dir);
       expect(psql.code, psql.output).to.equal(0);
 
@@ -56,7 +56,8 @@ describe('cli diff', function () {
   );
 
   (engine('postgres') ? it : it.skip)('compares privileges between two databases only with --privileges', async () => {
-    const [a, b] = [await createTempDatabase(undefined, 'schemakit_cli'), await createTempDatabase(undefined, 'schemakit_cli')];
+    const server = engine('postgres')!;
+    const [a, b] = [await serverDatabase(server), await serverDatabase(server)];
     try {
       await a.db.exec('CREATE TABLE t (id int)');
       await b.db.exec('CREATE TABLE t (id int); GRANT SELECT ON t TO PUBLIC');
@@ -72,7 +73,7 @@ describe('cli diff', function () {
   });
 
   (engine('postgres') ? it : it.skip)('names what it cannot manage in each database after the script (a comment psql skips), and in --json', async () => {
-    const [a, b] = [await createTempDatabase(undefined, 'schemakit_cli'), await createTempDatabase(undefined, 'schemakit_cli')];
+    const [a, b] = [await serverDatabase(engine('postgres')!), await serverDatabase(engine('postgres')!)];
     try {
       await a.db.exec('CREATE TABLE kept (id int); CREATE OPERATOR ~~~ (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq)');
       const rebuild = await cli('diff', '--from', 'empty', '--to', a.db.url!);

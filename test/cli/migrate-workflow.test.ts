@@ -2,10 +2,10 @@ import { expect } from 'chai';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTempDatabase, type Db } from '../../src/db';
+import type { Db } from '../../src/db';
 import { introspect } from '../../src/introspect';
 import { readHistory } from '../../src/migrate';
-import { engines } from '../support/engines';
+import { engines, serverDatabase } from '../support/engines';
 import { catalogView } from '../support/catalog-view';
 import { useCliTarget } from './cli-target';
 import { describeRun, makeProject, runCli, type CliResult } from './run-cli';
@@ -52,7 +52,7 @@ for (const engine of engines) {
     before(async function () {
       this.timeout(240_000);
       const scratch = makeProject(shop, 'schemakit-migrate-gen-');
-      const temp = engine.kind === 'postgres' ? await createTempDatabase(undefined, 'schemakit_cli') : null;
+      const temp = engine.kind === 'postgres' ? await serverDatabase(engine) : null;
       try {
         const run = async (...args: string[]) => expectExit(await runCli([...args, ...(temp ? ['--url', temp.db.url!] : [])], { cwd: scratch.dir }), 0);
         await run('generate', 'init');

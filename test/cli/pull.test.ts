@@ -1,9 +1,9 @@
 import { appendFileSync, cpSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { createTempDatabase, type TempDatabase } from '../../src/db';
+import type { TempDatabase } from '../../src/db';
 import { PULL_SQL } from '../generators/pull-schema';
-import { engines } from '../support/engines';
+import { engines, serverDatabase } from '../support/engines';
 import { describeRun, makeProject, repoRoot, runCli, type CliResult, type Project } from './run-cli';
 
 const expectExit = (r: CliResult, code: number) => expect(r.code, describeRun(r)).to.equal(code);
@@ -23,7 +23,7 @@ for (const engine of engines) {
     before(async () => {
       project = makeProject({});
       if (engine.kind === 'postgres') {
-        temp = await createTempDatabase(undefined, 'schemakit_cli_pull');
+        temp = await serverDatabase(engine);
         await temp.db.exec(PULL_SQL);
       }
     });

@@ -86,4 +86,19 @@ describe('declare: table shapes', () => {
       'partitioned-storage public.stored',
     ]);
   });
+
+  it('builds inheritedColumns into column overrides and reports one naming a column the table does not inherit', () => {
+    const parent = table('ledger', { columns: { id: c.integer(), memo: c.text().default('none') }, partitionBy: (t) => ({ list: [t.id] }) });
+    const part = table('ledger_one', {
+      partitionOf: { parent, in: [1] },
+      inheritedColumns: { memo: { notNull: true, default: null }, id: { default: 7 }, missing: { notNull: true } },
+    });
+    const d = collectDeclarations([{ parent, part }]);
+    expect(d.catalog.tables.find((t) => t.name === 'ledger_one')?.columnOverrides).to.deep.equal([
+      { name: 'id', notNull: null, default: { expression: '7' } },
+      { name: 'memo', notNull: true, default: { expression: null } },
+      { name: 'missing', notNull: true, default: null },
+    ]);
+    expect(validateDeclared(d).map((p) => `${p.code} ${p.object}`)).to.deep.equal(['not-inherited public.ledger_one']);
+  });
 });

@@ -18,6 +18,10 @@ import {
   unique,
   value,
   validateDeclared,
+  foreignServer,
+  publication,
+  statistics,
+  textSearchDictionary,
 } from '../../src/declare';
 import type { Problem } from '../../src/util';
 import { present } from '../support/present';
@@ -34,6 +38,43 @@ describe('declare: validateDeclared', () => {
       columns: { id: c.serial().primaryKey(), pid: c.integer().references(() => p.columns.id), code: c.text().references(() => p.columns.code) },
     });
     expect(validateDeclared(collectDeclarations([{ ch }]))).to.deep.equal([]);
+  });
+
+  it("a foreign key may reference a partition's own key, over its parent's columns", () => {
+    const ledger = table('ledger', {
+      columns: { id: c.integer().notNull(), at: c.date().notNull() },
+      partitionBy: (t) => ({ range: [t.at] }),
+    });
+    const y2024 = table('ledger_2024', {
+      partitionOf: { parent: ledger, from: ['2024-01-01'], to: ['2025-01-01'] },
+      primaryKey: () => primaryKey(['id', 'at']),
+    });
+    const entries = table('entries', {
+      columns: { id: c.integer().notNull(), at: c.date().notNull() },
+      foreignKeys: (t) => [foreignKey([t.id, t.at]).references(() => y2024, ['id', 'at'])],
+    });
+    expect(validateDeclared(collectDeclarations([{ ledger, y2024, entries }]))).to.deep.equal([]);
+  });
+
+  it('rename intents of servers, publications, text search objects and statistics: from another declared one, from itself', () => {
+    const docs = table('docs', { columns: { id: c.integer().primaryKey(), a: c.text(), b: c.text() } });
+    const problems = validateDeclared(
+      collectDeclarations([
+        {
+          fdw: extension('file_fdw'),
+          files: foreignServer('files', { wrapper: 'file_fdw' }),
+          csv: foreignServer('csv', { wrapper: 'file_fdw', renamedFrom: 'files' }),
+          pub: publication('pub', { tables: [docs], renamedFrom: 'pub' }),
+          dict: textSearchDictionary('public', 'dict', { template: 'simple', renamedFrom: 'dict' }),
+          ab: statistics(docs, 'docs_ab', { on: [docs.columns.a, docs.columns.b], renamedFrom: 'docs_old' }),
+          ba: statistics(docs, 'docs_ba', { on: [docs.columns.b, docs.columns.a], renamedFrom: 'docs_old' }),
+        },
+      ]),
+    );
+    const objects = find(problems, 'rename-conflict')
+      .map((p) => p.object)
+      .sort();
+    expect(objects).to.deep.equal(['database.csv', 'database.pub', 'public.dict', 'public.docs_ab', 'public.docs_ba']);
   });
 
   describe('reports every problem at once', () => {

@@ -76,6 +76,7 @@ describe('generators/docs: example schema and CLI', function () {
       expect(once).to.include('npx schemakit docs && git add generated/docs');
       expect((await runHooksInstall({ cwd: repo })).stdout).to.include('already installed');
       expect(readFileSync(hook, 'utf8')).to.equal(once);
+      expect(JSON.parse((await runHooksInstall({ cwd: repo, json: true })).stdout)).to.deep.equal({ hook: 'pre-commit', file: hook, status: 'unchanged' });
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }

@@ -1,8 +1,9 @@
+import { expect } from 'chai';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
-import { planChanges, renderUp } from '../../src/plan';
+import { planChanges, renderDown, renderUp } from '../../src/plan';
 import { checkConverges } from '../support/converge';
 import { engines } from '../support/engines';
 import { checkGolden } from '../support/golden';
@@ -30,6 +31,9 @@ for (const engine of engines) {
           const [catA, catB] = [await introspect(dbA), await introspect(dbB)];
           const plan = planChanges(diffCatalogs(catA, catB, fx.renames), { online: true });
           checkGolden(engine.kind === 'pglite' ? join(fx.dir, 'up.online.pg18.sql') : null, join(fx.dir, 'up.online.sql'), renderUp(plan));
+          // The down script runs as one script (in one transaction): nothing in it may be CONCURRENTLY, not
+          // even the indexes the reverse of an added enum value rebuilds around the enum.
+          expect(renderDown(plan), 'down has no CONCURRENTLY').to.not.match(/\bCONCURRENTLY\b/);
 
           await checkConverges(dbA, plan, {
             catA,

@@ -93,6 +93,7 @@ for (const engine of engines) {
           CREATE VIEW v AS SELECT id FROM t;
           CREATE TYPE pair AS (x integer, y integer);
           CREATE FUNCTION my_rank() RETURNS bigint LANGUAGE internal WINDOW IMMUTABLE AS 'window_rank';
+          CREATE FUNCTION my_rank_of(pair) RETURNS bigint LANGUAGE internal WINDOW IMMUTABLE AS 'window_rank';
           CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = int4eq);
           CREATE OPERATOR CLASS my_int_ops FOR TYPE integer USING btree AS
             OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >, FUNCTION 1 btint4cmp(integer, integer);
@@ -103,13 +104,15 @@ for (const engine of engines) {
         `);
         const expected = [
           'access method my_heap',
-          'cast (pair AS text)',
+          // Names of objects in a schema, and of types in one, are qualified whatever the session's search_path.
+          'cast (public.pair AS text)',
           'operator class public.my_int_ops USING btree',
           'operator family public.my_int_ops USING btree',
           'operator public.===(integer, integer)',
           'text search parser public.my_parser',
           'text search template public.my_template',
           'window function public.my_rank()',
+          'window function public.my_rank_of(public.pair)',
         ];
         const listed = async () => (await introspectUnmanaged(db)).map((o) => `${o.kind} ${o.name}`);
         expect(await listed()).to.have.members(expected);

@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { catalogView as view } from '../support/catalog-view';
 import { engine } from '../support/engines';
+import { schemaDump } from '../support/schema-dump';
 
 const execFileAsync = promisify(execFile);
 
@@ -41,26 +42,6 @@ async function psql(url: string, sql: string): Promise<void> {
   const child = execFileAsync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', '-'], { maxBuffer: 1 << 26 });
   child.child.stdin!.end(sql);
   await child;
-}
-
-/**
- * `pg_dump --schema-only` without comment and blank lines (dump-time noise only), each run of GRANT / REVOKE
- * lines sorted: pg_dump prints an object's ACL entries in the order they sit in the ACL, which tells how the
- * privileges were given (a REVOKE that removed an entry, GRANTs that appended), not what they are.
- */
-async function schemaDump(url: string): Promise<string> {
-  const { stdout } = await execFileAsync('pg_dump', ['--schema-only', '--no-owner', '-d', url], { maxBuffer: 1 << 28 });
-  const lines = stdout.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('--') && !l.startsWith('\\restrict') && !l.startsWith('\\unrestrict'));
-  const out: string[] = [];
-  let acl: string[] = [];
-  for (const l of [...lines, '']) {
-    if (/^(GRANT|REVOKE) /.test(l)) acl.push(l);
-    else {
-      out.push(...acl.sort(), ...(l === '' ? [] : [l]));
-      acl = [];
-    }
-  }
-  return out.join('\n');
 }
 
 /** `diff --from empty --to source` applied to the empty `target`: the copy's catalog equals the source's, a re-diff is empty. */

@@ -18,17 +18,21 @@ export interface CaseBase {
   readonly skip: Readonly<Record<string, string>>;
 }
 
-/** The case folders under `root` (those with an expect.json), sorted by name, with their common fields read. */
+/**
+ * The case folders under `root` (those with an expect.json), sorted by name, with their common fields read.
+ * `marker` names the file that makes a folder a case instead (e.g. `b.sql` for other projects' pairs, which
+ * have no expect.json: every expectation then takes its default).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function readCaseDirs<T>(root: string, extra: (base: CaseBase, expect: any, read: (file: string) => string) => T): T[] {
+export function readCaseDirs<T>(root: string, extra: (base: CaseBase, expect: any, read: (file: string) => string) => T, marker = 'expect.json'): T[] {
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'expect.json')))
+    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, marker)))
     .map((d) => d.name)
     .sort()
     .map((name) => {
       const dir = join(root, name);
-      const expect = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8'));
+      const expect = existsSync(join(dir, 'expect.json')) ? JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) : {};
       const read = (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : '');
       const base: CaseBase = {
         name,

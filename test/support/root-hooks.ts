@@ -2,6 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { disposeEngines, dropRunDatabases, releaseEngines } from './engines';
 
 /**
+ * The test server's connections commit without waiting for the WAL flush: `synchronous_commit=off` through
+ * PGOPTIONS, which pg (and psql, pg_dump, and the CLI runs the tests start) send at connect. A test commits
+ * DDL dozens of times (resets, a.sql, every step of a plan and its down), and each flush waits for the
+ * disk, which the other tests' flushes and checkpoints share (up to ~40% of a fixture test's wall time on
+ * the loaded 2-core machine). Only a crash of the server (not of a client) could lose such commits; no test
+ * crashes the shared server.
+ */
+const asyncCommit = '-c synchronous_commit=off';
+if (!(process.env.PGOPTIONS ?? '').includes('synchronous_commit')) process.env.PGOPTIONS = `${process.env.PGOPTIONS ?? ''} ${asyncCommit}`.trim();
+
+/**
  * Mocha root hooks and global fixtures (loaded by .mocharc.json `require`).
  *
  * Serial run: after the run, every database the engines handed out is closed and dropped and the PGlite pool

@@ -1,4 +1,4 @@
-import { splitTopLevel, type PartitionBy, type PartitionOf, type Policy, type StorageParameter, type Table } from '../../model';
+import { splitTopLevel, type ColumnOverride, type PartitionBy, type PartitionOf, type Policy, type StorageParameter, type Table } from '../../model';
 import type { Imports } from './imports';
 import type { PullContext } from './pull-context';
 import { pullKey } from './pull-names';
@@ -52,6 +52,14 @@ function partitionOfSpec(of: PartitionOf, ctx: PullContext, imports: Imports): s
   return `{ parent: ${parent}, modulus: ${hash[1]}, remainder: ${hash[2]} }`;
 }
 
+/** `{ notNull: true, default: sql\`…\` }` of one inherited column (`default: null`: none). */
+function inheritedColumnSpec(o: ColumnOverride, imports: Imports): string {
+  const parts: string[] = [];
+  if (o.notNull !== null) parts.push(`notNull: ${o.notNull}`);
+  if (o.default !== null) parts.push(`default: ${o.default.expression === null ? 'null' : imports.lib('sql') && sqlTemplate(o.default.expression)}`);
+  return `{ ${parts.join(', ')} }`;
+}
+
 /** The table options lines of a table's shape (partitioning, inheritance, unlogged, storage parameters, row-level security, policies). */
 export function tableShapeLines(table: Table, policies: readonly Policy[], ctx: PullContext, imports: Imports): string[] {
   const lines: string[] = [];
@@ -60,6 +68,9 @@ export function tableShapeLines(table: Table, policies: readonly Policy[], ctx: 
   if (table.partitionOf !== null) lines.push(`  partitionOf: ${partitionOfSpec(table.partitionOf, ctx, imports)},`);
   if (table.inherits.length > 0)
     lines.push(`  inherits: [${table.inherits.map((p) => imports.ref(ctx.names.tables.get(pullKey(p.schema, p.name))!)).join(', ')}],`);
+  if (table.columnOverrides.length > 0) {
+    lines.push(`  inheritedColumns: { ${table.columnOverrides.map((o) => `${tsKey(o.name)}: ${inheritedColumnSpec(o, imports)}`).join(', ')} },`);
+  }
   if (table.persistence === 'unlogged') lines.push('  unlogged: true,');
   if (table.storageParameters.length > 0) {
     lines.push(`  storageParameters: ${parameterRecord(table.storageParameters)},`);

@@ -1,0 +1,10 @@
+CREATE EXTENSION file_fdw;
+CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;
+CREATE FOREIGN TABLE public.prices (id integer NOT NULL, label text) SERVER files OPTIONS (filename '/tmp/prices.csv', format 'csv');
+CREATE TABLE public.docs (id integer PRIMARY KEY, title text, body text);
+CREATE PUBLICATION docs_pub FOR TABLE public.docs;
+CREATE TEXT SEARCH DICTIONARY public.plain_dict (TEMPLATE = simple, STOPWORDS = english);
+CREATE TEXT SEARCH CONFIGURATION public.my_search (PARSER = default);
+ALTER TEXT SEARCH CONFIGURATION public.my_search ADD MAPPING FOR asciiword WITH public.plain_dict;
+CREATE INDEX docs_fts ON public.docs USING gin (to_tsvector('public.my_search'::regconfig, body));
+CREATE STATISTICS public.docs_title_body (dependencies) ON title, body FROM public.docs;
