@@ -8,7 +8,8 @@ import type { RangeTypeChange } from './range-type-changes';
 import type { StatisticsChange } from './statistics-changes';
 import type { TextSearchChange } from './text-search-changes';
 import type { DefaultPrivilegeChange } from './default-privilege-changes';
-import type { Column, CommentTarget, Constraint, Enum, EventTrigger, Extension, Index, Routine, Rule, Schema, Table, Trigger, View } from '../model';
+import type { TriggerChange } from './trigger-changes';
+import type { Column, CommentTarget, Constraint, Enum, Extension, Index, Routine, Schema, Table, View } from '../model';
 
 export type * from './shape-changes';
 export type * from './replication-changes';
@@ -269,52 +270,6 @@ export interface RenameRoutine {
   readonly aggregateArgs?: string;
 }
 
-export interface CreateTrigger {
-  readonly kind: 'CreateTrigger';
-  readonly trigger: Trigger;
-}
-export interface DropTrigger {
-  readonly kind: 'DropTrigger';
-  readonly trigger: Trigger;
-}
-export interface RenameTrigger {
-  readonly kind: 'RenameTrigger';
-  readonly schema: string;
-  readonly table: string;
-  readonly from: string;
-  readonly to: string;
-}
-
-export interface CreateRule {
-  readonly kind: 'CreateRule';
-  readonly rule: Rule;
-}
-export interface DropRule {
-  readonly kind: 'DropRule';
-  readonly rule: Rule;
-}
-/** `CREATE OR REPLACE RULE`: same name and table, another definition. */
-export interface ReplaceRule {
-  readonly kind: 'ReplaceRule';
-  readonly from: Rule;
-  readonly to: Rule;
-}
-
-export interface CreateEventTrigger {
-  readonly kind: 'CreateEventTrigger';
-  readonly eventTrigger: EventTrigger;
-}
-export interface DropEventTrigger {
-  readonly kind: 'DropEventTrigger';
-  readonly eventTrigger: EventTrigger;
-}
-/** `ALTER EVENT TRIGGER … ENABLE|DISABLE…`. */
-export interface AlterEventTrigger {
-  readonly kind: 'AlterEventTrigger';
-  readonly from: EventTrigger;
-  readonly to: EventTrigger;
-}
-
 /** A column a reference-data change writes; `lookup` resolves the CSV's natural key to the referenced id. */
 export interface DataColumn {
   readonly name: string;
@@ -380,15 +335,7 @@ export type Change =
   | DropRoutine
   | ReplaceRoutine
   | RenameRoutine
-  | CreateTrigger
-  | DropTrigger
-  | RenameTrigger
-  | CreateRule
-  | DropRule
-  | ReplaceRule
-  | CreateEventTrigger
-  | DropEventTrigger
-  | AlterEventTrigger
+  | TriggerChange
   | TypeObjectChange
   | RenameObject
   | RenameForeignColumn
@@ -408,6 +355,7 @@ export type * from './range-type-changes';
 export type * from './statistics-changes';
 export type * from './text-search-changes';
 export type * from './default-privilege-changes';
+export type * from './trigger-changes';
 
 export type ChangeKind = Change['kind'];
 
