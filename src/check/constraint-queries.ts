@@ -61,7 +61,9 @@ export async function planNotValid(db: Db, tables: ReadonlyMap<string, LiveTable
     const t = tables.get(nameKey(schema, table));
     if (!t) continue;
     const location = locate(nameKey(schema, table, name)) ?? locate(nameKey(schema, table));
-    const validate = `ALTER TABLE ${qualified(schema, table)} VALIDATE CONSTRAINT ${ident(name)};`;
+    // The declaration is the source of truth: a constraint declared NOT VALID but validated by hand is added
+    // again NOT VALID by the next plan, so the fix is to drop `notValid` there and let apply validate it.
+    const validate = `remove notValid from its declaration (apply then runs ALTER TABLE ${qualified(schema, table)} VALIDATE CONSTRAINT ${ident(name)})`;
     if (r.type === 'f') {
       const fk: FkSpec = {
         schema,

@@ -44,8 +44,9 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
   for (const c of m.added) if (!addedWithTable(c)) adds.push(c);
   const unchanged: [Constraint, Constraint][] = [];
   for (const [a, b] of m.common) {
-    // Validity only goes one way: a NOT VALID constraint is validated in place; a validated one stays so.
-    if (!deepEqual(withoutNotValid(a), withoutNotValid(b), 'comment')) {
+    // A NOT VALID constraint declared valid is validated in place; a validated one declared NOT VALID is added
+    // again NOT VALID (no scan, new rows still checked), so the database lands on the declared state.
+    if (!deepEqual(withoutNotValid(a), withoutNotValid(b), 'comment') || (!isNotValid(a) && isNotValid(b))) {
       drops.push(a);
       adds.push(b);
     } else {
