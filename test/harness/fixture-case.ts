@@ -47,10 +47,10 @@ export class CaseLoadError extends Error {
 
 /**
  * Runs `check` on a case's pair of fresh databases of `engine`: `setup` (if any) then a.sql on one, `setup`
- * then b.sql on the other, both introspected, and the plan A→B. A load failure throws CaseLoadError; the
- * databases are closed whatever happens.
+ * then b.sql on the other, both introspected, and the plan A→B; returns what `check` returns. A load failure
+ * throws CaseLoadError; the databases are closed whatever happens.
  */
-export async function withPlannedPair(engine: EngineUnderTest, fx: FixtureCase, check: (pair: PlannedPair) => Promise<void>, setup = ''): Promise<void> {
+export async function withPlannedPair<T>(engine: EngineUnderTest, fx: FixtureCase, check: (pair: PlannedPair) => Promise<T>, setup = ''): Promise<T> {
   const dbA = await engine.fresh();
   const dbB = await engine.fresh();
   try {
@@ -64,7 +64,7 @@ export async function withPlannedPair(engine: EngineUnderTest, fx: FixtureCase, 
     }
     const [catA, catB] = [await introspect(dbA), await introspect(dbB)];
     const replan = (after: Catalog): Plan => planChanges(diffCatalogs(after, catB, fx.renames));
-    await check({ dbA, dbB, catA, catB, plan: planChanges(diffCatalogs(catA, catB, fx.renames)), replan });
+    return await check({ dbA, dbB, catA, catB, plan: planChanges(diffCatalogs(catA, catB, fx.renames)), replan });
   } finally {
     await dbA.close();
     await dbB.close();

@@ -2,17 +2,15 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db } from '../../src/db';
-import { diffCatalogs } from '../../src/diff';
 import { introspect } from '../../src/introspect';
 import { catalogHash, metaFromPlan, migrateDown, migrateUp, readHistory, readMigrations, writeMigration } from '../../src/migrate';
 import type { Catalog } from '../../src/model';
-import { planChanges, renderDown, renderUp, type Plan } from '../../src/plan';
+import { renderDown, renderUp, type Plan } from '../../src/plan';
 import { catalogView as view } from '../support/catalog-view';
 import { checkConverges } from '../support/converge';
 import type { EngineUnderTest } from '../support/engines';
 import { checkGolden } from '../support/golden';
-import { readFixtureCases, type FixtureCase } from './fixture-case';
+import { readFixtureCases, withPlannedPair, type FixtureCase } from './fixture-case';
 
 const allCases = readFixtureCases();
 
@@ -40,25 +38,6 @@ export interface Planned {
  */
 export type PlannedCases = Map<string, Planned>;
 
-/** Makes A (left open, for the caller to close) and B of a case on `engine`, introspects both and plans A→B. */
-async function planCase(engine: EngineUnderTest, fx: FixtureCase): Promise<Planned & { dbA: Db }> {
-  const dbA = await engine.fresh();
-  try {
-    const dbB = await engine.fresh();
-    try {
-      await dbA.exec(fx.a);
-      await dbB.exec(fx.b);
-      const [catA, catB] = [await introspect(dbA), await introspect(dbB)];
-      return { dbA, catA, catB, plan: planChanges(diffCatalogs(catA, catB, fx.renames)) };
-    } finally {
-      await dbB.close();
-    }
-  } catch (err) {
-    await dbA.close();
-    throw err;
-  }
-}
-
 const skipped = (fx: FixtureCase, engine: EngineUnderTest) => fx.skip[engine.name] ?? fx.skip[engine.kind];
 
 /**
@@ -71,8 +50,7 @@ export function describeFixtures(engine: EngineUnderTest, part: Part, planned?: 
     this.timeout(120_000);
     for (const fx of casesOf(part)) {
       (skipped(fx, engine) ? it.skip : it)(`${fx.name}${fx.description ? ` — ${fx.description}` : ''}`, async function () {
-        const { dbA, catA, catB, plan } = await planCase(engine, fx);
-        try {
+        await withPlannedPair(engine, fx, async ({ dbA, catA, catB, plan, replan }) => {
           planned?.set(fx.name, { catA, catB, plan });
           const up = renderUp(plan);
 
@@ -82,10 +60,8 @@ export function describeFixtures(engine: EngineUnderTest, part: Part, planned?: 
           const irreversible = plan.steps.filter((s) => s.reverse === null).map((s) => s.irreversible);
           expect(irreversible.length === 0, `reversible (irreversible steps: ${irreversible.join('; ')})`).to.equal(fx.reversible);
 
-          await checkConverges(dbA, plan, { catA, catB, reversible: fx.reversible, replan: (after) => planChanges(diffCatalogs(after, catB, fx.renames)) });
-        } finally {
-          await dbA.close();
-        }
+          await checkConverges(dbA, plan, { catA, catB, reversible: fx.reversible, replan });
+        });
       });
     }
   });
@@ -105,14 +81,9 @@ export function describeFixtureMigrations(engine: EngineUnderTest, part: Part, p
 
     for (const fx of casesOf(part)) {
       (skipped(fx, engine) ? it.skip : it)(fx.name, async () => {
-        let kept = planned.get(fx.name);
+        // Run alone (e.g. with --grep), the test makes the case's catalogs and plan as its fixture test does.
+        const { catA, catB, plan } = planned.get(fx.name) ?? (await withPlannedPair(engine, fx, async ({ catA, catB, plan }) => ({ catA, catB, plan })));
         planned.delete(fx.name);
-        if (!kept) {
-          const made = await planCase(engine, fx);
-          await made.dbA.close();
-          kept = made;
-        }
-        const { catA, catB, plan } = kept;
         const dbA = await engine.fresh();
         try {
           await dbA.exec(fx.a);
