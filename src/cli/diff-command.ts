@@ -31,7 +31,11 @@ export async function runDiff(opts: { from: string; to: string; json?: boolean; 
           : resolveSide(s, db, like);
     const [sa, sb] = servers ? await Promise.all([side(from, fromDb), side(to, toDb)]) : [await side(from, fromDb), await side(to, toDb)];
     const plan = planDiff({ source: from, ...sa }, { source: to, ...sb }, { ...planOptionsOf(opts), privileges: opts.privileges, scope });
-    const unmanaged = { from: await unmanagedIn(from, fromDb), to: await unmanagedIn(to, toDb) };
+    // Like the catalogs: two servers are asked at once.
+    const [uFrom, uTo] = servers
+      ? await Promise.all([unmanagedIn(from, fromDb), unmanagedIn(to, toDb)])
+      : [await unmanagedIn(from, fromDb), await unmanagedIn(to, toDb)];
+    const unmanaged = { from: uFrom, to: uTo };
     const exitCode = plan.steps.length ? 2 : 0;
     if (opts.json) return { stdout: JSON.stringify({ ...planToJson(plan), unmanaged }, null, 2), exitCode };
     return {
