@@ -1,7 +1,8 @@
 import type { Catalog, Dependency, Renames } from '../model';
-import { literal, qualified } from '../util';
+import { qualified } from '../util';
 import type { Change } from './changes';
 import { canRename, renameNamed } from './rename-named';
+import { renameRegconfigInSql } from './rename-sql';
 import { mapExpressions } from './renames';
 import { followColumnRename } from './renames-programmable';
 
@@ -16,8 +17,7 @@ const everywhere = (): boolean => true;
 function followConfigRename(c: Catalog, schema: string, from: string, to: string): Catalog {
   const f = (d: Dependency): Dependency => (d.kind === 'text-search-configuration' && d.schema === schema && d.name === from ? { ...d, name: to } : d);
   // Postgres prints a configuration in an expression as a regconfig constant: `'schema.name'::regconfig`.
-  const [old, now] = [`${literal(qualified(schema, from))}::regconfig`, `${literal(qualified(schema, to))}::regconfig`];
-  const r = (sql: string) => sql.split(old).join(now);
+  const r = (sql: string) => renameRegconfigInSql(sql, schema, from, to);
   const m = mapExpressions(c, r);
   return {
     ...m,

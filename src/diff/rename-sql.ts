@@ -1,4 +1,4 @@
-import { ident, lexSql, nameOf, type Lexeme } from '../util';
+import { ident, lexSql, literal, nameOf, qualified, stringValue, type Lexeme } from '../util';
 
 /**
  * Replaces an identifier token in a SQL expression as Postgres would print it after a rename: whole name
@@ -16,6 +16,22 @@ export function renameIdentifierInSql(sql: string, from: string, to: string): st
  */
 export function renameQualifiedInSql(sql: string, schema: string, from: string, to: string): string {
   return replaceNameInSql(sql, [schema, from], [schema, to]);
+}
+
+/**
+ * Replaces a text search configuration constant as Postgres prints it in expressions, `'schema.from'::regconfig`,
+ * by the renamed one: a whole string token followed by `::regconfig`, never text inside another string or a comment.
+ */
+export function renameRegconfigInSql(sql: string, schema: string, from: string, to: string): string {
+  const lx = lexSql(sql);
+  const old = qualified(schema, from);
+  return lx
+    .map((l, i) =>
+      l.kind === 'string' && stringValue(l) === old && lx[i + 1]?.text === '::' && lx[i + 2]?.text.toLowerCase() === 'regconfig'
+        ? literal(qualified(schema, to))
+        : l.text,
+    )
+    .join('');
 }
 
 /** True when the lexeme names `name` (a bare word as ident() prints it, or a quoted name). */
