@@ -23,13 +23,16 @@ export function keepPartitionIndexesApart(changes: readonly Change[], from: Cata
     ),
   );
   const before = new Map(from.indexes.map((i) => [indexKey(i), i]));
-  const parentOf = (i: Index) => to.tables.find((t) => t.schema === i.schema && t.name === i.table)?.partitionOf ?? null;
+  const partitionOf = new Map(to.tables.flatMap((t) => (t.partitionOf ? [[tableKey(t), t.partitionOf] as const] : [])));
+  const parentOf = (i: Index) => partitionOf.get(tableKey({ schema: i.schema, name: i.table })) ?? null;
   // The parent may live in another schema: the definitions compare without it.
-  const adopts = (i: Index) => (x: Index) => {
+  const adopts = (i: Index) => {
     const p = parentOf(i);
-    return p !== null && x.schema === p.schema && x.table === p.table && sameDefinition({ ...x, schema: i.schema }, i);
+    return (x: Index) => p !== null && x.schema === p.schema && x.table === p.table && sameDefinition({ ...x, schema: i.schema }, i);
   };
-  const late = new Set(changes.filter((c) => c.kind === 'CreateIndex' && !before.has(indexKey(c.index)) && created.some(adopts(c.index))));
+  const late = new Set(
+    changes.filter((c) => c.kind === 'CreateIndex' && parentOf(c.index) !== null && !before.has(indexKey(c.index)) && created.some(adopts(c.index))),
+  );
   const out = [...changes.filter((c) => !late.has(c)), ...late];
   for (const i of to.indexes) {
     const old = before.get(indexKey(i));
