@@ -1,4 +1,4 @@
-import type { Catalog, Constraint, Index } from '../model';
+import { tableKey, type Catalog, type Constraint, type Index } from '../model';
 import { deepEqual } from '../util';
 import type { AddConstraint, Change, CreateIndex } from './changes';
 
@@ -17,14 +17,21 @@ export function attachPartitionIndexes(changes: readonly Change[], to: Catalog):
     return p !== null && p.schema === parent.schema && p.table === parent.table;
   };
   const adopted = new Set<Change>();
+  // The drops, gathered once: scanning every change for each created index was quadratic at scale.
+  const droppedIndexes = changes.filter((d) => d.kind === 'DropIndex');
+  const droppedConstraints = changes.filter((d) => d.kind === 'DropConstraint');
   const out = changes.map((c): Change => {
     if (c.kind === 'CreateIndex') {
-      const drops = changes.filter((d) => d.kind === 'DropIndex' && !adopted.has(d) && onPartitionOf(d.index, c.index) && sameDefinition(d.index, c.index));
+      const drops = droppedIndexes.filter(
+        (d) => d.kind === 'DropIndex' && !adopted.has(d) && onPartitionOf(d.index, c.index) && sameDefinition(d.index, c.index),
+      );
       return drops.length === 0 ? c : adopt<CreateIndex>(c, drops, adopted, (d) => (d.kind === 'DropIndex' ? [d.index] : []));
     }
     if (c.kind === 'AddConstraint' && (c.constraint.kind === 'PrimaryKey' || c.constraint.kind === 'Unique')) {
       const k = c.constraint;
-      const drops = changes.filter((d) => d.kind === 'DropConstraint' && !adopted.has(d) && onPartitionOf(d.constraint, k) && sameDefinition(d.constraint, k));
+      const drops = droppedConstraints.filter(
+        (d) => d.kind === 'DropConstraint' && !adopted.has(d) && onPartitionOf(d.constraint, k) && sameDefinition(d.constraint, k),
+      );
       return drops.length === 0 ? c : adopt<AddConstraint>(c, drops, adopted, (d) => (d.kind === 'DropConstraint' ? [d.constraint] : []));
     }
     return c;
@@ -102,9 +109,16 @@ function notAdopted(changes: Change[], to: Catalog): Change[] {
     c.kind === 'CreateIndex' ? [c.index] : c.kind === 'AddConstraint' && isKey(c.constraint) ? [c.constraint] : [],
   );
   if (parents.length === 0) return changes;
+  // By table, looked up once per change (a scan of every table per change was quadratic at scale).
+  const created = new Map<string, { schema: string; name: string }[]>();
+  for (const i of parents) {
+    const key = tableKey({ schema: i.schema, name: i.table });
+    created.set(key, [...(created.get(key) ?? []), { schema: i.schema, name: i.name }]);
+  }
+  const partitionOf = new Map(to.tables.flatMap((t) => (t.partitionOf ? [[tableKey(t), t.partitionOf] as const] : [])));
   const parentsOf = (x: { schema: string; table: string }) => {
-    const p = to.tables.find((t) => t.schema === x.schema && t.name === x.table)?.partitionOf;
-    return p ? parents.filter((i) => i.schema === p.schema && i.table === p.table).map((i) => ({ schema: i.schema, name: i.name })) : [];
+    const p = partitionOf.get(tableKey({ schema: x.schema, name: x.table }));
+    return p ? (created.get(tableKey({ schema: p.schema, name: p.table })) ?? []) : [];
   };
   return changes.map((c) => {
     if (c.kind === 'CreateIndex') {
