@@ -4,6 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { must, SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
+import { PreparedNames } from './prepared-names';
 import { normalizeExtensionNames, pgliteExtensionNames } from './pglite-extensions';
 import { newPglite } from './pglite-factory';
 import { cachedPristineTarball } from './pglite-template';
@@ -138,6 +139,15 @@ async function createPglite(dataDir: string | undefined, seed: Blob | null, exte
   }
 }
 
+/** The statements each PGlite instance keeps prepared: one record per instance, shared by every Db lent over it (the pool wraps an instance again for each lease). */
+const preparedByInstance = new WeakMap<PGlite, PreparedNames>();
+
+function preparedNamesOf(pg: PGlite): PreparedNames {
+  let names = preparedByInstance.get(pg);
+  if (!names) preparedByInstance.set(pg, (names = new PreparedNames()));
+  return names;
+}
+
 /** Wraps an open PGlite instance as a Db; `onClose` replaces closing the instance (used by the pool). */
 export async function wrapPglite(pg: PGlite, description: string, onClose?: () => Promise<void>, extensions: readonly string[] = []): Promise<Db> {
   let serverVersion: number;
@@ -151,6 +161,7 @@ export async function wrapPglite(pg: PGlite, description: string, onClose?: () =
   const checkOpen = () => {
     if (closed) throw new SchemakitError('db', 'closed', `${description} is closed`);
   };
+  const names = preparedNamesOf(pg);
   const db: Db = {
     engine: 'pglite',
     serverVersion,
@@ -158,6 +169,7 @@ export async function wrapPglite(pg: PGlite, description: string, onClose?: () =
     url: null,
     async query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
       checkOpen();
+      names.observe(sql);
       try {
         const res = await pg.query<T>(sql, params ? [...params] : undefined);
         return res.rows;
@@ -165,8 +177,23 @@ export async function wrapPglite(pg: PGlite, description: string, onClose?: () =
         throw wrapQueryError(err, sql);
       }
     },
+    async queryPrepared<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+      checkOpen();
+      const { name, known } = names.nameOf(sql);
+      try {
+        // PGlite's query() has no statement names: SQL PREPARE (which a rollback does not undo) and EXECUTE.
+        if (!known) {
+          await pg.exec(`PREPARE ${name} AS ${sql}`);
+          names.remember(name);
+        }
+        return (await pg.query<T>(`EXECUTE ${name}`)).rows;
+      } catch (err) {
+        throw wrapQueryError(err, sql);
+      }
+    },
     async rowCount(sql: string, params?: readonly unknown[]): Promise<number> {
       checkOpen();
+      names.observe(sql);
       try {
         const res = await pg.query(sql, params ? [...params] : undefined);
         return res.affectedRows ?? 0;
@@ -176,6 +203,7 @@ export async function wrapPglite(pg: PGlite, description: string, onClose?: () =
     },
     async exec(sql: string): Promise<void> {
       checkOpen();
+      names.observe(sql);
       try {
         await pg.exec(sql);
       } catch (err) {

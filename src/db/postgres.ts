@@ -4,6 +4,7 @@ import type { Db } from './types';
 import { wrapQueryError } from './errors';
 import { pgModule } from './lazy-modules';
 import { withPgClient } from './copy-session';
+import { PreparedNames } from './prepared-names';
 
 /**
  * `pg` leaves `name[]` (oid 1003) and `"char"[]` (1002) as unparsed text while PGlite parses them;
@@ -78,6 +79,9 @@ export async function connectPostgres(url: string): Promise<Db> {
   const checkAlive = () => {
     if (lost) throw new SchemakitError('db', 'connection-lost', `connection to ${description} was lost: ${redactText((lost as Error).message, url)}`);
   };
+  // pg keeps its own record of the statements this connection has parsed; names only need to change when a
+  // statement run here drops them server-side.
+  const names = new PreparedNames();
   return withPgClient<Db>(
     {
       engine: 'postgres',
@@ -86,6 +90,7 @@ export async function connectPostgres(url: string): Promise<Db> {
       url,
       async query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
         checkAlive();
+        names.observe(sql);
         try {
           const res = await client.query(sql, params ? [...params] : undefined);
           return res.rows as T[];
@@ -93,8 +98,18 @@ export async function connectPostgres(url: string): Promise<Db> {
           throw wrapQueryError(err, sql);
         }
       },
+      async queryPrepared<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+        checkAlive();
+        try {
+          const res = await client.query({ name: names.nameOf(sql).name, text: sql });
+          return res.rows as T[];
+        } catch (err) {
+          throw wrapQueryError(err, sql);
+        }
+      },
       async rowCount(sql: string, params?: readonly unknown[]): Promise<number> {
         checkAlive();
+        names.observe(sql);
         try {
           const res = await client.query(sql, params ? [...params] : undefined);
           return res.rowCount ?? 0;
@@ -104,6 +119,7 @@ export async function connectPostgres(url: string): Promise<Db> {
       },
       async exec(sql: string): Promise<void> {
         checkAlive();
+        names.observe(sql);
         try {
           await client.query(sql);
         } catch (err) {

@@ -63,7 +63,12 @@ const BATCH = 100;
 export async function resetDatabase(db: Db): Promise<void> {
   // Outside a transaction ROLLBACK only warns; inside an aborted one it is the only way out.
   await db.exec('ROLLBACK');
-  await db.exec('DISCARD ALL');
+  // DISCARD ALL but for DEALLOCATE ALL and DISCARD PLANS: the session keeps the catalog statements it holds
+  // prepared (Db.queryPrepared, introspection's), which read only system catalogs, so that the next
+  // introspection does not parse and plan them again. Everything else of the session goes, as with DISCARD ALL.
+  await db.exec(
+    'CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; UNLISTEN *; SELECT pg_catalog.pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES',
+  );
   const objects = await db.query<{ command: string; name: string }>(OBJECTS_SQL);
   const byCommand = new Map<string, string[]>();
   for (const o of objects) byCommand.set(o.command, [...(byCommand.get(o.command) ?? []), o.name]);

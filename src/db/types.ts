@@ -14,6 +14,13 @@ export interface Db {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs one statement with optional `$1…` parameters and returns how many rows it inserted, updated or deleted. */
   rowCount(sql: string, params?: readonly unknown[]): Promise<number>;
+  /**
+   * Runs one parameterless statement that the connection keeps prepared: parsed and planned on first use, then
+   * only executed (introspection runs the same few dozen catalog queries again and again; planning them is
+   * about half of their time). A statement named after its text lives as long as the session; `DISCARD
+   * ALL`/`DEALLOCATE` run through this Db make the next call prepare it again.
+   */
+  queryPrepared<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;

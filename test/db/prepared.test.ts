@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { resetDatabase, withTransaction, type Db } from '../../src/db';
+import { PreparedNames } from '../../src/db/prepared-names';
+import { introspect } from '../../src/introspect';
+import { engines, useFreshDb } from '../support/engines';
+
+const HELD = `SELECT name FROM pg_catalog.pg_prepared_statements WHERE name LIKE 'schemakit\\_%' ORDER BY 1`;
+const RELATIONS = `SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = 'public' ORDER BY 1`;
+
+const held = async (db: Db) => (await db.query<{ name: string }>(HELD)).map((r) => r.name);
+
+describe('PreparedNames', () => {
+  const table: readonly { readonly ran: string; readonly drops: boolean }[] = [
+    { ran: 'DISCARD ALL', drops: true },
+    { ran: 'discard   all', drops: true },
+    { ran: 'DEALLOCATE ALL', drops: true },
+    { ran: 'DEALLOCATE schemakit_0_abc', drops: true },
+    { ran: 'DISCARD PLANS', drops: false },
+    { ran: 'DISCARD TEMP; DISCARD SEQUENCES', drops: false },
+    { ran: 'SELECT 1', drops: false },
+  ];
+  for (const { ran, drops } of table) {
+    it(`${JSON.stringify(ran)} ${drops ? 'starts a new generation' : 'keeps the statements'}`, () => {
+      const names = new PreparedNames();
+      const before = names.nameOf('SELECT 1');
+      names.remember(before.name);
+      names.observe(ran);
+      const after = names.nameOf('SELECT 1');
+      expect(after.known).to.equal(!drops);
+      expect(after.name === before.name).to.equal(!drops);
+    });
+  }
+
+  it('names a statement by its text, distinctly and within the 63 bytes of an identifier', () => {
+    const names = new PreparedNames();
+    const [a, b] = [names.nameOf('SELECT 1').name, names.nameOf('SELECT 2').name];
+    expect(a).to.not.equal(b);
+    expect(names.nameOf('SELECT 1').name).to.equal(a);
+    expect(a.length).to.be.below(64);
+  });
+});
+
+for (const engine of engines) {
+  describe(`Db.queryPrepared (${engine.name})`, () => {
+    const db = useFreshDb(engine);
+
+    it('returns what query returns, preparing once: a second run and a rolled-back transaction keep the statement', async () => {
+      await db().exec('CREATE TABLE b (id int); CREATE TABLE a (id int)');
+      const before = await held(db());
+      expect(await db().queryPrepared(RELATIONS)).to.deep.equal(await db().query(RELATIONS));
+      const added = (await held(db())).filter((n) => !before.includes(n));
+      expect(added, 'one statement prepared').to.have.length(1);
+      await db().exec('BEGIN');
+      await db().exec('CREATE TABLE c (id int)');
+      expect(
+        (await db().queryPrepared<{ relname: string }>(RELATIONS)).map((r) => r.relname),
+        'executed, not cached rows',
+      ).to.deep.equal(['a', 'b', 'c']);
+      await db().exec('ROLLBACK');
+      expect((await db().queryPrepared<{ relname: string }>(RELATIONS)).map((r) => r.relname)).to.deep.equal(['a', 'b']);
+      expect((await held(db())).filter((n) => !before.includes(n))).to.deep.equal(added);
+    });
+
+    it('prepares again after DISCARD ALL run through the connection, and keeps its statements over resetDatabase', async () => {
+      await db().queryPrepared(RELATIONS);
+      await db().exec('DISCARD ALL');
+      expect(await held(db())).to.deep.equal([]);
+      await db().exec('CREATE TABLE a (id int)');
+      expect(await db().queryPrepared(RELATIONS)).to.deep.equal([{ relname: 'a' }]);
+      const kept = await held(db());
+      expect(kept).to.have.length(1);
+      await resetDatabase(db());
+      expect(await held(db()), 'reset keeps the catalog statements').to.deep.equal(kept);
+      expect(await db().queryPrepared(RELATIONS)).to.deep.equal([]);
+    });
+
+    it('introspection prepares its catalog queries once: a second introspect adds none and reads the change between', async () => {
+      await db().exec('CREATE TABLE t (id int PRIMARY KEY)');
+      const first = await introspect(db());
+      const count = (await held(db())).length;
+      expect(count, 'introspection prepared its queries').to.be.above(20);
+      await db().exec('ALTER TABLE t ADD COLUMN name text');
+      const second = await withTransaction(db(), () => introspect(db()));
+      expect((await held(db())).length).to.equal(count);
+      expect(first.tables[0]?.columns.map((c) => c.name)).to.deep.equal(['id']);
+      expect(second.tables[0]?.columns.map((c) => c.name)).to.deep.equal(['id', 'name']);
+    });
+  });
+}
