@@ -79,6 +79,24 @@ describe('load: loadSchemaDir', function () {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it("checks each program on its own though one process shares the compiler's parsed lib and schemakit declarations", async () => {
+    const good = {
+      'ok.ts':
+        "import { c, table } from 'schemakit';\nexport const t = table('t', { columns: { id: c.integer() } });\nexport const m = new Map<string, number>();\n",
+    };
+    const bad = {
+      'ok.ts':
+        "import { c, table } from 'schemakit';\nexport const t = table('t', { columns: { id: c.integer() } });\nexport const m: Map<string, number> = new Set<string>();\n",
+    };
+    const [first, second, third] = [tempSchema(good), tempSchema(bad), tempSchema(good)];
+    expect((await loadSchemaDir(first)).catalog.tables.map((t) => t.name)).to.deep.equal(['t']);
+    const err = await failure(second);
+    expect(err.problems.map((p) => p.location?.replace(/^.*[/\\]/, ''))).to.deep.equal(['ok.ts:3:14']);
+    expect(present(err.problems[0]).message).to.match(/^TS2739: Type 'Set<string>' is missing/);
+    expect((await loadSchemaDir(third)).catalog.tables.map((t) => t.name)).to.deep.equal(['t']);
+    for (const dir of [first, second, third]) fs.rmSync(dir, { recursive: true });
+  });
+
   it('typecheck can be skipped (then the same file evaluates)', async () => {
     const dir = tempSchema({
       'a.ts':
