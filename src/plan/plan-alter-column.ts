@@ -1,8 +1,9 @@
 import type { AlterColumn } from '../diff';
-import { columnKey, type Column } from '../model';
+import { columnKey, type Column, type SequenceType } from '../model';
 import {
   addColumnSql,
   alterColumnSql,
+  alterSerialSequenceTypeSql,
   createOwnedSequenceSql,
   dropColumnSql,
   dropSequenceSql,
@@ -22,6 +23,9 @@ import { addColumnHazards, addColumnLocks } from './plan-column';
 import { hazard, Phase, plannedStep, statements, type PlannedStep, type StepSpec } from './planned-step';
 import { analyzeTypeChange } from './type-change';
 import type { Hazard } from './types';
+
+/** The sequence type of an integer column type (`integer`), null for any other type. */
+const sequenceTypeOf = (type: string): SequenceType | null => (type === 'smallint' || type === 'integer' || type === 'bigint' ? type : null);
 
 /** `pg_catalog."default"`: the collation to name when a column goes back to its type's default. */
 const DEFAULT_COLLATION = 'pg_catalog."default"';
@@ -93,6 +97,10 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
       },
     );
   }
+  // A serial that changes width (serial → bigserial) keeps its sequence: its type and bounds follow the column's.
+  const [fromSeq, toSeq] = [sequenceTypeOf(fromType), sequenceTypeOf(toType)];
+  if (isSerial(from.type) && isSerial(to.type) && fromSeq !== null && toSeq !== null && fromSeq !== toSeq)
+    raw(alterSerialSequenceTypeSql(schema, seq, fromSeq, toSeq), alterSerialSequenceTypeSql(schema, seq, toSeq, fromSeq));
   if (isSerial(to.type) && !isSerial(from.type)) raw(createOwnedSequenceSql(schema, seq, toType, table, to.name), dropSequenceSql(schema, seq));
   // Online, NOT NULL goes through a validated check, last (an identity needs the column NOT NULL first).
   const notNullOnline = to.notNull && !from.notNull && isOnlineTable(ctx, schema, table) && !(to.identity !== null && from.identity === null);

@@ -67,6 +67,14 @@ export function alterSequenceOptionsSql(schema: string, name: string, from: Sequ
   return [`ALTER SEQUENCE ${qualified(schema, name)}`, ...changedSequenceOptions(from, to).map((k) => optionSql(to, k))].join(' ');
 }
 
+/**
+ * `ALTER SEQUENCE s.name AS to MAXVALUE …`: the owned sequence of a serial column whose integer type changes
+ * (`serial` → `bigserial`), with the bounds serial gives a sequence of the new type, so the column stays a serial.
+ */
+export function alterSerialSequenceTypeSql(schema: string, name: string, from: SequenceType, to: SequenceType): string {
+  return alterSequenceOptionsSql(schema, name, defaultSequenceOptions(from), defaultSequenceOptions(to));
+}
+
 /** `ALTER SEQUENCE s.name OWNED BY s.table.column` or `OWNED BY NONE`. */
 export function sequenceOwnedBySql(schema: string, name: string, ownedBy: Sequence['ownedBy']): string {
   const owner = ownedBy === null ? 'NONE' : `${qualified(schema, ownedBy.table)}.${ident(ownedBy.column)}`;
