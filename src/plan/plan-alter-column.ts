@@ -10,6 +10,9 @@ import {
   isSerial,
   nextvalDefault,
   identityOptionsSetSql,
+  identitySequenceRegclassSql,
+  parksUnusedSequence,
+  parkUnusedSequenceSql,
   serialSequenceName,
   storageType,
   type ColumnAction,
@@ -129,8 +132,27 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
   const [fromOpts, toOpts] = [from.identityOptions, to.identityOptions];
   if (from.identity !== null && to.identity !== null && fromOpts !== null && toOpts !== null) {
     const adjusted = { ...fromOpts, type: toOpts.type };
-    if (identityOptionsSetSql(adjusted, toOpts).length > 0)
-      add({ kind: 'SetIdentityOptions', from: adjusted, to: toOpts }, { kind: 'SetIdentityOptions', from: toOpts, to: adjusted });
+    if (identityOptionsSetSql(adjusted, toOpts).length > 0) {
+      // A never-called sequence outside the new bounds is first moved to the new START (each direction).
+      const regclass = identitySequenceRegclassSql(schema, table, to.name);
+      const set = (a: typeof toOpts, b: typeof toOpts) =>
+        statements(
+          parksUnusedSequence(a, b) ? parkUnusedSequenceSql(regclass, b.start) : null,
+          alterColumnSql(schema, table, to.name, { kind: 'SetIdentityOptions', from: a, to: b }),
+        );
+      add(
+        { kind: 'SetIdentityOptions', from: adjusted, to: toOpts },
+        { kind: 'SetIdentityOptions', from: toOpts, to: adjusted },
+        {
+          sql: set(adjusted, toOpts),
+          reverse: set(toOpts, adjusted),
+          hazards:
+            BigInt(toOpts.min) > BigInt(adjusted.min) || BigInt(toOpts.max) < BigInt(adjusted.max)
+              ? [hazard('may-fail-on-data', object, 'fails if the current value of its sequence lies outside the new bounds')]
+              : [],
+        },
+      );
+    }
   }
   if (to.identity !== null && from.identity !== null && to.identity !== from.identity) {
     add({ kind: 'SetGeneration', generation: to.identity }, { kind: 'SetGeneration', generation: from.identity });
