@@ -45,6 +45,7 @@ interface FkOptions {
   readonly renamedFrom?: string | null;
   readonly notValid?: boolean;
   readonly enforced?: boolean;
+  readonly period?: boolean;
 }
 
 /** A primary key or unique constraint before it is named (mutable while duplicates are merged). */
@@ -53,6 +54,7 @@ interface IndexSpec {
   readonly columns: readonly string[];
   name: string | null;
   readonly nullsNotDistinct: boolean;
+  readonly withoutOverlaps: boolean;
   readonly deferrable: boolean;
   readonly initiallyDeferred: boolean;
   readonly comment: string | null;
@@ -157,13 +159,14 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       (p) =>
         p.columns.join(',') === x.columns.join(',') &&
         p.nullsNotDistinct === x.nullsNotDistinct &&
+        p.withoutOverlaps === x.withoutOverlaps &&
         p.deferrable === x.deferrable &&
         p.initiallyDeferred === x.initiallyDeferred,
     );
     if (!prior) specs.push(x);
     else if (prior.name === null && x.name !== null) prior.name = x.name;
   };
-  const none = { nullsNotDistinct: false, deferrable: false, initiallyDeferred: false };
+  const none = { nullsNotDistinct: false, withoutOverlaps: false, deferrable: false, initiallyDeferred: false };
   for (const [col, b] of cols) {
     const pk = b[STATE].primaryKey;
     if (pk)
@@ -184,6 +187,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       kind: 'PrimaryKey',
       columns: s.columns.map(columnName),
       name: s.name,
+      withoutOverlaps: s.withoutOverlaps,
       deferrable: s.deferrable,
       initiallyDeferred: s.initiallyDeferred,
       comment: s.comment,
@@ -212,6 +216,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       columns: s.columns.map(columnName),
       name: s.name,
       nullsNotDistinct: s.nullsNotDistinct,
+      withoutOverlaps: s.withoutOverlaps,
       deferrable: s.deferrable,
       initiallyDeferred: s.initiallyDeferred,
       comment: s.comment,
@@ -220,7 +225,14 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
     });
   }
   for (const x of specs) {
-    const common = { ...base, columns: x.columns, deferrable: x.deferrable, initiallyDeferred: x.initiallyDeferred, comment: x.comment };
+    const common = {
+      ...base,
+      columns: x.columns,
+      deferrable: x.deferrable,
+      initiallyDeferred: x.initiallyDeferred,
+      comment: x.comment,
+      ...(x.withoutOverlaps ? { withoutOverlaps: true as const } : {}),
+    };
     if (x.kind === 'PrimaryKey') add({ ...common, kind: 'PrimaryKey', name: pick(x.name, null, 'pkey') }, x.renamedFrom, x.location);
     else
       add({ ...common, kind: 'Unique', name: pick(x.name, nameAddition(x.columns), 'key'), nullsNotDistinct: x.nullsNotDistinct }, x.renamedFrom, x.location);
@@ -293,6 +305,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
         initiallyDeferred: o.initiallyDeferred ?? false,
         comment: o.comment ?? null,
         ...(o.notValid === true ? { notValid: true as const } : {}),
+        ...(o.period === true ? { period: true as const } : {}),
       },
       o.renamedFrom ?? null,
       location,

@@ -66,10 +66,16 @@ function parseArgs(args: readonly unknown[]): { name: string | null; columns: Co
 /** State of a primary key declaration. */
 export interface PrimaryKeyState extends ConstraintState {
   readonly columns: readonly ColumnSpec[];
+  readonly withoutOverlaps: boolean;
 }
 
 /** A table-level PRIMARY KEY. */
-export class PrimaryKeyBuilder extends DeferrableBuilder<PrimaryKeyState> {}
+export class PrimaryKeyBuilder extends DeferrableBuilder<PrimaryKeyState> {
+  /** `(…, last WITHOUT OVERLAPS)` (PostgreSQL 18+): the last column is a range no two rows with equal other columns may overlap on. */
+  withoutOverlaps(): PrimaryKeyBuilder {
+    return this.with({ withoutOverlaps: true });
+  }
+}
 
 /** PRIMARY KEY over columns: `primaryKey(t.a, t.b)`, `primaryKey([t.a, t.b])`, `primaryKey('pk_x', ['a', 'b'])`. */
 export function primaryKey(...columns: ColumnRef[]): PrimaryKeyBuilder;
@@ -77,13 +83,14 @@ export function primaryKey(columns: readonly ColumnSpec[]): PrimaryKeyBuilder;
 export function primaryKey(name: string, columns: readonly ColumnSpec[]): PrimaryKeyBuilder;
 export function primaryKey(...args: unknown[]): PrimaryKeyBuilder {
   const { name, columns } = parseArgs(args);
-  return new PrimaryKeyBuilder({ ...base(name), columns });
+  return new PrimaryKeyBuilder({ ...base(name), columns, withoutOverlaps: false });
 }
 
 /** State of a unique constraint declaration. */
 export interface UniqueState extends ConstraintState {
   readonly columns: readonly ColumnSpec[];
   readonly nullsNotDistinct: boolean;
+  readonly withoutOverlaps: boolean;
 }
 
 /** A table-level UNIQUE constraint. */
@@ -92,6 +99,10 @@ export class UniqueBuilder extends DeferrableBuilder<UniqueState> {
   nullsNotDistinct(): UniqueBuilder {
     return this.with({ nullsNotDistinct: true });
   }
+  /** `(…, last WITHOUT OVERLAPS)` (PostgreSQL 18+), as on primaryKey. */
+  withoutOverlaps(): UniqueBuilder {
+    return this.with({ withoutOverlaps: true });
+  }
 }
 
 /** UNIQUE over columns: `unique([t.a, t.b])` or `unique('uq_name', [t.a])`. */
@@ -99,7 +110,7 @@ export function unique(columns: readonly ColumnSpec[]): UniqueBuilder;
 export function unique(name: string, columns: readonly ColumnSpec[]): UniqueBuilder;
 export function unique(...args: unknown[]): UniqueBuilder {
   const { name, columns } = parseArgs(args);
-  return new UniqueBuilder({ ...base(name), columns, nullsNotDistinct: false });
+  return new UniqueBuilder({ ...base(name), columns, nullsNotDistinct: false, withoutOverlaps: false });
 }
 
 /** State of a check constraint declaration. */
@@ -142,6 +153,7 @@ export interface ForeignKeyState extends ConstraintState {
   readonly match: FkMatch;
   readonly notValid: boolean;
   readonly enforced: boolean;
+  readonly period: boolean;
 }
 
 /** A table-level FOREIGN KEY. */
@@ -178,6 +190,13 @@ export class ForeignKeyBuilder extends DeferrableBuilder<ForeignKeyState> {
   enforced(enforced: boolean): ForeignKeyBuilder {
     return this.with({ enforced });
   }
+  /**
+   * `(…, PERIOD last) REFERENCES t (…, PERIOD last)` (PostgreSQL 18+): a temporal foreign key, the last
+   * columns of both sides are ranges and the referenced ones must cover the referencing one.
+   */
+  period(): ForeignKeyBuilder {
+    return this.with({ period: true });
+  }
 }
 
 /** FOREIGN KEY (columns): `foreignKey([t.a, t.b]).references(() => other, ['x', 'y'])`. */
@@ -195,5 +214,6 @@ export function foreignKey(...args: unknown[]): ForeignKeyBuilder {
     match: 'simple',
     notValid: false,
     enforced: true,
+    period: false,
   });
 }

@@ -11,14 +11,15 @@ import { commentJoin, notExtensionMember, ownConstraint, tableKinds, userSchema 
  * `(` + pg_get_expr(conbin) + `)`: exactly what pg_get_constraintdef prints between `CHECK ` and any
  * ` NO INHERIT` / ` NOT VALID` suffix (both deparse conbin with the same flags).
  */
-const SQL = `
+/** `conperiod` (WITHOUT OVERLAPS / PERIOD) exists from PostgreSQL 18. */
+const sql = (serverVersion: number): string => `
 SELECT n.nspname AS schema, c.relname AS "table", co.conname AS name, co.contype AS type,
        co.condeferrable AS deferrable, co.condeferred AS deferred, co.connoinherit AS no_inherit, NOT co.convalidated AS not_valid,
        CASE WHEN co.contype = 'c' THEN '(' || pg_catalog.pg_get_expr(co.conbin, co.conrelid) || ')' END AS check_expr,
        co.conrelid AS relid, co.conkey AS keys, co.confrelid AS ref_relid, co.confkey AS ref_keys,
        rn.nspname AS ref_schema, rc.relname AS ref_table,
        co.confupdtype AS on_update, co.confdeltype AS on_delete, co.confmatchtype AS match,
-       COALESCE(i.indnullsnotdistinct, false) AS nulls_not_distinct,
+       COALESCE(i.indnullsnotdistinct, false) AS nulls_not_distinct, ${serverVersion >= 180000 ? 'co.conperiod' : 'false'} AS period,
        d.description AS comment
   FROM pg_catalog.pg_constraint co
   JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
@@ -50,6 +51,7 @@ interface Row {
   on_delete: string;
   match: string;
   nulls_not_distinct: boolean;
+  period: boolean;
   comment: string | null;
 }
 
@@ -75,9 +77,9 @@ function toConstraint(r: Row, attrs: AttributeMap): Constraint {
   const base = constraintBase(r);
   switch (r.type) {
     case 'p':
-      return { kind: 'PrimaryKey', ...base, columns };
+      return { kind: 'PrimaryKey', ...base, columns, ...(r.period ? { withoutOverlaps: true } : {}) };
     case 'u':
-      return { kind: 'Unique', ...base, columns, nullsNotDistinct: r.nulls_not_distinct };
+      return { kind: 'Unique', ...base, columns, nullsNotDistinct: r.nulls_not_distinct, ...(r.period ? { withoutOverlaps: true } : {}) };
     case 'c':
       return {
         kind: 'Check',
@@ -98,6 +100,7 @@ function toConstraint(r: Row, attrs: AttributeMap): Constraint {
         onDelete: fkActions[r.on_delete] ?? unsupported(r, `ON DELETE action '${r.on_delete}'`),
         match: fkMatches[r.match] ?? unsupported(r, `MATCH type '${r.match}' (MATCH PARTIAL)`),
         ...notValid(r),
+        ...(r.period ? { period: true } : {}),
       };
     default:
       return unsupported(r, `constraint type '${(r as Row).type}'`);
@@ -109,7 +112,7 @@ function toConstraint(r: Row, attrs: AttributeMap): Constraint {
  * (from readTables) saves reading the columns again; relations it lacks are read with one more query.
  */
 export async function introspectConstraints(db: Db, attrs: AttributeMap = new Map()): Promise<Constraint[]> {
-  const rows = await db.query<Row>(SQL);
+  const rows = await db.query<Row>(sql(db.serverVersion));
   await ensureAttributes(
     db,
     attrs,

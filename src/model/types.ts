@@ -196,6 +196,7 @@ interface ConstraintBase {
 export interface PrimaryKey extends ConstraintBase {
   readonly kind: 'PrimaryKey';
   readonly columns: readonly string[];
+  readonly withoutOverlaps?: true; // `(…, last WITHOUT OVERLAPS)`, PostgreSQL ≥ 18: no two rows' last-column ranges overlap
 }
 
 /** `UNIQUE [NULLS NOT DISTINCT] (columns)`. */
@@ -203,6 +204,7 @@ export interface Unique extends ConstraintBase {
   readonly kind: 'Unique';
   readonly columns: readonly string[];
   readonly nullsNotDistinct: boolean;
+  readonly withoutOverlaps?: true; // as on PrimaryKey
 }
 
 /** `CHECK (expression)`. */
@@ -227,8 +229,8 @@ export interface ForeignKey extends ConstraintBase {
   readonly onUpdate: FkAction;
   readonly onDelete: FkAction;
   readonly match: FkMatch;
-  /** NOT VALID: rows that existed when it was added were never checked (`convalidated` false); absent when validated. */
-  readonly notValid?: true;
+  readonly notValid?: true; // NOT VALID, as on Check
+  readonly period?: true; // `(…, PERIOD last) REFERENCES t (…, PERIOD last)`, PostgreSQL ≥ 18
 }
 
 export type Constraint = PrimaryKey | Unique | Check | ForeignKey | Exclusion;

@@ -1,14 +1,18 @@
 import type { AlterColumn } from '../diff';
-import { columnKey, type Column } from '../model';
+import { columnKey, type Column, type SequenceType } from '../model';
 import {
   addColumnSql,
   alterColumnSql,
+  alterSerialSequenceTypeSql,
   createOwnedSequenceSql,
   dropColumnSql,
   dropSequenceSql,
   isSerial,
   nextvalDefault,
   identityOptionsSetSql,
+  identitySequenceRegclassSql,
+  parksUnusedSequence,
+  parkUnusedSequenceSql,
   serialSequenceName,
   storageType,
   type ColumnAction,
@@ -22,6 +26,9 @@ import { addColumnHazards, addColumnLocks } from './plan-column';
 import { hazard, Phase, plannedStep, statements, type PlannedStep, type StepSpec } from './planned-step';
 import { analyzeTypeChange } from './type-change';
 import type { Hazard } from './types';
+
+/** The sequence type of an integer column type (`integer`), null for any other type. */
+const sequenceTypeOf = (type: string): SequenceType | null => (type === 'smallint' || type === 'integer' || type === 'bigint' ? type : null);
 
 /** `pg_catalog."default"`: the collation to name when a column goes back to its type's default. */
 const DEFAULT_COLLATION = 'pg_catalog."default"';
@@ -93,6 +100,10 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
       },
     );
   }
+  // A serial that changes width (serial → bigserial) keeps its sequence: its type and bounds follow the column's.
+  const [fromSeq, toSeq] = [sequenceTypeOf(fromType), sequenceTypeOf(toType)];
+  if (isSerial(from.type) && isSerial(to.type) && fromSeq !== null && toSeq !== null && fromSeq !== toSeq)
+    raw(alterSerialSequenceTypeSql(schema, seq, fromSeq, toSeq), alterSerialSequenceTypeSql(schema, seq, toSeq, fromSeq));
   if (isSerial(to.type) && !isSerial(from.type)) raw(createOwnedSequenceSql(schema, seq, toType, table, to.name), dropSequenceSql(schema, seq));
   // Online, NOT NULL goes through a validated check, last (an identity needs the column NOT NULL first).
   const notNullOnline = to.notNull && !from.notNull && isOnlineTable(ctx, schema, table) && !(to.identity !== null && from.identity === null);
@@ -121,8 +132,27 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
   const [fromOpts, toOpts] = [from.identityOptions, to.identityOptions];
   if (from.identity !== null && to.identity !== null && fromOpts !== null && toOpts !== null) {
     const adjusted = { ...fromOpts, type: toOpts.type };
-    if (identityOptionsSetSql(adjusted, toOpts).length > 0)
-      add({ kind: 'SetIdentityOptions', from: adjusted, to: toOpts }, { kind: 'SetIdentityOptions', from: toOpts, to: adjusted });
+    if (identityOptionsSetSql(adjusted, toOpts).length > 0) {
+      // A never-called sequence outside the new bounds is first moved to the new START (each direction).
+      const regclass = identitySequenceRegclassSql(schema, table, to.name);
+      const set = (a: typeof toOpts, b: typeof toOpts) =>
+        statements(
+          parksUnusedSequence(a, b) ? parkUnusedSequenceSql(regclass, b.start) : null,
+          alterColumnSql(schema, table, to.name, { kind: 'SetIdentityOptions', from: a, to: b }),
+        );
+      add(
+        { kind: 'SetIdentityOptions', from: adjusted, to: toOpts },
+        { kind: 'SetIdentityOptions', from: toOpts, to: adjusted },
+        {
+          sql: set(adjusted, toOpts),
+          reverse: set(toOpts, adjusted),
+          hazards:
+            BigInt(toOpts.min) > BigInt(adjusted.min) || BigInt(toOpts.max) < BigInt(adjusted.max)
+              ? [hazard('may-fail-on-data', object, 'fails if the current value of its sequence lies outside the new bounds')]
+              : [],
+        },
+      );
+    }
   }
   if (to.identity !== null && from.identity !== null && to.identity !== from.identity) {
     add({ kind: 'SetGeneration', generation: to.identity }, { kind: 'SetGeneration', generation: from.identity });

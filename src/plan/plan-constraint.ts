@@ -77,7 +77,9 @@ export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedSt
   const after = (c.afterParents ?? []).map((i) => relNode(i.schema, i.name));
   const base = { object: constraintKey(k), op: '+' as const, creates: constraintNodes(k), needs: [...constraintNeeds(k), ...after] };
   if (isOnlineTable(ctx, k.schema, k.table) && k.kind !== 'Exclusion') {
-    return k.kind === 'ForeignKey' || k.kind === 'Check' ? planAddConstraintNotValid(c, k, ctx, base) : planAddKeyConcurrently(c, k, ctx, base);
+    if (k.kind === 'ForeignKey' || k.kind === 'Check') return planAddConstraintNotValid(c, k, ctx, base);
+    // A key WITHOUT OVERLAPS is backed by a GiST index only ADD CONSTRAINT builds: it takes the plain path.
+    if (k.withoutOverlaps !== true) return planAddKeyConcurrently(c, k, ctx, base);
   }
   // Dropping a partitioned table's key drops the partitions' keys it attached: the reverse adds them back.
   const reattach = (c.attaches ?? []).map((x) =>

@@ -1,6 +1,15 @@
 import type { AlterSequence, CreateSequence, DropSequence } from '../diff';
-import { relKey, type Sequence } from '../model';
-import { alterSequenceOptionsSql, changedSequenceOptions, createSequenceSql, dropSequenceSql, sequenceOwnedBySql } from '../sql';
+import { relKey, type Sequence, type SequenceOptions } from '../model';
+import {
+  alterSequenceOptionsSql,
+  changedSequenceOptions,
+  createSequenceSql,
+  dropSequenceSql,
+  parksUnusedSequence,
+  parkUnusedSequenceSql,
+  sequenceOwnedBySql,
+  sequenceRegclassSql,
+} from '../sql';
 import { columnNode, relNode, schemaNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import { restoreComment } from './comment-step';
@@ -85,10 +94,16 @@ export function planAlterSequence(c: AlterSequence): PlannedStep[] {
   const steps: PlannedStep[] = [];
   if (changedSequenceOptions(from, to).length > 0) {
     const narrows = BigInt(to.min) > BigInt(from.min) || BigInt(to.max) < BigInt(from.max);
+    // A never-called sequence outside the new bounds is first moved to the new START (each direction).
+    const set = (a: SequenceOptions, b: SequenceOptions) =>
+      statements(
+        parksUnusedSequence(a, b) ? parkUnusedSequenceSql(sequenceRegclassSql(to.schema, to.name), b.start) : null,
+        alterSequenceOptionsSql(to.schema, to.name, a, b),
+      );
     steps.push(
       plannedStep(c, {
-        sql: alterSequenceOptionsSql(to.schema, to.name, from, to),
-        reverse: alterSequenceOptionsSql(to.schema, to.name, to, from),
+        sql: set(from, to),
+        reverse: set(to, from),
         hazards: narrows ? [hazard('may-fail-on-data', object, 'fails if the current value lies outside the new bounds')] : [],
         object,
         op: '~',

@@ -18,19 +18,30 @@ export function deferrability(c: Pick<Constraint, 'deferrable' | 'initiallyDefer
   return c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
 }
 
+/** `a, b, c WITHOUT OVERLAPS` / `a, b, PERIOD c`: a key's columns, the last one marked when `mark` is given. */
+function keyList(columns: readonly string[], mark: { readonly before?: string; readonly after?: string } | null): string {
+  if (mark === null || columns.length === 0) return identList(columns);
+  const last = columns.length - 1;
+  return columns.map((c, i) => (i === last ? `${mark.before ?? ''}${ident(c)}${mark.after ?? ''}` : ident(c))).join(', ');
+}
+
+/** The WITHOUT OVERLAPS mark of a primary key or unique constraint's last column (PostgreSQL ≥ 18). */
+const overlaps = (c: { readonly withoutOverlaps?: true }) => (c.withoutOverlaps === true ? { after: ' WITHOUT OVERLAPS' } : null);
+
 /** The constraint body after `CONSTRAINT name`: PRIMARY KEY / UNIQUE / CHECK / FOREIGN KEY …. */
 export function constraintBodySql(c: Constraint): string {
   switch (c.kind) {
     case 'PrimaryKey':
-      return `PRIMARY KEY (${identList(c.columns)})${deferrability(c)}`;
+      return `PRIMARY KEY (${keyList(c.columns, overlaps(c))})${deferrability(c)}`;
     case 'Unique':
       // NULLS NOT DISTINCT: PostgreSQL ≥ 15.
-      return `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${identList(c.columns)})${deferrability(c)}`;
+      return `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${keyList(c.columns, overlaps(c))})${deferrability(c)}`;
     case 'Check':
       // CHECK constraints cannot be deferrable in Postgres; the flags are ignored.
       return `CHECK ${parens(c.expression)}${c.noInherit ? ' NO INHERIT' : ''}`;
     case 'ForeignKey': {
-      const parts = [`FOREIGN KEY (${identList(c.columns)}) REFERENCES ${qualified(c.refSchema, c.refTable)} (${identList(c.refColumns)})`];
+      const period = c.period === true ? { before: 'PERIOD ' } : null;
+      const parts = [`FOREIGN KEY (${keyList(c.columns, period)}) REFERENCES ${qualified(c.refSchema, c.refTable)} (${keyList(c.refColumns, period)})`];
       if (c.match === 'full') parts.push('MATCH FULL');
       if (c.onUpdate !== 'no-action') parts.push(`ON UPDATE ${fkAction[c.onUpdate]}`);
       if (c.onDelete !== 'no-action') parts.push(`ON DELETE ${fkAction[c.onDelete]}`);

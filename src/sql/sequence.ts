@@ -1,5 +1,5 @@
 import type { Sequence, SequenceOptions, SequenceType } from '../model';
-import { ident, qualified } from './quote';
+import { ident, literal, qualified } from './quote';
 
 const typeBounds: Readonly<Record<SequenceType, readonly [string, string]>> = {
   smallint: ['-32768', '32767'],
@@ -66,6 +66,40 @@ export function createSequenceSql(s: Sequence): string {
 export function alterSequenceOptionsSql(schema: string, name: string, from: SequenceOptions, to: SequenceOptions): string {
   return [`ALTER SEQUENCE ${qualified(schema, name)}`, ...changedSequenceOptions(from, to).map((k) => optionSql(to, k))].join(' ');
 }
+
+/**
+ * `ALTER SEQUENCE s.name AS to MAXVALUE …`: the owned sequence of a serial column whose integer type changes
+ * (`serial` → `bigserial`), with the bounds serial gives a sequence of the new type, so the column stays a serial.
+ */
+export function alterSerialSequenceTypeSql(schema: string, name: string, from: SequenceType, to: SequenceType): string {
+  return alterSequenceOptionsSql(schema, name, defaultSequenceOptions(from), defaultSequenceOptions(to));
+}
+
+/**
+ * True when a never-called sequence would stop `ALTER … MINVALUE/MAXVALUE` from `from` to `to`: it still sits at
+ * its old START, outside the new bounds ("RESTART value cannot be less than MINVALUE"), and the new START is
+ * within the old bounds, where `setval` may first move it (parkUnusedSequenceSql).
+ */
+export function parksUnusedSequence(from: SequenceOptions, to: SequenceOptions): boolean {
+  const within = (v: string, o: SequenceOptions) => BigInt(v) >= BigInt(o.min) && BigInt(v) <= BigInt(o.max);
+  return !within(from.start, to) && within(to.start, from);
+}
+
+/**
+ * `SELECT setval(seq, start, false) … WHERE pg_sequence_last_value(seq) IS NULL`: moves a sequence nobody has
+ * called yet to `start` (where a new one would be), and leaves a used one alone. `sequence` is SQL giving its
+ * regclass (sequenceRegclassSql, identitySequenceRegclassSql).
+ */
+export function parkUnusedSequenceSql(sequence: string, start: string): string {
+  return `SELECT pg_catalog.setval(s, ${BigInt(start).toString()}, false) FROM (SELECT ${sequence} AS s) q WHERE pg_catalog.pg_sequence_last_value(s) IS NULL`;
+}
+
+/** `'s.name'::regclass`. */
+export const sequenceRegclassSql = (schema: string, name: string): string => `${literal(qualified(schema, name))}::regclass`;
+
+/** The regclass of an identity column's sequence: `pg_get_serial_sequence('s.t', 'c')::regclass`. */
+export const identitySequenceRegclassSql = (schema: string, table: string, column: string): string =>
+  `pg_catalog.pg_get_serial_sequence(${literal(qualified(schema, table))}, ${literal(column)})::regclass`;
 
 /** `ALTER SEQUENCE s.name OWNED BY s.table.column` or `OWNED BY NONE`. */
 export function sequenceOwnedBySql(schema: string, name: string, ownedBy: Sequence['ownedBy']): string {

@@ -70,7 +70,7 @@ export function tablePrimaryKey(pk: PrimaryKey, table: Table, ctx: PullContext, 
   // Column names (a partition's key) go in a list: `primaryKey('a', 'b')` would name the key `a`.
   const all = cols.some((c) => !c.startsWith('t')) ? `[${cols.join(', ')}]` : cols.join(', ');
   const head = name === null ? `${fn}(${all})` : `${fn}(${tsString(name)}, [${cols.join(', ')}])`;
-  return head + tail(pk);
+  return head + (pk.withoutOverlaps === true ? '.withoutOverlaps()' : '') + tail(pk);
 }
 
 /** `unique([t.a, t.b])` for the table's `uniques:` list. */
@@ -78,7 +78,7 @@ export function tableUnique(u: Unique, table: Table, ctx: PullContext, imports: 
   const name = explicitName(u, table, ctx);
   const fn = imports.lib('unique');
   const head = `${fn}(${name === null ? '' : `${tsString(name)}, `}[${refs(u.columns, table).join(', ')}])`;
-  return head + (u.nullsNotDistinct ? '.nullsNotDistinct()' : '') + tail(u);
+  return head + (u.nullsNotDistinct ? '.nullsNotDistinct()' : '') + (u.withoutOverlaps === true ? '.withoutOverlaps()' : '') + tail(u);
 }
 
 /** `check(sql\`${t.price} > 0\`)` for the table's `checks:` list. */
@@ -113,6 +113,7 @@ export function tableForeignKey(fk: ForeignKey, table: Table, ctx: PullContext, 
   if (fk.onDelete !== 'no-action') out += `.onDelete(${tsString(fk.onDelete)})`;
   if (fk.onUpdate !== 'no-action') out += `.onUpdate(${tsString(fk.onUpdate)})`;
   if (fk.match !== 'simple') out += `.match(${tsString(fk.match)})`;
+  if (fk.period === true) out += '.period()';
   return out + tail(fk);
 }
 
