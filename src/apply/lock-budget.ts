@@ -221,6 +221,8 @@ export function changeLockObjects(c: Change): string[] {
     case 'AttachPartition':
     case 'DetachPartition':
       return [rel(c.table.schema, c.table.name), ...(c.table.partitionOf ? [rel(c.table.partitionOf.schema, c.table.partitionOf.table)] : [])];
+    case 'AttachPartitionIndex':
+      return [rel(c.table.schema, c.table.name), rel(c.table.schema, c.index), rel(c.parent.schema, c.parent.name)];
     case 'AlterColumnStorage':
     case 'AlterInheritedColumn':
       return [rel(c.schema, c.table)];

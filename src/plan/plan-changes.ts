@@ -29,6 +29,7 @@ import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } f
 import { planAlterInheritedColumn } from './plan-inherited-column';
 import { planGrantDefaultPrivilege, planRevokeDefaultPrivilege } from './plan-default-privilege';
 import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
+import { planAttachPartitionIndex } from './plan-partition-index';
 import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
 import { planReplicationChange } from './plan-publication';
 import { planRecreateCompositeType, planRecreateDomain } from './plan-recreate-domain';
@@ -200,6 +201,8 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planAlterTableShape(c);
     case 'AttachPartition':
       return planAttachPartition(c);
+    case 'AttachPartitionIndex':
+      return planAttachPartitionIndex(c);
     case 'DetachPartition':
       return planDetachPartition(c);
     case 'AlterColumnStorage':
