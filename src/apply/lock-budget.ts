@@ -146,6 +146,8 @@ export function changeLockObjects(c: Change): string[] {
       return [`routine:${routineKey(c.to)}`];
     case 'RenameRoutine':
       return [`routine:${routineKey({ schema: c.schema, name: c.from, identityArgs: c.identityArgs })}`];
+    case 'AlterTrigger':
+      return [rel(c.to.schema, c.to.table)];
     case 'CreateTrigger':
     case 'DropTrigger':
       return [rel(c.trigger.schema, c.trigger.table), `routine:${c.trigger.functionSchema}.${c.trigger.functionName}()`];
