@@ -1,4 +1,4 @@
-import { relKey, type Catalog, type Constraint, type Index, type TableName } from '../model';
+import { chooseName, expressionColumnName, indexColumnNames, nameAddition, relKey, type Catalog, type Constraint, type Index, type TableName } from '../model';
 import type { Change, CreateTable } from './changes';
 import { sameDefinition } from './partition-attach';
 
@@ -75,6 +75,44 @@ function keysOnCopies(changes: readonly Change[], from: Catalog, to: Catalog): C
   });
 }
 
+/** A parent's key's fields placed on partition `p` under `name` (without the parent's comment). */
+const onPartition = (p: TableName, name: string) => ({ schema: p.schema, table: p.name, name, comment: null });
+
+/** The plain unique btree index a key stands for. */
+function keyIndex(k: Key): Index {
+  const key = (column: string) => ({ column, expression: null, opclass: null, collation: null, descending: false, nullsFirst: false });
+  return {
+    kind: 'Index',
+    schema: k.schema,
+    table: k.table,
+    name: k.name,
+    unique: true,
+    method: 'btree',
+    keys: k.columns.map(key),
+    include: [],
+    where: null,
+    nullsNotDistinct: k.kind === 'Unique' && k.nullsNotDistinct,
+    comment: null,
+  };
+}
+
+/** Relation names of a schema (tables, views, sequences, indexes, keys' indexes), which a new index name must avoid. */
+function taken(c: Catalog, schema: string): Set<string> {
+  const named = [...c.tables, ...c.views, ...c.sequences, ...c.indexes, ...c.constraints.filter((k) => k.kind !== 'Check' && k.kind !== 'ForeignKey')];
+  return new Set(named.filter((x) => x.schema === schema).map((x) => x.name));
+}
+
+/**
+ * The copy Postgres builds of a parent's index on partition `p` (CREATE INDEX on the parent, ADD PRIMARY
+ * KEY/UNIQUE): the parent's definition under the name ChooseIndexName gives (`p_pkey`, `p_cols_key`, `p_cols_idx`).
+ */
+function copyFor(i: Index, p: TableName, key: Key['kind'] | null, names: ReadonlySet<string>): Index {
+  const columns = indexColumnNames(i.keys.map((k) => k.column ?? expressionColumnName(k.expression ?? '')));
+  const name =
+    key === 'PrimaryKey' ? chooseName(p.name, null, 'pkey', names) : chooseName(p.name, nameAddition(columns), key === 'Unique' ? 'key' : 'idx', names);
+  return { ...i, schema: p.schema, table: p.name, name, comment: null };
+}
+
 /** A partition's plain index matches a parent's key: unique btree on the same plain columns, in order, nothing more. */
 function indexMatchesKey(i: Index, k: Key): boolean {
   return (
@@ -127,7 +165,7 @@ function attachToIncomplete(changes: Change[], from: Catalog, to: Catalog): Chan
       );
       if (drop !== undefined && drop.kind === 'DropIndex') {
         replaced.add(drop);
-        attach(drop.index.name, key && { ...key, schema: p.schema, table: p.name, name: drop.index.name, comment: null });
+        attach(drop.index.name, key && { ...key, ...onPartition(p, drop.index.name) });
         continue;
       }
       // The partition's own key the target no longer lists (the parent's key's part there).
@@ -144,7 +182,18 @@ function attachToIncomplete(changes: Change[], from: Catalog, to: Catalog): Chan
       if (dropKey !== undefined && dropKey.kind === 'DropConstraint') {
         replaced.add(dropKey);
         attach(dropKey.constraint.name);
+        continue;
       }
+      // None: built as Postgres builds the parent's copy on a partition, under the name it would choose.
+      const build = copyFor(index ?? keyIndex(key!), p, key?.kind ?? null, taken(from, p.schema));
+      added.push({
+        kind: 'AttachPartitionIndex',
+        parent,
+        table: p,
+        index: build.name,
+        build,
+        ...(key ? { key: { ...key, ...onPartition(p, build.name) } } : {}),
+      });
     }
   }
   return [...changes.filter((c) => !replaced.has(c)), ...added];

@@ -1,4 +1,4 @@
-import type { Column, Constraint, Policy, Table, TableName } from '../model';
+import type { Column, Constraint, Index, Policy, Table, TableName } from '../model';
 import type { Around } from './around';
 
 /**
@@ -29,6 +29,8 @@ export interface AttachPartitionIndex {
   readonly table: TableName;
   readonly index: string;
   readonly key?: Constraint;
+  /** The index to build on the partition first (it had no matching one), named as Postgres names a parent's copies. */
+  readonly build?: Index;
 }
 
 /**
