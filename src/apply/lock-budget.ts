@@ -146,6 +146,8 @@ export function changeLockObjects(c: Change): string[] {
       return [`routine:${routineKey(c.to)}`];
     case 'RenameRoutine':
       return [`routine:${routineKey({ schema: c.schema, name: c.from, identityArgs: c.identityArgs })}`];
+    case 'AlterTrigger':
+      return [rel(c.to.schema, c.to.table)];
     case 'CreateTrigger':
     case 'DropTrigger':
       return [rel(c.trigger.schema, c.trigger.table), `routine:${c.trigger.functionSchema}.${c.trigger.functionName}()`];
@@ -221,6 +223,8 @@ export function changeLockObjects(c: Change): string[] {
     case 'AttachPartition':
     case 'DetachPartition':
       return [rel(c.table.schema, c.table.name), ...(c.table.partitionOf ? [rel(c.table.partitionOf.schema, c.table.partitionOf.table)] : [])];
+    case 'AttachPartitionIndex':
+      return [rel(c.table.schema, c.table.name), rel(c.table.schema, c.index), rel(c.parent.schema, c.parent.name)];
     case 'AlterColumnStorage':
     case 'AlterInheritedColumn':
       return [rel(c.schema, c.table)];

@@ -100,6 +100,18 @@ export interface CreateTable {
   readonly kind: 'CreateTable';
   readonly table: Table;
   readonly constraints: readonly Constraint[];
+  /**
+   * A new partition's keys made from its copies of the parent's existing plain indexes (`ADD CONSTRAINT …
+   * USING INDEX`), as the target has them attached there: inline, the key would get an index of its own
+   * beside the copy (see diff/partition-complete.ts).
+   */
+  readonly keysOnCopies?: readonly KeyOnCopy[];
+}
+
+/** A partition's key and the parent index whose copy on the partition becomes its index. */
+export interface KeyOnCopy {
+  readonly key: Constraint;
+  readonly parentIndex: RelationName;
 }
 export interface DropTable {
   readonly kind: 'DropTable';
@@ -161,7 +173,14 @@ export interface ValidateConstraint {
 export interface DropConstraint extends Around {
   readonly kind: 'DropConstraint';
   readonly constraint: Constraint;
+  readonly incomplete?: Incomplete;
 }
+/**
+ * A partitioned table's index or key that some partitions had no part of (Catalog.incompletePartitionIndexes):
+ * `restorable` when none had one (its reverse adds it ON ONLY the parent), `lossy` when some had theirs
+ * attached, under names the model does not hold (no reverse).
+ */
+export type Incomplete = 'restorable' | 'lossy';
 export interface RenameConstraint {
   readonly kind: 'RenameConstraint';
   readonly schema: string;
@@ -193,6 +212,7 @@ export interface DropIndex extends Around {
   readonly kind: 'DropIndex';
   readonly index: Index;
   readonly attachedKeys?: readonly Constraint[];
+  readonly incomplete?: Incomplete;
 }
 export interface RenameIndex {
   readonly kind: 'RenameIndex';

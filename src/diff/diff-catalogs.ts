@@ -8,6 +8,7 @@ import { diffExtensions } from './extensions';
 import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
 import { keepPartitionIndexesApart } from './partition-adoption';
+import { completePartitionIndexes } from './partition-complete';
 import { attachPartitionIndexes, withAttachedKeys } from './partition-attach';
 import { applyRenames } from './renames';
 import { applyObjectRenames } from './object-renames';
@@ -70,5 +71,5 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     ]),
     to,
   );
-  return keepPartitionIndexesApart(withAttachedKeys(changes, a, to), a, to);
+  return completePartitionIndexes(keepPartitionIndexesApart(withAttachedKeys(changes, a, to), a, to), a, to);
 }

@@ -59,6 +59,10 @@ export function diffInheritedColumns(from: Catalog, to: Catalog): Change[] {
     const parent = parentsOf(b)[0];
     if (parent === undefined) continue;
     const a = before.get(tableKey(b));
+    // A new child's primary key, made with it (inline or from a copy), makes its columns NOT NULL already.
+    const keyed = new Set(
+      a === undefined ? to.constraints.flatMap((k) => (k.kind === 'PrimaryKey' && k.schema === b.schema && k.table === b.name ? k.columns : [])) : [],
+    );
     const names = new Set([...b.columnOverrides, ...(a?.columnOverrides ?? []), ...(a?.columns ?? [])].map((x) => x.name));
     for (const name of [...names].sort()) {
       const pTo = parentColumnOf(b, to, name);
@@ -69,6 +73,7 @@ export function diffInheritedColumns(from: Catalog, to: Catalog): Change[] {
       const own = a?.columns.find((x) => x.name === name);
       const pFrom = a === undefined ? undefined : parentColumnOf(a, from, name);
       if (own !== undefined) current = factsOf(own);
+      else if (a === undefined && keyed.has(name)) current = { ...current, notNull: true };
       else if (a !== undefined && pFrom !== undefined) {
         const held = factsOf(withOverride(pFrom, a));
         if (!sameParents(a, b)) current = held;

@@ -1,4 +1,4 @@
-import { indexKey, routineKey, triggerKey, viewKey, type Catalog, type Routine, type View } from '../model';
+import { indexKey, routineKey, triggerKey, viewKey, type Catalog, type Routine, type Trigger, type View } from '../model';
 import { deepEqual } from '../util';
 import type { Change } from './changes';
 import { dependencyKey, dependsOnAny, invalidatedBy, relationKey, routineDependencyKey } from './dependents';
@@ -139,6 +139,12 @@ function rebuildOnRecreated(from: Catalog, to: Catalog, base: readonly Change[],
   return out;
 }
 
+/** A trigger without its firing state (the default `O` stands for none). */
+const firing = (t: Trigger): Trigger => {
+  const { enabled: _state, ...rest } = t;
+  return rest;
+};
+
 /**
  * Triggers: a changed trigger, or one on a recreated view, calling a recreated function or reading a column
  * whose type changes (Postgres refuses the ALTER then), is dropped and created.
@@ -153,9 +159,13 @@ function diffTriggers(from: Catalog, to: Catalog, invalid: ReadonlySet<string>):
       invalid.has(relationKey(a.schema, a.table)) ||
       invalid.has(routineDependencyKey(a.functionSchema, a.functionName, '')) ||
       dependsOnAny(a.dependsOn, invalid);
-    if (broken || !sameDefinition(a, b)) out.push({ kind: 'DropTrigger', trigger: a }, { kind: 'CreateTrigger', trigger: b });
-    else if (commentChanged(a, b))
-      out.push({ kind: 'SetComment', target: { kind: 'Trigger', schema: b.schema, table: b.table, name: b.name }, from: a.comment, to: b.comment });
+    if (broken || !sameDefinition(firing(a), firing(b))) out.push({ kind: 'DropTrigger', trigger: a }, { kind: 'CreateTrigger', trigger: b });
+    else {
+      // The firing state alone (ENABLE/DISABLE/REPLICA/ALWAYS) changes in place.
+      if (a.enabled !== b.enabled) out.push({ kind: 'AlterTrigger', from: a, to: b });
+      if (commentChanged(a, b))
+        out.push({ kind: 'SetComment', target: { kind: 'Trigger', schema: b.schema, table: b.table, name: b.name }, from: a.comment, to: b.comment });
+    }
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Column, Policy, Table, TableName } from '../model';
+import type { Column, Constraint, Index, Policy, Table, TableName } from '../model';
 import type { Around } from './around';
 
 /**
@@ -16,6 +16,21 @@ export interface AlterTableShape {
 export interface KeptMembers {
   readonly keepConstraints: readonly string[];
   readonly keepIndexes: readonly string[];
+}
+
+/**
+ * `ALTER INDEX parent ATTACH PARTITION index`: the partition's own index (or key's index) becomes its part of
+ * a partitioned table's index that it had none attached for (Catalog.incompletePartitionIndexes). `key`: a
+ * parent's key takes only keys, so the partition's unique index is first made this key (USING INDEX).
+ */
+export interface AttachPartitionIndex {
+  readonly kind: 'AttachPartitionIndex';
+  readonly parent: { readonly schema: string; readonly name: string };
+  readonly table: TableName;
+  readonly index: string;
+  readonly key?: Constraint;
+  /** The index to build on the partition first (it had no matching one), named as Postgres names a parent's copies. */
+  readonly build?: Index;
 }
 
 /**
@@ -91,4 +106,13 @@ export interface RenamePolicy {
 }
 
 export type ShapeChange =
-  AlterTableShape | AttachPartition | DetachPartition | AlterColumnStorage | AlterInheritedColumn | CreatePolicy | DropPolicy | AlterPolicy | RenamePolicy;
+  | AlterTableShape
+  | AttachPartition
+  | AttachPartitionIndex
+  | DetachPartition
+  | AlterColumnStorage
+  | AlterInheritedColumn
+  | CreatePolicy
+  | DropPolicy
+  | AlterPolicy
+  | RenamePolicy;

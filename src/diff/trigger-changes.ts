@@ -8,6 +8,12 @@ export interface DropTrigger {
   readonly kind: 'DropTrigger';
   readonly trigger: Trigger;
 }
+/** `ALTER TABLE … ENABLE [REPLICA|ALWAYS] | DISABLE TRIGGER …`: only the firing state differs. */
+export interface AlterTrigger {
+  readonly kind: 'AlterTrigger';
+  readonly from: Trigger;
+  readonly to: Trigger;
+}
 export interface RenameTrigger {
   readonly kind: 'RenameTrigger';
   readonly schema: string;
@@ -47,4 +53,4 @@ export interface AlterEventTrigger {
 }
 
 export type TriggerChange =
-  CreateTrigger | DropTrigger | RenameTrigger | CreateRule | DropRule | ReplaceRule | CreateEventTrigger | DropEventTrigger | AlterEventTrigger;
+  CreateTrigger | DropTrigger | AlterTrigger | RenameTrigger | CreateRule | DropRule | ReplaceRule | CreateEventTrigger | DropEventTrigger | AlterEventTrigger;

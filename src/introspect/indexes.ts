@@ -35,7 +35,9 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS 
   JOIN pg_catalog.pg_am am ON am.oid = ic.relam
   ${commentJoin('d', 'pg_class', 'i.indexrelid')}
  WHERE (c.relkind IN ${tableKinds} OR c.relkind = 'm') AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
-   AND i.indisvalid -- an index left INVALID by a failed CREATE INDEX CONCURRENTLY does not count (online plans drop and rebuild it)
+   -- an index left INVALID by a failed CREATE INDEX CONCURRENTLY does not count (online plans drop and rebuild it); a
+   -- partitioned table's is invalid only while some partitions have no index attached to it (Catalog.incompletePartitionIndexes)
+   AND (i.indisvalid OR c.relkind = 'p')
    AND NOT ic.relispartition -- a partition's copy of its parent's index is the parent's
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co
                     WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))`;

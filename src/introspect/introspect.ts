@@ -26,7 +26,7 @@ import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
 import { introspectDefaultPrivileges } from './default-privileges';
 import { introspectExpressionUses } from './expression-uses';
-import { introspectPartitionKeyAttachments } from './partition-keys';
+import { introspectIncompletePartitionIndexes, introspectPartitionKeyAttachments } from './partition-keys';
 import { scopeCatalog, type Scope } from './scope';
 import { introspectPublications } from './publications';
 import { introspectForeignServers, introspectForeignTables } from './foreign';
@@ -103,6 +103,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const defaultPrivileges = await step('default privileges', db, introspectDefaultPrivileges);
     const expressionUses = await step('expression dependencies', db, introspectExpressionUses);
     const partitionKeyAttachments = await step('partition keys attached to indexes', db, introspectPartitionKeyAttachments);
+    const incompletePartitionIndexes = await step('partitioned indexes not attached everywhere', db, introspectIncompletePartitionIndexes);
     const publications = await step('publications', db, introspectPublications);
     const foreignServers = await step('foreign servers', db, introspectForeignServers);
     const foreignTables = await step('foreign tables', db, introspectForeignTables);
@@ -144,6 +145,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         foreignTables,
         expressionUses,
         partitionKeyAttachments,
+        incompletePartitionIndexes,
       }),
       options.scope,
     );

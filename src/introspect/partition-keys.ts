@@ -1,4 +1,4 @@
-import type { PartitionKeyAttachment } from '../model';
+import type { IncompletePartitionIndex, PartitionKeyAttachment, TableName } from '../model';
 import type { Db } from '../db';
 import { userSchema } from './sql-fragments';
 
@@ -31,4 +31,43 @@ interface Row {
 export async function introspectPartitionKeyAttachments(db: Db): Promise<PartitionKeyAttachment[]> {
   const rows = await db.query<Row>(SQL);
   return rows.map((r) => ({ schema: r.schema, table: r.table, name: r.name, indexSchema: r.index_schema, index: r.index }));
+}
+
+/**
+ * Indexes of partitioned tables that Postgres marks invalid, each with the partitions that have no index
+ * attached to it (`CREATE INDEX … ON ONLY`, `ALTER TABLE ONLY … ADD PRIMARY KEY` left incomplete). A
+ * partitioned table's index is invalid only for that reason (CONCURRENTLY is refused on them).
+ */
+const INCOMPLETE_SQL = `
+SELECT n.nspname AS schema, c.relname AS "table", ic.relname AS index, pn.nspname AS partition_schema, p.relname AS partition
+  FROM pg_catalog.pg_index i
+  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN pg_catalog.pg_inherits h ON h.inhparent = c.oid
+   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits hi JOIN pg_catalog.pg_index ci ON ci.indexrelid = hi.inhrelid
+                    WHERE hi.inhparent = i.indexrelid AND ci.indrelid = h.inhrelid)
+  LEFT JOIN pg_catalog.pg_class p ON p.oid = h.inhrelid
+  LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+ WHERE c.relkind = 'p' AND NOT i.indisvalid AND NOT ic.relispartition AND ${userSchema('n')}`;
+
+interface IncompleteRow {
+  schema: string;
+  table: string;
+  index: string;
+  partition_schema: string | null;
+  partition: string | null;
+}
+
+/** The partitioned tables' indexes some partitions have no attached index for (see IncompletePartitionIndex). */
+export async function introspectIncompletePartitionIndexes(db: Db): Promise<IncompletePartitionIndex[]> {
+  const rows = await db.query<IncompleteRow>(INCOMPLETE_SQL);
+  const out = new Map<string, { schema: string; table: string; index: string; partitions: TableName[] }>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.schema, r.index]);
+    const x = out.get(key) ?? { schema: r.schema, table: r.table, index: r.index, partitions: [] };
+    if (r.partition_schema !== null && r.partition !== null) x.partitions.push({ schema: r.partition_schema, name: r.partition });
+    out.set(key, x);
+  }
+  return [...out.values()];
 }

@@ -9,6 +9,7 @@ export * from './implicit-names';
 export * from './integrity';
 export * from './sql-tokens';
 export * from './replication';
+export * from './partition-members';
 export * from './aggregate';
 export * from './range-type';
 export * from './statistics';

@@ -79,5 +79,13 @@ export function sortCatalog(c: Catalog): Catalog {
     ...(c.defaultPrivileges ? { defaultPrivileges: sorted(c.defaultPrivileges, defaultPrivilegeKey) } : {}),
     ...(c.expressionUses ? { expressionUses: sorted(c.expressionUses, (u) => JSON.stringify(u.owner)) } : {}),
     ...(c.partitionKeyAttachments ? { partitionKeyAttachments: sorted(c.partitionKeyAttachments, (k) => JSON.stringify([k.schema, k.table, k.name])) } : {}),
+    ...(c.incompletePartitionIndexes
+      ? {
+          incompletePartitionIndexes: sorted(
+            c.incompletePartitionIndexes.map((x) => ({ ...x, partitions: sorted(x.partitions, relKey) })),
+            (x) => JSON.stringify([x.schema, x.index]),
+          ),
+        }
+      : {}),
   };
 }

@@ -20,6 +20,7 @@ import type { TextSearchConfiguration, TextSearchDictionary } from './text-searc
 import type { Collation, CompositeType, Domain, Grant, Sequence, SequenceOptions } from './type-objects';
 import type { DefaultPrivilege } from './default-privilege';
 import type { ForeignServer, ForeignTable, Publication } from './replication';
+import type { IncompletePartitionIndex, PartitionKeyAttachment } from './partition-members';
 import type {
   ColumnOverride,
   ColumnStorage,
@@ -86,15 +87,13 @@ export interface Catalog {
    * key cannot be dropped on its own: it goes with the parent's index (see diff/partition-attach.ts).
    */
   readonly partitionKeyAttachments?: readonly PartitionKeyAttachment[];
-}
-
-/** A partition's key (`schema.table.name`) attached to its parent's index `indexSchema.index`. */
-export interface PartitionKeyAttachment {
-  readonly schema: string;
-  readonly table: string;
-  readonly name: string;
-  readonly indexSchema: string;
-  readonly index: string;
+  /**
+   * Indexes and keys of partitioned tables that some partitions have no attached index for (Postgres marks
+   * them invalid: `CREATE INDEX … ON ONLY`, `ALTER TABLE ONLY … ADD PRIMARY KEY`, not yet attached on every
+   * partition), sorted; introspected only. A plan completes one by attaching the partitions' matching
+   * indexes (see diff/partition-complete.ts).
+   */
+  readonly incompletePartitionIndexes?: readonly IncompletePartitionIndex[];
 }
 
 /** A namespace (`CREATE SCHEMA`). */

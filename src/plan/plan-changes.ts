@@ -15,7 +15,15 @@ import { planCreateTable, planDropTable, planRenameTable } from './plan-table';
 import type { PlannedStep } from './planned-step';
 import { planCreateRoutine, planDropRoutine, planRenameRoutine, planReplaceRoutine } from './plan-routine';
 import { planCreateRule, planDropRule, planReplaceRule } from './plan-rule';
-import { planAlterEventTrigger, planCreateEventTrigger, planCreateTrigger, planDropEventTrigger, planDropTrigger, planRenameTrigger } from './plan-trigger';
+import {
+  planAlterEventTrigger,
+  planAlterTrigger,
+  planCreateEventTrigger,
+  planCreateTrigger,
+  planDropEventTrigger,
+  planDropTrigger,
+  planRenameTrigger,
+} from './plan-trigger';
 import { planAlterViewStorage, planCreateView, planDropView, planRefreshView, planRenameView, planReplaceView } from './plan-view';
 import { stepTimeouts } from './timeouts';
 import type { Plan, PlanOptions, Step } from './types';
@@ -29,6 +37,7 @@ import { planAlterPolicy, planCreatePolicy, planDropPolicy, planRenamePolicy } f
 import { planAlterInheritedColumn } from './plan-inherited-column';
 import { planGrantDefaultPrivilege, planRevokeDefaultPrivilege } from './plan-default-privilege';
 import { planAlterColumnStorage, planAlterTableShape, planAttachPartition, planDetachPartition } from './plan-table-shape';
+import { planAttachPartitionIndex } from './plan-partition-index';
 import { planGrantPrivilege, planRevokePrivilege } from './plan-grant';
 import { planReplicationChange } from './plan-publication';
 import { planRecreateCompositeType, planRecreateDomain } from './plan-recreate-domain';
@@ -132,6 +141,8 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planDropEventTrigger(c);
     case 'AlterEventTrigger':
       return planAlterEventTrigger(c);
+    case 'AlterTrigger':
+      return planAlterTrigger(c);
     case 'CreateSequence':
       return planCreateSequence(c);
     case 'DropSequence':
@@ -200,6 +211,8 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planAlterTableShape(c);
     case 'AttachPartition':
       return planAttachPartition(c);
+    case 'AttachPartitionIndex':
+      return planAttachPartitionIndex(c);
     case 'DetachPartition':
       return planDetachPartition(c);
     case 'AlterColumnStorage':

@@ -1,6 +1,6 @@
 import type { AddConstraint, DropConstraint, RenameConstraint, ValidateConstraint } from '../diff';
 import { constraintKey, type Constraint } from '../model';
-import { addConstraintSql, dropConstraintSql, renameConstraintSql, validateConstraintSql } from '../sql';
+import { addConstraintOnlySql, addConstraintSql, dropConstraintSql, renameConstraintSql, validateConstraintSql } from '../sql';
 import { isNewTable, isOnlineTable, type PlanContext } from './context';
 import { columnNode, constraintNode, relNode, uniqueKeyNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
@@ -126,7 +126,10 @@ export function planDropConstraint(c: DropConstraint): PlannedStep[] {
   return [
     plannedStep(c, {
       sql: dropConstraintSql(k),
-      reverse: statements(addConstraintSql(k), comment),
+      // A partitioned table's key none of whose partitions had a part comes back ONLY on the parent.
+      ...(c.incomplete === 'lossy'
+        ? { reverse: null, irreversible: 'some partitions had their part of the key attached, under names the plan does not know' }
+        : { reverse: statements((c.incomplete === 'restorable' ? addConstraintOnlySql : addConstraintSql)(k), comment) }),
       object: constraintKey(k),
       op: '-',
       phase: k.kind === 'ForeignKey' ? Phase.DropForeignKey : Phase.DropConstraint,

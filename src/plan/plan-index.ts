@@ -1,6 +1,14 @@
 import type { CreateIndex, DropIndex, RenameIndex } from '../diff';
 import { relKey, type Constraint, type Index } from '../model';
-import { addConstraintSql, createIndexConcurrentlySql, createIndexSql, dropIndexConcurrentlySql, dropIndexSql, renameIndexSql } from '../sql';
+import {
+  addConstraintSql,
+  createIndexConcurrentlySql,
+  createIndexOnlySql,
+  createIndexSql,
+  dropIndexConcurrentlySql,
+  dropIndexSql,
+  renameIndexSql,
+} from '../sql';
 import { isNewTable, isOnlineTable, type PlanContext } from './context';
 import { columnNode, relNode, schemaNode, uniqueKeyNode } from './graph-keys';
 import { tableLock } from './locks';
@@ -107,7 +115,10 @@ export function planDropIndex(c: DropIndex, ctx: PlanContext): PlannedStep[] {
   return [
     plannedStep(c, {
       sql: online ? dropIndexConcurrentlySql(i) : dropIndexSql(i, keys.length > 0),
-      reverse: statements(...addKeys(keys), createIndexSql(i), comment),
+      // A partitioned table's index none of whose partitions had a part comes back ONLY on the parent.
+      ...(c.incomplete === 'lossy'
+        ? { reverse: null, irreversible: 'some partitions had their part of the index attached, under names the plan does not know' }
+        : { reverse: statements(...addKeys(keys), (c.incomplete === 'restorable' ? createIndexOnlySql : createIndexSql)(i), comment) }),
       object: relKey(i),
       op: '-',
       phase: Phase.DropIndex,

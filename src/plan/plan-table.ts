@@ -1,6 +1,6 @@
 import type { CreateTable, DropTable, RenameTable } from '../diff';
 import { relKey, type Constraint, type Table } from '../model';
-import { createTableSql, dropTableSql, isSerial, renameForeignTableSql, renameTableSql, serialSequenceName } from '../sql';
+import { createTableSql, dropTableSql, isSerial, keyOnParentCopySql, renameForeignTableSql, renameTableSql, serialSequenceName } from '../sql';
 import { columnDefinitionNeeds } from './column-needs';
 import { columnNode, constraintNode, relNode, schemaNode, typeNode } from './graph-keys';
 import { tableLock } from './locks';
@@ -31,18 +31,23 @@ function tableCommentsSql(t: Table, constraints: readonly Constraint[]): (string
   ];
 }
 
-/** CREATE TABLE with its columns and PK/UNIQUE/CHECK constraints inline (foreign keys come later). */
+/**
+ * CREATE TABLE with its columns and PK/UNIQUE/CHECK constraints inline (foreign keys come later); a
+ * partition's keys made from its copies of the parent's indexes follow it (see CreateTable.keysOnCopies).
+ */
 export function planCreateTable(c: CreateTable): PlannedStep[] {
   const t = c.table;
+  const onCopies = c.keysOnCopies ?? [];
+  const keysSql = onCopies.map(({ key, parentIndex }) => (key.kind === 'PrimaryKey' || key.kind === 'Unique' ? keyOnParentCopySql(key, parentIndex) : null));
   return [
     plannedStep(c, {
-      sql: createTableSql(t, c.constraints),
+      sql: statements(createTableSql(t, c.constraints), ...keysSql),
       reverse: dropTableSql(t),
       object: relKey(t),
       op: '+',
       phase: Phase.CreateTable,
-      creates: tableNodes(t, c.constraints),
-      needs: tableNeeds(t),
+      creates: tableNodes(t, [...c.constraints, ...onCopies.map((k) => k.key)]),
+      needs: [...tableNeeds(t), ...onCopies.map((k) => relNode(k.parentIndex.schema, k.parentIndex.name))],
     }),
   ];
 }

@@ -1,4 +1,4 @@
-import type { AlterEventTrigger, CreateEventTrigger, CreateTrigger, DropEventTrigger, DropTrigger, RenameTrigger } from '../diff';
+import type { AlterEventTrigger, AlterTrigger, CreateEventTrigger, CreateTrigger, DropEventTrigger, DropTrigger, RenameTrigger } from '../diff';
 import { nameKey, type EventTrigger, type Trigger } from '../model';
 import {
   createEventTriggerSql,
@@ -69,6 +69,21 @@ export function planDropTrigger(c: DropTrigger): PlannedStep[] {
       phase: Phase.DropTrigger,
       drops: [node(t)],
       needs: needs(t),
+    }),
+  ];
+}
+
+/** ALTER TABLE … ENABLE [REPLICA|ALWAYS] | DISABLE TRIGGER (the trigger stays; no drop and create). */
+export function planAlterTrigger(c: AlterTrigger): PlannedStep[] {
+  const t = c.to;
+  return [
+    plannedStep(c, {
+      sql: enableTriggerSql(t, t.enabled ?? 'O'),
+      reverse: enableTriggerSql(c.from, c.from.enabled ?? 'O'),
+      object: object(t),
+      op: '~',
+      phase: Phase.CreateTrigger,
+      needs: [node(t)],
     }),
   ];
 }

@@ -64,8 +64,17 @@ export function constraintDefinitionSql(c: Constraint): string {
  * (no) rows and marks every constraint valid, which the diff accepts for a declared NOT VALID.
  */
 export function addConstraintSql(c: Constraint): string {
+  return addSql(c, false);
+}
+
+/** `ALTER TABLE ONLY t ADD CONSTRAINT …`: a partitioned table's key without its partitions' parts (they are attached later). */
+export function addConstraintOnlySql(c: Constraint): string {
+  return addSql(c, true);
+}
+
+function addSql(c: Constraint, only: boolean): string {
   const notValid = (c.kind === 'Check' || c.kind === 'ForeignKey') && c.notValid === true ? ' NOT VALID' : '';
-  return `ALTER TABLE ${qualified(c.schema, c.table)} ADD ${constraintDefinitionSql(c)}${notValid}`;
+  return `ALTER TABLE ${only ? 'ONLY ' : ''}${qualified(c.schema, c.table)} ADD ${constraintDefinitionSql(c)}${notValid}`;
 }
 
 /** `ALTER TABLE t DROP CONSTRAINT name`. */

@@ -24,8 +24,13 @@ export function createIndexConcurrentlySql(i: Index): string {
   return indexSql(i, true);
 }
 
-function indexSql(i: Index, concurrently: boolean): string {
-  let sql = `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${ident(i.name)} ON ${qualified(i.schema, i.table)} USING ${i.method} (${i.keys.map(indexKeySql).join(', ')})`;
+/** `CREATE [UNIQUE] INDEX … ON ONLY parent …`: a partitioned table's index without its partitions' parts (invalid until they are attached). */
+export function createIndexOnlySql(i: Index): string {
+  return indexSql(i, false, true);
+}
+
+function indexSql(i: Index, concurrently: boolean, only = false): string {
+  let sql = `CREATE ${i.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${ident(i.name)} ON ${only ? 'ONLY ' : ''}${qualified(i.schema, i.table)} USING ${i.method} (${i.keys.map(indexKeySql).join(', ')})`;
   if (i.include.length > 0) sql += ` INCLUDE (${identList(i.include)})`;
   // NULLS NOT DISTINCT: PostgreSQL ≥ 15, unique indexes only.
   if (i.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
