@@ -14,6 +14,7 @@ import {
   planTarget,
   planValidated,
   normalizeDeclared,
+  prepareEmbeddedAhead,
   type PlanTargetOptions,
   type PlanValidation,
 } from '../pipeline';
@@ -124,6 +125,8 @@ export async function runPlan(opts: PlanFlags): Promise<Outcome> {
     const hit = await cache.lookup();
     if (hit) return renderPlanView(hit, opts.json === true);
     const target = resolved.target;
+    // Normalized (unless cached) before the target starts, so the scratch instance is gone by then.
+    if (!opts.devUrl) await prepareEmbeddedAhead(declared, defaultCacheDir(), { onProgress: showProgress }).finally(() => progress().clear());
     const db = await during('starting the embedded database', () =>
       openResolved(
         target,
