@@ -5,8 +5,8 @@ import type { Catalog } from '../model';
 import { sha256, stableJson } from '../util';
 
 /**
- * A cache of normalized declarations, keyed by the declared catalog, the engine and server version that
- * normalized it, and the build of schemakit doing it: normalizing renders every object into a scratch
+ * A cache of normalized declarations, keyed by the declared catalog, the server that normalized it (for the
+ * embedded engine, the installed PGlite build), and the build of schemakit doing it: normalizing renders every object into a scratch
  * database and introspects it back (a second PGlite of ~300 MB and ~1 s, or a temporary database), while
  * most runs of `plan` see declarations that were already normalized. Keyed by the declared catalog rather
  * than the files, so an edit that changes no declaration (a comment, a reformat) still hits. A successful
