@@ -91,7 +91,7 @@ function program(done: (o: Outcome) => void): Command {
     .option('--yes', 'do not ask for confirmation')
     .option('--chunked', 'commit in chunks when the plan needs more locks than one transaction can hold (resumable)')
     .option('--lock-wait <seconds>', "wait this long for another runner's migration lock", '60')
-    .action(async (o) => done(await fleetOr('apply', o, async () => (await import('./commands')).runApply(o, logLine))));
+    .action(async (o) => done(await fleetOr('apply', o, async () => (await import('./apply-command')).runApply(o, logLine))));
 
   withScopeOptions(
     withOnlineOptions(
@@ -118,7 +118,11 @@ function program(done: (o: Outcome) => void): Command {
           'bad-option',
           `--${first.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --data (a data-migration template)`,
         );
-      done(o.data ? await (await import('./data-migration-command')).runGenerateData(name, o) : await (await import('./commands')).runGenerate(name, o));
+      done(
+        o.data
+          ? await (await import('./data-migration-command')).runGenerateData(name, o)
+          : await (await import('./migrate-command')).runGenerateMigration(name, o),
+      );
     });
 
   registerMigrate(cmd, target, done);

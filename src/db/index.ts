@@ -3,7 +3,8 @@ export { connectPostgres, connectTimeoutOf, DEFAULT_CONNECT_TIMEOUT_S } from './
 export { redactUrl } from '../util';
 export { openPglite, pgliteExtensionsOf, PGLITE_PG_MAJOR, type PgliteOpenOptions } from './pglite';
 export { pgliteExtensionNames } from './pglite-extensions';
-export { acquirePglite, closePglitePool, type AcquirePgliteOptions } from './pglite-pool';
+export { acquirePglite, closePglitePool, startOwnPglite, type AcquirePgliteOptions } from './pglite-pool';
+export { pgliteBuildStamp } from './pglite-template';
 export { withTransaction, inTransaction } from './transaction';
 export { createScratch, type Scratch, type ScratchOptions } from './scratch';
 export { resetDatabase } from './reset';

@@ -57,6 +57,26 @@ export async function acquirePglite(options: AcquirePgliteOptions = {}): Promise
   return lend(pooled);
 }
 
+/**
+ * A fresh, empty in-memory PGlite outside the pool: closing the Db shuts the instance down, and its memory
+ * (~150 MB) is freed rather than kept for reuse. For a command that needs a scratch instance only before it
+ * starts its embedded target, so that the process never holds both at once.
+ */
+export async function startOwnPglite(options: AcquirePgliteOptions = {}): Promise<Db> {
+  const wanted = normalizeExtensionNames(options.extensions);
+  let pg: PGlite;
+  try {
+    pg = await startEmptyPglite(wanted);
+  } catch (cause) {
+    throw new SchemakitError('db', 'connect-failed', `cannot start PGlite: ${(cause as Error).message}`, { cause });
+  }
+  const own = pg;
+  return wrapPglite(own, 'pglite (memory)', () => own.close(), wanted).catch(async (e: unknown) => {
+    await own.close().catch(() => undefined);
+    throw e;
+  });
+}
+
 function lend(p: Pooled): Promise<Db> {
   return wrapPglite(
     p.pg,

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openAsBlob, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -14,8 +14,12 @@ import { newPglite } from './pglite-factory';
  */
 let pristine: Promise<Blob | null> | null = null;
 
-/** Path of the cached tarball for the installed PGlite build (its WASM files' sizes and times). */
-function cachePath(): string {
+/**
+ * The installed PGlite build: its directory and its WASM files' sizes and times, which change with any
+ * other build (read without loading PGlite). Keys what depends on the build: the pristine tarball, and
+ * the normalized declarations of embedded targets (pipeline/normalize-cache.ts).
+ */
+export function pgliteBuildStamp(): string {
   const dist = dirname(require.resolve('@electric-sql/pglite'));
   const stamp = ['pglite.wasm', 'pglite.data', 'initdb.wasm']
     .map((f) => {
@@ -23,17 +27,27 @@ function cachePath(): string {
       return s ? `${f}:${s.size}:${Math.floor(s.mtimeMs)}` : f;
     })
     .join('|');
-  return join(tmpdir(), 'schemakit-cache', `pglite-pristine-${sha256(dist + stamp).slice(0, 16)}.tar`);
+  return dist + stamp;
+}
+
+/** Path of the cached tarball for the installed PGlite build. */
+function cachePath(): string {
+  return join(tmpdir(), 'schemakit-cache', `pglite-pristine-${sha256(pgliteBuildStamp()).slice(0, 16)}.tar`);
 }
 
 const diskCacheEnabled = (): boolean => !/^(off|0|false|no)$/i.test(process.env.SCHEMAKIT_PGLITE_CACHE ?? '');
 
-/** Reads the cached tarball, or null when absent or unreadable. */
-function readCache(): Blob | null {
+/**
+ * The cached tarball, or null when absent or unreadable: a Blob backed by the file (read when an instance
+ * starts from it), so the process does not keep the ~40 MB in memory for its whole life (the pool may start
+ * more instances) nor copy it twice (a Buffer, then a Blob of it).
+ */
+async function readCache(): Promise<Blob | null> {
   if (!diskCacheEnabled()) return null;
   try {
-    const bytes = readFileSync(cachePath());
-    return bytes.length > 1_000_000 ? new Blob([bytes]) : null;
+    const path = cachePath();
+    if (statSync(path).size <= 1_000_000) return null;
+    return await openAsBlob(path);
   } catch {
     return null;
   }
@@ -58,7 +72,7 @@ async function writeCache(tar: Blob): Promise<void> {
  * initdb and, before anything touches the new instance, dumps it as the pristine tarball for next time.
  */
 export async function startEmptyPglite(extensionNames: readonly string[] = []): Promise<PGlite> {
-  pristine ??= Promise.resolve(readCache());
+  pristine ??= readCache();
   const tar = await pristine;
   if (tar) {
     try {
@@ -83,6 +97,6 @@ export async function startEmptyPglite(extensionNames: readonly string[] = []): 
  * null. Used to seed a new persistent data directory without running initdb (~1 s instead of 3-8 s).
  */
 export async function cachedPristineTarball(): Promise<Blob | null> {
-  pristine ??= Promise.resolve(readCache());
+  pristine ??= readCache();
   return pristine;
 }

@@ -11,6 +11,7 @@ export {
   refuseInvalidData,
   planDeclaredWithData,
   planReferenceData,
+  prepareEmbeddedAhead,
   type DataOptions,
   type PreparedData,
   type OnPhase,

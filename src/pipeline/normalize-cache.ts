@@ -1,21 +1,30 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Db } from '../db';
+import { pgliteBuildStamp, type Db } from '../db';
 import type { Catalog } from '../model';
 import { sha256, stableJson } from '../util';
 
 /**
- * A cache of normalized declarations, keyed by the declared catalog, the engine and server version that
- * normalized it, and the build of schemakit doing it: normalizing renders every object into a scratch
+ * A cache of normalized declarations, keyed by the declared catalog, the server that normalized it (for the
+ * embedded engine, the installed PGlite build), and the build of schemakit doing it: normalizing renders every object into a scratch
  * database and introspects it back (a second PGlite of ~300 MB and ~1 s, or a temporary database), while
  * most runs of `plan` see declarations that were already normalized. Keyed by the declared catalog rather
  * than the files, so an edit that changes no declaration (a comment, a reformat) still hits. A successful
  * normalization is stored; anything unreadable is a miss. Delete `.schemakit/cache` to drop it.
  */
 export function normalizedCacheKey(declared: Catalog, like: Db): string {
+  if (like.engine === 'pglite') return embeddedNormalizedCacheKey(declared);
   // A server normalizes with its own settings and extension builds: one key per server (password-free URL).
-  const server = like.engine === 'postgres' ? like.description : 'pglite';
-  return sha256([stableJson(declared), like.engine, String(like.serverVersion), server, codeStamp()].join('\0'));
+  return sha256([stableJson(declared), like.engine, String(like.serverVersion), like.description, codeStamp()].join('\0'));
+}
+
+/**
+ * The key for the embedded engine, known without starting it: the installed PGlite build stands for its
+ * server version (any other build has other WASM files), so a command can look the cache up, or fill it,
+ * before it starts its embedded target (see normalizeEmbeddedAhead).
+ */
+export function embeddedNormalizedCacheKey(declared: Catalog): string {
+  return sha256([stableJson(declared), 'pglite', pgliteBuildStamp(), codeStamp()].join('\0'));
 }
 
 /** Size and time of this build's files that decide what normalization returns (any rebuild changes them). */
@@ -37,6 +46,11 @@ export function codeStamp(): string {
 /** The cached catalog for `key`, or undefined. */
 export function readNormalizedCache(cacheDir: string, key: string): Catalog | undefined {
   return readCacheEntry<Catalog>(cacheDir, 'normalized', key);
+}
+
+/** Whether a catalog is cached for `key` (without reading it). */
+export function hasNormalizedCache(cacheDir: string, key: string): boolean {
+  return fs.existsSync(path.join(cacheDir, `normalized-${key}.json`));
 }
 
 /** Stores the catalog for `key` (see writeCacheEntry). */

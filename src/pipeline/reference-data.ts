@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createScratch, type Db, type Scratch } from '../db';
+import { createScratch, startOwnPglite, type Db, type Scratch } from '../db';
 import { diffReferenceData, dropStaged, findReferenceTables, validateForeignKeys, type ReferenceTable, type ValidTable } from '../data';
 import type { Declared } from '../declare';
 import { diffCatalogs } from '../diff';
@@ -10,7 +10,15 @@ import { planChanges, type Plan, type PlanOptions } from '../plan';
 import { formatProblem, SchemakitError, sha256, stableJson, type OnProgress, type Problem } from '../util';
 import { normalizeDeclared, normalizeInto, type NormalizeOptions } from './normalize';
 import { introspectCached } from './introspect-cache';
-import { normalizedCacheKey, readCacheEntry, readNormalizedCache, writeCacheEntry, writeNormalizedCache } from './normalize-cache';
+import {
+  embeddedNormalizedCacheKey,
+  hasNormalizedCache,
+  normalizedCacheKey,
+  readCacheEntry,
+  readNormalizedCache,
+  writeCacheEntry,
+  writeNormalizedCache,
+} from './normalize-cache';
 import { checkableOnTarget, checkRows, phase, type CheckedData, type OnPhase } from './reference-data-check';
 
 export type { OnPhase } from './reference-data-check';
@@ -96,7 +104,7 @@ async function prepareDeferred(declared: Declared, target: Db, options: DataOpti
       dispose();
       checked = await checkRows(target, catalog, refs, { stage: true, onPhase });
     } else {
-      const key = cacheDir ? referenceDataCacheKey(declared, target, refs) : '';
+      const key = cacheDir ? referenceDataCacheKey(normalizedKey, refs) : '';
       checked = cacheDir ? readCacheEntry<CheckedData>(cacheDir, 'reference-data', key) : undefined;
       if (!checked) {
         // The declared types must exist where the rows are checked: a scratch database the declarations are in.
@@ -120,11 +128,36 @@ async function prepareDeferred(declared: Declared, target: Db, options: DataOpti
 }
 
 /**
+ * For a command about to start its embedded target: when the declarations are not in the cache yet,
+ * normalizes them (and checks the reference data that must be checked where the declarations exist) into
+ * the cache first, in a PGlite instance of its own that is shut down before this returns. The command then
+ * finds both cached and holds no scratch instance next to its target: one instance at a time, ~150 MB less
+ * (the first `plan` of the example project: ~600 MB → under 400 MB). Reference data edited under cached
+ * declarations is checked as before (on a scratch instance beside the target, when it must be).
+ */
+export async function prepareEmbeddedAhead(declared: Declared, cacheDir: string, options: { root?: string; onProgress?: OnProgress } = {}): Promise<void> {
+  const normalizedKey = embeddedNormalizedCacheKey(declared.catalog);
+  if (hasNormalizedCache(cacheDir, normalizedKey)) return;
+  options.onProgress?.({ kind: 'ScratchDatabase' });
+  const scratch = await startOwnPglite({ extensions: declared.catalog.extensions.map((e) => e.name) });
+  try {
+    const catalog = await normalizeInto(declared, scratch, options.onProgress);
+    writeNormalizedCache(cacheDir, normalizedKey, catalog);
+    const refs = findReferenceTables(options.root ?? process.cwd(), 'data', declared.referenceData ?? []);
+    // As prepareDeferred: types the target may not read as declared are checked where the declarations are.
+    if (refs.length === 0 || (await checkableOnTarget(scratch, catalog, refs))) return;
+    writeCacheEntry(cacheDir, 'reference-data', referenceDataCacheKey(normalizedKey, refs), await checkRows(scratch, catalog, refs, {}));
+  } finally {
+    await scratch.close();
+  }
+}
+
+/**
  * Key of the scratch check: the normalized catalog's key (declarations, engine, server, build), the
  * reference tables found (paths, modes, specs) and every CSV file's content. The target's rows are not in
  * it: the foreign keys that read them are checked on every run.
  */
-function referenceDataCacheKey(declared: Declared, target: Db, refs: readonly ReferenceTable[]): string {
+function referenceDataCacheKey(normalizedKey: string, refs: readonly ReferenceTable[]): string {
   const content = (p: string): string => {
     try {
       return createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -132,7 +165,7 @@ function referenceDataCacheKey(declared: Declared, target: Db, refs: readonly Re
       return 'unreadable';
     }
   };
-  return sha256([normalizedCacheKey(declared.catalog, target), stableJson(refs), ...refs.map((r) => content(r.path))].join('\0'));
+  return sha256([normalizedKey, stableJson(refs), ...refs.map((r) => content(r.path))].join('\0'));
 }
 
 /** Problems in file, line, column order. */
