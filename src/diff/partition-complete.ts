@@ -1,4 +1,15 @@
-import { chooseName, expressionColumnName, indexColumnNames, nameAddition, relKey, type Catalog, type Constraint, type Index, type TableName } from '../model';
+import {
+  chooseName,
+  expressionColumnName,
+  indexColumnNames,
+  keyIndex,
+  nameAddition,
+  relKey,
+  type Catalog,
+  type Constraint,
+  type Index,
+  type TableName,
+} from '../model';
 import type { Change, CreateTable } from './changes';
 import { sameDefinition } from './partition-attach';
 
@@ -77,24 +88,6 @@ function keysOnCopies(changes: readonly Change[], from: Catalog, to: Catalog): C
 
 /** A parent's key's fields placed on partition `p` under `name` (without the parent's comment). */
 const onPartition = (p: TableName, name: string) => ({ schema: p.schema, table: p.name, name, comment: null });
-
-/** The plain unique btree index a key stands for. */
-function keyIndex(k: Key): Index {
-  const key = (column: string) => ({ column, expression: null, opclass: null, collation: null, descending: false, nullsFirst: false });
-  return {
-    kind: 'Index',
-    schema: k.schema,
-    table: k.table,
-    name: k.name,
-    unique: true,
-    method: 'btree',
-    keys: k.columns.map(key),
-    include: [],
-    where: null,
-    nullsNotDistinct: k.kind === 'Unique' && k.nullsNotDistinct,
-    comment: null,
-  };
-}
 
 /** Relation names of a schema (tables, views, sequences, indexes, keys' indexes), which a new index name must avoid. */
 function taken(c: Catalog, schema: string): Set<string> {

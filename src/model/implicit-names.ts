@@ -1,3 +1,5 @@
+import type { Index, PrimaryKey, Unique } from './types';
+
 /**
  * Postgres's rules for names it picks itself (src/backend/commands/indexcmds.c and catalog/namespace.c,
  * unchanged from PG 11 through 18): `makeObjectName` truncates the parts so the result fits in
@@ -89,4 +91,21 @@ export function expressionColumnName(expression: string): string {
   const bare = new RegExp(String.raw`^\s*${part}\s*$`).exec(expression);
   if (bare) return bare[1] !== undefined ? bare[1].replace(/""/g, '"') : (bare[2] as string).toLowerCase();
   return 'expr';
+}
+
+/** The unique btree index Postgres builds behind a PRIMARY KEY or UNIQUE constraint, named like it (no comment). */
+export function keyIndex(k: PrimaryKey | Unique): Index {
+  return {
+    kind: 'Index',
+    schema: k.schema,
+    table: k.table,
+    name: k.name,
+    unique: true,
+    method: 'btree',
+    keys: k.columns.map((column) => ({ column, expression: null, opclass: null, collation: null, descending: false, nullsFirst: false })),
+    include: [],
+    where: null,
+    nullsNotDistinct: k.kind === 'Unique' && k.nullsNotDistinct,
+    comment: null,
+  };
 }

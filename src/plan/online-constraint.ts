@@ -1,5 +1,5 @@
 import type { AddConstraint } from '../diff';
-import { constraintKey, relKey, type Constraint, type Index, type PrimaryKey, type Unique } from '../model';
+import { constraintKey, keyIndex, relKey, type Constraint, type PrimaryKey, type Unique } from '../model';
 import {
   addConstraintNotValidSql,
   addConstraintUsingIndexSql,
@@ -52,23 +52,6 @@ export function planAddConstraintNotValid(c: AddConstraint, k: Constraint, ctx: 
       ],
     }),
   ];
-}
-
-/** The unique index behind a PRIMARY KEY or UNIQUE constraint, named like it. */
-function keyIndex(k: PrimaryKey | Unique): Index {
-  return {
-    kind: 'Index',
-    schema: k.schema,
-    table: k.table,
-    name: k.name,
-    unique: true,
-    method: 'btree',
-    keys: k.columns.map((column) => ({ column, expression: null, opclass: null, collation: null, descending: false, nullsFirst: false })),
-    include: [],
-    where: null,
-    nullsNotDistinct: k.kind === 'Unique' && k.nullsNotDistinct,
-    comment: null,
-  };
 }
 
 /**
