@@ -129,6 +129,10 @@ function attachToIncomplete(changes: Change[], from: Catalog, to: Catalog): Chan
   const touched = touchedRelations(changes);
   const replaced = new Set<Change>();
   const added: Change[] = [];
+  // Relation names per schema, read once and grown with each part built here, so that two parts built on one
+  // partition (two parent indexes on the same columns) get distinct names, as ChooseIndexName gives them.
+  const names = new Map<string, Set<string>>();
+  const namesIn = (schema: string) => names.get(schema) ?? names.set(schema, taken(from, schema)).get(schema)!;
   for (const x of incomplete) {
     // A parent index the plan drops or rebuilds: building it attaches (or copies) the partitions' indexes.
     if (touched.has(rel(x.schema, x.index))) continue;
@@ -178,7 +182,8 @@ function attachToIncomplete(changes: Change[], from: Catalog, to: Catalog): Chan
         continue;
       }
       // None: built as Postgres builds the parent's copy on a partition, under the name it would choose.
-      const build = copyFor(index ?? keyIndex(key!), p, key?.kind ?? null, taken(from, p.schema));
+      const build = copyFor(index ?? keyIndex(key!), p, key?.kind ?? null, namesIn(p.schema));
+      namesIn(p.schema).add(build.name);
       added.push({
         kind: 'AttachPartitionIndex',
         parent,

@@ -42,7 +42,7 @@ const SETTINGS = "SET LOCAL search_path = ''; SET LOCAL jit = off; SET LOCAL ena
 /** Runs one per-kind reader, naming the kind in any error. */
 async function step<T>(what: string, db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
   try {
-    return await fn(preparing(db));
+    return await fn(db);
   } catch (cause) {
     if (cause instanceof SchemakitError && cause.stage === 'introspect') throw cause;
     throw new SchemakitError('introspect', 'query-failed', `${what} of ${db.description}: ${(cause as Error).message}`, { cause });
@@ -67,6 +67,7 @@ function preparing(db: Db): Db {
  */
 export async function introspect(db: Db, options: { scope?: Scope } = {}): Promise<Catalog> {
   const nested = inTransaction(db);
+  const catalogDb = preparing(db);
   return withTransaction(db, async () => {
     const saved = await queryRow<{ search_path: string; jit: string; enable_nestloop: string; workers: string }>(
       db,
@@ -76,37 +77,37 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     );
     if (!nested) await db.exec('SET TRANSACTION READ ONLY');
     await db.exec(SETTINGS);
-    const schemas = await step('schemas', db, introspectSchemas);
-    const extensions = await step('extensions', db, introspectExtensions);
-    const enums = await step('enums', db, introspectEnums);
-    const { tables, attributes } = await step('tables', db, readTables);
-    const constraints = await step('constraints', db, (d) => introspectConstraints(d, attributes));
-    const indexes = await step('indexes', db, (d) => introspectIndexes(d, attributes));
-    const dependencies = await step('dependencies', db, readDependencies);
-    const views = await step('views', db, (d) => introspectViews(d, dependencies));
-    const routines = await step('routines', db, (d) => introspectRoutines(d, dependencies));
-    const triggers = await step('triggers', db, (d) => introspectTriggers(d, dependencies));
-    const eventTriggers = await step('event triggers', db, introspectEventTriggers);
-    const rules = await step('rules', db, (d) => introspectRules(d, dependencies));
-    const sequences = await step('sequences', db, introspectSequences);
-    const domains = await step('domains', db, introspectDomains);
-    const compositeTypes = await step('composite types', db, introspectCompositeTypes);
-    const collations = await step('collations', db, introspectCollations);
-    const aggregates = await step('aggregates', db, introspectAggregates);
-    const rangeTypes = await step('range types', db, introspectRangeTypes);
-    const statistics = await step('extended statistics', db, introspectStatistics);
-    const textSearchDictionaries = await step('text search dictionaries', db, introspectTextSearchDictionaries);
-    const textSearchConfigurations = await step('text search configurations', db, introspectTextSearchConfigurations);
-    const exclusions = await step('exclusion constraints', db, (d) => introspectExclusions(d, attributes));
-    const policies = await step('policies', db, introspectPolicies);
-    const grants = await step('privileges', db, introspectGrants);
-    const defaultPrivileges = await step('default privileges', db, introspectDefaultPrivileges);
-    const expressionUses = await step('expression dependencies', db, introspectExpressionUses);
-    const partitionKeyAttachments = await step('partition keys attached to indexes', db, introspectPartitionKeyAttachments);
-    const incompletePartitionIndexes = await step('partitioned indexes not attached everywhere', db, introspectIncompletePartitionIndexes);
-    const publications = await step('publications', db, introspectPublications);
-    const foreignServers = await step('foreign servers', db, introspectForeignServers);
-    const foreignTables = await step('foreign tables', db, introspectForeignTables);
+    const schemas = await step('schemas', catalogDb, introspectSchemas);
+    const extensions = await step('extensions', catalogDb, introspectExtensions);
+    const enums = await step('enums', catalogDb, introspectEnums);
+    const { tables, attributes } = await step('tables', catalogDb, readTables);
+    const constraints = await step('constraints', catalogDb, (d) => introspectConstraints(d, attributes));
+    const indexes = await step('indexes', catalogDb, (d) => introspectIndexes(d, attributes));
+    const dependencies = await step('dependencies', catalogDb, readDependencies);
+    const views = await step('views', catalogDb, (d) => introspectViews(d, dependencies));
+    const routines = await step('routines', catalogDb, (d) => introspectRoutines(d, dependencies));
+    const triggers = await step('triggers', catalogDb, (d) => introspectTriggers(d, dependencies));
+    const eventTriggers = await step('event triggers', catalogDb, introspectEventTriggers);
+    const rules = await step('rules', catalogDb, (d) => introspectRules(d, dependencies));
+    const sequences = await step('sequences', catalogDb, introspectSequences);
+    const domains = await step('domains', catalogDb, introspectDomains);
+    const compositeTypes = await step('composite types', catalogDb, introspectCompositeTypes);
+    const collations = await step('collations', catalogDb, introspectCollations);
+    const aggregates = await step('aggregates', catalogDb, introspectAggregates);
+    const rangeTypes = await step('range types', catalogDb, introspectRangeTypes);
+    const statistics = await step('extended statistics', catalogDb, introspectStatistics);
+    const textSearchDictionaries = await step('text search dictionaries', catalogDb, introspectTextSearchDictionaries);
+    const textSearchConfigurations = await step('text search configurations', catalogDb, introspectTextSearchConfigurations);
+    const exclusions = await step('exclusion constraints', catalogDb, (d) => introspectExclusions(d, attributes));
+    const policies = await step('policies', catalogDb, introspectPolicies);
+    const grants = await step('privileges', catalogDb, introspectGrants);
+    const defaultPrivileges = await step('default privileges', catalogDb, introspectDefaultPrivileges);
+    const expressionUses = await step('expression dependencies', catalogDb, introspectExpressionUses);
+    const partitionKeyAttachments = await step('partition keys attached to indexes', catalogDb, introspectPartitionKeyAttachments);
+    const incompletePartitionIndexes = await step('partitioned indexes not attached everywhere', catalogDb, introspectIncompletePartitionIndexes);
+    const publications = await step('publications', catalogDb, introspectPublications);
+    const foreignServers = await step('foreign servers', catalogDb, introspectForeignServers);
+    const foreignTables = await step('foreign tables', catalogDb, introspectForeignTables);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),
