@@ -147,6 +147,8 @@ function toTrigger(d: TriggerDecl): Trigger {
     deferrable: o.deferrable ?? false,
     initiallyDeferred: o.initiallyDeferred ?? false,
     ...(o.enabled === undefined || o.enabled === 'O' ? {} : { enabled: o.enabled }),
+    ...(o.referencing?.oldTable === undefined ? {} : { oldTable: o.referencing.oldTable }),
+    ...(o.referencing?.newTable === undefined ? {} : { newTable: o.referencing.newTable }),
     dependsOn: [],
     comment: o.comment ?? null,
   };

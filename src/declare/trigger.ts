@@ -34,6 +34,8 @@ export interface TriggerOptions {
   readonly initiallyDeferred?: boolean;
   /** `D` disabled (`ALTER TABLE … DISABLE TRIGGER`), `R` replica only, `A` always (default `O`: enabled). */
   readonly enabled?: 'O' | 'D' | 'R' | 'A';
+  /** `REFERENCING OLD TABLE AS old NEW TABLE AS new`: the transition relations an AFTER trigger reads. */
+  readonly referencing?: { readonly oldTable?: string; readonly newTable?: string };
   readonly comment?: string;
   /** The trigger's previous name: the change becomes `ALTER TRIGGER … RENAME TO`. */
   readonly renamedFrom?: string;

@@ -16,7 +16,8 @@ SELECT t.oid, n.nspname AS schema, c.relname AS "table", t.tgname AS name, t.tgt
           JOIN pg_catalog.pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.attnum) AS update_of,
        pg_catalog.pg_get_triggerdef(t.oid) AS definition, fn.nspname AS function_schema, p.proname AS function_name,
        pg_catalog.encode(t.tgargs, 'hex') AS args, t.tgnargs AS nargs, t.tgconstraint <> 0 AS "constraint",
-       t.tgdeferrable AS deferrable, t.tginitdeferred AS initially_deferred, t.tgenabled AS enabled, d.description AS comment
+       t.tgdeferrable AS deferrable, t.tginitdeferred AS initially_deferred, t.tgenabled AS enabled,
+       t.tgoldtable AS old_table, t.tgnewtable AS new_table, d.description AS comment
   FROM pg_catalog.pg_trigger t
   JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -41,6 +42,8 @@ interface Row {
   deferrable: boolean;
   initially_deferred: boolean;
   enabled: 'O' | 'D' | 'R' | 'A';
+  old_table: string | null;
+  new_table: string | null;
   comment: string | null;
 }
 
@@ -93,6 +96,8 @@ function toTrigger(r: Row, deps: Dependencies): Trigger {
     dependsOn: deps.triggers.get(Number(r.oid)) ?? [],
     comment: r.comment ?? null,
     ...(r.enabled === 'O' ? {} : { enabled: r.enabled }),
+    ...(r.old_table === null ? {} : { oldTable: r.old_table }),
+    ...(r.new_table === null ? {} : { newTable: r.new_table }),
   };
 }
 

@@ -145,6 +145,10 @@ export interface Trigger {
   readonly comment: string | null;
   /** `tgenabled` when not `O` (fires in origin and local sessions, the default): `D` disabled, `R` replica only, `A` always. */
   readonly enabled?: 'D' | 'R' | 'A';
+  /** `REFERENCING OLD TABLE AS name` (an AFTER trigger's transition relation, `tgoldtable`), when it has one. */
+  readonly oldTable?: string;
+  /** `REFERENCING NEW TABLE AS name` (`tgnewtable`), when it has one. */
+  readonly newTable?: string;
 }
 
 /**

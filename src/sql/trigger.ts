@@ -8,15 +8,26 @@ function eventsSql(t: Trigger): string {
   return t.events.map((e) => (e === 'update' && t.updateOf.length > 0 ? `UPDATE OF ${identList(t.updateOf)}` : e.toUpperCase())).join(' OR ');
 }
 
+/** `REFERENCING OLD TABLE AS a NEW TABLE AS b` (the transition relations an AFTER trigger reads), or nothing. */
+function referencingSql(t: Pick<Trigger, 'oldTable' | 'newTable'>): string[] {
+  const parts = [
+    ...(t.oldTable !== undefined ? [`OLD TABLE AS ${ident(t.oldTable)}`] : []),
+    ...(t.newTable !== undefined ? [`NEW TABLE AS ${ident(t.newTable)}`] : []),
+  ];
+  return parts.length > 0 ? [`REFERENCING ${parts.join(' ')}`] : [];
+}
+
 /**
- * `CREATE [OR REPLACE] [CONSTRAINT] TRIGGER name timing events ON table [DEFERRABLE …] FOR EACH ROW|STATEMENT
- * [WHEN (…)] EXECUTE FUNCTION fn('arg', …)`. OR REPLACE (PostgreSQL 14+) is not allowed for constraint triggers.
+ * `CREATE [OR REPLACE] [CONSTRAINT] TRIGGER name timing events ON table [DEFERRABLE …] [REFERENCING …] FOR EACH
+ * ROW|STATEMENT [WHEN (…)] EXECUTE FUNCTION fn('arg', …)`. OR REPLACE (PostgreSQL 14+) is not allowed for
+ * constraint triggers.
  */
 export function createTriggerSql(t: Trigger, orReplace = false): string {
   const timing = t.timing === 'instead-of' ? 'INSTEAD OF' : t.timing.toUpperCase();
   const parts = [
     `CREATE ${orReplace ? 'OR REPLACE ' : ''}${t.constraint ? 'CONSTRAINT ' : ''}TRIGGER ${ident(t.name)} ${timing} ${eventsSql(t)} ON ${qualified(t.schema, t.table)}`,
     ...(t.constraint && t.deferrable ? [`DEFERRABLE INITIALLY ${t.initiallyDeferred ? 'DEFERRED' : 'IMMEDIATE'}`] : []),
+    ...referencingSql(t),
     `FOR EACH ${t.forEachRow ? 'ROW' : 'STATEMENT'}`,
     ...(t.when !== null ? [`WHEN (${t.when})`] : []),
     `EXECUTE FUNCTION ${qualified(t.functionSchema, t.functionName)}(${t.args.map(literal).join(', ')})`,

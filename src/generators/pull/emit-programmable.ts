@@ -182,6 +182,10 @@ export function emitTrigger(t: Trigger, ctx: PullContext, imports: Imports): str
   if (t.deferrable) lines.push('  deferrable: true,');
   if (t.initiallyDeferred) lines.push('  initiallyDeferred: true,');
   if (t.enabled !== undefined) lines.push(`  enabled: ${tsString(t.enabled)},`);
+  if (t.oldTable !== undefined || t.newTable !== undefined)
+    lines.push(
+      `  referencing: ${tsValue({ ...(t.oldTable !== undefined ? { oldTable: t.oldTable } : {}), ...(t.newTable !== undefined ? { newTable: t.newTable } : {}) })},`,
+    );
   if (t.comment !== null) lines.push(`  comment: ${tsString(t.comment)},`);
   return `${imports.lib('trigger')}(${imports.ref(on)}, ${tsString(t.name)}, {\n${lines.join('\n')}\n})`;
 }
