@@ -1,8 +1,8 @@
 import type { Db } from './types';
 
 /**
- * Everything a user can add to a database that is not inside a schema is dropped here; schema objects go
- * with DROP SCHEMA … CASCADE. Extensions go first so that their member objects are not dropped one by one.
+ * Everything a user can add to a database that is not inside a schema is dropped here (database-wide default
+ * privileges too); schema objects go with DROP SCHEMA … CASCADE. Extensions go first so that their member objects are not dropped one by one.
  * `public` is then recreated exactly as initdb makes it since PostgreSQL 15: owned by pg_database_owner,
  * USAGE (not CREATE) for PUBLIC, and its standard comment.
  */
@@ -25,6 +25,26 @@ BEGIN
   END LOOP;
   FOR r IN SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' LOOP
     EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
+  END LOOP;
+  -- Database-wide default privileges (schema-scoped ones went with their schemas): every grantee's taken away,
+  -- then the built-in ones given back (all to the owner; EXECUTE on functions and USAGE on types to PUBLIC), at
+  -- which point Postgres drops the entry.
+  FOR r IN SELECT pg_catalog.pg_get_userbyid(d.defaclrole) AS owner,
+                  CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'
+                                       WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END AS objects,
+                  d.defaclobjtype AS objtype,
+                  (SELECT pg_catalog.array_agg(DISTINCT a.grantee) FROM pg_catalog.aclexplode(d.defaclacl) a) AS grantees
+             FROM pg_catalog.pg_default_acl d WHERE d.defaclnamespace = 0 LOOP
+    IF r.grantees IS NOT NULL THEN
+      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE ALL ON %s FROM %s', r.owner, r.objects,
+        (SELECT pg_catalog.string_agg(CASE g WHEN 0 THEN 'PUBLIC' ELSE format('%I', pg_catalog.pg_get_userbyid(g)) END, ', ')
+           FROM pg_catalog.unnest(r.grantees) AS g));
+    END IF;
+    EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT ALL ON %s TO %I', r.owner, r.objects, r.owner);
+    IF r.objtype IN ('f', 'T') THEN
+      EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT %s ON %s TO PUBLIC', r.owner,
+        CASE r.objtype WHEN 'f' THEN 'EXECUTE' ELSE 'USAGE' END, r.objects);
+    END IF;
   END LOOP;
   EXECUTE format('ALTER DATABASE %I RESET ALL', current_database());
 END
@@ -57,8 +77,8 @@ const BATCH = 100;
 
 /**
  * Returns a database to the state of a new one: every non-system schema dropped, `public` recreated as
- * new, extensions (except the built-in plpgsql), foreign-data wrappers, event triggers and publications dropped, session state
- * discarded. Roles and other cluster-wide objects are left alone.
+ * new, extensions (except the built-in plpgsql), foreign-data wrappers, event triggers, publications and database-wide
+ * default privileges dropped, session state discarded. Roles and other cluster-wide objects are left alone.
  */
 export async function resetDatabase(db: Db): Promise<void> {
   // Outside a transaction ROLLBACK only warns; inside an aborted one it is the only way out.

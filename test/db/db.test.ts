@@ -135,6 +135,21 @@ for (const engine of engines) {
       expect(await db().query("SELECT current_setting('search_path') AS p")).to.deep.equal(searchPath);
     });
 
+    it('resetDatabase removes database-wide default privileges (objects made afterwards get the built-in ones)', async () => {
+      // Every kind, some granting, some revoking from PUBLIC, one taking the owner's own rights away.
+      await db().exec(`
+        ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;
+        ALTER DEFAULT PRIVILEGES REVOKE ALL ON SEQUENCES FROM CURRENT_USER;
+        ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+        ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM PUBLIC;
+        ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO PUBLIC;`);
+      await resetDatabase(db());
+      expect(await db().query('SELECT defaclobjtype FROM pg_catalog.pg_default_acl')).to.deep.equal([]);
+      await db().exec("CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS 'SELECT 1'; CREATE TABLE public.t (id int)");
+      expect(await db().query("SELECT proacl FROM pg_catalog.pg_proc WHERE proname = 'f'")).to.deep.equal([{ proacl: null }]);
+      expect(await db().query("SELECT relacl FROM pg_catalog.pg_class WHERE relname = 't'")).to.deep.equal([{ relacl: null }]);
+    });
+
     it('resetDatabase copes with more tables than one transaction can lock', async function () {
       this.timeout(300_000);
       // 1,200 tables with a sequence, a primary key and a check each: one DROP SCHEMA would need ~5,000 locks.
