@@ -130,6 +130,27 @@ function onColumn(cat: Catalog, schema: string, table: string, name: string): { 
   };
 }
 
+/** The columns of a unique key a foreign key can reference: a PK or UNIQUE, or a plain unique index (no predicate, no expression). */
+function keyColumns(k: Constraint | Index): readonly string[] | null {
+  if (k.kind === 'PrimaryKey' || k.kind === 'Unique') return k.columns;
+  if (k.kind !== 'Index' || !k.unique || k.where !== null || k.keys.some((x) => x.column === null)) return null;
+  return k.keys.map((x) => x.column ?? '');
+}
+
+/** Foreign keys of `cat` referencing the key `k` (the same columns, in any order: Postgres binds them to it). */
+function referencingForeignKeys(cat: Catalog, k: Constraint | Index): Constraint[] {
+  const columns = keyColumns(k);
+  if (columns === null) return [];
+  return cat.constraints.filter(
+    (fk) =>
+      fk.kind === 'ForeignKey' &&
+      fk.refSchema === k.schema &&
+      fk.refTable === k.table &&
+      fk.refColumns.length === columns.length &&
+      fk.refColumns.every((c) => columns.includes(c)),
+  );
+}
+
 /**
  * Rebuilds around the plan's recreated types and routines every table expression that reads them (from
  * pg_depend, `Catalog.expressionUses`): checks and exclusions, expression and partial indexes, policies and
@@ -147,11 +168,13 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
   const done = new Set<string>();
   const tableGone = (schema: string, table: string) =>
     touched.has(`table ${relKey({ schema, name: table })}`) || !to.tables.some((t) => t.schema === schema && t.name === table);
+  // A key rebuilt takes the foreign keys bound to it along (Postgres refuses to drop it under them).
   const rebuildConstraint = (a: Constraint, dependsOn: readonly Dependency[]) => {
     const k = `constraint ${constraintKey(a)}`;
     const b = to.constraints.find((x) => constraintKey(x) === constraintKey(a));
     if (!b || touched.has(k) || done.has(k) || tableGone(a.schema, a.table)) return;
     done.add(k);
+    for (const fk of referencingForeignKeys(from, a)) rebuildConstraint(fk, dependsOn);
     const old = named(a, `constraint ${JSON.stringify([a.schema, a.table, a.name])}`);
     out.push(
       { kind: 'DropConstraint', constraint: old, around: { dependsOn, before: true } },
@@ -165,6 +188,7 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
     const b = to.indexes.find((x) => indexKey(x) === indexKey(a));
     if (!b || touched.has(k) || done.has(k) || tableGone(a.schema, a.table)) return;
     done.add(k);
+    for (const fk of referencingForeignKeys(from, a)) rebuildConstraint(fk, dependsOn);
     const old = named(a, `index ${JSON.stringify([a.schema, a.name])}`);
     out.push({ kind: 'DropIndex', index: old, around: { dependsOn, before: true } }, { kind: 'CreateIndex', index: b, around: { dependsOn, before: false } });
     if (b.comment !== null) out.push({ kind: 'SetComment', target: { kind: 'Index', schema: b.schema, name: b.name }, from: null, to: b.comment });
