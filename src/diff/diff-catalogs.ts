@@ -20,6 +20,7 @@ import { expandSerialClashes } from './serial-sequences';
 import { diffProgrammable } from './programmable';
 import { diffSchemas } from './schemas';
 import { diffTables } from './tables';
+import { revokeImpliedGrants } from './implied-grants';
 import { applyTypeObjectRenames, followRenames } from './type-object-renames';
 import { diffTypeObjects } from './type-objects';
 import { diffStatistics } from './statistics';
@@ -43,7 +44,7 @@ export function diffCatalogs(from: Catalog, target: Catalog, renames: Renames = 
   const all = [...base, ...diffProgrammable(a, to, base)];
   const superseded = supersededRenames(all);
   const kept = withEnumReaders(superseded.size === 0 ? all : all.filter((c) => !superseded.has(c)), a);
-  return [...kept, ...regrantRecreated(kept, a, to), ...republishRecreated(kept, a, to), ...diffDefaultPrivileges(a, to)];
+  return [...kept, ...regrantRecreated(kept, a, to), ...revokeImpliedGrants(kept, a, to), ...republishRecreated(kept, a, to), ...diffDefaultPrivileges(a, to)];
 }
 
 /** The changes between two catalogs once renames are applied. */
