@@ -4,8 +4,8 @@ import { userSchema } from './sql-fragments';
 
 /**
  * What views (through their rewrite rule, owner `ev_class`), rules (their own table left out, not its columns), routines (owner: the pg_proc row) and triggers
- * depend on, from pg_depend with deptype 'n': relations and their columns, types and routines of user schemas.
- * A rule's dependency on its own view is left out.
+ * (their own function left out) depend on, from pg_depend with deptype 'n': relations and their columns, types and routines of
+ * user schemas. A rule's dependency on its own view is left out.
  */
 const owners = `
   SELECT 'view' AS owner_kind, r.oid AS objid, r.ev_class AS owner, 'pg_catalog.pg_rewrite'::pg_catalog.regclass AS classid,
@@ -21,7 +21,7 @@ const owners = `
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
    WHERE p.prokind IN ('f', 'p') AND ${userSchema('n')}
   UNION ALL
-  SELECT 'trigger', t.oid, t.oid, 'pg_catalog.pg_trigger'::pg_catalog.regclass, 0::pg_catalog.oid
+  SELECT 'trigger', t.oid, t.oid, 'pg_catalog.pg_trigger'::pg_catalog.regclass, t.tgfoid
     FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE NOT t.tgisinternal AND ${userSchema('n')}`;
 
@@ -77,7 +77,7 @@ const sortKey = (d: Dependency) => JSON.stringify([d.kind, d.schema, 'table' in 
 export interface Dependencies {
   readonly views: ReadonlyMap<number, readonly Dependency[]>;
   readonly routines: ReadonlyMap<number, readonly Dependency[]>;
-  /** Columns a trigger's UPDATE OF list and WHEN condition name (its table and function are fields of its own). */
+  /** Columns, routines and types a trigger's UPDATE OF list and WHEN condition read (its table and function are fields of its own). */
   readonly triggers: ReadonlyMap<number, readonly Dependency[]>;
   /** What a rule's condition and actions read, its own table's columns included (by rule OID). */
   readonly rules: ReadonlyMap<number, readonly Dependency[]>;
@@ -97,8 +97,8 @@ export async function readDependencies(db: Db): Promise<Dependencies> {
     let deps = m.get(owner);
     if (!deps) m.set(owner, (deps = new Map()));
     const d = toDependency(r);
-    // A trigger's own table, and its function, are fields of the trigger.
-    if (r.owner_kind === 'trigger' && d.kind !== 'column') continue;
+    // A trigger's own table is a field of the trigger (a WHEN condition reads no other relation; its function is left out above).
+    if (r.owner_kind === 'trigger' && d.kind === 'relation') continue;
     deps.set(sortKey(d), d);
   }
   const sorted = (m: Map<number, Map<string, Dependency>>) =>

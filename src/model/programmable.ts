@@ -140,7 +140,10 @@ export interface Trigger {
   readonly constraint: boolean;
   readonly deferrable: boolean;
   readonly initiallyDeferred: boolean;
-  /** Columns its UPDATE OF list and WHEN condition read (pg_depend): their type cannot change under it. */
+  /**
+   * Columns its UPDATE OF list and WHEN condition read, and the routines and types that condition uses (pg_depend):
+   * none of them can change type or be dropped under it.
+   */
   readonly dependsOn: readonly Dependency[];
   readonly comment: string | null;
   /** `tgenabled` when not `O` (fires in origin and local sessions, the default): `D` disabled, `R` replica only, `A` always. */
