@@ -48,7 +48,7 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
   const [fromType, toType] = [storageType(from.type), storageType(to.type)];
   const [fromDefault, toDefault] = [effDefault(from), effDefault(to)];
   const typeChanges = fromType !== toType || from.collation !== to.collation;
-  const needs = [relNode(schema, table), columnNode(schema, table, to.name), ...columnDefinitionNeeds(from), ...columnDefinitionNeeds(to)];
+  const needs = [relNode(schema, table), columnNode(schema, table, to.name), ...columnDefinitionNeeds(from, false), ...columnDefinitionNeeds(to)];
   const steps: PlannedStep[] = [];
   // Every ALTER COLUMN form takes ACCESS EXCLUSIVE; most only for a moment.
   const brief = tableLock(ctx, schema, table, 'ACCESS EXCLUSIVE');

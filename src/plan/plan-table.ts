@@ -20,7 +20,7 @@ function tableNodes(t: Table, constraints: readonly Constraint[]): string[] {
   ];
 }
 
-const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap(columnDefinitionNeeds), ...tableShapeNeeds(t)];
+const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap((c) => columnDefinitionNeeds(c)), ...tableShapeNeeds(t)];
 
 /** The comments of a table, its columns and constraints, as statements (to restore a dropped table). */
 function tableCommentsSql(t: Table, constraints: readonly Constraint[]): (string | null)[] {
