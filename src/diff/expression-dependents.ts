@@ -11,7 +11,7 @@ import {
   type Index,
 } from '../model';
 import type { Change } from './changes';
-import { dependencyKey } from './dependents';
+import { dependencyKey, relationKey } from './dependents';
 
 /** Column keys (dependency keys) a plan changes in a way Postgres copes with or that removes the readers itself. */
 function passiveColumns(base: readonly Change[]): { retyped: Set<string>; gone: Set<string>; converted: Set<string> } {
@@ -166,8 +166,12 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
   const uses = from.expressionUses ?? [];
   const out: Change[] = [];
   const done = new Set<string>();
+  // Gone, or rebuilt with all it holds: a dropped or recreated table, or a materialized view (whose indexes are
+  // relations' expressions too) that is dropped or recreated (rebuildOnRecreated builds its indexes again).
   const tableGone = (schema: string, table: string) =>
-    touched.has(`table ${relKey({ schema, name: table })}`) || !to.tables.some((t) => t.schema === schema && t.name === table);
+    touched.has(`table ${relKey({ schema, name: table })}`) ||
+    (!to.tables.some((t) => t.schema === schema && t.name === table) &&
+      (!to.views.some((v) => v.materialized && v.schema === schema && v.name === table) || invalid.has(relationKey(schema, table))));
   // A key rebuilt takes the foreign keys bound to it along (Postgres refuses to drop it under them).
   const rebuildConstraint = (a: Constraint, dependsOn: readonly Dependency[]) => {
     const k = `constraint ${constraintKey(a)}`;
