@@ -83,6 +83,13 @@ export function supersededRenames(changes: readonly Change[]): Set<Change> {
  * A domain's CHECK reading a recreated routine: dropped before (`ALTER DOMAIN … DROP CONSTRAINT`) and added
  * after, unless the base changes the domain itself (then it is left to them).
  */
+/** True when the base changes alter, recreate, drop or create the domain (what reads it is then theirs). */
+const domainTouched = (base: readonly Change[], same: (x: { schema: string; name: string }) => boolean): boolean =>
+  base.some(
+    (c) =>
+      ((c.kind === 'AlterDomain' || c.kind === 'RecreateDomain') && same(c.from)) || ((c.kind === 'DropDomain' || c.kind === 'CreateDomain') && same(c.domain)),
+  );
+
 function rebuildDomainCheck(
   from: Catalog,
   to: Catalog,
@@ -93,15 +100,29 @@ function rebuildDomainCheck(
   const same = (x: { schema: string; name: string }) => x.schema === o.schema && x.name === o.domain;
   const [a, b] = [from.domains.find(same), to.domains.find(same)];
   const check = b?.checks.find((k) => k.name === o.name);
-  const touched = base.some(
-    (c) =>
-      ((c.kind === 'AlterDomain' || c.kind === 'RecreateDomain') && same(c.from)) || ((c.kind === 'DropDomain' || c.kind === 'CreateDomain') && same(c.domain)),
-  );
-  if (!a || !b || !check || touched || !a.checks.some((k) => k.name === o.name)) return [];
+  if (!a || !b || !check || domainTouched(base, same) || !a.checks.some((k) => k.name === o.name)) return [];
   const without = { ...a, checks: a.checks.filter((k) => k.name !== o.name) };
   return [
     { kind: 'AlterDomain', from: a, to: without, around: { dependsOn, before: true } },
     { kind: 'AlterDomain', from: without, to: { ...without, checks: [...without.checks, check] }, around: { dependsOn, before: false } },
+  ];
+}
+
+/** A domain's default that reads a recreated routine or type: dropped before it, set again after. */
+function rebuildDomainDefault(
+  from: Catalog,
+  to: Catalog,
+  base: readonly Change[],
+  o: { schema: string; domain: string },
+  dependsOn: readonly Dependency[],
+): Change[] {
+  const same = (x: { schema: string; name: string }) => x.schema === o.schema && x.name === o.domain;
+  const [a, b] = [from.domains.find(same), to.domains.find(same)];
+  if (!a || !b || a.default === null || b.default === null || domainTouched(base, same)) return [];
+  const without = { ...a, default: null };
+  return [
+    { kind: 'AlterDomain', from: a, to: without, around: { dependsOn, before: true } },
+    { kind: 'AlterDomain', from: without, to: { ...without, default: b.default }, around: { dependsOn, before: false } },
   ];
 }
 
@@ -250,6 +271,9 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
         }
         case 'domain-check':
           out.push(...rebuildDomainCheck(from, to, base, o, dependsOn));
+          break;
+        case 'domain-default':
+          out.push(...rebuildDomainDefault(from, to, base, o, dependsOn));
           break;
         case 'generated': {
           const [a, b] = [findColumn(from, o.schema, o.table, o.column), findColumn(to, o.schema, o.table, o.column)];

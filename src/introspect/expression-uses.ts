@@ -5,7 +5,8 @@ import { userSchema } from './sql-fragments';
 /**
  * Owners of table expressions and their pg_depend entries: CHECK and EXCLUDE constraints of tables, indexes
  * with expressions or a predicate (not those behind a constraint), policies, and defaults (`pg_attrdef`,
- * which also holds generation expressions), and domains' CHECK constraints (their own type left out). Postgres records a column an index or a check reads as
+ * which also holds generation expressions), and domains' CHECK constraints (their own type left out) and defaults (the
+ * type's own entries, its base type left out). Postgres records a column an index or a check reads as
  * deptype 'a' and the rest as 'n', so both are read; the owner's own table and column are left out.
  */
 const owners = `
@@ -32,7 +33,11 @@ const owners = `
   UNION ALL
   SELECT 'domain-check', 'pg_catalog.pg_constraint'::pg_catalog.regclass, c.oid, n.nspname, t.typname, c.conname, 0, 0, c.contypid
     FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_type t ON t.oid = c.contypid JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-   WHERE c.contype = 'c' AND ${userSchema('n')}`;
+   WHERE c.contype = 'c' AND ${userSchema('n')}
+  UNION ALL
+  SELECT 'domain-default', 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, n.nspname, t.typname, '', 0, 0, t.typbasetype
+    FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+   WHERE t.typtype = 'd' AND t.typdefaultbin IS NOT NULL AND ${userSchema('n')}`;
 
 const SQL = `
 WITH o AS (${owners}),
@@ -87,6 +92,8 @@ function ownerOf(r: Row): ExpressionOwner {
       return { kind: r.owner_kind, schema: r.oschema, table: r.tname, column: r.oname };
     case 'domain-check':
       return { kind: 'domain-check', schema: r.oschema, domain: r.tname, name: r.oname };
+    case 'domain-default':
+      return { kind: 'domain-default', schema: r.oschema, domain: r.tname };
     default:
       return { kind: r.owner_kind, schema: r.oschema, table: r.tname, name: r.oname };
   }

@@ -21,14 +21,15 @@ export type Dependency =
 
 /**
  * An object holding an expression of a table: a CHECK or EXCLUDE constraint, an index, a default, a generated
- * column, a policy; or a domain's CHECK constraint (`domain-check`).
+ * column, a policy; or a domain's CHECK constraint (`domain-check`) or default (`domain-default`).
  */
 export type ExpressionOwner =
   | { readonly kind: 'constraint'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'index'; readonly schema: string; readonly name: string }
   | { readonly kind: 'policy'; readonly schema: string; readonly table: string; readonly name: string }
   | { readonly kind: 'default' | 'generated'; readonly schema: string; readonly table: string; readonly column: string }
-  | { readonly kind: 'domain-check'; readonly schema: string; readonly domain: string; readonly name: string };
+  | { readonly kind: 'domain-check'; readonly schema: string; readonly domain: string; readonly name: string }
+  | { readonly kind: 'domain-default'; readonly schema: string; readonly domain: string };
 
 /** What one expression owner reads (columns, types, routines of user schemas), sorted. */
 export interface ExpressionUse {
