@@ -1,4 +1,4 @@
-import { columnKey, rangeConstructors, relKey, routineKey, type Dependency } from '../model';
+import { columnKey, generationOf, rangeConstructors, relKey, routineKey, type Dependency } from '../model';
 import { assertNever, qualified } from '../util';
 import type { Change } from './changes';
 
@@ -33,7 +33,7 @@ export function invalidatedBy(changes: readonly Change[]): Set<string> {
   const column = (schema: string, table: string, name: string) => out.add(dependencyKey({ kind: 'column', schema, table, name }));
   for (const c of changes) {
     if (c.kind === 'AlterColumn') {
-      if (c.from.type !== c.to.type || c.from.collation !== c.to.collation || c.from.generated !== c.to.generated) column(c.schema, c.table, c.to.name);
+      if (c.from.type !== c.to.type || c.from.collation !== c.to.collation || generationOf(c.from) !== generationOf(c.to)) column(c.schema, c.table, c.to.name);
     } else if (c.kind === 'DropColumn') column(c.schema, c.table, c.column.name);
     else if (c.kind === 'RenameColumn') column(c.schema, c.table, c.from);
     else if (c.kind === 'DropTable') {

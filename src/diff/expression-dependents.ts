@@ -1,5 +1,6 @@
 import {
   columnKey,
+  generationOf,
   constraintKey,
   indexKey,
   relKey,
@@ -221,7 +222,7 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
   // A column whose generation expression is added or changed is dropped and added again (AlterColumn): the
   // indexes and keys on it go with it and are created again after.
   for (const c of base) {
-    if (c.kind !== 'AlterColumn' || c.around || c.from.generated === c.to.generated || c.to.generated === null) continue;
+    if (c.kind !== 'AlterColumn' || c.around || generationOf(c.from) === generationOf(c.to) || c.to.generated === null) continue;
     const self = [{ kind: 'column' as const, schema: c.schema, table: c.table, name: c.from.name }];
     const on = onColumn(from, c.schema, c.table, c.from.name);
     for (const i of on.indexes) rebuildIndex(i, self);

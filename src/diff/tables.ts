@@ -1,4 +1,4 @@
-import { relKey, tableKey, type Catalog, type Column, type Constraint, type ExpressionUse, type Table } from '../model';
+import { generationOf, relKey, tableKey, type Catalog, type Column, type Constraint, type ExpressionUse, type Table } from '../model';
 import type { Change } from './changes';
 import { commentChanged, matchByKey } from './match';
 import { columnPair } from './table-shapes';
@@ -10,7 +10,7 @@ export function columnAttributesEqual(a: Column, b: Column): boolean {
     a.notNull === b.notNull &&
     a.default === b.default &&
     a.identity === b.identity &&
-    a.generated === b.generated &&
+    generationOf(a) === generationOf(b) &&
     a.collation === b.collation &&
     JSON.stringify(a.identityOptions ?? null) === JSON.stringify(b.identityOptions ?? null)
   );

@@ -102,7 +102,7 @@ function identityOf(r: ColumnRow): IdentityGeneration | null {
 /** Maps one pg_attribute row to a Column (serial, identity and generated columns have no default). */
 function toColumn(r: ColumnRow): Column {
   const identity = identityOf(r);
-  // attgenerated: 's' STORED; 'v' VIRTUAL (PostgreSQL 18) is reported as generated too for now.
+  // attgenerated: 's' STORED; 'v' VIRTUAL (PostgreSQL 18), marked `virtual`.
   const generated = r.generated !== '' ? r.default_expr : null;
   const serial = r.is_serial && identity === null && generated === null ? serialTypes[r.type] : undefined;
   return {
@@ -113,6 +113,7 @@ function toColumn(r: ColumnRow): Column {
     default: serial || identity !== null || generated !== null ? null : (r.default_expr ?? null),
     identity,
     generated,
+    ...(r.generated === 'v' ? { virtual: true as const } : {}),
     collation: r.collation ?? null,
     comment: r.comment ?? null,
     identityOptions: identity !== null && r.seq_type != null ? sequenceOptionsOf(r as SequenceOptionRow) : null,

@@ -6,7 +6,7 @@ import { grantKey } from './type-objects';
 import { foreignServerKey, foreignTableKey, publicationKey } from './replication';
 import { aggregateKey } from './aggregate';
 import { defaultPrivilegeKey } from './default-privilege';
-import type { Catalog, CatalogObject, Constraint, Index, Table, Enum, Extension, Schema } from './types';
+import type { Catalog, CatalogObject, Column, Constraint, Index, Table, Enum, Extension, Schema } from './types';
 
 export const schemaKey = (s: Pick<Schema, 'name'>): string => s.name;
 export const extensionKey = (e: Pick<Extension, 'name'>): string => e.name;
@@ -89,3 +89,7 @@ export function sortCatalog(c: Catalog): Catalog {
       : {}),
   };
 }
+
+/** How a column is generated, as one comparable value: `stored …`, `virtual …` (its expression), or null. */
+export const generationOf = (c: Pick<Column, 'generated' | 'virtual'>): string | null =>
+  c.generated === null ? null : `${c.virtual === true ? 'virtual' : 'stored'} ${c.generated}`;

@@ -149,18 +149,17 @@ export type IdentityGeneration = 'always' | 'by-default';
 export interface Column {
   readonly kind: 'Column';
   readonly name: string;
-  /**
-   * Type as `format_type()` prints it (`integer`, `character varying(255)`, `public.status[]`).
-   * `serial`, `bigserial`, `smallserial` denote an integer column whose default is `nextval()` of a
-   * sequence owned by the column (then `default` is null).
-   */
+  /** Type as `format_type()` prints it (`integer`, `character varying(255)`, `public.status[]`); `serial`, `bigserial`,
+   * `smallserial`: an integer column whose default is `nextval()` of a sequence it owns (then `default` is null). */
   readonly type: string;
   readonly notNull: boolean;
   /** Default expression SQL, or null. Null for identity, generated and serial columns. */
   readonly default: string | null;
   readonly identity: IdentityGeneration | null;
-  /** Expression of a `GENERATED ALWAYS AS (…) STORED` column, or null. */
+  /** Expression of a `GENERATED ALWAYS AS (…) STORED` (or `VIRTUAL`) column, or null. */
   readonly generated: string | null;
+  /** A generated column computed when read (`VIRTUAL`, PostgreSQL 18) rather than stored; absent otherwise. */
+  readonly virtual?: true;
   /** Collation when it differs from the type's default, as a ready SQL name (`"C"`; schema-qualified unless pg_catalog), or null. */
   readonly collation: string | null;
   readonly comment: string | null;

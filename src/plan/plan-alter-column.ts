@@ -1,5 +1,5 @@
 import type { AlterColumn } from '../diff';
-import { columnKey, type Column, type SequenceType } from '../model';
+import { columnKey, generationOf, type Column, type SequenceType } from '../model';
 import {
   addColumnSql,
   alterColumnSql,
@@ -40,7 +40,7 @@ const DEFAULT_COLLATION = 'pg_catalog."default"';
  * Serial columns are their integer type plus an owned sequence and a `nextval` default.
  */
 export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[] {
-  if (c.from.generated !== c.to.generated) return planRegenerate(c, ctx);
+  if (generationOf(c.from) !== generationOf(c.to)) return planRegenerate(c, ctx);
   const { schema, table, from, to } = c;
   const object = columnKey(schema, table, to.name);
   const seq = serialSequenceName(table, to.name);
@@ -171,7 +171,8 @@ function planRegenerate(c: AlterColumn, ctx: PlanContext): PlannedStep[] {
   const object = columnKey(schema, table, to.name);
   const node = columnNode(schema, table, to.name);
   const needs = [relNode(schema, table), ...typeNeeds(from.type), ...typeNeeds(to.type)];
-  if (to.generated === null) {
+  // DROP EXPRESSION takes stored columns only: a virtual one has no values to keep.
+  if (to.generated === null && from.virtual !== true) {
     const first = plannedStep(c, {
       sql: alterColumnSql(schema, table, to.name, { kind: 'DropExpression' }),
       reverse: statements(dropColumnSql(schema, table, from.name), addColumnSql(schema, table, from)),
@@ -188,7 +189,11 @@ function planRegenerate(c: AlterColumn, ctx: PlanContext): PlannedStep[] {
     sql: dropColumnSql(schema, table, from.name),
     reverse: addColumnSql(schema, table, from),
     hazards:
-      from.generated === null ? [hazard('deletes-data', object, 'the column is dropped and added again as a generated column: its data is replaced')] : [],
+      from.generated === null
+        ? [hazard('deletes-data', object, 'the column is dropped and added again as a generated column: its data is replaced')]
+        : to.generated === null
+          ? [hazard('deletes-data', object, 'the virtual generated column is dropped and added again as a plain one: it holds nulls then')]
+          : [],
     object,
     op: '-',
     phase: Phase.AlterColumn,

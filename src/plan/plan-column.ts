@@ -23,7 +23,9 @@ export function addColumnHazards(schema: string, table: string, col: Column, ctx
   const out: Hazard[] = [];
   const filled = col.default !== null || col.identity !== null || col.generated !== null || isSerial(col.type);
   if (col.notNull && !filled) out.push(hazard('may-fail-on-data', object, 'NOT NULL without a default fails if the table has rows'));
-  if (col.identity !== null || col.generated !== null || isSerial(col.type) || (col.default !== null && VOLATILE_DEFAULT.test(col.default))) {
+  // A virtual generated column is computed when read: adding one rewrites nothing.
+  const stored = col.generated !== null && col.virtual !== true;
+  if (col.identity !== null || stored || isSerial(col.type) || (col.default !== null && VOLATILE_DEFAULT.test(col.default))) {
     const why = col.identity !== null ? 'an identity' : col.generated !== null ? 'a generated' : isSerial(col.type) ? 'a serial' : 'a volatile default for a';
     out.push(
       hazard('table-rewrite', object, `adding ${why} column rewrites the table`),

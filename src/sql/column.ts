@@ -30,7 +30,7 @@ export function columnDefinitionSql(c: Column): string {
   const parts = [ident(c.name), c.type];
   if (c.collation !== null) parts.push(`COLLATE ${c.collation}`);
   if (c.compression !== null) parts.push(`COMPRESSION ${ident(c.compression)}`);
-  if (c.generated !== null) parts.push(`GENERATED ALWAYS AS ${parens(c.generated)} STORED`);
+  if (c.generated !== null) parts.push(`GENERATED ALWAYS AS ${parens(c.generated)} ${c.virtual === true ? 'VIRTUAL' : 'STORED'}`);
   if (c.identity !== null) parts.push(`GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${identityOptionsClause(c.identityOptions)}`);
   if (c.default !== null) parts.push(`DEFAULT ${defaultExpr(c.default)}`);
   if (c.notNull) parts.push('NOT NULL');
