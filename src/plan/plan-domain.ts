@@ -52,7 +52,9 @@ export function planAlterDomain(c: AlterDomain): PlannedStep[] {
   const { from, to } = c;
   const object = relKey(to);
   const steps: PlannedStep[] = [];
-  const add = (action: DomainAction, inverse: DomainAction, hazards: Hazard[] = []) =>
+  // Each statement needs the routines its own new expression calls (a drop needs none: it may run before they
+  // are created again, as when the domain is rebuilt around them).
+  const add = (action: DomainAction, inverse: DomainAction, hazards: Hazard[] = [], expression: string | null = null) =>
     steps.push(
       plannedStep(c, {
         sql: alterDomainSql(to.schema, to.name, action),
@@ -61,7 +63,7 @@ export function planAlterDomain(c: AlterDomain): PlannedStep[] {
         object,
         op: '~',
         phase: Phase.AlterColumn,
-        needs: [typeNode(to.schema, to.name), ...expressionNeeds(to)],
+        needs: [typeNode(to.schema, to.name), ...routineCallNeeds(expression)],
       }),
     );
   const kept = (k: Domain['checks'][number], other: Domain) => other.checks.some((x) => x.name === k.name && x.expression === k.expression);
@@ -71,6 +73,8 @@ export function planAlterDomain(c: AlterDomain): PlannedStep[] {
     add(
       to.default === null ? { kind: 'DropDefault' } : { kind: 'SetDefault', expression: to.default },
       from.default === null ? { kind: 'DropDefault' } : { kind: 'SetDefault', expression: from.default },
+      [],
+      to.default,
     );
   }
   if (to.notNull && !from.notNull) {
@@ -78,9 +82,12 @@ export function planAlterDomain(c: AlterDomain): PlannedStep[] {
   }
   for (const k of to.checks) {
     if (!kept(k, from))
-      add({ kind: 'AddCheck', check: k }, { kind: 'DropCheck', name: k.name }, [
-        hazard('may-fail-on-data', object, `the check ${k.name} fails if a column of the domain holds a value it rejects`),
-      ]);
+      add(
+        { kind: 'AddCheck', check: k },
+        { kind: 'DropCheck', name: k.name },
+        [hazard('may-fail-on-data', object, `the check ${k.name} fails if a column of the domain holds a value it rejects`)],
+        k.expression,
+      );
   }
   return steps;
 }
