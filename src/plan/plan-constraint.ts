@@ -2,7 +2,7 @@ import type { AddConstraint, DropConstraint, RenameConstraint, ValidateConstrain
 import { constraintKey, type Constraint } from '../model';
 import { addConstraintOnlySql, addConstraintSql, dropConstraintSql, renameConstraintSql, validateConstraintSql } from '../sql';
 import { isNewTable, isOnlineTable, type PlanContext } from './context';
-import { columnNode, constraintNode, relNode, uniqueKeyNode } from './graph-keys';
+import { columnNode, constraintNode, relNode, routineCallNeeds, uniqueKeyNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import { tableLock } from './locks';
 import { planAddConstraintNotValid, planAddKeyConcurrently } from './online-constraint';
@@ -25,7 +25,8 @@ function constraintNeeds(c: Constraint): string[] {
     case 'Unique':
       return [...own, ...c.columns.map((x) => columnNode(c.schema, c.table, x))];
     case 'Check':
-      return own; // the expression's columns are not parsed; phases put checks after column changes
+      // The expression's columns are not parsed (phases put checks after column changes); the routines it calls are.
+      return [...own, ...routineCallNeeds(c.expression)];
     case 'ForeignKey':
       return [
         ...own,
@@ -35,7 +36,11 @@ function constraintNeeds(c: Constraint): string[] {
         uniqueKeyNode(c.refSchema, c.refTable, c.refColumns),
       ];
     case 'Exclusion':
-      return [...own, ...[...c.elements.flatMap((e) => (e.column === null ? [] : [e.column])), ...c.include].map((x) => columnNode(c.schema, c.table, x))];
+      return [
+        ...own,
+        ...[...c.elements.flatMap((e) => (e.column === null ? [] : [e.column])), ...c.include].map((x) => columnNode(c.schema, c.table, x)),
+        ...[...c.elements.map((e) => e.expression), c.where].flatMap(routineCallNeeds),
+      ];
     default:
       return assertNever(c, 'constraint');
   }

@@ -10,7 +10,7 @@ import {
   renameIndexSql,
 } from '../sql';
 import { isNewTable, isOnlineTable, type PlanContext } from './context';
-import { columnNode, relNode, schemaNode, uniqueKeyNode } from './graph-keys';
+import { columnNode, relNode, routineCallNeeds, schemaNode, uniqueKeyNode } from './graph-keys';
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import { restoreComment } from './comment-step';
@@ -24,7 +24,9 @@ function addKeys(keys: readonly Constraint[]): string[] {
 /** Keys an index depends on: schema, table, and the plain columns among its keys and INCLUDE list. */
 function indexNeeds(i: Index): string[] {
   const cols = [...i.keys.map((k) => k.column).filter((c): c is string => c !== null), ...i.include];
-  return [schemaNode(i.schema), relNode(i.schema, i.table), ...cols.map((c) => columnNode(i.schema, i.table, c))];
+  // The routines its expressions and predicate call: created before it, dropped after it.
+  const calls = [...i.keys.map((k) => k.expression), i.where].flatMap(routineCallNeeds);
+  return [schemaNode(i.schema), relNode(i.schema, i.table), ...cols.map((c) => columnNode(i.schema, i.table, c)), ...calls];
 }
 
 /** Keys an index creates: its relation, and for a plain unique index the unique key foreign keys may reference. */

@@ -2,7 +2,7 @@ import type { CreateTable, DropTable, RenameTable } from '../diff';
 import { relKey, type Constraint, type Table } from '../model';
 import { createTableSql, dropTableSql, isSerial, keyOnParentCopySql, renameForeignTableSql, renameTableSql, serialSequenceName } from '../sql';
 import { columnDefinitionNeeds } from './column-needs';
-import { columnNode, constraintNode, relNode, schemaNode, typeNode } from './graph-keys';
+import { columnNode, constraintNode, relNode, routineCallNeeds, schemaNode, typeNode } from './graph-keys';
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import { tableShapeNeeds, tableShapeRestoreSql } from './plan-table-shape';
@@ -21,6 +21,8 @@ function tableNodes(t: Table, constraints: readonly Constraint[]): string[] {
 }
 
 const tableNeeds = (t: Table) => [schemaNode(t.schema), ...t.columns.flatMap((c) => columnDefinitionNeeds(c)), ...tableShapeNeeds(t)];
+/** The routines the CHECK constraints created inline with a table call. */
+const inlineCheckNeeds = (constraints: readonly Constraint[]) => constraints.flatMap((k) => (k.kind === 'Check' ? routineCallNeeds(k.expression) : []));
 
 /** The comments of a table, its columns and constraints, as statements (to restore a dropped table). */
 function tableCommentsSql(t: Table, constraints: readonly Constraint[]): (string | null)[] {
@@ -47,7 +49,7 @@ export function planCreateTable(c: CreateTable): PlannedStep[] {
       op: '+',
       phase: Phase.CreateTable,
       creates: tableNodes(t, [...c.constraints, ...onCopies.map((k) => k.key)]),
-      needs: [...tableNeeds(t), ...onCopies.map((k) => relNode(k.parentIndex.schema, k.parentIndex.name))],
+      needs: [...tableNeeds(t), ...inlineCheckNeeds(c.constraints), ...onCopies.map((k) => relNode(k.parentIndex.schema, k.parentIndex.name))],
     }),
   ];
 }
