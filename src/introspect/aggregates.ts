@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import type { Aggregate, AggregateFinal, AggregateKind, Dependency, FinalModify, Parallel } from '../model';
 import { SchemakitError } from '../util';
-import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+import { commentJoin, userObject, userSchema, userOid } from './sql-fragments';
 
 /** A function OID of pg_aggregate as regproc prints it (qualified unless pg_catalog), null for none (0). */
 const fn = (col: string) => `CASE WHEN a.${col}::pg_catalog.oid <> 0 THEN a.${col}::pg_catalog.regproc::pg_catalog.text END`;
@@ -26,7 +26,7 @@ SELECT p.oid, n.nspname AS schema, p.proname AS name, pg_catalog.oidvectortypes(
   LEFT JOIN pg_catalog.pg_operator op ON op.oid = a.aggsortop
   LEFT JOIN pg_catalog.pg_namespace opn ON opn.oid = op.oprnamespace
   ${commentJoin('d', 'pg_proc', 'p.oid')}
- WHERE ${userSchema('n')} AND ${notExtensionMember('pg_proc', 'p.oid')}`;
+ WHERE ${userSchema('n')} AND ${userObject('pg_proc', 'p.oid')}`;
 
 /** What each aggregate uses (support functions, state types) in user schemas, from pg_depend. */
 const DEPS_SQL = `
@@ -39,7 +39,7 @@ SELECT dep.objid AS owner, CASE WHEN dep.refclassid = 'pg_catalog.pg_proc'::pg_c
   LEFT JOIN pg_catalog.pg_namespace rp ON rp.oid = r.pronamespace
   LEFT JOIN pg_catalog.pg_type t ON dep.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.oid = dep.refobjid
   LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
- WHERE dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dep.deptype = 'n'
+ WHERE dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dep.deptype = 'n' AND ${userOid('dep.objid')}
    AND (rp.nspname IS NOT NULL AND ${userSchema('rp')} OR tn.nspname IS NOT NULL AND ${userSchema('tn')})`;
 
 interface Row {

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { Collation, CollationProvider } from '../model';
-import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+import { commentJoin, userObject, userSchema } from './sql-fragments';
 
 /**
  * User collations. The ICU/builtin locale column is `colliculocale` on PostgreSQL 15 and `colllocale` from
@@ -14,7 +14,7 @@ SELECT n.nspname AS schema, c.collname AS name, c.collprovider AS provider, c.co
   FROM pg_catalog.pg_collation c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
   ${commentJoin('d', 'pg_collation', 'c.oid')}
- WHERE ${userSchema('n')} AND ${notExtensionMember('pg_collation', 'c.oid')}`;
+ WHERE ${userSchema('n')} AND ${userObject('pg_collation', 'c.oid')}`;
 
 interface Row {
   schema: string;

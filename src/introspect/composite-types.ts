@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { CompositeAttribute, CompositeType } from '../model';
-import { commentJoin, notExtensionMember, qualifiedName, userSchema } from './sql-fragments';
+import { commentJoin, userObject, qualifiedName, userSchema } from './sql-fragments';
 
 /** Standalone composite types (`CREATE TYPE … AS (…)`: typrelid of relkind 'c', not tables' row types). */
 const SQL = `
@@ -17,7 +17,7 @@ SELECT n.nspname AS schema, t.typname AS name, d.description AS comment,
   JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
   JOIN pg_catalog.pg_class r ON r.oid = t.typrelid AND r.relkind = 'c'
   ${commentJoin('d', 'pg_type', 't.oid')}
- WHERE t.typtype = 'c' AND ${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}`;
+ WHERE t.typtype = 'c' AND ${userSchema('n')} AND ${userObject('pg_type', 't.oid')}`;
 
 interface Row {
   schema: string;

@@ -2,7 +2,7 @@ import { normalizeExpression, type Constraint, type FkAction, type FkMatch, type
 import type { Db } from '../db';
 import { SchemakitError } from '../util';
 import { type AttributeMap, attributeName, ensureAttributes } from './attributes';
-import { commentJoin, notExtensionMember, ownConstraint, tableKinds, userSchema } from './sql-fragments';
+import { commentJoin, userObject, ownConstraint, tableKinds, userSchema } from './sql-fragments';
 
 /**
  * PRIMARY KEY, UNIQUE, CHECK and FOREIGN KEY constraints of user tables. PostgreSQL 18 also lists NOT NULL
@@ -29,7 +29,7 @@ SELECT n.nspname AS schema, c.relname AS "table", co.conname AS name, co.contype
   LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = co.conindid AND co.contype = 'u'
   ${commentJoin('d', 'pg_constraint', 'co.oid')}
  WHERE co.contype IN ('p', 'u', 'c', 'f') AND c.relkind IN ${tableKinds} AND ${ownConstraint('co', 'c')}
-   AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}`;
+   AND ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}`;
 
 interface Row {
   schema: string;

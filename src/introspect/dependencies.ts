@@ -1,6 +1,6 @@
 import type { Dependency } from '../model';
 import type { Db } from '../db';
-import { userSchema } from './sql-fragments';
+import { userSchema, userOid } from './sql-fragments';
 
 /**
  * What views (through their rewrite rule, owner `ev_class`), rules (their own table left out, not its columns), routines (owner: the pg_proc row) and triggers
@@ -11,25 +11,25 @@ const owners = `
   SELECT 'view' AS owner_kind, r.oid AS objid, r.ev_class AS owner, 'pg_catalog.pg_rewrite'::pg_catalog.regclass AS classid,
          0::pg_catalog.oid AS self
     FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE c.relkind IN ('v', 'm') AND r.rulename = '_RETURN' AND ${userSchema('n')}
+   WHERE c.relkind IN ('v', 'm') AND r.rulename = '_RETURN' AND ${userOid('r.oid')} AND ${userSchema('n')}
   UNION ALL
   SELECT 'rule', r.oid, r.oid, 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.ev_class
     FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE r.rulename <> '_RETURN' AND ${userSchema('n')}
+   WHERE r.rulename <> '_RETURN' AND ${userOid('r.oid')} AND ${userSchema('n')}
   UNION ALL
   SELECT 'routine', p.oid, p.oid, 'pg_catalog.pg_proc'::pg_catalog.regclass, 0::pg_catalog.oid
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-   WHERE p.prokind IN ('f', 'p') AND ${userSchema('n')}
+   WHERE p.prokind IN ('f', 'p') AND ${userOid('p.oid')} AND ${userSchema('n')}
   UNION ALL
   SELECT 'trigger', t.oid, t.oid, 'pg_catalog.pg_trigger'::pg_catalog.regclass, t.tgfoid
     FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE NOT t.tgisinternal AND ${userSchema('n')}`;
+   WHERE NOT t.tgisinternal AND ${userOid('t.oid')} AND ${userSchema('n')}`;
 
 const SQL = `
 WITH o AS (${owners}),
 d AS (SELECT o.owner_kind, o.owner, dep.refclassid, dep.refobjid, dep.refobjsubid
         FROM pg_catalog.pg_depend dep JOIN o ON o.objid = dep.objid AND o.classid = dep.classid
-       WHERE dep.deptype = 'n' AND dep.refobjid <> o.owner AND NOT (dep.refobjid = o.self AND dep.refobjsubid = 0))
+       WHERE dep.deptype = 'n' AND ${userOid('dep.objid')} AND dep.refobjid <> o.owner AND NOT (dep.refobjid = o.self AND dep.refobjsubid = 0))
 SELECT d.owner_kind, d.owner, 'relation' AS kind, rn.nspname AS schema, rc.relname AS name, ra.attname AS column, NULL AS args
   FROM d
   JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid

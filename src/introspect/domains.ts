@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { normalizeExpression, type Domain, type DomainCheck } from '../model';
-import { commentJoin, notExtensionMember, qualifiedName, userSchema } from './sql-fragments';
+import { commentJoin, userObject, qualifiedName, userSchema } from './sql-fragments';
 
 /**
  * Domains with their checks. PostgreSQL 17+ also lists a domain's NOT NULL in pg_constraint (contype 'n');
@@ -19,7 +19,7 @@ SELECT n.nspname AS schema, t.typname AS name, pg_catalog.format_type(t.typbaset
   LEFT JOIN pg_catalog.pg_collation col ON col.oid = t.typcollation AND t.typcollation <> bt.typcollation
   LEFT JOIN pg_catalog.pg_namespace coln ON coln.oid = col.collnamespace
   ${commentJoin('d', 'pg_type', 't.oid')}
- WHERE t.typtype = 'd' AND ${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}`;
+ WHERE t.typtype = 'd' AND ${userSchema('n')} AND ${userObject('pg_type', 't.oid')}`;
 
 interface Row {
   schema: string;

@@ -1,6 +1,6 @@
 import type { Enum } from '../model';
 import type { Db } from '../db';
-import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+import { commentJoin, userObject, userSchema } from './sql-fragments';
 
 const SQL = `
 SELECT n.nspname AS schema, t.typname AS name, d.description AS comment,
@@ -9,7 +9,7 @@ SELECT n.nspname AS schema, t.typname AS name, d.description AS comment,
   FROM pg_catalog.pg_type t
   JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
   ${commentJoin('d', 'pg_type', 't.oid')}
- WHERE t.typtype = 'e' AND ${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}`;
+ WHERE t.typtype = 'e' AND ${userSchema('n')} AND ${userObject('pg_type', 't.oid')}`;
 
 interface Row {
   schema: string;

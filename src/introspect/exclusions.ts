@@ -3,7 +3,7 @@ import { normalizeExpression, type Exclusion } from '../model';
 import { type AttributeMap, attributeName, ensureAttributes } from './attributes';
 import { constraintBase } from './constraints';
 import { INDEX_KEY_COLUMNS, readNames, toKey, type KeyRow } from './indexes';
-import { commentJoin, notExtensionMember, ownConstraint, tableKinds, userSchema } from './sql-fragments';
+import { commentJoin, userObject, ownConstraint, tableKinds, userSchema } from './sql-fragments';
 import { must } from '../util';
 
 /**
@@ -28,7 +28,7 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", co.conname AS 
   JOIN pg_catalog.pg_am am ON am.oid = ic.relam
   ${commentJoin('d', 'pg_constraint', 'co.oid')}
  WHERE co.contype = 'x' AND c.relkind IN ${tableKinds} AND ${ownConstraint('co', 'c')}
-   AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}`;
+   AND ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}`;
 
 interface Row extends KeyRow {
   schema: string;

@@ -1,6 +1,6 @@
 import type { Dependency, ExpressionOwner, ExpressionUse } from '../model';
 import type { Db } from '../db';
-import { userSchema } from './sql-fragments';
+import { userSchema, userOid } from './sql-fragments';
 
 /**
  * Owners of table expressions and their pg_depend entries: CHECK and EXCLUDE constraints of tables, indexes
@@ -13,37 +13,37 @@ const owners = `
   SELECT 'constraint' AS owner_kind, 'pg_catalog.pg_constraint'::pg_catalog.regclass AS classid, c.oid AS objid,
          n.nspname AS schema, t.relname AS tname, c.conname AS name, 0 AS self_att, c.conrelid AS rel, 0::pg_catalog.oid AS self_type
     FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class t ON t.oid = c.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
-   WHERE c.contype IN ('c', 'x') AND ${userSchema('n')}
+   WHERE c.contype IN ('c', 'x') AND ${userOid('c.oid')} AND ${userSchema('n')}
   UNION ALL
   SELECT 'index', 'pg_catalog.pg_class'::pg_catalog.regclass, i.indexrelid, n.nspname, t.relname, ic.relname, 0, i.indrelid, 0
     FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
     JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace
-   WHERE (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL) AND ${userSchema('n')}
+   WHERE (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL) AND ${userOid('i.indexrelid')} AND ${userSchema('n')}
      AND i.indexrelid NOT IN (SELECT k.conindid FROM pg_catalog.pg_constraint k WHERE k.contype IN ('p', 'u', 'x'))
   UNION ALL
   SELECT 'policy', 'pg_catalog.pg_policy'::pg_catalog.regclass, p.oid, n.nspname, t.relname, p.polname, 0, p.polrelid, 0
     FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class t ON t.oid = p.polrelid JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
-   WHERE ${userSchema('n')}
+   WHERE ${userOid('p.oid')} AND ${userSchema('n')}
   UNION ALL
   SELECT CASE WHEN a.attgenerated <> '' THEN 'generated' ELSE 'default' END, 'pg_catalog.pg_attrdef'::pg_catalog.regclass, d.oid,
          n.nspname, t.relname, a.attname, d.adnum, d.adrelid, 0
     FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
     JOIN pg_catalog.pg_class t ON t.oid = d.adrelid JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
-   WHERE t.relkind IN ('r', 'p') AND ${userSchema('n')}
+   WHERE t.relkind IN ('r', 'p') AND ${userOid('d.oid')} AND ${userSchema('n')}
   UNION ALL
   SELECT 'domain-check', 'pg_catalog.pg_constraint'::pg_catalog.regclass, c.oid, n.nspname, t.typname, c.conname, 0, 0, c.contypid
     FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_type t ON t.oid = c.contypid JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-   WHERE c.contype = 'c' AND ${userSchema('n')}
+   WHERE c.contype = 'c' AND ${userOid('c.oid')} AND ${userSchema('n')}
   UNION ALL
   SELECT 'domain-default', 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, n.nspname, t.typname, '', 0, 0, t.typbasetype
     FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-   WHERE t.typtype = 'd' AND t.typdefaultbin IS NOT NULL AND ${userSchema('n')}`;
+   WHERE t.typtype = 'd' AND t.typdefaultbin IS NOT NULL AND ${userOid('t.oid')} AND ${userSchema('n')}`;
 
 const SQL = `
 WITH o AS (${owners}),
 d AS (SELECT o.owner_kind, o.schema AS oschema, o.tname, o.name AS oname, dep.refclassid, dep.refobjid, dep.refobjsubid
         FROM pg_catalog.pg_depend dep JOIN o ON o.objid = dep.objid AND o.classid = dep.classid
-       WHERE dep.deptype IN ('n', 'a')
+       WHERE dep.deptype IN ('n', 'a') AND ${userOid('dep.objid')}
          AND NOT (dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = o.rel AND dep.refobjsubid IN (0, o.self_att))
          AND NOT (dep.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND dep.refobjid = o.self_type))
 SELECT d.owner_kind, d.oschema, d.tname, d.oname, 'column' AS kind, rn.nspname AS schema, rc.relname AS name, ra.attname AS column, NULL AS args

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { isSecretOption, type FdwOption, type ForeignServer, type ForeignTable } from '../model';
-import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+import { commentJoin, userObject, userSchema } from './sql-fragments';
 
 /**
  * Options (`name=value` texts of srvoptions, ftoptions, attfdwoptions) as sorted pairs, without those whose
@@ -17,7 +17,7 @@ const SERVERS_SQL = `
 SELECT s.srvname AS name, w.fdwname AS wrapper, s.srvtype AS type, s.srvversion AS version, s.srvoptions AS options, d.description AS comment
   FROM pg_catalog.pg_foreign_server s JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
   ${commentJoin('d', 'pg_foreign_server', 's.oid')}
- WHERE ${notExtensionMember('pg_foreign_server', 's.oid')}`;
+ WHERE ${userObject('pg_foreign_server', 's.oid')}`;
 
 /** Every foreign server (servers belong to no schema); user mappings are left out (they hold passwords). */
 export async function introspectForeignServers(db: Db): Promise<ForeignServer[]> {
@@ -48,7 +48,7 @@ SELECT n.nspname AS schema, c.relname AS name, s.srvname AS server, f.ftoptions 
   JOIN pg_catalog.pg_class c ON c.oid = f.ftrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   JOIN pg_catalog.pg_foreign_server s ON s.oid = f.ftserver
   ${commentJoin('d', 'pg_class', 'c.oid')}
- WHERE ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}`;
+ WHERE ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}`;
 
 interface ColumnRow {
   name: string;

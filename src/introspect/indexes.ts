@@ -1,7 +1,7 @@
 import { normalizeExpression, type Index, type IndexKey } from '../model';
 import type { Db } from '../db';
 import { type AttributeMap, attributeName, ensureAttributes } from './attributes';
-import { commentJoin, notExtensionMember, qualifiedName, tableKinds, userSchema } from './sql-fragments';
+import { commentJoin, userObject, qualifiedName, tableKinds, userSchema } from './sql-fragments';
 import { must } from '../util';
 import { storageParameters } from './table-shapes';
 
@@ -34,7 +34,7 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS 
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   JOIN pg_catalog.pg_am am ON am.oid = ic.relam
   ${commentJoin('d', 'pg_class', 'i.indexrelid')}
- WHERE (c.relkind IN ${tableKinds} OR c.relkind = 'm') AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
+ WHERE (c.relkind IN ${tableKinds} OR c.relkind = 'm') AND ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}
    -- an index left INVALID by a failed CREATE INDEX CONCURRENTLY does not count (online plans drop and rebuild it); a
    -- partitioned table's is invalid only while some partitions have no index attached to it (Catalog.incompletePartitionIndexes)
    AND (i.indisvalid OR c.relkind = 'p')

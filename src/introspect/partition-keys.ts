@@ -1,6 +1,6 @@
 import type { IncompletePartitionIndex, PartitionKeyAttachment, TableName } from '../model';
 import type { Db } from '../db';
-import { userSchema } from './sql-fragments';
+import { userSchema, userOid } from './sql-fragments';
 
 /**
  * Partitions' PRIMARY KEY/UNIQUE constraints of their own (not copies of a parent's key) whose index is a
@@ -16,7 +16,7 @@ SELECT n.nspname AS schema, t.relname AS "table", k.conname AS name, pn.nspname 
   JOIN pg_catalog.pg_inherits h ON h.inhrelid = k.conindid
   JOIN pg_catalog.pg_class pi ON pi.oid = h.inhparent
   JOIN pg_catalog.pg_namespace pn ON pn.oid = pi.relnamespace
- WHERE k.contype IN ('p', 'u') AND k.conparentid = 0 AND t.relispartition AND ${userSchema('n')}
+ WHERE k.contype IN ('p', 'u') AND k.conparentid = 0 AND ${userOid('k.oid')} AND t.relispartition AND ${userSchema('n')}
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pk WHERE pk.conindid = pi.oid AND pk.contype IN ('p', 'u', 'x'))`;
 
 interface Row {
@@ -49,7 +49,7 @@ SELECT n.nspname AS schema, c.relname AS "table", ic.relname AS index, pn.nspnam
                     WHERE hi.inhparent = i.indexrelid AND ci.indrelid = h.inhrelid)
   LEFT JOIN pg_catalog.pg_class p ON p.oid = h.inhrelid
   LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
- WHERE c.relkind = 'p' AND NOT i.indisvalid AND NOT ic.relispartition AND ${userSchema('n')}`;
+ WHERE c.relkind = 'p' AND NOT i.indisvalid AND ${userOid('i.indexrelid')} AND NOT ic.relispartition AND ${userSchema('n')}`;
 
 interface IncompleteRow {
   schema: string;

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { normalizeExpression, type Policy, type PolicyCommand } from '../model';
 import { SchemakitError } from '../util';
-import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+import { commentJoin, userObject, userSchema } from './sql-fragments';
 
 /**
  * Row-level security policies. polroles holds role OIDs, 0 standing for PUBLIC; names are sorted so the
@@ -19,7 +19,7 @@ SELECT n.nspname AS schema, c.relname AS "table", p.polname AS name, p.polcmd AS
   JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   ${commentJoin('d', 'pg_policy', 'p.oid')}
- WHERE ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}`;
+ WHERE ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}`;
 
 interface Row {
   schema: string;

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { Publication, PublicationTable, PublishAction } from '../model';
-import { commentJoin, notExtensionMember } from './sql-fragments';
+import { commentJoin, userObject } from './sql-fragments';
 
 /**
  * Publications with their tables (column lists and row filters, PostgreSQL 15+) and schemas, one query. A
@@ -22,7 +22,7 @@ SELECT p.pubname AS name, p.puballtables AS all_tables, p.pubinsert, p.pubupdate
                   WHERE pn.pnpubid = p.oid), '{}') AS schemas
   FROM pg_catalog.pg_publication p
   ${commentJoin('d', 'pg_publication', 'p.oid')}
- WHERE ${notExtensionMember('pg_publication', 'p.oid')}`;
+ WHERE ${userObject('pg_publication', 'p.oid')}`;
 
 interface Row {
   name: string;

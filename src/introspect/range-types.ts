@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { RangeType } from '../model';
-import { commentJoin, notExtensionMember, qualifiedName, userSchema } from './sql-fragments';
+import { commentJoin, userObject, qualifiedName, userSchema } from './sql-fragments';
 
 /** A function OID of pg_range as regproc prints it (qualified unless pg_catalog), null for none (0). */
 const fn = (col: string) => `CASE WHEN r.${col}::pg_catalog.oid <> 0 THEN r.${col}::pg_catalog.regproc::pg_catalog.text END`;
@@ -26,7 +26,7 @@ SELECT n.nspname AS schema, t.typname AS name, pg_catalog.format_type(r.rngsubty
   JOIN pg_catalog.pg_type mt ON mt.oid = r.rngmultitypid
   JOIN pg_catalog.pg_namespace mtn ON mtn.oid = mt.typnamespace
   ${commentJoin('d', 'pg_type', 't.oid')}
- WHERE ${userSchema('n')} AND ${notExtensionMember('pg_type', 't.oid')}`;
+ WHERE ${userSchema('n')} AND ${userObject('pg_type', 't.oid')}`;
 
 interface Row {
   schema: string;

@@ -2,7 +2,7 @@ import type { Parallel, Routine, Volatility } from '../model';
 import type { Db } from '../db';
 import { SchemakitError } from '../util';
 import type { Dependencies } from './dependencies';
-import { commentJoin, notExtensionMember, notTypeMember, userSchema } from './sql-fragments';
+import { commentJoin, userObject, notTypeMember, userSchema } from './sql-fragments';
 
 /**
  * Functions and procedures of user schemas (not aggregates or window functions). The argument list and
@@ -22,7 +22,7 @@ SELECT p.oid, n.nspname AS schema, p.proname AS name, pg_catalog.oidvectortypes(
   JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
   JOIN pg_catalog.pg_language l ON l.oid = p.prolang
   ${commentJoin('d', 'pg_proc', 'p.oid')}
- WHERE p.prokind IN ('f', 'p') AND ${userSchema('n')} AND ${notExtensionMember('pg_proc', 'p.oid')} AND ${notTypeMember('p.oid')}`;
+ WHERE p.prokind IN ('f', 'p') AND ${userSchema('n')} AND ${userObject('pg_proc', 'p.oid')} AND ${notTypeMember('p.oid')}`;
 
 interface Row {
   oid: number;

@@ -1,7 +1,7 @@
 import type { Rule } from '../model';
 import type { Db } from '../db';
 import type { Dependencies } from './dependencies';
-import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+import { commentJoin, userObject, userSchema } from './sql-fragments';
 
 /**
  * Rewrite rules of user tables and views, except a view's own `_RETURN` rule: the whole `CREATE RULE`
@@ -15,7 +15,7 @@ SELECT r.oid, n.nspname AS schema, c.relname AS "table", r.rulename AS name,
   JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   ${commentJoin('d', 'pg_rewrite', 'r.oid')}
- WHERE r.rulename <> '_RETURN' AND ${userSchema('n')} AND ${notExtensionMember('pg_rewrite', 'r.oid')}`;
+ WHERE r.rulename <> '_RETURN' AND ${userSchema('n')} AND ${userObject('pg_rewrite', 'r.oid')}`;
 
 interface Row {
   oid: number;

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { Sequence, SequenceOptions, SequenceType } from '../model';
-import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+import { commentJoin, userObject, userSchema } from './sql-fragments';
 
 /** The sequence options of pg_sequence row `sq`, as text columns (int8 reads differently per driver). */
 export const sequenceOptionColumns = (sq: string): string => `
@@ -67,7 +67,7 @@ SELECT n.nspname AS schema, s.relname AS name, d.description AS comment, ${seque
   LEFT JOIN pg_catalog.pg_class own ON own.oid = od.refobjid
   LEFT JOIN pg_catalog.pg_attribute oa ON oa.attrelid = od.refobjid AND oa.attnum = od.refobjsubid
   ${commentJoin('d', 'pg_class', 's.oid')}
- WHERE s.relkind = 'S' AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 's.oid')}
+ WHERE s.relkind = 'S' AND ${userSchema('n')} AND ${userObject('pg_class', 's.oid')}
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND i.objid = s.oid AND i.deptype = 'i')
    AND NOT ${backsSerialColumn('s', 'sq')}`;
 

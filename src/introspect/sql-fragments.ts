@@ -16,7 +16,20 @@ export const userSchema = (nsp: string): string => `${nsp}.nspname !~ '^pg_' AND
  * pg_depend's index once per row: the same result (objid is never null), fewer lookups on big catalogs.
  */
 export const notExtensionMember = (catalog: string, oid: string): string =>
-  `${oid} NOT IN (SELECT dep.objid FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.${catalog}'::pg_catalog.regclass AND dep.deptype = 'e')`;
+  `${oid} NOT IN (SELECT dep.objid FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.${catalog}'::pg_catalog.regclass AND dep.deptype = 'e' AND ${userOid('dep.objid')})`;
+
+/**
+ * True for an object made after initdb: every object of a user schema (and every server, publication, event
+ * trigger) has an OID at or above FirstNormalObjectId, 16384 (OIDs wrap around to it, never below), while the
+ * built-in rows of the catalogs are below it (pg_dump tells built-ins apart the same way). A range condition on
+ * the catalog's OID index: the queries read the user's rows instead of scanning the thousands of built-in ones
+ * (pg_proc, pg_type, pg_attribute, pg_depend), most of the time of an introspection of a small database. Not
+ * for schemas: initdb makes \`public\` (OID 2200).
+ */
+export const userOid = (oid: string): string => `${oid} >= '16384'::pg_catalog.oid`;
+
+/** An object of `catalog` (not pg_namespace: see userOid) made by the user: made after initdb and not a member of an extension. */
+export const userObject = (catalog: string, oid: string): string => `${userOid(oid)} AND ${notExtensionMember(catalog, oid)}`;
 
 /** Relations that count as tables: ordinary ('r') and partitioned ('p'). */
 export const tableKinds = `('r', 'p')`;
@@ -44,4 +57,4 @@ export const commentJoin = (alias: string, catalog: string, oid: string, subId =
  * with a range type and its multirange type, created and dropped with the type.
  */
 export const notTypeMember = (oid: string): string =>
-  `${oid} NOT IN (SELECT dep.objid FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dep.deptype = 'i')`;
+  `${oid} NOT IN (SELECT dep.objid FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND dep.deptype = 'i' AND ${userOid('dep.objid')})`;

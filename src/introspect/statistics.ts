@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { STATISTICS_KINDS, type Statistics, type StatisticsKind } from '../model';
-import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+import { commentJoin, userObject, userSchema } from './sql-fragments';
 
 /**
  * Extended statistics on tables of user schemas: plain columns by name (stxkeys), expressions as
@@ -19,7 +19,7 @@ SELECT n.nspname AS schema, x.stxname AS name, tn.nspname AS table_schema, c.rel
   JOIN pg_catalog.pg_class c ON c.oid = x.stxrelid
   JOIN pg_catalog.pg_namespace tn ON tn.oid = c.relnamespace
   ${commentJoin('d', 'pg_statistic_ext', 'x.oid')}
- WHERE ${userSchema('n')} AND ${notExtensionMember('pg_statistic_ext', 'x.oid')}`;
+ WHERE ${userSchema('n')} AND ${userObject('pg_statistic_ext', 'x.oid')}`;
 
 interface Row {
   schema: string;

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import type { Column, ColumnStorage, PartitionBy, PartitionStrategy, ReplicaIdentity, StorageParameter, Table, TableName } from '../model';
 import { canonicalParameterValue, plainTable } from '../model';
 import { SchemakitError } from '../util';
-import { notExtensionMember, tableKinds, userSchema } from './sql-fragments';
+import { userObject, tableKinds, userSchema } from './sql-fragments';
 
 /** The shape fields of a Table (everything but identity, columns and comment). */
 export type TableShape = Pick<Table, keyof typeof plainTable>;
@@ -30,7 +30,7 @@ SELECT n.nspname AS schema, c.relname AS name, c.relpersistence AS persistence, 
          WHERE i.inhrelid = c.oid) AS parents
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
- WHERE c.relkind IN ${tableKinds} AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
+ WHERE c.relkind IN ${tableKinds} AND ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}
    AND (c.relkind = 'p' OR c.relispartition OR c.relpersistence <> 'p' OR c.reloptions IS NOT NULL OR c.relrowsecurity
         OR c.relforcerowsecurity OR c.relreplident <> 'd' OR c.oid IN (SELECT inhrelid FROM pg_catalog.pg_inherits)
         OR c.oid IN (SELECT indrelid FROM pg_catalog.pg_index WHERE indisclustered))`;

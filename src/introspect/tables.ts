@@ -4,14 +4,14 @@ import { SchemakitError } from '../util';
 import { type AttributeMap, addAttribute } from './attributes';
 import { sequenceOptionColumns, sequenceOptionsOf, serialOptions, type SequenceOptionRow } from './sequences';
 import { columnStorage, introspectTableShapes } from './table-shapes';
-import { commentJoin, notExtensionMember, qualifiedName, tableKinds, userSchema } from './sql-fragments';
+import { commentJoin, userObject, qualifiedName, tableKinds, userSchema } from './sql-fragments';
 
 const TABLES_SQL = `
 SELECT n.nspname AS schema, c.relname AS name, d.description AS comment
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   ${commentJoin('d', 'pg_class', 'c.oid')}
- WHERE c.relkind IN ${tableKinds} AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}`;
+ WHERE c.relkind IN ${tableKinds} AND ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}`;
 
 /**
  * A column is a serial when its default is exactly `nextval('<its sequence>'::regclass)` of a sequence
@@ -53,7 +53,7 @@ SELECT c.oid AS relid, a.attnum, a.attcollation AS attcollation, a.attinhcount =
   LEFT JOIN pg_catalog.pg_sequence isq ON isq.seqrelid = idep.objid
   ${commentJoin('d', 'pg_class', 'c.oid', 'a.attnum')}
  WHERE c.relkind IN ${tableKinds} AND a.attnum > 0 AND NOT a.attisdropped
-   AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}
+   AND ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}
  ORDER BY n.nspname, c.relname, a.attnum`;
 
 interface TableRow {

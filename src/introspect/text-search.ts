@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { splitTopLevel, type TextSearchConfiguration, type TextSearchDictionary, type TextSearchOption } from '../model';
 import { lexSql, stringValue } from '../util';
-import { commentJoin, notExtensionMember, qualifiedName, userSchema } from './sql-fragments';
+import { commentJoin, userObject, qualifiedName, userSchema } from './sql-fragments';
 
 const DICTIONARIES_SQL = `
 SELECT n.nspname AS schema, d.dictname AS name, ${qualifiedName('tn', 't.tmplname')} AS template, d.dictinitoption AS options,
@@ -11,7 +11,7 @@ SELECT n.nspname AS schema, d.dictname AS name, ${qualifiedName('tn', 't.tmplnam
   JOIN pg_catalog.pg_ts_template t ON t.oid = d.dicttemplate
   JOIN pg_catalog.pg_namespace tn ON tn.oid = t.tmplnamespace
   ${commentJoin('x', 'pg_ts_dict', 'd.oid')}
- WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_dict', 'd.oid')}`;
+ WHERE ${userSchema('n')} AND ${userObject('pg_ts_dict', 'd.oid')}`;
 
 /** Configurations with their mappings: token types by alias (ts_token_type of the parser), dictionaries in order. */
 const CONFIGURATIONS_SQL = `
@@ -24,7 +24,7 @@ SELECT n.nspname AS schema, c.cfgname AS name, ${qualifiedName('pn', 'p.prsname'
   JOIN pg_catalog.pg_ts_parser p ON p.oid = c.cfgparser
   JOIN pg_catalog.pg_namespace pn ON pn.oid = p.prsnamespace
   ${commentJoin('x', 'pg_ts_config', 'c.oid')}
- WHERE ${userSchema('n')} AND ${notExtensionMember('pg_ts_config', 'c.oid')}`;
+ WHERE ${userSchema('n')} AND ${userObject('pg_ts_config', 'c.oid')}`;
 
 /** `stopwords = 'english', accept = 'false'` (dictinitoption) as options sorted by name, values unquoted. */
 export function parseDictionaryOptions(text: string | null): TextSearchOption[] {

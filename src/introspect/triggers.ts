@@ -1,7 +1,7 @@
 import type { EventTrigger, Trigger, TriggerEvent, TriggerTiming } from '../model';
 import type { Db } from '../db';
 import type { Dependencies } from './dependencies';
-import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+import { commentJoin, userObject, userSchema } from './sql-fragments';
 
 /**
  * User triggers on tables and views (not the internal ones behind foreign keys, nor the clones a
@@ -24,7 +24,7 @@ SELECT t.oid, n.nspname AS schema, c.relname AS "table", t.tgname AS name, t.tgt
   JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid
   JOIN pg_catalog.pg_namespace fn ON fn.oid = p.pronamespace
   ${commentJoin('d', 'pg_trigger', 't.oid')}
- WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ${userSchema('n')} AND ${notExtensionMember('pg_trigger', 't.oid')}`;
+ WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ${userSchema('n')} AND ${userObject('pg_trigger', 't.oid')}`;
 
 interface Row {
   oid: number;
@@ -113,7 +113,7 @@ SELECT e.evtname AS name, e.evtevent AS event, e.evttags AS tags, e.evtenabled A
   JOIN pg_catalog.pg_proc p ON p.oid = e.evtfoid
   JOIN pg_catalog.pg_namespace fn ON fn.oid = p.pronamespace
   ${commentJoin('d', 'pg_event_trigger', 'e.oid')}
- WHERE ${notExtensionMember('pg_event_trigger', 'e.oid')}`;
+ WHERE ${userObject('pg_event_trigger', 'e.oid')}`;
 
 /** Event triggers (database-wide), one query. */
 export async function introspectEventTriggers(db: Db): Promise<EventTrigger[]> {

@@ -1,7 +1,7 @@
 import type { CheckOption, View, ViewColumn } from '../model';
 import type { Db } from '../db';
 import type { Dependencies } from './dependencies';
-import { commentJoin, notExtensionMember, userSchema } from './sql-fragments';
+import { commentJoin, userObject, userSchema } from './sql-fragments';
 import { storageParameters } from './table-shapes';
 
 /** Views and materialized views with their output columns (pg_get_viewdef prints the query). */
@@ -18,7 +18,7 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS name, c.relkind = 'm' A
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   ${commentJoin('d', 'pg_class', 'c.oid')}
- WHERE c.relkind IN ('v', 'm') AND ${userSchema('n')} AND ${notExtensionMember('pg_class', 'c.oid')}`;
+ WHERE c.relkind IN ('v', 'm') AND ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}`;
 
 interface ViewRow {
   relid: number;
