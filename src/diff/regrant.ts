@@ -1,4 +1,4 @@
-import { grantKey, type Catalog, type Grant } from '../model';
+import { generationOf, grantKey, type Catalog, type Grant } from '../model';
 import type { Change } from './changes';
 import { managesGrant } from './grants';
 
@@ -70,9 +70,20 @@ function touched(c: Change): [string, '-' | '+' | '~'] | null {
 }
 
 /**
+ * The column an AlterColumn drops and adds again (`[schema, table, column]`), or null: a column becoming
+ * generated or changing its generation, or a virtual one turned plain (planRegenerate); a stored one turned
+ * plain keeps its values (DROP EXPRESSION).
+ */
+function recreatedColumn(c: Change): string | null {
+  if (c.kind !== 'AlterColumn' || c.around || generationOf(c.from) === generationOf(c.to)) return null;
+  if (c.to.generated === null && c.from.virtual !== true) return null;
+  return JSON.stringify([c.schema, c.table, c.to.name]);
+}
+
+/**
  * Grants kept on an object the plan drops and creates again (a view rebuilt around a column's new type, a
- * routine whose result changes, a recreated table or type): DROP takes its privileges with it, so they are
- * revoked before (whose reverse gives them back to the restored object in `down`) and granted again after.
+ * routine whose result changes, a recreated table or type, a column dropped and added again): DROP takes its
+ * privileges with it, so they are revoked before (whose reverse gives them back to the restored object in `down`) and granted again after.
  * A type recreated aside (RecreateEnum…) only gets them granted again. Only when privileges are managed.
  */
 export function regrantRecreated(changes: readonly Change[], from: Catalog, to: Catalog): Change[] {
@@ -84,13 +95,14 @@ export function regrantRecreated(changes: readonly Change[], from: Catalog, to: 
     const t = touched(c);
     if (t !== null) (t[1] === '-' ? dropped : t[1] === '+' ? created : aside).add(t[0]);
   }
+  const columns = new Set(changes.map(recreatedColumn).filter((x) => x !== null));
   const already = new Set(changes.flatMap((c) => (c.kind === 'GrantPrivilege' || c.kind === 'RevokePrivilege' ? [`${c.kind} ${grantKey(c.grant)}`] : [])));
   const kept = new Set(from.grants.map(grantKey));
   const out: Change[] = [];
   for (const g of to.grants.filter((x) => managesGrant(to, x) && kept.has(grantKey(x)))) {
     const k = grantObjectKey(g);
     if (k === null) continue;
-    const recreated = dropped.has(k) && created.has(k);
+    const recreated = (dropped.has(k) && created.has(k)) || (g.object === 'column' && columns.has(JSON.stringify([g.schema, g.name, g.column])));
     if (!recreated && !aside.has(k)) continue;
     const old = from.grants.find((x) => grantKey(x) === grantKey(g))!;
     if (recreated && !already.has(`RevokePrivilege ${grantKey(old)}`)) out.push({ kind: 'RevokePrivilege', grant: old });

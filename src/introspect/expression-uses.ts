@@ -8,12 +8,18 @@ import { userSchema, userOid } from './sql-fragments';
  * which also holds generation expressions), and domains' CHECK constraints (their own type left out) and defaults (the
  * type's own entries, its base type left out). Postgres records a column an index or a check reads as
  * deptype 'a' and the rest as 'n', so both are read; the owner's own table and column are left out.
+ * An EXCLUDE constraint's expressions (routines, columns) are recorded on its index, not on the constraint, so its
+ * index's entries are read as the constraint's too (the index's own 'i' entry on the constraint is neither).
  */
 const owners = `
   SELECT 'constraint' AS owner_kind, 'pg_catalog.pg_constraint'::pg_catalog.regclass AS classid, c.oid AS objid,
          n.nspname AS schema, t.relname AS tname, c.conname AS name, 0 AS self_att, c.conrelid AS rel, 0::pg_catalog.oid AS self_type
     FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class t ON t.oid = c.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
    WHERE c.contype IN ('c', 'x') AND ${userOid('c.oid')} AND ${userSchema('n')}
+  UNION ALL
+  SELECT 'constraint', 'pg_catalog.pg_class'::pg_catalog.regclass, c.conindid, n.nspname, t.relname, c.conname, 0, c.conrelid, 0
+    FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class t ON t.oid = c.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+   WHERE c.contype = 'x' AND ${userSchema('n')}
   UNION ALL
   SELECT 'index', 'pg_catalog.pg_class'::pg_catalog.regclass, i.indexrelid, n.nspname, t.relname, ic.relname, 0, i.indrelid, 0
     FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
