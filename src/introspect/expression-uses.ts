@@ -19,7 +19,7 @@ const owners = `
   UNION ALL
   SELECT 'constraint', 'pg_catalog.pg_class'::pg_catalog.regclass, c.conindid, n.nspname, t.relname, c.conname, 0, c.conrelid, 0
     FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class t ON t.oid = c.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
-   WHERE c.contype = 'x' AND ${userSchema('n')}
+   WHERE c.contype = 'x' AND ${userOid('c.oid')} AND ${userSchema('n')}
   UNION ALL
   SELECT 'index', 'pg_catalog.pg_class'::pg_catalog.regclass, i.indexrelid, n.nspname, t.relname, ic.relname, 0, i.indrelid, 0
     FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
