@@ -89,3 +89,16 @@ function inside(dest: string, name: string): string | null {
   if (parts.some((p) => p === '..' || p.includes(sep) || p.includes('\0'))) throw new Error(`tar entry ${name} leaves the directory`);
   return parts.length === 0 ? null : join(dest, ...parts);
 }
+
+/**
+ * seedDataDir, or false with `dataDir` left empty when the tarball is not one of plain files: the caller then
+ * falls back to PGlite's own loader (`loadDataDir`), which reads more formats and reports what it cannot read.
+ */
+export function trySeedDataDir(tarball: Uint8Array, dataDir: string): boolean {
+  try {
+    seedDataDir(tarball, dataDir);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -8,7 +8,7 @@ import { PreparedNames } from './prepared-names';
 import { normalizeExtensionNames, pgliteExtensionNames } from './pglite-extensions';
 import { newPglite } from './pglite-factory';
 import { cachedPristineTarball } from './pglite-template';
-import { seedDataDir } from './data-dir-tar';
+import { trySeedDataDir } from './data-dir-tar';
 import { acquireEngineLock, type EngineLockOptions } from './engine-lock';
 import { forgetPgliteState, NEXT_XID_SQL, recordPgliteState, stateIdOf } from './pglite-state';
 
@@ -92,7 +92,7 @@ export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
     // A new data directory is seeded from the cached pristine one instead of running initdb: written with Node's
     // file calls when it can (~0.15 s), else by PGlite's loader (~1 s of CPU through its emulated file system).
     const pristine = state === 'new' ? await cachedPristineTarball() : null;
-    const seeded = pristine !== null && (await seedFrom(pristine, dir));
+    const seeded = pristine !== null && trySeedDataDir(new Uint8Array(await pristine.arrayBuffer()), dir);
     const pg = await createPglite(dataDir, seeded ? null : pristine, extensions, state === 'existing');
     const db = await wrapPglite(
       pg,
@@ -116,16 +116,6 @@ export async function openPglite(options: PgliteOpenOptions = {}): Promise<Db> {
   } catch (e) {
     lock.release();
     throw e;
-  }
-}
-
-/** Seeds the new, empty data directory `dir` from `tarball` with Node's file calls; false (nothing written) when it cannot. */
-async function seedFrom(tarball: Blob, dir: string): Promise<boolean> {
-  try {
-    seedDataDir(new Uint8Array(await tarball.arrayBuffer()), dir);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { SchemakitError } from '../util';
 import { acquireEngineLock, type EngineLockOptions } from './engine-lock';
 import { newPglite } from './pglite-factory';
-import { extractDataDirTar } from './data-dir-tar';
+import { trySeedDataDir } from './data-dir-tar';
 import { pgliteExtensionNames } from './pglite-extensions';
 import { redactUrl } from '../util';
 import { childConnection } from './child-connection';
@@ -84,7 +84,8 @@ async function restoreEmbedded(file: string, dir: string, lock: EngineLockOption
       // Written with Node's file calls when the file is a tarball of plain files (~0.15 s), else by PGlite's
       // loader, which reads more formats and reports what it cannot read.
       const backup = readFileSync(file);
-      const extracted = tryExtract(backup, staging);
+      mkdirSync(staging);
+      const extracted = trySeedDataDir(backup, staging);
       pg = await newPglite({ dataDir: staging, extensions: pgliteExtensionNames, loadDataDir: extracted ? null : new Blob([backup]) });
     } catch (cause) {
       throw new SchemakitError(
@@ -110,16 +111,5 @@ async function restoreEmbedded(file: string, dir: string, lock: EngineLockOption
   } finally {
     rmSync(staging, { recursive: true, force: true });
     held.release();
-  }
-}
-
-/** Extracts a data directory backup into the new directory `staging`; false, with `staging` removed, when it is not a tarball of plain files. */
-function tryExtract(backup: Uint8Array, staging: string): boolean {
-  try {
-    extractDataDirTar(backup, staging);
-    return true;
-  } catch {
-    rmSync(staging, { recursive: true, force: true });
-    return false;
   }
 }

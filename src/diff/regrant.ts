@@ -1,4 +1,4 @@
-import { generationOf, grantKey, type Catalog, type Grant } from '../model';
+import { columnKey, generationOf, grantKey, type Catalog, type Grant } from '../model';
 import type { Change } from './changes';
 import { managesGrant } from './grants';
 
@@ -70,14 +70,14 @@ function touched(c: Change): [string, '-' | '+' | '~'] | null {
 }
 
 /**
- * The column an AlterColumn drops and adds again (`[schema, table, column]`), or null: a column becoming
+ * The column an AlterColumn drops and adds again (its columnKey), or null: a column becoming
  * generated or changing its generation, or a virtual one turned plain (planRegenerate); a stored one turned
  * plain keeps its values (DROP EXPRESSION).
  */
 function recreatedColumn(c: Change): string | null {
   if (c.kind !== 'AlterColumn' || c.around || generationOf(c.from) === generationOf(c.to)) return null;
   if (c.to.generated === null && c.from.virtual !== true) return null;
-  return JSON.stringify([c.schema, c.table, c.to.name]);
+  return columnKey(c.schema, c.table, c.to.name);
 }
 
 /**
@@ -102,7 +102,8 @@ export function regrantRecreated(changes: readonly Change[], from: Catalog, to: 
   for (const g of to.grants.filter((x) => managesGrant(to, x) && kept.has(grantKey(x)))) {
     const k = grantObjectKey(g);
     if (k === null) continue;
-    const recreated = (dropped.has(k) && created.has(k)) || (g.object === 'column' && columns.has(JSON.stringify([g.schema, g.name, g.column])));
+    const recreated =
+      (dropped.has(k) && created.has(k)) || (g.object === 'column' && g.column !== null && columns.has(columnKey(g.schema ?? '', g.name, g.column)));
     if (!recreated && !aside.has(k)) continue;
     const old = from.grants.find((x) => grantKey(x) === grantKey(g))!;
     if (recreated && !already.has(`RevokePrivilege ${grantKey(old)}`)) out.push({ kind: 'RevokePrivilege', grant: old });
