@@ -1,4 +1,4 @@
-import { constraintKey, relKey, type Catalog, type Constraint } from '../model';
+import { constraintKey, relKey, type Catalog, type Constraint, type Index } from '../model';
 import { deepEqual } from '../util';
 import type { Change } from './changes';
 import { fkColumnTypesDiverge } from './fk-column-types';
@@ -80,8 +80,16 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
   return out;
 }
 
-function referencesKey(fk: Constraint & { kind: 'ForeignKey' }, key: Constraint): boolean {
-  if (key.kind !== 'PrimaryKey' && key.kind !== 'Unique') return false;
-  if (fk.refSchema !== key.schema || fk.refTable !== key.table) return false;
-  return fk.refColumns.length === key.columns.length && fk.refColumns.every((c) => key.columns.includes(c));
+/** The columns of a key a foreign key can reference: a PK or UNIQUE, or a plain unique index (no predicate, no expression). */
+function keyColumns(k: Constraint | Index): readonly string[] | null {
+  if (k.kind === 'PrimaryKey' || k.kind === 'Unique') return k.columns;
+  if (k.kind !== 'Index' || !k.unique || k.where !== null || k.keys.some((x) => x.column === null)) return null;
+  return k.keys.map((x) => x.column ?? '');
+}
+
+/** True when `fk` references the key `key` (the same columns, in any order: Postgres binds it to that key). */
+export function referencesKey(fk: Constraint & { kind: 'ForeignKey' }, key: Constraint | Index): boolean {
+  const columns = keyColumns(key);
+  if (columns === null || fk.refSchema !== key.schema || fk.refTable !== key.table) return false;
+  return fk.refColumns.length === columns.length && fk.refColumns.every((c) => columns.includes(c));
 }

@@ -13,6 +13,7 @@ import {
 } from '../model';
 import type { Change } from './changes';
 import { dependencyKey, relationKey } from './dependents';
+import { referencesKey } from './constraints';
 
 /** Column keys (dependency keys) a plan changes in a way Postgres copes with or that removes the readers itself. */
 function passiveColumns(base: readonly Change[]): { retyped: Set<string>; gone: Set<string>; converted: Set<string> } {
@@ -80,10 +81,6 @@ export function supersededRenames(changes: readonly Change[]): Set<Change> {
   );
 }
 
-/**
- * A domain's CHECK reading a recreated routine: dropped before (`ALTER DOMAIN … DROP CONSTRAINT`) and added
- * after, unless the base changes the domain itself (then it is left to them).
- */
 /** True when the base changes alter, recreate, drop or create the domain (what reads it is then theirs). */
 const domainTouched = (base: readonly Change[], same: (x: { schema: string; name: string }) => boolean): boolean =>
   base.some(
@@ -91,6 +88,10 @@ const domainTouched = (base: readonly Change[], same: (x: { schema: string; name
       ((c.kind === 'AlterDomain' || c.kind === 'RecreateDomain') && same(c.from)) || ((c.kind === 'DropDomain' || c.kind === 'CreateDomain') && same(c.domain)),
   );
 
+/**
+ * A domain's CHECK reading a recreated routine: dropped before (`ALTER DOMAIN … DROP CONSTRAINT`) and added
+ * after, unless the base changes the domain itself (then it is left to them).
+ */
 function rebuildDomainCheck(
   from: Catalog,
   to: Catalog,
@@ -152,25 +153,9 @@ function onColumn(cat: Catalog, schema: string, table: string, name: string): { 
   };
 }
 
-/** The columns of a unique key a foreign key can reference: a PK or UNIQUE, or a plain unique index (no predicate, no expression). */
-function keyColumns(k: Constraint | Index): readonly string[] | null {
-  if (k.kind === 'PrimaryKey' || k.kind === 'Unique') return k.columns;
-  if (k.kind !== 'Index' || !k.unique || k.where !== null || k.keys.some((x) => x.column === null)) return null;
-  return k.keys.map((x) => x.column ?? '');
-}
-
-/** Foreign keys of `cat` referencing the key `k` (the same columns, in any order: Postgres binds them to it). */
+/** Foreign keys of `cat` referencing the key `k` (Postgres binds them to it). */
 function referencingForeignKeys(cat: Catalog, k: Constraint | Index): Constraint[] {
-  const columns = keyColumns(k);
-  if (columns === null) return [];
-  return cat.constraints.filter(
-    (fk) =>
-      fk.kind === 'ForeignKey' &&
-      fk.refSchema === k.schema &&
-      fk.refTable === k.table &&
-      fk.refColumns.length === columns.length &&
-      fk.refColumns.every((c) => columns.includes(c)),
-  );
+  return cat.constraints.filter((fk) => fk.kind === 'ForeignKey' && referencesKey(fk, k));
 }
 
 /**
