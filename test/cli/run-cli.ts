@@ -59,6 +59,12 @@ let queue: Promise<void> = Promise.resolve();
 
 type StdName = 'stdin' | 'stdout' | 'stderr';
 
+/** What runInProcess swaps in dist/src/db/pglite-pool.js. */
+interface PoolModule {
+  acquirePglite: unknown;
+  startOwnPglite: unknown;
+}
+
 /** A stand-in for process.stdout/stderr: collects what is written; not a terminal. */
 function sinkStream(chunks: Buffer[]): Writable {
   const w = new Writable({
@@ -73,11 +79,19 @@ function sinkStream(chunks: Buffer[]): Writable {
 /** One in-process run of main(): the working directory, environment and standard streams are swapped in, then put back. */
 async function runInProcess(args: readonly string[], options: RunOptions): Promise<CliResult> {
   const { main } = require(join(repoRoot, 'dist', 'src', 'cli', 'main.js')) as { main(argv: string[]): Promise<number> };
-  // main() ends by shutting down every pooled in-memory PGlite (scratch databases), as the binary must before it
-  // exits. In this process the pool outlives the run: the next command's scratch database is a reset of an idle
-  // instance (~0.2 s) instead of a new one (2-4 s of CPU). The pool module's export is what main() calls.
-  const pool = require(join(repoRoot, 'dist', 'src', 'db', 'pglite-pool.js')) as { closePglitePool(): Promise<void> };
-  const closePool = pool.closePglitePool;
+  // main() ends with the shutdown hooks, whose one hook shuts down every pooled in-memory PGlite (scratch
+  // databases), as the binary must before it exits; and an embedded command starts its own scratch instance
+  // outside the pool (startOwnPglite) so that the process never holds two. In this process the pool outlives
+  // the run and lends the scratch instances: the next command's scratch database is a reset of an idle
+  // instance (~0.2 s) instead of a new one (~1 s of CPU, more with extensions). The modules' exports are what
+  // main() and the commands call (through the barrels), so swapping them swaps the calls.
+  const shutdown = require(join(repoRoot, 'dist', 'src', 'util', 'shutdown.js')) as { runShutdownHooks(): Promise<void> };
+  const pool = require(join(repoRoot, 'dist', 'src', 'db', 'pglite-pool.js')) as PoolModule;
+  const swaps: [object, string, unknown][] = [
+    [shutdown, 'runShutdownHooks', async () => undefined],
+    [pool, 'startOwnPglite', pool.acquirePglite],
+  ];
+  const saved0 = swaps.map(([m, k]) => [m, k, (m as Record<string, unknown>)[k]] as const);
   const started = Date.now();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
@@ -93,7 +107,7 @@ async function runInProcess(args: readonly string[], options: RunOptions): Promi
     if (!options.env?.DATABASE_URL) delete process.env.DATABASE_URL;
     Object.assign(process.env, { NO_COLOR: '1' }, options.env);
     for (const n of names) Object.defineProperty(process, n, { configurable: true, enumerable: true, get: () => streams[n] });
-    pool.closePglitePool = async () => undefined;
+    for (const [m, k, v] of swaps) (m as Record<string, unknown>)[k] = v;
     try {
       code = await main(['node', binPath, ...args]);
     } catch (e) {
@@ -101,7 +115,7 @@ async function runInProcess(args: readonly string[], options: RunOptions): Promi
       code = 70;
     }
   } finally {
-    pool.closePglitePool = closePool;
+    for (const [m, k, v] of saved0) (m as Record<string, unknown>)[k] = v;
     for (const [n, d] of saved) Object.defineProperty(process, n, d);
     for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
     Object.assign(process.env, savedEnv);
