@@ -11,7 +11,7 @@ import { formatPlace } from './stack';
  * project's own tsconfig; deprecated in TypeScript 6, hence `ignoreDeprecations`) resolves extensionless
  * and `.js` relative imports to `.ts` files whatever the package's `type`.
  */
-function compileOptions(ts: typeof TS, schemakitTypes: string): TS.CompilerOptions {
+export function compileOptions(ts: typeof TS, schemakitTypes: string): TS.CompilerOptions {
   return {
     strict: true,
     skipLibCheck: true,

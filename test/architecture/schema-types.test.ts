@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { dirname, relative, resolve, sep } from 'node:path';
 import * as ts from 'typescript';
 import { schemakitTypes } from '../../src/load/package-root';
+import { compileOptions } from '../../src/load/typecheck';
 
 /**
  * What a type check of schema files reads besides them: `schemakit` resolves to the declaration API's types
@@ -18,16 +19,7 @@ describe('architecture: the types a schema file is checked against', function ()
 
   it(`reach only src/{${allowed.join(',')}} and TypeScript's own lib (no @types/node, no driver, no package root)`, () => {
     const types = schemakitTypes();
-    const options: ts.CompilerOptions = {
-      strict: true,
-      skipLibCheck: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.CommonJS,
-      moduleResolution: ts.ModuleResolutionKind.Node10,
-      ignoreDeprecations: '6.0',
-      lib: ['lib.es2022.d.ts'],
-      types: [],
-    };
+    const options = compileOptions(ts, types);
     const program = ts.createProgram({ rootNames: [types], options });
     const libDir = resolve(dirname(ts.getDefaultLibFilePath(options)));
     const srcRoot = dirname(dirname(types)); // dist/src
