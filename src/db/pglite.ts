@@ -4,7 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { must, SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
-import { PreparedNames } from './prepared-names';
+import { preparedBatch, PreparedNames } from './prepared-names';
 import { normalizeExtensionNames, pgliteExtensionNames } from './pglite-extensions';
 import { newPglite } from './pglite-factory';
 import { cachedPristineTarball } from './pglite-template';
@@ -195,6 +195,16 @@ export async function wrapPglite(pg: PGlite, description: string, onClose?: () =
         return ((await pg.exec(`EXECUTE ${name}`))[0]?.rows ?? []) as T[];
       } catch (err) {
         throw wrapQueryError(err, sql);
+      }
+    },
+    async queryPreparedBatch(sqls: readonly string[]): Promise<unknown[][] | null> {
+      checkOpen();
+      const batch = preparedBatch(names, sqls);
+      if (batch === null) return null;
+      try {
+        return (await pg.exec(batch)).map((r) => r.rows);
+      } catch (err) {
+        throw wrapQueryError(err, batch);
       }
     },
     async rowCount(sql: string, params?: readonly unknown[]): Promise<number> {

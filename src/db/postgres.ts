@@ -4,7 +4,7 @@ import type { Db } from './types';
 import { wrapQueryError } from './errors';
 import { pgModule } from './lazy-modules';
 import { withPgClient } from './copy-session';
-import { PreparedNames } from './prepared-names';
+import { preparedBatch, PreparedNames } from './prepared-names';
 
 /**
  * `pg` leaves `name[]` (oid 1003) and `"char"[]` (1002) as unparsed text while PGlite parses them;
@@ -101,10 +101,25 @@ export async function connectPostgres(url: string): Promise<Db> {
       async queryPrepared<T = Record<string, unknown>>(sql: string): Promise<T[]> {
         checkAlive();
         try {
-          const res = await client.query({ name: names.nameOf(sql).name, text: sql });
+          const { name } = names.nameOf(sql);
+          const res = await client.query({ name, text: sql });
+          names.remember(name);
           return res.rows as T[];
         } catch (err) {
           throw wrapQueryError(err, sql);
+        }
+      },
+      async queryPreparedBatch(sqls: readonly string[]): Promise<unknown[][] | null> {
+        checkAlive();
+        const batch = preparedBatch(names, sqls);
+        if (batch === null) return null;
+        try {
+          // The simple protocol runs every statement of the text in one round trip; pg returns one result per
+          // statement (a lone result when there is one), whose rows go through the same type parsers.
+          const res = (await client.query(batch)) as unknown as { rows: unknown[] } | { rows: unknown[] }[];
+          return (Array.isArray(res) ? res : [res]).map((r) => r.rows);
+        } catch (err) {
+          throw wrapQueryError(err, batch);
         }
       },
       async rowCount(sql: string, params?: readonly unknown[]): Promise<number> {

@@ -31,3 +31,17 @@ export class PreparedNames {
 }
 
 const DROPS_PREPARED = /\bdeallocate\b|\bdiscard\s+all\b/i;
+
+/**
+ * The text that executes `sqls` (already prepared on the session `names` tracks) in one simple-protocol round
+ * trip: `EXECUTE name;` each, whose results come back in order. Null when one of them is not prepared yet.
+ */
+export function preparedBatch(names: PreparedNames, sqls: readonly string[]): string | null {
+  const executes: string[] = [];
+  for (const sql of sqls) {
+    const { name, known } = names.nameOf(sql);
+    if (!known) return null;
+    executes.push(`EXECUTE ${name}`);
+  }
+  return executes.join('; ');
+}

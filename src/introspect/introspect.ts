@@ -50,12 +50,47 @@ async function step<T>(what: string, db: Db, fn: (db: Db) => Promise<T>): Promis
 }
 
 /**
+ * The catalog queries without parameters that the last complete introspection ran, in order, by engine and
+ * server version: the next introspection in this process runs them all in one round trip first (they are
+ * constants of this module's readers for a given version, and one read-only transaction sees the same
+ * catalog whether they run together or one by one).
+ */
+const learned = new Map<string, readonly string[]>();
+
+const learnedKey = (db: Db) => `${db.engine}:${db.serverVersion}`;
+
+/**
  * The catalog queries without parameters run as statements the session keeps prepared: a second introspection
  * on the same connection (apply's check, the tests' every case) neither parses nor plans them again, which is
- * about half of their time.
+ * about half of their time. Those run by the previous introspection are executed in one round trip up front
+ * (Db.queryPreparedBatch: a round trip costs more than most of them on PGlite); a reader gets its rows from
+ * there, or runs its query as before (the first time, or when the batch could not run). `ran` records the
+ * queries in order, for the next introspection.
  */
-function preparing(db: Db): Db {
-  return { ...db, query: (sql, params) => (params && params.length > 0 ? db.query(sql, params) : db.queryPrepared(sql)) };
+async function preparing(db: Db, ran: string[]): Promise<Db> {
+  const prefetched = new Map<string, unknown[]>();
+  const known = learned.get(learnedKey(db));
+  if (known && known.length > 0) {
+    // A savepoint, so that a failure (a statement cancelled, say) leaves the transaction usable and each
+    // reader then runs and reports its own query.
+    await db.exec('SAVEPOINT schemakit_catalog_batch');
+    try {
+      const rows = await db.queryPreparedBatch(known);
+      rows?.forEach((r, i) => prefetched.set(known[i]!, r));
+      await db.exec('RELEASE SAVEPOINT schemakit_catalog_batch');
+    } catch {
+      prefetched.clear();
+      await db.exec('ROLLBACK TO SAVEPOINT schemakit_catalog_batch');
+    }
+  }
+  return {
+    ...db,
+    query: async <T>(sql: string, params?: readonly unknown[]): Promise<T[]> => {
+      if (params && params.length > 0) return db.query<T>(sql, params);
+      ran.push(sql);
+      return (prefetched.get(sql) as T[] | undefined) ?? db.queryPrepared<T>(sql);
+    },
+  };
 }
 
 /**
@@ -67,7 +102,7 @@ function preparing(db: Db): Db {
  */
 export async function introspect(db: Db, options: { scope?: Scope } = {}): Promise<Catalog> {
   const nested = inTransaction(db);
-  const catalogDb = preparing(db);
+  const ran: string[] = [];
   return withTransaction(db, async () => {
     const saved = await queryRow<{ search_path: string; jit: string; enable_nestloop: string; workers: string }>(
       db,
@@ -77,6 +112,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     );
     if (!nested) await db.exec('SET TRANSACTION READ ONLY');
     await db.exec(SETTINGS);
+    const catalogDb = await preparing(db, ran);
     const schemas = await step('schemas', catalogDb, introspectSchemas);
     const extensions = await step('extensions', catalogDb, introspectExtensions);
     const enums = await step('enums', catalogDb, introspectEnums);
@@ -108,6 +144,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const publications = await step('publications', catalogDb, introspectPublications);
     const foreignServers = await step('foreign servers', catalogDb, introspectForeignServers);
     const foreignTables = await step('foreign tables', catalogDb, introspectForeignTables);
+    learned.set(learnedKey(db), [...new Set(ran)]);
     if (nested) {
       await db.query(
         `SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('jit', $2, true),

@@ -75,6 +75,48 @@ for (const engine of engines) {
       expect(await db().queryPrepared(RELATIONS)).to.deep.equal([]);
     });
 
+    it('queryPreparedBatch runs prepared statements in one round trip, in order; null (nothing run) when one is not prepared', async () => {
+      // Texts of their own: the pooled session may hold RELATIONS from an earlier test (resets keep statements).
+      const run = `-- batch ${Date.now()}-${Math.random()}`;
+      const relations = `${RELATIONS} ${run}`;
+      const count = `SELECT count(*)::int AS n FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' ${run}`;
+      await db().exec('CREATE TABLE b (id int); CREATE TABLE a (id int)');
+      expect(await db().queryPreparedBatch([relations]), 'not prepared yet').to.equal(null);
+      await db().queryPrepared(relations);
+      expect(await db().queryPreparedBatch([relations, count]), 'one of them not prepared').to.equal(null);
+      await db().queryPrepared(count);
+      await db().exec('CREATE TABLE c (id int)');
+      expect(await db().queryPreparedBatch([count, relations, count])).to.deep.equal([[{ n: 3 }], await db().query(RELATIONS), [{ n: 3 }]]);
+      await db().exec('DISCARD ALL');
+      expect(await db().queryPreparedBatch([relations]), 'forgotten by DISCARD ALL').to.equal(null);
+    });
+
+    it('a second introspection reads its catalog queries in one batch, and sees what changed in between, inside a transaction too', async () => {
+      await db().exec('CREATE TABLE t (id int PRIMARY KEY)');
+      await introspect(db());
+      // Counted on the Db itself: a copy would not be known as inside the caller's transaction.
+      const counting = db();
+      const batch = counting.queryPreparedBatch.bind(counting);
+      let batches = 0;
+      counting.queryPreparedBatch = async (sqls) => {
+        batches += 1;
+        return batch(sqls);
+      };
+      await db().exec('ALTER TABLE t ADD COLUMN name text');
+      const second = await introspect(counting);
+      expect(batches).to.equal(1);
+      expect(second.tables[0]?.columns.map((c) => c.name)).to.deep.equal(['id', 'name']);
+      const third = await withTransaction(counting, async () => {
+        await counting.exec('ALTER TABLE t ADD COLUMN note text');
+        return introspect(counting);
+      });
+      expect(batches).to.equal(2);
+      expect(third.tables[0]?.columns.map((c) => c.name)).to.deep.equal(['id', 'name', 'note']);
+      const oneByOne: Db = { ...db(), queryPreparedBatch: async () => null };
+      expect(await introspect(counting), 'the same catalog as each query run alone').to.deep.equal(await introspect(oneByOne));
+    });
+
     it('introspection prepares its catalog queries once: a second introspect adds none and reads the change between', async () => {
       await db().exec('CREATE TABLE t (id int PRIMARY KEY)');
       const first = await introspect(db());
