@@ -155,6 +155,11 @@ export interface AlterColumn extends Around {
   readonly table: string;
   readonly from: Column;
   readonly to: Column;
+  /**
+   * `ALTER TABLE ONLY`: the change is the table's alone, its partitions and child tables keep what they hold
+   * (a default rebuilt around a routine, whose copies in the children are rebuilt as their own).
+   */
+  readonly only?: boolean;
 }
 
 /** `attaches`: the partitions' matching keys Postgres attaches instead of building new ones (issue 9); absent: none. */

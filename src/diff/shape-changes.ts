@@ -72,7 +72,7 @@ export interface InheritedColumnFacts {
  * column (`from`: as the child holds them when the step runs, after its parent's changes, which recurse).
  * `restorable` is false when the parent's change overwrote the child's own fact, which down cannot bring back.
  */
-export interface AlterInheritedColumn {
+export interface AlterInheritedColumn extends Around {
   readonly kind: 'AlterInheritedColumn';
   readonly schema: string;
   readonly table: string;
