@@ -169,6 +169,8 @@ export interface AddConstraint extends Around {
   readonly attaches?: readonly Constraint[];
   /** The parent's new indexes and keys (by relation name) a partition's key is not attached to: created first (Postgres would adopt it). */
   readonly afterParents?: readonly RelationName[];
+  /** `ALTER TABLE ONLY`: a partitioned table's key the target leaves incomplete (AttachPartitionIndex gives the partitions theirs). */
+  readonly only?: boolean;
 }
 /** `ALTER TABLE … VALIDATE CONSTRAINT`: a NOT VALID check or foreign key declared validated (issue 9). */
 export interface ValidateConstraint {
@@ -205,6 +207,8 @@ export interface CreateIndex extends Around {
   readonly keyReferences?: readonly Constraint[];
   /** The parent's new indexes and keys (by relation name) a partition's index is not attached to: created first (Postgres would adopt it). */
   readonly afterParents?: readonly RelationName[];
+  /** `ON ONLY`: a partitioned table's index the target leaves incomplete (AttachPartitionIndex gives the partitions theirs). */
+  readonly only?: boolean;
 }
 
 /** An index's or a key's index relation, by name. */

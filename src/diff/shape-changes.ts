@@ -31,6 +31,8 @@ export interface AttachPartitionIndex {
   readonly key?: Constraint;
   /** The index to build on the partition first (it had no matching one), named as Postgres names a parent's copies. */
   readonly build?: Index;
+  /** The plan creates the parent's index: dropping it (its reverse) takes this part along, so the step's reverse is empty. */
+  readonly withParent?: boolean;
 }
 
 /**

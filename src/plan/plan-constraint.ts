@@ -81,7 +81,7 @@ export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedSt
   const k = c.constraint;
   const after = (c.afterParents ?? []).map((i) => relNode(i.schema, i.name));
   const base = { object: constraintKey(k), op: '+' as const, creates: constraintNodes(k), needs: [...constraintNeeds(k), ...after] };
-  if (isOnlineTable(ctx, k.schema, k.table) && k.kind !== 'Exclusion') {
+  if (isOnlineTable(ctx, k.schema, k.table) && k.kind !== 'Exclusion' && c.only !== true) {
     if (k.kind === 'ForeignKey' || k.kind === 'Check') return planAddConstraintNotValid(c, k, ctx, base);
     // A key WITHOUT OVERLAPS is backed by a GiST index only ADD CONSTRAINT builds: it takes the plain path.
     if (k.withoutOverlaps !== true) return planAddKeyConcurrently(c, k, ctx, base);
@@ -93,9 +93,10 @@ export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedSt
   return [
     plannedStep(c, {
       ...base,
-      sql: addConstraintSql(k),
+      sql: (c.only === true ? addConstraintOnlySql : addConstraintSql)(k),
       reverse: statements(dropConstraintSql(k), ...reattach),
-      hazards: addConstraintHazards(k, ctx),
+      // ONLY a partitioned table builds nothing.
+      hazards: c.only === true ? [] : addConstraintHazards(k, ctx),
       phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint,
       locks: addConstraintLocks(k, ctx),
     }),

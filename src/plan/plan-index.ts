@@ -49,21 +49,23 @@ function indexNodes(i: Index): string[] {
 /** CREATE INDEX in the migration transaction; online, CONCURRENTLY (see planCreateIndexConcurrently). */
 export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[] {
   const i = c.index;
-  if (isOnlineTable(ctx, i.schema, i.table)) return planCreateIndexConcurrently(c, ctx);
+  if (isOnlineTable(ctx, i.schema, i.table) && c.only !== true) return planCreateIndexConcurrently(c, ctx);
   const object = relKey(i);
-  const hazards = isNewTable(ctx, i.schema, i.table)
-    ? []
-    : [
-        hazard('index-build', object, `building the index blocks writes to ${relKey({ schema: i.schema, name: i.table })} meanwhile`),
-        ...(i.unique ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates')] : []),
-      ];
+  // ON ONLY a partitioned table builds nothing.
+  const hazards =
+    isNewTable(ctx, i.schema, i.table) || c.only === true
+      ? []
+      : [
+          hazard('index-build', object, `building the index blocks writes to ${relKey({ schema: i.schema, name: i.table })} meanwhile`),
+          ...(i.unique ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates')] : []),
+        ];
   // Dropping a partitioned table's index drops the partitions' indexes it attached: the reverse rebuilds them.
   const reattach = (c.attaches ?? []).map((x) => statements(createIndexSql(x), restoreComment({ kind: 'Index', schema: x.schema, name: x.name }, x.comment)));
   // Partitions' own keys the index adopts: they exist first, and its reverse drops them with it, then adds them back.
   const keys = c.attachedKeys ?? [];
   return [
     plannedStep(c, {
-      sql: createIndexSql(i),
+      sql: (c.only === true ? createIndexOnlySql : createIndexSql)(i),
       reverse: statements(dropIndexSql(i, keys.length > 0), ...addKeys([...keys, ...(c.keyReferences ?? [])]), ...reattach),
       hazards,
       object,
