@@ -181,6 +181,8 @@ export interface DropConstraint extends Around {
   readonly kind: 'DropConstraint';
   readonly constraint: Constraint;
   readonly incomplete?: Incomplete;
+  /** A partitioned table's key: its partitions' parts, under their names (Catalog.partitionIndexParts), which its reverse adds back first. */
+  readonly parts?: readonly Constraint[];
 }
 /**
  * A partitioned table's index or key that some partitions had no part of (Catalog.incompletePartitionIndexes):
@@ -222,12 +224,16 @@ export interface DropIndex extends Around {
   readonly index: Index;
   readonly attachedKeys?: readonly Constraint[];
   readonly incomplete?: Incomplete;
+  /** A partitioned table's index: its partitions' parts, under their names (Catalog.partitionIndexParts), which its reverse builds back first. */
+  readonly parts?: readonly Index[];
 }
+/** `after`: relations the index is made with, which come first (a partition's part named by Postgres, renamed). */
 export interface RenameIndex {
   readonly kind: 'RenameIndex';
   readonly schema: string;
   readonly from: string;
   readonly to: string;
+  readonly after?: readonly RelationName[];
 }
 
 export type { CommentTarget } from '../model';

@@ -13,8 +13,9 @@ import {
 import type { AttachPartitionIndex, Change, CreateTable, RelationName } from './changes';
 import { sameDefinition } from './partition-attach';
 
-type Key = Extract<Constraint, { kind: 'PrimaryKey' | 'Unique' }>;
-const isKey = (k: Constraint): k is Key => k.kind === 'PrimaryKey' || k.kind === 'Unique';
+/** A primary key or unique constraint. */
+export type Key = Extract<Constraint, { kind: 'PrimaryKey' | 'Unique' }>;
+export const isKey = (k: Constraint): k is Key => k.kind === 'PrimaryKey' || k.kind === 'Unique';
 const rel = (schema: string, name: string) => relKey({ schema, name });
 const onTable = (x: { schema: string; table: string }, t: TableName) => x.schema === t.schema && x.table === t.name;
 
@@ -90,10 +91,10 @@ function keysOnCopies(changes: readonly Change[], from: Catalog, to: Catalog): C
 }
 
 /** A parent's key's fields placed on partition `p` under `name` (without the parent's comment). */
-const onPartition = (p: TableName, name: string) => ({ schema: p.schema, table: p.name, name, comment: null });
+export const onPartition = (p: TableName, name: string) => ({ schema: p.schema, table: p.name, name, comment: null });
 
 /** Relation names of a schema (tables, views, sequences, indexes, keys' indexes), which a new index name must avoid. */
-function taken(c: Catalog, schema: string): Set<string> {
+export function taken(c: Catalog, schema: string): Set<string> {
   const named = [...c.tables, ...c.views, ...c.sequences, ...c.indexes, ...c.constraints.filter((k) => k.kind !== 'Check' && k.kind !== 'ForeignKey')];
   return new Set(named.filter((x) => x.schema === schema).map((x) => x.name));
 }
@@ -102,7 +103,7 @@ function taken(c: Catalog, schema: string): Set<string> {
  * The copy Postgres builds of a parent's index on partition `p` (CREATE INDEX on the parent, ADD PRIMARY
  * KEY/UNIQUE): the parent's definition under the name ChooseIndexName gives (`p_pkey`, `p_cols_key`, `p_cols_idx`).
  */
-function copyFor(i: Index, p: TableName, key: Key['kind'] | null, names: ReadonlySet<string>): Index {
+export function copyFor(i: Index, p: TableName, key: Key['kind'] | null, names: ReadonlySet<string>): Index {
   const columns = indexColumnNames(i.keys.map((k) => k.column ?? expressionColumnName(k.expression ?? '')));
   const name =
     key === 'PrimaryKey' ? chooseName(p.name, null, 'pkey', names) : chooseName(p.name, nameAddition(columns), key === 'Unique' ? 'key' : 'idx', names);

@@ -2,6 +2,7 @@ import type { CreateIndex, DropIndex, RenameIndex } from '../diff';
 import { relKey, type Constraint, type Index } from '../model';
 import {
   addConstraintSql,
+  attachPartitionIndexSql,
   createIndexConcurrentlySql,
   createIndexOnlySql,
   createIndexSql,
@@ -73,7 +74,8 @@ export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[]
       phase: Phase.CreateIndex,
       // It creates the keys' unique-key nodes too: foreign keys referencing them come after it (its reverse drops them).
       creates: [...indexNodes(i), ...keys.flatMap((k) => constraintNodes(k).slice(2))],
-      needs: [...indexNeeds(i), ...keys.flatMap(constraintNodes), ...(c.afterParents ?? []).map((p) => relNode(p.schema, p.name))],
+      // The partitions' indexes it adopts (made first when the plan makes them) come before it.
+      needs: [...indexNeeds(i), ...keys.flatMap(constraintNodes), ...[...(c.afterParents ?? []), ...(c.attaches ?? [])].map((p) => relNode(p.schema, p.name))],
       locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
     }),
   ];
@@ -108,6 +110,32 @@ function planCreateIndexConcurrently(c: CreateIndex, ctx: PlanContext): PlannedS
   ];
 }
 
+/**
+ * How a dropped index comes back: the partitions' keys attached to it and its parts under their names first (the
+ * parent's index adopts them; left incomplete, ON ONLY the parent and each attached); one none of whose
+ * partitions had a part ON ONLY the parent; one whose parts' names are not known (no partitionIndexParts) not at all.
+ */
+function dropIndexReverse(c: DropIndex, comment: string | null): { reverse: string | null; irreversible?: string } {
+  const i = c.index;
+  const [keys, parts] = [c.attachedKeys ?? [], c.parts ?? []];
+  if (c.incomplete !== undefined && parts.length + keys.length > 0) {
+    const attach = (x: { schema: string; name: string }) => attachPartitionIndexSql({ schema: i.schema, name: i.name }, x);
+    return {
+      reverse: statements(createIndexOnlySql(i), ...addKeys(keys), ...parts.map((x) => createIndexSql(x)), ...[...keys, ...parts].map(attach), comment),
+    };
+  }
+  if (c.incomplete === 'lossy')
+    return { reverse: null, irreversible: 'some partitions had their part of the index attached, under names the plan does not know' };
+  return {
+    reverse: statements(
+      ...addKeys(keys),
+      ...parts.map((x) => createIndexSql(x)),
+      (c.incomplete === 'restorable' ? createIndexOnlySql : createIndexSql)(i),
+      comment,
+    ),
+  };
+}
+
 /** DROP INDEX (before the columns it covers are dropped); online, CONCURRENTLY outside the transaction. */
 export function planDropIndex(c: DropIndex, ctx: PlanContext): PlannedStep[] {
   const i = c.index;
@@ -119,10 +147,7 @@ export function planDropIndex(c: DropIndex, ctx: PlanContext): PlannedStep[] {
   return [
     plannedStep(c, {
       sql: online ? dropIndexConcurrentlySql(i) : dropIndexSql(i, keys.length > 0),
-      // A partitioned table's index none of whose partitions had a part comes back ONLY on the parent.
-      ...(c.incomplete === 'lossy'
-        ? { reverse: null, irreversible: 'some partitions had their part of the index attached, under names the plan does not know' }
-        : { reverse: statements(...addKeys(keys), (c.incomplete === 'restorable' ? createIndexOnlySql : createIndexSql)(i), comment) }),
+      ...dropIndexReverse(c, comment),
       object: relKey(i),
       op: '-',
       phase: Phase.DropIndex,
@@ -145,6 +170,7 @@ export function planRenameIndex(c: RenameIndex): PlannedStep[] {
       phase: Phase.Rename,
       drops: [relNode(c.schema, c.from)],
       creates: [relNode(c.schema, c.to)],
+      needs: (c.after ?? []).map((x) => relNode(x.schema, x.name)),
     }),
   ];
 }
