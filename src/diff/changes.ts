@@ -155,10 +155,7 @@ export interface AlterColumn extends Around {
   readonly table: string;
   readonly from: Column;
   readonly to: Column;
-  /**
-   * `ALTER TABLE ONLY`: the change is the table's alone, its partitions and child tables keep what they hold
-   * (a default rebuilt around a routine, whose copies in the children are rebuilt as their own).
-   */
+  /** `ALTER TABLE ONLY`: children keep theirs (a default rebuilt around a routine: the children's copies are rebuilt apart). */
   readonly only?: boolean;
 }
 
@@ -183,6 +180,8 @@ export interface DropConstraint extends Around {
   readonly incomplete?: Incomplete;
   /** A partitioned table's key: its partitions' parts, under their names (Catalog.partitionIndexParts), which its reverse adds back first. */
   readonly parts?: readonly Constraint[];
+  /** The parts' own parts (sub-partitioned partitions), deepest first, added back before them. */
+  readonly subParts?: readonly Constraint[];
 }
 /**
  * A partitioned table's index or key that some partitions had no part of (Catalog.incompletePartitionIndexes):
@@ -226,6 +225,8 @@ export interface DropIndex extends Around {
   readonly incomplete?: Incomplete;
   /** A partitioned table's index: its partitions' parts, under their names (Catalog.partitionIndexParts), which its reverse builds back first. */
   readonly parts?: readonly Index[];
+  /** The parts' own parts (sub-partitioned partitions), deepest first, built back before them. */
+  readonly subParts?: readonly Index[];
 }
 /** `after`: relations the index is made with, which come first (a partition's part named by Postgres, renamed). */
 export interface RenameIndex {

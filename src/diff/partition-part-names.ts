@@ -38,8 +38,19 @@ export function namePartitionParts(changes: readonly Change[], from: Catalog, to
   if (was.length === 0 && will.length === 0) return [...changes];
   const before = byParent(was);
   const ownKey = (c: Catalog, x: PartitionIndexPart) => c.constraints.some((k) => k.schema === x.schema && k.table === x.table && k.name === x.name);
-  const parentIndex = (c: Catalog, r: RelationName) => c.indexes.find((i) => i.schema === r.schema && i.name === r.name);
-  const parentKey = (c: Catalog, r: RelationName) => c.constraints.find((k): k is Key => isKey(k) && k.schema === r.schema && k.name === r.name);
+  // A parent's definition: its own index or key, or, for a part of a sub-partitioned partition, its parent's on its table.
+  const resolve = (c: Catalog, parts: readonly PartitionIndexPart[], r: RelationName, depth = 0): Index | Key | undefined => {
+    const own =
+      c.indexes.find((i) => i.schema === r.schema && i.name === r.name) ??
+      c.constraints.find((k): k is Key => isKey(k) && k.schema === r.schema && k.name === r.name);
+    const up = own || depth > 32 ? undefined : parts.find((x) => x.schema === r.schema && x.name === r.name);
+    const top = up && resolve(c, parts, { schema: up.indexSchema, name: up.index }, depth + 1);
+    return own ?? (top && up && asPart(top, up));
+  };
+  const depth = (r: RelationName, n = 0): number => {
+    const up = n > 32 ? undefined : will.find((x) => x.schema === r.schema && x.name === r.name);
+    return up === undefined ? n : depth({ schema: up.indexSchema, name: up.index }, n + 1);
+  };
   // Names Postgres avoids when it names a part: the schema's relations, parts included, but for what the plan
   // drops (the parts of a dropped parent, the indexes and keys of a dropped table go with them).
   const dropped = new Set(changes.flatMap((c) => (c.kind === 'DropIndex' ? [relKey(c.index)] : c.kind === 'DropConstraint' ? [relKey(c.constraint)] : [])));
@@ -48,8 +59,17 @@ export function namePartitionParts(changes: readonly Change[], from: Catalog, to
     ...dropped,
     ...droppedTables,
     ...[...from.indexes, ...from.constraints].filter((x) => droppedTables.has(rel(x.schema, x.table))).map((x) => rel(x.schema, x.name)),
-    ...was.filter((x) => dropped.has(partOf(x)) || droppedTables.has(rel(x.schema, x.table))).map((x) => rel(x.schema, x.name)),
   ]);
+  // A part goes with its parent (at every level) and with its table.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const x of was) {
+      if (!gone.has(rel(x.schema, x.name)) && (gone.has(partOf(x)) || droppedTables.has(rel(x.schema, x.table)))) {
+        gone.add(rel(x.schema, x.name));
+        grew = true;
+      }
+    }
+  }
   const names = new Map<string, Set<string>>();
   const namesIn = (schema: string) =>
     names.get(schema) ??
@@ -57,36 +77,54 @@ export function namePartitionParts(changes: readonly Change[], from: Catalog, to
       .set(schema, new Set([...taken(from, schema), ...was.filter((x) => x.schema === schema).map((x) => x.name)].filter((n) => !gone.has(rel(schema, n)))))
       .get(schema)!;
   const created = new Set(changes.flatMap((c) => (c.kind === 'CreateTable' ? [relKey(c.table)] : [])));
+  // A dropped parent's parts below its parts (sub-partitioned partitions), deepest first, each on its own table.
+  const below = <T extends Index | Key>(made: T, parts: readonly PartitionIndexPart[], depth = 0): T[] =>
+    depth > 32
+      ? []
+      : parts.flatMap((x) => {
+          const part = asPart(made, x);
+          const under = before.get(rel(x.schema, x.name)) ?? [];
+          return [...below(part, under, depth + 1), ...under.map((y) => asPart(part, y))];
+        });
   const out = changes.map((c): Change => {
     // A dropped parent's parts, for its reverse.
     if (c.kind === 'DropIndex') {
-      const parts = (before.get(relKey(c.index)) ?? []).filter((x) => !ownKey(from, x)).map((x) => asPart(c.index, x));
-      return parts.length === 0 ? c : { ...c, parts };
+      const direct = (before.get(relKey(c.index)) ?? []).filter((x) => !ownKey(from, x));
+      const parts = direct.map((x) => asPart(c.index, x));
+      const subParts = below(c.index, direct);
+      return parts.length === 0 ? c : { ...c, parts, ...(subParts.length > 0 ? { subParts } : {}) };
     }
     if (c.kind === 'DropConstraint' && isKey(c.constraint)) {
       const k = c.constraint;
-      const parts = (before.get(rel(k.schema, k.name)) ?? []).map((x): Constraint => asPart(k, x));
-      return parts.length === 0 ? c : { ...c, parts };
+      const direct = before.get(rel(k.schema, k.name)) ?? [];
+      const parts = direct.map((x): Constraint => asPart(k, x));
+      const subParts: Constraint[] = below(k, direct);
+      return parts.length === 0 ? c : { ...c, parts, ...(subParts.length > 0 ? { subParts } : {}) };
     }
     return c;
   });
   const added: Change[] = [];
+  // A part renamed here that is itself a parent (sub-partitioned partition): its parts are found under its old name.
+  const renamedFrom = new Map<string, RelationName>();
   const rename = (schema: string, fromName: string, toName: string, after: RelationName[]) => {
-    if (fromName !== toName) added.push({ kind: 'RenameIndex', schema, from: fromName, to: toName, after });
+    if (fromName === toName) return;
+    added.push({ kind: 'RenameIndex', schema, from: fromName, to: toName, after });
+    renamedFrom.set(rel(schema, toName), { schema, name: fromName });
   };
-  for (const [parentKeyName, parts] of byParent(will)) {
-    const p0 = parts[0]!;
-    const parentRel = { schema: p0.indexSchema, name: p0.index };
-    const index = parentIndex(to, parentRel);
-    const key = index ? undefined : parentKey(to, parentRel);
-    const made: Index | Key | undefined = index ?? key;
+  // Top-down: a part made first on a sub-partitioned partition is the parent of the parts below it.
+  const parents = [...byParent(will)].map(([k, parts]) => ({ k, parts, at: { schema: parts[0]!.indexSchema, name: parts[0]!.index } }));
+  for (const { k: parentKeyName, parts, at: parentRel } of parents.sort((a, b) => depth(a.at) - depth(b.at))) {
+    const made = resolve(to, will, parentRel);
     if (made === undefined) continue;
+    const index = made.kind === 'Index' ? made : undefined;
+    const key = made.kind === 'Index' ? undefined : made;
     const create = out.findIndex(
       (c) =>
         (c.kind === 'CreateIndex' && c.only !== true && relKey(c.index) === parentKeyName) ||
         (c.kind === 'AddConstraint' && c.only !== true && rel(c.constraint.schema, c.constraint.name) === parentKeyName),
     );
-    const kept = create < 0 && !dropped.has(parentKeyName) && (parentIndex(from, parentRel) ?? parentKey(from, parentRel)) !== undefined;
+    const wasRel = renamedFrom.get(parentKeyName) ?? parentRel;
+    const kept = create < 0 && !gone.has(rel(wasRel.schema, wasRel.name)) && resolve(from, was, wasRel) !== undefined;
     for (const x of parts) {
       if (ownKey(to, x)) continue;
       const p = { schema: x.schema, name: x.table };
@@ -114,20 +152,21 @@ export function namePartitionParts(changes: readonly Change[], from: Catalog, to
         if (chosen === x.name) continue;
         // Made first under the target's name: the parent's create adopts it.
         namesIn(p.schema).add(x.name);
+        // (into `out`: on a sub-partitioned partition, it is the parent of the parts below)
         if (c.kind === 'CreateIndex') {
           const part = asPart(index!, x);
-          added.push({ kind: 'CreateIndex', index: part });
+          out.push({ kind: 'CreateIndex', index: part });
           out[create] = { ...c, attaches: [...(c.attaches ?? []), part] } satisfies CreateIndex;
         } else {
           const part = asPart(key!, x);
-          added.push({ kind: 'AddConstraint', constraint: part });
+          out.push({ kind: 'AddConstraint', constraint: part });
           out[create] = { ...c, attaches: [...(c.attaches ?? []), part] } satisfies AddConstraint;
         }
         continue;
       }
       if (!kept && !created.has(relKey(p))) continue;
       // A kept parent's part: renamed if it had another name, or named by Postgres on a new partition.
-      const old = (before.get(parentKeyName) ?? []).find((y) => y.schema === x.schema && y.table === x.table);
+      const old = (before.get(rel(wasRel.schema, wasRel.name)) ?? []).find((y) => y.schema === x.schema && y.table === x.table);
       if (old !== undefined && !created.has(relKey(p))) rename(x.schema, old.name, x.name, afterParent);
       else if (created.has(relKey(p))) {
         const chosen = copyFor(index ?? keyIndex(key!), p, key?.kind ?? null, namesIn(p.schema)).name;

@@ -133,14 +133,14 @@ export function planValidateConstraint(c: ValidateConstraint, ctx: PlanContext):
  */
 function dropConstraintReverse(c: DropConstraint, comment: string | null): { reverse: string | null; irreversible?: string } {
   const k = c.constraint;
-  const parts = c.parts ?? [];
+  const [sub, parts] = [(c.subParts ?? []).map(addConstraintSql), c.parts ?? []];
   if (c.incomplete !== undefined && parts.length > 0) {
     const attach = (x: Constraint) => attachPartitionIndexSql({ schema: k.schema, name: k.name }, { schema: x.schema, name: x.name });
-    return { reverse: statements(addConstraintOnlySql(k), ...parts.flatMap((x) => [addConstraintSql(x), attach(x)]), comment) };
+    return { reverse: statements(addConstraintOnlySql(k), ...sub, ...parts.flatMap((x) => [addConstraintSql(x), attach(x)]), comment) };
   }
   if (c.incomplete === 'lossy')
     return { reverse: null, irreversible: 'some partitions had their part of the key attached, under names the plan does not know' };
-  return { reverse: statements(...parts.map(addConstraintSql), (c.incomplete === 'restorable' ? addConstraintOnlySql : addConstraintSql)(k), comment) };
+  return { reverse: statements(...sub, ...parts.map(addConstraintSql), (c.incomplete === 'restorable' ? addConstraintOnlySql : addConstraintSql)(k), comment) };
 }
 
 /** ALTER TABLE … DROP CONSTRAINT (foreign keys first, so the keys they reference can go). */

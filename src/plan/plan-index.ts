@@ -117,11 +117,17 @@ function planCreateIndexConcurrently(c: CreateIndex, ctx: PlanContext): PlannedS
  */
 function dropIndexReverse(c: DropIndex, comment: string | null): { reverse: string | null; irreversible?: string } {
   const i = c.index;
-  const [keys, parts] = [c.attachedKeys ?? [], c.parts ?? []];
+  const [keys, parts] = [c.attachedKeys ?? [], [...(c.subParts ?? []), ...(c.parts ?? [])]];
   if (c.incomplete !== undefined && parts.length + keys.length > 0) {
     const attach = (x: { schema: string; name: string }) => attachPartitionIndexSql({ schema: i.schema, name: i.name }, x);
     return {
-      reverse: statements(createIndexOnlySql(i), ...addKeys(keys), ...parts.map((x) => createIndexSql(x)), ...[...keys, ...parts].map(attach), comment),
+      reverse: statements(
+        createIndexOnlySql(i),
+        ...addKeys(keys),
+        ...parts.map((x) => createIndexSql(x)),
+        ...[...keys, ...(c.parts ?? [])].map(attach),
+        comment,
+      ),
     };
   }
   if (c.incomplete === 'lossy')
