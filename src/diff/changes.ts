@@ -155,6 +155,8 @@ export interface AlterColumn extends Around {
   readonly table: string;
   readonly from: Column;
   readonly to: Column;
+  /** `ALTER TABLE ONLY`: children keep theirs (a default rebuilt around a routine: the children's copies are rebuilt apart). */
+  readonly only?: boolean;
 }
 
 /** `attaches`: the partitions' matching keys Postgres attaches instead of building new ones (issue 9); absent: none. */
@@ -164,6 +166,8 @@ export interface AddConstraint extends Around {
   readonly attaches?: readonly Constraint[];
   /** The parent's new indexes and keys (by relation name) a partition's key is not attached to: created first (Postgres would adopt it). */
   readonly afterParents?: readonly RelationName[];
+  /** `ALTER TABLE ONLY`: a partitioned table's key the target leaves incomplete (AttachPartitionIndex gives the partitions theirs). */
+  readonly only?: boolean;
 }
 /** `ALTER TABLE … VALIDATE CONSTRAINT`: a NOT VALID check or foreign key declared validated (issue 9). */
 export interface ValidateConstraint {
@@ -174,6 +178,10 @@ export interface DropConstraint extends Around {
   readonly kind: 'DropConstraint';
   readonly constraint: Constraint;
   readonly incomplete?: Incomplete;
+  /** A partitioned table's key: its partitions' parts, under their names (Catalog.partitionIndexParts), which its reverse adds back first. */
+  readonly parts?: readonly Constraint[];
+  /** The parts' own parts (sub-partitioned partitions), deepest first, added back before them. */
+  readonly subParts?: readonly Constraint[];
 }
 /**
  * A partitioned table's index or key that some partitions had no part of (Catalog.incompletePartitionIndexes):
@@ -200,6 +208,8 @@ export interface CreateIndex extends Around {
   readonly keyReferences?: readonly Constraint[];
   /** The parent's new indexes and keys (by relation name) a partition's index is not attached to: created first (Postgres would adopt it). */
   readonly afterParents?: readonly RelationName[];
+  /** `ON ONLY`: a partitioned table's index the target leaves incomplete (AttachPartitionIndex gives the partitions theirs). */
+  readonly only?: boolean;
 }
 
 /** An index's or a key's index relation, by name. */
@@ -213,12 +223,18 @@ export interface DropIndex extends Around {
   readonly index: Index;
   readonly attachedKeys?: readonly Constraint[];
   readonly incomplete?: Incomplete;
+  /** A partitioned table's index: its partitions' parts, under their names (Catalog.partitionIndexParts), which its reverse builds back first. */
+  readonly parts?: readonly Index[];
+  /** The parts' own parts (sub-partitioned partitions), deepest first, built back before them. */
+  readonly subParts?: readonly Index[];
 }
+/** `after`: relations the index is made with, which come first (a partition's part named by Postgres, renamed). */
 export interface RenameIndex {
   readonly kind: 'RenameIndex';
   readonly schema: string;
   readonly from: string;
   readonly to: string;
+  readonly after?: readonly RelationName[];
 }
 
 export type { CommentTarget } from '../model';

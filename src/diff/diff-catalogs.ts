@@ -9,6 +9,7 @@ import { diffIndexes } from './indexes';
 import { followImplicitNames } from './implicit-renames';
 import { keepPartitionIndexesApart } from './partition-adoption';
 import { completePartitionIndexes } from './partition-complete';
+import { namePartitionParts } from './partition-part-names';
 import { attachPartitionIndexes, withAttachedKeys } from './partition-attach';
 import { applyRenames } from './renames';
 import { applyObjectRenames } from './object-renames';
@@ -72,5 +73,5 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     ]),
     to,
   );
-  return completePartitionIndexes(keepPartitionIndexesApart(withAttachedKeys(changes, a, to), a, to), a, to);
+  return namePartitionParts(completePartitionIndexes(keepPartitionIndexesApart(withAttachedKeys(changes, a, to), a, to), a, to), a, to);
 }

@@ -14,6 +14,7 @@ import {
 import type { Change } from './changes';
 import { dependencyKey, relationKey } from './dependents';
 import { referencesKey } from './constraints';
+import { inheritedColumns, parentsOf } from './inherited-columns';
 
 /** Column keys (dependency keys) a plan changes in a way Postgres copes with or that removes the readers itself. */
 function passiveColumns(base: readonly Change[]): { retyped: Set<string>; gone: Set<string>; converted: Set<string> } {
@@ -128,6 +129,36 @@ function rebuildDomainDefault(
   ];
 }
 
+/**
+ * A column default reading a recreated routine or type: dropped before it, set again after, on its table
+ * alone (`ALTER TABLE ONLY`). The copies partitions and child tables hold are pg_depend entries of their own
+ * (expression uses), rebuilt each on its own table the same way; ALTER TABLE on the parent would recurse and
+ * give a child keeping a default of its own the parent's. An inherited column's default is the child's
+ * (AlterInheritedColumn, always ONLY).
+ */
+function rebuildDefault(from: Catalog, to: Catalog, o: { schema: string; table: string; column: string }, dependsOn: readonly Dependency[]): Change[] {
+  const at = { schema: o.schema, table: o.table };
+  const [a, b] = [findColumn(from, o.schema, o.table, o.column), findColumn(to, o.schema, o.table, o.column)];
+  if (a && b) {
+    const only = from.tables.some((t) => parentsOf(t).some((x) => x.schema === o.schema && x.name === o.table));
+    return [
+      { kind: 'AlterColumn', ...at, from: a, to: { ...a, default: null }, ...(only ? { only } : {}), around: { dependsOn, before: true } },
+      { kind: 'AlterColumn', ...at, from: { ...b, default: null }, to: b, ...(only ? { only } : {}), around: { dependsOn, before: false } },
+    ];
+  }
+  const same = (t: { schema: string; name: string }) => t.schema === o.schema && t.name === o.table;
+  const [ta, tb] = [from.tables.find(same), to.tables.find(same)];
+  const [ia, ib] = [ta && inheritedColumns(ta, from).find((x) => x.name === o.column), tb && inheritedColumns(tb, to).find((x) => x.name === o.column)];
+  const parent = tb && parentsOf(tb)[0];
+  if (!ia || !ib || !parent || ia.default === null || ib.default === null) return [];
+  const facts = (c: Column, dflt: string | null) => ({ notNull: c.notNull, default: dflt });
+  const inherited = { kind: 'AlterInheritedColumn', ...at, parent, column: o.column, restorable: true } as const;
+  return [
+    { ...inherited, from: facts(ia, ia.default), to: facts(ia, null), around: { dependsOn, before: true } },
+    { ...inherited, from: facts(ib, null), to: facts(ib, ib.default), around: { dependsOn, before: false } },
+  ];
+}
+
 /** Keys of objects the base changes already drop or create (they are left to the base). */
 function touchedKeys(base: readonly Change[]): Set<string> {
   const out = new Set<string>();
@@ -137,7 +168,8 @@ function touchedKeys(base: readonly Change[]): Set<string> {
     else if (c.kind === 'DropPolicy' || c.kind === 'CreatePolicy') out.add(`policy ${constraintKey(c.policy)}`);
     else if (c.kind === 'AlterColumn' || c.kind === 'DropColumn' || c.kind === 'AddColumn') {
       out.add(`column ${columnKey(c.schema, c.table, c.kind === 'AlterColumn' ? c.to.name : c.column.name)}`);
-    } else if (c.kind === 'DropTable' || c.kind === 'CreateTable') out.add(`table ${relKey(c.table)}`);
+    } else if (c.kind === 'AlterInheritedColumn') out.add(`column ${columnKey(c.schema, c.table, c.column)}`);
+    else if (c.kind === 'DropTable' || c.kind === 'CreateTable') out.add(`table ${relKey(c.table)}`);
   }
   return out;
 }
@@ -247,12 +279,8 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
         case 'default': {
           // A default of a column converted to a recreated type is dropped and set again by that recreation.
           const ck = dependencyKey({ kind: 'column', schema: o.schema, table: o.table, name: o.column });
-          const [a, b] = [findColumn(from, o.schema, o.table, o.column), findColumn(to, o.schema, o.table, o.column)];
-          if (!a || !b || p.converted.has(ck) || touched.has(`column ${columnKey(o.schema, o.table, o.column)}`) || tableGone(o.schema, o.table)) break;
-          out.push(
-            { kind: 'AlterColumn', schema: o.schema, table: o.table, from: a, to: { ...a, default: null }, around: { dependsOn, before: true } },
-            { kind: 'AlterColumn', schema: o.schema, table: o.table, from: { ...b, default: null }, to: b, around: { dependsOn, before: false } },
-          );
+          if (p.converted.has(ck) || touched.has(`column ${columnKey(o.schema, o.table, o.column)}`) || tableGone(o.schema, o.table)) break;
+          out.push(...rebuildDefault(from, to, o, dependsOn));
           break;
         }
         case 'domain-check':

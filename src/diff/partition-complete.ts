@@ -10,11 +10,12 @@ import {
   type Index,
   type TableName,
 } from '../model';
-import type { Change, CreateTable } from './changes';
+import type { AttachPartitionIndex, Change, CreateTable, RelationName } from './changes';
 import { sameDefinition } from './partition-attach';
 
-type Key = Extract<Constraint, { kind: 'PrimaryKey' | 'Unique' }>;
-const isKey = (k: Constraint): k is Key => k.kind === 'PrimaryKey' || k.kind === 'Unique';
+/** A primary key or unique constraint. */
+export type Key = Extract<Constraint, { kind: 'PrimaryKey' | 'Unique' }>;
+export const isKey = (k: Constraint): k is Key => k.kind === 'PrimaryKey' || k.kind === 'Unique';
 const rel = (schema: string, name: string) => relKey({ schema, name });
 const onTable = (x: { schema: string; table: string }, t: TableName) => x.schema === t.schema && x.table === t.name;
 
@@ -30,10 +31,13 @@ const onTable = (x: { schema: string; table: string }, t: TableName) => x.schema
  *   lists as the partition's own (or lists as attached), is attached to it under its name (`ALTER INDEX …
  *   ATTACH PARTITION`) rather than dropped.
  *
+ * - A parent's index or key the target leaves incomplete: created ON ONLY the parent, each partition the target
+ *   has a part for getting it attached (leaveIncomplete).
+ *
  * Runs on the whole change list, after the passes of partition-attach.ts and partition-adoption.ts.
  */
 export function completePartitionIndexes(changes: readonly Change[], from: Catalog, to: Catalog): Change[] {
-  return markIncompleteDrops(attachToIncomplete(keysOnCopies(changes, from, to), from, to), from);
+  return markIncompleteDrops(attachToIncomplete(leaveIncomplete(keysOnCopies(changes, from, to), from, to), from, to), from);
 }
 
 /**
@@ -87,10 +91,10 @@ function keysOnCopies(changes: readonly Change[], from: Catalog, to: Catalog): C
 }
 
 /** A parent's key's fields placed on partition `p` under `name` (without the parent's comment). */
-const onPartition = (p: TableName, name: string) => ({ schema: p.schema, table: p.name, name, comment: null });
+export const onPartition = (p: TableName, name: string) => ({ schema: p.schema, table: p.name, name, comment: null });
 
 /** Relation names of a schema (tables, views, sequences, indexes, keys' indexes), which a new index name must avoid. */
-function taken(c: Catalog, schema: string): Set<string> {
+export function taken(c: Catalog, schema: string): Set<string> {
   const named = [...c.tables, ...c.views, ...c.sequences, ...c.indexes, ...c.constraints.filter((k) => k.kind !== 'Check' && k.kind !== 'ForeignKey')];
   return new Set(named.filter((x) => x.schema === schema).map((x) => x.name));
 }
@@ -99,7 +103,7 @@ function taken(c: Catalog, schema: string): Set<string> {
  * The copy Postgres builds of a parent's index on partition `p` (CREATE INDEX on the parent, ADD PRIMARY
  * KEY/UNIQUE): the parent's definition under the name ChooseIndexName gives (`p_pkey`, `p_cols_key`, `p_cols_idx`).
  */
-function copyFor(i: Index, p: TableName, key: Key['kind'] | null, names: ReadonlySet<string>): Index {
+export function copyFor(i: Index, p: TableName, key: Key['kind'] | null, names: ReadonlySet<string>): Index {
   const columns = indexColumnNames(i.keys.map((k) => k.column ?? expressionColumnName(k.expression ?? '')));
   const name =
     key === 'PrimaryKey' ? chooseName(p.name, null, 'pkey', names) : chooseName(p.name, nameAddition(columns), key === 'Unique' ? 'key' : 'idx', names);
@@ -182,17 +186,95 @@ function attachToIncomplete(changes: Change[], from: Catalog, to: Catalog): Chan
         continue;
       }
       // None: built as Postgres builds the parent's copy on a partition, under the name it would choose.
-      const build = copyFor(index ?? keyIndex(key!), p, key?.kind ?? null, namesIn(p.schema));
-      namesIn(p.schema).add(build.name);
-      added.push({
-        kind: 'AttachPartitionIndex',
-        parent,
-        table: p,
-        index: build.name,
-        build,
-        ...(key ? { key: { ...key, ...onPartition(p, build.name) } } : {}),
-      });
+      added.push(buildPart(parent, index ?? key!, p, namesIn(p.schema), false));
     }
   }
   return [...changes.filter((c) => !replaced.has(c)), ...added];
+}
+
+/**
+ * Indexes and keys of partitioned tables the target leaves incomplete (its `incompletePartitionIndexes`): a plain
+ * CREATE INDEX or ADD CONSTRAINT gives every partition its part, so one the plan creates is created ON ONLY the
+ * parent, and each partition the target has a part for gets it attached: the partition's own index the create
+ * adopted, or one built as Postgres builds its copies. A kept one that a partition loses its part of is dropped
+ * and made so again (Postgres cannot detach a part); one the target has as complete or more is attachToIncomplete's.
+ */
+function leaveIncomplete(changes: Change[], from: Catalog, to: Catalog): Change[] {
+  const targets = to.incompletePartitionIndexes ?? [];
+  if (targets.length === 0) return changes;
+  const lacked = new Map((from.incompletePartitionIndexes ?? []).map((x) => [rel(x.schema, x.index), new Set(x.partitions.map((p) => rel(p.schema, p.name)))]));
+  const names = new Map<string, Set<string>>();
+  const namesIn = (schema: string) => names.get(schema) ?? names.set(schema, taken(from, schema)).get(schema)!;
+  const replaced = new Map<Change, Change>();
+  const added: Change[] = [];
+  for (const x of targets) {
+    const named = (i: { schema: string; table: string; name: string }) => i.schema === x.schema && i.table === x.table && i.name === x.index;
+    const index = to.indexes.find(named);
+    const key = index ? undefined : to.constraints.find((k): k is Key => isKey(k) && named(k));
+    const create = changes.find((c) => (c.kind === 'CreateIndex' && named(c.index)) || (c.kind === 'AddConstraint' && named(c.constraint)));
+    // A new table's key is inline: it is added ONLY after the table, and its partitions, are created.
+    const table = key ? changes.find((c) => c.kind === 'CreateTable' && c.constraints.some(named)) : undefined;
+    let adopted: readonly { schema: string; table: string; name: string }[] = [];
+    if (table !== undefined && table.kind === 'CreateTable') {
+      replaced.set(table, { ...table, constraints: table.constraints.filter((k) => !named(k)) });
+      added.push({ kind: 'AddConstraint', constraint: key!, only: true });
+    } else if (create !== undefined && (create.kind === 'CreateIndex' || create.kind === 'AddConstraint')) {
+      // The partitions' own indexes or keys the create adopted: attached where the target has a part, else dropped.
+      const lacks = (i: { schema: string; table: string }) => x.partitions.some((p) => onTable(i, p));
+      if (create.kind === 'CreateIndex') {
+        const attaches = create.attaches ?? [];
+        replaced.set(create, { ...create, only: true, attaches: attaches.filter((i) => !lacks(i)) });
+        added.push(...attaches.filter(lacks).map((i): Change => ({ kind: 'DropIndex', index: i })));
+        adopted = attaches.filter((i) => !lacks(i));
+      } else {
+        const attaches = create.attaches ?? [];
+        replaced.set(create, { ...create, only: true, attaches: attaches.filter((k) => !lacks(k)) });
+        added.push(...attaches.filter(lacks).map((k): Change => ({ kind: 'DropConstraint', constraint: k })));
+        adopted = attaches.filter((k) => !lacks(k));
+      }
+    } else {
+      const old = index ? from.indexes.find(named) : from.constraints.find((k): k is Key => isKey(k) && named(k));
+      const had = lacked.get(rel(x.schema, x.index)) ?? new Set<string>();
+      if (old === undefined || (index === undefined && key === undefined) || x.partitions.every((p) => had.has(rel(p.schema, p.name)))) continue;
+      if (changes.some((c) => (c.kind === 'DropIndex' && named(c.index)) || (c.kind === 'DropConstraint' && named(c.constraint)))) continue;
+      const target = index
+        ? ({ kind: 'Index', schema: index.schema, name: index.name } as const)
+        : ({ kind: 'Constraint', schema: key!.schema, table: key!.table, name: key!.name } as const);
+      const made = index ?? key!;
+      added.push(
+        old.kind === 'Index' ? { kind: 'DropIndex', index: old } : { kind: 'DropConstraint', constraint: old },
+        index ? { kind: 'CreateIndex', index, only: true } : { kind: 'AddConstraint', constraint: key!, only: true },
+        ...(made.comment === null ? [] : [{ kind: 'SetComment' as const, target, from: null, to: made.comment }]),
+      );
+    }
+    const parent = { schema: x.schema, name: x.index };
+    const missing = new Set(x.partitions.map((p) => rel(p.schema, p.name)));
+    for (const t of to.tables) {
+      if (t.partitionOf === null || t.partitionOf.schema !== x.schema || t.partitionOf.table !== x.table || missing.has(rel(t.schema, t.name))) continue;
+      const p = { schema: t.schema, name: t.name };
+      const own = adopted.find((i) => onTable(i, p));
+      added.push(
+        own !== undefined
+          ? { kind: 'AttachPartitionIndex', parent, table: p, index: own.name, withParent: true }
+          : buildPart(parent, index ?? key!, p, namesIn(p.schema), true),
+      );
+    }
+  }
+  return [...changes.map((c) => replaced.get(c) ?? c), ...added];
+}
+
+/** Builds a parent's index or key's part on partition `p` (as Postgres builds its copies, named so) and attaches it. */
+function buildPart(parent: RelationName, made: Index | Key, p: TableName, names: Set<string>, withParent: boolean): AttachPartitionIndex {
+  const key = made.kind === 'Index' ? null : made;
+  const build = copyFor(key === null ? (made as Index) : keyIndex(key), p, key?.kind ?? null, names);
+  names.add(build.name);
+  return {
+    kind: 'AttachPartitionIndex',
+    parent,
+    table: p,
+    index: build.name,
+    build,
+    ...(key ? { key: { ...key, ...onPartition(p, build.name) } } : {}),
+    ...(withParent ? { withParent } : {}),
+  };
 }

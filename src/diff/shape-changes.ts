@@ -31,6 +31,8 @@ export interface AttachPartitionIndex {
   readonly key?: Constraint;
   /** The index to build on the partition first (it had no matching one), named as Postgres names a parent's copies. */
   readonly build?: Index;
+  /** The plan creates the parent's index: dropping it (its reverse) takes this part along, so the step's reverse is empty. */
+  readonly withParent?: boolean;
 }
 
 /**
@@ -72,7 +74,7 @@ export interface InheritedColumnFacts {
  * column (`from`: as the child holds them when the step runs, after its parent's changes, which recurse).
  * `restorable` is false when the parent's change overwrote the child's own fact, which down cannot bring back.
  */
-export interface AlterInheritedColumn {
+export interface AlterInheritedColumn extends Around {
   readonly kind: 'AlterInheritedColumn';
   readonly schema: string;
   readonly table: string;

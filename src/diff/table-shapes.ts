@@ -225,8 +225,19 @@ export function splitRecreatedTables(from: Catalog, to: Catalog): (readonly [Cat
     constraints: c.constraints.filter((k) => touches(k) === inside),
     indexes: c.indexes.filter((i) => on(i) === inside),
     policies: c.policies.filter((p) => on(p) === inside),
+    ...(c.partitionIndexParts ? { partitionIndexParts: c.partitionIndexParts.filter((x) => on(x) === inside) } : {}),
+    ...(c.incompletePartitionIndexes ? { incompletePartitionIndexes: c.incompletePartitionIndexes.filter((x) => on(x) === inside) } : {}),
   });
-  const none = (c: Catalog): Catalog => ({ ...c, tables: [], constraints: [], indexes: [], policies: [] });
+  // The partitions' parts and incomplete indexes go with their tables (a side without them has none).
+  const none = (c: Catalog): Catalog => ({
+    ...c,
+    tables: [],
+    constraints: [],
+    indexes: [],
+    policies: [],
+    ...(c.partitionIndexParts ? { partitionIndexParts: [] } : {}),
+    ...(c.incompletePartitionIndexes ? { incompletePartitionIndexes: [] } : {}),
+  });
   return [
     [part(from, false), part(to, false)],
     [part(from, true), none(from)],

@@ -26,7 +26,7 @@ import { introspectPolicies } from './policies';
 import { introspectGrants } from './grants';
 import { introspectDefaultPrivileges } from './default-privileges';
 import { introspectExpressionUses } from './expression-uses';
-import { introspectIncompletePartitionIndexes, introspectPartitionKeyAttachments } from './partition-keys';
+import { introspectIncompletePartitionIndexes, introspectPartitionIndexParts, introspectPartitionKeyAttachments } from './partition-keys';
 import { scopeCatalog, type Scope } from './scope';
 import { introspectPublications } from './publications';
 import { introspectForeignServers, introspectForeignTables } from './foreign';
@@ -140,6 +140,7 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
     const defaultPrivileges = await step('default privileges', catalogDb, introspectDefaultPrivileges);
     const expressionUses = await step('expression dependencies', catalogDb, introspectExpressionUses);
     const partitionKeyAttachments = await step('partition keys attached to indexes', catalogDb, introspectPartitionKeyAttachments);
+    const partitionIndexParts = await step("partitions' parts of parent indexes", catalogDb, introspectPartitionIndexParts);
     const incompletePartitionIndexes = await step('partitioned indexes not attached everywhere', catalogDb, introspectIncompletePartitionIndexes);
     const publications = await step('publications', catalogDb, introspectPublications);
     const foreignServers = await step('foreign servers', catalogDb, introspectForeignServers);
@@ -184,6 +185,8 @@ export async function introspect(db: Db, options: { scope?: Scope } = {}): Promi
         expressionUses,
         partitionKeyAttachments,
         incompletePartitionIndexes,
+        // Only when there are some: the catalogs (and their hashes) of databases without any stay as they were.
+        ...(partitionIndexParts.length > 0 ? { partitionIndexParts } : {}),
       }),
       options.scope,
     );

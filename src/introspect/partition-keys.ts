@@ -1,4 +1,4 @@
-import type { IncompletePartitionIndex, PartitionKeyAttachment, TableName } from '../model';
+import type { IncompletePartitionIndex, PartitionIndexPart, PartitionKeyAttachment, TableName } from '../model';
 import type { Db } from '../db';
 import { userSchema, userOid } from './sql-fragments';
 
@@ -70,4 +70,22 @@ export async function introspectIncompletePartitionIndexes(db: Db): Promise<Inco
     out.set(key, x);
   }
   return [...out.values()];
+}
+
+/** Indexes attached to a parent index (pg_inherits between index relations): the partitions' parts. */
+const PARTS_SQL = `
+SELECT n.nspname AS schema, t.relname AS "table", ic.relname AS name, pn.nspname AS index_schema, pi.relname AS index
+  FROM pg_catalog.pg_inherits h
+  JOIN pg_catalog.pg_class ic ON ic.oid = h.inhrelid AND ic.relkind IN ('i', 'I')
+  JOIN pg_catalog.pg_index i ON i.indexrelid = ic.oid
+  JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+  JOIN pg_catalog.pg_class pi ON pi.oid = h.inhparent
+  JOIN pg_catalog.pg_namespace pn ON pn.oid = pi.relnamespace
+ WHERE ${userOid('ic.oid')} AND ${userSchema('n')}`;
+
+/** Every partition's part of a parent's index or key, with its name (see PartitionIndexPart). */
+export async function introspectPartitionIndexParts(db: Db): Promise<PartitionIndexPart[]> {
+  const rows = await db.query<Row>(PARTS_SQL);
+  return rows.map((r) => ({ schema: r.schema, table: r.table, name: r.name, indexSchema: r.index_schema, index: r.index }));
 }

@@ -78,6 +78,7 @@ export function sortCatalog(c: Catalog): Catalog {
     foreignTables: sorted(c.foreignTables, foreignTableKey),
     ...(c.defaultPrivileges ? { defaultPrivileges: sorted(c.defaultPrivileges, defaultPrivilegeKey) } : {}),
     ...(c.expressionUses ? { expressionUses: sorted(c.expressionUses, (u) => JSON.stringify(u.owner)) } : {}),
+    ...(c.partitionIndexParts ? { partitionIndexParts: sorted(c.partitionIndexParts, (k) => JSON.stringify([k.schema, k.table, k.name])) } : {}),
     ...(c.partitionKeyAttachments ? { partitionKeyAttachments: sorted(c.partitionKeyAttachments, (k) => JSON.stringify([k.schema, k.table, k.name])) } : {}),
     ...(c.incompletePartitionIndexes
       ? {

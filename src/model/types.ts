@@ -20,7 +20,7 @@ import type { TextSearchConfiguration, TextSearchDictionary } from './text-searc
 import type { Collation, CompositeType, Domain, Grant, Sequence, SequenceOptions } from './type-objects';
 import type { DefaultPrivilege } from './default-privilege';
 import type { ForeignServer, ForeignTable, Publication } from './replication';
-import type { IncompletePartitionIndex, PartitionKeyAttachment } from './partition-members';
+import type { IncompletePartitionIndex, PartitionIndexPart, PartitionKeyAttachment } from './partition-members';
 import type {
   ColumnOverride,
   ColumnStorage,
@@ -94,6 +94,8 @@ export interface Catalog {
    * indexes (see diff/partition-complete.ts).
    */
   readonly incompletePartitionIndexes?: readonly IncompletePartitionIndex[];
+  /** Partitions' parts of their parents' indexes and keys, by name, sorted; introspected only, absent when none. */
+  readonly partitionIndexParts?: readonly PartitionIndexPart[];
 }
 
 /** A namespace (`CREATE SCHEMA`). */

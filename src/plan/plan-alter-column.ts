@@ -55,8 +55,8 @@ export function planAlterColumn(c: AlterColumn, ctx: PlanContext): PlannedStep[]
   const add = (action: ColumnAction, inverse: ColumnAction, extra: Partial<StepSpec> = {}) =>
     steps.push(
       plannedStep(c, {
-        sql: alterColumnSql(schema, table, to.name, action),
-        reverse: alterColumnSql(schema, table, to.name, inverse),
+        sql: alterColumnSql(schema, table, to.name, action, c.only),
+        reverse: alterColumnSql(schema, table, to.name, inverse, c.only),
         object,
         op: '~',
         phase: Phase.AlterColumn,

@@ -1,6 +1,6 @@
 import type { AddConstraint, DropConstraint, RenameConstraint, ValidateConstraint } from '../diff';
 import { constraintKey, type Constraint } from '../model';
-import { addConstraintOnlySql, addConstraintSql, dropConstraintSql, renameConstraintSql, validateConstraintSql } from '../sql';
+import { addConstraintOnlySql, addConstraintSql, attachPartitionIndexSql, dropConstraintSql, renameConstraintSql, validateConstraintSql } from '../sql';
 import { isNewTable, isOnlineTable, type PlanContext } from './context';
 import { columnNode, constraintNode, relNode, routineCallNeeds, uniqueKeyNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
@@ -79,9 +79,10 @@ function addConstraintLocks(k: Constraint, ctx: PlanContext): TableLock[] {
 /** ALTER TABLE … ADD CONSTRAINT (foreign keys after every table and key exists); online, see online-constraint.ts. */
 export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedStep[] {
   const k = c.constraint;
-  const after = (c.afterParents ?? []).map((i) => relNode(i.schema, i.name));
+  // The partitions' keys it adopts (made first when the plan makes them) come before it.
+  const after = [...(c.afterParents ?? []), ...(c.attaches ?? [])].map((i) => relNode(i.schema, i.name));
   const base = { object: constraintKey(k), op: '+' as const, creates: constraintNodes(k), needs: [...constraintNeeds(k), ...after] };
-  if (isOnlineTable(ctx, k.schema, k.table) && k.kind !== 'Exclusion') {
+  if (isOnlineTable(ctx, k.schema, k.table) && k.kind !== 'Exclusion' && c.only !== true) {
     if (k.kind === 'ForeignKey' || k.kind === 'Check') return planAddConstraintNotValid(c, k, ctx, base);
     // A key WITHOUT OVERLAPS is backed by a GiST index only ADD CONSTRAINT builds: it takes the plain path.
     if (k.withoutOverlaps !== true) return planAddKeyConcurrently(c, k, ctx, base);
@@ -93,9 +94,10 @@ export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedSt
   return [
     plannedStep(c, {
       ...base,
-      sql: addConstraintSql(k),
+      sql: (c.only === true ? addConstraintOnlySql : addConstraintSql)(k),
       reverse: statements(dropConstraintSql(k), ...reattach),
-      hazards: addConstraintHazards(k, ctx),
+      // ONLY a partitioned table builds nothing.
+      hazards: c.only === true ? [] : addConstraintHazards(k, ctx),
       phase: k.kind === 'ForeignKey' ? Phase.AddForeignKey : Phase.AddConstraint,
       locks: addConstraintLocks(k, ctx),
     }),
@@ -124,6 +126,23 @@ export function planValidateConstraint(c: ValidateConstraint, ctx: PlanContext):
   ];
 }
 
+/**
+ * How a dropped key comes back: with its partitions' parts under their names (added first, the parent's key
+ * adopts them; left incomplete, ONLY on the parent and each attached); one none of whose partitions had a part
+ * ONLY on the parent; one whose parts' names are not known (no partitionIndexParts) not at all.
+ */
+function dropConstraintReverse(c: DropConstraint, comment: string | null): { reverse: string | null; irreversible?: string } {
+  const k = c.constraint;
+  const [sub, parts] = [(c.subParts ?? []).map(addConstraintSql), c.parts ?? []];
+  if (c.incomplete !== undefined && parts.length > 0) {
+    const attach = (x: Constraint) => attachPartitionIndexSql({ schema: k.schema, name: k.name }, { schema: x.schema, name: x.name });
+    return { reverse: statements(addConstraintOnlySql(k), ...sub, ...parts.flatMap((x) => [addConstraintSql(x), attach(x)]), comment) };
+  }
+  if (c.incomplete === 'lossy')
+    return { reverse: null, irreversible: 'some partitions had their part of the key attached, under names the plan does not know' };
+  return { reverse: statements(...sub, ...parts.map(addConstraintSql), (c.incomplete === 'restorable' ? addConstraintOnlySql : addConstraintSql)(k), comment) };
+}
+
 /** ALTER TABLE … DROP CONSTRAINT (foreign keys first, so the keys they reference can go). */
 export function planDropConstraint(c: DropConstraint): PlannedStep[] {
   const k = c.constraint;
@@ -131,10 +150,7 @@ export function planDropConstraint(c: DropConstraint): PlannedStep[] {
   return [
     plannedStep(c, {
       sql: dropConstraintSql(k),
-      // A partitioned table's key none of whose partitions had a part comes back ONLY on the parent.
-      ...(c.incomplete === 'lossy'
-        ? { reverse: null, irreversible: 'some partitions had their part of the key attached, under names the plan does not know' }
-        : { reverse: statements((c.incomplete === 'restorable' ? addConstraintOnlySql : addConstraintSql)(k), comment) }),
+      ...dropConstraintReverse(c, comment),
       object: constraintKey(k),
       op: '-',
       phase: k.kind === 'ForeignKey' ? Phase.DropForeignKey : Phase.DropConstraint,

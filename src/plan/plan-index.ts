@@ -2,6 +2,7 @@ import type { CreateIndex, DropIndex, RenameIndex } from '../diff';
 import { relKey, type Constraint, type Index } from '../model';
 import {
   addConstraintSql,
+  attachPartitionIndexSql,
   createIndexConcurrentlySql,
   createIndexOnlySql,
   createIndexSql,
@@ -49,21 +50,23 @@ function indexNodes(i: Index): string[] {
 /** CREATE INDEX in the migration transaction; online, CONCURRENTLY (see planCreateIndexConcurrently). */
 export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[] {
   const i = c.index;
-  if (isOnlineTable(ctx, i.schema, i.table)) return planCreateIndexConcurrently(c, ctx);
+  if (isOnlineTable(ctx, i.schema, i.table) && c.only !== true) return planCreateIndexConcurrently(c, ctx);
   const object = relKey(i);
-  const hazards = isNewTable(ctx, i.schema, i.table)
-    ? []
-    : [
-        hazard('index-build', object, `building the index blocks writes to ${relKey({ schema: i.schema, name: i.table })} meanwhile`),
-        ...(i.unique ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates')] : []),
-      ];
+  // ON ONLY a partitioned table builds nothing.
+  const hazards =
+    isNewTable(ctx, i.schema, i.table) || c.only === true
+      ? []
+      : [
+          hazard('index-build', object, `building the index blocks writes to ${relKey({ schema: i.schema, name: i.table })} meanwhile`),
+          ...(i.unique ? [hazard('may-fail-on-data', object, 'a unique index fails if existing rows have duplicates')] : []),
+        ];
   // Dropping a partitioned table's index drops the partitions' indexes it attached: the reverse rebuilds them.
   const reattach = (c.attaches ?? []).map((x) => statements(createIndexSql(x), restoreComment({ kind: 'Index', schema: x.schema, name: x.name }, x.comment)));
   // Partitions' own keys the index adopts: they exist first, and its reverse drops them with it, then adds them back.
   const keys = c.attachedKeys ?? [];
   return [
     plannedStep(c, {
-      sql: createIndexSql(i),
+      sql: (c.only === true ? createIndexOnlySql : createIndexSql)(i),
       reverse: statements(dropIndexSql(i, keys.length > 0), ...addKeys([...keys, ...(c.keyReferences ?? [])]), ...reattach),
       hazards,
       object,
@@ -71,7 +74,8 @@ export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[]
       phase: Phase.CreateIndex,
       // It creates the keys' unique-key nodes too: foreign keys referencing them come after it (its reverse drops them).
       creates: [...indexNodes(i), ...keys.flatMap((k) => constraintNodes(k).slice(2))],
-      needs: [...indexNeeds(i), ...keys.flatMap(constraintNodes), ...(c.afterParents ?? []).map((p) => relNode(p.schema, p.name))],
+      // The partitions' indexes it adopts (made first when the plan makes them) come before it.
+      needs: [...indexNeeds(i), ...keys.flatMap(constraintNodes), ...[...(c.afterParents ?? []), ...(c.attaches ?? [])].map((p) => relNode(p.schema, p.name))],
       locks: tableLock(ctx, i.schema, i.table, 'SHARE', { scan: true }),
     }),
   ];
@@ -106,6 +110,38 @@ function planCreateIndexConcurrently(c: CreateIndex, ctx: PlanContext): PlannedS
   ];
 }
 
+/**
+ * How a dropped index comes back: the partitions' keys attached to it and its parts under their names first (the
+ * parent's index adopts them; left incomplete, ON ONLY the parent and each attached); one none of whose
+ * partitions had a part ON ONLY the parent; one whose parts' names are not known (no partitionIndexParts) not at all.
+ */
+function dropIndexReverse(c: DropIndex, comment: string | null): { reverse: string | null; irreversible?: string } {
+  const i = c.index;
+  const [keys, parts] = [c.attachedKeys ?? [], [...(c.subParts ?? []), ...(c.parts ?? [])]];
+  if (c.incomplete !== undefined && parts.length + keys.length > 0) {
+    const attach = (x: { schema: string; name: string }) => attachPartitionIndexSql({ schema: i.schema, name: i.name }, x);
+    return {
+      reverse: statements(
+        createIndexOnlySql(i),
+        ...addKeys(keys),
+        ...parts.map((x) => createIndexSql(x)),
+        ...[...keys, ...(c.parts ?? [])].map(attach),
+        comment,
+      ),
+    };
+  }
+  if (c.incomplete === 'lossy')
+    return { reverse: null, irreversible: 'some partitions had their part of the index attached, under names the plan does not know' };
+  return {
+    reverse: statements(
+      ...addKeys(keys),
+      ...parts.map((x) => createIndexSql(x)),
+      (c.incomplete === 'restorable' ? createIndexOnlySql : createIndexSql)(i),
+      comment,
+    ),
+  };
+}
+
 /** DROP INDEX (before the columns it covers are dropped); online, CONCURRENTLY outside the transaction. */
 export function planDropIndex(c: DropIndex, ctx: PlanContext): PlannedStep[] {
   const i = c.index;
@@ -117,10 +153,7 @@ export function planDropIndex(c: DropIndex, ctx: PlanContext): PlannedStep[] {
   return [
     plannedStep(c, {
       sql: online ? dropIndexConcurrentlySql(i) : dropIndexSql(i, keys.length > 0),
-      // A partitioned table's index none of whose partitions had a part comes back ONLY on the parent.
-      ...(c.incomplete === 'lossy'
-        ? { reverse: null, irreversible: 'some partitions had their part of the index attached, under names the plan does not know' }
-        : { reverse: statements(...addKeys(keys), (c.incomplete === 'restorable' ? createIndexOnlySql : createIndexSql)(i), comment) }),
+      ...dropIndexReverse(c, comment),
       object: relKey(i),
       op: '-',
       phase: Phase.DropIndex,
@@ -143,6 +176,7 @@ export function planRenameIndex(c: RenameIndex): PlannedStep[] {
       phase: Phase.Rename,
       drops: [relNode(c.schema, c.from)],
       creates: [relNode(c.schema, c.to)],
+      needs: (c.after ?? []).map((x) => relNode(x.schema, x.name)),
     }),
   ];
 }

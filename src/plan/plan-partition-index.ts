@@ -25,8 +25,9 @@ export function planAttachPartitionIndex(c: AttachPartitionIndex): PlannedStep[]
             ...(c.build.unique ? [hazard('may-fail-on-data', relKey(index), 'a unique index fails if existing rows have duplicates')] : []),
           ]
         : [],
-      reverse: null,
-      irreversible: 'an index attached to a partitioned index cannot be detached (only dropped with it)',
+      ...(c.withParent
+        ? { reverse: '' }
+        : { reverse: null, irreversible: 'an index attached to a partitioned index cannot be detached (only dropped with it)' }),
       object: relKey(index),
       op: '~',
       phase: Phase.CreateIndex,

@@ -1,6 +1,7 @@
 import type { AlterColumnStorage, AlterTableShape, AttachPartition, DetachPartition, KeptMembers } from '../diff';
 import { nameKey, relKey, type StorageParameter, type Table, type TableName } from '../model';
 import {
+  alterColumnSql,
   attachPartitionSql,
   defaultStorage,
   detachPartitionSql,
@@ -17,6 +18,7 @@ import {
   setStorageParametersSql,
   setColumnStatisticsSql,
   columnOptionsSql,
+  type ColumnAction,
 } from '../sql';
 import { deepEqual } from '../util';
 import { columnNode, relNode } from './graph-keys';
@@ -29,10 +31,19 @@ export function tableShapeNeeds(t: Table): string[] {
 
 /**
  * Statements that give a table created by CREATE TABLE the rest of its shape (RLS flags, replica identity but
- * USING INDEX, which the diff sets apart after the index: see diffTableShapes, column storage).
+ * USING INDEX, which the diff sets apart after the index: see diffTableShapes, column storage, and a partition's
+ * or child's own NOT NULL and DEFAULT of inherited columns, which CREATE TABLE … PARTITION OF / INHERITS copies
+ * from the parent).
  */
 export function tableShapeRestoreSql(t: Table): string[] {
+  const own = (column: string, action: ColumnAction) => alterColumnSql(t.schema, t.name, column, action, true);
   return [
+    ...t.columnOverrides.flatMap((o) => [
+      ...(o.notNull === null ? [] : [own(o.name, { kind: o.notNull ? 'SetNotNull' : 'DropNotNull' })]),
+      ...(o.default === null
+        ? []
+        : [own(o.name, o.default.expression === null ? { kind: 'DropDefault' } : { kind: 'SetDefault', expression: o.default.expression })]),
+    ]),
     ...(t.rowSecurity ? [rowSecuritySql(t, true)] : []),
     ...(t.replicaIdentity === 'full' || t.replicaIdentity === 'nothing' ? [replicaIdentitySql(t, t.replicaIdentity)] : []),
     ...(t.forceRowSecurity ? [forceRowSecuritySql(t, true)] : []),
