@@ -133,8 +133,10 @@ function locate(declared: Declared, key: string): string | undefined {
  * not managed. Applied to the normalized declarations (and, in tests, to a live catalog to compare with them).
  */
 export function withDeclaredOpenings(catalog: Catalog, declared: Catalog): Catalog {
-  // Default privileges are not declared: a declared catalog leaves them unmanaged.
-  const { defaultPrivileges: _unmanaged, ...introspected } = catalog;
+  // Default privileges are not declared: a declared catalog leaves them unmanaged. Nor are the names of
+  // partitions' parts of parent indexes (Postgres names them; a declaration cannot): a database whose parts were
+  // attached under names of their own is not planned renames towards Postgres's choice (pull then plan is empty).
+  const { defaultPrivileges: _unmanaged, partitionIndexParts: _named, ...introspected } = catalog;
   const byName = new Map(declared.extensions.map((e) => [e.name, e]));
   const declaresPublic = declared.schemas.some((s) => s.name === 'public');
   return sortCatalog({
