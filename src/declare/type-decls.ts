@@ -1,4 +1,4 @@
-import { defaultMultirangeName, type CollationProvider, type CompositeAttribute, type DomainCheck, type SequenceType } from '../model';
+import { defaultMultirangeName, type CollationProvider, type CompositeAttribute, type DomainCheck, type SequenceOptions, type SequenceType } from '../model';
 import { literal, qualified } from '../sql';
 import type { ColumnRef } from './column-ref';
 import { captureLocation, type Location } from './location';
@@ -61,7 +61,7 @@ export class SequenceDecl implements SqlEmbeddable {
     return new Sql(`nextval(${this.toSqlFragment().text})`);
   }
   /** The model options, with Postgres's defaults for the unset ones. */
-  resolved() {
+  resolved(): SequenceOptions {
     return resolveSequenceOptions(this.options.type ?? 'bigint', this.options);
   }
 }
