@@ -80,7 +80,17 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
   const declaredKey = cacheDir ? declaredCacheKey(evaluates, typecheck) : '';
   const hit = cacheDir ? readDeclaredCache(cacheDir, declaredKey) : undefined;
   if (hit) return hit;
-  if (typecheck) compiled = emitted();
+  if (typecheck) {
+    compiled = emitted();
+    const missing = files.filter((f) => !compiled?.has(f));
+    if (missing.length > 0) {
+      // Edited comments that moved code: emitted now, from a program of those files (the check vouched for them).
+      const { emitSchemaFiles } = require('./typecheck-incremental') as typeof Incremental;
+      const more = emitSchemaFiles(missing, types);
+      if (cacheDir) writeEmitted(cacheDir, more, hashes, new Map());
+      compiled = new Map([...compiled, ...more]);
+    }
+  }
   let outside = false;
   const readOutside = () => (outside = true);
   const declared = watchingEnvironment(readOutside, () => collect(evaluateSchemaFiles(files, compiled, readOutside), files));

@@ -39,7 +39,15 @@ export function compileIncrementally(
   const options = compileOptions(ts, schemakitTypes);
   const host = sharingHost(ts, options, schemakitTypes);
   const describe = describer(ts, options, host, new Set(files), path.resolve(schemakitTypes));
-  const roots = previous && previous.env === env ? affectedFiles(ts, files, hashes, previous.files, options, describe) : undefined;
+  const affected = previous && previous.env === env ? affectedFiles(ts, files, hashes, previous.files, options, describe) : undefined;
+  if (affected && previous && affected.check.length === 0) {
+    // Only comments or layout changed: the same syntax has the same diagnostics (none). Their JavaScript is
+    // emitted when the files are evaluated (emitSchemaFiles).
+    const files = { ...previous.files };
+    for (const [f, d] of affected.quiet) files[f] = { hash: hashes.get(f) ?? '', ...d };
+    return { problems: [], outputs: new Map(), checked: 0, state: { env, files } };
+  }
+  const roots = affected ? [...new Set([...affected.check, ...affected.quiet.keys()])].sort() : undefined;
   const program = ts.createProgram({ rootNames: roots ?? files, options, host });
   const sources = (roots ?? files).map((f) => program.getSourceFile(f)).filter((sf): sf is TS.SourceFile => sf !== undefined);
   const diagnostics = roots ? diagnosticsOf(ts, program, sources) : ts.getPreEmitDiagnostics(program);
@@ -107,8 +115,8 @@ function layoutOf(ts: typeof TS, sf: TS.SourceFile): string {
 }
 
 /**
- * The files to check again after the edits since `known` (absolute paths, sorted), or undefined when the
- * whole folder must be checked.
+ * What the edits since `known` need: the files to check again (absolute paths) and the edited files whose
+ * syntax did not change (their new descriptions), or undefined when the whole folder must be checked.
  */
 function affectedFiles(
   ts: typeof TS,
@@ -117,29 +125,51 @@ function affectedFiles(
   known: Readonly<Record<string, FileState>>,
   options: TS.CompilerOptions,
   describe: (sf: TS.SourceFile) => Description,
-): string[] | undefined {
+): { check: string[]; quiet: Map<string, Description> } | undefined {
   if (Object.keys(known).length !== files.length || files.some((f) => known[f] === undefined || !known[f].standalone)) return undefined;
   const importers = new Map<string, string[]>();
   for (const f of files) for (const i of known[f]?.imports ?? []) importers.set(i, [...(importers.get(i) ?? []), f]);
-  const changed = files.filter((f) => known[f]?.hash !== hashes.get(f));
-  const roots = new Set(changed);
+  const check = new Set<string>();
+  const quiet = new Map<string, Description>();
   const reshaped: string[] = [];
-  for (const f of changed) {
-    // With parent pointers, as the checked files of a program have them (the printer prints literals as written only then).
-    const target = options.target ?? ts.ScriptTarget.ES2022;
-    const sf = ts.createSourceFile(f, fs.readFileSync(f, 'utf8'), { languageVersion: target, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }, true);
-    const now = describe(sf);
+  for (const f of files.filter((x) => known[x]?.hash !== hashes.get(x))) {
+    const now = describe(parse(ts, f, options));
     if (!now.standalone) return undefined;
-    if (now.shape !== known[f]?.shape) reshaped.push(f);
+    // The shape of a file with `@ts-` directives is its text: an edit of it is always a change of shape.
+    if (now.shape === known[f]?.shape) quiet.set(f, now);
+    else {
+      check.add(f);
+      reshaped.push(f);
+    }
   }
   // What imports a file whose syntax changed may see other types, and so may what imports that, and so on.
   while (reshaped.length > 0) {
     for (const g of importers.get(reshaped.pop() ?? '') ?? []) {
-      if (!roots.has(g)) {
-        roots.add(g);
+      if (!check.has(g)) {
+        check.add(g);
         reshaped.push(g);
       }
     }
   }
-  return [...roots].sort();
+  return { check: [...check].sort(), quiet };
+}
+
+/** A schema file parsed with parent pointers, as the checked files of a program have them (the printer prints literals as written only then). */
+function parse(ts: typeof TS, file: string, options: TS.CompilerOptions): TS.SourceFile {
+  const languageVersion = options.target ?? ts.ScriptTarget.ES2022;
+  return ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), { languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }, true);
+}
+
+/**
+ * The JavaScript of schema files the last check vouched for but did not emit (edits of comments or layout
+ * only), from a program of those files: emitted, not checked.
+ */
+export function emitSchemaFiles(files: readonly string[], schemakitTypes: string): Map<string, string> {
+  const ts = require('typescript') as typeof TS;
+  const options = compileOptions(ts, schemakitTypes);
+  const program = ts.createProgram({ rootNames: files, options, host: sharingHost(ts, options, schemakitTypes) });
+  return emitJs(
+    program,
+    files.map((f) => program.getSourceFile(f)).filter((sf): sf is TS.SourceFile => sf !== undefined),
+  );
 }
