@@ -78,6 +78,7 @@ type Description = Pick<FileState, 'shape' | 'layout' | 'imports' | 'standalone'
 /** Describes a parsed schema file: its shape, the schema files it imports, whether it is standalone (see FileState). */
 function describer(ts: typeof TS, options: TS.CompilerOptions, host: TS.CompilerHost, schema: ReadonlySet<string>, types: string) {
   const printer = ts.createPrinter({ removeComments: true });
+  const resolutions = ts.createModuleResolutionCache(process.cwd(), (f) => f, options);
   return (sf: TS.SourceFile): Description => {
     const text = sf.text;
     // `@ts-ignore` and `@ts-expect-error` act from comments, by line: any edit of such a file is a change of shape.
@@ -90,7 +91,7 @@ function describer(ts: typeof TS, options: TS.CompilerOptions, host: TS.Compiler
       !sf.statements.some((s) => ts.isModuleDeclaration(s));
     const imports = new Set<string>();
     for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
-      const resolved = ts.resolveModuleName(fileName, sf.fileName, options, host).resolvedModule;
+      const resolved = ts.resolveModuleName(fileName, sf.fileName, options, host, resolutions).resolvedModule;
       if (!resolved) continue;
       const target = path.resolve(resolved.resolvedFileName);
       if (schema.has(target)) imports.add(target);
