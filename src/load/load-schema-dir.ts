@@ -8,8 +8,10 @@ import { findSchemaFiles } from './find-files';
 import { schemakitTypes } from './package-root';
 import type * as Incremental from './typecheck-incremental';
 import {
+  afterCommentEdits,
   checkStateEnv,
   evaluationKey,
+  type CheckState,
   fileHashes,
   isCurrent,
   readCheckState,
@@ -56,7 +58,12 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
   if (typecheck) {
     const env = checkStateEnv(types);
     const state = cacheDir ? readCheckState(cacheDir) : undefined;
-    let current = isCurrent(state, env, hashes) ? state : undefined;
+    let current = isCurrent(state, env, hashes) ? state : afterCommentEdits(state, env, hashes);
+    if (current && current !== state && cacheDir) {
+      // Comments edited, no code moved: nothing to check; the edited files' JavaScript is emitted if ever evaluated.
+      writeEmitted(cacheDir, new Map(), hashes, formerHashes(state));
+      writeCheckState(cacheDir, current);
+    }
     if (!current) {
       options.onProgress?.({ kind: 'TypeCheck', files: files.length });
       // Loads the compiler only on a cache miss; checks again only what the edits since the stored state can affect.
@@ -67,7 +74,7 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
       current = checked.state;
       if (cacheDir && current) {
         const all = whole(checked.outputs, files);
-        writeEmitted(cacheDir, checked.outputs, hashes, all ? undefined : new Map(Object.entries(state?.files ?? {}).map(([f, s]) => [f, s.hash])));
+        writeEmitted(cacheDir, checked.outputs, hashes, all ? undefined : formerHashes(state));
         writeCheckState(cacheDir, current);
       }
       const before = emitted;
@@ -99,6 +106,8 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
   if (options.cacheDir && !outside) writeDeclaredCache(options.cacheDir, declaredKey, declared);
   return declared;
 }
+
+const formerHashes = (state: CheckState | undefined) => new Map(Object.entries(state?.files ?? {}).map(([f, s]) => [f, s.hash]));
 
 const whole = (outputs: ReadonlyMap<string, string>, files: readonly string[]) => files.every((f) => outputs.has(f));
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sha256 } from '../util';
+import { commentlessHash, hasCommentDirectives } from './strip-comments';
 
 /**
  * The state of the last successful type check of a schema folder, per file: what an edit needs to check
@@ -29,6 +30,10 @@ export interface FileState {
    * comment changed or added where no code moves) evaluates to the same declarations.
    */
   readonly layout: string;
+  /** Its text's hash with comments blanked out (commentlessHash), null when that cannot be read without the parser. */
+  readonly commentless: string | null;
+  /** Whether its comments can act on the check (hasCommentDirectives). */
+  readonly directives: boolean;
   /** The schema files it imports (absolute paths, by TypeScript's module resolution). */
   readonly imports: readonly string[];
   /**
@@ -104,6 +109,26 @@ export function isCurrent(state: CheckState | undefined, env: string, hashes: Re
   if (!state || state.env !== env || Object.keys(state.files).length !== hashes.size) return false;
   for (const [f, hash] of hashes) if (state.files[f]?.hash !== hash) return false;
   return true;
+}
+
+/**
+ * The state after edits of comments alone that moved no code in files without comment directives (the same
+ * commentlessHash): their syntax, layout and imports are unchanged, so is every diagnostic and evaluation.
+ * Told without the compiler; undefined when anything else changed.
+ */
+export function afterCommentEdits(state: CheckState | undefined, env: string, hashes: ReadonlyMap<string, string>): CheckState | undefined {
+  if (!state || state.env !== env || Object.keys(state.files).length !== hashes.size) return undefined;
+  const files: Record<string, FileState> = { ...state.files };
+  for (const [f, hash] of hashes) {
+    const known = state.files[f];
+    if (!known?.standalone) return undefined;
+    if (known.hash === hash) continue;
+    if (known.directives || known.commentless === null) return undefined;
+    const text = fs.readFileSync(f, 'utf8');
+    if (sha256(text) !== hash || hasCommentDirectives(text) || commentlessHash(text) !== known.commentless) return undefined;
+    files[f] = { ...known, hash };
+  }
+  return { env, files };
 }
 
 /**

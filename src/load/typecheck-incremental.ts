@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as TS from 'typescript';
 import { sha256, type Problem } from '../util';
+import { commentlessHash, hasCommentDirectives } from './strip-comments';
 import { compileOptions, emitJs, sharingHost, toProblems } from './typecheck';
 import type { CheckState, FileState } from './typecheck-cache';
 
@@ -73,7 +74,7 @@ function diagnosticsOf(ts: typeof TS, program: TS.Program, sources: readonly TS.
   return ts.sortAndDeduplicateDiagnostics([...program.getConfigFileParsingDiagnostics(), ...options, ...syntactic, ...global, ...semantic]);
 }
 
-type Description = Pick<FileState, 'shape' | 'layout' | 'imports' | 'standalone'>;
+type Description = Pick<FileState, 'shape' | 'layout' | 'commentless' | 'directives' | 'imports' | 'standalone'>;
 
 /** Describes a parsed schema file: its shape, the schema files it imports, whether it is standalone (see FileState). */
 function describer(ts: typeof TS, options: TS.CompilerOptions, host: TS.CompilerHost, schema: ReadonlySet<string>, types: string) {
@@ -97,7 +98,14 @@ function describer(ts: typeof TS, options: TS.CompilerOptions, host: TS.Compiler
       if (schema.has(target)) imports.add(target);
       else if (!resolved.isExternalLibraryImport && target !== types) standalone = false;
     }
-    return { shape, layout: layoutOf(ts, sf), imports: [...imports].sort(), standalone };
+    return {
+      shape,
+      layout: layoutOf(ts, sf),
+      commentless: commentlessHash(text),
+      directives: hasCommentDirectives(text),
+      imports: [...imports].sort(),
+      standalone,
+    };
   };
 }
 
