@@ -142,10 +142,13 @@ function affectedFiles(
   const quiet = new Map<string, Description>();
   const reshaped: string[] = [];
   for (const f of files.filter((x) => known[x]?.hash !== hashes.get(x))) {
-    const now = describe(parse(ts, f, options));
+    const sf = parse(ts, f, options);
+    const now = describe(sf);
     if (!now.standalone) return undefined;
-    // The shape of a file with `@ts-` directives is its text: an edit of it is always a change of shape.
-    if (now.shape === known[f]?.shape) quiet.set(f, now);
+    // The shape of a file with `@ts-` directives is its text: an edit of it is always a change of shape. A file
+    // that does not parse is checked (TypeScript's own field; when it is gone, every edited file is checked).
+    const parses = (sf as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length === 0;
+    if (parses && now.shape === known[f]?.shape) quiet.set(f, now);
     else {
       check.add(f);
       reshaped.push(f);
