@@ -27,7 +27,9 @@ export interface FileState {
   /**
    * Where its syntax sits: the hash of every node's kind, start and end (line and column). With the shape,
    * what its evaluation can depend on (declaration sites are lines of the file): an edit that keeps both (a
-   * comment changed or added where no code moves) evaluates to the same declarations.
+   * comment changed or added where no code moves) evaluates to the same declarations (only the text of a
+   * function holding the comment, as `Function.prototype.toString` gives it, would differ: the declaration API
+   * reads none).
    */
   readonly layout: string;
   /** Its text's hash with comments blanked out (commentlessHash), null when that cannot be read without the parser. */
