@@ -6,8 +6,20 @@ import { evaluateSchemaFiles, watchingEnvironment } from './evaluate';
 import { declaredCacheKey, readDeclaredCache, writeDeclaredCache } from './declared-cache';
 import { findSchemaFiles } from './find-files';
 import { schemakitTypes } from './package-root';
-import type * as Typecheck from './typecheck';
-import { readTypecheckCache, typecheckCacheKey, writeTypecheckCache } from './typecheck-cache';
+import type * as Incremental from './typecheck-incremental';
+import {
+  afterCommentEdits,
+  checkStateEnv,
+  evaluationKey,
+  type CheckState,
+  fileHashes,
+  isCurrent,
+  readCheckState,
+  readEmitted,
+  typecheckCacheKey,
+  writeCheckState,
+  writeEmitted,
+} from './typecheck-cache';
 import { errorPlace } from './stack';
 
 /** Options of `loadSchemaDir`. */
@@ -38,21 +50,52 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
   if (files.length === 0) throw new SchemakitError('load', 'no-schema-files', `no .ts files in ${dir}`);
   const typecheck = options.typecheck ?? true;
   const types = schemakitTypes();
-  const key = options.cacheDir ? typecheckCacheKey(files, types) : '';
-  // An unchanged folder whose evaluation read nothing else: its validated declarations, without evaluating.
-  const declaredKey = options.cacheDir ? declaredCacheKey(key, typecheck) : '';
-  const hit = options.cacheDir ? readDeclaredCache(options.cacheDir, declaredKey) : undefined;
-  if (hit) return hit;
+  const hashes = fileHashes(files);
+  const { cacheDir } = options;
   let compiled: ReadonlyMap<string, string> | undefined;
+  let evaluates = typecheckCacheKey(hashes, types);
+  let emitted: () => ReadonlyMap<string, string> = () => (cacheDir ? readEmitted(cacheDir, hashes) : new Map());
   if (typecheck) {
-    compiled = options.cacheDir ? readTypecheckCache(options.cacheDir, key) : undefined;
-    if (!compiled) {
+    const env = checkStateEnv(types);
+    const state = cacheDir ? readCheckState(cacheDir) : undefined;
+    let current = isCurrent(state, env, hashes) ? state : afterCommentEdits(state, env, hashes);
+    if (current && current !== state && cacheDir) {
+      // Comments edited, no code moved: nothing to check; the edited files' JavaScript is emitted if ever evaluated.
+      writeEmitted(cacheDir, new Map(), hashes, formerHashes(state));
+      writeCheckState(cacheDir, current);
+    }
+    if (!current) {
       options.onProgress?.({ kind: 'TypeCheck', files: files.length });
-      const { compileSchemaFiles } = require('./typecheck') as typeof Typecheck; // loads the compiler only on a cache miss
-      const { problems, outputs } = compileSchemaFiles(files, types);
+      // Loads the compiler only on a cache miss; checks again only what the edits since the stored state can affect.
+      const { compileIncrementally } = require('./typecheck-incremental') as typeof Incremental;
+      const checked = compileIncrementally(files, hashes, types, env, state);
+      const { problems } = checked;
       if (problems.length > 0) throw new SchemakitError('load', 'type-error', `${problems.length} type error(s) in ${dir}:${summary(problems)}`, { problems });
-      compiled = outputs;
-      if (options.cacheDir) writeTypecheckCache(options.cacheDir, key, outputs);
+      current = checked.state;
+      if (cacheDir && current) {
+        const all = whole(checked.outputs, files);
+        writeEmitted(cacheDir, checked.outputs, hashes, all ? undefined : formerHashes(state));
+        writeCheckState(cacheDir, current);
+      }
+      const before = emitted;
+      emitted = () => (whole(checked.outputs, files) ? checked.outputs : new Map([...before(), ...checked.outputs]));
+    }
+    // Edits that moved no code (comments) keep this key: their declarations come from the cache.
+    if (current) evaluates = evaluationKey(current);
+  }
+  // An unchanged folder whose evaluation read nothing else: its validated declarations, without evaluating.
+  const declaredKey = cacheDir ? declaredCacheKey(evaluates, typecheck) : '';
+  const hit = cacheDir ? readDeclaredCache(cacheDir, declaredKey) : undefined;
+  if (hit) return hit;
+  if (typecheck) {
+    compiled = emitted();
+    const missing = files.filter((f) => !compiled?.has(f));
+    if (missing.length > 0) {
+      // Edited comments that moved code: emitted now, from a program of those files (the check vouched for them).
+      const { emitSchemaFiles } = require('./typecheck-incremental') as typeof Incremental;
+      const more = emitSchemaFiles(missing, types);
+      if (cacheDir) writeEmitted(cacheDir, more, hashes, new Map());
+      compiled = new Map([...compiled, ...more]);
     }
   }
   let outside = false;
@@ -63,6 +106,10 @@ export async function loadSchemaDir(dir: string, options: LoadOptions = {}): Pro
   if (options.cacheDir && !outside) writeDeclaredCache(options.cacheDir, declaredKey, declared);
   return declared;
 }
+
+const formerHashes = (state: CheckState | undefined) => new Map(Object.entries(state?.files ?? {}).map(([f, s]) => [f, s.hash]));
+
+const whole = (outputs: ReadonlyMap<string, string>, files: readonly string[]) => files.every((f) => outputs.has(f));
 
 /** Collects the exported declarations of the evaluated files; a callback that throws is named at its file:line. */
 function collect(modules: Record<string, unknown>[], files: readonly string[]): Declared {

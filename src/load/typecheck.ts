@@ -37,8 +37,10 @@ export function compileOptions(ts: typeof TS, schemakitTypes: string): TS.Compil
  */
 const sharedSourceFiles = new Map<string, TS.SourceFile>();
 
-function sharingHost(ts: typeof TS, options: TS.CompilerOptions, schemakitTypes: string): TS.CompilerHost {
+export function sharingHost(ts: typeof TS, options: TS.CompilerOptions, schemakitTypes: string): TS.CompilerHost {
   const host = ts.createCompilerHost(options);
+  // As tsc: JSDoc is parsed only where it can make a type error (the declaration API's docs are most of its text).
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const libDir = path.dirname(ts.getDefaultLibFilePath(options));
   const ownDir = path.dirname(path.dirname(schemakitTypes));
   const immutable = (file: string) => file.endsWith('.d.ts') && (file.startsWith(libDir) || file.startsWith(ownDir));
@@ -79,7 +81,15 @@ export function compileSchemaFiles(files: readonly string[], schemakitTypes: str
   const ts = require('typescript') as typeof TS;
   const options = compileOptions(ts, schemakitTypes);
   const program = ts.createProgram({ rootNames: files, options, host: sharingHost(ts, options, schemakitTypes) });
-  const problems = ts.getPreEmitDiagnostics(program).map((d): Problem => {
+  const problems = toProblems(ts, ts.getPreEmitDiagnostics(program));
+  const outputs = new Map<string, string>();
+  if (problems.length > 0) return { problems, outputs };
+  return { problems, outputs: emitJs(program) };
+}
+
+/** Diagnostics as problems located `file:line:col`. */
+export function toProblems(ts: typeof TS, diagnostics: readonly TS.Diagnostic[]): Problem[] {
+  return diagnostics.map((d): Problem => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, '\n') + hintFor(d.code);
     if (d.file && d.start !== undefined) {
       const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
@@ -87,13 +97,18 @@ export function compileSchemaFiles(files: readonly string[], schemakitTypes: str
     }
     return { code: 'type-error', message: `TS${d.code}: ${message}` };
   });
+}
+
+/** The JavaScript of each file of the program (or of `only`), by absolute `.ts` path. */
+export function emitJs(program: TS.Program, only?: readonly TS.SourceFile[]): Map<string, string> {
   const outputs = new Map<string, string>();
-  if (problems.length > 0) return { problems, outputs };
-  program.emit(undefined, (fileName, text, _bom, _onError, sources) => {
+  const write: TS.WriteFileCallback = (fileName, text, _bom, _onError, sources) => {
     const source = sources?.[0]?.fileName;
     if (source && fileName.endsWith('.js')) outputs.set(path.resolve(source), text);
-  });
-  return { problems, outputs };
+  };
+  if (only) for (const sf of only) program.emit(sf, write);
+  else program.emit(undefined, write);
+  return outputs;
 }
 
 /**
