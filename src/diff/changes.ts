@@ -2,7 +2,7 @@ import type { TypeObjectChange } from './type-object-changes';
 import type { RenameForeignColumn, RenameObject } from './object-rename-changes';
 import type { ShapeChange } from './shape-changes';
 import type { ReplicationChange } from './replication-changes';
-import type { Around } from './around';
+import type { Around, OnlineParts, OnPartitioned } from './around';
 import type { AggregateChange } from './aggregate-changes';
 import type { RangeTypeChange } from './range-type-changes';
 import type { StatisticsChange } from './statistics-changes';
@@ -19,7 +19,7 @@ export type * from './replication-changes';
  * so the planner can build both the forward SQL and its reverse from the change alone.
  */
 
-export type { Around } from './around';
+export type { Around, OnlinePart, OnlineParts, OnPartitioned } from './around';
 
 export interface CreateSchema {
   readonly kind: 'CreateSchema';
@@ -160,7 +160,7 @@ export interface AlterColumn extends Around {
 }
 
 /** `attaches`: the partitions' matching keys Postgres attaches instead of building new ones (issue 9); absent: none. */
-export interface AddConstraint extends Around {
+export interface AddConstraint extends Around, OnlineParts {
   readonly kind: 'AddConstraint';
   readonly constraint: Constraint;
   readonly attaches?: readonly Constraint[];
@@ -198,7 +198,7 @@ export interface RenameConstraint {
 }
 
 /** `attaches`: the partitions' matching indexes Postgres attaches instead of building new ones (issue 9); absent: none. */
-export interface CreateIndex extends Around {
+export interface CreateIndex extends Around, OnlineParts {
   readonly kind: 'CreateIndex';
   readonly index: Index;
   readonly attaches?: readonly Index[];
@@ -218,7 +218,7 @@ export interface RelationName {
   readonly name: string;
 }
 /** `attachedKeys`: partitions' keys attached to the index, which go with it (`DROP INDEX … CASCADE`). */
-export interface DropIndex extends Around {
+export interface DropIndex extends Around, OnPartitioned {
   readonly kind: 'DropIndex';
   readonly index: Index;
   readonly attachedKeys?: readonly Constraint[];

@@ -27,6 +27,7 @@ import { diffTypeObjects } from './type-objects';
 import { diffStatistics } from './statistics';
 import { diffTextSearch } from './text-search';
 import { cascadeTypeRecreations } from './type-cascade';
+import { recordOnlineParts } from './partition-online';
 import { diffPolicies, diffTableShapes, splitRecreatedTables, withParentMoves } from './table-shapes';
 
 /**
@@ -73,5 +74,6 @@ function diffRenamed(a: Catalog, to: Catalog, renames: Renames): Change[] {
     ]),
     to,
   );
-  return namePartitionParts(completePartitionIndexes(keepPartitionIndexesApart(withAttachedKeys(changes, a, to), a, to), a, to), a, to);
+  const named = namePartitionParts(completePartitionIndexes(keepPartitionIndexesApart(withAttachedKeys(changes, a, to), a, to), a, to), a, to);
+  return recordOnlineParts(named, a, to);
 }

@@ -6,6 +6,7 @@ import { columnNode, constraintNode, relNode, routineCallNeeds, uniqueKeyNode } 
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import { tableLock } from './locks';
 import { planAddConstraintNotValid, planAddKeyConcurrently } from './online-constraint';
+import { planAddPartitionedKeyOnline } from './online-partitioned';
 import type { Hazard, TableLock } from './types';
 import { assertNever } from '../util';
 import { restoreComment } from './comment-step';
@@ -85,7 +86,8 @@ export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedSt
   if (isOnlineTable(ctx, k.schema, k.table) && k.kind !== 'Exclusion' && c.only !== true) {
     if (k.kind === 'ForeignKey' || k.kind === 'Check') return planAddConstraintNotValid(c, k, ctx, base);
     // A key WITHOUT OVERLAPS is backed by a GiST index only ADD CONSTRAINT builds: it takes the plain path.
-    if (k.withoutOverlaps !== true) return planAddKeyConcurrently(c, k, ctx, base);
+    if (k.withoutOverlaps !== true)
+      return c.onlineParts ? planAddPartitionedKeyOnline(c, k, c.onlineParts, ctx, base) : planAddKeyConcurrently(c, k, ctx, base);
   }
   // Dropping a partitioned table's key drops the partitions' keys it attached: the reverse adds them back.
   const reattach = (c.attaches ?? []).map((x) =>

@@ -16,6 +16,7 @@ import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import { restoreComment } from './comment-step';
 import { constraintNodes } from './plan-constraint';
+import { planCreatePartitionedIndexOnline } from './online-partitioned';
 
 /** Adds partitions' keys back (with their comments): before their parent's index is built, which attaches them. */
 function addKeys(keys: readonly Constraint[]): string[] {
@@ -50,7 +51,8 @@ function indexNodes(i: Index): string[] {
 /** CREATE INDEX in the migration transaction; online, CONCURRENTLY (see planCreateIndexConcurrently). */
 export function planCreateIndex(c: CreateIndex, ctx: PlanContext): PlannedStep[] {
   const i = c.index;
-  if (isOnlineTable(ctx, i.schema, i.table) && c.only !== true) return planCreateIndexConcurrently(c, ctx);
+  if (isOnlineTable(ctx, i.schema, i.table) && c.only !== true)
+    return c.onlineParts ? planCreatePartitionedIndexOnline(c, c.onlineParts, ctx, indexNeeds(i), indexNodes(i)) : planCreateIndexConcurrently(c, ctx);
   const object = relKey(i);
   // ON ONLY a partitioned table builds nothing.
   const hazards =
@@ -149,11 +151,23 @@ export function planDropIndex(c: DropIndex, ctx: PlanContext): PlannedStep[] {
   // A partitioned table's index takes the partitions' own keys attached to it along (CASCADE, and no
   // CONCURRENTLY, which partitioned indexes refuse); the reverse adds them back first, so it adopts them.
   const keys = c.attachedKeys ?? [];
-  const online = isOnlineTable(ctx, i.schema, i.table) && keys.length === 0;
+  const online = isOnlineTable(ctx, i.schema, i.table) && keys.length === 0 && c.partitioned !== true;
+  // Online, a partitioned table's index is dropped in a transaction all the same: only briefly, as nothing is scanned.
+  const hazards =
+    ctx.online && c.partitioned === true
+      ? [
+          hazard(
+            'access-exclusive-lock',
+            relKey(i),
+            'Postgres refuses DROP INDEX CONCURRENTLY on a partitioned index: it is dropped with its parts under ACCESS EXCLUSIVE on the table and its partitions (briefly, nothing is scanned)',
+          ),
+        ]
+      : [];
   return [
     plannedStep(c, {
       sql: online ? dropIndexConcurrentlySql(i) : dropIndexSql(i, keys.length > 0),
       ...dropIndexReverse(c, comment),
+      hazards,
       object: relKey(i),
       op: '-',
       phase: Phase.DropIndex,

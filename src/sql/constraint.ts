@@ -78,8 +78,8 @@ function addSql(c: Constraint, only: boolean): string {
 }
 
 /** `ALTER TABLE t DROP CONSTRAINT name`. */
-export function dropConstraintSql(c: Pick<Constraint, 'schema' | 'table' | 'name'>): string {
-  return `ALTER TABLE ${qualified(c.schema, c.table)} DROP CONSTRAINT ${ident(c.name)}`;
+export function dropConstraintSql(c: Pick<Constraint, 'schema' | 'table' | 'name'>, ifExists = false): string {
+  return `ALTER TABLE ${qualified(c.schema, c.table)} DROP CONSTRAINT ${ifExists ? 'IF EXISTS ' : ''}${ident(c.name)}`;
 }
 
 /** `ALTER TABLE t RENAME CONSTRAINT from TO to`. */
