@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { disposeEngines, dropRunDatabases, releaseEngines } from './engines';
 
 /**
@@ -25,6 +26,11 @@ if (!(process.env.PGOPTIONS ?? '').includes('synchronous_commit')) process.env.P
 export const mochaHooks = {
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(120_000); // drops every database handed out: seconds each on a loaded server
+    // A plan with reference data returns before its scratch database is dropped; the binary's process waits for
+    // that drop before it exits, but a parallel run's worker is terminated when the run ends, which cut such a
+    // DROP DATABASE and left an invalid scratch database on the server (one per run).
+    const pipeline = join(__dirname, '..', '..', 'src', 'pipeline', 'reference-data.js');
+    if (require.cache[pipeline]) await (require(pipeline) as { scratchDropsSettled(): Promise<void> }).scratchDropsSettled().catch(() => undefined);
     if (process.env.MOCHA_WORKER_ID !== undefined) await releaseEngines();
     else await disposeEngines();
   },
