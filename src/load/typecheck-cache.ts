@@ -106,9 +106,14 @@ export function readCheckState(cacheDir: string): CheckState | undefined {
   }
 }
 
+/** Whether `state` was made under `env` for as many files as `hashes` holds (each file is compared by the caller). */
+function sameFolder(state: CheckState | undefined, env: string, hashes: ReadonlyMap<string, string>): state is CheckState {
+  return state !== undefined && state.env === env && Object.keys(state.files).length === hashes.size;
+}
+
 /** Whether `state` was made under `env` for exactly these files, unchanged. */
 export function isCurrent(state: CheckState | undefined, env: string, hashes: ReadonlyMap<string, string>): state is CheckState {
-  if (!state || state.env !== env || Object.keys(state.files).length !== hashes.size) return false;
+  if (!sameFolder(state, env, hashes)) return false;
   for (const [f, hash] of hashes) if (state.files[f]?.hash !== hash) return false;
   return true;
 }
@@ -119,7 +124,7 @@ export function isCurrent(state: CheckState | undefined, env: string, hashes: Re
  * Told without the compiler; undefined when anything else changed.
  */
 export function afterCommentEdits(state: CheckState | undefined, env: string, hashes: ReadonlyMap<string, string>): CheckState | undefined {
-  if (!state || state.env !== env || Object.keys(state.files).length !== hashes.size) return undefined;
+  if (!sameFolder(state, env, hashes)) return undefined;
   const files: Record<string, FileState> = { ...state.files };
   for (const [f, hash] of hashes) {
     const known = state.files[f];
