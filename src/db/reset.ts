@@ -4,11 +4,11 @@ import type { Db } from './types';
  * Everything a user can add to a database that is not inside a schema is dropped here (database-wide default
  * privileges too); schema objects go with DROP SCHEMA … CASCADE. Extensions go first so that their member objects are not dropped one by one.
  * `public` is then recreated exactly as initdb makes it since PostgreSQL 15: owned by pg_database_owner,
- * USAGE (not CREATE) for PUBLIC, and its standard comment.
+ * USAGE (not CREATE) for PUBLIC, and its standard comment (or kept, when it is still so and empty).
  */
 export const RESET_SQL = `
 DO $schemakit_reset$
-DECLARE r record;
+DECLARE r record; kinds text[]; names text[];
 BEGIN
   FOR r IN SELECT evtname FROM pg_catalog.pg_event_trigger LOOP
     EXECUTE format('DROP EVENT TRIGGER %I', r.evtname);
@@ -23,7 +23,38 @@ BEGIN
   FOR r IN SELECT fdwname FROM pg_catalog.pg_foreign_data_wrapper LOOP
     EXECUTE format('DROP FOREIGN DATA WRAPPER %I CASCADE', r.fdwname);
   END LOOP;
-  FOR r IN SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' LOOP
+  -- \`public\` stays when it is as initdb makes it (owner, privileges, comment) and its objects are all of kinds
+  -- whose DROP leaves pg_namespace alone: they are dropped one by one (every object in a schema depends on it in
+  -- pg_depend). A change to pg_namespace (or to operators) makes every session plan its prepared statements
+  -- again, the catalog queries of introspection among them (~50 ms on PGlite). Whatever is left, the schema goes.
+  SELECT pg_catalog.array_agg(o.type ORDER BY d.objid DESC), pg_catalog.array_agg(o.identity ORDER BY d.objid DESC)
+    INTO kinds, names
+    FROM pg_catalog.pg_namespace n
+    JOIN pg_catalog.pg_depend d ON d.refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.refobjid = n.oid
+    CROSS JOIN LATERAL pg_catalog.pg_identify_object(d.classid, d.objid, 0) o
+   WHERE n.nspname = 'public';
+  IF kinds <@ ARRAY['function', 'procedure', 'aggregate', 'table', 'view', 'materialized view', 'sequence', 'type',
+                    'domain', 'composite type', 'collation', 'statistics object', 'text search configuration',
+                    'text search dictionary', 'conversion', 'foreign table'] THEN
+    FOR i IN 1 .. pg_catalog.array_length(kinds, 1) LOOP
+      BEGIN
+        EXECUTE format('DROP %s IF EXISTS %s CASCADE',
+                       CASE kinds[i] WHEN 'composite type' THEN 'TYPE' WHEN 'statistics object' THEN 'STATISTICS'
+                                     ELSE pg_catalog.upper(kinds[i]) END, names[i]);
+      EXCEPTION WHEN OTHERS THEN NULL; -- left in place: the schema is dropped below
+      END;
+    END LOOP;
+  END IF;
+  FOR r IN SELECT n.nspname FROM pg_catalog.pg_namespace n
+            WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+              AND NOT (n.nspname = 'public'
+                       AND n.nspowner = 'pg_database_owner'::pg_catalog.regrole
+                       AND n.nspacl::pg_catalog.text = '{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}'
+                       AND pg_catalog.obj_description(n.oid, 'pg_namespace') IS NOT DISTINCT FROM 'standard public schema'
+                       AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
+                                        WHERE d.refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.refobjid = n.oid)
+                       AND NOT EXISTS (SELECT FROM pg_catalog.pg_seclabel l
+                                        WHERE l.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND l.objoid = n.oid)) LOOP
     EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname);
   END LOOP;
   -- Database-wide default privileges (schema-scoped ones went with their schemas): every grantee's taken away,
@@ -47,11 +78,13 @@ BEGIN
     END IF;
   END LOOP;
   EXECUTE format('ALTER DATABASE %I RESET ALL', current_database());
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_namespace WHERE nspname = 'public') THEN
+    CREATE SCHEMA public AUTHORIZATION pg_database_owner;
+    COMMENT ON SCHEMA public IS 'standard public schema';
+    GRANT USAGE ON SCHEMA public TO PUBLIC;
+  END IF;
 END
 $schemakit_reset$;
-CREATE SCHEMA public AUTHORIZATION pg_database_owner;
-COMMENT ON SCHEMA public IS 'standard public schema';
-GRANT USAGE ON SCHEMA public TO PUBLIC;
 `;
 
 /**

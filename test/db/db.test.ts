@@ -135,6 +135,37 @@ for (const engine of engines) {
       expect(await db().query("SELECT current_setting('search_path') AS p")).to.deep.equal(searchPath);
     });
 
+    it('resetDatabase keeps an untouched public schema (its objects dropped one by one) and replaces a changed one', async () => {
+      const publicOid = async () => (await db().query<{ oid: number }>("SELECT oid::int AS oid FROM pg_catalog.pg_namespace WHERE nspname = 'public'"))[0]?.oid;
+      const before = { catalog: await introspect(db()), facts: await newDatabaseFacts(db()), oid: await publicOid() };
+      // Kinds whose DROP leaves pg_namespace alone: public stays (a changed pg_namespace makes sessions plan their
+      // prepared statements again).
+      await db().exec(`
+        CREATE FUNCTION public.add_int(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT $1 + $2';
+        CREATE AGGREGATE public.total(integer) (SFUNC = public.add_int, STYPE = integer);
+        CREATE PROCEDURE public.p() LANGUAGE sql AS 'SELECT 1';
+        CREATE TYPE public.mood AS ENUM ('ok'); CREATE TYPE public.pair AS (a int, b int);
+        CREATE DOMAIN public.positive AS int CHECK (VALUE > 0);
+        CREATE COLLATION public.bytes (provider = libc, locale = 'C');
+        CREATE SEQUENCE public.counter;
+        CREATE TABLE public.t (a int, b int, m public.mood); CREATE STATISTICS public.t_ab ON a, b FROM public.t;
+        CREATE VIEW public.v AS SELECT public.total(a) FROM public.t;
+        CREATE TEXT SEARCH CONFIGURATION public.simple_copy (COPY = pg_catalog.simple);`);
+      await resetDatabase(db());
+      expect({ catalog: await introspect(db()), facts: await newDatabaseFacts(db()), oid: await publicOid() }).to.deep.equal(before);
+      // An operator (its DROP would make sessions plan again anyway) and a changed privilege: public is made anew.
+      await db().exec(`
+        CREATE FUNCTION public.add_int(integer, integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT $1 + $2';
+        CREATE OPERATOR public.<=> (LEFTARG = integer, RIGHTARG = integer, FUNCTION = public.add_int);`);
+      await resetDatabase(db());
+      const afterOperator = { catalog: await introspect(db()), facts: await newDatabaseFacts(db()) };
+      expect(afterOperator).to.deep.equal({ catalog: before.catalog, facts: before.facts });
+      expect(await db().query("SELECT oprname FROM pg_catalog.pg_operator WHERE oprname = '<=>'")).to.deep.equal([]);
+      await db().exec('GRANT CREATE ON SCHEMA public TO PUBLIC');
+      await resetDatabase(db());
+      expect({ catalog: await introspect(db()), facts: await newDatabaseFacts(db()) }).to.deep.equal({ catalog: before.catalog, facts: before.facts });
+    });
+
     it('resetDatabase removes database-wide default privileges (objects made afterwards get the built-in ones)', async () => {
       // Every kind, some granting, some revoking from PUBLIC, one taking the owner's own rights away.
       await db().exec(`
