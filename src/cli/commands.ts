@@ -14,6 +14,7 @@ import {
   type PlanValidation,
 } from '../pipeline';
 import type { Declared } from '../declare';
+import type { Catalog } from '../model';
 import { dim, red, renderSummary, renderUnmanaged, yellow } from './output';
 import { cliTarget, embeddedLockOptions, openResolved, openWithDeclarations, schemaDir, type TargetOptions } from './target';
 import { during, progress, showProgress } from './progress';
@@ -34,8 +35,9 @@ export { runDiff } from './diff-command';
 export async function loadAndOpen(
   opts: TargetOptions,
   action?: { action: PolicyAction; command: string },
-): Promise<{ declared: Declared; db: Db; target: ResolvedTarget }> {
-  return openWithDeclarations(opts, () => loadDeclarations(schemaDir(opts)), action);
+  ahead: { readonly readCatalog?: boolean } = {},
+): Promise<{ declared: Declared; db: Db; target: ResolvedTarget; introspected?: Catalog }> {
+  return openWithDeclarations(opts, () => loadDeclarations(schemaDir(opts)), action, ahead);
 }
 
 /** The flags with the env policy's defaults: `online: true` turns online mode on unless `--online` was given. */
@@ -69,9 +71,10 @@ export async function planAndValidate(
   scratch: ScratchFlags,
   validate: boolean,
   scope?: Scope,
+  introspected?: Catalog,
 ): Promise<{ plan: Plan; validation: PlanValidation | null }> {
   try {
-    const where = planTargetOptions(scratch, scope);
+    const where = { ...planTargetOptions(scratch, scope), introspected };
     if (!validate) return { plan: await planTarget(db, declared, options, where), validation: null };
     // Normalized once: the plan and its validation use the same catalog.
     const normalized = await normalizeDeclared(declared, db, where);
@@ -134,16 +137,17 @@ export async function runPlan(opts: PlanFlags): Promise<Outcome> {
       return renderPlanView(view, opts.json === true);
     });
   }
-  const { declared, db, target } = await loadAndOpen(opts);
+  // The server's catalog is read while the declarations load (see openWithDeclarations).
+  const { declared, db, target, introspected } = await loadAndOpen(opts, undefined, { readCatalog: true });
   const scope = scopeOf(opts, target);
   return using([db], async () =>
-    renderPlanView(await computePlanView(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), opts, scope), opts.json === true),
+    renderPlanView(await computePlanView(db, declared, planOptionsOf(withPolicyDefaults(opts, target)), opts, scope, introspected), opts.json === true),
   );
 }
 
 /** The plan, its validation when asked, what the target holds outside the declarations and the pre-flight findings. */
-async function computePlanView(db: Db, declared: Declared, options: PlanOptions, opts: PlanFlags, scope: Scope): Promise<PlanView> {
-  const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate === true, scope);
+async function computePlanView(db: Db, declared: Declared, options: PlanOptions, opts: PlanFlags, scope: Scope, introspected?: Catalog): Promise<PlanView> {
+  const { plan, validation } = await planAndValidate(db, declared, options, opts, opts.validate === true, scope, introspected);
   const unmanaged = await introspectUnmanaged(db);
   const outOfScope = await introspectOutOfScope(db, scope);
   const preflight = opts.preflight === false ? null : await runPreflight(db, plan);

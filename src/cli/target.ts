@@ -3,6 +3,8 @@ import { enforcePolicy, resolveTarget, type EnvTarget, type PolicyAction, type R
 import { describeEngineHolder, type Db, type EngineLockOptions } from '../db';
 import { openEnvTarget } from '../pipeline';
 import type { Declared } from '../declare';
+import { introspectAhead } from '../introspect';
+import type { Catalog } from '../model';
 import { during, logLine, progress } from './progress';
 import { invocation } from './invocation';
 import { projectConfig } from './project-config';
@@ -73,7 +75,9 @@ export async function openTarget(opts: TargetOptions, extensions: readonly strin
 
 /**
  * Opens the command's database and loads its declarations, the server first: a wrong host, port or password
- * fails in about a second instead of after the type check (tens of seconds on a large schema). The embedded
+ * fails in about a second instead of after the type check (tens of seconds on a large schema). With
+ * `readCatalog`, a server's catalog is read meanwhile: its queries go out before the load, the server runs them
+ * while this thread loads, and the catalog comes back as `introspected` (introspectAhead). The embedded
  * engine starts after the load, with the contrib extensions the declarations use (PGlite registers them at
  * start). A failed load closes what was opened.
  */
@@ -81,13 +85,18 @@ export async function openWithDeclarations<T extends Declared | null>(
   opts: TargetOptions,
   load: () => Promise<T>,
   action?: { action: PolicyAction; command: string },
-): Promise<{ declared: T; db: Db; target: ResolvedTarget }> {
+  ahead: { readonly readCatalog?: boolean } = {},
+): Promise<{ declared: T; db: Db; target: ResolvedTarget; introspected?: Catalog }> {
   const target = cliTarget(opts, action);
   if (target.target.kind === 'postgres') {
     const db = await openResolved(target.target);
+    let reading: Promise<Catalog> | undefined;
     try {
-      return { declared: await load(), db, target };
+      if (ahead.readCatalog) reading = (await introspectAhead(db)).catalog;
+      const declared = await load();
+      return { declared, db, target, ...(reading ? { introspected: await reading } : {}) };
     } catch (e) {
+      await reading?.catch(() => undefined);
       await db.close();
       throw e;
     } finally {

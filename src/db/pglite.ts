@@ -4,7 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { must, SchemakitError } from '../util';
 import type { Db } from './types';
 import { wrapQueryError } from './errors';
-import { preparedBatch, PreparedNames } from './prepared-names';
+import { batchRows, preparedBatch, PreparedNames } from './prepared-names';
 import { normalizeExtensionNames, pgliteExtensionNames } from './pglite-extensions';
 import { newPglite } from './pglite-factory';
 import { cachedPristineTarball } from './pglite-template';
@@ -197,14 +197,15 @@ export async function wrapPglite(pg: PGlite, description: string, onClose?: () =
         throw wrapQueryError(err, sql);
       }
     },
-    async queryPreparedBatch(sqls: readonly string[]): Promise<unknown[][] | null> {
+    async queryPreparedBatch(sqls: readonly string[], options?: { readonly unprepared?: 'prepare' }): Promise<unknown[][] | null> {
       checkOpen();
-      const batch = preparedBatch(names, sqls);
+      const batch = preparedBatch(names, sqls, options?.unprepared === 'prepare');
       if (batch === null) return null;
       try {
-        return (await pg.exec(batch)).map((r) => r.rows);
+        return batchRows(names, batch, await pg.exec(batch.text));
       } catch (err) {
-        throw wrapQueryError(err, batch);
+        if (batch.preparing.length > 0) names.restart();
+        throw wrapQueryError(err, batch.text);
       }
     },
     async rowCount(sql: string, params?: readonly unknown[]): Promise<number> {

@@ -4,7 +4,7 @@ import type { Db } from './types';
 import { wrapQueryError } from './errors';
 import { pgModule } from './lazy-modules';
 import { withPgClient } from './copy-session';
-import { preparedBatch, PreparedNames } from './prepared-names';
+import { batchRows, preparedBatch, PreparedNames } from './prepared-names';
 
 /**
  * `pg` leaves `name[]` (oid 1003) and `"char"[]` (1002) as unparsed text while PGlite parses them;
@@ -82,6 +82,8 @@ export async function connectPostgres(url: string): Promise<Db> {
   // pg keeps its own record of the statements this connection has parsed; names only need to change when a
   // statement run here drops them server-side.
   const names = new PreparedNames();
+  // Statements prepared by SQL PREPARE in a batch (names are per generation, so a stale one is never asked for).
+  const bySql = new Set<string>();
   return withPgClient<Db>(
     {
       engine: 'postgres',
@@ -102,24 +104,27 @@ export async function connectPostgres(url: string): Promise<Db> {
         checkAlive();
         try {
           const { name } = names.nameOf(sql);
-          const res = await client.query({ name, text: sql });
+          // One prepared by SQL in a batch is unknown to pg's own record: executed by SQL too.
+          const res = bySql.has(name) ? await client.query(`EXECUTE ${name}`) : await client.query({ name, text: sql });
           names.remember(name);
           return res.rows as T[];
         } catch (err) {
           throw wrapQueryError(err, sql);
         }
       },
-      async queryPreparedBatch(sqls: readonly string[]): Promise<unknown[][] | null> {
+      async queryPreparedBatch(sqls: readonly string[], options?: { readonly unprepared?: 'prepare' }): Promise<unknown[][] | null> {
         checkAlive();
-        const batch = preparedBatch(names, sqls);
+        const batch = preparedBatch(names, sqls, options?.unprepared === 'prepare');
         if (batch === null) return null;
         try {
           // The simple protocol runs every statement of the text in one round trip; pg returns one result per
           // statement (a lone result when there is one), whose rows go through the same type parsers.
-          const res = (await client.query(batch)) as unknown as { rows: unknown[] } | { rows: unknown[] }[];
-          return (Array.isArray(res) ? res : [res]).map((r) => r.rows);
+          const res = (await client.query(batch.text)) as unknown as { rows: unknown[] } | { rows: unknown[] }[];
+          for (const name of batch.preparing) bySql.add(name);
+          return batchRows(names, batch, Array.isArray(res) ? res : [res]);
         } catch (err) {
-          throw wrapQueryError(err, batch);
+          if (batch.preparing.length > 0) names.restart();
+          throw wrapQueryError(err, batch.text);
         }
       },
       async rowCount(sql: string, params?: readonly unknown[]): Promise<number> {

@@ -23,25 +23,55 @@ export class PreparedNames {
 
   /** Called with every other statement the session runs: one that drops prepared statements starts a new generation. */
   observe(sql: string): void {
-    if (DROPS_PREPARED.test(sql)) {
-      this.generation += 1;
-      this.prepared.clear();
-    }
+    if (DROPS_PREPARED.test(sql)) this.restart();
+  }
+
+  /**
+   * A new generation: after a batch that failed part-way, some of its PREPAREs may have run (a rollback does
+   * not undo them) without being known here, so names are taken afresh.
+   */
+  restart(): void {
+    this.generation += 1;
+    this.prepared.clear();
   }
 }
 
 const DROPS_PREPARED = /\bdeallocate\b|\bdiscard\s+all\b/i;
 
+/** A batch of statements in one simple-protocol text (see preparedBatch). */
+export interface PreparedBatch {
+  readonly text: string;
+  /** Position, among the text's results, of each statement's rows (a PREPARE has a result of its own). */
+  readonly rowsAt: readonly number[];
+  /** Names the batch prepares: remembered once it ran. */
+  readonly preparing: readonly string[];
+}
+
 /**
  * The text that executes `sqls` (already prepared on the session `names` tracks) in one simple-protocol round
- * trip: `EXECUTE name;` each, whose results come back in order. Null when one of them is not prepared yet.
+ * trip: `EXECUTE name;` each, whose results come back in order. Null when one of them is not prepared yet,
+ * unless `prepareUnknown`: such a statement is then prepared in the same text (`PREPARE name AS …; EXECUTE
+ * name`, each on its own line so that a trailing `--` comment cannot swallow the separator).
  */
-export function preparedBatch(names: PreparedNames, sqls: readonly string[]): string | null {
-  const executes: string[] = [];
+export function preparedBatch(names: PreparedNames, sqls: readonly string[], prepareUnknown = false): PreparedBatch | null {
+  const parts: string[] = [];
+  const rowsAt: number[] = [];
+  const preparing: string[] = [];
   for (const sql of sqls) {
     const { name, known } = names.nameOf(sql);
-    if (!known) return null;
-    executes.push(`EXECUTE ${name}`);
+    if (!known && !prepareUnknown) return null;
+    if (!known && !preparing.includes(name)) {
+      parts.push(`PREPARE ${name} AS ${sql}\n`);
+      preparing.push(name);
+    }
+    rowsAt.push(parts.length);
+    parts.push(`EXECUTE ${name}`);
   }
-  return executes.join('; ');
+  return { text: parts.join(';\n'), rowsAt, preparing };
+}
+
+/** Each statement's rows from a batch's results (see PreparedBatch.rowsAt), and its names remembered. */
+export function batchRows(names: PreparedNames, batch: PreparedBatch, results: readonly { readonly rows: unknown[] }[]): unknown[][] {
+  for (const name of batch.preparing) names.remember(name);
+  return batch.rowsAt.map((i) => results[i]?.rows ?? []);
 }

@@ -25,9 +25,11 @@ export interface Db {
    * Runs, in one round trip, statements that queryPrepared already ran on this session, and returns the rows of
    * each in order; null (nothing run) when one of them is not prepared on this session. A round trip per
    * statement costs more than a small catalog query itself on PGlite (~0.3 ms of CPU each). On an error the
-   * statements after it are not run and the error is thrown, as for exec().
+   * statements after it are not run and the error is thrown, as for exec(). With `unprepared: 'prepare'`, a
+   * statement not prepared is prepared in the same round trip, and the result is never null: the first
+   * introspection of a session batches its queries too.
    */
-  queryPreparedBatch(sqls: readonly string[]): Promise<unknown[][] | null>;
+  queryPreparedBatch(sqls: readonly string[], options?: { readonly unprepared?: 'prepare' }): Promise<unknown[][] | null>;
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import type { Catalog, Constraint } from '../model';
+import { relKey, type Catalog, type Constraint } from '../model';
 
 /**
  * Type families whose members compare with one another (btree cross-type operators, or an implicit cast to
@@ -21,8 +21,17 @@ function familyOf(type: string): string {
   return i < 0 ? base : `family ${i}`;
 }
 
-const columnType = (c: Catalog, schema: string, table: string, column: string): string | undefined =>
-  c.tables.find((t) => t.schema === schema && t.name === table)?.columns.find((x) => x.name === column)?.type;
+/** Column types by table and column, built once per catalog: a scan of every table per foreign key was quadratic. */
+const typesOf = new WeakMap<Catalog, ReadonlyMap<string, ReadonlyMap<string, string>>>();
+
+function columnType(c: Catalog, schema: string, table: string, column: string): string | undefined {
+  let byTable = typesOf.get(c);
+  if (!byTable) {
+    byTable = new Map(c.tables.map((t) => [relKey(t), new Map(t.columns.map((x) => [x.name, x.type]))]));
+    typesOf.set(c, byTable);
+  }
+  return byTable.get(relKey({ schema, name: table }))?.get(column);
+}
 
 /**
  * True when a foreign key's column and the column it references both change type to another family (bigint

@@ -1,4 +1,4 @@
-export { introspect } from './introspect';
+export { introspect, introspectAhead, type IntrospectOptions } from './introspect';
 export { introspectSchemas } from './schemas';
 export { introspectExtensions } from './extensions';
 export { introspectEnums } from './enums';

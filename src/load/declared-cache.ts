@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import type { Declared } from '../declare';
-import { sha256 } from '../util';
+import { rememberDigest, sha256, stableDigest } from '../util';
 
 /**
  * A cache of evaluated declarations (the Declared a schema folder loads to, validated), keyed by the
@@ -14,7 +14,7 @@ import { sha256 } from '../util';
  */
 export function declaredCacheKey(contentKey: string, typechecked: boolean): string {
   const build = [__filename, require.resolve('../declare'), path.join(__dirname, '..', '..', '.tsbuildinfo')].map(statKey);
-  return sha256(['declared-v1', contentKey, String(typechecked), process.cwd(), ...build].join('\0'));
+  return sha256(['declared-v2', contentKey, String(typechecked), process.cwd(), ...build].join('\0'));
 }
 
 function statKey(file: string): string {
@@ -26,10 +26,19 @@ function statKey(file: string): string {
   }
 }
 
-/** The cached declarations for `key`, or undefined. */
+/** What an entry holds: the declarations and the digest of their catalog (stableDigest, for the caches keyed by it). */
+interface Entry {
+  readonly declared: Declared;
+  readonly catalogDigest: string;
+}
+
+/** The cached declarations for `key`, or undefined; their catalog's digest is remembered (rememberDigest). */
 export function readDeclaredCache(cacheDir: string, key: string): Declared | undefined {
   try {
-    return deserialize(fs.readFileSync(path.join(cacheDir, `declared-${key}.bin`))) as Declared;
+    const entry = deserialize(fs.readFileSync(path.join(cacheDir, `declared-${key}.bin`))) as Entry;
+    if (typeof entry.catalogDigest !== 'string' || !entry.declared) return undefined;
+    rememberDigest(entry.declared.catalog, entry.catalogDigest);
+    return entry.declared;
   } catch {
     return undefined;
   }
@@ -41,8 +50,9 @@ export function readDeclaredCache(cacheDir: string, key: string): Declared | und
  */
 export function writeDeclaredCache(cacheDir: string, key: string, declared: Declared): void {
   try {
-    const bytes = serialize(declared);
-    if (!isDeepStrictEqual(deserialize(bytes), declared)) return;
+    const entry: Entry = { declared, catalogDigest: stableDigest(declared.catalog) };
+    const bytes = serialize(entry);
+    if (!isDeepStrictEqual(deserialize(bytes), entry)) return;
     fs.mkdirSync(cacheDir, { recursive: true });
     for (const f of fs.readdirSync(cacheDir)) if (f.startsWith('declared-')) fs.rmSync(path.join(cacheDir, f), { force: true });
     const tmp = path.join(cacheDir, `.declared-${key}.${process.pid}.tmp`);

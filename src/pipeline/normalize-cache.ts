@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pgliteBuildStamp, type Db } from '../db';
 import type { Catalog } from '../model';
-import { sha256, stableJson } from '../util';
+import { sha256, stableDigest } from '../util';
 
 /**
  * A cache of normalized declarations, keyed by the declared catalog, the server that normalized it (for the
@@ -15,7 +15,7 @@ import { sha256, stableJson } from '../util';
 export function normalizedCacheKey(declared: Catalog, like: Db): string {
   if (like.engine === 'pglite') return embeddedNormalizedCacheKey(declared);
   // A server normalizes with its own settings and extension builds: one key per server (password-free URL).
-  return sha256([stableJson(declared), like.engine, String(like.serverVersion), like.description, codeStamp()].join('\0'));
+  return sha256([stableDigest(declared), like.engine, String(like.serverVersion), like.description, codeStamp()].join('\0'));
 }
 
 /**
@@ -24,7 +24,7 @@ export function normalizedCacheKey(declared: Catalog, like: Db): string {
  * before it starts its embedded target (see normalizeEmbeddedAhead).
  */
 export function embeddedNormalizedCacheKey(declared: Catalog): string {
-  return sha256([stableJson(declared), 'pglite', pgliteBuildStamp(), codeStamp()].join('\0'));
+  return sha256([stableDigest(declared), 'pglite', pgliteBuildStamp(), codeStamp()].join('\0'));
 }
 
 /** Size and time of this build's files that decide what normalization returns (any rebuild changes them). */

@@ -1,7 +1,7 @@
 import { pgliteDataDirOf, pgliteStateId, unchangedPgliteState, type Db, type EngineLockOptions } from '../db';
 import { findReferenceTables } from '../data';
 import type { Declared } from '../declare';
-import { fileContentHash, sha256, stableJson } from '../util';
+import { fileContentHash, sha256, stableDigest, stableJson } from '../util';
 import { codeStamp, readCacheEntry, writeCacheEntry } from './normalize-cache';
 
 /**
@@ -60,7 +60,7 @@ function inputsHash(inputs: EmbeddedResultInputs): string {
   return sha256(
     [
       inputs.kind,
-      stableJson(declared.catalog),
+      stableDigest(declared.catalog),
       stableJson(declared.renames),
       stableJson(declared.referenceData ?? []),
       stableJson(refs),

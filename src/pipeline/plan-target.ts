@@ -23,6 +23,8 @@ export interface PlanTargetOptions {
   readonly onProgress?: OnProgress;
   /** The declarations already normalized by the caller (see NormalizeOptions.normalized). */
   readonly normalized?: Catalog;
+  /** The target's whole catalog, already read by the caller (see DataOptions.introspected). */
+  readonly introspected?: Catalog;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function planTarget(db: Db, declared: Declared, options: PlanOption
     db,
     declared,
     options,
-    { scope: target.scope, root: target.root },
+    { scope: target.scope, root: target.root, introspected: target.introspected },
     {
       cacheDir: target.cacheDir ?? defaultCacheDir(target.root),
       devUrl: target.devUrl,

@@ -10,6 +10,7 @@ import { planChanges, type Plan, type PlanOptions } from '../plan';
 import { formatProblem, SchemakitError, sha256, stableJson, type OnProgress, type Problem } from '../util';
 import { normalizeDeclared, normalizeInto, type NormalizeOptions } from './normalize';
 import { introspectCached } from './introspect-cache';
+import { planResultKey, readPlanResult, writePlanResult } from './plan-result-cache';
 import {
   embeddedNormalizedCacheKey,
   hasNormalizedCache,
@@ -40,6 +41,11 @@ export interface DataOptions {
   readonly onProgress?: OnProgress;
   /** Told the wall time of each phase (profiling: `npm run bench -- --data` logs them). */
   readonly onPhase?: OnPhase;
+  /**
+   * The target's whole catalog, read by the caller on this session just before and not changed through it
+   * since (see introspectAhead): used instead of introspecting the target again (limited to `scope` here).
+   */
+  readonly introspected?: Catalog;
 }
 
 /**
@@ -204,19 +210,24 @@ export async function planDeclaredWithData(
 ): Promise<Plan> {
   const root = data.root ?? process.cwd();
   if (findReferenceTables(root, data.dataDir ?? 'data', declared.referenceData ?? []).length === 0) {
-    // No reference data: the DDL plan alone (its normalized catalog may come from the cache).
-    const [actual, desired] = [
-      await introspectCached(db, { scope: data.scope }, normalize.cacheDir),
-      scopeCatalog(await normalizeDeclared(declared, db, normalize), data.scope),
-    ];
-    return planChanges(diffCatalogs(actual, desired, declared.renames), options);
+    // No reference data: the DDL plan alone (its normalized catalog may come from the cache, and on a server,
+    // the plan itself when neither side changed since: see planResultKey).
+    const actual = await actualOf(db, data, normalize.cacheDir);
+    const { cacheDir } = normalize;
+    const key = cacheDir && !normalize.normalized && db.engine === 'postgres' ? planResultKey(db, declared, actual, data.scope, options) : null;
+    const cached = cacheDir && key ? readPlanResult(cacheDir, key) : undefined;
+    if (cached) return cached;
+    const desired = scopeCatalog(await normalizeDeclared(declared, db, normalize), data.scope);
+    const plan = planChanges(diffCatalogs(actual, desired, declared.renames), options);
+    if (cacheDir && key) writePlanResult(cacheDir, key, plan);
+    return plan;
   }
   const { prepared, settled } = await prepareDeferred(declared, db, { cacheDir: normalize.cacheDir, onProgress: normalize.onProgress, ...data });
   let plan: Plan;
   try {
     refuseInvalidData(prepared);
     const { onPhase } = data;
-    const actual = await phase(onPhase, 'introspect', () => introspectCached(db, { scope: data.scope }, normalize.cacheDir));
+    const actual = await phase(onPhase, 'introspect', () => actualOf(db, data, normalize.cacheDir));
     const rows = await phase(onPhase, 'row diff', () => diffReferenceData(db, actual, prepared.tables));
     plan = await phase(onPhase, 'plan', async () =>
       planChanges([...diffCatalogs(actual, scopeCatalog(prepared.catalog, data.scope), declared.renames), ...rows], options),
@@ -232,6 +243,11 @@ export async function planDeclaredWithData(
   pending.catch(() => undefined); // scratchDropsSettled() reports it
   pendingDrops.add(pending);
   return plan;
+}
+
+/** The target's catalog within the scope: the one the caller read (DataOptions.introspected), else introspected now. */
+async function actualOf(db: Db, data: DataOptions, cacheDir: string | undefined): Promise<Catalog> {
+  return data.introspected ? scopeCatalog(data.introspected, data.scope) : introspectCached(db, { scope: data.scope }, cacheDir);
 }
 
 /** Scratch databases still being dropped after the plan that made them returned. */

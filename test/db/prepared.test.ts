@@ -92,6 +92,36 @@ for (const engine of engines) {
       expect(await db().queryPreparedBatch([relations]), 'forgotten by DISCARD ALL').to.equal(null);
     });
 
+    it("queryPreparedBatch with unprepared: 'prepare' prepares what is not prepared in the same round trip; a failed batch leaves the session usable", async () => {
+      const run = `-- prepare ${Date.now()}-${Math.random()}`;
+      const relations = `${RELATIONS} ${run}`;
+      const count = `SELECT count(*)::int AS n FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' ${run}`;
+      await db().exec('CREATE TABLE b (id int); CREATE TABLE a (id int)');
+      await db().queryPrepared(count);
+      const before = (await held(db())).length;
+      expect(await db().queryPreparedBatch([relations, count, relations], { unprepared: 'prepare' })).to.deep.equal([
+        await db().query(RELATIONS),
+        [{ n: 2 }],
+        await db().query(RELATIONS),
+      ]);
+      expect((await held(db())).length, 'relations prepared by the batch').to.equal(before + 1);
+      // Now prepared: a plain batch runs it, and so does queryPrepared (by name, not preparing it again).
+      await db().exec('CREATE TABLE c (id int)');
+      expect(await db().queryPreparedBatch([relations])).to.deep.equal([await db().query(RELATIONS)]);
+      expect(await db().queryPrepared(relations)).to.deep.equal(await db().query(RELATIONS));
+      // A batch that fails after a PREPARE: that statement is prepared again under a new name, without error.
+      const broken = `SELECT * FROM no_such_table ${run}`;
+      const fresh = `SELECT 1 AS one ${run}`;
+      let failed = false;
+      await db()
+        .queryPreparedBatch([fresh, broken], { unprepared: 'prepare' })
+        .catch(() => (failed = true));
+      expect(failed).to.equal(true);
+      expect(await db().queryPrepared(fresh)).to.deep.equal([{ one: 1 }]);
+      expect(await db().queryPreparedBatch([fresh, relations], { unprepared: 'prepare' })).to.deep.equal([[{ one: 1 }], await db().query(RELATIONS)]);
+    });
+
     it('a second introspection reads its catalog queries in one batch, and sees what changed in between, inside a transaction too', async () => {
       await db().exec('CREATE TABLE t (id int PRIMARY KEY)');
       await introspect(db());
