@@ -147,6 +147,27 @@ for (const engine of engines) {
       expect(await introspect(counting), 'the same catalog as each query run alone').to.deep.equal(await introspect(oneByOne));
     });
 
+    it('introspection keeps one set of statements per catalog scale: a database growing past ~300 objects of its own is read with hash joins only', async () => {
+      await db().exec('CREATE TABLE t (id int PRIMARY KEY)');
+      await introspect(db());
+      const small = (await held(db())).length;
+      // 300 functions make it large: its statements are prepared again (other plans, nested loops off)…
+      await db().exec(
+        `DO $$ BEGIN FOR i IN 1..300 LOOP EXECUTE format('CREATE FUNCTION public.f%s() RETURNS int LANGUAGE sql AS ''SELECT 1''', i); END LOOP; END $$`,
+      );
+      const large = await introspect(db());
+      expect(large.routines).to.have.length(300);
+      const both = (await held(db())).length;
+      expect(both - small, 'a second set of statements').to.be.above(20);
+      expect((await db().query<{ on: string }>("SELECT current_setting('enable_nestloop') AS on"))[0]?.on, 'settings restored').to.equal('on');
+      // …and back under the threshold, the small set is used again: nothing more is prepared.
+      await db().exec('DROP FUNCTION ' + Array.from({ length: 300 }, (_, i) => `public.f${i + 1}()`).join(', '));
+      const again = await introspect(db());
+      expect(again.routines).to.deep.equal([]);
+      expect(again.tables.map((x) => x.name)).to.deep.equal(['t']);
+      expect((await held(db())).length).to.equal(both);
+    });
+
     it('introspection prepares its catalog queries once: a second introspect adds none and reads the change between', async () => {
       await db().exec('CREATE TABLE t (id int PRIMARY KEY)');
       const first = await introspect(db());
