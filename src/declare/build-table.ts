@@ -58,6 +58,7 @@ interface IndexSpec {
   readonly deferrable: boolean;
   readonly initiallyDeferred: boolean;
   readonly comment: string | null;
+  indexComment: string | null;
   readonly renamedFrom: string | null;
   readonly location: Location | null;
 }
@@ -164,7 +165,10 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
         p.initiallyDeferred === x.initiallyDeferred,
     );
     if (!prior) specs.push(x);
-    else if (prior.name === null && x.name !== null) prior.name = x.name;
+    else {
+      if (prior.name === null && x.name !== null) prior.name = x.name;
+      if (prior.indexComment === null) prior.indexComment = x.indexComment;
+    }
   };
   const none = { nullsNotDistinct: false, withoutOverlaps: false, deferrable: false, initiallyDeferred: false };
   for (const [col, b] of cols) {
@@ -176,6 +180,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
         columns: [col],
         name: pk.name ?? null,
         comment: pk.comment ?? null,
+        indexComment: pk.indexComment ?? null,
         renamedFrom: pk.renamedFrom ?? null,
         location: columnLocation(t, b),
       });
@@ -191,6 +196,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       deferrable: s.deferrable,
       initiallyDeferred: s.initiallyDeferred,
       comment: s.comment,
+      indexComment: s.indexComment,
       renamedFrom: s.renamedFrom,
       location: s.location,
     });
@@ -205,6 +211,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
         name: u.name ?? null,
         nullsNotDistinct: u.nullsNotDistinct ?? false,
         comment: u.comment ?? null,
+        indexComment: u.indexComment ?? null,
         renamedFrom: u.renamedFrom ?? null,
         location: columnLocation(t, b),
       });
@@ -220,6 +227,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       deferrable: s.deferrable,
       initiallyDeferred: s.initiallyDeferred,
       comment: s.comment,
+      indexComment: s.indexComment,
       renamedFrom: s.renamedFrom,
       location: s.location,
     });
@@ -232,6 +240,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       initiallyDeferred: x.initiallyDeferred,
       comment: x.comment,
       ...(x.withoutOverlaps ? { withoutOverlaps: true as const } : {}),
+      ...(x.indexComment !== null ? { indexComment: x.indexComment } : {}),
     };
     if (x.kind === 'PrimaryKey') add({ ...common, kind: 'PrimaryKey', name: pick(x.name, null, 'pkey') }, x.renamedFrom, x.location);
     else

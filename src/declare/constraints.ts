@@ -14,6 +14,8 @@ export const columnName = (c: ColumnSpec): string => (typeof c === 'string' ? c 
 export interface ConstraintState {
   readonly name: string | null;
   readonly comment: string | null;
+  /** COMMENT ON INDEX of the index that backs a key (PRIMARY KEY, UNIQUE, EXCLUDE); null on the other kinds. */
+  readonly indexComment: string | null;
   readonly renamedFrom: string | null;
   readonly deferrable: boolean;
   readonly initiallyDeferred: boolean;
@@ -23,6 +25,7 @@ export interface ConstraintState {
 export const base = (name: string | null): ConstraintState => ({
   name,
   comment: null,
+  indexComment: null,
   renamedFrom: null,
   deferrable: false,
   initiallyDeferred: false,
@@ -57,6 +60,14 @@ export abstract class DeferrableBuilder<S extends ConstraintState> extends Const
   }
 }
 
+/** Methods of keys, which an index backs (primary key, unique, exclusion). */
+export abstract class KeyBuilder<S extends ConstraintState> extends DeferrableBuilder<S> {
+  /** COMMENT ON INDEX of the index behind the key (named as the key), apart from the constraint's own comment. */
+  indexComment(text: string): this {
+    return this.with({ indexComment: text } as Partial<S>);
+  }
+}
+
 function parseArgs(args: readonly unknown[]): { name: string | null; columns: ColumnSpec[] } {
   if (typeof args[0] === 'string' && Array.isArray(args[1])) return { name: args[0], columns: [...args[1]] };
   if (Array.isArray(args[0])) return { name: null, columns: [...args[0]] };
@@ -70,7 +81,7 @@ export interface PrimaryKeyState extends ConstraintState {
 }
 
 /** A table-level PRIMARY KEY. */
-export class PrimaryKeyBuilder extends DeferrableBuilder<PrimaryKeyState> {
+export class PrimaryKeyBuilder extends KeyBuilder<PrimaryKeyState> {
   /** `(…, last WITHOUT OVERLAPS)` (PostgreSQL 18+): the last column is a range no two rows with equal other columns may overlap on. */
   withoutOverlaps(): PrimaryKeyBuilder {
     return this.with({ withoutOverlaps: true });
@@ -94,7 +105,7 @@ export interface UniqueState extends ConstraintState {
 }
 
 /** A table-level UNIQUE constraint. */
-export class UniqueBuilder extends DeferrableBuilder<UniqueState> {
+export class UniqueBuilder extends KeyBuilder<UniqueState> {
   /** NULLS NOT DISTINCT (PG 15+): rows with NULLs in the key count as equal. */
   nullsNotDistinct(): UniqueBuilder {
     return this.with({ nullsNotDistinct: true });

@@ -13,7 +13,7 @@ import {
 } from '../model';
 import type { Change } from './changes';
 import { dependencyKey, relationKey } from './dependents';
-import { referencesKey } from './constraints';
+import { constraintCommentChanges, referencesKey } from './constraints';
 import { inheritedColumns, parentsOf } from './inherited-columns';
 
 /** Column keys (dependency keys) a plan changes in a way Postgres copes with or that removes the readers itself. */
@@ -223,8 +223,7 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
       { kind: 'DropConstraint', constraint: old, around: { dependsOn, before: true } },
       { kind: 'AddConstraint', constraint: b, around: { dependsOn, before: false } },
     );
-    if (b.comment !== null)
-      out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: b.schema, table: b.table, name: b.name }, from: null, to: b.comment });
+    out.push(...constraintCommentChanges(b));
   };
   const rebuildIndex = (a: Index, dependsOn: readonly Dependency[]) => {
     const k = `index ${indexKey(a)}`;

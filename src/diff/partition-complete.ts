@@ -12,6 +12,7 @@ import {
 } from '../model';
 import type { AttachPartitionIndex, Change, CreateTable, RelationName } from './changes';
 import { sameDefinition } from './partition-attach';
+import { constraintCommentChanges } from './constraints';
 
 /** A primary key or unique constraint. */
 export type Key = Extract<Constraint, { kind: 'PrimaryKey' | 'Unique' }>;
@@ -244,7 +245,11 @@ function leaveIncomplete(changes: Change[], from: Catalog, to: Catalog): Change[
       added.push(
         old.kind === 'Index' ? { kind: 'DropIndex', index: old } : { kind: 'DropConstraint', constraint: old },
         index ? { kind: 'CreateIndex', index, only: true } : { kind: 'AddConstraint', constraint: key!, only: true },
-        ...(made.comment === null ? [] : [{ kind: 'SetComment' as const, target, from: null, to: made.comment }]),
+        ...(index === undefined
+          ? constraintCommentChanges(key!)
+          : made.comment === null
+            ? []
+            : [{ kind: 'SetComment' as const, target, from: null, to: made.comment }]),
       );
     }
     const parent = { schema: x.schema, name: x.index };

@@ -20,7 +20,7 @@ SELECT n.nspname AS schema, c.relname AS "table", co.conname AS name, co.contype
        rn.nspname AS ref_schema, rc.relname AS ref_table,
        co.confupdtype AS on_update, co.confdeltype AS on_delete, co.confmatchtype AS match,
        COALESCE(i.indnullsnotdistinct, false) AS nulls_not_distinct, ${serverVersion >= 180000 ? 'co.conperiod' : 'false'} AS period,
-       d.description AS comment
+       d.description AS comment, CASE WHEN co.contype IN ('p', 'u') THEN di.description END AS index_comment
   FROM pg_catalog.pg_constraint co
   JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -28,6 +28,7 @@ SELECT n.nspname AS schema, c.relname AS "table", co.conname AS name, co.contype
   LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
   LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = co.conindid AND co.contype = 'u'
   ${commentJoin('d', 'pg_constraint', 'co.oid')}
+  ${commentJoin('di', 'pg_class', 'co.conindid')}
  WHERE co.contype IN ('p', 'u', 'c', 'f') AND c.relkind IN ${tableKinds} AND ${ownConstraint('co', 'c')}
    AND ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}`;
 
@@ -53,6 +54,7 @@ interface Row {
   nulls_not_distinct: boolean;
   period: boolean;
   comment: string | null;
+  index_comment: string | null;
 }
 
 const fkActions: Record<string, FkAction> = { a: 'no-action', r: 'restrict', c: 'cascade', n: 'set-null', d: 'set-default' };
@@ -67,6 +69,10 @@ export function constraintBase(r: Pick<Row, 'schema' | 'table' | 'name' | 'defer
   return { schema: r.schema, table: r.table, name: r.name, deferrable: r.deferrable, initiallyDeferred: r.deferred, comment: r.comment ?? null };
 }
 
+/** `{ indexComment }` of a key whose index carries a comment, else nothing (absent when none). */
+export const indexComment = (r: { index_comment: string | null }): { indexComment?: string } =>
+  r.index_comment === null ? {} : { indexComment: r.index_comment };
+
 /** `{ notValid: true }` for a constraint added NOT VALID and not validated since, else nothing (the model's convention). */
 const notValid = (r: Pick<Row, 'not_valid'>): { notValid?: true } => (r.not_valid ? { notValid: true } : {});
 
@@ -77,9 +83,16 @@ function toConstraint(r: Row, attrs: AttributeMap): Constraint {
   const base = constraintBase(r);
   switch (r.type) {
     case 'p':
-      return { kind: 'PrimaryKey', ...base, columns, ...(r.period ? { withoutOverlaps: true } : {}) };
+      return { kind: 'PrimaryKey', ...base, columns, ...(r.period ? { withoutOverlaps: true } : {}), ...indexComment(r) };
     case 'u':
-      return { kind: 'Unique', ...base, columns, nullsNotDistinct: r.nulls_not_distinct, ...(r.period ? { withoutOverlaps: true } : {}) };
+      return {
+        kind: 'Unique',
+        ...base,
+        columns,
+        nullsNotDistinct: r.nulls_not_distinct,
+        ...(r.period ? { withoutOverlaps: true } : {}),
+        ...indexComment(r),
+      };
     case 'c':
       return {
         kind: 'Check',

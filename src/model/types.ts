@@ -192,15 +192,20 @@ interface ConstraintBase {
   readonly comment: string | null;
 }
 
+/** A key: an index backs it, named as the constraint; `COMMENT ON INDEX` of that index when set, else absent. */
+interface BackedByIndex {
+  readonly indexComment?: string;
+}
+
 /** `PRIMARY KEY (columns)`. */
-export interface PrimaryKey extends ConstraintBase {
+export interface PrimaryKey extends ConstraintBase, BackedByIndex {
   readonly kind: 'PrimaryKey';
   readonly columns: readonly string[];
   readonly withoutOverlaps?: true; // `(…, last WITHOUT OVERLAPS)`, PostgreSQL ≥ 18: no two rows' last-column ranges overlap
 }
 
 /** `UNIQUE [NULLS NOT DISTINCT] (columns)`. */
-export interface Unique extends ConstraintBase {
+export interface Unique extends ConstraintBase, BackedByIndex {
   readonly kind: 'Unique';
   readonly columns: readonly string[];
   readonly nullsNotDistinct: boolean;
@@ -239,7 +244,7 @@ export type Constraint = PrimaryKey | Unique | Check | ForeignKey | Exclusion;
  * `EXCLUDE USING method (element WITH operator, …) [INCLUDE (…)] [WHERE (…)]`: no two rows may have all
  * elements related by their operators. Elements are index keys, so they share IndexKey's normal form.
  */
-export interface Exclusion extends ConstraintBase {
+export interface Exclusion extends ConstraintBase, BackedByIndex {
   readonly kind: 'Exclusion';
   readonly method: IndexMethod;
   readonly elements: readonly ExclusionElement[];
@@ -287,36 +292,6 @@ export interface Index {
   /** `WITH (fillfactor = 70, …)`, by meaning; absent when none. */
   readonly storageParameters?: readonly StorageParameter[];
 }
-
-/** What a comment is attached to. */
-export type CommentTarget =
-  | { readonly kind: 'Schema'; readonly name: string }
-  | { readonly kind: 'Extension'; readonly name: string }
-  | { readonly kind: 'Enum'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Table'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Column'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'Index'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'View'; readonly schema: string; readonly name: string; readonly materialized: boolean }
-  | { readonly kind: 'Routine'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly procedure: boolean }
-  | { readonly kind: 'Trigger' | 'Rule'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'EventTrigger' | 'Publication' | 'ForeignServer'; readonly name: string }
-  | {
-      readonly kind:
-        | 'Sequence'
-        | 'Domain'
-        | 'CompositeType'
-        | 'Collation'
-        | 'ForeignTable'
-        | 'RangeType'
-        | 'Statistics'
-        | 'TextSearchDictionary'
-        | 'TextSearchConfiguration';
-      readonly schema: string;
-      readonly name: string;
-    }
-  | { readonly kind: 'Policy'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'Aggregate'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly args: string };
 
 /** Every top-level object kind of the catalog. */
 export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint | Sequence | Domain | CompositeType | Collation | Policy;

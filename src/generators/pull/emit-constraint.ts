@@ -18,17 +18,19 @@ const explicitName = (c: Constraint, table: Table, ctx: PullContext, check: stri
   ctx.implicit.constraint(c, table, check) ? null : c.name;
 
 const commentOption = (c: Constraint) => (c.comment !== null ? (['comment', tsString(c.comment)] as const) : null);
+const indexCommentOption = (k: PrimaryKey | Unique) => (k.indexComment !== undefined ? (['indexComment', tsString(k.indexComment)] as const) : null);
 
 /** `.primaryKey()` on a column, with `{ name, comment }` when they are not the defaults. */
 export function columnPrimaryKey(pk: PrimaryKey, table: Table, ctx: PullContext): string {
   const name = explicitName(pk, table, ctx);
-  return `.primaryKey(${options([name !== null ? ['name', tsString(name)] : null, commentOption(pk)])})`;
+  return `.primaryKey(${options([name !== null ? ['name', tsString(name)] : null, commentOption(pk), indexCommentOption(pk)])})`;
 }
 
 /** `.unique()` on a column, with `{ name, nullsNotDistinct, comment }` when they are not the defaults. */
 export function columnUnique(u: Unique, table: Table, ctx: PullContext): string {
   const name = explicitName(u, table, ctx);
-  return `.unique(${options([name !== null ? ['name', tsString(name)] : null, u.nullsNotDistinct ? ['nullsNotDistinct', 'true'] : null, commentOption(u)])})`;
+  const nullsNotDistinct = u.nullsNotDistinct ? (['nullsNotDistinct', 'true'] as const) : null;
+  return `.unique(${options([name !== null ? ['name', tsString(name)] : null, nullsNotDistinct, commentOption(u), indexCommentOption(u)])})`;
 }
 
 /** `.references(() => users.columns.id, { … })` on a column (never for a reference to its own table). */
@@ -59,6 +61,7 @@ function tail(c: Constraint): string {
   if ('deferrable' in c && c.kind !== 'Check') out += c.initiallyDeferred ? '.initiallyDeferred()' : c.deferrable ? '.deferrable()' : '';
   if ((c.kind === 'Check' || c.kind === 'ForeignKey') && c.notValid === true) out += '.notValid()';
   if (c.comment !== null) out += `.comment(${tsString(c.comment)})`;
+  if ('indexComment' in c && c.indexComment !== undefined) out += `.indexComment(${tsString(c.indexComment)})`;
   return out;
 }
 
