@@ -83,6 +83,13 @@ function toView(d: ViewDecl): View {
     columnComments: Object.entries(x.columnComments)
       .map(([column, comment]) => ({ column, comment }))
       .sort((a, b) => (a.column < b.column ? -1 : a.column > b.column ? 1 : 0)),
+    ...(Object.keys(x.columnDefaults).length === 0
+      ? {}
+      : {
+          columnDefaults: Object.entries(x.columnDefaults)
+            .map(([column, text]) => ({ column, default: text }))
+            .sort((a, b) => (a.column < b.column ? -1 : a.column > b.column ? 1 : 0)),
+        }),
   };
 }
 

@@ -12,6 +12,8 @@ export interface ViewOptions {
   readonly comment?: string;
   /** Comments on output columns: `{ email: 'Lower-cased' }` (COMMENT ON COLUMN view.email). */
   readonly columnComments?: Readonly<Record<string, string>>;
+  /** Defaults of output columns, used by INSERTs through the view: `{ created_at: sql\`now()\` }` (ALTER VIEW … SET DEFAULT). */
+  readonly columnDefaults?: Readonly<Record<string, Sql | string>>;
   /** The view's previous name: the change becomes `ALTER VIEW … RENAME TO`. */
   readonly renamedFrom?: string;
   /** `WITH (security_barrier)`. */
@@ -46,6 +48,8 @@ export interface ViewDetails {
   readonly reads: readonly SqlEmbeddable[];
   readonly comment: string | null;
   readonly columnComments: Readonly<Record<string, string>>;
+  /** Column defaults as SQL text. */
+  readonly columnDefaults: Readonly<Record<string, string>>;
   readonly renamedFrom: string | null;
   readonly securityBarrier: boolean;
   readonly securityInvoker: boolean;
@@ -92,6 +96,7 @@ function declareView(
     reads: readsOf(o.as),
     comment: o.comment ?? null,
     columnComments: o.columnComments ?? {},
+    columnDefaults: Object.fromEntries(Object.entries(o.columnDefaults ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : v.text])),
     renamedFrom: o.renamedFrom ?? null,
     securityBarrier: o.securityBarrier ?? false,
     securityInvoker: o.securityInvoker ?? false,

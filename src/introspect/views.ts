@@ -1,4 +1,4 @@
-import type { CheckOption, View, ViewColumn } from '../model';
+import { normalizeExpression, type CheckOption, type View, type ViewColumn } from '../model';
 import type { Db } from '../db';
 import type { Dependencies } from './dependencies';
 import { commentJoin, userObject, userSchema } from './sql-fragments';
@@ -14,7 +14,11 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS name, c.relkind = 'm' A
        (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, cd.description) ORDER BY a.attname COLLATE "C")
           FROM pg_catalog.pg_attribute a
           JOIN pg_catalog.pg_description cd ON cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objoid = c.oid AND cd.objsubid = a.attnum
-         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS column_comments
+         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS column_comments,
+       (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)) ORDER BY a.attname COLLATE "C")
+          FROM pg_catalog.pg_attribute a
+          JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS column_defaults
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   ${commentJoin('d', 'pg_class', 'c.oid')}
@@ -31,6 +35,7 @@ interface ViewRow {
   comment: string | null;
   columns: [string, string][] | null;
   column_comments: [string, string][] | null;
+  column_defaults: [string, string][] | null;
 }
 
 const truthy = (v: string | undefined) => v !== undefined && ['true', 'on', 'yes', '1'].includes(v.toLowerCase());
@@ -66,6 +71,7 @@ export async function introspectViews(db: Db, deps: Dependencies): Promise<View[
       dependsOn: deps.views.get(Number(r.relid)) ?? [],
       comment: r.comment ?? null,
       columnComments: (r.column_comments ?? []).map(([column, comment]) => ({ column, comment })),
+      ...(r.column_defaults === null ? {} : { columnDefaults: r.column_defaults.map(([column, expr]) => ({ column, default: normalizeExpression(expr) })) }),
     };
   });
 }

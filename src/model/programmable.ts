@@ -52,6 +52,13 @@ export interface ViewColumnComment {
   readonly comment: string;
 }
 
+/** `ALTER VIEW view ALTER COLUMN column SET DEFAULT expression`: what an INSERT through the view puts in the column. */
+export interface ViewColumnDefault {
+  readonly column: string;
+  /** As `pg_get_expr` prints it. */
+  readonly default: string;
+}
+
 /** `CREATE [MATERIALIZED] VIEW schema.name WITH (…) AS definition [WITH [CASCADED|LOCAL] CHECK OPTION | WITH [NO] DATA]`. */
 export interface View {
   readonly kind: 'View';
@@ -76,6 +83,8 @@ export interface View {
   readonly comment: string | null;
   /** Comments on output columns, sorted by column name. */
   readonly columnComments: readonly ViewColumnComment[];
+  /** Defaults of output columns (plain views), sorted by column name; absent when none. */
+  readonly columnDefaults?: readonly ViewColumnDefault[];
 }
 
 export type Volatility = 'immutable' | 'stable' | 'volatile';

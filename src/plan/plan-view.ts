@@ -1,7 +1,7 @@
-import type { AlterViewStorage, CreateView, DropView, RefreshView, RenameView, ReplaceView } from '../diff';
+import type { AlterViewDefaults, AlterViewStorage, CreateView, DropView, RefreshView, RenameView, ReplaceView } from '../diff';
 import { parameterSteps } from './plan-table-shape';
 import { relKey, type View } from '../model';
-import { createViewSql, dropViewSql, refreshViewSql, renameViewSql, viewStorageParametersSql } from '../sql';
+import { createViewSql, dropViewSql, refreshViewSql, renameViewSql, viewColumnDefaultSql, viewStorageParametersSql } from '../sql';
 import { commentAfterCreate, restoreComment } from './comment-step';
 import { columnNode, dependencyNeeds, relNode, schemaNode, typeNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
@@ -10,9 +10,10 @@ import { hazard, Phase, plannedStep, statements, type PlannedStep } from './plan
 const viewNodes = (v: View) => [relNode(v.schema, v.name), typeNode(v.schema, v.name), ...v.columns.map((c) => columnNode(v.schema, v.name, c.name))];
 const viewNeeds = (v: View) => [schemaNode(v.schema), ...dependencyNeeds(v.dependsOn)];
 const viewTarget = (v: View) => ({ kind: 'View' as const, schema: v.schema, name: v.name, materialized: v.materialized });
-/** The comments of a view and of its columns, as a reverse restores them. */
+/** The comments of a view and of its columns, and its columns' defaults, as a reverse restores them. */
 const viewComment = (v: View) =>
   statements(
+    ...(v.columnDefaults ?? []).map((d) => viewColumnDefaultSql(v, d.column, d.default)),
     restoreComment(viewTarget(v), v.comment),
     ...v.columnComments.map((x) => restoreComment({ kind: 'Column', schema: v.schema, table: v.name, name: x.column }, x.comment)),
   );
@@ -110,4 +111,20 @@ export function planRefreshView(c: RefreshView): PlannedStep[] {
       needs: [relNode(c.to.schema, c.to.name), ...dependencyNeeds(c.to.dependsOn)],
     }),
   ];
+}
+
+/** ALTER VIEW … ALTER COLUMN … SET / DROP DEFAULT: one step per column whose default changes, after the view and column exist. */
+export function planAlterViewDefaults(c: AlterViewDefaults): PlannedStep[] {
+  const [before, after] = [c.from, c.to].map((v) => new Map((v.columnDefaults ?? []).map((d) => [d.column, d.default])));
+  const columns = [...new Set([...before!.keys(), ...after!.keys()])].sort().filter((col) => before!.get(col) !== after!.get(col));
+  return columns.map((col) =>
+    plannedStep(c, {
+      sql: viewColumnDefaultSql(c.to, col, after!.get(col) ?? null),
+      reverse: viewColumnDefaultSql(c.to, col, before!.get(col) ?? null),
+      object: relKey(c.to),
+      op: '~',
+      phase: Phase.CreateView,
+      needs: [relNode(c.to.schema, c.to.name), columnNode(c.to.schema, c.to.name, col)],
+    }),
+  );
 }

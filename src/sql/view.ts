@@ -49,3 +49,8 @@ export function viewStorageParametersSql(v: Pick<View, 'schema' | 'name'>, set: 
 export function refreshViewSql(v: Pick<View, 'schema' | 'name'>, withData: boolean): string {
   return `REFRESH MATERIALIZED VIEW ${qualified(v.schema, v.name)}${withData ? '' : ' WITH NO DATA'}`;
 }
+
+/** `ALTER VIEW s.v ALTER COLUMN c SET DEFAULT expression`, or `DROP DEFAULT` when `expression` is null. */
+export function viewColumnDefaultSql(v: Pick<View, 'schema' | 'name'>, column: string, expression: string | null): string {
+  return `ALTER VIEW ${qualified(v.schema, v.name)} ALTER COLUMN ${ident(column)} ${expression === null ? 'DROP DEFAULT' : `SET DEFAULT ${expression}`}`;
+}

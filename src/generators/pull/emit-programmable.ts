@@ -116,6 +116,11 @@ export function emitView(v: View, ctx: PullContext, imports: Imports): string {
     );
   if (v.comment !== null) lines.push(`  comment: ${tsString(v.comment)},`);
   if (v.columnComments.length > 0) lines.push(`  columnComments: { ${v.columnComments.map((x) => `${tsKey(x.column)}: ${tsString(x.comment)}`).join(', ')} },`);
+  const defaults = v.columnDefaults ?? [];
+  if (defaults.length > 0) {
+    imports.lib('sql');
+    lines.push(`  columnDefaults: { ${defaults.map((x) => `${tsKey(x.column)}: ${sqlTemplate(x.default)}`).join(', ')} },`);
+  }
   const fn = imports.lib(v.materialized ? 'materializedView' : 'view');
   return `${fn}(${schemaArgument(v.schema, ctx, imports)}, ${tsString(v.name)}, {\n${lines.join('\n')}\n})`;
 }
