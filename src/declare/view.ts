@@ -1,5 +1,5 @@
 import { qualified } from '../sql';
-import type { CheckOption } from '../model';
+import type { CheckOption, ColumnStorage } from '../model';
 import type { IndexBuilder } from './index-builder';
 import { captureLocation, type Location } from './location';
 import { schemaName, type SchemaDecl } from './schema';
@@ -31,6 +31,10 @@ export interface MaterializedViewOptions {
   /** Comments on output columns: `{ email: 'Lower-cased' }` (COMMENT ON COLUMN view.email). */
   readonly columnComments?: Readonly<Record<string, string>>;
   readonly renamedFrom?: string;
+  /** Statistics targets of output columns: `{ total: 500 }` (ALTER MATERIALIZED VIEW … SET STATISTICS). */
+  readonly columnStatistics?: Readonly<Record<string, number>>;
+  /** Storage of output columns when not their type's: `{ body: 'external' }` (ALTER MATERIALIZED VIEW … SET STORAGE). */
+  readonly columnStorage?: Readonly<Record<string, ColumnStorage>>;
   /** `WITH NO DATA` when false (default: populated, `WITH DATA`). */
   readonly withData?: boolean;
   /** `WITH (fillfactor = 90, autovacuum_enabled = false)`: storage parameters, as for tables. */
@@ -48,8 +52,10 @@ export interface ViewDetails {
   readonly reads: readonly SqlEmbeddable[];
   readonly comment: string | null;
   readonly columnComments: Readonly<Record<string, string>>;
-  /** Column defaults as SQL text. */
+  /** Column defaults as SQL text, statistics targets and storage. */
   readonly columnDefaults: Readonly<Record<string, string>>;
+  readonly columnStatistics: Readonly<Record<string, number>>;
+  readonly columnStorage: Readonly<Record<string, ColumnStorage>>;
   readonly renamedFrom: string | null;
   readonly securityBarrier: boolean;
   readonly securityInvoker: boolean;
@@ -97,6 +103,8 @@ function declareView(
     comment: o.comment ?? null,
     columnComments: o.columnComments ?? {},
     columnDefaults: Object.fromEntries(Object.entries(o.columnDefaults ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : v.text])),
+    columnStatistics: o.columnStatistics ?? {},
+    columnStorage: o.columnStorage ?? {},
     renamedFrom: o.renamedFrom ?? null,
     securityBarrier: o.securityBarrier ?? false,
     securityInvoker: o.securityInvoker ?? false,

@@ -269,7 +269,7 @@ export interface RenameView {
   readonly materialized: boolean;
 }
 /** A view changed in place: `RefreshView` (`REFRESH MATERIALIZED VIEW … [WITH NO DATA]`), `AlterViewStorage` (SET / RESET
- * storage parameters), `AlterViewDefaults` (columns' `SET / DROP DEFAULT`; `from` has none for a view just made). */
+ * storage parameters), `AlterViewColumns` (columns' defaults, statistics, storage; `from` has none for a view just made). */
 interface ViewInPlace<K extends string> {
   readonly kind: K;
   readonly from: View;
@@ -277,7 +277,7 @@ interface ViewInPlace<K extends string> {
 }
 export type RefreshView = ViewInPlace<'RefreshView'>;
 export type AlterViewStorage = ViewInPlace<'AlterViewStorage'>;
-export type AlterViewDefaults = ViewInPlace<'AlterViewDefaults'>;
+export type AlterViewColumns = ViewInPlace<'AlterViewColumns'>;
 
 export interface CreateRoutine {
   readonly kind: 'CreateRoutine';
@@ -365,7 +365,7 @@ export type Change =
   | RenameView
   | RefreshView
   | AlterViewStorage
-  | AlterViewDefaults
+  | AlterViewColumns
   | CreateRoutine
   | DropRoutine
   | ReplaceRoutine
