@@ -18,7 +18,8 @@ import { constraintCommentChanges } from './constraints';
 export type Key = Extract<Constraint, { kind: 'PrimaryKey' | 'Unique' }>;
 export const isKey = (k: Constraint): k is Key => k.kind === 'PrimaryKey' || k.kind === 'Unique';
 const rel = (schema: string, name: string) => relKey({ schema, name });
-const onTable = (x: { schema: string; table: string }, t: TableName) => x.schema === t.schema && x.table === t.name;
+/** True when `x` (an index, key or index part) is on table `t`. */
+export const onTable = (x: { schema: string; table: string }, t: TableName) => x.schema === t.schema && x.table === t.name;
 
 /**
  * Partitions' indexes and keys that the target shows attached to an index or key of their partitioned parent
