@@ -53,6 +53,7 @@ interface IndexSpec {
   readonly kind: 'PrimaryKey' | 'Unique';
   readonly columns: readonly string[];
   name: string | null;
+  readonly include: readonly string[];
   readonly nullsNotDistinct: boolean;
   readonly withoutOverlaps: boolean;
   readonly deferrable: boolean;
@@ -159,6 +160,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
     const prior = specs.find(
       (p) =>
         p.columns.join(',') === x.columns.join(',') &&
+        p.include.join(',') === x.include.join(',') &&
         p.nullsNotDistinct === x.nullsNotDistinct &&
         p.withoutOverlaps === x.withoutOverlaps &&
         p.deferrable === x.deferrable &&
@@ -170,7 +172,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       if (prior.indexComment === null) prior.indexComment = x.indexComment;
     }
   };
-  const none = { nullsNotDistinct: false, withoutOverlaps: false, deferrable: false, initiallyDeferred: false };
+  const none = { include: [] as string[], nullsNotDistinct: false, withoutOverlaps: false, deferrable: false, initiallyDeferred: false };
   for (const [col, b] of cols) {
     const pk = b[STATE].primaryKey;
     if (pk)
@@ -192,6 +194,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       kind: 'PrimaryKey',
       columns: s.columns.map(columnName),
       name: s.name,
+      include: s.include.map(columnName),
       withoutOverlaps: s.withoutOverlaps,
       deferrable: s.deferrable,
       initiallyDeferred: s.initiallyDeferred,
@@ -222,6 +225,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       kind: 'Unique',
       columns: s.columns.map(columnName),
       name: s.name,
+      include: s.include.map(columnName),
       nullsNotDistinct: s.nullsNotDistinct,
       withoutOverlaps: s.withoutOverlaps,
       deferrable: s.deferrable,
@@ -240,11 +244,16 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       initiallyDeferred: x.initiallyDeferred,
       comment: x.comment,
       ...(x.withoutOverlaps ? { withoutOverlaps: true as const } : {}),
+      ...(x.include.length > 0 ? { include: x.include } : {}),
       ...(x.indexComment !== null ? { indexComment: x.indexComment } : {}),
     };
     if (x.kind === 'PrimaryKey') add({ ...common, kind: 'PrimaryKey', name: pick(x.name, null, 'pkey') }, x.renamedFrom, x.location);
     else
-      add({ ...common, kind: 'Unique', name: pick(x.name, nameAddition(x.columns), 'key'), nullsNotDistinct: x.nullsNotDistinct }, x.renamedFrom, x.location);
+      add(
+        { ...common, kind: 'Unique', name: pick(x.name, nameAddition([...x.columns, ...x.include]), 'key'), nullsNotDistinct: x.nullsNotDistinct },
+        x.renamedFrom,
+        x.location,
+      );
   }
   // A CHECK is named after the one column it mentions (Postgres looks at the Vars), else `<table>_check`.
   const addCheck = (

@@ -197,15 +197,20 @@ interface BackedByIndex {
   readonly indexComment?: string;
 }
 
+/** A primary key or unique constraint: `INCLUDE (columns)`, non-key columns stored in its index; absent when none. */
+interface KeyInclude {
+  readonly include?: readonly string[];
+}
+
 /** `PRIMARY KEY (columns)`. */
-export interface PrimaryKey extends ConstraintBase, BackedByIndex {
+export interface PrimaryKey extends ConstraintBase, BackedByIndex, KeyInclude {
   readonly kind: 'PrimaryKey';
   readonly columns: readonly string[];
   readonly withoutOverlaps?: true; // `(…, last WITHOUT OVERLAPS)`, PostgreSQL ≥ 18: no two rows' last-column ranges overlap
 }
 
 /** `UNIQUE [NULLS NOT DISTINCT] (columns)`. */
-export interface Unique extends ConstraintBase, BackedByIndex {
+export interface Unique extends ConstraintBase, BackedByIndex, KeyInclude {
   readonly kind: 'Unique';
   readonly columns: readonly string[];
   readonly nullsNotDistinct: boolean;

@@ -55,6 +55,9 @@ export function columnReference(fk: ForeignKey, table: Table, ctx: PullContext, 
 const refs = (columns: readonly string[], table?: Table): string[] =>
   table === undefined ? columns.map((c) => tsAccess('t', c)) : columns.map((c) => columnRef(c, new Set(table.columns.map((x) => x.name))));
 
+/** `.include(t.c, …)` of a key with INCLUDE columns, else ''. */
+const includeCall = (k: PrimaryKey | Unique, table: Table) => (k.include === undefined ? '' : `.include(${refs(k.include, table).join(', ')})`);
+
 /** The chained calls every table-level constraint may end with. */
 function tail(c: Constraint): string {
   let out = '';
@@ -73,7 +76,7 @@ export function tablePrimaryKey(pk: PrimaryKey, table: Table, ctx: PullContext, 
   // Column names (a partition's key) go in a list: `primaryKey('a', 'b')` would name the key `a`.
   const all = cols.some((c) => !c.startsWith('t')) ? `[${cols.join(', ')}]` : cols.join(', ');
   const head = name === null ? `${fn}(${all})` : `${fn}(${tsString(name)}, [${cols.join(', ')}])`;
-  return head + (pk.withoutOverlaps === true ? '.withoutOverlaps()' : '') + tail(pk);
+  return head + (pk.withoutOverlaps === true ? '.withoutOverlaps()' : '') + includeCall(pk, table) + tail(pk);
 }
 
 /** `unique([t.a, t.b])` for the table's `uniques:` list. */
@@ -81,7 +84,7 @@ export function tableUnique(u: Unique, table: Table, ctx: PullContext, imports: 
   const name = explicitName(u, table, ctx);
   const fn = imports.lib('unique');
   const head = `${fn}(${name === null ? '' : `${tsString(name)}, `}[${refs(u.columns, table).join(', ')}])`;
-  return head + (u.nullsNotDistinct ? '.nullsNotDistinct()' : '') + (u.withoutOverlaps === true ? '.withoutOverlaps()' : '') + tail(u);
+  return head + (u.nullsNotDistinct ? '.nullsNotDistinct()' : '') + (u.withoutOverlaps === true ? '.withoutOverlaps()' : '') + includeCall(u, table) + tail(u);
 }
 
 /** `check(sql\`${t.price} > 0\`)` for the table's `checks:` list. */
