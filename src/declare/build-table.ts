@@ -347,6 +347,7 @@ export function buildIndexKey(spec: IndexKeySpec): IndexKey {
     column: isColumn ? (typeof k.expr === 'string' ? k.expr : (k.expr as { name: string }).name) : null,
     expression: isColumn ? null : (k.expr as Sql).text,
     opclass: k.opclass,
+    ...(k.opclassOptions !== null && Object.keys(k.opclassOptions).length > 0 ? { opclassOptions: parameterList(k.opclassOptions) } : {}),
     collation: k.collation === null ? null : renderCollation(k.collation),
     descending: k.descending,
     // Postgres defaults to NULLS LAST for ASC and NULLS FIRST for DESC; the model stores it either way.

@@ -271,8 +271,10 @@ export interface IndexKey {
   readonly column: string | null;
   /** Expression SQL when the key is an expression (else null). */
   readonly expression: string | null;
-  /** Operator class when it is not the default for the type (qualified unless pg_catalog), else null. */
+  /** Operator class when it is not the default for the type (qualified unless pg_catalog), or when it has options; else null. */
   readonly opclass: string | null;
+  /** The operator class's parameters (`tsvector_ops (siglen = 8)`), sorted by name, values by meaning; absent when none. */
+  readonly opclassOptions?: readonly StorageParameter[];
   /** Collation when it differs from the column's, else null. */
   readonly collation: string | null;
   readonly descending: boolean;
