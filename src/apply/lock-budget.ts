@@ -136,6 +136,7 @@ export function changeLockObjects(c: Change): string[] {
     case 'ReplaceView':
     case 'RefreshView':
     case 'AlterViewStorage':
+    case 'AlterViewColumns':
       return [rel(c.to.schema, c.to.name)];
     case 'RenameView':
       return [rel(c.schema, c.from)];

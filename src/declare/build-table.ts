@@ -53,11 +53,13 @@ interface IndexSpec {
   readonly kind: 'PrimaryKey' | 'Unique';
   readonly columns: readonly string[];
   name: string | null;
+  readonly include: readonly string[];
   readonly nullsNotDistinct: boolean;
   readonly withoutOverlaps: boolean;
   readonly deferrable: boolean;
   readonly initiallyDeferred: boolean;
   readonly comment: string | null;
+  indexComment: string | null;
   readonly renamedFrom: string | null;
   readonly location: Location | null;
 }
@@ -158,15 +160,19 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
     const prior = specs.find(
       (p) =>
         p.columns.join(',') === x.columns.join(',') &&
+        p.include.join(',') === x.include.join(',') &&
         p.nullsNotDistinct === x.nullsNotDistinct &&
         p.withoutOverlaps === x.withoutOverlaps &&
         p.deferrable === x.deferrable &&
         p.initiallyDeferred === x.initiallyDeferred,
     );
     if (!prior) specs.push(x);
-    else if (prior.name === null && x.name !== null) prior.name = x.name;
+    else {
+      if (prior.name === null && x.name !== null) prior.name = x.name;
+      if (prior.indexComment === null) prior.indexComment = x.indexComment;
+    }
   };
-  const none = { nullsNotDistinct: false, withoutOverlaps: false, deferrable: false, initiallyDeferred: false };
+  const none = { include: [] as string[], nullsNotDistinct: false, withoutOverlaps: false, deferrable: false, initiallyDeferred: false };
   for (const [col, b] of cols) {
     const pk = b[STATE].primaryKey;
     if (pk)
@@ -176,6 +182,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
         columns: [col],
         name: pk.name ?? null,
         comment: pk.comment ?? null,
+        indexComment: pk.indexComment ?? null,
         renamedFrom: pk.renamedFrom ?? null,
         location: columnLocation(t, b),
       });
@@ -187,10 +194,12 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       kind: 'PrimaryKey',
       columns: s.columns.map(columnName),
       name: s.name,
+      include: s.include.map(columnName),
       withoutOverlaps: s.withoutOverlaps,
       deferrable: s.deferrable,
       initiallyDeferred: s.initiallyDeferred,
       comment: s.comment,
+      indexComment: s.indexComment,
       renamedFrom: s.renamedFrom,
       location: s.location,
     });
@@ -205,6 +214,7 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
         name: u.name ?? null,
         nullsNotDistinct: u.nullsNotDistinct ?? false,
         comment: u.comment ?? null,
+        indexComment: u.indexComment ?? null,
         renamedFrom: u.renamedFrom ?? null,
         location: columnLocation(t, b),
       });
@@ -215,11 +225,13 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       kind: 'Unique',
       columns: s.columns.map(columnName),
       name: s.name,
+      include: s.include.map(columnName),
       nullsNotDistinct: s.nullsNotDistinct,
       withoutOverlaps: s.withoutOverlaps,
       deferrable: s.deferrable,
       initiallyDeferred: s.initiallyDeferred,
       comment: s.comment,
+      indexComment: s.indexComment,
       renamedFrom: s.renamedFrom,
       location: s.location,
     });
@@ -232,10 +244,16 @@ export function buildConstraints(t: AnyTableDecl, targets: (key: string) => Reso
       initiallyDeferred: x.initiallyDeferred,
       comment: x.comment,
       ...(x.withoutOverlaps ? { withoutOverlaps: true as const } : {}),
+      ...(x.include.length > 0 ? { include: x.include } : {}),
+      ...(x.indexComment !== null ? { indexComment: x.indexComment } : {}),
     };
     if (x.kind === 'PrimaryKey') add({ ...common, kind: 'PrimaryKey', name: pick(x.name, null, 'pkey') }, x.renamedFrom, x.location);
     else
-      add({ ...common, kind: 'Unique', name: pick(x.name, nameAddition(x.columns), 'key'), nullsNotDistinct: x.nullsNotDistinct }, x.renamedFrom, x.location);
+      add(
+        { ...common, kind: 'Unique', name: pick(x.name, nameAddition([...x.columns, ...x.include]), 'key'), nullsNotDistinct: x.nullsNotDistinct },
+        x.renamedFrom,
+        x.location,
+      );
   }
   // A CHECK is named after the one column it mentions (Postgres looks at the Vars), else `<table>_check`.
   const addCheck = (
@@ -329,6 +347,7 @@ export function buildIndexKey(spec: IndexKeySpec): IndexKey {
     column: isColumn ? (typeof k.expr === 'string' ? k.expr : (k.expr as { name: string }).name) : null,
     expression: isColumn ? null : (k.expr as Sql).text,
     opclass: k.opclass,
+    ...(k.opclassOptions !== null && Object.keys(k.opclassOptions).length > 0 ? { opclassOptions: parameterList(k.opclassOptions) } : {}),
     collation: k.collation === null ? null : renderCollation(k.collation),
     descending: k.descending,
     // Postgres defaults to NULLS LAST for ASC and NULLS FIRST for DESC; the model stores it either way.

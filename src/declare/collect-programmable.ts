@@ -10,6 +10,7 @@ import {
   type Trigger,
   type TriggerEvent,
   type View,
+  type ViewColumnSettings,
 } from '../model';
 import { buildIndexes, type Sink } from './build-table';
 import { RoutineDecl, type FunctionOptions } from './routine';
@@ -17,7 +18,7 @@ import type { SchemaDecl } from './schema';
 import { TableDecl, type AnyTableDecl } from './table';
 import { EventTriggerDecl, TriggerDecl } from './trigger';
 import { RuleDecl } from './rule';
-import { ViewDecl } from './view';
+import { ViewDecl, type ViewDetails } from './view';
 import { AggregateDecl, toAggregate } from './aggregate';
 import { StatisticsDecl, toStatistics } from './statistics';
 
@@ -83,6 +84,21 @@ function toView(d: ViewDecl): View {
     columnComments: Object.entries(x.columnComments)
       .map(([column, comment]) => ({ column, comment }))
       .sort((a, b) => (a.column < b.column ? -1 : a.column > b.column ? 1 : 0)),
+    ...columnSettings(x),
+  };
+}
+
+/** A view's column settings (defaults, statistics targets, storage), by column name; nothing when none is declared. */
+function columnSettings(x: ViewDetails): { columnSettings?: ViewColumnSettings[] } {
+  const columns = [...new Set([...Object.keys(x.columnDefaults), ...Object.keys(x.columnStatistics), ...Object.keys(x.columnStorage)])].sort();
+  if (columns.length === 0) return {};
+  return {
+    columnSettings: columns.map((column) => ({
+      column,
+      ...(x.columnDefaults[column] === undefined ? {} : { default: x.columnDefaults[column] }),
+      ...(x.columnStatistics[column] === undefined ? {} : { statistics: x.columnStatistics[column] }),
+      ...(x.columnStorage[column] === undefined ? {} : { storage: x.columnStorage[column] }),
+    })),
   };
 }
 

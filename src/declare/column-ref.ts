@@ -42,9 +42,9 @@ export class ColumnRef implements SqlEmbeddable {
   nullsLast(): IndexKeyBuilder {
     return key(this).nullsLast();
   }
-  /** This column as an index key with an operator class (`text_pattern_ops`, `jsonb_path_ops`…). */
-  opclass(name: string): IndexKeyBuilder {
-    return key(this).opclass(name);
+  /** This column as an index key with an operator class (`text_pattern_ops`, `jsonb_path_ops`…) and its parameters (`{ siglen: 8 }`). */
+  opclass(name: string, options?: Readonly<Record<string, string | number | boolean>>): IndexKeyBuilder {
+    return key(this).opclass(name, options);
   }
   /** This column as an index key with a collation. */
   collate(name: string): IndexKeyBuilder {
@@ -59,6 +59,8 @@ export interface IndexKeyState {
   readonly descending: boolean;
   readonly nulls: 'first' | 'last' | null;
   readonly opclass: string | null;
+  /** Parameters of the operator class (`tsvector_ops (siglen = 8)`), or null. */
+  readonly opclassOptions: Readonly<Record<string, string | number | boolean>> | null;
   readonly collation: string | null;
 }
 
@@ -80,9 +82,9 @@ export class IndexKeyBuilder extends Builder<IndexKeyState> {
   nullsLast(): IndexKeyBuilder {
     return this.with({ nulls: 'last' });
   }
-  /** Operator class of this key, e.g. `text_pattern_ops`, `gin_trgm_ops`. */
-  opclass(name: string): IndexKeyBuilder {
-    return this.with({ opclass: name });
+  /** Operator class of this key, e.g. `text_pattern_ops`, `gin_trgm_ops`, with its parameters (`{ siglen: 8 }`) if any. */
+  opclass(name: string, options?: Readonly<Record<string, string | number | boolean>>): IndexKeyBuilder {
+    return this.with({ opclass: name, opclassOptions: options ?? null });
   }
   /** Collation of this key. */
   collate(name: string): IndexKeyBuilder {
@@ -92,7 +94,7 @@ export class IndexKeyBuilder extends Builder<IndexKeyState> {
 
 /** An index key from a column (or its name) or an expression: `key(sql\`lower(${t.email})\`).desc()`. */
 export function key(expr: ColumnRef | Sql | string): IndexKeyBuilder {
-  return new IndexKeyBuilder({ expr, descending: false, nulls: null, opclass: null, collation: null });
+  return new IndexKeyBuilder({ expr, descending: false, nulls: null, opclass: null, opclassOptions: null, collation: null });
 }
 
 /** Anything accepted as an index key; a string is a column name (e.g. a partition's, which has no `t.column`). */

@@ -33,6 +33,12 @@ export interface ColumnConstraintOptions {
   readonly renamedFrom?: string;
 }
 
+/** Options of a column-level key (primary key, unique): a constraint's, and the comment on the index behind it. */
+export interface ColumnKeyOptions extends ColumnConstraintOptions {
+  /** COMMENT ON INDEX of the index that backs the key. */
+  readonly indexComment?: string;
+}
+
 /** An expression over the table's columns, given as SQL or as a function of the columns. */
 export type ColumnsExpression = Sql | ((t: Readonly<Record<string, ColumnRef>>) => Sql);
 
@@ -60,8 +66,8 @@ export interface ColumnState {
   readonly statistics: number | null;
   readonly attributeOptions: Readonly<Record<string, string | number | boolean>>;
   readonly renamedFrom: string | null;
-  readonly primaryKey: ColumnConstraintOptions | null;
-  readonly unique: (ColumnConstraintOptions & { readonly nullsNotDistinct?: boolean }) | null;
+  readonly primaryKey: ColumnKeyOptions | null;
+  readonly unique: (ColumnKeyOptions & { readonly nullsNotDistinct?: boolean }) | null;
   readonly references: { readonly target: () => ColumnRef; readonly options: ReferenceOptions } | null;
   readonly checks: readonly (ColumnConstraintOptions & { readonly expr: Sql | ((column: ColumnRef) => Sql) })[];
   /** Call sites of the column's declaration, innermost first (a helper like `id()` and its caller). */
@@ -84,11 +90,11 @@ export class ColumnBuilder<T = unknown> extends Builder<ColumnState> {
     return this.with({ default: value instanceof Sql ? { sql: value } : { value } });
   }
   /** PRIMARY KEY on this column alone (named `<table>_pkey` unless named). */
-  primaryKey(options: ColumnConstraintOptions = {}): ColumnBuilder<T> {
+  primaryKey(options: ColumnKeyOptions = {}): ColumnBuilder<T> {
     return this.with({ primaryKey: options });
   }
   /** UNIQUE on this column alone (named `<table>_<column>_key` unless named). */
-  unique(options: ColumnConstraintOptions & { readonly nullsNotDistinct?: boolean } = {}): ColumnBuilder<T> {
+  unique(options: ColumnKeyOptions & { readonly nullsNotDistinct?: boolean } = {}): ColumnBuilder<T> {
     return this.with({ unique: options });
   }
   /** CHECK on this column (named `<table>_<column>_check` unless named): `.check((x) => sql\`${x} > 0\`)`. */

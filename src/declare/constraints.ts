@@ -1,5 +1,5 @@
 import type { FkAction, FkMatch } from '../model';
-import { Builder } from './builder';
+import { Builder, STATE } from './builder';
 import type { ColumnRef } from './column-ref';
 import { captureLocation, type Location } from './location';
 import type { Sql } from './sql-fragment';
@@ -14,6 +14,8 @@ export const columnName = (c: ColumnSpec): string => (typeof c === 'string' ? c 
 export interface ConstraintState {
   readonly name: string | null;
   readonly comment: string | null;
+  /** COMMENT ON INDEX of the index that backs a key (PRIMARY KEY, UNIQUE, EXCLUDE); null on the other kinds. */
+  readonly indexComment: string | null;
   readonly renamedFrom: string | null;
   readonly deferrable: boolean;
   readonly initiallyDeferred: boolean;
@@ -23,6 +25,7 @@ export interface ConstraintState {
 export const base = (name: string | null): ConstraintState => ({
   name,
   comment: null,
+  indexComment: null,
   renamedFrom: null,
   deferrable: false,
   initiallyDeferred: false,
@@ -57,6 +60,14 @@ export abstract class DeferrableBuilder<S extends ConstraintState> extends Const
   }
 }
 
+/** Methods of keys, which an index backs (primary key, unique, exclusion). */
+export abstract class KeyBuilder<S extends ConstraintState> extends DeferrableBuilder<S> {
+  /** COMMENT ON INDEX of the index behind the key (named as the key), apart from the constraint's own comment. */
+  indexComment(text: string): this {
+    return this.with({ indexComment: text } as Partial<S>);
+  }
+}
+
 function parseArgs(args: readonly unknown[]): { name: string | null; columns: ColumnSpec[] } {
   if (typeof args[0] === 'string' && Array.isArray(args[1])) return { name: args[0], columns: [...args[1]] };
   if (Array.isArray(args[0])) return { name: null, columns: [...args[0]] };
@@ -67,10 +78,16 @@ function parseArgs(args: readonly unknown[]): { name: string | null; columns: Co
 export interface PrimaryKeyState extends ConstraintState {
   readonly columns: readonly ColumnSpec[];
   readonly withoutOverlaps: boolean;
+  /** INCLUDE (columns): non-key columns stored in the key's index. */
+  readonly include: readonly ColumnSpec[];
 }
 
 /** A table-level PRIMARY KEY. */
-export class PrimaryKeyBuilder extends DeferrableBuilder<PrimaryKeyState> {
+export class PrimaryKeyBuilder extends KeyBuilder<PrimaryKeyState> {
+  /** INCLUDE (columns): non-key columns stored in the key's index (index-only scans read them). */
+  include(...columns: ColumnSpec[]): PrimaryKeyBuilder {
+    return this.with({ include: [...this[STATE].include, ...columns] });
+  }
   /** `(…, last WITHOUT OVERLAPS)` (PostgreSQL 18+): the last column is a range no two rows with equal other columns may overlap on. */
   withoutOverlaps(): PrimaryKeyBuilder {
     return this.with({ withoutOverlaps: true });
@@ -83,7 +100,7 @@ export function primaryKey(columns: readonly ColumnSpec[]): PrimaryKeyBuilder;
 export function primaryKey(name: string, columns: readonly ColumnSpec[]): PrimaryKeyBuilder;
 export function primaryKey(...args: unknown[]): PrimaryKeyBuilder {
   const { name, columns } = parseArgs(args);
-  return new PrimaryKeyBuilder({ ...base(name), columns, withoutOverlaps: false });
+  return new PrimaryKeyBuilder({ ...base(name), columns, withoutOverlaps: false, include: [] });
 }
 
 /** State of a unique constraint declaration. */
@@ -91,10 +108,16 @@ export interface UniqueState extends ConstraintState {
   readonly columns: readonly ColumnSpec[];
   readonly nullsNotDistinct: boolean;
   readonly withoutOverlaps: boolean;
+  /** INCLUDE (columns), as on PrimaryKeyState. */
+  readonly include: readonly ColumnSpec[];
 }
 
 /** A table-level UNIQUE constraint. */
-export class UniqueBuilder extends DeferrableBuilder<UniqueState> {
+export class UniqueBuilder extends KeyBuilder<UniqueState> {
+  /** INCLUDE (columns): non-key columns stored in the key's index (index-only scans read them). */
+  include(...columns: ColumnSpec[]): UniqueBuilder {
+    return this.with({ include: [...this[STATE].include, ...columns] });
+  }
   /** NULLS NOT DISTINCT (PG 15+): rows with NULLs in the key count as equal. */
   nullsNotDistinct(): UniqueBuilder {
     return this.with({ nullsNotDistinct: true });
@@ -110,7 +133,7 @@ export function unique(columns: readonly ColumnSpec[]): UniqueBuilder;
 export function unique(name: string, columns: readonly ColumnSpec[]): UniqueBuilder;
 export function unique(...args: unknown[]): UniqueBuilder {
   const { name, columns } = parseArgs(args);
-  return new UniqueBuilder({ ...base(name), columns, nullsNotDistinct: false, withoutOverlaps: false });
+  return new UniqueBuilder({ ...base(name), columns, nullsNotDistinct: false, withoutOverlaps: false, include: [] });
 }
 
 /** State of a check constraint declaration. */

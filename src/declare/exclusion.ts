@@ -1,7 +1,7 @@
 import type { IndexMethod } from '../model';
 import { STATE } from './builder';
 import type { IndexKeySpec } from './column-ref';
-import { base, DeferrableBuilder, type ColumnSpec, type ConstraintState } from './constraints';
+import { base, KeyBuilder, type ColumnSpec, type ConstraintState } from './constraints';
 import type { Sql } from './sql-fragment';
 
 /** One element of an exclusion constraint: a column or expression key, and the operator compared with. */
@@ -16,7 +16,7 @@ export interface ExclusionState extends ConstraintState {
 }
 
 /** `EXCLUDE USING method (key WITH operator, …)`: no two rows may match on every element. */
-export class ExclusionBuilder extends DeferrableBuilder<ExclusionState> {
+export class ExclusionBuilder extends KeyBuilder<ExclusionState> {
   /** Access method of the index behind it: `gist` (default) or another supporting the operators. */
   using(method: IndexMethod): ExclusionBuilder {
     return this.with({ method });

@@ -53,7 +53,10 @@ export class IndexBuilder extends Builder<IndexState> {
   /** Operator class for every key given so far that has none (`jsonb_path_ops`, `text_pattern_ops`…). */
   opclass(name: string): IndexBuilder {
     const keys = this[STATE].keys.map((k) => {
-      const b = k instanceof IndexKeyBuilder ? k : new IndexKeyBuilder({ expr: k, descending: false, nulls: null, opclass: null, collation: null });
+      const b =
+        k instanceof IndexKeyBuilder
+          ? k
+          : new IndexKeyBuilder({ expr: k, descending: false, nulls: null, opclass: null, opclassOptions: null, collation: null });
       return b[STATE].opclass === null ? b.opclass(name) : b;
     });
     return this.with({ keys });

@@ -200,6 +200,7 @@ export function buildExclusions(t: AnyTableDecl, taken: Set<string>, sink: Sink)
       elements,
       include,
       where: s.where?.text ?? null,
+      ...(s.indexComment !== null ? { indexComment: s.indexComment } : {}),
     });
     sink.locate(nameKey(t.schema, t.name, cname), s.location);
     if (s.renamedFrom !== null) sink.renames.constraints.push({ schema: t.schema, table: t.name, from: s.renamedFrom, to: cname });

@@ -1,5 +1,5 @@
 import { qualified } from '../sql';
-import type { CheckOption } from '../model';
+import type { CheckOption, ColumnStorage } from '../model';
 import type { IndexBuilder } from './index-builder';
 import { captureLocation, type Location } from './location';
 import { schemaName, type SchemaDecl } from './schema';
@@ -12,6 +12,8 @@ export interface ViewOptions {
   readonly comment?: string;
   /** Comments on output columns: `{ email: 'Lower-cased' }` (COMMENT ON COLUMN view.email). */
   readonly columnComments?: Readonly<Record<string, string>>;
+  /** Defaults of output columns, used by INSERTs through the view: `{ created_at: sql\`now()\` }` (ALTER VIEW … SET DEFAULT). */
+  readonly columnDefaults?: Readonly<Record<string, Sql | string>>;
   /** The view's previous name: the change becomes `ALTER VIEW … RENAME TO`. */
   readonly renamedFrom?: string;
   /** `WITH (security_barrier)`. */
@@ -29,6 +31,10 @@ export interface MaterializedViewOptions {
   /** Comments on output columns: `{ email: 'Lower-cased' }` (COMMENT ON COLUMN view.email). */
   readonly columnComments?: Readonly<Record<string, string>>;
   readonly renamedFrom?: string;
+  /** Statistics targets of output columns: `{ total: 500 }` (ALTER MATERIALIZED VIEW … SET STATISTICS). */
+  readonly columnStatistics?: Readonly<Record<string, number>>;
+  /** Storage of output columns when not their type's: `{ body: 'external' }` (ALTER MATERIALIZED VIEW … SET STORAGE). */
+  readonly columnStorage?: Readonly<Record<string, ColumnStorage>>;
   /** `WITH NO DATA` when false (default: populated, `WITH DATA`). */
   readonly withData?: boolean;
   /** `WITH (fillfactor = 90, autovacuum_enabled = false)`: storage parameters, as for tables. */
@@ -46,6 +52,10 @@ export interface ViewDetails {
   readonly reads: readonly SqlEmbeddable[];
   readonly comment: string | null;
   readonly columnComments: Readonly<Record<string, string>>;
+  /** Column defaults as SQL text, statistics targets and storage. */
+  readonly columnDefaults: Readonly<Record<string, string>>;
+  readonly columnStatistics: Readonly<Record<string, number>>;
+  readonly columnStorage: Readonly<Record<string, ColumnStorage>>;
   readonly renamedFrom: string | null;
   readonly securityBarrier: boolean;
   readonly securityInvoker: boolean;
@@ -92,6 +102,9 @@ function declareView(
     reads: readsOf(o.as),
     comment: o.comment ?? null,
     columnComments: o.columnComments ?? {},
+    columnDefaults: Object.fromEntries(Object.entries(o.columnDefaults ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : v.text])),
+    columnStatistics: o.columnStatistics ?? {},
+    columnStorage: o.columnStorage ?? {},
     renamedFrom: o.renamedFrom ?? null,
     securityBarrier: o.securityBarrier ?? false,
     securityInvoker: o.securityInvoker ?? false,

@@ -268,18 +268,16 @@ export interface RenameView {
   readonly to: string;
   readonly materialized: boolean;
 }
-/** A materialized view populated or emptied (`REFRESH MATERIALIZED VIEW … [WITH NO DATA]`). */
-export interface RefreshView {
-  readonly kind: 'RefreshView';
+/** A view changed in place: `RefreshView` (`REFRESH MATERIALIZED VIEW … [WITH NO DATA]`), `AlterViewStorage` (SET / RESET
+ * storage parameters), `AlterViewColumns` (columns' defaults, statistics, storage; `from` has none for a view just made). */
+interface ViewInPlace<K extends string> {
+  readonly kind: K;
   readonly from: View;
   readonly to: View;
 }
-/** `ALTER MATERIALIZED VIEW … SET / RESET (…)`: storage parameters changed in place (issue 9). */
-export interface AlterViewStorage {
-  readonly kind: 'AlterViewStorage';
-  readonly from: View;
-  readonly to: View;
-}
+export type RefreshView = ViewInPlace<'RefreshView'>;
+export type AlterViewStorage = ViewInPlace<'AlterViewStorage'>;
+export type AlterViewColumns = ViewInPlace<'AlterViewColumns'>;
 
 export interface CreateRoutine {
   readonly kind: 'CreateRoutine';
@@ -367,6 +365,7 @@ export type Change =
   | RenameView
   | RefreshView
   | AlterViewStorage
+  | AlterViewColumns
   | CreateRoutine
   | DropRoutine
   | ReplaceRoutine

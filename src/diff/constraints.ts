@@ -2,7 +2,7 @@ import { constraintKey, relKey, type Catalog, type Constraint, type Index } from
 import { deepEqual } from '../util';
 import type { Change } from './changes';
 import { fkColumnTypesDiverge } from './fk-column-types';
-import { commentChanged, matchByKey } from './match';
+import { matchByKey } from './match';
 
 /** Sets of `schema.table` created and dropped by the table diff. */
 export interface TableFate {
@@ -17,6 +17,30 @@ function withoutNotValid(c: Constraint): Constraint {
   if (c.kind !== 'Check' && c.kind !== 'ForeignKey') return c;
   const { notValid: _ignored, ...rest } = c;
   return rest;
+}
+
+/** The comment of the index backing a key (PK, UNIQUE, EXCLUDE), or null. */
+const indexCommentOf = (c: Constraint): string | null => ('indexComment' in c ? (c.indexComment ?? null) : null);
+
+/** The constraint without its index's comment (set in place by COMMENT ON INDEX, no rebuild). */
+function withoutIndexComment(c: Constraint): Constraint {
+  if (!('indexComment' in c)) return c;
+  const { indexComment: _ignored, ...rest } = c;
+  return rest;
+}
+
+/**
+ * The COMMENT ON steps that bring constraint `b` (added, or kept from `a`) to its declared comments: its own, and
+ * for a key the one on the index that backs it (`COMMENT ON INDEX`, named as the constraint).
+ */
+export function constraintCommentChanges(b: Constraint, a?: Constraint): Change[] {
+  const out: Change[] = [];
+  const [comment, index] = [a?.comment ?? null, a === undefined ? null : indexCommentOf(a)];
+  if (comment !== b.comment)
+    out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: b.schema, table: b.table, name: b.name }, from: comment, to: b.comment });
+  if (index !== indexCommentOf(b))
+    out.push({ kind: 'SetComment', target: { kind: 'Index', schema: b.schema, name: b.name }, from: index, to: indexCommentOf(b) });
+  return out;
 }
 
 /**
@@ -46,7 +70,7 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
   for (const [a, b] of m.common) {
     // A NOT VALID constraint declared valid is validated in place; a validated one declared NOT VALID is added
     // again NOT VALID (no scan, new rows still checked), so the database lands on the declared state.
-    if (!deepEqual(withoutNotValid(a), withoutNotValid(b), 'comment') || (!isNotValid(a) && isNotValid(b))) {
+    if (!deepEqual(withoutIndexComment(withoutNotValid(a)), withoutIndexComment(withoutNotValid(b)), 'comment') || (!isNotValid(a) && isNotValid(b))) {
       drops.push(a);
       adds.push(b);
     } else {
@@ -61,22 +85,14 @@ export function diffConstraints(from: Catalog, to: Catalog, fate: TableFate): Ch
     if (a.kind === 'ForeignKey' && (droppedKeys.some((k) => referencesKey(a, k)) || fkColumnTypesDiverge(a, from, to))) {
       drops.push(a);
       adds.push(b);
-    } else if (commentChanged(a, b)) {
-      out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: b.schema, table: b.table, name: b.name }, from: a.comment, to: b.comment });
+    } else {
+      out.push(...constraintCommentChanges(b, a));
     }
   }
   for (const c of drops) out.push({ kind: 'DropConstraint', constraint: c });
-  for (const c of adds) {
-    out.push({ kind: 'AddConstraint', constraint: c });
-    if (c.comment !== null)
-      out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, from: null, to: c.comment });
-  }
+  for (const c of adds) out.push({ kind: 'AddConstraint', constraint: c }, ...constraintCommentChanges(c));
   // Comments on constraints created inline with a new table.
-  for (const c of m.added) {
-    if (addedWithTable(c) && c.comment !== null) {
-      out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, from: null, to: c.comment });
-    }
-  }
+  for (const c of m.added) if (addedWithTable(c)) out.push(...constraintCommentChanges(c));
   return out;
 }
 

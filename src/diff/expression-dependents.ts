@@ -8,12 +8,13 @@ import {
   type Column,
   type Constraint,
   type Dependency,
+  type Domain,
   type ExpressionUse,
   type Index,
 } from '../model';
 import type { Change } from './changes';
 import { dependencyKey, relationKey } from './dependents';
-import { referencesKey } from './constraints';
+import { constraintCommentChanges, referencesKey } from './constraints';
 import { inheritedColumns, parentsOf } from './inherited-columns';
 
 /** Column keys (dependency keys) a plan changes in a way Postgres copes with or that removes the readers itself. */
@@ -90,44 +91,47 @@ const domainTouched = (base: readonly Change[], same: (x: { schema: string; name
   );
 
 /**
- * A domain's CHECK reading a recreated routine: dropped before (`ALTER DOMAIN … DROP CONSTRAINT`) and added
- * after, unless the base changes the domain itself (then it is left to them).
+ * A part of a domain (a CHECK, its default) that reads a recreated routine or type: `split` gives the domain without
+ * it and with it again as declared (null when the part is not on both sides); it is dropped before
+ * (`ALTER DOMAIN`) and put back after, unless the base changes the domain itself (then it is left to them).
  */
-function rebuildDomainCheck(
-  from: Catalog,
-  to: Catalog,
-  base: readonly Change[],
-  o: { schema: string; domain: string; name: string },
-  dependsOn: readonly Dependency[],
-): Change[] {
-  const same = (x: { schema: string; name: string }) => x.schema === o.schema && x.name === o.domain;
-  const [a, b] = [from.domains.find(same), to.domains.find(same)];
-  const check = b?.checks.find((k) => k.name === o.name);
-  if (!a || !b || !check || domainTouched(base, same) || !a.checks.some((k) => k.name === o.name)) return [];
-  const without = { ...a, checks: a.checks.filter((k) => k.name !== o.name) };
-  return [
-    { kind: 'AlterDomain', from: a, to: without, around: { dependsOn, before: true } },
-    { kind: 'AlterDomain', from: without, to: { ...without, checks: [...without.checks, check] }, around: { dependsOn, before: false } },
-  ];
-}
-
-/** A domain's default that reads a recreated routine or type: dropped before it, set again after. */
-function rebuildDomainDefault(
+function rebuildDomainPart(
   from: Catalog,
   to: Catalog,
   base: readonly Change[],
   o: { schema: string; domain: string },
   dependsOn: readonly Dependency[],
+  split: (a: Domain, b: Domain) => readonly [without: Domain, back: Domain] | null,
 ): Change[] {
   const same = (x: { schema: string; name: string }) => x.schema === o.schema && x.name === o.domain;
   const [a, b] = [from.domains.find(same), to.domains.find(same)];
-  if (!a || !b || a.default === null || b.default === null || domainTouched(base, same)) return [];
-  const without = { ...a, default: null };
+  const parts = a && b && !domainTouched(base, same) ? split(a, b) : null;
+  if (!a || !parts) return [];
+  const [without, back] = parts;
   return [
     { kind: 'AlterDomain', from: a, to: without, around: { dependsOn, before: true } },
-    { kind: 'AlterDomain', from: without, to: { ...without, default: b.default }, around: { dependsOn, before: false } },
+    { kind: 'AlterDomain', from: without, to: back, around: { dependsOn, before: false } },
   ];
 }
+
+/** The domain without its CHECK `name`, and with the declared one appended again. */
+const splitCheck =
+  (name: string) =>
+  (a: Domain, b: Domain): readonly [Domain, Domain] | null => {
+    const check = b.checks.find((k) => k.name === name);
+    if (!check || !a.checks.some((k) => k.name === name)) return null;
+    const without = { ...a, checks: a.checks.filter((k) => k.name !== name) };
+    return [without, { ...without, checks: [...without.checks, check] }];
+  };
+
+/** The domain without its default, and with the declared one again. */
+const splitDefault = (a: Domain, b: Domain): readonly [Domain, Domain] | null =>
+  a.default === null || b.default === null
+    ? null
+    : [
+        { ...a, default: null },
+        { ...a, default: b.default },
+      ];
 
 /**
  * A column default reading a recreated routine or type: dropped before it, set again after, on its table
@@ -223,8 +227,7 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
       { kind: 'DropConstraint', constraint: old, around: { dependsOn, before: true } },
       { kind: 'AddConstraint', constraint: b, around: { dependsOn, before: false } },
     );
-    if (b.comment !== null)
-      out.push({ kind: 'SetComment', target: { kind: 'Constraint', schema: b.schema, table: b.table, name: b.name }, from: null, to: b.comment });
+    out.push(...constraintCommentChanges(b));
   };
   const rebuildIndex = (a: Index, dependsOn: readonly Dependency[]) => {
     const k = `index ${indexKey(a)}`;
@@ -284,10 +287,10 @@ export function rebuildExpressionUsers(from: Catalog, to: Catalog, base: readonl
           break;
         }
         case 'domain-check':
-          out.push(...rebuildDomainCheck(from, to, base, o, dependsOn));
+          out.push(...rebuildDomainPart(from, to, base, o, dependsOn, splitCheck(o.name)));
           break;
         case 'domain-default':
-          out.push(...rebuildDomainDefault(from, to, base, o, dependsOn));
+          out.push(...rebuildDomainPart(from, to, base, o, dependsOn, splitDefault));
           break;
         case 'generated': {
           const [a, b] = [findColumn(from, o.schema, o.table, o.column), findColumn(to, o.schema, o.table, o.column)];

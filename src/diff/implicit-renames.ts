@@ -106,7 +106,7 @@ function constraintName(k: Constraint, table: string, column: (n: string) => str
       case 'PrimaryKey':
         return [makeObjectName(table, null, label('pkey'))];
       case 'Unique':
-        return [makeObjectName(table, cols(k.columns), label('key'))];
+        return [makeObjectName(table, cols([...k.columns, ...(k.include ?? [])]), label('key'))];
       case 'ForeignKey':
         return [makeObjectName(table, cols(k.columns), label('fkey'))];
       case 'Exclusion': {

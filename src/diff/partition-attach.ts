@@ -1,6 +1,7 @@
 import { tableKey, type Catalog, type Constraint, type Index } from '../model';
 import { deepEqual } from '../util';
 import type { AddConstraint, Change, CreateIndex } from './changes';
+import { constraintCommentChanges } from './constraints';
 
 /**
  * An index or key created on a partitioned table is created on every partition too, and Postgres attaches
@@ -72,12 +73,8 @@ export function withAttachedKeys(changes: readonly Change[], from: Catalog, to: 
   const readded = [...taken.filter((k) => !dropped(k)), ...references.filter((fk) => !added(fk))]
     .flatMap((k) => to.constraints.filter((t) => same(t, k)))
     .flatMap((k): Change[] => {
-      const target = { kind: 'Constraint' as const, schema: k.schema, table: k.table, name: k.name };
-      const commented = changes.some((c) => c.kind === 'SetComment' && deepEqual(c.target, target));
-      return [
-        { kind: 'AddConstraint', constraint: k },
-        ...(k.comment === null || commented ? [] : [{ kind: 'SetComment' as const, target, from: null, to: k.comment }]),
-      ];
+      const commented = (x: Change) => changes.some((c) => c.kind === 'SetComment' && x.kind === 'SetComment' && deepEqual(c.target, x.target));
+      return [{ kind: 'AddConstraint', constraint: k }, ...constraintCommentChanges(k).filter((x) => !commented(x))];
     });
   const out = changes
     .filter((c) => !(c.kind === 'DropConstraint' && taken.some((k) => same(c.constraint, k))))

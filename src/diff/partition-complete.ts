@@ -12,12 +12,14 @@ import {
 } from '../model';
 import type { AttachPartitionIndex, Change, CreateTable, RelationName } from './changes';
 import { sameDefinition } from './partition-attach';
+import { constraintCommentChanges } from './constraints';
 
 /** A primary key or unique constraint. */
 export type Key = Extract<Constraint, { kind: 'PrimaryKey' | 'Unique' }>;
 export const isKey = (k: Constraint): k is Key => k.kind === 'PrimaryKey' || k.kind === 'Unique';
 const rel = (schema: string, name: string) => relKey({ schema, name });
-const onTable = (x: { schema: string; table: string }, t: TableName) => x.schema === t.schema && x.table === t.name;
+/** True when `x` (an index, key or index part) is on table `t`. */
+export const onTable = (x: { schema: string; table: string }, t: TableName) => x.schema === t.schema && x.table === t.name;
 
 /**
  * Partitions' indexes and keys that the target shows attached to an index or key of their partitioned parent
@@ -244,7 +246,11 @@ function leaveIncomplete(changes: Change[], from: Catalog, to: Catalog): Change[
       added.push(
         old.kind === 'Index' ? { kind: 'DropIndex', index: old } : { kind: 'DropConstraint', constraint: old },
         index ? { kind: 'CreateIndex', index, only: true } : { kind: 'AddConstraint', constraint: key!, only: true },
-        ...(made.comment === null ? [] : [{ kind: 'SetComment' as const, target, from: null, to: made.comment }]),
+        ...(index === undefined
+          ? constraintCommentChanges(key!)
+          : made.comment === null
+            ? []
+            : [{ kind: 'SetComment' as const, target, from: null, to: made.comment }]),
       );
     }
     const parent = { schema: x.schema, name: x.index };

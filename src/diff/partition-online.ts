@@ -1,8 +1,6 @@
 import { keyIndex, type Catalog, type Index, type TableName } from '../model';
 import type { Change, OnlinePart, RelationName } from './changes';
-import { copyFor, isKey, onPartition, taken, type Key } from './partition-complete';
-
-const onTable = (x: { schema: string; table: string }, t: TableName) => x.schema === t.schema && x.table === t.name;
+import { copyFor, isKey, onPartition, onTable, taken, type Key } from './partition-complete';
 
 /**
  * The parts an online plan builds for a partitioned table's new index or key, top down (a partitioned

@@ -1,10 +1,9 @@
-import { keyIndex, relKey, type Catalog, type Constraint, type Index, type PartitionIndexPart, type TableName } from '../model';
+import { keyIndex, relKey, type Catalog, type Constraint, type Index, type PartitionIndexPart } from '../model';
 import type { AddConstraint, Change, CreateIndex, RelationName } from './changes';
-import { copyFor, isKey, onPartition, taken, type Key } from './partition-complete';
+import { copyFor, isKey, onPartition, onTable, taken, type Key } from './partition-complete';
 
 const rel = (schema: string, name: string) => relKey({ schema, name });
 const partOf = (x: PartitionIndexPart) => rel(x.indexSchema, x.index);
-const onTable = (x: { schema: string; table: string }, t: TableName) => x.schema === t.schema && x.table === t.name;
 
 /** The parts of each parent index or key (by relation name). */
 function byParent(parts: readonly PartitionIndexPart[]): Map<string, PartitionIndexPart[]> {

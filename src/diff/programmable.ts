@@ -13,8 +13,8 @@ type Fate = 'same' | 'replace' | 'recreate' | 'refresh';
 /** Everything but the comment and the dependencies (which follow from the definition). */
 const sameDefinition = <T extends { comment: string | null }>(a: T, b: T) =>
   deepEqual(
-    { ...a, comment: null, dependsOn: null, columnComments: null, storageParameters: null },
-    { ...b, comment: null, dependsOn: null, columnComments: null, storageParameters: null },
+    { ...a, comment: null, dependsOn: null, columnComments: null, columnSettings: null, storageParameters: null },
+    { ...b, comment: null, dependsOn: null, columnComments: null, columnSettings: null, storageParameters: null },
   );
 
 /** COMMENT ON COLUMN changes of a view's output columns (`a` null: the view is new or created again). */
@@ -26,6 +26,13 @@ function viewColumnComments(a: View | null, b: View): Change[] {
     .sort()
     .filter((col) => before.get(col) !== after.get(col) && (after.has(col) || b.columns.length === 0 || b.columns.some((c) => c.name === col)))
     .map((col) => ({ kind: 'SetComment', target: target(col), from: before.get(col) ?? null, to: after.get(col) ?? null }));
+}
+
+/** A view's column settings (defaults, statistics, storage) changed in place (`a` null: the view is new or created again, without any). */
+function viewColumnSettings(a: View | null, b: View): Change[] {
+  const { columnSettings: _none, ...bare } = b;
+  const from: View = a ?? bare;
+  return deepEqual(from.columnSettings ?? [], b.columnSettings ?? []) ? [] : [{ kind: 'AlterViewColumns', from, to: b }];
 }
 
 /** CREATE OR REPLACE VIEW keeps the existing columns (names and types, in order) and may only append. */
@@ -106,13 +113,13 @@ export function diffProgrammable(from: Catalog, to: Catalog, base: readonly Chan
   }
   out.push(...aggregateChanges(aggregates));
   for (const v of views.removed) out.push({ kind: 'DropView', view: v });
-  for (const v of views.added) out.push({ kind: 'CreateView', view: v }, ...viewColumnComments(null, v));
+  for (const v of views.added) out.push({ kind: 'CreateView', view: v }, ...viewColumnComments(null, v), ...viewColumnSettings(null, v));
   for (const [a, b] of views.common) {
     const fate = viewFate.get(viewKey(a));
     if (fate === 'refresh') out.push({ kind: 'RefreshView', from: a, to: b });
     else if (fate === 'recreate') out.push({ kind: 'DropView', view: a }, { kind: 'CreateView', view: b });
     else if (fate === 'replace') out.push({ kind: 'ReplaceView', from: a, to: b });
-    out.push(...viewColumnComments(fate === 'recreate' ? null : a, b));
+    out.push(...viewColumnComments(fate === 'recreate' ? null : a, b), ...viewColumnSettings(fate === 'recreate' ? null : a, b));
     if (fate !== 'recreate' && !deepEqual(a.storageParameters, b.storageParameters)) out.push({ kind: 'AlterViewStorage', from: a, to: b });
     if (fate !== 'recreate' && commentChanged(a, b)) {
       out.push({ kind: 'SetComment', target: { kind: 'View', schema: b.schema, name: b.name, materialized: b.materialized }, from: a.comment, to: b.comment });

@@ -19,15 +19,16 @@ SELECT n.nspname AS schema, c.relname AS "table", co.conname AS name, co.contype
        co.conrelid AS relid, co.conkey AS keys, co.confrelid AS ref_relid, co.confkey AS ref_keys,
        rn.nspname AS ref_schema, rc.relname AS ref_table,
        co.confupdtype AS on_update, co.confdeltype AS on_delete, co.confmatchtype AS match,
-       COALESCE(i.indnullsnotdistinct, false) AS nulls_not_distinct, ${serverVersion >= 180000 ? 'co.conperiod' : 'false'} AS period,
-       d.description AS comment
+       COALESCE(i.indnullsnotdistinct, false) AS nulls_not_distinct, i.indnkeyatts AS nkeys, i.indkey::pg_catalog.int2[] AS index_keys, ${serverVersion >= 180000 ? 'co.conperiod' : 'false'} AS period,
+       d.description AS comment, CASE WHEN co.contype IN ('p', 'u') THEN di.description END AS index_comment
   FROM pg_catalog.pg_constraint co
   JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_catalog.pg_class rc ON rc.oid = co.confrelid
   LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-  LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = co.conindid AND co.contype = 'u'
+  LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = co.conindid AND co.contype IN ('p', 'u')
   ${commentJoin('d', 'pg_constraint', 'co.oid')}
+  ${commentJoin('di', 'pg_class', 'co.conindid')}
  WHERE co.contype IN ('p', 'u', 'c', 'f') AND c.relkind IN ${tableKinds} AND ${ownConstraint('co', 'c')}
    AND ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}`;
 
@@ -51,8 +52,11 @@ interface Row {
   on_delete: string;
   match: string;
   nulls_not_distinct: boolean;
+  nkeys: number | null;
+  index_keys: number[] | null;
   period: boolean;
   comment: string | null;
+  index_comment: string | null;
 }
 
 const fkActions: Record<string, FkAction> = { a: 'no-action', r: 'restrict', c: 'cascade', n: 'set-null', d: 'set-default' };
@@ -67,6 +71,10 @@ export function constraintBase(r: Pick<Row, 'schema' | 'table' | 'name' | 'defer
   return { schema: r.schema, table: r.table, name: r.name, deferrable: r.deferrable, initiallyDeferred: r.deferred, comment: r.comment ?? null };
 }
 
+/** `{ indexComment }` of a key whose index carries a comment, else nothing (absent when none). */
+export const indexComment = (r: { index_comment: string | null }): { indexComment?: string } =>
+  r.index_comment === null ? {} : { indexComment: r.index_comment };
+
 /** `{ notValid: true }` for a constraint added NOT VALID and not validated since, else nothing (the model's convention). */
 const notValid = (r: Pick<Row, 'not_valid'>): { notValid?: true } => (r.not_valid ? { notValid: true } : {});
 
@@ -75,11 +83,22 @@ function toConstraint(r: Row, attrs: AttributeMap): Constraint {
   const names = (relid: number, keys: number[] | null) => (keys ?? []).map((k) => attributeName(attrs, Number(relid), k));
   const columns = names(r.relid, r.keys);
   const base = constraintBase(r);
+  // A key's INCLUDE columns: its index's attributes after the key ones.
+  const included = names(r.relid, (r.index_keys ?? []).slice(Number(r.nkeys ?? 0)));
+  const include = included.length > 0 ? { include: included } : {};
   switch (r.type) {
     case 'p':
-      return { kind: 'PrimaryKey', ...base, columns, ...(r.period ? { withoutOverlaps: true } : {}) };
+      return { kind: 'PrimaryKey', ...base, columns, ...(r.period ? { withoutOverlaps: true } : {}), ...include, ...indexComment(r) };
     case 'u':
-      return { kind: 'Unique', ...base, columns, nullsNotDistinct: r.nulls_not_distinct, ...(r.period ? { withoutOverlaps: true } : {}) };
+      return {
+        kind: 'Unique',
+        ...base,
+        columns,
+        nullsNotDistinct: r.nulls_not_distinct,
+        ...(r.period ? { withoutOverlaps: true } : {}),
+        ...include,
+        ...indexComment(r),
+      };
     case 'c':
       return {
         kind: 'Check',

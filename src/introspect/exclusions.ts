@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { normalizeExpression, type Exclusion } from '../model';
 import { type AttributeMap, attributeName, ensureAttributes } from './attributes';
-import { constraintBase } from './constraints';
+import { constraintBase, indexComment } from './constraints';
 import { INDEX_KEY_COLUMNS, readNames, toKey, type KeyRow } from './indexes';
 import { commentJoin, userObject, ownConstraint, tableKinds, userSchema } from './sql-fragments';
 import { must } from '../util';
@@ -13,7 +13,7 @@ import { must } from '../util';
 const SQL = `
 SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", co.conname AS name,
        co.condeferrable AS deferrable, co.condeferred AS deferred, am.amname AS method,
-       pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS "where", d.description AS comment,
+       pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS "where", d.description AS comment, di.description AS index_comment,
        (SELECT pg_catalog.array_agg(CASE WHEN opn.nspname = 'pg_catalog' THEN op.oprname
                                          ELSE 'OPERATOR(' || pg_catalog.quote_ident(opn.nspname) || '.' || op.oprname || ')' END ORDER BY x.n)
           FROM pg_catalog.unnest(co.conexclop) WITH ORDINALITY AS x(opoid, n)
@@ -27,6 +27,7 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", co.conname AS 
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_catalog.pg_am am ON am.oid = ic.relam
   ${commentJoin('d', 'pg_constraint', 'co.oid')}
+  ${commentJoin('di', 'pg_class', 'co.conindid')}
  WHERE co.contype = 'x' AND c.relkind IN ${tableKinds} AND ${ownConstraint('co', 'c')}
    AND ${userSchema('n')} AND ${userObject('pg_class', 'c.oid')}`;
 
@@ -39,6 +40,7 @@ interface Row extends KeyRow {
   method: string;
   where: string | null;
   comment: string | null;
+  index_comment: string | null;
   operators: string[];
   nkeys: number;
 }
@@ -60,5 +62,6 @@ export async function introspectExclusions(db: Db, attrs: AttributeMap = new Map
     elements: Array.from({ length: r.nkeys }, (_, k) => ({ ...toKey(r, k, attrs, names), operator: must(r.operators[k], `operator of key ${k}`) })),
     include: r.indkey.slice(r.nkeys).map((attnum) => attributeName(attrs, Number(r.relid), attnum)),
     where: r.where === null ? null : normalizeExpression(r.where),
+    ...indexComment(r),
   }));
 }

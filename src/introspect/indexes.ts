@@ -22,7 +22,9 @@ export const INDEX_KEY_COLUMNS = `i.indnkeyatts AS nkeys,
             FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) AS k(n)
             JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.n + 1
             JOIN pg_catalog.pg_type t ON t.oid = ia.atttypid)
-       END AS expressions`;
+       END AS expressions,
+       (SELECT pg_catalog.json_agg(ia.attoptions ORDER BY ia.attnum) FROM pg_catalog.pg_attribute ia
+         WHERE ia.attrelid = i.indexrelid AND ia.attnum <= i.indnkeyatts HAVING pg_catalog.bool_or(ia.attoptions IS NOT NULL)) AS opclass_options`;
 
 const SQL = `
 SELECT c.oid AS relid, n.nspname AS schema, c.relname AS "table", ic.relname AS name, i.indisunique AS "unique",
@@ -72,10 +74,12 @@ export interface Row {
   indcollation: number[];
   /** Per key: [expression text or null, collation OID of the key's type]. */
   expressions: [string | null, number][] | null;
+  /** Per key: its operator class's options (`siglen=8`), when some key has any. */
+  opclass_options: (string[] | null)[] | null;
 }
 
 /** What toKey reads of a row. */
-export type KeyRow = Pick<Row, 'relid' | 'indkey' | 'indoption' | 'indclass' | 'indcollation' | 'expressions'>;
+export type KeyRow = Pick<Row, 'relid' | 'indkey' | 'indoption' | 'indclass' | 'indcollation' | 'expressions' | 'opclass_options'>;
 
 /** Readable names of operator classes and collations, by OID. */
 export interface Names {
@@ -112,10 +116,13 @@ export function toKey(r: KeyRow, k: number, attrs: AttributeMap, names: Names): 
   const collation = attnum === 0 && baseCollation === 0 && indexed === DEFAULT_COLLATION_OID ? 0 : indexed;
   const opclass = names.opclasses.get(Number(r.indclass[k]));
   const option = r.indoption[k] ?? 0;
+  // Parameters follow the operator class's name, which is then kept even when it is the type's default.
+  const options = storageParameters(r.opclass_options?.[k] ?? null);
   return {
     column: attnum !== 0 ? attributeName(attrs, Number(r.relid), attnum) : null,
     expression,
-    opclass: opclass && !opclass.isDefault ? opclass.name : null,
+    opclass: opclass && (!opclass.isDefault || options.length > 0) ? opclass.name : null,
+    ...(options.length > 0 ? { opclassOptions: options } : {}),
     collation: collation !== 0 && collation !== baseCollation ? (names.collations.get(collation) ?? null) : null,
     descending: (option & 1) !== 0,
     nullsFirst: (option & 2) !== 0,

@@ -1,4 +1,4 @@
-import type { CheckOption, View, ViewColumn } from '../model';
+import { normalizeExpression, type CheckOption, type ColumnStorage, type View, type ViewColumn, type ViewColumnSettings } from '../model';
 import type { Db } from '../db';
 import type { Dependencies } from './dependencies';
 import { commentJoin, userObject, userSchema } from './sql-fragments';
@@ -14,7 +14,14 @@ SELECT c.oid AS relid, n.nspname AS schema, c.relname AS name, c.relkind = 'm' A
        (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, cd.description) ORDER BY a.attname COLLATE "C")
           FROM pg_catalog.pg_attribute a
           JOIN pg_catalog.pg_description cd ON cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND cd.objoid = c.oid AND cd.objsubid = a.attnum
-         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS column_comments
+         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS column_comments,
+       (SELECT pg_catalog.json_agg(pg_catalog.json_build_array(a.attname, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid),
+                 NULLIF(a.attstattarget, -1), NULLIF(a.attstorage, t.typstorage)) ORDER BY a.attname COLLATE "C")
+          FROM pg_catalog.pg_attribute a
+          JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+          LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+           AND (ad.adbin IS NOT NULL OR NULLIF(a.attstattarget, -1) IS NOT NULL OR a.attstorage <> t.typstorage)) AS column_settings
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   ${commentJoin('d', 'pg_class', 'c.oid')}
@@ -31,6 +38,7 @@ interface ViewRow {
   comment: string | null;
   columns: [string, string][] | null;
   column_comments: [string, string][] | null;
+  column_settings: [string, string | null, number | null, string | null][] | null;
 }
 
 const truthy = (v: string | undefined) => v !== undefined && ['true', 'on', 'yes', '1'].includes(v.toLowerCase());
@@ -43,6 +51,19 @@ function optionMap(options: readonly string[] | null): Map<string, string> {
       return [o.slice(0, i), o.slice(i + 1)] as const;
     }),
   );
+}
+
+const storages: Record<string, ColumnStorage> = { p: 'plain', e: 'external', x: 'extended', m: 'main' };
+
+/** One output column's settings from [name, default, statistics target, storage unless the type's]. */
+function columnSettings([column, expr, target, storage]: [string, string | null, number | null, string | null]): ViewColumnSettings {
+  const kept = storage === null ? undefined : storages[storage];
+  return {
+    column,
+    ...(expr === null ? {} : { default: normalizeExpression(expr) }),
+    ...(target === null ? {} : { statistics: Number(target) }),
+    ...(kept === undefined ? {} : { storage: kept }),
+  };
 }
 
 /** Views and materialized views, with their options and what they depend on. */
@@ -66,6 +87,7 @@ export async function introspectViews(db: Db, deps: Dependencies): Promise<View[
       dependsOn: deps.views.get(Number(r.relid)) ?? [],
       comment: r.comment ?? null,
       columnComments: (r.column_comments ?? []).map(([column, comment]) => ({ column, comment })),
+      ...(r.column_settings === null ? {} : { columnSettings: r.column_settings.map(columnSettings) }),
     };
   });
 }

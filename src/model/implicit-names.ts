@@ -103,7 +103,7 @@ export function keyIndex(k: PrimaryKey | Unique): Index {
     unique: true,
     method: 'btree',
     keys: k.columns.map((column) => ({ column, expression: null, opclass: null, collation: null, descending: false, nullsFirst: false })),
-    include: [],
+    include: k.include ?? [],
     where: null,
     nullsNotDistinct: k.kind === 'Unique' && k.nullsNotDistinct,
     comment: null,

@@ -1,4 +1,5 @@
 export * from './types';
+export * from './comment-target';
 export * from './table-shape';
 export * from './keys';
 export * from './name-key';

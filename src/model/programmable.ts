@@ -1,4 +1,4 @@
-import type { StorageParameter } from './table-shape';
+import type { ColumnStorage, StorageParameter } from './table-shape';
 /**
  * Programmable and derived objects of the model: views (plain and materialized), routines (functions and
  * procedures) and triggers. Like the rest of the model they are readonly plain data identified by
@@ -52,6 +52,17 @@ export interface ViewColumnComment {
   readonly comment: string;
 }
 
+/** What `ALTER [MATERIALIZED] VIEW … ALTER COLUMN` sets on an output column; each absent when not set. */
+export interface ViewColumnSettings {
+  readonly column: string;
+  /** `SET DEFAULT expression` (plain views: what an INSERT through the view puts there), as `pg_get_expr` prints it. */
+  readonly default?: string;
+  /** `SET STATISTICS n` (materialized views). */
+  readonly statistics?: number;
+  /** `SET STORAGE s` when not the type's (materialized views). */
+  readonly storage?: ColumnStorage;
+}
+
 /** `CREATE [MATERIALIZED] VIEW schema.name WITH (…) AS definition [WITH [CASCADED|LOCAL] CHECK OPTION | WITH [NO] DATA]`. */
 export interface View {
   readonly kind: 'View';
@@ -76,6 +87,8 @@ export interface View {
   readonly comment: string | null;
   /** Comments on output columns, sorted by column name. */
   readonly columnComments: readonly ViewColumnComment[];
+  /** Output columns' defaults, statistics targets and storage, sorted by column name; absent when none is set. */
+  readonly columnSettings?: readonly ViewColumnSettings[];
 }
 
 export type Volatility = 'immutable' | 'stable' | 'volatile';

@@ -192,15 +192,25 @@ interface ConstraintBase {
   readonly comment: string | null;
 }
 
+/** A key: an index backs it, named as the constraint; `COMMENT ON INDEX` of that index when set, else absent. */
+interface BackedByIndex {
+  readonly indexComment?: string;
+}
+
+/** A primary key or unique constraint: `INCLUDE (columns)`, non-key columns stored in its index; absent when none. */
+interface KeyInclude {
+  readonly include?: readonly string[];
+}
+
 /** `PRIMARY KEY (columns)`. */
-export interface PrimaryKey extends ConstraintBase {
+export interface PrimaryKey extends ConstraintBase, BackedByIndex, KeyInclude {
   readonly kind: 'PrimaryKey';
   readonly columns: readonly string[];
   readonly withoutOverlaps?: true; // `(…, last WITHOUT OVERLAPS)`, PostgreSQL ≥ 18: no two rows' last-column ranges overlap
 }
 
 /** `UNIQUE [NULLS NOT DISTINCT] (columns)`. */
-export interface Unique extends ConstraintBase {
+export interface Unique extends ConstraintBase, BackedByIndex, KeyInclude {
   readonly kind: 'Unique';
   readonly columns: readonly string[];
   readonly nullsNotDistinct: boolean;
@@ -239,7 +249,7 @@ export type Constraint = PrimaryKey | Unique | Check | ForeignKey | Exclusion;
  * `EXCLUDE USING method (element WITH operator, …) [INCLUDE (…)] [WHERE (…)]`: no two rows may have all
  * elements related by their operators. Elements are index keys, so they share IndexKey's normal form.
  */
-export interface Exclusion extends ConstraintBase {
+export interface Exclusion extends ConstraintBase, BackedByIndex {
   readonly kind: 'Exclusion';
   readonly method: IndexMethod;
   readonly elements: readonly ExclusionElement[];
@@ -261,8 +271,10 @@ export interface IndexKey {
   readonly column: string | null;
   /** Expression SQL when the key is an expression (else null). */
   readonly expression: string | null;
-  /** Operator class when it is not the default for the type (qualified unless pg_catalog), else null. */
+  /** Operator class when it is not the default for the type (qualified unless pg_catalog), or when it has options; else null. */
   readonly opclass: string | null;
+  /** The operator class's parameters (`tsvector_ops (siglen = 8)`), sorted by name, values by meaning; absent when none. */
+  readonly opclassOptions?: readonly StorageParameter[];
   /** Collation when it differs from the column's, else null. */
   readonly collation: string | null;
   readonly descending: boolean;
@@ -287,36 +299,6 @@ export interface Index {
   /** `WITH (fillfactor = 70, …)`, by meaning; absent when none. */
   readonly storageParameters?: readonly StorageParameter[];
 }
-
-/** What a comment is attached to. */
-export type CommentTarget =
-  | { readonly kind: 'Schema'; readonly name: string }
-  | { readonly kind: 'Extension'; readonly name: string }
-  | { readonly kind: 'Enum'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Table'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Column'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'Index'; readonly schema: string; readonly name: string }
-  | { readonly kind: 'Constraint'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'View'; readonly schema: string; readonly name: string; readonly materialized: boolean }
-  | { readonly kind: 'Routine'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly procedure: boolean }
-  | { readonly kind: 'Trigger' | 'Rule'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'EventTrigger' | 'Publication' | 'ForeignServer'; readonly name: string }
-  | {
-      readonly kind:
-        | 'Sequence'
-        | 'Domain'
-        | 'CompositeType'
-        | 'Collation'
-        | 'ForeignTable'
-        | 'RangeType'
-        | 'Statistics'
-        | 'TextSearchDictionary'
-        | 'TextSearchConfiguration';
-      readonly schema: string;
-      readonly name: string;
-    }
-  | { readonly kind: 'Policy'; readonly schema: string; readonly table: string; readonly name: string }
-  | { readonly kind: 'Aggregate'; readonly schema: string; readonly name: string; readonly identityArgs: string; readonly args: string };
 
 /** Every top-level object kind of the catalog. */
 export type CatalogObject = Schema | Extension | Enum | Table | Index | Constraint | Sequence | Domain | CompositeType | Collation | Policy;

@@ -24,7 +24,7 @@ import {
   planDropTrigger,
   planRenameTrigger,
 } from './plan-trigger';
-import { planAlterViewStorage, planCreateView, planDropView, planRefreshView, planRenameView, planReplaceView } from './plan-view';
+import { planAlterViewColumns, planAlterViewStorage, planCreateView, planDropView, planRefreshView, planRenameView, planReplaceView } from './plan-view';
 import { stepTimeouts } from './timeouts';
 import type { Plan, PlanOptions, Step } from './types';
 import { planCreateSequence, planDropSequence, planAlterSequence } from './plan-sequence';
@@ -115,6 +115,8 @@ export function planChange(c: Change, ctx: PlanContext): PlannedStep[] {
       return planRefreshView(c);
     case 'AlterViewStorage':
       return planAlterViewStorage(c);
+    case 'AlterViewColumns':
+      return planAlterViewColumns(c);
     case 'CreateRoutine':
       return planCreateRoutine(c);
     case 'DropRoutine':

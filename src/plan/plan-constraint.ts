@@ -9,7 +9,7 @@ import { planAddConstraintNotValid, planAddKeyConcurrently } from './online-cons
 import { planAddPartitionedKeyOnline } from './online-partitioned';
 import type { Hazard, TableLock } from './types';
 import { assertNever } from '../util';
-import { restoreComment } from './comment-step';
+import { restoreConstraintComments } from './comment-step';
 
 /** Keys a constraint is made of: itself, and for PK/UNIQUE the index relation behind it. */
 export function constraintNodes(c: Constraint): string[] {
@@ -90,9 +90,7 @@ export function planAddConstraint(c: AddConstraint, ctx: PlanContext): PlannedSt
       return c.onlineParts ? planAddPartitionedKeyOnline(c, k, c.onlineParts, ctx, base) : planAddKeyConcurrently(c, k, ctx, base);
   }
   // Dropping a partitioned table's key drops the partitions' keys it attached: the reverse adds them back.
-  const reattach = (c.attaches ?? []).map((x) =>
-    statements(addConstraintSql(x), restoreComment({ kind: 'Constraint', schema: x.schema, table: x.table, name: x.name }, x.comment)),
-  );
+  const reattach = (c.attaches ?? []).map((x) => statements(addConstraintSql(x), restoreConstraintComments(x)));
   return [
     plannedStep(c, {
       ...base,
@@ -148,7 +146,7 @@ function dropConstraintReverse(c: DropConstraint, comment: string | null): { rev
 /** ALTER TABLE … DROP CONSTRAINT (foreign keys first, so the keys they reference can go). */
 export function planDropConstraint(c: DropConstraint): PlannedStep[] {
   const k = c.constraint;
-  const comment = restoreComment({ kind: 'Constraint', schema: k.schema, table: k.table, name: k.name }, k.comment);
+  const comment = restoreConstraintComments(k);
   return [
     plannedStep(c, {
       sql: dropConstraintSql(k),

@@ -14,13 +14,13 @@ import { isNewTable, isOnlineTable, type PlanContext } from './context';
 import { columnNode, relNode, routineCallNeeds, schemaNode, uniqueKeyNode } from './graph-keys';
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
-import { restoreComment } from './comment-step';
+import { restoreComment, restoreConstraintComments } from './comment-step';
 import { constraintNodes } from './plan-constraint';
 import { planCreatePartitionedIndexOnline } from './online-partitioned';
 
 /** Adds partitions' keys back (with their comments): before their parent's index is built, which attaches them. */
 function addKeys(keys: readonly Constraint[]): string[] {
-  return keys.map((k) => statements(addConstraintSql(k), restoreComment({ kind: 'Constraint', schema: k.schema, table: k.table, name: k.name }, k.comment)));
+  return keys.map((k) => statements(addConstraintSql(k), restoreConstraintComments(k)));
 }
 
 /** Keys an index depends on: schema, table, and the plain columns among its keys and INCLUDE list. */

@@ -6,7 +6,7 @@ import { columnNode, constraintNode, relNode, routineCallNeeds, schemaNode, type
 import { tableLock } from './locks';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
 import { tableShapeNeeds, tableShapeRestoreSql } from './plan-table-shape';
-import { restoreComment } from './comment-step';
+import { restoreComment, restoreConstraintComments } from './comment-step';
 
 /** Graph keys a table and its inline constraints consist of (relation, row type, columns, keys' indexes). */
 function tableNodes(t: Table, constraints: readonly Constraint[]): string[] {
@@ -29,7 +29,7 @@ function tableCommentsSql(t: Table, constraints: readonly Constraint[]): (string
   return [
     restoreComment({ kind: 'Table', schema: t.schema, name: t.name }, t.comment),
     ...t.columns.map((c) => restoreComment({ kind: 'Column', schema: t.schema, table: t.name, name: c.name }, c.comment)),
-    ...constraints.map((c) => restoreComment({ kind: 'Constraint', schema: c.schema, table: c.table, name: c.name }, c.comment)),
+    ...constraints.map((c) => restoreConstraintComments(c)),
   ];
 }
 

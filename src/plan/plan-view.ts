@@ -1,7 +1,17 @@
-import type { AlterViewStorage, CreateView, DropView, RefreshView, RenameView, ReplaceView } from '../diff';
+import type { AlterViewColumns, AlterViewStorage, CreateView, DropView, RefreshView, RenameView, ReplaceView } from '../diff';
 import { parameterSteps } from './plan-table-shape';
 import { relKey, type View } from '../model';
-import { createViewSql, dropViewSql, refreshViewSql, renameViewSql, viewStorageParametersSql } from '../sql';
+import {
+  createViewSql,
+  defaultStorage,
+  dropViewSql,
+  refreshViewSql,
+  renameViewSql,
+  viewColumnDefaultSql,
+  viewColumnStatisticsSql,
+  viewColumnStorageSql,
+  viewStorageParametersSql,
+} from '../sql';
 import { commentAfterCreate, restoreComment } from './comment-step';
 import { columnNode, dependencyNeeds, relNode, schemaNode, typeNode } from './graph-keys';
 import { hazard, Phase, plannedStep, statements, type PlannedStep } from './planned-step';
@@ -10,9 +20,14 @@ import { hazard, Phase, plannedStep, statements, type PlannedStep } from './plan
 const viewNodes = (v: View) => [relNode(v.schema, v.name), typeNode(v.schema, v.name), ...v.columns.map((c) => columnNode(v.schema, v.name, c.name))];
 const viewNeeds = (v: View) => [schemaNode(v.schema), ...dependencyNeeds(v.dependsOn)];
 const viewTarget = (v: View) => ({ kind: 'View' as const, schema: v.schema, name: v.name, materialized: v.materialized });
-/** The comments of a view and of its columns, as a reverse restores them. */
+/** The comments of a view and of its columns, and its columns' settings, as a reverse restores them. */
 const viewComment = (v: View) =>
   statements(
+    ...(v.columnSettings ?? []).flatMap((d) => [
+      d.default === undefined ? null : viewColumnDefaultSql(v, d.column, d.default),
+      d.statistics === undefined ? null : viewColumnStatisticsSql(v, d.column, d.statistics),
+      d.storage === undefined ? null : viewColumnStorageSql(v, d.column, d.storage),
+    ]),
     restoreComment(viewTarget(v), v.comment),
     ...v.columnComments.map((x) => restoreComment({ kind: 'Column', schema: v.schema, table: v.name, name: x.column }, x.comment)),
   );
@@ -110,4 +125,34 @@ export function planRefreshView(c: RefreshView): PlannedStep[] {
       needs: [relNode(c.to.schema, c.to.name), ...dependencyNeeds(c.to.dependsOn)],
     }),
   ];
+}
+
+/**
+ * ALTER [MATERIALIZED] VIEW … ALTER COLUMN: one step per column and setting that changes (default, statistics target,
+ * storage; storage goes back to the type's, see defaultStorage), after the view and column exist.
+ */
+export function planAlterViewColumns(c: AlterViewColumns): PlannedStep[] {
+  const v = c.to;
+  const [before, after] = [c.from, c.to].map((x) => new Map((x.columnSettings ?? []).map((s) => [s.column, s] as const)));
+  const columns = [...new Set([...before!.keys(), ...after!.keys()])].sort();
+  const typeStorage = (col: string) => defaultStorage(v.columns.find((x) => x.name === col)?.type ?? '');
+  return columns.flatMap((col) => {
+    const [x, y] = [before!.get(col), after!.get(col)];
+    const pairs: [string, string][] = [];
+    if (x?.default !== y?.default) pairs.push([viewColumnDefaultSql(v, col, y?.default ?? null), viewColumnDefaultSql(v, col, x?.default ?? null)]);
+    if (x?.statistics !== y?.statistics)
+      pairs.push([viewColumnStatisticsSql(v, col, y?.statistics ?? null), viewColumnStatisticsSql(v, col, x?.statistics ?? null)]);
+    if (x?.storage !== y?.storage)
+      pairs.push([viewColumnStorageSql(v, col, y?.storage ?? typeStorage(col)), viewColumnStorageSql(v, col, x?.storage ?? typeStorage(col))]);
+    return pairs.map(([sql, reverse]) =>
+      plannedStep(c, {
+        sql,
+        reverse,
+        object: relKey(v),
+        op: '~',
+        phase: Phase.CreateView,
+        needs: [relNode(v.schema, v.name), columnNode(v.schema, v.name, col)],
+      }),
+    );
+  });
 }

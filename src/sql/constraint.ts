@@ -28,14 +28,18 @@ function keyList(columns: readonly string[], mark: { readonly before?: string; r
 /** The WITHOUT OVERLAPS mark of a primary key or unique constraint's last column (PostgreSQL ≥ 18). */
 const overlaps = (c: { readonly withoutOverlaps?: true }) => (c.withoutOverlaps === true ? { after: ' WITHOUT OVERLAPS' } : null);
 
+/** ` INCLUDE (columns)` of a key that has some, else ''. */
+const includeSql = (c: { readonly include?: readonly string[] }) =>
+  c.include !== undefined && c.include.length > 0 ? ` INCLUDE (${identList(c.include)})` : '';
+
 /** The constraint body after `CONSTRAINT name`: PRIMARY KEY / UNIQUE / CHECK / FOREIGN KEY …. */
 export function constraintBodySql(c: Constraint): string {
   switch (c.kind) {
     case 'PrimaryKey':
-      return `PRIMARY KEY (${keyList(c.columns, overlaps(c))})${deferrability(c)}`;
+      return `PRIMARY KEY (${keyList(c.columns, overlaps(c))})${includeSql(c)}${deferrability(c)}`;
     case 'Unique':
       // NULLS NOT DISTINCT: PostgreSQL ≥ 15.
-      return `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${keyList(c.columns, overlaps(c))})${deferrability(c)}`;
+      return `UNIQUE${c.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${keyList(c.columns, overlaps(c))})${includeSql(c)}${deferrability(c)}`;
     case 'Check':
       // CHECK constraints cannot be deferrable in Postgres; the flags are ignored.
       return `CHECK ${parens(c.expression)}${c.noInherit ? ' NO INHERIT' : ''}`;

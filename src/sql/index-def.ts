@@ -7,7 +7,7 @@ import { storageParameterList } from './table-shape';
 export function indexKeySql(k: IndexKey): string {
   const parts = [k.column !== null ? ident(k.column) : parens(k.expression ?? '')];
   if (k.collation !== null) parts.push(`COLLATE ${k.collation}`);
-  if (k.opclass !== null) parts.push(k.opclass);
+  if (k.opclass !== null) parts.push(k.opclass + (k.opclassOptions !== undefined ? ` (${storageParameterList(k.opclassOptions)})` : ''));
   if (k.descending) parts.push('DESC');
   // Default: NULLS LAST for ASC, NULLS FIRST for DESC.
   if (k.nullsFirst !== k.descending) parts.push(k.nullsFirst ? 'NULLS FIRST' : 'NULLS LAST');

@@ -1,4 +1,4 @@
-import type { StorageParameter, View } from '../model';
+import type { ColumnStorage, StorageParameter, View } from '../model';
 import { ident, identList, qualified } from './quote';
 import { storageParameterList } from './table-shape';
 
@@ -48,4 +48,22 @@ export function viewStorageParametersSql(v: Pick<View, 'schema' | 'name'>, set: 
 /** `REFRESH MATERIALIZED VIEW schema.name [WITH NO DATA]`. */
 export function refreshViewSql(v: Pick<View, 'schema' | 'name'>, withData: boolean): string {
   return `REFRESH MATERIALIZED VIEW ${qualified(v.schema, v.name)}${withData ? '' : ' WITH NO DATA'}`;
+}
+
+type ViewColumnTarget = Pick<View, 'schema' | 'name' | 'materialized'>;
+const alterViewColumn = (v: ViewColumnTarget, column: string) => `ALTER ${viewWord(v)} ${qualified(v.schema, v.name)} ALTER COLUMN ${ident(column)}`;
+
+/** `ALTER VIEW s.v ALTER COLUMN c SET DEFAULT expression`, or `DROP DEFAULT` when `expression` is null. */
+export function viewColumnDefaultSql(v: ViewColumnTarget, column: string, expression: string | null): string {
+  return `${alterViewColumn(v, column)} ${expression === null ? 'DROP DEFAULT' : `SET DEFAULT ${expression}`}`;
+}
+
+/** `ALTER MATERIALIZED VIEW s.v ALTER COLUMN c SET STATISTICS n` (null: -1, the server's default target). */
+export function viewColumnStatisticsSql(v: ViewColumnTarget, column: string, target: number | null): string {
+  return `${alterViewColumn(v, column)} SET STATISTICS ${target ?? -1}`;
+}
+
+/** `ALTER MATERIALIZED VIEW s.v ALTER COLUMN c SET STORAGE s`. */
+export function viewColumnStorageSql(v: ViewColumnTarget, column: string, storage: ColumnStorage): string {
+  return `${alterViewColumn(v, column)} SET STORAGE ${storage.toUpperCase()}`;
 }

@@ -18,17 +18,19 @@ const explicitName = (c: Constraint, table: Table, ctx: PullContext, check: stri
   ctx.implicit.constraint(c, table, check) ? null : c.name;
 
 const commentOption = (c: Constraint) => (c.comment !== null ? (['comment', tsString(c.comment)] as const) : null);
+const indexCommentOption = (k: PrimaryKey | Unique) => (k.indexComment !== undefined ? (['indexComment', tsString(k.indexComment)] as const) : null);
 
 /** `.primaryKey()` on a column, with `{ name, comment }` when they are not the defaults. */
 export function columnPrimaryKey(pk: PrimaryKey, table: Table, ctx: PullContext): string {
   const name = explicitName(pk, table, ctx);
-  return `.primaryKey(${options([name !== null ? ['name', tsString(name)] : null, commentOption(pk)])})`;
+  return `.primaryKey(${options([name !== null ? ['name', tsString(name)] : null, commentOption(pk), indexCommentOption(pk)])})`;
 }
 
 /** `.unique()` on a column, with `{ name, nullsNotDistinct, comment }` when they are not the defaults. */
 export function columnUnique(u: Unique, table: Table, ctx: PullContext): string {
   const name = explicitName(u, table, ctx);
-  return `.unique(${options([name !== null ? ['name', tsString(name)] : null, u.nullsNotDistinct ? ['nullsNotDistinct', 'true'] : null, commentOption(u)])})`;
+  const nullsNotDistinct = u.nullsNotDistinct ? (['nullsNotDistinct', 'true'] as const) : null;
+  return `.unique(${options([name !== null ? ['name', tsString(name)] : null, nullsNotDistinct, commentOption(u), indexCommentOption(u)])})`;
 }
 
 /** `.references(() => users.columns.id, { … })` on a column (never for a reference to its own table). */
@@ -53,12 +55,16 @@ export function columnReference(fk: ForeignKey, table: Table, ctx: PullContext, 
 const refs = (columns: readonly string[], table?: Table): string[] =>
   table === undefined ? columns.map((c) => tsAccess('t', c)) : columns.map((c) => columnRef(c, new Set(table.columns.map((x) => x.name))));
 
+/** `.include(t.c, …)` of a key with INCLUDE columns, else ''. */
+const includeCall = (k: PrimaryKey | Unique, table: Table) => (k.include === undefined ? '' : `.include(${refs(k.include, table).join(', ')})`);
+
 /** The chained calls every table-level constraint may end with. */
 function tail(c: Constraint): string {
   let out = '';
   if ('deferrable' in c && c.kind !== 'Check') out += c.initiallyDeferred ? '.initiallyDeferred()' : c.deferrable ? '.deferrable()' : '';
   if ((c.kind === 'Check' || c.kind === 'ForeignKey') && c.notValid === true) out += '.notValid()';
   if (c.comment !== null) out += `.comment(${tsString(c.comment)})`;
+  if ('indexComment' in c && c.indexComment !== undefined) out += `.indexComment(${tsString(c.indexComment)})`;
   return out;
 }
 
@@ -70,7 +76,7 @@ export function tablePrimaryKey(pk: PrimaryKey, table: Table, ctx: PullContext, 
   // Column names (a partition's key) go in a list: `primaryKey('a', 'b')` would name the key `a`.
   const all = cols.some((c) => !c.startsWith('t')) ? `[${cols.join(', ')}]` : cols.join(', ');
   const head = name === null ? `${fn}(${all})` : `${fn}(${tsString(name)}, [${cols.join(', ')}])`;
-  return head + (pk.withoutOverlaps === true ? '.withoutOverlaps()' : '') + tail(pk);
+  return head + (pk.withoutOverlaps === true ? '.withoutOverlaps()' : '') + includeCall(pk, table) + tail(pk);
 }
 
 /** `unique([t.a, t.b])` for the table's `uniques:` list. */
@@ -78,7 +84,7 @@ export function tableUnique(u: Unique, table: Table, ctx: PullContext, imports: 
   const name = explicitName(u, table, ctx);
   const fn = imports.lib('unique');
   const head = `${fn}(${name === null ? '' : `${tsString(name)}, `}[${refs(u.columns, table).join(', ')}])`;
-  return head + (u.nullsNotDistinct ? '.nullsNotDistinct()' : '') + (u.withoutOverlaps === true ? '.withoutOverlaps()' : '') + tail(u);
+  return head + (u.nullsNotDistinct ? '.nullsNotDistinct()' : '') + (u.withoutOverlaps === true ? '.withoutOverlaps()' : '') + includeCall(u, table) + tail(u);
 }
 
 /** `check(sql\`${t.price} > 0\`)` for the table's `checks:` list. */

@@ -16,7 +16,7 @@ export const columnRef = (name: string, own: ReadonlySet<string>): string => (ow
 export function indexKey(k: IndexKey, columns: ReadonlySet<string>, imports: Imports): string {
   let mods = '';
   if (k.collation !== null) mods += `.collate(${tsString(collateArgument(k.collation))})`;
-  if (k.opclass !== null) mods += `.opclass(${tsString(k.opclass)})`;
+  if (k.opclass !== null) mods += `.opclass(${tsString(k.opclass)}${k.opclassOptions !== undefined ? `, ${parameterRecord(k.opclassOptions)}` : ''})`;
   if (k.descending) mods += '.desc()';
   // Postgres's default is NULLS LAST for ASC and NULLS FIRST for DESC; only the other one is written.
   if (k.nullsFirst !== k.descending) mods += k.nullsFirst ? '.nullsFirst()' : '.nullsLast()';

@@ -1,4 +1,4 @@
-import type { EventTrigger, Index, Routine, Trigger, View } from '../../model';
+import type { EventTrigger, Index, Routine, Trigger, View, ViewColumnSettings } from '../../model';
 import { ident } from '../../sql';
 import { lexSql, nameOf } from '../../util';
 import { indexKey } from './emit-index';
@@ -98,6 +98,23 @@ function viewIndex(i: Index, imports: Imports): string {
   return out;
 }
 
+/** `columnDefaults: { … }`, `columnStatistics: { … }`, `columnStorage: { … }` of a view, each when one is set. */
+function columnSettingLines(settings: readonly ViewColumnSettings[], imports: Imports): string[] {
+  const record = (values: [string, string | undefined][]) => {
+    const given = values.filter((e): e is [string, string] => e[1] !== undefined);
+    return given.length === 0 ? null : `{ ${given.map(([k, v]) => `${tsKey(k)}: ${v}`).join(', ')} }`;
+  };
+  const defaults = record(settings.map((s) => [s.column, s.default === undefined ? undefined : sqlTemplate(s.default)]));
+  if (defaults !== null) imports.lib('sql');
+  const statistics = record(settings.map((s) => [s.column, s.statistics?.toString()]));
+  const storage = record(settings.map((s) => [s.column, s.storage === undefined ? undefined : tsString(s.storage)]));
+  return [
+    ...(defaults === null ? [] : [`  columnDefaults: ${defaults},`]),
+    ...(statistics === null ? [] : [`  columnStatistics: ${statistics},`]),
+    ...(storage === null ? [] : [`  columnStorage: ${storage},`]),
+  ];
+}
+
 /** `view(s, 'name', { as: sql\`…\`, … })` or `materializedView(…)`. */
 export function emitView(v: View, ctx: PullContext, imports: Imports): string {
   const lines = [`  as: ${interpolatedSql(v.definition, ctx, imports)},`];
@@ -116,6 +133,7 @@ export function emitView(v: View, ctx: PullContext, imports: Imports): string {
     );
   if (v.comment !== null) lines.push(`  comment: ${tsString(v.comment)},`);
   if (v.columnComments.length > 0) lines.push(`  columnComments: { ${v.columnComments.map((x) => `${tsKey(x.column)}: ${tsString(x.comment)}`).join(', ')} },`);
+  lines.push(...columnSettingLines(v.columnSettings ?? [], imports));
   const fn = imports.lib(v.materialized ? 'materializedView' : 'view');
   return `${fn}(${schemaArgument(v.schema, ctx, imports)}, ${tsString(v.name)}, {\n${lines.join('\n')}\n})`;
 }

@@ -31,9 +31,9 @@ function placeConstraints(table: Table, constraints: readonly Constraint[]): Pla
     table.columns.map((c) => [c.name, { primaryKey: null, unique: null, references: null, inPrimaryKey: pkColumns.has(c.name) }]),
   );
   const placed: Placed = { byColumn, primaryKey: null, uniques: [], checks: [], foreignKeys: [], exclusions: [] };
-  const single = (c: { columns: readonly string[]; deferrable: boolean }) => {
+  const single = (c: { columns: readonly string[]; deferrable: boolean; include?: readonly string[] }) => {
     const [only] = c.columns;
-    return only !== undefined && c.columns.length === 1 && !c.deferrable ? (byColumn.get(only) ?? null) : null;
+    return only !== undefined && c.columns.length === 1 && !c.deferrable && c.include === undefined ? (byColumn.get(only) ?? null) : null;
   };
   for (const c of constraints) {
     switch (c.kind) {

@@ -25,7 +25,7 @@ export class ImplicitNames {
       case 'PrimaryKey':
         return this.#free(c.schema, c.name, makeObjectName(c.table, null, 'pkey'));
       case 'Unique':
-        return this.#free(c.schema, c.name, makeObjectName(c.table, nameAddition(c.columns), 'key'));
+        return this.#free(c.schema, c.name, makeObjectName(c.table, nameAddition([...c.columns, ...(c.include ?? [])]), 'key'));
       case 'ForeignKey':
         return this.#free(c.schema, c.name, makeObjectName(c.table, nameAddition(c.columns), 'fkey'));
       case 'Exclusion':
