@@ -21,24 +21,30 @@ function modulesLoadedBy(script: string, cwd = root): string[] {
   return JSON.parse(run.stderr.trim().split('\n').pop() ?? '[]') as string[];
 }
 
-/** The packages under node_modules that a fresh Node process has loaded after running `script`. */
-function packagesLoadedBy(script: string): string[] {
+/** The packages under node_modules among `modules` (`@scope/name` or `name`). */
+function packagesOf(modules: readonly string[]): string[] {
   const names = new Set<string>();
-  for (const k of modulesLoadedBy(script)) {
+  for (const k of modules) {
     const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(k);
     if (m?.[1]) names.add(m[1].replace(/\\/g, '/'));
   }
   return [...names].sort();
 }
 
-/** The files of dist/src (as `folder/file.js`) that a fresh Node process has loaded after running `script` in `cwd`. */
-function srcModulesLoadedBy(script: string, cwd = root): string[] {
+/** The packages under node_modules that a fresh Node process has loaded after running `script`. */
+const packagesLoadedBy = (script: string): string[] => packagesOf(modulesLoadedBy(script));
+
+/** The files of dist/src among `modules`, as `folder/file.js`. */
+function srcModulesOf(modules: readonly string[]): string[] {
   const dist = join(root, 'dist', 'src') + sep;
-  return modulesLoadedBy(script, cwd)
+  return modules
     .filter((k) => k.startsWith(dist))
     .map((k) => k.slice(dist.length).split(sep).join('/'))
     .sort();
 }
+
+/** The files of dist/src that a fresh Node process has loaded after running `script`. */
+const srcModulesLoadedBy = (script: string): string[] => srcModulesOf(modulesLoadedBy(script));
 
 /**
  * What `plan` never runs (issue 11: `plan --url` loaded migrate/ and apply/ through pipeline's barrel, ~0.1 s
@@ -113,9 +119,14 @@ describe('architecture: start-up loads no heavy module', function () {
     try {
       const args = JSON.stringify(['node', 'schemakit', 'plan', '--url', target.db.url!]);
       // The plan has steps (an empty database): the summary, pre-flight and SQL are rendered.
-      const loaded = srcModulesLoadedBy(`const code = await require(${main}).main(${args}); if (code !== 2) throw new Error('exit ' + code);`, project.dir);
+      const all = modulesLoadedBy(`const code = await require(${main}).main(${args}); if (code !== 2) throw new Error('exit ' + code);`, project.dir);
+      const loaded = srcModulesOf(all);
       expect(unrelatedTo(loaded)).to.deep.equal([]);
       expect(loaded).to.include.members(['cli/commands.js', 'lint/preflight.js']);
+      // Neither pull's and docs' packages nor the embedded engine, and no reference data (data/*.csv) in the
+      // project: no CSV parser either. The compiler is loaded: this project's first run type-checks it.
+      const unrelatedPackages = ['ts-morph', '@ts-morph/common', 'handlebars', 'mermaid', '@electric-sql/pglite', 'csv-parse', 'csv-stringify', 'diff', 'yaml'];
+      expect(packagesOf(all).filter((p) => unrelatedPackages.includes(p))).to.deep.equal([]);
     } finally {
       project.remove();
       await target.dispose();
