@@ -3,16 +3,11 @@ import { describeOutOfScope, introspectOutOfScope, introspectUnmanaged, type Out
 import { isFailingPreflight, runPreflight, renderPreflight, type PreflightFinding } from '../lint';
 import { loadDeclarations } from './load-declarations';
 import { planToJson, renderUp, type Plan, type PlanOptions } from '../plan';
-import {
-  defaultCacheDir,
-  embeddedResultCache,
-  planTarget,
-  planValidated,
-  normalizeDeclared,
-  prepareEmbeddedAhead,
-  type PlanTargetOptions,
-  type PlanValidation,
-} from '../pipeline';
+// pipeline/planning: the use cases `plan` runs, without the barrel's migrations and apply (startup test);
+// --validate loads the barrel when it runs.
+import { embeddedResultCache, planTarget, normalizeDeclared, prepareEmbeddedAhead, type PlanTargetOptions } from '../pipeline/planning';
+import type { PlanValidation } from '../pipeline';
+import { defaultCacheDir } from '../load';
 import type { Declared } from '../declare';
 import type { Catalog } from '../model';
 import { dim, red, renderSummary, renderUnmanaged, yellow } from './output';
@@ -25,7 +20,6 @@ import { scopeOf } from './target';
 import { using, type Outcome } from './outcome';
 
 export { using, type Outcome };
-export { runDiff } from './diff-command';
 
 /**
  * Resolves the target (refused by its env's policy when `action` says so), opens it and loads the
@@ -80,6 +74,7 @@ export async function planAndValidate(
     const normalized = await normalizeDeclared(declared, db, where);
     const plan = await planTarget(db, declared, options, { ...where, normalized });
     if (plan.steps.length === 0) return { plan, validation: null };
+    const { planValidated } = await import('../pipeline');
     return {
       plan,
       validation: (await planValidated(db, declared, { ...options, validate: true }, { ...scratch, scope, onProgress: showProgress, normalized })).validation,

@@ -2,7 +2,8 @@ import { configScope, loadConfig, type ProjectConfig, type ResolvedTarget } from
 // health/types directly: the threshold names only, not health's queries (diff's start-up).
 import { defaultThresholds } from '../health/types';
 import type { Scope } from '../introspect';
-import { hazardKinds } from '../plan';
+// plan/types directly: plan's barrel brings the whole planner, which `--help` does not need.
+import { hazardKinds } from '../plan/types';
 import { invocation } from './invocation';
 import type { ScopeFlags } from './scope-options';
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { enforcePolicy, resolveTarget, type EnvTarget, type PolicyAction, type ResolvedTarget } from '../config';
 import { describeEngineHolder, type Db, type EngineLockOptions } from '../db';
-import { openEnvTarget } from '../pipeline';
+import { openEnvTarget } from '../pipeline/planning';
 import type { Declared } from '../declare';
 import { introspectAhead } from '../introspect';
 import type { Catalog } from '../model';

@@ -1,11 +1,11 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import { pgliteInstanceOf, type Db } from '../db';
 import { advanceSequenceSql } from '../plan';
 import { identList, literal, parseTableName, qualified } from '../sql';
 import { SchemakitError } from '../util';
+import { csvParse } from './read-csv';
 
 /** Progress of a load or export: rows (when known), bytes done, bytes in all (load). */
 export interface CopyProgress {
@@ -25,7 +25,7 @@ export interface LoadOptions {
 /** The header of a CSV file (its first record), read without reading the rest. */
 async function readHeader(path: string): Promise<string[]> {
   const source = createReadStream(path);
-  const parser = source.pipe(parse({ bom: true, to_line: 1 }));
+  const parser = source.pipe(csvParse().parse({ bom: true, to_line: 1 }));
   source.on('error', (e) => parser.destroy(e));
   for await (const r of parser as AsyncIterable<string[]>) return r;
   throw new SchemakitError('data', 'csv-empty', `${path}:1: empty file: the first line must be the header`);
@@ -120,7 +120,7 @@ async function loadCsvPglite(db: Db, copySql: string, path: string, schema: stri
       firstLine = nextLine;
     };
     const source = createReadStream(path);
-    const parser = source.pipe(parse({ bom: true, raw: true, relax_column_count: true, from_line: 2, info: true }));
+    const parser = source.pipe(csvParse().parse({ bom: true, raw: true, relax_column_count: true, from_line: 2, info: true }));
     source.on('error', (e) => parser.destroy(e));
     for await (const r of parser as AsyncIterable<{ raw: string; info: { lines: number } }>) {
       const raw = r.raw.endsWith('\n') ? r.raw : r.raw + '\n';

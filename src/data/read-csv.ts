@@ -1,7 +1,15 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { parse, type CastingContext } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
+import type * as CsvParse from 'csv-parse';
+import type { CastingContext } from 'csv-parse';
+import type * as CsvParseSync from 'csv-parse/sync';
 import { must, type Problem } from '../util';
+
+/**
+ * csv-parse, loaded when a CSV file is read rather than when `data` is imported: `plan` imports data for its
+ * reference tables, and a project without any never reads a CSV (~10 ms of CPU at start-up).
+ */
+export const csvParse = (): typeof CsvParse => require('csv-parse') as typeof CsvParse;
+const parseSync = (input: Buffer | string, options: CsvParseSync.Options): unknown => (require('csv-parse/sync') as typeof CsvParseSync).parse(input, options);
 
 /** One CSV record: its first line in the file and its fields (null for an empty unquoted field). */
 export interface CsvRecord {
@@ -36,7 +44,7 @@ export const csvParseOptions = {
  */
 export async function* streamCsv(path: string): AsyncGenerator<CsvRecord> {
   const source = createReadStream(path);
-  const parser = source.pipe(parse({ bom: true, relax_column_count: true, info: true, raw: true }));
+  const parser = source.pipe(csvParse().parse({ bom: true, relax_column_count: true, info: true, raw: true }));
   // pipe() does not forward a read error (a missing file): hand it to the parser so the loop throws it.
   source.on('error', (e) => parser.destroy(e));
   for await (const r of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {

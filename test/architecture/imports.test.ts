@@ -46,6 +46,10 @@ const BARREL_EXCEPTIONS: Record<string, string> = {
   'cli/main.ts -> plan/types.ts': "the hazard kinds of --allow-hazard at start-up; plan's barrel brings the whole planner (startup test)",
   'cli/diff-command.ts -> pipeline/compare.ts': "diff of two sources without the declaration pipeline's modules (a third of start-up)",
   'cli/project-config.ts -> health/types.ts': "the health threshold names a schemakit.yaml may set, without health's queries (diff's start-up)",
+  'cli/project-config.ts -> plan/types.ts':
+    "the hazard kinds a schemakit.yaml may allow, read at start-up; plan's barrel brings the whole planner (startup test)",
+  'cli/commands.ts -> pipeline/planning.ts': "what `plan` runs, without the barrel's migrations and apply (startup test)",
+  'cli/target.ts -> pipeline/planning.ts': "opening an env's target, without the barrel's migrations and apply (startup test)",
   'cli/migrate-program.ts -> plan/types.ts': "the hazard kinds of --allow-hazard at start-up; plan's barrel brings the whole planner (startup test)",
 };
 
